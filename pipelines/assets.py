@@ -1,0 +1,69 @@
+"""The nightly job's assets, thin: each calls one pure function and reports what it did."""
+# no `from __future__ import annotations` here: Dagster inspects the real annotations
+
+
+from collections import Counter
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+
+from pipelines.ingest import ingest_inbox
+from pipelines.resources import RadarHome
+from warehouse.build import load_staging_tables, publish, start_build, connect_building
+from warehouse.comments import apply_comments, uncommented
+
+WAREHOUSE_POOL = "radar_warehouse"  # one writer at a time: DuckDB has one read-write process per file
+ANALYST_TABLES = ["source_records", "quarantine", "ingested_files"]
+
+
+@asset(group_name="ingest", pool=WAREHOUSE_POOL)
+def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+    """Every inbox file named by sources.yaml read into the ingest store (new or changed only)."""
+    config = radar.config()
+    results = ingest_inbox(radar.path, config, radar.paths().ingest, context.run_id, context.log.info)
+    status = Counter(r.status for r in results)
+    errors = [f"{r.path}: {r.error}" for r in results if r.error]
+    for e in errors:
+        context.log.warning(e)
+    return MaterializeResult(metadata={
+        "files": len(results),
+        **{f"files_{k}": v for k, v in sorted(status.items())},
+        "rows_loaded_this_run": sum(r.rows_loaded for r in results),
+        "rows_quarantined_this_run": sum(r.rows_quarantined for r in results),
+        "errors": MetadataValue.md("\n".join(f"- {e}" for e in errors) or "none"),
+    })
+
+
+@asset(group_name="staging", deps=[inbox_files], pool=WAREHOUSE_POOL)
+def source_records(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+    """A new warehouse build, started with source_records, quarantine and ingested_files."""
+    config = radar.config()
+    paths = radar.paths()
+    start_build(paths, config.warehouse.storage_version)
+    con = connect_building(paths)
+    try:
+        load_staging_tables(con, paths.ingest)
+        apply_comments(con, ANALYST_TABLES)
+        counts = dict(con.execute(
+            "SELECT 'source_records', count(*) FROM source_records UNION ALL "
+            "SELECT 'quarantine', count(*) FROM quarantine UNION ALL "
+            "SELECT 'ingested_files', count(*) FROM ingested_files"
+        ).fetchall())
+    finally:
+        con.close()
+    return MaterializeResult(metadata={f"rows_{k}": int(v) for k, v in counts.items()})
+
+
+@asset(group_name="publish", deps=[source_records], pool=WAREHOUSE_POOL)
+def warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+    """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
+    paths = radar.paths()
+    con = connect_building(paths)
+    try:
+        missing = uncommented(con, ANALYST_TABLES)
+    finally:
+        con.close()
+    if missing:
+        raise ValueError(f"analyst-facing columns without a comment: {missing}")
+    live = publish(paths)
+    context.log.info(f"warehouse published: {live}")
+    return MaterializeResult(metadata={"path": MetadataValue.path(str(live))})

@@ -1,0 +1,139 @@
+"""The `radar` command: run the nightly job, validate an inbox, write and run the demo world."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from pipelines.console import bullet, table
+
+DEFAULT_DEMO_HOME = "demo_home"
+
+
+def _home(value: str | None) -> Path:
+    home = value or os.environ.get("RADAR_HOME")
+    if not home:
+        raise SystemExit("radar: no home directory: pass --home DIR or set RADAR_HOME")
+    return Path(home).expanduser().resolve()
+
+
+def _as_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise SystemExit(f"radar: --as-of {value!r} is not a date like 2026-11-01") from None
+
+
+def run_nightly(home: Path, as_of: str | None = None, *, quiet: bool = False, verbose: bool = False) -> bool:
+    """Materialise every asset of the nightly job for `home` through Dagster; True on success."""
+    from dagster import DagsterInstance
+
+    from pipelines.definitions import build_definitions
+
+    defs = build_definitions(str(home), as_of)
+    job = defs.resolve_job_def("nightly")
+    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
+    log_level = "INFO" if verbose else "WARNING"
+    result = job.execute_in_process(
+        instance=instance, raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
+    )
+    if not result.success:
+        for event in result.all_events:
+            if event.is_step_failure:
+                err = event.step_failure_data.error
+                cause = err.cause if err and err.cause else err
+                print(f"radar: step {event.step_key} failed: {cause.message.strip() if cause else 'unknown error'}", file=sys.stderr)
+        print("radar: the previous warehouse (if any) was left as it was", file=sys.stderr)
+        return False
+    if not quiet:
+        print_run_summary(home)
+    return True
+
+
+def print_run_summary(home: Path) -> None:
+    """The per-source summary table, problem files and where the outputs are."""
+    from pipelines.summary import problem_files, source_summary
+    from warehouse.build import WarehousePaths
+
+    live = WarehousePaths(home).live
+    print("\nRenewal Radar: run complete\n")
+    print(table(source_summary(live)))
+    problems = problem_files(live)
+    if problems:
+        print("\nFiles that could not be read:")
+        print(bullet(problems))
+    print(f"\nWarehouse: {live}")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    home = _home(args.home)
+    from sources.config import ConfigError, load_config
+
+    try:
+        load_config(home)
+    except ConfigError as exc:
+        print(f"radar: {exc}", file=sys.stderr)
+        return 2
+    return 0 if run_nightly(home, _as_of(args.as_of), verbose=args.verbose) else 1
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pipelines.validate import validate_home
+    from sources.config import ConfigError
+
+    try:
+        ok = validate_home(_home(args.home), max_reasons=args.reasons)
+    except ConfigError as exc:
+        print(f"radar: {exc}", file=sys.stderr)
+        return 2
+    return 0 if ok else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from sources.demo import generate_demo_world
+
+    home = Path(args.home or DEFAULT_DEMO_HOME).expanduser().resolve()
+    summary = generate_demo_world(home, scale=args.scale, seed=args.seed)
+    print(f"Demo world written to {home}: {summary.n_files} files, {summary.n_source_rows:,} source rows "
+          f"(as of {summary.as_of}); ground truth in {home / 'truth'}")
+    return 0 if run_nightly(home, _as_of(args.as_of), verbose=args.verbose) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="radar", description="Renewal Radar: service-contract renewals from scattered channel data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the nightly job (every stage, inbox to workbooks) through Dagster")
+    run.add_argument("--home", help="home directory (default: $RADAR_HOME)")
+    run.add_argument("--as-of", help="valuation date, YYYY-MM-DD (default: sources.yaml as_of, else today)")
+    run.add_argument("--verbose", action="store_true", help="show Dagster's step log")
+    run.set_defaults(func=cmd_run)
+
+    val = sub.add_parser("validate", help="read every inbox file and report headers, counts and problems; writes nothing")
+    val.add_argument("--home", help="home directory (default: $RADAR_HOME)")
+    val.add_argument("--reasons", type=int, default=5, help="quarantine reasons to show per file (default 5)")
+    val.set_defaults(func=cmd_validate)
+
+    demo = sub.add_parser("demo", help="write the demo world into a home and run the nightly job on it")
+    demo.add_argument("--home", help=f"where to write it (default: ./{DEFAULT_DEMO_HOME})")
+    demo.add_argument("--scale", type=float, default=1.0, help="1.0 is about 10,000 source rows; 100 about a million")
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--as-of", help="valuation date (default: the demo world's as_of)")
+    demo.add_argument("--verbose", action="store_true", help="show Dagster's step log")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""The canonical field vocabulary shared by every source kind (DESIGN.md, "Canonical fields").
+
+One place names every field, its type and the fields each kind must carry, so readers,
+the warehouse schema and the demo world all speak the same language.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+FieldType = Literal["text", "date", "money", "quantity", "serials"]
+
+#: canonical field -> how its cells are typed
+FIELD_TYPES: Final[dict[str, FieldType]] = {
+    # end customer (business counterparty)
+    "customer_name": "text",
+    "customer_account": "text",
+    "customer_address": "text",
+    "customer_city": "text",
+    "customer_state": "text",
+    "customer_postal_code": "text",
+    "customer_country": "text",
+    "customer_domain": "text",
+    "customer_phone": "text",
+    "customer_email": "text",
+    # reseller
+    "reseller_name": "text",
+    "reseller_account": "text",
+    # bill-to (financial counterparty)
+    "bill_to_name": "text",
+    "bill_to_account": "text",
+    # product and asset
+    "sku": "text",
+    "description": "text",
+    "serial_numbers": "serials",
+    "quantity": "quantity",
+    # money
+    "unit_price": "money",
+    "amount": "money",
+    "list_price": "money",
+    "currency": "text",
+    # contract
+    "contract_number": "text",
+    "service_level": "text",
+    "service_start": "date",
+    "service_end": "date",
+    # document
+    "invoice_number": "text",
+    "invoice_date": "date",
+    # other
+    "rep": "text",
+    "status": "text",
+    "notes": "text",
+    "account_type": "text",
+    "parent_account": "text",
+    "category": "text",
+}
+
+CANONICAL_FIELDS: Final[tuple[str, ...]] = tuple(FIELD_TYPES)
+
+SourceKind = Literal[
+    "distributor", "sales_rep", "accounting", "crm_accounts", "crm_contracts", "price_list"
+]
+SOURCE_KINDS: Final[tuple[str, ...]] = (
+    "distributor",
+    "sales_rep",
+    "accounting",
+    "crm_accounts",
+    "crm_contracts",
+    "price_list",
+)
+
+#: kind -> fields every usable row must carry (tuples inside are "one of")
+REQUIRED_FIELDS: Final[dict[str, tuple[str | tuple[str, ...], ...]]] = {
+    "distributor": ("invoice_date", "reseller_name", "customer_name", "sku"),
+    "sales_rep": ("customer_name", "service_end"),
+    "accounting": ("invoice_number", "invoice_date", "bill_to_name", "amount"),
+    "crm_accounts": ("customer_account", "customer_name"),
+    "crm_contracts": ("contract_number", "service_end", ("customer_account", "customer_name")),
+    "price_list": ("sku", "list_price"),
+}
+
+
+def required_columns(kind: str) -> set[str]:
+    """Every field that may satisfy a requirement of `kind` (used to judge a header row)."""
+    out: set[str] = set()
+    for req in REQUIRED_FIELDS[kind]:
+        out.update(req if isinstance(req, tuple) else (req,))
+    return out

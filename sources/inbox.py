@@ -1,0 +1,63 @@
+"""Find the inbox files each source's glob names, with the content hash that identifies them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sources.config import RadarConfig, SourceConfig
+
+IGNORED_PREFIXES = ("~$", ".~lock", ".")  # Excel/LibreOffice lock files and hidden files
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    """One file matched by a source's glob."""
+
+    source: SourceConfig
+    path: Path
+    relpath: str  # relative to the home, POSIX separators
+    sha256: str
+    size_bytes: int
+    modified_at: float
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def source_fingerprint(source: SourceConfig, reader_version: str) -> str:
+    """Hash of everything that changes how a source's files are read (its config, the reader)."""
+    payload = json.dumps([reader_version, source.model_dump(mode="json")], sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def discover(home: Path, config: RadarConfig) -> list[InboxFile]:
+    """Every file matched by every source's glob, sorted by source then path.
+
+    A file matched by two sources belongs to the first one listed, so no row is loaded twice.
+    """
+    home = Path(home).resolve()
+    claimed: set[Path] = set()
+    found: list[InboxFile] = []
+    for src in config.sources:
+        for path in sorted(home.glob(src.path)):
+            if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
+                continue
+            real = path.resolve()
+            if real in claimed or home not in real.parents:
+                continue
+            claimed.add(real)
+            stat = path.stat()
+            found.append(InboxFile(
+                source=src, path=path, relpath=path.relative_to(home).as_posix(),
+                sha256=sha256_of(path), size_bytes=stat.st_size, modified_at=stat.st_mtime,
+            ))
+    return found

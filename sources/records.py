@@ -1,0 +1,235 @@
+"""Raw cells to typed canonical records: skip blank and total rows, type fields, quarantine the rest.
+
+A row is quarantined (never dropped) when a required field of its kind is empty or any mapped
+cell cannot be typed; its reason names the row, the field and the header as written, and its
+raw cells travel with it as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from sources.dates import parse_dates
+from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
+from sources.table import RawTable
+from sources.values import cell_text, parse_money, parse_quantity, parse_text, split_serials
+
+PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
+_TOTAL_LABEL = r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
+#: fields whose presence makes a row a real line, not a total
+IDENTITY_FIELDS = (
+    "customer_name", "customer_account", "sku", "serial_numbers", "contract_number",
+    "invoice_number", "bill_to_name",
+)
+
+RECORD_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("source_file", pa.string()),
+        ("source_sheet", pa.string()),
+        ("source_row", pa.int64()),
+        ("kind", pa.string()),
+    ]
+    + [
+        (
+            f,
+            {
+                "text": pa.string(),
+                "date": pa.date32(),
+                "money": pa.float64(),
+                "quantity": pa.int64(),
+                "serials": pa.list_(pa.string()),
+            }[t],
+        )
+        for f, t in FIELD_TYPES.items()
+    ]
+)
+QUARANTINE_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("source_file", pa.string()),
+        ("source_sheet", pa.string()),
+        ("source_row", pa.int64()),
+        ("field", pa.string()),
+        ("reason", pa.string()),
+        ("raw", pa.string()),
+    ]
+)
+
+
+@dataclass
+class TypedRows:
+    """What one sheet yields: usable records, quarantined rows, skip counts and notes."""
+
+    records: pd.DataFrame
+    quarantine: pd.DataFrame
+    rows_read: int
+    blank_rows: int
+    total_rows: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _blank_mask(col: pd.Series) -> pd.Series:
+    if pd.api.types.is_string_dtype(col) and not pd.api.types.is_object_dtype(col):
+        return col.fillna("").str.strip().eq("")
+    return col.map(lambda v: cell_text(v) is None).astype(bool)
+
+
+def _text_mask(col: pd.Series, pattern: str) -> pd.Series:
+    as_text = col.map(lambda v: v if isinstance(v, str) else "") if pd.api.types.is_object_dtype(col) else col.fillna("")
+    return as_text.astype(str).str.contains(pattern, regex=True)
+
+
+def _column_for(table: RawTable, fld: str) -> str | None:
+    for idx, f in table.header.mapping.items():
+        if f == fld:
+            return str(idx)
+    return None
+
+
+def type_rows(
+    table: RawTable,
+    *,
+    source: str,
+    source_file: str,
+    kind: str,
+    date_format: str | None = None,
+    fixed_values: dict[str, str] | None = None,
+) -> TypedRows:
+    """Type one RawTable into canonical records plus quarantine rows."""
+    cells = table.cells
+    rows = pd.Series(table.row_numbers, index=cells.index)
+    columns = list(cells.columns)
+    blank_cells = pd.concat([_blank_mask(cells[c]) for c in columns], axis=1) if columns else pd.DataFrame(index=cells.index)
+    total_cells = pd.concat([_text_mask(cells[c], _TOTAL_LABEL) for c in columns], axis=1) if columns else blank_cells
+    blank = blank_cells.all(axis=1) if columns else pd.Series(True, index=cells.index)
+    # a total row has a "Total" label and nothing that identifies a real line besides that label
+    identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
+    has_identity = (
+        (~blank_cells.iloc[:, identity] & ~total_cells.iloc[:, identity]).any(axis=1)
+        if identity else pd.Series(False, index=cells.index)
+    )
+    total = ~blank & total_cells.any(axis=1) & ~has_identity
+    keep = ~blank & ~total
+    body = cells[keep]
+    where = rows[keep]
+    where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
+
+    typed: dict[str, pd.Series] = {}
+    problems: list[tuple[pd.Series, str, str, pd.Series | None]] = []  # mask, field, message, cells
+    warnings: list[str] = []
+    for idx, fld in table.header.mapping.items():
+        col = body[str(idx)]
+        header = table.header.headers[idx]
+        ftype = FIELD_TYPES[fld]
+        if ftype == "text":
+            typed[fld] = parse_text(col)
+        elif ftype == "serials":
+            typed[fld] = split_serials(col)
+        elif ftype == "date":
+            parsed = parse_dates(col, f"{fld} ('{header}')", date_format, table.epoch)
+            typed[fld] = parsed.values
+            warnings += parsed.warnings
+            problems.append((parsed.failed, fld, f"field '{fld}' (column '{header}'): not a date: {{}}", col))
+        elif ftype == "money":
+            values, failed = parse_money(col)
+            typed[fld] = values
+            problems.append((failed, fld, f"field '{fld}' (column '{header}'): not an amount: {{}}", col))
+        elif ftype == "quantity":
+            values, failed = parse_quantity(col)
+            typed[fld] = values
+            problems.append((failed, fld, f"field '{fld}' (column '{header}'): not a whole quantity: {{}}", col))
+
+    for fld, value in (fixed_values or {}).items():
+        current = typed.get(fld)
+        filler = pd.Series(value, index=body.index, dtype=object)
+        typed[fld] = filler if current is None else current.where(current.notna(), filler)
+
+    unreadable = {fld: mask for mask, fld, _, _ in problems}
+    for req in REQUIRED_FIELDS[kind]:
+        options = req if isinstance(req, tuple) else (req,)
+        present = pd.Series(False, index=body.index)
+        for opt in options:
+            if opt in unreadable:  # an unreadable value is reported as such, not also as empty
+                present |= unreadable[opt]
+            if opt in typed:
+                v = typed[opt]
+                present |= v.str.len().fillna(0).gt(0) if FIELD_TYPES[opt] == "serials" else v.notna()
+        label = " or ".join(f"'{o}'" for o in options)
+        mapped = [o for o in options if o in typed]
+        why = f"required field {label} is empty" if mapped else f"required field {label} has no column in this file"
+        problems.append((~present, options[0], why, None))
+
+    failed_any = pd.Series(False, index=body.index)
+    for mask, _, _, _ in problems:
+        failed_any |= mask.reindex(body.index, fill_value=False)
+
+    quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file, where_sheet)
+    good = ~failed_any
+    records = pd.DataFrame(index=body.index[good])
+    records["source"] = source
+    records["source_file"] = source_file
+    records["source_sheet"] = table.sheet
+    records["source_row"] = where[good].astype("int64")
+    records["kind"] = kind
+    for fld in CANONICAL_FIELDS:
+        records[fld] = typed[fld][good] if fld in typed else None
+    return TypedRows(
+        records=records.reset_index(drop=True),
+        quarantine=quarantine,
+        rows_read=int(len(cells) - blank.sum()),
+        blank_rows=int(blank.sum()),
+        total_rows=int(total.sum()),
+        warnings=warnings,
+    )
+
+
+def _quarantine_frame(
+    table: RawTable,
+    bad: pd.DataFrame,
+    rows: pd.Series,
+    problems: list[tuple[pd.Series, str, str, pd.Series | None]],
+    source: str,
+    source_file: str,
+    where_sheet: str,
+) -> pd.DataFrame:
+    names = table.header_names
+    out: list[dict[str, Any]] = []
+    for i in bad.index:
+        reasons = [
+            (fld, msg.format(repr(cell_text(col[i]))) if col is not None else msg)
+            for mask, fld, msg, col in problems
+            if bool(mask.get(i, False))
+        ]
+        raw = {names[int(c)]: cell_text(v) for c, v in bad.loc[i].items() if cell_text(v) is not None}
+        out.append({
+            "source": source,
+            "source_file": source_file,
+            "source_sheet": table.sheet,
+            "source_row": int(rows[i]),
+            "field": reasons[0][0],
+            "reason": f"{source_file}{where_sheet}, row {int(rows[i])}: " + "; ".join(m for _, m in reasons),
+            "raw": json.dumps(raw, ensure_ascii=False, default=str),
+        })
+    return pd.DataFrame(out, columns=QUARANTINE_SCHEMA.names)
+
+
+def to_arrow(records: pd.DataFrame) -> pa.Table:
+    """Records as an Arrow table with the canonical schema (types fixed, never inferred)."""
+    arrays = []
+    for fld in RECORD_SCHEMA:
+        col = records[fld.name] if fld.name in records else pd.Series([None] * len(records))
+        values = col.astype(object).where(col.notna(), None).tolist() if fld.type != pa.list_(pa.string()) else col.tolist()
+        arrays.append(pa.array(values, type=fld.type, from_pandas=True))
+    return pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA)
+
+
+def quarantine_to_arrow(quarantine: pd.DataFrame) -> pa.Table:
+    """Quarantine rows as an Arrow table."""
+    return pa.Table.from_pandas(quarantine[list(QUARANTINE_SCHEMA.names)], schema=QUARANTINE_SCHEMA, preserve_index=False)

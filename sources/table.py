@@ -1,0 +1,53 @@
+"""The reader-neutral shape of one sheet or text file: raw cells under a recognised header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sources.headers import HeaderMatch
+
+
+class FileReadError(Exception):
+    """A whole file cannot be read; the message says why in words an analyst understands."""
+
+
+@dataclass
+class RawTable:
+    """Cells below the header of one sheet (or text file), with the rows a person would see.
+
+    `cells` has one column per header column (positional names "0", "1", ...), raw values as
+    the reader found them; `row_numbers` holds each row's 1-based line/row number.
+    """
+
+    sheet: str | None
+    header_row: int  # 1-based
+    header: HeaderMatch
+    cells: pd.DataFrame
+    row_numbers: np.ndarray
+    epoch: object | None = None  # the workbook's date epoch (Excel only)
+
+    @property
+    def header_names(self) -> list[str]:
+        """Header texts made unique (blank ones named by position) for raw-row JSON."""
+        seen: dict[str, int] = {}
+        out = []
+        for i, h in enumerate(self.header.headers):
+            name = h or f"column_{i + 1}"
+            if name in seen:
+                seen[name] += 1
+                name = f"{name} ({seen[name]})"
+            else:
+                seen[name] = 1
+            out.append(name)
+        return out
+
+
+@dataclass
+class SkippedSheet:
+    """A sheet read but left out, and why (no recognisable header, not configured)."""
+
+    sheet: str
+    reason: str

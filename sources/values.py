@@ -1,0 +1,105 @@
+"""Typed parsing of money, quantity, serial-list and text cells, one column at a time.
+
+Every parser takes a Series of raw cells (str, float, int, datetime or None) and returns the typed
+values plus a mask of non-empty cells it could not read, so a bad cell quarantines its row
+instead of becoming a silent null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+#: "S/N:", "S/N", "SN:", "SN#", "Serial:", "Serial #:", "Serial No:", "Serial Number:" (any case)
+SERIAL_PREFIX = re.compile(
+    r"(?i)(?<![0-9a-z])(?:s/n\s*[:#.]?|sn\s*[:#]|serial\s*(?:no\.?|number|nr\.?|#)?\s*[:#])\s*"
+)
+SERIAL_SEPARATORS = r"[,;/\s]+"
+_CURRENCY = re.compile(r"(?i)(?:usd|eur|gbp|chf|cad|aud|us\$|[$€£¥])")
+
+
+def is_blank(value: object) -> bool:
+    """True for None, NaN and whitespace-only strings."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as a person reads it: integral numbers without ".0", dates as ISO, text stripped."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
+
+
+def parse_text(raw: pd.Series) -> pd.Series:
+    """Text cells: stripped, inner whitespace collapsed, numbers without a trailing ".0"."""
+    return raw.map(cell_text).astype(object)
+
+
+def _decimal_comma(s: pd.Series) -> bool:
+    """Does this column write decimals with a comma ("1.234,56")?"""
+    comma = s.str.contains(r"\d,\d{1,2}$", regex=True).sum()
+    dot = s.str.contains(r"\d\.\d{1,2}$", regex=True).sum()
+    grouped = s.str.contains(r"\d\.\d{3},", regex=True).sum()
+    return bool(grouped or comma > dot)
+
+
+def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Money cells ("$3,000.00", "1.234,56 €", "(120.00)", 3000) to floats rounded to cents."""
+    out = pd.Series(np.nan, index=raw.index, dtype="float64")
+    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
+    out[is_num] = raw[is_num].astype("float64")
+    text = raw[~is_num].map(lambda v: None if is_blank(v) else str(v).strip()).dropna()
+    if len(text):
+        s = text.astype(str)
+        negative = s.str.match(r"^\(.*\)$") | s.str.startswith("-") | s.str.endswith("-")
+        s = s.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0'()+-]", "", regex=True)
+        if _decimal_comma(s):
+            s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        else:
+            s = s.str.replace(",", "", regex=False)
+        values = pd.to_numeric(s.where(s.str.fullmatch(r"\d+(?:\.\d+)?|\.\d+"), None), errors="coerce")
+        out[values.index] = values.where(~negative, -values)
+    out = out.round(2)
+    failed = ~raw.map(is_blank) & out.isna()
+    return out, failed
+
+
+def parse_quantity(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions are failures."""
+    text = raw.map(lambda v: None if is_blank(v) else (v if isinstance(v, (int, float)) else str(v)))
+    as_str = text.map(lambda v: v if not isinstance(v, str) else re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", v.replace(",", "").strip()))
+    values = pd.to_numeric(as_str, errors="coerce")
+    integral = values.notna() & (values == values.round())
+    out = values.where(integral).astype("Int64")
+    failed = ~raw.map(is_blank) & out.isna()
+    return out, failed
+
+
+def split_serials(raw: pd.Series) -> pd.Series:
+    """Serial cells to lists: prefixes removed, split on , ; / whitespace and newlines."""
+    text = raw.map(cell_text)
+    present = text.notna()
+    out = pd.Series([[] for _ in range(len(raw))], index=raw.index, dtype=object)
+    if present.any():
+        s = text[present].astype(str).str.replace(SERIAL_PREFIX, " ", regex=True)
+        parts = s.str.strip().str.split(SERIAL_SEPARATORS, regex=True)
+        out[present] = parts.map(lambda xs: [x.strip(".:#") for x in xs if x.strip(".:#")])
+    return out

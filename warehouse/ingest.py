@@ -1,0 +1,128 @@
+"""The ingest store: which inbox files were read, and the records and quarantine rows they gave.
+
+A file is identified by its path, content hash and the fingerprint of its source's settings.
+Unchanged files are skipped, byte-identical copies under another name are `duplicate`, and a
+new version of a path replaces the old version's rows in the same transaction that records it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from warehouse.sql_files import read_sql
+
+RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
+
+
+def open_ingest(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the ingest store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(read_sql("ingest_schema.sql"))
+    return con
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file found in the inbox, as the ingest store sees it."""
+
+    source: str
+    path: str
+    sha256: str
+    fingerprint: str
+
+
+def plan(con: duckdb.DuckDBPyConnection, candidates: list[Candidate]) -> dict[str, tuple[str, str | None]]:
+    """Decide per path: ("skip", None), ("duplicate", other_path) or ("read", None)."""
+    seen = con.execute(
+        "SELECT path, sha256, fingerprint, status FROM ingested_files WHERE status <> 'superseded'"
+    ).fetchall()
+    current = {(p, s, f) for p, s, f, _ in seen}
+    loaded_by_sha: dict[str, str] = {}
+    for p, s, _, status in seen:
+        if status in ("loaded", "empty"):
+            loaded_by_sha.setdefault(s, p)
+    out: dict[str, tuple[str, str | None]] = {}
+    for c in candidates:
+        if (c.path, c.sha256, c.fingerprint) in current:
+            out[c.path] = ("skip", None)
+        elif c.sha256 in loaded_by_sha and loaded_by_sha[c.sha256] != c.path:
+            out[c.path] = ("duplicate", loaded_by_sha[c.sha256])
+        else:
+            out[c.path] = ("read", None)
+            loaded_by_sha.setdefault(c.sha256, c.path)
+    return out
+
+
+def record_file(
+    con: duckdb.DuckDBPyConnection,
+    file_row: dict[str, Any],
+    records: pa.Table | None = None,
+    quarantine: pa.Table | None = None,
+) -> None:
+    """Store one file's outcome atomically; a loaded new version supersedes the path's old rows."""
+    row = dict(file_row)
+    row["sheets"] = json.dumps(row.get("sheets") or [], default=str)
+    row["detected"] = json.dumps(row.get("detected") or {}, default=str)
+    row.setdefault("warnings", [])
+    for count in ("rows_read", "rows_loaded", "rows_quarantined", "rows_blank", "rows_total"):
+        row[count] = int(row.get(count) or 0)
+    columns = [
+        "source", "path", "sha256", "size_bytes", "modified_at", "rows_read", "rows_loaded",
+        "rows_quarantined", "rows_blank", "rows_total", "status", "error", "duplicate_of",
+        "warnings", "sheets", "detected", "fingerprint", "run_id",
+    ]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if row["status"] in ("loaded", "empty"):
+            con.execute("DELETE FROM source_records WHERE source_file = ?", [row["path"]])
+            con.execute("DELETE FROM quarantine WHERE source_file = ?", [row["path"]])
+            con.execute(
+                "UPDATE ingested_files SET status = 'superseded' WHERE path = ? AND status IN ('loaded', 'empty')",
+                [row["path"]],
+            )
+        con.execute(
+            f"INSERT INTO ingested_files ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [row.get(c) for c in columns],
+        )
+        if records is not None and records.num_rows:
+            con.register("incoming_records", records)
+            con.execute(
+                f"INSERT INTO source_records BY NAME SELECT {RECORD_ID_SQL} AS record_id, ? AS sha256, * FROM incoming_records",
+                [row["sha256"]],
+            )
+            con.unregister("incoming_records")
+        if quarantine is not None and quarantine.num_rows:
+            con.register("incoming_quarantine", quarantine)
+            con.execute(
+                "INSERT INTO quarantine BY NAME SELECT ? AS sha256, * FROM incoming_quarantine", [row["sha256"]]
+            )
+            con.unregister("incoming_quarantine")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def file_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per source: files by status, rows loaded and quarantined (current versions only)."""
+    return con.execute(
+        """
+        SELECT source,
+               count(*) FILTER (WHERE status <> 'superseded')   AS files,
+               count(*) FILTER (WHERE status = 'loaded')        AS loaded,
+               count(*) FILTER (WHERE status = 'duplicate')     AS duplicate,
+               count(*) FILTER (WHERE status = 'empty')         AS empty,
+               count(*) FILTER (WHERE status = 'error')         AS error,
+               coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)      AS rows_loaded,
+               coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0) AS rows_quarantined
+        FROM ingested_files GROUP BY source ORDER BY source
+        """
+    ).df()
