@@ -1,0 +1,47 @@
+# Renewal Radar: `make demo` runs the nightly job on the bundled demo world; `make test` runs the tests.
+# Both create .venv and install the project (with its dev extras) on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_HOME ?= demo_home
+SCALE  ?= 1
+
+.PHONY: install demo test lint bench bench-quick dev docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 needed, found {sys.version.split()[0]}"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/radar demo --home $(DEMO_HOME) --scale $(SCALE)
+
+test: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipelines sources matching warehouse reports tests bench
+
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m bench.run --out bench/results
+
+bench-quick: $(VENV)/.bench-installed
+	$(BIN)/python -m bench.run --out bench/results --quick
+
+dev: $(STAMP)
+	mkdir -p .dagster_home && cp dagster.yaml .dagster_home/dagster.yaml
+	RADAR_HOME=$${RADAR_HOME:-$(CURDIR)/$(DEMO_HOME)} DAGSTER_HOME=$(CURDIR)/.dagster_home \
+	  $(BIN)/dagster dev -m pipelines.definitions
+
+clean:
+	rm -rf $(VENV) $(DEMO_HOME) .dagster_home .pytest_cache bench/results

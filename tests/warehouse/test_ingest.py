@@ -1,0 +1,63 @@
+"""The ingest store: unchanged files skipped, copies marked duplicate, new versions supersede."""
+
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from warehouse.ingest import Candidate, open_ingest, plan, record_file
+
+
+def _records(path: str, n: int) -> pa.Table:
+    return pa.table({
+        "source": ["s"] * n, "source_file": [path] * n, "source_sheet": pa.array([None] * n, pa.string()),
+        "source_row": list(range(2, n + 2)), "kind": ["distributor"] * n, "customer_name": [f"C{i}" for i in range(n)],
+    })
+
+
+def _file(path: str, sha: str, status: str = "loaded", n: int = 0) -> dict:
+    return {"source": "s", "path": path, "sha256": sha, "status": status, "fingerprint": "f1", "rows_loaded": n}
+
+
+@pytest.fixture
+def con(tmp_path: Path):
+    c = open_ingest(tmp_path / "state" / "ingest.duckdb")
+    yield c
+    c.close()
+
+
+def test_unchanged_file_is_skipped_and_copy_is_duplicate(con) -> None:
+    record_file(con, _file("a.csv", "h1", n=3), _records("a.csv", 3))
+    decisions = plan(con, [Candidate("s", "a.csv", "h1", "f1"), Candidate("s", "copy of a.csv", "h1", "f1"),
+                           Candidate("s", "b.csv", "h2", "f1")])
+    assert decisions == {"a.csv": ("skip", None), "copy of a.csv": ("duplicate", "a.csv"), "b.csv": ("read", None)}
+
+
+def test_changed_settings_fingerprint_reads_again(con) -> None:
+    record_file(con, _file("a.csv", "h1", n=1), _records("a.csv", 1))
+    assert plan(con, [Candidate("s", "a.csv", "h1", "f2")]) == {"a.csv": ("read", None)}
+
+
+def test_new_version_of_a_path_supersedes_old_rows(con) -> None:
+    record_file(con, _file("a.csv", "h1", n=3), _records("a.csv", 3))
+    record_file(con, _file("a.csv", "h2", n=2), _records("a.csv", 2))
+    assert con.execute("SELECT count(*) FROM source_records").fetchall() == [(2,)]
+    statuses = con.execute("SELECT sha256, status FROM ingested_files ORDER BY sha256").fetchall()
+    assert statuses == [("h1", "superseded"), ("h2", "loaded")]
+    # record ids are stable for the same file/sheet/row
+    ids = {r for (r,) in con.execute("SELECT record_id FROM source_records").fetchall()}
+    assert len(ids) == 2
+
+
+def test_error_version_keeps_the_last_good_rows(con) -> None:
+    record_file(con, _file("a.csv", "h1", n=3), _records("a.csv", 3))
+    record_file(con, {**_file("a.csv", "h2", status="error"), "error": "a.csv: truncated"})
+    assert con.execute("SELECT count(*) FROM source_records").fetchall() == [(3,)]
+    assert plan(con, [Candidate("s", "a.csv", "h2", "f1")]) == {"a.csv": ("skip", None)}
+
+
+def test_failed_insert_rolls_back_the_whole_file(con) -> None:
+    bad = pa.table({"source_row": ["not a number"]})
+    with pytest.raises(Exception):
+        record_file(con, _file("a.csv", "h1", n=1), bad)
+    assert con.execute("SELECT count(*) FROM ingested_files").fetchall() == [(0,)]
