@@ -67,18 +67,20 @@ NAME_STOPWORDS: Final[frozenset[str]] = frozenset({"the", "and", "of", "a", "an"
 
 #: words that qualify a site or department of a customer rather than name it ("- HQ", "(AP Dept)")
 _QUALIFIER_WORDS = (
-    r"hq|headquarters?|head\s+office|main(?:\s+office)?|corporate(?:\s+(?:office|hq))?|"
-    r"billing|bill\s+to|ship\s+to|accounts?\s+payable|a\s*/?\s*p(?:\s+dep(?:t|artment))?|"
-    r"purchasing|procurement|it(?:\s+dep(?:t|artment))?|finance(?:\s+dep(?:t|artment))?|"
-    r"receiving|warehouse|shipping|remit(?:\s+to)?|legal|admin(?:istration)?|"
-    r"dep(?:t|artment)|office|branch|site|campus|do\s+not\s+use|inactive|old|duplicate|dup"
+    r"hq|headquarters?|head +office|main(?: +office)?|corporate(?: +(?:office|hq))?|"
+    r"billing|bill +to|ship +to|accounts? +payable|a */? *p(?: +dep(?:t|artment))?|"
+    r"purchasing|procurement|it(?: +dep(?:t|artment))?|finance(?: +dep(?:t|artment))?|"
+    r"receiving|warehouse|shipping|remit(?: +to)?|legal|admin(?:istration)?|"
+    r"dep(?:t|artment)|office|branch|site|campus|do +not +use|inactive|old|duplicate|dup"
 )
-#: a trailing "(qualifier)" or " - qualifier" (also "/", "|", ":", en and em dashes)
+_DASHES = "-" + chr(0x2013) + chr(0x2014) + "/|:"
+#: a trailing "(qualifier)" or " - qualifier" (also "/", "|", ":", en and em dashes); lower case,
+#: single spaces (RE2 syntax: no \\s, no look-arounds)
 QUALIFIER_PATTERN: Final[str] = (
-    rf"\s*(?:\(\s*(?:{_QUALIFIER_WORDS})\s*\)|\s[-\u2013\u2014/|:]\s*(?:{_QUALIFIER_WORDS}))\s*$"
+    rf" *(?:\( *(?:{_QUALIFIER_WORDS}) *\)| [{_DASHES}] *(?:{_QUALIFIER_WORDS})\.?) *$"
 )
 #: "attn: ...", "c/o ..." to the end of the name
-ATTENTION_PATTERN: Final[str] = r"\s*(?:\b(?:attn|attention)\b\s*:?|\bc\s*/\s*o\b).*$"
+ATTENTION_PATTERN: Final[str] = r" *(?:\b(?:attn|attention)\b *:?|\bc */ *o\b).*$"
 
 #: cleanco single-token forms that are also words or country codes: never stripped
 _NEVER_STRIP: Final[frozenset[str]] = frozenset(
@@ -99,5 +101,5 @@ def legal_form_pattern() -> str:
     forms = {f.replace("&", "and") for f in forms if f and f not in _NEVER_STRIP}
     forms = {f for f in forms if re.fullmatch(r"[a-z0-9 ]+", f)}
     ordered = sorted(forms, key=lambda f: (-len(f), f))
-    alternation = "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in ordered)
-    return rf"^(.*\S)\s+(?:{alternation})$"
+    alternation = "|".join(" +".join(re.escape(p) for p in f.split()) for f in ordered)
+    return rf"^(.*[^ ]) +(?:{alternation})$"

@@ -5,7 +5,7 @@ Inc. - HQ" all become "northbridge capital": case and accents folded, trailing s
 qualifiers dropped, "&" read as "and", abbreviation dots removed, a leading "The" and trailing legal
 forms (cleanco's list, up to three, never the whole name) stripped, common abbreviations expanded
 (Intl -> international, Mfg -> manufacturing, Svcs -> services, Tech -> technology) and stop words
-removed. The compact form (no spaces) also equates "North Bridge" with "Northbridge".
+removed, and plural tokens folded. The compact form (no spaces) also equates "North Bridge" with "Northbridge".
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from matching.name_terms import (
     ATTENTION_PATTERN,
@@ -21,7 +23,15 @@ from matching.name_terms import (
     QUALIFIER_PATTERN,
     legal_form_pattern,
 )
-from matching.text import as_text, fold_ascii, map_tokens, on_unique, squash_spaces
+from matching.text import (
+    ASCII_PUNCTUATION,
+    as_text,
+    blank_to_null,
+    fold_ascii,
+    map_tokens,
+    on_unique,
+    squash_spaces,
+)
 
 #: how many trailing legal forms are stripped at most ("Foo Holdings Co., Inc." -> two)
 MAX_LEGAL_FORMS = 3
@@ -33,20 +43,30 @@ def _legal_pattern() -> str:
 
 
 def _normalise_distinct(names: pd.Series) -> pd.Series:
-    """The normalisation steps on distinct raw names (a 0..k-1 indexed Series of str)."""
-    s = fold_ascii(names)
+    """The normalisation steps on distinct raw names (Arrow-backed strings, RE2 patterns)."""
+    s = fold_ascii(squash_spaces(names).fillna(""))
     s = s.str.replace(ATTENTION_PATTERN, "", regex=True)
     for _ in range(2):  # "Acme (AP Dept) - HQ"
         s = s.str.replace(QUALIFIER_PATTERN, "", regex=True)
-    s = s.str.replace(r"[&+]", " and ", regex=True)
-    s = s.str.replace(r"['\u2019`.]", "", regex=True)  # "l.l.c." -> "llc", "int'l" -> "intl"
-    s = s.str.replace(r"[^a-z0-9]+", " ", regex=True)
-    s = s.str.replace(r"\s+", " ", regex=True).str.strip()
-    s = s.str.replace(r"^the\s+(?=\S)", "", regex=True)
+    s = s.str.replace("[&+]", " and ", regex=True)
+    s = s.str.replace("['`." + chr(0x2019) + "]", "", regex=True)  # "l.l.c." -> "llc"
+    s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True)
+    s = s.str.replace(" +", " ", regex=True).str.strip()
+    s = s.str.replace("^the ([^ ])", r"\1", regex=True)
     for _ in range(MAX_LEGAL_FORMS):
         s = s.str.replace(_legal_pattern(), r"\1", regex=True)
-    s = map_tokens(squash_spaces(s), NAME_ABBREVIATIONS, NAME_STOPWORDS)
-    return s
+    s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS).astype("str")
+    return fold_plurals(s)
+
+
+def fold_plurals(values: pd.Series) -> pd.Series:
+    """Crude plural folding of tokens: "labs" -> "lab", "industries" -> "industry".
+
+    Applied to both sides of every comparison, so "Jones" -> "jone" is harmless; it lets
+    "Pathways" meet "Pathway" and "System" meet "Systems".
+    """
+    s = values.str.replace(r"\b([a-z]{2}[a-z]*)ies\b", r"\1y", regex=True)
+    return s.str.replace(r"\b([a-z]{2}[a-z]*[^sui ])s\b", r"\1", regex=True)
 
 
 def normalise_company_names(names: pd.Series) -> pd.Series:
@@ -61,6 +81,18 @@ def compact_names(normalised: pd.Series) -> pd.Series:
 
 def sorted_token_names(normalised: pd.Series) -> pd.Series:
     """Normalised names with their tokens sorted (a token-order-free spelling for ratio scores)."""
-    return on_unique(
-        normalised, lambda u: u.str.split(" ").map(sorted).str.join(" ")
+    return on_unique(normalised, lambda u: sort_tokens(u))
+
+
+def sort_tokens(values: pd.Series) -> pd.Series:
+    """Each value's space-separated tokens in sorted order (pyarrow list sort, no Python loop)."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    lists = pc.split_pattern(arr, " ")
+    flat = pc.list_flatten(lists)
+    parents = pc.list_parent_indices(lists)
+    order = pc.sort_indices(
+        pa.table({"p": parents, "t": flat}), sort_keys=[("p", "ascending"), ("t", "ascending")]
     )
+    rebuilt = pa.ListArray.from_arrays(lists.offsets, pc.take(flat, order))
+    out = pd.Series(pc.binary_join(rebuilt, " ").to_pandas(), index=values.index, dtype=object)
+    return out.where(values.notna(), None)

@@ -1,9 +1,10 @@
-"""Vectorised text helpers shared by every normaliser: unique-value mapping and ASCII folding.
+"""Vectorised text helpers shared by every normaliser: unique-value mapping, folding, token maps.
 
 Source columns repeat the same strings many times (a distributor report names one customer on
 hundreds of lines), so every normaliser works on the distinct values only and broadcasts the
-result back; the helpers here make that one call and keep the string work in pandas' vectorised
-`.str` methods instead of Python loops over rows.
+result back. Distinct values are held as Arrow-backed strings and every regex here is written for
+RE2 (no look-arounds, no backreferences in patterns, explicit ASCII classes instead of \\s or \\w),
+so pandas runs it inside pyarrow.compute rather than falling back to Python's `re` per value.
 """
 
 from __future__ import annotations
@@ -12,64 +13,91 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-_COMBINING_MARKS = r"[\u0300-\u036f]"
+#: Unicode combining diacritical marks (what NFKD splits off accented letters)
+COMBINING_MARKS = "[" + chr(0x300) + "-" + chr(0x36F) + "]"
+#: every ASCII punctuation or symbol character
+ASCII_PUNCTUATION = r"[!-/:-@\[-`{-~]"
+#: ASCII whitespace (RE2's \s differs from Python's, so pandas would fall back to `re`)
+SPACE = r"[ \t\r\n\f\v]"
+TEXT_DTYPE = "str"
 
 
 def on_unique(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
     """Apply a vectorised `transform` to the distinct non-null values of `values` only.
 
-    Returns a Series aligned with `values` (same index); nulls stay null. `transform` receives a
-    Series of distinct strings with a 0..k-1 index and must return a Series of the same length.
+    Returns an object Series aligned with `values` (same index); nulls stay None. `transform`
+    receives the distinct values as an Arrow-backed string Series indexed 0..k-1 and must return
+    a Series of the same length (nulls allowed).
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if len(uniques) == 0:
         return pd.Series([None] * len(values), index=values.index, dtype=object)
-    out = transform(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
-    result = np.asarray(out, dtype=object)
+    distinct = pd.Series(np.asarray(uniques, dtype=object).astype(str), dtype=TEXT_DTYPE)
+    out = transform(distinct).astype(object)
+    result = np.asarray(out.where(out.notna(), None), dtype=object)
     taken = np.where(codes >= 0, result[np.maximum(codes, 0)], None)
-    series = pd.Series(taken, index=values.index, dtype=object)
-    return series.where(series.notna(), None)
+    return pd.Series(taken, index=values.index, dtype=object)
 
 
 def as_text(values: pd.Series) -> pd.Series:
-    """Cells as stripped strings (numbers that went through a float lose their ".0"); blanks -> None."""
+    """Cells as stripped strings (numbers that went through a float lose ".0"); blanks -> None."""
     s = values.astype(object)
     s = s.where(s.notna(), None)
-    out = on_unique(
-        s,
-        lambda u: u.astype(str).str.strip().str.replace(r"\.0$", "", regex=True),
+    return on_unique(
+        s, lambda u: blank_to_null(u.str.strip().str.replace(r"\.0$", "", regex=True))
     )
-    return out.where(out.fillna("").str.len() > 0, None)
+
+
+def blank_to_null(values: pd.Series) -> pd.Series:
+    """Empty strings become null."""
+    return values.where(values.str.len() > 0)
 
 
 def fold_ascii(values: pd.Series) -> pd.Series:
-    """Casefold and strip accents (NFKD, combining marks removed) of distinct string values."""
+    """Lower-case and strip accents (NFKD, combining marks removed) of distinct string values."""
     return (
-        values.astype(str)
-        .str.normalize("NFKD")
-        .str.replace(_COMBINING_MARKS, "", regex=True)
-        .str.casefold()
+        values.str.normalize("NFKD").str.replace(COMBINING_MARKS, "", regex=True).str.lower()
     )
 
 
 def squash_spaces(values: pd.Series) -> pd.Series:
-    """Collapse runs of whitespace to one space and strip the ends; empty strings become None."""
-    out = values.str.replace(r"\s+", " ", regex=True).str.strip()
-    return out.where(out.str.len() > 0, None)
+    """Collapse runs of whitespace to one space and strip the ends; empty strings become null."""
+    return blank_to_null(values.str.replace(SPACE + "+", " ", regex=True).str.strip())
 
 
-def map_tokens(values: pd.Series, mapping: Mapping[str, str], drop: frozenset[str]) -> pd.Series:
+def map_tokens(
+    values: pd.Series, mapping: Mapping[str, str], drop: frozenset[str] = frozenset()
+) -> pd.Series:
     """Replace whole space-separated tokens through `mapping` and remove tokens in `drop`.
 
-    Works on the exploded token list of the distinct values (one vectorised map), then re-joins.
-    A value whose tokens are all dropped keeps its mapped tokens instead of becoming empty.
+    Runs in pyarrow.compute on the flattened token array (split, look up, filter, re-join). A
+    value whose tokens would all be dropped keeps its mapped tokens instead of becoming empty.
     """
-    tokens = values.fillna("").str.split(" ").explode()
-    mapped = tokens.map(dict(mapping)).fillna(tokens)
-    keep = ~mapped.isin(drop) & mapped.ne("")
-    kept = mapped[keep].groupby(level=0).agg(" ".join)
-    fallback = mapped[mapped.ne("")].groupby(level=0).agg(" ".join)
-    joined = kept.reindex(values.index)
-    joined = joined.where(joined.notna(), fallback.reindex(values.index))
-    return joined.where(joined.fillna("").str.len() > 0, None)
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    lists = pc.split_pattern(arr, " ")
+    flat = pc.list_flatten(lists)
+    parents = np.asarray(pc.list_parent_indices(lists))
+    if mapping:
+        keys = pa.array(list(mapping.keys()), type=pa.string())
+        targets = pa.array(list(mapping.values()), type=pa.string())
+        idx = pc.index_in(flat, value_set=keys)
+        flat = pc.if_else(pc.is_valid(idx), pc.take(targets, idx), flat)
+    nonempty = np.asarray(pc.not_equal(flat, "")).astype(bool)
+    keep = nonempty.copy()
+    if drop:
+        keep &= ~np.asarray(pc.is_in(flat, value_set=pa.array(sorted(drop)))).astype(bool)
+    n = len(arr)
+    kept_per_row = np.bincount(parents[keep], minlength=n)
+    all_dropped = (kept_per_row == 0) & (np.bincount(parents[nonempty], minlength=n) > 0)
+    keep |= nonempty & all_dropped[parents]
+    counts = np.bincount(parents[keep], minlength=n)
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    rebuilt = pa.ListArray.from_arrays(pa.array(offsets), flat.filter(pa.array(keep)))
+    joined = pc.binary_join(rebuilt, " ")
+    out = pd.Series(joined.to_pandas(types_mapper=pd.ArrowDtype), index=values.index)
+    out = out.astype(TEXT_DTYPE)
+    out = out.where(pd.Series(np.asarray(arr.is_valid()), index=values.index) & (counts > 0))
+    return out

@@ -16,7 +16,6 @@ from pipelines.resources import RadarHome
 from warehouse.build import connect_building
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
-os.environ.setdefault("TQDM_DISABLE", "1")  # GX draws progress bars into the run log otherwise
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # and would try to phone home
 
 
@@ -24,7 +23,10 @@ def run_expectations(df: pd.DataFrame, name: str, expectations: list) -> tuple[b
     """Validate `df` against GX expectations; returns success and unexpected counts per expectation."""
     import great_expectations as gx
 
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)  # no tqdm bars in run logs
     batch = (
         context.data_sources.add_pandas(name)
         .add_dataframe_asset(name)

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from sources.fields import CANONICAL_FIELDS, SOURCE_KINDS
+from sources.headers import normalise_header
 
 SOURCE_PRIORITY_DEFAULT: tuple[str, ...] = (
     "crm_accounts", "crm_contracts", "accounting", "price_list", "distributor", "sales_rep",
@@ -50,6 +51,18 @@ class SourceConfig(BaseModel):
         unknown = sorted(set(value) - set(CANONICAL_FIELDS))
         if unknown:
             raise ValueError(f"unknown canonical field(s) {unknown}")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _one_field_per_header(cls, value: dict[str, str]) -> dict[str, str]:
+        # a column feeds one field: otherwise the header lookup silently keeps only the last
+        seen: dict[str, str] = {}
+        for fld, header in value.items():
+            key = normalise_header(header)
+            if key in seen:
+                raise ValueError(f"fields '{seen[key]}' and '{fld}' both name header {header!r}; a column feeds one field")
+            seen[key] = fld
         return value
 
     @field_validator("path")
@@ -106,11 +119,14 @@ class RadarConfig(BaseModel):
 
     @model_validator(mode="after")
     def _unique_names(self) -> RadarConfig:
-        seen: set[str] = set()
-        for s in self.sources:
+        seen: dict[str, int] = {}
+        for i, s in enumerate(self.sources):
             if s.name in seen:
-                raise ValueError(f"source name '{s.name}' is used twice")
-            seen.add(s.name)
+                raise ValueError(
+                    f"source '{s.name}' (sources[{i}]), key 'name': "
+                    f"the name is already used by sources[{seen[s.name]}]"
+                )
+            seen[s.name] = i
         return self
 
     def source(self, name: str) -> SourceConfig:
@@ -148,14 +164,15 @@ def parse_config(raw: object, origin: str = "sources.yaml") -> RadarConfig:
     except ValidationError as exc:
         lines = []
         for err in exc.errors():
-            msg = err["msg"]
+            msg = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 msg = "unknown key"
             elif err["type"] == "missing":
                 msg = "missing required key"
             elif err["type"] == "literal_error":
                 msg = f"unknown value {err.get('input')!r}; expected one of {', '.join(SOURCE_KINDS)}"
-            lines.append(f"{origin}: {_describe(tuple(err['loc']), raw)}: {msg}")
+            loc = tuple(err["loc"])  # empty for whole-file checks, whose message says where
+            lines.append(f"{origin}: {_describe(loc, raw)}: {msg}" if loc else f"{origin}: {msg}")
         raise ConfigError("\n".join(lines)) from None
 
 

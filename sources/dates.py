@@ -44,8 +44,12 @@ def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
 
 
 def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:
-    """Serial day numbers from the workbook's epoch (1899-12-30, or 1904-01-01 for Mac files)."""
-    return pd.Timestamp(epoch) + pd.to_timedelta(values.astype("float64").round(), unit="D")
+    """Serial day numbers from the workbook's epoch (1899-12-30, or 1904-01-01 for Mac files).
+
+    The fraction is the time of day, so it is dropped (floor), never rounded: 46100.75 is
+    6 pm on day 46100, not the next day.
+    """
+    return pd.Timestamp(epoch) + pd.to_timedelta(np.floor(values.astype("float64")), unit="D")
 
 
 def _detect_order(first: pd.Series, second: pd.Series, sep: pd.Series, column: str) -> tuple[str, list[str]]:
@@ -58,16 +62,33 @@ def _detect_order(first: pd.Series, second: pd.Series, sep: pd.Series, column: s
     n = len(first)
     if day_first and month_first:
         return "mdy", [
-            f"{column}: {n} numeric dates mix day-first and month-first forms; each value read "
-            "the only way it can be, the ambiguous ones month-first (set date_format to decide)"
+            (f"{column}: {n} numeric dates mix day-first and month-first forms; each value read "
+            "the only way it can be, the ambiguous ones month-first (set date_format to decide)")
         ]
     dotted = bool((sep == ".").all())
     order = "dmy" if dotted else "mdy"
     reading = "day-first (dotted dates)" if dotted else "month-first"
     return order, [
-        f"{column}: day/month order is ambiguous in {n} numeric dates (no day above 12); "
-        f"read {reading}; set date_format in sources.yaml to decide"
+        (f"{column}: day/month order is ambiguous in {n} numeric dates (no day above 12); "
+        f"read {reading}; set date_format in sources.yaml to decide")
     ]
+
+
+_DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
+
+
+def _parse_free_form(value: str, dayfirst: bool) -> pd.Timestamp:
+    """dateutil for named months and other free forms; NaT unless day, month and year are all there.
+
+    dateutil fills a missing part from today ("5" -> the 5th of this month, "March 2026" ->
+    today's day in March), which would make a run depend on its date. Parsing with two
+    different defaults exposes any borrowed part.
+    """
+    try:
+        a, b = (dateutil_parser.parse(value, dayfirst=dayfirst, fuzzy=False, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError, TypeError):
+        return pd.NaT
+    return pd.Timestamp(a) if a.date() == b.date() else pd.NaT
 
 
 def parse_dates(
@@ -83,11 +104,11 @@ def parse_dates(
     warnings: list[str] = []
     order: str | None = None
 
-    is_dt = raw.map(lambda v: isinstance(v, (dt.datetime, dt.date)))
+    is_dt = raw.map(lambda v: isinstance(v, (dt.datetime, dt.date))).astype(bool)
     if is_dt.any():
         out[is_dt] = pd.to_datetime(raw[is_dt].map(lambda v: pd.Timestamp(v)), errors="coerce")
         done |= is_dt
-    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
+    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
     is_num &= ~done
     if is_num.any():
         nums = raw[is_num].astype("float64")
@@ -133,15 +154,10 @@ def parse_dates(
                 dayfirst = order == "dmy"
                 cache: dict[str, pd.Timestamp] = {}
                 for value in rest.unique():
-                    try:
-                        cache[value] = pd.Timestamp(
-                            dateutil_parser.parse(value, dayfirst=dayfirst, fuzzy=False)
-                        )
-                    except (ValueError, OverflowError, TypeError):
-                        cache[value] = pd.NaT
+                    cache[value] = _parse_free_form(value, dayfirst)
                 out[rest.index] = pd.to_datetime(rest.map(cache), errors="coerce")
 
     values = out.dt.date.astype(object).where(out.notna(), None)
-    non_empty = raw.map(lambda v: v is not None and not (isinstance(v, float) and np.isnan(v)) and str(v).strip() != "")
+    non_empty = raw.map(lambda v: v is not None and not (isinstance(v, float) and np.isnan(v)) and str(v).strip() != "").astype(bool)
     failed = non_empty & out.isna()
     return ParsedDates(values=values, failed=failed, order=order, warnings=warnings)

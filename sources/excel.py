@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 
 from sources.headers import find_header_row
 from sources.table import FileReadError, RawTable, SkippedSheet
@@ -26,8 +27,17 @@ MAX_UNCOMPRESSED = 2 * 1024**3  # a workbook inflating past 2 GiB is refused (zi
 MAX_RATIO = 200
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
-_SHEET_REL = re.compile(r'<(?:\w+:)?sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"')
-_REL = re.compile(r'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"')
+_SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
+_REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
+# anchored on the <f> element (rare) rather than on every <c>; the cell tag is found backwards
+_FORMULA = re.compile(
+    rb"<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(<(?:\w+:)?v\s*/>|<(?:\w+:)?v>[^<]*</(?:\w+:)?v>)?"
+)
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*$")
+_CELL_REF = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
+_VALUE_TEXT = re.compile(rb">[^<]+<")
 
 
 def check_workbook_file(path: Path) -> None:
@@ -45,7 +55,7 @@ def check_workbook_file(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             bad = zf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:  # testzip inflates every member
         raise FileReadError(f"not a valid .xlsx: truncated or corrupt zip ({exc})") from None
     if bad is not None:
         raise FileReadError(f"not a valid .xlsx: corrupt member {bad}")
@@ -57,26 +67,56 @@ def check_workbook_file(path: Path) -> None:
 
 def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     """Sheet name -> merged ranges (min_col, min_row, max_col, max_row), read from the XML."""
-    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    return {name: facts[0] for name, facts in _scan_sheets(path).items()}
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    """A start tag's attributes, whatever their order (writers differ)."""
+    return dict(_ATTR.findall(tag))
+
+
+def _scan_sheets(path: Path) -> dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]]:
+    """Sheet name -> (merged ranges, formula cells without a saved value as (row, col)).
+
+    One streaming pass over each sheet's XML; read-only openpyxl exposes neither. A formula
+    written by a library (not Excel) has no cached value and reads as an empty cell.
+    """
+    out: dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]] = {}
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
             return out
         workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = dict(_REL.findall(zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")))
-        for sheet_name, rid in _SHEET_REL.findall(workbook):
+        rels = {}
+        for tag in _REL_TAG.findall(zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")):
+            a = _attrs(tag)
+            rels[a.get("Id", "")] = a.get("Target", "")
+        for tag in _SHEET_TAG.findall(workbook):
+            a = _attrs(tag)
+            rid = next((v for k, v in a.items() if k == "id" or k.endswith(":id")), "")
             target = rels.get(rid, "")
             member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if member not in names:
+            if "name" not in a or member not in names:
                 continue
-            found: list[tuple[int, int, int, int]] = []
+            merges: list[tuple[int, int, int, int]] = []
+            uncached: set[tuple[int, int]] = set()
             tail = b""
             with zf.open(member) as fh:
                 while chunk := fh.read(1 << 20):
                     buf = tail + chunk
-                    found += [range_boundaries(m.decode()) for m in _MERGE.findall(buf)]
-                    tail = buf[-200:] if not _MERGE.search(buf[-200:]) else b""
-            out[_unescape(sheet_name)] = list(dict.fromkeys(found))
+                    merges += [range_boundaries(m.decode()) for m in _MERGE.findall(buf)]
+                    for m in _FORMULA.finditer(buf):
+                        start = buf.rfind(b"<", 0, max(0, buf.rfind(b">", 0, m.start())) + 1)
+                        cell = _CELL_TAG.search(buf, max(0, start), m.start())
+                        coord = _CELL_REF.search(cell.group(1)) if cell else None
+                        value = m.group(1)
+                        text_result = bool(cell) and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
+                        if coord and (not value or (not _VALUE_TEXT.search(value) and not text_result)):
+                            uncached.add(coordinate_to_tuple(coord.group(1).decode()))
+                    # keep a tail so a tag cut by the chunk boundary is seen whole next time;
+                    # matches seen twice are deduplicated
+                    tail = buf[-8192:]
+            out[_unescape(a["name"])] = (list(dict.fromkeys(merges)), sorted(uncached))
     return out
 
 
@@ -116,11 +156,11 @@ def read_workbook(
     """Read every sheet with a recognisable header (or the configured ones)."""
     check_workbook_file(path)
     try:
-        merges = merged_ranges(path)
+        facts = _scan_sheets(path)
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except FileReadError:
         raise
-    except Exception as exc:  # openpyxl raises many types for damaged packages
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
         raise FileReadError(f"not a readable workbook: {type(exc).__name__}: {exc}") from None
     tables: list[RawTable] = []
     skipped: list[SkippedSheet] = []
@@ -141,10 +181,15 @@ def read_workbook(
             if not hasattr(ws, "iter_rows"):
                 skipped.append(SkippedSheet(name, "chart sheet"))
                 continue
-            rows = _sheet_rows(ws, merges.get(name, []))
-            found = find_header_row(rows[:HEADER_SEARCH_ROWS], kind, overrides, header_row)
+            merges, uncached = facts.get(name, ([], []))
+            rows = _sheet_rows(ws, merges)
+            # a configured header_row may lie below the detection window
+            search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
+            found = find_header_row(search, kind, overrides, header_row)
             if found is None:
-                skipped.append(SkippedSheet(name, f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows"))
+                why = (f"header_row {header_row} is past the end of the sheet" if header_row is not None
+                       else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows")
+                skipped.append(SkippedSheet(name, why))
                 continue
             idx, match = found
             body = rows[idx + 1:]
@@ -154,13 +199,21 @@ def read_workbook(
                 [r + [None] * (width - len(r)) for r in body],
                 columns=[str(i) for i in range(width)], dtype=object,
             )
+            blind = [(r, c) for r, c in uncached if r > idx + 1 and c - 1 in match.mapping]
+            notes = [] if not blind else [(
+                f"{len(blind)} formula cell(s) have no saved value and read as empty "
+                f"({', '.join(get_column_letter(c) + str(r) for r, c in blind[:5])}"
+                f"{', ...' if len(blind) > 5 else ''}): the file was written by a program that "
+                "does not calculate formulas; open it in Excel and save it again"
+            )]
             tables.append(RawTable(
                 sheet=name, header_row=idx + 1, header=match, cells=frame,
                 row_numbers=np.arange(idx + 2, idx + 2 + len(body), dtype=np.int64), epoch=wb.epoch,
+                warnings=notes,
             ))
     except FileReadError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails in openpyxl's parser
         raise FileReadError(f"workbook damaged while reading: {type(exc).__name__}: {exc}") from None
     finally:
         wb.close()

@@ -155,7 +155,9 @@ def recognise_header(
     cells: Sequence[object], overrides: Mapping[str, str] | None = None
 ) -> HeaderMatch:
     """Map one candidate header row to canonical fields; the first column wins a duplicate field."""
-    headers = ["" if c is None else str(c).strip() for c in cells]
+    # inner whitespace collapsed: a header typed with Alt+Enter ("Serial\nNumber") is shown
+    # on one line in reasons and reports
+    headers = ["" if c is None else " ".join(str(c).split()) for c in cells]
     mapping: dict[int, str] = {}
     how: dict[str, str] = {}
     taken: set[str] = set()

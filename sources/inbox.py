@@ -39,8 +39,17 @@ def source_fingerprint(source: SourceConfig, reader_version: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def _original_first(path: Path) -> tuple[str, str, str]:
+    """Sort key putting a copy after its original: "pos.csv" before "pos (1).csv".
+
+    A plain path sort puts "pos (1).csv" first (" " sorts before "."), and the first file of
+    identical content is the one read while later ones are recorded as its duplicates.
+    """
+    return (path.parent.as_posix(), path.stem, path.suffix)
+
+
 def discover(home: Path, config: RadarConfig) -> list[InboxFile]:
-    """Every file matched by every source's glob, sorted by source then path.
+    """Every file matched by every source's glob, in source order, then path (originals first).
 
     A file matched by two sources belongs to the first one listed, so no row is loaded twice.
     """
@@ -48,7 +57,7 @@ def discover(home: Path, config: RadarConfig) -> list[InboxFile]:
     claimed: set[Path] = set()
     found: list[InboxFile] = []
     for src in config.sources:
-        for path in sorted(home.glob(src.path)):
+        for path in sorted(home.glob(src.path), key=_original_first):
             if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
                 continue
             real = path.resolve()

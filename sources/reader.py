@@ -20,7 +20,7 @@ from sources.text import read_text
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-READER_VERSION = "1"  # bump when parsing changes, so every file is read again
+READER_VERSION = "2"  # bump when parsing changes, so every file is read again
 
 
 @dataclass
@@ -102,13 +102,22 @@ def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[She
 
 
 def read_source_file(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
-    """Read `path` (shown as `relpath`) as a file of source `src`."""
+    """Read `path` (shown as `relpath`) as a file of source `src`; never raises."""
     try:
-        tables, reports, detected = _raw_tables(path, src)
+        return _read(path, relpath, src)
     except FileReadError as exc:
         return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
         return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: cannot read: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the nightly run over the others
+        return FileOutcome(
+            "error", empty_records(), empty_quarantine(),
+            error=f"{relpath}: unexpected {type(exc).__name__} while reading: {exc}",
+        )
+
+
+def _read(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
+    tables, reports, detected = _raw_tables(path, src)
     if not tables:
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
         return FileOutcome("error", empty_records(), empty_quarantine(), sheets=reports,
@@ -122,7 +131,12 @@ def read_source_file(path: Path, relpath: str, src: SourceConfig) -> FileOutcome
         records.append(typed.records)
         quarantine.append(typed.quarantine)
         where = f"{relpath}" + (f" [{table.sheet}]" if table.sheet else "")
-        warnings += [f"{where}: {w}" for w in typed.warnings]
+        warnings += [f"{where}: {w}" for w in table.warnings + typed.warnings]
+        # a `columns:` entry whose header is not in this sheet would otherwise be ignored silently
+        warnings += [
+            f"{where}: columns: {fld} names header {header!r}, which is not in the header row"
+            for fld, header in src.columns.items() if table.header.how.get(fld) != "columns"
+        ]
         reports.append(SheetReport(
             sheet=table.sheet, header_row=table.header_row,
             mapping={table.header.headers[i]: f for i, f in table.header.mapping.items()},

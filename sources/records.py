@@ -11,7 +11,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -152,6 +151,7 @@ def type_rows(
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
 
     unreadable = {fld: mask for mask, fld, _, _ in problems}
+    header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
     for req in REQUIRED_FIELDS[kind]:
         options = req if isinstance(req, tuple) else (req,)
         present = pd.Series(False, index=body.index)
@@ -161,9 +161,12 @@ def type_rows(
             if opt in typed:
                 v = typed[opt]
                 present |= v.str.len().fillna(0).gt(0) if FIELD_TYPES[opt] == "serials" else v.notna()
-        label = " or ".join(f"'{o}'" for o in options)
         mapped = [o for o in options if o in typed]
-        why = f"required field {label} is empty" if mapped else f"required field {label} has no column in this file"
+        if mapped:
+            label = " or ".join(f"'{o}'" + (f" (column '{header_of[o]}')" if o in header_of else "") for o in options)
+            why = f"required field {label} is empty"
+        else:
+            why = f"required field {' or '.join(repr(o) for o in options)} has no column in this file"
         problems.append((~present, options[0], why, None))
 
     failed_any = pd.Series(False, index=body.index)
@@ -179,7 +182,12 @@ def type_rows(
     records["source_row"] = where[good].astype("int64")
     records["kind"] = kind
     for fld in CANONICAL_FIELDS:
-        records[fld] = typed[fld][good] if fld in typed else None
+        if fld in typed:
+            records[fld] = typed[fld][good]
+        elif FIELD_TYPES[fld] == "serials":  # a list in every row: no serial column is zero serials
+            records[fld] = pd.Series([[] for _ in range(int(good.sum()))], index=records.index, dtype=object)
+        else:
+            records[fld] = None
     return TypedRows(
         records=records.reset_index(drop=True),
         quarantine=quarantine,

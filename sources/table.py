@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,7 @@ class RawTable:
     cells: pd.DataFrame
     row_numbers: np.ndarray
     epoch: object | None = None  # the workbook's date epoch (Excel only)
+    warnings: list[str] = field(default_factory=list)  # reader notes, e.g. formulas without values
 
     @property
     def header_names(self) -> list[str]:

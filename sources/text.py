@@ -70,7 +70,8 @@ def detect_delimiter(sample_lines: list[str], suffix: str = "") -> str:
 
 def _read_fast(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.DataFrame, np.ndarray] | None:
     """pandas C parser; None when the file has ragged rows or quoted line breaks."""
-    body = text.split("\n", start_line)[-1] if start_line else text
+    parts = text.split("\n", start_line)
+    body = parts[start_line] if len(parts) > start_line else ""  # header-only file: no body
     try:
         frame = pd.read_csv(
             io.StringIO(body), sep=delim, header=None, names=[str(i) for i in range(ncols)],
@@ -79,11 +80,35 @@ def _read_fast(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.D
         )
     except (pd.errors.ParserError, ValueError):
         return None
+    if not isinstance(frame.index, pd.RangeIndex):
+        # the first data line had more fields than the header: pandas silently turned the
+        # leading fields into an index and shifted every value one column to the right
+        return None
     for col in frame.columns:
         if frame[col].str.contains("\n", regex=False).any():
             return None
     rows = np.arange(start_line + 1, start_line + 1 + len(frame), dtype=np.int64)
     return frame, rows
+
+
+def _sniff_records(text: str, delim: str, max_lines: int) -> tuple[list[list[str]], list[int], list[int]]:
+    """The records in the first `max_lines` lines, with each record's first and last physical line.
+
+    A quoted line break (common in headers typed in Excel with Alt+Enter, or in a title above
+    them) makes one record span several lines, so record positions are not line numbers.
+    """
+    head = "\n".join(text.split("\n", max_lines)[:max_lines])
+    reader = csv.reader(io.StringIO(head), delimiter=delim)
+    records: list[list[str]] = []
+    first: list[int] = []
+    last: list[int] = []
+    prev = 0
+    for rec in reader:
+        records.append(rec)
+        first.append(prev + 1)
+        prev = reader.line_num
+        last.append(prev)
+    return records, first, last
 
 
 def _read_exact(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.DataFrame, np.ndarray]:
@@ -125,8 +150,14 @@ def read_text(
         raise FileReadError("the file is empty")
     head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
     delim = delimiter or detect_delimiter(head, suffix)
-    sample = list(csv.reader(head, delimiter=delim))
-    found = find_header_row(sample, kind, overrides, header_row)
+    sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
+    record_no = None
+    if header_row is not None:  # a configured header_row is the line a text editor shows
+        spans = [i for i, (a, b) in enumerate(zip(first_line, last_line)) if a <= header_row <= b]
+        if not spans:
+            raise FileReadError(f"header_row {header_row} is past the end of the file")
+        record_no = spans[0] + 1
+    found = find_header_row(sample, kind, overrides, record_no)
     if found is None:
         raise FileReadError(
             f"no recognisable header in the first {SNIFF_LINES} lines for a {kind} source "
@@ -134,9 +165,9 @@ def read_text(
         )
     idx, match = found
     ncols = max(len(match.headers), 1)
-    header_line = idx + 1
-    fast = _read_fast(text, header_line, delim, ncols)
-    frame, rows = fast if fast is not None else _read_exact(text, header_line, delim, ncols)
+    header_line, body_after = first_line[idx], last_line[idx]
+    fast = _read_fast(text, body_after, delim, ncols)
+    frame, rows = fast if fast is not None else _read_exact(text, body_after, delim, ncols)
     if frame.shape[1] > len(match.headers):
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
     detected = {"encoding": enc, "delimiter": {"\t": "tab"}.get(delim, delim), "parser": "pandas-c" if fast is not None else "csv"}

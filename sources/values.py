@@ -19,6 +19,10 @@ SERIAL_PREFIX = re.compile(
     r"(?i)(?<![0-9a-z])(?:s/n\s*[:#.]?|sn\s*[:#]|serial\s*(?:no\.?|number|nr\.?|#)?\s*[:#])\s*"
 )
 SERIAL_SEPARATORS = r"[,;/\s]+"
+#: whole-cell placeholders meaning "no serial" ("N/A" would otherwise split into "N" and "A")
+SERIAL_PLACEHOLDERS = frozenset({
+    "n/a", "na", "n.a.", "n.a", "none", "null", "nil", "tbd", "tba", "unknown", "-", "--", "?",
+})
 _CURRENCY = re.compile(r"(?i)(?:usd|eur|gbp|chf|cad|aud|us\$|[$€£¥])")
 
 
@@ -50,7 +54,10 @@ def cell_text(value: object) -> str | None:
 
 def parse_text(raw: pd.Series) -> pd.Series:
     """Text cells: stripped, inner whitespace collapsed, numbers without a trailing ".0"."""
-    return raw.map(cell_text).astype(object)
+    # pandas 3 infers a string dtype from map() and turns None into NaN, which is truthy in
+    # Python; downstream code tests `if name:`, so missing text is None
+    out = raw.astype(object).map(cell_text).astype(object)
+    return out.where(out.notna(), None)
 
 
 def _decimal_comma(s: pd.Series) -> bool:
@@ -61,45 +68,77 @@ def _decimal_comma(s: pd.Series) -> bool:
     return bool(grouped or comma > dot)
 
 
+_SIGNED = r"^(?P<open>\(?)(?P<lead>[+-]?)(?P<num>[\d.,]+)(?P<trail>-?)(?P<close>\)?)$"
+_DOT_DECIMAL = r"(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?"
+_COMMA_DECIMAL = r"(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?"
+
+
 def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Money cells ("$3,000.00", "1.234,56 €", "(120.00)", 3000) to floats rounded to cents."""
+    """Money cells ("$3,000.00", "1.234,56 €", "(120.00)", "$-5", 3000) to floats rounded to cents.
+
+    The sign is read after the currency is removed, so "$-5.00" stays negative. A value with
+    both separators says itself which one is decimal (the last); a value with one kind of
+    separator follows the column's convention, and one used more than once groups thousands.
+    Groups must be three digits: "12-34" or "1,5" in a dot-decimal column are failures, not
+    1234 or 15.
+    """
     out = pd.Series(np.nan, index=raw.index, dtype="float64")
-    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
+    raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
+    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
     out[is_num] = raw[is_num].astype("float64")
     text = raw[~is_num].map(lambda v: None if is_blank(v) else str(v).strip()).dropna()
     if len(text):
-        s = text.astype(str)
-        negative = s.str.match(r"^\(.*\)$") | s.str.startswith("-") | s.str.endswith("-")
-        s = s.str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0'()+-]", "", regex=True)
-        if _decimal_comma(s):
-            s = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        else:
-            s = s.str.replace(",", "", regex=False)
-        values = pd.to_numeric(s.where(s.str.fullmatch(r"\d+(?:\.\d+)?|\.\d+"), None), errors="coerce")
+        s = text.astype(str).str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "", regex=True)
+        m = s.str.extract(_SIGNED)
+        num = m["num"].fillna("")
+        balanced = m["open"].eq("(") == m["close"].eq(")")
+        negative = m["open"].eq("(") | m["lead"].eq("-") | m["trail"].eq("-")
+        commas, dots = num.str.count(","), num.str.count(r"\.")
+        column_dc = _decimal_comma(num)
+        comma_decimal = (
+            (commas.gt(0) & dots.gt(0) & (num.str.rfind(",") > num.str.rfind(".")))
+            | (commas.eq(1) & dots.eq(0) & column_dc)
+            | (commas.eq(0) & (dots.gt(1) | column_dc))
+        )
+        well_formed = balanced & m["num"].notna() & num.str.contains(r"\d", regex=True) & (
+            (comma_decimal & num.str.fullmatch(_COMMA_DECIMAL)) | (~comma_decimal & num.str.fullmatch(_DOT_DECIMAL))
+        ).fillna(False)
+        dot_plain = num.str.replace(",", "", regex=False)  # commas group thousands
+        comma_plain = num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        plain = dot_plain.where(~comma_decimal, comma_plain)
+        values = pd.to_numeric(plain.where(well_formed, None), errors="coerce")
         out[values.index] = values.where(~negative, -values)
     out = out.round(2)
-    failed = ~raw.map(is_blank) & out.isna()
+    failed = ~raw.map(is_blank).astype(bool) & out.isna()
     return out, failed
+
+
+def _ungroup(value: str) -> str:
+    """Drop thousands commas ("1,000"); any other comma is a decimal comma ("1,5" is 1.5, not 15)."""
+    return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", value.strip()).replace(",", ".")
 
 
 def parse_quantity(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions are failures."""
+    # mapped as object: on an empty string-dtype column map() would return strings, not bools
+    raw = raw.astype(object)
     text = raw.map(lambda v: None if is_blank(v) else (v if isinstance(v, (int, float)) else str(v)))
-    as_str = text.map(lambda v: v if not isinstance(v, str) else re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", v.replace(",", "").strip()))
+    as_str = text.map(lambda v: v if not isinstance(v, str) else re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", _ungroup(v)))
     values = pd.to_numeric(as_str, errors="coerce")
     integral = values.notna() & (values == values.round())
     out = values.where(integral).astype("Int64")
-    failed = ~raw.map(is_blank) & out.isna()
+    failed = ~raw.map(is_blank).astype(bool) & out.isna()
     return out, failed
 
 
 def split_serials(raw: pd.Series) -> pd.Series:
     """Serial cells to lists: prefixes removed, split on , ; / whitespace and newlines."""
-    text = raw.map(cell_text)
+    text = raw.astype(object).map(cell_text)
     present = text.notna()
     out = pd.Series([[] for _ in range(len(raw))], index=raw.index, dtype=object)
     if present.any():
-        s = text[present].astype(str).str.replace(SERIAL_PREFIX, " ", regex=True)
-        parts = s.str.strip().str.split(SERIAL_SEPARATORS, regex=True)
+        s = text[present].astype(str).str.replace(SERIAL_PREFIX, " ", regex=True).str.strip()
+        s = s.where(~s.str.lower().isin(SERIAL_PLACEHOLDERS), "")
+        parts = s.str.split(SERIAL_SEPARATORS, regex=True)
         out[present] = parts.map(lambda xs: [x.strip(".:#") for x in xs if x.strip(".:#")])
     return out

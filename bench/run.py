@@ -1,0 +1,134 @@
+"""`make bench`: reading throughput per file kind, the whole nightly run, and matching, as JSON.
+
+Every measurement runs in a child process, so its peak RSS (`ru_maxrss`) is its own. Results go
+to `bench/results/bench-<UTC timestamp>.json` and `bench/results/latest.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: bench layout -> the demo world's source whose settings read it
+LAYOUTS = {
+    "westbridge_csv": "westbridge",
+    "eurolink_cp1252": "eurolink",
+    "summit_tsv": "summit",
+    "pacific_xlsx": "pacific",
+    "tracker_xlsx": None,  # the first tracker_* source
+}
+
+
+def _child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[str, float, float]:
+    """Run a child; return its stdout, wall seconds and peak RSS in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return proc.stdout, seconds, max(peak, before) / 1024
+
+
+def bench_reading(work: Path, sizes: list[int]) -> list[dict]:
+    """Rows per second and peak memory reading each file kind at each size."""
+    from sources.config import load_config
+    from sources.demo import generate_demo_world
+    from sources.demo.render import write_bench_file
+
+    home = work / "read_home"
+    generate_demo_world(home, scale=0.1, seed=1)
+    config = load_config(home)
+    tracker = next(s.name for s in config.sources if s.name.startswith("tracker_"))
+    out = []
+    for layout, source in LAYOUTS.items():
+        source = source or tracker
+        src = config.source(source)
+        suffix = {".csv": ".csv", ".tsv": ".tsv"}.get(Path(src.path).suffix, ".xlsx")
+        for n in sizes:
+            target_dir = home / Path(src.path).parent
+            for old in target_dir.glob("bench_*"):
+                old.unlink()
+            path = target_dir / f"bench_{layout}_{n}{suffix}"
+            t0 = time.perf_counter()
+            written = write_bench_file(path, layout, n, seed=3)
+            write_s = time.perf_counter() - t0
+            files = sorted(p.relative_to(home).as_posix() for p in target_dir.glob(f"bench_{layout}_{n}*"))
+            stdout, _, _ = _child([sys.executable, "-m", "bench.read_one", "--home", str(home),
+                                   "--source", source, "--files", *files])
+            result = json.loads(stdout.strip().splitlines()[-1])
+            size = sum((home / f).stat().st_size for f in files)
+            out.append({"layout": layout, "source": source, "rows_requested": n, "rows_written": written,
+                        "file_mib": round(size / 2**20, 1), "write_seconds": round(write_s, 2), **result})
+            print(f"  read {layout:16s} {n:>9,} rows: {result['rows_per_second']:>9,} rows/s, "
+                  f"peak {result['peak_rss_mib']:,.0f} MiB", flush=True)
+            for f in files:
+                (home / f).unlink()
+    return out
+
+
+def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
+    """The whole `radar run` on demo worlds: wall time, rows per second, peak memory."""
+    out = []
+    for scale in scales:
+        home = work / f"nightly_{scale:g}"
+        gen_out, gen_s, _ = _child([sys.executable, "-c",
+                                    "import sys; from pathlib import Path; from sources.demo import generate_demo_world;"
+                                    f"s = generate_demo_world(Path({str(home)!r}), scale={scale}); print(s.n_source_rows)"])
+        rows = int(gen_out.strip().splitlines()[-1])
+        radar = [str(Path(sys.executable).with_name("radar")), "run", "--home", str(home)]
+        _, first_s, first_peak = _child(radar)
+        _, again_s, _ = _child(radar)
+        out.append({"scale": scale, "source_rows": rows, "generate_seconds": round(gen_s, 1),
+                    "run_seconds": round(first_s, 1), "rows_per_second": round(rows / first_s),
+                    "peak_rss_mib": round(first_peak, 0), "rerun_unchanged_seconds": round(again_s, 1)})
+        print(f"  nightly scale {scale:g}: {rows:,} rows in {first_s:.1f}s "
+              f"({rows / first_s:,.0f} rows/s), peak {first_peak:,.0f} MiB; unchanged re-run {again_s:.1f}s", flush=True)
+        shutil.rmtree(home, ignore_errors=True)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", default="bench/results")
+    ap.add_argument("--quick", action="store_true", help="10k and 100k rows instead of 100k and 1M")
+    ap.add_argument("--only", nargs="*", default=None, help="reading, nightly")
+    args = ap.parse_args()
+    sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
+    scales = [1.0, 10.0] if args.quick else [10.0, 100.0]
+    report: dict = {
+        "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+    }
+    with tempfile.TemporaryDirectory(prefix="radar-bench-") as tmp:
+        work = Path(tmp)
+        if args.only is None or "reading" in args.only:
+            print("reading each file kind", flush=True)
+            report["reading"] = bench_reading(work, sizes)
+        if args.only is None or "nightly" in args.only:
+            print("the nightly run on demo worlds", flush=True)
+            report["nightly"] = bench_nightly(work, scales)
+    out = ROOT / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps(report, indent=2)
+    (out / f"bench-{stamp}.json").write_text(text)
+    (out / "latest.json").write_text(text)
+    print(f"written {out / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()

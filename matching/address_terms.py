@@ -1,0 +1,92 @@
+"""Word lists for postal-address normalisation (USPS-style abbreviations) and region names.
+
+The canonical forms are the USPS abbreviations ("street" -> "st", "north" -> "n"), so "1312 S.
+Racine Avenue" and "1312 S RACINE AVE" spell the same; unit designators split a suite or floor
+off the street part; states and countries map to their two-letter codes.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+STREET_TYPES: Final[dict[str, str]] = {
+    "street": "st", "str": "st", "st": "st",
+    "avenue": "ave", "av": "ave", "ave": "ave", "aven": "ave", "avn": "ave", "avnue": "ave",
+    "road": "rd", "rd": "rd",
+    "boulevard": "blvd", "blvd": "blvd", "boul": "blvd", "blv": "blvd",
+    "drive": "dr", "dr": "dr", "drv": "dr",
+    "lane": "ln", "ln": "ln",
+    "court": "ct", "ct": "ct",
+    "place": "pl", "pl": "pl",
+    "parkway": "pkwy", "pkwy": "pkwy", "pky": "pkwy",
+    "highway": "hwy", "hwy": "hwy",
+    "circle": "cir", "cir": "cir",
+    "terrace": "ter", "ter": "ter",
+    "square": "sq", "sq": "sq",
+    "trail": "trl", "trl": "trl",
+    "way": "way",
+    "plaza": "plz", "plz": "plz",
+    "expressway": "expy", "expy": "expy",
+    "freeway": "fwy", "fwy": "fwy",
+    "turnpike": "tpke", "tpke": "tpke",
+    "center": "ctr", "centre": "ctr", "ctr": "ctr",
+    "point": "pt",
+    "crossing": "xing",
+    "alley": "aly",
+    "route": "rte", "rte": "rte",
+}
+
+DIRECTIONALS: Final[dict[str, str]] = {
+    "north": "n", "south": "s", "east": "e", "west": "w",
+    "northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
+    "n": "n", "s": "s", "e": "e", "w": "w", "ne": "ne", "nw": "nw", "se": "se", "sw": "sw",
+}
+
+#: words that start the unit part of an address ("Suite 200", "Fl 3", "# 12")
+UNIT_DESIGNATORS: Final[dict[str, str]] = {
+    "suite": "ste", "ste": "ste", "unit": "unit", "apt": "apt", "apartment": "apt",
+    "floor": "fl", "fl": "fl", "flr": "fl", "room": "rm", "rm": "rm", "building": "bldg",
+    "bldg": "bldg", "dept": "dept", "department": "dept", "mailstop": "ms", "ms": "ms",
+    "po": "po", "box": "box", "pmb": "pmb", "lot": "lot", "level": "fl", "lvl": "fl",
+}
+
+ORDINAL_WORDS: Final[dict[str, str]] = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+    "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+}
+
+US_STATES: Final[dict[str, str]] = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
+    "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
+    "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+    "mississippi": "MS", "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
+    "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
+    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
+    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
+    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI",
+    "wyoming": "WY", "puerto rico": "PR", "guam": "GU", "virgin islands": "VI",
+    # Canadian provinces
+    "ontario": "ON", "quebec": "QC", "british columbia": "BC", "alberta": "AB",
+    "manitoba": "MB", "saskatchewan": "SK", "nova scotia": "NS", "new brunswick": "NB",
+    "newfoundland and labrador": "NL", "prince edward island": "PE",
+}
+
+COUNTRIES: Final[dict[str, str]] = {
+    "us": "US", "usa": "US", "u s": "US", "u s a": "US", "united states": "US",
+    "united states of america": "US", "america": "US",
+    "uk": "GB", "u k": "GB", "gb": "GB", "united kingdom": "GB", "great britain": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB",
+    "ca": "CA", "can": "CA", "canada": "CA",
+    "de": "DE", "deu": "DE", "germany": "DE", "deutschland": "DE",
+    "fr": "FR", "fra": "FR", "france": "FR",
+    "nl": "NL", "netherlands": "NL", "the netherlands": "NL", "holland": "NL",
+    "ie": "IE", "ireland": "IE", "mx": "MX", "mexico": "MX", "au": "AU", "australia": "AU",
+    "es": "ES", "spain": "ES", "it": "IT", "italy": "IT", "ch": "CH", "switzerland": "CH",
+    "in": "IN", "india": "IN", "jp": "JP", "japan": "JP",
+}
+
+#: country codes whose postal codes are five-digit ZIPs (a 3-4 digit value lost its zeros)
+ZIP_COUNTRIES: Final[frozenset[str]] = frozenset({"US", "PR"})

@@ -1,0 +1,145 @@
+"""Address, city, state, country and postal-code normalisation (vectorised over distinct values).
+
+Street addresses become USPS-style lower-case text ("1312 S. Racine Avenue, Suite 2" ->
+street "1312 s racine ave", unit "ste 2") plus a comparison key without the street type
+("1312 s racine"), because sources disagree on "Ave" far more often than on the street. A state
+and ZIP written at the end of the address line are moved out. ZIP codes keep five digits and get
+back leading zeros a spreadsheet dropped ("2134" -> "02134"); other countries' codes are
+upper-cased without spaces.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from matching.address_terms import (
+    COUNTRIES,
+    DIRECTIONALS,
+    ORDINAL_WORDS,
+    STREET_TYPES,
+    UNIT_DESIGNATORS,
+    US_STATES,
+    ZIP_COUNTRIES,
+)
+from matching.text import (
+    ASCII_PUNCTUATION,
+    TEXT_DTYPE,
+    as_text,
+    blank_to_null,
+    fold_ascii,
+    map_tokens,
+    on_unique,
+    squash_spaces,
+)
+
+ADDRESS_COLUMNS = ("address_norm", "street", "street_key", "house_number", "unit", "zip_in_address")
+
+_STATE_CODES = "|".join(sorted({c.lower() for c in US_STATES.values()}))
+_TRAILING_STATE_ZIP = rf"^(.*[^ ]) (?:{_STATE_CODES}) ([0-9]{{5}})(?: ?[0-9]{{4}})?$"
+_UNIT_WORDS = "|".join(sorted(set(UNIT_DESIGNATORS.values()) - {"po", "box"}))
+_UNIT_SPLIT = rf"^(.*?)(?: ((?:[0-9]+(?:st|nd|rd|th) fl|(?:{_UNIT_WORDS}|unit)(?: .*)?)))?$"
+_TYPE_WORDS = "|".join(sorted(set(STREET_TYPES.values())))
+_ADDRESS_TOKENS: dict[str, str] = {
+    **ORDINAL_WORDS, **STREET_TYPES, **DIRECTIONALS, **UNIT_DESIGNATORS,
+}
+
+
+def _address_parts(raw: pd.Series) -> pd.DataFrame:
+    """Split distinct raw address lines into normalised parts (RE2 patterns, Arrow strings)."""
+    s = fold_ascii(squash_spaces(raw).fillna(""))
+    s = s.str.replace("#", " unit ", regex=False)
+    s = s.str.replace("['.`]", "", regex=True)
+    s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True).str.replace(" +", " ", regex=True)
+    s = s.str.strip()
+    zip_parts = s.str.extract(_TRAILING_STATE_ZIP)
+    has_zip = zip_parts[0].notna()
+    s = s.where(~has_zip, zip_parts[0].astype(TEXT_DTYPE))
+    s = map_tokens(blank_to_null(s), _ADDRESS_TOKENS).astype(TEXT_DTYPE)
+    parts = s.str.extract(_UNIT_SPLIT)
+    street = blank_to_null(parts[0].astype(TEXT_DTYPE).str.strip())
+    unit = blank_to_null(parts[1].astype(TEXT_DTYPE).str.strip())
+    house = street.str.extract("^([0-9]+[a-z]?)(?: |$)")[0].astype(TEXT_DTYPE)
+    key = street.str.replace(rf" (?:{_TYPE_WORDS})((?: (?:n|s|e|w|ne|nw|se|sw))?)$", r"\1", regex=True)
+    return pd.DataFrame(
+        {
+            "address_norm": s,
+            "street": street,
+            "street_key": blank_to_null(key),
+            "house_number": house,
+            "unit": unit,
+            "zip_in_address": zip_parts[1].astype(TEXT_DTYPE).where(has_zip),
+        }
+    )
+
+
+def normalise_addresses(addresses: pd.Series) -> pd.DataFrame:
+    """Normalised address parts, one row per input row (index kept), columns ADDRESS_COLUMNS.
+
+    `street_key` (house number + street name without its type) is what blocking and the
+    exact-address comparison use; `street` keeps the type for fuzzy comparison.
+    """
+    text = as_text(addresses)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    out = pd.DataFrame(index=addresses.index, columns=list(ADDRESS_COLUMNS), dtype=object)
+    if len(uniques) == 0:
+        return out
+    parts = _address_parts(pd.Series(list(uniques), dtype=TEXT_DTYPE))
+    for col in ADDRESS_COLUMNS:
+        values = parts[col].astype(object).where(parts[col].notna(), None).to_numpy()
+        out[col] = pd.Series(values[codes.clip(min=0)], index=addresses.index).where(codes >= 0, None)
+    return out
+
+
+def normalise_cities(cities: pd.Series) -> pd.Series:
+    """Lower-case city names without punctuation; "Saint"/"St." -> "st", "Ft" -> "fort"."""
+    mapping = {"saint": "st", "ste": "st", "ft": "fort", "mt": "mount", "mtn": "mountain"}
+
+    def _distinct(u: pd.Series) -> pd.Series:
+        s = fold_ascii(u).str.replace("['.`]", "", regex=True)
+        s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True)
+        return map_tokens(squash_spaces(s), mapping)
+
+    return on_unique(as_text(cities), _distinct)
+
+
+def _region_codes(u: pd.Series, names: dict[str, str]) -> pd.Series:
+    s = squash_spaces(
+        fold_ascii(u).str.replace("[.`']", "", regex=True).str.replace(ASCII_PUNCTUATION, " ", regex=True)
+    ).fillna("")
+    mapped = s.astype(object).map(names)
+    out = mapped.where(mapped.notna(), s.str.upper().astype(object))
+    return out.where(s.str.len() > 0)
+
+
+def normalise_states(states: pd.Series) -> pd.Series:
+    """US states and Canadian provinces as two-letter codes ("Illinois", "il." -> "IL")."""
+    return on_unique(as_text(states), lambda u: _region_codes(u, US_STATES))
+
+
+def normalise_countries(countries: pd.Series) -> pd.Series:
+    """Countries as ISO-style two-letter codes where known ("USA", "United States" -> "US")."""
+    return on_unique(as_text(countries), lambda u: _region_codes(u, COUNTRIES))
+
+
+def normalise_postal_codes(postal: pd.Series, countries: pd.Series | None = None) -> pd.Series:
+    """Five-digit ZIPs (ZIP+4 cut, lost leading zeros restored) or compact upper-case codes.
+
+    A value is read as a ZIP when its country is a ZIP country or unknown; restoring zeros on a
+    four-digit code from an unknown country is harmless for matching because both sides of a
+    comparison get the same treatment.
+    """
+    text = as_text(postal)
+    country = (
+        normalise_countries(countries) if countries is not None
+        else pd.Series(None, index=postal.index, dtype=object)
+    )
+    zip_country = country.isna() | country.isin(ZIP_COUNTRIES)
+    compact = on_unique(
+        text,
+        lambda u: blank_to_null(u.str.upper().str.replace("[^0-9A-Z]", "", regex=True)),
+    )
+    digits = compact.fillna("")
+    is_zip = zip_country & digits.str.fullmatch(r"[0-9]{3,5}|[0-9]{9}")
+    padded = digits.str.slice(0, 5).str.zfill(5)
+    out = compact.where(~is_zip, padded)
+    return out.where(out.notna(), None).astype(object)

@@ -1,0 +1,219 @@
+"""Assets by serial number: raw serial tokens from every source -> one asset per physical unit.
+
+1. Exact: serials equal after upper-casing and dropping labels and separators
+   ("fcw-2231-x0ab" = "S/N: FCW2231X0AB") are one *form* and always one asset.
+2. Look-alike: forms equal once O/0 and I/L/1 are folded ("FCW2231XOAB") join when their SKU
+   families agree or one side has no SKU; a form without SKU joins only a group whose forms all
+   agree, so it cannot bridge two products.
+3. Typo: forms one edit apart (substitution, insertion, deletion or adjacent swap on the folded
+   key, keys of 8+ characters) join only when the SKU family agrees or is missing, the typo is
+   unambiguous (each side has exactly one such neighbour), the variant is the less attested form
+   (fewer records), no source lists both forms, and the edit is not a last-character step
+   between two digits or two letters (consecutive units bought together look exactly like that).
+   "No exact competing serial": a form that is itself well attested is never rewritten.
+The canonical serial of an asset is its most attested form (records, then sources), digits
+preferred over look-alike letters on ties.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import distance, process
+
+from matching.graph import connected_components, group_pairs
+from matching.serials import lookalike_keys, normalise_serials, normalise_skus, sku_families
+from matching.text import as_text
+
+#: shortest folded key considered for one-edit typo matching
+MIN_TYPO_LENGTH: Final[int] = 8
+ASSET_COLUMNS: Final[tuple[str, ...]] = (
+    "record_id", "raw_serial", "sku", "serial_key", "asset_key", "serial_number", "sku_family",
+    "match_rule",
+)
+
+
+def _forms(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct serial key: records, sources, SKU families, look-alike key."""
+    agg = rows.groupby("serial_key", sort=True).agg(
+        n=("serial_key", "size"), sources=("source", "nunique"), first=("_pos", "min")
+    )
+    forms = agg.reset_index()
+    forms["lookalike"] = lookalike_keys(forms["serial_key"]).to_numpy()
+    return forms
+
+
+def _family_sets(rows: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
+    """(form, family) rows: which SKU families each form was seen with."""
+    index = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
+    fam = rows.loc[rows["sku_family"].notna(), ["serial_key", "sku_family"]].drop_duplicates()
+    return pd.DataFrame({"form": index[fam["serial_key"]].to_numpy(), "family": fam["sku_family"].to_numpy()})
+
+
+def _compatible(left: np.ndarray, right: np.ndarray, families: pd.DataFrame, n_forms: int) -> np.ndarray:
+    """SKU families agree (share one) or either form has none."""
+    has = np.zeros(n_forms, dtype=bool)
+    has[families["form"].to_numpy()] = True
+    pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
+    shared = (
+        pairs.merge(families.rename(columns={"form": "l"}), on="l")
+        .merge(families.rename(columns={"form": "r"}), on=["r", "family"])["i"].unique()
+    )
+    ok = ~has[left] | ~has[right]
+    ok[shared] = True
+    return ok
+
+
+def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of forms with the same folded key that may be joined (see module docstring)."""
+    codes, _ = pd.factorize(forms["lookalike"])
+    sizes = np.bincount(codes)
+    l, r = group_pairs(codes, np.flatnonzero(sizes > 1))
+    if len(l) == 0:
+        return l, r
+    ok = _compatible(l, r, families, len(forms))
+    # a group where some pair disagrees: only pairs sharing a family join (no SKU-less bridges)
+    bad_groups = np.unique(codes[l[~ok]])
+    has = np.zeros(len(forms), dtype=bool)
+    has[families["form"].to_numpy()] = True
+    bridge = np.isin(codes[l], bad_groups) & (~has[l] | ~has[r])
+    keep = ok & ~bridge
+    return l[keep], r[keep]
+
+
+def _deletion_variants(keys: pd.Series) -> pd.DataFrame:
+    """(form, variant) rows: each key itself and each key with one character deleted.
+
+    Keys that share a variant are at most one substitution, insertion, deletion or adjacent
+    swap apart (the candidates are verified with OSA distance afterwards). Vectorised over the
+    keys; the loop runs over character positions only.
+    """
+    arr = keys.to_numpy(dtype=str)
+    n = len(arr)
+    width = max(arr.dtype.itemsize // 4, 1)
+    chars = np.ascontiguousarray(arr.astype(f"U{width}")).view("U1").reshape(n, width)
+    lengths = np.char.str_len(arr)
+    forms = [np.arange(n)]
+    variants = [arr.astype(object)]
+    for p in range(width):
+        rows = np.flatnonzero(lengths > p)
+        cut = np.ascontiguousarray(np.delete(chars[rows], p, axis=1))
+        forms.append(rows)
+        variants.append(cut.view(f"U{max(width - 1, 1)}").reshape(len(rows)).astype(object) if width > 1
+                        else np.full(len(rows), "", dtype=object))
+    return pd.DataFrame({"form": np.concatenate(forms), "variant": np.concatenate(variants)})
+
+
+def _typo_edges(
+    forms: pd.DataFrame, families: pd.DataFrame, form_sources: pd.DataFrame
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of forms one edit apart that pass every typo guard (see module docstring)."""
+    keys = forms["lookalike"]
+    long = np.flatnonzero(keys.str.len().to_numpy() >= MIN_TYPO_LENGTH)
+    if len(long) < 2:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    dv = _deletion_variants(keys.iloc[long].reset_index(drop=True))
+    dv["form"] = long[dv["form"].to_numpy()]
+    cand = dv.merge(dv, on="variant")
+    cand = cand[cand["form_x"] < cand["form_y"]][["form_x", "form_y"]].drop_duplicates()
+    l, r = cand["form_x"].to_numpy(np.int64), cand["form_y"].to_numpy(np.int64)
+    kv = keys.to_numpy(dtype=object)
+    same_fold = kv[l] == kv[r]
+    l, r = l[~same_fold], r[~same_fold]
+    if len(l) == 0:
+        return l, r
+    dist = process.cpdist(kv[l], kv[r], scorer=distance.OSA.distance, processor=None,
+                          score_cutoff=1, workers=-1)
+    one = np.asarray(dist) <= 1
+    l, r = l[one], r[one]
+    ok = _compatible(l, r, families, len(forms))
+    # sequential units: last character differs, both digits or both letters
+    a = pd.Series(kv[l], dtype="str")
+    b = pd.Series(kv[r], dtype="str")
+    same_len = (a.str.len() == b.str.len()).to_numpy()
+    last_a, last_b = a.str.slice(-1), b.str.slice(-1)
+    head_same = (a.str.slice(0, -1) == b.str.slice(0, -1)).to_numpy()
+    both_digit = (last_a.str.isdigit() & last_b.str.isdigit()).to_numpy()
+    both_alpha = (last_a.str.isalpha() & last_b.str.isalpha()).to_numpy()
+    sequential = same_len & head_same & (both_digit | both_alpha)
+    # a source listing both forms lists two units
+    both = pd.DataFrame({"l": l, "r": r, "i": np.arange(len(l))})
+    co = both.merge(form_sources.rename(columns={"form": "l"}), on="l").merge(
+        form_sources.rename(columns={"form": "r"}), on=["r", "source"])["i"].unique()
+    shared_source = np.zeros(len(l), dtype=bool)
+    shared_source[co] = True
+    n = forms["n"].to_numpy()
+    attested_differently = n[l] != n[r]
+    keep = ok & ~sequential & ~shared_source & attested_differently
+    l, r = l[keep], r[keep]
+    # unambiguous: each form has exactly one typo neighbour
+    degree = np.bincount(np.r_[l, r], minlength=len(forms))
+    single = (degree[l] == 1) & (degree[r] == 1)
+    return l[single], r[single]
+
+
+def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
+    """Asset clusters of raw serial tokens.
+
+    `rows` has record_id, raw_serial and optionally sku and source (one row per serial token;
+    explode list cells first). Returns ASSET_COLUMNS per input row (same order): the normalised
+    `serial_key`, `asset_key` (int, numbered by first appearance; null without a serial), the
+    asset's canonical `serial_number`, the row's `sku_family`, and `match_rule`: "exact" (raw
+    text is the canonical serial), "normalised" (same after case/label/separator clean-up),
+    "lookalike" or "typo".
+    """
+    frame = pd.DataFrame({
+        "record_id": rows["record_id"].to_numpy(),
+        "raw_serial": rows["raw_serial"].to_numpy(),
+        "sku": rows["sku"].to_numpy() if "sku" in rows else None,
+    })
+    frame["serial_key"] = normalise_serials(frame["raw_serial"]).to_numpy()
+    sku = normalise_skus(frame["sku"]) if "sku" in rows else pd.Series(None, index=frame.index, dtype=object)
+    frame["sku_family"] = sku_families(sku).to_numpy()
+    source = as_text(rows["source"]) if "source" in rows else pd.Series("", index=rows.index)
+    work = frame[frame["serial_key"].notna()].assign(
+        source=source.to_numpy()[frame["serial_key"].notna().to_numpy()],
+        _pos=np.flatnonzero(frame["serial_key"].notna().to_numpy()),
+    )
+    frame["asset_key"] = pd.array([pd.NA] * len(frame), dtype="Int64")
+    frame["serial_number"] = None
+    frame["match_rule"] = None
+    if work.empty:
+        return frame[list(ASSET_COLUMNS)]
+    forms = _forms(work)
+    families = _family_sets(work, forms)
+    form_of = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
+    fs = work[["serial_key", "source"]].drop_duplicates()
+    form_sources = pd.DataFrame({"form": form_of[fs["serial_key"]].to_numpy(), "source": fs["source"].to_numpy()})
+
+    ll, lr = _lookalike_edges(forms, families)
+    tl, tr = _typo_edges(forms, families, form_sources)
+    labels = connected_components(len(forms), np.r_[ll, tl], np.r_[lr, tr])
+
+    # canonical form per asset: most records, most sources, then smallest key (digits first)
+    ranked = forms.assign(label=labels).sort_values(
+        ["label", "n", "sources", "serial_key"], ascending=[True, False, False, True], kind="stable"
+    )
+    canonical = ranked.drop_duplicates("label").set_index("label")["serial_key"]
+    via_typo = np.zeros(len(forms), dtype=bool)
+    via_typo[np.r_[tl, tr]] = True
+    form = form_of[work["serial_key"]].to_numpy()
+    label = labels[form]
+    canon = canonical[label].to_numpy()
+    same_key = work["serial_key"].to_numpy() == canon
+    fold_same = forms["lookalike"].to_numpy()[form] == lookalike_keys(pd.Series(canon)).to_numpy()
+    rule = np.where(
+        same_key,
+        np.where(work["raw_serial"].astype(str).to_numpy() == canon, "exact", "normalised"),
+        np.where(fold_same, "lookalike", "typo"),
+    )
+    order = pd.factorize(pd.Series(label).iloc[np.argsort(work["_pos"].to_numpy(), kind="stable")])
+    asset_number = pd.Series(np.arange(len(order[1])), index=order[1])
+    pos = work["_pos"].to_numpy()
+    frame.loc[pos, "asset_key"] = asset_number[label].to_numpy()
+    frame.loc[pos, "serial_number"] = canon
+    frame.loc[pos, "match_rule"] = rule
+    return frame[list(ASSET_COLUMNS)]

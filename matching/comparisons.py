@@ -1,0 +1,219 @@
+"""Comparison levels of profile pairs, vectorised: integer codes for exact tests, rapidfuzz for text.
+
+For every (left, right) pair of profile indices this computes one small-int level per comparison
+(-1 = a side has no value, 0 = disagree, higher = closer agreement; see `weights.MatchModel`) and
+the number of profiles holding the agreed value (for the term-frequency adjustment). Exact tests
+compare integer codes gathered by index; text similarities run in rapidfuzz `process.cpdist`
+(workers=-1, explicit processor=None and score_cutoff) on just the pairs that need them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+from rapidfuzz import distance, fuzz, process
+
+from matching.blocking import contains_pairs, shared_value_pairs
+from matching.profiles import Profiles
+from matching.tokens import NameTokens, soft_token_coverage
+
+#: profile columns compared for equality through integer codes
+CODED_COLUMNS: dict[str, str] = {
+    "name": "name_norm",
+    "name_compact": "name_compact",
+    "street": "street_key",
+    "house_number": "house_number",
+    "unit": "unit",
+    "postal": "postal",
+    "city": "city_norm",
+    "state": "state_norm",
+    "country": "country_norm",
+    "phone": "phone_norm",
+    "phone_local": "phone_local",
+    "domain": "domain_norm",
+    "email": "email_norm",
+    "account": "account_norm",
+}
+#: least name similarity for a contained name ("Willowport" in "Willowport Pharmaceuticals")
+#: to count as a near match
+CONTAINED_MIN_COVERAGE = 0.6
+#: a value held by more profiles than this is not evidence of identity (serial "N/A", "TBD")
+MAX_SHARED_HOLDERS = 1000
+
+
+@dataclass(frozen=True)
+class ComparisonInputs:
+    """Per-profile arrays the comparisons read, prepared once per resolution."""
+
+    profiles: Profiles
+    tokens: NameTokens
+    codes: dict[str, np.ndarray]  # key -> int32 code per profile (-1 = missing)
+    holders: dict[str, np.ndarray]  # key -> number of profiles holding each code
+    text: dict[str, np.ndarray]  # key -> object array of strings ("" = missing)
+    has_serials: np.ndarray
+    has_contracts: np.ndarray
+    shared_serials: np.ndarray
+    shared_contracts: np.ndarray
+
+
+def comparison_inputs(
+    profiles: Profiles, tokens: NameTokens, con: duckdb.DuckDBPyConnection
+) -> ComparisonInputs:
+    """Factorise the compared columns and find the profile pairs sharing serials or contracts."""
+    codes: dict[str, np.ndarray] = {}
+    holders: dict[str, np.ndarray] = {}
+    for key, column in CODED_COLUMNS.items():
+        c, uniques = pd.factorize(profiles.table[column], use_na_sentinel=True)
+        codes[key] = c.astype(np.int32)
+        holders[key] = np.bincount(c[c >= 0], minlength=max(len(uniques), 1)).astype(np.int32)
+    text = {
+        key: profiles.table[column].astype(object).where(profiles.table[column].notna(), "").to_numpy()
+        for key, column in (
+            ("name_compact", "name_compact"),
+            ("street", "street_key"),
+            ("city", "city_norm"),
+        )
+    }
+    n = len(profiles)
+    has_serials = np.zeros(n, dtype=bool)
+    has_serials[profiles.serials["profile"].to_numpy()] = True
+    has_contracts = np.zeros(n, dtype=bool)
+    has_contracts[profiles.contracts["profile"].to_numpy()] = True
+    return ComparisonInputs(
+        profiles=profiles,
+        tokens=tokens,
+        codes=codes,
+        holders=holders,
+        text=text,
+        has_serials=has_serials,
+        has_contracts=has_contracts,
+        shared_serials=shared_value_pairs(con, profiles.serials, MAX_SHARED_HOLDERS),
+        shared_contracts=shared_value_pairs(con, profiles.contracts, MAX_SHARED_HOLDERS),
+    )
+
+
+def _exact(inputs: ComparisonInputs, key: str, left: np.ndarray, right: np.ndarray):
+    """(both present, equal, holders of the left value) for a coded column."""
+    a, b = inputs.codes[key][left], inputs.codes[key][right]
+    present = (a >= 0) & (b >= 0)
+    equal = present & (a == b)
+    count = np.where(equal, inputs.holders[key][np.maximum(a, 0)], 0)
+    return present, equal, count
+
+
+def _similarity(
+    scorer, texts: np.ndarray, left: np.ndarray, right: np.ndarray, mask: np.ndarray, cutoff: float
+) -> np.ndarray:
+    """rapidfuzz similarity (0..1) of the pairs under `mask`; 0 elsewhere or below `cutoff`."""
+    out = np.zeros(len(left), dtype=np.float32)
+    idx = np.flatnonzero(mask)
+    if len(idx):
+        scores = process.cpdist(
+            texts[left[idx]], texts[right[idx]], scorer=scorer, processor=None,
+            score_cutoff=cutoff, workers=-1,
+        )
+        out[idx] = np.asarray(scores, dtype=np.float32)
+    return out
+
+
+def name_similarity(
+    inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Name similarity 0..1 (NaN if a name is missing), containment and rarest shared token df.
+
+    The similarity is the soft TF-IDF token coverage, or, when higher, the character similarity
+    of the compact names minus 0.1 (catches "North Bridge" vs "Northbridge", where tokens
+    differ). See `tokens.soft_token_coverage` for the other two.
+    """
+    coverage, contained, rarest = soft_token_coverage(inputs.tokens, left, right)
+    a = inputs.codes["name_compact"][left]
+    b = inputs.codes["name_compact"][right]
+    present = (a >= 0) & (b >= 0)
+    need = present & (a != b) & (coverage < 0.97)
+    char = _similarity(fuzz.ratio, inputs.text["name_compact"], left, right, need, 60.0) / 100
+    char = np.where(present & (a == b), 1.0, char)
+    sim = np.fmax(coverage, np.where(char > 0, char - 0.1, 0.0))
+    sim = np.where(present & (a == b), np.fmax(sim, 0.97), sim)
+    rarest = np.where(present & (a == b) & (rarest == 0), 1, rarest)
+    return np.where(present, sim, np.nan).astype(np.float32), contained, rarest
+
+
+def compare_pairs(
+    inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray, name_thresholds: tuple[float, ...]
+) -> pd.DataFrame:
+    """Levels (int8) and agreed-value holder counts of every comparison, one row per pair."""
+    left = np.asarray(left, dtype=np.int64)
+    right = np.asarray(right, dtype=np.int64)
+    out: dict[str, np.ndarray] = {}
+
+    # name: 0..5 by similarity thresholds, 6 exact normalised name; a short name wholly inside
+    # a longer one ("Willowport" in "Willowport Pharmaceuticals LLC") counts as level 4 when the
+    # tokens it lacks are common ones (coverage still >= CONTAINED_MIN_COVERAGE)
+    sim, contained, rarest_shared = name_similarity(inputs, left, right)
+    present, equal, _ = _exact(inputs, "name", left, right)
+    level = np.searchsorted(np.asarray(name_thresholds), np.nan_to_num(sim, nan=0.0), side="right")
+    inside = (np.nan_to_num(contained) >= 0.97) & (np.nan_to_num(sim) >= CONTAINED_MIN_COVERAGE)
+    level = np.where(inside, np.maximum(level, 4), level)
+    level = np.where(equal, len(name_thresholds) + 1, level)
+    out["name"] = np.where(np.isnan(sim), -1, level).astype(np.int8)
+    out["name_similarity"] = sim
+    out["name_holders"] = rarest_shared  # term frequency of the name agreement
+
+    # street: 4 same key (units not contradicting), 2 same key other unit, 3 same number and a
+    # similar street, 1 same number only, 0 different
+    present, equal, count = _exact(inputs, "street", left, right)
+    _, unit_equal, _ = _exact(inputs, "unit", left, right)
+    unit_present = (inputs.codes["unit"][left] >= 0) & (inputs.codes["unit"][right] >= 0)
+    _, same_number, _ = _exact(inputs, "house_number", left, right)
+    fuzzy = _similarity(
+        distance.Levenshtein.normalized_similarity, inputs.text["street"], left, right,
+        present & ~equal & same_number, 0.8,
+    )
+    street = np.where(present, np.where(same_number, 1, 0), -1)
+    street = np.where(fuzzy > 0, 3, street)
+    street = np.where(equal, np.where(unit_present & ~unit_equal, 2, 4), street)
+    out["street"] = street.astype(np.int8)
+    out["street_holders"] = count
+
+    # postal: 2 same, 1 same first three characters, 0 different
+    pa_, pb_ = inputs.codes["postal"][left], inputs.codes["postal"][right]
+    present, equal, count = _exact(inputs, "postal", left, right)
+    postal_text = inputs.profiles.table["postal"].astype("str").str.slice(0, 3)
+    p3, _ = pd.factorize(postal_text)
+    near = present & (p3[left] == p3[right])
+    out["postal"] = np.where(present, np.where(equal, 2, np.where(near, 1, 0)), -1).astype(np.int8)
+    out["postal_holders"] = count
+
+    # city: 2 same, 1 Jaro-Winkler >= 0.9, 0 different
+    present, equal, count = _exact(inputs, "city", left, right)
+    close = _similarity(
+        distance.JaroWinkler.normalized_similarity, inputs.text["city"], left, right,
+        present & ~equal, 0.9,
+    )
+    out["city"] = np.where(present, np.where(equal, 2, np.where(close > 0, 1, 0)), -1).astype(np.int8)
+    out["city_holders"] = count
+
+    for key in ("state", "country", "domain", "email", "account"):
+        present, equal, count = _exact(inputs, key, left, right)
+        out[key] = np.where(present, equal.astype(np.int8), -1).astype(np.int8)
+        out[f"{key}_holders"] = count
+
+    # phone: 2 same number, 1 same last seven digits, 0 different
+    present, equal, count = _exact(inputs, "phone", left, right)
+    _, local_equal, local_count = _exact(inputs, "phone_local", left, right)
+    out["phone"] = np.where(present, np.where(equal, 2, np.where(local_equal, 1, 0)), -1).astype(np.int8)
+    out["phone_holders"] = np.where(equal, count, local_count)
+
+    for key, has, shared in (
+        ("serial", inputs.has_serials, inputs.shared_serials),
+        ("contract", inputs.has_contracts, inputs.shared_contracts),
+    ):
+        both = has[left] & has[right]
+        hit = contains_pairs(shared, left, right)
+        out[key] = np.where(both, hit.astype(np.int8), -1).astype(np.int8)
+        out[f"{key}_holders"] = np.zeros(len(left), dtype=np.int32)
+
+    return pd.DataFrame(out)

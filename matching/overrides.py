@@ -1,0 +1,125 @@
+"""Analysts' match decisions: must-link / cannot-link pairs by record id or by entity id.
+
+An override row names two sides and a decision. Each side is a record id or, with its kind set
+to "entity", an entity id from the previous run (e.g. "CUST-000123"), standing for every record
+that entity held. `record_overrides` turns the rows into record pairs (a must-link between
+entities needs one pair, since clustering is transitive; a cannot-link needs every cross pair);
+`apply_overrides` then forces those pairs' probabilities to 1 or 0 in a scored-pairs frame, and
+`unmet_overrides` reports decisions the final clusters could not honour (e.g. a must-link that
+contradicts a cannot-link, or a cannot-link between records that are literally identical).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+MUST_LINK: Final[str] = "must_link"
+CANNOT_LINK: Final[str] = "cannot_link"
+DECISIONS: Final[frozenset[str]] = frozenset({MUST_LINK, CANNOT_LINK})
+RECORD_PAIR_COLUMNS: Final[tuple[str, ...]] = ("left_record_id", "right_record_id", "decision")
+
+
+def _side_records(
+    ids: pd.Series, kinds: pd.Series, previous: pd.DataFrame | None, row: pd.Series
+) -> pd.DataFrame:
+    """(row, record_id) for each side: the id itself, or every record of the named entity."""
+    is_entity = kinds.fillna("record").str.lower().eq("entity").to_numpy()
+    direct = pd.DataFrame({"row": row[~is_entity], "record_id": ids[~is_entity]})
+    if not is_entity.any():
+        return direct
+    if previous is None:
+        raise ValueError("entity-level overrides need the previous run's record -> entity mapping")
+    named = pd.DataFrame({"row": row[is_entity], "entity_id": ids[is_entity].astype(str)})
+    expanded = named.merge(
+        previous[["record_id", "entity_id"]].astype({"entity_id": str}), on="entity_id"
+    )
+    return pd.concat([direct, expanded[["row", "record_id"]]], ignore_index=True)
+
+
+def record_overrides(
+    overrides: pd.DataFrame, previous_entities: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Override rows -> record pairs (columns RECORD_PAIR_COLUMNS).
+
+    `overrides` has columns left, right, decision ("must_link"/"cannot_link") and optionally
+    left_kind / right_kind ("record" or "entity"). `previous_entities` (record_id, entity_id) is
+    the previous run's mapping, needed for entity sides. Unknown decisions raise ValueError.
+    """
+    if overrides is None or overrides.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in RECORD_PAIR_COLUMNS})
+    decisions = overrides["decision"].astype(str).str.strip().str.lower().str.replace("-", "_")
+    bad = sorted(set(decisions) - DECISIONS)
+    if bad:
+        raise ValueError(f"unknown override decision(s) {bad}; use {sorted(DECISIONS)}")
+    row = pd.Series(np.arange(len(overrides)))
+    none = pd.Series([None] * len(overrides))
+    lk = overrides["left_kind"].reset_index(drop=True) if "left_kind" in overrides else none
+    rk = overrides["right_kind"].reset_index(drop=True) if "right_kind" in overrides else none
+    left = _side_records(overrides["left"].reset_index(drop=True), lk, previous_entities, row)
+    right = _side_records(overrides["right"].reset_index(drop=True), rk, previous_entities, row)
+    pairs = left.merge(right, on="row", suffixes=("_l", "_r"))
+    pairs["decision"] = decisions.to_numpy()[pairs["row"].to_numpy()]
+    is_must = pairs["decision"].eq(MUST_LINK)
+    # one pair per must-link row is enough (clusters are transitive)
+    must = pairs[is_must].groupby("row", as_index=False).first()
+    pairs = pd.concat([must, pairs[~is_must]], ignore_index=True)
+    pairs = pairs[pairs["record_id_l"] != pairs["record_id_r"]]
+    out = pairs.rename(columns={"record_id_l": "left_record_id", "record_id_r": "right_record_id"})
+    return out[list(RECORD_PAIR_COLUMNS)].drop_duplicates(ignore_index=True)
+
+
+def apply_overrides(
+    pairs: pd.DataFrame, overrides: pd.DataFrame, left: str = "left", right: str = "right"
+) -> pd.DataFrame:
+    """Scored pairs with override decisions applied (pure; `pairs` is not modified).
+
+    Pairs named by a must-link get probability 1 and rule "override:must_link" (added when
+    missing); cannot-link pairs get probability 0 and rule "override:cannot_link". `overrides`
+    uses the same id columns as `pairs` plus `decision`.
+    """
+    out = pairs.copy()
+    o = overrides.rename(columns={left: "_l", right: "_r"})
+    lo = np.minimum(o["_l"].to_numpy(), o["_r"].to_numpy())
+    hi = np.maximum(o["_l"].to_numpy(), o["_r"].to_numpy())
+    o = pd.DataFrame({"_l": lo, "_r": hi, "decision": o["decision"].to_numpy()})
+    o = o.drop_duplicates(["_l", "_r"], keep="last")
+    plo = np.minimum(out[left].to_numpy(), out[right].to_numpy())
+    phi = np.maximum(out[left].to_numpy(), out[right].to_numpy())
+    keyed = pd.DataFrame({"_l": plo, "_r": phi, "_i": np.arange(len(out))})
+    hit = keyed.merge(o, on=["_l", "_r"])
+    idx = hit["_i"].to_numpy()
+    must = hit["decision"].eq(MUST_LINK).to_numpy()
+    col_p = out.columns.get_loc("match_probability")
+    col_r = out.columns.get_loc("match_rule")
+    out.iloc[idx, col_p] = np.where(must, 1.0, 0.0)
+    out.iloc[idx, col_r] = np.where(must, "override:must_link", "override:cannot_link")
+    found = set(zip(hit["_l"], hit["_r"]))
+    extra = o[o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"]))).isin(found).to_numpy()]
+    if len(extra):
+        add = pd.DataFrame(
+            {left: extra["_l"].to_numpy(), right: extra["_r"].to_numpy(), "match_probability": 1.0,
+             "match_rule": "override:must_link"}
+        )
+        out = pd.concat([out, add], ignore_index=True)
+    return out
+
+
+def unmet_overrides(clusters: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFrame:
+    """Override record pairs the clusters (record_id, cluster_id) do not satisfy."""
+    if overrides.empty:
+        return overrides.assign(reason=pd.Series(dtype=object))
+    cid = clusters.set_index("record_id")["cluster_id"]
+    lc = overrides["left_record_id"].map(cid)
+    rc = overrides["right_record_id"].map(cid)
+    same = (lc == rc).to_numpy()
+    unknown = (lc.isna() | rc.isna()).to_numpy()
+    must = overrides["decision"].eq(MUST_LINK).to_numpy()
+    bad = unknown | (must & ~same) | (~must & same)
+    reason = np.where(
+        unknown, "record not in this run",
+        np.where(must, "must_link conflicts with a cannot_link", "cannot_link between identical records"),
+    )
+    return overrides[bad].assign(reason=reason[bad]).reset_index(drop=True)

@@ -1,0 +1,163 @@
+"""Source records -> normalised profiles: every record normalised, identical ones collapsed.
+
+A distributor report names the same customer on hundreds of lines; after normalisation those lines
+are one *profile* (same name, address, city, state, postal code, country, domain, e-mail, phone
+and CRM account). Blocking, scoring and clustering work on profiles, which is both faster and
+fairer (a customer with 500 invoice lines does not outvote one with a single CRM row); the
+result is broadcast back to records at the end. Serial and contract numbers are evidence, not
+identity, so a profile carries the union of its records' serials and contracts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from matching.addresses import (
+    normalise_addresses,
+    normalise_cities,
+    normalise_countries,
+    normalise_postal_codes,
+    normalise_states,
+)
+from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
+from matching.names import compact_names, normalise_company_names, sorted_token_names
+from matching.serials import lookalike_keys, normalise_serials
+from matching.text import as_text, on_unique
+
+#: the columns `resolve_entities` understands (all but record_id optional)
+RECORD_COLUMNS: Final[tuple[str, ...]] = (
+    "record_id", "name", "address", "city", "state", "postal_code", "country", "domain",
+    "phone", "email", "account", "serials", "contract_numbers", "source", "source_priority",
+)
+#: normalised columns that define a profile (records equal on all of them are one profile)
+IDENTITY_COLUMNS: Final[tuple[str, ...]] = (
+    "name_norm", "street", "unit", "city_norm", "state_norm", "postal", "country_norm",
+    "domain_norm", "email_norm", "phone_norm", "account_norm",
+)
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """Distinct normalised identities and the link from records to them.
+
+    `table` has one row per profile (index 0..P-1) with the normalised columns and `n_records`;
+    `record_profile[i]` is the profile of input row i; `serials` and `contracts` are long frames
+    (profile, key) of the look-alike-folded serial keys and normalised contract numbers.
+    """
+
+    table: pd.DataFrame
+    record_profile: np.ndarray
+    serials: pd.DataFrame
+    contracts: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def _column(records: pd.DataFrame, name: str) -> pd.Series:
+    if name in records.columns:
+        return records[name]
+    return pd.Series(None, index=records.index, dtype=object)
+
+
+def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
+    """Every identity column of RECORD_COLUMNS normalised, one row per record (index kept)."""
+    name = normalise_company_names(_column(records, "name"))
+    address = normalise_addresses(_column(records, "address"))
+    country = normalise_countries(_column(records, "country"))
+    postal = normalise_postal_codes(_column(records, "postal_code"), _column(records, "country"))
+    postal = postal.where(postal.notna(), address["zip_in_address"])
+    email = normalise_emails(_column(records, "email"))
+    domain = normalise_domains(_column(records, "domain"))
+    domain = domain.where(domain.notna(), email_domains(email))
+    phones = normalise_phones(_column(records, "phone"))
+    account = on_unique(as_text(_column(records, "account")), lambda u: u.str.upper())
+    return pd.DataFrame(
+        {
+            "name_norm": name,
+            "street": address["street"],
+            "street_key": address["street_key"],
+            "house_number": address["house_number"],
+            "unit": address["unit"],
+            "city_norm": normalise_cities(_column(records, "city")),
+            "state_norm": normalise_states(_column(records, "state")),
+            "postal": postal,
+            "country_norm": country,
+            "domain_norm": domain,
+            "email_norm": email,
+            "phone_norm": phones["phone"],
+            "phone_local": phones["phone_local"],
+            "account_norm": account,
+        },
+        index=records.index,
+    )
+
+
+def _exploded_keys(lists: pd.Series, profile: np.ndarray) -> pd.DataFrame:
+    """(profile, value) rows of a list-valued column; a scalar cell counts as a one-item list."""
+    cells = lists.to_numpy(dtype=object).copy()
+    scalar = pd.Series(cells).map(lambda v: isinstance(v, (str, int, np.integer))).to_numpy(bool)
+    for i in np.flatnonzero(scalar):  # only the cells holding a single value, not every row
+        cells[i] = [str(cells[i])]
+    try:
+        arr = pa.array(cells, type=pa.list_(pa.string()), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        wrapped = [
+            None if v is None or (isinstance(v, float) and np.isnan(v))
+            else [None if x is None else str(x) for x in v]
+            if isinstance(v, (list, tuple, np.ndarray)) else [str(v)]
+            for v in cells
+        ]
+        arr = pa.array(wrapped, type=pa.list_(pa.string()))
+    parents = np.asarray(pc.list_parent_indices(arr))
+    flat = pc.list_flatten(arr).to_numpy(zero_copy_only=False)
+    frame = pd.DataFrame({"profile": profile[parents], "value": flat})
+    return frame[frame["value"].notna()]
+
+
+def _serial_keys(records: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
+    frame = _exploded_keys(_column(records, "serials"), profile)
+    keys = lookalike_keys(normalise_serials(frame["value"]))
+    out = pd.DataFrame({"profile": frame["profile"].to_numpy(np.int32), "key": keys.to_numpy()})
+    out = out[out["key"].notna() & (out["key"].str.len() >= 4)]
+    return out.drop_duplicates(ignore_index=True)
+
+
+def _contract_keys(records: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
+    frame = _exploded_keys(_column(records, "contract_numbers"), profile)
+    keys = on_unique(
+        as_text(frame["value"]), lambda u: u.str.upper().str.replace("[^0-9A-Z]", "", regex=True)
+    )
+    out = pd.DataFrame({"profile": frame["profile"].to_numpy(np.int32), "key": keys.to_numpy()})
+    out = out[out["key"].notna() & (out["key"].str.len() >= 3)]
+    return out.drop_duplicates(ignore_index=True)
+
+
+def build_profiles(records: pd.DataFrame) -> Profiles:
+    """Normalise `records` and collapse records with equal IDENTITY_COLUMNS into profiles.
+
+    Profiles are numbered in order of first appearance, so the same input gives the same ids.
+    """
+    norm = normalise_records(records)
+    ident = norm[list(IDENTITY_COLUMNS)].astype(object)
+    identity = ident.where(ident.notna(), "\x00")
+    keys = pd.util.hash_pandas_object(identity, index=False).to_numpy()
+    codes, _ = pd.factorize(keys)
+    profile = codes.astype(np.int32)
+    first = pd.Series(np.arange(len(profile))).groupby(profile).min().to_numpy()
+    table = norm.iloc[first].reset_index(drop=True)
+    table["n_records"] = np.bincount(profile, minlength=len(first)).astype(np.int32)
+    table["name_compact"] = compact_names(table["name_norm"])
+    table["name_sorted"] = sorted_token_names(table["name_norm"])
+    return Profiles(
+        table=table,
+        record_profile=profile,
+        serials=_serial_keys(records, profile),
+        contracts=_contract_keys(records, profile),
+    )

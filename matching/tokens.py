@@ -1,0 +1,168 @@
+"""Name-token statistics: vocabulary, document frequency, IDF weights and per-profile token rows.
+
+Rare tokens carry identity ("Northbridge"), common ones do not ("Services", "Technology"): the
+document frequency of each token over the profiles drives both blocking (join on each profile's
+rarest tokens, never on common words) and the term-frequency-weighted name similarity used in
+scoring (shared rare tokens count more than shared common ones; an extra rare token on one side,
+like "Labs", counts against the pair).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+#: pseudo-count of unseen names added to the corpus size in the IDF, so a token shared by most of a
+#: handful of profiles (a small test set) is not treated as a stop word
+BACKGROUND_NAMES = 1000
+#: tokens per profile kept in the dense matrices (longer names keep their first ones)
+MAX_TOKENS = 10
+
+
+@dataclass(frozen=True)
+class NameTokens:
+    """Tokens of every profile's normalised name as dense int/float matrices.
+
+    `ids[p, k]` is the vocabulary id of profile p's k-th distinct token (-1 = none), `weights` its
+    IDF weight (0 for padding); `document_frequency[t]` counts profiles whose name has token t.
+    """
+
+    vocabulary: np.ndarray
+    document_frequency: np.ndarray
+    idf: np.ndarray
+    ids: np.ndarray
+    weights: np.ndarray
+    profile: np.ndarray  # long form: profile of each (profile, token) row
+    token: np.ndarray  # long form: token id of each row
+
+
+def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
+    """Token statistics of normalised names (a Series indexed 0..P-1; nulls have no tokens)."""
+    n = len(names)
+    arr = pa.array(names.astype(object).where(names.notna(), None), type=pa.string())
+    lists = pc.split_pattern(arr, " ")
+    flat = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+    parents = np.asarray(pc.list_parent_indices(lists)).astype(np.int64)
+    codes, vocabulary = pd.factorize(flat)
+    long = pd.DataFrame({"p": parents, "t": codes}).drop_duplicates()
+    long = long[long["t"] >= 0]
+    profile = long["p"].to_numpy(np.int32)
+    token = long["t"].to_numpy(np.int32)
+    df = np.bincount(token, minlength=len(vocabulary)).astype(np.int32)
+    idf = np.log((n + BACKGROUND_NAMES) / (df + 0.5)).astype(np.float32)
+    # position of each token within its profile (rows are grouped by profile, in name order)
+    start = np.r_[0, np.flatnonzero(np.diff(profile)) + 1]
+    run_lengths = np.diff(np.r_[start, len(profile)])
+    position = np.arange(len(profile)) - np.repeat(start, run_lengths)
+    keep = position < max_tokens
+    ids = np.full((n, max_tokens), -1, dtype=np.int32)
+    ids[profile[keep], position[keep]] = token[keep]
+    weights = np.where(ids >= 0, idf[np.maximum(ids, 0)], 0.0).astype(np.float32)
+    return NameTokens(
+        vocabulary=np.asarray(vocabulary, dtype=object),
+        document_frequency=df,
+        idf=idf,
+        ids=ids,
+        weights=weights,
+        profile=profile,
+        token=token,
+    )
+
+
+def rarest_tokens(
+    tokens: NameTokens, per_profile: int = 2, max_document_frequency: int = 1000, min_length: int = 2
+) -> pd.DataFrame:
+    """(profile, token) rows: each profile's `per_profile` rarest tokens (ties: earlier token).
+
+    Tokens shorter than `min_length` or in more than `max_document_frequency` profiles are never
+    chosen: joining on a common word makes huge blocks of unrelated names.
+    """
+    frame = pd.DataFrame({"profile": tokens.profile, "token": tokens.token})
+    frame["df"] = tokens.document_frequency[frame["token"].to_numpy()]
+    length = pd.Series(tokens.vocabulary).str.len().to_numpy()[frame["token"].to_numpy()]
+    frame = frame[(frame["df"] <= max_document_frequency) & (length >= min_length)]
+    frame = frame.sort_values(["profile", "df", "token"], kind="stable")
+    rank = frame.groupby("profile").cumcount()
+    return frame.loc[rank < per_profile, ["profile", "token"]].reset_index(drop=True)
+
+
+def soft_token_coverage(
+    tokens: NameTokens,
+    left: np.ndarray,
+    right: np.ndarray,
+    min_token_similarity: float = 0.8,
+    chunk: int = 250_000,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """IDF-weighted share of both names' tokens found in the other name ("soft TF-IDF").
+
+    A token counts as found when the other name has it exactly, or (tokens of 5+ characters) a
+    token at least `min_token_similarity` similar (rapidfuzz ratio), credited by that similarity:
+    "nrthbridge capital" ~ "northbridge capital" scores about 0.95, "northbridge capital" vs
+    "northbridge capital labs" falls by the weight of "labs", names sharing only "services" score
+    low. NaN when either name has no tokens. Works on the dense token matrices chunk by chunk;
+    fuzzy token similarities are computed once per distinct token pair with `process.cpdist`.
+
+    Also returns, per pair, the containment (the better-covered name's own share: 1.0 when
+    every token of "willowport" is in "willowport pharmaceuticals") and the document frequency
+    of the rarest token the names share (0 when none): the term-frequency evidence of the name
+    agreement ("capital group" shares only common tokens, "northbridge" is rare).
+    """
+    from rapidfuzz import fuzz, process
+
+    out = np.full(len(left), np.nan, dtype=np.float32)
+    rarest = np.zeros(len(left), dtype=np.int64)
+    contained = np.full(len(left), np.nan, dtype=np.float32)
+    no_token = np.iinfo(np.int64).max
+    vocab = tokens.vocabulary
+    long_token = pd.Series(vocab, dtype="str").str.len().to_numpy() >= 5
+    n_vocab = np.int64(len(vocab))
+    for lo in range(0, len(left), chunk):
+        li, ri = left[lo : lo + chunk], right[lo : lo + chunk]
+        a, b = tokens.ids[li], tokens.ids[ri]
+        wa, wb = tokens.weights[li], tokens.weights[ri]
+        valid_a, valid_b = a >= 0, b >= 0
+        eq = (a[:, :, None] == b[:, None, :]) & valid_a[:, :, None]
+        credit_a = eq.any(axis=2).astype(np.float32)
+        credit_b = eq.any(axis=1).astype(np.float32)
+        long_a = valid_a & long_token[np.maximum(a, 0)]
+        long_b = valid_b & long_token[np.maximum(b, 0)]
+        open_pairs = (
+            (long_a & (credit_a == 0))[:, :, None] & (long_b & (credit_b == 0))[:, None, :]
+        )
+        pi, i, j = np.nonzero(open_pairs)
+        if len(pi):
+            ta, tb = a[pi, i].astype(np.int64), b[pi, j].astype(np.int64)
+            distinct, inverse = np.unique(ta * n_vocab + tb, return_inverse=True)
+            sims = process.cpdist(
+                vocab[distinct // n_vocab],
+                vocab[distinct % n_vocab],
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=min_token_similarity * 100,
+                workers=-1,
+            )
+            s = (np.asarray(sims, dtype=np.float32) / 100)[inverse.ravel()]
+            hit = s > 0
+            best_a = np.zeros_like(credit_a)
+            best_b = np.zeros_like(credit_b)
+            np.maximum.at(best_a, (pi[hit], i[hit]), s[hit])
+            np.maximum.at(best_b, (pi[hit], j[hit]), s[hit])
+            credit_a = np.maximum(credit_a, best_a)
+            credit_b = np.maximum(credit_b, best_b)
+        got_a, got_b = (wa * credit_a).sum(axis=1), (wb * credit_b).sum(axis=1)
+        tot_a, tot_b = wa.sum(axis=1), wb.sum(axis=1)
+        total = tot_a + tot_b
+        cov = np.where(total > 0, (got_a + got_b) / np.maximum(total, 1e-9), 1.0)
+        share = np.maximum(got_a / np.maximum(tot_a, 1e-9), got_b / np.maximum(tot_b, 1e-9))
+        both = valid_a[:, 0] & valid_b[:, 0]
+        out[lo : lo + chunk] = np.where(both, cov, np.nan)
+        contained[lo : lo + chunk] = np.where(both, share, np.nan)
+        df_a = np.where(credit_a > 0, tokens.document_frequency[np.maximum(a, 0)], no_token)
+        df_b = np.where(credit_b > 0, tokens.document_frequency[np.maximum(b, 0)], no_token)
+        shared = np.minimum(df_a.min(axis=1), df_b.min(axis=1))
+        rarest[lo : lo + chunk] = np.where(shared == no_token, 0, shared)
+    return out, contained, rarest

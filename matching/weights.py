@@ -1,0 +1,96 @@
+"""The customer match model: Fellegi-Sunter weights per comparison level, in bits.
+
+Each comparison of a pair lands on a level (-1 = a side is missing, 0 = disagree, higher = closer
+agreement). A level's weight is log2(m / u): m the chance of that level for a true match, u for a
+non-match. The weights are fixed (not re-estimated per run) so a pair's score does not drift as
+unrelated data arrives, which keeps entity ids stable; they were set from the m/u reasoning noted
+beside each comparison and checked on the Chicago benchmark and the synthetic multi-source world
+in `bench/matching_perf.py`. Exact-value levels get a term-frequency adjustment at scoring time
+(a phone shared by 30 sites, a name used by 12 companies say less), and the prior makes a pair
+with no evidence at all improbable. The score is prior + sum of weights; probability =
+1 / (1 + 2^-score).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Weights (bits) per level 0..n of one comparison, and what a level contributes to rules.
+
+    `rule_labels[level]` names the level in a pair's match_rule ("" = not shown); `tf_reference`
+    is the number of profiles a value may have before its exact agreement is down-weighted
+    (None: no term-frequency adjustment); `tf_floor` is the least an exact agreement keeps;
+    `tf_all_levels` applies the adjustment to every agreeing level, not just the top one.
+    """
+
+    weights: tuple[float, ...]
+    rule_labels: tuple[str, ...]
+    tf_reference: float | None = None
+    tf_floor: float = 0.0
+    tf_all_levels: bool = False
+
+
+@dataclass(frozen=True)
+class MatchModel:
+    """Prior and comparisons of the customer match model (see the module docstring)."""
+
+    prior: float
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    #: name similarity thresholds of levels 1..5 (6 = exact normalised name)
+    name_thresholds: tuple[float, ...] = (0.35, 0.55, 0.75, 0.88, 0.97)
+
+
+CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
+    prior=-8.0,
+    comparisons={
+        # names: soft TF-IDF token coverage levels; exact = same normalised name. A near-exact
+        # name is rare among non-matches (u ~ 1e-4..1e-5), so a clean name alone links (weight
+        # above -prior); all agreeing levels are down-weighted by the document frequency of the
+        # rarest token the names share (a name made of common words says little).
+        "name": Comparison(
+            weights=(-6.0, -2.0, 1.0, 4.5, 8.5, 10.0, 11.0),
+            rule_labels=("", "", "name>=0.55", "name>=0.75", "name>=0.88", "name>=0.97", "name=exact"),
+            tf_reference=30.0,
+            tf_floor=2.0,
+            tf_all_levels=True,
+        ),
+        # street key (house number + street name): 0 different, 1 same house number on a
+        # differently written street, 2 same building other unit, 3 same number and similar
+        # street, 4 same key. Sites of one organisation are different customers, so a
+        # different street counts clearly against a pair.
+        "street": Comparison(
+            weights=(-5.0, -0.5, 1.5, 6.0, 8.0),
+            rule_labels=("", "", "", "address~", "address"),
+            tf_reference=3.0,
+            tf_floor=1.0,
+        ),
+        "postal": Comparison(weights=(-4.0, 0.0, 3.0), rule_labels=("", "", "postal"),
+                             tf_reference=50.0, tf_floor=1.0),
+        "city": Comparison(weights=(-3.0, 1.5, 2.0), rule_labels=("", "city~", "city"),
+                           tf_reference=100.0, tf_floor=0.5),
+        "state": Comparison(weights=(-3.0, 0.5), rule_labels=("", "")),
+        "country": Comparison(weights=(-5.0, 0.0), rule_labels=("", "")),
+        # phones: 1 = same last seven digits only
+        "phone": Comparison(weights=(-1.5, 6.0, 8.0), rule_labels=("", "phone~", "phone"),
+                            tf_reference=3.0, tf_floor=1.0),
+        "domain": Comparison(weights=(-3.0, 8.0), rule_labels=("", "domain"),
+                             tf_reference=5.0, tf_floor=2.0),
+        "email": Comparison(weights=(0.0, 9.0), rule_labels=("", "email"),
+                            tf_reference=3.0, tf_floor=3.0),
+        # a CRM account is near-proof of identity, two different accounts are two customers
+        # unless the rest agrees strongly (CRM duplicates exist)
+        "account": Comparison(weights=(-6.0, 12.0), rule_labels=("", "crm_account")),
+        "serial": Comparison(weights=(0.0, 6.0), rule_labels=("", "serial")),
+        "contract": Comparison(weights=(0.0, 6.0), rule_labels=("", "contract")),
+    },
+)
+
+#: order of evidence in a match_rule string
+RULE_ORDER: Final[tuple[str, ...]] = (
+    "account", "serial", "contract", "email", "domain", "phone", "street", "name", "postal",
+    "city",
+)

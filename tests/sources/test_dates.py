@@ -1,0 +1,139 @@
+"""Date columns: day/month order detection, ambiguity warnings, Excel serials, free-form dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from sources.dates import parse_dates
+
+D = dt.date
+EXCEL_1900 = dt.datetime(1899, 12, 30)
+EXCEL_1904 = dt.datetime(1904, 1, 1)
+
+
+def _col(*values: object) -> pd.Series:
+    return pd.Series(list(values), dtype=object)
+
+
+def test_day_first_column_is_detected_without_warning() -> None:
+    p = parse_dates(_col("15/03/2026", "01/04/2026", "02/05/2026"), "service_end")
+    assert p.values.tolist() == [D(2026, 3, 15), D(2026, 4, 1), D(2026, 5, 2)]
+    assert p.order == "dmy"
+    assert p.warnings == []
+    assert not p.failed.any()
+
+
+def test_month_first_column_is_detected_without_warning() -> None:
+    p = parse_dates(_col("03/15/2026", "04/01/2026", "12/31/26"), "service_end")
+    assert p.values.tolist() == [D(2026, 3, 15), D(2026, 4, 1), D(2026, 12, 31)]
+    assert p.order == "mdy"
+    assert p.warnings == []
+
+
+def test_all_ambiguous_column_warns_instead_of_guessing_silently() -> None:
+    p = parse_dates(_col("03/04/2026", "05/06/2026", "01/02/2026"), "invoice_date ('Date')")
+    assert p.values.tolist() == [D(2026, 3, 4), D(2026, 5, 6), D(2026, 1, 2)]  # month-first
+    assert p.order == "mdy"
+    assert p.warnings == [
+        ("invoice_date ('Date'): day/month order is ambiguous in 3 numeric dates (no day above 12); "
+        "read month-first; set date_format in sources.yaml to decide")
+    ]
+
+
+def test_ambiguous_dotted_dates_are_read_day_first_with_a_warning() -> None:
+    p = parse_dates(_col("03.04.2026", "05.06.2026"), "d")
+    assert p.values.tolist() == [D(2026, 4, 3), D(2026, 6, 5)]
+    assert p.order == "dmy"
+    assert len(p.warnings) == 1 and "read day-first (dotted dates)" in p.warnings[0]
+
+
+def test_column_mixing_both_orders_warns() -> None:
+    p = parse_dates(_col("13/04/2026", "04/13/2026", "03/04/2026"), "d")
+    assert p.values.tolist() == [D(2026, 4, 13), D(2026, 4, 13), D(2026, 3, 4)]
+    assert len(p.warnings) == 1 and "mix day-first and month-first" in p.warnings[0]
+
+
+def test_date_format_override_is_honoured() -> None:
+    p = parse_dates(_col("03/04/2026", "05/06/2026", "2026-01-01"), "d", date_format="%d/%m/%Y")
+    assert p.values.tolist() == [D(2026, 4, 3), D(2026, 6, 5), None]
+    assert p.failed.tolist() == [False, False, True]  # not in the configured format
+    assert p.warnings == []
+
+
+def test_impossible_date_fails_rather_than_rolling_over() -> None:
+    p = parse_dates(_col("15/03/2026", "31/02/2026", "29/02/2025", "29/02/2024"), "d")
+    assert p.values.tolist() == [D(2026, 3, 15), None, None, D(2024, 2, 29)]
+    assert p.failed.tolist() == [False, True, True, False]
+
+
+def test_iso_compact_and_time_parts() -> None:
+    p = parse_dates(_col("2026-03-04", "2026/3/5", "2026-03-06 10:30", "2026-03-07T08:00:00.5", "20260308"), "d")
+    assert p.values.tolist() == [D(2026, 3, 4), D(2026, 3, 5), D(2026, 3, 6), D(2026, 3, 7), D(2026, 3, 8)]
+    assert p.order is None and p.warnings == []  # ISO is never ambiguous
+
+
+def test_two_digit_years() -> None:
+    p = parse_dates(_col("3/15/26", "12/31/99", "1/13/69", "1/13/70"), "d")
+    assert p.values.tolist() == [D(2026, 3, 15), D(1999, 12, 31), D(2069, 1, 13), D(1970, 1, 13)]
+
+
+def test_named_months_go_to_dateutil() -> None:
+    p = parse_dates(_col("15-Mar-2026", "March 3, 2026", "1 Feb 2027", "Sep 30 2026"), "d")
+    assert p.values.tolist() == [D(2026, 3, 15), D(2026, 3, 3), D(2027, 2, 1), D(2026, 9, 30)]
+    assert not p.failed.any()
+
+
+def test_incomplete_dates_fail_instead_of_borrowing_today() -> None:
+    # dateutil alone would fill the missing parts from today's date
+    p = parse_dates(_col("5", "March 2026", "2026", "Mar 15", "soon", "n/a"), "d")
+    assert p.values.tolist() == [None] * 6
+    assert p.failed.all()
+
+
+def test_excel_date_cells_and_serials() -> None:
+    p = parse_dates(
+        _col(dt.datetime(2026, 3, 15, 14, 30), D(2026, 3, 16), 46100, 46100.0, 46100.75, 46101.5, 46100.999),
+        "d", excel_epoch=EXCEL_1900,
+    )
+    # the fraction of a serial is the time of day: 46100.75 is still 19 March
+    assert p.values.tolist() == [
+        D(2026, 3, 15), D(2026, 3, 16), D(2026, 3, 19), D(2026, 3, 19), D(2026, 3, 19), D(2026, 3, 20), D(2026, 3, 19),
+    ]
+    assert not p.failed.any()
+
+
+def test_excel_1904_serials() -> None:
+    p = parse_dates(_col(44636), "d", excel_epoch=EXCEL_1904)
+    assert p.values.tolist() == [D(2026, 3, 17)]
+
+
+def test_numbers_outside_the_serial_range_fail() -> None:
+    p = parse_dates(_col(5, 123456, 46100), "d", excel_epoch=EXCEL_1900)
+    assert p.values.tolist() == [None, None, D(2026, 3, 19)]
+    assert p.failed.tolist() == [True, True, False]
+
+
+def test_numbers_without_an_epoch_are_not_serials() -> None:
+    p = parse_dates(_col(46100), "d")  # a text file has no Excel epoch
+    assert p.values.tolist() == [None] and p.failed.tolist() == [True]
+
+
+def test_blanks_are_empty_not_failed() -> None:
+    p = parse_dates(_col(None, "", "   ", float("nan"), "2026-01-01"), "d")
+    assert p.values.tolist() == [None, None, None, None, D(2026, 1, 1)]
+    assert p.failed.tolist() == [False, False, False, False, False]
+
+
+def test_keeps_the_input_index() -> None:
+    raw = pd.Series(["15/03/2026", "x"], index=[7, 9], dtype=object)
+    p = parse_dates(raw, "d")
+    assert p.values.index.tolist() == [7, 9] and p.failed.to_dict() == {7: False, 9: True}
+
+
+@pytest.mark.parametrize("fmt", ["%Y%m%d", "%d-%b-%Y"])
+def test_other_formats(fmt: str) -> None:
+    value = dt.date(2026, 7, 9).strftime(fmt)
+    assert parse_dates(_col(value), "d", date_format=fmt).values.tolist() == [D(2026, 7, 9)]

@@ -1,0 +1,290 @@
+"""Workbooks: header under merged titles, every sheet, merged cells, formulas, damaged files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from sources.excel import check_workbook_file, merged_ranges, read_workbook
+from sources.table import FileReadError, RawTable
+
+HEADER = ["Ship Date", "Reseller", "End User", "Part Number", "Serial Number", "Ext Price"]
+
+
+def _pos_workbook(path: Path) -> Path:
+    """A distributor workbook as people make them.
+
+    Sheet "POS Q1": merged title A1:F1, a subtitle, a blank spacer row, header on row 4,
+    then an Excel date cell, a General-format serial, numeric serials, a formula, a blank row
+    and a total row. Sheet "Read me": no header. Sheet "POS Q2": header on row 1, a customer
+    merged down two rows.
+    """
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "POS Q1"
+    ws["A1"] = "Ingram Micro – POS report"
+    ws.merge_cells("A1:F1")
+    ws["A2"] = "Period: Q1 2026"
+    for col, text in enumerate(HEADER, start=1):
+        ws.cell(row=4, column=col, value=text)
+    rows = {
+        5: [dt.datetime(2026, 3, 15), "Acme", "Foo Ltd", "AB-1", 123456789, 3000],
+        6: [46100, "Acme", "Bar Inc", "AB-2", "S/N: X1\nS/N: X2", "=10*2"],
+        8: [dt.datetime(2026, 4, 1), "Acme", "Baz plc", "AB-3", 98765432.0, "$1,500.00"],
+        9: ["Grand Total", None, None, None, None, 4520],
+    }
+    for r, values in rows.items():
+        for c, v in enumerate(values, start=1):
+            ws.cell(row=r, column=c, value=v)
+    ws["A5"].number_format = "dd/mm/yyyy"
+    ws["A8"].number_format = "dd/mm/yyyy"
+    notes = wb.create_sheet("Read me")
+    notes["A1"] = "This workbook lists last quarter's sell-through."
+    notes["A2"] = "Questions: pos@example.com"
+    q2 = wb.create_sheet("POS Q2")
+    q2.append(["Invoice Date", "Reseller", "Customer", "SKU"])
+    q2.append(["2026-05-01", "Acme", "Merged Customer", "S1"])
+    q2.append(["2026-05-02", "Acme", None, "S2"])
+    q2.merge_cells("C2:C3")
+    wb.save(path)
+    return path
+
+
+def _rewrite(path: Path, member: str, old: str, new: str) -> None:
+    """Replace text inside one part of a saved workbook (to make it look as Excel saves it)."""
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    xml = members[member].decode()
+    assert old in xml
+    members[member] = xml.replace(old, new).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+
+
+def _cache_formula_value(path: Path, sheet_xml: str, formula: str, value: str) -> None:
+    """Give a formula the cached value Excel would have saved (openpyxl writes none)."""
+    _rewrite(path, sheet_xml, f"<f>{formula}</f><v />", f"<f>{formula}</f><v>{value}</v>")
+
+
+def _rows(table: RawTable) -> list[list[object]]:
+    return [list(r) for r in table.cells.itertuples(index=False)]
+
+
+def _by_sheet(tables: list[RawTable]) -> dict[str, RawTable]:
+    return {t.sheet: t for t in tables}
+
+
+def test_every_sheet_with_a_header_is_read(tmp_path: Path) -> None:
+    tables, skipped = read_workbook(_pos_workbook(tmp_path / "pos.xlsx"), "distributor")
+    assert [t.sheet for t in tables] == ["POS Q1", "POS Q2"]
+    assert [(s.sheet, s.reason) for s in skipped] == [
+        ("Read me", "no recognisable distributor header in the first 40 rows")
+    ]
+
+
+def test_header_under_merged_title_and_row_numbers(tmp_path: Path) -> None:
+    tables, _ = read_workbook(_pos_workbook(tmp_path / "pos.xlsx"), "distributor")
+    q1 = _by_sheet(tables)["POS Q1"]
+    assert q1.header_row == 4
+    assert q1.header.headers == HEADER
+    assert q1.header.mapping == {
+        0: "invoice_date", 1: "reseller_name", 2: "customer_name", 3: "sku", 4: "serial_numbers", 5: "amount",
+    }
+    assert q1.row_numbers.tolist() == [5, 6, 7, 8, 9]
+    assert q1.epoch == dt.datetime(1899, 12, 30)
+
+
+def test_raw_cell_values_keep_their_excel_types(tmp_path: Path) -> None:
+    tables, _ = read_workbook(_pos_workbook(tmp_path / "pos.xlsx"), "distributor")
+    rows = _rows(_by_sheet(tables)["POS Q1"])
+    assert rows[0] == [dt.datetime(2026, 3, 15), "Acme", "Foo Ltd", "AB-1", 123456789, 3000]
+    assert rows[1][0] == 46100  # a date typed as General arrives as its serial number
+    assert rows[1][4] == "S/N: X1\nS/N: X2"
+    assert rows[1][5] is None  # formula saved by a library: no cached value
+    assert rows[2] == [None] * 6  # the blank spacer row is kept (records.py counts it)
+    assert rows[3] == [dt.datetime(2026, 4, 1), "Acme", "Baz plc", "AB-3", 98765432, "$1,500.00"]
+    assert rows[4] == ["Grand Total", None, None, None, None, 4520]
+
+
+def test_formula_without_saved_value_is_reported(tmp_path: Path) -> None:
+    tables, _ = read_workbook(_pos_workbook(tmp_path / "pos.xlsx"), "distributor")
+    q1 = _by_sheet(tables)["POS Q1"]
+    assert len(q1.warnings) == 1
+    assert q1.warnings[0].startswith("1 formula cell(s) have no saved value and read as empty (F6)")
+    assert _by_sheet(tables)["POS Q2"].warnings == []
+
+
+def test_formula_with_cached_value_is_read(tmp_path: Path) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    _cache_formula_value(path, "xl/worksheets/sheet1.xml", "10*2", "20")
+    tables, _ = read_workbook(path, "distributor")
+    q1 = _by_sheet(tables)["POS Q1"]
+    assert _rows(q1)[1][5] == 20
+    assert q1.warnings == []
+
+
+def test_formula_with_cached_empty_text_is_not_reported(tmp_path: Path) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    _rewrite(path, "xl/worksheets/sheet1.xml", '<c r="F6"><f>10*2</f><v /></c>', '<c r="F6" t="str"><f>""</f><v></v></c>')
+    tables, _ = read_workbook(path, "distributor")
+    assert _by_sheet(tables)["POS Q1"].warnings == []
+
+
+def test_relationship_attributes_in_excel_order(tmp_path: Path) -> None:
+    # openpyxl writes Target before Id, Excel writes Id first: both must find the sheet parts
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    first = rels[rels.index("<Relationship "):rels.index("/>", rels.index("<Relationship ")) + 2]
+    attrs = dict(part.split("=", 1) for part in first[len("<Relationship "):-2].split())
+    excel_order = f"<Relationship Id={attrs['Id']} Type={attrs['Type']} Target={attrs['Target']}/>"
+    _rewrite(path, "xl/_rels/workbook.xml.rels", first, excel_order)
+    assert merged_ranges(path)["POS Q1"] == [(1, 1, 6, 1)]
+
+
+def test_merged_cell_value_spreads_over_its_block(tmp_path: Path) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    assert merged_ranges(path) == {"POS Q1": [(1, 1, 6, 1)], "Read me": [], "POS Q2": [(3, 2, 3, 3)]}
+    tables, _ = read_workbook(path, "distributor")
+    q2 = _by_sheet(tables)["POS Q2"]
+    assert q2.header_row == 1
+    assert q2.row_numbers.tolist() == [2, 3]
+    assert _rows(q2) == [["2026-05-01", "Acme", "Merged Customer", "S1"], ["2026-05-02", "Acme", "Merged Customer", "S2"]]
+
+
+def test_merged_ranges_on_a_sheet_name_with_xml_escapes(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "R&D <EMEA>"
+    ws.append(["Customer", "Expiry Date"])
+    ws.append(["Foo", "2026-01-01"])
+    ws.append([None, "2026-02-01"])
+    ws.merge_cells("A2:A3")
+    wb.save(tmp_path / "esc.xlsx")
+    assert merged_ranges(tmp_path / "esc.xlsx") == {"R&D <EMEA>": [(1, 2, 1, 3)]}
+    tables, _ = read_workbook(tmp_path / "esc.xlsx", "sales_rep")
+    assert _rows(tables[0]) == [["Foo", "2026-01-01"], ["Foo", "2026-02-01"]]
+
+
+def test_configured_sheets_only(tmp_path: Path) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    tables, skipped = read_workbook(path, "distributor", sheets=["POS Q2"])
+    assert [t.sheet for t in tables] == ["POS Q2"]
+    assert [(s.sheet, s.reason) for s in skipped] == [
+        ("POS Q1", "not configured under `sheet:`"), ("Read me", "not configured under `sheet:`"),
+    ]
+    with pytest.raises(FileReadError, match=r"sheet\(s\) \['POS Q3'\] not in the workbook \(it has \['POS Q1', 'Read me', 'POS Q2'\]\)"):
+        read_workbook(path, "distributor", sheets=["POS Q3"])
+
+
+def test_hidden_sheet_is_skipped_unless_configured(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Customer", "Expiry Date"])
+    ws.append(["Foo", "2026-01-01"])
+    hidden = wb.create_sheet("Old")
+    hidden.append(["Customer", "Expiry Date"])
+    hidden.append(["Bar", "2025-01-01"])
+    hidden.sheet_state = "hidden"
+    wb.save(tmp_path / "h.xlsx")
+    tables, skipped = read_workbook(tmp_path / "h.xlsx", "sales_rep")
+    assert [t.sheet for t in tables] == ["Sheet"]
+    assert [(s.sheet, s.reason) for s in skipped] == [("Old", "hidden sheet")]
+    tables, _ = read_workbook(tmp_path / "h.xlsx", "sales_rep", sheets=["Old"])
+    assert _rows(tables[0]) == [["Bar", "2025-01-01"]]
+
+
+def test_table_that_starts_away_from_a1(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws["C3"], ws["D3"] = "Customer", "Expiry Date"
+    ws["C4"], ws["D4"] = "Foo", dt.datetime(2026, 1, 1)
+    ws["C6"], ws["D6"] = "Bar", dt.datetime(2026, 2, 1)
+    wb.save(tmp_path / "c3.xlsx")
+    tables, _ = read_workbook(tmp_path / "c3.xlsx", "sales_rep")
+    t = tables[0]
+    assert t.header_row == 3
+    assert t.header.mapping == {2: "customer_name", 3: "service_end"}
+    assert t.row_numbers.tolist() == [4, 5, 6]
+    assert _rows(t)[2] == [None, None, "Bar", dt.datetime(2026, 2, 1)]
+
+
+def test_configured_header_row_below_the_search_window(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    for r in range(1, 46):
+        ws.cell(row=r, column=1, value=f"disclaimer line {r}")
+    ws.append(["Customer", "Expiry Date"])  # row 46
+    ws.append(["Foo", "2026-01-01"])
+    wb.save(tmp_path / "deep.xlsx")
+    tables, skipped = read_workbook(tmp_path / "deep.xlsx", "sales_rep")
+    assert tables == [] and skipped[0].reason == "no recognisable sales_rep header in the first 40 rows"
+    tables, _ = read_workbook(tmp_path / "deep.xlsx", "sales_rep", header_row=46)
+    assert tables[0].header_row == 46 and tables[0].row_numbers.tolist() == [47]
+    tables, skipped = read_workbook(tmp_path / "deep.xlsx", "sales_rep", header_row=99)
+    assert tables == [] and skipped[0].reason == "header_row 99 is past the end of the sheet"
+
+
+def test_1904_workbook_reports_its_epoch(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.epoch = dt.datetime(1904, 1, 1)
+    ws = wb.active
+    ws.append(["Customer", "Expiry Date"])
+    ws.append(["Foo", 44636])
+    wb.save(tmp_path / "mac.xlsx")
+    tables, _ = read_workbook(tmp_path / "mac.xlsx", "sales_rep")
+    assert tables[0].epoch == dt.datetime(1904, 1, 1)
+
+
+# --- damaged files ----------------------------------------------------------------------------
+
+
+def test_truncated_workbook(tmp_path: Path) -> None:
+    good = _pos_workbook(tmp_path / "good.xlsx").read_bytes()
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good[: len(good) // 2])
+    with pytest.raises(FileReadError, match="not a valid .xlsx: the file is truncated or corrupt"):
+        check_workbook_file(cut)
+    with pytest.raises(FileReadError, match="truncated or corrupt"):
+        read_workbook(cut, "distributor")
+
+
+def test_ole2_file(tmp_path: Path) -> None:
+    ole = tmp_path / "protected.xlsx"
+    ole.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1024)
+    with pytest.raises(FileReadError, match="OLE2 file: a password-protected workbook or an old .xls"):
+        read_workbook(ole, "distributor")
+
+
+def test_corrupt_member(tmp_path: Path) -> None:
+    data = bytearray(_pos_workbook(tmp_path / "good.xlsx").read_bytes())
+    # flip bytes inside the first member's compressed data: the zip directory stays intact
+    with zipfile.ZipFile(tmp_path / "good.xlsx") as zf:
+        info = zf.infolist()[0]
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start, start + min(8, info.compress_size)):
+        data[i] ^= 0xFF
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(FileReadError, match="not a valid .xlsx"):
+        read_workbook(bad, "distributor")
+
+
+def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "notes.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    with pytest.raises(FileReadError, match="not a readable workbook"):
+        read_workbook(path, "distributor")
+
+
+def test_text_renamed_to_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.xlsx"
+    path.write_text("Customer,Expiry Date\nFoo,2026-01-01\n")
+    with pytest.raises(FileReadError, match="no zip directory"):
+        read_workbook(path, "sales_rep")

@@ -1,0 +1,169 @@
+"""Header recognition: synonyms, fuzzy matches, `columns:` overrides and header-row detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from sources.fields import CANONICAL_FIELDS
+from sources.headers import (
+    SYNONYMS,
+    find_header_row,
+    header_score,
+    is_recognisable,
+    normalise_header,
+    recognise_header,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("S/N:", "s n"),
+        ("Serial No.", "serial no"),
+        ("  End-User  Name ", "end user name"),
+        ("Qty.", "qty"),
+        ("Contract #", "contract #"),
+        ("Bill-To & Ship", "bill to and ship"),
+        ("INVOICE_DATE", "invoice date"),
+        (None, ""),
+        (12, "12"),
+    ],
+)
+def test_normalise_header(text: object, expected: str) -> None:
+    assert normalise_header(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("S/N", "serial_numbers"),
+        ("Serial #", "serial_numbers"),
+        ("Serial No.", "serial_numbers"),
+        ("Serial Numbers", "serial_numbers"),
+        ("End User Name", "customer_name"),
+        ("END USER", "customer_name"),
+        ("Sold To", "reseller_name"),
+        ("Bill-To Name", "bill_to_name"),
+        ("Part Number", "sku"),
+        ("Qty", "quantity"),
+        ("Ext. Price", "amount"),
+        ("Unit Price", "unit_price"),
+        ("MSRP", "list_price"),
+        ("Contract #", "contract_number"),
+        ("Expiry Date", "service_end"),
+        ("Coverage Start", "service_start"),
+        ("Ship Date", "invoice_date"),
+        ("Invoice No.", "invoice_number"),
+        ("Account Owner", "rep"),
+        ("ZIP Code", "customer_postal_code"),
+        ("e-mail", "customer_email"),
+        ("service_end", "service_end"),  # a canonical name is always its own synonym
+    ],
+)
+def test_synonyms(header: str, field: str) -> None:
+    match = recognise_header([header])
+    assert match.mapping == {0: field}
+    assert match.how == {field: "synonym"}
+
+
+def test_every_synonym_targets_a_canonical_field() -> None:
+    assert set(SYNONYMS) <= set(CANONICAL_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [("Serail Number", "serial_numbers"), ("Custmer Name", "customer_name"), ("Reseler", "reseller_name")],
+)
+def test_fuzzy_match_catches_typos(header: str, field: str) -> None:
+    match = recognise_header([header])
+    assert match.mapping == {0: field}
+    assert match.how == {field: "fuzzy"}
+
+
+@pytest.mark.parametrize("header", ["Qyt", "Region Code", "Margin %", ""])
+def test_unrelated_or_short_headers_stay_unmapped(header: str) -> None:
+    assert recognise_header([header]).mapping == {}
+
+
+def test_columns_override_wins_over_synonyms() -> None:
+    # "Sold To" is a reseller synonym; this source says it is the end customer
+    match = recognise_header(["Sold To", "Dealer", "Item"], {"customer_name": "sold to"})
+    assert match.mapping == {0: "customer_name", 1: "reseller_name", 2: "sku"}
+    assert match.how == {"customer_name": "columns", "reseller_name": "synonym", "sku": "synonym"}
+
+
+def test_columns_override_header_is_not_reused_by_synonyms() -> None:
+    # the header named for bill_to_name must not also be taken as customer_name
+    match = recognise_header(["Customer", "Total"], {"bill_to_name": "Customer"})
+    assert match.mapping == {0: "bill_to_name", 1: "amount"}
+
+
+def test_first_column_wins_a_duplicate_field() -> None:
+    match = recognise_header(["Customer", "End User", "SKU"])
+    assert match.mapping == {0: "customer_name", 2: "sku"}
+    assert match.fields == {"customer_name", "sku"}
+
+
+def test_headers_are_kept_as_written_on_one_line() -> None:
+    match = recognise_header(["  Serial\nNumber ", None, "Qty"])
+    assert match.headers == ["Serial Number", "", "Qty"]
+    assert match.mapping == {0: "serial_numbers", 2: "quantity"}
+
+
+def test_recognisable_needs_two_fields_one_required() -> None:
+    assert is_recognisable(recognise_header(["End User", "SKU"]), "distributor")
+    assert not is_recognisable(recognise_header(["Notes", "Comments", "Status"]), "distributor")  # none required
+    assert not is_recognisable(recognise_header(["End User"]), "distributor")  # one field only
+    assert is_recognisable(recognise_header(["SKU", "List Price"]), "price_list")
+    # crm_contracts: either customer field satisfies the "one of" requirement
+    assert is_recognisable(recognise_header(["Account ID", "Contract Number"]), "crm_contracts")
+
+
+def test_required_fields_outweigh_other_fields() -> None:
+    required = recognise_header(["Invoice Date", "Reseller", "End User", "SKU"])
+    others = recognise_header(["Notes", "Status", "Currency", "Phone", "Email", "City", "Region", "Comment"])
+    assert header_score(required, "distributor") == 40
+    assert header_score(others, "distributor") == 7
+
+
+def test_find_header_row_skips_title_rows() -> None:
+    rows = [
+        ["Ingram Micro – POS report", None, None, None],
+        ["Period: Q1 2026", None, None, None],
+        [None, None, None, None],
+        ["Invoice Date", "Reseller", "End User", "SKU"],
+        ["2026-03-15", "Acme", "Foo Ltd", "AB-1"],
+    ]
+    idx, match = find_header_row(rows, "distributor")
+    assert idx == 3
+    assert match.mapping == {0: "invoice_date", 1: "reseller_name", 2: "customer_name", 3: "sku"}
+
+
+def test_find_header_row_prefers_the_best_row() -> None:
+    rows = [
+        ["Customer", "Notes", None],  # recognisable but weaker (one required field)
+        ["Customer", "Expiry Date", "Serial"],
+    ]
+    assert find_header_row(rows, "sales_rep")[0] == 1
+
+
+def test_find_header_row_uses_columns_overrides() -> None:
+    rows = [["Kunde", "Artikel", "Datum", "Partner"], ["x", "y", "z", "w"]]
+    assert find_header_row(rows, "distributor") is None
+    found = find_header_row(rows, "distributor", {"customer_name": "Kunde", "sku": "Artikel"})
+    assert found is not None and found[0] == 0
+    assert found[1].mapping == {0: "customer_name", 1: "sku", 3: "reseller_name"}
+    assert found[1].how == {"customer_name": "columns", "sku": "columns", "reseller_name": "synonym"}
+
+
+def test_configured_header_row_is_one_based_and_taken_as_is() -> None:
+    rows = [["Invoice Date", "Reseller"], ["Kunde", "Artikel"], ["a", "b"]]
+    idx, match = find_header_row(rows, "distributor", {"customer_name": "Kunde"}, header_row=2)
+    assert idx == 1
+    assert match.mapping == {0: "customer_name"}  # taken even though it is not "recognisable"
+    assert find_header_row(rows, "distributor", header_row=4) is None
+
+
+def test_no_header_at_all() -> None:
+    assert find_header_row([["a", "b"], [1, 2], [None, None]], "distributor") is None
+    assert find_header_row([], "distributor") is None

@@ -1,0 +1,118 @@
+"""Inbox discovery: each source's glob, lock and hidden files ignored, content hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from sources.config import SourceConfig, parse_config
+from sources.inbox import discover, sha256_of, source_fingerprint
+
+
+def _home(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    for rel, data in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return tmp_path
+
+
+def _config(*sources: tuple[str, str, str]):
+    return parse_config({"sources": [{"name": n, "kind": k, "path": p} for n, k, p in sources]})
+
+
+def test_discover_matches_globs_and_hashes_content(tmp_path: Path) -> None:
+    home = _home(tmp_path, {
+        "inbox/ingram/2026-03.csv": b"a,b\n1,2\n",
+        "inbox/ingram/2026-01.csv": b"a,b\n",
+        "inbox/ingram/notes.txt": b"not matched",
+        "inbox/reps/alice.xlsx": b"PK fake",
+        "inbox/reps/sub/bob.xlsx": b"PK fake 2",
+    })
+    cfg = _config(("ingram", "distributor", "inbox/ingram/*.csv"), ("reps", "sales_rep", "inbox/reps/**/*.xlsx"))
+    found = discover(home, cfg)
+    assert [(f.source.name, f.relpath) for f in found] == [
+        ("ingram", "inbox/ingram/2026-01.csv"),
+        ("ingram", "inbox/ingram/2026-03.csv"),
+        ("reps", "inbox/reps/alice.xlsx"),
+        ("reps", "inbox/reps/sub/bob.xlsx"),
+    ]
+    first = found[1]
+    assert first.sha256 == hashlib.sha256(b"a,b\n1,2\n").hexdigest()
+    assert first.size_bytes == 8
+    assert first.path == (home / "inbox/ingram/2026-03.csv").resolve()
+    assert first.modified_at == pytest.approx(os.stat(first.path).st_mtime)
+
+
+def test_lock_and_hidden_files_and_directories_are_ignored(tmp_path: Path) -> None:
+    home = _home(tmp_path, {
+        "inbox/pos.xlsx": b"1",
+        "inbox/~$pos.xlsx": b"excel lock",
+        "inbox/.~lock.pos.xlsx#": b"libreoffice lock",
+        "inbox/.hidden.xlsx": b"hidden",
+        "inbox/folder.xlsx/inner.txt": b"a directory named like a workbook",
+    })
+    found = discover(home, _config(("s", "distributor", "inbox/*")))
+    assert [f.relpath for f in found] == ["inbox/pos.xlsx"]
+
+
+def test_a_file_matched_twice_belongs_to_the_first_source(tmp_path: Path) -> None:
+    home = _home(tmp_path, {"inbox/a.csv": b"1", "inbox/b.csv": b"2"})
+    cfg = _config(("first", "distributor", "inbox/a.csv"), ("second", "distributor", "inbox/*.csv"))
+    assert [(f.source.name, f.relpath) for f in discover(home, cfg)] == [("first", "inbox/a.csv"), ("second", "inbox/b.csv")]
+
+
+def test_same_content_under_two_names_is_two_files_with_one_hash(tmp_path: Path) -> None:
+    home = _home(tmp_path, {"inbox/a.csv": b"same", "inbox/copy of a.csv": b"same"})
+    found = discover(home, _config(("s", "distributor", "inbox/*.csv")))
+    assert [f.relpath for f in found] == ["inbox/a.csv", "inbox/copy of a.csv"]
+    assert found[0].sha256 == found[1].sha256
+
+
+def test_copies_sort_after_their_original(tmp_path: Path) -> None:
+    # the first of identical files is read, the others become its duplicates: the original
+    # must come first even though " " sorts before "."
+    home = _home(tmp_path, {
+        "inbox/pos_2026-03 (1).csv": b"same", "inbox/pos_2026-03 - Copy.csv": b"same",
+        "inbox/pos_2026-03.csv": b"same", "inbox/pos_2026-02.csv": b"other",
+    })
+    found = discover(home, _config(("s", "distributor", "inbox/*.csv")))
+    assert [f.relpath for f in found] == [
+        "inbox/pos_2026-02.csv", "inbox/pos_2026-03.csv", "inbox/pos_2026-03 (1).csv", "inbox/pos_2026-03 - Copy.csv",
+    ]
+
+
+def test_symlink_out_of_the_home_is_ignored(tmp_path: Path) -> None:
+    home = _home(tmp_path / "home", {"inbox/ok.csv": b"1"})
+    outside = tmp_path / "secret.csv"
+    outside.write_bytes(b"not yours")
+    (home / "inbox" / "link.csv").symlink_to(outside)
+    (home / "inbox" / "inside.csv").symlink_to(home / "inbox" / "ok.csv")
+    found = discover(home, _config(("s", "distributor", "inbox/*.csv")))
+    # the outside link is refused; the in-home link and its target are one file, read once
+    # (under the name that sorts first)
+    assert [f.relpath for f in found] == ["inbox/inside.csv"]
+
+
+def test_nothing_matched(tmp_path: Path) -> None:
+    assert discover(tmp_path, _config(("s", "distributor", "inbox/*.csv"))) == []
+
+
+def test_sha256_of_reads_in_chunks(tmp_path: Path) -> None:
+    data = os.urandom(3 * (1 << 20) + 17)  # more than one 1 MiB chunk
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    assert sha256_of(path) == hashlib.sha256(data).hexdigest()
+
+
+def test_source_fingerprint_changes_with_settings_and_reader_version() -> None:
+    a = SourceConfig(name="s", kind="distributor", path="inbox/*.csv")
+    same = SourceConfig(name="s", kind="distributor", path="inbox/*.csv")
+    other = SourceConfig(name="s", kind="distributor", path="inbox/*.csv", date_format="%d/%m/%Y")
+    assert source_fingerprint(a, "1") == source_fingerprint(same, "1")
+    assert len(source_fingerprint(a, "1")) == 16
+    assert source_fingerprint(a, "1") != source_fingerprint(other, "1")
+    assert source_fingerprint(a, "1") != source_fingerprint(a, "2")

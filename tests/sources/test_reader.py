@@ -1,0 +1,347 @@
+"""One inbox file of one source -> FileOutcome, for every format, never raising."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from sources.config import SourceConfig
+from sources.reader import FileOutcome, read_source_file
+from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA
+
+D = dt.date
+
+
+def _src(kind: str = "distributor", **kw: object) -> SourceConfig:
+    return SourceConfig(name="ingram", kind=kind, path="inbox/*", **kw)
+
+
+def _read(home: Path, name: str, data: bytes | str, src: SourceConfig | None = None) -> FileOutcome:
+    path = home / "inbox" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return read_source_file(path, f"inbox/{name}", src or _src())
+
+
+def _pos_workbook(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "POS Q1"
+    ws["A1"] = "Ingram Micro – POS report"
+    ws.merge_cells("A1:G1")
+    ws["A2"] = "Period: Q1 2026"
+    ws.append([])
+    ws.append(["Ship Date", "Reseller", "End User", "Part Number", "Serial Number", "Qty", "Ext Price"])  # row 4
+    ws.append([dt.datetime(2026, 3, 15), "Acme", "Foo Ltd", "AB-1", 123456789, 2, 3000])  # 5
+    ws.append([46100, "Acme", "Bar Inc", "AB-2", "S/N: X1\nS/N: X2", "1", "=10*2"])  # 6: General serial
+    ws.append([None] * 7)  # 7: blank spacer
+    ws.append([dt.datetime(2026, 4, 1), "Acme", None, "AB-3", 98765432.0, 1, "$1,500.00"])  # 8: no customer
+    ws.append([dt.datetime(2026, 4, 2), "Acme", "Baz plc", "AB-4", "SN: Z9", 1.5, 100])  # 9: fractional qty
+    ws.append(["Grand Total", None, None, None, None, None, 4620])  # 10
+    ws["A5"].number_format = "dd/mm/yyyy"
+    notes = wb.create_sheet("Read me")
+    notes["A1"] = "Questions: pos@example.com"
+    q2 = wb.create_sheet("POS Q2")
+    q2.append(["Invoice Date", "Reseller", "Customer", "SKU"])
+    q2.append(["2026-05-01", "Acme", "Merged Customer", "S1"])
+    q2.append(["2026-05-02", "Acme", None, "S2"])
+    q2.merge_cells("C2:C3")
+    wb.save(path)
+    return path
+
+
+def _assert_error(out: FileOutcome, message: str) -> None:
+    assert out.status == "error"
+    assert out.error == message
+    assert list(out.records.columns) == RECORD_SCHEMA.names and out.records.empty
+    assert list(out.quarantine.columns) == QUARANTINE_SCHEMA.names and out.quarantine.empty
+
+
+# --- workbooks ------------------------------------------------------------------------------
+
+
+def test_workbook_end_to_end(tmp_path: Path) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    out = read_source_file(path, "inbox/ingram/pos.xlsx", _src())
+    assert out.status == "loaded" and out.error is None
+    assert out.detected == {"format": "xlsx"}
+    rec = out.records
+    assert list(zip(rec["source_sheet"], rec["source_row"])) == [("POS Q1", 5), ("POS Q1", 6), ("POS Q2", 2), ("POS Q2", 3)]
+    assert rec["source_file"].unique().tolist() == ["inbox/ingram/pos.xlsx"]
+    assert rec["invoice_date"].tolist() == [D(2026, 3, 15), D(2026, 3, 19), D(2026, 5, 1), D(2026, 5, 2)]
+    assert rec["customer_name"].tolist() == ["Foo Ltd", "Bar Inc", "Merged Customer", "Merged Customer"]
+    # Q2 has no serial column: still a list in every row
+    assert rec["serial_numbers"].tolist() == [["123456789"], ["X1", "X2"], [], []]
+    assert rec["quantity"].tolist()[:2] == [2, 1]
+    assert rec["amount"].tolist()[0] == 3000.0
+
+    q = out.quarantine
+    assert list(zip(q["source_sheet"], q["source_row"], q["field"])) == [
+        ("POS Q1", 8, "customer_name"), ("POS Q1", 9, "quantity"),
+    ]
+    assert q["reason"].tolist() == [
+        "inbox/ingram/pos.xlsx, sheet 'POS Q1', row 8: required field 'customer_name' (column 'End User') is empty",
+        "inbox/ingram/pos.xlsx, sheet 'POS Q1', row 9: field 'quantity' (column 'Qty'): not a whole quantity: '1.5'",
+    ]
+    assert json.loads(q["raw"].iloc[0]) == {
+        "Ship Date": "2026-04-01", "Reseller": "Acme", "Part Number": "AB-3", "Serial Number": "98765432",
+        "Qty": "1", "Ext Price": "$1,500.00",
+    }
+
+    sheets = {s.sheet: s for s in out.sheets}
+    assert sheets["Read me"].skipped == "no recognisable distributor header in the first 40 rows"
+    q1 = sheets["POS Q1"]
+    assert q1.header_row == 4
+    assert q1.mapping == {
+        "Ship Date": "invoice_date", "Reseller": "reseller_name", "End User": "customer_name", "Part Number": "sku",
+        "Serial Number": "serial_numbers", "Qty": "quantity", "Ext Price": "amount",
+    }
+    assert (q1.rows_read, q1.rows_loaded, q1.rows_quarantined, q1.blank_rows, q1.total_rows) == (5, 2, 2, 1, 1)
+    assert (out.rows_read, out.rows_loaded, out.rows_quarantined, out.blank_rows, out.total_rows) == (7, 4, 2, 1, 1)
+    assert out.warnings == [
+        ("inbox/ingram/pos.xlsx [POS Q1]: 1 formula cell(s) have no saved value and read as empty (G6): the file "
+        "was written by a program that does not calculate formulas; open it in Excel and save it again")
+    ]
+
+
+def test_workbook_sheet_setting(tmp_path: Path) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    out = read_source_file(path, "pos.xlsx", _src(sheet="POS Q2"))
+    assert out.records["source_sheet"].unique().tolist() == ["POS Q2"]
+    out = read_source_file(path, "pos.xlsx", _src(sheet=["Nope"]))
+    assert out.status == "error"
+    assert out.error == "pos.xlsx: sheet(s) ['Nope'] not in the workbook (it has ['POS Q1', 'Read me', 'POS Q2'])"
+
+
+def test_workbook_without_any_header(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Cover"
+    wb.active["A1"] = "Nothing to see"
+    wb.create_sheet("Chart data").append([1, 2, 3])
+    wb.save(tmp_path / "cover.xlsx")
+    out = read_source_file(tmp_path / "cover.xlsx", "inbox/cover.xlsx", _src())
+    _assert_error(out, (
+        "inbox/cover.xlsx: no sheet with a recognisable header (sheet 'Cover': no recognisable distributor header "
+        "in the first 40 rows; sheet 'Chart data': no recognisable distributor header in the first 40 rows)"
+    ))
+    assert [s.sheet for s in out.sheets] == ["Cover", "Chart data"]
+
+
+def test_truncated_workbook_is_an_error_not_an_exception(tmp_path: Path) -> None:
+    data = _pos_workbook(tmp_path / "pos.xlsx").read_bytes()
+    out = _read(tmp_path, "cut.xlsx", data[: len(data) // 2])
+    _assert_error(out, "inbox/cut.xlsx: not a valid .xlsx: the file is truncated or corrupt (no zip directory)")
+
+
+def test_ole2_file_is_an_error(tmp_path: Path) -> None:
+    out = _read(tmp_path, "locked.xlsx", bytes.fromhex("D0CF11E0A1B11AE1") + bytes(2048))
+    _assert_error(out, (
+        "inbox/locked.xlsx: this is an OLE2 file: a password-protected workbook or an old .xls; "
+        "save it as an unprotected .xlsx"
+    ))
+
+
+def test_unsupported_extensions(tmp_path: Path) -> None:
+    _assert_error(_read(tmp_path, "pos.pdf", b"%PDF-1.4"),
+                  "inbox/pos.pdf: unsupported file type '.pdf' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
+    _assert_error(_read(tmp_path, "old.xls", b"x"), "inbox/old.xls: old binary .xls is not supported: save it as .xlsx")
+    _assert_error(_read(tmp_path, "README", b"x"),
+                  "inbox/README: unsupported file type '' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    out = read_source_file(tmp_path / "gone.csv", "inbox/gone.csv", _src())
+    assert out.status == "error"
+    assert out.error.startswith("inbox/gone.csv: cannot read: ")
+
+
+def test_uppercase_extension(tmp_path: Path) -> None:
+    out = _read(tmp_path, "POS.CSV", "Invoice Date,Reseller,End User,SKU\n2026-03-15,A,Foo,S1\n")
+    assert out.status == "loaded" and out.records["customer_name"].tolist() == ["Foo"]
+
+
+# --- text files -----------------------------------------------------------------------------
+
+
+CSV = (
+    "Invoice Date,Reseller,End User,SKU,Serial #,Qty,Unit Price\n"
+    '15/03/2026,Acme,Foo Ltd,AB-1,"S/N: X1, X2",2,"$3,000.00"\n'
+    "01/04/2026,Acme,Bar,AB-2,Y1;Y2,1,10\n"
+    ",,,,,,\n"
+    'Total,,,,,3,"6,010.00"\n'
+)
+
+
+def test_utf8_csv_end_to_end(tmp_path: Path) -> None:
+    out = _read(tmp_path, "pos.csv", CSV)
+    assert out.status == "loaded"
+    assert out.detected == {"encoding": "utf-8", "delimiter": ",", "parser": "pandas-c"}
+    rec = out.records
+    assert rec["source_row"].tolist() == [2, 3]
+    assert rec["source_sheet"].tolist() == [None, None]
+    assert rec["invoice_date"].tolist() == [D(2026, 3, 15), D(2026, 4, 1)]  # day-first detected
+    assert rec["serial_numbers"].tolist() == [["X1", "X2"], ["Y1", "Y2"]]
+    assert rec["unit_price"].tolist() == [3000.0, 10.0]
+    assert rec["quantity"].tolist() == [2, 1]
+    assert (out.blank_rows, out.total_rows, out.rows_read) == (1, 1, 3)
+    assert out.warnings == []
+    assert out.sheets[0].sheet is None and out.sheets[0].header_row == 1
+
+
+def test_csv_with_bom(tmp_path: Path) -> None:
+    out = _read(tmp_path, "bom.csv", codecs.BOM_UTF8 + CSV.encode())
+    assert out.detected["encoding"] == "utf-8-sig"
+    assert out.sheets[0].mapping["Invoice Date"] == "invoice_date"
+    assert out.records["invoice_date"].tolist() == [D(2026, 3, 15), D(2026, 4, 1)]
+
+
+def test_cp1252_csv(tmp_path: Path) -> None:
+    body = "Invoice Date,Reseller,End User,SKU\r\n2026-03-15,Bürotec AG,Müller GmbH,AB-1\r\n2026-03-16,Acme,Société Générale,AB-2\r\n"
+    out = _read(tmp_path, "win.csv", body.encode("cp1252"))
+    assert out.detected["encoding"] == "cp1252"
+    assert out.records["customer_name"].tolist() == ["Müller GmbH", "Société Générale"]
+    assert out.records["reseller_name"].tolist() == ["Bürotec AG", "Acme"]
+
+
+def test_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
+    body = (
+        "Datum;Reseller;End User;SKU;Menge;Betrag\n"
+        "15.03.2026;Acme;Müller GmbH;AB-1;1;1.234,56\n"
+        "16.03.2026;Acme;Zoë AS;AB-2;2;12,50\n"
+        "17.03.2026;Acme;Øst AS;AB-3;1;3.000\n"
+    )
+    src = _src(columns={"invoice_date": "Datum", "quantity": "Menge", "amount": "Betrag"})
+    out = _read(tmp_path, "de.csv", body.encode("cp1252"), src)
+    assert out.detected == {"encoding": "cp1252", "delimiter": ";", "parser": "pandas-c"}
+    assert out.records["invoice_date"].tolist() == [D(2026, 3, 15), D(2026, 3, 16), D(2026, 3, 17)]
+    assert out.records["amount"].tolist() == [1234.56, 12.5, 3000.0]
+    assert out.records["quantity"].tolist() == [1, 2, 1]
+    assert out.records["customer_name"].tolist() == ["Müller GmbH", "Zoë AS", "Øst AS"]
+    assert out.sheets[0].how == {
+        "invoice_date": "columns", "quantity": "columns", "amount": "columns",
+        "reseller_name": "synonym", "customer_name": "synonym", "sku": "synonym",
+    }
+    assert out.warnings == []  # every dotted date has a day above 12
+
+
+def test_tsv(tmp_path: Path) -> None:
+    body = "Invoice Date\tReseller\tEnd User\tSKU\tSerial Numbers\n3/15/2026\tAcme\tFoo, Inc.\tAB-1\tA1 A2\n"
+    out = _read(tmp_path, "pos.tsv", body)
+    assert out.detected["delimiter"] == "tab"
+    assert out.records["customer_name"].tolist() == ["Foo, Inc."]
+    assert out.records["invoice_date"].tolist() == [D(2026, 3, 15)]
+    assert out.records["serial_numbers"].tolist() == [["A1", "A2"]]
+
+
+def test_multiline_field_keeps_editor_rows_in_records_and_quarantine(tmp_path: Path) -> None:
+    body = (
+        "Invoice Date,Reseller,End User,SKU,Serial Numbers\n"  # 1
+        '2026-03-15,Acme,Foo,AB-1,"S/N: A1\n'                   # 2
+        'S/N: A2"\n'                                             # 3
+        "2026-03-16,Acme,,AB-2,B1\n"                             # 4: no customer
+        "2026-03-17,Acme,Baz,AB-3,C1\n"                          # 5
+    )
+    out = _read(tmp_path, "multi.csv", body)
+    assert out.detected["parser"] == "csv"
+    assert out.records["source_row"].tolist() == [2, 5]
+    assert out.records["serial_numbers"].tolist() == [["A1", "A2"], ["C1"]]
+    assert out.quarantine["source_row"].tolist() == [4]
+    assert out.quarantine["reason"].tolist() == [
+        "inbox/multi.csv, row 4: required field 'customer_name' (column 'End User') is empty"
+    ]
+
+
+def test_ragged_rows(tmp_path: Path) -> None:
+    body = "Invoice Date,Reseller,End User,SKU\n2026-03-15,Acme,Foo,AB-1,extra\n2026-03-16,Acme\n"
+    out = _read(tmp_path, "ragged.csv", body)
+    assert out.records["source_row"].tolist() == [2]
+    assert out.records["invoice_date"].tolist() == [D(2026, 3, 15)]
+    assert out.records["customer_name"].tolist() == ["Foo"]
+    assert out.quarantine["source_row"].tolist() == [3]
+    assert json.loads(out.quarantine["raw"].iloc[0]) == {"Invoice Date": "2026-03-16", "Reseller": "Acme"}
+
+
+# --- dates through the reader ---------------------------------------------------------------
+
+
+def test_ambiguous_dates_warn_with_file_and_column(tmp_path: Path) -> None:
+    body = "Invoice Date,Reseller,End User,SKU\n03/04/2026,A,Foo,S1\n05/06/2026,A,Bar,S2\n"
+    out = _read(tmp_path, "amb.csv", body)
+    assert out.records["invoice_date"].tolist() == [D(2026, 3, 4), D(2026, 5, 6)]
+    assert out.warnings == [
+        ("inbox/amb.csv: invoice_date ('Invoice Date'): day/month order is ambiguous in 2 numeric dates "
+        "(no day above 12); read month-first; set date_format in sources.yaml to decide")
+    ]
+    out = _read(tmp_path, "amb.csv", body, _src(date_format="%d/%m/%Y"))
+    assert out.records["invoice_date"].tolist() == [D(2026, 4, 3), D(2026, 6, 5)]
+    assert out.warnings == []
+
+
+def test_impossible_date_is_quarantined(tmp_path: Path) -> None:
+    body = "Invoice Date,Reseller,End User,SKU\n15/01/2026,A,Foo,S1\n31/02/2026,A,Bar,S2\n"
+    out = _read(tmp_path, "feb.csv", body)
+    assert out.records["source_row"].tolist() == [2]
+    assert out.quarantine["reason"].tolist() == [
+        "inbox/feb.csv, row 3: field 'invoice_date' (column 'Invoice Date'): not a date: '31/02/2026'"
+    ]
+    assert json.loads(out.quarantine["raw"].iloc[0]) == {
+        "Invoice Date": "31/02/2026", "Reseller": "A", "End User": "Bar", "SKU": "S2",
+    }
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+def test_rep_setting_fills_the_tracker_owner(tmp_path: Path) -> None:
+    out = _read(tmp_path, "alice.csv", "Customer,Expiry Date\nFoo,2026-09-30\n", _src("sales_rep", rep="Alice Smith"))
+    assert out.records["rep"].tolist() == ["Alice Smith"]
+    assert out.records["service_end"].tolist() == [D(2026, 9, 30)]
+
+
+def test_columns_header_not_in_the_file_is_reported(tmp_path: Path) -> None:
+    src = _src(columns={"customer_name": "End User Name"})
+    out = _read(tmp_path, "cols.csv", "Invoice Date,Reseller,End User,SKU\n2026-03-15,A,Foo,S1\n", src)
+    assert out.records["customer_name"].tolist() == ["Foo"]  # found by synonym anyway
+    assert out.warnings == [
+        "inbox/cols.csv: columns: customer_name names header 'End User Name', which is not in the header row"
+    ]
+
+
+@pytest.mark.parametrize("ending", ["\n", "", "\r\n"])
+def test_header_only_file_is_empty_not_error(tmp_path: Path, ending: str) -> None:
+    # typed columns (date, serials, quantity, money) over zero rows of string dtype
+    header = "Invoice Date,Reseller,End User,SKU,Serial Number,Qty,Unit Price,Ext Price"
+    out = _read(tmp_path, "none.csv", header + ending)
+    assert out.status == "empty" and out.error is None
+    assert out.records.empty and out.quarantine.empty
+    assert out.sheets[0].header_row == 1 and out.rows_read == 0
+
+
+def test_unexpected_failure_becomes_an_error_outcome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sources import reader
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(reader, "type_rows", boom)
+    out = _read(tmp_path, "ok.csv", "Invoice Date,Reseller,End User,SKU\n2026-01-01,A,B,C\n")
+    _assert_error(out, "inbox/ok.csv: unexpected RuntimeError while reading: disk on fire")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.csv", b"", "inbox/empty.csv: the file is empty"),
+        ("nohdr.csv", b"a,b,c\n1,2,3\n",
+         ("inbox/nohdr.csv: no recognisable header in the first 60 lines for a distributor source "
+         "(name the columns under `columns:` or set header_row)")),
+        ("one.csv", b"just text\nno columns\n", "inbox/one.csv: no delimiter found: the first lines do not split into columns"),
+    ],
+)
+def test_unreadable_text_files(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    _assert_error(_read(tmp_path, name, data), message)

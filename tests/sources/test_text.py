@@ -1,0 +1,251 @@
+"""Delimited text: encoding and delimiter detection, header under title lines, physical line numbers."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from sources.table import FileReadError, RawTable
+from sources.text import detect_delimiter, detect_encoding, read_text
+
+HEADER = "Invoice Date,Reseller,End User,SKU"
+
+
+def _rows(table: RawTable) -> list[list[str]]:
+    return [[str(v) for v in row] for row in table.cells.itertuples(index=False)]
+
+
+def _read(tmp_path: Path, name: str, data: bytes | str, kind: str = "distributor", **kw: object):
+    """Write a real file, then read its bytes back as the reader would."""
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return read_text(path.read_bytes(), kind, suffix=path.suffix, **kw)
+
+
+# --- encoding -------------------------------------------------------------------------------
+
+
+def test_detect_encoding() -> None:
+    assert detect_encoding(codecs.BOM_UTF8 + b"a,b") == "utf-8-sig"
+    assert detect_encoding("a,b\n".encode("utf-16")) == "utf-16"
+    assert detect_encoding("Zoë,Müller".encode()) == "utf-8"
+    assert detect_encoding("Zoë,Müller,Société Générale,€".encode("cp1252")) == "cp1252"
+    assert detect_encoding(b"plain ascii") == "utf-8"
+
+
+def test_utf8_file(tmp_path: Path) -> None:
+    table, detected = _read(tmp_path, "pos.csv", f"{HEADER}\n2026-03-15,Acme,Zoë Ølsen AS,AB-1\n")
+    assert detected == {"encoding": "utf-8", "delimiter": ",", "parser": "pandas-c"}
+    assert table.sheet is None and table.header_row == 1
+    assert table.header.headers == ["Invoice Date", "Reseller", "End User", "SKU"]
+    assert _rows(table) == [["2026-03-15", "Acme", "Zoë Ølsen AS", "AB-1"]]
+    assert table.row_numbers.tolist() == [2]
+
+
+def test_utf8_with_bom_header_is_clean(tmp_path: Path) -> None:
+    table, detected = _read(tmp_path, "bom.csv", codecs.BOM_UTF8 + f"{HEADER}\n2026-03-15,A,Café Noir,S1\n".encode())
+    assert detected["encoding"] == "utf-8-sig"
+    assert table.header.headers[0] == "Invoice Date"  # no \ufeff glued to the first header
+    assert table.header.mapping[0] == "invoice_date"
+    assert _rows(table) == [["2026-03-15", "A", "Café Noir", "S1"]]
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    table, detected = _read(tmp_path, "u16.csv", f"{HEADER}\r\n2026-03-15,A,Zoë,S1\r\n".encode("utf-16"))
+    assert detected["encoding"] == "utf-16"
+    assert _rows(table) == [["2026-03-15", "A", "Zoë", "S1"]]
+
+
+def test_cp1252_names(tmp_path: Path) -> None:
+    body = f"{HEADER}\r\n2026-03-15,Acme,Müller GmbH,AB-1\r\n2026-03-16,Acme,Société Générale – Paris,AB-2\r\n"
+    table, detected = _read(tmp_path, "win.csv", body.encode("cp1252"))
+    assert detected["encoding"] == "cp1252"
+    assert [r[2] for r in _rows(table)] == ["Müller GmbH", "Société Générale – Paris"]
+    assert table.row_numbers.tolist() == [2, 3]
+
+
+def test_configured_encoding_wins_and_bad_one_is_readable(tmp_path: Path) -> None:
+    data = f"{HEADER}\n2026-03-15,A,Müller,S\n".encode("latin-1")
+    table, detected = _read(tmp_path, "l1.csv", data, encoding="latin-1")
+    assert detected["encoding"] == "latin-1" and _rows(table)[0][2] == "Müller"
+    with pytest.raises(FileReadError, match="cannot decode as utf-8"):
+        _read(tmp_path, "l1.csv", data, encoding="utf-8")
+    with pytest.raises(FileReadError, match="cannot decode as klingon"):
+        _read(tmp_path, "l1.csv", data, encoding="klingon")
+
+
+# --- delimiter ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("delim", "name"), [(",", ","), (";", ";"), ("\t", "tab"), ("|", "|")])
+def test_detect_delimiter(delim: str, name: str) -> None:
+    lines = [delim.join(["Invoice Date", "Reseller", "End User", "SKU"]), delim.join(["1", "a, b", "c", "d"])]
+    assert detect_delimiter(lines) == delim
+
+
+def test_tsv_suffix_prefers_tab() -> None:
+    # one tab and one comma per line: a tie that the .tsv suffix decides
+    lines = ["a\tb,c", "d\te,f"]
+    assert detect_delimiter(lines, ".tsv") == "\t"
+    assert detect_delimiter(lines, ".csv") == ","
+
+
+def test_no_delimiter() -> None:
+    with pytest.raises(FileReadError, match="no delimiter found"):
+        detect_delimiter(["just one column", "and another"])
+
+
+def test_semicolon_file_with_decimal_commas(tmp_path: Path) -> None:
+    body = "Rechnungsdatum;Reseller;End User;SKU;Amount\n15.03.2026;Acme;Müller GmbH;AB-1;1.234,56\n"
+    table, detected = _read(tmp_path, "de.csv", body.encode("cp1252"),
+                            overrides={"invoice_date": "Rechnungsdatum"})
+    assert detected == {"encoding": "cp1252", "delimiter": ";", "parser": "pandas-c"}
+    assert _rows(table) == [["15.03.2026", "Acme", "Müller GmbH", "AB-1", "1.234,56"]]
+    assert table.header.mapping == {0: "invoice_date", 1: "reseller_name", 2: "customer_name", 3: "sku", 4: "amount"}
+
+
+def test_tsv(tmp_path: Path) -> None:
+    body = "Invoice Date\tReseller\tEnd User\tSKU\tNotes\n3/15/2026\tAcme\tFoo, Inc.\tAB-1\tsays \"hi\"\n"
+    table, detected = _read(tmp_path, "pos.tsv", body)
+    assert detected["delimiter"] == "tab"
+    assert _rows(table) == [["3/15/2026", "Acme", "Foo, Inc.", "AB-1", 'says "hi"']]
+
+
+def test_configured_delimiter(tmp_path: Path) -> None:
+    table, detected = _read(tmp_path, "p.txt", "Invoice Date|Reseller|End User|SKU\n2026-01-02|A|B|C\n", delimiter="|")
+    assert detected["delimiter"] == "|"
+    assert _rows(table) == [["2026-01-02", "A", "B", "C"]]
+
+
+# --- line numbers ---------------------------------------------------------------------------
+
+
+def test_quoted_multiline_field_keeps_physical_line_numbers(tmp_path: Path) -> None:
+    body = (
+        f"{HEADER},Notes\n"             # line 1
+        '2026-03-15,A,Foo,S1,"first\n'  # line 2
+        'second line"\n'                # line 3
+        "2026-03-16,A,Bar,S2,x\n"       # line 4
+        '2026-03-17,A,"Baz\n'           # line 5
+        '\n'                            # line 6
+        'Corp",S3,y\n'                  # line 7
+        "2026-03-18,A,Qux,S4,z\n"       # line 8
+    )
+    table, detected = _read(tmp_path, "multi.csv", body)
+    assert detected["parser"] == "csv"
+    assert table.row_numbers.tolist() == [2, 4, 5, 8]
+    rows = _rows(table)
+    assert rows[0][4] == "first\nsecond line"
+    assert rows[2][2] == "Baz\n\nCorp"
+    assert rows[3] == ["2026-03-18", "A", "Qux", "S4", "z"]
+
+
+def test_crlf_and_multiline_field(tmp_path: Path) -> None:
+    body = f'{HEADER}\r\n2026-01-02,A,"Zoë\r\nx",C\r\n2026-01-03,A,B,C\r\n'
+    table, _ = _read(tmp_path, "crlf.csv", body)
+    assert table.row_numbers.tolist() == [2, 4]
+    assert _rows(table)[0][2] == "Zoë\nx"
+
+
+def test_blank_lines_keep_line_numbers(tmp_path: Path) -> None:
+    table, detected = _read(tmp_path, "blank.csv", f"{HEADER}\n\n2026-01-02,A,B,C\n\n\n2026-01-03,A,B,C\n")
+    assert detected["parser"] == "pandas-c"
+    assert table.row_numbers.tolist() == [2, 3, 4, 5, 6]
+    assert _rows(table)[1] == ["2026-01-02", "A", "B", "C"]
+    assert _rows(table)[4] == ["2026-01-03", "A", "B", "C"]
+
+
+def test_header_under_title_lines(tmp_path: Path) -> None:
+    body = "Ingram Micro POS report,,,\nPeriod: Q1 2026,,,\n,,,\n" + HEADER + "\n2026-01-02,A,B,C\n"
+    table, _ = _read(tmp_path, "title.csv", body)
+    assert table.header_row == 4
+    assert table.row_numbers.tolist() == [5]
+    assert _rows(table) == [["2026-01-02", "A", "B", "C"]]
+
+
+def test_quoted_line_break_in_title_above_header(tmp_path: Path) -> None:
+    body = 'POS report,,,\n"Period:\nQ1 2026",,,\n' + HEADER + "\n2026-01-02,A,B,C\n2026-01-03,A,B,C\n"
+    table, _ = _read(tmp_path, "title2.csv", body)
+    assert table.header_row == 4
+    assert table.row_numbers.tolist() == [5, 6]
+    assert _rows(table) == [["2026-01-02", "A", "B", "C"], ["2026-01-03", "A", "B", "C"]]
+
+
+def test_quoted_line_break_inside_a_header(tmp_path: Path) -> None:
+    # Excel users type headers with Alt+Enter; the CSV export quotes them across two lines
+    body = 'Invoice Date,Reseller,"End\nUser",SKU\n2026-01-02,A,B,C\n2026-01-03,A,D,E\n'
+    table, _ = _read(tmp_path, "hq.csv", body)
+    assert table.header_row == 1
+    assert table.header.headers[2] == "End User"
+    assert table.header.mapping[2] == "customer_name"
+    assert table.row_numbers.tolist() == [3, 4]
+    assert _rows(table) == [["2026-01-02", "A", "B", "C"], ["2026-01-03", "A", "D", "E"]]
+
+
+def test_configured_header_row_is_the_editor_line(tmp_path: Path) -> None:
+    body = '"Report\nfor Q1"\nKunde,Artikel,Datum,Partner\nFoo,AB-1,2026-01-02,Acme\n'
+    table, _ = _read(tmp_path, "cfg.csv", body, header_row=3, overrides={"customer_name": "Kunde", "sku": "Artikel"})
+    assert table.header_row == 3
+    assert table.header.mapping == {0: "customer_name", 1: "sku", 3: "reseller_name"}
+    assert table.row_numbers.tolist() == [4]
+    with pytest.raises(FileReadError, match="header_row 9 is past the end of the file"):
+        _read(tmp_path, "cfg.csv", body, header_row=9)
+
+
+def test_configured_header_row_below_the_sniffed_lines(tmp_path: Path) -> None:
+    body = "".join(f"junk {i}\n" for i in range(70)) + HEADER + "\n2026-01-02,A,B,C\n"
+    table, _ = _read(tmp_path, "deep.csv", body, header_row=71, delimiter=",")
+    assert table.header_row == 71
+    assert table.row_numbers.tolist() == [72]
+
+
+# --- ragged rows ----------------------------------------------------------------------------
+
+
+def test_extra_field_in_first_data_row_does_not_shift_columns(tmp_path: Path) -> None:
+    body = f"{HEADER}\n2026-03-15,Acme,Foo,AB-1,stray\n2026-03-16,Acme,Bar,AB-2\n"
+    table, detected = _read(tmp_path, "ragged1.csv", body)
+    assert detected["parser"] == "csv"
+    assert _rows(table) == [["2026-03-15", "Acme", "Foo", "AB-1", "stray"], ["2026-03-16", "Acme", "Bar", "AB-2", ""]]
+    assert table.header.headers == ["Invoice Date", "Reseller", "End User", "SKU", ""]
+    assert table.header_names[-1] == "column_5"
+    assert table.row_numbers.tolist() == [2, 3]
+
+
+def test_extra_field_later_and_short_rows(tmp_path: Path) -> None:
+    body = f"{HEADER}\n2026-03-15,Acme,Foo,AB-1\n2026-03-16,Acme\n2026-03-17,Acme,Baz,AB-3,x,y\n"
+    table, _ = _read(tmp_path, "ragged2.csv", body)
+    assert _rows(table) == [
+        ["2026-03-15", "Acme", "Foo", "AB-1", "", ""],
+        ["2026-03-16", "Acme", "", "", "", ""],
+        ["2026-03-17", "Acme", "Baz", "AB-3", "x", "y"],
+    ]
+    assert table.row_numbers.tolist() == [2, 3, 4]
+
+
+def test_short_rows_alone_stay_on_the_fast_parser(tmp_path: Path) -> None:
+    table, detected = _read(tmp_path, "short.csv", f"{HEADER}\n2026-03-16,Acme\n2026-03-17,Acme,Baz,AB-3\n")
+    assert detected["parser"] == "pandas-c"
+    assert _rows(table) == [["2026-03-16", "Acme", "", ""], ["2026-03-17", "Acme", "Baz", "AB-3"]]
+
+
+# --- files that cannot be read ----------------------------------------------------------------
+
+
+def test_header_only_file_has_no_rows(tmp_path: Path) -> None:
+    for name, body in (("h1.csv", HEADER + "\n"), ("h2.csv", HEADER)):
+        table, _ = _read(tmp_path, name, body)
+        assert len(table.cells) == 0 and table.row_numbers.tolist() == []
+
+
+@pytest.mark.parametrize("body", [b"", b"\n\n  \n", codecs.BOM_UTF8])
+def test_empty_file(tmp_path: Path, body: bytes) -> None:
+    with pytest.raises(FileReadError, match="the file is empty"):
+        _read(tmp_path, "empty.csv", body)
+
+
+def test_no_recognisable_header(tmp_path: Path) -> None:
+    with pytest.raises(FileReadError, match="no recognisable header in the first 60 lines for a distributor source"):
+        _read(tmp_path, "nohdr.csv", "a,b,c\n1,2,3\n")

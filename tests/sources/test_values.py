@@ -1,0 +1,181 @@
+"""Typed cells: money, quantities, serial lists and text as a person reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sources.values import (
+    cell_text,
+    is_blank,
+    parse_money,
+    parse_quantity,
+    parse_text,
+    split_serials,
+)
+
+
+def _col(*values: object) -> pd.Series:
+    return pd.Series(list(values), dtype=object)
+
+
+def _money(*values: object) -> list[tuple[float | None, bool]]:
+    out, failed = parse_money(_col(*values))
+    return [(None if math.isnan(v) else v, f) for v, f in zip(out, failed)]
+
+
+# --- money ----------------------------------------------------------------------------------
+
+
+def test_us_money() -> None:
+    assert _money("$3,000.00", "1,234.5", "3000", "USD 1,000", "US$ 7", "5 EUR", ".5", "1,234,567", "0.129") == [
+        (3000.0, False), (1234.5, False), (3000.0, False), (1000.0, False), (7.0, False), (5.0, False),
+        (0.5, False), (1234567.0, False), (0.13, False),
+    ]
+
+
+def test_negative_money() -> None:
+    assert _money("(120.00)", "-5", "$-5.00", "-$5.00", "5.00-", "USD (1,000.00)", "+5") == [
+        (-120.0, False), (-5.0, False), (-5.0, False), (-5.0, False), (-5.0, False), (-1000.0, False), (5.0, False),
+    ]
+
+
+def test_decimal_comma_column() -> None:
+    assert _money("1.234,56", "12,5", "3.000", "(1.000,00)", "- 3,50", "1 234,56 €", "€ 9,99") == [
+        (1234.56, False), (12.5, False), (3000.0, False), (-1000.0, False), (-3.5, False), (1234.56, False),
+        (9.99, False),
+    ]
+
+
+def test_a_value_with_both_separators_decides_for_itself() -> None:
+    # one European value must not turn "3,000.00" into 3.00
+    assert _money("1.234,56", "3,000.00", "1,234.56") == [(1234.56, False), (3000.0, False), (1234.56, False)]
+
+
+def test_swiss_apostrophe() -> None:
+    assert _money("1'234.50", "CHF 2'000") == [(1234.5, False), (2000.0, False)]
+
+
+def test_numeric_cells() -> None:
+    assert _money(3000, 2.5, np.int64(7), np.float64(1.005)) == [(3000.0, False), (2.5, False), (7.0, False), (1.0, False)]
+
+
+def test_unreadable_money_fails_instead_of_guessing() -> None:
+    assert _money("12-34", "1.2.3", "--5", "(5", "$", "abc", "1e5", "TBD", True) == [(None, True)] * 9
+
+
+def test_comma_that_is_not_a_thousands_group_fails_in_a_dot_column() -> None:
+    assert _money("1,5", "2.50", "3.75") == [(None, True), (2.5, False), (3.75, False)]
+
+
+def test_blank_money_is_empty_not_failed() -> None:
+    assert _money(None, "", "  ", float("nan")) == [(None, False)] * 4
+
+
+# --- quantity -------------------------------------------------------------------------------
+
+
+def test_quantities() -> None:
+    out, failed = parse_quantity(_col("3", "3.0", 3.0, 4, "3 pcs", "10 units", "2 ea", "1,000", "1,000,000", "-2", "2,0", None, ""))
+    assert out.dtype == "Int64"
+    assert out.tolist() == [3, 3, 3, 4, 3, 10, 2, 1000, 1000000, -2, 2, pd.NA, pd.NA]
+    assert not failed.any()
+
+
+def test_fractional_or_unreadable_quantities_fail() -> None:
+    out, failed = parse_quantity(_col("1.5", "1,5", 2.5, "x", "three"))
+    assert out.isna().all()
+    assert failed.tolist() == [True] * 5
+
+
+# --- serial numbers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "serials"),
+    [
+        ("S/N: X1, X2", ["X1", "X2"]),
+        ("X1;X2/X3  X4", ["X1", "X2", "X3", "X4"]),
+        ("SN: ABC\nSN:DEF", ["ABC", "DEF"]),
+        ("S/N:A1 S/N:A2", ["A1", "A2"]),
+        ("Serial No: Z1", ["Z1"]),
+        ("Serial Number: Z2, Serial #: Z3", ["Z2", "Z3"]),
+        ("serial #: q1", ["q1"]),
+        ("s/n x9", ["x9"]),
+        ("SN123", ["SN123"]),  # a serial that starts with SN keeps it
+        ("FCH2231V0AB.", ["FCH2231V0AB"]),
+        (123456789, ["123456789"]),  # numeric serials without ".0"
+        (98765432.0, ["98765432"]),
+        ("N/A", []),
+        ("S/N: n/a", []),
+        ("-", []),
+        ("TBD", []),
+        (None, []),
+        ("", []),
+        ("  ", []),
+    ],
+)
+def test_split_serials(cell: object, serials: list[str]) -> None:
+    assert split_serials(_col(cell)).tolist() == [serials]
+
+
+def test_split_serials_keeps_the_index() -> None:
+    out = split_serials(pd.Series(["A, B", None], index=[4, 8], dtype=object))
+    assert out.to_dict() == {4: ["A", "B"], 8: []}
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1.0, "1"),
+        (1.5, "1.5"),
+        (3, "3"),
+        (np.int64(42), "42"),
+        (True, "TRUE"),
+        (dt.datetime(2026, 1, 2), "2026-01-02"),
+        (dt.datetime(2026, 1, 2, 3, 4), "2026-01-02 03:04:00"),
+        (dt.date(2026, 1, 1), "2026-01-01"),
+        ("  Acme   Corp ", "Acme Corp"),
+        (" line one\nline two ", "line one\nline two"),
+        (float("nan"), None),
+        (None, None),
+        ("   ", None),
+    ],
+)
+def test_cell_text(value: object, text: str | None) -> None:
+    assert cell_text(value) == text
+
+
+def test_parse_text_and_is_blank() -> None:
+    assert parse_text(_col(" Foo  Ltd ", 12345.0, None)).tolist() == ["Foo Ltd", "12345", None]
+    assert [is_blank(v) for v in (None, float("nan"), " \t", "", 0, "x")] == [True, True, True, True, False, False]
+
+
+# --- column dtypes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", ["str", object, "float64"])
+def test_every_parser_accepts_an_empty_column_of_any_dtype(dtype: object) -> None:
+    # a header-only CSV gives empty string-dtype columns; map() on them returns strings
+    empty = pd.Series([], dtype=dtype)
+    for parser in (parse_money, parse_quantity):
+        values, failed = parser(empty)
+        assert len(values) == 0 and failed.dtype == bool
+    assert split_serials(empty).tolist() == [] and parse_text(empty).tolist() == []
+
+
+def test_string_dtype_columns_from_the_csv_reader() -> None:
+    col = pd.Series(["3", "", "1,5"], dtype="str")
+    values, failed = parse_quantity(col)
+    assert values.tolist() == [3, pd.NA, pd.NA] and failed.tolist() == [False, False, True]
+    values, failed = parse_money(col)
+    assert values.tolist()[0] == 3.0 and values.tolist()[2] == 1.5 and not failed.any()  # a lone "1,5": decimal comma
+    assert split_serials(col).tolist() == [["3"], [], ["1", "5"]]
+    assert parse_text(col).tolist() == ["3", None, "1,5"]
