@@ -126,16 +126,9 @@ def westbridge(ctx: Ctx) -> pd.DataFrame:
     """Comma CSV, US dates, one serial per line (quantity 1), monthly files."""
     rng = ctx.rng("westbridge")
     ev = events(ctx, "westbridge")
-    per = np.array(
-        [max(len(a), 1) if k != "sw" else 1 for a, k in zip(ev.aidx, ev.kind, strict=True)]
-    )
-    rows = ev.loc[ev.index.repeat(per)].reset_index(drop=True)
-    split = [
-        a
-        for a, k in zip(ev.aidx, ev.kind, strict=True)
-        for a in ([a[i : i + 1] for i in range(len(a))] if k != "sw" and len(a) else [a])
-    ]
-    rows["aidx"] = pd.Series(split, dtype=object)
+    pieces = [[a[i : i + 1] for i in range(len(a))] or [a] for a in ev.aidx]  # licences: one line
+    rows = ev.loc[ev.index.repeat([len(p) for p in pieces])].reset_index(drop=True)
+    rows["aidx"] = pd.Series([one for p in pieces for one in p], dtype=object)
     line = rows.kind.to_numpy() != "sw"
     rows["qty"] = np.where(line, 1, rows.qty)
     rows["amount"] = np.where(line, rows.unit, np.round(rows.unit * rows.qty, 2))

@@ -6,8 +6,6 @@ renderer (which names the files), so both agree on the file of every row.
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 import pandas as pd
 
@@ -35,8 +33,3 @@ def file_period(source: str, dates: np.ndarray) -> np.ndarray:
 def month_sheet(dates: np.ndarray) -> np.ndarray:
     """A worksheet name per date ("Jan 2026") for month-per-sheet workbooks."""
     return np.asarray(pd.DatetimeIndex(np.asarray(dates, dtype="datetime64[D]")).strftime("%b %Y"))
-
-
-def to_date(d: np.datetime64) -> date:
-    """numpy day -> datetime.date."""
-    return pd.Timestamp(d).date()
