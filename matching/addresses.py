@@ -26,6 +26,7 @@ from matching.text import (
     TEXT_DTYPE,
     as_text,
     blank_to_null,
+    extract,
     fold_ascii,
     map_tokens,
     on_unique,
@@ -35,9 +36,13 @@ from matching.text import (
 ADDRESS_COLUMNS = ("address_norm", "street", "street_key", "house_number", "unit", "zip_in_address")
 
 _STATE_CODES = "|".join(sorted({c.lower() for c in US_STATES.values()}))
-_TRAILING_STATE_ZIP = rf"^(.*[^ ]) (?:{_STATE_CODES}) ([0-9]{{5}})(?: ?[0-9]{{4}})?$"
+_TRAILING_STATE_ZIP = (
+    rf"^(?P<rest>.*[^ ]) (?:{_STATE_CODES}) (?P<zip>[0-9]{{5}})(?: ?[0-9]{{4}})?$"
+)
 _UNIT_WORDS = "|".join(sorted(set(UNIT_DESIGNATORS.values()) - {"po", "box"}))
-_UNIT_SPLIT = rf"^(.*?)(?: ((?:[0-9]+(?:st|nd|rd|th) fl|(?:{_UNIT_WORDS}|unit)(?: .*)?)))?$"
+_UNIT_SPLIT = (
+    rf"^(?P<street>.*?)(?: (?P<unit>(?:[0-9]+(?:st|nd|rd|th) fl|(?:{_UNIT_WORDS}|unit)(?: .*)?)))?$"
+)
 _TYPE_WORDS = "|".join(sorted(set(STREET_TYPES.values())))
 _ADDRESS_TOKENS: dict[str, str] = {
     **ORDINAL_WORDS, **STREET_TYPES, **DIRECTIONALS, **UNIT_DESIGNATORS,
@@ -51,14 +56,14 @@ def _address_parts(raw: pd.Series) -> pd.DataFrame:
     s = s.str.replace("['.`]", "", regex=True)
     s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True).str.replace(" +", " ", regex=True)
     s = s.str.strip()
-    zip_parts = s.str.extract(_TRAILING_STATE_ZIP)
-    has_zip = zip_parts[0].notna()
-    s = s.where(~has_zip, zip_parts[0].astype(TEXT_DTYPE))
+    zip_parts = extract(s, _TRAILING_STATE_ZIP)
+    has_zip = zip_parts["zip"].notna()
+    s = s.where(~has_zip, zip_parts["rest"])
     s = map_tokens(blank_to_null(s), _ADDRESS_TOKENS).astype(TEXT_DTYPE)
-    parts = s.str.extract(_UNIT_SPLIT)
-    street = blank_to_null(parts[0].astype(TEXT_DTYPE).str.strip())
-    unit = blank_to_null(parts[1].astype(TEXT_DTYPE).str.strip())
-    house = street.str.extract("^([0-9]+[a-z]?)(?: |$)")[0].astype(TEXT_DTYPE)
+    parts = extract(s, _UNIT_SPLIT)
+    street = blank_to_null(parts["street"].str.strip())
+    unit = blank_to_null(parts["unit"].str.strip())
+    house = extract(street, "^(?P<n>[0-9]+[a-z]?)(?: |$)")["n"]
     key = street.str.replace(rf" (?:{_TYPE_WORDS})((?: (?:n|s|e|w|ne|nw|se|sw))?)$", r"\1", regex=True)
     return pd.DataFrame(
         {
@@ -67,7 +72,7 @@ def _address_parts(raw: pd.Series) -> pd.DataFrame:
             "street_key": blank_to_null(key),
             "house_number": house,
             "unit": unit,
-            "zip_in_address": zip_parts[1].astype(TEXT_DTYPE).where(has_zip),
+            "zip_in_address": zip_parts["zip"],
         }
     )
 

@@ -82,13 +82,57 @@ def _rare_token_pair(inputs: KeyInputs) -> KeyFrame:
     return pd.DataFrame({"profile": first[both].index.to_numpy(np.int32), "code": combined})
 
 
+def skeletons(words: np.ndarray) -> np.ndarray:
+    """Consonant skeletons: first letter, then the other letters without vowels, runs collapsed.
+
+    "northbridge", "nrthbridge", "northbirdge" -> "nrthbrdg"/"nrthbrdg"/"nrthbrdg"; survives the
+    usual typos (a dropped, doubled or swapped vowel; a doubled consonant).
+    """
+    arr = np.asarray(words, dtype=str)
+    if len(arr) == 0:
+        return arr.astype(object)
+    width = max(arr.dtype.itemsize // 4, 1)
+    chars = np.ascontiguousarray(arr.astype(f"U{width}")).view("U1").reshape(len(arr), width)
+    vowel = np.isin(chars, list("aeiouy"))
+    vowel[:, 0] = False
+    repeat = np.zeros_like(vowel)
+    kept = np.where(vowel, "", chars)
+    # collapse runs: drop a character equal to the previous kept one
+    prev = np.full(len(arr), "", dtype="U1")
+    for col in range(width):  # loop over character positions, vectorised over words
+        c = kept[:, col]
+        repeat[:, col] = (c != "") & (c == prev)
+        prev = np.where(c != "", c, prev)
+    kept = np.where(repeat, "", kept)
+    order = np.argsort(kept == "", axis=1, kind="stable")
+    packed = np.ascontiguousarray(np.take_along_axis(kept, order, axis=1))
+    return packed.view(f"U{width}").reshape(len(arr)).astype(object)
+
+
 def _token_skeleton(inputs: KeyInputs) -> KeyFrame:
     """Consonant skeleton of the profile's rarest long token ("nrthbridge" ~ "northbridge")."""
     frame = rarest_tokens(inputs.tokens, per_profile=1, max_document_frequency=10**9, min_length=5)
-    vocab = pd.Series(inputs.tokens.vocabulary, dtype="str")
-    skeleton = vocab.str.slice(0, 1) + vocab.str.slice(1).str.replace("[aeiouy]", "", regex=True)
-    values = skeleton.to_numpy(dtype=object)[frame["token"].to_numpy()]
+    skeleton = skeletons(inputs.tokens.vocabulary)
+    values = skeleton[frame["token"].to_numpy()]
     return _long(pd.DataFrame({"profile": frame["profile"].to_numpy(), "v": values}), "v")
+
+
+def _skeleton_pairs(inputs: KeyInputs) -> KeyFrame:
+    """Skeleton pairs of the profile's three rarest tokens ("riverpoint helath" ~ "... health").
+
+    Typo-tolerant and specific at once: a name-only record with a slip in one word still meets
+    its company on the pair of its two most telling words.
+    """
+    frame = rarest_tokens(inputs.tokens, per_profile=3, max_document_frequency=10**9, min_length=3)
+    codes, _ = pd.factorize(skeletons(inputs.tokens.vocabulary))
+    frame["s"] = codes[frame["token"].to_numpy()].astype(np.int64)
+    pairs = frame.merge(frame, on="profile")
+    pairs = pairs[pairs["s_x"] < pairs["s_y"]]
+    width = np.int64(codes.max() + 1 if len(codes) else 1)
+    return pd.DataFrame(
+        {"profile": pairs["profile"].to_numpy(np.int32),
+         "code": pairs["s_x"].to_numpy() * width + pairs["s_y"].to_numpy()}
+    ).drop_duplicates()
 
 
 def _name_prefix(inputs: KeyInputs) -> KeyFrame:
@@ -123,6 +167,7 @@ KEY_SOURCES: dict[str, Callable[[KeyInputs], KeyFrame]] = {
     "rare_token": _rare_tokens,
     "rare_token_pair": _rare_token_pair,
     "token_skeleton": _token_skeleton,
+    "skeleton_pair": _skeleton_pairs,
     "name_prefix": _name_prefix,
 }
 

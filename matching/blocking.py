@@ -80,6 +80,7 @@ CUSTOMER_BLOCKING_RULES: Final[tuple[BlockingRule, ...]] = (
     BlockingRule("phone_local", ("phone_local",), 100),
     BlockingRule("rare_token", ("rare_token",), 150),
     BlockingRule("rare_token_pair", ("rare_token_pair",), 300),
+    BlockingRule("skeleton_pair", ("skeleton_pair",), 150),
     BlockingRule("token_skeleton+postal3", ("token_skeleton", "postal3"), 100),
     BlockingRule("token_skeleton", ("token_skeleton",), 40),
     BlockingRule("name_prefix+postal", ("name_prefix", "postal"), 200),

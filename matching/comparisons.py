@@ -122,13 +122,13 @@ def _similarity(
 def name_similarity(
     inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Name similarity 0..1 (NaN if a name is missing), containment and rarest shared token df.
+    """Name similarity 0..1 (NaN if a name is missing), containment and name ambiguity.
 
     The similarity is the soft TF-IDF token coverage, or, when higher, the character similarity
     of the compact names minus 0.1 (catches "North Bridge" vs "Northbridge", where tokens
     differ). See `tokens.soft_token_coverage` for the other two.
     """
-    coverage, contained, rarest = soft_token_coverage(inputs.tokens, left, right)
+    coverage, contained, ambiguity = soft_token_coverage(inputs.tokens, left, right)
     a = inputs.codes["name_compact"][left]
     b = inputs.codes["name_compact"][right]
     present = (a >= 0) & (b >= 0)
@@ -137,8 +137,8 @@ def name_similarity(
     char = np.where(present & (a == b), 1.0, char)
     sim = np.fmax(coverage, np.where(char > 0, char - 0.1, 0.0))
     sim = np.where(present & (a == b), np.fmax(sim, 0.97), sim)
-    rarest = np.where(present & (a == b) & (rarest == 0), 1, rarest)
-    return np.where(present, sim, np.nan).astype(np.float32), contained, rarest
+    ambiguity = np.where(present & (a == b) & (ambiguity == 0), 1.0, ambiguity)
+    return np.where(present, sim, np.nan).astype(np.float32), contained, ambiguity
 
 
 def compare_pairs(
@@ -152,7 +152,7 @@ def compare_pairs(
     # name: 0..5 by similarity thresholds, 6 exact normalised name; a short name wholly inside
     # a longer one ("Willowport" in "Willowport Pharmaceuticals LLC") counts as level 4 when the
     # tokens it lacks are common ones (coverage still >= CONTAINED_MIN_COVERAGE)
-    sim, contained, rarest_shared = name_similarity(inputs, left, right)
+    sim, contained, ambiguity = name_similarity(inputs, left, right)
     present, equal, _ = _exact(inputs, "name", left, right)
     level = np.searchsorted(np.asarray(name_thresholds), np.nan_to_num(sim, nan=0.0), side="right")
     inside = (np.nan_to_num(contained) >= 0.97) & (np.nan_to_num(sim) >= CONTAINED_MIN_COVERAGE)
@@ -160,7 +160,7 @@ def compare_pairs(
     level = np.where(equal, len(name_thresholds) + 1, level)
     out["name"] = np.where(np.isnan(sim), -1, level).astype(np.int8)
     out["name_similarity"] = sim
-    out["name_holders"] = rarest_shared  # term frequency of the name agreement
+    out["name_holders"] = ambiguity  # term frequency of the name agreement
 
     # street: 4 same key (units not contradicting), 2 same key other unit, 3 same number and a
     # similar street, 1 same number only, 0 different

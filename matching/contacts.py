@@ -13,7 +13,7 @@ from typing import Final
 
 import pandas as pd
 
-from matching.text import as_text, blank_to_null, on_unique
+from matching.text import as_text, blank_to_null, extract, on_unique
 
 FREE_MAIL_DOMAINS: Final[frozenset[str]] = frozenset(
     {
@@ -28,13 +28,15 @@ FREE_MAIL_DOMAINS: Final[frozenset[str]] = frozenset(
 #: second-level labels under which registrations happen one level deeper ("foo.co.uk")
 _SECOND_LEVEL = "co|com|org|net|gov|ac|edu|ltd|plc|ne|or|gob|gv"
 _DOMAIN = r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}"
-_REGISTRABLE = rf"((?:[a-z0-9-]+\.(?:{_SECOND_LEVEL})\.[a-z]{{2}})|(?:[a-z0-9-]+\.[a-z]{{2,}}))$"
+_REGISTRABLE = (
+    rf"(?P<reg>(?:[a-z0-9-]+\.(?:{_SECOND_LEVEL})\.[a-z]{{2}})|(?:[a-z0-9-]+\.[a-z]{{2,}}))$"
+)
 
 
 def _domain_of_host(hosts: pd.Series) -> pd.Series:
     """Registrable domain of host names (last two labels, three under "co.uk"-style suffixes)."""
     valid = hosts.str.fullmatch(_DOMAIN).fillna(False)
-    reg = hosts.str.extract(_REGISTRABLE)[0]
+    reg = extract(hosts, _REGISTRABLE)["reg"]
     out = reg.where(valid & reg.notna())
     return out.where(~out.isin(FREE_MAIL_DOMAINS))
 

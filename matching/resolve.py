@@ -16,17 +16,30 @@ import numpy as np
 import pandas as pd
 
 from matching.block_keys import KeyInputs
-from matching.blocking import CUSTOMER_BLOCKING_RULES, BlockingRule, blocking_keys, candidate_pairs
+from matching.blocking import (
+    CUSTOMER_BLOCKING_RULES,
+    BlockingRule,
+    blocking_keys,
+    candidate_pairs,
+    pair_codes,
+)
 from matching.clustering import ClusterSettings, cluster_profiles
-from matching.comparisons import compare_pairs, comparison_inputs
+from matching.comparisons import ComparisonInputs, compare_pairs, comparison_inputs
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
+from matching.scoring import PairScores, probability, rule_names, score_levels
 from matching.profiles import Profiles, build_profiles
-from matching.scoring import score_levels
 from matching.tokens import name_tokens
 from matching.weights import CUSTOMER_MODEL, MatchModel
 
 #: probability band of pairs worth a person's review
 DEFAULT_REVIEW_BAND = (0.2, 0.8)
+#: comparison levels kept with every scored pair (for review exports)
+LEVEL_COLUMNS = (
+    "name", "street", "postal", "city", "state", "country", "phone", "domain", "email", "account",
+    "serial", "contract",
+)
+#: pairs scored per chunk (bounds memory on large runs)
+SCORE_CHUNK = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,9 @@ class ResolveSettings:
     model: MatchModel = CUSTOMER_MODEL
     rules: tuple[BlockingRule, ...] = CUSTOMER_BLOCKING_RULES
     clustering: ClusterSettings = field(default_factory=ClusterSettings)
+    #: scored pairs below this weight (bits) are dropped from `Resolution.pairs` unless they lie
+    #: inside one cluster (-10 bits ~ probability 0.001)
+    min_pair_weight: float = -10.0
 
 
 @dataclass(frozen=True)
@@ -45,9 +61,12 @@ class Resolution:
     records: record_id, cluster_id (int, numbered by first appearance), match_score (best
       probability linking the record's profile into its cluster; 1.0 for a record identical to
       another after normalisation and alone otherwise; NaN for a singleton), match_rule.
-    pairs: every scored profile pair as representative records: left_record_id, right_record_id,
-      match_probability, match_weight, match_rule, blocking_rule, same_cluster, the comparison
-      levels, left_records / right_records (records behind each side).
+    pairs: scored profile pairs (those above `ResolveSettings.min_pair_weight`, inside one
+      cluster, or named by an override) as representative records: left_record_id,
+      right_record_id, match_probability, match_weight, match_rule, blocking_rule (or
+      "cluster_check" for pairs scored while checking a cluster), same_cluster, left_records /
+      right_records (records behind each side) and the comparison levels (-1 missing, 0
+      disagree, higher = closer) with name_similarity.
     unmet_overrides: override pairs the clusters could not honour, with a reason.
     stats: counts and timings-free figures (records, profiles, candidate pairs, clusters).
     """
@@ -111,6 +130,28 @@ def _record_scores(
     return score, rules
 
 
+def score_pairs(
+    inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray, model: MatchModel,
+    chunk: int = SCORE_CHUNK,
+) -> tuple[PairScores, pd.DataFrame]:
+    """Scores and compact comparison levels (int8, name_similarity float32) of profile pairs.
+
+    Works through the pairs in chunks so memory stays bounded on tens of millions of pairs.
+    """
+    weights, bits, frames = [], [], []
+    for lo in range(0, max(len(left), 1), chunk):
+        lv = compare_pairs(inputs, left[lo : lo + chunk], right[lo : lo + chunk], model.name_thresholds)
+        sc = score_levels(lv, model)
+        weights.append(sc.weight)
+        bits.append(sc.rule_bits)
+        frames.append(lv[list(LEVEL_COLUMNS)].astype(np.int8).assign(
+            name_similarity=lv["name_similarity"].astype(np.float32)))
+    return (
+        PairScores(weight=np.concatenate(weights), rule_bits=np.concatenate(bits)),
+        pd.concat(frames, ignore_index=True),
+    )
+
+
 def resolve_entities(
     records: pd.DataFrame,
     overrides: pd.DataFrame | None = None,
@@ -132,95 +173,94 @@ def resolve_entities(
     profiles = build_profiles(records)
     tokens = name_tokens(profiles.table["name_norm"])
     keys = blocking_keys(KeyInputs(profiles, tokens), settings.rules)
-    pairs = candidate_pairs(con, keys, settings.rules)
+    candidates = candidate_pairs(con, keys, settings.rules)
+    del keys
     inputs = comparison_inputs(profiles, tokens, con)
     model = settings.model
+    scores, levels = score_pairs(inputs, candidates.left, candidates.right, model)
 
-    levels = compare_pairs(inputs, pairs.left, pairs.right, model.name_thresholds)
-    scores = score_levels(levels, model)
-
-    extra_levels: list[tuple[np.ndarray, np.ndarray, pd.DataFrame, pd.DataFrame]] = []
+    extra: list[tuple[np.ndarray, np.ndarray, PairScores, pd.DataFrame]] = []
 
     def score_more(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        more_levels = compare_pairs(inputs, left, right, model.name_thresholds)
-        more = score_levels(more_levels, model)
-        extra_levels.append((left, right, more, more_levels))
-        return more["match_weight"].to_numpy(np.float64)
+        more, more_levels = score_pairs(inputs, left, right, model)
+        extra.append((left, right, more, more_levels))
+        return more.weight.astype(np.float64)
 
-    decided = record_overrides(overrides, previous_entities) if overrides is not None else record_overrides(pd.DataFrame())
+    decided = record_overrides(overrides if overrides is not None else pd.DataFrame(), previous_entities)
     must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
     clusters = cluster_profiles(
-        len(profiles), pairs.left, pairs.right, scores["match_weight"].to_numpy(np.float64),
+        len(profiles), candidates.left, candidates.right, scores.weight.astype(np.float64),
         score_more, settings.clustering, must_link=must, cannot_link=cannot,
     )
-
-    # every scored pair, with rules (candidate pairs, pairs scored during clustering, overrides)
-    rule_names = np.asarray(pairs.rule_names, dtype=object)
-    frames = [
-        pd.concat([pd.DataFrame({"left": pairs.left, "right": pairs.right,
-                                 "blocking_rule": rule_names[pairs.rule]}), scores, levels], axis=1)
-    ]
-    for el, er, more, more_levels in extra_levels:
-        frames.append(pd.concat([pd.DataFrame({"left": el, "right": er, "blocking_rule": "cluster_check"}),
-                                 more, more_levels], axis=1))
-    scored = pd.concat(frames, ignore_index=True)
-    scored = _with_overrides(scored, must, cannot)
-
     labels = clusters.labels
-    score, rule = _record_scores(
-        profiles, labels, scored["left"].to_numpy(np.int64), scored["right"].to_numpy(np.int64),
-        scored["match_probability"].to_numpy(np.float64), scored["match_rule"].to_numpy(object),
+
+    # every scored pair: candidates, then pairs scored while checking clusters
+    rule_names_ = np.asarray(candidates.rule_names + ("cluster_check",), dtype=object)
+    left = np.concatenate([candidates.left.astype(np.int64)] + [e[0] for e in extra])
+    right = np.concatenate([candidates.right.astype(np.int64)] + [e[1] for e in extra])
+    weight = np.concatenate([scores.weight] + [e[2].weight for e in extra]).astype(np.float64)
+    bits = np.concatenate([scores.rule_bits] + [e[2].rule_bits for e in extra])
+    blocking = np.concatenate(
+        [candidates.rule.astype(np.int16)] + [np.full(len(e[0]), len(rule_names_) - 1, np.int16) for e in extra]
     )
-    cluster_of_profile = pd.factorize(labels)[0]  # numbered by first profile appearance
+    levels = pd.concat([levels] + [e[3] for e in extra], ignore_index=True)
+    del extra, scores
+    forced = _forced(left, right, must, cannot)  # +1 must-link, -1 cannot-link, 0 none
+    prob = np.where(forced > 0, 1.0, np.where(forced < 0, 0.0, probability(weight)))
+    rules = np.asarray(rule_names(bits, model)).astype(object)
+    rules = np.where(forced > 0, "override:must_link", np.where(forced < 0, "override:cannot_link", rules))
+
+    score, rule = _record_scores(profiles, labels, left, right, prob, rules)
     rp = profiles.record_profile
     out = pd.DataFrame(
         {
             "record_id": records["record_id"].to_numpy(),
-            "cluster_id": cluster_of_profile[rp].astype(np.int64),
+            "cluster_id": pd.factorize(labels[rp])[0].astype(np.int64),
             "match_score": score[rp],
             "match_rule": rule[rp],
         }
     )
-    # renumber clusters by first record appearance
-    out["cluster_id"] = pd.factorize(out["cluster_id"])[0].astype(np.int64)
 
+    same = labels[left] == labels[right]
+    keep = same | (weight >= settings.min_pair_weight) | (forced != 0)
     representative = pd.Series(np.arange(len(rp))).groupby(rp).min().to_numpy()
     rid = records["record_id"].to_numpy()
     n_records = profiles.table["n_records"].to_numpy()
-    lft = scored["left"].to_numpy(np.int64)
-    rgt = scored["right"].to_numpy(np.int64)
-    pair_frame = scored.drop(columns=["left", "right"])
-    pair_frame.insert(0, "left_record_id", rid[representative[lft]])
-    pair_frame.insert(1, "right_record_id", rid[representative[rgt]])
-    pair_frame["same_cluster"] = labels[lft] == labels[rgt]
-    pair_frame["left_records"] = n_records[lft]
-    pair_frame["right_records"] = n_records[rgt]
+    lk, rk = left[keep], right[keep]
+    pair_frame = pd.DataFrame(
+        {
+            "left_record_id": rid[representative[lk]],
+            "right_record_id": rid[representative[rk]],
+            "match_probability": prob[keep],
+            "match_weight": weight[keep].astype(np.float32),
+            "match_rule": pd.Categorical(rules[keep]),
+            "blocking_rule": pd.Categorical.from_codes(blocking[keep].astype(np.int32), categories=list(rule_names_)),
+            "same_cluster": same[keep],
+            "left_records": n_records[lk],
+            "right_records": n_records[rk],
+        }
+    )
+    pair_frame = pd.concat([pair_frame, levels[keep].reset_index(drop=True)], axis=1)
 
     unmet = unmet_overrides(out[["record_id", "cluster_id"]], decided)
     stats = {
         "records": len(records),
         "profiles": len(profiles),
-        "candidate_pairs": len(pairs),
-        "pairs_scored": len(pair_frame),
+        "candidate_pairs": len(candidates),
+        "pairs_scored": len(left),
+        "pairs_kept": len(pair_frame),
         "clusters": int(out["cluster_id"].nunique()),
     }
     return Resolution(records=out, pairs=pair_frame, unmet_overrides=unmet, stats=stats)
 
 
-def _with_overrides(
-    scored: pd.DataFrame, must: tuple[np.ndarray, np.ndarray], cannot: tuple[np.ndarray, np.ndarray]
-) -> pd.DataFrame:
-    """Scored pairs with override pairs forced (profile ids), via `overrides.apply_overrides`."""
-    from matching.overrides import apply_overrides
-
-    decided = pd.DataFrame(
-        {
-            "left": np.r_[must[0], cannot[0]],
-            "right": np.r_[must[1], cannot[1]],
-            "decision": [MUST_LINK] * len(must[0]) + [CANNOT_LINK] * len(cannot[0]),
-        }
-    )
-    decided = decided[decided["left"] != decided["right"]]
-    if decided.empty:
-        return scored
-    return apply_overrides(scored, decided)
+def _forced(
+    left: np.ndarray, right: np.ndarray, must: tuple[np.ndarray, np.ndarray],
+    cannot: tuple[np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """+1 for pairs named by a must-link, -1 for cannot-link, 0 otherwise (profile ids)."""
+    codes = pair_codes(left, right)
+    out = np.zeros(len(left), dtype=np.int8)
+    out[np.isin(codes, pair_codes(*must))] = 1
+    out[np.isin(codes, pair_codes(*cannot))] = -1
+    return out

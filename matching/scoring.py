@@ -3,12 +3,15 @@
 Fellegi-Sunter log-likelihood: score = prior + sum over comparisons of the level's weight in bits
 (`weights.MatchModel`). Exact-value agreements get a term-frequency adjustment: when more than
 `tf_reference` profiles hold the agreed value, the weight drops by log2(holders / tf_reference)
-(never below the comparison's `tf_floor`), so a phone shared by a whole agency or a name used by a
-dozen companies counts less than a rare one. probability = 1 / (1 + 2^-score). The match_rule
-lists the evidence that agreed ("crm_account+name>=0.88", "address+phone+name=exact").
+(never below the comparison's `tf_floor`), so a phone shared by a whole agency or a name whose
+rarest shared token is common counts less. probability = 1 / (1 + 2^-score). The match_rule
+lists the evidence that agreed ("crm_account+name>=0.88", "address+phone+name=exact"); it is
+kept as a bit set per pair and spelled out only for the distinct combinations.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -16,18 +19,49 @@ import pandas as pd
 from matching.weights import RULE_ORDER, MatchModel
 
 
+@dataclass(frozen=True)
+class PairScores:
+    """Weights (bits, float32) and evidence bit sets (int32) of scored pairs."""
+
+    weight: np.ndarray
+    rule_bits: np.ndarray
+
+    @property
+    def probability(self) -> np.ndarray:
+        return probability(self.weight)
+
+
+def probability(weight: np.ndarray) -> np.ndarray:
+    """Match probability of match weights in bits."""
+    return 1.0 / (1.0 + np.exp2(-np.asarray(weight, dtype=np.float64)))
+
+
 def _tf_adjusted(weight: np.ndarray, holders: np.ndarray, reference: float, floor: float) -> np.ndarray:
     excess = np.log2(np.maximum(holders.astype(np.float64), 1.0) / reference)
     return np.where(excess > 0, np.maximum(weight - excess, np.minimum(floor, weight)), weight)
 
 
-def score_levels(levels: pd.DataFrame, model: MatchModel) -> pd.DataFrame:
-    """Columns match_weight (bits), match_probability and match_rule for each pair of `levels`."""
+def _comparison_order(model: MatchModel) -> tuple[str, ...]:
+    return RULE_ORDER + tuple(k for k in model.comparisons if k not in RULE_ORDER)
+
+
+def rule_labels(model: MatchModel) -> tuple[str, ...]:
+    """Evidence label of each bit of `PairScores.rule_bits`."""
+    return tuple(
+        label
+        for key in _comparison_order(model)
+        for label in model.comparisons[key].rule_labels
+        if label
+    )
+
+
+def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
+    """Match weight and evidence bits of each pair of comparison `levels`."""
     n = len(levels)
     total = np.full(n, model.prior, dtype=np.float64)
-    rule_bits = np.zeros(n, dtype=np.int64)
-    labels: list[str] = []
-    for key in RULE_ORDER + tuple(k for k in model.comparisons if k not in RULE_ORDER):
+    bits = np.zeros(n, dtype=np.int32)
+    bit = 0
+    for key in _comparison_order(model):
         comparison = model.comparisons[key]
         level = levels[key].to_numpy().astype(np.int64)
         table = np.asarray(comparison.weights, dtype=np.float64)
@@ -35,27 +69,23 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> pd.DataFrame:
         weight = np.where(level >= 0, table[np.clip(level, 0, top)], 0.0)
         if comparison.tf_reference is not None:
             holders = levels[f"{key}_holders"].to_numpy()
-            exact = (level >= 1) if comparison.tf_all_levels else (level == top)
+            agreeing = (level >= 1) if comparison.tf_all_levels else (level == top)
             adjusted = _tf_adjusted(weight, holders, comparison.tf_reference, comparison.tf_floor)
-            weight = np.where(exact, adjusted, weight)
+            weight = np.where(agreeing, adjusted, weight)
         total += weight
-        # one bit per (comparison, labelled level) for the rule string
         for lvl, label in enumerate(comparison.rule_labels):
             if label:
-                rule_bits |= np.where((level == lvl) & (weight > 0), 1 << len(labels), 0)
-                labels.append(label)
-    probability = 1.0 / (1.0 + np.exp2(-total))
-    distinct, inverse = np.unique(rule_bits, return_inverse=True)
-    names = np.array(
-        ["+".join(lab for i, lab in enumerate(labels) if (int(bits) >> i) & 1) or "weak"
-         for bits in distinct],
-        dtype=object,
-    )
-    return pd.DataFrame(
-        {
-            "match_weight": total.astype(np.float32),
-            "match_probability": probability,
-            "match_rule": names[inverse.ravel()],
-        },
-        index=levels.index,
-    )
+                bits |= np.where((level == lvl) & (weight > 0), np.int32(1 << bit), np.int32(0))
+                bit += 1
+    return PairScores(weight=total.astype(np.float32), rule_bits=bits)
+
+
+def rule_names(rule_bits: np.ndarray, model: MatchModel) -> pd.Categorical:
+    """The match_rule strings of evidence bit sets ("weak" when nothing agreed)."""
+    labels = rule_labels(model)
+    distinct, inverse = np.unique(np.asarray(rule_bits), return_inverse=True)
+    names = [
+        "+".join(lab for i, lab in enumerate(labels) if (int(b) >> i) & 1) or "weak"
+        for b in distinct  # one string per distinct combination, not per pair
+    ]
+    return pd.Categorical.from_codes(inverse.ravel().astype(np.int32), categories=names)

@@ -101,3 +101,19 @@ def map_tokens(
     out = out.astype(TEXT_DTYPE)
     out = out.where(pd.Series(np.asarray(arr.is_valid()), index=values.index) & (counts > 0))
     return out
+
+
+def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
+    """Named groups of an RE2 `pattern` matched against `values` (pyarrow, no Python fallback).
+
+    Columns are the group names; a value that does not match, or a group that took no part in
+    the match, gives null.
+    """
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    found = pc.extract_regex(arr, pattern=pattern)
+    out = {}
+    for i, field in enumerate(found.type):
+        col = pc.struct_field(found, [i])
+        col = pc.if_else(pc.equal(col, ""), None, col)
+        out[field.name] = pd.Series(col.to_pandas(), index=values.index).astype(TEXT_DTYPE)
+    return pd.DataFrame(out, index=values.index)

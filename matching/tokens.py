@@ -19,8 +19,9 @@ import pyarrow.compute as pc
 #: pseudo-count of unseen names added to the corpus size in the IDF, so a token shared by most of a
 #: handful of profiles (a small test set) is not treated as a stop word
 BACKGROUND_NAMES = 1000
-#: tokens per profile kept in the dense matrices (longer names keep their first ones)
-MAX_TOKENS = 10
+#: tokens per profile kept in the dense matrices (longer names keep their rarest ones, so the
+#: dropped tokens are the common words that carry least weight)
+MAX_TOKENS = 8
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
     token = long["t"].to_numpy(np.int32)
     df = np.bincount(token, minlength=len(vocabulary)).astype(np.int32)
     idf = np.log((n + BACKGROUND_NAMES) / (df + 0.5)).astype(np.float32)
-    # position of each token within its profile (rows are grouped by profile, in name order)
+    order = np.lexsort((token, df[token], profile))  # by profile, rarest token first
+    profile, token = profile[order], token[order]
+    # position of each token within its profile
     start = np.r_[0, np.flatnonzero(np.diff(profile)) + 1]
     run_lengths = np.diff(np.r_[start, len(profile)])
     position = np.arange(len(profile)) - np.repeat(start, run_lengths)
@@ -107,9 +110,13 @@ def soft_token_coverage(
     fuzzy token similarities are computed once per distinct token pair with `process.cpdist`.
 
     Also returns, per pair, the containment (the better-covered name's own share: 1.0 when
-    every token of "willowport" is in "willowport pharmaceuticals") and the document frequency
-    of the rarest token the names share (0 when none): the term-frequency evidence of the name
-    agreement ("capital group" shares only common tokens, "northbridge" is rare).
+    every token of "willowport" is in "willowport pharmaceuticals") and the name's ambiguity:
+    how many profiles are expected to carry every token the two names agree on, estimated as
+    P * prod(df_t / P) over the agreed tokens (tokens taken as independent), for the less
+    specific side (a typo'd token is rare only on its own side). "capital group" agrees on two
+    common words (thousands of profiles), "riverpoint health" on a stem shared by 80 companies
+    and a common word (a handful), a lone "riverpoint" on the stem (hundreds). 0 when nothing
+    agrees.
     """
     from rapidfuzz import fuzz, process
 
@@ -117,6 +124,7 @@ def soft_token_coverage(
     rarest = np.zeros(len(left), dtype=np.int64)
     contained = np.full(len(left), np.nan, dtype=np.float32)
     no_token = np.iinfo(np.int64).max
+    doc_freq = tokens.document_frequency.astype(np.int64)
     vocab = tokens.vocabulary
     long_token = pd.Series(vocab, dtype="str").str.len().to_numpy() >= 5
     n_vocab = np.int64(len(vocab))
@@ -161,8 +169,9 @@ def soft_token_coverage(
         both = valid_a[:, 0] & valid_b[:, 0]
         out[lo : lo + chunk] = np.where(both, cov, np.nan)
         contained[lo : lo + chunk] = np.where(both, share, np.nan)
-        df_a = np.where(credit_a > 0, tokens.document_frequency[np.maximum(a, 0)], no_token)
-        df_b = np.where(credit_b > 0, tokens.document_frequency[np.maximum(b, 0)], no_token)
-        shared = np.minimum(df_a.min(axis=1), df_b.min(axis=1))
-        rarest[lo : lo + chunk] = np.where(shared == no_token, 0, shared)
-    return out, contained, rarest
+        share_a = np.where(credit_a > 0, log_share[np.maximum(a, 0)], 0.0).sum(axis=1)
+        share_b = np.where(credit_b > 0, log_share[np.maximum(b, 0)], 0.0).sum(axis=1)
+        agreed = (credit_a > 0).any(axis=1)
+        expected = n_profiles * np.exp(np.maximum(share_a, share_b))
+        ambiguity[lo : lo + chunk] = np.where(agreed, np.maximum(expected, 1.0), 0.0)
+    return out, contained, ambiguity

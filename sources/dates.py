@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from sources.values import distinct, expand_distinct, is_blank, is_number, map_unique
+
 _NUMERIC = r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 _ISO = r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$"
 _COMPACT = r"^\s*(\d{4})(\d{2})(\d{2})\s*$"
@@ -52,7 +54,9 @@ def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:
     return pd.Timestamp(epoch) + pd.to_timedelta(np.floor(values.astype("float64")), unit="D")
 
 
-def _detect_order(first: pd.Series, second: pd.Series, sep: pd.Series, column: str) -> tuple[str, list[str]]:
+def _detect_order(
+    first: pd.Series, second: pd.Series, sep: pd.Series, column: str, hint: str | None = None
+) -> tuple[str, list[str]]:
     day_first = bool((first > 12).any())
     month_first = bool((second > 12).any())
     if day_first and not month_first:
@@ -60,6 +64,8 @@ def _detect_order(first: pd.Series, second: pd.Series, sep: pd.Series, column: s
     if month_first and not day_first:
         return "mdy", []
     n = len(first)
+    if hint and not (day_first or month_first):
+        return hint, []  # the table's other date columns proved the order
     if day_first and month_first:
         return "mdy", [
             (f"{column}: {n} numeric dates mix day-first and month-first forms; each value read "
@@ -72,6 +78,20 @@ def _detect_order(first: pd.Series, second: pd.Series, sep: pd.Series, column: s
         (f"{column}: day/month order is ambiguous in {n} numeric dates (no day above 12); "
         f"read {reading}; set date_format in sources.yaml to decide")
     ]
+
+
+def proven_order(raw: pd.Series) -> str | None:
+    """"dmy" or "mdy" when this column's numeric dates can only be read one way, else None."""
+    _, uniques = distinct(raw)
+    text = uniques[uniques.map(lambda v: isinstance(v, str))].astype(str)
+    num = text.str.extract(_NUMERIC).dropna()
+    if num.empty:
+        return None
+    day_first = bool((num[0].astype(int) > 12).any())
+    month_first = bool((num[2].astype(int) > 12).any())
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return None
 
 
 _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
@@ -96,19 +116,41 @@ def parse_dates(
     column: str,
     date_format: str | None = None,
     excel_epoch: dt.datetime | None = None,
+    order_hint: str | None = None,
 ) -> ParsedDates:
-    """Parse one column of date cells (strings, datetimes, Excel serials) into dates."""
+    """Parse one column of date cells (strings, datetimes, Excel serials) into dates.
+
+    Work is done once per distinct cell value; `order_hint` ("mdy"/"dmy") is the order other
+    date columns of the same table proved, used when this column alone cannot tell.
+    """
+    codes, uniques = distinct(raw)
+    parsed = _parse_distinct(uniques, column, date_format, excel_epoch, order_hint)
+    return ParsedDates(
+        values=expand_distinct(raw, parsed.values, codes),
+        failed=expand_distinct(raw, parsed.failed, codes, False).astype(bool),
+        order=parsed.order,
+        warnings=parsed.warnings,
+    )
+
+
+def _parse_distinct(
+    raw: pd.Series,
+    column: str,
+    date_format: str | None,
+    excel_epoch: dt.datetime | None,
+    order_hint: str | None,
+) -> ParsedDates:
     raw = raw.astype(object)
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
     done = pd.Series(False, index=raw.index)
     warnings: list[str] = []
     order: str | None = None
 
-    is_dt = raw.map(lambda v: isinstance(v, (dt.datetime, dt.date))).astype(bool)
+    is_dt = map_unique(raw, lambda v: isinstance(v, (dt.datetime, dt.date))).astype(bool)
     if is_dt.any():
         out[is_dt] = pd.to_datetime(raw[is_dt].map(lambda v: pd.Timestamp(v)), errors="coerce")
         done |= is_dt
-    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
+    is_num = map_unique(raw, is_number).astype(bool)
     is_num &= ~done
     if is_num.any():
         nums = raw[is_num].astype("float64")
@@ -117,7 +159,7 @@ def parse_dates(
             out[ok[ok].index] = _excel_serial_to_date(nums[ok], excel_epoch or dt.datetime(1899, 12, 30))
         done |= is_num & ok.reindex(raw.index, fill_value=False)
 
-    text = raw.where(~done & raw.notna(), None).map(lambda v: None if v is None else str(v).strip())
+    text = map_unique(raw.where(~done & raw.notna(), None), lambda v: None if v is None else str(v).strip())
     text = text.where(text != "", None)
     todo = text.notna()
     if todo.any():
@@ -142,7 +184,7 @@ def parse_dates(
                 a = num.loc[is_numeric, 0].astype(int)
                 b = num.loc[is_numeric, 2].astype(int)
                 y = _two_digit_year(num.loc[is_numeric, 3].astype(int))
-                order, notes = _detect_order(a, b, num.loc[is_numeric, 1], column)
+                order, notes = _detect_order(a, b, num.loc[is_numeric, 1], column, order_hint)
                 warnings += notes
                 month, day = (a, b) if order == "mdy" else (b, a)
                 # a value that can only be read the other way (mixed column) is read that way
@@ -158,6 +200,6 @@ def parse_dates(
                 out[rest.index] = pd.to_datetime(rest.map(cache), errors="coerce")
 
     values = out.dt.date.astype(object).where(out.notna(), None)
-    non_empty = raw.map(lambda v: v is not None and not (isinstance(v, float) and np.isnan(v)) and str(v).strip() != "").astype(bool)
+    non_empty = ~map_unique(raw, is_blank).astype(bool)
     failed = non_empty & out.isna()
     return ParsedDates(values=values, failed=failed, order=order, warnings=warnings)

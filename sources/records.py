@@ -14,10 +14,10 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from sources.dates import parse_dates
+from sources.dates import parse_dates, proven_order
 from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
 from sources.table import RawTable
-from sources.values import cell_text, parse_money, parse_quantity, parse_text, split_serials
+from sources.values import cell_text, distinct, expand_distinct, map_unique, parse_money, parse_quantity, parse_text, split_serials
 
 PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
 _TOTAL_LABEL = r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
@@ -77,12 +77,13 @@ class TypedRows:
 def _blank_mask(col: pd.Series) -> pd.Series:
     if pd.api.types.is_string_dtype(col) and not pd.api.types.is_object_dtype(col):
         return col.fillna("").str.strip().eq("")
-    return col.map(lambda v: cell_text(v) is None).astype(bool)
+    return map_unique(col, lambda v: cell_text(v) is None).astype(bool)
 
 
 def _text_mask(col: pd.Series, pattern: str) -> pd.Series:
-    as_text = col.map(lambda v: v if isinstance(v, str) else "") if pd.api.types.is_object_dtype(col) else col.fillna("")
-    return as_text.astype(str).str.contains(pattern, regex=True)
+    codes, uniques = distinct(col)
+    text = uniques.map(lambda v: v if isinstance(v, str) else "").astype(str)
+    return expand_distinct(col, text.str.contains(pattern, regex=True), codes, False).astype(bool)
 
 
 def _column_for(table: RawTable, fld: str) -> str | None:
@@ -123,6 +124,12 @@ def type_rows(
     typed: dict[str, pd.Series] = {}
     problems: list[tuple[pd.Series, str, str, pd.Series | None]] = []  # mask, field, message, cells
     warnings: list[str] = []
+    orders = {
+        proven_order(body[str(i)])
+        for i, f in table.header.mapping.items()
+        if FIELD_TYPES[f] == "date" and not date_format
+    } - {None}
+    order_hint = orders.pop() if len(orders) == 1 else None  # one system writes one date format
     for idx, fld in table.header.mapping.items():
         col = body[str(idx)]
         header = table.header.headers[idx]
@@ -132,7 +139,7 @@ def type_rows(
         elif ftype == "serials":
             typed[fld] = split_serials(col)
         elif ftype == "date":
-            parsed = parse_dates(col, f"{fld} ('{header}')", date_format, table.epoch)
+            parsed = parse_dates(col, f"{fld} ('{header}')", date_format, table.epoch, order_hint)
             typed[fld] = parsed.values
             warnings += parsed.warnings
             problems.append((parsed.failed, fld, f"field '{fld}' (column '{header}'): not a date: {{}}", col))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,34 @@ SERIAL_PLACEHOLDERS = frozenset({
     "n/a", "na", "n.a.", "n.a", "none", "null", "nil", "tbd", "tba", "unknown", "-", "--", "?",
 })
 _CURRENCY = re.compile(r"(?i)(?:usd|eur|gbp|chf|cad|aud|us\$|[$€£¥])")
+
+
+def map_unique(raw: pd.Series, fn: Callable[[object], object]) -> pd.Series:
+    """`raw.map(fn)`, calling `fn` once per distinct value: columns repeat names, SKUs and dates."""
+    codes, uniques = pd.factorize(raw.astype(object), use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    mapped[:-1] = [fn(u) for u in uniques]
+    mapped[-1] = fn(None)  # code -1: missing
+    return pd.Series(mapped[codes], index=raw.index, dtype=object)
+
+
+def expand_distinct(raw: pd.Series, parsed: pd.Series, codes: np.ndarray, missing: object = None) -> pd.Series:
+    """Spread values computed on `pd.factorize(raw)`'s uniques back over every row."""
+    arr = np.empty(len(parsed) + 1, dtype=object)
+    arr[:-1] = parsed.to_numpy(dtype=object)
+    arr[-1] = missing
+    return pd.Series(arr[codes], index=raw.index, dtype=object)
+
+
+def distinct(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes and distinct values of a column (missing cells get code -1)."""
+    codes, uniques = pd.factorize(raw.astype(object), use_na_sentinel=True)
+    return codes, pd.Series(uniques, dtype=object)
+
+
+def is_number(value: object) -> bool:
+    """A numeric cell (not a bool)."""
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
 
 
 def is_blank(value: object) -> bool:
@@ -56,7 +85,7 @@ def parse_text(raw: pd.Series) -> pd.Series:
     """Text cells: stripped, inner whitespace collapsed, numbers without a trailing ".0"."""
     # pandas 3 infers a string dtype from map() and turns None into NaN, which is truthy in
     # Python; downstream code tests `if name:`, so missing text is None
-    out = raw.astype(object).map(cell_text).astype(object)
+    out = map_unique(raw, cell_text)
     return out.where(out.notna(), None)
 
 
@@ -74,6 +103,16 @@ _COMMA_DECIMAL = r"(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?"
 
 
 def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Money cells to floats (see `_parse_money_distinct`), parsed once per distinct value."""
+    codes, uniques = distinct(raw)
+    values, failed = _parse_money_distinct(uniques)
+    return (
+        expand_distinct(raw, values, codes, np.nan).astype("float64"),
+        expand_distinct(raw, failed, codes, False).astype(bool),
+    )
+
+
+def _parse_money_distinct(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Money cells ("$3,000.00", "1.234,56 €", "(120.00)", "$-5", 3000) to floats rounded to cents.
 
     The sign is read after the currency is removed, so "$-5.00" stays negative. A value with
@@ -84,9 +123,9 @@ def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     out = pd.Series(np.nan, index=raw.index, dtype="float64")
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
-    is_num = raw.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
+    is_num = map_unique(raw, is_number).astype(bool)
     out[is_num] = raw[is_num].astype("float64")
-    text = raw[~is_num].map(lambda v: None if is_blank(v) else str(v).strip()).dropna()
+    text = map_unique(raw[~is_num], lambda v: None if is_blank(v) else str(v).strip()).dropna()
     if len(text):
         s = text.astype(str).str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "", regex=True)
         m = s.str.extract(_SIGNED)
@@ -109,7 +148,7 @@ def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
         values = pd.to_numeric(plain.where(well_formed, None), errors="coerce")
         out[values.index] = values.where(~negative, -values)
     out = out.round(2)
-    failed = ~raw.map(is_blank).astype(bool) & out.isna()
+    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna()
     return out, failed
 
 
@@ -118,22 +157,29 @@ def _ungroup(value: str) -> str:
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", value.strip()).replace(",", ".")
 
 
+def _quantity_text(v: object) -> object:
+    if is_blank(v):
+        return None
+    if isinstance(v, (int, float)):
+        return v
+    return re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", _ungroup(str(v)))
+
+
 def parse_quantity(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions are failures."""
     # mapped as object: on an empty string-dtype column map() would return strings, not bools
     raw = raw.astype(object)
-    text = raw.map(lambda v: None if is_blank(v) else (v if isinstance(v, (int, float)) else str(v)))
-    as_str = text.map(lambda v: v if not isinstance(v, str) else re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", _ungroup(v)))
+    as_str = map_unique(raw, _quantity_text)
     values = pd.to_numeric(as_str, errors="coerce")
     integral = values.notna() & (values == values.round())
     out = values.where(integral).astype("Int64")
-    failed = ~raw.map(is_blank).astype(bool) & out.isna()
+    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna()
     return out, failed
 
 
 def split_serials(raw: pd.Series) -> pd.Series:
     """Serial cells to lists: prefixes removed, split on , ; / whitespace and newlines."""
-    text = raw.astype(object).map(cell_text)
+    text = map_unique(raw, cell_text)
     present = text.notna()
     out = pd.Series([[] for _ in range(len(raw))], index=raw.index, dtype=object)
     if present.any():
