@@ -8,9 +8,13 @@
 3. Typo: forms one edit apart (substitution, insertion, deletion or adjacent swap on the folded
    key, keys of 8+ characters) join only when the SKU family agrees or is missing, the typo is
    unambiguous (each side has exactly one such neighbour), the variant is the less attested form
-   (fewer records), no source lists both forms, and the edit is not a last-character step
+   (fewer records), no single record lists both forms, and the edit is not a last-character step
    between two digits or two letters (consecutive units bought together look exactly like that).
-   "No exact competing serial": a form that is itself well attested is never rewritten.
+   "No exact competing serial": a form that is itself equally attested is never rewritten.
+SKU families only count for product SKUs: a service SKU written next to a serial (a support
+contract line) says nothing about which product the serial is, so rows whose `category` is
+"service" (or, without a category, whose SKU looks like a service part: SERVICE_SKU_PATTERN)
+count as having no SKU.
 The canonical serial of an asset is its most attested form (records, then sources), digits
 preferred over look-alike letters on ties.
 """
@@ -29,6 +33,10 @@ from matching.text import as_text
 
 #: shortest folded key considered for one-edit typo matching
 MIN_TYPO_LENGTH: Final[int] = 8
+#: SKUs of support/service parts when no category is given ("CON-SNT-C93004", "CS-NBD-STO")
+SERVICE_SKU_PATTERN: Final[str] = (
+    r"^(?:CON|CS|SVC|SRVC|SUP|SUPPORT|CARE|WTY|WARR|WARRANTY|SNT|SMARTNET|MNT|MAINT|SS|EXT)[-_]"
+)
 ASSET_COLUMNS: Final[tuple[str, ...]] = (
     "record_id", "raw_serial", "sku", "serial_key", "asset_key", "serial_number", "sku_family",
     "match_rule",
@@ -46,10 +54,12 @@ def _forms(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _family_sets(rows: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
-    """(form, family) rows: which SKU families each form was seen with."""
+    """(form, family) rows: which product SKU families each form was seen with."""
     index = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
-    fam = rows.loc[rows["sku_family"].notna(), ["serial_key", "sku_family"]].drop_duplicates()
-    return pd.DataFrame({"form": index[fam["serial_key"]].to_numpy(), "family": fam["sku_family"].to_numpy()})
+    fam = rows.loc[rows["product_family"].notna(), ["serial_key", "product_family"]].drop_duplicates()
+    return pd.DataFrame(
+        {"form": index[fam["serial_key"]].to_numpy(), "family": fam["product_family"].to_numpy()}
+    )
 
 
 def _compatible(left: np.ndarray, right: np.ndarray, families: pd.DataFrame, n_forms: int) -> np.ndarray:
@@ -107,7 +117,7 @@ def _deletion_variants(keys: pd.Series) -> pd.DataFrame:
 
 
 def _typo_edges(
-    forms: pd.DataFrame, families: pd.DataFrame, form_sources: pd.DataFrame
+    forms: pd.DataFrame, families: pd.DataFrame, form_records: pd.DataFrame
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of forms one edit apart that pass every typo guard (see module docstring)."""
     keys = forms["lookalike"]
@@ -130,24 +140,25 @@ def _typo_edges(
     one = np.asarray(dist) <= 1
     l, r = l[one], r[one]
     ok = _compatible(l, r, families, len(forms))
-    # sequential units: last character differs, both digits or both letters
-    a = pd.Series(kv[l], dtype="str")
-    b = pd.Series(kv[r], dtype="str")
+    # sequential units: last character differs, both digits or both letters (as written)
+    raw = forms["serial_key"].to_numpy(dtype=object)
+    a = pd.Series(raw[l], dtype="str")
+    b = pd.Series(raw[r], dtype="str")
     same_len = (a.str.len() == b.str.len()).to_numpy()
     last_a, last_b = a.str.slice(-1), b.str.slice(-1)
     head_same = (a.str.slice(0, -1) == b.str.slice(0, -1)).to_numpy()
     both_digit = (last_a.str.isdigit() & last_b.str.isdigit()).to_numpy()
     both_alpha = (last_a.str.isalpha() & last_b.str.isalpha()).to_numpy()
     sequential = same_len & head_same & (both_digit | both_alpha)
-    # a source listing both forms lists two units
+    # a record listing both forms lists two units
     both = pd.DataFrame({"l": l, "r": r, "i": np.arange(len(l))})
-    co = both.merge(form_sources.rename(columns={"form": "l"}), on="l").merge(
-        form_sources.rename(columns={"form": "r"}), on=["r", "source"])["i"].unique()
-    shared_source = np.zeros(len(l), dtype=bool)
-    shared_source[co] = True
+    co = both.merge(form_records.rename(columns={"form": "l"}), on="l").merge(
+        form_records.rename(columns={"form": "r"}), on=["r", "record_id"])["i"].unique()
+    shared_record = np.zeros(len(l), dtype=bool)
+    shared_record[co] = True
     n = forms["n"].to_numpy()
     attested_differently = n[l] != n[r]
-    keep = ok & ~sequential & ~shared_source & attested_differently
+    keep = ok & ~sequential & ~shared_record & attested_differently
     l, r = l[keep], r[keep]
     # unambiguous: each form has exactly one typo neighbour
     degree = np.bincount(np.r_[l, r], minlength=len(forms))
@@ -158,8 +169,8 @@ def _typo_edges(
 def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     """Asset clusters of raw serial tokens.
 
-    `rows` has record_id, raw_serial and optionally sku and source (one row per serial token;
-    explode list cells first). Returns ASSET_COLUMNS per input row (same order): the normalised
+    `rows` has record_id, raw_serial and optionally sku, category (hardware / software /
+    service) and source (one row per serial token; explode list cells first). Returns ASSET_COLUMNS per input row (same order): the normalised
     `serial_key`, `asset_key` (int, numbered by first appearance; null without a serial), the
     asset's canonical `serial_number`, the row's `sku_family`, and `match_rule`: "exact" (raw
     text is the canonical serial), "normalised" (same after case/label/separator clean-up),
@@ -173,10 +184,17 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     frame["serial_key"] = normalise_serials(frame["raw_serial"]).to_numpy()
     sku = normalise_skus(frame["sku"]) if "sku" in rows else pd.Series(None, index=frame.index, dtype=object)
     frame["sku_family"] = sku_families(sku).to_numpy()
+    if "category" in rows:
+        service = as_text(rows["category"]).fillna("").str.lower().eq("service").to_numpy()
+    else:
+        service = sku.fillna("").str.contains(SERVICE_SKU_PATTERN, regex=True).to_numpy(dtype=bool)
+    product_family = np.where(service, None, frame["sku_family"].to_numpy(dtype=object))
     source = as_text(rows["source"]) if "source" in rows else pd.Series("", index=rows.index)
-    work = frame[frame["serial_key"].notna()].assign(
-        source=source.to_numpy()[frame["serial_key"].notna().to_numpy()],
-        _pos=np.flatnonzero(frame["serial_key"].notna().to_numpy()),
+    has_key = frame["serial_key"].notna().to_numpy()
+    work = frame[has_key].assign(
+        source=source.to_numpy()[has_key],
+        product_family=product_family[has_key],
+        _pos=np.flatnonzero(has_key),
     )
     frame["asset_key"] = pd.array([pd.NA] * len(frame), dtype="Int64")
     frame["serial_number"] = None
@@ -186,11 +204,13 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     forms = _forms(work)
     families = _family_sets(work, forms)
     form_of = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
-    fs = work[["serial_key", "source"]].drop_duplicates()
-    form_sources = pd.DataFrame({"form": form_of[fs["serial_key"]].to_numpy(), "source": fs["source"].to_numpy()})
+    fr = work[["serial_key", "record_id"]].drop_duplicates()
+    form_records = pd.DataFrame(
+        {"form": form_of[fr["serial_key"]].to_numpy(), "record_id": fr["record_id"].to_numpy()}
+    )
 
     ll, lr = _lookalike_edges(forms, families)
-    tl, tr = _typo_edges(forms, families, form_sources)
+    tl, tr = _typo_edges(forms, families, form_records)
     labels = connected_components(len(forms), np.r_[ll, tl], np.r_[lr, tr])
 
     # canonical form per asset: most records, most sources, then smallest key (digits first)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from rapidfuzz import fuzz, process
 
 #: pseudo-count of unseen names added to the corpus size in the IDF, so a token shared by most of a
 #: handful of profiles (a small test set) is not treated as a stop word
@@ -118,13 +119,11 @@ def soft_token_coverage(
     and a common word (a handful), a lone "riverpoint" on the stem (hundreds). 0 when nothing
     agrees.
     """
-    from rapidfuzz import fuzz, process
-
     out = np.full(len(left), np.nan, dtype=np.float32)
-    rarest = np.zeros(len(left), dtype=np.int64)
+    ambiguity = np.zeros(len(left), dtype=np.float64)
     contained = np.full(len(left), np.nan, dtype=np.float32)
-    no_token = np.iinfo(np.int64).max
-    doc_freq = tokens.document_frequency.astype(np.int64)
+    n_profiles = max(len(tokens.ids), 1)
+    log_share = np.log(np.maximum(tokens.document_frequency, 1) / n_profiles)
     vocab = tokens.vocabulary
     long_token = pd.Series(vocab, dtype="str").str.len().to_numpy() >= 5
     n_vocab = np.int64(len(vocab))
