@@ -7,16 +7,19 @@
    agree, so it cannot bridge two products.
 3. Typo: forms one edit apart (substitution, insertion, deletion or adjacent swap on the folded
    key, keys of 8+ characters) join only when the SKU family agrees or is missing, the typo is
-   unambiguous (each side has exactly one such neighbour), the variant is the less attested form
-   (fewer records), no single record lists both forms, and the edit is not a last-character step
-   between two digits or two letters (consecutive units bought together look exactly like that).
+   unambiguous (each side has exactly one such neighbour), a same-length change comes from the
+   less attested form (fewer records; a dropped or doubled character changes the length, which
+   serial schemes keep fixed, so it counts as a typo even between equally attested forms), no
+   single record lists both forms, and the edit is not a last-character step
+   between two digits or two letters (consecutive units bought together look exactly like that);
+   a same-length change must also be a single edit before look-alike folding.
    "No exact competing serial": a form that is itself equally attested is never rewritten.
 SKU families only count for product SKUs: a service SKU written next to a serial (a support
 contract line) says nothing about which product the serial is, so rows whose `category` is
 "service" (or, without a category, whose SKU looks like a service part: SERVICE_SKU_PATTERN)
 count as having no SKU.
-The canonical serial of an asset is its most attested form (records, then sources), digits
-preferred over look-alike letters on ties.
+The canonical serial of an asset is its most attested form (records, then sources, then the
+longer one), digits preferred over look-alike letters on ties.
 """
 
 from __future__ import annotations
@@ -119,59 +122,81 @@ def _deletion_variants(keys: pd.Series) -> pd.DataFrame:
 def _typo_edges(
     forms: pd.DataFrame, families: pd.DataFrame, form_records: pd.DataFrame
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of forms one edit apart that pass every typo guard (see module docstring)."""
-    keys = forms["lookalike"]
+    """Pairs of forms one edit apart that pass every typo guard (see module docstring).
+
+    Works on look-alike groups (forms with the same folded key are one candidate), so a typo'd
+    "7792746104" next to both "77927469104" and "779274691O4" still has one neighbour.
+    """
+    group, folded = pd.factorize(forms["lookalike"])
+    n_groups = len(folded)
+    by_n = np.lexsort((np.arange(len(forms)), -forms["n"].to_numpy()))
+    rep = np.full(n_groups, -1, dtype=np.int64)
+    rep[group[by_n[::-1]]] = by_n[::-1]  # most attested form of each group (last write wins)
+    g_n = np.bincount(group, weights=forms["n"].to_numpy(), minlength=n_groups)
+    keys = pd.Series(np.asarray(folded, dtype=object), dtype="str")
     long = np.flatnonzero(keys.str.len().to_numpy() >= MIN_TYPO_LENGTH)
+    empty = np.empty(0, dtype=np.int64)
     if len(long) < 2:
-        empty = np.empty(0, dtype=np.int64)
         return empty, empty
     dv = _deletion_variants(keys.iloc[long].reset_index(drop=True))
     dv["form"] = long[dv["form"].to_numpy()]
     cand = dv.merge(dv, on="variant")
     cand = cand[cand["form_x"] < cand["form_y"]][["form_x", "form_y"]].drop_duplicates()
     l, r = cand["form_x"].to_numpy(np.int64), cand["form_y"].to_numpy(np.int64)
-    kv = keys.to_numpy(dtype=object)
-    same_fold = kv[l] == kv[r]
-    l, r = l[~same_fold], r[~same_fold]
     if len(l) == 0:
-        return l, r
+        return empty, empty
+    kv = keys.to_numpy(dtype=object)
     dist = process.cpdist(kv[l], kv[r], scorer=distance.OSA.distance, processor=None,
                           score_cutoff=1, workers=-1)
     one = np.asarray(dist) <= 1
     l, r = l[one], r[one]
-    ok = _compatible(l, r, families, len(forms))
+    g_families = pd.DataFrame(
+        {"form": group[families["form"].to_numpy()], "family": families["family"].to_numpy()}
+    ).drop_duplicates()
+    ok = _compatible(l, r, g_families, n_groups)
     # sequential units: last character differs, both digits or both letters (as written)
     raw = forms["serial_key"].to_numpy(dtype=object)
-    a = pd.Series(raw[l], dtype="str")
-    b = pd.Series(raw[r], dtype="str")
+    a = pd.Series(raw[rep[l]], dtype="str")
+    b = pd.Series(raw[rep[r]], dtype="str")
     same_len = (a.str.len() == b.str.len()).to_numpy()
     last_a, last_b = a.str.slice(-1), b.str.slice(-1)
     head_same = (a.str.slice(0, -1) == b.str.slice(0, -1)).to_numpy()
     both_digit = (last_a.str.isdigit() & last_b.str.isdigit()).to_numpy()
     both_alpha = (last_a.str.isalpha() & last_b.str.isalpha()).to_numpy()
     sequential = same_len & head_same & (both_digit | both_alpha)
+    # a same-length change must be one edit as written too (look-alike folding must not turn
+    # two differences into one: "FDO2452LNQM" vs "FDO2452IZQM")
+    raw_dist = np.asarray(process.cpdist(a.to_numpy(dtype=object), b.to_numpy(dtype=object),
+                                         scorer=distance.OSA.distance, processor=None,
+                                         score_cutoff=2, workers=-1))
+    sequential |= same_len & (raw_dist > 1)
     # a record listing both forms lists two units
+    g_records = pd.DataFrame(
+        {"form": group[form_records["form"].to_numpy()], "record_id": form_records["record_id"].to_numpy()}
+    ).drop_duplicates()
     both = pd.DataFrame({"l": l, "r": r, "i": np.arange(len(l))})
-    co = both.merge(form_records.rename(columns={"form": "l"}), on="l").merge(
-        form_records.rename(columns={"form": "r"}), on=["r", "record_id"])["i"].unique()
+    co = both.merge(g_records.rename(columns={"form": "l"}), on="l").merge(
+        g_records.rename(columns={"form": "r"}), on=["r", "record_id"])["i"].unique()
     shared_record = np.zeros(len(l), dtype=bool)
     shared_record[co] = True
-    n = forms["n"].to_numpy()
-    attested_differently = n[l] != n[r]
+    # a dropped or doubled character changes the length, which serial schemes keep fixed: a typo
+    # even when both forms were seen equally often; a same-length change needs the variant to be
+    # the rarer form
+    attested_differently = (g_n[l] != g_n[r]) | ~same_len
     keep = ok & ~sequential & ~shared_record & attested_differently
     l, r = l[keep], r[keep]
-    # unambiguous: each form has exactly one typo neighbour
-    degree = np.bincount(np.r_[l, r], minlength=len(forms))
+    # unambiguous: each group has exactly one typo neighbour
+    degree = np.bincount(np.r_[l, r], minlength=n_groups)
     single = (degree[l] == 1) & (degree[r] == 1)
-    return l[single], r[single]
+    return rep[l[single]], rep[r[single]]
 
 
 def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     """Asset clusters of raw serial tokens.
 
     `rows` has record_id, raw_serial and optionally sku, category (hardware / software /
-    service) and source (one row per serial token; explode list cells first). Returns ASSET_COLUMNS per input row (same order): the normalised
-    `serial_key`, `asset_key` (int, numbered by first appearance; null without a serial), the
+    service) and source (one row per serial token; explode list cells first). Returns
+    ASSET_COLUMNS per input row (same order): the normalised `serial_key`, `asset_key` (int, numbered by first appearance; null without a serial), the
     asset's canonical `serial_number`, the row's `sku_family`, and `match_rule`: "exact" (raw
     text is the canonical serial), "normalised" (same after case/label/separator clean-up),
     "lookalike" or "typo".
@@ -213,9 +238,11 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     tl, tr = _typo_edges(forms, families, form_records)
     labels = connected_components(len(forms), np.r_[ll, tl], np.r_[lr, tr])
 
-    # canonical form per asset: most records, most sources, then smallest key (digits first)
-    ranked = forms.assign(label=labels).sort_values(
-        ["label", "n", "sources", "serial_key"], ascending=[True, False, False, True], kind="stable"
+    # canonical form per asset: most records, most sources, longer (a dropped character is the
+    # usual slip), then smallest key (digits before look-alike letters)
+    ranked = forms.assign(label=labels, length=forms["serial_key"].str.len()).sort_values(
+        ["label", "n", "sources", "length", "serial_key"],
+        ascending=[True, False, False, False, True], kind="stable",
     )
     canonical = ranked.drop_duplicates("label").set_index("label")["serial_key"]
     via_typo = np.zeros(len(forms), dtype=bool)

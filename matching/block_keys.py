@@ -118,16 +118,21 @@ def _token_skeleton(inputs: KeyInputs) -> KeyFrame:
 
 
 def _skeleton_pairs(inputs: KeyInputs) -> KeyFrame:
-    """Skeleton pairs of the profile's three rarest tokens ("riverpoint helath" ~ "... health").
+    """Skeletons of the profile's rarest token paired with each of the next two rarest.
 
-    Typo-tolerant and specific at once: a name-only record with a slip in one word still meets
-    its company on the pair of its two most telling words.
+    Typo-tolerant and specific at once: a name-only record with a slip in one word ("riverpoint
+    helath") still meets its company ("riverpoint health") on the pair of its most telling
+    words; pairs of two common words are never formed.
     """
     frame = rarest_tokens(inputs.tokens, per_profile=3, max_document_frequency=10**9, min_length=3)
     codes, _ = pd.factorize(skeletons(inputs.tokens.vocabulary))
     frame["s"] = codes[frame["token"].to_numpy()].astype(np.int64)
-    pairs = frame.merge(frame, on="profile")
-    pairs = pairs[pairs["s_x"] < pairs["s_y"]]
+    frame["rank"] = frame.groupby("profile").cumcount()
+    pairs = frame[frame["rank"] == 0].merge(frame[frame["rank"] > 0], on="profile")
+    lo = np.minimum(pairs["s_x"].to_numpy(), pairs["s_y"].to_numpy())
+    hi = np.maximum(pairs["s_x"].to_numpy(), pairs["s_y"].to_numpy())
+    pairs = pd.DataFrame({"profile": pairs["profile"].to_numpy(), "s_x": lo, "s_y": hi})
+    pairs = pairs[pairs["s_x"] != pairs["s_y"]]
     width = np.int64(codes.max() + 1 if len(codes) else 1)
     return pd.DataFrame(
         {"profile": pairs["profile"].to_numpy(np.int32),

@@ -37,6 +37,10 @@ CODED_COLUMNS: dict[str, str] = {
     "email": "email_norm",
     "account": "account_norm",
 }
+#: columns that make a profile an identified company (not just a name)
+IDENTIFYING_COLUMNS: tuple[str, ...] = (
+    "street", "city_norm", "postal", "domain_norm", "email_norm", "phone_norm", "account_norm",
+)
 #: least name similarity for a contained name ("Willowport" in "Willowport Pharmaceuticals")
 #: to count as a near match
 CONTAINED_MIN_COVERAGE = 0.6
@@ -55,6 +59,7 @@ class ComparisonInputs:
     text: dict[str, np.ndarray]  # key -> object array of strings ("" = missing)
     has_serials: np.ndarray
     has_contracts: np.ndarray
+    anchored_name: np.ndarray  # profile's name is also the name of an identified profile
     shared_serials: np.ndarray
     shared_contracts: np.ndarray
 
@@ -78,6 +83,11 @@ def comparison_inputs(
         )
     }
     n = len(profiles)
+    identified = profiles.table[list(IDENTIFYING_COLUMNS)].notna().any(axis=1).to_numpy()
+    name_code = codes["name"]
+    anchored_code = np.zeros(max(len(holders["name"]), 1), dtype=bool)
+    anchored_code[name_code[identified & (name_code >= 0)]] = True
+    anchored_name = (name_code >= 0) & anchored_code[np.maximum(name_code, 0)]
     has_serials = np.zeros(n, dtype=bool)
     has_serials[profiles.serials["profile"].to_numpy()] = True
     has_contracts = np.zeros(n, dtype=bool)
@@ -90,6 +100,7 @@ def comparison_inputs(
         text=text,
         has_serials=has_serials,
         has_contracts=has_contracts,
+        anchored_name=anchored_name,
         shared_serials=shared_value_pairs(con, profiles.serials, MAX_SHARED_HOLDERS),
         shared_contracts=shared_value_pairs(con, profiles.contracts, MAX_SHARED_HOLDERS),
     )
@@ -126,9 +137,18 @@ def name_similarity(
 
     The similarity is the soft TF-IDF token coverage, or, when higher, the character similarity
     of the compact names minus 0.1 (catches "North Bridge" vs "Northbridge", where tokens
-    differ). See `tokens.soft_token_coverage` for the other two.
+    differ). Containment is the contained name's own covered share, counted only when that
+    shorter name is not itself the name of an identified company ("Willowport" in
+    "Willowport Pharmaceuticals" is a nickname; "Goldleaf Industries" in "Goldleaf Industries
+    Group" is a sibling when a located or CRM record is called "Goldleaf Industries"). See
+    `tokens.soft_token_coverage` for the ambiguity.
     """
-    coverage, contained, ambiguity = soft_token_coverage(inputs.tokens, left, right)
+    agreement = soft_token_coverage(inputs.tokens, left, right)
+    coverage, ambiguity = agreement.coverage, agreement.ambiguity
+    left_inside = np.nan_to_num(agreement.own_left) >= np.nan_to_num(agreement.own_right)
+    inner = np.where(left_inside, left, right)
+    contained = np.where(left_inside, agreement.own_left, agreement.own_right)
+    contained = np.where(inputs.anchored_name[inner], 0.0, contained)
     a = inputs.codes["name_compact"][left]
     b = inputs.codes["name_compact"][right]
     present = (a >= 0) & (b >= 0)

@@ -1,4 +1,4 @@
-"""Graph helpers on integer node ids, in NumPy: connected components and within-group pairs.
+"""Graph helpers on integer node ids: connected components, within-group pairs, constrained merge.
 
 Connected components use min-label hooking with pointer jumping (Shiloach-Vishkin style): each
 round hooks every edge's larger root under the smaller one with `np.minimum.at`, then shortcuts
@@ -61,38 +61,44 @@ def group_pairs(labels: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.
     return np.minimum(a, b).astype(np.int64), np.maximum(a, b).astype(np.int64)
 
 
-def average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
-    """Agglomerative average-linkage clusters of a dense similarity matrix (k x k).
+def constrained_merge(
+    k: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    weight: np.ndarray,
+    conflict_left: np.ndarray,
+    conflict_right: np.ndarray,
+) -> np.ndarray:
+    """Clusters of k nodes: join along edges, strongest first, never joining two nodes in conflict.
 
-    Repeatedly merges the two clusters with the highest mean pairwise similarity while that mean
-    is at least `threshold`. A -inf entry (cannot-link) poisons every merge that would put its two
-    nodes together. Returns a cluster label (a node index) per node.
+    Kruskal-style single linkage with cannot-link constraints: an edge merges its two clusters
+    unless some member of one conflicts with some member of the other. Runs per component that
+    needs it (small), so the loop is over that component's edges, not over data rows. Returns a
+    cluster label (a node index) per node.
     """
-    k = similarity.shape[0]
-    total = similarity.astype(np.float64).copy()
-    np.fill_diagonal(total, -np.inf)
-    size = np.ones(k, dtype=np.float64)
-    mean = total.copy()
-    label = np.arange(k)
-    active = np.ones(k, dtype=bool)
-    while True:
-        flat = int(np.argmax(mean))
-        i, j = divmod(flat, k)
-        if not np.isfinite(mean[i, j]) or mean[i, j] < threshold:
-            break
-        total[i, :] += total[j, :]
-        total[:, i] = total[i, :]
-        total[i, i] = -np.inf
-        size[i] += size[j]
-        active[j] = False
-        label[label == j] = i
-        total[j, :] = -np.inf
-        total[:, j] = -np.inf
-        row = total[i, :] / (size[i] * size)
-        row[~active] = -np.inf
-        row[i] = -np.inf
-        mean[i, :] = row
-        mean[:, i] = row
-        mean[j, :] = -np.inf
-        mean[:, j] = -np.inf
-    return label
+    parent = np.arange(k)
+    members: dict[int, set[int]] = {i: {i} for i in range(k)}
+    against: dict[int, set[int]] = {i: set() for i in range(k)}
+    for a, b in zip(conflict_left.tolist(), conflict_right.tolist()):
+        against[a].add(b)
+        against[b].add(a)
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = int(parent[x])
+        return x
+
+    order = np.lexsort((right, left, -weight))
+    for e in order.tolist():
+        a, b = root(int(left[e])), root(int(right[e]))
+        if a == b:
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        if members[b] & against[a]:
+            continue
+        parent[b] = a
+        members[a] |= members.pop(b)
+        against[a] |= against.pop(b)
+    return np.array([root(i) for i in range(k)])

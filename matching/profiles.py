@@ -26,6 +26,7 @@ from matching.addresses import (
     normalise_states,
 )
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
+from matching.contract_numbers import normalise_contract_numbers
 from matching.names import compact_names, normalise_company_names, sorted_token_names
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
@@ -121,32 +122,56 @@ def _exploded_keys(lists: pd.Series, profile: np.ndarray) -> pd.DataFrame:
     return frame[frame["value"].notna()]
 
 
-def _serial_keys(records: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
-    frame = _exploded_keys(_column(records, "serials"), profile)
+def _record_serials(records: pd.DataFrame) -> pd.DataFrame:
+    """(record, key) rows: look-alike-folded serial keys of each record (4+ characters)."""
+    frame = _exploded_keys(_column(records, "serials"), np.arange(len(records)))
     keys = lookalike_keys(normalise_serials(frame["value"]))
-    out = pd.DataFrame({"profile": frame["profile"].to_numpy(np.int32), "key": keys.to_numpy()})
-    out = out[out["key"].notna() & (out["key"].str.len() >= 4)]
-    return out.drop_duplicates(ignore_index=True)
+    out = pd.DataFrame({"record": frame["profile"].to_numpy(np.int64), "key": keys.to_numpy()})
+    return out[out["key"].notna() & (out["key"].str.len() >= 4)]
 
 
-def _contract_keys(records: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
-    frame = _exploded_keys(_column(records, "contract_numbers"), profile)
-    keys = on_unique(
-        as_text(frame["value"]), lambda u: u.str.upper().str.replace("[^0-9A-Z]", "", regex=True)
+def _record_contracts(records: pd.DataFrame) -> pd.DataFrame:
+    """(record, key) rows: normalised contract numbers of each record (3+ characters)."""
+    frame = _exploded_keys(_column(records, "contract_numbers"), np.arange(len(records)))
+    keys = normalise_contract_numbers(frame["value"])
+    out = pd.DataFrame({"record": frame["profile"].to_numpy(np.int64), "key": keys.to_numpy()})
+    return out[out["key"].notna() & (out["key"].str.len() >= 3)]
+
+
+def _evidence_hash(n: int, *frames: pd.DataFrame) -> np.ndarray:
+    """Order-free hash of each record's serial and contract keys (0 when it has none)."""
+    out = np.zeros(n, dtype=np.uint64)
+    for salt, frame in enumerate(frames, start=1):
+        if frame.empty:
+            continue
+        h = pd.util.hash_array(frame["key"].to_numpy(dtype=object)) * np.uint64(2 * salt + 1)
+        np.add.at(out, frame["record"].to_numpy(), h)
+    return out
+
+
+def _by_profile(frame: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
+    out = pd.DataFrame(
+        {"profile": profile[frame["record"].to_numpy()].astype(np.int32), "key": frame["key"].to_numpy()}
     )
-    out = pd.DataFrame({"profile": frame["profile"].to_numpy(np.int32), "key": keys.to_numpy()})
-    out = out[out["key"].notna() & (out["key"].str.len() >= 3)]
     return out.drop_duplicates(ignore_index=True)
 
 
 def build_profiles(records: pd.DataFrame) -> Profiles:
     """Normalise `records` and collapse records with equal IDENTITY_COLUMNS into profiles.
 
-    Profiles are numbered in order of first appearance, so the same input gives the same ids.
+    A record that carries nothing but a name (no address, city, postal code, domain, e-mail,
+    phone or account) is too weak an identity to pool with every other record of that name: a
+    truncated "Silverline Environme" may stand for two sibling companies. Such records only
+    collapse when their serials and contract numbers are the same too, so each keeps its own
+    evidence. Profiles are numbered in order of first appearance (same input, same ids).
     """
     norm = normalise_records(records)
+    serials = _record_serials(records)
+    contracts = _record_contracts(records)
     ident = norm[list(IDENTITY_COLUMNS)].astype(object)
-    identity = ident.where(ident.notna(), "\x00")
+    weak = ident.drop(columns=["name_norm"]).isna().all(axis=1).to_numpy()
+    evidence = np.where(weak, _evidence_hash(len(records), serials, contracts), 0)
+    identity = ident.where(ident.notna(), "\x00").assign(_evidence=evidence.astype(str))
     keys = pd.util.hash_pandas_object(identity, index=False).to_numpy()
     codes, _ = pd.factorize(keys)
     profile = codes.astype(np.int32)
@@ -158,6 +183,6 @@ def build_profiles(records: pd.DataFrame) -> Profiles:
     return Profiles(
         table=table,
         record_profile=profile,
-        serials=_serial_keys(records, profile),
-        contracts=_contract_keys(records, profile),
+        serials=_by_profile(serials, profile),
+        contracts=_by_profile(contracts, profile),
     )

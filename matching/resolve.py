@@ -138,16 +138,20 @@ def score_pairs(
 
     Works through the pairs in chunks so memory stays bounded on tens of millions of pairs.
     """
-    weights, bits, frames = [], [], []
+    weights, conflicts, bits, frames = [], [], [], []
     for lo in range(0, max(len(left), 1), chunk):
         lv = compare_pairs(inputs, left[lo : lo + chunk], right[lo : lo + chunk], model.name_thresholds)
         sc = score_levels(lv, model)
         weights.append(sc.weight)
+        conflicts.append(sc.conflict)
         bits.append(sc.rule_bits)
         frames.append(lv[list(LEVEL_COLUMNS)].astype(np.int8).assign(
             name_similarity=lv["name_similarity"].astype(np.float32)))
     return (
-        PairScores(weight=np.concatenate(weights), rule_bits=np.concatenate(bits)),
+        PairScores(
+            weight=np.concatenate(weights), conflict=np.concatenate(conflicts),
+            rule_bits=np.concatenate(bits),
+        ),
         pd.concat(frames, ignore_index=True),
     )
 
@@ -181,15 +185,15 @@ def resolve_entities(
 
     extra: list[tuple[np.ndarray, np.ndarray, PairScores, pd.DataFrame]] = []
 
-    def score_more(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    def score_more(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         more, more_levels = score_pairs(inputs, left, right, model)
         extra.append((left, right, more, more_levels))
-        return more.weight.astype(np.float64)
+        return more.weight.astype(np.float64), more.conflict.astype(np.float64)
 
     decided = record_overrides(overrides if overrides is not None else pd.DataFrame(), previous_entities)
     must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
     clusters = cluster_profiles(
-        len(profiles), candidates.left, candidates.right, scores.weight.astype(np.float64),
+        len(profiles), candidates.left, candidates.right, scores.weight, scores.conflict,
         score_more, settings.clustering, must_link=must, cannot_link=cannot,
     )
     labels = clusters.labels

@@ -21,9 +21,14 @@ from matching.weights import RULE_ORDER, MatchModel
 
 @dataclass(frozen=True)
 class PairScores:
-    """Weights (bits, float32) and evidence bit sets (int32) of scored pairs."""
+    """Weights (bits, float32), conflicts (bits, float32) and evidence bits (int32) of pairs.
+
+    The conflict is the sum of the negative weights of the identifying attributes (every
+    comparison but the name): how strongly the records contradict each other.
+    """
 
     weight: np.ndarray
+    conflict: np.ndarray
     rule_bits: np.ndarray
 
     @property
@@ -56,9 +61,10 @@ def rule_labels(model: MatchModel) -> tuple[str, ...]:
 
 
 def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
-    """Match weight and evidence bits of each pair of comparison `levels`."""
+    """Match weight, conflict and evidence bits of each pair of comparison `levels`."""
     n = len(levels)
     total = np.full(n, model.prior, dtype=np.float64)
+    conflict = np.zeros(n, dtype=np.float64)
     bits = np.zeros(n, dtype=np.int32)
     bit = 0
     for key in _comparison_order(model):
@@ -73,11 +79,15 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
             adjusted = _tf_adjusted(weight, holders, comparison.tf_reference, comparison.tf_floor)
             weight = np.where(agreeing, adjusted, weight)
         total += weight
+        if key != "name":
+            conflict += np.minimum(weight, 0.0)
         for lvl, label in enumerate(comparison.rule_labels):
             if label:
                 bits |= np.where((level == lvl) & (weight > 0), np.int32(1 << bit), np.int32(0))
                 bit += 1
-    return PairScores(weight=total.astype(np.float32), rule_bits=bits)
+    return PairScores(
+        weight=total.astype(np.float32), conflict=conflict.astype(np.float32), rule_bits=bits
+    )
 
 
 def rule_names(rule_bits: np.ndarray, model: MatchModel) -> pd.Categorical:

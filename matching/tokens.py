@@ -29,10 +29,13 @@ MAX_TOKENS = 8
 class NameTokens:
     """Tokens of every profile's normalised name as dense int/float matrices.
 
-    `ids[p, k]` is the vocabulary id of profile p's k-th distinct token (-1 = none), `weights` its
-    IDF weight (0 for padding); `document_frequency[t]` counts profiles whose name has token t.
+    `ids[p, k]` is the vocabulary id of profile p's k-th distinct token (-1 = none; rarest
+    first), `weights` its IDF weight (0 for padding). `document_frequency[t]` counts the distinct
+    names with token t, not the profiles: a customer written the same way on 500 rows is one
+    name, so its words do not look common, while a stem used by 40 companies is in 40 names.
     """
 
+    n_names: int
     vocabulary: np.ndarray
     document_frequency: np.ndarray
     idf: np.ndarray
@@ -45,6 +48,7 @@ class NameTokens:
 def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
     """Token statistics of normalised names (a Series indexed 0..P-1; nulls have no tokens)."""
     n = len(names)
+    name_code, distinct_names = pd.factorize(names, use_na_sentinel=True)
     arr = pa.array(names.astype(object).where(names.notna(), None), type=pa.string())
     lists = pc.split_pattern(arr, " ")
     flat = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
@@ -54,8 +58,10 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
     long = long[long["t"] >= 0]
     profile = long["p"].to_numpy(np.int32)
     token = long["t"].to_numpy(np.int32)
-    df = np.bincount(token, minlength=len(vocabulary)).astype(np.int32)
-    idf = np.log((n + BACKGROUND_NAMES) / (df + 0.5)).astype(np.float32)
+    per_name = pd.DataFrame({"n": name_code[profile], "t": token}).drop_duplicates()
+    df = np.bincount(per_name["t"].to_numpy(), minlength=len(vocabulary)).astype(np.int32)
+    n_names = max(len(distinct_names), 1)
+    idf = np.log((n_names + BACKGROUND_NAMES) / (df + 0.5)).astype(np.float32)
     order = np.lexsort((token, df[token], profile))  # by profile, rarest token first
     profile, token = profile[order], token[order]
     # position of each token within its profile
@@ -67,6 +73,7 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
     ids[profile[keep], position[keep]] = token[keep]
     weights = np.where(ids >= 0, idf[np.maximum(ids, 0)], 0.0).astype(np.float32)
     return NameTokens(
+        n_names=n_names,
         vocabulary=np.asarray(vocabulary, dtype=object),
         document_frequency=df,
         idf=idf,
@@ -94,38 +101,54 @@ def rarest_tokens(
     return frame.loc[rank < per_profile, ["profile", "token"]].reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class NameAgreement:
+    """Per pair: soft TF-IDF coverage, each side's own covered share, and the name ambiguity."""
+
+    coverage: np.ndarray
+    own_left: np.ndarray
+    own_right: np.ndarray
+    ambiguity: np.ndarray
+
+
+#: credit of a token that the other name has only cut short ("environme" of "environmental")
+PREFIX_CREDIT = 0.9
+
+
 def soft_token_coverage(
     tokens: NameTokens,
     left: np.ndarray,
     right: np.ndarray,
     min_token_similarity: float = 0.8,
     chunk: int = 250_000,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> NameAgreement:
     """IDF-weighted share of both names' tokens found in the other name ("soft TF-IDF").
 
-    A token counts as found when the other name has it exactly, or (tokens of 5+ characters) a
-    token at least `min_token_similarity` similar (rapidfuzz ratio), credited by that similarity:
-    "nrthbridge capital" ~ "northbridge capital" scores about 0.95, "northbridge capital" vs
-    "northbridge capital labs" falls by the weight of "labs", names sharing only "services" score
-    low. NaN when either name has no tokens. Works on the dense token matrices chunk by chunk;
-    fuzzy token similarities are computed once per distinct token pair with `process.cpdist`.
+    A token counts as found when the other name has it exactly; or (tokens of 5+ characters) a
+    token at least `min_token_similarity` similar (rapidfuzz ratio), credited by that similarity;
+    or (3+ characters) it is the start of the other's token, a name cut short by a 20-character
+    field, credited PREFIX_CREDIT. "nrthbridge capital" ~ "northbridge capital" scores about
+    0.95, "northbridge capital" vs "northbridge capital labs" falls by the weight of "labs",
+    names sharing only "services" score low. NaN when either name has no tokens. Works on the
+    dense token matrices chunk by chunk; token similarities are computed once per distinct token
+    pair with `process.cpdist`.
 
-    Also returns, per pair, the containment (the better-covered name's own share: 1.0 when
-    every token of "willowport" is in "willowport pharmaceuticals") and the name's ambiguity:
-    how many profiles are expected to carry every token the two names agree on, estimated as
-    P * prod(df_t / P) over the agreed tokens (tokens taken as independent), for the less
-    specific side (a typo'd token is rare only on its own side). "capital group" agrees on two
-    common words (thousands of profiles), "riverpoint health" on a stem shared by 80 companies
-    and a common word (a handful), a lone "riverpoint" on the stem (hundreds). 0 when nothing
-    agrees.
+    `own_left` / `own_right` are each name's own covered share (1.0 for "willowport" against
+    "willowport pharmaceuticals"). `ambiguity` is how many distinct names are expected to carry
+    every token the two names agree on, estimated as N * prod(df_t / N) over the agreed tokens
+    (N distinct names, tokens taken as independent), for the less specific side (a typo'd token
+    is rare only on its own side): "capital group" agrees on two common words (hundreds of
+    names), "riverpoint health" on a stem shared by 80 companies and a common word (about one),
+    a lone "riverpoint" on the stem (80). 0 when nothing agrees.
     """
-    out = np.full(len(left), np.nan, dtype=np.float32)
+    coverage = np.full(len(left), np.nan, dtype=np.float32)
+    own_left = np.full(len(left), np.nan, dtype=np.float32)
+    own_right = np.full(len(left), np.nan, dtype=np.float32)
     ambiguity = np.zeros(len(left), dtype=np.float64)
-    contained = np.full(len(left), np.nan, dtype=np.float32)
-    n_profiles = max(len(tokens.ids), 1)
-    log_share = np.log(np.maximum(tokens.document_frequency, 1) / n_profiles)
+    n_names = tokens.n_names
+    log_share = np.log(np.maximum(tokens.document_frequency, 1) / n_names)
     vocab = tokens.vocabulary
-    long_token = pd.Series(vocab, dtype="str").str.len().to_numpy() >= 5
+    length = pd.Series(vocab, dtype="str").str.len().to_numpy()
     n_vocab = np.int64(len(vocab))
     for lo in range(0, len(left), chunk):
         li, ri = left[lo : lo + chunk], right[lo : lo + chunk]
@@ -135,24 +158,22 @@ def soft_token_coverage(
         eq = (a[:, :, None] == b[:, None, :]) & valid_a[:, :, None]
         credit_a = eq.any(axis=2).astype(np.float32)
         credit_b = eq.any(axis=1).astype(np.float32)
-        long_a = valid_a & long_token[np.maximum(a, 0)]
-        long_b = valid_b & long_token[np.maximum(b, 0)]
-        open_pairs = (
-            (long_a & (credit_a == 0))[:, :, None] & (long_b & (credit_b == 0))[:, None, :]
-        )
-        pi, i, j = np.nonzero(open_pairs)
+        open_a = valid_a & (length[np.maximum(a, 0)] >= 3) & (credit_a == 0)
+        open_b = valid_b & (length[np.maximum(b, 0)] >= 3) & (credit_b == 0)
+        pi, i, j = np.nonzero(open_a[:, :, None] & open_b[:, None, :])
         if len(pi):
             ta, tb = a[pi, i].astype(np.int64), b[pi, j].astype(np.int64)
             distinct, inverse = np.unique(ta * n_vocab + tb, return_inverse=True)
+            da, db = distinct // n_vocab, distinct % n_vocab
             sims = process.cpdist(
-                vocab[distinct // n_vocab],
-                vocab[distinct % n_vocab],
-                scorer=fuzz.ratio,
-                processor=None,
-                score_cutoff=min_token_similarity * 100,
-                workers=-1,
+                vocab[da], vocab[db], scorer=fuzz.ratio, processor=None,
+                score_cutoff=min_token_similarity * 100, workers=-1,
             )
-            s = (np.asarray(sims, dtype=np.float32) / 100)[inverse.ravel()]
+            sims = np.where((length[da] >= 5) & (length[db] >= 5), np.asarray(sims) / 100, 0.0)
+            sa, sb = vocab[da].astype(str), vocab[db].astype(str)
+            prefix = np.char.startswith(sa, sb) | np.char.startswith(sb, sa)
+            sims = np.maximum(sims, np.where(prefix, PREFIX_CREDIT, 0.0)).astype(np.float32)
+            s = sims[inverse.ravel()]
             hit = s > 0
             best_a = np.zeros_like(credit_a)
             best_b = np.zeros_like(credit_b)
@@ -163,14 +184,14 @@ def soft_token_coverage(
         got_a, got_b = (wa * credit_a).sum(axis=1), (wb * credit_b).sum(axis=1)
         tot_a, tot_b = wa.sum(axis=1), wb.sum(axis=1)
         total = tot_a + tot_b
-        cov = np.where(total > 0, (got_a + got_b) / np.maximum(total, 1e-9), 1.0)
-        share = np.maximum(got_a / np.maximum(tot_a, 1e-9), got_b / np.maximum(tot_b, 1e-9))
         both = valid_a[:, 0] & valid_b[:, 0]
-        out[lo : lo + chunk] = np.where(both, cov, np.nan)
-        contained[lo : lo + chunk] = np.where(both, share, np.nan)
+        cov = np.where(total > 0, (got_a + got_b) / np.maximum(total, 1e-9), 1.0)
+        coverage[lo : lo + chunk] = np.where(both, cov, np.nan)
+        own_left[lo : lo + chunk] = np.where(both, got_a / np.maximum(tot_a, 1e-9), np.nan)
+        own_right[lo : lo + chunk] = np.where(both, got_b / np.maximum(tot_b, 1e-9), np.nan)
         share_a = np.where(credit_a > 0, log_share[np.maximum(a, 0)], 0.0).sum(axis=1)
         share_b = np.where(credit_b > 0, log_share[np.maximum(b, 0)], 0.0).sum(axis=1)
         agreed = (credit_a > 0).any(axis=1)
-        expected = n_profiles * np.exp(np.maximum(share_a, share_b))
+        expected = n_names * np.exp(np.maximum(share_a, share_b))
         ambiguity[lo : lo + chunk] = np.where(agreed, np.maximum(expected, 1.0), 0.0)
-    return out, contained, ambiguity
+    return NameAgreement(coverage, own_left, own_right, ambiguity)

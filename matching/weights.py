@@ -49,12 +49,13 @@ CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
     comparisons={
         # names: soft TF-IDF token coverage levels; exact = same normalised name. A near-exact
         # name is rare among non-matches (u ~ 1e-4..1e-5), so a clean name alone links (weight
-        # above -prior); all agreeing levels are down-weighted by the document frequency of the
-        # rarest token the names share (a name made of common words says little).
+        # above -prior); every agreeing level is down-weighted when more than `tf_reference`
+        # distinct names are expected to share the agreed tokens (a name made of common words,
+        # or a bare stem shared by many companies, says little).
         "name": Comparison(
             weights=(-6.0, -2.0, 1.0, 4.5, 8.5, 10.0, 11.0),
             rule_labels=("", "", "name>=0.55", "name>=0.75", "name>=0.88", "name>=0.97", "name=exact"),
-            tf_reference=30.0,
+            tf_reference=4.0,
             tf_floor=2.0,
             tf_all_levels=True,
         ),
@@ -81,9 +82,9 @@ CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
                              tf_reference=5.0, tf_floor=2.0),
         "email": Comparison(weights=(0.0, 9.0), rule_labels=("", "email"),
                             tf_reference=3.0, tf_floor=3.0),
-        # a CRM account is near-proof of identity, two different accounts are two customers
-        # unless the rest agrees strongly (CRM duplicates exist)
-        "account": Comparison(weights=(-6.0, 12.0), rule_labels=("", "crm_account")),
+        # a CRM account is near-proof of identity; two different accounts count only mildly
+        # against a pair, because CRMs hold duplicate accounts of one customer
+        "account": Comparison(weights=(-2.0, 12.0), rule_labels=("", "crm_account")),
         "serial": Comparison(weights=(0.0, 6.0), rule_labels=("", "serial")),
         "contract": Comparison(weights=(0.0, 6.0), rule_labels=("", "contract")),
     },

@@ -8,11 +8,17 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 from pipelines.ingest import ingest_inbox
 from pipelines.resources import RadarHome
-from warehouse.build import load_staging_tables, publish, start_build, connect_building
+from pipelines.resolution import append_history, resolve_assets, resolve_customers, resolve_partners
+from sources.overrides import read_overrides
+from warehouse.build import connect_building, load_staging_tables, publish, start_build
+from warehouse.tables import read_previous
 from warehouse.comments import apply_comments, uncommented
 
 WAREHOUSE_POOL = "radar_warehouse"  # one writer at a time: DuckDB has one read-write process per file
-ANALYST_TABLES = ["source_records", "quarantine", "ingested_files"]
+ANALYST_TABLES = [
+    "source_records", "quarantine", "ingested_files", "customers", "customer_sources", "match_review",
+    "partners", "partner_sources", "record_parties", "assets", "asset_sources", "id_history",
+]
 
 
 @asset(group_name="ingest", pool=WAREHOUSE_POOL)
@@ -53,7 +59,41 @@ def source_records(context: AssetExecutionContext, radar: RadarHome) -> Material
     return MaterializeResult(metadata={f"rows_{k}": int(v) for k, v in counts.items()})
 
 
-@asset(group_name="publish", deps=[source_records], pool=WAREHOUSE_POOL)
+def _resolve_stage(radar: RadarHome, stage) -> MaterializeResult:
+    """Run one resolution stage on the building warehouse with the last run's ids and overrides."""
+    config = radar.config()
+    previous = read_previous(radar.paths().live)
+    con = connect_building(radar.paths())
+    try:
+        outcome, events = stage(con, config, previous, radar.as_of_date())
+        append_history(con, previous, events)
+        apply_comments(con)
+    finally:
+        con.close()
+    return MaterializeResult(metadata={k: int(v) for k, v in vars(outcome).items()})
+
+
+@asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL)
+def customers(radar: RadarHome) -> MaterializeResult:
+    """End customers resolved across every source: customers, customer_sources, match_review."""
+    overrides = read_overrides(radar.path)
+    return _resolve_stage(radar, lambda con, cfg, prev, day: resolve_customers(con, cfg, prev, overrides, day))
+
+
+@asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL)
+def partners(radar: RadarHome) -> MaterializeResult:
+    """Resellers, leasing companies and distributors resolved; record_parties per source row."""
+    overrides = read_overrides(radar.path)
+    return _resolve_stage(radar, lambda con, cfg, prev, day: resolve_partners(con, cfg, prev, overrides, day))
+
+
+@asset(name="assets", group_name="resolve", deps=[partners], pool=WAREHOUSE_POOL)
+def resolved_assets(radar: RadarHome) -> MaterializeResult:
+    """Assets by serial across sources (typos, look-alikes, prefixes): assets, asset_sources."""
+    return _resolve_stage(radar, resolve_assets)
+
+
+@asset(group_name="publish", deps=[resolved_assets], pool=WAREHOUSE_POOL)
 def warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
     paths = radar.paths()

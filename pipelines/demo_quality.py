@@ -1,0 +1,94 @@
+"""Score a built warehouse against the demo world's truth: customers, partners, assets, parties.
+
+Pairwise precision / recall / F1 over source records (customers, partners) and serial mentions
+(assets), plus the share of records whose bill-to and reseller resolved to the right party.
+Used by the tests, `make bench` and `radar demo`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from matching.quality import pairwise_quality
+
+_KEY = ["source_file", "source_sheet", "source_row"]
+
+
+def _truth_rows(home: Path) -> pd.DataFrame:
+    truth = pd.read_parquet(home / "truth" / "source_rows.parquet")
+    truth = truth[truth["expect"] == "loaded"].copy()
+    truth["source_sheet"] = truth["source_sheet"].fillna("")
+    return truth
+
+
+def _query(warehouse: Path, sql: str) -> pd.DataFrame:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        df = con.execute(sql).df()
+    finally:
+        con.close()
+    if "source_sheet" in df:
+        df["source_sheet"] = df["source_sheet"].fillna("")
+    return df
+
+
+def customer_quality(home: Path) -> dict[str, float]:
+    """Pairwise quality of customer_sources against the truth's customer per row."""
+    truth = _truth_rows(home)
+    got = _query(home / "warehouse.duckdb",
+                 "SELECT source_file, source_sheet, source_row, customer_id FROM customer_sources")
+    both = got.merge(truth[_KEY + ["customer_key"]], on=_KEY, how="inner").dropna(subset=["customer_key"])
+    q = pairwise_quality(both["customer_id"], both["customer_key"])
+    return {**q.as_dict(), "records": len(both), "entities_true": int(both["customer_key"].nunique()),
+            "entities_found": int(both["customer_id"].nunique())}
+
+
+def asset_quality(home: Path) -> dict[str, float]:
+    """Pairwise quality of asset_sources (one row per serial token) against the true serials."""
+    truth = _truth_rows(home)
+    truth = truth[truth["serials"].map(len) > 0]
+    exploded = pd.DataFrame({
+        "source_file": truth["source_file"].repeat(truth["serials"].map(len)).to_numpy(),
+        "source_sheet": truth["source_sheet"].repeat(truth["serials"].map(len)).to_numpy(),
+        "source_row": truth["source_row"].repeat(truth["serials"].map(len)).to_numpy(),
+        "raw_serial": [s for xs in truth["serials"] for s in xs],
+        "true_serial": [s for xs in truth["serial_truth"] for s in xs],
+    })
+    got = _query(home / "warehouse.duckdb",
+                 "SELECT source_file, source_sheet, source_row, raw_serial, asset_id FROM asset_sources")
+    both = got.merge(exploded, on=_KEY + ["raw_serial"], how="inner").drop_duplicates(_KEY + ["raw_serial"])
+    q = pairwise_quality(both["asset_id"], both["true_serial"])
+    return {**q.as_dict(), "serial_mentions": len(both), "entities_true": int(both["true_serial"].nunique()),
+            "entities_found": int(both["asset_id"].nunique())}
+
+
+def party_accuracy(home: Path) -> dict[str, float]:
+    """Share of rows whose reseller and bill-to resolved consistently with the truth.
+
+    Partners are scored pairwise too (rows naming the same true reseller share one partner_id),
+    and bill-to roles are checked: a direct deal's bill-to must be the row's own customer.
+    """
+    truth = _truth_rows(home)
+    got = _query(home / "warehouse.duckdb", """
+        SELECT r.source_file, r.source_sheet, r.source_row, p.customer_id, p.reseller_id, p.bill_to_id, p.bill_to_role
+        FROM record_parties p JOIN source_records r USING (record_id)
+        WHERE r.bill_to_name IS NOT NULL OR r.reseller_name IS NOT NULL""")
+    both = got.merge(truth[_KEY + ["customer_key", "reseller_key", "bill_to_key"]], on=_KEY, how="inner")
+    res = both.dropna(subset=["reseller_key", "reseller_id"])
+    resellers = pairwise_quality(res["reseller_id"], res["reseller_key"])
+    bill = both.dropna(subset=["bill_to_key"])
+    bill = bill[bill["bill_to_role"].notna() | bill["bill_to_id"].notna() | bill["source_file"].str.contains("accounting")]
+    direct = bill["bill_to_key"] == bill["customer_key"]
+    direct_ok = (bill.loc[direct, "bill_to_role"] == "customer").mean() if direct.any() else float("nan")
+    partner_billed = bill[~direct]
+    partner_ok = partner_billed["bill_to_role"].isin(["reseller", "leasing", "distributor"]).mean() if len(partner_billed) else float("nan")
+    bp = partner_billed.dropna(subset=["bill_to_id"])
+    bill_pairs = pairwise_quality(bp["bill_to_id"], bp["bill_to_key"])
+    return {
+        "reseller_f1": resellers.f1, "reseller_precision": resellers.precision, "reseller_recall": resellers.recall,
+        "direct_bill_to_is_customer": float(direct_ok), "partner_bill_to_is_partner": float(partner_ok),
+        "bill_to_partner_f1": bill_pairs.f1,
+    }
