@@ -2,7 +2,7 @@
 
     python bench/matching_quality.py chicago            # the real multi-source benchmark
     python bench/matching_quality.py demo [--scale 1] [--seed 7]   # the generated demo world
-    python bench/matching_quality.py synthetic [--n 20000]          # bench/synthetic_customers
+    python bench/matching_quality.py synthetic [--n 20000]          # bench/matching_perf generator
 
 chicago: /work/shared/benchmarks/chicago_early_childhood_sites.csv mapped as the tests do
 (Site name -> name, Address -> address, Zip -> postal_code, Phone -> phone, Website -> domain,
@@ -28,11 +28,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from matching import pairwise_quality, resolve_entities, resolve_serials  # noqa: E402
+from matching import pairwise_quality, resolve_entities, resolve_serials
 
 CHICAGO = ROOT.parent / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv"
 #: trust of each source kind when picking golden values (lower = more trusted)
-KIND_PRIORITY = {"crm_accounts": 1, "crm_contracts": 1, "accounting": 2, "distributor": 3, "sales_rep": 4}
+KIND_PRIORITY = {
+    "crm_accounts": 1,
+    "crm_contracts": 1,
+    "accounting": 2,
+    "distributor": 3,
+    "sales_rep": 4,
+}
 
 
 def chicago_records(path: Path = CHICAGO) -> tuple[pd.DataFrame, pd.Series]:
@@ -74,12 +80,18 @@ def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.D
     truth["source_sheet"] = truth["source_sheet"].fillna("")
     raw["source_sheet"] = raw["source_sheet"].fillna("")
     raw = raw.merge(truth[key + ["customer_key", "serial_truth"]], on=key, how="left")
-    crm_non_customer = (raw["kind"] == "crm_accounts") & raw["account_type"].fillna("").str.lower().ne("customer")
+    crm_non_customer = (raw["kind"] == "crm_accounts") & raw["account_type"].fillna(
+        ""
+    ).str.lower().ne("customer")
     named = raw["customer_name"].notna() | raw["customer_account"].notna()
     raw = raw[named & ~crm_non_customer & (raw["kind"] != "price_list")].reset_index(drop=True)
     records = pd.DataFrame(
         {
-            "record_id": raw["source_file"] + "|" + raw["source_sheet"] + "|" + raw["source_row"].astype(str),
+            "record_id": raw["source_file"]
+            + "|"
+            + raw["source_sheet"]
+            + "|"
+            + raw["source_row"].astype(str),
             "name": raw["customer_name"],
             "address": raw["customer_address"],
             "city": raw["customer_city"],
@@ -91,7 +103,9 @@ def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.D
             "email": raw["customer_email"],
             "account": raw["customer_account"],
             "serials": raw["serial_numbers"],
-            "contract_numbers": raw["contract_number"].map(lambda c: [c] if isinstance(c, str) else []),
+            "contract_numbers": raw["contract_number"].map(
+                lambda c: [c] if isinstance(c, str) else []
+            ),
             "source": raw["source"],
             "source_priority": raw["kind"].map(KIND_PRIORITY).fillna(5).astype(int),
             "sku": raw["sku"],
@@ -106,7 +120,9 @@ def serial_rows(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """One row per written serial token with its true serial (for asset quality)."""
     rows = records[["record_id", "serials", "sku", "source", "serial_truth"]].copy()
     rows = rows[rows["serials"].map(lambda s: isinstance(s, (list, np.ndarray)) and len(s) > 0)]
-    rows = rows[rows["serial_truth"].map(lambda s: isinstance(s, (list, np.ndarray)) and len(s) > 0)]
+    rows = rows[
+        rows["serial_truth"].map(lambda s: isinstance(s, (list, np.ndarray)) and len(s) > 0)
+    ]
     ok = rows["serials"].map(len) == rows["serial_truth"].map(len)
     rows = rows[ok].explode(["serials", "serial_truth"]).reset_index(drop=True)
     rows = rows.rename(columns={"serials": "raw_serial"})
@@ -130,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.dataset == "chicago":
         records, truth = chicago_records()
     elif args.dataset == "synthetic":
-        from synthetic_customers import generate
+        from matching_perf import generate
 
         records, truth = generate(args.n, seed=args.seed)
     else:
@@ -147,7 +163,9 @@ def main(argv: list[str] | None = None) -> None:
     out["customers"] = _quality(predicted[predicted.index.isin(known.index)], known)
     if args.dataset == "demo":
         rows, serial_truth = serial_rows(records)
-        assets = resolve_serials(rows.rename(columns={"record_id": "rid"}).rename(columns={"token_id": "record_id"}))
+        assets = resolve_serials(
+            rows.rename(columns={"record_id": "rid"}).rename(columns={"token_id": "record_id"})
+        )
         out["assets"] = _quality(assets.set_index("record_id")["asset_key"], serial_truth)
     print(json.dumps(out, indent=2))
 

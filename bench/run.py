@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -31,16 +30,14 @@ LAYOUTS = {
 }
 
 
-def _child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[str, float, float]:
-    """Run a child; return its stdout, wall seconds and peak RSS in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
-    seconds = time.perf_counter() - t0
+def _child(cmd: list[str]) -> tuple[str, float, float]:
+    """Run a child through bench.measure; return its stdout, wall seconds and its own peak RSS (MiB)."""
+    proc = subprocess.run([sys.executable, "-m", "bench.measure", *cmd], cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return proc.stdout, seconds, max(peak, before) / 1024
+    *lines, last = proc.stdout.rstrip("\n").splitlines()
+    measured = json.loads(last)
+    return "\n".join(lines), measured["seconds"], measured["peak_rss_mib"]
 
 
 def bench_reading(work: Path, sizes: list[int]) -> list[dict]:
@@ -80,8 +77,24 @@ def bench_reading(work: Path, sizes: list[int]) -> list[dict]:
     return out
 
 
+def bench_matching(home: Path) -> dict:
+    """Customer resolution on a built demo home: Renewal Radar vs Splink, quality and speed."""
+    runs = {}
+    for engine in ("radar", "splink"):
+        stdout, _, _ = _child([sys.executable, "-m", "bench.entity_resolution", "--engine", engine, "--home", str(home)])
+        runs[engine] = json.loads(stdout.strip().splitlines()[-1])
+        r = runs[engine]
+        print(f"    {engine:6s} {r['records']:>9,} mentions in {r['seconds']:7.1f}s ({r['records_per_second']:,}/s), "
+              f"peak {r['peak_rss_mib']:,} MiB; P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}", flush=True)
+    runs["ratio"] = {
+        "f1_radar_over_splink": round(runs["radar"]["f1"] / runs["splink"]["f1"], 3) if runs["splink"]["f1"] else None,
+        "time_radar_over_splink": round(runs["radar"]["seconds"] / runs["splink"]["seconds"], 3),
+    }
+    return runs
+
+
 def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
-    """The whole `radar run` on demo worlds: wall time, rows per second, peak memory."""
+    """The whole `radar run` on demo worlds: wall time, rows per second, peak memory; then matching."""
     out = []
     for scale in scales:
         home = work / f"nightly_{scale:g}"
@@ -97,6 +110,15 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
                     "peak_rss_mib": round(first_peak, 0), "rerun_unchanged_seconds": round(again_s, 1)})
         print(f"  nightly scale {scale:g}: {rows:,} rows in {first_s:.1f}s "
               f"({rows / first_s:,.0f} rows/s), peak {first_peak:,.0f} MiB; unchanged re-run {again_s:.1f}s", flush=True)
+        quality = _child([sys.executable, "-c", (
+            "import json, sys; from pathlib import Path; from pipelines.demo_quality import *; "
+            f"h = Path({str(home)!r}); "
+            "print(json.dumps({'customers': customer_quality(h), 'assets': asset_quality(h), 'parties': party_accuracy(h)}))")])[0]
+        out[-1]["quality"] = json.loads(quality.strip().splitlines()[-1])
+        q = out[-1]["quality"]
+        print(f"    customers P {q['customers']['precision']:.4f} R {q['customers']['recall']:.4f} F1 {q['customers']['f1']:.4f}; "
+              f"assets F1 {q['assets']['f1']:.4f}", flush=True)
+        out[-1]["matching"] = bench_matching(home)
         shutil.rmtree(home, ignore_errors=True)
     return out
 

@@ -36,16 +36,17 @@ from matching.text import (
 ADDRESS_COLUMNS = ("address_norm", "street", "street_key", "house_number", "unit", "zip_in_address")
 
 _STATE_CODES = "|".join(sorted({c.lower() for c in US_STATES.values()}))
-_TRAILING_STATE_ZIP = (
-    rf"^(?P<rest>.*[^ ]) (?:{_STATE_CODES}) (?P<zip>[0-9]{{5}})(?: ?[0-9]{{4}})?$"
-)
+_TRAILING_STATE_ZIP = rf"^(?P<rest>.*[^ ]) (?:{_STATE_CODES}) (?P<zip>[0-9]{{5}})(?: ?[0-9]{{4}})?$"
 _UNIT_WORDS = "|".join(sorted(set(UNIT_DESIGNATORS.values()) - {"po", "box"}))
 _UNIT_SPLIT = (
     rf"^(?P<street>.*?)(?: (?P<unit>(?:[0-9]+(?:st|nd|rd|th) fl|(?:{_UNIT_WORDS}|unit)(?: .*)?)))?$"
 )
 _TYPE_WORDS = "|".join(sorted(set(STREET_TYPES.values())))
 _ADDRESS_TOKENS: dict[str, str] = {
-    **ORDINAL_WORDS, **STREET_TYPES, **DIRECTIONALS, **UNIT_DESIGNATORS,
+    **ORDINAL_WORDS,
+    **STREET_TYPES,
+    **DIRECTIONALS,
+    **UNIT_DESIGNATORS,
 }
 
 
@@ -64,7 +65,9 @@ def _address_parts(raw: pd.Series) -> pd.DataFrame:
     street = blank_to_null(parts["street"].str.strip())
     unit = blank_to_null(parts["unit"].str.strip())
     house = extract(street, "^(?P<n>[0-9]+[a-z]?)(?: |$)")["n"]
-    key = street.str.replace(rf" (?:{_TYPE_WORDS})((?: (?:n|s|e|w|ne|nw|se|sw))?)$", r"\1", regex=True)
+    key = street.str.replace(
+        rf" (?:{_TYPE_WORDS})((?: (?:n|s|e|w|ne|nw|se|sw))?)$", r"\1", regex=True
+    )
     return pd.DataFrame(
         {
             "address_norm": s,
@@ -91,7 +94,9 @@ def normalise_addresses(addresses: pd.Series) -> pd.DataFrame:
     parts = _address_parts(pd.Series(list(uniques), dtype=TEXT_DTYPE))
     for col in ADDRESS_COLUMNS:
         values = parts[col].astype(object).where(parts[col].notna(), None).to_numpy()
-        out[col] = pd.Series(values[codes.clip(min=0)], index=addresses.index).where(codes >= 0, None)
+        out[col] = pd.Series(values[codes.clip(min=0)], index=addresses.index).where(
+            codes >= 0, None
+        )
     return out
 
 
@@ -109,7 +114,9 @@ def normalise_cities(cities: pd.Series) -> pd.Series:
 
 def _region_codes(u: pd.Series, names: dict[str, str]) -> pd.Series:
     s = squash_spaces(
-        fold_ascii(u).str.replace("[.`']", "", regex=True).str.replace(ASCII_PUNCTUATION, " ", regex=True)
+        fold_ascii(u)
+        .str.replace("[.`']", "", regex=True)
+        .str.replace(ASCII_PUNCTUATION, " ", regex=True)
     ).fillna("")
     mapped = s.astype(object).map(names)
     out = mapped.where(mapped.notna(), s.str.upper().astype(object))
@@ -135,7 +142,8 @@ def normalise_postal_codes(postal: pd.Series, countries: pd.Series | None = None
     """
     text = as_text(postal)
     country = (
-        normalise_countries(countries) if countries is not None
+        normalise_countries(countries)
+        if countries is not None
         else pd.Series(None, index=postal.index, dtype=object)
     )
     zip_country = country.isna() | country.isin(ZIP_COUNTRIES)

@@ -5,14 +5,13 @@
 2. Look-alike: forms equal once O/0 and I/L/1 are folded ("FCW2231XOAB") join when their SKU
    families agree or one side has no SKU; a form without SKU joins only a group whose forms all
    agree, so it cannot bridge two products.
-3. Typo: forms one edit apart (substitution, insertion, deletion or adjacent swap on the folded
-   key, keys of 8+ characters) join only when the SKU family agrees or is missing, the typo is
-   unambiguous (each side has exactly one such neighbour), a same-length change comes from the
-   less attested form (fewer records; a dropped or doubled character changes the length, which
-   serial schemes keep fixed, so it counts as a typo even between equally attested forms), no
-   single record lists both forms, and the edit is not a last-character step
-   between two digits or two letters (consecutive units bought together look exactly like that);
-   a same-length change must also be a single edit before look-alike folding.
+3. Typo: forms one slip apart (a dropped or doubled character, or two neighbours swapped, on
+   the folded key, keys of 8+ characters) join only when the SKU family agrees or is missing,
+   the typo is unambiguous (each side has exactly one such neighbour), no single record lists
+   both forms, and a swap comes from the less attested form (fewer records; a dropped
+   character changes the length, which serial schemes keep fixed, so it counts as a typo even
+   between equally attested forms). A substituted character is never taken for a typo: that
+   is exactly how the serials of units shipped together differ.
    "No exact competing serial": a form that is itself equally attested is never rewritten.
 SKU families only count for product SKUs: a service SKU written next to a serial (a support
 contract line) says nothing about which product the serial is, so rows whose `category` is
@@ -41,7 +40,13 @@ SERVICE_SKU_PATTERN: Final[str] = (
     r"^(?:CON|CS|SVC|SRVC|SUP|SUPPORT|CARE|WTY|WARR|WARRANTY|SNT|SMARTNET|MNT|MAINT|SS|EXT)[-_]"
 )
 ASSET_COLUMNS: Final[tuple[str, ...]] = (
-    "record_id", "raw_serial", "sku", "serial_key", "asset_key", "serial_number", "sku_family",
+    "record_id",
+    "raw_serial",
+    "sku",
+    "serial_key",
+    "asset_key",
+    "serial_number",
+    "sku_family",
     "match_rule",
 )
 
@@ -59,20 +64,25 @@ def _forms(rows: pd.DataFrame) -> pd.DataFrame:
 def _family_sets(rows: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
     """(form, family) rows: which product SKU families each form was seen with."""
     index = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
-    fam = rows.loc[rows["product_family"].notna(), ["serial_key", "product_family"]].drop_duplicates()
+    fam = rows.loc[
+        rows["product_family"].notna(), ["serial_key", "product_family"]
+    ].drop_duplicates()
     return pd.DataFrame(
         {"form": index[fam["serial_key"]].to_numpy(), "family": fam["product_family"].to_numpy()}
     )
 
 
-def _compatible(left: np.ndarray, right: np.ndarray, families: pd.DataFrame, n_forms: int) -> np.ndarray:
+def _compatible(
+    left: np.ndarray, right: np.ndarray, families: pd.DataFrame, n_forms: int
+) -> np.ndarray:
     """SKU families agree (share one) or either form has none."""
     has = np.zeros(n_forms, dtype=bool)
     has[families["form"].to_numpy()] = True
     pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
     shared = (
         pairs.merge(families.rename(columns={"form": "l"}), on="l")
-        .merge(families.rename(columns={"form": "r"}), on=["r", "family"])["i"].unique()
+        .merge(families.rename(columns={"form": "r"}), on=["r", "family"])["i"]
+        .unique()
     )
     ok = ~has[left] | ~has[right]
     ok[shared] = True
@@ -114,9 +124,26 @@ def _deletion_variants(keys: pd.Series) -> pd.DataFrame:
         rows = np.flatnonzero(lengths > p)
         cut = np.ascontiguousarray(np.delete(chars[rows], p, axis=1))
         forms.append(rows)
-        variants.append(cut.view(f"U{max(width - 1, 1)}").reshape(len(rows)).astype(object) if width > 1
-                        else np.full(len(rows), "", dtype=object))
+        variants.append(
+            cut.view(f"U{max(width - 1, 1)}").reshape(len(rows)).astype(object)
+            if width > 1
+            else np.full(len(rows), "", dtype=object)
+        )
     return pd.DataFrame({"form": np.concatenate(forms), "variant": np.concatenate(variants)})
+
+
+def _sorted_chars(values: np.ndarray) -> np.ndarray:
+    """Each string's characters in sorted order (an anagram key), vectorised."""
+    if len(values) == 0:
+        return values.astype(object)
+    width = max(values.dtype.itemsize // 4, 1)
+    chars = np.ascontiguousarray(values.astype(f"U{width}")).view("U1").reshape(len(values), width)
+    return (
+        np.ascontiguousarray(np.sort(chars, axis=1))
+        .view(f"U{width}")
+        .reshape(len(values))
+        .astype(object)
+    )
 
 
 def _typo_edges(
@@ -146,44 +173,51 @@ def _typo_edges(
     if len(l) == 0:
         return empty, empty
     kv = keys.to_numpy(dtype=object)
-    dist = process.cpdist(kv[l], kv[r], scorer=distance.OSA.distance, processor=None,
-                          score_cutoff=1, workers=-1)
+    dist = process.cpdist(
+        kv[l], kv[r], scorer=distance.OSA.distance, processor=None, score_cutoff=1, workers=-1
+    )
     one = np.asarray(dist) <= 1
     l, r = l[one], r[one]
     g_families = pd.DataFrame(
         {"form": group[families["form"].to_numpy()], "family": families["family"].to_numpy()}
     ).drop_duplicates()
     ok = _compatible(l, r, g_families, n_groups)
-    # sequential units: last character differs, both digits or both letters (as written)
+    # a same-length change must be a swap of two neighbours as written: a substituted character
+    # is how the serials of two units from one batch differ, and look-alike folding must not
+    # turn two differences into one ("FDO2452LNQM" vs "FDO2452IZQM")
     raw = forms["serial_key"].to_numpy(dtype=object)
-    a = pd.Series(raw[rep[l]], dtype="str")
-    b = pd.Series(raw[rep[r]], dtype="str")
-    same_len = (a.str.len() == b.str.len()).to_numpy()
-    last_a, last_b = a.str.slice(-1), b.str.slice(-1)
-    head_same = (a.str.slice(0, -1) == b.str.slice(0, -1)).to_numpy()
-    both_digit = (last_a.str.isdigit() & last_b.str.isdigit()).to_numpy()
-    both_alpha = (last_a.str.isalpha() & last_b.str.isalpha()).to_numpy()
-    sequential = same_len & head_same & (both_digit | both_alpha)
-    # a same-length change must be one edit as written too (look-alike folding must not turn
-    # two differences into one: "FDO2452LNQM" vs "FDO2452IZQM")
-    raw_dist = np.asarray(process.cpdist(a.to_numpy(dtype=object), b.to_numpy(dtype=object),
-                                         scorer=distance.OSA.distance, processor=None,
-                                         score_cutoff=2, workers=-1))
-    sequential |= same_len & (raw_dist > 1)
+    a, b = raw[rep[l]], raw[rep[r]]
+    same_len = (
+        pd.Series(a, dtype="str").str.len().to_numpy()
+        == pd.Series(b, dtype="str").str.len().to_numpy()
+    )
+    raw_dist = np.asarray(
+        process.cpdist(
+            a, b, scorer=distance.OSA.distance, processor=None, score_cutoff=2, workers=-1
+        )
+    )
+    anagram = _sorted_chars(a.astype(str)) == _sorted_chars(b.astype(str))
+    substituted = same_len & ~((raw_dist <= 1) & anagram)
     # a record listing both forms lists two units
     g_records = pd.DataFrame(
-        {"form": group[form_records["form"].to_numpy()], "record_id": form_records["record_id"].to_numpy()}
+        {
+            "form": group[form_records["form"].to_numpy()],
+            "record_id": form_records["record_id"].to_numpy(),
+        }
     ).drop_duplicates()
     both = pd.DataFrame({"l": l, "r": r, "i": np.arange(len(l))})
-    co = both.merge(g_records.rename(columns={"form": "l"}), on="l").merge(
-        g_records.rename(columns={"form": "r"}), on=["r", "record_id"])["i"].unique()
+    co = (
+        both.merge(g_records.rename(columns={"form": "l"}), on="l")
+        .merge(g_records.rename(columns={"form": "r"}), on=["r", "record_id"])["i"]
+        .unique()
+    )
     shared_record = np.zeros(len(l), dtype=bool)
     shared_record[co] = True
     # a dropped or doubled character changes the length, which serial schemes keep fixed: a typo
     # even when both forms were seen equally often; a same-length change needs the variant to be
     # the rarer form
     attested_differently = (g_n[l] != g_n[r]) | ~same_len
-    keep = ok & ~sequential & ~shared_record & attested_differently
+    keep = ok & ~substituted & ~shared_record & attested_differently
     l, r = l[keep], r[keep]
     # unambiguous: each group has exactly one typo neighbour
     degree = np.bincount(np.r_[l, r], minlength=n_groups)
@@ -196,18 +230,25 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
 
     `rows` has record_id, raw_serial and optionally sku, category (hardware / software /
     service) and source (one row per serial token; explode list cells first). Returns
-    ASSET_COLUMNS per input row (same order): the normalised `serial_key`, `asset_key` (int, numbered by first appearance; null without a serial), the
-    asset's canonical `serial_number`, the row's `sku_family`, and `match_rule`: "exact" (raw
-    text is the canonical serial), "normalised" (same after case/label/separator clean-up),
-    "lookalike" or "typo".
+    ASSET_COLUMNS per input row (same order): the normalised `serial_key`, `asset_key` (int,
+    numbered by first appearance; null without a serial), the asset's canonical
+    `serial_number`, the row's `sku_family`, and `match_rule`: "exact" (raw text is the
+    canonical serial), "normalised" (same after case/label/separator clean-up), "lookalike"
+    or "typo".
     """
-    frame = pd.DataFrame({
-        "record_id": rows["record_id"].to_numpy(),
-        "raw_serial": rows["raw_serial"].to_numpy(),
-        "sku": rows["sku"].to_numpy() if "sku" in rows else None,
-    })
+    frame = pd.DataFrame(
+        {
+            "record_id": rows["record_id"].to_numpy(),
+            "raw_serial": rows["raw_serial"].to_numpy(),
+            "sku": rows["sku"].to_numpy() if "sku" in rows else None,
+        }
+    )
     frame["serial_key"] = normalise_serials(frame["raw_serial"]).to_numpy()
-    sku = normalise_skus(frame["sku"]) if "sku" in rows else pd.Series(None, index=frame.index, dtype=object)
+    sku = (
+        normalise_skus(frame["sku"])
+        if "sku" in rows
+        else pd.Series(None, index=frame.index, dtype=object)
+    )
     frame["sku_family"] = sku_families(sku).to_numpy()
     if "category" in rows:
         service = as_text(rows["category"]).fillna("").str.lower().eq("service").to_numpy()
@@ -242,7 +283,8 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     # usual slip), then smallest key (digits before look-alike letters)
     ranked = forms.assign(label=labels, length=forms["serial_key"].str.len()).sort_values(
         ["label", "n", "sources", "length", "serial_key"],
-        ascending=[True, False, False, False, True], kind="stable",
+        ascending=[True, False, False, False, True],
+        kind="stable",
     )
     canonical = ranked.drop_duplicates("label").set_index("label")["serial_key"]
     via_typo = np.zeros(len(forms), dtype=bool)

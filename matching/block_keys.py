@@ -76,9 +76,9 @@ def _rare_token_pair(inputs: KeyInputs) -> KeyFrame:
     first = frame.groupby("profile")["token"].min()
     second = frame.groupby("profile")["token"].max()
     both = frame.groupby("profile").size() == 2
-    combined = first[both].to_numpy(np.int64) * len(inputs.tokens.vocabulary) + second[both].to_numpy(
-        np.int64
-    )
+    combined = first[both].to_numpy(np.int64) * len(inputs.tokens.vocabulary) + second[
+        both
+    ].to_numpy(np.int64)
     return pd.DataFrame({"profile": first[both].index.to_numpy(np.int32), "code": combined})
 
 
@@ -135,8 +135,10 @@ def _skeleton_pairs(inputs: KeyInputs) -> KeyFrame:
     pairs = pairs[pairs["s_x"] != pairs["s_y"]]
     width = np.int64(codes.max() + 1 if len(codes) else 1)
     return pd.DataFrame(
-        {"profile": pairs["profile"].to_numpy(np.int32),
-         "code": pairs["s_x"].to_numpy() * width + pairs["s_y"].to_numpy()}
+        {
+            "profile": pairs["profile"].to_numpy(np.int32),
+            "code": pairs["s_x"].to_numpy() * width + pairs["s_y"].to_numpy(),
+        }
     ).drop_duplicates()
 
 

@@ -159,7 +159,9 @@ def shared_value_pairs(
     if values.empty:
         return np.empty(0, dtype=np.int64)
     codes, _ = pd.factorize(values["key"])
-    frame = pd.DataFrame({"profile": values["profile"].to_numpy(np.int32), "code": codes.astype(np.int32)})
+    frame = pd.DataFrame(
+        {"profile": values["profile"].to_numpy(np.int32), "code": codes.astype(np.int32)}
+    )
     con.register("_er_values", frame)
     try:
         found = con.execute(SHARED_VALUE_PAIRS_SQL, {"max_holders": max_holders}).fetchnumpy()

@@ -51,7 +51,9 @@ class Clusters:
     labels: np.ndarray
 
 
-def _lookup(codes_sorted: np.ndarray, values_sorted: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _lookup(
+    codes_sorted: np.ndarray, values_sorted: np.ndarray, codes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Values for `codes` from a sorted code table; (found mask, values)."""
     if len(codes_sorted) == 0:
         return np.zeros(len(codes), dtype=bool), np.zeros(len(codes))
@@ -61,8 +63,13 @@ def _lookup(codes_sorted: np.ndarray, values_sorted: np.ndarray, codes: np.ndarr
 
 
 def _split_large(
-    n: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, labels: np.ndarray,
-    threshold: float, max_size: int,
+    n: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    weight: np.ndarray,
+    labels: np.ndarray,
+    threshold: float,
+    max_size: int,
 ) -> np.ndarray:
     """Cut components above `max_size` nodes by re-linking them at stricter thresholds."""
     for stricter in (4.0, 8.0, 12.0, 16.0, 24.0, np.inf):
@@ -121,7 +128,9 @@ def cluster_profiles(
     edge_r = np.r_[right[linked], ml_r]
     labels = connected_components(n, edge_l, edge_r)
     edge_w = np.r_[weight[linked], np.full(len(ml_l), np.inf)]
-    labels = _split_large(n, edge_l, edge_r, edge_w, labels, settings.link_weight, settings.max_dense_size)
+    labels = _split_large(
+        n, edge_l, edge_r, edge_w, labels, settings.link_weight, settings.max_dense_size
+    )
 
     # components checked as a whole: every internal pair scored
     sizes = np.bincount(labels, minlength=n)
@@ -145,17 +154,24 @@ def cluster_profiles(
     labels = labels.copy()
     if len(troubled):
         sel = np.isin(labels[in_l], troubled)
-        frame = pd.DataFrame({
-            "c": labels[in_l[sel]], "l": in_l[sel], "r": in_r[sel],
-            "w": in_weight[sel], "x": clash[sel],
-        }).sort_values("c", kind="stable")
+        frame = pd.DataFrame(
+            {
+                "c": labels[in_l[sel]],
+                "l": in_l[sel],
+                "r": in_r[sel],
+                "w": in_weight[sel],
+                "x": clash[sel],
+            }
+        ).sort_values("c", kind="stable")
         for _, part in frame.groupby("c", sort=False):  # one iteration per conflicting component
             nodes = np.unique(np.r_[part["l"].to_numpy(), part["r"].to_numpy()])
             li = np.searchsorted(nodes, part["l"].to_numpy())
             ri = np.searchsorted(nodes, part["r"].to_numpy())
             w, x = part["w"].to_numpy(), part["x"].to_numpy()
             positive = (w > settings.link_weight) & ~x
-            sub = constrained_merge(len(nodes), li[positive], ri[positive], w[positive], li[x], ri[x])
+            sub = constrained_merge(
+                len(nodes), li[positive], ri[positive], w[positive], li[x], ri[x]
+            )
             labels[nodes] = nodes[sub]
     labels = _rejoin_must_links(labels, ml_l, ml_r, cl_l, cl_r)
     labels = connected_components(n, np.arange(n), labels)  # canonical: smallest node id

@@ -1,4 +1,4 @@
-"""Comparison levels of profile pairs, vectorised: integer codes for exact tests, rapidfuzz for text.
+"""Comparison levels of profile pairs, vectorised: integer codes for exact tests, rapidfuzz text.
 
 For every (left, right) pair of profile indices this computes one small-int level per comparison
 (-1 = a side has no value, 0 = disagree, higher = closer agreement; see `weights.MatchModel`) and
@@ -9,6 +9,7 @@ compare integer codes gathered by index; text similarities run in rapidfuzz `pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -39,7 +40,13 @@ CODED_COLUMNS: dict[str, str] = {
 }
 #: columns that make a profile an identified company (not just a name)
 IDENTIFYING_COLUMNS: tuple[str, ...] = (
-    "street", "city_norm", "postal", "domain_norm", "email_norm", "phone_norm", "account_norm",
+    "street",
+    "city_norm",
+    "postal",
+    "domain_norm",
+    "email_norm",
+    "phone_norm",
+    "account_norm",
 )
 #: least name similarity for a contained name ("Willowport" in "Willowport Pharmaceuticals")
 #: to count as a near match
@@ -75,7 +82,10 @@ def comparison_inputs(
         codes[key] = c.astype(np.int32)
         holders[key] = np.bincount(c[c >= 0], minlength=max(len(uniques), 1)).astype(np.int32)
     text = {
-        key: profiles.table[column].astype(object).where(profiles.table[column].notna(), "").to_numpy()
+        key: profiles.table[column]
+        .astype(object)
+        .where(profiles.table[column].notna(), "")
+        .to_numpy()
         for key, column in (
             ("name_compact", "name_compact"),
             ("street", "street_key"),
@@ -106,7 +116,9 @@ def comparison_inputs(
     )
 
 
-def _exact(inputs: ComparisonInputs, key: str, left: np.ndarray, right: np.ndarray):
+def _exact(
+    inputs: ComparisonInputs, key: str, left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(both present, equal, holders of the left value) for a coded column."""
     a, b = inputs.codes[key][left], inputs.codes[key][right]
     present = (a >= 0) & (b >= 0)
@@ -116,15 +128,24 @@ def _exact(inputs: ComparisonInputs, key: str, left: np.ndarray, right: np.ndarr
 
 
 def _similarity(
-    scorer, texts: np.ndarray, left: np.ndarray, right: np.ndarray, mask: np.ndarray, cutoff: float
+    scorer: Callable[..., float],
+    texts: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+    mask: np.ndarray,
+    cutoff: float,
 ) -> np.ndarray:
     """rapidfuzz similarity (0..1) of the pairs under `mask`; 0 elsewhere or below `cutoff`."""
     out = np.zeros(len(left), dtype=np.float32)
     idx = np.flatnonzero(mask)
     if len(idx):
         scores = process.cpdist(
-            texts[left[idx]], texts[right[idx]], scorer=scorer, processor=None,
-            score_cutoff=cutoff, workers=-1,
+            texts[left[idx]],
+            texts[right[idx]],
+            scorer=scorer,
+            processor=None,
+            score_cutoff=cutoff,
+            workers=-1,
         )
         out[idx] = np.asarray(scores, dtype=np.float32)
     return out
@@ -162,7 +183,10 @@ def name_similarity(
 
 
 def compare_pairs(
-    inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray, name_thresholds: tuple[float, ...]
+    inputs: ComparisonInputs,
+    left: np.ndarray,
+    right: np.ndarray,
+    name_thresholds: tuple[float, ...],
 ) -> pd.DataFrame:
     """Levels (int8) and agreed-value holder counts of every comparison, one row per pair."""
     left = np.asarray(left, dtype=np.int64)
@@ -189,8 +213,12 @@ def compare_pairs(
     unit_present = (inputs.codes["unit"][left] >= 0) & (inputs.codes["unit"][right] >= 0)
     _, same_number, _ = _exact(inputs, "house_number", left, right)
     fuzzy = _similarity(
-        distance.Levenshtein.normalized_similarity, inputs.text["street"], left, right,
-        present & ~equal & same_number, 0.8,
+        distance.Levenshtein.normalized_similarity,
+        inputs.text["street"],
+        left,
+        right,
+        present & ~equal & same_number,
+        0.8,
     )
     street = np.where(present, np.where(same_number, 1, 0), -1)
     street = np.where(fuzzy > 0, 3, street)
@@ -199,7 +227,6 @@ def compare_pairs(
     out["street_holders"] = count
 
     # postal: 2 same, 1 same first three characters, 0 different
-    pa_, pb_ = inputs.codes["postal"][left], inputs.codes["postal"][right]
     present, equal, count = _exact(inputs, "postal", left, right)
     postal_text = inputs.profiles.table["postal"].astype("str").str.slice(0, 3)
     p3, _ = pd.factorize(postal_text)
@@ -210,10 +237,16 @@ def compare_pairs(
     # city: 2 same, 1 Jaro-Winkler >= 0.9, 0 different
     present, equal, count = _exact(inputs, "city", left, right)
     close = _similarity(
-        distance.JaroWinkler.normalized_similarity, inputs.text["city"], left, right,
-        present & ~equal, 0.9,
+        distance.JaroWinkler.normalized_similarity,
+        inputs.text["city"],
+        left,
+        right,
+        present & ~equal,
+        0.9,
     )
-    out["city"] = np.where(present, np.where(equal, 2, np.where(close > 0, 1, 0)), -1).astype(np.int8)
+    out["city"] = np.where(present, np.where(equal, 2, np.where(close > 0, 1, 0)), -1).astype(
+        np.int8
+    )
     out["city_holders"] = count
 
     for key in ("state", "country", "domain", "email", "account"):
@@ -224,7 +257,9 @@ def compare_pairs(
     # phone: 2 same number, 1 same last seven digits, 0 different
     present, equal, count = _exact(inputs, "phone", left, right)
     _, local_equal, local_count = _exact(inputs, "phone_local", left, right)
-    out["phone"] = np.where(present, np.where(equal, 2, np.where(local_equal, 1, 0)), -1).astype(np.int8)
+    out["phone"] = np.where(present, np.where(equal, 2, np.where(local_equal, 1, 0)), -1).astype(
+        np.int8
+    )
     out["phone_holders"] = np.where(equal, count, local_count)
 
     for key, has, shared in (

@@ -21,7 +21,15 @@ from matching.contacts import email_domains, normalise_domains, normalise_emails
 from matching.text import as_text
 
 GOLDEN_ATTRIBUTES: Final[tuple[str, ...]] = (
-    "name", "address", "city", "state", "postal_code", "country", "domain", "phone", "email",
+    "name",
+    "address",
+    "city",
+    "state",
+    "postal_code",
+    "country",
+    "domain",
+    "phone",
+    "email",
     "account",
 )
 #: priority of records whose source has no priority
@@ -80,19 +88,33 @@ def build_golden_records(
         rank = {s: i for i, s in enumerate(source_order)}
         priority = source.map(rank).fillna(UNRANKED + len(rank)).to_numpy(np.int64)
     else:
-        priority = pd.to_numeric(_column(recs, "source_priority"), errors="coerce").fillna(UNRANKED).to_numpy(np.int64)
+        priority = (
+            pd.to_numeric(_column(recs, "source_priority"), errors="coerce")
+            .fillna(UNRANKED)
+            .to_numpy(np.int64)
+        )
     values = comparable_values(recs, attributes)
     long = values.assign(
-        _entity=joined[entity_column].to_numpy(), _priority=priority, _pos=np.arange(len(recs)),
+        _entity=joined[entity_column].to_numpy(),
+        _priority=priority,
+        _pos=np.arange(len(recs)),
         _source=source.to_numpy(),
-    ).melt(id_vars=["_entity", "_priority", "_pos", "_source"], var_name="attribute", value_name="value")
+    ).melt(
+        id_vars=["_entity", "_priority", "_pos", "_source"],
+        var_name="attribute",
+        value_name="value",
+    )
     long = long[long["value"].notna() & long["_entity"].notna()]
     best = long.groupby(["_entity", "attribute"])["_priority"].transform("min")
     tier = long[long["_priority"] == best]
     stats = tier.groupby(["_entity", "attribute", "value"], as_index=False, sort=False).agg(
         count=("_pos", "size"), first=("_pos", "min"), source=("_source", "first")
     )
-    stats = stats.sort_values(["_entity", "attribute", "count", "first"], ascending=[True, True, False, True], kind="stable")
+    stats = stats.sort_values(
+        ["_entity", "attribute", "count", "first"],
+        ascending=[True, True, False, True],
+        kind="stable",
+    )
     winners = stats.drop_duplicates(["_entity", "attribute"])
     wide = winners.pivot(index="_entity", columns="attribute", values="value")
     src = winners.pivot(index="_entity", columns="attribute", values="source").add_suffix("_source")

@@ -84,6 +84,7 @@ def constrained_merge(
         against[b].add(a)
 
     def root(x: int) -> int:
+        """Representative of x's cluster (with path halving)."""
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = int(parent[x])

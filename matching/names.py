@@ -4,8 +4,9 @@
 Inc. - HQ" all become "northbridge capital": case and accents folded, trailing site or department
 qualifiers dropped, "&" read as "and", abbreviation dots removed, a leading "The" and trailing legal
 forms (cleanco's list, up to three, never the whole name) stripped, common abbreviations expanded
-(Intl -> international, Mfg -> manufacturing, Svcs -> services, Tech -> technology) and stop words
-removed, and plural tokens folded. The compact form (no spaces) also equates "North Bridge" with "Northbridge".
+(Intl -> international, Mfg -> manufacturing, Svcs -> services, Tech -> technology), stop words
+removed and plural tokens folded. The compact form (no spaces) also equates "North Bridge" with
+"Northbridge".
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from matching.name_terms import (
     ATTENTION_PATTERN,
@@ -77,22 +76,3 @@ def normalise_company_names(names: pd.Series) -> pd.Series:
 def compact_names(normalised: pd.Series) -> pd.Series:
     """Normalised names without spaces: "north bridge capital" == "northbridge capital"."""
     return on_unique(normalised, lambda u: u.str.replace(" ", "", regex=False))
-
-
-def sorted_token_names(normalised: pd.Series) -> pd.Series:
-    """Normalised names with their tokens sorted (a token-order-free spelling for ratio scores)."""
-    return on_unique(normalised, lambda u: sort_tokens(u))
-
-
-def sort_tokens(values: pd.Series) -> pd.Series:
-    """Each value's space-separated tokens in sorted order (pyarrow list sort, no Python loop)."""
-    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
-    lists = pc.split_pattern(arr, " ")
-    flat = pc.list_flatten(lists)
-    parents = pc.list_parent_indices(lists)
-    order = pc.sort_indices(
-        pa.table({"p": parents, "t": flat}), sort_keys=[("p", "ascending"), ("t", "ascending")]
-    )
-    rebuilt = pa.ListArray.from_arrays(lists.offsets, pc.take(flat, order))
-    out = pd.Series(pc.binary_join(rebuilt, " ").to_pandas(), index=values.index, dtype=object)
-    return out.where(values.notna(), None)

@@ -2,8 +2,9 @@
 
 An override row names two sides and a decision. Each side is a record id or, with its kind set
 to "entity", an entity id from the previous run (e.g. "CUST-000123"), standing for every record
-that entity held. `record_overrides` turns the rows into record pairs (a must-link between
-entities needs one pair, since clustering is transitive; a cannot-link needs every cross pair);
+that entity held. `record_overrides` turns the rows into record pairs (a must-link ties every
+record of both sides to one of them, so both entities stay whole; a cannot-link needs every
+cross pair);
 `apply_overrides` then forces those pairs' probabilities to 1 or 0 in a scored-pairs frame, and
 `unmet_overrides` reports decisions the final clusters could not honour (e.g. a must-link that
 contradicts a cannot-link, or a cannot-link between records that are literally identical).
@@ -60,12 +61,24 @@ def record_overrides(
     rk = overrides["right_kind"].reset_index(drop=True) if "right_kind" in overrides else none
     left = _side_records(overrides["left"].reset_index(drop=True), lk, previous_entities, row)
     right = _side_records(overrides["right"].reset_index(drop=True), rk, previous_entities, row)
-    pairs = left.merge(right, on="row", suffixes=("_l", "_r"))
-    pairs["decision"] = decisions.to_numpy()[pairs["row"].to_numpy()]
-    is_must = pairs["decision"].eq(MUST_LINK)
-    # one pair per must-link row is enough (clusters are transitive)
-    must = pairs[is_must].groupby("row", as_index=False).first()
-    pairs = pd.concat([must, pairs[~is_must]], ignore_index=True)
+    decision = decisions.to_numpy()
+    is_must = decision[left["row"].to_numpy()] == MUST_LINK
+    # must-link: every record of both sides tied to one of them (a star keeps it linear and
+    # keeps whole entities together, not just one record of each)
+    sides = pd.concat([left[is_must], right[decision[right["row"].to_numpy()] == MUST_LINK]])
+    hub = sides.groupby("row")["record_id"].first()
+    must = pd.DataFrame(
+        {
+            "row": sides["row"].to_numpy(),
+            "record_id_l": hub[sides["row"]].to_numpy(),
+            "record_id_r": sides["record_id"].to_numpy(),
+        }
+    )
+    cannot = left[~is_must].merge(
+        right[decision[right["row"].to_numpy()] != MUST_LINK], on="row", suffixes=("_l", "_r")
+    )
+    pairs = pd.concat([must, cannot], ignore_index=True)
+    pairs["decision"] = decision[pairs["row"].to_numpy()]
     pairs = pairs[pairs["record_id_l"] != pairs["record_id_r"]]
     out = pairs.rename(columns={"record_id_l": "left_record_id", "record_id_r": "right_record_id"})
     return out[list(RECORD_PAIR_COLUMNS)].drop_duplicates(ignore_index=True)
@@ -97,11 +110,17 @@ def apply_overrides(
     out.iloc[idx, col_p] = np.where(must, 1.0, 0.0)
     out.iloc[idx, col_r] = np.where(must, "override:must_link", "override:cannot_link")
     found = set(zip(hit["_l"], hit["_r"]))
-    extra = o[o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"]))).isin(found).to_numpy()]
+    extra = o[
+        o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"]))).isin(found).to_numpy()
+    ]
     if len(extra):
         add = pd.DataFrame(
-            {left: extra["_l"].to_numpy(), right: extra["_r"].to_numpy(), "match_probability": 1.0,
-             "match_rule": "override:must_link"}
+            {
+                left: extra["_l"].to_numpy(),
+                right: extra["_r"].to_numpy(),
+                "match_probability": 1.0,
+                "match_rule": "override:must_link",
+            }
         )
         out = pd.concat([out, add], ignore_index=True)
     return out
@@ -119,7 +138,10 @@ def unmet_overrides(clusters: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataF
     must = overrides["decision"].eq(MUST_LINK).to_numpy()
     bad = unknown | (must & ~same) | (~must & same)
     reason = np.where(
-        unknown, "record not in this run",
-        np.where(must, "must_link conflicts with a cannot_link", "cannot_link between identical records"),
+        unknown,
+        "record not in this run",
+        np.where(
+            must, "must_link conflicts with a cannot_link", "cannot_link between identical records"
+        ),
     )
     return overrides[bad].assign(reason=reason[bad]).reset_index(drop=True)

@@ -27,19 +27,41 @@ from matching.addresses import (
 )
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.contract_numbers import normalise_contract_numbers
-from matching.names import compact_names, normalise_company_names, sorted_token_names
+from matching.names import compact_names, normalise_company_names
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
 
 #: the columns `resolve_entities` understands (all but record_id optional)
 RECORD_COLUMNS: Final[tuple[str, ...]] = (
-    "record_id", "name", "address", "city", "state", "postal_code", "country", "domain",
-    "phone", "email", "account", "serials", "contract_numbers", "source", "source_priority",
+    "record_id",
+    "name",
+    "address",
+    "city",
+    "state",
+    "postal_code",
+    "country",
+    "domain",
+    "phone",
+    "email",
+    "account",
+    "serials",
+    "contract_numbers",
+    "source",
+    "source_priority",
 )
 #: normalised columns that define a profile (records equal on all of them are one profile)
 IDENTITY_COLUMNS: Final[tuple[str, ...]] = (
-    "name_norm", "street", "unit", "city_norm", "state_norm", "postal", "country_norm",
-    "domain_norm", "email_norm", "phone_norm", "account_norm",
+    "name_norm",
+    "street",
+    "unit",
+    "city_norm",
+    "state_norm",
+    "postal",
+    "country_norm",
+    "domain_norm",
+    "email_norm",
+    "phone_norm",
+    "account_norm",
 )
 
 
@@ -110,9 +132,11 @@ def _exploded_keys(lists: pd.Series, profile: np.ndarray) -> pd.DataFrame:
         arr = pa.array(cells, type=pa.list_(pa.string()), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         wrapped = [
-            None if v is None or (isinstance(v, float) and np.isnan(v))
+            None
+            if v is None or (isinstance(v, float) and np.isnan(v))
             else [None if x is None else str(x) for x in v]
-            if isinstance(v, (list, tuple, np.ndarray)) else [str(v)]
+            if isinstance(v, (list, tuple, np.ndarray))
+            else [str(v)]
             for v in cells
         ]
         arr = pa.array(wrapped, type=pa.list_(pa.string()))
@@ -151,7 +175,10 @@ def _evidence_hash(n: int, *frames: pd.DataFrame) -> np.ndarray:
 
 def _by_profile(frame: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
     out = pd.DataFrame(
-        {"profile": profile[frame["record"].to_numpy()].astype(np.int32), "key": frame["key"].to_numpy()}
+        {
+            "profile": profile[frame["record"].to_numpy()].astype(np.int32),
+            "key": frame["key"].to_numpy(),
+        }
     )
     return out.drop_duplicates(ignore_index=True)
 
@@ -179,7 +206,6 @@ def build_profiles(records: pd.DataFrame) -> Profiles:
     table = norm.iloc[first].reset_index(drop=True)
     table["n_records"] = np.bincount(profile, minlength=len(first)).astype(np.int32)
     table["name_compact"] = compact_names(table["name_norm"])
-    table["name_sorted"] = sorted_token_names(table["name_norm"])
     return Profiles(
         table=table,
         record_profile=profile,

@@ -28,6 +28,7 @@ class PairwiseQuality:
     f1: float
 
     def as_dict(self) -> dict[str, float]:
+        """The fields as a plain dict (for JSON reports)."""
         return asdict(self)
 
 

@@ -33,6 +33,7 @@ class PairScores:
 
     @property
     def probability(self) -> np.ndarray:
+        """Match probability of each pair."""
         return probability(self.weight)
 
 
@@ -41,7 +42,9 @@ def probability(weight: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp2(-np.asarray(weight, dtype=np.float64)))
 
 
-def _tf_adjusted(weight: np.ndarray, holders: np.ndarray, reference: float, floor: float) -> np.ndarray:
+def _tf_adjusted(
+    weight: np.ndarray, holders: np.ndarray, reference: float, floor: float
+) -> np.ndarray:
     excess = np.log2(np.maximum(holders.astype(np.float64), 1.0) / reference)
     return np.where(excess > 0, np.maximum(weight - excess, np.minimum(floor, weight)), weight)
 

@@ -63,4 +63,6 @@ def normalise_skus(raw: pd.Series) -> pd.Series:
 
 def sku_families(skus: pd.Series) -> pd.Series:
     """Product family of normalised SKUs: the SKU without its localisation suffix."""
-    return on_unique(skus, lambda u: blank_to_null(u.str.replace(SKU_LOCALE_SUFFIX, "", regex=True)))
+    return on_unique(
+        skus, lambda u: blank_to_null(u.str.replace(SKU_LOCALE_SUFFIX, "", regex=True))
+    )

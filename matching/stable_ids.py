@@ -45,17 +45,28 @@ def _mutual_best(overlap: pd.DataFrame) -> pd.DataFrame:
     chosen = []
     rest = overlap
     while not rest.empty:
-        by_cluster = rest.sort_values(["cluster", "n", "old_id"], ascending=[True, False, True], kind="stable")
+        by_cluster = rest.sort_values(
+            ["cluster", "n", "old_id"], ascending=[True, False, True], kind="stable"
+        )
         best_of_cluster = by_cluster.drop_duplicates("cluster")
-        by_old = rest.sort_values(["old_id", "n", "cluster_key"], ascending=[True, False, True], kind="stable")
+        by_old = rest.sort_values(
+            ["old_id", "n", "cluster_key"], ascending=[True, False, True], kind="stable"
+        )
         best_of_old = by_old.drop_duplicates("old_id")
         mutual = best_of_cluster.merge(best_of_old[["cluster", "old_id"]], on=["cluster", "old_id"])
         if mutual.empty:
             break
         chosen.append(mutual[["cluster", "old_id"]])
-        rest = rest[~rest["cluster"].isin(mutual["cluster"]) & ~rest["old_id"].isin(mutual["old_id"])]
+        rest = rest[
+            ~rest["cluster"].isin(mutual["cluster"]) & ~rest["old_id"].isin(mutual["old_id"])
+        ]
     if not chosen:
-        return pd.DataFrame({"cluster": pd.Series(dtype=overlap["cluster"].dtype), "old_id": pd.Series(dtype=object)})
+        return pd.DataFrame(
+            {
+                "cluster": pd.Series(dtype=overlap["cluster"].dtype),
+                "old_id": pd.Series(dtype=object),
+            }
+        )
     return pd.concat(chosen, ignore_index=True)
 
 
@@ -76,7 +87,12 @@ def assign_stable_ids(
     frame = clusters[["record_id", "cluster_id"]].rename(columns={"cluster_id": "cluster"})
     key = frame.assign(rid=frame["record_id"].astype(str)).groupby("cluster")["rid"].min()
     if previous is None or previous.empty:
-        prev = pd.DataFrame({"record_id": pd.Series(dtype=frame["record_id"].dtype), "entity_id": pd.Series(dtype=object)})
+        prev = pd.DataFrame(
+            {
+                "record_id": pd.Series(dtype=frame["record_id"].dtype),
+                "entity_id": pd.Series(dtype=object),
+            }
+        )
     else:
         prev = previous[["record_id", "entity_id"]]
     overlap = (
@@ -100,14 +116,19 @@ def assign_stable_ids(
     id_of = pd.concat([id_of, new_ids])
 
     mapping = pd.DataFrame(
-        {"record_id": frame["record_id"].to_numpy(), "entity_id": frame["cluster"].map(id_of).to_numpy()}
+        {
+            "record_id": frame["record_id"].to_numpy(),
+            "entity_id": frame["cluster"].map(id_of).to_numpy(),
+        }
     )
     # events
     overlap["new_id"] = overlap["cluster"].map(id_of)
     moved = overlap[overlap["old_id"] != overlap["new_id"]]
     still_used = set(id_of.to_numpy())
     event = np.where(moved["old_id"].isin(still_used), "split", "merge")
-    events = pd.DataFrame({"old_id": moved["old_id"].to_numpy(), "new_id": moved["new_id"].to_numpy(), "event": event})
+    events = pd.DataFrame(
+        {"old_id": moved["old_id"].to_numpy(), "new_id": moved["new_id"].to_numpy(), "event": event}
+    )
     born = new_ids[~new_ids.index.isin(overlap["cluster"])]
     events = pd.concat(
         [events, pd.DataFrame({"old_id": None, "new_id": born.to_numpy(), "event": "new"})],

@@ -47,7 +47,7 @@ def as_text(values: pd.Series) -> pd.Series:
     s = values.astype(object)
     s = s.where(s.notna(), None)
     return on_unique(
-        s, lambda u: blank_to_null(u.str.strip().str.replace(r"\.0$", "", regex=True))
+        s, lambda u: blank_to_null(u.str.strip().str.replace(r"^(-?[0-9]+)\.0$", r"\1", regex=True))
     )
 
 
@@ -58,9 +58,7 @@ def blank_to_null(values: pd.Series) -> pd.Series:
 
 def fold_ascii(values: pd.Series) -> pd.Series:
     """Lower-case and strip accents (NFKD, combining marks removed) of distinct string values."""
-    return (
-        values.str.normalize("NFKD").str.replace(COMBINING_MARKS, "", regex=True).str.lower()
-    )
+    return values.str.normalize("NFKD").str.replace(COMBINING_MARKS, "", regex=True).str.lower()
 
 
 def squash_spaces(values: pd.Series) -> pd.Series:

@@ -71,7 +71,7 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
     keep = position < max_tokens
     ids = np.full((n, max_tokens), -1, dtype=np.int32)
     ids[profile[keep], position[keep]] = token[keep]
-    weights = np.where(ids >= 0, idf[np.maximum(ids, 0)], 0.0).astype(np.float32)
+    weights = np.r_[idf, np.float32(0)][ids].astype(np.float32)  # -1 (padding) picks the 0
     return NameTokens(
         n_names=n_names,
         vocabulary=np.asarray(vocabulary, dtype=object),
@@ -85,7 +85,10 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
 
 
 def rarest_tokens(
-    tokens: NameTokens, per_profile: int = 2, max_document_frequency: int = 1000, min_length: int = 2
+    tokens: NameTokens,
+    per_profile: int = 2,
+    max_document_frequency: int = 1000,
+    min_length: int = 2,
 ) -> pd.DataFrame:
     """(profile, token) rows: each profile's `per_profile` rarest tokens (ties: earlier token).
 
@@ -146,9 +149,10 @@ def soft_token_coverage(
     own_right = np.full(len(left), np.nan, dtype=np.float32)
     ambiguity = np.zeros(len(left), dtype=np.float64)
     n_names = tokens.n_names
-    log_share = np.log(np.maximum(tokens.document_frequency, 1) / n_names)
+    # vocabulary-indexed arrays get one extra entry at the end, which padding (-1) selects
+    log_share = np.r_[np.log(np.maximum(tokens.document_frequency, 1) / n_names), 0.0]
     vocab = tokens.vocabulary
-    length = pd.Series(vocab, dtype="str").str.len().to_numpy()
+    length = np.r_[pd.Series(vocab, dtype="str").str.len().to_numpy(dtype=np.int64), 0]
     n_vocab = np.int64(len(vocab))
     for lo in range(0, len(left), chunk):
         li, ri = left[lo : lo + chunk], right[lo : lo + chunk]
@@ -158,16 +162,20 @@ def soft_token_coverage(
         eq = (a[:, :, None] == b[:, None, :]) & valid_a[:, :, None]
         credit_a = eq.any(axis=2).astype(np.float32)
         credit_b = eq.any(axis=1).astype(np.float32)
-        open_a = valid_a & (length[np.maximum(a, 0)] >= 3) & (credit_a == 0)
-        open_b = valid_b & (length[np.maximum(b, 0)] >= 3) & (credit_b == 0)
+        open_a = valid_a & (length[a] >= 3) & (credit_a == 0)
+        open_b = valid_b & (length[b] >= 3) & (credit_b == 0)
         pi, i, j = np.nonzero(open_a[:, :, None] & open_b[:, None, :])
         if len(pi):
             ta, tb = a[pi, i].astype(np.int64), b[pi, j].astype(np.int64)
             distinct, inverse = np.unique(ta * n_vocab + tb, return_inverse=True)
             da, db = distinct // n_vocab, distinct % n_vocab
             sims = process.cpdist(
-                vocab[da], vocab[db], scorer=fuzz.ratio, processor=None,
-                score_cutoff=min_token_similarity * 100, workers=-1,
+                vocab[da],
+                vocab[db],
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=min_token_similarity * 100,
+                workers=-1,
             )
             sims = np.where((length[da] >= 5) & (length[db] >= 5), np.asarray(sims) / 100, 0.0)
             sa, sb = vocab[da].astype(str), vocab[db].astype(str)
@@ -189,8 +197,8 @@ def soft_token_coverage(
         coverage[lo : lo + chunk] = np.where(both, cov, np.nan)
         own_left[lo : lo + chunk] = np.where(both, got_a / np.maximum(tot_a, 1e-9), np.nan)
         own_right[lo : lo + chunk] = np.where(both, got_b / np.maximum(tot_b, 1e-9), np.nan)
-        share_a = np.where(credit_a > 0, log_share[np.maximum(a, 0)], 0.0).sum(axis=1)
-        share_b = np.where(credit_b > 0, log_share[np.maximum(b, 0)], 0.0).sum(axis=1)
+        share_a = np.where(credit_a > 0, log_share[a], 0.0).sum(axis=1)
+        share_b = np.where(credit_b > 0, log_share[b], 0.0).sum(axis=1)
         agreed = (credit_a > 0).any(axis=1)
         expected = n_names * np.exp(np.maximum(share_a, share_b))
         ambiguity[lo : lo + chunk] = np.where(agreed, np.maximum(expected, 1.0), 0.0)

@@ -4,11 +4,14 @@ Each comparison of a pair lands on a level (-1 = a side is missing, 0 = disagree
 agreement). A level's weight is log2(m / u): m the chance of that level for a true match, u for a
 non-match. The weights are fixed (not re-estimated per run) so a pair's score does not drift as
 unrelated data arrives, which keeps entity ids stable; they were set from the m/u reasoning noted
-beside each comparison and checked on the Chicago benchmark and the synthetic multi-source world
-in `bench/matching_perf.py`. Exact-value levels get a term-frequency adjustment at scoring time
-(a phone shared by 30 sites, a name used by 12 companies say less), and the prior makes a pair
-with no evidence at all improbable. The score is prior + sum of weights; probability =
-1 / (1 + 2^-score).
+beside each comparison and checked on the Chicago benchmark, the generated demo world and the
+synthetic multi-source world of `bench/matching_perf.py` (`bench/matching_quality.py`).
+Exact-value levels get a term-frequency adjustment at scoring time (a phone shared by 30
+sites, an address shared by a whole office building say less), and every agreeing name level
+one from the name's ambiguity (how many distinct names share the agreed tokens: a bare stem
+used by 40 companies says little). The prior makes a pair with no evidence improbable. The
+score is prior + sum of weights; probability = 1 / (1 + 2^-score). Probabilities are roughly
+calibrated on Chicago; on name-only pairs they are conservative (clustering adds the context).
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ class Comparison:
     """Weights (bits) per level 0..n of one comparison, and what a level contributes to rules.
 
     `rule_labels[level]` names the level in a pair's match_rule ("" = not shown); `tf_reference`
-    is the number of profiles a value may have before its exact agreement is down-weighted
-    (None: no term-frequency adjustment); `tf_floor` is the least an exact agreement keeps;
-    `tf_all_levels` applies the adjustment to every agreeing level, not just the top one.
+    is the number of holders a value may have before its exact agreement is down-weighted by
+    log2(holders / tf_reference) (None: no term-frequency adjustment); `tf_floor` is the least
+    an adjusted agreement keeps; `tf_all_levels` applies the adjustment to every agreeing level,
+    not just the top one.
     """
 
     weights: tuple[float, ...]
@@ -54,7 +58,15 @@ CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
         # or a bare stem shared by many companies, says little).
         "name": Comparison(
             weights=(-6.0, -2.0, 1.0, 4.5, 8.5, 10.0, 11.0),
-            rule_labels=("", "", "name>=0.55", "name>=0.75", "name>=0.88", "name>=0.97", "name=exact"),
+            rule_labels=(
+                "",
+                "",
+                "name>=0.55",
+                "name>=0.75",
+                "name>=0.88",
+                "name>=0.97",
+                "name=exact",
+            ),
             tf_reference=4.0,
             tf_floor=2.0,
             tf_all_levels=True,
@@ -69,29 +81,51 @@ CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
             tf_reference=3.0,
             tf_floor=1.0,
         ),
-        "postal": Comparison(weights=(-4.0, 0.0, 3.0), rule_labels=("", "", "postal"),
-                             tf_reference=50.0, tf_floor=1.0),
-        "city": Comparison(weights=(-3.0, 1.5, 2.0), rule_labels=("", "city~", "city"),
-                           tf_reference=100.0, tf_floor=0.5),
+        "postal": Comparison(
+            weights=(-4.0, 0.0, 3.0),
+            rule_labels=("", "", "postal"),
+            tf_reference=50.0,
+            tf_floor=1.0,
+        ),
+        "city": Comparison(
+            weights=(-3.0, 1.5, 2.0),
+            rule_labels=("", "city~", "city"),
+            tf_reference=100.0,
+            tf_floor=0.5,
+        ),
         "state": Comparison(weights=(-3.0, 0.5), rule_labels=("", "")),
         "country": Comparison(weights=(-5.0, 0.0), rule_labels=("", "")),
         # phones: 1 = same last seven digits only
-        "phone": Comparison(weights=(-1.5, 6.0, 8.0), rule_labels=("", "phone~", "phone"),
-                            tf_reference=3.0, tf_floor=1.0),
-        "domain": Comparison(weights=(-3.0, 8.0), rule_labels=("", "domain"),
-                             tf_reference=5.0, tf_floor=2.0),
-        "email": Comparison(weights=(0.0, 9.0), rule_labels=("", "email"),
-                            tf_reference=3.0, tf_floor=3.0),
+        "phone": Comparison(
+            weights=(-1.5, 6.0, 8.0),
+            rule_labels=("", "phone~", "phone"),
+            tf_reference=3.0,
+            tf_floor=1.0,
+        ),
+        "domain": Comparison(
+            weights=(-3.0, 8.0), rule_labels=("", "domain"), tf_reference=5.0, tf_floor=2.0
+        ),
+        "email": Comparison(
+            weights=(0.0, 9.0), rule_labels=("", "email"), tf_reference=3.0, tf_floor=3.0
+        ),
         # a CRM account is near-proof of identity; two different accounts count only mildly
         # against a pair, because CRMs hold duplicate accounts of one customer
         "account": Comparison(weights=(-2.0, 12.0), rule_labels=("", "crm_account")),
-        "serial": Comparison(weights=(0.0, 6.0), rule_labels=("", "serial")),
-        "contract": Comparison(weights=(0.0, 6.0), rule_labels=("", "contract")),
+        "serial": Comparison(weights=(0.0, 9.0), rule_labels=("", "serial")),
+        "contract": Comparison(weights=(0.0, 9.0), rule_labels=("", "contract")),
     },
 )
 
 #: order of evidence in a match_rule string
 RULE_ORDER: Final[tuple[str, ...]] = (
-    "account", "serial", "contract", "email", "domain", "phone", "street", "name", "postal",
+    "account",
+    "serial",
+    "contract",
+    "email",
+    "domain",
+    "phone",
+    "street",
+    "name",
+    "postal",
     "city",
 )

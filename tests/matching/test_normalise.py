@@ -45,10 +45,20 @@ def test_company_name_variants_normalise_alike(raw: str) -> None:
 def test_name_normalisation_details() -> None:
     names = pd.Series(
         [
-            "Acme Mfg Co.", "Acme Manufacturing Company", "Smith & Jones LLC", "Smith and Jones",
-            "Int'l Business Machines", "International Business Machines Corp", "Acme Tech Svcs",
-            "Acme Technologies Services", "Northbridge Capital Labs LLC", "Acme UK Ltd",
-            "Café Müller GmbH", None, "   ", "Inc.",
+            "Acme Mfg Co.",
+            "Acme Manufacturing Company",
+            "Smith & Jones LLC",
+            "Smith and Jones",
+            "Int'l Business Machines",
+            "International Business Machines Corp",
+            "Acme Tech Svcs",
+            "Acme Technologies Services",
+            "Northbridge Capital Labs LLC",
+            "Acme UK Ltd",
+            "Café Müller GmbH",
+            None,
+            "   ",
+            "Inc.",
         ]
     )
     out = normalise_company_names(names).tolist()
@@ -73,8 +83,12 @@ def test_addresses_split_street_key_and_unit() -> None:
     out = normalise_addresses(
         pd.Series(
             [
-                "1312 S. Racine Avenue, Suite 200", "1312 S RACINE AVE STE 300", "1312 s racine",
-                "27 Washington Oak Park IL 60302", "100 Main St. #12", None,
+                "1312 S. Racine Avenue, Suite 200",
+                "1312 S RACINE AVE STE 300",
+                "1312 s racine",
+                "27 Washington Oak Park IL 60302",
+                "100 Main St. #12",
+                None,
             ]
         )
     )
@@ -102,7 +116,9 @@ def test_states_and_countries_become_codes() -> None:
 
 def test_domains_from_websites_and_emails() -> None:
     web = normalise_domains(
-        pd.Series(["https://www.Foo.com/contact", "foo.co.uk", "shop.foo.com:8080", "Yes", "gmail.com"])
+        pd.Series(
+            ["https://www.Foo.com/contact", "foo.co.uk", "shop.foo.com:8080", "Yes", "gmail.com"]
+        )
     ).tolist()
     assert web == ["foo.com", "foo.co.uk", "foo.com", None, None]
     emails = normalise_emails(pd.Series(["Bob@Foo.com", "08/31/14", "a@gmail.com"]))
@@ -121,8 +137,15 @@ def test_phones_digits_without_country_code_or_extension() -> None:
 
 
 def test_serial_keys_and_lookalikes() -> None:
-    keys = normalise_serials(pd.Series(["fcw-2231-x0ab", "S/N: FCW2231X0AB", "FCW2231XOAB", "SN# 123456"]))
-    assert keys.tolist() == ["FCW2231X0AB", "FCW2231X0AB", "FCW2231XOAB", "123456"]  # never rewritten
+    keys = normalise_serials(
+        pd.Series(["fcw-2231-x0ab", "S/N: FCW2231X0AB", "FCW2231XOAB", "SN# 123456"])
+    )
+    assert keys.tolist() == [
+        "FCW2231X0AB",
+        "FCW2231X0AB",
+        "FCW2231XOAB",
+        "123456",
+    ]  # never rewritten
     folded = lookalike_keys(keys)
     assert folded.iloc[0] == folded.iloc[2] == "FCW2231X0AB"
 

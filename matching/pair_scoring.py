@@ -1,0 +1,105 @@
+"""Compare and score profile pairs in bounded chunks, keeping only compact per-pair columns.
+
+Tens of millions of candidate pairs are normal on a million records, so comparison levels are
+computed chunk by chunk and kept as int8 (plus the float32 name similarity), next to the float32
+weight and conflict and the int32 evidence bits; strings are made only for the pairs reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from matching.comparisons import ComparisonInputs, compare_pairs
+from matching.scoring import score_levels
+from matching.weights import MatchModel
+
+#: comparison levels kept with every scored pair (for review exports)
+LEVEL_COLUMNS: Final[tuple[str, ...]] = (
+    "name",
+    "street",
+    "postal",
+    "city",
+    "state",
+    "country",
+    "phone",
+    "domain",
+    "email",
+    "account",
+    "serial",
+    "contract",
+)
+#: pairs compared per chunk (bounds memory on large runs)
+SCORE_CHUNK: Final[int] = 1_000_000
+
+
+@dataclass(frozen=True)
+class ScoredPairs:
+    """Profile pairs with weight and conflict (bits), evidence bits, source rule and levels.
+
+    `source` is the index of the blocking rule that produced the pair (or of the "cluster
+    check" that scored it later); `levels` has LEVEL_COLUMNS (int8) and name_similarity.
+    """
+
+    left: np.ndarray
+    right: np.ndarray
+    weight: np.ndarray
+    conflict: np.ndarray
+    rule_bits: np.ndarray
+    source: np.ndarray
+    levels: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.left)
+
+
+def score_pairs(
+    inputs: ComparisonInputs,
+    left: np.ndarray,
+    right: np.ndarray,
+    model: MatchModel,
+    source: int | np.ndarray = 0,
+    chunk: int = SCORE_CHUNK,
+) -> ScoredPairs:
+    """Compare and score (left, right) profile pairs, `chunk` pairs at a time."""
+    left = np.asarray(left, dtype=np.int64)
+    right = np.asarray(right, dtype=np.int64)
+    weights, conflicts, bits, frames = [], [], [], []
+    for lo in range(0, max(len(left), 1), chunk):
+        levels = compare_pairs(
+            inputs, left[lo : lo + chunk], right[lo : lo + chunk], model.name_thresholds
+        )
+        scores = score_levels(levels, model)
+        weights.append(scores.weight)
+        conflicts.append(scores.conflict)
+        bits.append(scores.rule_bits)
+        frames.append(
+            levels[list(LEVEL_COLUMNS)]
+            .astype(np.int8)
+            .assign(name_similarity=levels["name_similarity"].astype(np.float32))
+        )
+    return ScoredPairs(
+        left=left,
+        right=right,
+        weight=np.concatenate(weights),
+        conflict=np.concatenate(conflicts),
+        rule_bits=np.concatenate(bits),
+        source=np.broadcast_to(np.asarray(source, dtype=np.int16), left.shape).copy(),
+        levels=pd.concat(frames, ignore_index=True),
+    )
+
+
+def concat_scored(parts: list[ScoredPairs]) -> ScoredPairs:
+    """All parts as one ScoredPairs (in order)."""
+    return ScoredPairs(
+        left=np.concatenate([p.left for p in parts]),
+        right=np.concatenate([p.right for p in parts]),
+        weight=np.concatenate([p.weight for p in parts]),
+        conflict=np.concatenate([p.conflict for p in parts]),
+        rule_bits=np.concatenate([p.rule_bits for p in parts]),
+        source=np.concatenate([p.source for p in parts]),
+        levels=pd.concat([p.levels for p in parts], ignore_index=True),
+    )

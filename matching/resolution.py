@@ -1,0 +1,166 @@
+"""The result of resolving customers, and how it is assembled from profile-level clusters.
+
+Clustering works on profiles; people work with records. `record_table` gives every record its
+cluster and the score and rule of the best pair tying its profile into that cluster;
+`pair_table` spells the scored pairs out with representative record ids, probabilities, rules
+and comparison levels, ready for a review export of borderline pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
+from matching.pair_scoring import ScoredPairs
+from matching.profiles import Profiles
+from matching.scoring import probability, rule_names
+from matching.weights import MatchModel
+
+#: probability band of pairs worth a person's review
+DEFAULT_REVIEW_BAND: Final[tuple[float, float]] = (0.2, 0.8)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Result of `resolve_entities`.
+
+    records: record_id, cluster_id (int, numbered by first appearance), match_score (best
+      probability linking the record's profile into its cluster; 1.0 for a record identical to
+      another after normalisation and alone otherwise; NaN for a singleton), match_rule
+      ("crm_account+name=exact", "serial+name>=0.88", "identical", "singleton", ...).
+    pairs: scored profile pairs (above `ResolveSettings.min_pair_weight`, inside one cluster,
+      or named by an override) as representative records: left_record_id, right_record_id,
+      match_probability, match_weight (bits), match_rule, blocking_rule ("cluster_check" for
+      pairs scored while checking a cluster), same_cluster, left_records / right_records
+      (records behind each side) and the comparison levels (-1 missing, 0 disagree, higher =
+      closer) with name_similarity.
+    unmet_overrides: override pairs the clusters could not honour, with a reason.
+    stats: counts (records, profiles, candidate pairs, pairs scored and kept, clusters).
+    """
+
+    records: pd.DataFrame
+    pairs: pd.DataFrame
+    unmet_overrides: pd.DataFrame
+    stats: dict[str, int]
+
+    def review_pairs(
+        self, low: float = DEFAULT_REVIEW_BAND[0], high: float = DEFAULT_REVIEW_BAND[1]
+    ) -> pd.DataFrame:
+        """Borderline pairs (low <= probability < high), most uncertain first."""
+        p = self.pairs["match_probability"]
+        band = self.pairs[(p >= low) & (p < high)]
+        order = (band["match_probability"] - 0.5).abs().sort_values(kind="stable").index
+        return band.loc[order].reset_index(drop=True)
+
+
+def scored_frame(
+    scored: ScoredPairs,
+    model: MatchModel,
+    must: tuple[np.ndarray, np.ndarray],
+    cannot: tuple[np.ndarray, np.ndarray],
+) -> pd.DataFrame:
+    """Profile pairs with probability and rule, overrides applied (`overrides.apply_overrides`)."""
+    frame = pd.DataFrame(
+        {
+            "left": scored.left,
+            "right": scored.right,
+            "match_probability": probability(scored.weight),
+            "match_rule": np.asarray(rule_names(scored.rule_bits, model)).astype(object),
+        }
+    )
+    decided = pd.DataFrame(
+        {
+            "left": np.r_[must[0], cannot[0]],
+            "right": np.r_[must[1], cannot[1]],
+            "decision": [MUST_LINK] * len(must[0]) + [CANNOT_LINK] * len(cannot[0]),
+        }
+    )
+    decided = decided[decided["left"] != decided["right"]]
+    if decided.empty:
+        return frame
+    return apply_overrides(frame, decided)
+
+
+def record_table(
+    record_ids: pd.Series, profiles: Profiles, labels: np.ndarray, pairs: pd.DataFrame
+) -> pd.DataFrame:
+    """record_id, cluster_id, match_score, match_rule for every record (see `Resolution`)."""
+    n = len(profiles)
+    left = pairs["left"].to_numpy(np.int64)
+    right = pairs["right"].to_numpy(np.int64)
+    same = labels[left] == labels[right]
+    ends = np.r_[left[same], right[same]]
+    prob = pairs["match_probability"].to_numpy(np.float64)[same]
+    rule = pairs["match_rule"].to_numpy(object)[same]
+    p, r = np.r_[prob, prob], np.r_[rule, rule]
+    order = np.lexsort((p, ends))  # by profile, then probability ascending
+    last = (
+        np.r_[np.flatnonzero(np.diff(ends[order])), len(order) - 1]
+        if len(order)
+        else np.empty(0, int)
+    )
+    score = np.full(n, np.nan)
+    rules = np.full(n, "singleton", dtype=object)
+    multi = profiles.table["n_records"].to_numpy() > 1
+    score[multi] = 1.0
+    rules[multi] = "identical"
+    best = order[last]
+    score[ends[best]] = p[best]
+    rules[ends[best]] = r[best]
+    rp = profiles.record_profile
+    return pd.DataFrame(
+        {
+            "record_id": record_ids.to_numpy(),
+            "cluster_id": pd.factorize(labels[rp])[0].astype(np.int64),
+            "match_score": score[rp],
+            "match_rule": rules[rp],
+        }
+    )
+
+
+def pair_table(
+    record_ids: pd.Series,
+    profiles: Profiles,
+    labels: np.ndarray,
+    scored: ScoredPairs,
+    pairs: pd.DataFrame,
+    source_names: tuple[str, ...],
+    min_weight: float,
+) -> pd.DataFrame:
+    """The reported pairs (see `Resolution.pairs`); `pairs` is `scored_frame`'s output."""
+    n = len(scored)
+    left = pairs["left"].to_numpy(np.int64)
+    right = pairs["right"].to_numpy(np.int64)
+    weight = np.r_[scored.weight, np.full(len(pairs) - n, np.inf, dtype=np.float32)]
+    source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)]
+    names = list(source_names) + ["override"]
+    source = np.where(source < 0, len(names) - 1, source)
+    forced = pairs["match_rule"].astype(str).str.startswith("override:").to_numpy()
+    same = labels[left] == labels[right]
+    keep = same | (weight >= min_weight) | forced
+    rp = profiles.record_profile
+    representative = pd.Series(np.arange(len(rp))).groupby(rp).min().to_numpy()
+    rid = record_ids.to_numpy()
+    n_records = profiles.table["n_records"].to_numpy()
+    lk, rk = left[keep], right[keep]
+    frame = pd.DataFrame(
+        {
+            "left_record_id": rid[representative[lk]],
+            "right_record_id": rid[representative[rk]],
+            "match_probability": pairs["match_probability"].to_numpy()[keep],
+            "match_weight": weight[keep].astype(np.float32),
+            "match_rule": pd.Categorical(pairs["match_rule"].to_numpy(object)[keep]),
+            "blocking_rule": pd.Categorical.from_codes(
+                source[keep].astype(np.int32), categories=names
+            ),
+            "same_cluster": same[keep],
+            "left_records": n_records[lk],
+            "right_records": n_records[rk],
+        }
+    )
+    levels = scored.levels.reindex(np.flatnonzero(keep)).reset_index(drop=True)
+    return pd.concat([frame, levels], axis=1)

@@ -1,0 +1,90 @@
+"""Contracts consolidated across sources, their assets, conflicts and renewal chains.
+
+One contract per normalised contract number however many sources and lines show it; per field
+the most trusted source wins and the losing values are kept in `contract_conflicts`. Every SQL
+step is a file in warehouse/sql/; this module only sequences them and links renewals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from warehouse.settings import BuildSettings, as_build_settings, register_settings
+from warehouse.sql_files import read_sql
+
+#: the tables this module creates in the warehouse (all analyst-facing, all in dictionary.yaml)
+CONTRACT_TABLES: tuple[str, ...] = ("contracts", "contract_sources", "contract_conflicts", "contract_assets")
+
+
+@dataclass(frozen=True)
+class ContractOutcome:
+    """Counts worth showing in Dagster metadata."""
+
+    contracts: int
+    numbered: int
+    evidence_rows: int
+    attached_unnumbered_rows: int
+    conflicts: int
+    contract_assets: int
+    renewals_linked: int
+
+
+def choose_renewals(candidates: pd.DataFrame) -> pd.DataFrame:
+    """One-to-one renewal links from ranked candidate pairs: best first, each contract used once per side."""
+    used_prior: set[str] = set()
+    used_next: set[str] = set()
+    links: list[tuple[str, str]] = []
+    for prior, nxt in zip(candidates["prior_id"], candidates["next_id"], strict=True):
+        if prior in used_prior or nxt in used_next:
+            continue
+        used_prior.add(prior)
+        used_next.add(nxt)
+        links.append((prior, nxt))
+    return pd.DataFrame({
+        "prior_id": pd.Series([p for p, _ in links], dtype="string"),
+        "next_id": pd.Series([n for _, n in links], dtype="string"),
+    })
+
+
+def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The renewal links among contracts_base (candidate pairs ranked in SQL, chosen greedily)."""
+    con.execute(read_sql("renewal_candidates.sql"))
+    candidates = con.execute(
+        "SELECT prior_id, next_id FROM renewal_candidates "
+        "ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days, prior_id, next_id"
+    ).df()
+    return choose_renewals(candidates)
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    return int(con.execute(sql).fetchall()[0][0])
+
+
+def build_contracts(
+    con: duckdb.DuckDBPyConnection, settings: BuildSettings | Mapping[str, Any]
+) -> ContractOutcome:
+    """Create contracts, contract_sources, contract_conflicts and contract_assets (needs products)."""
+    register_settings(con, as_build_settings(settings))
+    con.execute(read_sql("contract_lines.sql"))
+    con.execute(read_sql("contract_tables.sql"))
+    links = link_renewals(con)
+    con.register("renewal_links", links)
+    try:
+        con.execute(read_sql("contracts_final.sql"))
+    finally:
+        con.unregister("renewal_links")
+    return ContractOutcome(
+        contracts=_count(con, "SELECT count(*) FROM contracts"),
+        numbered=_count(con, "SELECT count(*) FROM contracts WHERE numbered"),
+        evidence_rows=_count(con, "SELECT count(*) FROM contract_sources"),
+        attached_unnumbered_rows=_count(
+            con, "SELECT count(*) FROM contract_sources WHERE attach_rule IN ('serial+end_date', 'customer+end_date')"),
+        conflicts=_count(con, "SELECT count(*) FROM contract_conflicts"),
+        contract_assets=_count(con, "SELECT count(*) FROM contract_assets"),
+        renewals_linked=len(links),
+    )
