@@ -60,13 +60,18 @@ def chicago_records(path: Path = CHICAGO) -> tuple[pd.DataFrame, pd.Series]:
 
 
 def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
-    """Customer records of a generated demo world, record_id -> customer_key, and serial truth."""
+    """Customer records of a generated demo world, record_id -> customer_key, and raw rows."""
+    with tempfile.TemporaryDirectory(prefix="radar_demo_") as tmp:
+        return _read_demo(Path(tmp) / "home", scale, seed)
+
+
+def _read_demo(home: Path, scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Generate the demo world into `home` and read it back (see `demo_records`)."""
     from sources.config import load_config
     from sources.demo import generate_demo_world
     from sources.inbox import discover
     from sources.reader import read_source_file
 
-    home = Path(tempfile.mkdtemp(prefix="radar_demo_")) / "home"
     generate_demo_world(home, scale=scale, seed=seed)
     config = load_config(home)
     frames = []

@@ -111,6 +111,9 @@ CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
         # a CRM account is near-proof of identity; two different accounts count only mildly
         # against a pair, because CRMs hold duplicate accounts of one customer
         "account": Comparison(weights=(-2.0, 12.0), rule_labels=("", "crm_account")),
+        # a shared serial or contract number is specific evidence (a unit, an agreement belongs
+        # to one customer), stronger than a name-only match, yet not proof (assets are resold,
+        # contracts billed to leasing companies): with a dissimilar name it does not link
         "serial": Comparison(weights=(0.0, 9.0), rule_labels=("", "serial")),
         "contract": Comparison(weights=(0.0, 9.0), rule_labels=("", "contract")),
     },

@@ -1,0 +1,275 @@
+"""Contracts merged across sources: number normalisation, amounts, conflicts, renewals, status, parties."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query
+from warehouse.contracts import build_contracts, choose_renewals
+from warehouse.products import build_products
+from warehouse.settings import register_settings, settings_from_mapping
+from warehouse.sql_files import read_sql
+
+AS_OF = "2026-01-01"
+
+
+def _build(world: FixtureWorld, tmp_path: Path, **settings: object) -> duckdb.DuckDBPyConnection:
+    con = build(world, tmp_path)
+    cfg = {"as_of": AS_OF, **settings}
+    build_products(con, cfg)
+    build_contracts(con, cfg)
+    return con
+
+
+def _contract(con: duckdb.DuckDBPyConnection, contract_id: str) -> dict:
+    rel = con.sql("SELECT * FROM contracts WHERE contract_id = ?", params=[contract_id])
+    rows = rel.fetchall()
+    assert len(rows) == 1, (contract_id, rows)
+    return dict(zip(rel.columns, rows[0], strict=True))
+
+
+@pytest.mark.parametrize("written", ["SC-1234567", "sc1234567", "SC1234567", "1234567", " SC 01234567 ", "sc-1234567"])
+def test_contract_number_forms_normalise_to_one_key(written: str) -> None:
+    con = duckdb.connect()
+    con.execute(read_sql("contract_macros.sql"))
+    assert query(con, "SELECT contract_norm(?)", [written]) == [("1234567",)]
+
+
+def test_the_forms_of_one_number_merge_into_one_contract(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("crm_contracts", contract_number="SC-1234567", customer_id="CUST-1", reseller_id="PART-R1",
+          service_start="2025-03-01", service_end="2026-02-28", amount=1000, service_level="Next Business Day")
+    w.row("accounting", contract_number="sc1234567", customer_id="CUST-1", bill_to_id="PART-R1",
+          sku="CS-NBD-SRV", service_start="2025-03-01", service_end="2026-02-28", amount=1000, invoice_date="2025-02-20")
+    w.row("tracker_alice", contract_number="1234567", customer_id="CUST-1", service_end="2026-02-28", amount=1000)
+    con = _build(w, tmp_path)
+    assert query(con, "SELECT contract_id FROM contracts") == [("SC-1234567",)]
+    c = _contract(con, "SC-1234567")
+    assert c["contract_number"] == "SC-1234567"
+    assert c["sources"] == ["accounting", "crm_contracts", "tracker_alice"]
+    assert c["record_count"] == 3 and c["numbered"]
+    assert c["service_level"] == "NBD" and c["sku"] == "CS-NBD-SRV" and c["term_months"] == 12
+    lineage = query(con, "SELECT raw_contract_number, attach_rule FROM contract_sources ORDER BY source")
+    assert lineage == [("SC1234567", "contract_number"), ("SC-1234567", "contract_number"),
+                       ("1234567", "contract_number")]
+
+
+def test_amount_is_summed_within_a_source_and_never_across_sources(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    for serial in ("FCW1", "FCW2", "FCW3"):  # one invoice line per covered asset
+        w.row("accounting", contract_number="SC-2000001", customer_id="CUST-1", serial_numbers=[serial],
+              service_start="2025-06-01", service_end="2026-05-31", amount=400, invoice_date="2025-05-25")
+    w.row("westbridge", contract_number="SC-2000001", customer_id="CUST-1", serial_numbers=["FCW1", "FCW2", "FCW3"],
+          service_start="2025-06-01", service_end="2026-05-31", amount=1200, invoice_date="2025-05-20")
+    w.row("tracker_alice", contract_number="2000001", customer_id="CUST-1", service_end="2026-05-31", amount=1200)
+    con = _build(w, tmp_path)
+    c = _contract(con, "SC-2000001")
+    assert c["amount"] == Decimal("1200.00")
+    assert c["asset_count"] == 3
+    per_source = dict(query(con, "SELECT source, value FROM contract_candidates WHERE field = 'amount'"))
+    assert per_source == {"accounting": "1200.00", "westbridge": "1200.00", "tracker_alice": "1200.00"}
+    assert query(con, "SELECT count(*) FROM contract_conflicts") == [(0,)]
+
+
+def test_an_identical_line_resent_in_a_later_file_counts_once(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    line = dict(contract_number="SC-2100001", customer_id="CUST-1", service_end="2026-05-31", amount=900)
+    w.row("tracker_alice", file="inbox/reps/alice_2025.xlsx", **line)
+    w.row("tracker_alice", file="inbox/reps/alice_2026.xlsx", **line)  # the tracker carried the row over
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-2100001")["amount"] == Decimal("900.00")
+    counted = query(con, "SELECT source_file, amount_counted FROM contract_sources ORDER BY source_file")
+    assert counted == [("inbox/reps/alice_2025.xlsx", False), ("inbox/reps/alice_2026.xlsx", True)]
+
+
+def test_conflicts_are_resolved_by_priority_and_the_losing_values_kept(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("crm_contracts", contract_number="SC-3000001", customer_id="CUST-1", service_start="2025-07-01",
+          service_end="2026-06-30", amount=1200)
+    w.row("westbridge", contract_number="SC-3000001", customer_id="CUST-1", service_start="2025-07-01",
+          service_end="2026-07-31", amount=1100, invoice_date="2025-06-15")
+    con = _build(w, tmp_path)
+    c = _contract(con, "SC-3000001")
+    assert (c["end_date"], c["amount"]) == (day("2026-06-30"), Decimal("1200.00"))
+    assert (c["end_date_source"], c["amount_source"]) == ("crm_contracts", "crm_contracts")
+    conflicts = query(con, "SELECT field, value, source, source_file, source_row, chosen_value, chosen_source "
+                           "FROM contract_conflicts ORDER BY field")
+    assert conflicts == [
+        ("amount", "1100.00", "westbridge", "inbox/westbridge.csv", 2, "1200.00", "crm_contracts"),
+        ("end_date", "2026-07-31", "westbridge", "inbox/westbridge.csv", 2, "2026-06-30", "crm_contracts"),
+    ]
+    # the trust order is a setting: with distributors first, the distributor's values win
+    con.close()
+    con = _build(w, tmp_path, source_priority=["distributor", "crm_contracts"])
+    assert _contract(con, "SC-3000001")["end_date"] == day("2026-07-31")
+
+
+def test_equally_trusted_sources_are_decided_by_recency(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("westbridge", contract_number="SC-3100001", customer_id="CUST-1", service_end="2026-06-30",
+          amount=1000, invoice_date="2025-06-01")
+    w.row("summit", contract_number="SC-3100001", customer_id="CUST-1", service_end="2026-09-30",
+          amount=1000, invoice_date="2025-09-01")
+    con = _build(w, tmp_path)
+    c = _contract(con, "SC-3100001")
+    assert (c["end_date"], c["end_date_source"]) == (day("2026-09-30"), "summit")
+    assert query(con, "SELECT field, source, chosen_source FROM contract_conflicts") == [
+        ("end_date", "westbridge", "summit")]
+
+
+def _chain_world() -> FixtureWorld:
+    w = FixtureWorld()
+    common = dict(customer_id="CUST-1", reseller_id="PART-R1", serial_numbers=["FCW9"], service_level="NBD")
+    w.row("crm_contracts", contract_number="SC-4000001", service_start="2024-07-01", service_end="2025-06-30",
+          amount=1000, **common)
+    w.row("crm_contracts", contract_number="SC-4000002", service_start="2025-08-29", service_end="2026-08-28",
+          amount=1030, **common)  # starts 60 days after the end: a renewal
+    w.row("crm_contracts", contract_number="SC-4000003", service_start="2026-10-28", service_end="2027-10-27",
+          amount=1060, **common)  # starts 61 days after the end: not a renewal
+    return w
+
+
+def test_renewal_chain_links_within_60_days_and_not_beyond(tmp_path: Path) -> None:
+    con = _build(_chain_world(), tmp_path)
+    links = query(con, "SELECT contract_id, renewed_by, renews, status FROM contracts ORDER BY contract_id")
+    assert links == [
+        ("SC-4000001", "SC-4000002", None, "renewed"),
+        ("SC-4000002", None, "SC-4000001", "active"),
+        ("SC-4000003", None, None, "active"),
+    ]
+
+
+def test_renewal_window_is_configurable(tmp_path: Path) -> None:
+    con = _build(_chain_world(), tmp_path, valuation={"renewal_window_days": 90})
+    assert _contract(con, "SC-4000002")["renewed_by"] == "SC-4000003"
+
+
+def test_renewal_by_customer_sku_and_level_when_no_serials_are_known(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    for number, start, end in (("SC-4100001", "2024-01-01", "2024-12-31"), ("SC-4100002", "2025-01-20", "2026-01-19")):
+        w.row("accounting", contract_number=number, customer_id="CUST-2", sku="CS-4HR-SW", service_start=start,
+              service_end=end, amount=500, invoice_date=start)
+    # the same customer's NBD contract starting in the window is not a renewal of a 4HR one
+    w.row("accounting", contract_number="SC-4100003", customer_id="CUST-2", sku="CS-NBD-SW",
+          service_start="2025-01-05", service_end="2026-01-04", amount=300, invoice_date="2025-01-05")
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-4100001")["renewed_by"] == "SC-4100002"
+    assert _contract(con, "SC-4100003")["renews"] is None
+
+
+def test_each_contract_renews_and_is_renewed_once_best_candidate_first() -> None:
+    import pandas as pd
+
+    ranked = pd.DataFrame({"prior_id": ["A", "A", "B", "C"], "next_id": ["X", "Y", "X", "Y"]})
+    links = choose_renewals(ranked)
+    assert list(zip(links["prior_id"], links["next_id"], strict=True)) == [("A", "X"), ("C", "Y")]
+
+
+@pytest.mark.parametrize(("end", "status"), [
+    ("2025-12-31", "expired"), ("2026-01-01", "expiring"), ("2026-04-01", "expiring"), ("2026-04-02", "active"),
+])
+def test_status_as_of_the_as_of_date(tmp_path: Path, end: str, status: str) -> None:
+    w = FixtureWorld()
+    w.row("crm_contracts", contract_number="SC-5000001", customer_id="CUST-1", service_start="2025-01-01",
+          service_end=end, amount=100)
+    con = _build(w, tmp_path)  # as of 2026-01-01; 2026-04-01 is 90 days later
+    assert _contract(con, "SC-5000001")["status"] == status
+
+
+def test_bill_to_and_reseller_are_kept_apart_for_leased_and_direct_deals(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    # leased: CRM names the reseller, the invoice goes to the leasing company
+    w.row("crm_contracts", contract_number="SC-6000001", customer_id="CUST-1", reseller_id="PART-R1",
+          service_start="2025-03-01", service_end="2026-02-28", amount=2000)
+    w.row("accounting", contract_number="SC-6000001", customer_id="CUST-1", bill_to_id="PART-L1",
+          service_start="2025-03-01", service_end="2026-02-28", amount=2000, invoice_date="2025-02-25")
+    # direct: sold by a reseller, invoiced to the customer itself
+    w.row("westbridge", contract_number="SC-6000002", customer_id="CUST-2", reseller_id="PART-R2",
+          service_start="2025-05-01", service_end="2026-04-30", amount=800, invoice_date="2025-04-20")
+    w.row("accounting", contract_number="SC-6000002", customer_id="CUST-2", bill_to_id="CUST-2",
+          service_start="2025-05-01", service_end="2026-04-30", amount=800, invoice_date="2025-04-22")
+    con = _build(w, tmp_path)
+    parties = query(con, "SELECT contract_id, customer_id, reseller_id, bill_to_id, bill_to_role, reseller_basis "
+                         "FROM contracts ORDER BY contract_id")
+    assert parties == [
+        ("SC-6000001", "CUST-1", "PART-R1", "PART-L1", "leasing", "source"),
+        ("SC-6000002", "CUST-2", "PART-R2", "CUST-2", "customer", "source"),
+    ]
+
+
+def test_reseller_history_is_kept_across_renewals(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    serial = {"serial_numbers": ["JAE7"], "customer_id": "CUST-1"}
+    w.row("crm_contracts", contract_number="SC-7000001", reseller_id="PART-R1", service_start="2024-05-01",
+          service_end="2025-04-30", amount=700, **serial)
+    w.row("crm_contracts", contract_number="SC-7000002", reseller_id="PART-R2", service_start="2025-05-01",
+          service_end="2026-04-30", amount=720, **serial)
+    # a contract no row names a reseller for takes the customer's reseller at its start
+    w.row("accounting", contract_number="SC-7000003", customer_id="CUST-1", sku="CS-4HR-AP",
+          service_start="2024-06-01", service_end="2025-05-31", amount=90, invoice_date="2024-05-28")
+    con = _build(w, tmp_path)
+    got = query(con, "SELECT contract_id, reseller_id, reseller_basis, renewed_by FROM contracts ORDER BY 1")
+    assert got == [
+        ("SC-7000001", "PART-R1", "source", "SC-7000002"),
+        ("SC-7000002", "PART-R2", "source", None),
+        ("SC-7000003", "PART-R1", "customer_history", None),
+    ]
+
+
+def test_rows_without_a_number_attach_by_serial_or_customer_and_end_date(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("crm_contracts", contract_number="SC-8000001", customer_id="CUST-1", serial_numbers=["FOC1", "FOC2"],
+          service_start="2025-04-01", service_end="2026-03-31", amount=600)
+    w.row("crm_contracts", contract_number="SC-8000002", customer_id="CUST-2", service_start="2025-05-01",
+          service_end="2026-04-30", amount=300)
+    by_serial = w.row("tracker_alice", customer_id="CUST-1", serial_numbers=["FOC2"], service_end="2026-03-31", amount=300)
+    by_customer = w.row("tracker_alice", customer_id="CUST-2", service_end="2026-04-30", amount=300)
+    alone = w.row("tracker_alice", customer_id="CUST-2", serial_numbers=["LDQ5"], service_end="2026-09-30", amount=250)
+    con = _build(w, tmp_path)
+    attached = dict((r, (c, rule)) for r, c, rule in query(con, "SELECT record_id, contract_id, attach_rule FROM contract_sources"))
+    assert attached[by_serial] == ("SC-8000001", "serial+end_date")
+    assert attached[by_customer] == ("SC-8000002", "customer+end_date")
+    unnumbered, rule = attached[alone]
+    assert unnumbered.startswith("UC-") and rule == "unnumbered"
+    c = _contract(con, unnumbered)
+    assert (c["numbered"], c["contract_number"], c["end_date"], c["amount"]) == (False, None, day("2026-09-30"), Decimal("250.00"))
+    assert query(con, "SELECT count(*) FROM contracts") == [(3,)]
+
+
+def test_contract_assets_come_from_serials_on_any_source_row(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("crm_contracts", contract_number="SC-9000001", customer_id="CUST-1", serial_numbers=["A1"],
+          service_start="2025-01-01", service_end="2025-12-31", amount=100)
+    w.row("westbridge", contract_number="SC-9000001", customer_id="CUST-1", serial_numbers=["A1", "A2"],
+          service_start="2025-01-01", service_end="2025-12-31", amount=100, invoice_date="2024-12-20")
+    w.row("tracker_alice", contract_number="9000001", customer_id="CUST-1", serial_numbers=["a3"],
+          service_end="2025-12-31", amount=100)
+    con = _build(w, tmp_path)
+    assert query(con, "SELECT contract_id, asset_id, source_rows FROM contract_assets ORDER BY asset_id") == [
+        ("SC-9000001", "AST-A1", 2), ("SC-9000001", "AST-A2", 1), ("SC-9000001", "AST-A3", 1)]
+
+
+def test_a_multi_year_contract_is_annualised(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("crm_contracts", contract_number="SC-9100001", customer_id="CUST-1", service_start="2024-03-01",
+          service_end="2027-02-28", amount=3000)
+    con = _build(w, tmp_path)
+    c = _contract(con, "SC-9100001")
+    assert (c["term_months"], c["annual_amount"]) == (36, Decimal("1000.00"))
+
+
+def test_settings_come_from_a_sources_yaml_dict() -> None:
+    s = settings_from_mapping({
+        "as_of": "2026-11-01", "currency": "EUR", "warranty": {"Hardware": 36},
+        "sources": [{"name": "westbridge", "kind": "distributor", "priority": 0}, {"name": "x", "kind": "sales_rep"}],
+        "valuation": {"renewal_window_days": 45},
+    })
+    assert (s.as_of, s.currency, dict(s.warranty), s.renewal_window_days) == (day("2026-11-01"), "EUR", {"hardware": 36}, 45)
+    assert dict(s.source_ranks) == {"westbridge": 0}
+    con = duckdb.connect()
+    con.execute("CREATE TABLE source_records AS SELECT 'westbridge' AS source, 'distributor' AS kind "
+                "UNION ALL SELECT 'crm', 'crm_contracts'")
+    register_settings(con, s)
+    assert dict(query(con, "SELECT source, rank FROM source_rank")) == {"westbridge": 0, "crm": 1}

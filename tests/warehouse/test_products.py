@@ -1,0 +1,127 @@
+"""Products: list prices from the price list or estimated and flagged, categories, SKU families, warranty."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query
+from warehouse.products import add_warranty_end, build_products
+from warehouse.sql_files import read_sql
+
+SETTINGS = {"as_of": "2026-01-01"}
+
+
+def _product(con: duckdb.DuckDBPyConnection, sku: str) -> dict:
+    rel = con.sql("SELECT * FROM products WHERE sku = ?", params=[sku])
+    rows = rel.fetchall()
+    assert len(rows) == 1, (sku, rows)
+    return dict(zip(rel.columns, rows[0], strict=True))
+
+
+@pytest.mark.parametrize(("written", "sku", "family"), [
+    ("sw-c9300-48p", "SW-C9300-48P", "SW-C9300-48P"),
+    (" SW-C9300-48P-EU ", "SW-C9300-48P-EU", "SW-C9300-48P"),
+    ("SW-C9300-48P-uk", "SW-C9300-48P-UK", "SW-C9300-48P"),
+    ("SRV-R740-B=", "SRV-R740-B=", "SRV-R740-B"),
+    ("AP C9120AX EU", "APC9120AXEU", "APC9120AX"),
+    ("SWL-DNA-ADV-3Y", "SWL-DNA-ADV-3Y", "SWL-DNA-ADV-3Y"),
+])
+def test_sku_normalisation_and_family(written: str, sku: str, family: str) -> None:
+    con = duckdb.connect()
+    con.execute(read_sql("contract_macros.sql"))
+    assert query(con, "SELECT sku_norm(?), sku_family(?)", [written, written]) == [(sku, family)]
+
+
+def test_without_a_price_list_the_list_price_is_estimated_and_flagged(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    for price in (700, 800, 900, 1000, 600):
+        w.row("westbridge", customer_id="CUST-1", sku="SRV-T440-S", description="Tower server",
+              unit_price=price, quantity=1, amount=price, invoice_date="2025-01-10")
+    w.row("tracker_alice", customer_id="CUST-1", sku="SRV-T440-S", service_end="2026-01-09", amount=99999)
+    con = build(w, tmp_path)
+    build_products(con, SETTINGS)
+    p = _product(con, "SRV-T440-S")
+    assert p["list_price_estimated"] is True and p["list_price_basis"] == "observed_p90"
+    assert p["list_price"] == Decimal("960.00")  # 90th percentile of 600..1000; the tracker's value ignored
+    assert p["median_unit_price"] == Decimal("800.00") and p["priced_rows"] == 5
+    assert (p["category"], p["category_basis"]) == ("hardware", "inferred")
+
+
+def test_the_price_list_wins_and_a_variant_takes_its_family_price(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("price_list", sku="SW-C9300-48P", description="48-port switch", list_price=9800, category="Hardware")
+    w.row("westbridge", customer_id="CUST-1", sku="SW-C9300-48P", unit_price=7000, quantity=1, invoice_date="2025-01-10")
+    w.row("westbridge", customer_id="CUST-1", sku="sw-c9300-48p-eu", unit_price=7100, quantity=1, invoice_date="2025-01-10")
+    con = build(w, tmp_path)
+    build_products(con, SETTINGS)
+    base = _product(con, "SW-C9300-48P")
+    assert (base["list_price"], base["list_price_estimated"], base["list_price_basis"]) == (Decimal("9800.00"), False, "price_list")
+    assert (base["category"], base["category_basis"], base["description"]) == ("hardware", "price_list", "48-port switch")
+    eu = _product(con, "SW-C9300-48P-EU")
+    assert (eu["sku_family"], eu["list_price"], eu["list_price_estimated"], eu["list_price_basis"]) == (
+        "SW-C9300-48P", Decimal("9800.00"), True, "price_list_family")
+    assert eu["category"] == "hardware"
+
+
+def test_categories_are_inferred_from_words_and_coverage(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("accounting", customer_id="CUST-1", sku="CS-4HR-SW", description="Support 4-hour onsite response",
+          amount=500, invoice_date="2025-01-10", contract_number="SC-1", service_end="2026-01-09")
+    w.row("accounting", customer_id="CUST-1", sku="XCARE-77", amount=300, invoice_date="2025-01-10",
+          contract_number="SC-2", service_start="2025-01-10", service_end="2026-01-09")  # no words, only coverage
+    w.row("westbridge", customer_id="CUST-1", sku="SWL-VMW-ENT-1Y", description="Virtualisation licence, 1 year",
+          unit_price=3000, quantity=1, invoice_date="2025-01-10")
+    w.row("westbridge", customer_id="CUST-1", sku="FW-FPR2130", description="Next-generation firewall",
+          unit_price=9000, quantity=1, invoice_date="2025-01-10")
+    w.row("price_list", sku="MISC-1", description="Support cable", list_price=10, category="HW")
+    con = build(w, tmp_path)
+    build_products(con, SETTINGS)
+    got = dict((s, (c, b, lvl)) for s, c, b, lvl in query(
+        con, "SELECT sku, category, category_basis, service_level FROM products"))
+    assert got == {
+        "CS-4HR-SW": ("service", "inferred", "4HR"),
+        "XCARE-77": ("service", "inferred", None),
+        "SWL-VMW-ENT-1Y": ("software", "inferred", None),
+        "FW-FPR2130": ("hardware", "inferred", None),
+        "MISC-1": ("hardware", "price_list", None),  # the price list's category beats the words
+    }
+
+
+def _warranty_world() -> FixtureWorld:
+    w = FixtureWorld()
+    w.row("price_list", sku="SRV-1", list_price=1000, category="hardware")
+    w.row("price_list", sku="SWL-1", list_price=100, category="software")
+    w.row("westbridge", customer_id="CUST-1", sku="srv-1", serial_numbers=["HW1"], unit_price=900, quantity=1,
+          invoice_date="2025-01-31")
+    w.row("westbridge", customer_id="CUST-1", sku="SWL-1", serial_numbers=["LIC1"], unit_price=90, quantity=1,
+          invoice_date="2025-03-15")
+    w.row("westbridge", customer_id="CUST-1", sku="NOPE-1", serial_numbers=["INF1"], invoice_date="2025-03-15")
+    w.row("westbridge", customer_id="CUST-1", serial_numbers=["NOSKU1"], invoice_date="2025-03-15")
+    w.row("crm_contracts", contract_number="SC-1", customer_id="CUST-1", serial_numbers=["NOSHIP1"],
+          service_end="2026-01-01")  # a serial only seen on coverage: no ship date
+    return w
+
+
+def test_warranty_end_per_category_default_twelve_months_for_hardware(tmp_path: Path) -> None:
+    con = build(_warranty_world(), tmp_path)
+    before = [c for (c,) in query(con, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'assets' ORDER BY column_index")]
+    build_products(con, SETTINGS)
+    assert add_warranty_end(con, SETTINGS) == 2
+    after = [c for (c,) in query(con, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'assets' ORDER BY column_index")]
+    assert after == [*before, "warranty_end"]  # every existing column kept, in place
+    got = dict(query(con, "SELECT serial_number, warranty_end FROM assets"))
+    # NOPE-1 is not on the price list: inferred hardware (sold, no coverage, no service words)
+    assert got == {"HW1": day("2026-01-31"), "INF1": day("2026-03-15"), "LIC1": None, "NOSKU1": None, "NOSHIP1": None}
+
+
+def test_warranty_months_per_category_are_configurable_and_rebuilding_is_idempotent(tmp_path: Path) -> None:
+    con = build(_warranty_world(), tmp_path)
+    cfg = {**SETTINGS, "warranty": {"hardware": 36, "software": 12}}
+    build_products(con, cfg)
+    add_warranty_end(con, cfg)
+    add_warranty_end(con, cfg)  # a second pass replaces the column, never adds another
+    got = dict(query(con, "SELECT serial_number, warranty_end FROM assets"))
+    assert got["HW1"] == day("2028-01-31") and got["LIC1"] == day("2026-03-15")
+    assert query(con, "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'assets' AND column_name = 'warranty_end'") == [(1,)]
