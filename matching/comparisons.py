@@ -81,6 +81,10 @@ def comparison_inputs(
         c, uniques = pd.factorize(profiles.table[column], use_na_sentinel=True)
         codes[key] = c.astype(np.int32)
         holders[key] = np.bincount(c[c >= 0], minlength=max(len(uniques), 1)).astype(np.int32)
+    # account ids are comparable only within one system: "CRM:0015X" vs "WESTBRIDGE:WB10" is unknown,
+    # not a disagreement (an id without a "system:" prefix is its own system)
+    system = profiles.table["account_norm"].astype("string").str.extract(r"^([^:]*):", expand=False)
+    codes["account_system"] = pd.factorize(system, use_na_sentinel=True)[0].astype(np.int32)
     text = {
         key: profiles.table[column]
         .astype(object)
@@ -251,6 +255,9 @@ def compare_pairs(
 
     for key in ("state", "country", "domain", "email", "account"):
         present, equal, count = _exact(inputs, key, left, right)
+        if key == "account":
+            system = inputs.codes["account_system"]
+            present &= system[left] == system[right]
         out[key] = np.where(present, equal.astype(np.int8), -1).astype(np.int8)
         out[f"{key}_holders"] = count
 

@@ -1,0 +1,65 @@
+-- The analyst-facing tables: renewal_opportunities, opportunity_assets, renewal_forecast and
+-- missed_renewals (from rv_opportunities, rv_opportunity_assets, rv_upcoming, rv_contract_values).
+-- Money is DECIMAL(18,2); vendor_share + partner_share = value exactly.
+CREATE OR REPLACE TABLE renewal_opportunities AS
+WITH valued AS (
+    SELECT o.*,
+           CAST(round(o.value, 2) AS DECIMAL(18, 2)) AS value_dec,
+           CAST(round(o.value * o.partner_share_rate, 2) AS DECIMAL(18, 2)) AS partner_dec
+    FROM rv_opportunities o
+)
+SELECT v.opportunity_id, v.kind, s.as_of AS as_of_date,
+       v.customer_id, cu.name AS customer_name, v.reseller_id, pa.name AS reseller_name, v.partner_tier,
+       v.rep, v.rep_basis, v.contract_id, v.contract_number, v.contract_ids, v.service_level, v.sku,
+       CAST(v.asset_count AS INTEGER) AS asset_count,
+       v.expiry_date, CAST(v.days_to_expiry AS INTEGER) AS days_to_expiry, CAST(v.action_date AS DATE) AS action_date,
+       v.window_label AS "window",
+       v.value_dec AS value,
+       CAST(v.win_probability AS DOUBLE) AS win_probability,
+       CAST(round(v.value_dec * v.win_probability, 2) AS DECIMAL(18, 2)) AS weighted_value,
+       CAST(v.value_dec - v.partner_dec AS DECIMAL(18, 2)) AS vendor_share,
+       v.partner_dec AS partner_share,
+       v.currency, v.basis
+FROM valued v
+CROSS JOIN rv_settings s
+LEFT JOIN customers cu ON cu.customer_id = v.customer_id
+LEFT JOIN partners pa ON pa.partner_id = v.reseller_id
+ORDER BY v.action_date, v.expiry_date, v.value DESC NULLS LAST, v.opportunity_id;
+
+CREATE OR REPLACE TABLE opportunity_assets AS
+SELECT oa.opportunity_id, oa.asset_id, a.serial_number, a.sku
+FROM rv_opportunity_assets oa
+LEFT JOIN assets a ON a.asset_id = oa.asset_id
+ORDER BY oa.opportunity_id, a.serial_number, oa.asset_id;
+
+CREATE OR REPLACE TABLE renewal_forecast AS
+SELECT u.contract_id, u.contract_number, u.customer_id, cu.name AS customer_name,
+       u.reseller_id, pa.name AS reseller_name, u.rep, u.service_level, u.end_date AS expiry_date,
+       CAST(date_trunc('month', u.end_date) AS DATE) AS month,
+       CAST(u.days_to_expiry AS INTEGER) AS days_to_expiry, u.window_label AS "window",
+       CAST(u.renewal_value AS DECIMAL(18, 2)) AS value,
+       CAST(u.probability AS DOUBLE) AS win_probability,
+       CAST(round(u.renewal_value * u.probability, 2) AS DECIMAL(18, 2)) AS weighted_value,
+       u.value_currency AS currency,
+       u.days_to_expiry <= s.renewal_days AS listed_as_renewal
+FROM rv_upcoming u
+CROSS JOIN rv_settings s
+LEFT JOIN customers cu ON cu.customer_id = u.customer_id
+LEFT JOIN partners pa ON pa.partner_id = u.reseller_id
+WHERE u.end_date < date_trunc('month', s.as_of) + to_months(s.forecast_months)
+ORDER BY u.end_date, u.contract_id;
+
+CREATE OR REPLACE TABLE missed_renewals AS
+SELECT v.contract_id, v.contract_number, v.customer_id, cu.name AS customer_name,
+       v.reseller_id, pa.name AS reseller_name, v.rep, v.service_level, v.end_date,
+       CAST(s.as_of - v.end_date AS INTEGER) AS days_since_end,
+       CAST(round(v.annual_value, 2) AS DECIMAL(18, 2)) AS value,
+       v.value_currency AS currency,
+       o.opportunity_id AS lapsed_opportunity_id
+FROM rv_contract_values v
+CROSS JOIN rv_settings s
+LEFT JOIN customers cu ON cu.customer_id = v.customer_id
+LEFT JOIN partners pa ON pa.partner_id = v.reseller_id
+LEFT JOIN rv_opportunities o ON o.kind = 'lapsed' AND o.contract_id = v.contract_id
+WHERE NOT v.renewed AND v.end_date < s.as_of AND v.end_date >= s.as_of - s.missed_days
+ORDER BY v.end_date DESC, v.contract_id;

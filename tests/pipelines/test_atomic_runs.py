@@ -1,0 +1,121 @@
+"""Atomic runs with a real `radar run` process: killed mid-build it leaves the old warehouse whole,
+and analysts reading the warehouse throughout a run see the old or the new one, never a mix."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.cli import run_nightly
+from sources.demo import generate_demo_world
+from warehouse.build import WarehousePaths
+
+ROOT = Path(__file__).parents[2]
+TIMEOUT_S = 180
+
+
+def _counts(path: Path) -> dict[str, int]:
+    """Row count of every table in a warehouse file, opened read-only as an analyst would."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in tables}
+    finally:
+        con.close()
+
+
+def _start_run(home: Path) -> subprocess.Popen:
+    """`radar run --home HOME` as its own process (and process group), as cron would start it."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "RADAR_HOME")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipelines.cli", "run", "--home", str(home)], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+
+
+def _wait_for(condition, proc: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT_S
+    while not condition():
+        assert proc.poll() is None, f"the run ended before {what}: {proc.stderr.read().decode()[-2000:]}"
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.005)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home whose first nightly run published a warehouse; one distributor file is held back."""
+    home = tmp_path_factory.mktemp("atomic") / "home"
+    generate_demo_world(home, scale=0.1, seed=13)
+    late = sorted((home / "inbox" / "distributors" / "westbridge").glob("*.csv"))[-1]
+    shutil.move(late, home.parent / "late.csv")
+    (home.parent / "late_path.txt").write_text(str(late.relative_to(home)), encoding="utf-8")
+    assert run_nightly(home, quiet=True)
+    return home
+
+
+def _copy_with_a_new_file(published: Path, dest: Path) -> Path:
+    """A copy of the home whose next run changes the warehouse: the held-back file is delivered."""
+    home = dest / "home"
+    shutil.copytree(published, home)
+    late = home / (published.parent / "late_path.txt").read_text(encoding="utf-8")
+    shutil.copyfile(published.parent / "late.csv", late)
+    return home
+
+
+@pytest.mark.parametrize("delay_s", [0.0, 0.7])
+def test_a_killed_run_leaves_the_old_warehouse_with_its_old_rows(published: Path, tmp_path: Path, delay_s: float) -> None:
+    home = _copy_with_a_new_file(published, tmp_path)
+    paths = WarehousePaths(home)
+    before = _counts(paths.live)
+    inode = paths.live.stat().st_ino
+    proc = _start_run(home)
+    try:
+        _wait_for(paths.building.exists, proc, "the building file appeared")
+        time.sleep(delay_s)
+        assert proc.poll() is None, "the run finished before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert paths.live.stat().st_ino == inode  # never replaced
+    assert _counts(paths.live) == before  # opens, with every table and its old row counts
+    # the next run throws the stale build away and publishes the new state
+    proc = _start_run(home)
+    assert proc.wait(timeout=TIMEOUT_S) == 0, proc.stderr.read().decode()[-2000:]
+    after = _counts(paths.live)
+    assert after["source_records"] > before["source_records"]
+    assert not paths.building.exists()
+
+
+def test_readers_see_a_whole_warehouse_throughout_a_run(published: Path, tmp_path: Path) -> None:
+    home = _copy_with_a_new_file(published, tmp_path)
+    paths = WarehousePaths(home)
+    old = _counts(paths.live)
+    held = duckdb.connect(str(paths.live), read_only=True)  # an analyst who keeps the file open all night
+    seen: list[dict[str, int]] = []
+    proc = _start_run(home)
+    try:
+        while proc.poll() is None:
+            seen.append(_counts(paths.live))  # a fresh read-only connection every time
+            time.sleep(0.02)
+        assert proc.returncode == 0, proc.stderr.read().decode()[-2000:]
+        new = _counts(paths.live)
+        seen.append(new)
+        assert new != old and new["source_records"] > old["source_records"]
+        assert len(seen) >= 20
+        assert all(s in (old, new) for s in seen)  # each read saw one whole warehouse, never a mix
+        assert seen[0] == old
+        assert held.execute("SELECT count(*) FROM source_records").fetchall() == [(old["source_records"],)]
+    finally:
+        held.close()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
