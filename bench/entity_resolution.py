@@ -61,6 +61,7 @@ def _splink_frame(mentions: pd.DataFrame) -> pd.DataFrame:
         "record_id": mentions["record_id"],
         "name_norm": name.where(name != "", None),
         "name_first": name.str.split().str[0],
+        "name_prefix": name.str.slice(0, 10),
         "city": mentions["city"].astype("string").str.lower().str.strip(),
         "postal": postal,
         "phone": phone.where(phone.str.len() >= 7, None),
@@ -78,13 +79,14 @@ def run_splink(mentions: pd.DataFrame) -> pd.Series:
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     frame = _splink_frame(mentions)
-    db = DuckDBAPI()
+    db = DuckDBAPI(duckdb.connect(config={"memory_limit": "8GB"}))  # spill rather than exhaust the machine
     df = db.register(frame)
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="record_id",
         blocking_rules_to_generate_predictions=[
-            block_on("name_norm"), block_on("name_first"), block_on("phone"), block_on("domain"),
+            block_on("name_norm"), block_on("name_prefix"), block_on("name_first", "postal"),
+            block_on("name_first", "city"), block_on("phone"), block_on("domain"),
         ],
         comparisons=[
             cl.JaroWinklerAtThresholds("name_norm", [0.95, 0.88, 0.8]).configure(term_frequency_adjustments=True),
@@ -100,7 +102,7 @@ def run_splink(mentions: pd.DataFrame) -> pd.Series:
     linker.training.estimate_probability_two_random_records_match([block_on("name_norm")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("postal"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("name_first"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("name_prefix"))
     predictions = linker.inference.predict(threshold_match_probability=0.5)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(predictions, 0.9).as_pandas_dataframe()
     return clusters.set_index("record_id")["cluster_id"]

@@ -135,6 +135,15 @@ LEFT JOIN contract_assets ca ON ca.asset_id = a.asset_id
 LEFT JOIN contracts c ON c.contract_id = ca.contract_id
 GROUP BY ALL;
 
+-- per customer: current or recent contracts with no recorded serials (they may cover a "gap")
+CREATE OR REPLACE TEMP TABLE rv_unlinked_contracts AS
+SELECT c.customer_id, count(*) AS contracts, min(c.contract_number) AS example
+FROM contracts c
+CROSS JOIN rv_settings s
+WHERE c.customer_id IS NOT NULL AND c.end_date >= s.as_of - s.gap_days
+  AND NOT EXISTS (SELECT 1 FROM contract_assets ca WHERE ca.contract_id = c.contract_id)
+GROUP BY c.customer_id;
+
 CREATE OR REPLACE TEMP TABLE rv_gap_assets AS
 SELECT g.*, r.rate AS attach_rate, (g.contracts = 0) AS never_covered,
        CAST(greatest(g.warranty_end, g.last_end) AS DATE) AS uncovered_since,
@@ -149,7 +158,7 @@ WHERE g.warranty_end < s.as_of
   AND (g.contracts = 0 OR g.last_end < s.as_of - s.gap_days);
 
 CREATE OR REPLACE TEMP TABLE rv_gaps AS
-WITH grouped AS (
+WITH grouped_assets AS (
     SELECT customer_id, reseller_id, sku, never_covered, value_currency AS currency,
            any_value(category) AS category, any_value(attach_rate) AS attach_rate,
            any_value(list_price * fx_rate) AS unit_list_price,
@@ -158,6 +167,10 @@ WITH grouped AS (
            min(uncovered_since) AS since, max(last_end) AS last_end
     FROM rv_gap_assets
     GROUP BY customer_id, reseller_id, sku, never_covered, value_currency
+),
+grouped AS (
+    SELECT g.*, u.contracts AS unlinked, u.example AS unlinked_example
+    FROM grouped_assets g LEFT JOIN rv_unlinked_contracts u USING (customer_id)
 )
 SELECT 'coverage_gap' AS kind,
        concat_ws('|', coalesce(g.customer_id, ''), coalesce(g.reseller_id, ''), coalesce(g.sku, ''),
@@ -186,7 +199,10 @@ SELECT 'coverage_gap' AS kind,
                         || ' = ' || rv_money(g.currency, g.value)
                         || CASE WHEN g.priced < g.asset_count THEN ' (' || (g.asset_count - g.priced) || ' without a list price)' ELSE '' END
               END
-           || '; ' || rv_pct(s.gap_probability) || ' win probability (coverage gap).' AS basis
+           || '; ' || rv_pct(s.gap_probability) || ' win probability (coverage gap).'
+           || CASE WHEN g.unlinked > 0 THEN ' Check first: the customer has ' || g.unlinked
+                        || ' current or recent contract(s) without recorded serials (e.g. ' || g.unlinked_example
+                        || ') that may cover these.' ELSE '' END AS basis
 FROM grouped g
 CROSS JOIN rv_settings s
 LEFT JOIN rv_customer_reps cr ON cr.customer_id = g.customer_id
