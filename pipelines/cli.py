@@ -58,12 +58,15 @@ def run_nightly(home: Path, as_of: str | None = None, *, quiet: bool = False, ve
 
 def print_run_summary(home: Path) -> None:
     """The per-source summary table, problem files and where the outputs are."""
-    from pipelines.summary import problem_files, source_summary
+    from pipelines.summary import entity_counts, problem_files, source_summary
     from warehouse.build import WarehousePaths
 
     live = WarehousePaths(home).live
     print("\nRenewal Radar: run complete\n")
     print(table(source_summary(live)))
+    counts = entity_counts(live)
+    if counts:
+        print("\nResolved: " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
     problems = problem_files(live)
     if problems:
         print("\nFiles that could not be read:")

@@ -43,3 +43,26 @@ def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
     finally:
         con.close()
     return [f"{error}" if error and error.startswith(path) else f"{path}: {error}" for path, error in rows]
+
+
+ENTITY_COUNTS = {
+    "customers": "SELECT count(*) FROM customers",
+    "partners": "SELECT count(*) FROM partners",
+    "assets": "SELECT count(*) FROM assets",
+    "contracts": "SELECT count(*) FROM contracts",
+    "renewal opportunities": "SELECT count(*) FROM renewal_opportunities",
+}
+
+
+def entity_counts(warehouse: Path) -> dict[str, int]:
+    """How many customers, partners, assets, contracts and opportunities the warehouse holds."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        return {
+            label: int(con.execute(sql).fetchall()[0][0])
+            for label, sql in ENTITY_COUNTS.items()
+            if sql.rsplit(" ", 1)[-1] in tables
+        }
+    finally:
+        con.close()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from pipelines.cli import run_nightly
@@ -52,7 +53,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A home whose first nightly run published a warehouse; one distributor file is held back."""
     home = tmp_path_factory.mktemp("atomic") / "home"
     generate_demo_world(home, scale=0.1, seed=13)
-    late = sorted((home / "inbox" / "distributors" / "westbridge").glob("*.csv"))[-1]
+    files = pd.read_csv(home / "truth" / "files.csv")
+    loaded = files[(files["source"] == "westbridge") & (files["expected_status"] == "loaded")]
+    late = home / loaded.sort_values("data_rows")["path"].iloc[-1]
     shutil.move(late, home.parent / "late.csv")
     (home.parent / "late_path.txt").write_text(str(late.relative_to(home)), encoding="utf-8")
     assert run_nightly(home, quiet=True)
