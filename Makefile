@@ -43,5 +43,9 @@ dev: $(STAMP)
 	RADAR_HOME=$${RADAR_HOME:-$(CURDIR)/$(DEMO_HOME)} DAGSTER_HOME=$(CURDIR)/.dagster_home \
 	  $(BIN)/dagster dev -m pipelines.definitions
 
+docs: $(STAMP)
+	test -f $(DEMO_HOME)/warehouse.duckdb || $(BIN)/radar demo --home $(DEMO_HOME) --scale $(SCALE)
+	$(BIN)/python -m warehouse.docs $(DEMO_HOME)/warehouse.duckdb docs/warehouse.md
+
 clean:
 	rm -rf $(VENV) $(DEMO_HOME) .dagster_home .pytest_cache bench/results

@@ -4,7 +4,7 @@
 
 from collections import Counter
 
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
 from pipelines.ingest import ingest_inbox
 from pipelines.resources import RadarHome
@@ -15,10 +15,6 @@ from warehouse.tables import read_previous
 from warehouse.comments import apply_comments, uncommented
 
 WAREHOUSE_POOL = "radar_warehouse"  # one writer at a time: DuckDB has one read-write process per file
-ANALYST_TABLES = [
-    "source_records", "quarantine", "ingested_files", "customers", "customer_sources", "match_review",
-    "partners", "partner_sources", "record_parties", "assets", "asset_sources", "id_history",
-]
 
 
 @asset(group_name="ingest", pool=WAREHOUSE_POOL)
@@ -48,7 +44,7 @@ def source_records(context: AssetExecutionContext, radar: RadarHome) -> Material
     con = connect_building(paths)
     try:
         load_staging_tables(con, paths.ingest)
-        apply_comments(con, ANALYST_TABLES)
+        apply_comments(con)
         counts = dict(con.execute(
             "SELECT 'source_records', count(*) FROM source_records UNION ALL "
             "SELECT 'quarantine', count(*) FROM quarantine UNION ALL "
@@ -93,13 +89,19 @@ def resolved_assets(radar: RadarHome) -> MaterializeResult:
     return _resolve_stage(radar, resolve_assets)
 
 
-@asset(group_name="publish", deps=[resolved_assets], pool=WAREHOUSE_POOL)
+#: the last stages before publishing: everything upstream of them is in the build
+PUBLISH_AFTER = [AssetKey("contracts")]
+
+
+@asset(group_name="publish", deps=PUBLISH_AFTER, pool=WAREHOUSE_POOL)
 def warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
     paths = radar.paths()
     con = connect_building(paths)
     try:
-        missing = uncommented(con, ANALYST_TABLES)
+        tables = [t for (t,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()]
+        missing = uncommented(con, tables)  # every table of the warehouse is analyst-facing
     finally:
         con.close()
     if missing:

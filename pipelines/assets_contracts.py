@@ -1,14 +1,25 @@
-"""The contract warehouse's assets, thin: products and warranty, contracts, and the Parquet export."""
+"""The contract warehouse's assets, thin: products, contracts (plus a blocking check), Parquet export."""
 # no `from __future__ import annotations` here: Dagster inspects the real annotations
 
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+import duckdb
+
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetExecutionContext,
+    AssetKey,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+    asset_check,
+)
 
 from pipelines.resources import RadarHome
 from warehouse.build import connect_building
 from warehouse.comments import apply_comments
-from warehouse.contracts import CONTRACT_TABLES, build_contracts
+from warehouse.contracts import CONTRACT_TABLES, build_contracts, contract_check_failures
 from warehouse.exports import export_parquet
 from warehouse.products import add_warranty_end, build_products
 
@@ -55,10 +66,23 @@ def contracts(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="warehouse", deps=[contracts], pool=WAREHOUSE_POOL)
-def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
-    """Every analyst-facing table of the build as out/parquet/<table>.parquet."""
+@asset_check(asset=contracts, blocking=True, description="Contract ids unique, renewal links and lineage consistent.")
+def contracts_consistent(radar: RadarHome) -> AssetCheckResult:
     con = connect_building(radar.paths())
+    try:
+        failures = contract_check_failures(con, build_settings(radar))
+    finally:
+        con.close()
+    return AssetCheckResult(
+        passed=not any(failures.values()), severity=AssetCheckSeverity.ERROR,
+        metadata={name: n for name, n in failures.items() if n},
+    )
+
+
+@asset(group_name="exports", deps=[AssetKey("warehouse")])
+def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+    """Every analyst-facing table of the published warehouse as out/parquet/<table>.parquet."""
+    con = duckdb.connect(str(radar.paths().live), read_only=True)
     try:
         written = export_parquet(con, radar.out_dir)
     finally:

@@ -106,7 +106,7 @@ def build_opportunities(
     for step in _SQL_STEPS:
         con.execute(read_sql(step))
     by_kind = dict(con.execute("SELECT kind, count(*) FROM renewal_opportunities GROUP BY kind").fetchall())
-    total, value, weighted = con.execute(
+    _, value, weighted = con.execute(
         "SELECT count(*), coalesce(sum(value), 0), coalesce(sum(weighted_value), 0) "
         "FROM renewal_opportunities WHERE kind <> 'coterm' AND currency = ?", [settings.currency],
     ).fetchall()[0]

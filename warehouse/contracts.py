@@ -61,6 +61,14 @@ def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return choose_renewals(candidates)
 
 
+def contract_check_failures(
+    con: duckdb.DuckDBPyConnection, settings: BuildSettings | Mapping[str, Any]
+) -> dict[str, int]:
+    """Consistency checks of the contract tables: check name -> failing rows (all 0 when sound)."""
+    register_settings(con, as_build_settings(settings))
+    return {name: int(n) for name, n in con.execute(read_sql("contract_checks.sql")).fetchall()}
+
+
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(con.execute(sql).fetchall()[0][0])
 

@@ -19,6 +19,38 @@ from warehouse.sql_files import SQL_DIR, read_sql
 
 EXAMPLE_PREFIX = "example_"
 SAMPLE_ROWS = 5
+#: how contracts are consolidated: the rules behind the contract tables, for analysts
+CONTRACT_RULES = """\
+## How contracts are consolidated
+
+- **One contract per number.** Contract numbers are normalised before joining: case, spaces and
+  separators, a short letter prefix in front of the digits and leading zeros are ignored, so
+  "SC-1234567", "sc1234567", "SC 1234567" and "1234567" are one contract, `SC-1234567`.
+- **Amounts.** Within one source a contract's amount is the sum of its lines (one line per
+  covered asset is common); a line repeated identically in a later file of the same source counts
+  once. Across sources the same contract is seen again and never added up.
+- **Conflicts.** Per field the most trusted source wins (`source_priority` in sources.yaml, or a
+  source's own `priority:`), then the most recent (latest invoice date, then latest file). Every
+  losing value is kept in `contract_conflicts` with its source row.
+- **Rows without a contract number** (a rep's tracker line with a serial and an expiry) join the
+  numbered contract with the same end date that covers one of their serials; failing that, the
+  one numbered contract with the same end date of their customer (or of their serials' customer).
+  Rows that match nothing are still evidence: the rows of one customer and end date form an
+  unnumbered contract (`UC-...`, `numbered = false`), so a renewal only a rep knows about is not lost.
+- **Assets.** `contract_assets` holds every asset whose serial appears on any row of the contract.
+- **Renewals.** A contract is renewed by a later one that covers the same assets (or, with no
+  serial in common, is the same customer's contract of the same SKU family and service level) and
+  starts within 60 days after its end, or up to 30 days before it. Each contract renews and is
+  renewed at most once; shared assets beat the weaker match, then the smallest gap wins.
+- **Status** as of the run's as-of date: `renewed`, `expired`, `expiring` (ends within 90 days),
+  `active` (`unknown` without an end date).
+- **Counterparties kept apart.** `customer_id` is the end customer, `reseller_id` who sold the
+  contract (as of that contract: an older contract keeps its reseller when the customer changes
+  reseller), `bill_to_id` who is invoiced: a partner (reseller, leasing company, distributor) or the
+  customer itself. When no row of the contract names a reseller, the invoiced reseller or the
+  customer's reseller at the contract's start is used (`reseller_basis` says which). The bill-to is
+  only known when some source names it (invoices); it is never guessed.
+"""
 
 
 @dataclass(frozen=True)
@@ -93,6 +125,8 @@ def render_warehouse_docs(con: duckdb.DuckDBPyConnection, examples: list[Example
         "",
     ]
     lines += [f"- [`{t}`](#{t}): {_cell(c)}" for t, c in tables]
+    if any(t == "contracts" for t, _ in tables):
+        lines += ["", CONTRACT_RULES.rstrip()]
     for table, comment in tables:
         cols = con.execute(
             "SELECT column_name, data_type, comment FROM duckdb_columns() "

@@ -24,7 +24,9 @@ FROM valued v
 CROSS JOIN rv_settings s
 LEFT JOIN customers cu ON cu.customer_id = v.customer_id
 LEFT JOIN partners pa ON pa.partner_id = v.reseller_id
-ORDER BY v.action_date, v.expiry_date, v.value DESC NULLS LAST, v.opportunity_id;
+-- working order: action date; on one day renewals (about to lapse) before win-backs before gaps
+ORDER BY v.action_date, CASE v.kind WHEN 'renewal' THEN 0 WHEN 'lapsed' THEN 1 WHEN 'coverage_gap' THEN 2 ELSE 3 END,
+         v.expiry_date, v.value DESC NULLS LAST, v.opportunity_id;
 
 CREATE OR REPLACE TABLE opportunity_assets AS
 SELECT oa.opportunity_id, oa.asset_id, a.serial_number, a.sku

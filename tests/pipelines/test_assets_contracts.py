@@ -5,10 +5,16 @@ from pathlib import Path
 import duckdb
 from dagster import AssetKey, materialize
 
-from pipelines.assets_contracts import CONTRACT_ANALYST_TABLES, contracts, parquet_export, products
+from pipelines.assets_contracts import (
+    CONTRACT_ANALYST_TABLES,
+    contracts,
+    contracts_consistent,
+    parquet_export,
+    products,
+)
 from pipelines.resources import RadarHome
 from tests.warehouse.contract_fixtures import FixtureWorld
-from warehouse.build import WarehousePaths
+from warehouse.build import WarehousePaths, publish
 from warehouse.comments import uncommented
 
 SOURCES_YAML = """\
@@ -37,8 +43,11 @@ def test_contract_assets_materialise_on_the_building_warehouse(tmp_path: Path) -
     paths.state_dir.mkdir()
     w.write(paths.building)
 
-    result = materialize([products, contracts, parquet_export], resources={"radar": RadarHome(home=str(home))})
+    result = materialize([products, contracts, contracts_consistent],
+                         resources={"radar": RadarHome(home=str(home))})
     assert result.success
+    [check] = result.get_asset_check_evaluations()
+    assert check.passed and check.check_name == "contracts_consistent"
     meta = result.asset_materializations_for_node("contracts")[0].metadata
     assert meta["contracts"].value == 2 and meta["renewals_linked"].value == 1
     assert {k.to_user_string() for k in products.dependency_keys} == {"assets"}
@@ -52,5 +61,7 @@ def test_contract_assets_materialise_on_the_building_warehouse(tmp_path: Path) -
             ("SC-1000001", "renewed"), ("SC-1000002", "active")]
     finally:
         con.close()
+    publish(paths)  # the export reads the published warehouse, after the swap
+    assert materialize([parquet_export], resources={"radar": RadarHome(home=str(home))}).success
     assert (home / "out" / "parquet" / "contracts.parquet").is_file()
     assert (home / "out" / "parquet" / "products.parquet").is_file()

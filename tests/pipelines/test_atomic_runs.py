@@ -98,16 +98,32 @@ def test_a_killed_run_leaves_the_old_warehouse_with_its_old_rows(published: Path
     assert not paths.building.exists()
 
 
+#: an analyst's process that keeps the warehouse open all night: counts, waits for a line on stdin, counts again
+HOLDER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+count = lambda: con.execute("SELECT count(*) FROM source_records").fetchall()[0][0]
+print(count(), flush=True)
+sys.stdin.readline()
+print(count(), flush=True)
+"""
+
+
 def test_readers_see_a_whole_warehouse_throughout_a_run(published: Path, tmp_path: Path) -> None:
     home = _copy_with_a_new_file(published, tmp_path)
     paths = WarehousePaths(home)
     old = _counts(paths.live)
-    held = duckdb.connect(str(paths.live), read_only=True)  # an analyst who keeps the file open all night
+    # (DuckDB shares one open database per file within a process, so the reader that holds the
+    # file open runs in a process of its own; this test process opens a fresh connection per read)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(paths.live)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
     seen: list[dict[str, int]] = []
-    proc = _start_run(home)
+    proc = None
     try:
+        assert int(holder.stdout.readline()) == old["source_records"]
+        proc = _start_run(home)
         while proc.poll() is None:
-            seen.append(_counts(paths.live))  # a fresh read-only connection every time
+            seen.append(_counts(paths.live))
             time.sleep(0.02)
         assert proc.returncode == 0, proc.stderr.read().decode()[-2000:]
         new = _counts(paths.live)
@@ -116,9 +132,12 @@ def test_readers_see_a_whole_warehouse_throughout_a_run(published: Path, tmp_pat
         assert len(seen) >= 20
         assert all(s in (old, new) for s in seen)  # each read saw one whole warehouse, never a mix
         assert seen[0] == old
-        assert held.execute("SELECT count(*) FROM source_records").fetchall() == [(old["source_records"],)]
+        holder.stdin.write("again\n")
+        holder.stdin.flush()
+        assert int(holder.stdout.readline()) == old["source_records"]  # its snapshot did not move
+        assert holder.wait(timeout=30) == 0
     finally:
-        held.close()
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        for p in (holder, proc):
+            if p is not None and p.poll() is None:
+                p.kill()
+                p.wait()

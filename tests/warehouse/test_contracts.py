@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query
-from warehouse.contracts import build_contracts, choose_renewals
+from warehouse.contracts import build_contracts, choose_renewals, contract_check_failures
 from warehouse.products import build_products
 from warehouse.settings import register_settings, settings_from_mapping
 from warehouse.sql_files import read_sql
@@ -75,7 +75,7 @@ def test_amount_is_summed_within_a_source_and_never_across_sources(tmp_path: Pat
 
 def test_an_identical_line_resent_in_a_later_file_counts_once(tmp_path: Path) -> None:
     w = FixtureWorld()
-    line = dict(contract_number="SC-2100001", customer_id="CUST-1", service_end="2026-05-31", amount=900)
+    line = {"contract_number": "SC-2100001", "customer_id": "CUST-1", "service_end": "2026-05-31", "amount": 900}
     w.row("tracker_alice", file="inbox/reps/alice_2025.xlsx", **line)
     w.row("tracker_alice", file="inbox/reps/alice_2026.xlsx", **line)  # the tracker carried the row over
     con = _build(w, tmp_path)
@@ -121,7 +121,7 @@ def test_equally_trusted_sources_are_decided_by_recency(tmp_path: Path) -> None:
 
 def _chain_world() -> FixtureWorld:
     w = FixtureWorld()
-    common = dict(customer_id="CUST-1", reseller_id="PART-R1", serial_numbers=["FCW9"], service_level="NBD")
+    common = {"customer_id": "CUST-1", "reseller_id": "PART-R1", "serial_numbers": ["FCW9"], "service_level": "NBD"}
     w.row("crm_contracts", contract_number="SC-4000001", service_start="2024-07-01", service_end="2025-06-30",
           amount=1000, **common)
     w.row("crm_contracts", contract_number="SC-4000002", service_start="2025-08-29", service_end="2026-08-28",
@@ -228,7 +228,7 @@ def test_rows_without_a_number_attach_by_serial_or_customer_and_end_date(tmp_pat
     by_customer = w.row("tracker_alice", customer_id="CUST-2", service_end="2026-04-30", amount=300)
     alone = w.row("tracker_alice", customer_id="CUST-2", serial_numbers=["LDQ5"], service_end="2026-09-30", amount=250)
     con = _build(w, tmp_path)
-    attached = dict((r, (c, rule)) for r, c, rule in query(con, "SELECT record_id, contract_id, attach_rule FROM contract_sources"))
+    attached = {r: (c, rule) for r, c, rule in query(con, "SELECT record_id, contract_id, attach_rule FROM contract_sources")}
     assert attached[by_serial] == ("SC-8000001", "serial+end_date")
     assert attached[by_customer] == ("SC-8000002", "customer+end_date")
     unnumbered, rule = attached[alone]
@@ -273,3 +273,13 @@ def test_settings_come_from_a_sources_yaml_dict() -> None:
                 "UNION ALL SELECT 'crm', 'crm_contracts'")
     register_settings(con, s)
     assert dict(query(con, "SELECT source, rank FROM source_rank")) == {"westbridge": 0, "crm": 1}
+
+
+def test_consistency_checks_pass_on_a_sound_build_and_catch_a_broken_one(tmp_path: Path) -> None:
+    con = _build(_chain_world(), tmp_path)
+    failures = contract_check_failures(con, {"as_of": AS_OF})
+    assert len(failures) >= 5 and not any(failures.values())
+    con.execute("INSERT INTO contracts SELECT * FROM contracts WHERE contract_id = 'SC-4000003'")
+    con.execute("UPDATE contracts SET renewed_by = 'SC-0' WHERE contract_id = 'SC-4000002'")
+    failures = contract_check_failures(con, {"as_of": AS_OF})
+    assert failures["duplicate contract_id"] == 1 and failures["renewed_by names no contract"] == 1

@@ -78,8 +78,8 @@ def test_categories_are_inferred_from_words_and_coverage(tmp_path: Path) -> None
     w.row("price_list", sku="MISC-1", description="Support cable", list_price=10, category="HW")
     con = build(w, tmp_path)
     build_products(con, SETTINGS)
-    got = dict((s, (c, b, lvl)) for s, c, b, lvl in query(
-        con, "SELECT sku, category, category_basis, service_level FROM products"))
+    got = {s: (c, b, lvl) for s, c, b, lvl in query(
+        con, "SELECT sku, category, category_basis, service_level FROM products")}
     assert got == {
         "CS-4HR-SW": ("service", "inferred", "4HR"),
         "XCARE-77": ("service", "inferred", None),

@@ -20,7 +20,7 @@ SELECT r.record_id, r.source, r.kind, r.source_file, r.source_sheet, r.source_ro
        sku_norm(r.sku) AS sku,
        coalesce(p.sku_family, sku_family(r.sku)) AS sku_family,
        p.category AS sku_category,
-       r.invoice_date, r.invoice_number, r.serial_numbers, r.customer_name,
+       r.invoice_date, r.invoice_number, r.serial_numbers, r.customer_name, nullif(trim(r.rep), '') AS rep,
        rp.customer_id, rp.reseller_id, rp.bill_to_id, rp.bill_to_role
 FROM source_records r
 JOIN source_rank s USING (source, kind)

@@ -19,6 +19,7 @@ WITH line_fields AS (
              'detail': sku_family, 'preference': CASE WHEN sku_category = 'service' THEN 0 ELSE 1 END},
             {'field': 'customer_id', 'value': customer_id, 'detail': NULL, 'preference': 0},
             {'field': 'reseller_id', 'value': reseller_id, 'detail': NULL, 'preference': 0},
+            {'field': 'rep', 'value': rep, 'detail': NULL, 'preference': 0},
             {'field': 'bill_to_id', 'value': bill_to_id, 'detail': bill_to_role, 'preference': 0},
             {'field': 'contract_number', 'value': raw_contract_number, 'detail': NULL,
              'preference': CASE WHEN regexp_matches(raw_contract_number, '^[A-Z]+-') THEN 0 ELSE 1 END}
@@ -112,6 +113,7 @@ pivoted AS (
            max(value) FILTER (WHERE field = 'bill_to_id') AS bill_to_id,
            max(detail) FILTER (WHERE field = 'bill_to_id') AS bill_to_role,
            max(value) FILTER (WHERE field = 'reseller_id') AS reseller_id,
+           max(value) FILTER (WHERE field = 'rep') AS rep,
            max(value) FILTER (WHERE field = 'service_level') AS service_level,
            max(value) FILTER (WHERE field = 'sku') AS sku,
            max(detail) FILTER (WHERE field = 'sku') AS sku_family,
@@ -151,7 +153,7 @@ resold AS (  -- contracts with no reseller named: the bill-to when it is a resel
 )
 SELECT p.contract_id, p.contract_number, p.customer_id, p.bill_to_id, p.bill_to_role,
        rs.reseller_id, rs.reseller_basis,
-       p.service_level, p.sku, p.sku_family, p.start_date, p.end_date,
+       p.rep, p.service_level, p.sku, p.sku_family, p.start_date, p.end_date,
        CASE WHEN p.start_date IS NOT NULL AND p.end_date >= p.start_date
             THEN CAST(round((p.end_date - p.start_date + 1) / 30.4375) AS INTEGER) END AS term_months,
        p.amount, coalesce(p.currency, (SELECT currency FROM build_settings)) AS currency,

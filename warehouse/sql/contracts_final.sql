@@ -10,7 +10,7 @@ SELECT b.contract_id, b.contract_number, b.customer_id, b.bill_to_id, b.reseller
             ELSE 'active' END AS status,
        nx.next_id AS renewed_by,
        pv.prior_id AS renews,
-       b.bill_to_role, b.reseller_basis, b.sku, b.sku_family, b.term_months,
+       b.bill_to_role, b.reseller_basis, b.rep, b.sku, b.sku_family, b.term_months,
        CAST(round(b.amount * 12 / coalesce(nullif(b.term_months, 0), 12), 2) AS DECIMAL(18, 2)) AS annual_amount,
        b.numbered, b.sources, b.record_count, b.asset_count, b.end_date_source, b.amount_source
 FROM contracts_base b

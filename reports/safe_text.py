@@ -1,0 +1,39 @@
+"""Text from sources is data, never a formula: the leaders spreadsheets act on, and how to defuse them.
+
+A customer called "=HYPERLINK(...)" or "+1 Corp" must reach a workbook or a CSV as text. In
+.xlsx files the cell is written as a string with Excel's own quote prefix (what Excel stores when
+a person types a leading apostrophe): it shows the name exactly and stays text when edited. A
+CSV has no cell types, so there the text gets a leading apostrophe (OWASP's CSV-injection advice).
+"""
+
+from __future__ import annotations
+
+FORMULA_LEADERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet could read `text` as a formula or a command."""
+    return text.startswith(FORMULA_LEADERS)
+
+
+def clean_text(value: object) -> str | None:
+    """None for missing values; else the text with control characters (but tab/newline) removed."""
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(value)
+    return "".join(ch for ch in text if ch >= " " or ch in "\t\n\r")
+
+
+def csv_safe(value: object) -> str:
+    """Text for a CSV cell: formula leaders prefixed with an apostrophe; missing is ''."""
+    text = clean_text(value)
+    if text is None:
+        return ""
+    return "'" + text if is_formula_like(text) else text

@@ -1,0 +1,169 @@
+"""Totals of the opportunity book: the renewal_summary table and the run summary in Markdown.
+
+One function (`summarise`) computes every total, over whatever part of the book it is given, so
+the warehouse table, out/run_summary.md and each workbook's summary sheet always agree.
+Co-terms are alternatives to the renewals they fold: they get their own `kind` row and are left
+out of every other total. Only amounts in the reporting currency are added up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from reports.frames import ReportData
+from reports.sql_files import read_sql
+from reports.valuation import GAP, LAPSED, ValuationSettings
+
+KIND_LABELS: dict[str, str] = {
+    "renewal": "Renewal", "lapsed": "Win-back (lapsed)", "coverage_gap": "Coverage gap", "coterm": "Co-term proposal",
+}
+SECTIONS: tuple[str, ...] = ("total", "kind", "window", "month", "rep", "reseller", "missed")
+UNASSIGNED = "unassigned"
+DIRECT = "direct (no reseller)"
+_MONEY = ["value", "weighted_value", "vendor_share", "partner_share"]
+_COLUMNS = ["section", "label", "sort_order", "opportunities", *_MONEY]
+
+
+def forecast_months(as_of: dt.date, months: int) -> list[dt.date]:
+    """The first day of each month of the forecast horizon, starting with the as-of month."""
+    first = as_of.replace(day=1)
+    out = []
+    for i in range(months):
+        y, m = divmod(first.month - 1 + i, 12)
+        out.append(dt.date(first.year + y, m + 1, 1))
+    return out
+
+
+def _totals(df: pd.DataFrame, section: str, label: str, sort_order: int) -> dict:
+    return {"section": section, "label": label, "sort_order": sort_order, "opportunities": len(df),
+            **{c: round(float(df[c].sum()), 2) for c in _MONEY}}
+
+
+def _grouped(df: pd.DataFrame, section: str, key: pd.Series) -> list[dict]:
+    rows = [_totals(part, section, str(label), 0) for label, part in df.groupby(key, sort=True)]
+    rows.sort(key=lambda r: (-r["weighted_value"], r["label"]))
+    for i, r in enumerate(rows, start=1):
+        r["sort_order"] = i
+    return rows
+
+
+def summarise(data: ReportData, settings: ValuationSettings) -> pd.DataFrame:
+    """Long table: section, label, sort_order, opportunities, value, weighted_value, vendor/partner share."""
+    opps = data.opportunities[data.opportunities["currency"] == data.currency]
+    counted = opps[opps["kind"] != "coterm"]
+    rows = [_totals(counted, "total", "all opportunities (co-terms not added)", 0)]
+    for i, kind in enumerate(KIND_LABELS, start=1):
+        rows.append(_totals(opps[opps["kind"] == kind], "kind", kind, i))
+    for i, (_, hi, label) in enumerate(settings.window_bounds()):
+        part = counted[counted["window"] == label]
+        if len(part) or hi <= settings.renewal_days:
+            rows.append(_totals(part, "window", label, i))
+    for j, label in enumerate((LAPSED, GAP)):
+        rows.append(_totals(counted[counted["window"] == label], "window", label, 1000 + j))
+    forecast = data.forecast[data.forecast["currency"] == data.currency]
+    for i, month in enumerate(forecast_months(data.as_of, settings.forecast_months), start=1):
+        part = forecast[forecast["month"] == month]
+        row = _totals(part.assign(vendor_share=0.0, partner_share=0.0), "month", month.strftime("%Y-%m"), i)
+        rows.append(row | {"vendor_share": None, "partner_share": None})
+    rows += _grouped(counted, "rep", counted["rep"].fillna(UNASSIGNED))
+    rows += _grouped(counted, "reseller", counted["reseller_name"].fillna(DIRECT))
+    missed = data.missed[data.missed["currency"] == data.currency]
+    rows.append({"section": "missed", "label": f"expired in the last {settings.missed_days} days, never renewed",
+                 "sort_order": 0, "opportunities": len(missed), "value": round(float(missed["value"].sum()), 2),
+                 "weighted_value": None, "vendor_share": None, "partner_share": None})
+    out = pd.DataFrame(rows, columns=_COLUMNS)
+    out.insert(0, "as_of_date", data.as_of)
+    out["currency"] = data.currency
+    return out
+
+
+def section(summary: pd.DataFrame, name: str) -> pd.DataFrame:
+    """One section's rows in display order."""
+    return summary[summary["section"] == name].sort_values(["sort_order", "label"]).reset_index(drop=True)
+
+
+def write_summary_table(con: duckdb.DuckDBPyConnection, summary: pd.DataFrame) -> None:
+    """CREATE OR REPLACE TABLE renewal_summary from `summarise`'s frame (money as DECIMAL(18,2))."""
+    con.register("summary_frame", summary)
+    try:
+        con.execute(read_sql("renewal_summary.sql"))
+    finally:
+        con.unregister("summary_frame")
+
+
+# ---- Markdown -------------------------------------------------------------------------------
+
+def _md(text: object) -> str:
+    """A table cell: pipes escaped, line breaks flattened, Markdown/HTML leaders defused."""
+    s = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    s = s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    s = s.replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[")
+
+
+def _money(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return f"{float(value):,.0f}"
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return lines
+
+
+def _section_table(summary: pd.DataFrame, name: str, first: str, labels: dict[str, str] | None = None,
+                   count_label: str = "opportunities") -> list[str]:
+    rows = [[_md((labels or {}).get(r.label, r.label)), f"{r.opportunities:,}", _money(r.value), _money(r.weighted_value)]
+            for r in section(summary, name).itertuples()]
+    return _table([first, count_label, "value", "weighted value"], rows, {1, 2, 3})
+
+
+def render_markdown(data: ReportData, summary: pd.DataFrame, settings: ValuationSettings, top_missed: int = 25) -> str:
+    """out/run_summary.md: value by window, by month, by rep, by reseller, and the missed renewals."""
+    cur = data.currency
+    total = section(summary, "total").iloc[0]
+    kinds = section(summary, "kind").set_index("label")
+    out = [
+        f"# Renewal opportunities as of {data.as_of:%Y-%m-%d}",
+        "",
+        (f"Amounts in {cur}. **{int(total.opportunities):,} opportunities worth {_money(total.value)}** "
+         f"({_money(total.weighted_value)} weighted by win probability). Renewals: contracts ending in the "
+         f"next {settings.renewal_days} days, valued at their annual amount plus {settings.uplift:.0%} uplift; "
+         f"win-backs: contracts that ended in the last {settings.lapsed_days} days unrenewed; coverage gaps: "
+         f"assets past warranty without a contract (list price × attach rate). "
+         f"{int(kinds.loc['coterm', 'opportunities']):,} co-term proposals "
+         f"({_money(kinds.loc['coterm', 'value'])}) fold a customer's contracts of the next "
+         f"{settings.coterm_months} months into one date; they are alternatives and are not added to the totals."),
+        "",
+        "## By kind", "",
+        *_section_table(summary, "kind", "kind", KIND_LABELS),
+        "", "## By window (days to expiry)", "",
+        *_section_table(summary, "window", "window"),
+        "", f"## Renewals due by month (next {settings.forecast_months} months, every unrenewed contract)", "",
+        *_section_table(summary, "month", "month", count_label="contracts"),
+        "", "## By rep", "",
+        *_section_table(summary, "rep", "rep"),
+        "", "## By reseller", "",
+        *_section_table(summary, "reseller", "reseller"),
+    ]
+    missed = data.missed[data.missed["currency"] == cur].sort_values(["value", "end_date"], ascending=[False, False])
+    out += ["", f"## Missed renewals (last {settings.missed_days} days)", "",
+            (f"{len(missed):,} contracts expired without a renewal, worth {_money(missed['value'].sum())} a year. "
+             f"Those that ended in the last {settings.lapsed_days} days are listed as win-backs.")]
+    if len(missed):
+        shown = missed.head(top_missed)
+        rows = [[f"{r.end_date:%Y-%m-%d}", _md(r.contract_number), _md(r.customer_name), _md(r.reseller_name),
+                 _md(r.rep), _money(r.value), "yes" if isinstance(r.lapsed_opportunity_id, str) else "no"]
+                for r in shown.itertuples()]
+        out += ["", *_table(["ended", "contract", "customer", "reseller", "rep", "value", "win-back listed"],
+                            rows, {5})]
+        if len(missed) > len(shown):
+            out += ["", (f"… and {len(missed) - len(shown):,} more (all in the Missed renewals sheet of "
+                         "out/renewal_opportunities.xlsx and the missed_renewals table).")]
+    return "\n".join(out) + "\n"

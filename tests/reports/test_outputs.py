@@ -1,0 +1,168 @@
+"""The files sales ops receive: workbooks opened with openpyxl, the CRM CSV, the run summary, atomic writes."""
+
+import csv
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart
+
+from reports import outputs
+from reports.frames import ReportData
+from reports.outputs import ReportFiles, slug, write_report_files
+from reports.safe_text import FORMULA_LEADERS
+from tests.reports.fixtures import FORMULA_NAMES, HYPERLINK
+
+SHEETS = ["Summary", "Opportunities", "Co-term proposals", "Missed renewals"]
+OUR_FORMULA = re.compile(r"^=SUBTOTAL\(109,([A-Z]+)2:\1\d+\)$")
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory, data: ReportData, settings) -> ReportFiles:
+    return write_report_files(data, settings, tmp_path_factory.mktemp("out") / "out")
+
+
+def _books(files: ReportFiles) -> list[Path]:
+    return [files.overall, *files.rep_workbooks.values(), *files.reseller_workbooks.values()]
+
+
+def test_one_workbook_per_rep_and_reseller_plus_the_overall_one(files: ReportFiles) -> None:
+    out = files.overall.parent
+    assert files.overall == out / "renewal_opportunities.xlsx"
+    names = sorted(p.name for p in (out / "workbooks").iterdir())
+    assert names == sorted([
+        "rep_alice_moreno.xlsx", "rep_bob_tracker.xlsx", "rep_carol_contracts.xlsx", "rep_dan_channel.xlsx",
+        "rep_tom_tracker.xlsx",  # only a renewal due in 11 months (renewal_forecast): still his book
+        "rep_unassigned.xlsx", "reseller_gold_reseller_inc.xlsx", "reseller_cmd_c_calc_a0.xlsx",
+    ])
+    assert not [p for p in out.iterdir() if p.name.startswith(".reports-staging")]
+
+
+def test_list_sheets_have_formats_frozen_header_autofilter_widths_and_print_setup(files: ReportFiles) -> None:
+    for path in _books(files):
+        wb = openpyxl.load_workbook(path)
+        assert wb.sheetnames == SHEETS, path
+        for name in SHEETS[1:]:
+            ws = wb[name]
+            assert ws.freeze_panes in ("E2", "D2") and ws.auto_filter.ref.startswith("A1:")
+            assert ws["A1"].font.b and ws["A1"].fill.start_color.rgb.endswith("1F4E78")
+            assert all(ws.column_dimensions[c].width >= 6 for c in "ABCDEFG")
+            assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
+    ws = openpyxl.load_workbook(files.overall)["Opportunities"]
+    headers = [c.value for c in ws[1]]
+    col = {h: i + 1 for i, h in enumerate(headers)}
+    for needed in ("Action date", "Customer", "Assets", "Serial numbers", "Contract", "Expiry", "Value",
+                   "Weighted value", "Reseller", "How the value was computed"):
+        assert needed in col
+    rows = [r for r in ws.iter_rows(min_row=2) if r[0].value is not None]
+    assert len(rows) == 9
+    dates = [r[col["Action date"] - 1].value for r in rows]
+    assert dates == sorted(dates)
+    assert all(r[col["Action date"] - 1].number_format == "yyyy-mm-dd" for r in rows)
+    assert all(r[col["Value"] - 1].number_format == '"$"#,##0.00' for r in rows if r[col["Value"] - 1].value)
+    assert sum(1 for r in rows if r[col["Value"] - 1].value is None) == 1  # the gap without a list price
+    assert all(r[col["Win %"] - 1].number_format == "0%" for r in rows)
+    k2 = next(r for r in rows if r[col["Contract"] - 1].value == "SC-002")
+    assert k2[col["Value"] - 1].value == 1236.0 and k2[col["Serial numbers"] - 1].value == "SN-A8"
+
+
+def test_summary_sheet_has_the_bar_chart_of_value_by_month(files: ReportFiles) -> None:
+    for path in _books(files):
+        ws = openpyxl.load_workbook(path)["Summary"]
+        charts = ws._charts
+        assert len(charts) == 1 and isinstance(charts[0], BarChart), path
+        chart = charts[0]
+        assert len(chart.series) == 2
+        ref = chart.series[0].val.numRef.f
+        first, last = (int(n) for n in re.findall(r"\$(\d+)", ref))
+        assert last - first + 1 == 12
+        assert ws.cell(row=first, column=1).value == "Nov 2026"
+        assert ws.cell(row=first, column=3).number_format == '"$"#,##0'
+
+
+def test_no_cell_holds_a_formula_from_source_text(files: ReportFiles) -> None:
+    seen = set()
+    for path in _books(files):
+        wb = openpyxl.load_workbook(path)
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        assert OUR_FORMULA.match(str(cell.value)), (path.name, ws.title, cell.coordinate, cell.value)
+                    elif isinstance(cell.value, str) and cell.value.startswith(FORMULA_LEADERS):
+                        assert cell.data_type == "s" and cell.quotePrefix, (path.name, cell.coordinate, cell.value)
+                        seen.add(cell.value)
+        with zipfile.ZipFile(path) as z:  # and no formula element in the XML mentions the names
+            for name in z.namelist():
+                if name.startswith("xl/worksheets/"):
+                    xml = z.read(name).decode("utf-8")
+                    assert not [f for f in re.findall(r"<f>(.*?)</f>", xml) if "SUBTOTAL" not in f]
+    assert set(FORMULA_NAMES) <= seen  # the names are shown exactly as the customers are called
+
+
+def test_a_reps_workbook_holds_only_that_reps_rows(files: ReportFiles) -> None:
+    wb = openpyxl.load_workbook(files.rep_workbooks["Alice Moreno"])
+    ws = wb["Opportunities"]
+    headers = [c.value for c in ws[1]]
+    assert "Rep" not in headers
+    customers = {r[headers.index("Customer")].value for r in ws.iter_rows(min_row=2) if r[0].value is not None}
+    assert customers == {HYPERLINK, "Müller & Söhne"}
+    assert wb["Summary"]["A1"].value == "Renewal opportunities: Alice Moreno"
+
+
+def test_crm_import_csv(files: ReportFiles, data: ReportData) -> None:
+    with open(files.crm_csv, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["Opportunity Name", "Account Name", "Close Date", "Amount", "Currency", "Stage",
+                             "Probability (%)", "Owner", "Type", "Reseller", "Contract Number", "Description",
+                             "External ID"]
+    assert len(rows) == 9 and len({r["External ID"] for r in rows}) == 9  # co-terms are not exported
+    k1 = next(r for r in rows if r["Contract Number"] == "SC-001")
+    assert (k1["Close Date"], k1["Amount"], k1["Stage"], k1["Probability (%)"], k1["Owner"], k1["Type"]) == (
+        "2026-11-10", "1236.00", "Qualification", "80", "Alice Moreno", "Renewal")
+    assert k1["Account Name"] == "'" + HYPERLINK and k1["Opportunity Name"].startswith("Renewal: =HYPERLINK")
+    lapsed = next(r for r in rows if r["Contract Number"] == "SC-003")
+    assert (lapsed["Close Date"], lapsed["Type"], lapsed["Stage"]) == ("2026-12-01", "Win-back", "Prospecting")
+    for r in rows:
+        for v in r.values():
+            assert not v.startswith(FORMULA_LEADERS), r
+
+
+def test_run_summary_is_written(files: ReportFiles) -> None:
+    text = files.run_summary.read_text(encoding="utf-8")
+    assert "## Renewals due by month" in text and "## Missed renewals" in text
+
+
+def test_a_failed_write_leaves_the_previous_files_and_a_rerun_drops_stale_workbooks(
+    tmp_path: Path, data: ReportData, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    write_report_files(data, settings, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(outputs, "write_crm_csv", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_report_files(data, settings, out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    monkeypatch.undo()
+    without_bob = data.opportunities[data.opportunities["rep"] != "Bob Tracker"]
+    from dataclasses import replace
+
+    part = replace(data, opportunities=without_bob, forecast=data.forecast[data.forecast["rep"] != "Bob Tracker"],
+                   missed=data.missed[data.missed["rep"] != "Bob Tracker"])
+    files = write_report_files(part, settings, out)
+    assert "Bob Tracker" not in files.rep_workbooks and not (out / "workbooks" / "rep_bob_tracker.xlsx").exists()
+    assert (out / "workbooks" / "rep_alice_moreno.xlsx").exists()
+
+
+def test_slugs() -> None:
+    assert slug("Müller & Söhne GmbH") == "muller_sohne_gmbh"
+    assert slug("=cmd|' /C calc'!A0") == "cmd_c_calc_a0"
+    assert slug("../../etc/passwd") == "etc_passwd"
+    assert slug("!!!") == "unnamed"

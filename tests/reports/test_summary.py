@@ -1,0 +1,58 @@
+"""renewal_summary and out/run_summary.md: totals by kind, window, month, rep and reseller; missed renewals."""
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from reports.summary import render_markdown, section, summarise, write_summary_table
+from warehouse.comments import apply_comments, uncommented
+
+
+def test_totals_leave_co_terms_out_and_cover_every_window_and_month(data, settings) -> None:
+    s = summarise(data, settings)
+    opps = data.opportunities
+    counted = opps[opps["kind"] != "coterm"]
+    total = section(s, "total").iloc[0]
+    assert total.opportunities == len(counted) == 9
+    assert total.value == round(counted["value"].sum(), 2)
+    assert list(section(s, "window")["label"]) == ["0-30", "31-60", "61-90", "91-120", "lapsed", "gap"]
+    windows = section(s, "window").set_index("label")
+    assert windows.loc["0-30", "opportunities"] == 2 and windows.loc["0-30", "value"] == 1236.0 + 1133.0
+    assert windows.loc["61-90", "opportunities"] == 0 and windows.loc["gap", "value"] == 2400.0
+    months = section(s, "month")
+    assert len(months) == 12 and months["label"].iloc[0] == "2026-11" and months["label"].iloc[-1] == "2027-10"
+    dec = months.set_index("label").loc["2026-12"]
+    assert (dec.opportunities, dec.value) == (2, 618.0 + 1133.0)
+    assert section(s, "kind").set_index("label").loc["coterm", "opportunities"] == 2
+    reps = section(s, "rep")
+    assert reps["weighted_value"].is_monotonic_decreasing and "unassigned" in set(reps["label"])
+    assert "direct (no reseller)" in set(section(s, "reseller")["label"])
+    missed = section(s, "missed").iloc[0]
+    assert (missed.opportunities, missed.value) == (4, 2600.0)
+
+
+def test_summary_table_is_typed_and_documented(built: Path, data, settings, tmp_path: Path) -> None:
+    path = tmp_path / "wh.duckdb"
+    shutil.copyfile(built, path)
+    con = duckdb.connect(str(path))
+    try:
+        write_summary_table(con, summarise(data, settings))
+        apply_comments(con, ["renewal_summary"])
+        assert uncommented(con, ["renewal_summary"]) == []
+        row = con.execute("SELECT opportunities, value FROM renewal_summary WHERE section = 'total'").fetchall()
+        assert row == [(9, Decimal(str(round(data.opportunities.query("kind != 'coterm'")["value"].sum(), 2))))]
+    finally:
+        con.close()
+
+
+def test_run_summary_markdown(data, settings) -> None:
+    text = render_markdown(data, summarise(data, settings), settings)
+    assert text.startswith("# Renewal opportunities as of 2026-11-01")
+    for heading in ("## By window", "## Renewals due by month", "## By rep", "## By reseller", "## Missed renewals"):
+        assert heading in text
+    assert "| 2026-12 | 2 | 1,751 | 1,401 |" in text
+    assert "4 contracts expired without a renewal, worth 2,600 a year" in text
+    # a reseller called "=cmd|' /C calc'!A0" cannot break the table
+    assert "=cmd\\|' /C calc'!A0" in text
