@@ -90,7 +90,7 @@ def resolved_assets(radar: RadarHome) -> MaterializeResult:
 
 
 #: the last stages before publishing: everything upstream of them is in the build
-PUBLISH_AFTER = [AssetKey("contracts")]
+PUBLISH_AFTER = [AssetKey("contracts"), AssetKey("renewal_summary")]
 
 
 @asset(group_name="publish", deps=PUBLISH_AFTER, pool=WAREHOUSE_POOL)

@@ -1,6 +1,7 @@
 """The reports' assets, thin: renewal opportunities, their summary, and the files sales ops receive."""
 # no `from __future__ import annotations` here: Dagster inspects the real annotations
 
+import duckdb
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
 from pipelines.resources import RadarHome
@@ -69,11 +70,12 @@ def renewal_summary(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="reports", deps=[renewal_summary], pool=WAREHOUSE_POOL)
+@asset(group_name="exports", deps=[AssetKey("warehouse")])
 def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
-    """out/: the overall workbook, one per rep and per reseller, crm_import.csv and run_summary.md."""
+    """out/: the overall workbook, one per rep and per reseller, crm_import.csv and run_summary.md,
+    from the published warehouse (a run that fails before publishing leaves out/ as it was)."""
     settings = _settings(radar)
-    con = connect_building(radar.paths())
+    con = duckdb.connect(str(radar.paths().live), read_only=True)
     try:
         data = load_report_data(con, radar.as_of_date(), settings.currency)
     finally:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipelines.console import bullet, table
+from pipelines.opportunities_cli import add_parser as add_opportunities_parser
 
 DEFAULT_DEMO_HOME = "demo_home"
 
@@ -71,7 +72,12 @@ def print_run_summary(home: Path) -> None:
     if problems:
         print("\nFiles that could not be read:")
         print(bullet(problems))
+    summary_md = home / "out" / "run_summary.md"
+    if summary_md.is_file():
+        print("\n" + summary_md.read_text(encoding="utf-8").rstrip())
     print(f"\nWarehouse: {live}")
+    if (home / "out").is_dir():
+        print(f"Workbooks, CRM import, Parquet and this summary: {home / 'out'}")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -130,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--as-of", help="valuation date (default: the demo world's as_of)")
     demo.add_argument("--verbose", action="store_true", help="show Dagster's step log")
     demo.set_defaults(func=cmd_demo)
+
+    add_opportunities_parser(sub)
     return parser
 
 

@@ -196,11 +196,9 @@ def cmd_opportunities(args: argparse.Namespace) -> int:
     data = ReportData(as_of=as_of, currency=settings.currency, opportunities=chosen, forecast=forecast, missed=missed)
     scope = "all reps and resellers"
     if args.rep:
-        part = data.where(unassigned=True) if args.rep.strip().lower() == UNASSIGNED else data
-        if args.rep.strip().lower() != UNASSIGNED:
-            part = replace(data, forecast=forecast[_rep_mask(forecast, args.rep)],
-                           missed=missed[_rep_mask(missed, args.rep)])
-        data, scope = replace(part, opportunities=chosen), args.rep
+        data = replace(data, forecast=forecast[_rep_mask(forecast, args.rep)].reset_index(drop=True),
+                       missed=missed[_rep_mask(missed, args.rep)].reset_index(drop=True))
+        scope = args.rep
     path = Path(args.output or DEFAULT_XLSX).expanduser().resolve()
     write_workbook(path, data, settings, scope)
     print(f"{len(chosen):,} opportunities written to {path}")

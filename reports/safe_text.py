@@ -8,7 +8,13 @@ CSV has no cell types, so there the text gets a leading apostrophe (OWASP's CSV-
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
+
 FORMULA_LEADERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: control characters (but tab, newline, carriage return): invalid in XML, and terminal escapes
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def is_formula_like(text: str) -> bool:
@@ -21,14 +27,11 @@ def clean_text(value: object) -> str | None:
     if value is None:
         return None
     try:
-        import pandas as pd
-
         if pd.isna(value):
             return None
     except (TypeError, ValueError):
         pass
-    text = str(value)
-    return "".join(ch for ch in text if ch >= " " or ch in "\t\n\r")
+    return _CONTROL.sub("", str(value))
 
 
 def csv_safe(value: object) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def _font(**kwargs: object) -> Font:
 DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0%"
 INTEGER_FORMAT = "#,##0"
+NUMBER_FORMATS = {"text": "General", "date": DATE_FORMAT, "pct": PERCENT_FORMAT, "int": INTEGER_FORMAT}
 SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
 HEADER_FILL = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
 TITLE_FONT = _font(bold=True, size=16, color="1F4E78")
@@ -79,7 +81,7 @@ OPPORTUNITY_COLUMNS: tuple[Column, ...] = (
     Column("Rep", "rep", width=14),
     Column("Contract", "contract_number", width=12),
     Column("Expiry", "expiry_date", "date", 11),
-    Column("Assets", "asset_count", "int", 6.5),
+    Column("Assets", "asset_count", "int", 7.5),
     Column("Serial numbers", "serials", width=18),
     Column("Value", "value", "money", 12, total=True),
     Column("Win %", "win_probability", "pct", 7),
@@ -92,8 +94,8 @@ COTERM_COLUMNS: tuple[Column, ...] = (
     Column("Customer", "customer_name", width=26),
     Column("Reseller", "reseller_name", width=22),
     Column("Rep", "rep", width=14),
-    Column("Contracts folded", "contract_number", width=14),
-    Column("Assets", "asset_count", "int", 6.5),
+    Column("Contracts folded", "contract_number", width=13),
+    Column("Assets", "asset_count", "int", 7.5),
     Column("Value", "value", "money", 12, total=True),
     Column("Win %", "win_probability", "pct", 7),
     Column("Weighted value", "weighted_value", "money", 12, total=True),
@@ -151,24 +153,28 @@ def put_text(ws: Worksheet, row: int, col: int, value: object):
     return cell
 
 
+def _value(value: object, kind: str) -> object:
+    """The Python value a cell of `kind` holds (None for missing; text cleaned of control characters)."""
+    if kind == "text":
+        return clean_text(value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if kind == "date":
+        return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
+    if kind == "money":
+        return round(float(value), 2)
+    if kind == "pct":
+        return float(value)
+    return int(value)
+
+
 def _put(ws: Worksheet, row: int, col: int, value: object, kind: str, money_fmt: str):
+    """One styled cell of `kind` (summary sheet); text goes through put_text."""
     if kind == "text":
         return put_text(ws, row, col, value)
     cell = ws.cell(row=row, column=col)
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return cell
-    if kind == "date":
-        cell.value = value if isinstance(value, dt.date) else pd.Timestamp(value).date()
-        cell.number_format = DATE_FORMAT
-    elif kind == "money":
-        cell.value = round(float(value), 2)
-        cell.number_format = money_fmt
-    elif kind == "pct":
-        cell.value = float(value)
-        cell.number_format = PERCENT_FORMAT
-    else:
-        cell.value = int(value)
-        cell.number_format = INTEGER_FORMAT
+    cell.value = _value(value, kind)
+    cell.number_format = money_fmt if kind == "money" else NUMBER_FORMATS[kind]
     return cell
 
 
@@ -208,17 +214,31 @@ def write_list(ws: Worksheet, frame: pd.DataFrame, columns: Sequence[Column], cu
     aligned = {kind: Alignment(vertical="top", horizontal=HEADER_ALIGN[kind], wrap_text=kind == "text",
                                indent=1 if HEADER_ALIGN[kind] == "right" else 0)
                for kind in HEADER_ALIGN}
+    styles: dict[tuple[str, str, bool], object] = {}  # one style per (kind, format, quote prefix), copied
     rows = frame.to_dict("records")
     for r, record in enumerate(rows, start=2):
-        fmt = money_format(record.get("currency") or currency)
+        money_fmt = money_format(record.get("currency") or currency)
         lines = 1
         for c, column in enumerate(columns, start=1):
-            cell = _put(ws, r, c, record.get(column.field), column.kind, fmt)
-            cell.alignment = aligned[column.kind]
-            cell.border = Border(bottom=RULE)
-            cell.font = BODY_FONT
-            if column.kind == "text" and isinstance(cell.value, str):
-                lines = max(lines, wrapped_lines(cell.value, column.width))
+            cell = ws.cell(row=r, column=c)
+            value = _value(record.get(column.field), column.kind)
+            if value is not None:
+                cell.value = value
+                if column.kind == "text":
+                    cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+                    lines = max(lines, wrapped_lines(value, column.width))
+            quote = column.kind == "text" and value is not None and is_formula_like(value)
+            fmt = money_fmt if column.kind == "money" else NUMBER_FORMATS[column.kind]
+            key = (column.kind, fmt, quote)
+            if key in styles:  # copying a finished style is far cheaper than setting four attributes
+                cell._style = copy(styles[key])
+            else:
+                cell.alignment = aligned[column.kind]
+                cell.border = Border(bottom=RULE)
+                cell.font = BODY_FONT
+                cell.number_format = fmt
+                cell.quotePrefix = quote
+                styles[key] = copy(cell._style)
         # spreadsheets do not grow rows for wrapped text they did not lay out themselves
         ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
     for c, column in enumerate(columns, start=1):
@@ -371,6 +391,7 @@ def _with_labels(data: ReportData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     opps = data.opportunities.assign(kind_label=data.opportunities["kind"].map(KIND_LABELS))
     listed = opps[opps["kind"] != "coterm"]
     coterms = opps[opps["kind"] == "coterm"]
+    coterms = coterms.assign(contract_number=coterms["contract_number"].str.replace(", ", "\n"))  # one a line
     missed = data.missed.assign(winback=data.missed["lapsed_opportunity_id"].notna().map({True: "yes", False: "no"}))
     return listed, coterms, missed
 

@@ -166,3 +166,21 @@ def test_slugs() -> None:
     assert slug("=cmd|' /C calc'!A0") == "cmd_c_calc_a0"
     assert slug("../../etc/passwd") == "etc_passwd"
     assert slug("!!!") == "unnamed"
+
+
+def test_an_empty_book_still_makes_readable_files(tmp_path: Path, settings) -> None:
+    import duckdb
+
+    from reports.frames import load_report_data
+    from reports.opportunities import build_opportunities
+    from tests.reports.fixtures import AS_OF, DDL
+
+    con = duckdb.connect(str(tmp_path / "empty.duckdb"))
+    con.execute(DDL)
+    build_opportunities(con, settings, AS_OF)
+    files = write_report_files(load_report_data(con, AS_OF, "USD"), settings, tmp_path / "out")
+    con.close()
+    wb = openpyxl.load_workbook(files.overall)
+    assert wb["Opportunities"]["A2"].value == "No opportunities." and wb["Summary"]._charts
+    assert files.rep_workbooks == {} and files.reseller_workbooks == {}
+    assert "0 opportunities worth 0" in files.run_summary.read_text(encoding="utf-8")
