@@ -14,6 +14,7 @@ import argparse
 import json
 import logging
 import resource
+import tempfile
 import time
 from pathlib import Path
 
@@ -79,7 +80,9 @@ def run_splink(mentions: pd.DataFrame) -> pd.Series:
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     frame = _splink_frame(mentions)
-    db = DuckDBAPI(duckdb.connect(config={"memory_limit": "8GB"}))  # spill rather than exhaust the machine
+    spill = Path(tempfile.gettempdir()) / "radar-bench-splink"
+    # spill to a temp dir rather than exhaust the machine (DuckDB's default is ./.tmp)
+    db = DuckDBAPI(duckdb.connect(config={"memory_limit": "8GB", "temp_directory": str(spill)}))
     df = db.register(frame)
     settings = SettingsCreator(
         link_type="dedupe_only",
