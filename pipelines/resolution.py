@@ -16,8 +16,8 @@ from rapidfuzz.process import cpdist
 from matching.assets import resolve_serials
 from matching.golden import build_golden_records
 from matching.names import normalise_company_names
-from matching.resolve import resolve_entities
-from matching.stable_ids import assign_stable_ids
+from matching.resolve import Resolution, resolve_entities
+from matching.stable_ids import StableIds, assign_stable_ids
 from sources.config import RadarConfig
 from warehouse.mentions import customer_mentions, partner_mentions, serial_mentions
 from warehouse.sql_files import read_sql
@@ -76,24 +76,46 @@ def append_history(con: duckdb.DuckDBPyConnection, previous: PreviousRun, events
     replace_table(con, "id_history", history)
 
 
+@dataclass
+class Resolved:
+    """One entity kind resolved with stable ids: the clustering, the id events, golden records and
+    the record -> id map with each record's match score and rule."""
+
+    resolution: Resolution
+    ids: StableIds
+    golden: pd.DataFrame
+    mapping: pd.DataFrame  # record_id, <id_column>, match_score, match_rule
+
+
+def _resolve_with_ids(
+    records: pd.DataFrame, entity: str, prefix: str, id_column: str, previous_map: pd.DataFrame,
+    previous: PreviousRun, overrides: pd.DataFrame, run_date: dt.date,
+) -> Resolved:
+    """Cluster `records`, carry the previous run's ids over, and build golden records."""
+    resolution = resolve_entities(
+        records, overrides=_overrides_for(overrides, entity), previous_entities=previous_map
+    )
+    ids = assign_stable_ids(
+        resolution.records[["record_id", "cluster_id"]], previous_map, run_date,
+        prefix=prefix, history=previous.history[previous.history["entity"] == entity],
+    )
+    golden = build_golden_records(records, ids.mapping, "entity_id")
+    mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
+        resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
+    return Resolved(resolution, ids, golden, mapping)
+
+
 def resolve_customers(
     con: duckdb.DuckDBPyConnection, config: RadarConfig, previous: PreviousRun,
     overrides: pd.DataFrame, run_date: dt.date,
 ) -> tuple[ResolveOutcome, pd.DataFrame]:
     """customers, customer_sources and match_review; returns counts and this run's id events."""
     mentions = customer_mentions(con, source_priorities(config))
-    resolution = resolve_entities(
-        mentions, overrides=_overrides_for(overrides, "customer"), previous_entities=previous.customers
-    )
-    ids = assign_stable_ids(
-        resolution.records[["record_id", "cluster_id"]], previous.customers, run_date,
-        prefix="CUST-", history=previous.history[previous.history["entity"] == "customer"],
-    )
-    golden = build_golden_records(mentions, ids.mapping, "entity_id")
-    customer_map = ids.mapping.rename(columns={"entity_id": "customer_id"}).merge(
-        resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
-    run_sql_with(con, "customer_tables.sql", golden=golden, customer_map=customer_map)
-    review = resolution.review_pairs()
+    done = _resolve_with_ids(mentions, "customer", "CUST-", "customer_id", previous.customers,
+                             previous, overrides, run_date)
+    ids = done.ids
+    run_sql_with(con, "customer_tables.sql", golden=done.golden, customer_map=done.mapping)
+    review = done.resolution.review_pairs()
     entity = ids.mapping.set_index("record_id")["entity_id"]
     review = review[REVIEW_COLUMNS].assign(
         left_customer_id=review["left_record_id"].map(entity),
@@ -151,20 +173,13 @@ def resolve_partners(
     bill_to_self = pd.DataFrame({"record_id": mentions.loc[is_self, "record_id"].drop_duplicates()})
     partner = mentions[~is_self].reset_index(drop=True)
     records = partner.rename(columns={"record_id": "source_record_id", "mention_id": "record_id"})
-    resolution = resolve_entities(
-        records, overrides=_overrides_for(overrides, "partner"), previous_entities=previous.partners
-    )
-    ids = assign_stable_ids(
-        resolution.records[["record_id", "cluster_id"]], previous.partners, run_date,
-        prefix="PART-", history=previous.history[previous.history["entity"] == "partner"],
-    )
-    golden = build_golden_records(records, ids.mapping, "entity_id")
-    partner_map = ids.mapping.rename(columns={"entity_id": "partner_id"}).merge(
-        resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
+    done = _resolve_with_ids(records, "partner", "PART-", "partner_id", previous.partners,
+                             previous, overrides, run_date)
+    ids = done.ids
     customer_map = con.execute("SELECT record_id, customer_id FROM customer_sources").df()
     run_sql_with(
-        con, "partner_tables.sql", partner_golden=golden, partner_roles=_partner_roles(partner, ids.mapping),
-        partner_map=partner_map, partner_mentions_resolved=partner, customer_map=customer_map,
+        con, "partner_tables.sql", partner_golden=done.golden, partner_roles=_partner_roles(partner, ids.mapping),
+        partner_map=done.mapping, partner_mentions_resolved=partner, customer_map=customer_map,
         bill_to_self=bill_to_self,
     )
     return _outcome(len(partner), ids.mapping, ids.history), _history(ids.history, "partner")
