@@ -32,7 +32,7 @@ LAYOUTS = {
 
 def _child(cmd: list[str]) -> tuple[str, float, float]:
     """Run a child through bench.measure; return its stdout, wall seconds and its own peak RSS (MiB)."""
-    proc = subprocess.run([sys.executable, "-m", "bench.measure", *cmd], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "bench.measure", *cmd], cwd=ROOT, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
     *lines, last = proc.stdout.rstrip("\n").splitlines()
@@ -98,9 +98,11 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
     out = []
     for scale in scales:
         home = work / f"nightly_{scale:g}"
-        gen_out, gen_s, _ = _child([sys.executable, "-c",
-                                    "import sys; from pathlib import Path; from sources.demo import generate_demo_world;"
-                                    f"s = generate_demo_world(Path({str(home)!r}), scale={scale}); print(s.n_source_rows)"])
+        generate = (
+            "from pathlib import Path; from sources.demo import generate_demo_world; "
+            f"s = generate_demo_world(Path({str(home)!r}), scale={scale}); print(s.n_source_rows)"
+        )
+        gen_out, gen_s, _ = _child([sys.executable, "-c", generate])
         rows = int(gen_out.strip().splitlines()[-1])
         radar = [str(Path(sys.executable).with_name("radar")), "run", "--home", str(home)]
         _, first_s, first_peak = _child(radar)
@@ -132,7 +134,7 @@ def main() -> None:
     sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
     scales = [1.0, 10.0] if args.quick else [10.0, 100.0]
     report: dict = {
-        "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
     }
     with tempfile.TemporaryDirectory(prefix="radar-bench-") as tmp:
@@ -145,7 +147,7 @@ def main() -> None:
             report["nightly"] = bench_nightly(work, scales)
     out = ROOT / args.out
     out.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     text = json.dumps(report, indent=2)
     (out / f"bench-{stamp}.json").write_text(text)
     (out / "latest.json").write_text(text)

@@ -7,12 +7,12 @@ from collections import Counter
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
 from pipelines.ingest import ingest_inbox
-from pipelines.resources import RadarHome
 from pipelines.resolution import append_history, resolve_assets, resolve_customers, resolve_partners
+from pipelines.resources import RadarHome
 from sources.overrides import read_overrides
 from warehouse.build import connect_building, load_staging_tables, publish, start_build
-from warehouse.tables import read_previous
 from warehouse.comments import apply_comments, uncommented
+from warehouse.tables import read_previous
 
 WAREHOUSE_POOL = "radar_warehouse"  # one writer at a time: DuckDB has one read-write process per file
 

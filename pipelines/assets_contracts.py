@@ -4,7 +4,6 @@
 from typing import Any
 
 import duckdb
-
 from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,

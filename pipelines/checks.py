@@ -22,7 +22,6 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # and would try to phone
 def run_expectations(df: pd.DataFrame, name: str, expectations: list) -> tuple[bool, dict[str, int]]:
     """Validate `df` against GX expectations; returns success and unexpected counts per expectation."""
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")

@@ -73,14 +73,14 @@ def party_accuracy(home: Path) -> dict[str, float]:
     """
     truth = _truth_rows(home)
     got = _query(home / "warehouse.duckdb", """
-        SELECT r.source_file, r.source_sheet, r.source_row, p.customer_id, p.reseller_id, p.bill_to_id, p.bill_to_role
+        SELECT r.source_file, r.source_sheet, r.source_row, p.customer_id, p.reseller_id, p.bill_to_id,
+               p.bill_to_role, r.bill_to_name IS NOT NULL AS names_bill_to
         FROM record_parties p JOIN source_records r USING (record_id)
         WHERE r.bill_to_name IS NOT NULL OR r.reseller_name IS NOT NULL""")
     both = got.merge(truth[_KEY + ["customer_key", "reseller_key", "bill_to_key"]], on=_KEY, how="inner")
     res = both.dropna(subset=["reseller_key", "reseller_id"])
     resellers = pairwise_quality(res["reseller_id"], res["reseller_key"])
-    bill = both.dropna(subset=["bill_to_key"])
-    bill = bill[bill["bill_to_role"].notna() | bill["bill_to_id"].notna() | bill["source_file"].str.contains("accounting")]
+    bill = both[both["names_bill_to"]].dropna(subset=["bill_to_key"])
     direct = bill["bill_to_key"] == bill["customer_key"]
     direct_ok = (bill.loc[direct, "bill_to_role"] == "customer").mean() if direct.any() else float("nan")
     partner_billed = bill[~direct]

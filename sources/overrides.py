@@ -46,7 +46,7 @@ def read_overrides(home: Path) -> pd.DataFrame:
                     raise FileReadError(f"{where}: field '{side}' is empty")
         for side in ("left", "right"):
             df[f"{side}_kind"] = df[side].map(lambda v: "entity" if ENTITY_ID.match(v) else "record")
-        df["note"] = df["note"] if "note" in df else ""
+        df["note"] = df.get("note", "")
         frames.append(df[list(COLUMNS)])
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})

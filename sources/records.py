@@ -17,7 +17,16 @@ import pyarrow as pa
 from sources.dates import parse_dates, proven_order
 from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
 from sources.table import RawTable
-from sources.values import cell_text, distinct, expand_distinct, map_unique, parse_money, parse_quantity, parse_text, split_serials
+from sources.values import (
+    cell_text,
+    distinct,
+    expand_distinct,
+    map_unique,
+    parse_money,
+    parse_quantity,
+    parse_text,
+    split_serials,
+)
 
 PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
 _TOTAL_LABEL = r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"

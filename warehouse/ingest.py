@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from warehouse.sql_files import read_sql
@@ -109,20 +108,3 @@ def record_file(
     except Exception:
         con.execute("ROLLBACK")
         raise
-
-
-def file_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Per source: files by status, rows loaded and quarantined (current versions only)."""
-    return con.execute(
-        """
-        SELECT source,
-               count(*) FILTER (WHERE status <> 'superseded')   AS files,
-               count(*) FILTER (WHERE status = 'loaded')        AS loaded,
-               count(*) FILTER (WHERE status = 'duplicate')     AS duplicate,
-               count(*) FILTER (WHERE status = 'empty')         AS empty,
-               count(*) FILTER (WHERE status = 'error')         AS error,
-               coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)      AS rows_loaded,
-               coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0) AS rows_quarantined
-        FROM ingested_files GROUP BY source ORDER BY source
-        """
-    ).df()

@@ -101,10 +101,10 @@ def test_copy_is_duplicate_and_truncated_workbook_is_an_error_while_the_rest_loa
     home = tmp_path / "home"
     shutil.copytree(demo, home)
     rows_before = _query(home, "SELECT count(*) AS n FROM source_records")["n"][0]
-    workbook = sorted((home / "inbox").rglob("*.xlsx"))[0]
+    workbook = min((home / "inbox").rglob("*.xlsx"))
     truncated = workbook.with_name(workbook.stem + "_truncated" + workbook.suffix)
     truncated.write_bytes(workbook.read_bytes()[: workbook.stat().st_size // 2])
-    some_csv = sorted((home / "inbox").rglob("*.csv"))[0]
+    some_csv = min((home / "inbox").rglob("*.csv"))
     resent = some_csv.with_name(some_csv.stem + "_resent" + some_csv.suffix)  # still matches the glob
     shutil.copy(some_csv, resent)
     assert main(["run", "--home", str(home)]) == 0

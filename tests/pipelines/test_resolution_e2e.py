@@ -26,7 +26,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo world whose first run lacks one distributor file (delivered before the second run)."""
     home = tmp_path_factory.mktemp("resolve") / "home"
     generate_demo_world(home, scale=0.3, seed=5)
-    late = sorted((home / "inbox" / "distributors" / "summit").glob("*.tsv"))[-1]
+    late = max((home / "inbox" / "distributors" / "summit").glob("*.tsv"))
     parked = home.parent / late.name
     shutil.move(late, parked)
     assert run_nightly(home, quiet=True)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pytest
 
@@ -58,6 +59,6 @@ def test_error_version_keeps_the_last_good_rows(con) -> None:
 
 def test_failed_insert_rolls_back_the_whole_file(con) -> None:
     bad = pa.table({"source_row": ["not a number"]})
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.Error):
         record_file(con, _file("a.csv", "h1", n=1), bad)
     assert con.execute("SELECT count(*) FROM ingested_files").fetchall() == [(0,)]
