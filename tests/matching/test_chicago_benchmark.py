@@ -5,34 +5,16 @@ predicted pairs correct, 6,608 true pairs). The floors below leave a little room
 that trade one for the other; falling under them is a regression.
 """
 
-from pathlib import Path
-
-import pandas as pd
 import pytest
 
+from bench.matching_quality import CHICAGO, chicago_records
 from matching import pairwise_quality, resolve_entities
 
-BENCHMARKS = Path(__file__).parents[2].parent / "shared" / "benchmarks"
-CSV = BENCHMARKS / "chicago_early_childhood_sites.csv"
 
-
-@pytest.mark.skipif(not CSV.exists(), reason="benchmark data not present")
+@pytest.mark.skipif(not CHICAGO.exists(), reason="benchmark data not present")
 def test_chicago_pairwise_quality_floor() -> None:
-    df = pd.read_csv(CSV, dtype=str)
-    records = pd.DataFrame(
-        {
-            "record_id": df["Id"],
-            "name": df["Site name"],
-            "address": df["Address"],
-            "postal_code": df["Zip"],
-            "phone": df["Phone"],
-            "domain": df["Website"],
-            "email": df["Email Address"],
-            "source": df["Source"],
-        }
-    )
+    records, truth = chicago_records()
     res = resolve_entities(records)
-    truth = pd.Series(df["True Id"].to_numpy(), index=df["Id"].to_numpy())
     q = pairwise_quality(res.records.set_index("record_id")["cluster_id"], truth)
     assert q.true_pairs == 6608
     assert q.f1 >= 0.93, q

@@ -3,26 +3,18 @@
 import shutil
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
 from pipelines.cli import main, run_nightly
 from sources.demo import generate_demo_world
+from tests.pipelines.warehouse_query import query
 
 KEY = ["source_file", "source_sheet", "source_row"]
 
 
 def _key(df: pd.DataFrame) -> pd.Series:
     return df["source_file"] + "|" + df["source_sheet"].fillna("") + "|" + df["source_row"].astype(str)
-
-
-def _query(home: Path, sql: str) -> pd.DataFrame:
-    con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).df()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +28,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_truth_row_is_loaded_with_exact_provenance_and_values(demo: Path) -> None:
     truth = pd.read_parquet(demo / "truth" / "source_rows.parquet")
     loaded = truth[truth["expect"] == "loaded"].assign(key=_key)
-    got = _query(demo, "SELECT * FROM source_records").assign(key=_key)
+    got = query(demo, "SELECT * FROM source_records").assign(key=_key)
     assert got["key"].is_unique
     missing = set(loaded["key"]) - set(got["key"])
     assert not missing, sorted(missing)[:10]
@@ -65,7 +57,7 @@ def test_broken_rows_are_in_quarantine_with_their_field(demo: Path) -> None:
     truth = pd.read_parquet(demo / "truth" / "source_rows.parquet")
     broken = truth[truth["expect"] == "quarantined"].assign(key=_key)
     assert len(broken) >= 3
-    quarantine = _query(demo, "SELECT * FROM quarantine").assign(key=_key)
+    quarantine = query(demo, "SELECT * FROM quarantine").assign(key=_key)
     assert set(quarantine["key"]) == set(broken["key"])
     both = broken.merge(quarantine, on="key", suffixes=("_truth", ""))
     for _, row in both.iterrows():
@@ -76,7 +68,7 @@ def test_broken_rows_are_in_quarantine_with_their_field(demo: Path) -> None:
 
 def test_file_statuses_match_the_truth(demo: Path) -> None:
     files = pd.read_csv(demo / "truth" / "files.csv")
-    got = _query(demo, "SELECT path, status, error, rows_blank, rows_total FROM ingested_files")
+    got = query(demo, "SELECT path, status, error, rows_blank, rows_total FROM ingested_files")
     both = files.merge(got, on="path", how="left")
     assert both["status"].notna().all(), both[both["status"].isna()]["path"].tolist()
     assert (both["status"] == both["expected_status"]).all(), both[both["status"] != both["expected_status"]][["path", "status", "error"]]
@@ -87,12 +79,12 @@ def test_file_statuses_match_the_truth(demo: Path) -> None:
 
 
 def test_rerun_on_unchanged_inbox_changes_nothing(demo: Path) -> None:
-    before = {t: _query(demo, f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY ALL" if t == "ingested_files"
+    before = {t: query(demo, f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY ALL" if t == "ingested_files"
                         else f"SELECT * FROM {t} ORDER BY ALL")
               for t in ("source_records", "quarantine", "ingested_files")}
     assert run_nightly(demo, quiet=True)
     for table, df in before.items():
-        again = _query(demo, f"SELECT * EXCLUDE (ingested_at) FROM {table} ORDER BY ALL" if table == "ingested_files"
+        again = query(demo, f"SELECT * EXCLUDE (ingested_at) FROM {table} ORDER BY ALL" if table == "ingested_files"
                        else f"SELECT * FROM {table} ORDER BY ALL")
         pd.testing.assert_frame_equal(df, again, obj=table)
 
@@ -100,7 +92,7 @@ def test_rerun_on_unchanged_inbox_changes_nothing(demo: Path) -> None:
 def test_copy_is_duplicate_and_truncated_workbook_is_an_error_while_the_rest_loads(demo: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     shutil.copytree(demo, home)
-    rows_before = _query(home, "SELECT count(*) AS n FROM source_records")["n"][0]
+    rows_before = query(home, "SELECT count(*) AS n FROM source_records")["n"][0]
     workbook = min((home / "inbox").rglob("*.xlsx"))
     truncated = workbook.with_name(workbook.stem + "_truncated" + workbook.suffix)
     truncated.write_bytes(workbook.read_bytes()[: workbook.stat().st_size // 2])
@@ -108,10 +100,10 @@ def test_copy_is_duplicate_and_truncated_workbook_is_an_error_while_the_rest_loa
     resent = some_csv.with_name(some_csv.stem + "_resent" + some_csv.suffix)  # still matches the glob
     shutil.copy(some_csv, resent)
     assert main(["run", "--home", str(home)]) == 0
-    files = _query(home, "SELECT path, status, error, duplicate_of FROM ingested_files").set_index("path")
+    files = query(home, "SELECT path, status, error, duplicate_of FROM ingested_files").set_index("path")
     rel = truncated.relative_to(home).as_posix()
     assert files.loc[rel, "status"] == "error"
     assert "truncated or corrupt" in files.loc[rel, "error"] and rel in files.loc[rel, "error"]
     copy_rel = resent.relative_to(home).as_posix()
     assert files.loc[copy_rel, "status"] == "duplicate"
-    assert _query(home, "SELECT count(*) AS n FROM source_records")["n"][0] == rows_before
+    assert query(home, "SELECT count(*) AS n FROM source_records")["n"][0] == rows_before

@@ -4,21 +4,13 @@ analysts' overrides."""
 import shutil
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
 from pipelines.cli import run_nightly
 from pipelines.demo_quality import asset_quality, customer_quality, party_accuracy
 from sources.demo import generate_demo_world
-
-
-def _query(home: Path, sql: str) -> pd.DataFrame:
-    con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).df()
-    finally:
-        con.close()
+from tests.pipelines.warehouse_query import query
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +52,7 @@ def test_sibling_companies_stay_apart(world: Path) -> None:
     assert siblings["sibling_group"].duplicated().any(), "the demo world must contain sibling groups"
     truth = pd.read_parquet(world / "truth" / "source_rows.parquet")
     truth["source_sheet"] = truth["source_sheet"].fillna("")
-    got = _query(world, "SELECT customer_id, source_file, coalesce(source_sheet, '') AS source_sheet, source_row FROM customer_sources")
+    got = query(world, "SELECT customer_id, source_file, coalesce(source_sheet, '') AS source_sheet, source_row FROM customer_sources")
     both = got.merge(truth, on=["source_file", "source_sheet", "source_row"]).merge(
         siblings[["customer_key", "sibling_group"]], on="customer_key")
     per_cluster = both.groupby("customer_id")["customer_key"].nunique()
@@ -69,9 +61,9 @@ def test_sibling_companies_stay_apart(world: Path) -> None:
 
 
 def test_ids_are_stable_when_a_file_arrives(world: Path) -> None:
-    before = _query(world.parent / "first_run", "SELECT record_id, customer_id FROM customer_sources")
-    after = _query(world, "SELECT record_id, customer_id FROM customer_sources")
-    history = _query(world, "SELECT * FROM id_history WHERE entity = 'customer'")
+    before = query(world.parent / "first_run", "SELECT record_id, customer_id FROM customer_sources")
+    after = query(world, "SELECT record_id, customer_id FROM customer_sources")
+    history = query(world, "SELECT * FROM id_history WHERE entity = 'customer'")
     merged_away = set(history.loc[history["event"] == "merge", "old_id"])
     both = before.merge(after, on="record_id", suffixes=("_before", "_after"))
     assert len(both) == len(before), "every earlier record is still resolved"
@@ -79,8 +71,8 @@ def test_ids_are_stable_when_a_file_arrives(world: Path) -> None:
     assert set(changed["customer_id_before"]) <= merged_away, changed.head()
     new_records = set(after["record_id"]) - set(before["record_id"])
     assert new_records, "the late file added records"
-    assets_before = _query(world.parent / "first_run", "SELECT record_id, raw_serial, asset_id FROM asset_sources")
-    assets_after = _query(world, "SELECT record_id, raw_serial, asset_id FROM asset_sources")
+    assets_before = query(world.parent / "first_run", "SELECT record_id, raw_serial, asset_id FROM asset_sources")
+    assets_after = query(world, "SELECT record_id, raw_serial, asset_id FROM asset_sources")
     kept = assets_before.merge(assets_after, on=["record_id", "raw_serial"])
     assert (kept["asset_id_x"] == kept["asset_id_y"]).mean() >= 0.999
 
@@ -88,7 +80,7 @@ def test_ids_are_stable_when_a_file_arrives(world: Path) -> None:
 def test_overrides_split_and_merge_customers(world: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     shutil.copytree(world, home)
-    sources = _query(home, "SELECT customer_id, record_id FROM customer_sources ORDER BY customer_id, record_id")
+    sources = query(home, "SELECT customer_id, record_id FROM customer_sources ORDER BY customer_id, record_id")
     sizes = sources.groupby("customer_id").size()
     big = sizes[sizes >= 3].index[:2]
     a, b = sources[sources["customer_id"] == big[0]], sources[sources["customer_id"] == big[1]]
@@ -98,10 +90,10 @@ def test_overrides_split_and_merge_customers(world: Path, tmp_path: Path) -> Non
     (home / "overrides").mkdir(exist_ok=True)
     overrides.to_csv(home / "overrides" / "decisions.csv", index=False)
     assert run_nightly(home, quiet=True)
-    merged = _query(home, "SELECT record_id, customer_id FROM customer_sources")
+    merged = query(home, "SELECT record_id, customer_id FROM customer_sources")
     ids = merged[merged["record_id"].isin(set(a["record_id"]) | set(b["record_id"]))]["customer_id"]
     assert ids.nunique() == 1
-    history = _query(home, "SELECT * FROM id_history WHERE event = 'merge'")
+    history = query(home, "SELECT * FROM id_history WHERE event = 'merge'")
     assert {big[0], big[1]} & set(history["old_id"])
     # and split one record back off by record id
     lone = a["record_id"].iloc[0]
@@ -110,12 +102,12 @@ def test_overrides_split_and_merge_customers(world: Path, tmp_path: Path) -> Non
         {"entity": "customer", "left": lone, "right": o, "decision": "cannot_link", "note": ""} for o in others
     ])]).drop(index=0).to_csv(home / "overrides" / "decisions.csv", index=False)
     assert run_nightly(home, quiet=True)
-    after = _query(home, "SELECT record_id, customer_id FROM customer_sources").set_index("record_id")["customer_id"]
+    after = query(home, "SELECT record_id, customer_id FROM customer_sources").set_index("record_id")["customer_id"]
     assert after[lone] not in set(after[others])
 
 
 def test_match_review_lists_borderline_pairs(world: Path) -> None:
-    review = _query(world, "SELECT * FROM match_review")
+    review = query(world, "SELECT * FROM match_review")
     assert {"left_record_id", "right_record_id", "match_probability", "decision"} <= set(review.columns)
     if len(review):
         assert review["match_probability"].between(0.2, 0.8).all()
