@@ -7,7 +7,7 @@
 chicago: /work/shared/benchmarks/chicago_early_childhood_sites.csv mapped as the tests do
 (Site name -> name, Address -> address, Zip -> postal_code, Phone -> phone, Website -> domain,
 Email Address -> email) and scored by pairwise precision/recall/F1 against `True Id`.
-demo: generates the demo world (sources.demo) into a temporary home, reads every inbox file with
+demo: generates the demo world (demo) into a temporary home, reads every inbox file with
 the project's readers, keeps rows naming an end customer, resolves customers and assets and scores
 them against the generator's truth (customer_key; serial_truth per serial token).
 """
@@ -68,7 +68,7 @@ def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.D
 def _read_demo(home: Path, scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Generate the demo world into `home` and read it back (see `demo_records`)."""
     from sources.config import load_config
-    from sources.demo import generate_demo_world
+    from demo import generate_demo_world
     from sources.inbox import discover
     from sources.reader import read_source_file
 

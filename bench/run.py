@@ -43,8 +43,8 @@ def _child(cmd: list[str]) -> tuple[str, float, float]:
 def bench_reading(work: Path, sizes: list[int]) -> list[dict]:
     """Rows per second and peak memory reading each file kind at each size."""
     from sources.config import load_config
-    from sources.demo import generate_demo_world
-    from sources.demo.render import write_bench_file
+    from demo import generate_demo_world
+    from demo.render import write_bench_file
 
     home = work / "read_home"
     generate_demo_world(home, scale=0.1, seed=1)
@@ -99,7 +99,7 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
     for scale in scales:
         home = work / f"nightly_{scale:g}"
         generate = (
-            "from pathlib import Path; from sources.demo import generate_demo_world; "
+            "from pathlib import Path; from demo import generate_demo_world; "
             f"s = generate_demo_world(Path({str(home)!r}), scale={scale}); print(s.n_source_rows)"
         )
         gen_out, gen_s, _ = _child([sys.executable, "-c", generate])
@@ -113,7 +113,7 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
         print(f"  nightly scale {scale:g}: {rows:,} rows in {first_s:.1f}s "
               f"({rows / first_s:,.0f} rows/s), peak {first_peak:,.0f} MiB; unchanged re-run {again_s:.1f}s", flush=True)
         quality = _child([sys.executable, "-c", (
-            "import json, sys; from pathlib import Path; from pipelines.demo_quality import *; "
+            "import json, sys; from pathlib import Path; from demo.quality import *; "
             f"h = Path({str(home)!r}); "
             "print(json.dumps({'customers': customer_quality(h), 'assets': asset_quality(h), 'parties': party_accuracy(h)}))")])[0]
         out[-1]["quality"] = json.loads(quality.strip().splitlines()[-1])

@@ -22,7 +22,7 @@ from matching.comparisons import comparison_inputs
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
 from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
 from matching.profiles import build_profiles
-from matching.resolution import Resolution, pair_table, record_table, scored_frame
+from matching.result import Resolution, pair_table, record_table, scored_frame
 from matching.tokens import name_tokens
 from matching.weights import CUSTOMER_MODEL, MatchModel
 

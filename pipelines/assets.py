@@ -9,7 +9,7 @@ from dagster import AssetExecutionContext, AssetKey, MaterializeResult, Metadata
 from pipelines.ingest import ingest_inbox
 from pipelines.resolution import append_history, resolve_assets, resolve_customers, resolve_partners
 from pipelines.resources import RadarHome
-from sources.overrides import read_overrides
+from sources.override_files import read_overrides
 from warehouse.build import connect_building, load_staging_tables, publish, start_build
 from warehouse.comments import apply_comments, uncommented
 from warehouse.tables import read_previous

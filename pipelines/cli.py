@@ -105,7 +105,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from sources.demo import generate_demo_world
+    from demo import generate_demo_world
 
     home = Path(args.home or DEFAULT_DEMO_HOME).expanduser().resolve()
     summary = generate_demo_world(home, scale=args.scale, seed=args.seed)

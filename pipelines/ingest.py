@@ -11,7 +11,7 @@ from sources.config import RadarConfig
 from sources.inbox import discover, source_fingerprint
 from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
-from warehouse.ingest import Candidate, open_ingest, plan, record_file
+from warehouse.ingest_store import Candidate, open_ingest, plan, record_file
 
 
 @dataclass

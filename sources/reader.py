@@ -16,7 +16,7 @@ from sources.config import SourceConfig
 from sources.excel import read_workbook
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, type_rows
 from sources.table import FileReadError, RawTable
-from sources.text import read_text
+from sources.delimited import read_text
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}

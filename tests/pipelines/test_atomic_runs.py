@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from pipelines.cli import run_nightly
-from sources.demo import generate_demo_world
+from demo import generate_demo_world
 from warehouse.build import WarehousePaths
 
 ROOT = Path(__file__).parents[2]

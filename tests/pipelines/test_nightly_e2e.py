@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from pipelines.cli import main, run_nightly
-from sources.demo import generate_demo_world
+from demo import generate_demo_world
 from tests.pipelines.warehouse_query import query
 
 KEY = ["source_file", "source_sheet", "source_row"]

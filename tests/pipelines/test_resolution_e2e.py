@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from pipelines.cli import run_nightly
-from pipelines.demo_quality import asset_quality, customer_quality, party_accuracy
-from sources.demo import generate_demo_world
+from demo.quality import asset_quality, customer_quality, party_accuracy
+from demo import generate_demo_world
 from tests.pipelines.warehouse_query import query
 
 

@@ -17,7 +17,7 @@ from pipelines.cli import run_nightly
 from reports.opportunities import build_opportunities
 from reports.valuation import valuation_settings
 from sources.config import load_config
-from sources.demo import generate_demo_world
+from demo import generate_demo_world
 
 
 def _tables(path: Path) -> set[str]:

@@ -21,7 +21,7 @@ from sources.records import (
     type_rows,
 )
 from sources.table import RawTable
-from sources.text import read_text
+from sources.delimited import read_text
 
 D = dt.date
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from pipelines.cli import run_nightly
-from sources.demo import generate_demo_world
+from demo import generate_demo_world
 from warehouse.comments import apply_comments, dictionary
 from warehouse.contracts import build_contracts
 from warehouse.products import add_warranty_end, build_products

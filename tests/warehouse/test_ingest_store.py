@@ -6,7 +6,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from warehouse.ingest import Candidate, open_ingest, plan, record_file
+from warehouse.ingest_store import Candidate, open_ingest, plan, record_file
 
 
 def _records(path: str, n: int) -> pa.Table:

@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sources.demo import broken, distributors, internal, layouts
-from sources.demo.context import Ctx
-from sources.demo.layouts import Layout
-from sources.demo.world import World, build_world
-from sources.demo.writers import Written, write_csv, write_pacific, write_price_list, write_tracker
+from demo import broken, distributors, internal, layouts
+from demo.context import Ctx
+from demo.layouts import Layout
+from demo.world import World, build_world
+from demo.writers import Written, write_csv, write_pacific, write_price_list, write_tracker
 
 WESTBRIDGE_DIR = "inbox/distributors/westbridge"
 DUPLICATE_OF = "westbridge_2026-03.csv"

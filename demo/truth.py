@@ -13,8 +13,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sources.demo.render import FileRecord
-from sources.demo.world import World
+from demo.render import FileRecord
+from demo.world import World
 
 ROW_SCHEMA = pa.schema(
     [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sources.table import FileReadError, RawTable
-from sources.text import detect_delimiter, detect_encoding, read_text
+from sources.delimited import detect_delimiter, detect_encoding, read_text
 
 HEADER = "Invoice Date,Reseller,End User,SKU"
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sources.demo import fmt
-from sources.demo.periods import ORDER_SENSITIVE
+from demo import fmt
+from demo.periods import ORDER_SENSITIVE
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from sources.demo import DEMO_AS_OF, generate_demo_world
-from sources.demo.render import BENCH_LAYOUTS, layout_of, write_bench_file
+from demo import DEMO_AS_OF, generate_demo_world
+from demo.render import BENCH_LAYOUTS, layout_of, write_bench_file
 from sources.fields import REQUIRED_FIELDS
 from sources.headers import recognise_header
 

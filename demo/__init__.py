@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sources.demo.config import write_sources_yaml
-from sources.demo.render import render_world
-from sources.demo.truth import write_truth
-from sources.demo.world import DEMO_AS_OF, build_world
+from demo.config import write_sources_yaml
+from demo.render import render_world
+from demo.truth import write_truth
+from demo.world import DEMO_AS_OF, build_world
 
 __all__ = ["DEMO_AS_OF", "DemoSummary", "generate_demo_world"]
 

@@ -9,8 +9,8 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from sources.demo.names import SSTYLE, pick_styles, serial_matrix, variant_matrix
-from sources.demo.world import AS_OF, World
+from demo.names import SSTYLE, pick_styles, serial_matrix, variant_matrix
+from demo.world import AS_OF, World
 
 TRUTH_COLUMNS: tuple[str, ...] = (
     "source",

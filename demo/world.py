@@ -14,9 +14,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sources.demo import vocab
-from sources.demo.names import CompanyName, make_serials
-from sources.demo.periods import ORDER_SENSITIVE, file_period
+from demo import vocab
+from demo.names import CompanyName, make_serials
+from demo.periods import ORDER_SENSITIVE, file_period
 
 DEMO_AS_OF: date = date(2026, 11, 1)
 AS_OF = np.datetime64(DEMO_AS_OF.isoformat(), "D")

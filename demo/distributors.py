@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sources.demo import fmt
-from sources.demo.context import NAT, Ctx, spec
-from sources.demo.periods import file_period, month_sheet
-from sources.demo.vocab import FAMILY_NAMES_DE, SERVICE_LEVELS
+from demo import fmt
+from demo.context import NAT, Ctx, spec
+from demo.periods import file_period, month_sheet
+from demo.vocab import FAMILY_NAMES_DE, SERVICE_LEVELS
 
 EUROLINK_COUNTRY = {
     "US": "USA",

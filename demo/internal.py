@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sources.demo import fmt
-from sources.demo.context import Ctx, spec
-from sources.demo.vocab import COUNTRY_NAMES, LEVEL_SPELLINGS, TRACKER_NOTES
-from sources.demo.world import AS_OF
+from demo import fmt
+from demo.context import Ctx, spec
+from demo.vocab import COUNTRY_NAMES, LEVEL_SPELLINGS, TRACKER_NOTES
+from demo.world import AS_OF
 
 TRACKER_ROWS_PER_FILE = 60_000
 _SERIAL_PREFIXES = np.array(["S/N: ", "S/N ", "SN:", "Serial: "], dtype=object)

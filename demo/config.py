@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from sources.demo.layouts import SUMMIT_COLUMNS
+from demo.layouts import SUMMIT_COLUMNS
 
 
 def sources_config(as_of: date, reps: pd.DataFrame) -> dict[str, object]:

@@ -20,8 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
-from sources.demo.layouts import Layout
-from sources.demo.vocab import README_PROSE
+from demo.layouts import Layout
+from demo.vocab import README_PROSE
 
 FIXED_TIME = datetime(2026, 11, 1, 6, 0, 0)
 
