@@ -13,10 +13,11 @@ from typing import Any
 import pandas as pd
 
 from sources.config import SourceConfig
+from sources.delimited import read_text
 from sources.excel import read_workbook
+from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, type_rows
 from sources.table import FileReadError, RawTable
-from sources.delimited import read_text
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -37,6 +38,8 @@ class SheetReport:
     blank_rows: int = 0
     total_rows: int = 0
     skipped: str | None = None
+    #: field -> how its column was read (day/month order, decimal separator) and the evidence
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,17 +85,21 @@ def empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame(columns=QUARANTINE_SCHEMA.names)
 
 
-def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
+def _raw_tables(
+    path: Path, src: SourceConfig, limits: ReadLimits
+) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
+        # refused on its size before a byte is read into memory
+        check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
         table, detected = read_text(
             path.read_bytes(), src.kind, suffix=suffix, encoding=src.encoding,
-            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row,
+            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         return [table], [], detected
     if suffix in EXCEL_SUFFIXES:
         tables, skipped = read_workbook(
-            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row
+            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
         return tables, reports, {"format": "xlsx"}
@@ -101,10 +108,10 @@ def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[She
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
 
 
-def read_source_file(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
-    """Read `path` (shown as `relpath`) as a file of source `src`; never raises."""
+def read_source_file(path: Path, relpath: str, src: SourceConfig, limits: ReadLimits | None = None) -> FileOutcome:
+    """Read `path` (shown as `relpath`) as a file of source `src` within `limits`; never raises."""
     try:
-        return _read(path, relpath, src)
+        return _read(path, relpath, src, limits or DEFAULT_LIMITS)
     except FileReadError as exc:
         return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
@@ -116,8 +123,8 @@ def read_source_file(path: Path, relpath: str, src: SourceConfig) -> FileOutcome
         )
 
 
-def _read(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
-    tables, reports, detected = _raw_tables(path, src)
+def _read(path: Path, relpath: str, src: SourceConfig, limits: ReadLimits) -> FileOutcome:
+    tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
         return FileOutcome("error", empty_records(), empty_quarantine(), sheets=reports,
@@ -126,7 +133,7 @@ def _read(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
     for table in tables:
         typed = type_rows(
             table, source=src.name, source_file=relpath, kind=src.kind,
-            date_format=src.date_format, fixed_values=src.fixed_values,
+            date_format=src.date_format, fixed_values=src.fixed_values, limits=limits,
         )
         records.append(typed.records)
         quarantine.append(typed.quarantine)
@@ -142,8 +149,23 @@ def _read(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
             mapping={table.header.headers[i]: f for i, f in table.header.mapping.items()},
             how=dict(table.header.how), rows_read=typed.rows_read, rows_loaded=len(typed.records),
             rows_quarantined=len(typed.quarantine), blank_rows=typed.blank_rows, total_rows=typed.total_rows,
+            evidence=typed.evidence,
         ))
+    warnings += _sheets_disagree(relpath, reports)
     recs = pd.concat(records, ignore_index=True) if len(records) > 1 else records[0]
     quar = pd.concat(quarantine, ignore_index=True) if len(quarantine) > 1 else quarantine[0]
     status = "loaded" if len(recs) or len(quar) else "empty"
     return FileOutcome(status, recs, quar, sheets=reports, detected=detected, warnings=warnings)
+
+
+def _sheets_disagree(relpath: str, reports: list[SheetReport]) -> list[str]:
+    """A warning when the sheets of one workbook prove different day/month orders."""
+    proven: dict[str, list[str]] = {}
+    for r in reports:
+        for fld, ev in r.evidence.items():
+            if ev.get("decided_by") in ("values", "majority"):
+                proven.setdefault(str(ev["order"]), []).append(f"sheet '{r.sheet}' {fld}")
+    if len(proven) < 2:
+        return []
+    said = "; ".join(f"{'day' if o == 'dmy' else 'month'}-first: {', '.join(where)}" for o, where in sorted(proven.items()))
+    return [f"{relpath}: sheets disagree on day/month order ({said}); each read by its own evidence"]
