@@ -68,9 +68,10 @@ def _two_digit_year(y: pd.Series) -> pd.Series:
 
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
-    """Build dates from integer parts; impossible dates (31/02) become NaT."""
+    """Build dates from integer parts; impossible dates (31/02) and years past pandas' range become NaT."""
     frame = pd.DataFrame({"year": year, "month": month, "day": day}).astype("float64")
-    return pd.to_datetime(frame, errors="coerce")
+    frame.loc[~frame["year"].between(1678, 2261), "year"] = np.nan  # pandas 3 would switch resolution
+    return pd.to_datetime(frame, errors="coerce").astype("datetime64[ns]")
 
 
 def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:

@@ -132,7 +132,7 @@ def read_text(
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise FileReadError("the file is empty")
-    with _field_limit(limits.max_cell_chars):
+    with _field_limit(limits):
         head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
         delim = delimiter or detect_delimiter(head, suffix)
         sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
@@ -165,18 +165,20 @@ def read_text(
 
 
 @contextmanager
-def _field_limit(max_chars: int) -> Iterator[None]:
-    """Let the csv module read fields up to `max_chars`; a longer one is the named limit, not a crash.
+def _field_limit(limits: ReadLimits) -> Iterator[None]:
+    """Let the csv module read any field a line may hold, so a long field is judged by `_check_cells`
+    (the same message on line 2 as on line 60), not by where the csv module happens to be used.
 
     The csv module's limit is process-wide: it is raised when needed and never lowered.
     """
-    if csv.field_size_limit() < max_chars:
-        csv.field_size_limit(max_chars)
+    needed = max(limits.max_cell_chars, limits.max_line_bytes) + 1
+    if csv.field_size_limit() < needed:
+        csv.field_size_limit(needed)
     try:
         yield
     except csv.Error as exc:
-        if "field larger than field limit" in str(exc):
-            raise LimitExceeded("max_cell_chars", max_chars, max_chars + 1,
+        if "field larger than field limit" in str(exc):  # a quoted field spanning many lines
+            raise LimitExceeded("max_cell_chars", limits.max_cell_chars, needed,
                                 "a field's length in characters (at least)") from None
         raise FileReadError(f"not readable as delimited text: {exc}") from None
 

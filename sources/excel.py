@@ -160,7 +160,7 @@ def read_workbook(
     except FileReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
-        raise FileReadError(f"not a readable workbook: {type(exc).__name__}: {exc}") from None
+        raise FileReadError(f"not a readable workbook: {_root_cause(exc)}") from None
     tables: list[RawTable] = []
     skipped: list[SkippedSheet] = []
     try:
@@ -213,7 +213,17 @@ def read_workbook(
     except FileReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails in openpyxl's parser
-        raise FileReadError(f"workbook damaged while reading: {type(exc).__name__}: {exc}") from None
+        raise FileReadError(f"workbook damaged while reading: {_root_cause(exc)}") from None
     finally:
         wb.close()
     return tables, skipped
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The innermost cause of an openpyxl failure on one line; XML entities are named as the attack they are."""
+    while (exc.__cause__ or exc.__context__) is not None:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    if type(exc).__module__.startswith("defusedxml"):
+        return (f"refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
+                f"{type(exc).__name__}: {exc}")
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"

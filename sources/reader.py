@@ -159,13 +159,16 @@ def _read(path: Path, relpath: str, src: SourceConfig, limits: ReadLimits) -> Fi
 
 
 def _sheets_disagree(relpath: str, reports: list[SheetReport]) -> list[str]:
-    """A warning when the sheets of one workbook prove different day/month orders."""
+    """A warning when the sheets of one workbook prove different day/month orders (within a sheet,
+    `type_rows` reports it)."""
     proven: dict[str, list[str]] = {}
+    sheets: dict[str, set[str | None]] = {}
     for r in reports:
         for fld, ev in r.evidence.items():
             if ev.get("decided_by") in ("values", "majority"):
                 proven.setdefault(str(ev["order"]), []).append(f"sheet '{r.sheet}' {fld}")
-    if len(proven) < 2:
+                sheets.setdefault(str(ev["order"]), set()).add(r.sheet)
+    if len(proven) < 2 or len(set.union(*sheets.values())) < 2:
         return []
     said = "; ".join(f"{'day' if o == 'dmy' else 'month'}-first: {', '.join(where)}" for o, where in sorted(proven.items()))
     return [f"{relpath}: sheets disagree on day/month order ({said}); each read by its own evidence"]

@@ -22,9 +22,9 @@ from sources.limits import ReadLimits, check
 from sources.table import FileReadError
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ROW = re.compile(rb"<(?:\w+:)?row\b")
+_ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
-_WIDE_REF = re.compile(rb'\br="([A-Z]{3,})[0-9]')  # columns AAA (703) and beyond
+_WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]')  # columns AAA (703) and beyond
 _LT = ord("<")
 
 
@@ -102,11 +102,18 @@ class SheetMeter:
         self.widest = 0
         self.longest_run = 0
         self._since_lt = 0  # bytes since the last "<"
+        self._row_tags: tuple[bytes, ...] | None = None
 
     def feed(self, buf: bytes, fresh: int) -> None:
-        self.rows += sum(1 for m in _ROW.finditer(buf) if m.end() > fresh)
+        if self._row_tags is None:  # "<row " or, in a prefixed document, "<x:row "
+            root = _ROOT_PREFIX.search(buf)
+            prefix = root.group(1) + b":" if root and root.group(1) else b""
+            self._row_tags = tuple(b"<" + prefix + b"row" + end for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+        # a tag that ends after `fresh` was not whole in the previous buffer: counted once
+        new = buf[max(0, fresh - len(self._row_tags[0]) + 1):]
+        self.rows += sum(new.count(tag) for tag in self._row_tags)
         check("max_rows", self.limits.max_rows, self.rows, f"the number of rows in sheet '{self.sheet}' (at least)")
-        wide = {m.group(1) for m in _WIDE_REF.finditer(buf) if m.end() > fresh}
+        wide = set(_WIDE_REF.findall(buf, max(0, fresh - 8)))
         if wide:
             self.widest = max(self.widest, max(_column_number(w) for w in wide))
             check("max_columns", self.limits.max_columns, self.widest, f"the widest column in sheet '{self.sheet}'")
@@ -123,7 +130,7 @@ class SheetMeter:
             longest = self._since_lt = self._since_lt + len(arr)
         self.longest_run = max(self.longest_run, longest)
         check("max_cell_chars", self.limits.max_cell_chars, self.longest_run,
-              f"the longest text in sheet '{self.sheet}' in stored bytes")
+              f"the longest text or tag in sheet '{self.sheet}' (stored bytes)")
 
 
 def check_shared_strings(zf: zipfile.ZipFile, limits: ReadLimits) -> None:
