@@ -81,6 +81,16 @@ def split_currency(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     ones ("kr 100", "USD 5 EUR"). Work per distinct value is the caller's.
     """
     text = text.astype(object).where(text.notna(), "").astype(str)
+    code = pd.Series(None, index=text.index, dtype=object)
+    unknown = pd.Series(False, index=text.index)
+    marked = text.str.contains(_EDGE_CHARS, regex=True)  # most amounts are bare numbers: nothing to take off
+    if not marked.any():
+        return text.astype(object), code, unknown
+    stripped, code[marked], unknown[marked] = _split_marked(text[marked])
+    return text.where(~marked, stripped).astype(object), code, unknown
+
+
+def _split_marked(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE_CHARS})(?P<rest>.*)$", flags=re.DOTALL)
     rest = lead["rest"].where(lead["cur"].notna(), text)
     pre = lead["pre"].fillna("")

@@ -127,7 +127,7 @@ def read_text(
 ) -> tuple[RawTable, dict[str, str]]:
     """Read one delimited text file; returns the table and what was detected."""
     limits = limits or DEFAULT_LIMITS
-    check_text_limits(data, limits)
+    longest_line = check_text_limits(data, limits)
     decoded = decode_text(data, encoding)
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -154,7 +154,8 @@ def read_text(
         header_line, body_after = first_line[idx], last_line[idx]
         fast = _read_fast(text, body_after, delim, ncols)
         frame, rows = fast if fast is not None else _read_exact(text, body_after, delim, ncols, limits.max_columns)
-    _check_cells(frame, rows, limits)
+    # a field is never longer than its line, unless quoted line breaks (the csv parser) join lines
+    _check_cells(frame, rows, limits, sizes=fast is None or longest_line > limits.max_cell_chars)
     if frame.shape[1] > len(match.headers):
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
     detected = {"encoding": decoded.encoding, "delimiter": {"\t": "tab"}.get(delim, delim),
@@ -183,11 +184,11 @@ def _field_limit(limits: ReadLimits) -> Iterator[None]:
         raise FileReadError(f"not readable as delimited text: {exc}") from None
 
 
-def _check_cells(frame: pd.DataFrame, rows: np.ndarray, limits: ReadLimits) -> None:
-    """Refuse a table over the cell-count or cell-size limit, naming the line and column."""
+def _check_cells(frame: pd.DataFrame, rows: np.ndarray, limits: ReadLimits, sizes: bool = True) -> None:
+    """Refuse a table over the cell-count or (when `sizes`) cell-size limit, naming the line and column."""
     check("max_cells", limits.max_cells, frame.shape[0] * frame.shape[1], "rows x columns")
-    for j, name in enumerate(frame.columns):
-        lengths = frame[name].astype(object).str.len()
+    for j, name in enumerate(frame.columns if sizes else []):
+        lengths = frame[name].str.len()
         if len(lengths) and lengths.max() > limits.max_cell_chars:
             at = int(np.asarray(lengths.fillna(0)).argmax())
             check("max_cell_chars", limits.max_cell_chars, int(lengths.max()),

@@ -20,7 +20,7 @@ from charset_normalizer import from_bytes
 from sources.limits import ReadLimits, check
 from sources.table import FileReadError
 
-_CHUNK = 16 * 1024**2
+_CHUNK = 4 * 1024**2
 #: a UTF-8 multi-byte sequence: cp1252 text almost never contains one by chance
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
@@ -60,12 +60,13 @@ def line_shape(data: bytes) -> tuple[int, int, int]:
     return count, longest, longest_at
 
 
-def check_text_limits(data: bytes, limits: ReadLimits) -> None:
-    """Refuse a text file over `limits` before it is decoded or parsed."""
+def check_text_limits(data: bytes, limits: ReadLimits) -> int:
+    """Refuse a text file over `limits` before it is decoded or parsed; returns its longest line in bytes."""
     check("max_file_bytes", limits.max_file_bytes, len(data), "the file's size in bytes")
     lines, longest, at = line_shape(data)
     check("max_rows", limits.max_rows, lines, "the number of lines")
     check("max_line_bytes", limits.max_line_bytes, longest, f"the length of line {at:,} in bytes")
+    return longest
 
 
 def detect_encoding(data: bytes) -> str:

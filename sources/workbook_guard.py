@@ -128,7 +128,7 @@ class SheetMeter:
             self._since_lt = len(arr) - int(lts[-1]) - 1
         else:
             longest = self._since_lt = self._since_lt + len(arr)
-        self.longest_run = max(self.longest_run, longest)
+        self.longest_run = max(self.longest_run, longest, self._since_lt)
         check("max_cell_chars", self.limits.max_cell_chars, self.longest_run,
               f"the longest text or tag in sheet '{self.sheet}' (stored bytes)")
 

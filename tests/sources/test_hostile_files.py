@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import os
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -296,3 +297,34 @@ def test_a_good_file_is_unaffected_by_the_guards(tmp_path: Path) -> None:
     assert os.path.getsize(path) < ReadLimits().max_file_bytes
     out = read(tmp_path, "ok.csv", csv_text([ROW] * 50), src(), ReadLimits(max_rows=51, max_line_bytes=60))
     assert out.status == "loaded" and out.rows_loaded == 50
+
+
+# --- the meters themselves, across chunk boundaries ----------------------------------------------------
+
+
+def test_line_shape_across_chunk_boundaries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sources import text_bytes
+
+    rng = random.Random(5)
+    data = bytes(rng.choice(b"ab\r\n") for _ in range(5_000)) + b"tail"
+    lines = re.split(rb"\n|\r(?!\n)", data)  # the CR of a CRLF stays with its line
+    expected_longest = max(len(x) for x in lines)
+    for chunk in (3, 7, 64, 1 << 20):
+        monkeypatch.setattr(text_bytes, "_CHUNK", chunk)
+        count, longest, _ = text_bytes.line_shape(data)
+        assert (count, longest) == (len(lines), expected_longest)
+
+
+def test_sheet_meter_counts_each_row_once_across_chunks() -> None:
+    from sources.workbook_guard import SheetMeter
+
+    xml = b"".join(sheet_xml([b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (r, r, r) for r in range(1, 3_001)]))
+    for size in (5, 13, 100, 4_096):
+        meter = SheetMeter("S", ReadLimits())
+        tail = b""
+        for start in range(0, len(xml), size):
+            buf = tail + xml[start:start + size]
+            meter.feed(buf, len(tail))
+            tail = buf[-64:]
+        assert meter.rows == 3_000
+        assert meter.longest_run == max(len(x) for x in xml.split(b"<")[1:])  # "<" to the next "<"
