@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sources.currency import normalise_currency
+from sources.currency import alternatives, normalise_currency
 from sources.dates import order_evidence, parse_dates
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
@@ -36,6 +36,7 @@ class TypedColumn:
     warnings: list[str] = field(default_factory=list)
     evidence: dict[str, object] = field(default_factory=dict)
     currency: pd.Series | None = None  # ISO code written in a money cell, per row
+    symbol: pd.Series | None = None  # where that code is only English's reading of "$" or "¥"
 
 
 def type_column(
@@ -106,7 +107,7 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
         )
     evidence: dict[str, object] = {"decimal": used, **ev} if ev and (ev["decimal_point"] or ev["decimal_comma"]) else {}
     values = money.values.where(~out_of_bounds)
-    return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None))
+    return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
 
 
 def _quantity(fld: str, col: pd.Series, where: str, limits: ReadLimits) -> TypedColumn:
@@ -143,24 +144,30 @@ def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[st
 
 def merge_currency(
     column: pd.Series | None,
-    cells: dict[str, pd.Series],
+    cells: dict[str, TypedColumn],
     raw: dict[str, pd.Series],
     header_of: dict[str, str],
 ) -> tuple[pd.Series | None, list[Problem]]:
     """The row's currency: its currency column, else the code written in its money cells.
 
     A cell whose currency disagrees with the currency column, or with another money cell of the
-    same row, quarantines the row.
+    same row, quarantines the row. A "$" (or "¥") agrees with any currency some locale writes so:
+    "$100" beside a CAD column is 100 CAD; with no column it is read as English reads it (USD).
     """
     if not cells:
         return column, []
-    frame = pd.DataFrame(cells).astype(object)
+    frame = pd.DataFrame({fld: typed.currency for fld, typed in cells.items()}).astype(object)
     first = frame.bfill(axis=1).iloc[:, 0]
     problems: list[Problem] = []
-    for fld, cur in cells.items():
+    for fld, typed in cells.items():
+        cur = typed.currency
+        assert cur is not None
         where = f"field '{fld}' (column '{header_of[fld]}')"
         if column is not None:
             clash = cur.notna() & column.notna() & (cur != column)
+            symbol = typed.symbol if typed.symbol is not None else pd.Series(None, index=cur.index, dtype=object)
+            for sym in symbol.dropna().unique():
+                clash &= ~(symbol.eq(sym) & column.isin(list(alternatives()[sym])))
             problems.append((clash.astype(bool), fld, (f"{where}: the cell's currency disagrees with field 'currency' "
                              f"(column '{header_of.get('currency', 'currency')}'): {{}}"), raw[fld]))
         mixed = cur.notna() & first.notna() & (cur != first)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -32,18 +33,32 @@ def iso_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def symbols() -> dict[str, str]:
-    """Symbol as written -> ISO code, for symbols that mean exactly one currency (English wins)."""
+def _meanings() -> dict[str, frozenset[str]]:
+    """Symbol as written -> every currency it stands for in `SYMBOL_LOCALES`."""
     from babel import Locale
 
     seen: dict[str, set[str]] = defaultdict(set)
     for name in SYMBOL_LOCALES:
         for code, sym in Locale.parse(name).currency_symbols.items():
             seen[sym].add(code)
-    out = {s: next(iter(c)) for s, c in seen.items() if len(c) == 1}
+    return {s: frozenset(c) for s, c in seen.items()}
+
+
+@lru_cache(maxsize=1)
+def symbols() -> dict[str, str]:
+    """Symbol as written -> ISO code, for symbols that mean exactly one currency (English wins)."""
+    from babel import Locale
+
+    out = {s: next(iter(c)) for s, c in _meanings().items() if len(c) == 1}
     out.update({sym: code for code, sym in Locale.parse("en").currency_symbols.items()})
     # a lone ASCII letter ("R", "F") is too likely to be something else; codes are matched as codes
     return {s: c for s, c in out.items() if not (s.isascii() and s.isalpha() and (len(s) == 1 or len(s) == 3))}
+
+
+@lru_cache(maxsize=1)
+def alternatives() -> dict[str, frozenset[str]]:
+    """Symbols English reads one way that other locales read another: "$" is USD, or CAD, AUD, ..."""
+    return {s: _meanings()[s] for s in symbols() if len(_meanings().get(s, ())) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -73,30 +88,43 @@ def code_of(token: str | None) -> str | None:
     return names().get(" ".join(t.lower().split()))
 
 
-def split_currency(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Take a currency symbol or code off the start or end of amount texts.
+@dataclass
+class CurrencySplit:
+    """Amount texts with their currency token taken off, and what the token said."""
 
-    Returns the texts without it (signs and brackets kept: "-$5.00" -> "-5.00"), the ISO code
-    (or None) and a mask of texts carrying a token that is no known currency, or two different
-    ones ("kr 100", "USD 5 EUR"). Work per distinct value is the caller's.
-    """
+    text: pd.Series  # without the token; signs and brackets kept ("-$5.00" -> "-5.00")
+    code: pd.Series  # ISO code (English reading of a symbol), or None
+    unknown: pd.Series  # a token that is no known currency, or two different ones
+    symbol: pd.Series  # a symbol other locales read otherwise ("$", "¥"), or None
+
+
+def split_currency(text: pd.Series) -> CurrencySplit:
+    """Take a currency symbol or code off the start or end of amount texts ("kr 100", "USD 5 EUR"
+    are `unknown`). Work per distinct value is the caller's."""
     text = text.astype(object).where(text.notna(), "").astype(str)
-    code = pd.Series(None, index=text.index, dtype=object)
-    unknown = pd.Series(False, index=text.index)
     marked = text.str.contains(_EDGE_CHARS, regex=True)  # most amounts are bare numbers: nothing to take off
     if not marked.any():
-        return text.astype(object), code, unknown
-    stripped, code[marked], unknown[marked] = _split_marked(text[marked])
-    return text.where(~marked, stripped).astype(object), code, unknown
+        none = pd.Series(None, index=text.index, dtype=object)
+        return CurrencySplit(text.astype(object), none, pd.Series(False, index=text.index), none.copy())
+    part = _split_marked(text[marked])
+
+    def full(values: pd.Series) -> pd.Series:
+        values = values.reindex(text.index).astype(object)
+        return values.where(values.notna(), None)
+
+    return CurrencySplit(
+        text.where(~marked, part.text).astype(object), full(part.code),
+        part.unknown.reindex(text.index, fill_value=False).astype(bool), full(part.symbol),
+    )
 
 
-def _split_marked(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+def _split_marked(text: pd.Series) -> CurrencySplit:
     lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE_CHARS})(?P<rest>.*)$", flags=re.DOTALL)
     rest = lead["rest"].where(lead["cur"].notna(), text)
     pre = lead["pre"].fillna("")
     trail = rest.str.extract(rf"^(?P<body>.*?)(?P<cur>{_EDGE_CHARS})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
     # a trailing token needs something before it, or "$" alone would be taken twice
-    has_trail = trail["cur"].notna() & trail["body"].str.contains(r"\d", regex=True).fillna(False)
+    has_trail = trail["cur"].notna() & trail["body"].str.contains(r"\d", regex=True, na=False).astype(bool)
     body = trail["body"].where(has_trail, rest) + trail["post"].where(has_trail, "").fillna("")
     lead_code = lead["cur"].map(code_of, na_action="ignore")
     trail_code = trail["cur"].where(has_trail).map(code_of, na_action="ignore")
@@ -104,7 +132,9 @@ def _split_marked(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     unknown |= lead_code.notna() & trail_code.notna() & (lead_code != trail_code)
     code = lead_code.where(lead_code.notna(), trail_code)
     code = code.astype(object).where(code.notna() & ~unknown, None)
-    return (pre + body).astype(object), code, unknown.astype(bool)
+    token = lead["cur"].where(lead["cur"].notna(), trail["cur"].where(has_trail))
+    symbol = token.where(token.isin(list(alternatives())) & code.notna(), None).astype(object)
+    return CurrencySplit((pre + body).astype(object), code, unknown.astype(bool), symbol)
 
 
 def normalise_currency(values: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from sources.columns import Problem, merge_currency, table_date_order, type_column
+from sources.columns import Problem, TypedColumn, merge_currency, table_date_order, type_column
 from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
@@ -132,7 +132,7 @@ def type_rows(
         f"{f} ('{table.header.headers[i]}')": body[str(i)]
         for i, f in table.header.mapping.items() if FIELD_TYPES[f] == "date" and not date_format
     })
-    cell_currency: dict[str, pd.Series] = {}
+    cell_currency: dict[str, TypedColumn] = {}
     for idx, fld in table.header.mapping.items():
         col = body[str(idx)]
         column = type_column(
@@ -145,7 +145,7 @@ def type_rows(
         if column.evidence:
             evidence[fld] = column.evidence
         if column.currency is not None and column.currency.notna().any():
-            cell_currency[fld] = column.currency
+            cell_currency[fld] = column
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
     currency, clashes = merge_currency(
         typed.get("currency"), cell_currency, {f: body[str(i)] for i, f in table.header.mapping.items()}, header_of,

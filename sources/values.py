@@ -107,6 +107,8 @@ class MoneyColumn:
     currency: pd.Series  # ISO code written in the cell, or None
     decimal_comma: bool
     evidence: dict[str, int] = field(default_factory=dict)  # rows proving each separator
+    #: a symbol other locales read as another currency ("$": USD, or CAD, AUD...), or None
+    symbol: pd.Series | None = None
 
 
 def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -140,6 +142,7 @@ def parse_money_column(raw: pd.Series) -> MoneyColumn:
         currency=spread(col.currency, None),
         decimal_comma=col.decimal_comma,
         evidence=col.evidence,
+        symbol=spread(col.symbol, None) if col.symbol is not None else None,
     )
 
 
@@ -149,13 +152,15 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     no = pd.Series(False, index=raw.index)
     outlier, unknown = no.copy(), no.copy()
     currency = pd.Series(None, index=raw.index, dtype=object)
+    symbol = currency.copy()
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
     is_num = map_unique(raw, is_number).astype(bool)
     out[is_num] = raw[is_num].astype("float64")
     text = map_unique(raw[~is_num], lambda v: None if is_blank(v) else str(v).strip()).dropna()
     decimal_comma, evidence = False, {}
     if len(text):
-        stripped, cur, unknown_cur = split_currency(text.astype(str))
+        split = split_currency(text.astype(str))
+        stripped, cur, unknown_cur = split.text, split.code, split.unknown
         s = stripped.astype(str).str.replace(r"[\s\u00a0\u202f'’]", "", regex=True)
         m = s.str.extract(_SIGNED)
         num = m["num"].fillna("")
@@ -181,9 +186,10 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
         outlier[text.index] = other & ~readable
         unknown[text.index] = unknown_cur & stripped.str.contains(r"\d", regex=True)
         currency[text.index] = cur.where(readable, None)
+        symbol[text.index] = split.symbol.where(readable, None)
     out = out.round(2)
     failed = ~map_unique(raw, is_blank).astype(bool) & out.isna() & ~outlier & ~unknown
-    return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence)
+    return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol)
 
 
 def _ungroup(value: str) -> str:

@@ -256,6 +256,15 @@ def test_currency_column_and_cells(tmp_path: Path) -> None:
     ]
 
 
+def test_a_dollar_sign_agrees_with_any_dollar_currency_column(tmp_path: Path) -> None:
+    header = [*POS, "Currency"]
+    rows = [[*GOOD[:5], "$100", "CAD"], [*GOOD[:5], "$100", "AUD"], [*GOOD[:5], "$100", ""], [*GOOD[:5], "$100", "EUR"],
+            [*GOOD[:5], "¥100", "CNY"], [*GOOD[:5], "US$100", "CAD"]]
+    out = read(tmp_path, "dollars.csv", csv_text(rows, header))
+    assert out.records[["source_row", "currency"]].values.tolist() == [[2, "CAD"], [3, "AUD"], [4, "USD"], [6, "CNY"]]
+    assert out.quarantine["source_row"].tolist() == [5, 7]  # "$" is no euro; "US$" is no Canadian dollar
+
+
 def test_two_amounts_in_different_currencies_quarantine_the_row(tmp_path: Path) -> None:
     header = [*POS, "Unit Price"]
     out = read(tmp_path, "two.csv", csv_text([[*GOOD[:5], "€200", "$100"], [*GOOD[:5], "€200", "€100"]], header))
