@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
+from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.headers import find_header_row
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
@@ -181,7 +183,8 @@ def read_workbook(
                 skipped.append(SkippedSheet(name, "chart sheet"))
                 continue
             merges, uncached = facts.get(name, ([], []))
-            rows = _sheet_rows(ws, merges, limits)
+            with _non_numbers_as_text():
+                rows = _sheet_rows(ws, merges, limits)
             # a configured header_row may lie below the detection window
             search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
             found = find_header_row(search, kind, overrides, header_row)
@@ -227,3 +230,35 @@ def _root_cause(exc: BaseException) -> str:
         return (f"refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
                 f"{type(exc).__name__}: {exc}")
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+@contextmanager
+def _non_numbers_as_text() -> Iterator[None]:
+    """Read a numeric cell holding "NaN" or "inf" (only a hand-made file has one) as its text.
+
+    openpyxl raises on it, which ends the whole sheet; as text, the cell quarantines its row
+    ("not an amount: 'NaN'"), and in a date-formatted cell it becomes openpyxl's "#VALUE!".
+    The patch is scoped to one sheet's iteration; without the private names it does nothing.
+    """
+    module = openpyxl_reader
+    cast, to_date = getattr(module, "_cast_number", None), getattr(module, "from_excel", None)
+    if cast is None or to_date is None:
+        yield
+        return
+
+    def tolerant_cast(value: str) -> object:
+        try:
+            return cast(value)
+        except ValueError:
+            return value
+
+    def tolerant_date(value: object, *args: object, **kwargs: object) -> object:
+        if isinstance(value, str):
+            raise ValueError(value)  # noqa: TRY004 - openpyxl catches ValueError and makes an error cell
+        return to_date(value, *args, **kwargs)
+
+    module._cast_number, module.from_excel = tolerant_cast, tolerant_date  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        module._cast_number, module.from_excel = cast, to_date  # type: ignore[attr-defined]

@@ -285,3 +285,27 @@ def test_unknown_or_ambiguous_currency_is_not_guessed(tmp_path: Path, cell: str)
 
 
 POS = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount"]
+
+
+def test_non_numbers_in_numeric_workbook_cells_quarantine_their_rows(tmp_path: Path) -> None:
+    from tests.sources.hostile import SHEET, header_row_xml, read_path, rezip, sheet_xml
+
+    def row(r: int, amount: bytes, date: bytes = b"46083") -> bytes:  # s="1": the base's date format
+        text = b"".join(b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (c, r, v)
+                        for c, v in zip((b"B", b"C", b"D"), (b"Acme", b"Foo", b"AB-1")))
+        return (b'<row r="%d"><c r="A%d" s="1"><v>%s</v></c>%s<c r="E%d"><v>1</v></c><c r="F%d"><v>%s</v></c></row>'
+                % (r, r, date, text, r, r, amount))
+
+    rows = [header_row_xml(), row(2, b"NaN"), row(3, b"inf"), row(4, b"-Infinity"), row(5, b"1e309"), row(6, b"12.5"),
+            row(7, b"1", date=b"NaN")]
+    base = workbook(tmp_path / "inbox" / "base.xlsx", [[dt.datetime(2026, 3, 2), *GOOD[1:]]])
+    out = read_path(rezip(base, tmp_path / "inbox" / "nan.xlsx", {SHEET: b"".join(sheet_xml(rows))}))
+    assert out.status == "loaded"
+    assert out.records[["invoice_date", "amount"]].values.tolist() == [[D(2026, 3, 2), 12.5]]
+    assert [r.split(": ", 1)[1] for r in out.quarantine["reason"]] == [
+        "field 'amount' (column 'Amount'): not an amount: 'NaN'",
+        "field 'amount' (column 'Amount'): not an amount: 'inf'",
+        "field 'amount' (column 'Amount'): not an amount: '-Infinity'",
+        "field 'amount' (column 'Amount'): amount out of bounds (|amount| <= 1,000,000,000,000): 'inf'",  # 1e309
+        "field 'invoice_date' (column 'Invoice Date'): not a date: '#VALUE!'",
+    ]
