@@ -263,7 +263,7 @@ SKUS = [
 def _coined(rng: np.random.Generator, n: int) -> np.ndarray:
     """Pronounceable invented words ("Kavoteq"), mostly distinct."""
     parts = []
-    for k in range(3):
+    for _k in range(3):
         on = np.array(SYLLABLES_ON)[rng.integers(0, len(SYLLABLES_ON), n)]
         v = np.array(SYLLABLES_V)[rng.integers(0, len(SYLLABLES_V), n)]
         parts.append(np.char.add(on, v))

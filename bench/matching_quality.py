@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,11 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
 from matching import pairwise_quality, resolve_entities, resolve_serials
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CHICAGO = ROOT.parent / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv"
 #: trust of each source kind when picking golden values (lower = more trusted)
@@ -67,15 +64,15 @@ def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.D
 
 def _read_demo(home: Path, scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Generate the demo world into `home` and read it back (see `demo_records`)."""
-    from sources.config import load_config
     from demo import generate_demo_world
+    from pipelines.config import load_config
     from sources.inbox import discover
     from sources.reader import read_source_file
 
     generate_demo_world(home, scale=scale, seed=seed)
     config = load_config(home)
     frames = []
-    for f in discover(home, config):
+    for f in discover(home, config.sources):
         outcome = read_source_file(f.path, f.relpath, f.source)
         if len(outcome.records):
             frames.append(outcome.records)
@@ -151,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.dataset == "chicago":
         records, truth = chicago_records()
     elif args.dataset == "synthetic":
-        from matching_perf import generate
+        from bench.matching_perf import generate
 
         records, truth = generate(args.n, seed=args.seed)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -142,7 +143,7 @@ class Ctx:
 
 def spec(n: int, source: str, truth: dict[str, object], cells: dict[str, object]) -> pd.DataFrame:
     """A row-spec frame: the truth columns (defaults null) plus one `c:<header>` column per cell."""
-    data: dict[str, object] = {}
+    data: dict[str, Any] = {}
     for col in TRUTH_COLUMNS:
         if col in truth:
             data[col] = truth[col]

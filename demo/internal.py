@@ -100,7 +100,7 @@ def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame
     )
     form = rows.form.to_numpy()
     raw_contract = np.where(
-        form < 0, None, fmt.contract_forms(rows.contract_number.to_numpy(), np.maximum(form, 0))
+        form < 0, np.array(None, dtype=object), fmt.contract_forms(rows.contract_number.to_numpy(), np.maximum(form, 0))
     )
     hw_sku = ctx.world.assets.sku.to_numpy()[[ctx.contract_aidx[i][0] for i in rows.contract_idx]]
     product = np.where(rows.hw_product.to_numpy(), hw_sku, rows.sku.to_numpy()).astype(object)
@@ -135,7 +135,7 @@ def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame
         [f"inbox/reps/{first}_renewals_2026{f'_part{k + 1}' if k else ''}.xlsx" for k in part],
         dtype=object,
     )
-    truth = {
+    columns = {
         "source_file": files,
         "source_sheet": np.full(n, "Renewals", dtype=object),
         "group": rows.grp.to_numpy(),
@@ -151,7 +151,7 @@ def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame
         "amount": amounts,
         "raw_customer_name": names,
     }
-    return spec(n, source, truth, cells)
+    return spec(n, source, columns, cells)
 
 
 def trackers(ctx: Ctx) -> list[pd.DataFrame]:
@@ -247,7 +247,7 @@ def accounting(ctx: Ctx) -> pd.DataFrame:
         rows.form.to_numpy() >= 2, rows.form.to_numpy() - 1, 0
     )  # 0 half, then sc1234567, 1234567
     raw_contract = np.where(
-        rows.contract_number.isna(), None, fmt.contract_forms(rows.contract_number.to_numpy(), form)
+        rows.contract_number.isna(), np.array(None, dtype=object), fmt.contract_forms(rows.contract_number.to_numpy(), form)
     )
     files = np.array([f"inbox/accounting/invoices_{y}.csv" for y in year], dtype=object)
     cells = {

@@ -84,7 +84,8 @@ def party_accuracy(home: Path) -> dict[str, float]:
     direct = bill["bill_to_key"] == bill["customer_key"]
     direct_ok = (bill.loc[direct, "bill_to_role"] == "customer").mean() if direct.any() else float("nan")
     partner_billed = bill[~direct]
-    partner_ok = partner_billed["bill_to_role"].isin(["reseller", "leasing", "distributor"]).mean() if len(partner_billed) else float("nan")
+    partner_ok = (partner_billed["bill_to_role"].isin(["reseller", "leasing", "distributor"]).mean()
+                  if len(partner_billed) else float("nan"))
     bp = partner_billed.dropna(subset=["bill_to_id"])
     bill_pairs = pairwise_quality(bp["bill_to_id"], bp["bill_to_key"])
     return {

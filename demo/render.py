@@ -158,14 +158,8 @@ def write_bench_file(path: Path, layout: str, n_rows: int, seed: int = 7) -> int
     source, per_scale = BENCH_LAYOUTS[layout]
     scale = float(np.clip(n_rows / per_scale * 1.2, 0.1, 3.0))
     ctx = Ctx(build_world(scale, seed), seed)
-    if source == "tracker":
-        df = pd.concat(internal.trackers(ctx), ignore_index=True)
-    else:
-        df = BUILDERS[source](ctx)
-    if df.empty or n_rows <= 0:
-        df = df.iloc[:0]
-    else:
-        df = df.iloc[np.arange(n_rows) % len(df)].reset_index(drop=True)
+    df = pd.concat(internal.trackers(ctx), ignore_index=True) if source == "tracker" else BUILDERS[source](ctx)
+    df = df.iloc[:0] if df.empty or n_rows <= 0 else df.iloc[np.arange(n_rows) % len(df)].reset_index(drop=True)
     path = Path(path)
     if source == "tracker":
         df["group"] = np.arange(len(df)) // 7

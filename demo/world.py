@@ -193,9 +193,9 @@ def _customer_names(
     groups.append(0)
     rest = _unique_pairs(rng, max(0, n - len(names)), stems, p, industries, taken)
     third_mask = rng.random(len(rest)) < 0.25
-    thirds = rng.choice(vocab.THIRD_WORDS, size=len(rest))
+    third_words = rng.choice(vocab.THIRD_WORDS, size=len(rest))
     suffix_idx = rng.integers(0, len(us_suffixes), size=len(rest))
-    for (stem, ind), has3, third, si in zip(rest, third_mask, thirds, suffix_idx, strict=True):
+    for (stem, ind), has3, third, si in zip(rest, third_mask, third_words, suffix_idx, strict=True):
         cls, suf = us_suffixes[si]
         base = f"{stem} {ind} {third}" if has3 else f"{stem} {ind}"
         names.append(CompanyName(stem, base, cls, suf))
@@ -207,7 +207,7 @@ def _customer_names(
 def _addresses(rng: np.random.Generator, countries: list[str], groups: list[int]) -> pd.DataFrame:
     """Street address, city, state, postal code and phone; siblings never share a city."""
     rows = []
-    last_group, used_cities = 0, set()
+    last_group, used_cities = 0, set[tuple[str, str]]()
     for cc, g in zip(countries, groups, strict=True):
         if g != last_group:
             used_cities = set()

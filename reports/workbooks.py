@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -153,7 +154,7 @@ def put_text(ws: Worksheet, row: int, col: int, value: object):
     return cell
 
 
-def _value(value: object, kind: str) -> object:
+def _value(value: Any, kind: str) -> Any:
     """The Python value a cell of `kind` holds (None for missing; text cleaned of control characters)."""
     if kind == "text":
         return clean_text(value)
@@ -168,7 +169,7 @@ def _value(value: object, kind: str) -> object:
     return int(value)
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object, kind: str, money_fmt: str):
+def _put(ws: Worksheet, row: int, col: int, value: Any, kind: str, money_fmt: str):
     """One styled cell of `kind` (summary sheet); text goes through put_text."""
     if kind == "text":
         return put_text(ws, row, col, value)
@@ -282,7 +283,7 @@ def _summary_block(ws: Worksheet, row: int, title: str, headers: list[str], rows
     return row + 2 + len(rows) + 1
 
 
-def _rows(summary: pd.DataFrame, name: str, labels: dict[str, str] | None = None) -> list[list[object]]:
+def _rows(summary: pd.DataFrame, name: str, labels: dict[str, str] | None = None) -> list[list[Any]]:
     return [[(labels or {}).get(r.label, r.label), r.opportunities, r.value, r.weighted_value]
             for r in section(summary, name).itertuples()]
 
@@ -291,10 +292,9 @@ def _month_label(label: str) -> str:
     return dt.datetime.strptime(label, "%Y-%m").strftime("%b %Y")
 
 
-def write_summary_sheet(ws: Worksheet, data: ReportData, settings: ValuationSettings, scope: str,
-                        breakdowns: Sequence[str]) -> None:
+def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
+                        scope: str, breakdowns: Sequence[str]) -> None:
     """Key figures, the monthly chart, tables by month / window / kind / rep / reseller, the rules."""
-    summary = summarise(data, settings)
     cur = data.currency
     for col, width in zip("ABCD", SUMMARY_WIDTHS, strict=True):
         ws.column_dimensions[col].width = width
@@ -304,19 +304,20 @@ def write_summary_sheet(ws: Worksheet, data: ReportData, settings: ValuationSett
                       "the renewals they fold and are not added to the totals.", _font(italic=True, color="595959"))
     total = section(summary, "total").iloc[0]
     missed = section(summary, "missed").iloc[0]
-    figures = [("Opportunities", total.opportunities, "int"), ("Value", total.value, "money"),
+    figures: list[tuple[str, Any, str]] = [("Opportunities", total.opportunities, "int"), ("Value", total.value, "money"),
                ("Weighted value", total.weighted_value, "money"),
                (f"Missed renewals, last {settings.missed_days} days", missed.value, "money")]
-    for col, (label, value, kind) in enumerate(figures, start=1):
-        head = ws.cell(row=4, column=col, value=label)
+    for i, (label, value, kind) in enumerate(figures, start=1):
+        head = ws.cell(row=4, column=i, value=label)
         head.font = _font(bold=True, color="595959", size=9)
         head.alignment = Alignment(wrap_text=True, vertical="bottom")
-        cell = _put(ws, 5, col, value, kind, money_format(cur, cents=False))
+        cell = _put(ws, 5, i, value, kind, money_format(cur, cents=False))
         cell.font = _font(bold=True, size=14, color="1F4E78")
         cell.alignment = Alignment(horizontal="left")
     ws.row_dimensions[4].height = 26
     ws.row_dimensions[5].height = 20
-    ws.cell(row=7, column=1, value=f"Renewals due by month (next {settings.forecast_months} months)").font = SECTION_FONT
+    title = f"Renewals due by month (next {settings.forecast_months} months)"
+    ws.cell(row=7, column=1, value=title).font = SECTION_FONT
     row = 8 + CHART_ROWS
     month_rows = [[_month_label(r[0]), *r[1:]] for r in _rows(summary, "month")]
     _month_chart(ws, row + 1, len(month_rows), cur, anchor="A8")
@@ -401,13 +402,18 @@ def _without(columns: Sequence[Column], field: str | None) -> list[Column]:
 
 
 def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, scope: str,
-                   breakdowns: Sequence[str] = ("rep", "reseller"), drop_field: str | None = None) -> Path:
-    """One workbook for `data` (the whole book or one rep's / reseller's part); returns `path`."""
+                   breakdowns: Sequence[str] = ("rep", "reseller"), drop_field: str | None = None,
+                   summary: pd.DataFrame | None = None) -> Path:
+    """One workbook for `data` (the whole book or one rep's / reseller's part); returns `path`.
+
+    `summary` is the part's stored renewal_summary rows; without it they are computed from `data`.
+    """
     listed, coterms, missed = _with_labels(data)
     wb = Workbook()
-    summary = wb.active
-    summary.title = "Summary"
-    write_summary_sheet(summary, data, settings, scope, breakdowns)
+    sheet = wb.active
+    sheet.title = "Summary"
+    totals = summarise(data, settings) if summary is None else summary
+    write_summary_sheet(sheet, data, totals, settings, scope, breakdowns)
     sheets = [
         ("Opportunities", listed, _without(OPPORTUNITY_COLUMNS, drop_field), "No opportunities.", "E2"),
         ("Co-term proposals", coterms, _without(COTERM_COLUMNS, drop_field), "No co-term proposals.", "D2"),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sources.table import FileReadError, RawTable
 from sources.delimited import detect_delimiter, detect_encoding, read_text
+from sources.table import FileReadError, RawTable
 
 HEADER = "Invoice Date,Reseller,End User,SKU"
 

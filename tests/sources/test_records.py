@@ -10,6 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from sources.delimited import read_text
 from sources.fields import CANONICAL_FIELDS
 from sources.headers import recognise_header
 from sources.records import (
@@ -21,7 +22,6 @@ from sources.records import (
     type_rows,
 )
 from sources.table import RawTable
-from sources.delimited import read_text
 
 D = dt.date
 
