@@ -4,12 +4,14 @@ Splink is not run here (it is a bench dependency); its threshold sweep is tested
 scored pairs instead.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from bench import org_report, splink_baseline
-from bench.datasets import LOADERS, ROLES, available, load
+from bench.datasets import LOADERS, ROLES, available, fodors_zagat, load
 from bench.matching_quality import real_set_report
 from matching import pairwise_quality
 from matching.profiles import RECORD_COLUMNS
@@ -39,14 +41,20 @@ def test_set_loads_with_documented_sizes(name: str) -> None:
     assert pairwise_quality(org.truth, org.truth).true_pairs == pairs
 
 
-def test_missing_cells_stay_missing() -> None:
-    """Empty CSV cells are nulls, never the text 'nan' or '<NA>'."""
-    org = load("fodors_zagat")
-    text = org.records.drop(columns="record_id").stack()
-    assert not text.astype(str).str.lower().isin(["nan", "<na>", "none"]).any()
-    if available("chicago"):
-        chicago = load("chicago").records
-        assert chicago["email"].isna().sum() > 3000  # most sites have no e-mail
+def test_empty_cells_are_missing_and_na_text_is_kept(tmp_path: Path) -> None:
+    """An empty cell is a null (never the text 'nan'); a name that reads "NA" stays a name."""
+    path = tmp_path / "restaurants.csv"
+    path.write_text(
+        "record_id,source,name,address,city,phone,cuisine,entity_id\n"
+        "fodors:1,fodors,NA,1 Main St.,nan,,thai,fodors:1\n"
+        "zagat:1,zagat,na bistro,,las vegas,702-555-0100,,fodors:1\n"
+    )
+    org = fodors_zagat(path)
+    assert org.records["name"].tolist() == ["NA", "na bistro"]
+    assert org.records["city"].tolist() == ["nan", "las vegas"]
+    assert org.records["phone"].isna().tolist() == [True, False]
+    assert org.records["address"].isna().tolist() == [False, True]
+    assert org.truth.to_dict() == {"fodors:1": "fodors:1", "zagat:1": "fodors:1"}
 
 
 def test_roles_keep_a_held_out_set() -> None:
