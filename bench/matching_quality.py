@@ -38,7 +38,6 @@ from matching import pairwise_quality, resolve_entities, resolve_serials
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CHICAGO = ROOT.parent / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv"
 #: trust of each source kind when picking golden values (lower = more trusted)
 KIND_PRIORITY = {
     "crm_accounts": 1,
@@ -47,24 +46,6 @@ KIND_PRIORITY = {
     "distributor": 3,
     "sales_rep": 4,
 }
-
-
-def chicago_records(path: Path = CHICAGO) -> tuple[pd.DataFrame, pd.Series]:
-    """The Chicago benchmark as `resolve_entities` records, and record_id -> true id."""
-    df = pd.read_csv(path, dtype=str)
-    records = pd.DataFrame(
-        {
-            "record_id": df["Id"],
-            "name": df["Site name"],
-            "address": df["Address"],
-            "postal_code": df["Zip"],
-            "phone": df["Phone"],
-            "domain": df["Website"],
-            "email": df["Email Address"],
-            "source": df["Source"],
-        }
-    )
-    return records, pd.Series(df["True Id"].to_numpy(), index=df["Id"].to_numpy())
 
 
 def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:

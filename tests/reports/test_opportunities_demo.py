@@ -9,14 +9,7 @@ import pytest
 
 from demo import generate_demo_world
 from pipelines.cli import run_nightly
-
-
-def _tables(path: Path) -> set[str]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    finally:
-        con.close()
+from tests.pipelines.warehouse_query import table_names
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +19,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dt.date]
     summary = generate_demo_world(home, scale=0.3)
     assert run_nightly(home, quiet=True)
     live = home / "warehouse.duckdb"
-    assert {"contracts", "renewal_opportunities"} <= _tables(live)
+    assert {"contracts", "renewal_opportunities"} <= table_names(live)
     return home, live, summary.as_of
 
 

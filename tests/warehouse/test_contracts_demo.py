@@ -12,6 +12,7 @@ import pytest
 
 from demo import generate_demo_world
 from pipelines.cli import run_nightly
+from tests.pipelines.warehouse_query import table_names
 from warehouse.comments import dictionary
 
 KEY = ["source_file", "source_sheet", "source_row"]
@@ -22,14 +23,6 @@ def _contract_id(number: str) -> str:
     return "SC-" + re.sub(r"\D", "", number).lstrip("0") if number else ""
 
 
-def _tables(path: Path) -> set[str]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(home, warehouse file with contracts) for a demo world run through the nightly job."""
@@ -37,7 +30,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     generate_demo_world(home, scale=0.3, seed=3)
     assert run_nightly(home, quiet=True)
     live = home / "warehouse.duckdb"
-    assert {"customers", "record_parties", "assets", "contracts"} <= _tables(live)
+    assert {"customers", "record_parties", "assets", "contracts"} <= table_names(live)
     return home, live
 
 
