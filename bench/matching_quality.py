@@ -5,7 +5,7 @@
     python -m bench.matching_quality patstat_nl
     python -m bench.matching_quality real           # every real set present
     python -m bench.matching_quality demo [--scale 1] [--seed 7]   # the generated demo world
-    python -m bench.matching_quality synthetic [--n 20000]          # bench/matching_perf generator
+    python -m bench.matching_quality synthetic [--n 20000]          # bench/synthetic_records generator
 
 Real sets (bench/datasets): Radar (`resolve_entities`, default settings) and Splink (bench/
 splink_baseline.py) see the same records; both are scored by pairwise and B-cubed precision /
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     out: dict[str, object] = {"dataset": args.dataset}
     if args.dataset == "synthetic":
-        from bench.matching_perf import generate
+        from bench.synthetic_records import generate
 
         records, truth = generate(args.n, seed=args.seed)
     else:

@@ -21,7 +21,7 @@ from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
 from demo.layouts import Layout
-from demo.vocab import README_PROSE
+from demo.vocab_channel import README_PROSE
 
 FIXED_TIME = datetime(2026, 11, 1, 6, 0, 0)
 
