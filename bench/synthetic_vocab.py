@@ -216,16 +216,3 @@ STATES = [
     ("Connecticut", "CT"),
 ]
 QUALIFIERS = [" - HQ", " (AP Dept)", " - Accounts Payable", " (Main Office)", " - Billing"]
-SKUS = [
-    "C9300-48P-E",
-    "C9200L-24T-4G-E",
-    "ISR4331/K9",
-    "AIR-AP1832I-B-K9",
-    "FPR1010-NGFW-K9",
-    "WS-C2960X-48FPS-L",
-    "N9K-C93180YC-FX",
-    "MR46-HW",
-    "MX68-HW",
-    "PA-440",
-    "FG-60F",
-]
