@@ -5,7 +5,7 @@ agreement). A level's weight is log2(m / u): m the chance of that level for a tr
 non-match. The weights are fixed (not re-estimated per run) so a pair's score does not drift as
 unrelated data arrives, which keeps entity ids stable; they were set from the m/u reasoning noted
 beside each comparison and checked on the Chicago benchmark, the generated demo world and the
-synthetic multi-source world of `bench/matching_perf.py` (`bench/matching_quality.py`).
+synthetic multi-source world of `bench/synthetic_records.py` (`bench/matching_quality.py`).
 Exact-value levels get a term-frequency adjustment at scoring time (a phone shared by 30
 sites, an address shared by a whole office building say less), and every agreeing name level
 one from the name's ambiguity (how many distinct names share the agreed tokens: a bare stem

@@ -16,6 +16,7 @@ from sources.currency import alternatives, normalise_currency
 from sources.dates import order_evidence, parse_dates
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
+from sources.table import RawTable
 from sources.values import (
     parse_money_column,
     parse_quantity,
@@ -77,12 +78,12 @@ def _dates(
     parsed = parse_dates(col, f"{fld} ('{header}')", date_format, epoch, order_hint, (limits.min_date, limits.max_date))  # type: ignore[arg-type]
     problems: list[Problem] = [
         (parsed.failed, fld, f"{where}: not a date: {{}}", col),
-        (parsed.out_of_range, fld, f"{where}: date outside {limits.min_date}..{limits.max_date}: {{}}", col),  # type: ignore[list-item]
+        (parsed.out_of_range, fld, f"{where}: date outside {limits.min_date}..{limits.max_date}: {{}}", col),
     ]
     if parsed.against_order is not None and parsed.against_order.any():
         order, other = ("day", "month") if parsed.order == "dmy" else ("month", "day")
-        problems.append((parsed.against_order, fld,
-                         f"{where}: can only be read {other}-first, but the column is {order}-first by majority: {{}}", col))
+        against = f"{where}: can only be read {other}-first, but the column is {order}-first by majority: {{}}"
+        problems.append((parsed.against_order, fld, against, col))
     return TypedColumn(parsed.values, problems, parsed.warnings, parsed.evidence)
 
 
@@ -118,6 +119,43 @@ def _quantity(fld: str, col: pd.Series, where: str, limits: ReadLimits) -> Typed
         (failed & ~out_of_bounds, fld, f"{where}: not a whole quantity: {{}}", col),
         (out_of_bounds, fld, f"{where}: quantity out of bounds (|{fld}| <= {limits.max_abs_quantity:,}): {{}}", col),
     ])
+
+
+@dataclass
+class TypedTable:
+    """Every mapped column of one table typed: values by field, problems, notes and evidence."""
+
+    values: dict[str, pd.Series]
+    problems: list[Problem]
+    warnings: list[str]
+    evidence: dict[str, dict[str, object]]
+
+
+def type_table(table: RawTable, body: pd.DataFrame, *, date_format: str | None, limits: ReadLimits) -> TypedTable:
+    """Type each mapped column of `body` (the table's kept rows), then settle each row's currency."""
+    mapping = table.header.mapping
+    headers = table.header.headers
+    dates = {i: f for i, f in mapping.items() if FIELD_TYPES[f] == "date" and not date_format}
+    order_hint, warnings = table_date_order({f"{f} ('{headers[i]}')": body[str(i)] for i, f in dates.items()})
+    typed: dict[str, pd.Series] = {}
+    problems: list[Problem] = []
+    evidence: dict[str, dict[str, object]] = {}
+    money: dict[str, TypedColumn] = {}
+    for idx, fld in mapping.items():
+        column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
+                             order_hint=order_hint, limits=limits)
+        typed[fld] = column.values
+        problems += column.problems
+        warnings += column.warnings
+        if column.evidence:
+            evidence[fld] = column.evidence
+        if column.currency is not None and column.currency.notna().any():
+            money[fld] = column
+    cells = {f: body[str(i)] for i, f in mapping.items()}
+    currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()})
+    if currency is not None:
+        typed["currency"] = currency
+    return TypedTable(typed, problems + clashes, warnings, evidence)
 
 
 def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[str]]:
@@ -171,8 +209,8 @@ def merge_currency(
             problems.append((clash.astype(bool), fld, (f"{where}: the cell's currency disagrees with field 'currency' "
                              f"(column '{header_of.get('currency', 'currency')}'): {{}}"), raw[fld]))
         mixed = cur.notna() & first.notna() & (cur != first)
-        problems.append((mixed.astype(bool), fld, f"{where}: the cell's currency disagrees with another amount in the row: {{}}",
-                         raw[fld]))
+        problems.append((mixed.astype(bool), fld,
+                         f"{where}: the cell's currency disagrees with another amount in the row: {{}}", raw[fld]))
     if column is None:
         return first.where(first.notna(), None), problems
     return column.where(column.notna(), first).where(lambda s: s.notna(), None), problems

@@ -121,6 +121,20 @@ def proven_order(raw: pd.Series) -> str | None:
     return order_evidence(raw).proven
 
 
+def _read_numeric(parts: pd.DataFrame, weights: pd.Series, column: str, order_hint: str | None) -> ParsedDates:
+    """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
+    dmy, mdy = _readings(parts)
+    ev = _evidence(dmy, mdy, weights)
+    order, decided_by, notes = _decide_order(ev, bool((parts["sep"] == ".").all()), column, order_hint)
+    chosen, other = (dmy, mdy) if order == "dmy" else (mdy, dmy)
+    if decided_by == "tie":  # each value read the only way it can be
+        return ParsedDates(chosen.where(chosen.notna(), other), chosen.isna() & other.isna(), order, notes,
+                           against_order=pd.Series(False, index=parts.index), evidence=ev.as_dict(order, decided_by))
+    against = chosen.isna() & other.notna()
+    return ParsedDates(chosen, chosen.isna() & ~against, order, notes, against_order=against,
+                       evidence=ev.as_dict(order, decided_by))
+
+
 def _decide_order(
     ev: OrderEvidence, dotted: bool, column: str, hint: str | None
 ) -> tuple[str, str, list[str]]:
@@ -265,17 +279,9 @@ def _parse_distinct(
                     is_iso[ymd.index] = True
             parts = _numeric_parts(s[~is_iso])
             if len(parts):
-                dmy, mdy = _readings(parts)
-                ev = _evidence(dmy, mdy, weights.reindex(parts.index))
-                order, decided_by, notes = _decide_order(ev, bool((parts["sep"] == ".").all()), column, order_hint)
-                warnings += notes
-                evidence = ev.as_dict(order, decided_by)
-                chosen, other = (dmy, mdy) if order == "dmy" else (mdy, dmy)
-                if decided_by == "tie":  # each value read the only way it can be
-                    out[parts.index] = chosen.where(chosen.notna(), other)
-                else:
-                    out[parts.index] = chosen
-                    against[parts.index] = chosen.isna() & other.notna()
+                read = _read_numeric(parts, weights.reindex(parts.index), column, order_hint)
+                out[parts.index], against[parts.index] = read.values, read.against_order
+                order, warnings, evidence = read.order, read.warnings, read.evidence
                 years[parts.index] = parts["y"].astype("float64")
             rest = s[~is_iso & ~s.index.isin(parts.index)]
             if len(rest):

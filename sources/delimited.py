@@ -110,7 +110,8 @@ def _read_exact(
         if len(rec) > width:
             check("max_columns", max_columns, len(rec), f"the number of fields on line {first_line:,}")
             width = len(rec)
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)], dtype=object)
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)],
+                         dtype=object)
     return frame, np.asarray(rows, dtype=np.int64)
 
 
@@ -138,7 +139,7 @@ def read_text(
         sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
         record_no = None
         if header_row is not None:  # a configured header_row is the line a text editor shows
-            spans = [i for i, (a, b) in enumerate(zip(first_line, last_line)) if a <= header_row <= b]
+            spans = [i for i, (a, b) in enumerate(zip(first_line, last_line, strict=False)) if a <= header_row <= b]
             if not spans:
                 raise FileReadError(f"header_row {header_row} is past the end of the file")
             record_no = spans[0] + 1

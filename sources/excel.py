@@ -8,11 +8,13 @@ recognisable header are reported, not read.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -96,7 +98,7 @@ def _scan_sheets(
                         cell = _CELL_TAG.search(buf, max(0, start), m.start())
                         coord = _CELL_REF.search(cell.group(1)) if cell else None
                         value = m.group(1)
-                        text_result = bool(cell) and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
+                        text_result = cell is not None and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
                         if coord and (not value or (not _VALUE_TEXT.search(value) and not text_result)):
                             uncached.add(coordinate_to_tuple(coord.group(1).decode()))
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
@@ -107,10 +109,12 @@ def _scan_sheets(
 
 
 def _unescape(name: str) -> str:
-    return name.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+    return html.unescape(name)
 
 
-def _sheet_rows(ws: object, merges: list[tuple[int, int, int, int]], limits: ReadLimits = DEFAULT_LIMITS) -> list[list[object]]:
+def _sheet_rows(
+    ws: Any, merges: list[tuple[int, int, int, int]], limits: ReadLimits = DEFAULT_LIMITS
+) -> list[list[object]]:
     """All rows of a read-only worksheet as lists, merged blocks filled with their value.
 
     Rows and cells are counted as they stream in, so a sheet whose cells carry no reference
@@ -257,8 +261,8 @@ def _non_numbers_as_text() -> Iterator[None]:
             raise ValueError(value)  # noqa: TRY004 - openpyxl catches ValueError and makes an error cell
         return to_date(value, *args, **kwargs)
 
-    module._cast_number, module.from_excel = tolerant_cast, tolerant_date  # type: ignore[attr-defined]
+    module._cast_number, module.from_excel = tolerant_cast, tolerant_date
     try:
         yield
     finally:
-        module._cast_number, module.from_excel = cast, to_date  # type: ignore[attr-defined]
+        module._cast_number, module.from_excel = cast, to_date

@@ -6,7 +6,7 @@ the warehouse schema and the demo world all speak the same language.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 FieldType = Literal["text", "date", "money", "quantity", "serials"]
 
@@ -61,14 +61,7 @@ CANONICAL_FIELDS: Final[tuple[str, ...]] = tuple(FIELD_TYPES)
 SourceKind = Literal[
     "distributor", "sales_rep", "accounting", "crm_accounts", "crm_contracts", "price_list"
 ]
-SOURCE_KINDS: Final[tuple[str, ...]] = (
-    "distributor",
-    "sales_rep",
-    "accounting",
-    "crm_accounts",
-    "crm_contracts",
-    "price_list",
-)
+SOURCE_KINDS: Final[tuple[str, ...]] = get_args(SourceKind)
 
 #: kind -> fields every usable row must carry (tuples inside are "one of")
 REQUIRED_FIELDS: Final[dict[str, tuple[str | tuple[str, ...], ...]]] = {

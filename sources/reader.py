@@ -170,5 +170,7 @@ def _sheets_disagree(relpath: str, reports: list[SheetReport]) -> list[str]:
                 sheets.setdefault(str(ev["order"]), set()).add(r.sheet)
     if len(proven) < 2 or len(set.union(*sheets.values())) < 2:
         return []
-    said = "; ".join(f"{'day' if o == 'dmy' else 'month'}-first: {', '.join(where)}" for o, where in sorted(proven.items()))
+    said = "; ".join(
+        f"{'day' if o == 'dmy' else 'month'}-first: {', '.join(where)}" for o, where in sorted(proven.items())
+    )
     return [f"{relpath}: sheets disagree on day/month order ({said}); each read by its own evidence"]

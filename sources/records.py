@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from sources.columns import Problem, TypedColumn, merge_currency, table_date_order, type_column
+from sources.columns import Problem, type_table
 from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
@@ -110,7 +110,8 @@ def type_rows(
     cells = table.cells
     rows = pd.Series(table.row_numbers, index=cells.index)
     columns = list(cells.columns)
-    blank_cells = pd.concat([_blank_mask(cells[c]) for c in columns], axis=1) if columns else pd.DataFrame(index=cells.index)
+    blank_cells = (pd.concat([_blank_mask(cells[c]) for c in columns], axis=1) if columns
+                   else pd.DataFrame(index=cells.index))
     total_cells = pd.concat([_text_mask(cells[c], _TOTAL_LABEL) for c in columns], axis=1) if columns else blank_cells
     blank = blank_cells.all(axis=1) if columns else pd.Series(True, index=cells.index)
     # a total row has a "Total" label and nothing that identifies a real line besides that label
@@ -125,34 +126,9 @@ def type_rows(
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
 
-    typed: dict[str, pd.Series] = {}
-    problems: list[Problem] = []  # mask, field, message, cells
-    evidence: dict[str, dict[str, object]] = {}
-    order_hint, warnings = table_date_order({
-        f"{f} ('{table.header.headers[i]}')": body[str(i)]
-        for i, f in table.header.mapping.items() if FIELD_TYPES[f] == "date" and not date_format
-    })
-    cell_currency: dict[str, TypedColumn] = {}
-    for idx, fld in table.header.mapping.items():
-        col = body[str(idx)]
-        column = type_column(
-            fld, col, table.header.headers[idx], date_format=date_format, epoch=table.epoch,
-            order_hint=order_hint, limits=limits or DEFAULT_LIMITS,
-        )
-        typed[fld] = column.values
-        problems += column.problems
-        warnings += column.warnings
-        if column.evidence:
-            evidence[fld] = column.evidence
-        if column.currency is not None and column.currency.notna().any():
-            cell_currency[fld] = column
+    typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS)
+    typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
-    currency, clashes = merge_currency(
-        typed.get("currency"), cell_currency, {f: body[str(i)] for i, f in table.header.mapping.items()}, header_of,
-    )
-    problems += clashes
-    if currency is not None:
-        typed["currency"] = currency
 
     for fld, value in (fixed_values or {}).items():
         current = typed.get(fld)
@@ -183,7 +159,8 @@ def type_rows(
     for mask, _, _, _ in problems:
         failed_any |= mask.reindex(body.index, fill_value=False)
 
-    quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file, where_sheet)
+    quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file,
+                                   where_sheet)
     good = ~failed_any
     records = pd.DataFrame(index=body.index[good])
     records["source"] = source
@@ -205,7 +182,7 @@ def type_rows(
         blank_rows=int(blank.sum()),
         total_rows=int(total.sum()),
         warnings=warnings,
-        evidence=evidence,
+        evidence=typed_table.evidence,
     )
 
 
@@ -244,11 +221,13 @@ def to_arrow(records: pd.DataFrame) -> pa.Table:
     arrays = []
     for fld in RECORD_SCHEMA:
         col = records[fld.name] if fld.name in records else pd.Series([None] * len(records))
-        values = col.astype(object).where(col.notna(), None).tolist() if fld.type != pa.list_(pa.string()) else col.tolist()
+        is_list = fld.type == pa.list_(pa.string())
+        values = col.tolist() if is_list else col.astype(object).where(col.notna(), None).tolist()
         arrays.append(pa.array(values, type=fld.type, from_pandas=True))
     return pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA)
 
 
 def quarantine_to_arrow(quarantine: pd.DataFrame) -> pa.Table:
     """Quarantine rows as an Arrow table."""
-    return pa.Table.from_pandas(quarantine[list(QUARANTINE_SCHEMA.names)], schema=QUARANTINE_SCHEMA, preserve_index=False)
+    return pa.Table.from_pandas(quarantine[list(QUARANTINE_SCHEMA.names)], schema=QUARANTINE_SCHEMA,
+                                preserve_index=False)

@@ -23,7 +23,7 @@ GOOD = ["2026-03-02", "Acme", "Foo Ltd", "AB-1", 2, "100.00"]
 
 def _row(**changes: object) -> list[object]:
     keys = ["date", "reseller", "customer", "sku", "qty", "amount"]
-    return [changes.get(k, v) for k, v in zip(keys, GOOD)]
+    return [changes.get(k, v) for k, v in zip(keys, GOOD, strict=False)]
 
 
 # --- 1. every value bounded at the row --------------------------------------------------------
@@ -292,7 +292,7 @@ def test_non_numbers_in_numeric_workbook_cells_quarantine_their_rows(tmp_path: P
 
     def row(r: int, amount: bytes, date: bytes = b"46083") -> bytes:  # s="1": the base's date format
         text = b"".join(b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (c, r, v)
-                        for c, v in zip((b"B", b"C", b"D"), (b"Acme", b"Foo", b"AB-1")))
+                        for c, v in zip((b"B", b"C", b"D"), (b"Acme", b"Foo", b"AB-1"), strict=False))
         return (b'<row r="%d"><c r="A%d" s="1"><v>%s</v></c>%s<c r="E%d"><v>1</v></c><c r="F%d"><v>%s</v></c></row>'
                 % (r, r, date, text, r, r, amount))
 
