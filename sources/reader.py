@@ -13,10 +13,10 @@ from typing import Any
 import pandas as pd
 
 from sources.config import SourceConfig
+from sources.delimited import read_text
 from sources.excel import read_workbook
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, type_rows
 from sources.table import FileReadError, RawTable
-from sources.delimited import read_text
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
