@@ -9,6 +9,7 @@ whole (one column per field, best total score). `columns:` in sources.yaml alway
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -59,8 +60,24 @@ def _build() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, frozenset[str]
 _RAW, _PHRASES, _INDEX = _build()
 
 
-def _weight(word: str) -> float:
-    return 0.3 if word in MODIFIERS else 1.0
+def _specificity() -> dict[str, float]:
+    """Word weight by how few fields use it: "serial" tells more than "number" or "end user"."""
+    fields_of: dict[str, set[str]] = {}
+    for fld, words in _PHRASES:
+        for w in words:
+            fields_of.setdefault(w, set()).add(fld)
+    n = len(SYNONYMS)
+    return {w: math.log(1 + n / len(f)) for w, f in fields_of.items()}
+
+
+_IDF = _specificity()
+_UNKNOWN_WEIGHT = max(_IDF.values())
+
+
+def _extra_weight(word: str) -> float:
+    """What a header word the phrase lacks costs: little for a qualifier, else as much as the
+    rarest word (an unexplained "code" or "region" changes what the header means)."""
+    return 0.3 if word in MODIFIERS else _UNKNOWN_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -90,13 +107,18 @@ def score_header(text: str) -> dict[str, FieldScore]:
             seen.add(i)
             fld, phrase = _PHRASES[i]
             common = phrase & how.keys()
-            # a header word the phrase lacks costs less when it only qualifies ("net", "USD")
-            shared, extra = len(common), sum(_weight(w) for w in how if w not in phrase)
-            precision, recall = shared / (shared + extra), shared / len(phrase)
+            # words weigh by specificity; a header word the phrase lacks costs little when it
+            # only qualifies ("net", "USD")
+            shared = sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in common)
+            extra = sum(_extra_weight(w) for w in how if w not in phrase)
+            precision = shared / (shared + extra)
+            recall = shared / sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in phrase)
             f = 2 * precision * recall / (precision + recall)
             kinds = {how[c] for c in common}
             evidence = "fuzzy" if TYPO in kinds else "abbreviation" if kinds & {ABBREVIATION, GUESSED} else "synonym"
             f *= 0.92 if kinds & {TYPO, GUESSED} else 1.0
+            if all(c in MODIFIERS for c in common) and len(phrase) > len(common):
+                f *= 0.5  # sharing only a qualifier ("Ultimate ...") is no evidence
             best = out.get(fld)
             if best is None or f > best.score + 1e-9:
                 out[fld] = FieldScore(round(f, 4), evidence)

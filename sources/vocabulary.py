@@ -30,7 +30,8 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
     "product": ("product", "item", "article", "material", "part", "model", "catalog"),
     "maker": ("manufacturer", "vendor", "oem", "supplier", "brand"),
     "service": ("service", "coverage", "contract", "support", "warranty", "term", "subscription",
-                "maintenance", "agreement", "cover", "care pack", "license", "entitlement"),
+                "maintenance", "agreement", "cover", "care pack", "license", "entitlement",
+                "renewal"),
     "invoice": ("invoice", "billing document", "document", "bill", "billing", "transaction"),
     "partner": ("partner", "reseller", "member", "company"),
 }
@@ -254,10 +255,10 @@ MODIFIERS: Final[frozenset[str]] = frozenset({
     "net", "gross", "shipped", "sold", "invoiced", "ordered", "local", "lc", "dc",
     "current", "original", "actual", "new", "latest", "final", "primary", "main", "default",
     "excl", "incl", "including", "excluding", "vat", "tax", "pretax", "ht", "ttc", "btw", "mwst",
-    "line", "each", "reported", "reporting", "official", "legal", "full", "total", "extended",
+    "line", "each", "reported", "reporting", "official", "legal", "full", "total",
     "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek", "nok", "dkk", "pln", "czk", "inr",
     "mxn", "brl", "cny", "nzd", "sgd", "hkd", "zar", "document", "doc", "posted", "booked",
-    "value", "1", "2", "a", "b", "in", "per", "all", "internal", "external",
+    "value", "1", "2", "a", "b", "in", "per", "ultimate", "all", "internal", "external",
 })
 #: tokens that carry no meaning in a header
 STOPWORDS: Final[frozenset[str]] = frozenset({
