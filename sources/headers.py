@@ -20,7 +20,7 @@ from scipy.optimize import linear_sum_assignment
 
 from sources.fields import CANONICAL_FIELDS, eligible_fields, required_columns
 from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
-from sources.vocabulary import FIELD_PHRASES, expand_phrases
+from sources.vocabulary import FIELD_PHRASES, KIND_PHRASE_WEIGHT, KIND_PHRASES, expand_phrases
 
 #: a header this close to one of a field's phrases names the field on its own
 HEADER_MIN = 0.75
@@ -88,17 +88,33 @@ class FieldScore:
     evidence: str  # "synonym" | "abbreviation" | "fuzzy"
 
 
+def _phrase_score(how: dict[str, str], phrase: frozenset[str]) -> tuple[float, str]:
+    """Weighted token-set F-score of a header's words against one phrase, and its evidence."""
+    common = phrase & how.keys()
+    if not common:
+        return 0.0, "synonym"
+    # words weigh by specificity; a header word the phrase lacks costs little when it only
+    # qualifies ("net", "USD")
+    shared = sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in common)
+    extra = sum(_extra_weight(w) for w in how if w not in phrase)
+    precision = shared / (shared + extra)
+    recall = shared / sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in phrase)
+    f = 2 * precision * recall / (precision + recall)
+    kinds = {how[c] for c in common}
+    evidence = "fuzzy" if TYPO in kinds else "abbreviation" if kinds & {ABBREVIATION, GUESSED} else "synonym"
+    f *= 0.92 if kinds & {TYPO, GUESSED} else 1.0
+    if all(c in MODIFIERS for c in common) and len(phrase) > len(common):
+        f *= 0.5  # sharing only a qualifier ("Ultimate ...") is no evidence
+    return f, evidence
+
+
 @lru_cache(maxsize=65536)
 def score_header(text: str) -> dict[str, FieldScore]:
     """Every field this header may name, with its score (fields scoring 0 are left out)."""
     out: dict[str, FieldScore] = {}
-    key = normalise_header(text)
-    for fld in _RAW.get(key, ()):
+    for fld in _RAW.get(normalise_header(text), ()):
         out[fld] = FieldScore(1.0, "synonym")
-    words = header_words(text)
-    if not words:
-        return out
-    how = {w.text: w.how for w in words}
+    how = {w.text: w.how for w in header_words(text)}
     seen: set[int] = set()
     for w in how:
         for i in _INDEX.get(w, ()):
@@ -106,22 +122,40 @@ def score_header(text: str) -> dict[str, FieldScore]:
                 continue
             seen.add(i)
             fld, phrase = _PHRASES[i]
-            common = phrase & how.keys()
-            # words weigh by specificity; a header word the phrase lacks costs little when it
-            # only qualifies ("net", "USD")
-            shared = sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in common)
-            extra = sum(_extra_weight(w) for w in how if w not in phrase)
-            precision = shared / (shared + extra)
-            recall = shared / sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in phrase)
-            f = 2 * precision * recall / (precision + recall)
-            kinds = {how[c] for c in common}
-            evidence = "fuzzy" if TYPO in kinds else "abbreviation" if kinds & {ABBREVIATION, GUESSED} else "synonym"
-            f *= 0.92 if kinds & {TYPO, GUESSED} else 1.0
-            if all(c in MODIFIERS for c in common) and len(phrase) > len(common):
-                f *= 0.5  # sharing only a qualifier ("Ultimate ...") is no evidence
+            f, evidence = _phrase_score(how, phrase)
             best = out.get(fld)
             if best is None or f > best.score + 1e-9:
                 out[fld] = FieldScore(round(f, 4), evidence)
+    return out
+
+
+_KIND_PHRASES = {
+    kind: {
+        fld: (shadowed, [frozenset(w.text for w in header_words(p)) for p in phrases])
+        for fld, (shadowed, phrases) in table.items()
+    }
+    for kind, table in KIND_PHRASES.items()
+}
+SHADOWED = 0.9
+
+
+@lru_cache(maxsize=65536)
+def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
+    """`score_header` plus the phrases that name a field only in files of `kind`."""
+    out = dict(score_header(text))
+    extra = _KIND_PHRASES.get(kind or "")
+    if not extra:
+        return out
+    how = {w.text: w.how for w in header_words(text)}
+    for fld, (shadowed, phrases) in extra.items():
+        best = max((_phrase_score(how, p) for p in phrases), default=(0.0, "synonym"))
+        f = best[0] * KIND_PHRASE_WEIGHT
+        if f <= 0 or (fld in out and out[fld].score >= f):
+            continue
+        out[fld] = FieldScore(round(f, 4), best[1])
+        # the generic reading gives way: an invoice's "Customer" is its bill-to
+        if shadowed in out and out[shadowed].score <= best[0]:
+            out[shadowed] = FieldScore(round(out[shadowed].score * SHADOWED, 4), out[shadowed].evidence)
     return out
 
 
@@ -181,7 +215,7 @@ def recognise_header(
         if i in fixed or not h or not isinstance(cells[i], str) or normalise_header(h) in named:
             continue
         for j, fld in enumerate(fields):
-            s = score_header(h).get(fld)
+            s = field_scores(h, kind).get(fld)
             if s is not None:
                 scores[i, j], evidence[i, j] = s.score, s.evidence
     mapping = dict(fixed)

@@ -25,7 +25,7 @@ from sources.content import (
     repeat_ranks,
 )
 from sources.fields import NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields
-from sources.headers import HEADER_MIN, assign, clean_headers, override_columns, score_header
+from sources.headers import HEADER_MIN, assign, clean_headers, field_scores, override_columns
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.profiles import ColumnProfile, date_columns, profile_table
 
@@ -100,7 +100,7 @@ def _combine(scores: _Scores, must: set[str], headers: list[str]) -> None:
                 out[i, j] = 0.5 * hs + 0.35 * cs
                 scores.kind_of[i, j] = "content"
             elif known and cs >= CONTENT_MIN and not claimed[i] and (
-                name in must or (not headers[i] and name in UNMISTAKABLE and cs >= 0.9)
+                name in must or (not headers[i] and name in UNMISTAKABLE and cs >= 0.8)
             ):
                 out[i, j] = 0.55 * cs
                 scores.kind_of[i, j] = "content"
@@ -145,7 +145,7 @@ def map_columns(
             continue
         if head and head not in named:
             for j, fld in enumerate(fields):
-                s = score_header(head).get(fld)
+                s = field_scores(head, kind).get(fld)
                 if s is not None:
                     scores.header[i, j], scores.evidence[i, j] = s.score, s.evidence
         for j, fld in enumerate(fields):

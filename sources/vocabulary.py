@@ -16,7 +16,7 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
     "customer": (
         "customer", "end user", "end customer", "client", "ship to", "ship to customer",
         "account", "company", "organisation", "organization", "eu", "end use", "installed at",
-        "install at", "site", "end client", "ultimate customer", "goods recipient", "licensee",
+        "install at", "install site", "end client", "ultimate customer", "goods recipient", "licensee",
     ),
     "reseller": (
         "reseller", "partner", "var", "dealer", "channel partner", "solution provider",
@@ -211,6 +211,28 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
                  "material group", "item group", "product class"),
 }
 
+#: kind -> field -> (the field these phrases usually name, phrases naming this field in that kind
+#: of file): a distributor's "Customer" is the reseller it sold to, an invoice's "Customer" is
+#: the bill-to. In such a file the kind's reading wins over the usual one.
+KIND_PHRASES: Final[dict[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
+    "distributor": {
+        "reseller_name": ("customer_name", (
+            "customer", "customer name", "client", "client name", "sold to customer")),
+        "reseller_account": ("customer_account", (
+            "customer number", "customer id", "customer account", "customer code",
+            "customer account number", "client number", "client id")),
+    },
+    "accounting": {
+        "bill_to_name": ("customer_name", (
+            "customer", "customer name", "client", "client name", "account", "account name",
+            "company", "company name", "name", "sold to", "sold to name")),
+        "bill_to_account": ("customer_account", (
+            "customer number", "customer id", "customer account", "customer code", "account number",
+            "account id", "client number", "client id", "customer account number")),
+    },
+}
+KIND_PHRASE_WEIGHT: Final = 0.97
+
 #: abbreviation -> what it stands for (whole tokens, after case and punctuation are gone)
 ABBREVIATIONS: Final[dict[str, str]] = {
     "acct": "account", "acc": "account", "accnt": "account", "acnt": "account",
@@ -238,7 +260,7 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "serno": "serial number", "sh": "ship", "shp": "ship", "shpd": "shipped", "shipd": "shipped",
     "st": "state", "strt": "start", "svc": "service", "svcs": "service", "serv": "service",
     "srv": "service", "srvc": "service", "tel": "telephone", "tot": "total", "ttl": "total",
-    "typ": "type", "uom": "unit of measure", "url": "url", "val": "value", "vnd": "vendor",
+    "typ": "type", "uom": "unit of measure", "url": "url", "val": "value", "vnd": "vendor", "vpn": "vendor part number", "vpn#": "vendor part number",
     "vndr": "vendor", "wty": "warranty", "wrnty": "warranty", "war": "warranty",
     "zip": "zip", "yr": "year", "lic": "license", "maint": "maintenance", "mgr": "manager",
     "sr": "sales rep", "slsrep": "sales rep", "terr": "territory", "ship2": "ship to",
@@ -258,7 +280,7 @@ MODIFIERS: Final[frozenset[str]] = frozenset({
     "line", "each", "reported", "reporting", "official", "legal", "full", "total",
     "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek", "nok", "dkk", "pln", "czk", "inr",
     "mxn", "brl", "cny", "nzd", "sgd", "hkd", "zar", "document", "doc", "posted", "booked",
-    "value", "1", "2", "a", "b", "in", "per", "ultimate", "all", "internal", "external",
+    "value", "1", "2", "a", "b", "in", "per", "ultimate", "billing", "all", "internal", "external",
 })
 #: tokens that carry no meaning in a header
 STOPWORDS: Final[frozenset[str]] = frozenset({
