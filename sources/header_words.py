@@ -39,7 +39,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?mail")
 MAX_HEADER_CHARS = 60  # a longer cell is a value or a title, not a header
-_SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art"})
+_SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art", "or", "of", "and"})
 _LINKS = ("", "s", "n", "en", "e", "es")
 
 
@@ -74,7 +74,7 @@ def _english_words() -> frozenset[str]:
 ENGLISH: frozenset[str] = _english_words()
 #: words a compound may be built from
 _PARTS: frozenset[str] = frozenset(
-    w for w in ENGLISH | set(FOREIGN) | set(ABBREVIATIONS) if len(w) >= 3 or w in _SHORT_SEGMENTS
+    w for w in ENGLISH | set(FOREIGN) | set(ABBREVIATIONS) | _SHORT_SEGMENTS if len(w) >= 3 or w in _SHORT_SEGMENTS
 )
 _TYPO_CHOICES: list[str] = sorted(w for w in ENGLISH | set(FOREIGN) if len(w) >= 5)
 _GUESS_CHOICES: list[str] = sorted(w for w in ENGLISH if len(w) >= 4 and w not in MODIFIERS)
@@ -105,12 +105,13 @@ def _known(word: str) -> list[Word] | None:
 
 
 def _split_compound(word: str) -> list[str] | None:
-    """Fewest known parts that spell `word`, German/Dutch linking letters allowed between them."""
+    """Known parts that spell `word` (German/Dutch linking letters allowed between them): fewest
+    parts first, then whole words over abbreviations, then fewest linking letters."""
     n = len(word)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[0] = []
+    best: list[tuple[tuple[int, int, int], list[str]] | None] = [None] * (n + 1)
+    best[0] = ((0, 0, 0), [])
     for end in range(2, n + 1):
-        for start in range(end - 1):
+        for start in range(0, end - 1):
             prev = best[start]
             if prev is None:
                 continue
@@ -118,11 +119,12 @@ def _split_compound(word: str) -> list[str] | None:
                 part = word[start + len(link):end]
                 if not word.startswith(link, start) or part not in _PARTS:
                     continue
-                cand = prev + [part]
-                if best[end] is None or len(cand) < len(best[end]):
-                    best[end] = cand
+                (parts, abbrevs, links), seq = prev
+                cost = (parts + 1, abbrevs + (part in ABBREVIATIONS and part not in ENGLISH), links + len(link))
+                if best[end] is None or cost < best[end][0]:
+                    best[end] = (cost, seq + [part])
     found = best[n]
-    return found if found and len(found) > 1 else None
+    return found[1] if found and len(found[1]) > 1 else None
 
 
 def _is_subsequence(short: str, word: str) -> bool:
@@ -160,7 +162,8 @@ def read_word(word: str) -> tuple[Word, ...]:
         if parts is not None:
             out: list[Word] = []
             for part in parts:
-                out += _known(part) or [Word(part, WORD)]
+                known = _known(part)
+                out += [Word(part, WORD)] if known is None else known
             return tuple(out)
     guess = _guess_abbreviation(word)
     if guess is not None:
@@ -206,7 +209,13 @@ def header_words(text: str) -> tuple[Word, ...]:
         else:
             out.setdefault(seq[i].text, seq[i])
             i += 1
+    if "address" in out and out.keys() & _ADDRESS_PARTS:  # "Address City": the address's city
+        del out["address"]
     return tuple(out.values())
+
+
+_ADDRESS_PARTS = frozenset({"city", "state", "province", "postal", "zip", "postcode", "country",
+                            "region", "county", "town", "street"})
 
 
 _RANK = {WORD: 0, FOREIGN_WORD: 1, ABBREVIATION: 2, GUESSED: 3, TYPO: 4}

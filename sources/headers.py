@@ -20,7 +20,14 @@ from scipy.optimize import linear_sum_assignment
 
 from sources.fields import CANONICAL_FIELDS, eligible_fields, required_columns
 from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
-from sources.vocabulary import FIELD_PHRASES, KIND_PHRASE_WEIGHT, KIND_PHRASES, expand_phrases
+from sources.vocabulary import (
+    FIELD_PHRASES,
+    KIND_PHRASE_WEIGHT,
+    KIND_PHRASES,
+    OTHER_CONCEPTS,
+    ROLES,
+    expand_phrases,
+)
 
 #: a header this close to one of a field's phrases names the field on its own
 HEADER_MIN = 0.75
@@ -67,17 +74,27 @@ def _specificity() -> dict[str, float]:
         for w in words:
             fields_of.setdefault(w, set()).add(fld)
     n = len(SYNONYMS)
-    return {w: math.log(1 + n / len(f)) for w, f in fields_of.items()}
+    idf = {w: math.log(1 + n / len(f)) for w, f in fields_of.items()}
+    # a party word ("customer", "end user") separates customer_account from reseller_account even
+    # though many fields use it: it never weighs less than a moderately specific word
+    roles = {w.text for words in ROLES.values() for p in words for w in header_words(p)}
+    return {w: max(v, ROLE_FLOOR) if w in roles else v for w, v in idf.items()}
 
 
+ROLE_FLOOR = 2.5
 _IDF = _specificity()
 _UNKNOWN_WEIGHT = max(_IDF.values())
 
 
 def _extra_weight(word: str) -> float:
-    """What a header word the phrase lacks costs: little for a qualifier, else as much as the
-    rarest word (an unexplained "code" or "region" changes what the header means)."""
-    return 0.3 if word in MODIFIERS else _UNKNOWN_WEIGHT
+    """What a header word the phrase lacks costs: little for a qualifier, some for a word the
+    vocabulary does not know (a brand: "Arrow Invoice"), and as much as the rarest word for a
+    known word of another meaning ("Region Code", "Discount Category")."""
+    if word in MODIFIERS:
+        return 0.3
+    if word in _IDF or word in OTHER_CONCEPTS:
+        return _UNKNOWN_WEIGHT
+    return 1.0
 
 
 @dataclass(frozen=True)
@@ -98,7 +115,9 @@ def _phrase_score(how: dict[str, str], phrase: frozenset[str]) -> tuple[float, s
     shared = sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in common)
     extra = sum(_extra_weight(w) for w in how if w not in phrase)
     precision = shared / (shared + extra)
-    recall = shared / sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in phrase)
+    # a phrase word the header lacks costs at least a moderately specific word: "Customer" is
+    # not most of "customer number", however common "number" is
+    recall = shared / (shared + sum(max(_IDF.get(w, _UNKNOWN_WEIGHT), ROLE_FLOOR) for w in phrase - common))
     f = 2 * precision * recall / (precision + recall)
     kinds = {how[c] for c in common}
     evidence = "fuzzy" if TYPO in kinds else "abbreviation" if kinds & {ABBREVIATION, GUESSED} else "synonym"

@@ -24,14 +24,15 @@ from sources.content import (
     partner_overlap,
     repeat_ranks,
 )
-from sources.fields import NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields
+from sources.fields import NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
 from sources.headers import HEADER_MIN, assign, clean_headers, field_scores, override_columns
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.profiles import ColumnProfile, date_columns, profile_table
 
-PARTIAL_HEADER = 0.45  # a header this close, with content that agrees, may name a field
+PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
 CONTRADICTS = 0.2  # content fit below this contradicts a header
+FEW_VALUES = 5  # fewer distinct values than this never contradict a header
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
 
@@ -44,6 +45,7 @@ class _Scores:
     content: np.ndarray  # columns x fields, nan = no content test
     combined: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     kind_of: dict[tuple[int, int], str] = field(default_factory=dict)
+    contradicted: list[tuple[int, str, float, float]] = field(default_factory=list)
 
 
 def _must_fields(kind: str, header: np.ndarray, fields: list[str]) -> set[str]:
@@ -78,7 +80,7 @@ def _party_content(scores: _Scores, cells: pd.DataFrame, known: frozenset[str], 
                 scores.content[i, cu] *= 0.85
 
 
-def _combine(scores: _Scores, must: set[str], headers: list[str]) -> None:
+def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[str]) -> None:
     h, c = scores.header, scores.content
     n_cols, n_fields = h.shape
     # a column whose own header names a field its content does not contradict is not taken for
@@ -91,8 +93,11 @@ def _combine(scores: _Scores, must: set[str], headers: list[str]) -> None:
             known = not np.isnan(cs)
             name = scores.fields[j]
             if hs >= HEADER_MIN:
-                if known and cs < CONTRADICTS:  # values unlike the field: only an exact header holds
-                    out[i, j] = hs * 0.6 if hs >= 0.95 else 0.0
+                if known and cs < CONTRADICTS:
+                    # values unlike the field: only an exact header of a required field holds
+                    out[i, j] = hs * 0.6 if hs >= 0.95 and name in required else 0.0
+                    if not out[i, j]:
+                        scores.contradicted.append((i, name, hs, cs))
                 else:
                     out[i, j] = hs * (0.8 + 0.2 * cs) if known else hs * 0.9
                 scores.kind_of[i, j] = scores.evidence[i, j]
@@ -151,16 +156,26 @@ def map_columns(
         for j, fld in enumerate(fields):
             fit = content_fit(profiles[i], fld)
             if fit is not None:
-                scores.content[i, j] = fit
+                # a handful of values cannot contradict a header, only fail to confirm it
+                few = profiles[i].distinct < FEW_VALUES
+                scores.content[i, j] = max(fit, CONTRADICTS) if few else fit
     scores.content[list(fixed)] = np.nan
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
     must = _must_fields(kind, scores.header, fields) - set(fixed.values())
-    _combine(scores, must, heads)
+    _combine(scores, must, heads, required_columns(kind))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     weighted = np.where(scores.combined > 0, scores.combined + bonus, 0.0)
     pairs = assign(weighted, 0.3)
     chosen = {fields[j]: i for i, j in pairs}
     notes = _order_dates(cells, chosen)
+    taken = set(chosen.values())
+    best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
+    notes += [
+        f"column {heads[i]!r} reads like '{name}' but its values do not fit it "
+        f"(content {cs:.2f}); left unmapped"
+        for i, name, _, cs in scores.contradicted
+        if i not in taken and name not in chosen and fields[best_reading[i]] == name
+    ]
     choices = {
         fld: FieldChoice(fld, i, heads[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()
     }

@@ -117,7 +117,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "unit price", "price", "unit cost", "net price", "unit net price", "price each",
         "sell price", "unit sell", "selling price", "net unit price", "price per unit",
         "reseller price", "cost", "unit sell price", "sales price", "unit sales price",
-        "buy price", "unit amount", "rate",
+        "buy price", "unit amount", "rate", "resale price", "unit resale", "resale",
     ),
     "amount": (
         "amount", "total", "line total", "extended price", "ext price", "extended amount",
@@ -125,7 +125,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "line amount", "revenue", "renewal value", "annual value", "sales amount",
         "net value", "extended cost", "total price", "sales", "net sales", "gross amount",
         "line value", "price total", "total value", "extended", "extended sales",
-        "total net", "invoice total", "{service} value", "{service} amount", "{service} price",
+        "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount", "{service} price",
     ),
     "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
                    "retail price", "catalog price", "list unit price", "recommended retail price",
@@ -140,7 +140,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "service level", "coverage", "support level", "sla", "service", "service type",
         "coverage level", "support type", "plan", "service plan", "{service} type",
         "{service} level", "{service} plan", "level of service", "support plan", "service offering",
-        "{service} description",
+        "{service} description", "service level agreement",
     ),
     "service_start": (
         "{service} start", "{service} start date", "start", "start date", "begin", "begin date",
@@ -222,6 +222,8 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
             "customer number", "customer id", "customer account", "customer code",
             "customer account number", "client number", "client id")),
     },
+    "crm_accounts": {"customer_name": ("customer_name", ("name", "full name"))},
+    "sales_rep": {"customer_name": ("customer_name", ("name",))},
     "accounting": {
         "bill_to_name": ("customer_name", (
             "customer", "customer name", "client", "client name", "account", "account name",
@@ -282,11 +284,20 @@ MODIFIERS: Final[frozenset[str]] = frozenset({
     "mxn", "brl", "cny", "nzd", "sgd", "hkd", "zar", "document", "doc", "posted", "booked",
     "value", "1", "2", "a", "b", "in", "per", "ultimate", "billing", "all", "internal", "external",
 })
+#: words of other concepts: a header word the vocabulary does not know is usually a brand or a
+#: system's name ("Arrow Invoice", "IM SKU") and costs little; these change what a header means
+OTHER_CONCEPTS: Final[frozenset[str]] = frozenset("""
+discount margin markup rebate commission freight shipping tax weight lead eol eos eosl purchase
+branch plant warehouse department project center centre profit ledger gl batch lot stock
+inventory quarter year month week period fiscal flag cancelled canceled deleted created modified
+updated last next probability forecast opportunity promo promotion program deal bid quote claim
+backlog days hours time age aging overdue paid payment payments balance due credit debit
+""".split())
 #: tokens that carry no meaning in a header
 STOPWORDS: Final[frozenset[str]] = frozenset({
     "the", "of", "de", "d", "du", "des", "la", "le", "les", "l", "del", "el", "los", "las",
     "van", "het", "der", "die", "das", "den", "vom", "zum", "zur", "y", "et", "und",
-    "en", "for", "on", "by", "party", "field", "fld", "column", "col", "s", "mm", "dd",
+    "en", "or", "for", "on", "by", "party", "field", "fld", "column", "col", "s", "mm", "dd",
     "yyyy", "yy", "jjjj", "tt", "aaaa", "jj", "mm/dd/yyyy", "format", "optional", "required",
     "x",
 })
