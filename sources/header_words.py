@@ -111,7 +111,7 @@ def _split_compound(word: str) -> list[str] | None:
     best: list[tuple[tuple[int, int, int], list[str]] | None] = [None] * (n + 1)
     best[0] = ((0, 0, 0), [])
     for end in range(2, n + 1):
-        for start in range(0, end - 1):
+        for start in range(end - 1):
             prev = best[start]
             if prev is None:
                 continue

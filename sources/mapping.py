@@ -32,7 +32,7 @@ from sources.profiles import ColumnProfile, date_columns, profile_table
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
 CONTRADICTS = 0.2  # content fit below this contradicts a header
-FEW_VALUES = 5  # fewer distinct values than this never contradict a header
+FEW_VALUES = 5  # fewer values than this never contradict a header
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
 
@@ -157,7 +157,7 @@ def map_columns(
             fit = content_fit(profiles[i], fld)
             if fit is not None:
                 # a handful of values cannot contradict a header, only fail to confirm it
-                few = profiles[i].distinct < FEW_VALUES
+                few = profiles[i].non_blank < FEW_VALUES
                 scores.content[i, j] = max(fit, CONTRADICTS) if few else fit
     scores.content[list(fixed)] = np.nan
     _party_content(scores, cells, known_partner_set(known_partners), profiles)

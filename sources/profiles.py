@@ -40,21 +40,9 @@ _POSTAL = (
 )
 _PERSON = r"^[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+(?:van|de|von|der|la|le|da|di|del)?\s*[A-Z][a-z'\-]+){1,2}$"
 _ADDRESS = r"(?i)^(?:\d+[a-z]?\s+\S+.*|.*\s\d+[a-z]?(?:\s*[-/]\s*\d+)?)$"
-_COMPANY_WORDS = frozenset("""
-group holdings holding solutions systems technologies technology services partners associates
-consulting industries enterprises international global networks labs software bank university
-hospital school clinic college council county district department ministry foundation institute
-trust medical health healthcare insurance logistics manufacturing capital financial energy pharma
-motors foods media communications telecom digital data computers electronics engineering
-construction properties realty retail stores markets hotels airlines agency authority corporation
-company brothers sons traders trading supply supplies distribution partnership ventures studio
-studios center centre office offices laboratories resources management analytics automation
-gruppe werke stadtwerke gemeinde krankenhaus klinikum universitat hochschule groupe societe
-hopital ayuntamiento grupo universidad gemeente ziekenhuis universiteit stichting verwaltung
-""".split())
+_COMPANY_WORDS = frozenset(["group", "holdings", "holding", "solutions", "systems", "technologies", "technology", "services", "partners", "associates", "consulting", "industries", "enterprises", "international", "global", "networks", "labs", "software", "bank", "university", "hospital", "school", "clinic", "college", "council", "county", "district", "department", "ministry", "foundation", "institute", "trust", "medical", "health", "healthcare", "insurance", "logistics", "manufacturing", "capital", "financial", "energy", "pharma", "motors", "foods", "media", "communications", "telecom", "digital", "data", "computers", "electronics", "engineering", "construction", "properties", "realty", "retail", "stores", "markets", "hotels", "airlines", "agency", "authority", "corporation", "company", "brothers", "sons", "traders", "trading", "supply", "supplies", "distribution", "partnership", "ventures", "studio", "studios", "center", "centre", "office", "offices", "laboratories", "resources", "management", "analytics", "automation", "gruppe", "werke", "stadtwerke", "gemeinde", "krankenhaus", "klinikum", "universitat", "hochschule", "groupe", "societe", "hopital", "ayuntamiento", "grupo", "universidad", "gemeente", "ziekenhuis", "universiteit", "stichting", "verwaltung"])
 _MONTHS = frozenset(m.lower() for m in (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july"
-    " august september october november december".split()))
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]))
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +154,7 @@ def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnP
     named = date_text & lower.str.contains("[a-z]", regex=True)
     date_text &= ~named | lower.str.findall(r"[a-z]+").map(lambda ws: bool(ws) and ws[0].rstrip(".") in _MONTHS)
     p.date = _frac((is_dt | date_text).astype(float).where(~serial_day, 0.5))
-    money, failed = parse_money(values.where(~is_dt & ~date_text, None))
+    money, _ = parse_money(values.where(~is_dt & ~date_text, None))
     numeric = money.notna() & ~is_dt & ~date_text
     p.money = _frac(numeric)
     whole = numeric & (money == money.round())

@@ -286,13 +286,7 @@ MODIFIERS: Final[frozenset[str]] = frozenset({
 })
 #: words of other concepts: a header word the vocabulary does not know is usually a brand or a
 #: system's name ("Arrow Invoice", "IM SKU") and costs little; these change what a header means
-OTHER_CONCEPTS: Final[frozenset[str]] = frozenset("""
-discount margin markup rebate commission freight shipping tax weight lead eol eos eosl purchase
-branch plant warehouse department project center centre profit ledger gl batch lot stock
-inventory quarter year month week period fiscal flag cancelled canceled deleted created modified
-updated last next probability forecast opportunity promo promotion program deal bid quote claim
-backlog days hours time age aging overdue paid payment payments balance due credit debit
-""".split())
+OTHER_CONCEPTS: Final[frozenset[str]] = frozenset(["discount", "margin", "markup", "rebate", "commission", "freight", "shipping", "tax", "weight", "lead", "eol", "eos", "eosl", "purchase", "branch", "plant", "warehouse", "department", "project", "center", "centre", "profit", "ledger", "gl", "batch", "lot", "stock", "inventory", "quarter", "year", "month", "week", "period", "fiscal", "flag", "cancelled", "canceled", "deleted", "created", "modified", "updated", "last", "next", "probability", "forecast", "opportunity", "promo", "promotion", "program", "deal", "bid", "quote", "claim", "backlog", "days", "hours", "time", "age", "aging", "overdue", "paid", "payment", "payments", "balance", "due", "credit", "debit"])
 #: tokens that carry no meaning in a header
 STOPWORDS: Final[frozenset[str]] = frozenset({
     "the", "of", "de", "d", "du", "des", "la", "le", "les", "l", "del", "el", "los", "las",

@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from tests.sources.corpus import (
-    Layout, cities, companies, const, dates, descriptions, ids, money, people, pick, quantities,
-    reps, resellers, serials, skus, text, zips,
+    Layout,
+    cities,
+    companies,
+    const,
+    dates,
+    descriptions,
+    ids,
+    money,
+    people,
+    pick,
+    quantities,
+    reps,
+    resellers,
+    serials,
+    skus,
+    text,
+    zips,
 )
 
 TD_SYNNEX_POS = Layout(

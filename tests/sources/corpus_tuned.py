@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 from tests.sources.corpus import (
-    Layout, companies, const, dates, descriptions, ids, money, people, pick, quantities,
-    resellers, serials, skus, text, cities, zips,
+    Layout,
+    cities,
+    companies,
+    const,
+    dates,
+    descriptions,
+    ids,
+    money,
+    people,
+    pick,
+    quantities,
+    resellers,
+    serials,
+    skus,
+    text,
+    zips,
 )
 
 SAP_BILLING = Layout(
