@@ -110,23 +110,24 @@ class ColumnProfile:
     mean_words: float = 0.0
 
 
-def _sample(col: pd.Series) -> tuple[pd.Series, int, int]:
-    """Distinct non-blank values as text (at most SAMPLE, spread over the column) and counts."""
+def _sample(col: pd.Series) -> tuple[np.ndarray, int, int]:
+    """Distinct non-blank values (at most SAMPLE, spread over the column), non-blank and distinct counts."""
     head = col.iloc[:HEAD_ROWS].astype(object)
-    text = head.map(lambda v: cell_text(v))
-    text = text[text.notna()]
-    values = pd.unique(head[text.index]) if len(text) else np.array([], dtype=object)
-    uniq_text = pd.unique(text.to_numpy(dtype=object))
+    codes, uniques = pd.factorize(head, use_na_sentinel=True)
+    text = np.array([cell_text(u) for u in uniques], dtype=object)
+    keep = np.array([t is not None for t in text], dtype=bool)
+    if not keep.any():
+        return np.array([], dtype=object), 0, 0
+    non_blank = int(keep[codes[codes >= 0]].sum())
+    distinct = len(set(text[keep]))
+    values = np.asarray(uniques, dtype=object)[keep]
     if len(values) > SAMPLE:
         values = values[np.linspace(0, len(values) - 1, SAMPLE).astype(int)]
-    return pd.Series(values, dtype=object), len(text), len(uniq_text)
-
-
-def _frac(mask: pd.Series) -> float:
-    return float(mask.mean()) if len(mask) else 0.0
+    return values, non_blank, distinct
 
 
 def ends_with_legal_form(lower: pd.Series) -> pd.Series:
+    """Which names end in a legal form ("Acme Corp", "Foo GmbH & Co. KG", "Baz S.A.")."""
     words = lower.str.replace(r"[.,()]", " ", regex=True).str.split()
     forms = _legal_forms()
     hit = pd.Series(False, index=lower.index)
@@ -136,70 +137,95 @@ def ends_with_legal_form(lower: pd.Series) -> pd.Series:
     return hit
 
 
-def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnProfile:
-    """Profile one column of raw cells."""
-    values, non_blank, distinct = _sample(col)
-    p = ColumnProfile(non_blank=non_blank, distinct=distinct)
-    if not len(values):
-        return p
-    p.repeat = 1.0 - distinct / non_blank
+def _multi_code(xs: list[str]) -> bool:
+    return len(xs) > 1 and all(re.fullmatch(_CODE, x) is not None and re.search(r"\d", x) is not None for x in xs)
+
+
+def _features(values: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
+    """Per value: what it looks like (one row per sampled value of every column)."""
+    f = pd.DataFrame(index=values.index)
     is_dt = values.map(lambda v: isinstance(v, (dt.date, dt.datetime))).astype(bool)
     is_num = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
-    text = values.map(cell_text).astype(str)
-    s = text.str.strip()
+    s = values.map(cell_text).astype(str).str.strip()
     lower = s.str.lower()
     nums = pd.to_numeric(values.where(is_num), errors="coerce")
     serial_day = is_num & nums.between(20_000, 80_000) & (nums == nums.round()) & (excel_epoch is not None)
     date_text = ~is_num & s.str.match(_DATE_TEXT)
     named = date_text & lower.str.contains("[a-z]", regex=True)
     date_text &= ~named | lower.str.findall(r"[a-z]+").map(lambda ws: bool(ws) and ws[0].rstrip(".") in _MONTHS)
-    p.date = _frac((is_dt | date_text).astype(float).where(~serial_day, 0.5))
+    f["date"] = (is_dt | date_text).astype(float).where(~serial_day, 0.5)
     money, _ = parse_money(values.where(~is_dt & ~date_text, None))
     numeric = money.notna() & ~is_dt & ~date_text
-    p.money = _frac(numeric)
     whole = numeric & (money == money.round())
-    p.decimals = _frac(numeric & ~whole)
-    p.small_whole = _frac(whole & money.between(0, 10_000) & ~s.str.contains(r"[.,]\d{1,2}$|[$€£]", regex=True))
+    cents = s.str.contains(r"[.,]\d{1,2}$|[$€£]", regex=True)
+    f["money"] = numeric
+    f["decimals"] = numeric & ~whole
+    f["small_whole"] = whole & money.between(0, 10_000) & ~cents
     digits = s.str.fullmatch(r"\d+")
-    p.digits_only = _frac(digits)
-    if digits.any():
-        lengths = s[digits].str.len()
-        p.fixed_width = float(lengths.value_counts().iloc[0] / len(s))
+    f["digits_only"] = digits
+    f["digit_len"] = s.str.len().where(digits, -1)
     long_whole = is_num & (nums == nums.round()) & (nums.abs() >= 10_000) & ~serial_day
-    p.code = _frac(long_whole | ~is_num & s.str.match(_CODE) & s.str.contains(r"\d", regex=True) & ~date_text
-                   & ~(numeric & s.str.contains(r"[.,]\d{1,2}$|[$€£]", regex=True)))
-    parts = s.str.split(r"[,;/\s]+", regex=True)
-    p.multi_code = _frac(parts.map(lambda xs: len(xs) > 1 and all(re.fullmatch(_CODE, x) and re.search(r"\d", x) for x in xs)))
-    p.email = _frac(s.str.match(_EMAIL))
-    p.phone = _frac(s.str.match(_PHONE) & s.str.count(r"\d").between(7, 15) & ~date_text & ~is_num)
-    p.domain = _frac(lower.str.match(_DOMAIN) & ~s.str.contains("@", regex=False) & ~numeric)
-    p.postal = _frac(s.str.match(_POSTAL) & (~is_num | (digits & s.str.len().between(4, 5))))
+    code_like = s.str.match(_CODE) & s.str.contains(r"\d", regex=True)
+    f["code"] = long_whole | (~is_num & code_like & ~date_text & ~(numeric & cents))
+    f["multi_code"] = s.str.split(r"[,;/\s]+", regex=True).map(_multi_code)
+    email = s.str.match(_EMAIL)
+    domain = lower.str.match(_DOMAIN) & ~s.str.contains("@", regex=False)
+    f["email"] = email
+    f["phone"] = s.str.match(_PHONE) & s.str.count(r"\d").between(7, 15) & ~date_text & ~is_num
+    f["domain"] = domain & ~numeric
+    f["postal"] = s.str.match(_POSTAL) & (~is_num | (digits & s.str.len().between(4, 5)))
     states, countries, currencies = _places()
     bare = lower.str.replace(r"[.]", " ", regex=True).str.split().str.join(" ")
-    p.state = _frac(bare.isin(states) & lower.str.contains("[a-z]", regex=True))
-    p.country = _frac(bare.isin(countries))
-    p.currency = _frac(lower.isin(currencies))
-    p.percent = _frac(s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100)))
-    words = lower.str.findall(r"[a-z\u00c0-\u024f]+")
+    in_states, in_countries, in_currencies = bare.isin(states), bare.isin(countries), lower.isin(currencies)
+    f["state"] = in_states & lower.str.contains("[a-z]", regex=True)
+    f["country"] = in_countries
+    f["currency"] = in_currencies
+    f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
     word_count = s.str.split().str.len()
     letters = s.str.count(r"[A-Za-z\u00c0-\u024f]") / s.str.len().clip(lower=1)
     legal = ends_with_legal_form(lower)
-    org_word = words.map(lambda ws: any(w in _COMPANY_WORDS for w in ws))
-    p.company = _frac(~is_num & (legal | org_word))
-    p.person = _frac(s.str.match(_PERSON) & ~legal & ~org_word)
-    placeish = bare.isin(states) | bare.isin(countries) | lower.isin(currencies)
-    webby = s.str.match(_EMAIL) | lower.str.match(_DOMAIN)
-    p.party = _frac(~is_num & ~date_text & (letters >= 0.6) & word_count.between(1, 8) & ~webby & ~placeish
-                    & ~(s.str.match(_CODE) & s.str.contains(r"\d", regex=True)))
-    p.address = _frac(~is_num & s.str.match(_ADDRESS) & (word_count >= 2) & (letters >= 0.3))
-    p.free_text = _frac((word_count >= 4) | (s.str.len() >= 30))
-    p.mean_words = float(word_count.mean())
-    return p
+    org_word = lower.str.findall(r"[a-z\u00c0-\u024f]+").map(lambda ws: any(w in _COMPANY_WORDS for w in ws))
+    f["company"] = ~is_num & (legal | org_word)
+    f["person"] = s.str.match(_PERSON) & ~legal & ~org_word
+    placeish = in_states | in_countries | in_currencies
+    f["party"] = (~is_num & ~date_text & (letters >= 0.6) & word_count.between(1, 8) & ~email & ~domain
+                  & ~placeish & ~code_like)
+    f["address"] = ~is_num & s.str.match(_ADDRESS) & (word_count >= 2) & (letters >= 0.3)
+    f["free_text"] = (word_count >= 4) | (s.str.len() >= 30)
+    f["mean_words"] = word_count.astype(float)
+    return f
 
 
 def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> list[ColumnProfile]:
-    """One profile per column of a raw table, in column order."""
-    return [profile_column(cells[c], excel_epoch) for c in cells.columns]
+    """One profile per column of a raw table, in column order; each test runs once for the table."""
+    samples = [_sample(cells[c]) for c in cells.columns]
+    profiles = [ColumnProfile(non_blank=nb, distinct=d, repeat=1.0 - d / nb if nb else 0.0) for _, nb, d in samples]
+    owner = np.concatenate([np.full(len(v), i) for i, (v, _, _) in enumerate(samples)]) if samples else np.array([])
+    if not len(owner):
+        return profiles
+    values = pd.Series(np.concatenate([v for v, _, _ in samples]), dtype=object)
+    feats = _features(values, excel_epoch).astype(float)
+    feats["owner"] = owner
+    means = feats.groupby("owner").mean()
+    digit_len = feats[feats["digit_len"] >= 0].groupby(["owner", "digit_len"]).size()
+    widest = digit_len.groupby(level=0).max() if len(digit_len) else pd.Series(dtype=float)
+    sizes = feats.groupby("owner").size()
+    for i, row in means.iterrows():
+        p = profiles[int(i)]
+        for name in _FEATURES:
+            setattr(p, name, float(row[name]))
+        p.fixed_width = float(widest.get(i, 0) / sizes[i])
+    return profiles
+
+
+def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnProfile:
+    """Profile one column of raw cells."""
+    return profile_table(pd.DataFrame({"0": col}), excel_epoch)[0]
+
+
+_FEATURES = ("date", "money", "decimals", "small_whole", "code", "multi_code", "digits_only", "email",
+             "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
+             "party", "address", "free_text", "mean_words")
 
 
 def date_columns(cells: pd.DataFrame, columns: list[int], rows: int = 2000) -> pd.DataFrame:
