@@ -61,7 +61,8 @@ def _text(p: ColumnProfile) -> float:
 
 FITS: dict[str, Callable[[ColumnProfile], float]] = {
     "customer_name": _party, "reseller_name": _party, "bill_to_name": _party,
-    "partner_name": _party, "parent_account": _party, "service_provider": _party,
+    "partner_name": _party, "service_provider": _party,
+    "parent_account": lambda p: max(_party(p), _ident(p)),  # a parent is named or numbered
     "customer_account": _ident, "reseller_account": _ident, "bill_to_account": _ident,
     "partner_account": _ident, "contract_number": _ident, "invoice_number": _ident,
     "customer_address": lambda p: p.address,

@@ -164,8 +164,9 @@ def map_columns(
     must = _must_fields(kind, scores.header, fields) - set(fixed.values())
     _combine(scores, must, heads, required_columns(kind))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
-    weighted = np.where(scores.combined > 0, scores.combined + bonus, 0.0)
-    pairs = assign(weighted, 0.3)
+    # squared: one sure choice outweighs two doubtful ones that would fill one more field
+    weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)
+    pairs = assign(weighted, 0.3**2)
     chosen = {fields[j]: i for i, j in pairs}
     notes = _order_dates(cells, chosen)
     taken = set(chosen.values())
