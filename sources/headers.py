@@ -217,7 +217,7 @@ def assign(scores: np.ndarray, minimum: float) -> list[tuple[int, int]]:
     tie = np.arange(scores.shape[0], dtype=float)[:, None] * 1e-6
     cost = np.where(scores >= minimum, -(scores - tie), 0.0)
     rows, cols = linear_sum_assignment(cost)
-    return [(int(r), int(c)) for r, c in zip(rows, cols) if scores[r, c] >= minimum]
+    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if scores[r, c] >= minimum]
 
 
 def recognise_header(

@@ -74,7 +74,7 @@ def _party_content(scores: _Scores, cells: pd.DataFrame, known: frozenset[str], 
             scores.content[i, cu] *= 1 - overlap
     if len(party_cols) >= 2:
         fewest = repeat_ranks([profiles[i].distinct for i in party_cols])
-        for i, flag in zip(party_cols, fewest):
+        for i, flag in zip(party_cols, fewest, strict=True):
             if flag:
                 scores.content[i, re_] = min(1.0, scores.content[i, re_] + 0.15)
                 scores.content[i, cu] *= 0.85

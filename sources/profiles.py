@@ -40,9 +40,25 @@ _POSTAL = (
 )
 _PERSON = r"^[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+(?:van|de|von|der|la|le|da|di|del)?\s*[A-Z][a-z'\-]+){1,2}$"
 _ADDRESS = r"(?i)^(?:\d+[a-z]?\s+\S+.*|.*\s\d+[a-z]?(?:\s*[-/]\s*\d+)?)$"
-_COMPANY_WORDS = frozenset(["group", "holdings", "holding", "solutions", "systems", "technologies", "technology", "services", "partners", "associates", "consulting", "industries", "enterprises", "international", "global", "networks", "labs", "software", "bank", "university", "hospital", "school", "clinic", "college", "council", "county", "district", "department", "ministry", "foundation", "institute", "trust", "medical", "health", "healthcare", "insurance", "logistics", "manufacturing", "capital", "financial", "energy", "pharma", "motors", "foods", "media", "communications", "telecom", "digital", "data", "computers", "electronics", "engineering", "construction", "properties", "realty", "retail", "stores", "markets", "hotels", "airlines", "agency", "authority", "corporation", "company", "brothers", "sons", "traders", "trading", "supply", "supplies", "distribution", "partnership", "ventures", "studio", "studios", "center", "centre", "office", "offices", "laboratories", "resources", "management", "analytics", "automation", "gruppe", "werke", "stadtwerke", "gemeinde", "krankenhaus", "klinikum", "universitat", "hochschule", "groupe", "societe", "hopital", "ayuntamiento", "grupo", "universidad", "gemeente", "ziekenhuis", "universiteit", "stichting", "verwaltung"])
+_COMPANY_WORDS = frozenset([
+    "group", "holdings", "holding", "solutions", "systems", "technologies", "technology", "services", "partners",
+    "associates", "consulting", "industries", "enterprises", "international", "global", "networks", "labs",
+    "software", "bank", "university", "hospital", "school", "clinic", "college", "council", "county", "district",
+    "department", "ministry", "foundation", "institute", "trust", "medical", "health", "healthcare", "insurance",
+    "logistics", "manufacturing", "capital", "financial", "energy", "pharma", "motors", "foods", "media",
+    "communications", "telecom", "digital", "data", "computers", "electronics", "engineering", "construction",
+    "properties", "realty", "retail", "stores", "markets", "hotels", "airlines", "agency", "authority",
+    "corporation", "company", "brothers", "sons", "traders", "trading", "supply", "supplies", "distribution",
+    "partnership", "ventures", "studio", "studios", "center", "centre", "office", "offices", "laboratories",
+    "resources", "management", "analytics", "automation", "gruppe", "werke", "stadtwerke", "gemeinde", "krankenhaus",
+    "klinikum", "universitat", "hochschule", "groupe", "societe", "hopital", "ayuntamiento", "grupo", "universidad",
+    "gemeente", "ziekenhuis", "universiteit", "stichting", "verwaltung"
+])
 _MONTHS = frozenset(m.lower() for m in (
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]))
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"
+    ]))
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +161,8 @@ def _features(values: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     """Per value: what it looks like (one row per sampled value of every column)."""
     f = pd.DataFrame(index=values.index)
     is_dt = values.map(lambda v: isinstance(v, (dt.date, dt.datetime))).astype(bool)
-    is_num = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
+    is_num = values.map(
+        lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
     s = values.map(cell_text).astype(str).str.strip()
     lower = s.str.lower()
     nums = pd.to_numeric(values.where(is_num), errors="coerce")

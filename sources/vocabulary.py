@@ -125,7 +125,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "line amount", "revenue", "renewal value", "annual value", "sales amount",
         "net value", "extended cost", "total price", "sales", "net sales", "gross amount",
         "line value", "price total", "total value", "extended", "extended sales",
-        "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount", "{service} price",
+        "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
+        "{service} price",
     ),
     "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
                    "retail price", "catalog price", "list unit price", "recommended retail price",
@@ -133,7 +134,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "currency": ("currency", "curr", "ccy", "currency code", "cur", "iso currency"),
     "contract_number": (
         "contract", "agreement", "subscription", "support contract", "service contract",
-        "warranty contract", "maintenance contract", "support agreement", "{service} number", "{service} id", "{service} reference", "{service} code",
+        "warranty contract", "maintenance contract", "support agreement", "{service} number", "{service} id",
+        "{service} reference", "{service} code",
         "sc number", "contract ref", "contract no", "{service} identifier",
     ),
     "service_level": (
@@ -262,7 +264,8 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "serno": "serial number", "sh": "ship", "shp": "ship", "shpd": "shipped", "shipd": "shipped",
     "st": "state", "strt": "start", "svc": "service", "svcs": "service", "serv": "service",
     "srv": "service", "srvc": "service", "tel": "telephone", "tot": "total", "ttl": "total",
-    "typ": "type", "uom": "unit of measure", "url": "url", "val": "value", "vnd": "vendor", "vpn": "vendor part number", "vpn#": "vendor part number",
+    "typ": "type", "uom": "unit of measure", "url": "url", "val": "value", "vnd": "vendor",
+    "vpn": "vendor part number", "vpn#": "vendor part number",
     "vndr": "vendor", "wty": "warranty", "wrnty": "warranty", "war": "warranty",
     "zip": "zip", "yr": "year", "lic": "license", "maint": "maintenance", "mgr": "manager",
     "sr": "sales rep", "slsrep": "sales rep", "terr": "territory", "ship2": "ship to",
@@ -286,7 +289,14 @@ MODIFIERS: Final[frozenset[str]] = frozenset({
 })
 #: words of other concepts: a header word the vocabulary does not know is usually a brand or a
 #: system's name ("Arrow Invoice", "IM SKU") and costs little; these change what a header means
-OTHER_CONCEPTS: Final[frozenset[str]] = frozenset(["discount", "margin", "markup", "rebate", "commission", "freight", "shipping", "tax", "weight", "lead", "eol", "eos", "eosl", "purchase", "branch", "plant", "warehouse", "department", "project", "center", "centre", "profit", "ledger", "gl", "batch", "lot", "stock", "inventory", "quarter", "year", "month", "week", "period", "fiscal", "flag", "cancelled", "canceled", "deleted", "created", "modified", "updated", "last", "next", "probability", "forecast", "opportunity", "promo", "promotion", "program", "deal", "bid", "quote", "claim", "backlog", "days", "hours", "time", "age", "aging", "overdue", "paid", "payment", "payments", "balance", "due", "credit", "debit"])
+OTHER_CONCEPTS: Final[frozenset[str]] = frozenset([
+    "discount", "margin", "markup", "rebate", "commission", "freight", "shipping", "tax", "weight", "lead", "eol",
+    "eos", "eosl", "purchase", "branch", "plant", "warehouse", "department", "project", "center", "centre", "profit",
+    "ledger", "gl", "batch", "lot", "stock", "inventory", "quarter", "year", "month", "week", "period", "fiscal",
+    "flag", "cancelled", "canceled", "deleted", "created", "modified", "updated", "last", "next", "probability",
+    "forecast", "opportunity", "promo", "promotion", "program", "deal", "bid", "quote", "claim", "backlog", "days",
+    "hours", "time", "age", "aging", "overdue", "paid", "payment", "payments", "balance", "due", "credit", "debit"
+])
 #: tokens that carry no meaning in a header
 STOPWORDS: Final[frozenset[str]] = frozenset({
     "the", "of", "de", "d", "du", "des", "la", "le", "les", "l", "del", "el", "los", "las",

@@ -14,7 +14,8 @@ GERMAN: Final[dict[str, str]] = {
     "kunde": "customer", "kunden": "customer", "kd": "customer", "endkunde": "end customer",
     "auftraggeber": "sold to", "warenempfanger": "ship to", "warenempfaenger": "ship to",
     "empfanger": "recipient", "empfaenger": "recipient", "regulierer": "payer",
-    "zahler": "payer", "debitor": "customer", "debitoren": "customer", "rechnungsempfanger": "bill to", "rechnungsempfaenger": "bill to",
+    "zahler": "payer", "debitor": "customer", "debitoren": "customer", "rechnungsempfanger": "bill to",
+    "rechnungsempfaenger": "bill to",
     "name": "name", "firma": "company", "firmenname": "company name", "nummer": "number",
     "rechnung": "invoice", "rechnungs": "invoice", "rg": "invoice", "re": "invoice",
     "faktura": "invoice", "beleg": "document", "datum": "date", "serien": "serial",
@@ -110,7 +111,8 @@ DUTCH: Final[dict[str, str]] = {
     "dekking": "coverage", "niveau": "level", "soort": "type", "categorie": "category",
     "fabrikant": "manufacturer", "leverancier": "supplier", "gebruiker": "user",
     "geldig": "valid", "vanaf": "from", "waarde": "value", "netto": "net",
-    "eigenaar": "owner", "debiteur": "customer", "debiteuren": "customer", "verantwoordelijke": "owner", "onderdeel": "part", "prijslijst": "list price",
+    "eigenaar": "owner", "debiteur": "customer", "debiteuren": "customer", "verantwoordelijke": "owner",
+    "onderdeel": "part", "prijslijst": "list price",
 }
 
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)

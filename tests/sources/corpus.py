@@ -182,7 +182,7 @@ def write_layout(layout: Layout, folder: Path, seed: int = 3) -> Path:
     """Write the layout's file with ROWS data rows; returns its path."""
     rng = np.random.default_rng(seed)
     data = [gen(rng, ROWS) for _, _, gen in layout.columns]
-    rows = [list(r) for r in zip(*data)]
+    rows = [list(r) for r in zip(*data, strict=True)]
     header = [h for h, _, _ in layout.columns]
     path = folder / f"{layout.name}.{layout.fmt}"
     if layout.fmt == "csv":
