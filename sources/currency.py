@@ -21,7 +21,7 @@ SYMBOL_LOCALES = (
     "en", "en_CA", "en_AU", "en_NZ", "en_IN", "en_SG", "en_HK", "en_ZA", "de", "de_CH", "fr", "fr_CH",
     "fr_CA", "it", "es", "es_MX", "nl", "pl", "cs", "hu", "sv", "da", "nb", "ja", "zh", "ko", "pt_BR", "ru", "tr",
 )
-_EDGE_CHARS = r"[^\d\s().,'’+\-]+"  # a run of anything that is not part of a signed number
+_EDGE_CHARS = r"[^\d\s().,'’+\-%]+"  # not part of a signed number (nor "%": a percent is no currency)
 
 
 @lru_cache(maxsize=1)

@@ -41,11 +41,11 @@ def read(tmp: Path, name: str, data: bytes | str, source: SourceConfig | None = 
     path = tmp / "inbox" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return read_source_file(path, f"inbox/{name}", source or src(), limits)
+    return read_source_file(path, f"inbox/{name}", source or src(), limits=limits)
 
 
 def read_path(path: Path, source: SourceConfig | None = None, limits: ReadLimits | None = None) -> FileOutcome:
-    return read_source_file(path, f"inbox/{path.name}", source or src(), limits)
+    return read_source_file(path, f"inbox/{path.name}", source or src(), limits=limits)
 
 
 def csv_text(rows: Iterable[Iterable[object]], header: list[str] = POS_HEADER) -> str:
