@@ -2,7 +2,7 @@
 
 A file over a size limit is refused before it is parsed (`LimitExceeded`, naming the limit); a
 value outside its bounds quarantines only its row. The defaults take any sheet Excel can save;
-`max_cells` is what bounds memory: reading costs about 130 bytes a cell for text files and 165
+`max_cells` is what bounds memory: reading costs about 110 bytes a cell for text files and 170
 for workbooks (measured: 1M rows x 7 columns of CSV peak at 0.93 GB), so 10M cells stay within
 about 1.5-2 GB. Plain numbers, meant to be set from `sources.yaml`.
 """
