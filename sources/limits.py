@@ -1,7 +1,7 @@
 """Hard limits on what one inbox file may cost and on the values a row may carry.
 
 A file over a size limit is refused before it is parsed (`LimitExceeded`, naming the limit); a
-value outside its bounds quarantines only its row. The defaults take any sheet Excel can save;
+value outside its bounds quarantines only its row. `max_rows` is Excel's own sheet maximum;
 `max_cells` is what bounds memory: reading costs about 110 bytes a cell for text files and 170
 for workbooks (measured: 1M rows x 7 columns of CSV peak at 0.93 GB), so 10M cells stay within
 about 1.5-2 GB. Plain numbers, meant to be set from `sources.yaml`.
