@@ -30,7 +30,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from matching import pairwise_quality, resolve_entities, resolve_serials
 
-CHICAGO = ROOT.parent / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv"
+#: the shared benchmark folder beside the checkout (or beside a worktree's parent folder)
+CHICAGO = next(
+    (
+        p / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv"
+        for p in ROOT.parents
+        if (p / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv").exists()
+    ),
+    ROOT.parent / "shared" / "benchmarks" / "chicago_early_childhood_sites.csv",
+)
 #: trust of each source kind when picking golden values (lower = more trusted)
 KIND_PRIORITY = {
     "crm_accounts": 1,
@@ -67,8 +75,8 @@ def demo_records(scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.D
 
 def _read_demo(home: Path, scale: float, seed: int) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Generate the demo world into `home` and read it back (see `demo_records`)."""
-    from sources.config import load_config
     from demo import generate_demo_world
+    from sources.config import load_config
     from sources.inbox import discover
     from sources.reader import read_source_file
 

@@ -30,8 +30,8 @@ from matching.golden import build_golden_records
 from matching.names import normalise_company_names
 from matching.overrides import apply_overrides, record_overrides
 from matching.quality import PairwiseQuality, pairwise_quality
-from matching.result import Resolution
 from matching.resolve import ResolveSettings, resolve_entities
+from matching.result import Resolution
 from matching.serials import lookalike_keys, normalise_serials, normalise_skus, sku_families
 from matching.stable_ids import StableIds, assign_stable_ids
 from matching.weights import CUSTOMER_MODEL, MatchModel

@@ -31,7 +31,7 @@ from rapidfuzz import distance, process
 
 from matching.graph import connected_components, group_pairs
 from matching.serials import lookalike_keys, normalise_serials, normalise_skus, sku_families
-from matching.text import as_text
+from matching.text import TEXT_DTYPE, as_text
 
 #: shortest folded key considered for one-edit typo matching
 MIN_TYPO_LENGTH: Final[int] = 8
@@ -160,7 +160,7 @@ def _typo_edges(
     rep = np.full(n_groups, -1, dtype=np.int64)
     rep[group[by_n[::-1]]] = by_n[::-1]  # most attested form of each group (last write wins)
     g_n = np.bincount(group, weights=forms["n"].to_numpy(), minlength=n_groups)
-    keys = pd.Series(np.asarray(folded, dtype=object), dtype="str")
+    keys = pd.Series(np.asarray(folded, dtype=object), dtype=TEXT_DTYPE)
     long = np.flatnonzero(keys.str.len().to_numpy() >= MIN_TYPO_LENGTH)
     empty = np.empty(0, dtype=np.int64)
     if len(long) < 2:
@@ -188,8 +188,8 @@ def _typo_edges(
     raw = forms["serial_key"].to_numpy(dtype=object)
     a, b = raw[rep[l]], raw[rep[r]]
     same_len = (
-        pd.Series(a, dtype="str").str.len().to_numpy()
-        == pd.Series(b, dtype="str").str.len().to_numpy()
+        pd.Series(a, dtype=TEXT_DTYPE).str.len().to_numpy()
+        == pd.Series(b, dtype=TEXT_DTYPE).str.len().to_numpy()
     )
     raw_dist = np.asarray(
         process.cpdist(

@@ -54,7 +54,7 @@ def _normalise_distinct(names: pd.Series) -> pd.Series:
     s = s.str.replace("^the ([^ ])", r"\1", regex=True)
     for _ in range(MAX_LEGAL_FORMS):
         s = s.str.replace(_legal_pattern(), r"\1", regex=True)
-    s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS).astype("str")
+    s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS)
     return fold_plurals(s)
 
 

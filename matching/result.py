@@ -18,6 +18,7 @@ from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
 from matching.pair_scoring import ScoredPairs
 from matching.profiles import Profiles
 from matching.scoring import probability, rule_names
+from matching.text import as_strings
 from matching.weights import MatchModel
 
 #: probability band of pairs worth a person's review
@@ -139,7 +140,8 @@ def pair_table(
     source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)]
     names = list(source_names) + ["override"]
     source = np.where(source < 0, len(names) - 1, source)
-    forced = pairs["match_rule"].astype(str).str.startswith("override:").to_numpy()
+    forced = as_strings(pairs["match_rule"]).str.startswith("override:").fillna(False)
+    forced = forced.to_numpy(dtype=bool)
     same = labels[left] == labels[right]
     keep = same | (weight >= min_weight) | forced
     rp = profiles.record_profile

@@ -22,7 +22,29 @@ COMBINING_MARKS = "[" + chr(0x300) + "-" + chr(0x36F) + "]"
 ASCII_PUNCTUATION = r"[!-/:-@\[-`{-~]"
 #: ASCII whitespace (RE2's \s differs from Python's, so pandas would fall back to `re`)
 SPACE = r"[ \t\r\n\f\v]"
-TEXT_DTYPE = "str"
+
+
+def _text_dtype() -> pd.StringDtype:
+    """Arrow-backed strings whose missing value is NaN: pandas 3's default "str" dtype.
+
+    Spelled out because on pandas 2.x `astype("str")` means numpy `str` and turns a missing
+    value into the text "None" (every absent street would then agree with every other);
+    pandas 2.2 names the same dtype "pyarrow_numpy", 2.3 and 3.x take `na_value`.
+    """
+    try:
+        return pd.StringDtype("pyarrow", na_value=np.nan)  # type: ignore[call-arg]
+    except TypeError:  # pandas < 2.3
+        return pd.StringDtype("pyarrow_numpy")  # type: ignore[arg-type]
+
+
+#: the dtype of every text Series in matching: nulls stay nulls on pandas 2.x and 3.x alike
+TEXT_DTYPE: pd.StringDtype = _text_dtype()
+
+
+def as_strings(values: pd.Series) -> pd.Series:
+    """`values` as TEXT_DTYPE strings with nulls kept null (never the text "None" or "nan")."""
+    obj = values.astype(object)
+    return obj.where(obj.notna(), None).astype(TEXT_DTYPE)
 
 
 def on_unique(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
