@@ -27,7 +27,7 @@ from matching.addresses import (
 )
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.contract_numbers import normalise_contract_numbers
-from matching.names import compact_names, normalise_company_names
+from matching.names import compact_names, company_name_parts
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
 
@@ -91,9 +91,16 @@ def _column(records: pd.DataFrame, name: str) -> pd.Series:
 
 def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     """Every identity column of RECORD_COLUMNS normalised, one row per record (index kept)."""
-    name = normalise_company_names(_column(records, "name"))
+    names = company_name_parts(
+        _column(records, "name"), _column(records, "country"), _column(records, "city")
+    )
     address = normalise_addresses(_column(records, "address"))
     country = normalise_countries(_column(records, "country"))
+    country = country.where(country.notna(), names["name_country"])
+    city = normalise_cities(_column(records, "city"))
+    city = city.where(city.notna(), names["name_city"])
+    state = normalise_states(_column(records, "state"))
+    state = state.where(state.notna(), names["name_region"])
     postal = normalise_postal_codes(_column(records, "postal_code"), _column(records, "country"))
     postal = postal.where(postal.notna(), address["zip_in_address"])
     email = normalise_emails(_column(records, "email"))
@@ -103,13 +110,13 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     account = on_unique(as_text(_column(records, "account")), lambda u: u.str.upper())
     return pd.DataFrame(
         {
-            "name_norm": name,
+            "name_norm": names["name_norm"],
             "street": address["street"],
             "street_key": address["street_key"],
             "house_number": address["house_number"],
             "unit": address["unit"],
-            "city_norm": normalise_cities(_column(records, "city")),
-            "state_norm": normalise_states(_column(records, "state")),
+            "city_norm": city,
+            "state_norm": state,
             "postal": postal,
             "country_norm": country,
             "domain_norm": domain,

@@ -9,7 +9,7 @@ so pandas runs it inside pyarrow.compute rather than falling back to Python's `r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -62,6 +62,24 @@ def on_unique(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) ->
     result = np.asarray(out.where(out.notna(), None), dtype=object)
     taken = np.where(codes >= 0, result[np.maximum(codes, 0)], None)
     return pd.Series(taken, index=values.index, dtype=object)
+
+
+def on_unique_frame(
+    values: pd.Series, transform: Callable[[pd.Series], pd.DataFrame]
+) -> pd.DataFrame:
+    """Like `on_unique`, for a transform returning several columns (object columns, nulls None).
+
+    A null input row gets nulls in every column.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(np.asarray(uniques, dtype=object).astype(str), dtype=TEXT_DTYPE)
+    out = transform(distinct)
+    columns = {}
+    for col in out.columns:
+        arr = np.asarray(out[col].astype(object).where(out[col].notna(), None), dtype=object)
+        taken = arr[np.maximum(codes, 0)] if len(arr) else np.full(len(codes), None)
+        columns[col] = np.where(codes >= 0, taken, None)
+    return pd.DataFrame(columns, index=values.index, columns=out.columns, dtype=object)
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -121,6 +139,26 @@ def map_tokens(
     out = out.astype(TEXT_DTYPE)
     out = out.where(pd.Series(np.asarray(arr.is_valid()), index=values.index) & (counts > 0))
     return out
+
+
+def is_in(values: pd.Series, value_set: pa.Array) -> np.ndarray:
+    """Boolean mask: each value is one of `value_set` (pyarrow; nulls are never in it)."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    found = pc.is_in(arr, value_set=value_set)
+    return np.asarray(found.fill_null(False), dtype=bool)
+
+
+def string_set(values: Iterable[str]) -> pa.Array:
+    """An Arrow value set for `is_in` (sorted, so equal sets give equal arrays)."""
+    return pa.array(sorted(set(values)), type=pa.string())
+
+
+def replace_regex(values: pd.Series, pattern: str, replacement: str) -> pd.Series:
+    """Every match of an RE2 `pattern` replaced (pyarrow directly: a long generated pattern is
+    not re-parsed by pandas on every call). TEXT_DTYPE, index kept, nulls stay null."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    out = pc.replace_substring_regex(arr, pattern=pattern, replacement=replacement)
+    return pd.Series(out.to_pandas(), index=values.index).astype(TEXT_DTYPE)
 
 
 def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
