@@ -38,6 +38,7 @@ CODED_COLUMNS: dict[str, str] = {
     "domain": "domain_norm",
     "email": "email_norm",
     "account": "account_norm",
+    "group": "group",
 }
 #: columns that make a profile an identified company (not just a name)
 IDENTIFYING_COLUMNS: tuple[str, ...] = (
@@ -184,6 +185,12 @@ def name_similarity(
     sim = np.fmax(coverage, np.where(char > 0, char - 0.1, 0.0))
     sim = np.where(present & (a == b), np.fmax(sim, 0.97), sim)
     ambiguity = np.where(present & (a == b) & (ambiguity == 0), 1.0, ambiguity)
+    # names of one declared group (a parent and its subsidiaries) are different companies
+    ga, gb = inputs.codes["group"][left], inputs.codes["group"][right]
+    grouped = present & (ga >= 0) & (ga == gb) & (a != b)
+    sim = np.where(grouped, 0.0, sim)
+    contained = np.where(grouped, 0.0, contained)
+    ambiguity = np.where(grouped, 0.0, ambiguity)
     return np.where(present, sim, np.nan).astype(np.float32), contained, ambiguity
 
 

@@ -25,6 +25,7 @@ from matching.addresses import (
     normalise_postal_codes,
     normalise_states,
 )
+from matching.aliases import AliasTable, apply_renames, group_labels, must_link_renames
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.contract_numbers import normalise_contract_numbers
 from matching.names import compact_names, company_name_parts
@@ -190,7 +191,11 @@ def _by_profile(frame: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
     return out.drop_duplicates(ignore_index=True)
 
 
-def build_profiles(records: pd.DataFrame) -> Profiles:
+def build_profiles(
+    records: pd.DataFrame,
+    aliases: AliasTable | None = None,
+    name_links: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Profiles:
     """Normalise `records` and collapse records with equal IDENTITY_COLUMNS into profiles.
 
     A record that carries nothing but a name (no address, city, postal code, domain, e-mail,
@@ -198,8 +203,15 @@ def build_profiles(records: pd.DataFrame) -> Profiles:
     truncated "Silverline Environme" may stand for two sibling companies. Such records only
     collapse when their serials and contract numbers are the same too, so each keeps its own
     evidence. Profiles are numbered in order of first appearance (same input, same ids).
+    Declared renames (`aliases`) and the names of must-linked record pairs (`name_links`,
+    record positions) are replaced by their canonical name; `group` is each profile's declared
+    parent/child group.
     """
     norm = normalise_records(records)
+    table_of_aliases = aliases if aliases is not None else AliasTable()
+    if name_links is not None:
+        table_of_aliases = must_link_renames(norm["name_norm"], *name_links, table_of_aliases)
+    norm["name_norm"] = apply_renames(norm["name_norm"], table_of_aliases)
     serials = _record_serials(records)
     contracts = _record_contracts(records)
     ident = norm[list(IDENTITY_COLUMNS)].astype(object)
@@ -213,6 +225,7 @@ def build_profiles(records: pd.DataFrame) -> Profiles:
     table = norm.iloc[first].reset_index(drop=True)
     table["n_records"] = np.bincount(profile, minlength=len(first)).astype(np.int32)
     table["name_compact"] = compact_names(table["name_norm"])
+    table["group"] = group_labels(table["name_norm"], table_of_aliases)
     return Profiles(
         table=table,
         record_profile=profile,

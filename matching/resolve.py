@@ -15,6 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from matching.aliases import AliasTable, alias_table
 from matching.block_keys import KeyInputs
 from matching.blocking import CUSTOMER_BLOCKING_RULES, BlockingRule, blocking_keys, candidate_pairs
 from matching.clustering import ClusterSettings, cluster_profiles
@@ -66,12 +67,25 @@ def _profile_overrides(
     return (lp[must], rp[must]), (lp[cannot], rp[cannot])
 
 
+def _must_link_positions(
+    decided: pd.DataFrame, record_ids: pd.Series
+) -> tuple[np.ndarray, np.ndarray]:
+    """Record positions of the must-link pairs among `record_ids`."""
+    position = pd.Series(np.arange(len(record_ids)), index=pd.Index(record_ids))
+    must = decided[decided["decision"] == MUST_LINK]
+    lp = must["left_record_id"].map(position)
+    rp = must["right_record_id"].map(position)
+    ok = (lp.notna() & rp.notna()).to_numpy()
+    return lp[ok].to_numpy(np.int64), rp[ok].to_numpy(np.int64)
+
+
 def resolve_entities(
     records: pd.DataFrame,
     overrides: pd.DataFrame | None = None,
     previous_entities: pd.DataFrame | None = None,
     settings: ResolveSettings = ResolveSettings(),
     con: duckdb.DuckDBPyConnection | None = None,
+    aliases: pd.DataFrame | AliasTable | None = None,
 ) -> Resolution:
     """Resolve customer records into clusters (see `Resolution` for what comes back).
 
@@ -80,12 +94,18 @@ def resolve_entities(
     `overrides.record_overrides` (by record or by entity id; entity ids need
     `previous_entities`, the previous run's record_id -> entity_id mapping). `con` is a DuckDB
     connection for blocking (an in-memory one by default); only temporary `_er_*` tables are
-    created in it, and dropped again.
+    created in it, and dropped again. `aliases` are declared renames and parent/child groups
+    (rows in the format of `aliases.alias_table`, or a table made by it); must-links between
+    differently named records teach renames too.
     """
     _validate(records)
     con = con if con is not None else duckdb.connect()
     records = records.reset_index(drop=True)
-    profiles = build_profiles(records)
+    decided = record_overrides(
+        overrides if overrides is not None else pd.DataFrame(), previous_entities
+    )
+    table = aliases if isinstance(aliases, AliasTable) else alias_table(aliases)
+    profiles = build_profiles(records, table, _must_link_positions(decided, records["record_id"]))
     tokens = name_tokens(profiles.table["name_norm"])
     candidates = candidate_pairs(
         con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
@@ -102,9 +122,6 @@ def resolve_entities(
         extra.append(more)
         return more.weight.astype(np.float64), more.conflict.astype(np.float64)
 
-    decided = record_overrides(
-        overrides if overrides is not None else pd.DataFrame(), previous_entities
-    )
     must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
     labels = cluster_profiles(
         len(profiles),

@@ -32,7 +32,8 @@ class Resolution:
     records: record_id, cluster_id (int, numbered by first appearance), match_score (best
       probability linking the record's profile into its cluster; 1.0 for a record identical to
       another after normalisation and alone otherwise; NaN for a singleton), match_rule
-      ("crm_account+name=exact", "serial+name>=0.88", "identical", "singleton", ...).
+      ("crm_account+name=exact", "serial+name>=0.88", "identical", "singleton", ...), group
+      (the declared parent/child group of the record's name, `aliases`; None outside one).
     pairs: scored profile pairs (above `ResolveSettings.min_pair_weight`, inside one cluster,
       or named by an override) as representative records: left_record_id, right_record_id,
       match_probability, match_weight (bits), match_rule, blocking_rule ("cluster_check" for
@@ -119,6 +120,9 @@ def record_table(
             "cluster_id": pd.factorize(labels[rp])[0].astype(np.int64),
             "match_score": score[rp],
             "match_rule": rules[rp],
+            "group": profiles.table["group"].to_numpy(dtype=object)[rp]
+            if "group" in profiles.table
+            else None,
         }
     )
 

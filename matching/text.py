@@ -135,7 +135,7 @@ def map_tokens(
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
     rebuilt = pa.ListArray.from_arrays(pa.array(offsets), flat.filter(pa.array(keep)))
     joined = pc.binary_join(rebuilt, " ")
-    out = pd.Series(joined.to_pandas(types_mapper=pd.ArrowDtype), index=values.index)
+    out = pd.Series(joined.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
     out = out.astype(TEXT_DTYPE)
     out = out.where(pd.Series(np.asarray(arr.is_valid()), index=values.index) & (counts > 0))
     return out
@@ -158,7 +158,9 @@ def replace_regex(values: pd.Series, pattern: str, replacement: str) -> pd.Serie
     not re-parsed by pandas on every call). TEXT_DTYPE, index kept, nulls stay null."""
     arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
     out = pc.replace_substring_regex(arr, pattern=pattern, replacement=replacement)
-    return pd.Series(out.to_pandas(), index=values.index).astype(TEXT_DTYPE)
+    return pd.Series(out.to_numpy(zero_copy_only=False), index=values.index, dtype=object).astype(
+        TEXT_DTYPE
+    )
 
 
 def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
@@ -173,5 +175,6 @@ def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
     for i, field in enumerate(found.type):
         col = pc.struct_field(found, [i])
         col = pc.if_else(pc.equal(col, ""), None, col)
-        out[field.name] = pd.Series(col.to_pandas(), index=values.index).astype(TEXT_DTYPE)
+        text = pd.Series(col.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
+        out[field.name] = text.astype(TEXT_DTYPE)
     return pd.DataFrame(out, index=values.index)

@@ -46,6 +46,13 @@ class MatchModel:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     #: name similarity thresholds of levels 1..5 (6 = exact normalised name)
     name_thresholds: tuple[float, ...] = (0.35, 0.55, 0.75, 0.88, 0.97)
+    #: comparisons that only say where a record is (a building, its switchboard), not who
+    place_comparisons: tuple[str, ...] = ("street", "postal", "city", "state", "phone")
+    #: when the names clearly differ (name level <= `distinct_name_level`, no token shared), the place
+    #: comparisons together add at most this many bits: outlets in one mall and tenants of one
+    #: office share an address and often a phone, yet are different customers
+    place_cap: float | None = 10.0
+    distinct_name_level: int = 0
 
 
 CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
