@@ -20,6 +20,7 @@ from matching.block_keys import KeyInputs
 from matching.blocking import CUSTOMER_BLOCKING_RULES, BlockingRule, blocking_keys, candidate_pairs
 from matching.clustering import ClusterSettings, cluster_profiles
 from matching.comparisons import comparison_inputs
+from matching.learning import LearnSettings, learn_weights
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
 from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
 from matching.profiles import build_profiles
@@ -41,6 +42,8 @@ class ResolveSettings:
     #: scored pairs below this weight (bits) are left out of `Resolution.pairs` unless they lie
     #: inside one cluster (-10 bits ~ probability 0.001)
     min_pair_weight: float = -10.0
+    #: weights learned from each run's data with `model` as prior and bounds (`learning`)
+    learning: LearnSettings = field(default_factory=LearnSettings)
 
 
 def _validate(records: pd.DataFrame) -> None:
@@ -111,7 +114,11 @@ def resolve_entities(
         con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
     )
     inputs = comparison_inputs(profiles, tokens, con)
-    model = settings.model
+    must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
+    learned = learn_weights(
+        inputs, candidates.left, candidates.right, settings.model, settings.learning, must, cannot
+    )
+    model = learned.model
     scored = score_pairs(inputs, candidates.left, candidates.right, model, candidates.rule)
     check_source = len(candidates.rule_names)
     extra: list[ScoredPairs] = []
@@ -122,7 +129,6 @@ def resolve_entities(
         extra.append(more)
         return more.weight.astype(np.float64), more.conflict.astype(np.float64)
 
-    must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
     labels = cluster_profiles(
         len(profiles),
         scored.left,
@@ -160,4 +166,5 @@ def resolve_entities(
         pairs=reported,
         unmet_overrides=unmet_overrides(out[["record_id", "cluster_id"]], decided),
         stats=stats,
+        weights=learned.weights,
     )

@@ -8,7 +8,7 @@ and comparison levels, ready for a review export of borderline pairs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
@@ -42,12 +42,15 @@ class Resolution:
       closer) with name_similarity.
     unmet_overrides: override pairs the clusters could not honour, with a reason.
     stats: counts (records, profiles, candidate pairs, pairs scored and kept, clusters).
+    weights: the match weights this run scored with, beside the hand-set prior.
     """
 
     records: pd.DataFrame
     pairs: pd.DataFrame
     unmet_overrides: pd.DataFrame
     stats: dict[str, int]
+    #: per comparison level: prior and learned weight (bits), m, u (`learning.learn_weights`)
+    weights: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def review_pairs(
         self, low: float = DEFAULT_REVIEW_BAND[0], high: float = DEFAULT_REVIEW_BAND[1]
