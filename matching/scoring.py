@@ -85,6 +85,9 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
             agreeing = (level >= 1) if comparison.tf_all_levels else (level == top)
             adjusted = _tf_adjusted(weight, holders, comparison.tf_reference, comparison.tf_floor)
             weight = np.where(agreeing, adjusted, weight)
+        if key == "phone" and model.phone_cap_other_street is not None:
+            other_street = levels["street"].to_numpy() == 0
+            weight = np.where(other_street, np.minimum(weight, model.phone_cap_other_street), weight)
         total += weight
         if key in model.place_comparisons:
             place += np.maximum(weight, 0.0)
@@ -94,6 +97,13 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
             if label:
                 bits |= np.where((level == lvl) & (weight > 0), np.int32(1 << bit), np.int32(0))
                 bit += 1
+    if model.same_site_bonus:
+        name = levels["name"].to_numpy()
+        holders = levels["name_holders"].to_numpy()
+        site = levels["street"].to_numpy() == len(model.comparisons["street"].weights) - 1
+        specific = (holders > 0) & (holders <= model.specific_holders)
+        partial = np.isin(name, model.same_site_name_levels)
+        total += np.where(site & specific & partial, model.same_site_bonus, 0.0)
     if model.place_cap is not None:
         name = levels["name"].to_numpy()
         shared = levels["name_holders"].to_numpy() > 0  # some name token agrees

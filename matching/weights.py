@@ -53,6 +53,16 @@ class MatchModel:
     #: office share an address and often a phone, yet are different customers
     place_cap: float | None = 10.0
     distinct_name_level: int = 0
+    #: a phone shared by records at clearly different streets is a head office's or a central
+    #: switchboard's number: its agreement adds at most this many bits there
+    phone_cap_other_street: float | None = 2.0
+    #: at one exact street address, names agreeing on specific tokens (at most
+    #: `specific_holders` distinct names expected to share them) but differing in the rest
+    #: ("Carole Robertson Center - Roosevelt" / "Carole Robertson Center for Learning") are the
+    #: same customer's programmes or departments: the partial name levels gain these bits
+    same_site_bonus: float = 3.0
+    specific_holders: float = 2.0
+    same_site_name_levels: tuple[int, ...] = (1, 2)
 
 
 CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
