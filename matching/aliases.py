@@ -104,10 +104,15 @@ def _rename_map(names: np.ndarray, canonical: np.ndarray) -> dict[str, str]:
     labels = connected_components(len(uniques), codes[:n], codes[n:])
     is_canonical = np.zeros(len(uniques), dtype=bool)
     is_canonical[codes[n:]] = True
-    # representative: the smallest-coded declared canonical name of each component
-    rank = np.where(is_canonical, np.arange(len(uniques)), len(uniques) + np.arange(len(uniques)))
+    renamed = np.zeros(len(uniques), dtype=bool)
+    renamed[codes[:n]] = True
+    # representative: a canonical name never renamed itself (the end of a chain), else any
+    # canonical name, else the first name; ties by first appearance
+    k = len(uniques)
+    tier = np.where(is_canonical & ~renamed, 0, np.where(is_canonical, 1, 2))
+    rank = tier * k + np.arange(k)
     best = pd.Series(rank).groupby(labels).min().to_numpy()
-    root_of_label = pd.Series(best % len(uniques), index=np.unique(labels))
+    root_of_label = pd.Series(best % k, index=np.unique(labels))
     roots = root_of_label[labels].to_numpy()
     values = np.asarray(uniques, dtype=object)
     return {values[i]: values[r] for i, r in enumerate(roots) if i != r}

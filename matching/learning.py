@@ -7,14 +7,20 @@ The hand-set weights of `weights.CUSTOMER_MODEL` are the prior. Each run:
 2. m (how often it occurs between two records of one customer) is estimated by
    expectation-maximisation over the blocked candidate pairs (a sample of them on large runs),
    aggregated into distinct comparison patterns first, so each iteration is a few vectorised
-   passes over the patterns. The prior enters as pseudo-counts (m starts from the prior weights
-   and the estimate is pulled toward it) and as bounds: a learned weight stays within
-   `max_shift` bits of the hand-set one, and a level seen too rarely to estimate keeps its
-   prior weight. Analysts' decisions are labels: must-linked pairs count as matches and
-   cannot-linked pairs as non-matches in every iteration.
+   passes over the patterns;
+3. each level's weight is the hand-set one moved by how much this data's m and u differ from
+   those measured the same way on the data the prior was set on (`weight_reference`):
+   shift = log2(m / m_ref) - log2(u / u_ref), within `max_shift` bits, and 0 for a level seen
+   too rarely to estimate.
 
-So a field the user's sources fill reliably (or carelessly) weighs more (or less) than on the
-data the prior was set on, while term-frequency adjustments and the clustering thresholds stay.
+The prior is both the starting point and the bound: every E-step scores pairs with the
+hand-set prior and weights plus the current shifts, and m is pulled toward the reference m by
+pseudo-counts, so EM cannot run off into "similar pairs" instead of matches. Analysts'
+decisions are labels: must-linked pairs count as matches and cannot-linked pairs as
+non-matches in every iteration. So a field the user's sources fill reliably (or carelessly)
+weighs more (or less) than on the reference data, and a value common in this data (every
+site in one postal area) says less, while term-frequency adjustments and the clustering
+thresholds stay as they are.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from matching.blocking import pair_codes
 from matching.comparisons import ComparisonInputs, compare_pairs
 from matching.weight_reference import REFERENCE
 from matching.weights import Comparison, MatchModel
@@ -103,6 +110,8 @@ class Estimate:
     matches: dict[str, np.ndarray]
     random_pairs: dict[str, np.ndarray]
     match_share: float
+    #: bits each level's weight moves from the prior (0 without a reference)
+    shift: dict[str, np.ndarray]
 
 
 def estimate(
@@ -113,11 +122,16 @@ def estimate(
     settings: LearnSettings = LearnSettings(),
     must: tuple[np.ndarray, np.ndarray] | None = None,
     cannot: tuple[np.ndarray, np.ndarray] | None = None,
+    reference: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] | None = None,
 ) -> Estimate:
     """m by EM over candidate profile pairs (left, right) and u from random pairs.
 
+    Each E-step scores the pairs with the prior model moved by the current shifts (a level's
+    shift is how much its m/u ratio differs from the `reference` data's, within `max_shift`
+    bits); without a reference, one E-step with the prior model gives the reference m itself.
     `must` / `cannot` are labelled profile pairs (analysts' overrides).
     """
+    reference = reference if reference is not None else {}
     keys = tuple(k for k in LEARNED if k in prior.comparisons)
     n = len(inputs.profiles)
     rng = np.random.default_rng(settings.seed)
@@ -130,6 +144,9 @@ def estimate(
         left, right = left[pick], right[pick]
     ml = must if must is not None else (np.empty(0, np.int64), np.empty(0, np.int64))
     cl = cannot if cannot is not None else (np.empty(0, np.int64), np.empty(0, np.int64))
+    labelled = pair_codes(np.r_[ml[0], cl[0]], np.r_[ml[1], cl[1]])
+    unlabelled = ~np.isin(pair_codes(left, right), labelled)  # a labelled pair counts once
+    left, right = left[unlabelled], right[unlabelled]
     all_left = np.r_[left, ml[0], cl[0]].astype(np.int64)
     all_right = np.r_[right, ml[1], cl[1]].astype(np.int64)
     label = np.r_[np.full(len(left), -1), np.ones(len(ml[0])), np.zeros(len(cl[0]))]
@@ -149,25 +166,35 @@ def estimate(
         u_count[k] = observed
         m[k] = _prior_probabilities(prior.comparisons[k], u[k])
 
-    share = 0.5
-    weight_of = {}
-    for _ in range(settings.iterations):
-        score = np.full(len(count), np.log2(share / (1 - share)))
+    ref_m = {k: np.asarray(reference[k][0]) for k in keys if k in reference}
+    ref_u = {k: np.asarray(reference[k][1]) for k in keys if k in reference}
+    shift = {k: np.zeros(len(prior.comparisons[k].weights)) for k in keys}
+    expected_matches: dict[str, np.ndarray] = {}
+    for _ in range(settings.iterations if ref_m else 1):
+        # E-step on the bounded model: hand-set prior and weights plus the current shifts
+        score = np.full(len(count), prior.prior, dtype=np.float64)
         for i, k in enumerate(keys):
+            w = np.asarray(prior.comparisons[k].weights, dtype=np.float64) + shift[k]
             lv = matrix[:, i]
-            w = np.log2(m[k] / u[k])
             score += np.where(lv >= 0, w[np.clip(lv, 0, len(w) - 1)], 0.0)
         posterior = 1.0 / (1.0 + np.exp2(-np.clip(score, -60, 60)))
         posterior = np.where(labels >= 0, labels.astype(np.float64), posterior)
         expected = posterior * count
-        share = float(np.clip(expected.sum() / count.sum(), 1e-4, 1 - 1e-4))
+        # M-step: m per level from the expected matches, pulled toward the reference m
         for i, k in enumerate(keys):
             size = len(m[k])
             counts = _level_counts(matrix[:, i], size, expected)
-            pseudo = settings.prior_strength * _prior_probabilities(prior.comparisons[k], u[k])
+            pseudo = settings.prior_strength * ref_m.get(k, m[k])
             m[k] = (counts + pseudo) / (counts.sum() + pseudo.sum())
-            weight_of[k] = counts
-    return Estimate(m, u, weight_of, u_count, share)
+            expected_matches[k] = counts
+            if k in ref_m and len(ref_m[k]) == size:
+                moved = np.log2(m[k] / ref_m[k]) - np.log2(u[k] / ref_u[k])
+                enough = (counts >= settings.min_count) & (u_count[k] >= settings.min_count)
+                shift[k] = np.where(
+                    enough, np.clip(moved, -settings.max_shift, settings.max_shift), 0.0
+                )
+    share = float(expected_matches[keys[0]].sum() / max(count.sum(), 1.0)) if keys else 0.0
+    return Estimate(m, u, expected_matches, u_count, share, shift)
 
 
 def learn_weights(
@@ -183,21 +210,12 @@ def learn_weights(
     the reference data's (`weight_reference`), within `max_shift` bits (see module docstring)."""
     if not settings.enabled or len(inputs.profiles) < 3 or len(left) == 0:
         return LearnedModel(prior, _table(prior, prior, {}, {}, {}, {}), float("nan"))
-    found = estimate(inputs, left, right, prior, settings, must, cannot)
+    found = estimate(inputs, left, right, prior, settings, must, cannot, REFERENCE)
     learned = {}
-    for k, m in found.m.items():
+    for k, shift in found.shift.items():
         comparison = prior.comparisons[k]
         base = np.asarray(comparison.weights, dtype=np.float64)
-        ref = REFERENCE.get(k)
-        if ref is None or len(ref[0]) != len(base):
-            continue
-        shift = np.log2(m / np.asarray(ref[0])) - np.log2(found.u[k] / np.asarray(ref[1]))
-        shift = np.clip(shift, -settings.max_shift, settings.max_shift)
-        enough = (found.matches[k] >= settings.min_count) & (
-            found.random_pairs[k] >= settings.min_count
-        )
-        w = np.where(enough, base + shift, base)
-        learned[k] = replace(comparison, weights=tuple(float(x) for x in w))
+        learned[k] = replace(comparison, weights=tuple(float(x) for x in base + shift))
     model = replace(prior, comparisons={**prior.comparisons, **learned})
     table = _table(prior, model, found.m, found.u, found.matches, found.random_pairs)
     return LearnedModel(model, table, found.match_share)

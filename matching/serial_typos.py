@@ -178,7 +178,9 @@ def typo_edges(
             sources[left], sources[right]
         )
         fewer = n[left] != n[right]
-        plain_typo = substituted & ~_looks_sequential(a, b) & (rare == 1) & (common >= 2) & fewer
+        fa = folded.to_numpy(dtype=object)
+        batch = _looks_sequential(fa[left], fa[right]) | _looks_sequential(a, b)
+        plain_typo = substituted & ~batch & (rare == 1) & (common >= 2) & fewer
         scoped = base & same_customer & (~substituted | plain_typo)
         anonymous &= ~both_known
     else:

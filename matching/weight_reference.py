@@ -12,13 +12,13 @@ from typing import Final
 REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     "name": (
         (
-            0.000114761,
-            0.373951,
-            0.185191,
-            0.0855882,
-            0.0490457,
-            0.0205363,
-            0.285573,
+            1.31308e-05,
+            0.0011998,
+            0.00732418,
+            0.0621628,
+            0.104498,
+            0.051087,
+            0.773715,
         ),
         (
             0.976405,
@@ -32,11 +32,11 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "street": (
         (
-            0.912514,
-            0.000262817,
-            0.000525634,
-            0.0118937,
-            0.0748038,
+            0.221114,
+            0.00233986,
+            0.00467971,
+            0.10589,
+            0.665977,
         ),
         (
             0.999532,
@@ -48,9 +48,9 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "postal": (
         (
-            0.780722,
-            0.0287821,
-            0.190496,
+            0.0668079,
+            0.0261074,
+            0.907085,
         ),
         (
             0.97442,
@@ -60,9 +60,9 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "city": (
         (
-            0.747784,
-            1.01367e-05,
-            0.252206,
+            0.042506,
+            4.6832e-05,
+            0.957447,
         ),
         (
             0.977306,
@@ -72,8 +72,8 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "state": (
         (
-            0.755065,
-            0.244935,
+            0.059298,
+            0.940702,
         ),
         (
             0.956678,
@@ -82,8 +82,8 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "country": (
         (
-            0.028876,
-            0.971124,
+            0.00375253,
+            0.996247,
         ),
         (
             0.265093,
@@ -92,9 +92,9 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "phone": (
         (
-            0.957676,
-            0.00320828,
-            0.0391158,
+            0.625295,
+            0.0264576,
+            0.348248,
         ),
         (
             1,
@@ -104,8 +104,8 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "domain": (
         (
-            0.945224,
-            0.0547761,
+            0.512329,
+            0.487671,
         ),
         (
             1,
@@ -124,8 +124,8 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "account": (
         (
-            0.819965,
-            0.180035,
+            0.0978173,
+            0.902183,
         ),
         (
             0.998911,
@@ -134,8 +134,8 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "serial": (
         (
-            0.862821,
-            0.137179,
+            0.623649,
+            0.376351,
         ),
         (
             0.998949,
@@ -144,8 +144,8 @@ REFERENCE: Final[dict[str, tuple[tuple[float, ...], tuple[float, ...]]]] = {
     ),
     "contract": (
         (
-            0.877809,
-            0.122191,
+            0.675126,
+            0.324874,
         ),
         (
             0.999067,
