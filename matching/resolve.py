@@ -1,8 +1,9 @@
 """`resolve_entities`: customer records from every source -> clusters of one real customer each.
 
-Pipeline: normalise and collapse identical records into profiles (`profiles`), block in DuckDB
-(`blocking`, rules as data), compare and score candidate pairs (`comparisons`, `scoring`, model
-in `weights`), cluster without chaining (`clustering`), apply analysts' overrides
+Pipeline: normalise and collapse identical records into profiles (`profiles`, with declared
+renames from `aliases`), block in DuckDB (`blocking`, rules as data), learn this run's weights
+around the hand-set model (`learning`), compare and score candidate pairs (`comparisons`,
+`scoring`, model in `weights`), cluster without chaining (`clustering`), apply analysts' overrides
 (`overrides`), then report per record and per pair (`resolution`). Stable entity ids and golden
 records are separate pure steps (`stable_ids`, `golden`).
 """

@@ -2,15 +2,19 @@
 
 Each comparison of a pair lands on a level (-1 = a side is missing, 0 = disagree, higher = closer
 agreement). A level's weight is log2(m / u): m the chance of that level for a true match, u for a
-non-match. The weights are fixed (not re-estimated per run) so a pair's score does not drift as
-unrelated data arrives, which keeps entity ids stable; they were set from the m/u reasoning noted
-beside each comparison and checked on the Chicago benchmark, the generated demo world and the
-synthetic multi-source world of `bench/matching_perf.py` (`bench/matching_quality.py`).
+non-match. These hand-set weights are the prior: each run moves them by at most a couple of bits
+toward what its own data shows (`learning`: u from random pairs, m by EM), so a pair's score
+drifts little as unrelated data arrives and entity ids stay stable; they were set from the m/u
+reasoning noted beside each comparison and checked on the Chicago benchmark, the generated demo
+world and the synthetic multi-source world of `bench/matching_perf.py`
+(`bench/matching_quality.py`).
 Exact-value levels get a term-frequency adjustment at scoring time (a phone shared by 30
 sites, an address shared by a whole office building say less), and every agreeing name level
 one from the name's ambiguity (how many distinct names share the agreed tokens: a bare stem
 used by 40 companies says little). The prior makes a pair with no evidence improbable. The
-score is prior + sum of weights; probability = 1 / (1 + 2^-score). Probabilities are roughly
+score is prior + sum of weights (with the interactions of `scoring`: place evidence capped
+when names share nothing, a phone capped across different streets, a bonus for specific name
+agreement at one address); probability = 1 / (1 + 2^-score). Probabilities are roughly
 calibrated on Chicago; on name-only pairs they are conservative (clustering adds the context).
 """
 
