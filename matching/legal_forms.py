@@ -100,6 +100,8 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "ag & co kg",
     "se & co kg",
     "kgaa",
+    "n a",
+    "national association",
 )
 #: forms that are country or region codes or ordinary words: never stripped
 NEVER_STRIP: Final[frozenset[str]] = frozenset(
@@ -113,7 +115,7 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
         "ks", "kt", "kv", "ky", "mb", "od", "oe", "og", "ong", "ou", "pp", "ps", "pt", "rt",
         "sal", "sc", "sd", "se", "sem", "sf", "sha", "sia", "sp", "spa", "ss", "teo", "ud",
         "xk", "xt", "sas", "sep", "sca", "scs", "snc", "me", "is", "gs", "sad", "koop", "ses",
-        "vos", "pc",
+        "vos", "pc", "na",
     }
 )  # fmt: skip
 #: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")

@@ -38,6 +38,11 @@ _TRAILING: Final[str] = (
     r"^(?P<rest>.*[^ ,;(/-]) *(?:[,;] *| +- +| +/ +| *\( *)(?P<seg>[^,;()/]*[^ ,;()/]) *\)? *$"
 )
 _SAINT: Final[dict[str, str]] = {"saint": "st", "ste": "st", "ft": "fort", "mt": "mount"}
+#: two-letter codes that are also words or departments ("Acme, IT"): never read as places
+WORDLIKE_CODES: Final[frozenset[str]] = frozenset(
+    {"it", "me", "is", "at", "be", "do", "go", "no", "so", "to", "am", "an", "as", "by", "hi",
+     "if", "my", "of", "on", "or", "up", "we", "hr", "pr", "ad", "ai"}
+)  # fmt: skip
 
 
 def place_key(values: pd.Series) -> pd.Series:
@@ -105,7 +110,8 @@ def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> p
         country = _lookup(seg, countries)
         city = seg.where(is_in(seg, data_cities) | is_in(seg, large_city_set())).astype(object)
         ambiguous_code = is_in(seg, both)
-        is_place = (region.notna() | country.notna() | city.notna()).to_numpy(dtype=bool)
+        found = (region.notna() | country.notna() | city.notna()).to_numpy(dtype=bool)
+        is_place = found & ~is_in(seg, string_set(WORDLIKE_CODES))
         rest_ok = (parts["rest"].fillna("").str.len() >= 2).to_numpy(dtype=bool)
         peel = is_place & ~legal & rest_ok & parts["seg"].notna().to_numpy(dtype=bool)
         if not peel.any():
