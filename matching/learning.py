@@ -48,8 +48,8 @@ class LearnSettings:
     """How weights are learned (see the module docstring); `enabled=False` keeps the prior."""
 
     enabled: bool = True
-    random_pairs: int = 300_000
-    max_candidate_pairs: int = 1_000_000
+    random_pairs: int = 100_000
+    max_candidate_pairs: int = 250_000
     iterations: int = 25
     #: pseudo-pairs of the prior in the m estimate and the u estimate
     prior_strength: float = 50.0
