@@ -1,12 +1,13 @@
 """Serial forms one slip apart, and when that slip is a typo rather than another unit.
 
-Candidates are look-alike groups (forms equal once O/0, I/1, S/5, B/8 are folded) whose folded
-keys are one edit apart (a dropped, doubled or substituted character, or two neighbours
+Candidates are look-alike groups (forms equal once O/0 and I/1 are folded) whose folded keys
+are one edit apart (a dropped, doubled or substituted character, or two neighbours
 swapped; keys of 8+ characters), found through shared one-deletion variants and verified with
 OSA distance. Whether a candidate pair joins depends on what is known of the customer:
 
-- Both forms seen at one customer (`customer` given): a typo when the SKU families agree (or one
-  is missing) and no single record lists both forms. A substituted character counts too (it is
+- Both forms seen at one customer (`customer` given): S/5 and B/8 look-alikes join outright, and
+  a slip is a typo, when the SKU families agree (or one is missing) and no single record lists
+  both forms. A substituted character counts too (it is
   how typing slips), unless it looks like the next unit of a batch (the two characters are
   neighbours in 0-9A-Z within the last three positions: "...X0AB" / "...X0AC"), and only when
   the rarer form comes from a single source while the other is attested by several: a second
@@ -28,6 +29,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import distance, process
 
+from matching.serials import customer_lookalike_keys
 from matching.text import TEXT_DTYPE
 
 #: shortest folded key considered for one-edit typo matching
@@ -133,6 +135,25 @@ def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return left[one], right[one]
 
 
+def _union_pairs(
+    basic: tuple[np.ndarray, np.ndarray], scoped: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Union of two pair lists (i < j) and whether each pair is in the first."""
+    frame = pd.concat(
+        [
+            pd.DataFrame({"l": basic[0], "r": basic[1], "basic": True}),
+            pd.DataFrame({"l": scoped[0], "r": scoped[1], "basic": False}),
+        ],
+        ignore_index=True,
+    )
+    frame = frame.groupby(["l", "r"], sort=True)["basic"].any().reset_index()
+    return (
+        frame["l"].to_numpy(np.int64),
+        frame["r"].to_numpy(np.int64),
+        frame["basic"].to_numpy(dtype=bool),
+    )
+
+
 def typo_edges(
     folded: pd.Series,
     raw: np.ndarray,
@@ -141,14 +162,20 @@ def typo_edges(
     records: pd.DataFrame,
     customers: pd.DataFrame | None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Group pairs (look-alike groups) joined as typos (see the module docstring).
+    """Group pairs (look-alike groups) joined as typos or customer look-alikes (module docstring).
 
     `folded` are the groups' folded keys, `raw` each group's most attested form as written,
     `attested` per group `n` (records) and `sources`; `compatible(l, r)` says whether the SKU
     families of group pairs agree; `records` (group, record_id) and `customers` (group,
     customer) list what each group was seen with.
     """
-    left, right = candidate_pairs(folded.astype(TEXT_DTYPE))
+    folded = folded.astype(TEXT_DTYPE)
+    basic = candidate_pairs(folded)
+    with_customers = customers is not None and len(customers) > 0
+    wider = customer_lookalike_keys(folded).astype(TEXT_DTYPE) if with_customers else folded
+    left, right, in_basic = _union_pairs(
+        basic, candidate_pairs(wider) if with_customers else (basic[0][:0], basic[1][:0])
+    )
     empty = np.empty(0, dtype=np.int64)
     if len(left) == 0:
         return empty, empty
@@ -160,7 +187,8 @@ def typo_edges(
             a, b, scorer=distance.OSA.distance, processor=None, score_cutoff=2, workers=-1
         )
     )
-    swap = same_len & (raw_dist <= 1) & (_sorted_chars(a.astype(str)) == _sorted_chars(b.astype(str)))
+    anagram = _sorted_chars(a.astype(str)) == _sorted_chars(b.astype(str))
+    swap = same_len & (raw_dist <= 1) & anagram
     substituted = same_len & ~swap
     listed_together = _pairs_sharing(left, right, records, "record_id")
     n, sources = attested["n"].to_numpy(), attested["sources"].to_numpy()
@@ -168,26 +196,27 @@ def typo_edges(
     base = ok & ~listed_together
 
     # rules without customers (also for a form no customer is known for)
-    anonymous = base & ~substituted & attested_differently
-    if customers is not None and len(customers):
+    anonymous = in_basic & base & ~substituted & attested_differently
+    lookalike = np.zeros(len(left), dtype=bool)
+    scoped = np.zeros(len(left), dtype=bool)
+    if with_customers:
+        assert customers is not None
         known = np.zeros(len(folded), dtype=bool)
         known[customers["group"].to_numpy()] = True
         both_known = known[left] & known[right]
         same_customer = _pairs_sharing(left, right, customers, "customer") & both_known
-        rare, common = np.minimum(sources[left], sources[right]), np.maximum(
-            sources[left], sources[right]
-        )
+        rare = np.minimum(sources[left], sources[right])
+        common = np.maximum(sources[left], sources[right])
         fewer = n[left] != n[right]
-        fa = folded.to_numpy(dtype=object)
+        fa, fw = folded.to_numpy(dtype=object), wider.to_numpy(dtype=object)
         batch = _looks_sequential(fa[left], fa[right]) | _looks_sequential(a, b)
         plain_typo = substituted & ~batch & (rare == 1) & (common >= 2) & fewer
-        scoped = base & same_customer & (~substituted | plain_typo)
+        lookalike = base & same_customer & (fw[left] == fw[right])  # S/5, B/8 apart
+        scoped = base & same_customer & ~lookalike & (~substituted | plain_typo)
         anonymous &= ~both_known
-    else:
-        scoped = np.zeros(len(left), dtype=bool)
     keep = scoped | anonymous
-    left, right = left[keep], right[keep]
+    tl, tr = left[keep], right[keep]
     # unambiguous: each group has exactly one typo neighbour (counted over every kept pair)
-    degree = np.bincount(np.r_[left, right], minlength=len(folded))
-    single = (degree[left] == 1) & (degree[right] == 1)
-    return left[single], right[single]
+    degree = np.bincount(np.r_[tl, tr], minlength=len(folded))
+    single = (degree[tl] == 1) & (degree[tr] == 1)
+    return np.r_[tl[single], left[lookalike]], np.r_[tr[single], right[lookalike]]

@@ -147,7 +147,7 @@ def test_serial_keys_and_lookalikes() -> None:
         "123456",
     ]  # never rewritten
     folded = lookalike_keys(keys)
-    assert folded.iloc[0] == folded.iloc[2] == "FCW2231X0A8"  # B/8 fold too
+    assert folded.iloc[0] == folded.iloc[2] == "FCW2231X0AB"
 
 
 def test_skus_and_families() -> None:

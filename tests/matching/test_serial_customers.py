@@ -1,5 +1,6 @@
 """Serial typos with the customer known: one slip apart is one asset within a customer and SKU
-family, never across customers; look-alikes in any position join everywhere."""
+family, never across customers; O/0 and I/1 look-alikes join everywhere, S/5 and B/8 within one
+customer."""
 
 import pandas as pd
 
@@ -72,16 +73,18 @@ def test_a_slip_needs_the_same_product_family() -> None:
     assert out["a"] != out["c"]
 
 
-def test_lookalikes_join_in_any_position_and_across_customers() -> None:
+def test_lookalikes_join_in_any_position_s5_b8_only_within_a_customer() -> None:
     out = _assets(
         [
             ("a", "S8C1O2345I78", "FG-100F", "dist", "CUST-1"),
-            ("b", "58C10234517B", "FG-100F", "crm", "CUST-1"),
-            ("c", "SBCIO234SI78", None, "tracker", "CUST-2"),
+            ("b", "58C10234517B", "FG-100F", "crm", "CUST-1"),  # S/5, O/0, I/1, B/8 apart
+            ("c", "S8CIO2345178", None, "tracker", "CUST-2"),  # O/0 and I/1 only
+            ("e", "58C1O2345I78", "FG-100F", "dist", "CUST-3"),  # S/5 at another customer
             ("d", "S8C1O2345I79", "FG-100F", "dist", "CUST-1"),  # another unit: a digit differs
         ]
     )
     assert out["a"] == out["b"] == out["c"]
+    assert out["e"] != out["a"]
     assert out["d"] != out["a"]
 
 
