@@ -24,7 +24,11 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/radar demo --home $(DEMO_HOME) --scale $(SCALE)
 
+PACKAGES := pipelines sources matching warehouse reports demo bench tests
+
 test: $(STAMP)
+	$(BIN)/ruff check $(PACKAGES)
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -39,7 +43,8 @@ test-min: $(MIN_STAMP)
 	$(MIN_VENV)/bin/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipelines sources matching warehouse reports tests bench
+	$(BIN)/ruff check $(PACKAGES)
+	$(BIN)/sqlfluff lint warehouse/sql reports/sql matching/sql --processes 2
 
 $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
@@ -61,4 +66,4 @@ docs: $(STAMP)
 	$(BIN)/python -m warehouse.docs $(DEMO_HOME)/warehouse.duckdb docs/warehouse.md
 
 clean:
-	rm -rf $(VENV) $(MIN_VENV) $(DEMO_HOME) .dagster_home .pytest_cache bench/results
+	rm -rf $(VENV) $(MIN_VENV) $(DEMO_HOME) .dagster_home .pytest_cache .mypy_cache .ruff_cache bench/results

@@ -24,17 +24,17 @@ import pandas as pd
 from matching.names import normalise_company_names
 from matching.quality import pairwise_quality
 from matching.resolve import resolve_entities
-from pipelines.resolution import source_priorities
-from sources.config import load_config
+from pipelines.stages.context import RunContext
+from warehouse.build import connect_published
 from warehouse.mentions import customer_mentions
 
 
 def _mentions(home: Path) -> tuple[pd.DataFrame, pd.Series]:
     """Customer mentions of the built warehouse and their true customer keys (by record_id)."""
-    config = load_config(home)
-    con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    run = RunContext.load(home)
+    con = connect_published(run.paths, run.build_settings)
     try:
-        mentions = customer_mentions(con, source_priorities(config))
+        mentions = customer_mentions(con)
         keys = con.execute(
             "SELECT record_id, source_file, coalesce(source_sheet, '') AS source_sheet, source_row FROM source_records"
         ).df()
@@ -56,7 +56,8 @@ def run_radar(mentions: pd.DataFrame) -> pd.Series:
 def _splink_frame(mentions: pd.DataFrame) -> pd.DataFrame:
     name = normalise_company_names(mentions["name"]).fillna("")
     phone = mentions["phone"].astype("string").str.replace(r"\D", "", regex=True).str[-10:]
-    domain = mentions["domain"].astype("string").str.lower().str.replace(r"^(https?://)?(www\.)?", "", regex=True).str.split("/").str[0]
+    domain = (mentions["domain"].astype("string").str.lower()
+              .str.replace(r"^(https?://)?(www\.)?", "", regex=True).str.split("/").str[0])
     postal = mentions["postal_code"].astype("string").str.extract(r"(\d{3,5})")[0].str.zfill(5)
     frame = pd.DataFrame({
         "record_id": mentions["record_id"],

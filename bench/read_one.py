@@ -11,7 +11,7 @@ import resource
 import time
 from pathlib import Path
 
-from sources.config import load_config
+from pipelines.config import load_config
 from sources.reader import read_source_file
 
 

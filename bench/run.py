@@ -32,7 +32,8 @@ LAYOUTS = {
 
 def _child(cmd: list[str]) -> tuple[str, float, float]:
     """Run a child through bench.measure; return its stdout, wall seconds and its own peak RSS (MiB)."""
-    proc = subprocess.run([sys.executable, "-m", "bench.measure", *cmd], cwd=ROOT, capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-m", "bench.measure", *cmd], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
     *lines, last = proc.stdout.rstrip("\n").splitlines()
@@ -42,9 +43,9 @@ def _child(cmd: list[str]) -> tuple[str, float, float]:
 
 def bench_reading(work: Path, sizes: list[int]) -> list[dict]:
     """Rows per second and peak memory reading each file kind at each size."""
-    from sources.config import load_config
     from demo import generate_demo_world
     from demo.render import write_bench_file
+    from pipelines.config import load_config
 
     home = work / "read_home"
     generate_demo_world(home, scale=0.1, seed=1)
@@ -81,11 +82,13 @@ def bench_matching(home: Path) -> dict:
     """Customer resolution on a built demo home: Renewal Radar vs Splink, quality and speed."""
     runs = {}
     for engine in ("radar", "splink"):
-        stdout, _, _ = _child([sys.executable, "-m", "bench.entity_resolution", "--engine", engine, "--home", str(home)])
+        cmd = [sys.executable, "-m", "bench.entity_resolution", "--engine", engine, "--home", str(home)]
+        stdout, _, _ = _child(cmd)
         runs[engine] = json.loads(stdout.strip().splitlines()[-1])
         r = runs[engine]
         print(f"    {engine:6s} {r['records']:>9,} mentions in {r['seconds']:7.1f}s ({r['records_per_second']:,}/s), "
-              f"peak {r['peak_rss_mib']:,} MiB; P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}", flush=True)
+              f"peak {r['peak_rss_mib']:,} MiB; P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}",
+              flush=True)
     runs["ratio"] = {
         "f1_radar_over_splink": round(runs["radar"]["f1"] / runs["splink"]["f1"], 3) if runs["splink"]["f1"] else None,
         "time_radar_over_splink": round(runs["radar"]["seconds"] / runs["splink"]["seconds"], 3),
@@ -111,14 +114,17 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
                     "run_seconds": round(first_s, 1), "rows_per_second": round(rows / first_s),
                     "peak_rss_mib": round(first_peak, 0), "rerun_unchanged_seconds": round(again_s, 1)})
         print(f"  nightly scale {scale:g}: {rows:,} rows in {first_s:.1f}s "
-              f"({rows / first_s:,.0f} rows/s), peak {first_peak:,.0f} MiB; unchanged re-run {again_s:.1f}s", flush=True)
+              f"({rows / first_s:,.0f} rows/s), peak {first_peak:,.0f} MiB; unchanged re-run {again_s:.1f}s",
+              flush=True)
         quality = _child([sys.executable, "-c", (
             "import json, sys; from pathlib import Path; from demo.quality import *; "
             f"h = Path({str(home)!r}); "
-            "print(json.dumps({'customers': customer_quality(h), 'assets': asset_quality(h), 'parties': party_accuracy(h)}))")])[0]
+            "print(json.dumps({'customers': customer_quality(h), 'assets': asset_quality(h), "
+            "'parties': party_accuracy(h)}))")])[0]
         out[-1]["quality"] = json.loads(quality.strip().splitlines()[-1])
         q = out[-1]["quality"]
-        print(f"    customers P {q['customers']['precision']:.4f} R {q['customers']['recall']:.4f} F1 {q['customers']['f1']:.4f}; "
+        c = q["customers"]
+        print(f"    customers P {c['precision']:.4f} R {c['recall']:.4f} F1 {c['f1']:.4f}; "
               f"assets F1 {q['assets']['f1']:.4f}", flush=True)
         out[-1]["matching"] = bench_matching(home)
         shutil.rmtree(home, ignore_errors=True)

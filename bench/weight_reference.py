@@ -2,19 +2,15 @@
 to matching/weight_reference.py (the data the hand-set weights were set on: the demo world at
 scale 1, seed 7).
 
-    python bench/weight_reference.py [--scale 1] [--seed 7]
+    python -m bench.weight_reference [--scale 1] [--seed 7]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import duckdb
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from bench.matching_quality import demo_records
 from matching.block_keys import KeyInputs
@@ -45,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
         mm = ", ".join(f"{x:.6g}" for x in m)
         uu = ", ".join(f"{x:.6g}" for x in found.u[k])
         lines.append(f'    "{k}": (\n        ({mm},),\n        ({uu},),\n    ),')
-    target = ROOT / "matching" / "weight_reference.py"
+    target = Path(__file__).resolve().parents[1] / "matching" / "weight_reference.py"
     text = target.read_text(encoding="utf-8")
     head = text[: text.index("REFERENCE")]
     body = (

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from demo.config import write_sources_yaml
 from demo.render import render_world
+from demo.timeline import DEMO_AS_OF
 from demo.truth import write_truth
-from demo.world import DEMO_AS_OF, build_world
+from demo.world import build_world
 
 __all__ = ["DEMO_AS_OF", "DemoSummary", "generate_demo_world"]
 

@@ -1,16 +1,18 @@
-"""What every row builder needs: the world, spelling matrices, lookups and who sees which contract."""
+"""What every row builder needs: the world, spellings, lookups, who sees which contract, shared row helpers."""
 
 from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from demo.names import SSTYLE, pick_styles, serial_matrix, variant_matrix
-from demo.world import AS_OF, World
+from demo.timeline import AS_OF
+from demo.world import World
 
 TRUTH_COLUMNS: tuple[str, ...] = (
     "source",
@@ -142,7 +144,7 @@ class Ctx:
 
 def spec(n: int, source: str, truth: dict[str, object], cells: dict[str, object]) -> pd.DataFrame:
     """A row-spec frame: the truth columns (defaults null) plus one `c:<header>` column per cell."""
-    data: dict[str, object] = {}
+    data: dict[str, Any] = {}
     for col in TRUTH_COLUMNS:
         if col in truth:
             data[col] = truth[col]
@@ -164,3 +166,30 @@ def spec(n: int, source: str, truth: dict[str, object], cells: dict[str, object]
     for col in ("serials", "serial_truth"):
         df[col] = pd.Series(list(data[col]), dtype=object, index=df.index)
     return df
+
+
+def draw(
+    rng: np.random.Generator,
+    options: list[object] | tuple[object, ...],
+    n: int,
+    p: list[float] | None = None,
+) -> np.ndarray:
+    """n draws from `options` (object array)."""
+    arr = np.empty(len(options), dtype=object)
+    arr[:] = list(options)
+    return arr[rng.choice(len(options), size=n, p=p)]
+
+
+def expand_contracts(c: pd.DataFrame, ctx: Ctx, split: np.ndarray) -> pd.DataFrame:
+    """One row per contract, or one per covered asset where `split` (with the asset's line amount)."""
+    per = np.where(split, c.n_assets.to_numpy(), 1)
+    rows = c.loc[c.index.repeat(per)].copy()
+    aidx = []
+    for i, s in zip(c.index, split, strict=True):
+        a = ctx.contract_aidx[i]
+        aidx.extend([a[k : k + 1] for k in range(len(a))] if s else [a])
+    rows["aidx"] = pd.Series(aidx, dtype=object, index=rows.index)
+    rows["split"] = np.repeat(split, per)
+    rows["row_amount"] = np.where(rows.split, rows.line_amount, rows.amount)
+    rows["row_qty"] = np.where(rows.split, 1, rows.n_assets)
+    return rows.reset_index(drop=False).rename(columns={"index": "contract_idx"})

@@ -12,7 +12,7 @@ import pandas as pd
 from demo import fmt
 from demo.context import NAT, Ctx, spec
 from demo.periods import file_period, month_sheet
-from demo.vocab import FAMILY_NAMES_DE, SERVICE_LEVELS
+from demo.vocab_products import FAMILY_NAMES_DE, SERVICE_LEVELS
 
 EUROLINK_COUNTRY = {
     "US": "USA",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from demo.vocab import ABBREVIATIONS, SUFFIX_FORMS
+from demo.vocab_companies import ABBREVIATIONS, SUFFIX_FORMS
 
 #: name styles, the column order of `name_variants`
 NAME_STYLES: tuple[str, ...] = (

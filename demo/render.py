@@ -1,7 +1,8 @@
 """Render the world into messy source files under `home/inbox`, and benchmark files of any size.
 
-Row builders (distributors, internal) decide every cell and its truth; this module breaks a few
-rows on purpose, places rows into files, writes them and records where each row landed.
+Row builders (distributors, trackers, accounting, master_data) decide every cell and its truth;
+this module breaks a few rows on purpose, places rows into files, writes them and records where
+each row landed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from demo import broken, distributors, internal, layouts
+from demo import accounting, broken, distributors, layouts, master_data, trackers
 from demo.context import Ctx
 from demo.layouts import Layout
 from demo.world import World, build_world
@@ -55,23 +56,23 @@ def layout_of(source: str) -> Layout:
     }[source]
 
 
-#: source -> the function building its row specs (rep trackers come from `internal.trackers`)
+#: source -> the function building its row specs (rep trackers come from `trackers.trackers`)
 BUILDERS: dict[str, Callable[[Ctx], pd.DataFrame]] = {
     "westbridge": distributors.westbridge,
     "eurolink": distributors.eurolink,
     "summit": distributors.summit,
     "pacific": distributors.pacific,
-    "accounting": internal.accounting,
-    "crm_accounts": internal.crm_accounts,
-    "crm_contracts": internal.crm_contracts,
-    "price_list": internal.price_list,
+    "accounting": accounting.accounting,
+    "crm_accounts": master_data.crm_accounts,
+    "crm_contracts": master_data.crm_contracts,
+    "price_list": master_data.price_list,
 }
 
 
 def build_frames(ctx: Ctx) -> dict[str, pd.DataFrame]:
     """Every source's row specs, keyed by source name."""
     frames = {name: build(ctx) for name, build in BUILDERS.items()}
-    for df in internal.trackers(ctx):
+    for df in trackers.trackers(ctx):
         frames[str(df.source.iat[0])] = df
     return frames
 
@@ -158,14 +159,8 @@ def write_bench_file(path: Path, layout: str, n_rows: int, seed: int = 7) -> int
     source, per_scale = BENCH_LAYOUTS[layout]
     scale = float(np.clip(n_rows / per_scale * 1.2, 0.1, 3.0))
     ctx = Ctx(build_world(scale, seed), seed)
-    if source == "tracker":
-        df = pd.concat(internal.trackers(ctx), ignore_index=True)
-    else:
-        df = BUILDERS[source](ctx)
-    if df.empty or n_rows <= 0:
-        df = df.iloc[:0]
-    else:
-        df = df.iloc[np.arange(n_rows) % len(df)].reset_index(drop=True)
+    df = pd.concat(trackers.trackers(ctx), ignore_index=True) if source == "tracker" else BUILDERS[source](ctx)
+    df = df.iloc[:0] if df.empty or n_rows <= 0 else df.iloc[np.arange(n_rows) % len(df)].reset_index(drop=True)
     path = Path(path)
     if source == "tracker":
         df["group"] = np.arange(len(df)) // 7

@@ -21,7 +21,7 @@ from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
 from demo.layouts import Layout
-from demo.vocab import README_PROSE
+from demo.vocab_channel import README_PROSE
 
 FIXED_TIME = datetime(2026, 11, 1, 6, 0, 0)
 
@@ -84,8 +84,8 @@ def _title(ws: object, text: str, width: int) -> None:
 def _total_row(layout: Layout, label: str, total: object) -> list[object]:
     """A total row: the label in one column, the sum in another, the rest empty."""
     row: list[object] = [None] * len(layout.headers)
-    row[layout.headers.index(layout.total_label)] = label  # type: ignore[arg-type]
-    row[layout.headers.index(layout.total_sum)] = total  # type: ignore[arg-type]
+    row[layout.headers.index(layout.total_label)] = label
+    row[layout.headers.index(layout.total_sum)] = total
     return row
 
 

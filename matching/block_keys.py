@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,7 @@ class KeyInputs:
     tokens: NameTokens
 
 
-KeyFrame = pd.DataFrame  # columns: profile (int32), code (int64)
+KeyFrame: TypeAlias = pd.DataFrame  # columns: profile (int32), code (int64)
 
 
 def _scalar(column: str) -> Callable[[KeyInputs], KeyFrame]:

@@ -182,7 +182,7 @@ def _rejoin_must_links(
     labels: np.ndarray, ml_l: np.ndarray, ml_r: np.ndarray, cl_l: np.ndarray, cl_r: np.ndarray
 ) -> np.ndarray:
     """Merge clusters joined by a must-link unless the merged cluster would hold a cannot-link."""
-    for a, b in zip(ml_l, ml_r):  # overrides are few (analyst decisions), not rows of data
+    for a, b in zip(ml_l, ml_r, strict=False):  # overrides are few (analyst decisions), not rows of data
         la, lb = labels[a], labels[b]
         if la == lb:
             continue

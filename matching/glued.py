@@ -110,7 +110,7 @@ def split_glued(
         return names
     split = _segment(candidates, vocabulary)
     found = split.to_numpy(dtype=object) != ""
-    mapping = dict(zip(candidates[found].tolist(), split[found].tolist()))
+    mapping = dict(zip(candidates[found].tolist(), split[found].tolist(), strict=True))
     if not mapping:
         return names
     split_names = map_tokens(names, mapping)

@@ -18,20 +18,10 @@ import pandas as pd
 
 from matching.addresses import normalise_countries, normalise_postal_codes, normalise_states
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
+from matching.profiles import ATTRIBUTE_COLUMNS
 from matching.text import as_text
 
-GOLDEN_ATTRIBUTES: Final[tuple[str, ...]] = (
-    "name",
-    "address",
-    "city",
-    "state",
-    "postal_code",
-    "country",
-    "domain",
-    "phone",
-    "email",
-    "account",
-)
+GOLDEN_ATTRIBUTES: Final[tuple[str, ...]] = ATTRIBUTE_COLUMNS
 #: priority of records whose source has no priority
 UNRANKED: Final[int] = 1_000_000
 

@@ -79,7 +79,7 @@ def constrained_merge(
     parent = np.arange(k)
     members: dict[int, set[int]] = {i: {i} for i in range(k)}
     against: dict[int, set[int]] = {i: set() for i in range(k)}
-    for a, b in zip(conflict_left.tolist(), conflict_right.tolist()):
+    for a, b in zip(conflict_left.tolist(), conflict_right.tolist(), strict=False):
         against[a].add(b)
         against[b].add(a)
 

@@ -70,10 +70,10 @@ def _resolve_codes(
     code = codes[todo].str.upper()
     pairs = pd.DataFrame({"code": code, "known": known}).dropna()
     is_country = pd.Series(
-        [c in k for c, k in zip(pairs["code"], pairs["known"])], index=pairs.index, dtype=bool
+        [c in k for c, k in zip(pairs["code"], pairs["known"], strict=True)], index=pairs.index, dtype=bool
     )  # one test per name with an ambiguous code, not per record
     is_state = pd.Series(
-        ["US-" + c in k for c, k in zip(pairs["code"], pairs["known"])],
+        ["US-" + c in k for c, k in zip(pairs["code"], pairs["known"], strict=True)],
         index=pairs.index,
         dtype=bool,
     )

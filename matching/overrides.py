@@ -111,9 +111,9 @@ def apply_overrides(
     col_r = out.columns.get_loc("match_rule")
     out.iloc[idx, col_p] = np.where(must, 1.0, 0.0)
     out.iloc[idx, col_r] = np.where(must, "override:must_link", "override:cannot_link")
-    found = set(zip(hit["_l"], hit["_r"]))
+    found = set(zip(hit["_l"], hit["_r"], strict=False))
     extra = o[
-        o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"]))).isin(found).to_numpy()
+        o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"], strict=False))).isin(found).to_numpy()
     ]
     if len(extra):
         add = pd.DataFrame(

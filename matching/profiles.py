@@ -32,23 +32,13 @@ from matching.names import compact_names, company_name_parts
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
 
+#: what a record says about its entity (one value each), and so what a golden record holds
+ATTRIBUTE_COLUMNS: Final[tuple[str, ...]] = (
+    "name", "address", "city", "state", "postal_code", "country", "domain", "phone", "email", "account",
+)
 #: the columns `resolve_entities` understands (all but record_id optional)
 RECORD_COLUMNS: Final[tuple[str, ...]] = (
-    "record_id",
-    "name",
-    "address",
-    "city",
-    "state",
-    "postal_code",
-    "country",
-    "domain",
-    "phone",
-    "email",
-    "account",
-    "serials",
-    "contract_numbers",
-    "source",
-    "source_priority",
+    "record_id", *ATTRIBUTE_COLUMNS, "serials", "contract_numbers", "source", "source_priority",
 )
 #: normalised columns that define a profile (records equal on all of them are one profile)
 IDENTITY_COLUMNS: Final[tuple[str, ...]] = (

@@ -3,11 +3,11 @@
 "fcw-2231-x0ab", "S/N: FCW2231X0AB" and "FCW 2231 X0AB" share the key "FCW2231X0AB": upper case,
 label prefixes and separators removed. The serial itself is never rewritten for look-alike
 characters; `lookalike_keys` gives a second key with O->0 and I->1 (and L->1) folded that matching
-uses to compare and block (O->0, I and L->1: characters a person or an OCR misreads for each
-other), so "FCW2231XOAB" can be recognised as a look-alike of "FCW2231X0AB" without losing what
-the source wrote. Within one customer S/5 and B/8 are folded as well (`customer_lookalike_keys`):
-across a whole install base they separate too many real serials. SKUs lose Cisco's spare-part "=" and localisation suffixes
-("-EU", "-UK") to give the product family a serial's SKU must agree with.
+uses to compare and block (characters a person or an OCR misreads for each other), so
+"FCW2231XOAB" can be recognised as a look-alike of "FCW2231X0AB" without losing what the source
+wrote. Within one customer S/5 and B/8 are folded as well (`customer_lookalike_keys`): across a
+whole install base they separate too many real serials. SKUs lose Cisco's spare-part "=" and
+localisation suffixes ("-EU", "-UK") to give the product family a serial's SKU must agree with.
 """
 
 from __future__ import annotations

@@ -32,9 +32,9 @@ def _text_dtype() -> pd.StringDtype:
     pandas 2.2 names the same dtype "pyarrow_numpy", 2.3 and 3.x take `na_value`.
     """
     try:
-        return pd.StringDtype("pyarrow", na_value=np.nan)  # type: ignore[call-arg]
+        return pd.StringDtype("pyarrow", na_value=np.nan)  # type: ignore[call-arg, unused-ignore]
     except TypeError:  # pandas < 2.3
-        return pd.StringDtype("pyarrow_numpy")  # type: ignore[arg-type]
+        return pd.StringDtype("pyarrow_numpy")  # type: ignore[arg-type, unused-ignore]
 
 
 #: the dtype of every text Series in matching: nulls stay nulls on pandas 2.x and 3.x alike
@@ -74,11 +74,11 @@ def on_unique_frame(
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = pd.Series(np.asarray(uniques, dtype=object).astype(str), dtype=TEXT_DTYPE)
     out = transform(distinct)
-    columns = {}
+    columns: dict[str, np.ndarray] = {}
     for col in out.columns:
         arr = np.asarray(out[col].astype(object).where(out[col].notna(), None), dtype=object)
-        taken = arr[np.maximum(codes, 0)] if len(arr) else np.full(len(codes), None)
-        columns[col] = np.where(codes >= 0, taken, None)
+        taken: np.ndarray = arr[np.maximum(codes, 0)] if len(arr) else np.full(len(codes), None)
+        columns[col] = np.where(codes >= 0, taken, np.full(len(codes), None, dtype=object))
     return pd.DataFrame(columns, index=values.index, columns=out.columns, dtype=object)
 
 

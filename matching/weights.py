@@ -6,7 +6,7 @@ non-match. These hand-set weights are the prior: each run moves them by at most 
 toward what its own data shows (`learning`: u from random pairs, m by EM), so a pair's score
 drifts little as unrelated data arrives and entity ids stay stable; they were set from the m/u
 reasoning noted beside each comparison and checked on the Chicago benchmark, the generated demo
-world and the synthetic multi-source world of `bench/matching_perf.py`
+world and the synthetic multi-source world of `bench/synthetic_records.py`
 (`bench/matching_quality.py`).
 Exact-value levels get a term-frequency adjustment at scoring time (a phone shared by 30
 sites, an address shared by a whole office building say less), and every agreeing name level

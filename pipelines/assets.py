@@ -1,27 +1,22 @@
-"""The nightly job's assets, thin: each calls one pure function and reports what it did."""
+"""The nightly job's assets, thin: each calls one stage function (pipelines/stages/) and reports what it did."""
 # no `from __future__ import annotations` here: Dagster inspects the real annotations
 
-
 from collections import Counter
+from dataclasses import asdict
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
-from pipelines.ingest import ingest_inbox
-from pipelines.resolution import append_history, resolve_assets, resolve_customers, resolve_partners
-from pipelines.resources import RadarHome
-from sources.override_files import read_overrides
-from warehouse.build import connect_building, load_staging_tables, publish, start_build
-from warehouse.comments import apply_comments, uncommented
-from warehouse.tables import read_previous
-
-WAREHOUSE_POOL = "radar_warehouse"  # one writer at a time: DuckDB has one read-write process per file
+from pipelines.resources import WAREHOUSE_POOL, RadarHome
+from pipelines.stages import contracts as contract_stage
+from pipelines.stages import ingest, outputs, publish, resolve
+from pipelines.stages import opportunities as opportunity_stage
+from pipelines.stages import products as product_stage
 
 
 @asset(group_name="ingest", pool=WAREHOUSE_POOL)
 def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every inbox file named by sources.yaml read into the ingest store (new or changed only)."""
-    config = radar.config()
-    results = ingest_inbox(radar.path, config, radar.paths().ingest, context.run_id, context.log.info)
+    results = ingest.ingest_inbox(radar.run(), context.log.info)
     status = Counter(r.status for r in results)
     errors = [f"{r.path}: {r.error}" for r in results if r.error]
     for e in errors:
@@ -35,77 +30,98 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
     })
 
 
-@asset(group_name="staging", deps=[inbox_files], pool=WAREHOUSE_POOL)
-def source_records(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+@asset(group_name="ingest", deps=[inbox_files], pool=WAREHOUSE_POOL)
+def source_records(radar: RadarHome) -> MaterializeResult:
     """A new warehouse build, started with source_records, quarantine and ingested_files."""
-    config = radar.config()
-    paths = radar.paths()
-    start_build(paths, config.warehouse.storage_version)
-    con = connect_building(paths)
-    try:
-        load_staging_tables(con, paths.ingest)
-        apply_comments(con)
-        counts = dict(con.execute(
-            "SELECT 'source_records', count(*) FROM source_records UNION ALL "
-            "SELECT 'quarantine', count(*) FROM quarantine UNION ALL "
-            "SELECT 'ingested_files', count(*) FROM ingested_files"
-        ).fetchall())
-    finally:
-        con.close()
-    return MaterializeResult(metadata={f"rows_{k}": int(v) for k, v in counts.items()})
+    counts = ingest.stage_source_records(radar.run())
+    return MaterializeResult(metadata={f"rows_{k}": v for k, v in counts.items()})
 
 
-def _resolve_stage(radar: RadarHome, stage) -> MaterializeResult:
-    """Run one resolution stage on the building warehouse with the last run's ids and overrides."""
-    config = radar.config()
-    previous = read_previous(radar.paths().live)
-    con = connect_building(radar.paths())
-    try:
-        outcome, events = stage(con, config, previous, radar.as_of_date())
-        append_history(con, previous, events)
-        apply_comments(con)
-    finally:
-        con.close()
-    return MaterializeResult(metadata={k: int(v) for k, v in vars(outcome).items()})
+@asset(group_name="products", deps=[source_records], pool=WAREHOUSE_POOL)
+def products(radar: RadarHome) -> MaterializeResult:
+    """Products by SKU: category and list price (price list, else estimated and flagged)."""
+    return MaterializeResult(metadata=asdict(product_stage.build_products(radar.run())))
+
+
+def _resolved(outcome: resolve.ResolveOutcome) -> MaterializeResult:
+    return MaterializeResult(metadata={k: int(v) for k, v in asdict(outcome).items()})
 
 
 @asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL)
 def customers(radar: RadarHome) -> MaterializeResult:
     """End customers resolved across every source: customers, customer_sources, match_review."""
-    overrides = read_overrides(radar.path)
-    return _resolve_stage(radar, lambda con, cfg, prev, day: resolve_customers(con, cfg, prev, overrides, day))
+    return _resolved(resolve.resolve_customers(radar.run()))
 
 
 @asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL)
 def partners(radar: RadarHome) -> MaterializeResult:
     """Resellers, leasing companies and distributors resolved; record_parties per source row."""
-    overrides = read_overrides(radar.path)
-    return _resolve_stage(radar, lambda con, cfg, prev, day: resolve_partners(con, cfg, prev, overrides, day))
+    return _resolved(resolve.resolve_partners(radar.run()))
 
 
-@asset(name="assets", group_name="resolve", deps=[partners], pool=WAREHOUSE_POOL)
-def resolved_assets(radar: RadarHome) -> MaterializeResult:
-    """Assets by serial across sources (typos, look-alikes, prefixes): assets, asset_sources."""
-    return _resolve_stage(radar, resolve_assets)
+@asset(group_name="resolve", deps=[partners, products], pool=WAREHOUSE_POOL)
+def asset_registry(radar: RadarHome) -> MaterializeResult:
+    """Assets by serial across sources (typos, look-alikes, prefixes) with their warranty end."""
+    return _resolved(resolve.resolve_assets(radar.run()))
 
 
-#: the last stages before publishing: everything upstream of them is in the build
-PUBLISH_AFTER = [AssetKey("contracts"), AssetKey("renewal_summary")]
+@asset(group_name="contracts", deps=[asset_registry], pool=WAREHOUSE_POOL)
+def contracts(radar: RadarHome) -> MaterializeResult:
+    """Contracts merged across sources, their assets, conflicts, lineage and renewal chains."""
+    return MaterializeResult(metadata=contract_stage.build_contracts(radar.run()))
 
 
-@asset(group_name="publish", deps=PUBLISH_AFTER, pool=WAREHOUSE_POOL)
-def warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+@asset(group_name="opportunities", deps=[contracts], pool=WAREHOUSE_POOL)
+def renewal_opportunities(radar: RadarHome) -> MaterializeResult:
+    """Renewals, win-backs, coverage gaps and co-terms as of the run's date, valued and assigned a rep."""
+    outcome = opportunity_stage.build_opportunities(radar.run())
+    return MaterializeResult(metadata={
+        "opportunities": outcome.opportunities,
+        **{f"kind_{k}": v for k, v in sorted(outcome.by_kind.items())},
+        "opportunity_assets": outcome.assets,
+        "value": MetadataValue.float(round(outcome.value, 2)),
+        "weighted_value": MetadataValue.float(round(outcome.weighted_value, 2)),
+        "missed_renewals": outcome.missed_renewals,
+    })
+
+
+@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL)
+def renewal_summary(radar: RadarHome) -> MaterializeResult:
+    """Totals by kind, window, month, rep and reseller, for the whole book and each rep's and reseller's part."""
+    totals = opportunity_stage.build_renewal_summary(radar.run())
+    return MaterializeResult(metadata={k: MetadataValue.float(v) for k, v in totals.items()})
+
+
+@asset(group_name="publish", deps=[renewal_summary], pool=WAREHOUSE_POOL)
+def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
-    paths = radar.paths()
-    con = connect_building(paths)
-    try:
-        tables = [t for (t,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()]
-        missing = uncommented(con, tables)  # every table of the warehouse is analyst-facing
-    finally:
-        con.close()
-    if missing:
-        raise ValueError(f"analyst-facing columns without a comment: {missing}")
-    live = publish(paths)
+    live = publish.publish_warehouse(radar.run())
     context.log.info(f"warehouse published: {live}")
     return MaterializeResult(metadata={"path": MetadataValue.path(str(live))})
+
+
+@asset(group_name="outputs", deps=[publish_warehouse])
+def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+    """Every analyst-facing table of the published warehouse as out/parquet/<table>.parquet."""
+    run = radar.run()
+    written = outputs.export_tables(run)
+    context.log.info(f"parquet export: {len(written)} tables in {run.out_dir / 'parquet'}")
+    return MaterializeResult(metadata={
+        "tables": len(written), "path": MetadataValue.path(str(run.out_dir / "parquet")),
+    })
+
+
+@asset(group_name="outputs", deps=[publish_warehouse])
+def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
+    """out/: the overall workbook, one per rep and per reseller, crm_import.csv and run_summary.md,
+    from the published warehouse (a run that fails before publishing leaves out/ as it was)."""
+    files = outputs.write_outputs(radar.run())
+    n_books = len(files.rep_workbooks) + len(files.reseller_workbooks)
+    context.log.info(f"workbooks written: {files.overall} and {n_books} more")
+    return MaterializeResult(metadata={
+        "overall": MetadataValue.path(str(files.overall)),
+        "rep_workbooks": len(files.rep_workbooks),
+        "reseller_workbooks": len(files.reseller_workbooks),
+        "crm_import": MetadataValue.path(str(files.crm_csv)),
+        "run_summary": MetadataValue.path(str(files.run_summary)),
+    })

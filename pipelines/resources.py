@@ -1,13 +1,15 @@
-"""The one resource every asset needs: the deployment's home directory and the run's as-of date."""
-
+"""The one resource every asset needs: the deployment's home, read once per run into a RunContext."""
 
 import datetime as dt
 from pathlib import Path
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
+from pydantic import PrivateAttr
 
-from sources.config import RadarConfig, load_config
-from warehouse.build import WarehousePaths
+from pipelines.stages.context import RunContext
+
+#: assets that write the warehouse or the ingest store share this pool: DuckDB has one writer per file
+WAREHOUSE_POOL = "radar_warehouse"
 
 
 class RadarHome(ConfigurableResource):
@@ -16,23 +18,21 @@ class RadarHome(ConfigurableResource):
     home: str
     as_of: str | None = None  # ISO date; overrides sources.yaml `as_of`; default today
 
+    _run: RunContext | None = PrivateAttr(default=None)
+
     @property
     def path(self) -> Path:
         return Path(self.home).expanduser().resolve()
 
-    def config(self) -> RadarConfig:
-        return load_config(self.path)
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        self._run = self._load(context.run_id)
 
-    def paths(self) -> WarehousePaths:
-        return WarehousePaths(self.path)
+    def _load(self, run_id: str | None = None) -> RunContext:
+        as_of = dt.date.fromisoformat(self.as_of) if self.as_of else None
+        return RunContext.load(self.path, as_of, run_id)
 
-    def as_of_date(self) -> dt.date:
-        if self.as_of:
-            return dt.date.fromisoformat(self.as_of)
-        return self.config().as_of or dt.date.today()
-
-    @property
-    def out_dir(self) -> Path:
-        out = self.path / "out"
-        out.mkdir(parents=True, exist_ok=True)
-        return out
+    def run(self) -> RunContext:
+        """This run's context: sources.yaml read once, the as-of date, the paths."""
+        if self._run is None:
+            self._run = self._load()
+        return self._run

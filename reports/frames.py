@@ -8,9 +8,7 @@ from dataclasses import dataclass, replace
 import duckdb
 import pandas as pd
 
-from reports.sql_files import read_sql
-
-OPPORTUNITY_SQL = "report_opportunities.sql"
+from reports.steps import REPORT_OPPORTUNITIES, REPORTS_SQL
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ def _dates(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: str) -> ReportData:
     """Read renewal_opportunities (with serials), renewal_forecast and missed_renewals."""
-    opps = _dates(con.execute(read_sql(OPPORTUNITY_SQL)).df(), ["as_of_date", "expiry_date", "action_date"])
+    opps = _dates(REPORTS_SQL.query(con, REPORT_OPPORTUNITIES), ["as_of_date", "expiry_date", "action_date"])
     forecast = _dates(con.execute("SELECT * FROM renewal_forecast ORDER BY expiry_date, contract_id").df(),
                       ["expiry_date", "month"])
     missed = _dates(con.execute("SELECT * FROM missed_renewals ORDER BY end_date DESC, contract_id").df(),

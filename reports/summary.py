@@ -1,7 +1,8 @@
 """Totals of the opportunity book: the renewal_summary table and the run summary in Markdown.
 
-One function (`summarise`) computes every total, over whatever part of the book it is given, so
-the warehouse table, out/run_summary.md and each workbook's summary sheet always agree.
+One function (`summarise`) computes every total, over whatever part of the book it is given; the
+renewal_summary table stores them for every part of the book that gets a workbook (`scope`), and
+out/run_summary.md and each workbook's summary sheet are written from that stored table.
 Co-terms are alternatives to the renewals they fold: they get their own `kind` row and are left
 out of every other total. Only amounts in the reporting currency are added up.
 """
@@ -9,12 +10,14 @@ out of every other total. Only amounts in the reporting currency are added up.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import duckdb
 import pandas as pd
 
+from reports.books import ALL, Book
 from reports.frames import ReportData
-from reports.sql_files import read_sql
+from reports.steps import RENEWAL_SUMMARY, REPORTS_SQL
 from reports.valuation import GAP, LAPSED, ValuationSettings
 
 KIND_LABELS: dict[str, str] = {
@@ -85,13 +88,29 @@ def section(summary: pd.DataFrame, name: str) -> pd.DataFrame:
     return summary[summary["section"] == name].sort_values(["sort_order", "label"]).reset_index(drop=True)
 
 
+def summarise_books(books: list[Book], settings: ValuationSettings) -> pd.DataFrame:
+    """`summarise` of every part of the book, stacked, with the part's `scope` first."""
+    frames = [summarise(book.data, settings).assign(scope=book.scope) for book in books]
+    out = pd.concat(frames, ignore_index=True)
+    return out[["scope", *[c for c in out.columns if c != "scope"]]]
+
+
 def write_summary_table(con: duckdb.DuckDBPyConnection, summary: pd.DataFrame) -> None:
-    """CREATE OR REPLACE TABLE renewal_summary from `summarise`'s frame (money as DECIMAL(18,2))."""
-    con.register("summary_frame", summary)
-    try:
-        con.execute(read_sql("renewal_summary.sql"))
-    finally:
-        con.unregister("summary_frame")
+    """CREATE OR REPLACE TABLE renewal_summary from `summarise_books`'s frame (money as DECIMAL(18,2))."""
+    REPORTS_SQL.run(con, RENEWAL_SUMMARY, frames={"summary_frame": summary})
+
+
+def read_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The stored renewal_summary, every scope, money as floats."""
+    out = con.execute("SELECT * FROM renewal_summary").df()
+    for col in _MONEY:
+        out[col] = out[col].astype("float64")
+    return out
+
+
+def for_scope(summary: pd.DataFrame, scope: str = ALL) -> pd.DataFrame:
+    """The rows of one part of the book."""
+    return summary[summary["scope"] == scope].reset_index(drop=True)
 
 
 # ---- Markdown -------------------------------------------------------------------------------
@@ -104,7 +123,7 @@ def _md(text: object) -> str:
     return s.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[")
 
 
-def _money(value: object) -> str:
+def _money(value: Any) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     return f"{float(value):,.0f}"
@@ -119,8 +138,8 @@ def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[s
 
 def _section_table(summary: pd.DataFrame, name: str, first: str, labels: dict[str, str] | None = None,
                    count_label: str = "opportunities") -> list[str]:
-    rows = [[_md((labels or {}).get(r.label, r.label)), f"{r.opportunities:,}", _money(r.value), _money(r.weighted_value)]
-            for r in section(summary, name).itertuples()]
+    rows = [[_md((labels or {}).get(r.label, r.label)), f"{r.opportunities:,}", _money(r.value),
+             _money(r.weighted_value)] for r in section(summary, name).itertuples()]
     return _table([first, count_label, "value", "weighted value"], rows, {1, 2, 3})
 
 

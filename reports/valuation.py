@@ -8,14 +8,17 @@ An unknown or malformed key is a `ValuationError` naming `valuation.<key>`.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-#: keys the warehouse's contract build reads from the same `valuation:` block (warehouse/settings.py)
-WAREHOUSE_KEYS: tuple[str, ...] = ("renewal_window_days", "renewal_early_days", "expiring_days")
+from warehouse.settings import ContractRules
+
+#: keys of the same `valuation:` block that the warehouse's contract build reads (ContractRules)
+CONTRACT_RULE_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ContractRules))
 
 DEFAULT_WINDOWS: tuple[int, ...] = (30, 60, 90, 120)
 DEFAULT_WIN_PROBABILITY: dict[str, float] = {
@@ -40,8 +43,9 @@ class ValuationError(ValueError):
 
 
 @dataclass(frozen=True)
-class ValuationSettings:
-    """Every number behind an opportunity (DESIGN.md "Valuation defaults")."""
+class ValuationSettings(ContractRules):
+    """Every number behind an opportunity (DESIGN.md "Valuation defaults"); the contract rules
+    it inherits are the same block's keys that the warehouse's contract build reads."""
 
     currency: str = "USD"
     uplift: float = 0.03                   # renewal price increase over the last annual value
@@ -90,7 +94,7 @@ _MAPPING_KEYS = (
     "win_probability", "attach_rate", "partner_share", "partner_tiers", "fx_rates", "crm_stage", "crm_close_days",
 )
 KNOWN_KEYS: tuple[str, ...] = (
-    *_NUMBER_KEYS, *_DAY_KEYS, *_COUNT_KEYS, "windows", *_MAPPING_KEYS, *WAREHOUSE_KEYS,
+    *_NUMBER_KEYS, *_DAY_KEYS, *_COUNT_KEYS, "windows", *_MAPPING_KEYS, *CONTRACT_RULE_KEYS,
 )
 
 
@@ -122,7 +126,8 @@ def _mapping(key: str, value: Any) -> dict[str, Any]:
 
 def _windows(value: Any) -> tuple[int, ...]:
     if not isinstance(value, list | tuple) or not value:
-        raise ValuationError(f"{_where('windows')}: must be a list of day bounds such as [30, 60, 90, 120], got {value!r}")
+        raise ValuationError(
+            f"{_where('windows')}: must be a list of day bounds such as [30, 60, 90, 120], got {value!r}")
     bounds = [_integer(f"windows[{i}]", v, 0) for i, v in enumerate(value)]
     if bounds != sorted(set(bounds)):
         raise ValuationError(f"{_where('windows')}: bounds must increase, got {value!r}")
@@ -135,34 +140,69 @@ def _unknown(key: str, known: list[str]) -> str:
     return f"unknown key '{key}'{hint}; known keys: {', '.join(known)}"
 
 
+def _probability(key: str, k: str, v: Any) -> tuple[str, Any]:
+    return k, _number(f"{key}.{k}", v, 0.0, 1.0)
+
+
+def _attach_rate(key: str, k: str, v: Any) -> tuple[str, Any]:
+    return k.lower(), _number(f"{key}.{k}", v, 0.0, 10.0)
+
+
+def _fx_rate(key: str, k: str, v: Any) -> tuple[str, Any]:
+    if not _CURRENCY.match(k):
+        raise ValuationError(f"{_where(f'{key}.{k}')}: '{k}' is not a currency code such as EUR")
+    return k, _number(f"{key}.{k}", v, 1e-9, 1e9)
+
+
+def _opportunity_kind(key: str, k: str) -> None:
+    if k not in OPPORTUNITY_KINDS:
+        raise ValuationError(f"{_where(key)}: {_unknown(k, list(OPPORTUNITY_KINDS))}")
+
+
+def _crm_stage(key: str, k: str, v: Any) -> tuple[str, Any]:
+    _opportunity_kind(key, k)
+    if not isinstance(v, str) or not v.strip():
+        raise ValuationError(f"{_where(f'{key}.{k}')}: must be a stage name, got {v!r}")
+    return k, v.strip()
+
+
+def _crm_close_days(key: str, k: str, v: Any) -> tuple[str, Any]:
+    _opportunity_kind(key, k)
+    return k, _integer(f"{key}.{k}", v, 0)
+
+
+def _partner_tier(key: str, k: str, v: Any) -> tuple[str, Any]:
+    if not isinstance(v, str) or not v.strip():
+        raise ValuationError(f"{_where(f'{key}.{k}')}: must be a tier name such as gold, got {v!r}")
+    return k.strip().lower(), v.strip().lower()
+
+
+#: mapping key -> the validator of one of its entries (returns the entry's key and value as stored)
+_ENTRY: dict[str, Callable[[str, str, Any], tuple[str, Any]]] = {
+    "win_probability": _probability, "partner_share": _probability, "attach_rate": _attach_rate,
+    "fx_rates": _fx_rate, "crm_stage": _crm_stage, "crm_close_days": _crm_close_days,
+    "partner_tiers": _partner_tier,
+}
+
+
 def _merge_mapping(key: str, raw: Mapping[str, Any], base: Mapping[str, Any]) -> dict[str, Any]:
     """Defaults overlaid with the configured entries, each entry validated."""
     out = dict(base)
     for k, v in _mapping(key, raw).items():
-        item = f"{key}.{k}"
-        if key in ("win_probability", "partner_share"):
-            out[k] = _number(item, v, 0.0, 1.0)
-        elif key == "attach_rate":
-            out[k.lower()] = _number(item, v, 0.0, 10.0)
-        elif key == "fx_rates":
-            if not _CURRENCY.match(k):
-                raise ValuationError(f"{_where(item)}: '{k}' is not a currency code such as EUR")
-            out[k] = _number(item, v, 1e-9, 1e9)
-        elif key == "crm_stage":
-            if k not in OPPORTUNITY_KINDS:
-                raise ValuationError(f"{_where(key)}: {_unknown(k, list(OPPORTUNITY_KINDS))}")
-            if not isinstance(v, str) or not v.strip():
-                raise ValuationError(f"{_where(item)}: must be a stage name, got {v!r}")
-            out[k] = v.strip()
-        elif key == "crm_close_days":
-            if k not in OPPORTUNITY_KINDS:
-                raise ValuationError(f"{_where(key)}: {_unknown(k, list(OPPORTUNITY_KINDS))}")
-            out[k] = _integer(item, v, 0)
-        elif key == "partner_tiers":
-            if not isinstance(v, str) or not v.strip():
-                raise ValuationError(f"{_where(item)}: must be a tier name such as gold, got {v!r}")
-            out[k.strip().lower()] = v.strip().lower()
+        stored_key, value = _ENTRY[key](key, str(k), v)
+        out[stored_key] = value
     return out
+
+
+def _scalar(key: str, value: Any) -> Any:
+    """One scalar key of `valuation:` validated by its group's rule."""
+    if key in _NUMBER_KEYS:
+        return _number(key, value, *_NUMBER_KEYS[key])
+    if key in _COUNT_KEYS:
+        return _integer(key, value, _COUNT_KEYS[key])
+    if key == "windows":
+        return _windows(value)
+    return _integer(key, value, 0)  # day horizons and the contract rules
 
 
 def valuation_settings(raw: Mapping[str, Any] | None, currency: str = "USD") -> ValuationSettings:
@@ -173,23 +213,13 @@ def valuation_settings(raw: Mapping[str, Any] | None, currency: str = "USD") -> 
         raise ValuationError(f"sources.yaml valuation: {_unknown(str(unknown[0]), list(KNOWN_KEYS))}")
     base = ValuationSettings(currency=currency)
     changes: dict[str, Any] = {}
-    for key, (low, high) in _NUMBER_KEYS.items():
-        if key in raw:
-            changes[key] = _number(key, raw[key], low, high)
-    for key in _DAY_KEYS:
-        if key in raw:
-            changes[key] = _integer(key, raw[key], 0)
-    for key, low in _COUNT_KEYS.items():
-        if key in raw:
-            changes[key] = _integer(key, raw[key], low)
-    for key in WAREHOUSE_KEYS:  # read by the warehouse build; only checked here
-        if key in raw:
-            _integer(key, raw[key], 0)
-    if "windows" in raw:
-        changes["windows"] = _windows(raw["windows"])
-    for key in _MAPPING_KEYS:
-        if key in raw:
+    for key in KNOWN_KEYS:  # in the documented order, so the first bad key is reported first
+        if key not in raw:
+            continue
+        if key in _MAPPING_KEYS:
             changes[key] = _merge_mapping(key, raw[key], getattr(base, key) if key != "partner_tiers" else {})
+        else:
+            changes[key] = _scalar(key, raw[key])
     settings = replace(base, **changes)
     _check_probability_keys(settings)
     return settings

@@ -125,7 +125,8 @@ def _read_exact(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.
         records.append(rec)
         rows.append(first_line)
         width = max(width, len(rec))
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)], dtype=object)
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)],
+                         dtype=object)
     return frame, np.asarray(rows, dtype=np.int64)
 
 
@@ -153,7 +154,7 @@ def read_text(
     sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
     record_no = None
     if header_row is not None:  # a configured header_row is the line a text editor shows
-        spans = [i for i, (a, b) in enumerate(zip(first_line, last_line)) if a <= header_row <= b]
+        spans = [i for i, (a, b) in enumerate(zip(first_line, last_line, strict=False)) if a <= header_row <= b]
         if not spans:
             raise FileReadError(f"header_row {header_row} is past the end of the file")
         record_no = spans[0] + 1
@@ -170,5 +171,6 @@ def read_text(
     frame, rows = fast if fast is not None else _read_exact(text, body_after, delim, ncols)
     if frame.shape[1] > len(match.headers):
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
-    detected = {"encoding": enc, "delimiter": {"\t": "tab"}.get(delim, delim), "parser": "pandas-c" if fast is not None else "csv"}
+    detected = {"encoding": enc, "delimiter": {"\t": "tab"}.get(delim, delim),
+                "parser": "pandas-c" if fast is not None else "csv"}
     return RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows), detected

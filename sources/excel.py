@@ -8,11 +8,13 @@ recognisable header are reported, not read.
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -110,7 +112,7 @@ def _scan_sheets(path: Path) -> dict[str, tuple[list[tuple[int, int, int, int]],
                         cell = _CELL_TAG.search(buf, max(0, start), m.start())
                         coord = _CELL_REF.search(cell.group(1)) if cell else None
                         value = m.group(1)
-                        text_result = bool(cell) and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
+                        text_result = cell is not None and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
                         if coord and (not value or (not _VALUE_TEXT.search(value) and not text_result)):
                             uncached.add(coordinate_to_tuple(coord.group(1).decode()))
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
@@ -121,10 +123,10 @@ def _scan_sheets(path: Path) -> dict[str, tuple[list[tuple[int, int, int, int]],
 
 
 def _unescape(name: str) -> str:
-    return name.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+    return html.unescape(name)
 
 
-def _sheet_rows(ws: object, merges: list[tuple[int, int, int, int]]) -> list[list[object]]:
+def _sheet_rows(ws: Any, merges: list[tuple[int, int, int, int]]) -> list[list[object]]:
     """All rows of a read-only worksheet as lists, merged blocks filled with their value."""
     ws.reset_dimensions()  # a wrong declared dimension would silently truncate the sheet
     # values_only rows start at column A, and a missing row comes back as an empty tuple,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sources.config import RadarConfig, SourceConfig
+from sources.config import SourceConfig
 
 IGNORED_PREFIXES = ("~$", ".~lock", ".")  # Excel/LibreOffice lock files and hidden files
 
@@ -48,7 +49,7 @@ def _original_first(path: Path) -> tuple[str, str, str]:
     return (path.parent.as_posix(), path.stem, path.suffix)
 
 
-def discover(home: Path, config: RadarConfig) -> list[InboxFile]:
+def discover(home: Path, sources: Sequence[SourceConfig]) -> list[InboxFile]:
     """Every file matched by every source's glob, in source order, then path (originals first).
 
     A file matched by two sources belongs to the first one listed, so no row is loaded twice.
@@ -56,7 +57,7 @@ def discover(home: Path, config: RadarConfig) -> list[InboxFile]:
     home = Path(home).resolve()
     claimed: set[Path] = set()
     found: list[InboxFile] = []
-    for src in config.sources:
+    for src in sources:
         for path in sorted(home.glob(src.path), key=_original_first):
             if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
                 continue

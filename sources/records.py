@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sources.dates import parse_dates, proven_order
-from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
+from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
 from sources.table import RawTable
 from sources.values import (
     cell_text,
@@ -55,7 +55,7 @@ RECORD_SCHEMA = pa.schema(
                 "serials": pa.list_(pa.string()),
             }[t],
         )
-        for f, t in FIELD_TYPES.items()
+        for f, t in ((f, FIELD_TYPES[f]) for f in RECORD_FIELDS)
     ]
 )
 QUARANTINE_SCHEMA = pa.schema(
@@ -115,7 +115,8 @@ def type_rows(
     cells = table.cells
     rows = pd.Series(table.row_numbers, index=cells.index)
     columns = list(cells.columns)
-    blank_cells = pd.concat([_blank_mask(cells[c]) for c in columns], axis=1) if columns else pd.DataFrame(index=cells.index)
+    blank_cells = (pd.concat([_blank_mask(cells[c]) for c in columns], axis=1) if columns
+                   else pd.DataFrame(index=cells.index))
     total_cells = pd.concat([_text_mask(cells[c], _TOTAL_LABEL) for c in columns], axis=1) if columns else blank_cells
     blank = blank_cells.all(axis=1) if columns else pd.Series(True, index=cells.index)
     # a total row has a "Total" label and nothing that identifies a real line besides that label
@@ -189,7 +190,8 @@ def type_rows(
     for mask, _, _, _ in problems:
         failed_any |= mask.reindex(body.index, fill_value=False)
 
-    quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file, where_sheet)
+    quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file,
+                                   where_sheet)
     good = ~failed_any
     records = pd.DataFrame(index=body.index[good])
     records["source"] = source
@@ -197,7 +199,7 @@ def type_rows(
     records["source_sheet"] = table.sheet
     records["source_row"] = where[good].astype("int64")
     records["kind"] = kind
-    for fld in CANONICAL_FIELDS:
+    for fld in RECORD_FIELDS:
         if fld in typed:
             records[fld] = typed[fld][good]
         elif FIELD_TYPES[fld] == "serials":  # a list in every row: no serial column is zero serials
@@ -249,11 +251,13 @@ def to_arrow(records: pd.DataFrame) -> pa.Table:
     arrays = []
     for fld in RECORD_SCHEMA:
         col = records[fld.name] if fld.name in records else pd.Series([None] * len(records))
-        values = col.astype(object).where(col.notna(), None).tolist() if fld.type != pa.list_(pa.string()) else col.tolist()
+        is_list = fld.type == pa.list_(pa.string())
+        values = col.tolist() if is_list else col.astype(object).where(col.notna(), None).tolist()
         arrays.append(pa.array(values, type=fld.type, from_pandas=True))
     return pa.Table.from_arrays(arrays, schema=RECORD_SCHEMA)
 
 
 def quarantine_to_arrow(quarantine: pd.DataFrame) -> pa.Table:
     """Quarantine rows as an Arrow table."""
-    return pa.Table.from_pandas(quarantine[list(QUARANTINE_SCHEMA.names)], schema=QUARANTINE_SCHEMA, preserve_index=False)
+    return pa.Table.from_pandas(quarantine[list(QUARANTINE_SCHEMA.names)], schema=QUARANTINE_SCHEMA,
+                                preserve_index=False)

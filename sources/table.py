@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,7 +28,7 @@ class RawTable:
     header: HeaderMatch
     cells: pd.DataFrame
     row_numbers: np.ndarray
-    epoch: object | None = None  # the workbook's date epoch (Excel only)
+    epoch: dt.datetime | None = None  # the workbook's date epoch (Excel only)
     warnings: list[str] = field(default_factory=list)  # reader notes, e.g. formulas without values
 
     @property

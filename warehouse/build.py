@@ -14,7 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.sql_files import read_sql
+from warehouse.settings import BuildSettings, register_build_settings
+from warehouse.sql_runner import literal
+from warehouse.steps import MACRO_FILES, STAGING_TABLES, WAREHOUSE_SQL
 
 _STORAGE_VERSION = re.compile(r"^v\d+\.\d+\.\d+$")
 
@@ -42,46 +44,62 @@ class WarehousePaths:
         return self.state_dir / "ingest.duckdb"
 
 
-def quote_literal(text: str) -> str:
-    """A SQL string literal (single quotes doubled)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _remove(path: Path) -> None:
     for p in (path, Path(f"{path}.wal")):
         p.unlink(missing_ok=True)
+
+
+def check_storage_version(value: str | None) -> str | None:
+    """A DuckDB storage version such as 'v1.4.0' (None: the newest format)."""
+    if value is not None and not _STORAGE_VERSION.match(value):
+        raise ValueError(f"{value!r} is not a storage version like 'v1.4.0'")
+    return value
 
 
 def start_build(paths: WarehousePaths, storage_version: str | None) -> None:
     """Start a fresh building file (a stale one from a killed run is thrown away)."""
     paths.state_dir.mkdir(parents=True, exist_ok=True)
     _remove(paths.building)
-    con = connect_building(paths, storage_version, create=True)
-    con.close()
-
-
-def connect_building(
-    paths: WarehousePaths, storage_version: str | None = None, *, create: bool = False
-) -> duckdb.DuckDBPyConnection:
-    """A connection whose default catalog is the warehouse being built."""
-    if not create and not paths.building.exists():
-        raise FileNotFoundError(f"{paths.building}: no warehouse build in progress")
-    options = ""
-    if create and storage_version:
-        if not _STORAGE_VERSION.match(storage_version):
-            raise ValueError(f"warehouse.storage_version {storage_version!r} is not like 'v1.4.0'")
-        options = f" (STORAGE_VERSION {quote_literal(storage_version)})"
+    version = check_storage_version(storage_version)
+    options = f" (STORAGE_VERSION {literal(version)})" if version else ""
     con = duckdb.connect()
-    con.execute(f"ATTACH {quote_literal(str(paths.building))} AS wh{options}")
+    try:
+        con.execute(f"ATTACH {literal(str(paths.building))} AS wh{options}")
+    finally:
+        con.close()
+
+
+def connect_building(paths: WarehousePaths, settings: BuildSettings | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection whose default catalog is the warehouse being built, with the build's macros
+    and (when given) its settings registered as TEMP tables."""
+    if not paths.building.exists():
+        raise FileNotFoundError(f"{paths.building}: no warehouse build in progress")
+    return _attached(paths.building, settings, read_only=False)
+
+
+def connect_published(paths: WarehousePaths, settings: BuildSettings | None = None) -> duckdb.DuckDBPyConnection:
+    """The live warehouse, read-only, with the same macros and settings a build connection has."""
+    if not paths.live.exists():
+        raise FileNotFoundError(f"{paths.live}: no warehouse published yet")
+    return _attached(paths.live, settings, read_only=True)
+
+
+def _attached(path: Path, settings: BuildSettings | None, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()  # in memory: TEMP macros and settings never touch the file
+    con.execute(f"ATTACH {literal(str(path))} AS wh" + (" (READ_ONLY)" if read_only else ""))
     con.execute("USE wh")
+    for name in MACRO_FILES:
+        con.execute(WAREHOUSE_SQL.text(name))
+    if settings is not None:
+        register_build_settings(con, settings)
     return con
 
 
 def load_staging_tables(con: duckdb.DuckDBPyConnection, ingest_path: Path) -> None:
     """Copy source_records, quarantine and ingested_files from the ingest store."""
-    con.execute(f"ATTACH {quote_literal(str(ingest_path))} AS ing (READ_ONLY)")
+    con.execute(f"ATTACH {literal(str(ingest_path))} AS ing (READ_ONLY)")
     try:
-        con.execute(read_sql("staging_tables.sql"))
+        WAREHOUSE_SQL.run(con, STAGING_TABLES)
     finally:
         con.execute("DETACH ing")
 

@@ -9,6 +9,8 @@ from typing import Any
 import duckdb
 import yaml
 
+from warehouse.sql_runner import ident, literal
+
 DICTIONARY = Path(__file__).with_name("dictionary.yaml")
 
 
@@ -16,14 +18,6 @@ DICTIONARY = Path(__file__).with_name("dictionary.yaml")
 def dictionary() -> dict[str, dict[str, Any]]:
     """table -> {"description": str, "columns": {column: str}} from dictionary.yaml."""
     return yaml.safe_load(DICTIONARY.read_text(encoding="utf-8"))["tables"]
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def apply_comments(con: duckdb.DuckDBPyConnection, tables: list[str] | None = None) -> None:
@@ -38,10 +32,10 @@ def apply_comments(con: duckdb.DuckDBPyConnection, tables: list[str] | None = No
     for table, spec in dictionary().items():
         if table not in present or (tables is not None and table not in tables):
             continue
-        con.execute(f"COMMENT ON TABLE {_ident(table)} IS {_literal(spec['description'])}")
+        con.execute(f"COMMENT ON TABLE {ident(table)} IS {literal(spec['description'])}")
         for column, text in spec["columns"].items():
             if (table, column) in existing:
-                con.execute(f"COMMENT ON COLUMN {_ident(table)}.{_ident(column)} IS {_literal(text)}")
+                con.execute(f"COMMENT ON COLUMN {ident(table)}.{ident(column)} IS {literal(text)}")
 
 
 def uncommented(con: duckdb.DuckDBPyConnection, tables: list[str]) -> list[str]:

@@ -7,18 +7,23 @@ step is a file in warehouse/sql/; this module only sequences them and links rene
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import duckdb
 import pandas as pd
 
-from warehouse.settings import BuildSettings, as_build_settings, register_settings
-from warehouse.sql_files import read_sql
+from warehouse.sql_runner import count_rows
+from warehouse.steps import (
+    CONTRACT_CHECKS,
+    CONTRACT_LINES,
+    CONTRACT_TABLES,
+    CONTRACTS_FINAL,
+    RENEWAL_CANDIDATES,
+    WAREHOUSE_SQL,
+)
 
 #: the tables this module creates in the warehouse (all analyst-facing, all in dictionary.yaml)
-CONTRACT_TABLES: tuple[str, ...] = ("contracts", "contract_sources", "contract_conflicts", "contract_assets")
+CONTRACT_ANALYST_TABLES: tuple[str, ...] = ("contracts", "contract_sources", "contract_conflicts", "contract_assets")
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def choose_renewals(candidates: pd.DataFrame) -> pd.DataFrame:
 
 def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The renewal links among contracts_base (candidate pairs ranked in SQL, chosen greedily)."""
-    con.execute(read_sql("renewal_candidates.sql"))
+    WAREHOUSE_SQL.run(con, RENEWAL_CANDIDATES)
     candidates = con.execute(
         "SELECT prior_id, next_id FROM renewal_candidates "
         "ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days, prior_id, next_id"
@@ -61,38 +66,32 @@ def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return choose_renewals(candidates)
 
 
-def contract_check_failures(
-    con: duckdb.DuckDBPyConnection, settings: BuildSettings | Mapping[str, Any]
-) -> dict[str, int]:
+def contract_check_failures(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Consistency checks of the contract tables: check name -> failing rows (all 0 when sound)."""
-    register_settings(con, as_build_settings(settings))
-    return {name: int(n) for name, n in con.execute(read_sql("contract_checks.sql")).fetchall()}
+    return {name: int(n) for name, n in con.execute(WAREHOUSE_SQL.text(CONTRACT_CHECKS)).fetchall()}
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(con.execute(sql).fetchall()[0][0])
 
 
-def build_contracts(
-    con: duckdb.DuckDBPyConnection, settings: BuildSettings | Mapping[str, Any]
-) -> ContractOutcome:
-    """Create contracts, contract_sources, contract_conflicts and contract_assets (needs products)."""
-    register_settings(con, as_build_settings(settings))
-    con.execute(read_sql("contract_lines.sql"))
-    con.execute(read_sql("contract_tables.sql"))
+def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
+    """Create contracts, contract_sources, contract_conflicts and contract_assets.
+
+    Needs products, assets and record_parties, and a build connection with its settings
+    registered (warehouse.build.connect_building).
+    """
+    WAREHOUSE_SQL.run(con, CONTRACT_LINES)
+    WAREHOUSE_SQL.run(con, CONTRACT_TABLES)
     links = link_renewals(con)
-    con.register("renewal_links", links)
-    try:
-        con.execute(read_sql("contracts_final.sql"))
-    finally:
-        con.unregister("renewal_links")
+    WAREHOUSE_SQL.run(con, CONTRACTS_FINAL, frames={"renewal_links": links})
     return ContractOutcome(
-        contracts=_count(con, "SELECT count(*) FROM contracts"),
+        contracts=count_rows(con, "contracts"),
         numbered=_count(con, "SELECT count(*) FROM contracts WHERE numbered"),
-        evidence_rows=_count(con, "SELECT count(*) FROM contract_sources"),
+        evidence_rows=count_rows(con, "contract_sources"),
         attached_unnumbered_rows=_count(
             con, "SELECT count(*) FROM contract_sources WHERE attach_rule IN ('serial+end_date', 'customer+end_date')"),
-        conflicts=_count(con, "SELECT count(*) FROM contract_conflicts"),
-        contract_assets=_count(con, "SELECT count(*) FROM contract_assets"),
+        conflicts=count_rows(con, "contract_conflicts"),
+        contract_assets=count_rows(con, "contract_assets"),
         renewals_linked=len(links),
     )

@@ -15,9 +15,8 @@ from pathlib import Path
 import duckdb
 
 from warehouse.comments import dictionary
-from warehouse.sql_files import SQL_DIR, read_sql
+from warehouse.steps import EXAMPLES_GLOB, WAREHOUSE_SQL
 
-EXAMPLE_PREFIX = "example_"
 SAMPLE_ROWS = 5
 #: how contracts are consolidated: the rules behind the contract tables, for analysts
 CONTRACT_RULES = """\
@@ -62,13 +61,13 @@ class Example:
 
 
 def example_queries() -> list[Example]:
-    """The example queries in warehouse/sql/example_*.sql, in file-name order."""
+    """The example queries in warehouse/sql/examples/, in file-name order."""
     out = []
-    for path in sorted(SQL_DIR.glob(f"{EXAMPLE_PREFIX}*.sql")):
-        text = read_sql(path.name).strip()
+    for name in WAREHOUSE_SQL.files(EXAMPLES_GLOB):
+        text = WAREHOUSE_SQL.text(name).strip()
         first, _, rest = text.partition("\n")
         if not first.startswith("--"):
-            raise ValueError(f"{path.name}: the first line must be a '-- title' comment")
+            raise ValueError(f"{name}: the first line must be a '-- title' comment")
         out.append(Example(first.lstrip("- ").strip(), rest.strip()))
     return out
 
@@ -94,7 +93,9 @@ def _table(header: list[str], rows: list[tuple]) -> list[str]:
     return lines
 
 
-def run_example(con: duckdb.DuckDBPyConnection, example: Example, rows: int = SAMPLE_ROWS) -> tuple[list[str], list[tuple]]:
+def run_example(
+    con: duckdb.DuckDBPyConnection, example: Example, rows: int = SAMPLE_ROWS
+) -> tuple[list[str], list[tuple]]:
     """Run an example; its column names and first rows (raises if the query fails)."""
     rel = con.sql(example.sql)
     return list(rel.columns), rel.limit(rows).fetchall()

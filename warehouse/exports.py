@@ -9,22 +9,14 @@ from pathlib import Path
 import duckdb
 
 from warehouse.comments import dictionary
+from warehouse.sql_runner import ident, literal, table_names
 
 PARQUET_DIR = "parquet"
 
 
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def analyst_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The data dictionary's tables that exist in the current catalog, in dictionary order."""
-    present = {t for (t,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    present = table_names(con)
     return [t for t in dictionary() if t in present]
 
 
@@ -36,7 +28,7 @@ def _select_list(con: duckdb.DuckDBPyConnection, table: str) -> str:
         [table],
     ).fetchall()
     return ", ".join(
-        f"CAST({_ident(c)} AS VARCHAR) AS {_ident(c)}" if t == '"NULL"' else _ident(c) for c, t in cols
+        f"CAST({ident(c)} AS VARCHAR) AS {ident(c)}" if t == '"NULL"' else ident(c) for c, t in cols
     )
 
 
@@ -55,8 +47,8 @@ def export_parquet(
         final = target / f"{table}.parquet"
         partial = target / f".{table}.parquet.partial"
         con.execute(
-            f"COPY (SELECT {_select_list(con, table)} FROM {_ident(table)}) "
-            f"TO {_literal(str(partial))} (FORMAT parquet, COMPRESSION zstd)"
+            f"COPY (SELECT {_select_list(con, table)} FROM {ident(table)}) "
+            f"TO {literal(str(partial))} (FORMAT parquet, COMPRESSION zstd)"
         )
         os.replace(partial, final)  # readers see the old file or the new one, never half of one
         written[table] = final

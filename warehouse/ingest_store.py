@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warehouse.sql_files import read_sql
+from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
 
 RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
 
@@ -24,7 +24,7 @@ def open_ingest(path: Path) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the ingest store."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
-    con.execute(read_sql("ingest_schema.sql"))
+    WAREHOUSE_SQL.run(con, INGEST_SCHEMA)
     return con
 
 
@@ -94,7 +94,8 @@ def record_file(
         if records is not None and records.num_rows:
             con.register("incoming_records", records)
             con.execute(
-                f"INSERT INTO source_records BY NAME SELECT {RECORD_ID_SQL} AS record_id, ? AS sha256, * FROM incoming_records",
+                f"INSERT INTO source_records BY NAME "
+                f"SELECT {RECORD_ID_SQL} AS record_id, ? AS sha256, * FROM incoming_records",
                 [row["sha256"]],
             )
             con.unregister("incoming_records")

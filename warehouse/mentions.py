@@ -1,7 +1,7 @@
 """What entity resolution reads from the warehouse being built: customer, partner and serial mentions.
 
-Each query is a .sql file beside this module; `source_priority` (source -> priority, lower is more
-trusted) comes from sources.yaml and is registered as a small table for the joins.
+Each query is a SELECT file in warehouse/sql/resolve/; the trust order comes from the build's
+`source_rank` table (warehouse.settings), so the connection must carry the build settings.
 """
 
 from __future__ import annotations
@@ -9,29 +9,30 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from warehouse.sql_files import read_sql
+from warehouse.steps import (
+    BILL_TO_SELF_ACCOUNTS,
+    CUSTOMER_MENTIONS,
+    PARTNER_MENTIONS,
+    SERIAL_MENTIONS,
+    WAREHOUSE_SQL,
+)
 
 
-def _with_priority(con: duckdb.DuckDBPyConnection, priorities: dict[str, int], sql_file: str) -> pd.DataFrame:
-    con.execute(read_sql("macros.sql"))
-    frame = pd.DataFrame({"source": list(priorities), "priority": list(priorities.values())})
-    con.register("source_priority", frame)
-    try:
-        return con.execute(read_sql(sql_file)).df()
-    finally:
-        con.unregister("source_priority")
+def customer_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per source record naming an end customer (the columns of matching.profiles.RECORD_COLUMNS)."""
+    return WAREHOUSE_SQL.query(con, CUSTOMER_MENTIONS)
 
 
-def customer_mentions(con: duckdb.DuckDBPyConnection, priorities: dict[str, int]) -> pd.DataFrame:
-    """One row per source record naming an end customer (matching.profiles.RECORD_COLUMNS)."""
-    return _with_priority(con, priorities, "customer_mentions.sql")
-
-
-def partner_mentions(con: duckdb.DuckDBPyConnection, priorities: dict[str, int]) -> pd.DataFrame:
+def partner_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per reseller / bill-to / partner-account / distributor mention (`mention_id` unique)."""
-    return _with_priority(con, priorities, "partner_mentions.sql")
+    return WAREHOUSE_SQL.query(con, PARTNER_MENTIONS)
 
 
 def serial_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per serial token a source record names, with the record's SKU."""
-    return con.execute(read_sql("serial_mentions.sql")).df()
+    return WAREHOUSE_SQL.query(con, SERIAL_MENTIONS)
+
+
+def bill_to_self_accounts(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Record ids whose bill-to account is one of the row's own customer's accounts (direct deals)."""
+    return set(WAREHOUSE_SQL.query(con, BILL_TO_SELF_ACCOUNTS)["record_id"])

@@ -21,7 +21,7 @@ base AS (
            coalesce(ac.asset_count, 0) AS asset_count,
            CASE WHEN p.category = 'service' THEN p.list_price END AS service_list_price
     FROM contracts c
-    CROSS JOIN rv_settings s
+    CROSS JOIN run_settings s
     LEFT JOIN assets_per_contract ac USING (contract_id)
     LEFT JOIN products p ON p.sku = upper(regexp_replace(c.sku, '\s+', '', 'g'))
     WHERE c.end_date IS NOT NULL
@@ -55,7 +55,7 @@ converted AS (
                                           || ' under valuation.fx_rates)'
                 ELSE ' (converted to ' || s.currency || ' at ' || fx.rate || ')' END AS fx_note
     FROM annual a
-    CROSS JOIN rv_settings s
+    CROSS JOIN run_settings s
     LEFT JOIN rv_fx fx ON fx.currency = a.currency
 )
 SELECT v.contract_id, v.contract_number, v.customer_id, v.reseller_id, v.service_level, v.sku,

@@ -1,4 +1,4 @@
--- The four kinds of opportunity as of rv_settings.as_of, one row each in rv_opportunities (TEMP),
+-- The four kinds of opportunity as of run_settings.as_of, one row each in rv_opportunities (TEMP),
 -- with the assets each is about in rv_opportunity_assets (TEMP). Needs rv_contract_values.
 --
 --   renewal       a contract ending within renewal_days and not renewed: annual value × (1 + uplift)
@@ -17,7 +17,7 @@ CREATE OR REPLACE TEMP TABLE rv_upcoming AS
 SELECT v.*, v.end_date - s.as_of AS days_to_expiry, w.label AS window_label, w.probability,
        round(v.annual_value * (1 + s.uplift), 2) AS renewal_value
 FROM rv_contract_values v
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 JOIN rv_windows w ON v.end_date - s.as_of BETWEEN w.lo AND w.hi
 WHERE NOT v.renewed
   AND v.end_date >= s.as_of
@@ -40,30 +40,31 @@ SELECT 'renewal' AS kind, u.contract_id AS opp_key, u.customer_id, u.reseller_id
                  || rv_pct(u.probability) || ' win probability at ' || u.window_label || ' days.'
        END AS basis
 FROM rv_upcoming u
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 WHERE u.days_to_expiry <= s.renewal_days;
 
 CREATE OR REPLACE TEMP TABLE rv_lapsed AS
 SELECT 'lapsed' AS kind, v.contract_id AS opp_key, v.customer_id, v.reseller_id, v.rep, v.rep_basis,
        v.partner_tier, v.partner_share_rate, v.contract_id, v.contract_number, [v.contract_id] AS contract_ids,
        v.service_level, v.sku, v.asset_count, v.end_date AS expiry_date, v.end_date - s.as_of AS days_to_expiry,
-       s.as_of AS action_date, 'lapsed' AS window_label, s.lapsed_probability AS win_probability,
+       s.as_of AS action_date, 'lapsed' AS window_label, fp.lapsed AS win_probability,
        round(v.annual_value, 2) AS value, v.value_currency AS currency,
        'Ended ' || rv_day(v.end_date) || ' (' || (s.as_of - v.end_date) || ' days ago) and not renewed: win-back at the last annual value, '
            || coalesce(v.annual_basis || v.fx_note, 'which is unknown (no amount, no list price)') || '; '
-           || rv_pct(s.lapsed_probability) || ' win probability (lapsed).' AS basis
+           || rv_pct(fp.lapsed) || ' win probability (lapsed).' AS basis
 FROM rv_contract_values v
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
+CROSS JOIN rv_fixed_probability fp
 WHERE NOT v.renewed AND v.end_date < s.as_of AND v.end_date >= s.as_of - s.lapsed_days;
 
 CREATE OR REPLACE TEMP TABLE rv_coterm_members AS
 WITH eligible AS (
-    SELECT u.* FROM rv_upcoming u CROSS JOIN rv_settings s
+    SELECT u.* FROM rv_upcoming u CROSS JOIN run_settings s
     WHERE u.customer_id IS NOT NULL AND u.end_date < s.as_of + to_months(s.coterm_months)
 ),
 groups AS (
     SELECT e.customer_id, min(e.end_date) AS coterm_date
-    FROM eligible e CROSS JOIN rv_settings s
+    FROM eligible e CROSS JOIN run_settings s
     GROUP BY e.customer_id, s.coterm_min_contracts
     HAVING count(*) >= s.coterm_min_contracts AND count(DISTINCT e.end_date) >= 2
        AND count(DISTINCT e.value_currency) = 1
@@ -76,7 +77,7 @@ SELECT e.*, g.coterm_date,
              / (CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - g.coterm_date), 2) AS prorated_value
 FROM eligible e
 JOIN groups g USING (customer_id)
-CROSS JOIN rv_settings s;
+CROSS JOIN run_settings s;
 
 CREATE OR REPLACE TEMP TABLE rv_coterms AS
 WITH folded AS (
@@ -92,7 +93,7 @@ WITH folded AS (
            CASE WHEN count(DISTINCT service_level) = 1 THEN any_value(service_level)
                 WHEN count(DISTINCT service_level) > 1 THEN 'mixed' END AS service_level,
            CASE WHEN count(DISTINCT sku) = 1 THEN any_value(sku) END AS sku,
-           count(*) AS contracts, max(end_date) AS last_end, any_value(value_currency) AS currency,
+           count(*) AS contracts, max(end_date) AS last_end, min(value_currency) AS currency,
            sum(prorated_value) AS value, count(*) - count(prorated_value) AS unvalued,
            string_agg(contract_number || ' ' || rv_money(value_currency, prorated_value) || ' for '
                       || prorated_days || ' days', '; ' ORDER BY end_date, contract_number) AS parts
@@ -118,7 +119,7 @@ SELECT 'coterm' AS kind, f.customer_id AS opp_key, f.customer_id, f.reseller_id,
            || '; ' || rv_pct(w.probability) || ' win probability at ' || w.label
            || ' days. An alternative to these contracts'' separate renewals, not added to totals.' AS basis
 FROM folded f
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 JOIN rv_windows w ON f.coterm_date - s.as_of BETWEEN w.lo AND w.hi
 LEFT JOIN member_assets a USING (customer_id);
 
@@ -129,7 +130,7 @@ SELECT a.asset_id, a.serial_number, a.customer_id, a.reseller_id, p.sku, p.categ
        count(c.contract_id) AS contracts, max(c.end_date) AS last_end,
        bool_or(c.contract_id IS NOT NULL AND c.end_date IS NULL) AS open_ended
 FROM assets a
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 LEFT JOIN products p ON p.sku = upper(regexp_replace(a.sku, '\s+', '', 'g'))
 LEFT JOIN contract_assets ca ON ca.asset_id = a.asset_id
 LEFT JOIN contracts c ON c.contract_id = ca.contract_id
@@ -139,7 +140,7 @@ GROUP BY ALL;
 CREATE OR REPLACE TEMP TABLE rv_unlinked_contracts AS
 SELECT c.customer_id, count(*) AS contracts, min(c.contract_number) AS example
 FROM contracts c
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 WHERE c.customer_id IS NOT NULL AND c.end_date >= s.as_of - s.gap_days
   AND NOT EXISTS (SELECT 1 FROM contract_assets ca WHERE ca.contract_id = c.contract_id)
 GROUP BY c.customer_id;
@@ -150,7 +151,7 @@ SELECT g.*, r.rate AS attach_rate, (g.contracts = 0) AS never_covered,
        CASE WHEN g.currency = s.currency THEN 1.0 ELSE coalesce(fx.rate, 1.0) END AS fx_rate,
        CASE WHEN g.currency = s.currency OR fx.rate IS NULL THEN g.currency ELSE s.currency END AS value_currency
 FROM rv_asset_coverage g
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 JOIN rv_attach_rate r ON r.category = g.category
 LEFT JOIN rv_fx fx ON fx.currency = g.currency
 WHERE g.warranty_end < s.as_of
@@ -188,7 +189,7 @@ SELECT 'coverage_gap' AS kind,
        NULL::VARCHAR AS contract_id, NULL::VARCHAR AS contract_number, []::VARCHAR[] AS contract_ids,
        NULL::VARCHAR AS service_level, g.sku, g.asset_count, g.since AS expiry_date,
        g.since - s.as_of AS days_to_expiry, s.as_of AS action_date, 'gap' AS window_label,
-       s.gap_probability AS win_probability, CASE WHEN g.priced > 0 THEN g.value END AS value, g.currency,
+       fp.gap AS win_probability, CASE WHEN g.priced > 0 THEN g.value END AS value, g.currency,
        g.asset_count || ' × ' || coalesce(g.sku, 'unknown SKU') || ' (' || g.category || ')'
            || CASE WHEN g.never_covered THEN ' out of warranty since ' || rv_day(g.since) || ' and never under a service contract'
                    ELSE ' out of contract since ' || rv_day(g.last_end) || ' (over ' || s.gap_days || ' days)' END
@@ -199,12 +200,13 @@ SELECT 'coverage_gap' AS kind,
                         || ' = ' || rv_money(g.currency, g.value)
                         || CASE WHEN g.priced < g.asset_count THEN ' (' || (g.asset_count - g.priced) || ' without a list price)' ELSE '' END
               END
-           || '; ' || rv_pct(s.gap_probability) || ' win probability (coverage gap).'
+           || '; ' || rv_pct(fp.gap) || ' win probability (coverage gap).'
            || CASE WHEN g.unlinked > 0 THEN ' Check first: the customer has ' || g.unlinked
                         || ' current or recent contract(s) without recorded serials (e.g. ' || g.unlinked_example
                         || ') that may cover these.' ELSE '' END AS basis
 FROM grouped g
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
+CROSS JOIN rv_fixed_probability fp
 LEFT JOIN rv_customer_reps cr ON cr.customer_id = g.customer_id
 LEFT JOIN rv_channel_rep ch ON ch.partner_id = g.reseller_id
 LEFT JOIN rv_partner_terms pt ON pt.partner_id = g.reseller_id;

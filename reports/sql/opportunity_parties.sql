@@ -11,7 +11,7 @@ SELECT customer_id, rep FROM (
     FROM customer_sources cs JOIN source_records r USING (record_id)
     WHERE r.kind = 'crm_accounts' AND nullif(trim(r.rep), '') IS NOT NULL
     GROUP BY ALL
-) QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, rep) = 1;
+) QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, rep ASC) = 1;
 
 CREATE OR REPLACE TEMP TABLE rv_customer_tracker_rep AS
 SELECT customer_id, rep FROM (
@@ -19,7 +19,7 @@ SELECT customer_id, rep FROM (
     FROM customer_sources cs JOIN source_records r USING (record_id)
     WHERE r.kind = 'sales_rep' AND nullif(trim(r.rep), '') IS NOT NULL
     GROUP BY ALL
-) QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, rep) = 1;
+) QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, rep ASC) = 1;
 
 CREATE OR REPLACE TEMP TABLE rv_contract_reps AS
 SELECT contract_id, kind, rep FROM (
@@ -27,7 +27,7 @@ SELECT contract_id, kind, rep FROM (
     FROM contract_sources c JOIN source_records r USING (record_id)
     WHERE r.kind IN ('crm_contracts', 'sales_rep') AND nullif(trim(r.rep), '') IS NOT NULL
     GROUP BY ALL
-) QUALIFY row_number() OVER (PARTITION BY contract_id, kind ORDER BY n DESC, rep) = 1;
+) QUALIFY row_number() OVER (PARTITION BY contract_id, kind ORDER BY n DESC, rep ASC) = 1;
 
 CREATE OR REPLACE TEMP TABLE rv_channel_rep AS
 SELECT partner_id, rep FROM (
@@ -35,7 +35,7 @@ SELECT partner_id, rep FROM (
     FROM partner_sources ps JOIN source_records r USING (record_id)
     WHERE r.kind = 'crm_accounts' AND nullif(trim(r.rep), '') IS NOT NULL
     GROUP BY ALL
-) QUALIFY row_number() OVER (PARTITION BY partner_id ORDER BY n DESC, rep) = 1;
+) QUALIFY row_number() OVER (PARTITION BY partner_id ORDER BY n DESC, rep ASC) = 1;
 
 -- every partner's tier (sources.yaml valuation.partner_tiers by partner id or name, else `default`)
 -- and the partner's share of a deal at that tier

@@ -21,12 +21,12 @@ SELECT v.opportunity_id, v.kind, s.as_of AS as_of_date,
        v.partner_dec AS partner_share,
        v.currency, v.basis
 FROM valued v
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 LEFT JOIN customers cu ON cu.customer_id = v.customer_id
 LEFT JOIN partners pa ON pa.partner_id = v.reseller_id
 -- working order: action date; on one day renewals (about to lapse) before win-backs before gaps
-ORDER BY v.action_date, CASE v.kind WHEN 'renewal' THEN 0 WHEN 'lapsed' THEN 1 WHEN 'coverage_gap' THEN 2 ELSE 3 END,
-         v.expiry_date, v.value DESC NULLS LAST, v.opportunity_id;
+ORDER BY v.action_date ASC, CASE v.kind WHEN 'renewal' THEN 0 WHEN 'lapsed' THEN 1 WHEN 'coverage_gap' THEN 2 ELSE 3 END,
+         v.expiry_date ASC, v.value DESC NULLS LAST, v.opportunity_id ASC;
 
 CREATE OR REPLACE TABLE opportunity_assets AS
 SELECT oa.opportunity_id, oa.asset_id, a.serial_number, a.sku
@@ -45,7 +45,7 @@ SELECT u.contract_id, u.contract_number, u.customer_id, cu.name AS customer_name
        u.value_currency AS currency,
        u.days_to_expiry <= s.renewal_days AS listed_as_renewal
 FROM rv_upcoming u
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 LEFT JOIN customers cu ON cu.customer_id = u.customer_id
 LEFT JOIN partners pa ON pa.partner_id = u.reseller_id
 WHERE u.end_date < date_trunc('month', s.as_of) + to_months(s.forecast_months)
@@ -59,9 +59,9 @@ SELECT v.contract_id, v.contract_number, v.customer_id, cu.name AS customer_name
        v.value_currency AS currency,
        o.opportunity_id AS lapsed_opportunity_id
 FROM rv_contract_values v
-CROSS JOIN rv_settings s
+CROSS JOIN run_settings s
 LEFT JOIN customers cu ON cu.customer_id = v.customer_id
 LEFT JOIN partners pa ON pa.partner_id = v.reseller_id
 LEFT JOIN rv_opportunities o ON o.kind = 'lapsed' AND o.contract_id = v.contract_id
 WHERE NOT v.renewed AND v.end_date < s.as_of AND v.end_date >= s.as_of - s.missed_days
-ORDER BY v.end_date DESC, v.contract_id;
+ORDER BY v.end_date DESC, v.contract_id ASC;

@@ -1,6 +1,7 @@
--- renewal_summary from the frame reports.summary.summarise computed (`summary_frame`), typed.
+-- renewal_summary from the frame reports.summary.summarise_books computed (`summary_frame`), typed.
 CREATE OR REPLACE TABLE renewal_summary AS
-SELECT CAST(as_of_date AS DATE) AS as_of_date,
+SELECT CAST(scope AS VARCHAR) AS scope,
+       CAST(as_of_date AS DATE) AS as_of_date,
        CAST(section AS VARCHAR) AS section,
        CAST(label AS VARCHAR) AS label,
        CAST(sort_order AS INTEGER) AS sort_order,
@@ -11,5 +12,5 @@ SELECT CAST(as_of_date AS DATE) AS as_of_date,
        CAST(partner_share AS DECIMAL(18, 2)) AS partner_share,
        CAST(currency AS VARCHAR) AS currency
 FROM summary_frame
-ORDER BY CASE section WHEN 'total' THEN 0 WHEN 'kind' THEN 1 WHEN 'window' THEN 2 WHEN 'month' THEN 3
+ORDER BY scope <> 'all', scope, CASE section WHEN 'total' THEN 0 WHEN 'kind' THEN 1 WHEN 'window' THEN 2 WHEN 'month' THEN 3
                       WHEN 'rep' THEN 4 WHEN 'reseller' THEN 5 ELSE 6 END, sort_order, label;

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -28,9 +27,7 @@ _SPLIT = re.compile(r"[,;/\s]+")
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo")
-    started = time.perf_counter()
-    generate_demo_world(path, scale=SCALE, seed=7)
-    assert time.perf_counter() - started < 3.0
+    generate_demo_world(path, scale=SCALE, seed=7)  # its speed is measured by `make bench`, not here
     return path
 
 

@@ -37,7 +37,7 @@ def test_blocking_rules_emit_int32_pairs_once_and_skip_common_values() -> None:
     assert (pairs.left < pairs.right).all()
     # the shared phone's block has 4 profiles > 3: skipped; each name pair found once, by "name"
     assert pairs.counts().to_dict() == {"name": 2, "phone": 0}
-    assert len(set(zip(pairs.left, pairs.right))) == len(pairs)
+    assert len(set(zip(pairs.left, pairs.right, strict=False))) == len(pairs)
     wider = (BlockingRule("name", ("name",), 10), BlockingRule("phone", ("phone",), 10))
     pairs = candidate_pairs(
         duckdb.connect(), blocking_keys(KeyInputs(profiles, tokens), wider), wider
@@ -49,7 +49,7 @@ def test_connected_components_and_group_pairs() -> None:
     labels = connected_components(7, np.array([0, 1, 4, 5]), np.array([1, 2, 5, 6]))
     assert labels.tolist() == [0, 0, 0, 3, 4, 4, 4]
     left, right = group_pairs(labels, np.array([0, 4]))
-    assert set(zip(left.tolist(), right.tolist())) == {
+    assert set(zip(left.tolist(), right.tolist(), strict=False)) == {
         (0, 1),
         (0, 2),
         (1, 2),

@@ -7,13 +7,14 @@ little room for changes that trade one for the other; falling under them is a re
 
 import pytest
 
-from bench.matching_quality import CHICAGO, chicago_records
+from bench.datasets import CHICAGO, chicago
 from matching import pairwise_quality, resolve_entities
 
 
 @pytest.mark.skipif(not CHICAGO.exists(), reason="benchmark data not present")
 def test_chicago_pairwise_quality_floor() -> None:
-    records, truth = chicago_records()
+    chicago_set = chicago()
+    records, truth = chicago_set.records, chicago_set.truth
     res = resolve_entities(records)
     q = pairwise_quality(res.records.set_index("record_id")["cluster_id"], truth)
     assert q.true_pairs == 6608

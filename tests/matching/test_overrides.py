@@ -24,7 +24,7 @@ def test_record_overrides_expand_entities() -> None:
     must = pairs[pairs["decision"] == "must_link"]
     cannot = pairs[pairs["decision"] == "cannot_link"]
     assert len(must) == 4  # must-link: all records of both entities tied to one (a star)
-    assert set(zip(cannot["left_record_id"], cannot["right_record_id"])) == {
+    assert set(zip(cannot["left_record_id"], cannot["right_record_id"], strict=False)) == {
         ("a", "c"),
         ("a", "d"),
         ("b", "c"),

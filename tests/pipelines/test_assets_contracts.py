@@ -5,17 +5,13 @@ from pathlib import Path
 import duckdb
 from dagster import AssetKey, materialize
 
-from pipelines.assets_contracts import (
-    CONTRACT_ANALYST_TABLES,
-    contracts,
-    contracts_consistent,
-    parquet_export,
-    products,
-)
+from pipelines.assets import asset_registry, contracts, parquet_export, products
+from pipelines.checks import contracts_consistent
 from pipelines.resources import RadarHome
 from tests.warehouse.contract_fixtures import FixtureWorld
 from warehouse.build import WarehousePaths, publish
 from warehouse.comments import uncommented
+from warehouse.contracts import CONTRACT_ANALYST_TABLES
 
 SOURCES_YAML = """\
 as_of: 2026-01-01
@@ -43,15 +39,16 @@ def test_contract_assets_materialise_on_the_building_warehouse(tmp_path: Path) -
     paths.state_dir.mkdir()
     w.write(paths.building)
 
-    result = materialize([products, contracts, contracts_consistent],
+    result = materialize([products, asset_registry, contracts, contracts_consistent],
                          resources={"radar": RadarHome(home=str(home))})
     assert result.success
     [check] = result.get_asset_check_evaluations()
     assert check.passed and check.check_name == "contracts_consistent"
     meta = result.asset_materializations_for_node("contracts")[0].metadata
     assert meta["contracts"].value == 2 and meta["renewals_linked"].value == 1
-    assert {k.to_user_string() for k in products.dependency_keys} == {"assets"}
-    assert AssetKey("products") in contracts.dependency_keys
+    assert {k.to_user_string() for k in products.dependency_keys} == {"source_records"}
+    assert AssetKey("products") in asset_registry.dependency_keys  # warranty_end needs the category
+    assert AssetKey("asset_registry") in contracts.dependency_keys
 
     con = duckdb.connect(str(paths.building), read_only=True)
     try:

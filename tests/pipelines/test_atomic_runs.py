@@ -13,8 +13,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.cli import run_nightly
 from demo import generate_demo_world
+from pipelines.cli import run_nightly
 from warehouse.build import WarehousePaths
 
 ROOT = Path(__file__).parents[2]

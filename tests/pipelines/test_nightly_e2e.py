@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines.cli import main, run_nightly
 from demo import generate_demo_world
+from pipelines.cli import main, run_nightly
 from tests.pipelines.warehouse_query import query
 
 KEY = ["source_file", "source_sheet", "source_row"]
@@ -36,7 +36,7 @@ def test_every_truth_row_is_loaded_with_exact_provenance_and_values(demo: Path) 
     assert not extra, sorted(extra)[:10]
     both = loaded.merge(got, on="key", suffixes=("_truth", ""))
     assert (both["source"] == both["source_truth"]).all()
-    serials_ok = [list(a) == list(b) for a, b in zip(both["serials"], both["serial_numbers"])]
+    serials_ok = [list(a) == list(b) for a, b in zip(both["serials"], both["serial_numbers"], strict=False)]
     assert all(serials_ok), both.loc[[not ok for ok in serials_ok], ["key", "serials", "serial_numbers"]].head().to_dict("records")
     for col in ("invoice_date", "service_start", "service_end"):
         want = pd.to_datetime(both[f"{col}_truth"]).dt.date

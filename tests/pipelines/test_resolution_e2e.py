@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipelines.cli import run_nightly
-from demo.quality import asset_quality, customer_quality, party_accuracy
 from demo import generate_demo_world
+from demo.quality import asset_quality, customer_quality, party_accuracy
+from pipelines.cli import run_nightly
 from tests.pipelines.warehouse_query import query
 
 

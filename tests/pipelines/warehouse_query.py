@@ -13,3 +13,12 @@ def query(home: Path, sql: str) -> pd.DataFrame:
         return con.execute(sql).df()
     finally:
         con.close()
+
+
+def table_names(warehouse: Path) -> set[str]:
+    """The tables of a warehouse file, opened read-only."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    finally:
+        con.close()

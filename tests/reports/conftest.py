@@ -8,7 +8,7 @@ import pytest
 from reports.frames import ReportData, load_report_data
 from reports.opportunities import build_opportunities
 from reports.valuation import ValuationSettings, valuation_settings
-from tests.reports.fixtures import AS_OF, fixture_file
+from tests.reports.fixtures import AS_OF, fixture_file, open_build
 
 CONFIGURED = {"fx_rates": {"EUR": 1.1}, "partner_tiers": {"Gold Reseller Inc": "gold"}, "partner_share": {"gold": 0.6}}
 
@@ -22,9 +22,9 @@ def settings() -> ValuationSettings:
 def built(tmp_path_factory: pytest.TempPathFactory, settings: ValuationSettings) -> Path:
     """A warehouse file with the fixture's opportunities built (read it, don't change it)."""
     path = fixture_file(tmp_path_factory.mktemp("built") / "wh.duckdb")
-    con = duckdb.connect(str(path))
+    con = open_build(path, settings)
     try:
-        build_opportunities(con, settings, AS_OF)
+        build_opportunities(con, settings)
     finally:
         con.close()
     return path

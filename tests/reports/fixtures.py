@@ -13,6 +13,9 @@ from pathlib import Path
 
 import duckdb
 
+from reports.valuation import ValuationSettings
+from warehouse.settings import BuildSettings, register_build_settings
+
 AS_OF = dt.date(2026, 11, 1)
 HYPERLINK = '=HYPERLINK("http://evil.example/x","click me")'
 FORMULA_NAMES = (HYPERLINK, "+1 Corp", "@Home Ltd", "-Minus Inc", "=cmd|' /C calc'!A0")
@@ -153,3 +156,10 @@ def make_home(root: Path, valuation_yaml: str | None = None) -> Path:
     home.mkdir(parents=True, exist_ok=True)
     (home / "sources.yaml").write_text(valuation_yaml or SOURCES_YAML, encoding="utf-8")
     return home
+
+
+def open_build(path: Path, settings: ValuationSettings, as_of: dt.date = AS_OF) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to `path` with the run settings registered, as the nightly stage opens it."""
+    con = duckdb.connect(str(path))
+    register_build_settings(con, BuildSettings(as_of=as_of, currency=settings.currency, rules=settings))
+    return con

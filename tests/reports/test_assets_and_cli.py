@@ -11,14 +11,10 @@ import openpyxl
 import pytest
 from dagster import AssetKey, materialize
 
-from pipelines.assets_reports import (
-    REPORT_ANALYST_TABLES,
-    opportunity_workbooks,
-    renewal_opportunities,
-    renewal_summary,
-)
-from pipelines.opportunities_cli import add_parser, cmd_opportunities
+from pipelines.assets import opportunity_workbooks, renewal_opportunities, renewal_summary
+from pipelines.cli.opportunities import add_parser, cmd_opportunities
 from pipelines.resources import RadarHome
+from reports.opportunities import OPPORTUNITY_TABLES
 from tests.reports.fixtures import HYPERLINK, fixture_file, make_home
 from warehouse.build import WarehousePaths
 
@@ -42,11 +38,12 @@ def test_assets_build_documented_tables_and_write_the_files(home: Path) -> None:
     try:
         missing = con.execute(
             "SELECT table_name, column_name FROM duckdb_columns() WHERE comment IS NULL AND list_contains(?, table_name)",
-            [list(REPORT_ANALYST_TABLES)]).fetchall()
+            [[*OPPORTUNITY_TABLES, "renewal_summary"]]).fetchall()
         assert missing == []
         kinds = dict(con.execute("SELECT kind, count(*) FROM renewal_opportunities GROUP BY 1").fetchall())
         assert kinds == {"renewal": 4, "lapsed": 2, "coverage_gap": 3, "coterm": 2}
-        assert con.execute("SELECT count(*) FROM renewal_summary WHERE section = 'month'").fetchall() == [(12,)]
+        assert con.execute("SELECT count(*) FROM renewal_summary WHERE scope = 'all' AND section = 'month'"
+                           ).fetchall() == [(12,)]
     finally:
         con.close()
     out = home / "out"
@@ -58,9 +55,9 @@ def test_asset_wiring() -> None:
     assert renewal_opportunities.keys == {AssetKey("renewal_opportunities")}
     assert AssetKey("contracts") in renewal_opportunities.dependency_keys
     assert AssetKey("renewal_opportunities") in renewal_summary.dependency_keys
-    assert AssetKey("warehouse") in opportunity_workbooks.dependency_keys  # written after publishing
+    assert AssetKey("publish_warehouse") in opportunity_workbooks.dependency_keys  # written after publishing
     for a in (renewal_opportunities, renewal_summary):
-        assert a.group_names_by_key[a.key] == "reports"
+        assert a.group_names_by_key[a.key] == "opportunities"
         assert a.op.pool == "radar_warehouse"
 
 

@@ -10,15 +10,16 @@ import pytest
 
 from reports.opportunities import OPPORTUNITY_TABLES, build_opportunities
 from reports.valuation import valuation_settings
-from tests.reports.fixtures import AS_OF, HYPERLINK, fixture_file
+from tests.reports.fixtures import AS_OF, HYPERLINK, fixture_file, open_build
 from warehouse.comments import apply_comments, uncommented
 
 CONFIGURED = {"fx_rates": {"EUR": 1.1}, "partner_tiers": {"Gold Reseller Inc": "gold"}, "partner_share": {"gold": 0.6}}
 
 
 def _build(tmp_path: Path, raw: dict | None = None, as_of: dt.date = AS_OF) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(fixture_file(tmp_path / "wh.duckdb")))
-    build_opportunities(con, valuation_settings(CONFIGURED if raw is None else raw), as_of)
+    settings = valuation_settings(CONFIGURED if raw is None else raw)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings, as_of)
+    build_opportunities(con, settings)
     return con
 
 
@@ -178,6 +179,6 @@ def test_every_report_column_has_a_dictionary_comment(con) -> None:
 
 
 def test_missing_inputs_are_named(tmp_path: Path) -> None:
-    con = duckdb.connect(str(tmp_path / "empty.duckdb"))
+    con = open_build(tmp_path / "empty.duckdb", valuation_settings({}))
     with pytest.raises(RuntimeError, match="contracts"):
-        build_opportunities(con, valuation_settings({}), AS_OF)
+        build_opportunities(con, valuation_settings({}))

@@ -1,31 +1,15 @@
-"""Opportunities on the demo world (scale 0.3) against the generator's truth.
-
-Needs the nightly job to build `contracts`; skips, saying so, while that stage has not landed.
-When the job builds contracts but not yet the report assets, the opportunities are built here on
-a copy of the warehouse with the same code and settings.
-"""
+"""Opportunities on the demo world (scale 0.3) against the generator's truth, from the real nightly job."""
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.cli import run_nightly
-from reports.opportunities import build_opportunities
-from reports.valuation import valuation_settings
-from sources.config import load_config
 from demo import generate_demo_world
-
-
-def _tables(path: Path) -> set[str]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    finally:
-        con.close()
+from pipelines.cli import run_nightly
+from tests.pipelines.warehouse_query import table_names
 
 
 @pytest.fixture(scope="module")
@@ -35,21 +19,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dt.date]
     summary = generate_demo_world(home, scale=0.3)
     assert run_nightly(home, quiet=True)
     live = home / "warehouse.duckdb"
-    tables = _tables(live)
-    if "contracts" not in tables:
-        pytest.skip("the nightly job does not build the `contracts` table yet (contracts stage not wired into "
-                    "pipelines.definitions): nothing to list renewals from")
-    if "renewal_opportunities" in tables:
-        return home, live, summary.as_of
-    copy = tmp_path_factory.mktemp("opps") / "warehouse.duckdb"
-    shutil.copyfile(live, copy)
-    config = load_config(home)
-    con = duckdb.connect(str(copy))
-    try:
-        build_opportunities(con, valuation_settings(config.valuation, config.currency), summary.as_of)
-    finally:
-        con.close()
-    return home, copy, summary.as_of
+    assert {"contracts", "renewal_opportunities"} <= table_names(live)
+    return home, live, summary.as_of
 
 
 def _key(numbers: pd.Series) -> pd.Series:

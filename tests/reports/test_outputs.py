@@ -10,10 +10,18 @@ import pytest
 from openpyxl.chart import BarChart
 
 from reports import outputs
+from reports.books import slug
 from reports.frames import ReportData
-from reports.outputs import ReportFiles, slug, write_report_files
+from reports.outputs import ReportFiles, book_parts, write_report_files
 from reports.safe_text import FORMULA_LEADERS
+from reports.summary import summarise_books
+from reports.valuation import ValuationSettings
 from tests.reports.fixtures import FORMULA_NAMES, HYPERLINK
+
+
+def _write(data: ReportData, settings: ValuationSettings, out: Path) -> ReportFiles:
+    """write_report_files with the book's totals computed as the renewal_summary stage stores them."""
+    return write_report_files(data, summarise_books(book_parts(data), settings), settings, out)
 
 SHEETS = ["Summary", "Opportunities", "Co-term proposals", "Missed renewals"]
 OUR_FORMULA = re.compile(r"^=SUBTOTAL\(109,([A-Z]+)2:\1\d+\)$")
@@ -21,7 +29,7 @@ OUR_FORMULA = re.compile(r"^=SUBTOTAL\(109,([A-Z]+)2:\1\d+\)$")
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory, data: ReportData, settings) -> ReportFiles:
-    return write_report_files(data, settings, tmp_path_factory.mktemp("out") / "out")
+    return _write(data, settings, tmp_path_factory.mktemp("out") / "out")
 
 
 def _books(files: ReportFiles) -> list[Path]:
@@ -140,7 +148,7 @@ def test_a_failed_write_leaves_the_previous_files_and_a_rerun_drops_stale_workbo
     tmp_path: Path, data: ReportData, settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    write_report_files(data, settings, out)
+    _write(data, settings, out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def broken(*args, **kwargs):
@@ -148,7 +156,7 @@ def test_a_failed_write_leaves_the_previous_files_and_a_rerun_drops_stale_workbo
 
     monkeypatch.setattr(outputs, "write_crm_csv", broken)
     with pytest.raises(OSError, match="disk full"):
-        write_report_files(data, settings, out)
+        _write(data, settings, out)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     monkeypatch.undo()
     without_bob = data.opportunities[data.opportunities["rep"] != "Bob Tracker"]
@@ -156,7 +164,7 @@ def test_a_failed_write_leaves_the_previous_files_and_a_rerun_drops_stale_workbo
 
     part = replace(data, opportunities=without_bob, forecast=data.forecast[data.forecast["rep"] != "Bob Tracker"],
                    missed=data.missed[data.missed["rep"] != "Bob Tracker"])
-    files = write_report_files(part, settings, out)
+    files = _write(part, settings, out)
     assert "Bob Tracker" not in files.rep_workbooks and not (out / "workbooks" / "rep_bob_tracker.xlsx").exists()
     assert (out / "workbooks" / "rep_alice_moreno.xlsx").exists()
 
@@ -169,16 +177,16 @@ def test_slugs() -> None:
 
 
 def test_an_empty_book_still_makes_readable_files(tmp_path: Path, settings) -> None:
-    import duckdb
 
     from reports.frames import load_report_data
     from reports.opportunities import build_opportunities
-    from tests.reports.fixtures import AS_OF, DDL
+    from tests.reports.fixtures import AS_OF, DDL, open_build
 
-    con = duckdb.connect(str(tmp_path / "empty.duckdb"))
+    con = open_build(tmp_path / "empty.duckdb", settings)
     con.execute(DDL)
-    build_opportunities(con, settings, AS_OF)
-    files = write_report_files(load_report_data(con, AS_OF, "USD"), settings, tmp_path / "out")
+    build_opportunities(con, settings)
+    data = load_report_data(con, AS_OF, "USD")
+    files = _write(data, settings, tmp_path / "out")
     con.close()
     wb = openpyxl.load_workbook(files.overall)
     assert wb["Opportunities"]["A2"].value == "No opportunities." and wb["Summary"]._charts

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import duckdb
 
-from reports.summary import render_markdown, section, summarise, write_summary_table
+from reports.outputs import book_parts
+from reports.summary import (
+    for_scope,
+    read_summary,
+    render_markdown,
+    section,
+    summarise,
+    summarise_books,
+    write_summary_table,
+)
 from warehouse.comments import apply_comments, uncommented
 
 
@@ -38,11 +47,21 @@ def test_summary_table_is_typed_and_documented(built: Path, data, settings, tmp_
     shutil.copyfile(built, path)
     con = duckdb.connect(str(path))
     try:
-        write_summary_table(con, summarise(data, settings))
+        parts = book_parts(data)
+        write_summary_table(con, summarise_books(parts, settings))
         apply_comments(con, ["renewal_summary"])
         assert uncommented(con, ["renewal_summary"]) == []
-        row = con.execute("SELECT opportunities, value FROM renewal_summary WHERE section = 'total'").fetchall()
+        row = con.execute("SELECT opportunities, value FROM renewal_summary "
+                          "WHERE scope = 'all' AND section = 'total'").fetchall()
         assert row == [(9, Decimal(str(round(data.opportunities.query("kind != 'coterm'")["value"].sum(), 2))))]
+        # every part of the book that gets a workbook has its totals stored, equal to computing them afresh
+        stored = read_summary(con)
+        assert set(stored["scope"]) == {p.scope for p in parts} and len(parts) > 3
+        for part in parts:
+            mine = for_scope(stored, part.scope).drop(columns="scope")
+            fresh = summarise(part.data, settings)
+            cols = ["section", "label", "opportunities", "value", "weighted_value"]
+            assert mine[cols].astype(str).values.tolist() == fresh[cols].astype(str).values.tolist(), part.scope
     finally:
         con.close()
 

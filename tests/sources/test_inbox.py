@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.config import SourceConfig, parse_config
+from sources.config import SourceConfig
 from sources.inbox import discover, sha256_of, source_fingerprint
 
 
@@ -20,8 +20,8 @@ def _home(tmp_path: Path, files: dict[str, bytes]) -> Path:
     return tmp_path
 
 
-def _config(*sources: tuple[str, str, str]):
-    return parse_config({"sources": [{"name": n, "kind": k, "path": p} for n, k, p in sources]})
+def _config(*sources: tuple[str, str, str]) -> list[SourceConfig]:
+    return [SourceConfig(name=n, kind=k, path=p) for n, k, p in sources]
 
 
 def test_discover_matches_globs_and_hashes_content(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_workbook_end_to_end(tmp_path: Path) -> None:
     assert out.status == "loaded" and out.error is None
     assert out.detected == {"format": "xlsx"}
     rec = out.records
-    assert list(zip(rec["source_sheet"], rec["source_row"])) == [("POS Q1", 5), ("POS Q1", 6), ("POS Q2", 2), ("POS Q2", 3)]
+    assert list(zip(rec["source_sheet"], rec["source_row"], strict=False)) == [("POS Q1", 5), ("POS Q1", 6), ("POS Q2", 2), ("POS Q2", 3)]
     assert rec["source_file"].unique().tolist() == ["inbox/ingram/pos.xlsx"]
     assert rec["invoice_date"].tolist() == [D(2026, 3, 15), D(2026, 3, 19), D(2026, 5, 1), D(2026, 5, 2)]
     assert rec["customer_name"].tolist() == ["Foo Ltd", "Bar Inc", "Merged Customer", "Merged Customer"]
@@ -81,7 +81,7 @@ def test_workbook_end_to_end(tmp_path: Path) -> None:
     assert rec["amount"].tolist()[0] == 3000.0
 
     q = out.quarantine
-    assert list(zip(q["source_sheet"], q["source_row"], q["field"])) == [
+    assert list(zip(q["source_sheet"], q["source_row"], q["field"], strict=False)) == [
         ("POS Q1", 8, "customer_name"), ("POS Q1", 9, "quantity"),
     ]
     assert q["reason"].tolist() == [

@@ -25,7 +25,7 @@ def _col(*values: object) -> pd.Series:
 
 def _money(*values: object) -> list[tuple[float | None, bool]]:
     out, failed = parse_money(_col(*values))
-    return [(None if math.isnan(v) else v, f) for v, f in zip(out, failed)]
+    return [(None if math.isnan(v) else v, f) for v, f in zip(out, failed, strict=False)]
 
 
 # --- money ----------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """A small hand-made building warehouse: the tables entity resolution leaves behind, row by row.
 
-`FixtureWorld.row(...)` adds one source record with its resolved parties; `write(path)` creates
-source_records, customers, partners, record_parties, assets and asset_sources exactly as the
-resolution stage does (serials resolve by exact text; asset ids 'AST-' + serial).
+`FixtureWorld.row(...)` adds one source record with its resolved parties; `build(...)` writes
+source_records, customers, partners and record_parties as the resolve stage does and opens the
+build with its settings; `resolve_assets(con)` then makes assets and asset_sources with the real
+SQL step (serials resolve by exact text; asset ids 'AST-' + serial).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+
+from warehouse.build import WarehousePaths, connect_building
+from warehouse.settings import BuildSettings, ContractRules
+from warehouse.steps import ASSET_TABLES, WAREHOUSE_SQL
 
 SOURCE_RECORDS_DDL = """
 CREATE TABLE source_records (
@@ -36,6 +41,9 @@ KIND_OF = {
     "tracker_alice": "sales_rep", "tracker_bob": "sales_rep",
 }
 PARTNER_ROLES = {"PART-R1": "reseller", "PART-R2": "reseller", "PART-L1": "leasing", "PART-D1": "distributor"}
+#: sources.yaml's default trust order of kinds
+KIND_ORDER = ("crm_accounts", "crm_contracts", "accounting", "price_list", "distributor", "sales_rep")
+AS_OF = "2026-01-01"
 
 
 def day(text: str) -> dt.date:
@@ -110,26 +118,36 @@ class FixtureWorld:
         con.register("_parties", parties)
         con.execute("CREATE TABLE record_parties AS SELECT * FROM _parties")
         con.unregister("_parties")
-        con.execute("""
-            CREATE TABLE asset_sources AS
-            SELECT 'AST-' || upper(s) AS asset_id, record_id, source, source_file, source_sheet, source_row,
-                   s AS raw_serial, upper(s) AS serial_number, 'exact' AS match_rule
-            FROM (SELECT *, unnest(serial_numbers) AS s FROM source_records)""")
-        con.execute("""
-            CREATE TABLE assets AS
-            SELECT a.asset_id, any_value(a.serial_number) AS serial_number,
-                   coalesce(any_value(r.sku) FILTER (WHERE r.service_end IS NULL AND r.contract_number IS NULL),
-                            any_value(r.sku)) AS sku,
-                   any_value(p.customer_id) AS customer_id, any_value(p.reseller_id) AS reseller_id,
-                   min(r.invoice_date) FILTER (WHERE r.service_end IS NULL AND r.contract_number IS NULL) AS ship_date,
-                   count(*) AS source_rows
-            FROM asset_sources a JOIN source_records r USING (record_id) JOIN record_parties p USING (record_id)
-            GROUP BY a.asset_id ORDER BY a.asset_id""")
+
+    def ranks(self, order: tuple[str, ...] = KIND_ORDER) -> dict[str, int]:
+        """Each source's trust rank by its kind's place in `order` (as sources.yaml computes it)."""
+        kinds = {r["source"]: r["kind"] for r in self.rows}
+        rest = [k for k in KIND_ORDER if k not in order]
+        return {src: [*order, *rest].index(kind) for src, kind in kinds.items()}
 
 
-def build(world: FixtureWorld, tmp_path: Path, name: str = "building.duckdb") -> duckdb.DuckDBPyConnection:
-    """Write the world and open it read-write (the caller closes it)."""
-    return duckdb.connect(str(world.write(tmp_path / name)))
+def build(
+    world: FixtureWorld, tmp_path: Path, *, as_of: str = AS_OF, order: tuple[str, ...] = KIND_ORDER,
+    warranty: dict[str, int] | None = None, rules: ContractRules | None = None, currency: str = "USD",
+) -> duckdb.DuckDBPyConnection:
+    """Write the world as a building warehouse and open it with its settings (the caller closes it)."""
+    paths = WarehousePaths(tmp_path)
+    paths.state_dir.mkdir(parents=True, exist_ok=True)
+    world.write(paths.building)
+    settings = BuildSettings(
+        as_of=day(as_of), currency=currency, source_ranks=world.ranks(order),
+        warranty={"hardware": 12} if warranty is None else warranty, rules=rules or ContractRules(),
+    )
+    return connect_building(paths, settings)
+
+
+def resolve_assets(con: duckdb.DuckDBPyConnection) -> None:
+    """assets and asset_sources by the real SQL step, each serial its own asset (needs products)."""
+    asset_map = con.execute("""
+        SELECT 'AST-' || upper(s) AS asset_id, record_id, s AS raw_serial, upper(s) AS serial_number,
+               'exact' AS match_rule
+        FROM (SELECT record_id, unnest(serial_numbers) AS s FROM source_records)""").df()
+    WAREHOUSE_SQL.run(con, ASSET_TABLES, frames={"asset_map": asset_map})
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[tuple]:

@@ -6,20 +6,18 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query
+from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query, resolve_assets
 from warehouse.contracts import build_contracts, choose_renewals, contract_check_failures
 from warehouse.products import build_products
-from warehouse.settings import register_settings, settings_from_mapping
-from warehouse.sql_files import read_sql
-
-AS_OF = "2026-01-01"
+from warehouse.settings import BuildSettings, ContractRules, register_build_settings
+from warehouse.steps import WAREHOUSE_SQL
 
 
-def _build(world: FixtureWorld, tmp_path: Path, **settings: object) -> duckdb.DuckDBPyConnection:
-    con = build(world, tmp_path)
-    cfg = {"as_of": AS_OF, **settings}
-    build_products(con, cfg)
-    build_contracts(con, cfg)
+def _build(world: FixtureWorld, tmp_path: Path, **options: object) -> duckdb.DuckDBPyConnection:
+    con = build(world, tmp_path, **options)
+    build_products(con)
+    resolve_assets(con)
+    build_contracts(con)
     return con
 
 
@@ -33,7 +31,7 @@ def _contract(con: duckdb.DuckDBPyConnection, contract_id: str) -> dict:
 @pytest.mark.parametrize("written", ["SC-1234567", "sc1234567", "SC1234567", "1234567", " SC 01234567 ", "sc-1234567"])
 def test_contract_number_forms_normalise_to_one_key(written: str) -> None:
     con = duckdb.connect()
-    con.execute(read_sql("contract_macros.sql"))
+    con.execute(WAREHOUSE_SQL.text("catalogue_macros.sql"))
     assert query(con, "SELECT contract_norm(?)", [written]) == [("1234567",)]
 
 
@@ -102,7 +100,7 @@ def test_conflicts_are_resolved_by_priority_and_the_losing_values_kept(tmp_path:
     ]
     # the trust order is a setting: with distributors first, the distributor's values win
     con.close()
-    con = _build(w, tmp_path, source_priority=["distributor", "crm_contracts"])
+    con = _build(w, tmp_path, order=("distributor", "crm_contracts"))
     assert _contract(con, "SC-3000001")["end_date"] == day("2026-07-31")
 
 
@@ -142,7 +140,7 @@ def test_renewal_chain_links_within_60_days_and_not_beyond(tmp_path: Path) -> No
 
 
 def test_renewal_window_is_configurable(tmp_path: Path) -> None:
-    con = _build(_chain_world(), tmp_path, valuation={"renewal_window_days": 90})
+    con = _build(_chain_world(), tmp_path, rules=ContractRules(renewal_window_days=90))
     assert _contract(con, "SC-4000002")["renewed_by"] == "SC-4000003"
 
 
@@ -260,26 +258,25 @@ def test_a_multi_year_contract_is_annualised(tmp_path: Path) -> None:
     assert (c["term_months"], c["annual_amount"]) == (36, Decimal("1000.00"))
 
 
-def test_settings_come_from_a_sources_yaml_dict() -> None:
-    s = settings_from_mapping({
-        "as_of": "2026-11-01", "currency": "EUR", "warranty": {"Hardware": 36},
-        "sources": [{"name": "westbridge", "kind": "distributor", "priority": 0}, {"name": "x", "kind": "sales_rep"}],
-        "valuation": {"renewal_window_days": 45},
-    })
-    assert (s.as_of, s.currency, dict(s.warranty), s.renewal_window_days) == (day("2026-11-01"), "EUR", {"hardware": 36}, 45)
-    assert dict(s.source_ranks) == {"westbridge": 0}
+def test_build_settings_are_registered_as_tables() -> None:
+    s = BuildSettings(as_of=day("2026-11-01"), currency="EUR", warranty={"hardware": 36},
+                      source_ranks={"westbridge": 0, "x": 5}, rules=ContractRules(renewal_window_days=45))
     con = duckdb.connect()
     con.execute("CREATE TABLE source_records AS SELECT 'westbridge' AS source, 'distributor' AS kind "
                 "UNION ALL SELECT 'crm', 'crm_contracts'")
-    register_settings(con, s)
-    assert dict(query(con, "SELECT source, rank FROM source_rank")) == {"westbridge": 0, "crm": 1}
+    register_build_settings(con, s)
+    assert query(con, "SELECT as_of, currency, renewal_window_days, renewal_early_days, expiring_days FROM run_settings") \
+        == [(day("2026-11-01"), "EUR", 45, 30, 90)]
+    assert dict(query(con, "SELECT category, months FROM warranty_months")) == {"hardware": 36}
+    # a source still in source_records but no longer configured ranks after every configured one
+    assert dict(query(con, "SELECT source, rank FROM source_rank")) == {"westbridge": 0, "x": 5, "crm": 6}
 
 
 def test_consistency_checks_pass_on_a_sound_build_and_catch_a_broken_one(tmp_path: Path) -> None:
     con = _build(_chain_world(), tmp_path)
-    failures = contract_check_failures(con, {"as_of": AS_OF})
+    failures = contract_check_failures(con)
     assert len(failures) >= 5 and not any(failures.values())
     con.execute("INSERT INTO contracts SELECT * FROM contracts WHERE contract_id = 'SC-4000003'")
     con.execute("UPDATE contracts SET renewed_by = 'SC-0' WHERE contract_id = 'SC-4000002'")
-    failures = contract_check_failures(con, {"as_of": AS_OF})
+    failures = contract_check_failures(con)
     assert failures["duplicate contract_id"] == 1 and failures["renewed_by names no contract"] == 1

@@ -1,22 +1,19 @@
 """Contracts of a whole demo world against its truth: found once, end dates, renewal chains, parties.
 
-Runs the real nightly job. Until the contract assets are wired into the job, the contract build
-runs on a copy of the warehouse the job published (the same functions the assets call).
+Runs the real nightly job and reads the warehouse it published.
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.cli import run_nightly
 from demo import generate_demo_world
-from warehouse.comments import apply_comments, dictionary
-from warehouse.contracts import build_contracts
-from warehouse.products import add_warranty_end, build_products
+from pipelines.cli import run_nightly
+from tests.pipelines.warehouse_query import table_names
+from warehouse.comments import dictionary
 
 KEY = ["source_file", "source_sheet", "source_row"]
 AS_OF = "2026-11-01"  # the demo world's as-of date
@@ -26,14 +23,6 @@ def _contract_id(number: str) -> str:
     return "SC-" + re.sub(r"\D", "", number).lstrip("0") if number else ""
 
 
-def _tables(path: Path) -> set[str]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(home, warehouse file with contracts) for a demo world run through the nightly job."""
@@ -41,23 +30,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     generate_demo_world(home, scale=0.3, seed=3)
     assert run_nightly(home, quiet=True)
     live = home / "warehouse.duckdb"
-    tables = _tables(live)
-    if "customers" not in tables:
-        pytest.skip("entity resolution (customers, partners, record_parties, assets) is not in the nightly job yet")
-    if "contracts" in tables:
-        return home, live
-    built = home.parent / "with_contracts.duckdb"  # the contract assets are not wired in yet
-    shutil.copyfile(live, built)
-    con = duckdb.connect(str(built))
-    try:
-        settings = {"as_of": AS_OF}
-        build_products(con, settings)
-        add_warranty_end(con, settings)
-        build_contracts(con, settings)
-        apply_comments(con)
-    finally:
-        con.close()
-    return home, built
+    assert {"customers", "record_parties", "assets", "contracts"} <= table_names(live)
+    return home, live
 
 
 @pytest.fixture(scope="module")

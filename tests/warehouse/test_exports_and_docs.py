@@ -6,15 +6,14 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from tests.warehouse.contract_fixtures import FixtureWorld, build, query
+from tests.warehouse.contract_fixtures import FixtureWorld, build, query, resolve_assets
 from warehouse.comments import apply_comments, dictionary
-from warehouse.contracts import CONTRACT_TABLES, build_contracts
+from warehouse.contracts import CONTRACT_ANALYST_TABLES, build_contracts
 from warehouse.docs import Example, example_queries, render_warehouse_docs, write_warehouse_docs
 from warehouse.exports import analyst_tables, export_parquet
-from warehouse.products import add_warranty_end, build_products
+from warehouse.products import build_products
 
-SETTINGS = {"as_of": "2026-01-01"}
-MINE = ["products", "assets", *CONTRACT_TABLES]
+MINE = ["products", "assets", "asset_sources", *CONTRACT_ANALYST_TABLES]
 
 
 @pytest.fixture
@@ -32,9 +31,9 @@ def built(tmp_path: Path) -> duckdb.DuckDBPyConnection:
               sku="CS-NBD-SRV", serial_numbers=["S1"], service_start=start, service_end=end, amount=90,
               invoice_date=start)
     con = build(w, tmp_path)
-    build_products(con, SETTINGS)
-    add_warranty_end(con, SETTINGS)
-    build_contracts(con, SETTINGS)
+    build_products(con)
+    resolve_assets(con)
+    build_contracts(con)
     apply_comments(con)
     return con
 

@@ -6,11 +6,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query
-from warehouse.products import add_warranty_end, build_products
-from warehouse.sql_files import read_sql
-
-SETTINGS = {"as_of": "2026-01-01"}
+from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query, resolve_assets
+from warehouse.products import build_products
+from warehouse.steps import WAREHOUSE_SQL
 
 
 def _product(con: duckdb.DuckDBPyConnection, sku: str) -> dict:
@@ -30,7 +28,7 @@ def _product(con: duckdb.DuckDBPyConnection, sku: str) -> dict:
 ])
 def test_sku_normalisation_and_family(written: str, sku: str, family: str) -> None:
     con = duckdb.connect()
-    con.execute(read_sql("contract_macros.sql"))
+    con.execute(WAREHOUSE_SQL.text("catalogue_macros.sql"))
     assert query(con, "SELECT sku_norm(?), sku_family(?)", [written, written]) == [(sku, family)]
 
 
@@ -41,7 +39,7 @@ def test_without_a_price_list_the_list_price_is_estimated_and_flagged(tmp_path: 
               unit_price=price, quantity=1, amount=price, invoice_date="2025-01-10")
     w.row("tracker_alice", customer_id="CUST-1", sku="SRV-T440-S", service_end="2026-01-09", amount=99999)
     con = build(w, tmp_path)
-    build_products(con, SETTINGS)
+    build_products(con)
     p = _product(con, "SRV-T440-S")
     assert p["list_price_estimated"] is True and p["list_price_basis"] == "observed_p90"
     assert p["list_price"] == Decimal("960.00")  # 90th percentile of 600..1000; the tracker's value ignored
@@ -55,7 +53,7 @@ def test_the_price_list_wins_and_a_variant_takes_its_family_price(tmp_path: Path
     w.row("westbridge", customer_id="CUST-1", sku="SW-C9300-48P", unit_price=7000, quantity=1, invoice_date="2025-01-10")
     w.row("westbridge", customer_id="CUST-1", sku="sw-c9300-48p-eu", unit_price=7100, quantity=1, invoice_date="2025-01-10")
     con = build(w, tmp_path)
-    build_products(con, SETTINGS)
+    build_products(con)
     base = _product(con, "SW-C9300-48P")
     assert (base["list_price"], base["list_price_estimated"], base["list_price_basis"]) == (Decimal("9800.00"), False, "price_list")
     assert (base["category"], base["category_basis"], base["description"]) == ("hardware", "price_list", "48-port switch")
@@ -77,7 +75,7 @@ def test_categories_are_inferred_from_words_and_coverage(tmp_path: Path) -> None
           unit_price=9000, quantity=1, invoice_date="2025-01-10")
     w.row("price_list", sku="MISC-1", description="Support cable", list_price=10, category="HW")
     con = build(w, tmp_path)
-    build_products(con, SETTINGS)
+    build_products(con)
     got = {s: (c, b, lvl) for s, c, b, lvl in query(
         con, "SELECT sku, category, category_basis, service_level FROM products")}
     assert got == {
@@ -106,22 +104,19 @@ def _warranty_world() -> FixtureWorld:
 
 def test_warranty_end_per_category_default_twelve_months_for_hardware(tmp_path: Path) -> None:
     con = build(_warranty_world(), tmp_path)
-    before = [c for (c,) in query(con, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'assets' ORDER BY column_index")]
-    build_products(con, SETTINGS)
-    assert add_warranty_end(con, SETTINGS) == 2
-    after = [c for (c,) in query(con, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'assets' ORDER BY column_index")]
-    assert after == [*before, "warranty_end"]  # every existing column kept, in place
+    build_products(con)
+    resolve_assets(con)
+    assert query(con, "SELECT count(warranty_end) FROM assets") == [(2,)]
     got = dict(query(con, "SELECT serial_number, warranty_end FROM assets"))
     # NOPE-1 is not on the price list: inferred hardware (sold, no coverage, no service words)
     assert got == {"HW1": day("2026-01-31"), "INF1": day("2026-03-15"), "LIC1": None, "NOSKU1": None, "NOSHIP1": None}
 
 
 def test_warranty_months_per_category_are_configurable_and_rebuilding_is_idempotent(tmp_path: Path) -> None:
-    con = build(_warranty_world(), tmp_path)
-    cfg = {**SETTINGS, "warranty": {"hardware": 36, "software": 12}}
-    build_products(con, cfg)
-    add_warranty_end(con, cfg)
-    add_warranty_end(con, cfg)  # a second pass replaces the column, never adds another
+    con = build(_warranty_world(), tmp_path, warranty={"hardware": 36, "software": 12})
+    build_products(con)
+    resolve_assets(con)
+    resolve_assets(con)  # a second pass replaces the table, never adds another column
     got = dict(query(con, "SELECT serial_number, warranty_end FROM assets"))
     assert got["HW1"] == day("2028-01-31") and got["LIC1"] == day("2026-03-15")
     assert query(con, "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'assets' AND column_name = 'warranty_end'") == [(1,)]

@@ -1,0 +1,56 @@
+"""One entity kind resolved end to end: clusters, ids carried over from the last run, golden records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from matching.golden import build_golden_records
+from matching.resolve import ResolveSettings, resolve_entities
+from matching.result import Resolution
+from matching.stable_ids import StableIds, assign_stable_ids
+
+
+@dataclass
+class ResolvedEntities:
+    """The clustering, the id events, golden records and the record -> id map (with score and rule)."""
+
+    resolution: Resolution
+    ids: StableIds
+    golden: pd.DataFrame
+    mapping: pd.DataFrame  # record_id, <id_column>, match_score, match_rule
+
+    def events(self, entity: str) -> pd.DataFrame:
+        """This run's id events (new / merge / split) labelled with the entity kind."""
+        return self.ids.history.assign(entity=entity)[["entity", "old_id", "new_id", "event", "run_date"]]
+
+
+def resolve_with_ids(
+    records: pd.DataFrame,
+    *,
+    prefix: str,
+    id_column: str,
+    previous_map: pd.DataFrame,
+    previous_history: pd.DataFrame,
+    overrides: pd.DataFrame,
+    run_date: dt.date,
+    settings: ResolveSettings,
+) -> ResolvedEntities:
+    """Cluster `records`, carry the previous run's ids over, and build golden records.
+
+    `previous_map` is the last run's record_id -> entity_id; `previous_history` its id events of
+    this entity kind; `overrides` the analysts' must/cannot-links of this kind.
+    """
+    resolution = resolve_entities(
+        records, overrides=overrides, previous_entities=previous_map, settings=settings
+    )
+    ids = assign_stable_ids(
+        resolution.records[["record_id", "cluster_id"]], previous_map, run_date,
+        prefix=prefix, history=previous_history,
+    )
+    golden = build_golden_records(records, ids.mapping, "entity_id")
+    mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
+        resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
+    return ResolvedEntities(resolution, ids, golden, mapping)

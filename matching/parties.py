@@ -1,0 +1,56 @@
+"""Who a source row's bill-to and partners are: the customer itself, or a reseller, distributor
+or leasing company. Pure rules over the mention frames that warehouse/sql/resolve/ extracts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
+
+from matching.names import normalise_company_names
+
+#: a bill-to this similar to the same row's customer is the customer itself, not a partner
+BILL_TO_SELF_SIMILARITY = 90.0
+#: a name this long that is a prefix-like part of the other is a truncated form of it
+TRUNCATED_NAME_MIN = 12
+#: partner roles a CRM account type can state outright
+CRM_ROLES = ("leasing", "distributor")
+
+
+def bill_to_self(mentions: pd.DataFrame, by_account: set[str]) -> pd.Series:
+    """Bill-to mentions that name the row's own customer (direct deals), as a mask over `mentions`.
+
+    Either the bill-to account is one of the customer's accounts (`by_account`: record ids), or
+    the names agree after normalisation; partial_ratio covers exports that truncate names.
+    """
+    bill = mentions[mentions["named_as"] == "bill_to"]
+    if bill.empty:
+        return pd.Series(False, index=mentions.index)
+    left = normalise_company_names(bill["name"]).fillna("")
+    right = normalise_company_names(bill["customer_name"]).fillna("")
+    whole = cpdist(left.tolist(), right.tolist(), scorer=fuzz.token_sort_ratio, workers=-1)
+    part = cpdist(left.tolist(), right.tolist(), scorer=fuzz.partial_ratio, workers=-1)
+    shortest = np.minimum(left.str.len().to_numpy(), right.str.len().to_numpy())
+    similar = (whole >= BILL_TO_SELF_SIMILARITY) | ((part >= 97) & (shortest >= TRUNCATED_NAME_MIN))
+    same_account = (
+        (bill["account"].notna() & (bill["account"] == bill["customer_account"])) | bill["record_id"].isin(by_account)
+    )
+    self_ = pd.Series(similar & (left.to_numpy() != ""), index=bill.index) | same_account
+    return self_.reindex(mentions.index, fill_value=False)
+
+
+def partner_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
+    """entity_id, role: the CRM's account type first; else distributor; else reseller if ever named
+    one; else leasing (a bill-to that never resells). `mapping` is mention record_id -> entity_id."""
+    joined = mentions[["mention_id", "named_as", "role_hint"]].merge(
+        mapping.rename(columns={"record_id": "mention_id"}), on="mention_id")
+    hints = joined.groupby("entity_id").agg(
+        crm=("role_hint", lambda s: next((h for h in s if h in CRM_ROLES), None)),
+        resold=("named_as", lambda s: bool((s == "reseller").any() or (s == "account").any())),
+        distributor=("named_as", lambda s: bool((s == "distributor").any())),
+    )
+    role = np.where(hints["crm"].notna(), hints["crm"],
+                    np.where(hints["distributor"], "distributor", np.where(hints["resold"], "reseller", "leasing")))
+    return pd.DataFrame({"entity_id": hints.index, "role": role})

@@ -1,0 +1,67 @@
+"""What `radar run` prints at the end: per-source files and rows, and where the warehouse is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from warehouse.sql_runner import count_rows, table_names
+
+SOURCE_SUMMARY_SQL = """
+SELECT source,
+       count(*) FILTER (WHERE status <> 'superseded')                         AS files,
+       count(*) FILTER (WHERE status = 'loaded')                              AS loaded,
+       count(*) FILTER (WHERE status IN ('duplicate', 'empty', 'error'))      AS "dup/empty/error",
+       coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_loaded,
+       coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_quarantined
+FROM ingested_files
+GROUP BY source
+ORDER BY source
+"""
+
+
+def source_summary(warehouse: Path) -> pd.DataFrame:
+    """Files and rows per source, from the live warehouse, with a TOTAL line."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        df = con.execute(SOURCE_SUMMARY_SQL).df()
+    finally:
+        con.close()
+    if not df.empty:
+        total = df.drop(columns="source").sum(numeric_only=True)
+        df = pd.concat([df, pd.DataFrame([{"source": "TOTAL", **total.to_dict()}])], ignore_index=True)
+    return df
+
+
+def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
+    """The files that could not be read, with why."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT path, error FROM ingested_files WHERE status = 'error' ORDER BY path LIMIT ?", [limit]
+        ).fetchall()
+    finally:
+        con.close()
+    return [f"{error}" if error and error.startswith(path) else f"{path}: {error}" for path, error in rows]
+
+
+#: what the run resolved: label -> the table whose rows are counted
+ENTITY_TABLES: dict[str, str] = {
+    "customers": "customers",
+    "partners": "partners",
+    "assets": "assets",
+    "contracts": "contracts",
+    "renewal opportunities": "renewal_opportunities",
+}
+
+
+def entity_counts(warehouse: Path) -> dict[str, int]:
+    """How many customers, partners, assets, contracts and opportunities the warehouse holds."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        present = table_names(con)
+        return {label: count_rows(con, t) for label, t in ENTITY_TABLES.items() if t in present}
+    finally:
+        con.close()

@@ -1,0 +1,173 @@
+"""`sources.yaml` (DESIGN.md, "sources.yaml") as one typed `RadarConfig`, built once per run.
+
+Each section is typed by the package that reads it: `sources:` by sources.config.SourceConfig,
+`valuation:` by reports.valuation.ValuationSettings (whose contract rules the warehouse reads),
+`matching:` by matching.settings.MatchingSettings, `warehouse:` by WarehouseSettings here.
+Validation is pydantic's and the valuation module's; every error names the file, the source and
+the key, because the person reading it is the one editing the YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from matching.settings import MatchingSettings
+from reports.valuation import ValuationError, ValuationSettings, valuation_settings
+from sources.config import ConfigError, SourceConfig
+from sources.fields import SOURCE_KINDS, SourceKind
+from warehouse.build import check_storage_version
+from warehouse.settings import DEFAULT_WARRANTY, BuildSettings
+
+Category = Literal["hardware", "software", "service"]
+#: the default trust order of source kinds (most trusted first)
+SOURCE_PRIORITY_DEFAULT: tuple[SourceKind, ...] = (
+    "crm_accounts", "crm_contracts", "accounting", "price_list", "distributor", "sales_rep",
+)
+#: longest warranty a category may be given, in months
+MAX_WARRANTY_MONTHS = 240
+
+__all__ = ["ConfigError", "RadarConfig", "WarehouseSettings", "load_config", "parse_config"]
+
+
+class WarehouseSettings(BaseModel):
+    """`warehouse:` settings: the storage format the warehouse file is written in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    storage_version: str | None = "v1.4.0"
+
+    @field_validator("storage_version")
+    @classmethod
+    def _version(cls, value: str | None) -> str | None:
+        return check_storage_version(value)
+
+
+class RadarConfig(BaseModel):
+    """The whole `sources.yaml`, typed; every stage receives this one object."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    as_of: dt.date | None = None
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+    sources: list[SourceConfig]
+    source_priority: list[SourceKind] = Field(default_factory=lambda: list(SOURCE_PRIORITY_DEFAULT))
+    warranty: dict[Category, int] = Field(default_factory=lambda: {"hardware": DEFAULT_WARRANTY["hardware"]})  # type: ignore[arg-type]
+    valuation: ValuationSettings = Field(default_factory=ValuationSettings)
+    matching: MatchingSettings = Field(default_factory=MatchingSettings)
+    warehouse: WarehouseSettings = Field(default_factory=WarehouseSettings)
+
+    @field_validator("warranty")
+    @classmethod
+    def _warranty_months(cls, value: dict[str, int]) -> dict[str, int]:
+        for category, months in value.items():
+            if not 0 <= months <= MAX_WARRANTY_MONTHS:
+                raise ValueError(f"{category}: {months} months is not between 0 and {MAX_WARRANTY_MONTHS}")
+        return value
+
+    @field_validator("source_priority")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        repeated = sorted({k for k in value if value.count(k) > 1})
+        if repeated:
+            raise ValueError(f"kind(s) {repeated} listed more than once")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> RadarConfig:
+        seen: dict[str, int] = {}
+        for i, s in enumerate(self.sources):
+            if s.name in seen:
+                raise ValueError(
+                    f"source '{s.name}' (sources[{i}]), key 'name': "
+                    f"the name is already used by sources[{seen[s.name]}]"
+                )
+            seen[s.name] = i
+        return self
+
+    def source(self, name: str) -> SourceConfig:
+        """The source called `name`."""
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    @property
+    def source_ranks(self) -> dict[str, int]:
+        """source name -> trust rank (lower wins): an explicit `priority:`, else the kind's place in
+        `source_priority`, kinds it leaves out coming after it in DESIGN's order."""
+        order = list(self.source_priority) + [k for k in SOURCE_KINDS if k not in self.source_priority]
+        return {s.name: s.priority if s.priority is not None else order.index(s.kind) for s in self.sources}
+
+    def priority_of(self, source: SourceConfig) -> int:
+        """The trust rank of one source (see `source_ranks`)."""
+        return self.source_ranks[source.name]
+
+    def build_settings(self, as_of: dt.date) -> BuildSettings:
+        """What the warehouse build reads: the run's date, currency, trust order, warranty and rules."""
+        return BuildSettings(as_of=as_of, currency=self.currency, source_ranks=self.source_ranks,
+                             warranty={str(k): v for k, v in self.warranty.items()}, rules=self.valuation)
+
+
+def _describe(loc: tuple[Any, ...], raw: dict[str, Any]) -> str:
+    """Turn a pydantic location into "source 'ingram' (sources[2]), key 'colums'"."""
+    if len(loc) >= 2 and loc[0] == "sources" and isinstance(loc[1], int):
+        entries = raw.get("sources") or []
+        entry = entries[loc[1]] if loc[1] < len(entries) else None
+        name = entry.get("name") if isinstance(entry, dict) else None
+        where = f"source '{name}' (sources[{loc[1]}])" if name else f"sources[{loc[1]}]"
+        rest = ".".join(str(p) for p in loc[2:])
+        return f"{where}, key '{rest}'" if rest else where
+    return "key '" + ".".join(str(p) for p in loc) + "'"
+
+
+def _message(err: Any) -> str:
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        return "unknown key"
+    if err["type"] == "missing":
+        return "missing required key"
+    if err["type"] == "literal_error":
+        expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"unknown value {err.get('input')!r}; expected one of {expected}"
+    return msg
+
+
+def parse_config(raw: object, origin: str = "sources.yaml") -> RadarConfig:
+    """Validate an already-parsed YAML document; every problem is reported at once."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{origin}: expected a mapping with a 'sources:' list at the top")
+    lines: list[str] = []
+    data = dict(raw)
+    currency = str(data["currency"]) if isinstance(data.get("currency"), str) else "USD"
+    try:
+        data["valuation"] = valuation_settings(data.get("valuation"), currency=currency)
+    except ValuationError as exc:
+        lines.append(f"{origin}: {str(exc).removeprefix('sources.yaml ')}")
+        data.pop("valuation", None)
+    try:
+        config = RadarConfig.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])  # empty for whole-file checks, whose message says where
+            lines.append(f"{origin}: {_describe(loc, raw)}: {_message(err)}" if loc else f"{origin}: {_message(err)}")
+    if lines:
+        raise ConfigError("\n".join(lines))
+    return config
+
+
+def load_config(home: Path) -> RadarConfig:
+    """Read and validate `home/sources.yaml`."""
+    path = Path(home) / "sources.yaml"
+    if not path.is_file():
+        raise ConfigError(f"{path}: not found (every home needs a sources.yaml)")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    return parse_config(raw, origin=str(path))
+

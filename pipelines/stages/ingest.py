@@ -1,0 +1,92 @@
+"""Stage `ingest`: read every new inbox file into the ingest store (sources -> warehouse), then
+start the night's warehouse build with source_records, quarantine and ingested_files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from pipelines.stages.context import RunContext
+from sources.inbox import discover, source_fingerprint
+from sources.reader import READER_VERSION, read_source_file
+from sources.records import quarantine_to_arrow, to_arrow
+from warehouse.build import load_staging_tables, start_build
+from warehouse.comments import apply_comments
+from warehouse.ingest_store import Candidate, open_ingest, plan, record_file
+from warehouse.sql_runner import count_rows
+
+#: the tables `stage_source_records` starts a build with
+STAGED_TABLES: tuple[str, ...] = ("source_records", "quarantine", "ingested_files")
+
+
+@dataclass
+class FileResult:
+    """What happened to one inbox file in this run."""
+
+    source: str
+    path: str
+    action: str  # read | skip | duplicate
+    status: str  # loaded | empty | error | duplicate | unchanged
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    error: str | None = None
+
+
+def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None) -> list[FileResult]:
+    """Read new and changed files; skip unchanged ones; record copies as duplicates."""
+    config, run_id = run.config, run.run_id
+    files = discover(run.home, config.sources)
+    fingerprints = {s.name: source_fingerprint(s, READER_VERSION) for s in config.sources}
+    results: list[FileResult] = []
+    con = open_ingest(run.paths.ingest)
+    try:
+        candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
+        decisions = plan(con, candidates)
+        for f in files:
+            action, other = decisions[f.relpath]
+            base = {
+                "source": f.source.name, "path": f.relpath, "sha256": f.sha256, "size_bytes": f.size_bytes,
+                "modified_at": dt.datetime.fromtimestamp(f.modified_at), "fingerprint": fingerprints[f.source.name],
+                "run_id": run_id,
+            }
+            if action == "skip":
+                results.append(FileResult(f.source.name, f.relpath, action, "unchanged"))
+                continue
+            if action == "duplicate":
+                record_file(con, {**base, "status": "duplicate", "duplicate_of": other})
+                log(f"{f.relpath}: duplicate of {other}")
+                results.append(FileResult(f.source.name, f.relpath, action, "duplicate"))
+                continue
+            outcome = read_source_file(f.path, f.relpath, f.source)
+            record_file(
+                con,
+                {
+                    **base, "status": outcome.status, "error": outcome.error,
+                    "rows_read": outcome.rows_read, "rows_loaded": outcome.rows_loaded,
+                    "rows_quarantined": outcome.rows_quarantined, "rows_blank": outcome.blank_rows,
+                    "rows_total": outcome.total_rows, "warnings": outcome.warnings,
+                    "sheets": [asdict(s) for s in outcome.sheets], "detected": outcome.detected,
+                },
+                to_arrow(outcome.records) if outcome.rows_loaded else None,
+                quarantine_to_arrow(outcome.quarantine) if outcome.rows_quarantined else None,
+            )
+            log(f"{f.relpath}: {outcome.status}, {outcome.rows_loaded} rows loaded, "
+                f"{outcome.rows_quarantined} quarantined" + (f" ({outcome.error})" if outcome.error else ""))
+            results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
+                                      outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
+    finally:
+        con.close()
+    return results
+
+
+def stage_source_records(run: RunContext) -> dict[str, int]:
+    """Start a new warehouse build beside the live one, holding the ingest store's current rows.
+
+    Returns the row count of each staged table.
+    """
+    start_build(run.paths, run.config.warehouse.storage_version)
+    with run.building() as con:
+        load_staging_tables(con, run.paths.ingest)
+        apply_comments(con, list(STAGED_TABLES))
+        return {t: count_rows(con, t) for t in STAGED_TABLES}

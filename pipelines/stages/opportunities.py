@@ -1,0 +1,45 @@
+"""Stage `opportunities`: renewals, win-backs, coverage gaps and co-terms as of the run's date,
+valued and assigned (reports -> warehouse build); then their totals for every part of the book."""
+
+from __future__ import annotations
+
+from pipelines.stages.context import RunContext
+from reports.frames import load_report_data
+from reports.opportunities import OPPORTUNITY_TABLES, OpportunityOutcome
+from reports.opportunities import build_opportunities as build_opportunity_tables
+from reports.outputs import book_parts
+from reports.summary import for_scope, section, summarise_books, write_summary_table
+from warehouse.comments import apply_comments, uncommented
+
+SUMMARY_TABLE = "renewal_summary"
+
+
+def _commented(con, tables: list[str]) -> None:
+    apply_comments(con, tables)
+    missing = uncommented(con, tables)
+    if missing:
+        raise ValueError(f"report columns without a comment in warehouse/dictionary.yaml: {missing}")
+
+
+def build_opportunities(run: RunContext) -> OpportunityOutcome:
+    """renewal_opportunities, opportunity_assets, renewal_forecast and missed_renewals."""
+    with run.building() as con:
+        outcome = build_opportunity_tables(con, run.config.valuation)
+        _commented(con, list(OPPORTUNITY_TABLES))
+    return outcome
+
+
+def build_renewal_summary(run: RunContext) -> dict[str, float]:
+    """renewal_summary for the whole book and every rep's and reseller's part; returns the headline."""
+    valuation = run.config.valuation
+    with run.building() as con:
+        data = load_report_data(con, run.as_of, valuation.currency)
+        summary = summarise_books(book_parts(data), valuation)
+        write_summary_table(con, summary)
+        _commented(con, [SUMMARY_TABLE])
+    whole = for_scope(summary)
+    total = section(whole, "total").iloc[0]
+    return {
+        "value": float(total.value), "weighted_value": float(total.weighted_value),
+        **{f"value_{r.label}": float(r.value) for r in section(whole, "window").itertuples()},
+    }

@@ -1,0 +1,28 @@
+"""Stage `outputs`: what people receive, written from the published warehouse only, so a run that
+fails before publishing leaves out/ as it was: Parquet copies of every table, the workbooks, the
+CRM import and the run summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.stages.context import RunContext
+from reports.frames import load_report_data
+from reports.outputs import ReportFiles, write_report_files
+from reports.summary import read_summary
+from warehouse.exports import export_parquet
+
+
+def export_tables(run: RunContext) -> dict[str, Path]:
+    """out/parquet/<table>.parquet for every analyst-facing table of the live warehouse."""
+    with run.live() as con:
+        return export_parquet(con, run.out_dir)
+
+
+def write_outputs(run: RunContext) -> ReportFiles:
+    """out/renewal_opportunities.xlsx, out/workbooks/*.xlsx, out/crm_import.csv, out/run_summary.md."""
+    valuation = run.config.valuation
+    with run.live() as con:
+        data = load_report_data(con, run.as_of, valuation.currency)
+        summary = read_summary(con)
+    return write_report_files(data, summary, valuation, run.out_dir)

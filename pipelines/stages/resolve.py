@@ -1,0 +1,135 @@
+"""Stage `resolve`: who is who and what is what, with ids stable from run to run.
+
+Joins `warehouse` (mentions read from the build, tables written back, the last run's ids) with
+`matching` (clustering, stable ids, golden records, bill-to and partner-role rules) and the
+analysts' overrides read by `sources`. Three steps, in order: customers, partners (they need the
+customers, to tell a bill-to that is the customer itself), assets (they need both, and products).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from matching.assets import resolve_serials
+from matching.entities import ResolvedEntities, resolve_with_ids
+from matching.parties import bill_to_self, partner_roles
+from matching.profiles import RECORD_COLUMNS
+from matching.stable_ids import assign_stable_ids
+from pipelines.stages.context import RunContext
+from sources.override_files import read_overrides
+from warehouse.comments import apply_comments
+from warehouse.mentions import bill_to_self_accounts, customer_mentions, partner_mentions, serial_mentions
+from warehouse.previous_run import PreviousRun, append_id_history, read_previous
+from warehouse.sql_runner import replace_table
+from warehouse.steps import ASSET_TABLES, CUSTOMER_TABLES, PARTNER_TABLES, WAREHOUSE_SQL
+
+REVIEW_COLUMNS = [
+    "left_record_id", "right_record_id", "match_probability", "match_weight", "match_rule", "blocking_rule",
+]
+
+
+@dataclass
+class ResolveOutcome:
+    """Counts worth showing in Dagster metadata."""
+
+    mentions: int
+    entities: int
+    new_ids: int
+    merges: int
+    splits: int
+    review_pairs: int = 0
+
+
+def _require(frame: pd.DataFrame, columns: Iterable[str], query: str) -> None:
+    """Fail loudly when a mention query and matching's record columns drift apart."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise RuntimeError(f"{query} lacks the columns {missing} that matching.profiles.RECORD_COLUMNS needs")
+
+
+def _outcome(mentions: int, ids_mapping: pd.DataFrame, history: pd.DataFrame, review: int = 0) -> ResolveOutcome:
+    events = history["event"].value_counts()
+    return ResolveOutcome(
+        mentions=mentions, entities=int(ids_mapping["entity_id"].nunique()), new_ids=int(events.get("new", 0)),
+        merges=int(events.get("merge", 0)), splits=int(events.get("split", 0)), review_pairs=review,
+    )
+
+
+def _overrides(run: RunContext, entity: str) -> pd.DataFrame:
+    overrides = read_overrides(run.home)
+    return overrides[overrides["entity"] == entity][["left", "right", "decision", "left_kind", "right_kind"]]
+
+
+def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, id_column: str,
+             previous_map: pd.DataFrame, previous: PreviousRun) -> ResolvedEntities:
+    return resolve_with_ids(
+        records, prefix=prefix, id_column=id_column, previous_map=previous_map,
+        previous_history=previous.history[previous.history["entity"] == entity],
+        overrides=_overrides(run, entity), run_date=run.as_of,
+        settings=run.config.matching.resolve_settings(),
+    )
+
+
+def resolve_customers(run: RunContext) -> ResolveOutcome:
+    """customers, customer_sources and match_review in the warehouse being built."""
+    previous = read_previous(run.paths.live)
+    with run.building() as con:
+        mentions = customer_mentions(con)
+        _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
+        done = _resolve(run, mentions, "customer", "CUST-", "customer_id", previous.customers, previous)
+        WAREHOUSE_SQL.run(con, CUSTOMER_TABLES, frames={"customer_golden": done.golden, "customer_map": done.mapping})
+        review = done.resolution.review_pairs(*run.config.matching.review_band)
+        entity = done.ids.mapping.set_index("record_id")["entity_id"]
+        review = review[REVIEW_COLUMNS].assign(
+            left_customer_id=review["left_record_id"].map(entity),
+            right_customer_id=review["right_record_id"].map(entity),
+            decision=pd.Series([None] * len(review), dtype="string"),
+        )
+        replace_table(con, "match_review", review)
+        append_id_history(con, previous, done.events("customer"))
+        apply_comments(con, ["customers", "customer_sources", "match_review", "id_history"])
+    return _outcome(len(mentions), done.ids.mapping, done.ids.history, len(review))
+
+
+def resolve_partners(run: RunContext) -> ResolveOutcome:
+    """partners, partner_sources and record_parties (customer / reseller / bill-to per record)."""
+    previous = read_previous(run.paths.live)
+    with run.building() as con:
+        mentions = partner_mentions(con)
+        is_self = bill_to_self(mentions, bill_to_self_accounts(con))
+        self_billed = pd.DataFrame({"record_id": mentions.loc[is_self, "record_id"].drop_duplicates()})
+        partner = mentions[~is_self].reset_index(drop=True)
+        records = partner.rename(columns={"record_id": "source_record_id", "mention_id": "record_id"})
+        done = _resolve(run, records, "partner", "PART-", "partner_id", previous.partners, previous)
+        WAREHOUSE_SQL.run(con, PARTNER_TABLES, frames={
+            "partner_golden": done.golden, "partner_roles": partner_roles(partner, done.ids.mapping),
+            "partner_map": done.mapping, "partner_mentions_resolved": partner, "bill_to_self": self_billed,
+        })
+        append_id_history(con, previous, done.events("partner"))
+        apply_comments(con, ["partners", "partner_sources", "record_parties", "id_history"])
+    return _outcome(len(partner), done.ids.mapping, done.ids.history)
+
+
+def resolve_assets(run: RunContext) -> ResolveOutcome:
+    """assets (with warranty_end) and asset_sources: serial variants across sources, one asset each."""
+    previous = read_previous(run.paths.live)
+    with run.building() as con:
+        mentions = serial_mentions(con)
+        resolved = resolve_serials(mentions[["record_id", "raw_serial", "sku", "source"]])
+        keyed = resolved.assign(mention=resolved["record_id"] + ":" + resolved["raw_serial"].astype(str))
+        keyed = keyed[keyed["asset_key"].notna()].drop_duplicates("mention")
+        ids = assign_stable_ids(
+            keyed[["mention", "asset_key"]].rename(columns={"mention": "record_id", "asset_key": "cluster_id"}),
+            previous.assets, run.as_of, prefix="AST-", width=7,
+            history=previous.history[previous.history["entity"] == "asset"],
+        )
+        asset_map = keyed.merge(ids.mapping.rename(columns={"record_id": "mention", "entity_id": "asset_id"}),
+                                on="mention")
+        asset_map = asset_map[["asset_id", "record_id", "raw_serial", "serial_number", "match_rule"]]
+        WAREHOUSE_SQL.run(con, ASSET_TABLES, frames={"asset_map": asset_map})
+        append_id_history(con, previous, ids.history.assign(entity="asset"))
+        apply_comments(con, ["assets", "asset_sources", "id_history"])
+    return _outcome(len(mentions), ids.mapping, ids.history)

@@ -1,0 +1,66 @@
+"""The parts of the opportunity book that get a workbook of their own: the whole book, each rep's
+part (and the unassigned rows), each reseller's part. One definition, used both to store each
+part's totals in `renewal_summary` and to write its workbook.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from reports.frames import ReportData
+
+ALL = "all"
+UNASSIGNED = "unassigned"
+
+
+@dataclass(frozen=True)
+class Book:
+    """One part of the book: its `scope` key in renewal_summary, its title, file and data."""
+
+    scope: str                     # "all", "rep:<name>", "rep:unassigned", "reseller:<partner_id>"
+    title: str                     # what the workbook's pages say it covers
+    file: str                      # path under out/ ("renewal_opportunities.xlsx", "workbooks/rep_x.xlsx")
+    data: ReportData
+    breakdowns: tuple[str, ...]    # summary sections to show besides kind, window and month
+    drop_field: str | None = None  # a column that says the same on every row of this part
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """A file-name-safe ASCII slug: "Müller & Söhne GmbH" -> "muller_sohne_gmbh"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")[:max_length].strip("_")
+    return out or "unnamed"
+
+
+def _unique_slugs(keys: list[str], names: list[str]) -> dict[str, str]:
+    """key -> slug of its name; names that slug alike get the key appended."""
+    slugs = {k: slug(n) for k, n in zip(keys, names, strict=True)}
+    counts = pd.Series(list(slugs.values())).value_counts()
+    return {k: (s if counts[s] == 1 else f"{s}_{slug(k)}") for k, s in slugs.items()}
+
+
+def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
+    """The whole book, then every rep and reseller with anything to show, in name / id order."""
+    out = [Book(ALL, "all reps and resellers", overall_file, data, ("rep", "reseller"))]
+    frames = [data.opportunities, data.forecast, data.missed]
+    reps = sorted({r for f in frames for r in f["rep"].dropna().unique()})
+    rep_slugs = _unique_slugs(reps, reps)
+    for rep in reps:
+        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", data.where(rep=rep),
+                        ("reseller",), "rep"))
+    if data.opportunities["rep"].isna().any():
+        out.append(Book(f"rep:{UNASSIGNED}", "opportunities without a rep", f"{workbook_dir}/rep_{UNASSIGNED}.xlsx",
+                        data.where(unassigned=True), ("reseller",), "rep"))
+    pairs = pd.concat([f[["reseller_id", "reseller_name"]] for f in frames]).dropna(subset=["reseller_id"])
+    pairs = pairs.drop_duplicates("reseller_id").sort_values("reseller_id")
+    names = dict(zip(pairs["reseller_id"], pairs["reseller_name"].fillna(pairs["reseller_id"]), strict=True))
+    reseller_slugs = _unique_slugs(list(names), list(names.values()))
+    for reseller_id, name in names.items():
+        out.append(Book(f"reseller:{reseller_id}", str(name),
+                        f"{workbook_dir}/reseller_{reseller_slugs[reseller_id]}.xlsx",
+                        data.where(reseller_id=reseller_id), ("rep",), "reseller_name"))
+    return out

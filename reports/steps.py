@@ -1,0 +1,32 @@
+"""Every SQL step of the reports: its file, the frames it reads and the tables it creates.
+
+Run with the warehouse's SQL runner (reports may import warehouse); the files live in reports/sql/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warehouse.sql_runner import SqlLibrary, SqlStep
+
+REPORTS_SQL = SqlLibrary(Path(__file__).with_name("sql"))
+
+VALUATION_MACROS = SqlStep("valuation_macros.sql")
+OPPORTUNITY_PARTIES = SqlStep(
+    "opportunity_parties.sql",
+    creates=("rv_customer_crm_owner", "rv_customer_tracker_rep", "rv_contract_reps", "rv_channel_rep",
+             "rv_partner_terms", "rv_customer_reps"),
+)
+CONTRACT_VALUES = SqlStep("contract_values.sql", creates=("rv_contract_values",))
+OPPORTUNITIES = SqlStep("opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets"))
+OPPORTUNITY_TABLES = SqlStep(
+    "opportunity_tables.sql",
+    creates=("renewal_opportunities", "opportunity_assets", "renewal_forecast", "missed_renewals"),
+)
+#: the steps of the opportunity build, in order
+OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
+    VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_TABLES,
+)
+RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
+#: renewal_opportunities with their serials, in working order (a SELECT)
+REPORT_OPPORTUNITIES = "report_opportunities.sql"

@@ -1,0 +1,165 @@
+-- From contract_lines: each source's value of each contract field, the winner per field,
+-- contract_conflicts, contract_sources, contract_assets and contracts_base (TEMP, before renewals).
+--
+-- Within one source a contract's amount is the sum of its (counted) lines; every other field is
+-- the source's latest line's value. Across sources nothing is added up: per field the most
+-- trusted source wins (source_rank), then the most recent (latest invoice date, then latest file).
+-- A contract's `sku` is its service SKU (or a software / unknown one), never the covered hardware
+-- a rep's tracker names; a service SKU beats the others.
+CREATE OR REPLACE TEMP TABLE contract_candidates AS
+WITH line_fields AS (
+    SELECT contract_id, source, line_order, source_file, source_sheet, source_row, fv.*
+    FROM (
+        SELECT *, unnest([
+            {'field': 'end_date', 'value': CAST(service_end AS VARCHAR), 'detail': NULL::VARCHAR, 'preference': 0},
+            {'field': 'start_date', 'value': CAST(service_start AS VARCHAR), 'detail': NULL, 'preference': 0},
+            {'field': 'currency', 'value': CASE WHEN amount IS NOT NULL THEN currency END, 'detail': NULL, 'preference': 0},
+            {'field': 'service_level', 'value': service_level, 'detail': NULL, 'preference': 0},
+            {'field': 'sku', 'value': CASE WHEN sku_category IS DISTINCT FROM 'hardware' THEN sku END,
+             'detail': sku_family, 'preference': CASE WHEN sku_category = 'service' THEN 0 ELSE 1 END},
+            {'field': 'customer_id', 'value': customer_id, 'detail': NULL, 'preference': 0},
+            {'field': 'reseller_id', 'value': reseller_id, 'detail': NULL, 'preference': 0},
+            {'field': 'rep', 'value': rep, 'detail': NULL, 'preference': 0},
+            {'field': 'bill_to_id', 'value': bill_to_id, 'detail': bill_to_role, 'preference': 0},
+            {'field': 'contract_number', 'value': raw_contract_number, 'detail': NULL,
+             'preference': CASE WHEN regexp_matches(raw_contract_number, '^[A-Z]+-') THEN 0 ELSE 1 END}
+        ]) AS fv
+        FROM contract_lines
+    )
+    WHERE fv.value IS NOT NULL
+),
+per_source_field AS (
+    SELECT contract_id, source, field,
+           arg_max({'value': value, 'detail': detail, 'preference': preference,
+                    'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row},
+                   -preference * 1000000000 + line_order) AS v
+    FROM line_fields
+    GROUP BY ALL
+),
+per_source_amount AS (
+    SELECT contract_id, source, 'amount' AS field,
+           CAST(sum(amount) AS DECIMAL(18, 2)) AS total,
+           arg_min({'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row},
+                   line_order) AS first_line
+    FROM contract_lines
+    WHERE counted AND amount IS NOT NULL
+    GROUP BY ALL
+),
+source_recency AS (
+    SELECT contract_id, source, min(rank) AS rank,
+           coalesce(max(invoice_date), DATE '0001-01-01') AS last_date,
+           max(source_file) AS last_file
+    FROM contract_lines
+    GROUP BY ALL
+),
+all_values AS (
+    SELECT * FROM per_source_field
+    UNION ALL BY NAME
+    SELECT contract_id, source, field,
+           {'value': CAST(total AS VARCHAR), 'detail': NULL::VARCHAR, 'preference': 0,
+            'source_file': first_line.source_file, 'source_sheet': first_line.source_sheet,
+            'source_row': first_line.source_row} AS v
+    FROM per_source_amount
+)
+SELECT a.contract_id, a.field, a.v.value, a.v.detail, a.v.preference,
+       a.source, a.v.source_file, a.v.source_sheet, a.v.source_row,
+       r.rank,
+       row_number() OVER (PARTITION BY a.contract_id, a.field
+                          ORDER BY a.v.preference ASC, r.rank ASC, r.last_date DESC, r.last_file DESC, a.source ASC) AS choice
+FROM all_values a
+JOIN source_recency r USING (contract_id, source);
+
+-- the values that lost, with the value that won (contract numbers differ only in spelling: not conflicts)
+CREATE OR REPLACE TABLE contract_conflicts AS
+SELECT c.contract_id, c.field, c.value, c.source, c.source_file, c.source_sheet, c.source_row,
+       w.value AS chosen_value, w.source AS chosen_source
+FROM contract_candidates c
+JOIN contract_candidates w ON w.contract_id = c.contract_id AND w.field = c.field AND w.choice = 1
+WHERE c.choice > 1 AND c.value <> w.value AND c.preference = w.preference AND c.field <> 'contract_number'
+ORDER BY c.contract_id, c.field, c.source;
+
+CREATE OR REPLACE TABLE contract_sources AS
+SELECT l.contract_id, l.record_id, l.source, l.source_file, l.source_sheet, l.source_row,
+       l.raw_contract_number, l.attach_rule, l.counted AS amount_counted
+FROM contract_lines l
+ORDER BY l.contract_id, l.source, l.source_file, l.source_sheet NULLS FIRST, l.source_row;
+
+CREATE OR REPLACE TABLE contract_assets AS
+SELECT l.contract_id, a.asset_id, count(DISTINCT l.record_id) AS source_rows
+FROM contract_lines l
+JOIN asset_sources a USING (record_id)
+GROUP BY ALL
+ORDER BY l.contract_id, a.asset_id;
+
+-- every dated source row naming a customer and a reseller: who sold to whom, when
+CREATE OR REPLACE TEMP TABLE customer_reseller_history AS
+SELECT rp.customer_id, coalesce(r.service_start, r.invoice_date) AS seen_on,
+       arg_min(rp.reseller_id, (s.rank, rp.reseller_id)) AS reseller_id
+FROM record_parties rp
+JOIN source_records r USING (record_id)
+JOIN source_rank s USING (source)
+WHERE rp.customer_id IS NOT NULL AND rp.reseller_id IS NOT NULL
+  AND coalesce(r.service_start, r.invoice_date) IS NOT NULL
+GROUP BY ALL;
+
+CREATE OR REPLACE TEMP TABLE contracts_base AS
+WITH chosen AS (
+    SELECT * FROM contract_candidates WHERE choice = 1
+),
+pivoted AS (
+    SELECT contract_id,
+           max(value) FILTER (WHERE field = 'contract_number') AS contract_number,
+           max(value) FILTER (WHERE field = 'customer_id') AS customer_id,
+           max(value) FILTER (WHERE field = 'bill_to_id') AS bill_to_id,
+           max(detail) FILTER (WHERE field = 'bill_to_id') AS bill_to_role,
+           max(value) FILTER (WHERE field = 'reseller_id') AS reseller_id,
+           max(value) FILTER (WHERE field = 'rep') AS rep,
+           max(value) FILTER (WHERE field = 'service_level') AS service_level,
+           max(value) FILTER (WHERE field = 'sku') AS sku,
+           max(detail) FILTER (WHERE field = 'sku') AS sku_family,
+           CAST(max(value) FILTER (WHERE field = 'start_date') AS DATE) AS start_date,
+           CAST(max(value) FILTER (WHERE field = 'end_date') AS DATE) AS end_date,
+           max(source) FILTER (WHERE field = 'end_date') AS end_date_source,
+           CAST(max(value) FILTER (WHERE field = 'amount') AS DECIMAL(18, 2)) AS amount,
+           max(source) FILTER (WHERE field = 'amount') AS amount_source,
+           max(value) FILTER (WHERE field = 'currency') AS currency
+    FROM chosen
+    GROUP BY contract_id
+),
+lines AS (
+    SELECT contract_id,
+           bool_or(attach_rule = 'contract_number') AS numbered,
+           list_sort(list(DISTINCT source)) AS sources,
+           count(*) AS record_count
+    FROM contract_lines
+    GROUP BY contract_id
+),
+asset_counts AS (
+    SELECT contract_id, count(*) AS asset_count FROM contract_assets GROUP BY contract_id
+),
+resold AS (  -- contracts with no reseller named: the bill-to when it is a reseller, else the
+             -- reseller the customer was dealing through at the contract's start (as-of join)
+    SELECT p.contract_id,
+           CASE WHEN p.reseller_id IS NOT NULL THEN p.reseller_id
+                WHEN p.bill_to_role = 'reseller' THEN p.bill_to_id
+                ELSE h.reseller_id END AS reseller_id,
+           CASE WHEN p.reseller_id IS NOT NULL THEN 'source'
+                WHEN p.bill_to_role = 'reseller' THEN 'bill_to'
+                WHEN h.reseller_id IS NOT NULL THEN 'customer_history' END AS reseller_basis
+    FROM pivoted p
+    ASOF LEFT JOIN customer_reseller_history h
+        ON h.customer_id = p.customer_id
+       AND h.seen_on <= coalesce(p.start_date, CAST(p.end_date - INTERVAL 1 YEAR AS DATE)) + 30
+)
+SELECT p.contract_id, p.contract_number, p.customer_id, p.bill_to_id, p.bill_to_role,
+       rs.reseller_id, rs.reseller_basis,
+       p.rep, p.service_level, p.sku, p.sku_family, p.start_date, p.end_date,
+       CASE WHEN p.start_date IS NOT NULL AND p.end_date >= p.start_date
+            THEN CAST(round((p.end_date - p.start_date + 1) / 30.4375) AS INTEGER) END AS term_months,
+       p.amount, coalesce(p.currency, (SELECT currency FROM run_settings)) AS currency,
+       p.end_date_source, p.amount_source,
+       l.numbered, l.sources, l.record_count, coalesce(a.asset_count, 0) AS asset_count
+FROM pivoted p
+JOIN resold rs USING (contract_id)
+JOIN lines l USING (contract_id)
+LEFT JOIN asset_counts a USING (contract_id);

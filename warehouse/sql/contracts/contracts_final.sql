@@ -1,0 +1,20 @@
+-- contracts: contracts_base plus the renewal links chosen (`renewal_links`: prior_id, next_id),
+-- the annualised amount and the status as of run_settings.as_of.
+CREATE OR REPLACE TABLE contracts AS
+SELECT b.contract_id, b.contract_number, b.customer_id, b.bill_to_id, b.reseller_id, b.service_level,
+       b.start_date, b.end_date, b.amount, b.currency,
+       CASE WHEN nx.next_id IS NOT NULL THEN 'renewed'
+            WHEN b.end_date IS NULL THEN 'unknown'
+            WHEN b.end_date < s.as_of THEN 'expired'
+            WHEN b.end_date <= s.as_of + s.expiring_days THEN 'expiring'
+            ELSE 'active' END AS status,
+       nx.next_id AS renewed_by,
+       pv.prior_id AS renews,
+       b.bill_to_role, b.reseller_basis, b.rep, b.sku, b.sku_family, b.term_months,
+       CAST(round(b.amount * 12 / coalesce(nullif(b.term_months, 0), 12), 2) AS DECIMAL(18, 2)) AS annual_amount,
+       b.numbered, b.sources, b.record_count, b.asset_count, b.end_date_source, b.amount_source
+FROM contracts_base b
+CROSS JOIN run_settings s
+LEFT JOIN renewal_links nx ON nx.prior_id = b.contract_id
+LEFT JOIN renewal_links pv ON pv.next_id = b.contract_id
+ORDER BY b.contract_id;

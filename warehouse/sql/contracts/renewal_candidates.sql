@@ -1,0 +1,45 @@
+-- renewal_candidates (TEMP): pairs (prior, next) where `next` may renew `prior`: it starts within
+-- the renewal window after prior's end (run_settings.renewal_window_days, default 60; or up to
+-- renewal_early_days before it) and ends later, and it covers an asset prior covered, or is the
+-- same customer's contract of the same service level and SKU family (either unknown on one side
+-- passes). Strength: 3 shared assets, 2 same customer + SKU family + service level, 1 same
+-- customer with the SKU or the level unknown on one side. (A same-customer pair whose levels
+-- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) Chosen best first, one-to-one
+-- (warehouse.contracts.choose_renewals): a weak pair is only used when nothing better claims either side.
+CREATE OR REPLACE TEMP TABLE renewal_candidates AS
+WITH by_assets AS (
+    SELECT a.contract_id AS prior_id, b.contract_id AS next_id, count(*) AS shared_assets
+    FROM contract_assets a
+    JOIN contract_assets b ON b.asset_id = a.asset_id AND b.contract_id <> a.contract_id
+    GROUP BY ALL
+),
+by_customer AS (
+    SELECT p.contract_id AS prior_id, n.contract_id AS next_id, 0 AS shared_assets
+    FROM contracts_base p
+    JOIN contracts_base n ON n.customer_id = p.customer_id AND n.contract_id <> p.contract_id
+    CROSS JOIN run_settings s
+    WHERE n.start_date - p.end_date BETWEEN -s.renewal_early_days AND s.renewal_window_days
+      AND coalesce(p.service_level = n.service_level, true)
+      AND coalesce(p.sku_family = n.sku_family, true)
+),
+pairs AS (
+    SELECT prior_id, next_id, max(shared_assets) AS shared_assets
+    FROM (SELECT * FROM by_assets UNION ALL SELECT * FROM by_customer)
+    GROUP BY ALL
+)
+SELECT x.prior_id, x.next_id, x.shared_assets,
+       CASE WHEN x.shared_assets > 0 THEN 3
+            WHEN p.sku_family = n.sku_family AND p.service_level = n.service_level THEN 2
+            ELSE 1 END AS strength,
+       p.numbered AND n.numbered AS both_numbered,
+       abs(n.start_date - (p.end_date + 1)) AS gap_days
+FROM pairs x
+JOIN contracts_base p ON p.contract_id = x.prior_id
+JOIN contracts_base n ON n.contract_id = x.next_id
+CROSS JOIN run_settings s
+WHERE n.start_date IS NOT NULL AND p.end_date IS NOT NULL
+  AND n.end_date > p.end_date
+  AND n.start_date > coalesce(p.start_date, p.end_date - 366)
+  AND n.start_date - p.end_date <= s.renewal_window_days
+  AND p.end_date - n.start_date <= s.renewal_early_days
+ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days ASC, x.prior_id ASC, x.next_id ASC;

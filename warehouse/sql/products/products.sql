@@ -1,0 +1,97 @@
+-- products: one row per SKU seen anywhere (normalised: upper case, no whitespace).
+-- Needs catalogue_macros.sql, source_rank and run_settings (warehouse.settings.register_build_settings).
+-- List price: the price list's row for the SKU; else the price list's row for the SKU's family
+-- (a spare "=" or localised -EU/-UK variant priced like its base); else estimated as the 90th
+-- percentile of observed unit prices (channel prices are discounted from list, so the median
+-- would understate it) and flagged. Category: the price list's, else inferred from words
+-- (service words first, then software words) and from whether the SKU's lines carry coverage.
+CREATE OR REPLACE TEMP TABLE sku_rows AS
+SELECT sku_norm(r.sku) AS sku,
+       sku_family(r.sku) AS sku_family,
+       r.kind, r.source, s.rank, r.source_file, r.source_row,
+       nullif(trim(r.description), '') AS description,
+       category_norm(r.category) AS category,
+       r.list_price,
+       CASE WHEN r.unit_price > 0 THEN r.unit_price
+            WHEN r.quantity > 0 AND r.amount > 0 THEN r.amount / r.quantity END AS unit_price,
+       (r.service_end IS NOT NULL OR r.service_start IS NOT NULL OR r.contract_number IS NOT NULL) AS covers,
+       upper(trim(r.currency)) AS currency
+FROM source_records r
+JOIN source_rank s USING (source)
+WHERE sku_norm(r.sku) IS NOT NULL;
+
+CREATE OR REPLACE TEMP TABLE price_list_rows AS
+SELECT sku, sku_family, description, category, list_price, currency, source, rank
+FROM sku_rows
+WHERE kind = 'price_list' AND list_price IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY sku ORDER BY rank ASC, source_file DESC, source_row DESC) = 1;
+
+CREATE OR REPLACE TEMP TABLE sku_descriptions AS
+SELECT sku, description
+FROM (SELECT sku, description, min(rank) AS rank, count(*) AS n FROM sku_rows
+      WHERE description IS NOT NULL GROUP BY ALL)
+QUALIFY row_number() OVER (PARTITION BY sku ORDER BY rank ASC, n DESC, description ASC) = 1;
+
+CREATE OR REPLACE TEMP TABLE sku_observed AS
+SELECT sku,
+       min(sku_family) AS sku_family,
+       count(*) AS source_rows,
+       -- trackers show renewal values, not unit prices: they never price a SKU
+       count(unit_price) FILTER (WHERE kind NOT IN ('price_list', 'sales_rep')) AS priced_rows,
+       quantile_cont(unit_price, 0.9) FILTER (WHERE kind NOT IN ('price_list', 'sales_rep')) AS p90_unit_price,
+       median(unit_price) FILTER (WHERE kind NOT IN ('price_list', 'sales_rep')) AS median_unit_price,
+       count(*) FILTER (WHERE covers AND kind NOT IN ('sales_rep', 'price_list')) AS coverage_rows,
+       count(*) FILTER (WHERE NOT covers AND kind NOT IN ('sales_rep', 'price_list', 'crm_accounts')) AS sale_rows,
+       (SELECT c.currency FROM sku_rows c
+        WHERE c.sku = sku_rows.sku AND c.kind <> 'price_list' AND c.currency IS NOT NULL
+        GROUP BY c.currency ORDER BY count(*) DESC, c.currency LIMIT 1) AS observed_currency
+FROM sku_rows
+GROUP BY sku;
+
+CREATE OR REPLACE TABLE products AS
+WITH joined AS (
+    SELECT o.sku, o.sku_family, o.source_rows, o.priced_rows, o.p90_unit_price, o.median_unit_price,
+           o.coverage_rows, o.sale_rows, o.observed_currency,
+           pl.list_price AS own_price, pl.category AS own_category, pl.description AS own_description,
+           pl.currency AS own_currency,
+           fam.list_price AS family_price, fam.category AS family_category, fam.currency AS family_currency,
+           d.description AS seen_description
+    FROM sku_observed o
+    LEFT JOIN price_list_rows pl ON pl.sku = o.sku
+    LEFT JOIN price_list_rows fam ON fam.sku = o.sku_family AND o.sku <> o.sku_family
+    LEFT JOIN sku_descriptions d ON d.sku = o.sku
+),
+described AS (
+    SELECT *, coalesce(own_description, seen_description) AS description FROM joined
+),
+categorised AS (
+    SELECT *,
+           coalesce(own_category, family_category,
+                    CASE WHEN has_service_words(description) OR has_service_words(sku) THEN 'service'
+                         WHEN has_software_words(description) OR has_software_words(sku) THEN 'software'
+                         WHEN coverage_rows > sale_rows THEN 'service'
+                         ELSE 'hardware' END) AS category
+    FROM described
+)
+SELECT sku,
+       sku_family,
+       description,
+       category,
+       CASE WHEN own_category IS NOT NULL THEN 'price_list'
+            WHEN family_category IS NOT NULL THEN 'price_list_family'
+            ELSE 'inferred' END AS category_basis,
+       CASE WHEN category = 'service'
+            THEN coalesce(service_level_norm(sku), service_level_norm(description)) END AS service_level,
+       CAST(coalesce(own_price, family_price, round(p90_unit_price, 2)) AS DECIMAL(18, 2)) AS list_price,
+       (own_price IS NULL AND coalesce(family_price, p90_unit_price) IS NOT NULL) AS list_price_estimated,
+       CASE WHEN own_price IS NOT NULL THEN 'price_list'
+            WHEN family_price IS NOT NULL THEN 'price_list_family'
+            WHEN p90_unit_price IS NOT NULL THEN 'observed_p90' END AS list_price_basis,
+       coalesce(CASE WHEN own_price IS NOT NULL THEN own_currency
+                     WHEN family_price IS NOT NULL THEN family_currency END,
+                observed_currency, (SELECT currency FROM run_settings)) AS currency,
+       CAST(round(median_unit_price, 2) AS DECIMAL(18, 2)) AS median_unit_price,
+       priced_rows,
+       source_rows
+FROM categorised
+ORDER BY sku;

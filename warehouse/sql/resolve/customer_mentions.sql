@@ -1,0 +1,24 @@
+-- Every source row that names an end customer, shaped for matching.resolve_entities.
+-- CRM accounts typed as resellers, distributors or leasing companies are partners, not customers.
+SELECT r.record_id,
+       r.source,
+       r.kind,
+       p.rank                                       AS source_priority,
+       r.customer_name                                  AS name,
+       r.customer_address                               AS address,
+       r.customer_city                                  AS city,
+       r.customer_state                                 AS state,
+       r.customer_postal_code                           AS postal_code,
+       r.customer_country                               AS country,
+       r.customer_domain                                AS domain,
+       r.customer_phone                                 AS phone,
+       r.customer_email                                 AS email,
+       account_ns(r.kind, r.source, r.customer_account) AS account,
+       coalesce(r.serial_numbers, [])                   AS serials,
+       CASE WHEN contract_key(r.contract_number) IS NULL THEN []
+            ELSE [contract_key(r.contract_number)] END  AS contract_numbers
+FROM source_records r
+JOIN source_rank p USING (source)
+WHERE (r.customer_name IS NOT NULL OR (r.kind LIKE 'crm_%' AND r.customer_account IS NOT NULL))
+  AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))
+ORDER BY r.record_id

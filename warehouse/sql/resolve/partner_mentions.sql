@@ -1,0 +1,43 @@
+-- Every mention of a reseller, bill-to party, partner account or distributor, shaped for
+-- matching.resolve_entities. `mention_id` is the record id plus the role it was named in.
+-- `customer_name` / `customer_account` travel along so a bill-to that is the customer itself
+-- can be told apart from a partner.
+WITH resellers AS (
+    SELECT r.record_id || ':reseller' AS mention_id, r.record_id, 'reseller' AS named_as,
+           'reseller' AS role_hint, r.reseller_name AS name,
+           account_ns(r.kind, r.source, r.reseller_account) AS account,
+           NULL AS address, NULL AS city, NULL AS state, NULL AS postal_code, NULL AS country,
+           NULL AS domain, NULL AS phone, NULL AS email,
+           NULL AS customer_name, NULL AS customer_account, r.source, r.kind
+    FROM source_records r
+    WHERE r.reseller_name IS NOT NULL
+),
+bill_to AS (
+    SELECT r.record_id || ':bill_to', r.record_id, 'bill_to', NULL, r.bill_to_name,
+           account_ns(r.kind, r.source, r.bill_to_account),
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           r.customer_name, account_ns(r.kind, r.source, r.customer_account), r.source, r.kind
+    FROM source_records r
+    WHERE r.bill_to_name IS NOT NULL
+),
+crm_partners AS (
+    SELECT r.record_id || ':account', r.record_id, 'account', partner_role(r.account_type),
+           r.customer_name, account_ns(r.kind, r.source, r.customer_account),
+           r.customer_address, r.customer_city, r.customer_state, r.customer_postal_code,
+           r.customer_country, r.customer_domain, r.customer_phone, r.customer_email,
+           NULL, NULL, r.source, r.kind
+    FROM source_records r
+    WHERE r.kind = 'crm_accounts' AND is_partner_type(r.account_type)
+),
+distributors AS (
+    SELECT DISTINCT 'source:' || source, NULL, 'distributor', 'distributor', source,
+           'source:' || upper(source), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, source, kind
+    FROM source_records
+    WHERE kind = 'distributor'
+)
+SELECT m.*, p.rank AS source_priority
+FROM (SELECT * FROM resellers UNION ALL SELECT * FROM bill_to
+      UNION ALL SELECT * FROM crm_partners UNION ALL SELECT * FROM distributors) m
+JOIN source_rank p USING (source)
+ORDER BY m.mention_id

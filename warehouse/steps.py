@@ -1,0 +1,52 @@
+"""Every SQL step of the warehouse build: its file, the frames it reads and the tables it creates.
+
+One catalogue, so a newcomer sees in one place which file makes which table (each table is
+made by exactly one step). The files live in warehouse/sql/<stage>/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warehouse.sql_runner import SqlLibrary, SqlStep
+
+WAREHOUSE_SQL = SqlLibrary(Path(__file__).with_name("sql"))
+
+#: TEMP macros every connection to a build gets (warehouse.build.connect_building)
+MACRO_FILES: tuple[str, ...] = ("resolve_macros.sql", "catalogue_macros.sql")
+
+# ingest: the ingest store's schema, and its state copied into a new build
+INGEST_SCHEMA = SqlStep("ingest/ingest_schema.sql", creates=("ingested_files", "source_records", "quarantine"))
+STAGING_TABLES = SqlStep("ingest/staging_tables.sql", creates=("source_records", "quarantine", "ingested_files"))
+
+# products: one row per SKU (needs only source_records)
+PRODUCTS = SqlStep("products/products.sql", creates=("products",))
+
+# resolve: the tables written from entity resolution's frames (mentions are SELECT files)
+CUSTOMER_MENTIONS = "resolve/customer_mentions.sql"
+PARTNER_MENTIONS = "resolve/partner_mentions.sql"
+SERIAL_MENTIONS = "resolve/serial_mentions.sql"
+BILL_TO_SELF_ACCOUNTS = "resolve/bill_to_self_accounts.sql"
+CUSTOMER_TABLES = SqlStep(
+    "resolve/customer_tables.sql", frames=("customer_golden", "customer_map"),
+    creates=("customers", "customer_sources"),
+)
+PARTNER_TABLES = SqlStep(
+    "resolve/partner_tables.sql",
+    frames=("partner_golden", "partner_roles", "partner_map", "partner_mentions_resolved", "bill_to_self"),
+    creates=("partners", "partner_sources", "record_parties"),
+)
+ASSET_TABLES = SqlStep("resolve/asset_tables.sql", frames=("asset_map",), creates=("asset_sources", "assets"))
+
+# contracts: lines -> merged contracts -> renewal candidates -> final table with renewal links
+CONTRACT_LINES = SqlStep("contracts/contract_lines.sql", creates=("contract_lines",))
+CONTRACT_TABLES = SqlStep(
+    "contracts/contract_tables.sql",
+    creates=("contract_conflicts", "contract_sources", "contract_assets", "contracts_base"),
+)
+RENEWAL_CANDIDATES = SqlStep("contracts/renewal_candidates.sql", creates=("renewal_candidates",))
+CONTRACTS_FINAL = SqlStep("contracts/contracts_final.sql", frames=("renewal_links",), creates=("contracts",))
+CONTRACT_CHECKS = "contracts/contract_checks.sql"
+
+#: example queries of docs/warehouse.md (run when the document is generated)
+EXAMPLES_GLOB = "examples/*.sql"
