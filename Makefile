@@ -1,13 +1,16 @@
 # Renewal Radar: `make demo` runs the nightly job on the bundled demo world; `make test` runs the tests.
-# Both create .venv and install the project (with its dev extras) on first use.
+# Both create .venv and install the project (with its dev extras) on first use. `make test-min`
+# runs the tests again in .venv-min on the lowest versions pyproject.toml allows (constraints-min.txt).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+MIN_VENV  := .venv-min
+MIN_STAMP := $(MIN_VENV)/.installed
 DEMO_HOME ?= demo_home
 SCALE  ?= 1
 
-.PHONY: install demo test lint bench bench-quick dev docs clean
+.PHONY: install demo test test-min lint bench bench-quick dev docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 needed, found {sys.version.split()[0]}"'
@@ -28,6 +31,16 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+$(MIN_STAMP): pyproject.toml constraints-min.txt
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(MIN_VENV)/bin/python -m pip install --quiet -c constraints-min.txt -e '.[dev]'
+	touch $@
+
+test-min: $(MIN_STAMP)
+	$(MIN_VENV)/bin/python -c 'import pandas, pyarrow, duckdb, dagster; print("lowest allowed:", "pandas", pandas.__version__, "pyarrow", pyarrow.__version__, "duckdb", duckdb.__version__, "dagster", dagster.__version__)'
+	$(MIN_VENV)/bin/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(PACKAGES)
@@ -53,4 +66,4 @@ docs: $(STAMP)
 	$(BIN)/python -m warehouse.docs $(DEMO_HOME)/warehouse.duckdb docs/warehouse.md
 
 clean:
-	rm -rf $(VENV) $(DEMO_HOME) .dagster_home .pytest_cache .mypy_cache .ruff_cache bench/results
+	rm -rf $(VENV) $(MIN_VENV) $(DEMO_HOME) .dagster_home .pytest_cache .mypy_cache .ruff_cache bench/results

@@ -238,9 +238,10 @@ def main(argv: list[str] | None = None) -> None:
     out["customers"] = _quality(predicted[predicted.index.isin(known.index)], known)
     if args.dataset == "demo":
         rows, serial_truth = serial_rows(records)
-        assets = resolve_serials(
-            rows.rename(columns={"record_id": "rid"}).rename(columns={"token_id": "record_id"})
-        )
+        mentions = rows.rename(columns={"record_id": "rid"}).rename(columns={"token_id": "record_id"})
+        # as the pipeline does: each serial mention carries its row's resolved customer
+        mentions["customer"] = mentions["rid"].map(predicted).astype("Int64").astype("string")
+        assets = resolve_serials(mentions)
         out["assets"] = _quality(assets.set_index("record_id")["asset_key"], serial_truth)
     print(json.dumps(out, indent=2))
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pandas as pd
 
 from matching.address_terms import (
-    COUNTRIES,
     DIRECTIONALS,
     ORDINAL_WORDS,
     STREET_TYPES,
@@ -21,6 +20,7 @@ from matching.address_terms import (
     US_STATES,
     ZIP_COUNTRIES,
 )
+from matching.gazetteer import country_codes
 from matching.text import (
     ASCII_PUNCTUATION,
     TEXT_DTYPE,
@@ -129,8 +129,9 @@ def normalise_states(states: pd.Series) -> pd.Series:
 
 
 def normalise_countries(countries: pd.Series) -> pd.Series:
-    """Countries as ISO-style two-letter codes where known ("USA", "United States" -> "US")."""
-    return on_unique(as_text(countries), lambda u: _region_codes(u, COUNTRIES))
+    """Countries as ISO two-letter codes where known ("USA", "United States", "Nederland" ->
+    "US", "US", "NL"; every GeoNames country name and ISO-2/ISO-3 code)."""
+    return on_unique(as_text(countries), lambda u: _region_codes(u, country_codes()))
 
 
 def normalise_postal_codes(postal: pd.Series, countries: pd.Series | None = None) -> pd.Series:

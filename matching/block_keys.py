@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from matching.profiles import Profiles
+from matching.text import as_strings
 from matching.tokens import NameTokens, rarest_tokens
 
 
@@ -145,14 +146,14 @@ def _skeleton_pairs(inputs: KeyInputs) -> KeyFrame:
 
 def _name_prefix(inputs: KeyInputs) -> KeyFrame:
     """First five characters of the compact normalised name."""
-    prefix = inputs.profiles.table["name_compact"].astype("str").str.slice(0, 5)
+    prefix = as_strings(inputs.profiles.table["name_compact"]).str.slice(0, 5)
     frame = pd.DataFrame({"profile": np.arange(len(prefix), dtype=np.int32), "v": prefix})
     return _long(frame[prefix.str.len() >= 3], "v")
 
 
 def _postal3(inputs: KeyInputs) -> KeyFrame:
     """First three characters of the postal code (a ZIP's sectional centre)."""
-    prefix = inputs.profiles.table["postal"].astype("str").str.slice(0, 3)
+    prefix = as_strings(inputs.profiles.table["postal"]).str.slice(0, 3)
     frame = pd.DataFrame({"profile": np.arange(len(prefix), dtype=np.int32), "v": prefix})
     return _long(frame, "v")
 

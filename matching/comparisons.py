@@ -19,6 +19,7 @@ from rapidfuzz import distance, fuzz, process
 
 from matching.blocking import contains_pairs, shared_value_pairs
 from matching.profiles import Profiles
+from matching.text import as_strings
 from matching.tokens import NameTokens, soft_token_coverage
 
 #: profile columns compared for equality through integer codes
@@ -37,6 +38,7 @@ CODED_COLUMNS: dict[str, str] = {
     "domain": "domain_norm",
     "email": "email_norm",
     "account": "account_norm",
+    "group": "group",
 }
 #: columns that make a profile an identified company (not just a name)
 IDENTIFYING_COLUMNS: tuple[str, ...] = (
@@ -83,7 +85,7 @@ def comparison_inputs(
         holders[key] = np.bincount(c[c >= 0], minlength=max(len(uniques), 1)).astype(np.int32)
     # account ids are comparable only within one system: "CRM:0015X" vs "WESTBRIDGE:WB10" is unknown,
     # not a disagreement (an id without a "system:" prefix is its own system)
-    system = profiles.table["account_norm"].astype("string").str.extract(r"^([^:]*):", expand=False)
+    system = as_strings(profiles.table["account_norm"]).str.extract(r"^([^:]*):", expand=False)
     codes["account_system"] = pd.factorize(system, use_na_sentinel=True)[0].astype(np.int32)
     text = {
         key: profiles.table[column]
@@ -183,6 +185,12 @@ def name_similarity(
     sim = np.fmax(coverage, np.where(char > 0, char - 0.1, 0.0))
     sim = np.where(present & (a == b), np.fmax(sim, 0.97), sim)
     ambiguity = np.where(present & (a == b) & (ambiguity == 0), 1.0, ambiguity)
+    # names of one declared group (a parent and its subsidiaries) are different companies
+    ga, gb = inputs.codes["group"][left], inputs.codes["group"][right]
+    grouped = present & (ga >= 0) & (ga == gb) & (a != b)
+    sim = np.where(grouped, 0.0, sim)
+    contained = np.where(grouped, 0.0, contained)
+    ambiguity = np.where(grouped, 0.0, ambiguity)
     return np.where(present, sim, np.nan).astype(np.float32), contained, ambiguity
 
 
@@ -232,7 +240,7 @@ def compare_pairs(
 
     # postal: 2 same, 1 same first three characters, 0 different
     present, equal, count = _exact(inputs, "postal", left, right)
-    postal_text = inputs.profiles.table["postal"].astype("str").str.slice(0, 3)
+    postal_text = as_strings(inputs.profiles.table["postal"]).str.slice(0, 3)
     p3, _ = pd.factorize(postal_text)
     near = present & (p3[left] == p3[right])
     out["postal"] = np.where(present, np.where(equal, 2, np.where(near, 1, 0)), -1).astype(np.int8)

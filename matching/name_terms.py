@@ -1,17 +1,12 @@
-"""Word lists for company-name normalisation: abbreviations, qualifiers, stop words, legal forms.
+"""Word lists for company-name normalisation: abbreviations, qualifiers and stop words.
 
-Kept apart from the code so an analyst can read (and extend) the vocabulary in one place. Legal
-forms come from cleanco's term data; the short ones that are also ordinary words or country codes
-("UK", "AT", "Private", "Unlimited") are only stripped when they are not the whole remaining name,
-and some are never stripped because they carry identity ("Acme UK" is not "Acme").
+Kept apart from the code so an analyst can read (and extend) the vocabulary in one place; legal
+forms are in `legal_forms`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Final
-
-from cleanco.clean import prepare_default_terms
 
 #: token -> canonical token (applied after punctuation removal, lower case)
 NAME_ABBREVIATIONS: Final[dict[str, str]] = {
@@ -128,100 +123,3 @@ QUALIFIER_PATTERN: Final[str] = (
 )
 #: "attn: ...", "c/o ..." to the end of the name
 ATTENTION_PATTERN: Final[str] = r" *(?:\b(?:attn|attention)\b *:?|\bc */ *o\b).*$"
-
-#: cleanco single-token forms that are also words or country codes: never stripped
-_NEVER_STRIP: Final[frozenset[str]] = frozenset(
-    {
-        "uk",
-        "eu",
-        "at",
-        "private",
-        "unlimited",
-        "ent",
-        "vat",
-        "ok",
-        "et",
-        "ei",
-        "ee",
-        "ae",
-        "ad",
-        "ba",
-        "bl",
-        "bm",
-        "ca",
-        "da",
-        "ec",
-        "fa",
-        "gk",
-        "ij",
-        "ik",
-        "kb",
-        "kd",
-        "kf",
-        "ks",
-        "kt",
-        "kv",
-        "ky",
-        "mb",
-        "nl",
-        "od",
-        "oe",
-        "og",
-        "ou",
-        "pp",
-        "ps",
-        "pt",
-        "sc",
-        "sd",
-        "sf",
-        "sp",
-        "ss",
-        "ud",
-        "xk",
-        "xt",
-        "ong",
-        "sem",
-        "teo",
-        "sal",
-        "sha",
-        "cv",
-        "ep",
-        "ev",
-        "dd",
-        "ay",
-        "aj",
-        "bt",
-        "cio",
-        "eg",
-        "hb",
-        "hf",
-        "kk",
-        "rt",
-        "se",
-        "sia",
-        "ltda",
-    }
-)
-#: extra English forms cleanco lacks once "&" became "and"
-_EXTRA_LEGAL: Final[tuple[str, ...]] = (
-    "and co",
-    "and company",
-    "corp",
-    "co",
-    "sa rl",
-    "s a r l",
-    "aktiebolag",
-    "s l",
-    "s a",
-)
-
-
-def legal_form_pattern() -> str:
-    """A regex matching one trailing legal form (cleanco's terms, punctuation already removed)."""
-    forms: set[str] = {" ".join(parts) for _, parts in prepare_default_terms()}
-    forms.update(_EXTRA_LEGAL)
-    forms = {f.replace("&", "and") for f in forms if f and f not in _NEVER_STRIP}
-    forms = {f for f in forms if re.fullmatch(r"[a-z0-9 ]+", f)}
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    alternation = "|".join(" +".join(re.escape(p) for p in f.split()) for f in ordered)
-    return rf"^(.*[^ ]) +(?:{alternation})$"

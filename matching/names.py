@@ -2,59 +2,116 @@
 
 "NORTHBRIDGE CAPITAL CORP", "Northbridge Capital Corporation" and "The Northbridge Capital,
 Inc. - HQ" all become "northbridge capital": case and accents folded, trailing site or department
-qualifiers dropped, "&" read as "and", abbreviation dots removed, a leading "The" and trailing legal
-forms (cleanco's list, up to three, never the whole name) stripped, common abbreviations expanded
-(Intl -> international, Mfg -> manufacturing, Svcs -> services, Tech -> technology), stop words
+qualifiers dropped, trailing places split off as location evidence ("ACME N.V., ROTTERDAM, NL":
+`name_locations`), "&" read as "and", abbreviation dots removed, a leading "The" and legal forms
+in any language and spacing stripped (`legal_forms`; up to three trailing ones, a leading one,
+never the whole name; forms that are also words only when spaced or dotted, or used in the
+record's country), glued names split by the vocabulary of the other names ("ACMEINDUSTRIESBV":
+`glued`), common abbreviations expanded (Intl -> international, Mfg -> manufacturing), stop words
 removed and plural tokens folded. The compact form (no spaces) also equates "North Bridge" with
 "Northbridge".
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Final
 
 import pandas as pd
 
+from matching.addresses import normalise_countries
+from matching.glued import split_glued
+from matching.legal_forms import (
+    all_forms,
+    country_leading_forms,
+    country_pattern,
+    forms_by_country,
+    leading_pattern,
+    separated_pattern,
+    trailing_pattern,
+)
+from matching.name_locations import place_key, split_locations
 from matching.name_terms import (
     ATTENTION_PATTERN,
     NAME_ABBREVIATIONS,
     NAME_STOPWORDS,
     QUALIFIER_PATTERN,
-    legal_form_pattern,
 )
 from matching.text import (
     ASCII_PUNCTUATION,
+    TEXT_DTYPE,
     as_text,
     blank_to_null,
     fold_ascii,
     map_tokens,
     on_unique,
+    on_unique_frame,
+    replace_regex,
     squash_spaces,
 )
 
 #: how many trailing legal forms are stripped at most ("Foo Holdings Co., Inc." -> two)
-MAX_LEGAL_FORMS = 3
+MAX_LEGAL_FORMS: Final[int] = 3
+NAME_PART_COLUMNS: Final[tuple[str, ...]] = ("name_norm", "name_city", "name_region", "name_country")
 
 
-@lru_cache(maxsize=1)
-def _legal_pattern() -> str:
-    return legal_form_pattern()
+def _strip_trailing(s: pd.Series, pattern: str, times: int = MAX_LEGAL_FORMS) -> pd.Series:
+    for _ in range(times):
+        s = replace_regex(s, pattern, r"\1")
+    return s
 
 
-def _normalise_distinct(names: pd.Series) -> pd.Series:
-    """The normalisation steps on distinct raw names (Arrow-backed strings, RE2 patterns)."""
+def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
+    """Distinct raw names -> name without places and legal forms, and the places it named."""
     s = fold_ascii(squash_spaces(names).fillna(""))
     s = s.str.replace(ATTENTION_PATTERN, "", regex=True)
     for _ in range(2):  # "Acme (AP Dept) - HQ"
         s = s.str.replace(QUALIFIER_PATTERN, "", regex=True)
+    places = split_locations(s, cities)
+    s = places["name"].astype(TEXT_DTYPE).str.replace(QUALIFIER_PATTERN, "", regex=True)
+    s = _strip_trailing(s, separated_pattern(), 2)  # "K.K.", "A/S": spaced or dotted forms
     s = s.str.replace("[&+]", " and ", regex=True)
     s = s.str.replace("['`." + chr(0x2019) + "]", "", regex=True)  # "l.l.c." -> "llc"
     s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True)
     s = s.str.replace(" +", " ", regex=True).str.strip()
     s = s.str.replace("^the ([^ ])", r"\1", regex=True)
-    for _ in range(MAX_LEGAL_FORMS):
-        s = s.str.replace(_legal_pattern(), r"\1", regex=True)
-    s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS).astype("str")
+    s = replace_regex(s, leading_pattern(), r"\1")
+    s = _strip_trailing(s, trailing_pattern())
+    return pd.DataFrame(
+        {
+            "name": blank_to_null(s),
+            "city": places["city"],
+            "region": places["region"],
+            "country": places["country"],
+        }
+    )
+
+
+def _country_forms(names: pd.Series, countries: pd.Series) -> pd.Series:
+    """Strip the ambiguous legal forms of each name's country ("Volvo AB" in Sweden)."""
+    out = names.astype(object).copy()
+    by_country = forms_by_country()
+    _, ambiguous = all_forms()
+    present = countries.dropna().unique()
+    for country in present:  # one vectorised pass per country present, not per row
+        forms = by_country.get(str(country), frozenset()) & ambiguous
+        leading = country_leading_forms(str(country))
+        if not forms and not leading:
+            continue
+        rows = (countries == country).to_numpy(dtype=bool) & names.notna().to_numpy(dtype=bool)
+        s = names[rows].astype(TEXT_DTYPE)
+        if forms:
+            s = _strip_trailing(s, country_pattern(forms))
+        if leading:
+            s = replace_regex(s, leading_pattern(leading), r"\1")
+        out[rows] = s.astype(object)
+    return out
+
+
+def _finish(names: pd.Series) -> pd.Series:
+    """Distinct prepared names: glued names split, abbreviations, stop words, plurals."""
+    unambiguous, _ = all_forms()
+    s = split_glued(names, unambiguous, lambda u: _strip_trailing(u, trailing_pattern()))
+    s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS)
     return fold_plurals(s)
 
 
@@ -68,11 +125,46 @@ def fold_plurals(values: pd.Series) -> pd.Series:
     return s.str.replace(r"\b([a-z]{2}[a-z]*[^sui ])s\b", r"\1", regex=True)
 
 
-def normalise_company_names(names: pd.Series) -> pd.Series:
+def company_name_parts(
+    names: pd.Series, countries: pd.Series | None = None, cities: pd.Series | None = None
+) -> pd.DataFrame:
+    """Normalised names and the places split off them, one row per input row (NAME_PART_COLUMNS).
+
+    `countries` (raw country cells) lets a name lose its country's ambiguous legal forms;
+    `cities` (raw city cells of the same data) teach which trailing segments are places.
+    `name_city` is a place key, `name_region` / `name_country` two-letter codes.
+    """
+    city_keys: frozenset[str] = frozenset()
+    if cities is not None:
+        known = on_unique(as_text(cities), lambda u: place_key(fold_ascii(u)))
+        city_keys = frozenset(known.dropna().unique()) - {""}
+    parts = on_unique_frame(as_text(names), lambda u: _prepare(u, city_keys))
+    parts = parts.set_axis(names.index)
+    country = (
+        normalise_countries(countries)
+        if countries is not None
+        else pd.Series(None, index=names.index, dtype=object)
+    )
+    country = country.where(country.notna(), parts["country"])
+    prepared = _country_forms(parts["name"], country)
+    name = on_unique(prepared, _finish)
+    return pd.DataFrame(
+        {
+            "name_norm": name,
+            "name_city": parts["city"],
+            "name_region": parts["region"],
+            "name_country": parts["country"],
+        },
+        index=names.index,
+    )
+
+
+def normalise_company_names(names: pd.Series, countries: pd.Series | None = None) -> pd.Series:
     """Normalised company names (object Series aligned with `names`; blank or unusable -> None)."""
-    return on_unique(as_text(names), _normalise_distinct)
+    return company_name_parts(names, countries)["name_norm"]
 
 
 def compact_names(normalised: pd.Series) -> pd.Series:
     """Normalised names without spaces: "north bridge capital" == "northbridge capital"."""
     return on_unique(normalised, lambda u: u.str.replace(" ", "", regex=False))
+

@@ -17,6 +17,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from matching.text import as_text
+
 MUST_LINK: Final[str] = "must_link"
 CANNOT_LINK: Final[str] = "cannot_link"
 DECISIONS: Final[frozenset[str]] = frozenset({MUST_LINK, CANNOT_LINK})
@@ -33,10 +35,10 @@ def _side_records(
         return direct
     if previous is None:
         raise ValueError("entity-level overrides need the previous run's record -> entity mapping")
-    named = pd.DataFrame({"row": row[is_entity], "entity_id": ids[is_entity].astype(str)})
-    expanded = named.merge(
-        previous[["record_id", "entity_id"]].astype({"entity_id": str}), on="entity_id"
-    )
+    named = pd.DataFrame({"row": row[is_entity], "entity_id": as_text(ids[is_entity])})
+    named = named[named["entity_id"].notna()]
+    known = previous[["record_id", "entity_id"]].assign(entity_id=as_text(previous["entity_id"]))
+    expanded = named.merge(known[known["entity_id"].notna()], on="entity_id")
     return pd.concat([direct, expanded[["row", "record_id"]]], ignore_index=True)
 
 
@@ -51,7 +53,7 @@ def record_overrides(
     """
     if overrides is None or overrides.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in RECORD_PAIR_COLUMNS})
-    decisions = overrides["decision"].astype(str).str.strip().str.lower().str.replace("-", "_")
+    decisions = as_text(overrides["decision"]).fillna("").str.lower().str.replace("-", "_")
     bad = sorted(set(decisions) - DECISIONS)
     if bad:
         raise ValueError(f"unknown override decision(s) {bad}; use {sorted(DECISIONS)}")

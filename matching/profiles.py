@@ -25,9 +25,10 @@ from matching.addresses import (
     normalise_postal_codes,
     normalise_states,
 )
+from matching.aliases import AliasTable, apply_renames, group_labels, must_link_renames
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.contract_numbers import normalise_contract_numbers
-from matching.names import compact_names, normalise_company_names
+from matching.names import compact_names, company_name_parts
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
 
@@ -81,9 +82,16 @@ def _column(records: pd.DataFrame, name: str) -> pd.Series:
 
 def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     """Every identity column of RECORD_COLUMNS normalised, one row per record (index kept)."""
-    name = normalise_company_names(_column(records, "name"))
+    names = company_name_parts(
+        _column(records, "name"), _column(records, "country"), _column(records, "city")
+    )
     address = normalise_addresses(_column(records, "address"))
     country = normalise_countries(_column(records, "country"))
+    country = country.where(country.notna(), names["name_country"])
+    city = normalise_cities(_column(records, "city"))
+    city = city.where(city.notna(), names["name_city"])
+    state = normalise_states(_column(records, "state"))
+    state = state.where(state.notna(), names["name_region"])
     postal = normalise_postal_codes(_column(records, "postal_code"), _column(records, "country"))
     postal = postal.where(postal.notna(), address["zip_in_address"])
     email = normalise_emails(_column(records, "email"))
@@ -93,13 +101,13 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     account = on_unique(as_text(_column(records, "account")), lambda u: u.str.upper())
     return pd.DataFrame(
         {
-            "name_norm": name,
+            "name_norm": names["name_norm"],
             "street": address["street"],
             "street_key": address["street_key"],
             "house_number": address["house_number"],
             "unit": address["unit"],
-            "city_norm": normalise_cities(_column(records, "city")),
-            "state_norm": normalise_states(_column(records, "state")),
+            "city_norm": city,
+            "state_norm": state,
             "postal": postal,
             "country_norm": country,
             "domain_norm": domain,
@@ -173,7 +181,11 @@ def _by_profile(frame: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
     return out.drop_duplicates(ignore_index=True)
 
 
-def build_profiles(records: pd.DataFrame) -> Profiles:
+def build_profiles(
+    records: pd.DataFrame,
+    aliases: AliasTable | None = None,
+    name_links: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Profiles:
     """Normalise `records` and collapse records with equal IDENTITY_COLUMNS into profiles.
 
     A record that carries nothing but a name (no address, city, postal code, domain, e-mail,
@@ -181,8 +193,15 @@ def build_profiles(records: pd.DataFrame) -> Profiles:
     truncated "Silverline Environme" may stand for two sibling companies. Such records only
     collapse when their serials and contract numbers are the same too, so each keeps its own
     evidence. Profiles are numbered in order of first appearance (same input, same ids).
+    Declared renames (`aliases`) and the names of must-linked record pairs (`name_links`,
+    record positions) are replaced by their canonical name; `group` is each profile's declared
+    parent/child group.
     """
     norm = normalise_records(records)
+    table_of_aliases = aliases if aliases is not None else AliasTable()
+    if name_links is not None:
+        table_of_aliases = must_link_renames(norm["name_norm"], *name_links, table_of_aliases)
+    norm["name_norm"] = apply_renames(norm["name_norm"], table_of_aliases)
     serials = _record_serials(records)
     contracts = _record_contracts(records)
     ident = norm[list(IDENTITY_COLUMNS)].astype(object)
@@ -196,6 +215,7 @@ def build_profiles(records: pd.DataFrame) -> Profiles:
     table = norm.iloc[first].reset_index(drop=True)
     table["n_records"] = np.bincount(profile, minlength=len(first)).astype(np.int32)
     table["name_compact"] = compact_names(table["name_norm"])
+    table["group"] = group_labels(table["name_norm"], table_of_aliases)
     return Profiles(
         table=table,
         record_profile=profile,

@@ -1,8 +1,9 @@
 """`resolve_entities`: customer records from every source -> clusters of one real customer each.
 
-Pipeline: normalise and collapse identical records into profiles (`profiles`), block in DuckDB
-(`blocking`, rules as data), compare and score candidate pairs (`comparisons`, `scoring`, model
-in `weights`), cluster without chaining (`clustering`), apply analysts' overrides
+Pipeline: normalise and collapse identical records into profiles (`profiles`, with declared
+renames from `aliases`), block in DuckDB (`blocking`, rules as data), learn this run's weights
+around the hand-set model (`learning`), compare and score candidate pairs (`comparisons`,
+`scoring`, model in `weights`), cluster without chaining (`clustering`), apply analysts' overrides
 (`overrides`), then report per record and per pair (`resolution`). Stable entity ids and golden
 records are separate pure steps (`stable_ids`, `golden`).
 """
@@ -15,10 +16,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from matching.aliases import AliasTable, alias_table
 from matching.block_keys import KeyInputs
 from matching.blocking import CUSTOMER_BLOCKING_RULES, BlockingRule, blocking_keys, candidate_pairs
 from matching.clustering import ClusterSettings, cluster_profiles
 from matching.comparisons import comparison_inputs
+from matching.learning import LearnSettings, learn_weights
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
 from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
 from matching.profiles import build_profiles
@@ -40,6 +43,8 @@ class ResolveSettings:
     #: scored pairs below this weight (bits) are left out of `Resolution.pairs` unless they lie
     #: inside one cluster (-10 bits ~ probability 0.001)
     min_pair_weight: float = -10.0
+    #: weights learned from each run's data with `model` as prior and bounds (`learning`)
+    learning: LearnSettings = field(default_factory=LearnSettings)
 
 
 def _validate(records: pd.DataFrame) -> None:
@@ -66,12 +71,25 @@ def _profile_overrides(
     return (lp[must], rp[must]), (lp[cannot], rp[cannot])
 
 
+def _must_link_positions(
+    decided: pd.DataFrame, record_ids: pd.Series
+) -> tuple[np.ndarray, np.ndarray]:
+    """Record positions of the must-link pairs among `record_ids`."""
+    position = pd.Series(np.arange(len(record_ids)), index=pd.Index(record_ids))
+    must = decided[decided["decision"] == MUST_LINK]
+    lp = must["left_record_id"].map(position)
+    rp = must["right_record_id"].map(position)
+    ok = (lp.notna() & rp.notna()).to_numpy()
+    return lp[ok].to_numpy(np.int64), rp[ok].to_numpy(np.int64)
+
+
 def resolve_entities(
     records: pd.DataFrame,
     overrides: pd.DataFrame | None = None,
     previous_entities: pd.DataFrame | None = None,
     settings: ResolveSettings = ResolveSettings(),
     con: duckdb.DuckDBPyConnection | None = None,
+    aliases: pd.DataFrame | AliasTable | None = None,
 ) -> Resolution:
     """Resolve customer records into clusters (see `Resolution` for what comes back).
 
@@ -80,18 +98,28 @@ def resolve_entities(
     `overrides.record_overrides` (by record or by entity id; entity ids need
     `previous_entities`, the previous run's record_id -> entity_id mapping). `con` is a DuckDB
     connection for blocking (an in-memory one by default); only temporary `_er_*` tables are
-    created in it, and dropped again.
+    created in it, and dropped again. `aliases` are declared renames and parent/child groups
+    (rows in the format of `aliases.alias_table`, or a table made by it); must-links between
+    differently named records teach renames too.
     """
     _validate(records)
     con = con if con is not None else duckdb.connect()
     records = records.reset_index(drop=True)
-    profiles = build_profiles(records)
+    decided = record_overrides(
+        overrides if overrides is not None else pd.DataFrame(), previous_entities
+    )
+    table = aliases if isinstance(aliases, AliasTable) else alias_table(aliases)
+    profiles = build_profiles(records, table, _must_link_positions(decided, records["record_id"]))
     tokens = name_tokens(profiles.table["name_norm"])
     candidates = candidate_pairs(
         con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
     )
     inputs = comparison_inputs(profiles, tokens, con)
-    model = settings.model
+    must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
+    learned = learn_weights(
+        inputs, candidates.left, candidates.right, settings.model, settings.learning, must, cannot
+    )
+    model = learned.model
     scored = score_pairs(inputs, candidates.left, candidates.right, model, candidates.rule)
     check_source = len(candidates.rule_names)
     extra: list[ScoredPairs] = []
@@ -102,10 +130,6 @@ def resolve_entities(
         extra.append(more)
         return more.weight.astype(np.float64), more.conflict.astype(np.float64)
 
-    decided = record_overrides(
-        overrides if overrides is not None else pd.DataFrame(), previous_entities
-    )
-    must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
     labels = cluster_profiles(
         len(profiles),
         scored.left,
@@ -143,4 +167,5 @@ def resolve_entities(
         pairs=reported,
         unmet_overrides=unmet_overrides(out[["record_id", "cluster_id"]], decided),
         stats=stats,
+        weights=learned.weights,
     )

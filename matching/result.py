@@ -8,7 +8,7 @@ and comparison levels, ready for a review export of borderline pairs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
@@ -18,6 +18,7 @@ from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
 from matching.pair_scoring import ScoredPairs
 from matching.profiles import Profiles
 from matching.scoring import probability, rule_names
+from matching.text import as_strings
 from matching.weights import MatchModel
 
 #: probability band of pairs worth a person's review
@@ -31,7 +32,8 @@ class Resolution:
     records: record_id, cluster_id (int, numbered by first appearance), match_score (best
       probability linking the record's profile into its cluster; 1.0 for a record identical to
       another after normalisation and alone otherwise; NaN for a singleton), match_rule
-      ("crm_account+name=exact", "serial+name>=0.88", "identical", "singleton", ...).
+      ("crm_account+name=exact", "serial+name>=0.88", "identical", "singleton", ...), group
+      (the declared parent/child group of the record's name, `aliases`; None outside one).
     pairs: scored profile pairs (above `ResolveSettings.min_pair_weight`, inside one cluster,
       or named by an override) as representative records: left_record_id, right_record_id,
       match_probability, match_weight (bits), match_rule, blocking_rule ("cluster_check" for
@@ -40,12 +42,15 @@ class Resolution:
       closer) with name_similarity.
     unmet_overrides: override pairs the clusters could not honour, with a reason.
     stats: counts (records, profiles, candidate pairs, pairs scored and kept, clusters).
+    weights: the match weights this run scored with, beside the hand-set prior.
     """
 
     records: pd.DataFrame
     pairs: pd.DataFrame
     unmet_overrides: pd.DataFrame
     stats: dict[str, int]
+    #: per comparison level: prior and learned weight (bits), m, u (`learning.learn_weights`)
+    weights: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def review_pairs(
         self, low: float = DEFAULT_REVIEW_BAND[0], high: float = DEFAULT_REVIEW_BAND[1]
@@ -118,6 +123,9 @@ def record_table(
             "cluster_id": pd.factorize(labels[rp])[0].astype(np.int64),
             "match_score": score[rp],
             "match_rule": rules[rp],
+            "group": profiles.table["group"].to_numpy(dtype=object)[rp]
+            if "group" in profiles.table
+            else None,
         }
     )
 
@@ -139,7 +147,8 @@ def pair_table(
     source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)]
     names = list(source_names) + ["override"]
     source = np.where(source < 0, len(names) - 1, source)
-    forced = pairs["match_rule"].astype(str).str.startswith("override:").to_numpy()
+    forced = as_strings(pairs["match_rule"]).str.startswith("override:").fillna(False)
+    forced = forced.to_numpy(dtype=bool)
     same = labels[left] == labels[right]
     keep = same | (weight >= min_weight) | forced
     rp = profiles.record_profile

@@ -4,7 +4,10 @@ Fellegi-Sunter log-likelihood: score = prior + sum over comparisons of the level
 (`weights.MatchModel`). Exact-value agreements get a term-frequency adjustment: when more than
 `tf_reference` profiles hold the agreed value, the weight drops by log2(holders / tf_reference)
 (never below the comparison's `tf_floor`), so a phone shared by a whole agency or a name whose
-rarest shared token is common counts less. probability = 1 / (1 + 2^-score). The match_rule
+rarest shared token is common counts less. When the names clearly differ, the place evidence
+(street, postal code, city, state, phone) adds at most `MatchModel.place_cap` bits: two
+businesses in one building with one switchboard are still two customers. probability =
+1 / (1 + 2^-score). The match_rule
 lists the evidence that agreed ("crm_account+name>=0.88", "address+phone+name=exact"); it is
 kept as a bit set per pair and spelled out only for the distinct combinations.
 """
@@ -69,6 +72,7 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
     total = np.full(n, model.prior, dtype=np.float64)
     conflict = np.zeros(n, dtype=np.float64)
     bits = np.zeros(n, dtype=np.int32)
+    place = np.zeros(n, dtype=np.float64)
     bit = 0
     for key in _comparison_order(model):
         comparison = model.comparisons[key]
@@ -81,13 +85,30 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
             agreeing = (level >= 1) if comparison.tf_all_levels else (level == top)
             adjusted = _tf_adjusted(weight, holders, comparison.tf_reference, comparison.tf_floor)
             weight = np.where(agreeing, adjusted, weight)
+        if key == "phone" and model.phone_cap_other_street is not None:
+            other_street = levels["street"].to_numpy() == 0
+            weight = np.where(other_street, np.minimum(weight, model.phone_cap_other_street), weight)
         total += weight
+        if key in model.place_comparisons:
+            place += np.maximum(weight, 0.0)
         if key != "name":
             conflict += np.minimum(weight, 0.0)
         for lvl, label in enumerate(comparison.rule_labels):
             if label:
                 bits |= np.where((level == lvl) & (weight > 0), np.int32(1 << bit), np.int32(0))
                 bit += 1
+    if model.same_site_bonus:
+        name = levels["name"].to_numpy()
+        holders = levels["name_holders"].to_numpy()
+        site = levels["street"].to_numpy() == len(model.comparisons["street"].weights) - 1
+        specific = (holders > 0) & (holders <= model.specific_holders)
+        partial = np.isin(name, model.same_site_name_levels)
+        total += np.where(site & specific & partial, model.same_site_bonus, 0.0)
+    if model.place_cap is not None:
+        name = levels["name"].to_numpy()
+        shared = levels["name_holders"].to_numpy() > 0  # some name token agrees
+        distinct = (name >= 0) & (name <= model.distinct_name_level) & ~shared
+        total -= np.where(distinct, np.maximum(place - model.place_cap, 0.0), 0.0)
     return PairScores(
         weight=total.astype(np.float32), conflict=conflict.astype(np.float32), rule_bits=bits
     )

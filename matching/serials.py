@@ -3,9 +3,11 @@
 "fcw-2231-x0ab", "S/N: FCW2231X0AB" and "FCW 2231 X0AB" share the key "FCW2231X0AB": upper case,
 label prefixes and separators removed. The serial itself is never rewritten for look-alike
 characters; `lookalike_keys` gives a second key with O->0 and I->1 (and L->1) folded that matching
-uses to compare and block, so "FCW2231XOAB" can be recognised as a typo of "FCW2231X0AB" without
-losing what the source wrote. SKUs lose Cisco's spare-part "=" and localisation suffixes
-("-EU", "-UK") to give the product family a serial's SKU must agree with.
+uses to compare and block (characters a person or an OCR misreads for each other), so
+"FCW2231XOAB" can be recognised as a look-alike of "FCW2231X0AB" without losing what the source
+wrote. Within one customer S/5 and B/8 are folded as well (`customer_lookalike_keys`): across a
+whole install base they separate too many real serials. SKUs lose Cisco's spare-part "=" and
+localisation suffixes ("-EU", "-UK") to give the product family a serial's SKU must agree with.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ _LABEL_WITH_SEPARATOR: Final[str] = (
 )
 LOOKALIKE_FROM: Final[str] = "OIL"
 LOOKALIKE_TO: Final[str] = "011"
+#: look-alikes only trusted within one customer: S/5 and B/8 also tell real serials apart
+CUSTOMER_LOOKALIKE_FROM: Final[str] = "SB"
+CUSTOMER_LOOKALIKE_TO: Final[str] = "58"
 #: localisation / region suffixes on SKUs ("C9300-48P-E" is not one: single letters are kept)
 SKU_LOCALE_SUFFIX: Final[str] = (
     r"-(?:EU|UK|US|NA|AP|APAC|EMEA|LA|LATAM|JP|CN|AU|BR|IN|KR|CA|DE|FR|IT|ES|NL|CH|WW|INTL)$"
@@ -42,13 +47,20 @@ def normalise_serials(raw: pd.Series) -> pd.Series:
 
 def lookalike_keys(serial_keys: pd.Series) -> pd.Series:
     """Serial keys with look-alike characters folded (O->0, I->1, L->1), for matching only."""
+    return on_unique(serial_keys, lambda u: _fold(u, LOOKALIKE_FROM, LOOKALIKE_TO))
 
-    def _distinct(u: pd.Series) -> pd.Series:
-        for src, dst in zip(LOOKALIKE_FROM, LOOKALIKE_TO, strict=True):
-            u = u.str.replace(src, dst, regex=False)
-        return u
 
-    return on_unique(serial_keys, _distinct)
+def customer_lookalike_keys(serial_keys: pd.Series) -> pd.Series:
+    """`lookalike_keys` with S->5 and B->8 folded too (compared within one customer only)."""
+    both_from = LOOKALIKE_FROM + CUSTOMER_LOOKALIKE_FROM
+    both_to = LOOKALIKE_TO + CUSTOMER_LOOKALIKE_TO
+    return on_unique(serial_keys, lambda u: _fold(u, both_from, both_to))
+
+
+def _fold(values: pd.Series, sources: str, targets: str) -> pd.Series:
+    for src, dst in zip(sources, targets, strict=True):
+        values = values.str.replace(src, dst, regex=False)
+    return values
 
 
 def normalise_skus(raw: pd.Series) -> pd.Series:

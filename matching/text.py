@@ -9,7 +9,7 @@ so pandas runs it inside pyarrow.compute rather than falling back to Python's `r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -22,7 +22,29 @@ COMBINING_MARKS = "[" + chr(0x300) + "-" + chr(0x36F) + "]"
 ASCII_PUNCTUATION = r"[!-/:-@\[-`{-~]"
 #: ASCII whitespace (RE2's \s differs from Python's, so pandas would fall back to `re`)
 SPACE = r"[ \t\r\n\f\v]"
-TEXT_DTYPE = "str"
+
+
+def _text_dtype() -> pd.StringDtype:
+    """Arrow-backed strings whose missing value is NaN: pandas 3's default "str" dtype.
+
+    Spelled out because on pandas 2.x `astype("str")` means numpy `str` and turns a missing
+    value into the text "None" (every absent street would then agree with every other);
+    pandas 2.2 names the same dtype "pyarrow_numpy", 2.3 and 3.x take `na_value`.
+    """
+    try:
+        return pd.StringDtype("pyarrow", na_value=np.nan)  # type: ignore[call-arg, unused-ignore]
+    except TypeError:  # pandas < 2.3
+        return pd.StringDtype("pyarrow_numpy")  # type: ignore[arg-type, unused-ignore]
+
+
+#: the dtype of every text Series in matching: nulls stay nulls on pandas 2.x and 3.x alike
+TEXT_DTYPE: pd.StringDtype = _text_dtype()
+
+
+def as_strings(values: pd.Series) -> pd.Series:
+    """`values` as TEXT_DTYPE strings with nulls kept null (never the text "None" or "nan")."""
+    obj = values.astype(object)
+    return obj.where(obj.notna(), None).astype(TEXT_DTYPE)
 
 
 def on_unique(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) -> pd.Series:
@@ -40,6 +62,24 @@ def on_unique(values: pd.Series, transform: Callable[[pd.Series], pd.Series]) ->
     result = np.asarray(out.where(out.notna(), None), dtype=object)
     taken = np.where(codes >= 0, result[np.maximum(codes, 0)], None)
     return pd.Series(taken, index=values.index, dtype=object)
+
+
+def on_unique_frame(
+    values: pd.Series, transform: Callable[[pd.Series], pd.DataFrame]
+) -> pd.DataFrame:
+    """Like `on_unique`, for a transform returning several columns (object columns, nulls None).
+
+    A null input row gets nulls in every column.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(np.asarray(uniques, dtype=object).astype(str), dtype=TEXT_DTYPE)
+    out = transform(distinct)
+    columns: dict[str, np.ndarray] = {}
+    for col in out.columns:
+        arr = np.asarray(out[col].astype(object).where(out[col].notna(), None), dtype=object)
+        taken: np.ndarray = arr[np.maximum(codes, 0)] if len(arr) else np.full(len(codes), None)
+        columns[col] = np.where(codes >= 0, taken, np.full(len(codes), None, dtype=object))
+    return pd.DataFrame(columns, index=values.index, columns=out.columns, dtype=object)
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -95,10 +135,32 @@ def map_tokens(
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
     rebuilt = pa.ListArray.from_arrays(pa.array(offsets), flat.filter(pa.array(keep)))
     joined = pc.binary_join(rebuilt, " ")
-    out = pd.Series(joined.to_pandas(types_mapper=pd.ArrowDtype), index=values.index)
+    out = pd.Series(joined.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
     out = out.astype(TEXT_DTYPE)
     out = out.where(pd.Series(np.asarray(arr.is_valid()), index=values.index) & (counts > 0))
     return out
+
+
+def is_in(values: pd.Series, value_set: pa.Array) -> np.ndarray:
+    """Boolean mask: each value is one of `value_set` (pyarrow; nulls are never in it)."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    found = pc.is_in(arr, value_set=value_set)
+    return np.asarray(found.fill_null(False), dtype=bool)
+
+
+def string_set(values: Iterable[str]) -> pa.Array:
+    """An Arrow value set for `is_in` (sorted, so equal sets give equal arrays)."""
+    return pa.array(sorted(set(values)), type=pa.string())
+
+
+def replace_regex(values: pd.Series, pattern: str, replacement: str) -> pd.Series:
+    """Every match of an RE2 `pattern` replaced (pyarrow directly: a long generated pattern is
+    not re-parsed by pandas on every call). TEXT_DTYPE, index kept, nulls stay null."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    out = pc.replace_substring_regex(arr, pattern=pattern, replacement=replacement)
+    return pd.Series(out.to_numpy(zero_copy_only=False), index=values.index, dtype=object).astype(
+        TEXT_DTYPE
+    )
 
 
 def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
@@ -113,5 +175,6 @@ def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
     for i, field in enumerate(found.type):
         col = pc.struct_field(found, [i])
         col = pc.if_else(pc.equal(col, ""), None, col)
-        out[field.name] = pd.Series(col.to_pandas(), index=values.index).astype(TEXT_DTYPE)
+        text = pd.Series(col.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
+        out[field.name] = text.astype(TEXT_DTYPE)
     return pd.DataFrame(out, index=values.index)

@@ -17,6 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
+from matching.text import TEXT_DTYPE
+
 #: pseudo-count of unseen names added to the corpus size in the IDF, so a token shared by most of a
 #: handful of profiles (a small test set) is not treated as a stop word
 BACKGROUND_NAMES = 1000
@@ -152,7 +154,7 @@ def soft_token_coverage(
     # vocabulary-indexed arrays get one extra entry at the end, which padding (-1) selects
     log_share = np.r_[np.log(np.maximum(tokens.document_frequency, 1) / n_names), 0.0]
     vocab = tokens.vocabulary
-    length = np.r_[pd.Series(vocab, dtype="str").str.len().to_numpy(dtype=np.int64), 0]
+    length = np.r_[pd.Series(vocab, dtype=TEXT_DTYPE).str.len().to_numpy(dtype=np.int64), 0]
     n_vocab = np.int64(len(vocab))
     for lo in range(0, len(left), chunk):
         li, ri = left[lo : lo + chunk], right[lo : lo + chunk]

@@ -2,15 +2,19 @@
 
 Each comparison of a pair lands on a level (-1 = a side is missing, 0 = disagree, higher = closer
 agreement). A level's weight is log2(m / u): m the chance of that level for a true match, u for a
-non-match. The weights are fixed (not re-estimated per run) so a pair's score does not drift as
-unrelated data arrives, which keeps entity ids stable; they were set from the m/u reasoning noted
-beside each comparison and checked on the Chicago benchmark, the generated demo world and the
-synthetic multi-source world of `bench/synthetic_records.py` (`bench/matching_quality.py`).
+non-match. These hand-set weights are the prior: each run moves them by at most a couple of bits
+toward what its own data shows (`learning`: u from random pairs, m by EM), so a pair's score
+drifts little as unrelated data arrives and entity ids stay stable; they were set from the m/u
+reasoning noted beside each comparison and checked on the Chicago benchmark, the generated demo
+world and the synthetic multi-source world of `bench/synthetic_records.py`
+(`bench/matching_quality.py`).
 Exact-value levels get a term-frequency adjustment at scoring time (a phone shared by 30
 sites, an address shared by a whole office building say less), and every agreeing name level
 one from the name's ambiguity (how many distinct names share the agreed tokens: a bare stem
 used by 40 companies says little). The prior makes a pair with no evidence improbable. The
-score is prior + sum of weights; probability = 1 / (1 + 2^-score). Probabilities are roughly
+score is prior + sum of weights (with the interactions of `scoring`: place evidence capped
+when names share nothing, a phone capped across different streets, a bonus for specific name
+agreement at one address); probability = 1 / (1 + 2^-score). Probabilities are roughly
 calibrated on Chicago; on name-only pairs they are conservative (clustering adds the context).
 """
 
@@ -46,6 +50,23 @@ class MatchModel:
     comparisons: dict[str, Comparison] = field(default_factory=dict)
     #: name similarity thresholds of levels 1..5 (6 = exact normalised name)
     name_thresholds: tuple[float, ...] = (0.35, 0.55, 0.75, 0.88, 0.97)
+    #: comparisons that only say where a record is (a building, its switchboard), not who
+    place_comparisons: tuple[str, ...] = ("street", "postal", "city", "state", "phone")
+    #: when the names clearly differ (name level <= `distinct_name_level`, no token shared), the place
+    #: comparisons together add at most this many bits: outlets in one mall and tenants of one
+    #: office share an address and often a phone, yet are different customers
+    place_cap: float | None = 10.0
+    distinct_name_level: int = 0
+    #: a phone shared by records at clearly different streets is a head office's or a central
+    #: switchboard's number: its agreement adds at most this many bits there
+    phone_cap_other_street: float | None = 2.0
+    #: at one exact street address, names agreeing on specific tokens (at most
+    #: `specific_holders` distinct names expected to share them) but differing in the rest
+    #: ("Carole Robertson Center - Roosevelt" / "Carole Robertson Center for Learning") are the
+    #: same customer's programmes or departments: the partial name levels gain these bits
+    same_site_bonus: float = 3.0
+    specific_holders: float = 2.0
+    same_site_name_levels: tuple[int, ...] = (1, 2)
 
 
 CUSTOMER_MODEL: Final[MatchModel] = MatchModel(

@@ -1,8 +1,8 @@
 """The real multi-source benchmark: Chicago early-childhood sites (3,337 records, 9 sources).
 
-Measured with the default settings: precision 0.958, recall 0.927, F1 0.942 (6,128 of 6,397
-predicted pairs correct, 6,608 true pairs). The floors below leave a little room for changes
-that trade one for the other; falling under them is a regression.
+Measured with the default settings (pandas 2.2 and 3.1 alike): precision 0.978, recall 0.942,
+F1 0.960 (6,225 of 6,365 predicted pairs correct, 6,608 true pairs). The floors below leave a
+little room for changes that trade one for the other; falling under them is a regression.
 """
 
 import pytest
@@ -18,6 +18,6 @@ def test_chicago_pairwise_quality_floor() -> None:
     res = resolve_entities(records)
     q = pairwise_quality(res.records.set_index("record_id")["cluster_id"], truth)
     assert q.true_pairs == 6608
-    assert q.f1 >= 0.93, q
-    assert q.precision >= 0.95, q
-    assert q.recall >= 0.91, q
+    assert q.f1 >= 0.95, q
+    assert q.precision >= 0.965, q
+    assert q.recall >= 0.93, q

@@ -61,7 +61,7 @@ def test_whole_fixture_is_resolved_exactly(resolved) -> None:
 def test_records_carry_score_and_rule(resolved) -> None:
     records, _, res = resolved
     out = res.records.set_index("record_id")
-    assert list(res.records.columns) == ["record_id", "cluster_id", "match_score", "match_rule"]
+    assert list(res.records.columns) == ["record_id", "cluster_id", "match_score", "match_rule", "group"]
     assert res.records["record_id"].tolist() == records["record_id"].tolist()
     assert out["match_rule"].notna().all()
     singles = out["match_rule"].eq("singleton")

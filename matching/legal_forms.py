@@ -1,0 +1,251 @@
+"""Legal forms of companies across languages, as regexes that ignore spacing and punctuation.
+
+Forms come from cleanco's country-aware term data plus the full-word and spaced spellings it
+lacks ("Naamloze Vennootschap", "Gesellschaft mit beschränkter Haftung", "S.à r.l.",
+"Sp. z o.o.", "Kabushiki Kaisha", "Pty Ltd"...). Each form is reduced to its letters ("N. V." ->
+"nv", "Sp. z o.o." -> "spzoo") and matched with optional spaces between the letters, so any
+spacing of it is recognised once punctuation has become spaces.
+
+Forms that are also words or codes ("AB", "AS", "SE", "KK", "SPA") are *ambiguous*: they are
+stripped when written with separators between their letters ("K.K.", "A/S", "S.E.") or when the
+record's country uses that form (cleanco's terms by country), never otherwise. Country and
+region codes that carry identity ("Acme UK" is not "Acme US") are never stripped. Some forms
+also lead a name ("N.V. Philips", "PT Astra", "OOO Romashka") and are stripped there too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Final
+
+from cleanco import termdata
+
+from matching.gazetteer import country_iso_by_name, fold
+
+#: full and spaced spellings cleanco lacks (any case, accents and punctuation)
+EXTRA_FORMS: Final[tuple[str, ...]] = (
+    "& co",
+    "and co",
+    "and company",
+    "corp",
+    "co",
+    "naamloze vennootschap",
+    "besloten vennootschap",
+    "besloten vennootschap met beperkte aansprakelijkheid",
+    "commanditaire vennootschap",
+    "vennootschap onder firma",
+    "gesellschaft mit beschrankter haftung",
+    "gesellschaft mbh",
+    "ges mbh",
+    "gmbh & co",
+    "aktiengesellschaft",
+    "kommanditgesellschaft",
+    "offene handelsgesellschaft",
+    "societe anonyme",
+    "societe a responsabilite limitee",
+    "societe par actions simplifiee",
+    "s a r l",
+    "s a",
+    "s l",
+    "s a s",
+    "sociedad anonima",
+    "sociedad limitada",
+    "sociedad de responsabilidad limitada",
+    "sociedade anonima",
+    "sociedade limitada",
+    "societa per azioni",
+    "societa a responsabilita limitata",
+    "spolka z ograniczona odpowiedzialnoscia",
+    "spolka akcyjna",
+    "sp z o o",
+    "aktiebolag",
+    "aktiebolaget",
+    "aktieselskab",
+    "aktieselskap",
+    "allmennaksjeselskap",
+    "anpartsselskab",
+    "osakeyhtio",
+    "julkinen osakeyhtio",
+    "kabushiki kaisha",
+    "kabushikigaisha",
+    "godo kaisha",
+    "yugen kaisha",
+    "proprietary limited",
+    "pty limited",
+    "private limited",
+    "pvt limited",
+    "public limited company",
+    "limited liability company",
+    "limited partnership",
+    "sendirian berhad",
+    "berhad",
+    "perseroan terbatas",
+    "tbk",
+    "anonim sirketi",
+    "limited sirketi",
+    "ltd sti",
+    "spol s r o",
+    "s r o",
+    "a s",
+    "kft",
+    "zrt",
+    "nyrt",
+    "sa de cv",
+    "s de rl de cv",
+    "sapi de cv",
+    "eireli",
+    "ltda me",
+    "plc",
+    "ag & co kg",
+    "se & co kg",
+    "kgaa",
+    "n a",
+    "national association",
+)
+#: forms that are country or region codes or ordinary words: never stripped
+NEVER_STRIP: Final[frozenset[str]] = frozenset(
+    {"uk", "eu", "at", "nl", "ca", "private", "unlimited", "ent", "vat", "ok", "ec", "ee", "ad"}
+)
+#: short forms that are also words or codes: stripped only when spaced/dotted or by country
+AMBIGUOUS: Final[frozenset[str]] = frozenset(
+    {
+        "ab", "ae", "aj", "as", "ay", "ba", "bl", "bm", "bt", "cio", "cv", "da", "dd", "ei",
+        "eg", "ep", "et", "ev", "fa", "gk", "hb", "hf", "ij", "ik", "kb", "kd", "kf", "kk",
+        "ks", "kt", "kv", "ky", "mb", "od", "oe", "og", "ong", "ou", "pp", "ps", "pt", "rt",
+        "sal", "sc", "sd", "se", "sem", "sf", "sha", "sia", "sp", "spa", "ss", "teo", "ud",
+        "xk", "xt", "sas", "sep", "sca", "scs", "snc", "me", "is", "gs", "sad", "koop", "ses",
+        "vos", "pc", "na",
+    }
+)  # fmt: skip
+#: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")
+LEADING_FORMS: Final[tuple[str, ...]] = (
+    "nv", "bv", "ooo", "oao", "zao", "pao", "tov", "pjsc", "ojsc", "cjsc", "jsc", "uab",
+    "kabushiki kaisha", "kabushikigaisha",
+)  # fmt: skip
+#: leading forms that are also words, stripped only in their country ("PT Astra" in Indonesia)
+LEADING_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
+    "ID": ("pt", "cv"),
+    "RU": ("ao",),
+    "KZ": ("ao", "too"),
+    "JP": ("kk",),
+    "LV": ("sia",),
+    "RO": ("sc",),
+}
+#: forms used in a country beyond cleanco's lists (ISO-2 code -> spellings)
+EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
+    "JP": ("kk", "gk", "yk", "kabushiki kaisha", "godo kaisha"),
+    "SE": ("ab", "hb", "kb", "aktiebolag"),
+    "FI": ("oy", "oyj", "ab", "ay", "ky"),
+    "NO": ("as", "asa", "ans", "da"),
+    "DK": ("as", "aps", "is", "ks"),
+    "EE": ("as", "ou"),
+    "CZ": ("as", "sro"),
+    "SK": ("as", "sro"),
+    "DE": ("se", "ag", "kg", "ev", "eg"),
+    "AT": ("se", "ag", "kg", "og"),
+    "FR": ("sa", "sas", "sca", "scs", "snc", "se"),
+    "BE": ("sa", "nv", "bv", "sca", "scs", "snc"),
+    "LU": ("sa", "sarl", "sas", "sca", "scs", "secs", "se"),
+    "IT": ("spa", "srl", "sas", "snc", "ss"),
+    "ES": ("sa", "sl", "sc"),
+    "PL": ("sa", "sp", "sc", "spk", "spj"),
+    "ID": ("pt", "cv", "tbk", "ud"),
+    "TR": ("as", "ltd sti"),
+    "IL": ("bm",),
+    "HU": ("bt", "kft", "rt", "zrt", "nyrt", "kkt"),
+    "BR": ("sa", "ltda", "me", "eireli"),
+    "MX": ("sa", "sc", "sa de cv"),
+    "GR": ("ae", "oe", "ee", "epe"),
+    "LT": ("ab", "uab", "mb", "ij"),
+    "LV": ("as", "sia", "ik", "ks"),
+    "NL": ("bv", "nv", "cv", "vof"),
+}
+
+
+def compact(form: str) -> str:
+    """A form's letters and digits only ("S.à r.l." -> "sarl", "GmbH & Co. KG" -> "gmbhandcokg")."""
+    return fold(form.replace("&", " and ")).replace(" ", "")
+
+
+def _spaced(form: str) -> str:
+    """RE2 for a compact form with optional spaces between its characters."""
+    return " ?".join(re.escape(c) for c in form)
+
+
+def _separated(form: str) -> str:
+    """RE2 for a compact form written with a separator between every two letters ("k.k.")."""
+    return "(?:[./] *| +)".join(re.escape(c) for c in form) + r"\.?"
+
+
+def _alternation(forms: frozenset[str] | set[str]) -> str:
+    """Longest first, so "gmbhandcokg" wins over "kg"."""
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    return "|".join(_spaced(f) for f in ordered)
+
+
+@lru_cache(maxsize=1)
+def all_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(unambiguous, ambiguous) compact legal forms of every country."""
+    terms: set[str] = set(EXTRA_FORMS)
+    for values in (*termdata.terms_by_country.values(), *termdata.terms_by_type.values()):
+        terms.update(values)
+    forms = {compact(t) for t in terms} - {""}
+    forms |= {compact(f) for spellings in EXTRA_BY_COUNTRY.values() for f in spellings}
+    forms -= NEVER_STRIP
+    ambiguous = frozenset(f for f in forms if f in AMBIGUOUS)
+    return frozenset(forms - ambiguous), ambiguous
+
+
+@lru_cache(maxsize=1)
+def forms_by_country() -> dict[str, frozenset[str]]:
+    """ISO-2 country code -> the compact legal forms used there (cleanco's data and extras)."""
+    iso = country_iso_by_name()
+    aliases = {"Luxemborg": "LU", "Columbia": "CO", "Bosnia / Herzegovina": "BA",
+               "Czech Republic": "CZ", "Macedonia": "MK", "United States of America": "US",
+               "Russia": "RU", "Turkey": "TR"}  # fmt: skip
+    out: dict[str, set[str]] = {}
+    for country, terms in termdata.terms_by_country.items():
+        code = aliases.get(country) or iso.get(country)
+        if code:
+            out.setdefault(code, set()).update(compact(t) for t in terms)
+    for code, spellings in EXTRA_BY_COUNTRY.items():
+        out.setdefault(code, set()).update(compact(f) for f in spellings)
+    return {k: frozenset(v - NEVER_STRIP - {""}) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def trailing_pattern() -> str:
+    """RE2: a name (group 1) followed by one unambiguous legal form in any spacing."""
+    unambiguous, _ = all_forms()
+    return rf"^(.*?[^ ]) +(?:{_alternation(unambiguous)})$"
+
+
+@lru_cache(maxsize=1)
+def separated_pattern() -> str:
+    """RE2: a name (group 1) followed by an ambiguous form written with separators ("K.K.").
+
+    Applied before dots and slashes are removed (the separators are the evidence).
+    """
+    _, ambiguous = all_forms()
+    ordered = sorted((f for f in ambiguous if len(f) >= 2), key=lambda f: (-len(f), f))
+    alternation = "|".join(_separated(f) for f in ordered)
+    return rf"^(.*?[^ ,]) *[ ,] *(?:{alternation})$"
+
+
+@cache
+def country_pattern(forms: frozenset[str]) -> str:
+    """RE2: a name (group 1) followed by one of `forms` (a country's ambiguous forms)."""
+    return rf"^(.*?[^ ]) +(?:{_alternation(forms)})$"
+
+
+@cache
+def leading_pattern(forms: frozenset[str] = frozenset()) -> str:
+    """RE2: a leading legal form (LEADING_FORMS, or `forms`) followed by the name (group 1)."""
+    chosen = forms or frozenset(compact(f) for f in LEADING_FORMS)
+    return rf"^(?:{_alternation(chosen)}) +([^ ].*)$"
+
+
+def country_leading_forms(country: str) -> frozenset[str]:
+    """The ambiguous leading forms of one country (empty when it has none)."""
+    return frozenset(compact(f) for f in LEADING_BY_COUNTRY.get(country, ()))

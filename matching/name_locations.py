@@ -1,0 +1,132 @@
+"""Trailing locations in company names: "ACME N.V., ROTTERDAM, NL" -> "ACME N.V." + Rotterdam, NL.
+
+Sources append a site's city, state or country to the customer's name. Left in the name it makes
+"Acme, Rotterdam" a different name from "Acme"; split off, it becomes location evidence that
+agrees with the other record's city. A trailing segment (after a comma, semicolon, " - " or in
+parentheses) is a location when it is a country (name or ISO code), a US state or Canadian
+province, a city named in the data's own city column, or one of the world's large cities
+(`gazetteer`). A legal form is never taken for a place ("Acme, SA" is a société anonyme, not
+Saudi Arabia), and a two-letter code that is both a state and a country ("IN", "DE") is split
+off, and read as a country or a state only when a large city beside it is in that country or
+state ("Boston, MA"; "Rotterdam, NL"). Up to three segments are peeled from the end; a name is
+never emptied.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from matching.gazetteer import country_codes, large_cities, large_city_set, region_codes
+from matching.legal_forms import all_forms
+from matching.text import (
+    ASCII_PUNCTUATION,
+    TEXT_DTYPE,
+    extract,
+    is_in,
+    squash_spaces,
+    string_set,
+)
+
+#: how many trailing segments are peeled at most ("Acme, Rotterdam, Zuid-Holland, NL")
+MAX_SEGMENTS: Final[int] = 3
+LOCATION_COLUMNS: Final[tuple[str, ...]] = ("name", "city", "region", "country")
+#: a name, then a separator and a last segment (", x", "; x", " - x", " (x)", " / x")
+_TRAILING: Final[str] = (
+    r"^(?P<rest>.*[^ ,;(/-]) *(?:[,;] *| +- +| +/ +| *\( *)(?P<seg>[^,;()/]*[^ ,;()/]) *\)? *$"
+)
+_SAINT: Final[dict[str, str]] = {"saint": "st", "ste": "st", "ft": "fort", "mt": "mount"}
+#: two-letter codes that are also words or departments ("Acme, IT"): never read as places
+WORDLIKE_CODES: Final[frozenset[str]] = frozenset(
+    {"it", "me", "is", "at", "be", "do", "go", "no", "so", "to", "am", "an", "as", "by", "hi",
+     "if", "my", "of", "on", "or", "up", "we", "hr", "pr", "ad", "ai"}
+)  # fmt: skip
+
+
+def place_key(values: pd.Series) -> pd.Series:
+    """Comparable form of a place segment: letters and digits, single spaces, "saint" -> "st"."""
+    s = values.str.replace("['.`]", "", regex=True).str.replace(ASCII_PUNCTUATION, " ", regex=True)
+    s = squash_spaces(s).fillna("")
+    for word, short in _SAINT.items():
+        s = s.str.replace(rf"\b{word}\b", short, regex=True)
+    return s
+
+
+def _lookup(keys: pd.Series, table: dict[str, str]) -> pd.Series:
+    mapped = keys.astype(object).map(table)
+    return mapped.where(mapped.notna(), None)
+
+
+def _resolve_codes(
+    out: dict[str, pd.Series], codes: pd.Series, gazetteer: dict[str, frozenset[str]]
+) -> None:
+    """Two-letter codes that may be a state or a country, read through the city beside them."""
+    todo = codes.notna() & out["city"].notna()
+    if not todo.any():
+        return
+    known = out["city"][todo].map(gazetteer)
+    code = codes[todo].str.upper()
+    pairs = pd.DataFrame({"code": code, "known": known}).dropna()
+    is_country = pd.Series(
+        [c in k for c, k in zip(pairs["code"], pairs["known"], strict=True)], index=pairs.index, dtype=bool
+    )  # one test per name with an ambiguous code, not per record
+    is_state = pd.Series(
+        ["US-" + c in k for c, k in zip(pairs["code"], pairs["known"], strict=True)],
+        index=pairs.index,
+        dtype=bool,
+    )
+    country = pairs["code"].where(is_country & ~is_state)
+    region = pairs["code"].where(is_state)
+    for col, found in (("country", country), ("region", region)):
+        fill = found.dropna()
+        fill = fill[out[col].loc[fill.index].isna()]
+        out[col].loc[fill.index] = fill.to_numpy()
+
+
+def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """Columns LOCATION_COLUMNS for folded names (lower case, accents removed, punctuation kept).
+
+    `cities` are place keys (`place_key`) of the data's own city values, added to the large
+    cities of the gazetteer. `city` is a place key; `region` and `country` are two-letter codes.
+    """
+    index = names.index
+    name = names.astype(TEXT_DTYPE)
+    out = {c: pd.Series(None, index=index, dtype=object) for c in LOCATION_COLUMNS[1:]}
+    unambiguous, ambiguous = all_forms()
+    forms = string_set(unambiguous | ambiguous)
+    countries, regions = country_codes(), region_codes()
+    gazetteer = large_cities()
+    data_cities = string_set(cities)
+    both = string_set(k for k in regions if len(k) == 2 and k in countries)
+    codes = pd.Series(None, index=index, dtype=object)
+    for _ in range(MAX_SEGMENTS):
+        parts = extract(name, _TRAILING)
+        seg = place_key(parts["seg"].fillna("").astype(TEXT_DTYPE))
+        compact = seg.str.replace(" ", "", regex=False)
+        legal = is_in(compact, forms)
+        region = _lookup(seg, regions)
+        country = _lookup(seg, countries)
+        city = seg.where(is_in(seg, data_cities) | is_in(seg, large_city_set())).astype(object)
+        ambiguous_code = is_in(seg, both)
+        found = (region.notna() | country.notna() | city.notna()).to_numpy(dtype=bool)
+        is_place = found & ~is_in(seg, string_set(WORDLIKE_CODES))
+        rest_ok = (parts["rest"].fillna("").str.len() >= 2).to_numpy(dtype=bool)
+        peel = is_place & ~legal & rest_ok & parts["seg"].notna().to_numpy(dtype=bool)
+        if not peel.any():
+            break
+        for col, found in (("city", city), ("region", region), ("country", country)):
+            take = peel & ~ambiguous_code & found.notna().to_numpy(dtype=bool)
+            take &= out[col].isna().to_numpy(dtype=bool)
+            out[col] = out[col].where(~take, found)
+        codes = codes.where(~(peel & ambiguous_code), seg.astype(object))
+        name = name.where(~peel, parts["rest"])
+    _resolve_codes(out, codes, gazetteer)
+    # a city segment alone says nothing about the country; a region implies its country
+    out["country"] = out["country"].where(
+        out["country"].notna() | out["region"].isna(),
+        np.where(out["region"].isin({"AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK"}),
+                 "CA", "US"),
+    )
+    return pd.DataFrame({"name": name.astype(object), **out}, index=index)

@@ -1,0 +1,222 @@
+"""Serial forms one slip apart, and when that slip is a typo rather than another unit.
+
+Candidates are look-alike groups (forms equal once O/0 and I/1 are folded) whose folded keys
+are one edit apart (a dropped, doubled or substituted character, or two neighbours
+swapped; keys of 8+ characters), found through shared one-deletion variants and verified with
+OSA distance. Whether a candidate pair joins depends on what is known of the customer:
+
+- Both forms seen at one customer (`customer` given): S/5 and B/8 look-alikes join outright, and
+  a slip is a typo, when the SKU families agree (or one is missing) and no single record lists
+  both forms. A substituted character counts too (it is
+  how typing slips), unless it looks like the next unit of a batch (the two characters are
+  neighbours in 0-9A-Z within the last three positions: "...X0AB" / "...X0AC"), and only when
+  the rarer form comes from a single source while the other is attested by several: a second
+  unit of the same customer shows up in the distributor feed and the contract alike.
+- Forms seen at different customers only: never a typo (a look-alike or exact match only).
+- A form without a known customer: the rules that hold without customers. The SKU family must
+  agree, no record lists both, a same-length change must be a swap of two neighbours (a
+  substituted character is exactly how the serials of two units shipped together differ), a
+  swap must come from the less attested form, and the typo must be unambiguous (each side has
+  exactly one such neighbour).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import distance, process
+
+from matching.serials import customer_lookalike_keys
+from matching.text import TEXT_DTYPE
+
+#: shortest folded key considered for one-edit typo matching
+MIN_TYPO_LENGTH: Final[int] = 8
+#: a substitution this close to the end, between neighbouring characters, looks like a batch
+SEQUENCE_TAIL: Final[int] = 3
+_ORDER: Final[str] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def deletion_variants(keys: pd.Series) -> pd.DataFrame:
+    """(form, variant) rows: each key itself and each key with one character deleted.
+
+    Keys that share a variant are at most one substitution, insertion, deletion or adjacent
+    swap apart (the candidates are verified with OSA distance afterwards). Vectorised over the
+    keys; the loop runs over character positions only.
+    """
+    arr = keys.to_numpy(dtype=str)
+    n = len(arr)
+    width = max(arr.dtype.itemsize // 4, 1)
+    chars = np.ascontiguousarray(arr.astype(f"U{width}")).view("U1").reshape(n, width)
+    lengths = np.char.str_len(arr)
+    forms = [np.arange(n)]
+    variants = [arr.astype(object)]
+    for p in range(width):
+        rows = np.flatnonzero(lengths > p)
+        cut = np.ascontiguousarray(np.delete(chars[rows], p, axis=1))
+        forms.append(rows)
+        variants.append(
+            cut.view(f"U{max(width - 1, 1)}").reshape(len(rows)).astype(object)
+            if width > 1
+            else np.full(len(rows), "", dtype=object)
+        )
+    return pd.DataFrame({"form": np.concatenate(forms), "variant": np.concatenate(variants)})
+
+
+def _sorted_chars(values: np.ndarray) -> np.ndarray:
+    """Each string's characters in sorted order (an anagram key), vectorised."""
+    if len(values) == 0:
+        return values.astype(object)
+    width = max(values.dtype.itemsize // 4, 1)
+    chars = np.ascontiguousarray(values.astype(f"U{width}")).view("U1").reshape(len(values), width)
+    return (
+        np.ascontiguousarray(np.sort(chars, axis=1))
+        .view(f"U{width}")
+        .reshape(len(values))
+        .astype(object)
+    )
+
+
+def _looks_sequential(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Same-length strings differing in one character near the end by one step ("AB"/"AC")."""
+    out = np.zeros(len(a), dtype=bool)
+    if len(a) == 0:
+        return out
+    width = max(a.astype(str).dtype.itemsize, b.astype(str).dtype.itemsize) // 4
+    ca = np.ascontiguousarray(a.astype(f"U{width}")).view("U1").reshape(len(a), width)
+    cb = np.ascontiguousarray(b.astype(f"U{width}")).view("U1").reshape(len(b), width)
+    lengths = np.char.str_len(a.astype(str))
+    rank = {c: i for i, c in enumerate(_ORDER)}
+    to_rank = np.vectorize(lambda c: rank.get(c, -100), otypes=[np.int64])  # over characters
+    diff = ca != cb
+    position = np.argmax(diff, axis=1)
+    row = np.arange(len(a))
+    step = np.abs(to_rank(ca[row, position]) - to_rank(cb[row, position])) == 1
+    near_end = position >= lengths - SEQUENCE_TAIL
+    return diff.any(axis=1) & (diff.sum(axis=1) == 1) & step & near_end
+
+
+def _pairs_sharing(
+    left: np.ndarray, right: np.ndarray, members: pd.DataFrame, column: str
+) -> np.ndarray:
+    """Whether groups `left[i]` and `right[i]` share a value of `members` (group, column)."""
+    pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
+    shared = (
+        pairs.merge(members.rename(columns={"group": "l"}), on="l")
+        .merge(members.rename(columns={"group": "r"}), on=["r", column])["i"]
+        .unique()
+    )
+    out = np.zeros(len(left), dtype=bool)
+    out[shared] = True
+    return out
+
+
+def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of folded keys (MIN_TYPO_LENGTH+ characters) one OSA edit apart."""
+    empty = np.empty(0, dtype=np.int64)
+    long = np.flatnonzero(keys.str.len().to_numpy() >= MIN_TYPO_LENGTH)
+    if len(long) < 2:
+        return empty, empty
+    dv = deletion_variants(keys.iloc[long].reset_index(drop=True))
+    dv["form"] = long[dv["form"].to_numpy()]
+    cand = dv.merge(dv, on="variant")
+    cand = cand[cand["form_x"] < cand["form_y"]][["form_x", "form_y"]].drop_duplicates()
+    left, right = cand["form_x"].to_numpy(np.int64), cand["form_y"].to_numpy(np.int64)
+    if len(left) == 0:
+        return empty, empty
+    kv = keys.to_numpy(dtype=object)
+    dist = process.cpdist(
+        kv[left], kv[right], scorer=distance.OSA.distance, processor=None, score_cutoff=1,
+        workers=-1,
+    )
+    one = np.asarray(dist) <= 1
+    return left[one], right[one]
+
+
+def _union_pairs(
+    basic: tuple[np.ndarray, np.ndarray], scoped: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Union of two pair lists (i < j) and whether each pair is in the first."""
+    frame = pd.concat(
+        [
+            pd.DataFrame({"l": basic[0], "r": basic[1], "basic": True}),
+            pd.DataFrame({"l": scoped[0], "r": scoped[1], "basic": False}),
+        ],
+        ignore_index=True,
+    )
+    frame = frame.groupby(["l", "r"], sort=True)["basic"].any().reset_index()
+    return (
+        frame["l"].to_numpy(np.int64),
+        frame["r"].to_numpy(np.int64),
+        frame["basic"].to_numpy(dtype=bool),
+    )
+
+
+def typo_edges(
+    folded: pd.Series,
+    raw: np.ndarray,
+    attested: pd.DataFrame,
+    compatible: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    records: pd.DataFrame,
+    customers: pd.DataFrame | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Group pairs (look-alike groups) joined as typos or customer look-alikes (module docstring).
+
+    `folded` are the groups' folded keys, `raw` each group's most attested form as written,
+    `attested` per group `n` (records) and `sources`; `compatible(l, r)` says whether the SKU
+    families of group pairs agree; `records` (group, record_id) and `customers` (group,
+    customer) list what each group was seen with.
+    """
+    folded = folded.astype(TEXT_DTYPE)
+    basic = candidate_pairs(folded)
+    with_customers = customers is not None and len(customers) > 0
+    wider = customer_lookalike_keys(folded).astype(TEXT_DTYPE) if with_customers else folded
+    left, right, in_basic = _union_pairs(
+        basic, candidate_pairs(wider) if with_customers else (basic[0][:0], basic[1][:0])
+    )
+    empty = np.empty(0, dtype=np.int64)
+    if len(left) == 0:
+        return empty, empty
+    ok = compatible(left, right)
+    a, b = raw[left], raw[right]
+    same_len = np.char.str_len(a.astype(str)) == np.char.str_len(b.astype(str))
+    raw_dist = np.asarray(
+        process.cpdist(
+            a, b, scorer=distance.OSA.distance, processor=None, score_cutoff=2, workers=-1
+        )
+    )
+    anagram = _sorted_chars(a.astype(str)) == _sorted_chars(b.astype(str))
+    swap = same_len & (raw_dist <= 1) & anagram
+    substituted = same_len & ~swap
+    listed_together = _pairs_sharing(left, right, records, "record_id")
+    n, sources = attested["n"].to_numpy(), attested["sources"].to_numpy()
+    attested_differently = (n[left] != n[right]) | ~same_len
+    base = ok & ~listed_together
+
+    # rules without customers (also for a form no customer is known for)
+    anonymous = in_basic & base & ~substituted & attested_differently
+    lookalike = np.zeros(len(left), dtype=bool)
+    scoped = np.zeros(len(left), dtype=bool)
+    if with_customers:
+        assert customers is not None
+        known = np.zeros(len(folded), dtype=bool)
+        known[customers["group"].to_numpy()] = True
+        both_known = known[left] & known[right]
+        same_customer = _pairs_sharing(left, right, customers, "customer") & both_known
+        rare = np.minimum(sources[left], sources[right])
+        common = np.maximum(sources[left], sources[right])
+        fewer = n[left] != n[right]
+        fa, fw = folded.to_numpy(dtype=object), wider.to_numpy(dtype=object)
+        batch = _looks_sequential(fa[left], fa[right]) | _looks_sequential(a, b)
+        plain_typo = substituted & ~batch & (rare == 1) & (common >= 2) & fewer
+        lookalike = base & same_customer & (fw[left] == fw[right])  # S/5, B/8 apart
+        scoped = base & same_customer & ~lookalike & (~substituted | plain_typo)
+        anonymous &= ~both_known
+    keep = scoped | anonymous
+    tl, tr = left[keep], right[keep]
+    # unambiguous: each group has exactly one typo neighbour (counted over every kept pair)
+    degree = np.bincount(np.r_[tl, tr], minlength=len(folded))
+    single = (degree[tl] == 1) & (degree[tr] == 1)
+    return np.r_[tl[single], left[lookalike]], np.r_[tr[single], right[lookalike]]

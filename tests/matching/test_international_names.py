@@ -1,0 +1,124 @@
+"""Company names from many countries: legal forms in any spelling, appended places, glued names,
+typos in rare tokens, and businesses sharing one building."""
+
+import pandas as pd
+import pytest
+
+from matching import resolve_entities
+from matching.names import company_name_parts, normalise_company_names
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "country"),
+    [
+        ("Acme N. V.", "ACME N.V.", None),
+        ("Acme B. V.", "Acme Besloten Vennootschap", None),
+        ("Philips Naamloze Vennootschap", "Philips NV", None),
+        ("Müller Präzisionstechnik Gesellschaft mit beschränkter Haftung",
+         "Müller Präzisionstechnik GmbH", None),
+        ("Rivière Mécanique S.à r.l.", "Riviere Mecanique SARL", None),
+        ("Kowalski Sp. z o.o.", "Kowalski sp.z.o.o.", None),
+        ("Ibáñez Energía S. A.", "Ibanez Energia Sociedad Anónima", None),
+        ("Nordlys A/S", "Nordlys", None),
+        ("Söderberg Verkstad AB", "Söderberg Verkstad Aktiebolag", "Sweden"),
+        ("Virtanen Oy", "Virtanen Osakeyhtiö", None),
+        ("Tanaka Seiki K.K.", "Tanaka Seiki Kabushiki Kaisha", None),
+        ("Wattle Mining Pty Ltd", "Wattle Mining Proprietary Limited", None),
+        ("Fiat Servizi S.p.A.", "Fiat Servizi Società per Azioni", None),
+        ("N.V. Acme Gloeilampenfabriek", "Acme Gloeilampenfabriek", None),
+    ],
+)
+def test_legal_forms_in_any_spelling_are_stripped(left: str, right: str, country: str) -> None:
+    names = pd.Series([left, right])
+    countries = pd.Series([country, country])
+    out = normalise_company_names(names, countries)
+    assert out.iloc[0] == out.iloc[1], out.tolist()
+    assert out.iloc[0] is not None and len(out.iloc[0]) > 3
+
+
+def test_words_and_country_codes_are_not_taken_for_legal_forms() -> None:
+    out = normalise_company_names(pd.Series(["Day Spa", "Acme UK", "Acme AB", "Acme KK"]))
+    # "spa", "ab", "kk" are legal forms somewhere, but written plainly, with no country
+    # saying so, they are part of the name; "UK" is never stripped
+    assert out.tolist() == ["day spa", "acme uk", "acme ab", "acme kk"]
+    se = normalise_company_names(pd.Series(["Acme AB"]), pd.Series(["SE"]))
+    assert se.tolist() == ["acme"]
+
+
+def test_trailing_places_become_location_evidence() -> None:
+    names = pd.Series(
+        [
+            "ACME N.V., ROTTERDAM, NL",
+            "Acme Corp - Boston, MA",
+            "Harbour Tools (Oakhaven)",
+            "Smith, Jackson & Co",
+            "Acme, Inc.",
+        ]
+    )
+    cities = pd.Series([None, None, None, None, "Oakhaven"])  # a city named in the data
+    out = company_name_parts(names, cities=cities)
+    assert out["name_norm"].tolist() == ["acme", "acme", "harbour tool", "smith jackson", "acme"]
+    assert out["name_city"].tolist()[:3] == ["rotterdam", "boston", "oakhaven"]
+    assert out["name_country"].tolist()[:2] == ["NL", "US"]
+    assert out["name_region"].tolist()[1] == "MA"
+    assert out["name_city"].iloc[3] is None  # "Jackson & Co" is not a place
+
+
+def test_a_name_with_a_city_matches_the_located_record_of_that_city_only() -> None:
+    records = pd.DataFrame(
+        [
+            {"record_id": "a", "name": "ACME N.V., ROTTERDAM, NL"},
+            {"record_id": "b", "name": "Acme B.V.", "city": "Rotterdam", "country": "NL",
+             "address": "Weena 10"},
+            {"record_id": "c", "name": "Acme B.V.", "city": "Amsterdam", "country": "NL",
+             "address": "Damrak 1"},
+        ]
+    )
+    cluster = resolve_entities(records).records.set_index("record_id")["cluster_id"]
+    assert cluster["a"] == cluster["b"]
+    assert cluster["a"] != cluster["c"]
+
+
+def test_glued_names_are_split_by_the_data_vocabulary() -> None:
+    names = pd.Series(
+        ["ACMEINDUSTRIESB.V.", "Acme Industries B.V.", "NorthbridgeCapital Corp",
+         "Northbridge Capital", "Salesforce"]
+    )
+    out = normalise_company_names(names)
+    assert out.iloc[0] == out.iloc[1] == "acme industry"
+    assert out.iloc[2] == out.iloc[3] == "northbridge capital"
+    assert out.iloc[4] == "salesforce"  # no spaced twin in the data: never cut into words
+
+
+def test_typos_in_rare_tokens_still_match() -> None:
+    records = pd.DataFrame(
+        [
+            {"record_id": "a", "name": "Riverpoint Health Partners", "city": "Dayton",
+             "address": "12 Elm St"},
+            {"record_id": "b", "name": "Rivrepoint Health Partners LLC", "city": "Dayton",
+             "address": "12 Elm Street"},
+            {"record_id": "c", "name": "Riverpoint Healht Partners", "city": "Dayton"},
+            {"record_id": "d", "name": "Brightwater Health Partners", "city": "Dayton",
+             "address": "400 Oak Ave"},
+        ]
+    )
+    cluster = resolve_entities(records).records.set_index("record_id")["cluster_id"]
+    assert cluster["a"] == cluster["b"] == cluster["c"]
+    assert cluster["d"] != cluster["a"]
+
+
+def test_businesses_sharing_a_building_and_switchboard_stay_apart() -> None:
+    base = {"address": "200 Market St", "city": "Springfield", "state": "IL",
+            "postal_code": "62701", "phone": "(217) 555-0100"}
+    records = pd.DataFrame(
+        [
+            {"record_id": "cafe1", "name": "Blue Fern Cafe", **base},
+            {"record_id": "cafe2", "name": "Blue Fern Cafe LLC", **base},
+            {"record_id": "dental", "name": "Orchid Dental Care", **base},
+            {"record_id": "law", "name": "Hargrove & Pike Attorneys", **base},
+            {"record_id": "dept", "name": "Blue Fern Cafe Catering", **base},
+        ]
+    )
+    cluster = resolve_entities(records).records.set_index("record_id")["cluster_id"]
+    assert cluster["cafe1"] == cluster["cafe2"] == cluster["dept"]
+    assert len({cluster["cafe1"], cluster["dental"], cluster["law"]}) == 3
