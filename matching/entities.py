@@ -37,14 +37,16 @@ def resolve_with_ids(
     overrides: pd.DataFrame,
     run_date: dt.date,
     settings: ResolveSettings,
+    aliases: pd.DataFrame | None = None,
 ) -> ResolvedEntities:
     """Cluster `records`, carry the previous run's ids over, and build golden records.
 
     `previous_map` is the last run's record_id -> entity_id; `previous_history` its id events of
-    this entity kind; `overrides` the analysts' must/cannot-links of this kind.
+    this entity kind; `overrides` the analysts' must/cannot-links of this kind; `aliases` the known
+    renames and parent/child groups (matching.aliases).
     """
     resolution = resolve_entities(
-        records, overrides=overrides, previous_entities=previous_map, settings=settings
+        records, overrides=overrides, previous_entities=previous_map, settings=settings, aliases=aliases
     )
     ids = assign_stable_ids(
         resolution.records[["record_id", "cluster_id"]], previous_map, run_date,

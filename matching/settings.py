@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from matching.clustering import ClusterSettings
+from matching.learning import LearnSettings
 from matching.resolve import ResolveSettings
 from matching.result import DEFAULT_REVIEW_BAND
 
@@ -20,6 +21,9 @@ class MatchingSettings(BaseModel):
     conflict_weight: float = Field(default=ClusterSettings.conflict_weight, ge=-40, le=0)
     #: pairs with a match probability in [low, high) are listed in match_review
     review_band: tuple[float, float] = DEFAULT_REVIEW_BAND
+    #: re-estimate the comparison weights from each night's data (m by EM, u from random pairs),
+    #: within bounds around the hand-set ones (matching.learning)
+    learn_weights: bool = False
 
     @model_validator(mode="after")
     def _ordered(self) -> MatchingSettings:
@@ -32,5 +36,7 @@ class MatchingSettings(BaseModel):
 
     def resolve_settings(self) -> ResolveSettings:
         """The resolver's settings with these thresholds."""
-        return ResolveSettings(clustering=ClusterSettings(
-            link_weight=self.link_weight, conflict_weight=self.conflict_weight))
+        return ResolveSettings(
+            clustering=ClusterSettings(link_weight=self.link_weight, conflict_weight=self.conflict_weight),
+            learning=LearnSettings(enabled=self.learn_weights),
+        )

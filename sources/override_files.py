@@ -20,10 +20,42 @@ DECISIONS = ("must_link", "cannot_link")
 COLUMNS = ("entity", "left", "right", "decision", "left_kind", "right_kind", "note", "file", "row")
 
 
+#: the file of known renames and parent/child groups, read by `read_aliases` (not a pair file)
+ALIASES_FILE = "aliases.csv"
+ALIAS_COLUMNS = ("name", "canonical", "relation", "note")
+
+
+def read_aliases(home: Path) -> pd.DataFrame:
+    """`overrides/aliases.csv`: name, canonical, relation (rename | child), note; empty when absent.
+
+    A rename says two names are one company ("N.V. Acme Gloeilampenfabriek" -> "Koninklijke Acme
+    Electronics"); a child says the name belongs to the canonical group without being it.
+    """
+    path = Path(home) / "overrides" / ALIASES_FILE
+    if not path.is_file():
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in ALIAS_COLUMNS})
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df.columns = [c.strip().lower() for c in df.columns]
+    missing = {"name", "canonical"} - set(df.columns)
+    if missing:
+        raise FileReadError(f"overrides/{ALIASES_FILE}: missing column(s) {sorted(missing)} (need name, canonical)")
+    for i, row in enumerate(df.itertuples(index=False), start=2):
+        if not str(row.name).strip() or not str(row.canonical).strip():
+            raise FileReadError(f"overrides/{ALIASES_FILE}, row {i}: field 'name' and 'canonical' must both be set")
+    df = df.apply(lambda col: col.str.strip())
+    if "relation" not in df:
+        df["relation"] = "rename"
+    df["relation"] = df["relation"].replace("", "rename")
+    df["note"] = df.get("note", "")
+    return df[list(ALIAS_COLUMNS)]
+
+
 def read_overrides(home: Path) -> pd.DataFrame:
-    """Every override row of every `overrides/*.csv`, validated; errors name the file and row."""
+    """Every override row of every `overrides/*.csv` (but aliases.csv), validated; errors name the file and row."""
     frames = []
     for path in sorted((Path(home) / "overrides").glob("*.csv")):
+        if path.name == ALIASES_FILE:
+            continue
         rel = path.relative_to(home).as_posix()
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         df.columns = [c.strip().lower() for c in df.columns]

@@ -19,7 +19,7 @@ from matching.parties import bill_to_self, partner_roles
 from matching.profiles import RECORD_COLUMNS
 from matching.stable_ids import assign_stable_ids
 from pipelines.stages.context import RunContext
-from sources.override_files import read_overrides
+from sources.override_files import read_aliases, read_overrides
 from warehouse.comments import apply_comments
 from warehouse.mentions import bill_to_self_accounts, customer_mentions, partner_mentions, serial_mentions
 from warehouse.previous_run import PreviousRun, append_id_history, read_previous
@@ -69,7 +69,7 @@ def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, i
         records, prefix=prefix, id_column=id_column, previous_map=previous_map,
         previous_history=previous.history[previous.history["entity"] == entity],
         overrides=_overrides(run, entity), run_date=run.as_of,
-        settings=run.config.matching.resolve_settings(),
+        settings=run.config.matching.resolve_settings(), aliases=read_aliases(run.home),
     )
 
 
@@ -118,7 +118,8 @@ def resolve_assets(run: RunContext) -> ResolveOutcome:
     previous = read_previous(run.paths.live)
     with run.building() as con:
         mentions = serial_mentions(con)
-        resolved = resolve_serials(mentions[["record_id", "raw_serial", "sku", "source"]])
+        # typos are joined within one resolved customer only (matching.serial_typos)
+        resolved = resolve_serials(mentions[["record_id", "raw_serial", "sku", "source", "customer"]])
         keyed = resolved.assign(mention=resolved["record_id"] + ":" + resolved["raw_serial"].astype(str))
         keyed = keyed[keyed["asset_key"].notna()].drop_duplicates("mention")
         ids = assign_stable_ids(

@@ -31,7 +31,11 @@ def _customers(noisy_phones: float, n: int = 120) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+LEARNING = ResolveSettings(learning=LearnSettings(enabled=True))
+
+
 def _weights(records: pd.DataFrame, **kwargs: object) -> pd.DataFrame:
+    kwargs.setdefault("settings", LEARNING)
     res = resolve_entities(records, **kwargs)
     return res.weights.set_index(["comparison", "level"])
 

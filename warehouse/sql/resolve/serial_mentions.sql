@@ -1,6 +1,8 @@
--- One row per serial token named by a source row (lists exploded), with the row's SKU.
+-- One row per serial token named by a source row (lists exploded), with the row's SKU and its
+-- resolved customer (record_parties: the customers stage runs first).
 SELECT r.record_id, r.source, r.kind, r.source_file, r.source_sheet, r.source_row,
-       unnest(r.serial_numbers) AS raw_serial, r.sku
+       unnest(r.serial_numbers) AS raw_serial, r.sku, p.customer_id AS customer
 FROM source_records r
+LEFT JOIN record_parties p USING (record_id)
 WHERE len(r.serial_numbers) > 0
 ORDER BY r.record_id
