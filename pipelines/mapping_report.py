@@ -141,11 +141,26 @@ class SourceReport:
         return Counter({str(k): int(v) for k, v in fields.fillna("(row)").value_counts().items()})
 
     def warnings(self) -> Counter[str]:
-        """Each distinct warning (the file name taken off) and in how many files it came up."""
+        """Each distinct warning (the file name taken off) and in how many files it came up; the
+        low-confidence choices are left out (the layouts show them)."""
         out: Counter[str] = Counter()
         for o in self.outcomes:
-            out.update({_WHERE.sub("", w, count=1) for w in o.warnings})
+            low = {w for m in o.mappings for w in m.low_confidence_warnings()}
+            out.update({text for text in (_WHERE.sub("", w, count=1) for w in o.warnings) if text not in low})
         return out
+
+    def detected(self) -> dict[str, list[str]]:
+        """What was detected in the files (format, encoding, delimiter), every value seen per item."""
+        out: dict[str, list[str]] = {}
+        for o in self.outcomes:
+            for k, v in o.detected.items():
+                if k != "parser" and str(v) not in out.setdefault(k, []):
+                    out[k].append(str(v))
+        return out
+
+    def layout_signature(self) -> tuple[object, ...]:
+        """Sources whose every layout is the same read alike (several reps' copies of one tracker)."""
+        return (self.source.kind, tuple(sorted(layout_key(lay.first) for lay in self.layouts)))
 
     @property
     def errors(self) -> list[str]:
@@ -186,12 +201,15 @@ class SourceReport:
 
     def missing_candidates(self) -> dict[str, Candidate | None]:
         """Per required field some layout has no column for: the best candidate seen (None: nothing fits)."""
+        def rank(c: Candidate | None) -> tuple[bool, bool, float]:  # a free column first, then the score
+            return (c is not None, c is not None and c.taken_by is None, c.score if c is not None else 0.0)
+
         out: dict[str, Candidate | None] = {}
         for lay in self.layouts:
             for req, cands in lay.missing.items():
-                best = next((c for c in cands if c.header), None)
-                current = out.get(req)
-                if req not in out or (best is not None and (current is None or best.score > current.score)):
+                named = [c for c in cands if c.header]
+                best = max(named, key=rank) if named else None
+                if req not in out or rank(best) > rank(out[req]):
                     out[req] = best
         return out
 

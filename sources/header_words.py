@@ -121,7 +121,8 @@ def _split_compound(word: str) -> list[str] | None:
                     continue
                 (parts, abbrevs, links), seq = prev
                 cost = (parts + 1, abbrevs + (part in ABBREVIATIONS and part not in ENGLISH), links + len(link))
-                if best[end] is None or cost < best[end][0]:
+                current = best[end]
+                if current is None or cost < current[0]:
                     best[end] = (cost, seq + [part])
     found = best[n]
     return found[1] if found and len(found[1]) > 1 else None

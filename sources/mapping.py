@@ -10,7 +10,7 @@ fits makes the table `needs_mapping`, with the best candidates and a ready `colu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -128,7 +128,7 @@ def _order_dates(cells: pd.DataFrame, chosen: dict[str, int]) -> list[str]:
 
 
 def map_columns(
-    headers: list[object],
+    headers: Sequence[object],
     cells: pd.DataFrame,
     kind: str,
     overrides: Mapping[str, str] | None = None,

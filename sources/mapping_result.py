@@ -71,13 +71,17 @@ class ColumnMapping:
             how={f: c.evidence for f, c in self.choices.items()},
         )
 
-    def warnings(self) -> list[str]:
-        """Every choice a person should check, in words: used, but never silent."""
-        out = [
+    def low_confidence_warnings(self) -> list[str]:
+        """The choices used with low confidence, in words."""
+        return [
             f"field '{c.field}' taken from column {_label(c.header, c.column)} with low confidence "
             f"{c.confidence:.2f} ({c.evidence}); name it under columns: to be sure"
             for c in self.low_confidence
         ]
+
+    def warnings(self) -> list[str]:
+        """Every choice a person should check, in words: used, but never silent."""
+        out = self.low_confidence_warnings()
         out += [
             f"column {_label(self.choices[f].header, self.choices[f].column)} recognised as '{f}', "
             "which the warehouse does not store yet" for f in self.not_stored

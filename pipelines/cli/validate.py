@@ -7,7 +7,9 @@ into sources.yaml (comments and order kept). Writes nothing else.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,83 +19,140 @@ from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceRepo
 from pipelines.sources_yaml import write_columns
 
 WIDTH = 118
-SHORT = {"synonym": "syn", "abbreviation": "abbr", "fuzzy": "fuzzy", "content": "content", "columns": "columns:"}
 
 
-def wrap(items: Iterable[str], indent: str, sep: str = " · ", width: int = WIDTH) -> list[str]:
-    """Items joined by `sep`, broken into lines only between items."""
+def wrap(
+    items: Iterable[str], indent: str, sep: str = " · ", width: int = WIDTH, first: str | None = None
+) -> list[str]:
+    """Items joined by `sep`, broken into lines only between items; the first line starts with
+    `first` (default `indent`), the others with `indent`."""
     lines: list[str] = []
+    lead = indent if first is None else first
     line = ""
     for item in items:
-        if line and len(indent) + len(line) + len(sep) + len(item) > width:
-            lines.append(indent + line + sep.rstrip())
-            line = item
+        if line and len(lead) + len(line) + len(sep) + len(item) > width:
+            lines.append(lead + line + sep.rstrip())
+            lead, line = indent, item
         else:
             line = f"{line}{sep}{item}" if line else item
-    return lines + ([indent + line] if line else [])
+    return lines + ([lead + line] if line else [])
 
 
-def _field(f: FieldSummary) -> str:
-    how = "/".join(SHORT.get(e, e) for e in f.evidence)
-    flag = " LOW" if f.low else ""
-    return f"{f.field} {f.header!r} {how} {f.confidence:.2f}{flag}" if f.header else \
-        f"{f.field} (column {f.column + 1}, no header) {how} {f.confidence:.2f}{flag}"
-
-
-def _detected(report: SourceReport) -> str:
-    seen = {tuple(sorted((k, str(v)) for k, v in c.outcome.detected.items()))
-            for c in report.files if c.outcome is not None and c.outcome.detected}
-    if len(seen) != 1:
-        return ""
-    return " (" + ", ".join(v for _, v in next(iter(seen))) + ")"
+STATUS_WORDS = (("duplicate", "duplicate"), ("empty", "empty"), ("error", "error"),
+                ("needs_mapping", "needing a mapping"))
+EVIDENCE_ORDER = ("columns", "synonym", "abbreviation", "fuzzy", "content")
+LABEL = {"columns": "named under columns", "synonym": "by synonym", "abbreviation": "by abbreviation",
+         "fuzzy": "by fuzzy header", "content": "by content"}
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def _source_head(r: SourceReport) -> str:
-    parts = [f"{_plural(len(r.files), 'file')}{_detected(r)}"]
-    for status, word in (("duplicate", "duplicate"), ("empty", "empty"), ("error", "error"),
-                         ("needs_mapping", "needing a mapping")):
-        n = r.count(status)
-        if n:
-            parts.append(f"{n} {word}" if status == "needs_mapping" else _plural(n, word))
-    parts.append(f"{r.rows_loaded:,} rows loaded, {r.rows_quarantined:,} quarantined")
-    return f"{r.source.name} ({r.source.kind}): " + " · ".join(parts)
+def _arrow(f: FieldSummary) -> str:
+    return f"{f.header!r}→{f.field}" if f.header else f"(column {f.column + 1}, no header)→{f.field}"
 
 
-def _layout_lines(r: SourceReport, i: int, lay: Layout) -> list[str]:
-    n_files = len(lay.files)
-    label = f"layout {chr(65 + i)}, " if len(r.layouts) > 1 else ""
-    tables = f"{_plural(len(lay.tables), 'table')} in " if len(lay.tables) != n_files else ""
-    head = f"  {label}{tables}{_plural(n_files, 'file')}:"
-    lines = [head, *wrap([_field(f) for f in lay.fields], "    ")]
-    for req, cands in lay.missing.items():
-        best = ", ".join(f"{c.header!r} {c.score:.2f}" for c in cands if c.header) or "no column fits"
-        lines.append(f"    MISSING {req} (required): best candidates {best}")
+def _fields_lines(fields: list[FieldSummary], indent: str) -> list[str]:
+    """The fields grouped by evidence: the range of confidence once for exact synonyms and
+    `columns:`, each field's own for the rest; low confidence flagged."""
+    lines: list[str] = []
+    groups: dict[str, list[FieldSummary]] = {}
+    for f in fields:
+        groups.setdefault(f.evidence[0], []).append(f)
+    for ev in sorted(groups, key=lambda e: EVIDENCE_ORDER.index(e) if e in EVIDENCE_ORDER else 9):
+        group = groups[ev]
+        if ev in ("columns", "synonym") and not any(f.low for f in group):
+            lo, hi = min(f.confidence for f in group), max(f.confidence for f in group)
+            conf = "" if ev == "columns" else f" ({lo:.2f})" if lo == hi else f" ({lo:.2f}-{hi:.2f})"
+            items = [_arrow(f) for f in group]
+        else:
+            conf = ""
+            items = [f"{_arrow(f)} {f.confidence:.2f}" + (" LOW" if f.low else "") for f in group]
+        lines += wrap(items, indent + " " * 2, first=f"{indent}{LABEL.get(ev, ev)}{conf}: ")
     return lines
 
 
-def _source_lines(r: SourceReport, verbose: bool, max_warnings: int, reasons: int) -> list[str]:
+def _detected(r: SourceReport) -> str:
+    seen = r.detected()
+    parts = ["/".join(repr(v) if k == "delimiter" and v != "tab" else v for v in vals) for k, vals in seen.items()]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _quarantined(r: SourceReport) -> str:
+    by_field = r.quarantined_by_field()
+    if not by_field:
+        return f"{r.rows_quarantined:,} quarantined"
+    return f"{r.rows_quarantined:,} quarantined (" + ", ".join(f"{k} {n:,}" for k, n in by_field.most_common(4)) + \
+        (", ..." if len(by_field) > 4 else "") + ")"
+
+
+def _head(name: str, reports: list[SourceReport]) -> list[str]:
+    files = [c for r in reports for c in r.files]
+    status = Counter(c.status for c in files)
+    counts = [f"{status[s]} {w}" for s, w in STATUS_WORDS if status[s]]
+    rows = sum(r.rows_loaded for r in reports)
+    q = SourceReport(reports[0].source)  # one report over every file of the group, for the counts
+    for r in reports:
+        q.files += r.files
+    parts = [f"{name}: {_plural(len(files), 'file')}{_detected(reports[0])}", *counts,
+             f"{_plural(rows, 'row')} loaded, {_quarantined(q)}"]
+    return wrap(parts, "    ", first="")
+
+
+def _layout_lines(r: SourceReport, layouts: list[Layout]) -> list[str]:
+    lines = []
+    for i, lay in enumerate(layouts):
+        indent = "  "
+        if len(layouts) > 1:
+            tables = f"{_plural(len(lay.tables), 'table')} in " if len(lay.tables) != len(lay.files) else ""
+            lines.append(f"  layout {chr(65 + i)} ({tables}{_plural(len(lay.files), 'file')}):")
+            indent = "    "
+        lines += _fields_lines(lay.fields, indent)
+        for req, cands in lay.missing.items():
+            best = ", ".join(f"{c.header!r} {c.score:.2f}" + (f" (now {c.taken_by})" if c.taken_by else "")
+                             for c in sorted(cands, key=lambda c: (c.taken_by is not None, -c.score))
+                             if c.header) or "no column fits"
+            lines.append(f"{indent}MISSING {req} (required): best candidates {best}")
+    return lines
+
+
+def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, reasons: int) -> list[str]:
+    r = group[0]
     if not r.files:
         return [f"{r.source.name} ({r.source.kind}): no file matches {r.source.path!r}"]
-    lines = [_source_head(r)]
-    for i, lay in enumerate(r.layouts):
-        lines += _layout_lines(r, i, lay)
-    quarantined = r.quarantined_by_field()
-    if quarantined:
-        lines += wrap([f"{fld} {n:,}" for fld, n in quarantined.most_common()], "  quarantined rows by field: ", ", ")
-    lines += [f"  error: {e}" for e in r.errors]
-    warnings = r.warnings()
+    name = f"{r.source.name} ({r.source.kind})" if len(group) == 1 else \
+        f"{len(group)} sources read alike ({r.source.kind}): " + ", ".join(g.source.name for g in group) + ";"
+    lines = _head(name, group)
+    merged = [Layout([t for g in group for t in g.layouts[i].tables], [m for g in group for m in g.layouts[i].mappings])
+              for i in range(len(r.layouts))] if len(group) > 1 else r.layouts
+    lines += _layout_lines(r, merged)
+    warnings: Counter[str] = Counter()
+    for g in group:
+        lines += [f"  error: {e}" for e in g.errors]
+        warnings.update(g.warnings())
     shown = warnings.most_common() if verbose else warnings.most_common(max_warnings)
     lines += [f"  warning{f' ({n} files)' if n > 1 else ''}: {w}" for w, n in shown]
     if len(warnings) > len(shown):
-        lines.append(f"  ... {len(warnings) - len(shown)} more warnings (--verbose)")
+        lines.append(f"  ... {_plural(len(warnings) - len(shown), 'more warning')} (--verbose)")
     if verbose:
-        for check in r.files:
-            lines += _file_lines(r, check, reasons)
+        for g in group:
+            lines += [f"  {g.source.name}:" if len(group) > 1 else "  files:"]
+            lines += [line for check in g.files for line in _file_lines(g, check, reasons)]
     return lines
+
+
+def _groups(reports: list[SourceReport]) -> list[list[SourceReport]]:
+    """Sources in sources.yaml order; those whose layouts are all the same become one group."""
+    out: list[list[SourceReport]] = []
+    for r in reports:
+        same = next((g for g in out if r.files and g[0].files and g[0].layout_signature() == r.layout_signature()
+                     and r.layouts), None)
+        if same is None:
+            out.append([r])
+        else:
+            same.append(r)
+    return out
 
 
 def _file_lines(r: SourceReport, check: FileCheck, reasons: int) -> list[str]:
@@ -119,33 +178,35 @@ def _file_lines(r: SourceReport, check: FileCheck, reasons: int) -> list[str]:
 
 
 def _suggestion_lines(r: SourceReport) -> list[str]:
-    columns, notes = r.suggested_columns()
-    missing = r.missing_candidates()
     if not (r.needs_mapping or r.low_confidence):
         return []
+    columns, notes = r.suggested_columns()
     lines = [f"  - name: {r.source.name}", "    columns:"]
-    lines += [f"      {fld}: {header!r}  # {why}" for fld, (header, why) in columns.items()]
-    for req, best in missing.items():
+    lines += [f"      {fld}: {json.dumps(h, ensure_ascii=False)}  # {why}" for fld, (h, why) in columns.items()]
+    for req, best in r.missing_candidates().items():
         if best is None:
-            lines.append(f"      # {req.split(' or ')[0]}: '<header>'  # required: no column looks like it")
+            lines.append(f"      # {req.split(' or ')[0]}: \"<header>\"  # required: no column looks like it")
         else:
-            lines.append(f"      {best.field}: {best.header!r}  # required: best candidate ({best.score:.2f}), check it")
+            taken = f", now read as {best.taken_by}" if best.taken_by else ""
+            lines.append(f"      {best.field}: {json.dumps(best.header, ensure_ascii=False)}  # required: best "
+                         f"candidate ({best.score:.2f}{taken}), check it")
     return lines + [f"    # {n}" for n in notes]
 
 
 def render(reports: list[SourceReport], verbose: bool = False, max_warnings: int = 2, reasons: int = 3) -> str:
-    """The whole report: a block per source, the totals, and the suggested sources.yaml blocks."""
+    """The whole report: a block per source (alike ones together), the totals, the suggested blocks."""
     lines: list[str] = []
-    for r in reports:
-        lines += _source_lines(r, verbose, max_warnings, reasons)
+    for group in _groups(reports):
+        lines += _group_lines(group, verbose, max_warnings, reasons)
     files = [c for r in reports for c in r.files]
-    status = {s: sum(c.status == s for c in files) for s in ("loaded", "duplicate", "empty", "error", "needs_mapping")}
+    status = Counter(c.status for c in files)
     lines.append("")
-    lines.append(
+    lines += wrap([
         f"Total: {_plural(len(files), 'file')} ({status['loaded']} loaded, {status['duplicate']} duplicate, "
-        f"{status['empty']} empty, {status['error']} error, {status['needs_mapping']} needing a mapping) · "
-        f"{sum(r.rows_loaded for r in reports):,} rows loaded, {sum(r.rows_quarantined for r in reports):,} quarantined"
-        f" · {_plural(sum(len(r.warnings()) for r in reports), 'distinct warning')}")
+        f"{status['empty']} empty, {status['error']} error, {status['needs_mapping']} needing a mapping)",
+        f"{sum(r.rows_loaded for r in reports):,} rows loaded",
+        f"{sum(r.rows_quarantined for r in reports):,} quarantined",
+        _plural(sum(len(r.warnings()) for r in reports), "distinct warning")], "  ", first="")
     suggested = [line for r in reports for line in _suggestion_lines(r)]
     if suggested:
         lines += ["", "Suggested for sources.yaml (check each; `radar validate --write-mapping` writes the "
@@ -185,7 +246,8 @@ def _write(home: Path, reports: list[SourceReport]) -> None:
     written = write_columns(path, accepted) if accepted else {}
     if written:
         print(f"\n{path}: wrote {sum(len(v) for v in written.values())} columns: entries "
-              f"({', '.join(f'{k} {len(v)}' for k, v in written.items())}); the next run reads these sources' files again")
+              f"({', '.join(f'{k} {len(v)}' for k, v in written.items())}); "
+              "the next run reads these sources' files again")
     else:
         print(f"\n{path}: nothing to write (every column is read by an exact synonym or already named)")
     left = {r.source.name: list(r.missing_candidates()) for r in reports if r.needs_mapping}
@@ -201,7 +263,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     val.add_argument("--home", help="home directory (default: $RADAR_HOME)")
     val.add_argument("--verbose", action="store_true", help="per-file detail: sheets, counts, warnings, reasons")
     val.add_argument("--warnings", type=int, default=2, help="distinct warnings shown per source (default 2)")
-    val.add_argument("--reasons", type=int, default=3, help="quarantine reasons shown per file with --verbose (default 3)")
+    val.add_argument("--reasons", type=int, default=3,
+                     help="quarantine reasons shown per file with --verbose (default 3)")
     val.add_argument("--write-mapping", action="store_true",
                      help="write the recognised columns: (not exact synonyms) into sources.yaml, comments kept")
     val.set_defaults(func=cmd_validate)
