@@ -95,9 +95,12 @@ def _head(name: str, reports: list[SourceReport]) -> list[str]:
     q = SourceReport(reports[0].source)  # one report over every file of the group, for the counts
     for r in reports:
         q.files += r.files
-    parts = [f"{name}: {_plural(len(files), 'file')}{_detected(reports[0])}", *counts,
+    parts = [f"{_plural(len(files), 'file')}{_detected(reports[0])}", *counts,
              f"{_plural(rows, 'row')} loaded, {_quarantined(q)}"]
-    return wrap(parts, "    ", first="")
+    if len(reports) == 1:
+        return wrap(parts, "    ", first=f"{name}: ")
+    names = [r.source.name for r in reports]  # a group: the names first, then what they add up to
+    return wrap(names, "    ", sep=", ", first=f"{name}: ") + wrap(parts, "    ", first="  ")
 
 
 def _layout_lines(r: SourceReport, layouts: list[Layout]) -> list[str]:
@@ -122,7 +125,7 @@ def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, re
     if not r.files:
         return [f"{r.source.name} ({r.source.kind}): no file matches {r.source.path!r}"]
     name = f"{r.source.name} ({r.source.kind})" if len(group) == 1 else \
-        f"{len(group)} sources read alike ({r.source.kind}): " + ", ".join(g.source.name for g in group) + ";"
+        f"{len(group)} sources read alike ({r.source.kind})"
     lines = _head(name, group)
     merged = [Layout([t for g in group for t in g.layouts[i].tables], [m for g in group for m in g.layouts[i].mappings])
               for i in range(len(r.layouts))] if len(group) > 1 else r.layouts
@@ -160,7 +163,7 @@ def _file_lines(r: SourceReport, check: FileCheck, reasons: int) -> list[str]:
         return [f"    {check.file.relpath}: duplicate of {check.duplicate_of} (not read again)"]
     o = check.outcome
     layouts = ", ".join(chr(65 + i) for i in r.layout_of(check.file.relpath))
-    detected = ", ".join(f"{k} {v}" for k, v in o.detected.items())
+    detected = ", ".join(f"{k} {v!r}" if k == "delimiter" and v != "tab" else f"{k} {v}" for k, v in o.detected.items())
     out = [f"    {check.file.relpath}: {o.status}" + (f", layout {layouts}" if len(r.layouts) > 1 else "")
            + (f" ({detected})" if detected else "")]
     for s in o.sheets:

@@ -12,6 +12,7 @@ import duckdb
 import openpyxl
 import yaml
 
+from pipelines.cli.run_summary import needs_mapping_files
 from pipelines.stages.context import RunContext
 from pipelines.stages.ingest import ingest_inbox
 from warehouse.build import WarehousePaths
@@ -77,6 +78,11 @@ def test_needs_mapping_is_one_row_and_the_pasted_block_loads_the_file(tmp_path: 
     assert "headers seen: 'Invoice Date', 'Reseller', 'Site Ref', 'SKU', 'Serial', 'Qty'" in message
     block = message.split("add to sources.yaml:\n", 1)[1]
     assert yaml.safe_load(block)["columns"]["customer_name"] == "Site Ref"  # the best candidate, ready to paste
+
+    # what `radar run` prints: per source, its files and the block to paste under it
+    [summary] = needs_mapping_files(WarehousePaths(home).ingest)
+    assert summary.startswith("source 'westbridge' (2 files: inbox/westbridge/2026-02.csv, inbox/westbridge/2026-03.csv):")
+    assert '\n    columns:\n      customer_name: "Site Ref"' in summary
 
     # nothing changed: the next night does not read the files again
     assert {r.status for r in ingest_inbox(RunContext.load(home))} == {"unchanged"}

@@ -81,7 +81,7 @@ def test_validate_shows_each_source_once_with_evidence_and_totals(home: Path, ca
 
 def test_verbose_adds_per_file_detail(home: Path, capsys: pytest.CaptureFixture) -> None:
     _, out = _validate(home, capsys, "--verbose")
-    assert "    inbox/westbridge/2026-10.csv: loaded (encoding cp1252, delimiter ;, parser pandas-c)" in out
+    assert "    inbox/westbridge/2026-10.csv: loaded (encoding cp1252, delimiter ';', parser pandas-c)" in out
     assert "    inbox/westbridge/2026-11 (copy).csv: duplicate of inbox/westbridge/2026-11.csv (not read again)" in out
     assert "      table: header on row 1; 2 rows read, 1 loaded, 1 quarantined" in out
     assert "      quarantined: inbox/westbridge/2026-10.csv, row 3: required field 'customer_name'" in out
