@@ -17,6 +17,8 @@ from pipelines.cli.common import resolve_home
 from pipelines.config import ConfigError, load_config
 from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home
 from pipelines.sources_yaml import write_columns
+from sources.override_files import read_overrides
+from sources.table import FileReadError
 
 WIDTH = 118
 
@@ -234,12 +236,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"radar: {_config_problem(exc)}", file=sys.stderr)
         return 2
     print(f"sources.yaml: {_plural(len(config.sources), 'source')}, every key valid")
+    overrides_ok = _check_overrides(home)
     reports = check_home(home, config)
     print(render(reports, verbose=args.verbose, max_warnings=args.warnings, reasons=args.reasons))
     if args.write_mapping:
         _write(home, reports)
     bad = any(r.count("error") or r.needs_mapping for r in reports)
-    return 1 if bad else 0
+    return 1 if bad or not overrides_ok else 0
+
+
+def _check_overrides(home: Path) -> bool:
+    """The analysts' overrides/*.csv, read as the resolve stage will: a bad row would fail the night."""
+    if not (home / "overrides").is_dir():
+        return True
+    try:
+        n = len(read_overrides(home))
+    except FileReadError as exc:
+        print(f"overrides: {exc}; a run would stop at resolving customers")
+        return False
+    if n:
+        print(f"overrides: {_plural(n, 'match decision')}, every row valid")
+    return True
 
 
 def _write(home: Path, reports: list[SourceReport]) -> None:

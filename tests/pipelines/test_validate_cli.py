@@ -143,3 +143,12 @@ def test_every_problem_of_sources_yaml_is_listed_once(home: Path, capsys: pytest
     assert any("uplfit" in line for line in err) and any("warranty" in line for line in err)
     assert all(line.startswith("  - ") for line in err[1:])
     assert main(["run", "--home", str(home)]) == 2
+
+
+def test_a_bad_overrides_file_is_reported_before_a_night_fails_on_it(home: Path, capsys: pytest.CaptureFixture) -> None:
+    (home / "overrides").mkdir()
+    (home / "overrides" / "merges.csv").write_text("left,right,decision\nCUST-000001,CUST-000002,must-link\n"
+                                                   "CUST-000003,CUST-000004,merge\n", encoding="utf-8")
+    code, out = _validate(home, capsys)
+    assert code == 1
+    assert "overrides: overrides/merges.csv, row 3: field 'decision': 'merge' is not must_link or cannot_link" in out
