@@ -17,6 +17,7 @@ from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
 from sources.excel import read_workbook
+from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, type_rows
 from sources.table import FileReadError, RawTable
@@ -42,6 +43,8 @@ class SheetReport:
     skipped: str | None = None
     columns: dict[str, Any] = field(default_factory=dict)  # ColumnMapping.as_dict(): evidence, confidence
     needs_mapping: str | None = None  # why the sheet was not read (a required field has no column)
+    #: field -> how its column was read (day/month order, decimal separator) and the evidence
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -88,17 +91,21 @@ def empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame(columns=QUARANTINE_SCHEMA.names)
 
 
-def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
+def _raw_tables(
+    path: Path, src: SourceConfig, limits: ReadLimits
+) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
+        # refused on its size before a byte is read into memory
+        check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
         table, detected = read_text(
             path.read_bytes(), src.kind, suffix=suffix, encoding=src.encoding,
-            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row,
+            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         return [table], [], detected
     if suffix in EXCEL_SUFFIXES:
         tables, skipped = read_workbook(
-            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row
+            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
         return tables, reports, {"format": "xlsx"}
@@ -108,16 +115,17 @@ def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[She
 
 
 def read_source_file(
-    path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None
+    path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
+    *, limits: ReadLimits | None = None,
 ) -> FileOutcome:
-    """Read `path` (shown as `relpath`) as a file of source `src`; never raises.
+    """Read `path` (shown as `relpath`) as a file of source `src` within `limits`; never raises.
 
     `known_partners` (reseller names seen elsewhere) helps tell a reseller column from an end
     customer column when headers do not. A table no column of which can be named for a required
     field is not typed: the outcome is `needs_mapping`, with the message and `columns:` block.
     """
     try:
-        return _read(path, relpath, src, known_partners)
+        return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS)
     except FileReadError as exc:
         return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
@@ -147,9 +155,10 @@ def _needs_mapping_report(table: RawTable, mapping: ColumnMapping) -> SheetRepor
 
 
 def _read(
-    path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None
+    path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> FileOutcome:
-    tables, reports, detected = _raw_tables(path, src)
+    tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
         return FileOutcome("error", empty_records(), empty_quarantine(), sheets=reports,
@@ -168,7 +177,7 @@ def _read(
             continue
         typed = type_rows(
             table, source=src.name, source_file=relpath, kind=src.kind,
-            date_format=src.date_format, fixed_values=src.fixed_values,
+            date_format=src.date_format, fixed_values=src.fixed_values, limits=limits,
         )
         records.append(typed.records)
         quarantine.append(typed.quarantine)
@@ -183,8 +192,9 @@ def _read(
             mapping={table.header_names[i]: f for i, f in table.header.mapping.items()},
             how=dict(table.header.how), rows_read=typed.rows_read, rows_loaded=len(typed.records),
             rows_quarantined=len(typed.quarantine), blank_rows=typed.blank_rows, total_rows=typed.total_rows,
-            columns=mapping.as_dict(),
+            columns=mapping.as_dict(), evidence=typed.evidence,
         ))
+    warnings += _sheets_disagree(relpath, reports)
     recs = _concat(records)
     quar = _concat(quarantine)
     status = "needs_mapping" if unmapped else "loaded" if len(recs) or len(quar) else "empty"
@@ -198,3 +208,21 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not typed:
         return frames[0]
     return pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
+
+
+def _sheets_disagree(relpath: str, reports: list[SheetReport]) -> list[str]:
+    """A warning when the sheets of one workbook prove different day/month orders (within a sheet,
+    `type_rows` reports it)."""
+    proven: dict[str, list[str]] = {}
+    sheets: dict[str, set[str | None]] = {}
+    for r in reports:
+        for fld, ev in r.evidence.items():
+            if ev.get("decided_by") in ("values", "majority"):
+                proven.setdefault(str(ev["order"]), []).append(f"sheet '{r.sheet}' {fld}")
+                sheets.setdefault(str(ev["order"]), set()).add(r.sheet)
+    if len(proven) < 2 or len(set.union(*sheets.values())) < 2:
+        return []
+    said = "; ".join(
+        f"{'day' if o == 'dmy' else 'month'}-first: {', '.join(where)}" for o, where in sorted(proven.items())
+    )
+    return [f"{relpath}: sheets disagree on day/month order ({said}); each read by its own evidence"]
