@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipelines.cli.common import resolve_home
 from pipelines.config import ConfigError, load_config
-from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home
+from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home, layout_key
 from pipelines.sources_yaml import write_columns
 from sources.override_files import read_overrides
 from sources.table import FileReadError
@@ -122,6 +122,13 @@ def _layout_lines(r: SourceReport, layouts: list[Layout]) -> list[str]:
     return lines
 
 
+def _merged(layout: Layout, group: list[SourceReport]) -> Layout:
+    """One layout over the sources of a group: every table of theirs that maps alike."""
+    key = layout_key(layout.first)
+    alike = [lay for g in group for lay in g.layouts if layout_key(lay.first) == key]
+    return Layout([t for lay in alike for t in lay.tables], [m for lay in alike for m in lay.mappings])
+
+
 def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, reasons: int) -> list[str]:
     r = group[0]
     if not r.files:
@@ -129,8 +136,7 @@ def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, re
     name = f"{r.source.name} ({r.source.kind})" if len(group) == 1 else \
         f"{len(group)} sources read alike ({r.source.kind})"
     lines = _head(name, group)
-    merged = [Layout([t for g in group for t in g.layouts[i].tables], [m for g in group for m in g.layouts[i].mappings])
-              for i in range(len(r.layouts))] if len(group) > 1 else r.layouts
+    merged = [_merged(lay, group) for lay in r.layouts] if len(group) > 1 else r.layouts
     lines += _layout_lines(r, merged)
     warnings: Counter[str] = Counter()
     for g in group:

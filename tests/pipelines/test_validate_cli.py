@@ -152,3 +152,21 @@ def test_a_bad_overrides_file_is_reported_before_a_night_fails_on_it(home: Path,
     code, out = _validate(home, capsys)
     assert code == 1
     assert "overrides: overrides/merges.csv, row 3: field 'decision': 'merge' is not must_link or cannot_link" in out
+
+
+def test_sources_whose_files_map_alike_are_shown_together(home: Path, capsys: pytest.CaptureFixture) -> None:
+    (home / "sources.yaml").write_text(SOURCES.replace(
+        "  - name: crm_accounts", "  - name: tracker_bob\n    kind: sales_rep\n    path: inbox/bob/*.xlsx\n"
+        "    rep: Bob Stone\n  - name: crm_accounts"), encoding="utf-8")
+    (home / "inbox" / "reps" / "broken.xlsx").unlink()
+    (home / "inbox" / "bob").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Renewal Value", "Customer", "Expiry"])  # the same headers in another order
+    for i in range(3):
+        ws.append([f"${1000 + i}", f"Customer {i} Inc", f"2026-0{i + 1}-15"])
+    wb.save(home / "inbox" / "bob" / "bob.xlsx")
+    code, out = _validate(home, capsys)
+    assert code == 0
+    assert "2 sources read alike (sales_rep): tracker_alice, tracker_bob\n  2 files (xlsx) · 4 rows loaded, 0 quarantined" in out
+    assert "  by synonym (" in out and "'Customer'→customer_name · 'Expiry'→service_end · 'Renewal Value'→amount" in out
