@@ -47,12 +47,15 @@ def _prepare(home: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
 
 
-def generate_demo_world(home: Path, scale: float = 1.0, seed: int = 7) -> DemoSummary:
-    """Generate the demo world for (scale, seed) into `home` and return a summary."""
+def generate_demo_world(home: Path, scale: float = 1.0, seed: int = 7, mapping: bool = True) -> DemoSummary:
+    """Generate the demo world for (scale, seed) into `home` and return a summary.
+
+    `mapping=False` writes sources.yaml without any `columns:` (the inbox is the same).
+    """
     home = Path(home)
     _prepare(home)
     world = build_world(scale, seed)
-    write_sources_yaml(home, world.as_of, world.reps)
+    write_sources_yaml(home, world.as_of, world.reps, mapping)
     frames, records, n_broken = render_world(world, home)
     n_rows = write_truth(world, frames, records, home)
     return DemoSummary(

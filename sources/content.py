@@ -122,13 +122,19 @@ def _strip_legal(names: pd.Series) -> pd.Series:
     return stripped.fillna(names)
 
 
-def known_partner_set(names: Iterable[object] | None) -> frozenset[str]:
+class PartnerNames(frozenset[str]):
+    """Partner names already normalised by `known_partner_set`: passed on, never normalised again."""
+
+
+def known_partner_set(names: Iterable[object] | None) -> PartnerNames:
     """Normalise the partner names a caller knows (from earlier files or the CRM) once."""
+    if isinstance(names, PartnerNames):
+        return names
     if not names:
-        return frozenset()
-    values = pd.Series([normalise_party(n) for n in names], dtype=object)
+        return PartnerNames()
+    values = pd.Series(pd.unique(pd.Series(list(names), dtype=object)), dtype=object).map(normalise_party)
     values = values[values != ""]
-    return frozenset(_strip_legal(values).tolist()) | frozenset(values.tolist())
+    return PartnerNames(frozenset(_strip_legal(values).tolist()) | frozenset(values.tolist()))
 
 
 def repeat_ranks(distinct_counts: list[int]) -> np.ndarray:

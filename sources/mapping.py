@@ -224,10 +224,14 @@ def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads:
             for i in range(len(heads)):
                 h, c = scores.header[i, j], np.nan_to_num(scores.content[i, j])
                 score = max(h, 0.55 * c)
-                if score > 0.1:
+                if score > 0.1 or (i not in col_of and heads[i]):  # a column nothing took is a candidate too
                     cands.append(Candidate(o, i, heads[i], round(float(score), 3), col_of.get(i)))
-        cands.sort(key=lambda c: -c.score)
-        out[" or ".join(options)] = cands[:3]
+        cands.sort(key=lambda c: (-c.score, c.taken_by is not None, c.column))
+        top = cands[:3]
+        free = next((c for c in cands if c.taken_by is None), None)
+        if free is not None and free not in top:  # the best column still free is always offered
+            top.append(free)
+        out[" or ".join(options)] = top
     return out
 
 

@@ -71,13 +71,17 @@ class ColumnMapping:
             how={f: c.evidence for f, c in self.choices.items()},
         )
 
-    def warnings(self) -> list[str]:
-        """Every choice a person should check, in words: used, but never silent."""
-        out = [
+    def low_confidence_warnings(self) -> list[str]:
+        """The choices used with low confidence, in words."""
+        return [
             f"field '{c.field}' taken from column {_label(c.header, c.column)} with low confidence "
             f"{c.confidence:.2f} ({c.evidence}); name it under columns: to be sure"
             for c in self.low_confidence
         ]
+
+    def warnings(self) -> list[str]:
+        """Every choice a person should check, in words: used, but never silent."""
+        out = self.low_confidence_warnings()
         out += [
             f"column {_label(self.choices[f].header, self.choices[f].column)} recognised as '{f}', "
             "which the warehouse does not store yet" for f in self.not_stored
@@ -110,12 +114,15 @@ class ColumnMapping:
                 lines.append(f"  {f}: {json.dumps(c.header, ensure_ascii=False)}{why}")
         for req, cands in self.missing.items():
             options = req.split(" or ")
-            best = next((c for c in cands if c.header), None)
+            # a column another field holds is named only when no free one is left
+            best = next((c for c in cands if c.header and c.taken_by is None), None) or next(
+                (c for c in cands if c.header), None)
             if best is None:
                 lines.append(f"  # {options[0]}: \"<header>\"  # required: no column looks like it")
             else:
+                taken = f", now read as {best.taken_by}" if best.taken_by else ""
                 lines.append(f"  {best.field}: {json.dumps(best.header, ensure_ascii=False)}"
-                             f"  # required; best candidate ({best.score:.2f}), check it")
+                             f"  # required; best candidate ({best.score:.2f}{taken}), check it")
         return "\n".join(lines) if len(lines) > 1 else "columns: {}"
 
     def as_dict(self) -> dict[str, Any]:

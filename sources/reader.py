@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from sources.config import SourceConfig
+from sources.content import known_partner_set
 from sources.delimited import read_text
 from sources.excel import read_workbook
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
@@ -120,7 +121,8 @@ def read_source_file(
     """Read `path` (shown as `relpath`) as a file of source `src` within `limits`; never raises.
 
     `known_partners` (reseller names seen elsewhere) helps tell a reseller column from an end
-    customer column when headers do not.
+    customer column when headers do not. A table no column of which can be named for a required
+    field is not typed: the outcome is `needs_mapping`, with the message and `columns:` block.
     """
     try:
         return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS)
@@ -161,6 +163,7 @@ def _read(
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
         return FileOutcome("error", empty_records(), empty_quarantine(), sheets=reports,
                            detected=detected, error=f"{relpath}: no sheet with a recognisable header ({reasons})")
+    known_partners = known_partner_set(known_partners)  # normalised once for every sheet
     records, quarantine, warnings = [empty_records()], [empty_quarantine()], []
     mappings: list[ColumnMapping] = []
     unmapped: list[str] = []

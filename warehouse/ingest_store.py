@@ -3,6 +3,8 @@
 A file is identified by its path, content hash and the fingerprint of its source's settings.
 Unchanged files are skipped, byte-identical copies under another name are `duplicate`, and a
 new version of a path replaces the old version's rows in the same transaction that records it.
+A version that yields no rows (`error`, or `needs_mapping` with no sheet read) leaves the last
+good rows in place; each path has one current row, the others are `superseded`.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 
-from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
+from warehouse.steps import INGEST_SCHEMA, KNOWN_PARTNERS, MACRO_FILES, WAREHOUSE_SQL
 
 RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
 
@@ -60,13 +63,27 @@ def plan(con: duckdb.DuckDBPyConnection, candidates: list[Candidate]) -> dict[st
     return out
 
 
+def known_partner_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Partner names in the store with the file that named each (`name`, `source_file`)."""
+    for name in MACRO_FILES:  # TEMP macros (is_partner_type): nothing is written to the store
+        con.execute(WAREHOUSE_SQL.text(name))
+    return WAREHOUSE_SQL.query(con, KNOWN_PARTNERS)
+
+
+def replaces_rows(status: str, rows: int) -> bool:
+    """Whether a new version with this outcome replaces the path's stored rows: it does when it
+    was read (loaded, empty, or partly read while a sheet needs a mapping); an unreadable one does not."""
+    return status in ("loaded", "empty") or (status == "needs_mapping" and rows > 0)
+
+
 def record_file(
     con: duckdb.DuckDBPyConnection,
     file_row: dict[str, Any],
     records: pa.Table | None = None,
     quarantine: pa.Table | None = None,
 ) -> None:
-    """Store one file's outcome atomically; a loaded new version supersedes the path's old rows."""
+    """Store one file's outcome atomically; a version that was read supersedes the path's old rows
+    (see `replaces_rows`), and any outcome supersedes the path's earlier rows that held no rows."""
     row = dict(file_row)
     row["sheets"] = json.dumps(row.get("sheets") or [], default=str)
     row["detected"] = json.dumps(row.get("detected") or {}, default=str)
@@ -80,11 +97,15 @@ def record_file(
     ]
     con.execute("BEGIN TRANSACTION")
     try:
-        if row["status"] in ("loaded", "empty"):
+        if replaces_rows(row["status"], row["rows_loaded"] + row["rows_quarantined"]):
             con.execute("DELETE FROM source_records WHERE source_file = ?", [row["path"]])
             con.execute("DELETE FROM quarantine WHERE source_file = ?", [row["path"]])
+            con.execute("UPDATE ingested_files SET status = 'superseded' WHERE path = ? AND status <> 'superseded'",
+                        [row["path"]])
+        else:  # the last good rows stay, and so does the row that describes them
             con.execute(
-                "UPDATE ingested_files SET status = 'superseded' WHERE path = ? AND status IN ('loaded', 'empty')",
+                "UPDATE ingested_files SET status = 'superseded' WHERE path = ? AND status <> 'superseded' "
+                "AND rows_loaded + rows_quarantined = 0 AND status NOT IN ('loaded', 'empty')",
                 [row["path"]],
             )
         con.execute(

@@ -46,7 +46,7 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
 
 def print_run_summary(home: Path) -> None:
     """The per-source summary table, problem files and where the outputs are."""
-    from pipelines.cli.run_summary import entity_counts, problem_files, source_summary
+    from pipelines.cli.run_summary import entity_counts, needs_mapping_files, problem_files, source_summary
     from warehouse.build import WarehousePaths
 
     live = WarehousePaths(home).live
@@ -59,6 +59,10 @@ def print_run_summary(home: Path) -> None:
     if problems:
         print("\nFiles that could not be read:")
         print(bullet(problems))
+    unmapped = needs_mapping_files(live)
+    if unmapped:
+        print("\nFiles not read until sources.yaml names a column (add the block under the source; `radar validate`):")
+        print(bullet(unmapped))
     summary_md = home / "out" / "run_summary.md"
     if summary_md.is_file():
         print("\n" + summary_md.read_text(encoding="utf-8").rstrip())
@@ -81,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from demo import generate_demo_world
 
     home = Path(args.home or DEFAULT_DEMO_HOME).expanduser().resolve()
-    summary = generate_demo_world(home, scale=args.scale, seed=args.seed)
+    summary = generate_demo_world(home, scale=args.scale, seed=args.seed, mapping=not args.no_mapping)
     print(f"Demo world written to {home}: {summary.n_files} files, {summary.n_source_rows:,} source rows "
           f"(as of {summary.as_of}); ground truth in {home / 'truth'}")
     return 0 if run_nightly(home, parse_as_of(args.as_of), verbose=args.verbose) else 1
@@ -100,5 +104,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--scale", type=float, default=1.0, help="1.0 is about 10,000 source rows; 100 about a million")
     demo.add_argument("--seed", type=int, default=7)
     demo.add_argument("--as-of", help="valuation date (default: the demo world's as_of)")
+    demo.add_argument("--no-mapping", action="store_true",
+                      help="write sources.yaml without any columns: (headers and content recognised alone)")
     demo.add_argument("--verbose", action="store_true", help="show Dagster's step log")
     demo.set_defaults(func=cmd_demo)

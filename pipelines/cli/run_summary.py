@@ -14,6 +14,7 @@ SELECT source,
        count(*) FILTER (WHERE status <> 'superseded')                         AS files,
        count(*) FILTER (WHERE status = 'loaded')                              AS loaded,
        count(*) FILTER (WHERE status IN ('duplicate', 'empty', 'error'))      AS "dup/empty/error",
+       count(*) FILTER (WHERE status = 'needs_mapping')                       AS needs_mapping,
        coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_loaded,
        coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_quarantined
 FROM ingested_files
@@ -45,6 +46,29 @@ def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
     finally:
         con.close()
     return [f"{error}" if error and error.startswith(path) else f"{path}: {error}" for path, error in rows]
+
+
+def needs_mapping_files(warehouse: Path, max_files: int = 3) -> list[str]:
+    """Per source whose files need a `columns:` mapping: the files, and the first one's message
+    (headers seen, best candidates, the ready-to-paste block)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT source, path, error FROM ingested_files WHERE status = 'needs_mapping' ORDER BY source, path"
+        ).fetchall()
+    finally:
+        con.close()
+    by_source: dict[str, list[tuple[str, str]]] = {}
+    for source, path, error in rows:
+        by_source.setdefault(source, []).append((path, error or ""))
+    out = []
+    for source, files in by_source.items():
+        paths = ", ".join(p for p, _ in files[:max_files]) + (
+            f" and {len(files) - max_files} more" if len(files) > max_files else "")
+        message = files[0][1].removeprefix(files[0][0]).lstrip(": ")
+        block = "\n".join("    " + line for line in message.splitlines())
+        out.append(f"source '{source}' ({len(files)} file{'s' if len(files) > 1 else ''}: {paths}):\n{block}")
+    return out
 
 
 #: what the run resolved: label -> the table whose rows are counted

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+
+import duckdb
 
 from pipelines.stages.context import RunContext
 from sources.inbox import discover, source_fingerprint
@@ -13,7 +15,7 @@ from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
 from warehouse.build import load_staging_tables, start_build
 from warehouse.comments import apply_comments
-from warehouse.ingest_store import Candidate, open_ingest, plan, record_file
+from warehouse.ingest_store import Candidate, known_partner_names, open_ingest, plan, record_file
 from warehouse.sql_runner import count_rows
 
 #: the tables `stage_source_records` starts a build with
@@ -27,14 +29,39 @@ class FileResult:
     source: str
     path: str
     action: str  # read | skip | duplicate
-    status: str  # loaded | empty | error | duplicate | unchanged
+    status: str  # loaded | empty | error | needs_mapping | duplicate | unchanged
     rows_loaded: int = 0
     rows_quarantined: int = 0
-    error: str | None = None
+    error: str | None = None  # for needs_mapping: what is missing, the headers seen, the columns: block
+
+
+@dataclass
+class KnownPartners:
+    """Partner names in the ingest store; a file is read with the names *other* files gave, so a
+    file's own earlier reading never confirms itself."""
+
+    shared: list[str] = field(default_factory=list)  # named by two files or more
+    by_file: dict[str, list[str]] = field(default_factory=dict)  # named by one file only
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection) -> KnownPartners:
+        names = known_partner_names(con)
+        files = names.groupby("name")["source_file"].nunique()
+        shared = names[names["name"].isin(files.index[files > 1])]
+        single = names[~names["name"].isin(shared["name"])]
+        return cls(sorted(set(shared["name"])), single.groupby("source_file")["name"].agg(list).to_dict())
+
+    def for_file(self, relpath: str) -> list[str]:
+        return self.shared + [n for f, names in self.by_file.items() if f != relpath for n in names]
 
 
 def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None) -> list[FileResult]:
-    """Read new and changed files; skip unchanged ones; record copies as duplicates."""
+    """Read new and changed files; skip unchanged ones; record copies as duplicates.
+
+    A file with a required field no column can be found for is recorded as one `needs_mapping`
+    row carrying the message and the suggested `columns:` block; adding the block to sources.yaml
+    changes the source's fingerprint, so the next run reads the file again.
+    """
     config, run_id = run.config, run.run_id
     files = discover(run.home, config.sources)
     fingerprints = {s.name: source_fingerprint(s, READER_VERSION) for s in config.sources}
@@ -43,6 +70,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     try:
         candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
         decisions = plan(con, candidates)
+        partners, partners_source, store_changed = KnownPartners(), None, True
         for f in files:
             action, other = decisions[f.relpath]
             base = {
@@ -58,7 +86,10 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 log(f"{f.relpath}: duplicate of {other}")
                 results.append(FileResult(f.source.name, f.relpath, action, "duplicate"))
                 continue
-            outcome = read_source_file(f.path, f.relpath, f.source)
+            if store_changed and f.source.name != partners_source:  # once per source at most
+                partners, partners_source, store_changed = KnownPartners.load(con), f.source.name, False
+            outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath))
+            store_changed = store_changed or outcome.rows_loaded > 0
             record_file(
                 con,
                 {

@@ -1,25 +1,36 @@
-"""`radar validate`: reads every inbox file, reports what it found, writes nothing."""
+"""`radar validate`, the mapping tool: per source and layout, evidence and confidence, totals,
+problems of sources.yaml, the suggested block, and `--write-mapping` keeping the user's file."""
 
+from __future__ import annotations
+
+import csv
 from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from pipelines.cli import main
+from pipelines.stages.context import RunContext
+from pipelines.stages.ingest import ingest_inbox
 
 SOURCES = """\
+# Our home: written by hand, comments matter
 sources:
-  - name: westbridge
+  - name: westbridge   # the big distributor
     kind: distributor
     path: inbox/westbridge/*.csv
   - name: tracker_alice
     kind: sales_rep
     path: inbox/reps/*.xlsx
-    rep: Alice Moreno
+    rep: Alice Moreno   # she owns it
   - name: crm_accounts
     kind: crm_accounts
     path: inbox/crm/*.csv
 """
+WEST = ("Invoice Date;Reseller;End User;Mfr P/N;Serial Number\n"
+        "15/10/2026;Marley Computer Services;Société Générale;SRV-1;S/N: FCW2231X0AB\n"
+        "16/10/2026;Marley Computer Services;;SRV-1;FCW2231X0AC\n")
 
 
 @pytest.fixture
@@ -28,10 +39,10 @@ def home(tmp_path: Path) -> Path:
     (home / "inbox" / "westbridge").mkdir(parents=True)
     (home / "inbox" / "reps").mkdir(parents=True)
     (home / "sources.yaml").write_text(SOURCES, encoding="utf-8")
-    (home / "inbox" / "westbridge" / "2026-10.csv").write_bytes(
-        "Invoice Date;Reseller;End User;Part Number;Serial Number\n"
-        "15/10/2026;Marley Computer Services;Société Générale;SRV-1;S/N: FCW2231X0AB\n"
-        "16/10/2026;Marley Computer Services;;SRV-1;FCW2231X0AC\n".encode("cp1252"))
+    (home / "inbox" / "westbridge" / "2026-10.csv").write_bytes(WEST.encode("cp1252"))
+    (home / "inbox" / "westbridge" / "2026-11.csv").write_bytes(WEST.replace("/10/", "/11/").encode("cp1252"))
+    (home / "inbox" / "westbridge" / "2026-11 (copy).csv").write_bytes(
+        WEST.replace("/10/", "/11/").encode("cp1252"))
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["A1"] = "Alice's renewals"
@@ -45,24 +56,117 @@ def home(tmp_path: Path) -> Path:
     return home
 
 
-def test_validate_reports_headers_counts_and_reasons_without_writing(home: Path, capsys: pytest.CaptureFixture) -> None:
-    code = main(["validate", "--home", str(home)])
-    out = capsys.readouterr().out
+def _validate(home: Path, capsys: pytest.CaptureFixture, *flags: str) -> tuple[int, str]:
+    code = main(["validate", "--home", str(home), *flags])
+    return code, capsys.readouterr().out
+
+
+def test_validate_shows_each_source_once_with_evidence_and_totals(home: Path, capsys: pytest.CaptureFixture) -> None:
+    code, out = _validate(home, capsys)
     assert code == 1  # one file could not be read
-    assert "inbox/westbridge/2026-10.csv  [westbridge, distributor]  loaded" in out
-    assert "'encoding': 'cp1252'" in out and "'delimiter': ';'" in out
-    assert "'End User' -> customer_name" in out
-    assert "2 rows read, 1 loaded, 1 quarantined" in out
-    assert "inbox/westbridge/2026-10.csv, row 3: required field 'customer_name'" in out
-    assert "sheet 'Sheet': header on row 3; 2 rows read, 1 loaded, 0 quarantined, 0 blank and 1 total rows skipped" in out
-    assert "inbox/reps/broken.xlsx  [tracker_alice, sales_rep]  error" in out
-    assert "warning: source 'crm_accounts' matched no file" in out
+    lines = out.splitlines()
+    assert lines[0] == "sources.yaml: 3 sources, every key valid"
+    # one block for the source, not one per file: both files share the layout, the copy is not read again
+    assert "westbridge (distributor): 3 files (cp1252, ';') · 1 duplicate · 2 rows loaded, 2 quarantined " \
+           "(customer_name 2)" in out
+    assert "  by synonym (" in out and "'End User'→customer_name" in out and "'Reseller'→reseller_name" in out
+    assert "  by abbreviation: 'Mfr P/N'→sku" in out
+    assert "tracker_alice (sales_rep): 2 files (xlsx) · 1 error · 1 row loaded, 0 quarantined" in out
+    assert "  error: inbox/reps/broken.xlsx" in out
+    assert "crm_accounts (crm_accounts): no file matches 'inbox/crm/*.csv'" in out
+    assert "Total: 5 files (3 loaded, 1 duplicate, 0 empty, 1 error, 0 needing a mapping)" in out
+    assert len(lines) < 25
     assert not (home / "warehouse.duckdb").exists() and not (home / ".radar").exists()
 
 
-def test_bad_sources_yaml_is_a_clear_error(home: Path, capsys: pytest.CaptureFixture) -> None:
-    (home / "sources.yaml").write_text(SOURCES.replace("kind: sales_rep", "kind: salesrep"), encoding="utf-8")
+def test_verbose_adds_per_file_detail(home: Path, capsys: pytest.CaptureFixture) -> None:
+    _, out = _validate(home, capsys, "--verbose")
+    assert "    inbox/westbridge/2026-10.csv: loaded (encoding cp1252, delimiter ';', parser pandas-c)" in out
+    assert "    inbox/westbridge/2026-11 (copy).csv: duplicate of inbox/westbridge/2026-11.csv (not read again)" in out
+    assert "      table: header on row 1; 2 rows read, 1 loaded, 1 quarantined" in out
+    assert "      quarantined: inbox/westbridge/2026-10.csv, row 3: required field 'customer_name'" in out
+    assert "      sheet 'Sheet': header on row 3; 2 rows read, 1 loaded, 0 quarantined, 0 blank, 1 total rows" in out
+
+
+def _site_file(path: Path, month: int) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Inv Dt", "Reseller", "Site Ref", "Mfr Part No", "Qty"])
+        w.writerows([[f"2026-{month}-{i + 1:02d}", "Marley Computer Services", f"S{month}{i:04d}", f"C9300-{i % 3}X", "1"]
+                     for i in range(12)])
+
+
+def test_a_source_that_needs_a_mapping_gets_a_block_and_write_mapping_keeps_the_file(
+        home: Path, capsys: pytest.CaptureFixture) -> None:
+    for f in (home / "inbox" / "westbridge").iterdir():
+        f.unlink()
+    _site_file(home / "inbox" / "westbridge" / "2026-10.csv", 10)
+    _site_file(home / "inbox" / "westbridge" / "2026-11.csv", 11)
+    code, out = _validate(home, capsys)
+    assert code == 1
+    assert "westbridge (distributor): 2 files (utf-8, ',') · 2 needing a mapping · 0 rows loaded" in out
+    assert "  MISSING customer_name (required): best candidates 'Site Ref'" in out
+    suggestion = out.split("Suggested for sources.yaml", 1)[1].split("\n", 1)[1]
+    block = yaml.safe_load(suggestion)["sources"][0]
+    assert block["name"] == "westbridge"
+    assert block["columns"] == {"invoice_date": "Inv Dt", "sku": "Mfr Part No", "customer_name": "Site Ref"}
+
+    code, out = _validate(home, capsys, "--write-mapping")
+    assert "wrote 2 columns: entries (westbridge 2)" in out
+    assert "westbridge: still needs customer_name named under columns: by you" in out
+    text = (home / "sources.yaml").read_text(encoding="utf-8")
+    # the user's lines are all still there, in order, comments included; the recognised columns are added,
+    # the required field's guess is not
+    assert [line for line in text.splitlines() if "Inv Dt" not in line and "Mfr Part No" not in line
+            and line.strip() != "columns:"] == SOURCES.splitlines()
+    assert "    columns:\n      invoice_date: \"Inv Dt\"\n      sku: \"Mfr Part No\"\n" in text
+    assert "Site Ref" not in text
+
+    # the person names the column; validate now reads every field from sources.yaml and the night loads it
+    (home / "sources.yaml").write_text(text.replace('      sku: "Mfr Part No"\n',
+                                                    '      sku: "Mfr Part No"\n      customer_name: "Site Ref"\n'))
+    code, out = _validate(home, capsys)
+    assert "  named under columns: 'Inv Dt'→invoice_date · 'Site Ref'→customer_name · 'Mfr Part No'→sku" in out
+    assert "Suggested for sources.yaml" not in out
+    results = [r for r in ingest_inbox(RunContext.load(home)) if r.source == "westbridge"]
+    assert [(r.status, r.rows_loaded, r.rows_quarantined) for r in results] == [("loaded", 12, 0)] * 2
+
+
+def test_every_problem_of_sources_yaml_is_listed_once(home: Path, capsys: pytest.CaptureFixture) -> None:
+    bad = SOURCES.replace("kind: sales_rep", "kind: salesrep") + "valuation:\n  uplfit: 0.05\nwarranty:\n  hardware: -1\n"
+    (home / "sources.yaml").write_text(bad, encoding="utf-8")
     assert main(["validate", "--home", str(home)]) == 2
-    err = capsys.readouterr().err
-    assert "source 'tracker_alice' (sources[1]), key 'kind'" in err and "salesrep" in err
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"radar: {home / 'sources.yaml'}: 3 problems; a run would stop before reading any file:"
+    assert any(line.startswith("  - source 'tracker_alice' (sources[1]), key 'kind': unknown value 'salesrep'")
+               for line in err)
+    assert any("uplfit" in line for line in err) and any("warranty" in line for line in err)
+    assert all(line.startswith("  - ") for line in err[1:])
     assert main(["run", "--home", str(home)]) == 2
+
+
+def test_a_bad_overrides_file_is_reported_before_a_night_fails_on_it(home: Path, capsys: pytest.CaptureFixture) -> None:
+    (home / "overrides").mkdir()
+    (home / "overrides" / "merges.csv").write_text("left,right,decision\nCUST-000001,CUST-000002,must-link\n"
+                                                   "CUST-000003,CUST-000004,merge\n", encoding="utf-8")
+    code, out = _validate(home, capsys)
+    assert code == 1
+    assert "overrides: overrides/merges.csv, row 3: field 'decision': 'merge' is not must_link or cannot_link" in out
+
+
+def test_sources_whose_files_map_alike_are_shown_together(home: Path, capsys: pytest.CaptureFixture) -> None:
+    (home / "sources.yaml").write_text(SOURCES.replace(
+        "  - name: crm_accounts", "  - name: tracker_bob\n    kind: sales_rep\n    path: inbox/bob/*.xlsx\n"
+        "    rep: Bob Stone\n  - name: crm_accounts"), encoding="utf-8")
+    (home / "inbox" / "reps" / "broken.xlsx").unlink()
+    (home / "inbox" / "bob").mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Renewal Value", "Customer", "Expiry"])  # the same headers in another order
+    for i in range(3):
+        ws.append([f"${1000 + i}", f"Customer {i} Inc", f"2026-0{i + 1}-15"])
+    wb.save(home / "inbox" / "bob" / "bob.xlsx")
+    code, out = _validate(home, capsys)
+    assert code == 0
+    assert "2 sources read alike (sales_rep): tracker_alice, tracker_bob\n  2 files (xlsx) · 4 rows loaded, 0 quarantined" in out
+    assert "  by synonym (" in out and "'Customer'→customer_name · 'Expiry'→service_end · 'Renewal Value'→amount" in out

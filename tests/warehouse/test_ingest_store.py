@@ -62,3 +62,35 @@ def test_failed_insert_rolls_back_the_whole_file(con) -> None:
     with pytest.raises(duckdb.Error):
         record_file(con, _file("a.csv", "h1", n=1), bad)
     assert con.execute("SELECT count(*) FROM ingested_files").fetchall() == [(0,)]
+
+
+def _current(con) -> list[tuple[str, str]]:
+    return con.execute("SELECT sha256, status FROM ingested_files WHERE status <> 'superseded' ORDER BY sha256").fetchall()
+
+
+def test_needs_mapping_keeps_the_last_good_rows_until_a_version_loads(con) -> None:
+    record_file(con, _file("a.csv", "h1", n=3), _records("a.csv", 3))
+    # a new export with a renamed column: nothing read, the old rows and their row stay
+    record_file(con, {**_file("a.csv", "h2", status="needs_mapping"), "error": "a.csv: required field ..."})
+    assert con.execute("SELECT count(*) FROM source_records").fetchall() == [(3,)]
+    assert _current(con) == [("h1", "loaded"), ("h2", "needs_mapping")]
+    assert plan(con, [Candidate("s", "a.csv", "h2", "f1")]) == {"a.csv": ("skip", None)}
+    # columns: added (another fingerprint): read again, loaded, and the path has one current row
+    assert plan(con, [Candidate("s", "a.csv", "h2", "f2")]) == {"a.csv": ("read", None)}
+    record_file(con, {**_file("a.csv", "h2", n=4), "fingerprint": "f2"}, _records("a.csv", 4))
+    assert con.execute("SELECT count(*) FROM source_records").fetchall() == [(4,)]
+    assert _current(con) == [("h2", "loaded")]
+
+
+def test_a_partly_read_version_replaces_the_rows(con) -> None:
+    record_file(con, _file("a.xlsx", "h1", n=3), _records("a.xlsx", 3))
+    # one sheet read (2 rows), another needs a mapping: the new version's rows replace the old version's
+    record_file(con, _file("a.xlsx", "h2", status="needs_mapping", n=2), _records("a.xlsx", 2))
+    assert con.execute("SELECT count(*) FROM source_records").fetchall() == [(2,)]
+    assert _current(con) == [("h2", "needs_mapping")]
+
+
+def test_a_path_has_one_current_row_after_repeated_failures(con) -> None:
+    record_file(con, {**_file("a.csv", "h1", status="error"), "error": "truncated"})
+    record_file(con, {**_file("a.csv", "h2", status="needs_mapping"), "error": "required field ..."})
+    assert _current(con) == [("h2", "needs_mapping")]
