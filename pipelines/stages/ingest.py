@@ -33,8 +33,10 @@ class FileResult:
     error: str | None = None
 
 
-def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None) -> list[FileResult]:
-    """Read new and changed files; skip unchanged ones; record copies as duplicates."""
+def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None,
+                 progress: Callable[[int, int], None] = lambda _done, _total: None) -> list[FileResult]:
+    """Read new and changed files; skip unchanged ones; record copies as duplicates.
+    `progress(done, total)` is called after each file."""
     config, run_id = run.config, run.run_id
     files = discover(run.home, config.sources)
     fingerprints = {s.name: source_fingerprint(s, READER_VERSION) for s in config.sources}
@@ -43,7 +45,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     try:
         candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
         decisions = plan(con, candidates)
-        for f in files:
+        for done, f in enumerate(files):
+            progress(done, len(files))
             action, other = decisions[f.relpath]
             base = {
                 "source": f.source.name, "path": f.relpath, "sha256": f.sha256, "size_bytes": f.size_bytes,
@@ -77,6 +80,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
     finally:
         con.close()
+    progress(len(files), len(files))
     return results
 
 

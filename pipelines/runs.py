@@ -1,0 +1,53 @@
+"""Runs of a home's Dagster instance: which are in progress, and `radar run` processes that died
+without saying so (a killed cron job), marked failed so the UI and the inbox sensor do not wait
+for them forever. Runs the daemon launches are watched by Dagster's own run monitoring."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from dagster import DagsterInstance, DagsterRun, RunsFilter
+from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
+
+PID_TAG, HOST_TAG = "radar/pid", "radar/host"
+TRIGGER_TAG = "radar/trigger"
+
+
+def cli_tags(trigger: str = "cli") -> dict[str, str]:
+    """Tags of a run started by this process: who started it and where, so its death can be seen."""
+    return {TRIGGER_TAG: trigger, PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def is_orphaned(run: DagsterRun) -> bool:
+    """A run started by `radar run` on this machine whose process is gone."""
+    pid, host = run.tags.get(PID_TAG), run.tags.get(HOST_TAG)
+    if pid is None or host != socket.gethostname() or not pid.isdigit():
+        return False
+    return int(pid) != os.getpid() and not _alive(int(pid))
+
+
+def fail_orphaned_runs(instance: DagsterInstance) -> list[str]:
+    """Mark in-progress runs whose `radar run` process died as failed; returns their ids."""
+    failed = []
+    for run in instance.get_runs(RunsFilter(statuses=list(IN_PROGRESS_RUN_STATUSES))):
+        if is_orphaned(run):
+            instance.report_run_failed(run, "the radar run process that ran it is gone (killed or crashed)")
+            failed.append(run.run_id)
+    return failed
+
+
+def runs_in_progress(instance: DagsterInstance, job_name: str = "nightly") -> list[DagsterRun]:
+    """Queued or running runs of the job, orphaned ones left out."""
+    runs = instance.get_runs(RunsFilter(job_name=job_name, statuses=list(IN_PROGRESS_RUN_STATUSES)))
+    return [r for r in runs if not is_orphaned(r)]
