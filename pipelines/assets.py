@@ -5,6 +5,7 @@ comments, files new/unchanged/failed, quarantine by reason, match rates, value a
 
 from collections import Counter
 from dataclasses import asdict
+from typing import Any
 
 from dagster import (
     AssetExecutionContext,
@@ -33,7 +34,7 @@ from pipelines.stages.table_info import (
 FAILED_STATUSES = ("error", "needs_mapping")
 
 
-def _schema(facts: TableFacts) -> dict[str, object]:
+def _schema(facts: TableFacts) -> dict[str, Any]:
     """dagster/row_count and dagster/column_schema (types and the data dictionary's comments)."""
     return {
         "dagster/row_count": facts.rows,
@@ -43,7 +44,7 @@ def _schema(facts: TableFacts) -> dict[str, object]:
     }
 
 
-def _table(radar: RadarHome, table: str, *, live: bool = False) -> dict[str, object]:
+def _table(radar: RadarHome, table: str, *, live: bool = False) -> dict[str, Any]:
     return _schema(table_facts(radar.run(), [table], live=live)[0])
 
 

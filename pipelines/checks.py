@@ -7,6 +7,7 @@ Warnings fail with WARN severity: the night goes on and the run summary lists th
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
 
@@ -19,7 +20,7 @@ from pipelines.stages.quality import CheckOutcome
 
 def _result(outcome: CheckOutcome) -> AssetCheckResult:
     severity = AssetCheckSeverity.WARN if not outcome.passed and not outcome.blocked else AssetCheckSeverity.ERROR
-    metadata: dict[str, object] = {
+    metadata: dict[str, Any] = {
         "summary": outcome.summary(),
         "rows_checked": outcome.rows,
         "expectations": len(outcome.findings),

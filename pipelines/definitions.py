@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 from dagster import (
     Definitions,
@@ -31,7 +32,7 @@ def schedule_settings(home: str | None) -> ScheduleSettings:
     if not home:
         return ScheduleSettings()
     try:
-        return load_config(os.path.expanduser(home)).schedule
+        return load_config(Path(home).expanduser()).schedule
     except ConfigError as exc:
         log.warning("sources.yaml: %s; the schedule and inbox sensor use their defaults", exc)
         return ScheduleSettings()

@@ -4,13 +4,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-_CRON_FIELDS = 5
+#: per cron field: (lowest, highest, names allowed in place of numbers)
+_CRON_FIELDS: tuple[tuple[int, int, tuple[str, ...]], ...] = (
+    (0, 59, ()), (0, 23, ()), (1, 31, ()),
+    (1, 12, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    (0, 7, ("sun", "mon", "tue", "wed", "thu", "fri", "sat")),
+)
+_CRON_ITEM = re.compile(r"^(\*|[a-z0-9]+(?:-[a-z0-9]+)?)(?:/(\d+))?$")
+
+
+def _cron_value(text: str, low: int, high: int, names: tuple[str, ...]) -> bool:
+    if text in names:
+        return True
+    return text.isdigit() and low <= int(text) <= high
+
+
+def valid_cron(expression: str) -> bool:
+    """Whether `expression` is a five-field cron expression (numbers, ranges, steps, lists, names)."""
+    fields = expression.lower().split()
+    if len(fields) != len(_CRON_FIELDS):
+        return False
+    for field, (low, high, names) in zip(fields, _CRON_FIELDS, strict=True):
+        for item in field.split(","):
+            match = _CRON_ITEM.match(item)
+            if match is None or (match.group(2) is not None and int(match.group(2)) == 0):
+                return False
+            if match.group(1) != "*" and not all(
+                    _cron_value(v, low, high, names) for v in match.group(1).split("-")):
+                return False
+    return True
 
 
 class ScheduleSettings(BaseModel):
@@ -30,9 +59,7 @@ class ScheduleSettings(BaseModel):
     @field_validator("cron")
     @classmethod
     def _cron(cls, value: str) -> str:
-        from croniter import croniter  # dagster's own dependency: the schedule is parsed the same way
-
-        if len(value.split()) != _CRON_FIELDS or not croniter.is_valid(value):
+        if not valid_cron(value):
             raise ValueError(f"{value!r} is not a cron expression like '0 2 * * *' (minute hour day month weekday)")
         return value
 

@@ -50,7 +50,7 @@ class _Forward(logging.Handler):
         current.on_record(record, meta.get("dagster_event") if isinstance(meta, dict) else None)
 
 
-@logger(description="Hands the run's events to `radar run` (progress lines, the run's log file).")
+@logger(config_schema=None, description="Hands the run's events to `radar run` (progress lines, the run's log file).")
 def radar_progress(init_context: InitLoggerContext) -> logging.Logger:
     log = logging.getLogger(f"radar.run.{init_context.run_id or 'run'}")
     log.setLevel(logging.DEBUG)

@@ -18,7 +18,9 @@ from warehouse.sql_runner import table_names
 SNAPSHOT_TABLES = {"customers": "customers", "contracts": "contracts", "assets": "assets",
                    "opportunities": "renewal_opportunities", "quarantined rows": "quarantine"}
 OUTPUT_STAGES = ("parquet_export", "opportunity_workbooks")
-_PATH = re.compile(r"((?:inbox|overrides)/[^\s'\",;()]+|sources\.yaml(?:[:,] (?:source '[^']+' \([^)]*\), )?key '[^']+')?)")
+#: what a message may name as the thing at fault: an inbox or overrides file, or a sources.yaml key
+_PATH = re.compile(r"((?:inbox|overrides)/[^\s'\",;:()]+"
+                   r"|sources\.yaml(?:[:,] (?:source '[^']+' \([^)]*\), )?key '[^']+')?)")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ def failure_paragraph(home: Path, events: RunEvents, before: Snapshot | None, af
     fault = ", ".join(dict.fromkeys(_PATH.findall(cause)))
     label = STAGE_LABELS.get(step, step)
     subject = f"radar run failed at {label}"
+    cause = cause if cause.endswith((".", "!", "?")) else cause + "."
     text = (f"The nightly run FAILED at the stage '{label}' ({step}): {cause}"
             + (f" At fault: {fault}." if fault else "")
             + f" {state} The traceback is in {log_path}.")

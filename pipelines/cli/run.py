@@ -49,13 +49,12 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
     from dagster import DagsterInstance
 
     from pipelines.cli.outcome import changes_since_last_run, failure_paragraph, snapshot, write_last_failure
+    from pipelines.cli.progress import RunDisplay
     from pipelines.definitions import build_definitions
     from pipelines.instance import prepare_instance
     from pipelines.progress_logger import listen
     from pipelines.runs import cli_tags, fail_orphaned_runs
     from warehouse.build import WarehousePaths
-
-    from pipelines.cli.progress import RunDisplay
 
     config = load_config(home)
     day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of

@@ -8,6 +8,7 @@ seconds (SIGTERM, then SIGKILL after a grace period), which is what systemd's `s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 from pipelines.cli.common import resolve_home
 from pipelines.config import ConfigError, load_config
 
-GRACE_SECONDS = 5.0
+GRACE_SECONDS = 3.0
 
 
 def _bin(name: str) -> str:
@@ -44,21 +45,15 @@ def _stop(procs: list[subprocess.Popen]) -> None:
     """SIGTERM every server's process group; SIGKILL what is still there after the grace period."""
     for p in procs:
         if p.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(p.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
     deadline = time.monotonic() + GRACE_SECONDS
     for p in procs:
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             p.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            pass
     for p in procs:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(p.pid, signal.SIGKILL)  # the group: code servers the webserver started go too
-        except ProcessLookupError:
-            pass
         p.wait()
 
 
@@ -79,8 +74,10 @@ def serve(home: Path, host: str, port: int, *, webserver: bool = True, daemon: b
     signal.signal(signal.SIGTERM, _raise_stop)
     signal.signal(signal.SIGINT, _raise_stop)
     try:
+        names = {}
         for command in server_commands(home, host, port, webserver=webserver, daemon=daemon):
             procs.append(subprocess.Popen(command, env=env, start_new_session=True))
+            names[procs[-1].pid] = Path(command[0]).name
         if webserver:
             print(f"Renewal Radar UI for {home}: http://{host}:{port}  (instance {env['DAGSTER_HOME']})", flush=True)
         if daemon:
@@ -88,7 +85,7 @@ def serve(home: Path, host: str, port: int, *, webserver: bool = True, daemon: b
         while True:
             for p in procs:
                 if p.poll() is not None:
-                    print(f"radar: {Path(p.args[0]).name} exited with code {p.returncode}; stopping", file=sys.stderr)
+                    print(f"radar: {names[p.pid]} exited with code {p.returncode}; stopping", file=sys.stderr)
                     return 1
             time.sleep(0.5)
     except (_Stop, KeyboardInterrupt):

@@ -113,7 +113,10 @@ def decide(listed: Sequence[ListedFile], cursor: Mapping[str, Seen], now: float,
         if sha != old:
             changes.append((f.relpath, old, sha))
     if not changes:
-        return InboxDecision([], None, kept, f"{_plural(len(moved), 'file')} touched but unchanged in content")
+        known = sum(f.relpath in cursor for f in moved)
+        why = [f"{_plural(known, 'file')} touched but unchanged in content"] if known else []
+        why += [f"{_plural(len(moved) - known, 'file')} already read by an earlier run"] if len(moved) > known else []
+        return InboxDecision([], None, kept, "; ".join(why))
     batch = sorted(path for path, _, _ in changes)
     return InboxDecision(batch, _run_key(changes), kept,
                          f"{_plural(len(batch), 'new or changed file')}, settled: {', '.join(batch[:5])}"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from great_expectations.expectations.metadata_types import FailureSeverity
 
 from pipelines.stages.context import RunContext
 from warehouse.comments import apply_comments
@@ -28,7 +29,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # and would try to phone
 QUALITY_TABLE = "data_quality"
 #: how many failing keys (files and rows, sources, contract numbers) a finding names
 MAX_KEYS = 20
-CRITICAL, WARNING = "critical", "warning"
+CRITICAL, WARNING = FailureSeverity.CRITICAL, FailureSeverity.WARNING
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Finding:
 
     expectation: str
     column: str | None
-    severity: str  # critical | warning
+    severity: FailureSeverity
     passed: bool
     checked: int
     failing: int
@@ -126,7 +127,7 @@ def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], 
         label = cfg.description if cfg is not None and cfg.description else getattr(cfg, "type", "expectation")
         findings.append(Finding(
             expectation=label,
-            column=column, severity=str(getattr(cfg, "severity", CRITICAL) or CRITICAL).split(".")[-1].lower(),
+            column=column, severity=FailureSeverity(getattr(cfg, "severity", None) or CRITICAL),
             passed=bool(r.success), checked=int(details.get("element_count") or len(frame)),
             failing=0 if r.success else int(details.get("unexpected_count") or 1),
             keys=[] if r.success else _keys(frame, key, details),

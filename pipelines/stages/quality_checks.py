@@ -8,6 +8,7 @@ records the outcome (pipelines.stages.quality). The frame builders are pure pand
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import great_expectations.expectations as gxe
 import numpy as np
@@ -22,7 +23,7 @@ DATE_FIELDS = ("invoice_date", "service_start", "service_end")
 MONEY_FIELDS = ("amount", "unit_price", "list_price", "quantity")
 
 
-def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations: list, *, key: str,
+def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str,
          metrics: dict[str, float] | None = None) -> CheckOutcome:
     outcome = validate(df, check, asset, expectations, key=key, out_dir=run.out_dir, metrics=metrics)
     record(run, outcome)
@@ -84,7 +85,7 @@ def source_records_plausible(run: RunContext) -> CheckOutcome:
     earliest = dt.datetime.combine(q.earliest_date, dt.time())
     latest = dt.datetime.combine(run.as_of.replace(year=run.as_of.year + q.max_years_ahead, day=min(run.as_of.day, 28)),
                                  dt.time())
-    expectations = [
+    expectations: list[Any] = [
         gxe.ExpectColumnValuesToBeBetween(column=c, min_value=earliest, max_value=latest, severity=WARNING,
                                           description=f"{c} between {q.earliest_date} and {latest.date()}")
         for c in DATE_FIELDS
