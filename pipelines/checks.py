@@ -22,9 +22,8 @@ def _result(outcome: CheckOutcome) -> AssetCheckResult:
     severity = AssetCheckSeverity.WARN if not outcome.passed and not outcome.blocked else AssetCheckSeverity.ERROR
     metadata: dict[str, Any] = {
         "summary": outcome.summary(),
-        "rows_checked": outcome.rows,
-        "expectations": len(outcome.findings),
-        "expectations_failed": sum(not f.passed for f in outcome.findings),
+        f"checked ({outcome.unit})": outcome.rows,
+        "expectations_met": f"{sum(f.passed for f in outcome.findings)} of {len(outcome.findings)}",
         **{f"failing: {name}": n for name, n in outcome.failures.items()},
         **outcome.metrics,
     }

@@ -10,13 +10,14 @@ import socket
 from dagster import DagsterInstance, DagsterRun, RunsFilter
 from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 
-PID_TAG, HOST_TAG = "radar/pid", "radar/host"
-TRIGGER_TAG = "radar/trigger"
+PROCESS_TAG = "radar/process"  # host:pid of the `radar run` that runs it
+TRIGGER_TAG = "radar/trigger"  # cli | inbox | schedule
+USER_TAG = "user"  # the UI's "Launched by" column
 
 
 def cli_tags(trigger: str = "cli") -> dict[str, str]:
     """Tags of a run started by this process: who started it and where, so its death can be seen."""
-    return {TRIGGER_TAG: trigger, PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+    return {TRIGGER_TAG: trigger, PROCESS_TAG: f"{socket.gethostname()}:{os.getpid()}", USER_TAG: "radar run"}
 
 
 def _alive(pid: int) -> bool:
@@ -31,8 +32,8 @@ def _alive(pid: int) -> bool:
 
 def is_orphaned(run: DagsterRun) -> bool:
     """A run started by `radar run` on this machine whose process is gone."""
-    pid, host = run.tags.get(PID_TAG), run.tags.get(HOST_TAG)
-    if pid is None or host != socket.gethostname() or not pid.isdigit():
+    host, _, pid = run.tags.get(PROCESS_TAG, "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
         return False
     return int(pid) != os.getpid() and not _alive(int(pid))
 

@@ -72,7 +72,8 @@ def changes_since_last_run(before: Snapshot | None, after: Snapshot | None, inbo
     if new_files == 0:
         head = f"Nothing new in the inbox since the last run ({inbox.get('files', 0):,} files unchanged)."
     else:
-        head = (f"Since the last run: {inbox.get('files_new_or_changed', 0):,} new or changed files "
+        n = int(inbox.get("files_new_or_changed", 0))
+        head = (f"Since the last run: {n:,} new or changed file{'' if n == 1 else 's'} "
                 f"({inbox.get('rows_loaded_this_run', 0):,} rows loaded, "
                 f"{inbox.get('rows_quarantined_this_run', 0):,} quarantined"
                 + (f", {inbox.get('files_duplicate', 0):,} copies of files already read" if inbox.get("files_duplicate")

@@ -55,6 +55,8 @@ class CheckOutcome:
     findings: list[Finding]
     report: Path | None = None
     metrics: dict[str, float] = field(default_factory=dict)
+    unit: str = "rows"  # what a row of the checked frame is: rows, sources, contracts ...
+    empty: str = "nothing to check"  # the summary when the frame is empty
 
     @property
     def passed(self) -> bool:
@@ -76,12 +78,14 @@ class CheckOutcome:
     def summary(self) -> str:
         """One line for people: all passed, or what failed and where."""
         failed = [f for f in self.findings if not f.passed]
+        if not failed and self.rows == 0:
+            return self.empty
         if not failed:
-            return f"all {len(self.findings)} expectations met on {self.rows:,} rows"
+            return f"all {len(self.findings)} expectations met on {self.rows:,} {self.unit}"
         parts = []
         for f in failed:
-            where = f" ({', '.join(f.keys[:3])}{' ...' if len(f.keys) > 3 else ''})" if f.keys else ""
-            parts.append(f"{f.expectation}: {f.failing:,} of {f.checked:,} failed{where}")
+            where = f": {', '.join(f.keys[:3])}{' ...' if len(f.keys) > 3 else ''}" if f.keys else ""
+            parts.append(f"{f.expectation} – not met by {f.failing:,} of {f.checked:,}{where}")
         return "; ".join(parts)
 
 
@@ -103,7 +107,8 @@ def _keys(df: pd.DataFrame, key: str | None, result: dict[str, Any]) -> list[str
 
 
 def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str | None = None,
-             out_dir: Path | None = None, metrics: dict[str, float] | None = None) -> CheckOutcome:
+             out_dir: Path | None = None, metrics: dict[str, float] | None = None, unit: str = "rows",
+             empty: str = "nothing to check") -> CheckOutcome:
     """Run `expectations` (GX objects, each with a description and a severity) as one suite on `df`.
 
     `key` names the column that identifies a row for people (file:row, source, contract number); the
@@ -137,7 +142,7 @@ def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], 
         report = out_dir / "quality" / f"{check}.json"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(result.to_json_dict(), indent=1, default=str), encoding="utf-8")
-    return CheckOutcome(check, asset, len(frame), findings, report, metrics or {})
+    return CheckOutcome(check, asset, len(frame), findings, report, metrics or {}, unit, empty)
 
 
 def record(run: RunContext, outcome: CheckOutcome) -> None:

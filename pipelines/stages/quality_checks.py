@@ -24,8 +24,9 @@ MONEY_FIELDS = ("amount", "unit_price", "list_price", "quantity")
 
 
 def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str,
-         metrics: dict[str, float] | None = None) -> CheckOutcome:
-    outcome = validate(df, check, asset, expectations, key=key, out_dir=run.out_dir, metrics=metrics)
+         metrics: dict[str, float] | None = None, unit: str = "rows", empty: str = "nothing to check") -> CheckOutcome:
+    outcome = validate(df, check, asset, expectations, key=key, out_dir=run.out_dir, metrics=metrics, unit=unit,
+                       empty=empty)
     record(run, outcome)
     return outcome
 
@@ -61,7 +62,7 @@ def source_records_complete(run: RunContext) -> CheckOutcome:
         gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(SOURCE_KINDS), description="known source kind"),
         gxe.ExpectColumnValuesToBeUnique(column="record_id", description="record ids unique"),
         gxe.ExpectColumnValuesToBeNull(column="missing_required", description="required fields of the kind present"),
-    ], key="where")
+    ], key="where", unit="source records")
 
 
 def plausibility_frame(records: pd.DataFrame) -> pd.DataFrame:
@@ -94,7 +95,7 @@ def source_records_plausible(run: RunContext) -> CheckOutcome:
         gxe.ExpectColumnValuesToBeBetween(column=c, min_value=0, severity=WARNING, description=f"{c} not negative")
         for c in MONEY_FIELDS
     ]
-    return _run(run, df, "source_records_plausible", "source_records", expectations, key="where")
+    return _run(run, df, "source_records_plausible", "source_records", expectations, key="where", unit="source records")
 
 
 def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings) -> pd.DataFrame:
@@ -114,6 +115,9 @@ def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings
     base = np.nan_to_num(out["usual_rate"].to_numpy(), nan=0.0)
     out["warn_above"] = np.maximum(base * q.quarantine_warn_factor, base + q.quarantine_warn_margin)
     out["judged_rate"] = np.where(out["new_rows"] >= q.quarantine_min_rows, out["rate"], 0.0)
+    usual_text = out["usual_rate"].map(lambda r: "no history" if pd.isna(r) else f"usually {r:.1%}")
+    out["label"] = (out["source"] + ": " + out["rate"].map("{:.0%}".format) + " of "
+                    + out["new_rows"].map("{:,}".format) + " new rows quarantined (" + usual_text + ")")
     return out
 
 
@@ -132,7 +136,8 @@ def quarantine_rate(run: RunContext) -> CheckOutcome:
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="warn_above", column_B="rate", or_equal=True, severity=WARNING,
             description="quarantine rate near the source's usual rate"),
-    ], key="source", metrics=metrics)
+    ], key="label", metrics=metrics, unit="sources that sent rows in this run",
+        empty="no source sent new rows in this run: nothing to judge")
 
 
 def freshness_frame(files: pd.DataFrame, today: dt.date, q: QualitySettings) -> pd.DataFrame:
@@ -148,8 +153,10 @@ def freshness_frame(files: pd.DataFrame, today: dt.date, q: QualitySettings) -> 
         gap = float(np.median(np.diff(distinct).astype("int64")))
         silent = int((np.datetime64(today, "D") - distinct[-1]).astype("int64"))
         rows.append({"source": source, "last_delivery": str(distinct[-1]), "usual_gap_days": gap,
-                     "days_silent": silent, "allowed_days": max(1.0, q.freshness_factor * gap)})
-    return pd.DataFrame(rows, columns=["source", "last_delivery", "usual_gap_days", "days_silent", "allowed_days"])
+                     "days_silent": silent, "allowed_days": max(1.0, q.freshness_factor * gap),
+                     "label": f"{source}: nothing new for {silent} days (usually every {gap:g})"})
+    return pd.DataFrame(rows, columns=["source", "last_delivery", "usual_gap_days", "days_silent", "allowed_days",
+                                       "label"])
 
 
 def source_freshness(run: RunContext) -> CheckOutcome:
@@ -162,7 +169,8 @@ def source_freshness(run: RunContext) -> CheckOutcome:
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="allowed_days", column_B="days_silent", or_equal=True, severity=WARNING,
             description="each source delivered within its usual cadence"),
-    ], key="source", metrics=metrics)
+    ], key="label", metrics=metrics, unit="sources with a delivery history",
+        empty=f"no source has deliveries on {run.config.quality.freshness_min_files}+ days yet: no cadence to judge")
 
 
 def customers_resolved(run: RunContext) -> CheckOutcome:
@@ -176,13 +184,14 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
             WHERE (r.customer_name IS NOT NULL OR r.customer_account IS NOT NULL)
               AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))  -- partners' own accounts
             GROUP BY r.source ORDER BY r.source""").df()
+    df["label"] = df["source"] + ": " + df["resolved"].map("{:,}".format) + " of " + df["naming"].map("{:,}".format)
     q: QualitySettings = run.config.quality
     metrics = {f"resolved_{r.source}": round(float(r.share), 4) for r in df.itertuples()}
     return _run(run, df, "customers_resolved", "customers", [
         gxe.ExpectColumnValuesToBeBetween(column="share", min_value=q.min_resolved_share, severity=WARNING,
                                           description=f"at least {q.min_resolved_share:.0%} of records "
                                                       "naming a customer resolved"),
-    ], key="source", metrics=metrics)
+    ], key="label", metrics=metrics, unit="sources")
 
 
 def contracts_linked(run: RunContext) -> CheckOutcome:
@@ -197,7 +206,7 @@ def contracts_linked(run: RunContext) -> CheckOutcome:
         gxe.ExpectColumnValuesToNotBeNull(column="customer_id", description="every contract names a customer"),
         gxe.ExpectColumnValuesToBeInSet(column="customer_exists", value_set=[True],
                                         description="every contract's customer exists in customers"),
-    ], key="contract")
+    ], key="contract", unit="contracts")
 
 
 def contracts_plausible(run: RunContext) -> CheckOutcome:
@@ -213,7 +222,7 @@ def contracts_plausible(run: RunContext) -> CheckOutcome:
                                           description="amount not negative"),
         gxe.ExpectColumnValuesToBeBetween(column="annual_amount", min_value=0, severity=WARNING,
                                           description="annual_amount not negative"),
-    ], key="contract")
+    ], key="contract", unit="contracts")
 
 
 def reconcile_frame(opps: pd.DataFrame, uplift: float, tolerance: float) -> pd.DataFrame:
@@ -250,7 +259,7 @@ def opportunities_reconcile(run: RunContext) -> CheckOutcome:
         gxe.ExpectColumnValuesToBeBetween(
             column="excess_difference", max_value=0,
             description="renewal and win-back values match their contract's annual amount"),
-    ], key="opportunity_id")
+    ], key="opportunity_id", unit="opportunities")
 
 
 def contracts_consistent(run: RunContext) -> CheckOutcome:
@@ -263,4 +272,4 @@ def contracts_consistent(run: RunContext) -> CheckOutcome:
     return _run(run, df, "contracts_consistent", "contracts", [
         gxe.ExpectColumnValuesToBeBetween(column="failing", max_value=0,
                                           description="contract ids unique, renewal links and lineage consistent"),
-    ], key="consistency_check")
+    ], key="consistency_check", unit="consistency queries")

@@ -53,3 +53,15 @@ def test_operations_sections_are_validated_with_the_key_named(section: str, mess
     with pytest.raises(ConfigError, match="sources.yaml") as err:
         parse_config(yaml.safe_load("sources: []\n" + section))
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(("expression", "valid"), [
+    ("0 2 * * *", True), ("30 5 * * 1-5", True), ("*/15 * * * *", True), ("0 2 * * mon-fri", True),
+    ("0 0 1 jan *", True), ("0 2,14 * * *", True),
+    ("at two", False), ("0 2 * *", False), ("60 2 * * *", False), ("0 24 * * *", False), ("*/0 * * * *", False),
+    ("0 2 * * 8", False), ("0 2 32 * *", False),
+])
+def test_cron_expressions(expression: str, valid: bool) -> None:
+    from pipelines.ops_settings import valid_cron
+
+    assert valid_cron(expression) is valid

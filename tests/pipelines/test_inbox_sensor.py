@@ -2,6 +2,7 @@
 same inbox none, a file still being written none until it settles, and none while a run is going."""
 
 import os
+import socket
 import time
 import uuid
 from pathlib import Path
@@ -11,7 +12,7 @@ from dagster import DagsterInstance, DagsterRun, DagsterRunStatus, build_sensor_
 
 from pipelines.ops_settings import ScheduleSettings
 from pipelines.resources import RadarHome
-from pipelines.runs import HOST_TAG, PID_TAG
+from pipelines.runs import PROCESS_TAG
 from pipelines.sensors import build_inbox_sensor
 from pipelines.stages.inbox_watch import decode_cursor
 
@@ -124,7 +125,7 @@ def test_no_run_while_one_is_in_progress_and_a_dead_cli_run_does_not_count(home:
     if dead == 0:
         os._exit(0)
     os.waitpid(dead, 0)
-    _add_run(instance, DagsterRunStatus.STARTED, {PID_TAG: str(dead), HOST_TAG: os.uname().nodename})
+    _add_run(instance, DagsterRunStatus.STARTED, {PROCESS_TAG: f"{socket.gethostname()}:{dead}"})
     assert len(_tick(home, instance, None).run_requests) == 1
 
 

@@ -188,3 +188,13 @@ def test_a_broken_delivery_is_blocked_and_the_previous_warehouse_stays(home: Pat
     assert main(["run", "--home", str(broken_home)]) == 0
     assert not (broken_home / "out" / "last_failure.md").exists()
     assert _counts(live)["source_records"] == before["source_records"] + 40
+
+
+def test_a_closed_pipe_ends_quietly(home: Path) -> None:
+    """`radar opportunities | head`: the reader goes away; no BrokenPipeError, no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "opportunities", "--home", str(home)], cwd=ROOT,
+                            env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before radar writes a line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141
+    assert err == ""

@@ -50,11 +50,12 @@ def test_quarantine_rate_compares_new_rows_with_the_sources_own_history() -> Non
                                           description="block"),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="warn_above", column_B="rate", or_equal=True,
                                                     severity=WARNING, description="warn"),
-    ], key="source")
+    ], key="label")
     assert not outcome.blocked  # 44.5 % is below the blocking rate
     assert outcome.warned and outcome.failures == {"warn": 2}  # ingram (1 % usually) and tiny (50 %)
     warn = next(f for f in outcome.findings if f.expectation == "warn")
-    assert sorted(warn.keys) == ["ingram", "tiny"]
+    assert [k.split(":")[0] for k in sorted(warn.keys)] == ["ingram", "tiny"]
+    assert "ingram: 45% of 1,100 new rows quarantined (usually 1.0%)" in warn.keys
 
 
 def test_freshness_judges_each_source_by_its_own_cadence() -> None:
@@ -70,6 +71,7 @@ def test_freshness_judges_each_source_by_its_own_cadence() -> None:
     assert df.loc["weekly", "usual_gap_days"] == 7 and df.loc["weekly", "days_silent"] == 25
     assert df.loc["weekly", "allowed_days"] == 14
     assert df.loc["daily", "days_silent"] == 1 and df.loc["daily", "allowed_days"] == 2
+    assert df.loc["weekly", "label"] == "weekly: nothing new for 25 days (usually every 7)"
 
 
 def test_reconcile_flags_a_renewal_whose_value_does_not_follow_from_its_contract(tmp_path: Path) -> None:
@@ -95,4 +97,4 @@ def test_reconcile_flags_a_renewal_whose_value_does_not_follow_from_its_contract
         "contract exists": ["o5"], "value follows": ["o2"]}
     report = json.loads((tmp_path / "quality" / "opportunities_reconcile.json").read_text(encoding="utf-8"))
     assert report["success"] is False and len(report["results"]) == 2
-    assert "o2" in outcome.summary() and "1 of" in outcome.summary()
+    assert "value follows – not met by 1 of 5: o2" in outcome.summary()
