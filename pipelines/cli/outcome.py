@@ -115,6 +115,14 @@ def warehouse_state(home: Path, events: RunEvents, before: Snapshot | None, afte
             "and out/ still holds that run's workbooks and exports.")
 
 
+def _check_label(step: str) -> str:
+    """A check step's key is "<asset>_<check>": say "the check <check> of <asset>"."""
+    for asset in sorted(STAGE_LABELS, key=len, reverse=True):
+        if step.startswith(asset + "_"):
+            return f"check {step[len(asset) + 1:]} of {asset}"
+    return step
+
+
 def failure_paragraph(home: Path, events: RunEvents, before: Snapshot | None, after: Snapshot | None,
                       log_path: Path) -> tuple[str, str]:
     """(subject, paragraph) for a failed run: stage, cause, what is at fault, the state, the log."""
@@ -134,7 +142,7 @@ def failure_paragraph(home: Path, events: RunEvents, before: Snapshot | None, af
     step = failed[0] if failed else "unknown"
     cause = _cause(events.failed.get(step))
     fault = ", ".join(dict.fromkeys(_PATH.findall(cause)))
-    label = STAGE_LABELS.get(step, step)
+    label = STAGE_LABELS.get(step) or _check_label(step)
     subject = f"radar run failed at {label}"
     cause = cause if cause.endswith((".", "!", "?")) else cause + "."
     text = (f"The nightly run FAILED at the stage '{label}' ({step}): {cause}"

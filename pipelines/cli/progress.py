@@ -59,6 +59,10 @@ def stage_counts(stage: str, meta: dict[str, Any]) -> str:
     return f"{_n(rows)} rows" if rows is not None else ""
 
 
+SPINNER = "|/-\\"
+BAR_WIDTH = 24
+
+
 def _meta_values(entries: dict[str, Any]) -> dict[str, Any]:
     return {k: getattr(v, "value", v) for k, v in entries.items()}
 
@@ -105,40 +109,58 @@ class RunDisplay:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
         self._lock = threading.Lock()
-        self._progress: Any = None
-        self._tasks: dict[str, Any] = {}
+        self._status: dict[str, tuple[int, int | None]] = {}  # running stage -> (done, total)
+        self._spin = 0
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
         if self.live:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-            )
-
-            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                      MofNCompleteColumn(), TimeElapsedColumn(),
-                                      console=Console(file=self.out), transient=True)
-            self._progress.start()
+            self._ticker = threading.Thread(target=self._tick, name="radar-progress", daemon=True)
+            self._ticker.start()
 
     def close(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join(timeout=2)
+        with self._lock:
+            self._clear_status()
         self._log.close()
 
+    def _tick(self) -> None:
+        while not self._stop.wait(0.2):
+            with self._lock:
+                self._spin += 1
+                self._draw_status()
+
+    def _clear_status(self) -> None:
+        if self.live:
+            self.out.write("\r\x1b[2K")
+            self.out.flush()
+
+    def _draw_status(self) -> None:
+        """One line at the bottom: a spinner, the running stage, a bar when its total is known, the time."""
+        if not self.live or not self._status:
+            return
+        stage = next(reversed(self._status))
+        done, total = self._status[stage]
+        took = time.monotonic() - self.events.started.get(stage, time.monotonic())
+        bar = ""
+        if total:
+            filled = int(BAR_WIDTH * min(done, total) / total)
+            bar = f" [{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {done:,}/{total:,}"
+        self.out.write(f"\r\x1b[2K{SPINNER[self._spin % len(SPINNER)]} {STAGE_LABELS[stage]}{bar}  {took:.0f} s")
+        self.out.flush()
+
     def _print(self, text: str) -> None:
-        if self._progress is not None:
-            self._progress.console.print(text, highlight=False, markup=False)
-        else:
-            print(text, file=self.out, flush=True)
+        """A permanent line (above the status line on a terminal)."""
+        self._clear_status()
+        print(text, file=self.out, flush=True)
+        self._draw_status()
 
     def on_progress(self, stage: str, done: int, total: int) -> None:
         with self._lock:
-            task = self._tasks.get(stage)
-            if self._progress is not None and task is not None:
-                self._progress.update(task, completed=done, total=max(total, 1))
+            if stage in self._status:
+                self._status[stage] = (done, total)
+                self._draw_status()
 
     def on_record(self, record: logging.LogRecord, event: Any | None) -> None:
         meta = getattr(record, "dagster_meta", {}) or {}
@@ -157,8 +179,7 @@ class RunDisplay:
         if kind == "STEP_START" and stage:
             self.events.started[stage] = time.monotonic()
             self._print(f"{time.strftime('%H:%M:%S')}  {STAGE_LABELS[stage]} ...")
-            if self._progress is not None:
-                self._tasks[stage] = self._progress.add_task(STAGE_LABELS[stage], total=None)
+            self._status[stage] = (0, None)
         elif kind == "ASSET_MATERIALIZATION" and stage:
             self.events.metadata[stage] = _meta_values(dict(event.event_specific_data.materialization.metadata))
         elif kind == "ASSET_CHECK_EVALUATION":
@@ -179,8 +200,7 @@ class RunDisplay:
 
     def _end(self, stage: str, word: str, counts: str) -> None:
         took = time.monotonic() - self.events.started.get(stage, time.monotonic())
-        if self._progress is not None and stage in self._tasks:
-            self._progress.remove_task(self._tasks.pop(stage))
+        self._status.pop(stage, None)
         self._print(f"{time.strftime('%H:%M:%S')}  {STAGE_LABELS[stage]}: {word} in {took:.1f} s"
                     + (f" – {counts}" if counts else ""))
 

@@ -115,9 +115,10 @@ def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings
     base = np.nan_to_num(out["usual_rate"].to_numpy(), nan=0.0)
     out["warn_above"] = np.maximum(base * q.quarantine_warn_factor, base + q.quarantine_warn_margin)
     out["judged_rate"] = np.where(out["new_rows"] >= q.quarantine_min_rows, out["rate"], 0.0)
-    usual_text = out["usual_rate"].map(lambda r: "no history" if pd.isna(r) else f"usually {r:.1%}")
-    out["label"] = (out["source"] + ": " + out["rate"].map("{:.0%}".format) + " of "
-                    + out["new_rows"].map("{:,}".format) + " new rows quarantined (" + usual_text + ")")
+    out["label"] = pd.Series([
+        f"{r.source}: {r.rate:.0%} of {r.new_rows:,} new rows quarantined ("
+        + ("no history" if pd.isna(r.usual_rate) else f"usually {r.usual_rate:.1%}") + ")"
+        for r in out.itertuples()], index=out.index, dtype="object")  # one row per source
     return out
 
 
@@ -184,7 +185,8 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
             WHERE (r.customer_name IS NOT NULL OR r.customer_account IS NOT NULL)
               AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))  -- partners' own accounts
             GROUP BY r.source ORDER BY r.source""").df()
-    df["label"] = df["source"] + ": " + df["resolved"].map("{:,}".format) + " of " + df["naming"].map("{:,}".format)
+    df["label"] = pd.Series([f"{r.source}: {r.resolved:,} of {r.naming:,}" for r in df.itertuples()],
+                            index=df.index, dtype="object")  # one row per source
     q: QualitySettings = run.config.quality
     metrics = {f"resolved_{r.source}": round(float(r.share), 4) for r in df.itertuples()}
     return _run(run, df, "customers_resolved", "customers", [

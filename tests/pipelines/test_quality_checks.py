@@ -98,3 +98,14 @@ def test_reconcile_flags_a_renewal_whose_value_does_not_follow_from_its_contract
     report = json.loads((tmp_path / "quality" / "opportunities_reconcile.json").read_text(encoding="utf-8"))
     assert report["success"] is False and len(report["results"]) == 2
     assert "value follows – not met by 1 of 5: o2" in outcome.summary()
+
+
+def test_a_night_without_new_rows_has_nothing_to_judge() -> None:
+    files = pd.DataFrame({"source": ["ingram"], "status": ["loaded"], "rows_loaded": [10], "rows_quarantined": [0],
+                          "run_id": ["old"]})
+    df = quarantine_frame(files, "now", Q)
+    assert df.empty and "label" in df.columns
+    outcome = validate(df, "quarantine_rate", "source_records", [
+        gxe.ExpectColumnValuesToBeBetween(column="judged_rate", max_value=0.5, description="block")],
+        key="label", empty="no source sent new rows")
+    assert outcome.passed and outcome.summary() == "no source sent new rows"

@@ -108,3 +108,11 @@ def test_notify_runs_the_command_with_the_message_and_posts_the_webhook(tmp_path
     broken = NotifySettings(command="false", webhook="http://127.0.0.1:9/none", timeout_seconds=2)
     reported = notify(broken, "failure", "s", "t", tmp_path)
     assert len(reported) == 2 and "exited 1" in reported[0] and "webhook" in reported[1]
+
+
+def test_a_check_that_crashed_is_named_as_a_check(tmp_path: Path) -> None:
+    events = RunEvents(succeeded=["inbox_files", "source_records"])
+    events.failed["source_records_quarantine_rate"] = _error("boom", "KeyError: 'rows'")
+    subject, text = failure_paragraph(tmp_path, events, BEFORE, BEFORE, tmp_path / "run.log")
+    assert subject == "radar run failed at check quarantine_rate of source_records"
+    assert "KeyError: 'rows'." in text and "NOT replaced" in text
