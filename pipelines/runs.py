@@ -39,11 +39,14 @@ def is_orphaned(run: DagsterRun) -> bool:
 
 
 def fail_orphaned_runs(instance: DagsterInstance) -> list[str]:
-    """Mark in-progress runs whose `radar run` process died as failed; returns their ids."""
+    """Mark in-progress runs whose `radar run` process died as failed, and give back the warehouse
+    pool slot such a run held (else the next run would wait for it forever); returns their ids."""
     failed = []
     for run in instance.get_runs(RunsFilter(statuses=list(IN_PROGRESS_RUN_STATUSES))):
         if is_orphaned(run):
             instance.report_run_failed(run, "the radar run process that ran it is gone (killed or crashed)")
+            if instance.event_log_storage.supports_global_concurrency_limits:
+                instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
             failed.append(run.run_id)
     return failed
 
