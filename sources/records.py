@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sources.dates import parse_dates, proven_order
-from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
+from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
 from sources.table import RawTable
 from sources.values import (
     cell_text,
@@ -55,7 +55,7 @@ RECORD_SCHEMA = pa.schema(
                 "serials": pa.list_(pa.string()),
             }[t],
         )
-        for f, t in FIELD_TYPES.items()
+        for f, t in ((f, FIELD_TYPES[f]) for f in RECORD_FIELDS)
     ]
 )
 QUARANTINE_SCHEMA = pa.schema(
@@ -199,7 +199,7 @@ def type_rows(
     records["source_sheet"] = table.sheet
     records["source_row"] = where[good].astype("int64")
     records["kind"] = kind
-    for fld in CANONICAL_FIELDS:
+    for fld in RECORD_FIELDS:
         if fld in typed:
             records[fld] = typed[fld][good]
         elif FIELD_TYPES[fld] == "serials":  # a list in every row: no serial column is zero serials
