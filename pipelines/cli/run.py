@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import os
 import signal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from pipelines.cli.common import parse_as_of, resolve_home
 from pipelines.cli.console import bullet, table
@@ -62,7 +64,7 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
     live_path = WarehousePaths(home).live
     before = snapshot(live_path)
     log_path = _log_path(home)
-    display = RunDisplay(log_path, io.StringIO() if quiet else None, live=False if quiet else live)
+    display = RunDisplay(log_path, io.StringIO() if quiet else _terminal(), live=False if quiet else live)
     loggers: dict[str, object] = {"radar_progress": {}}
     if verbose:
         loggers["console"] = {"config": {"log_level": "INFO"}}
@@ -75,6 +77,8 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
     finally:
         listen(None)
         display.close()
+        if display.out is not sys.stdout and not quiet:
+            display.out.close()
     events = display.events
     after = snapshot(live_path)
     warnings = [f"{c.check} ({c.asset}): {c.summary}" for c in events.warnings]
@@ -96,6 +100,15 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
         print("\nWarnings:\n" + bullet(warnings), file=sys.stderr)
     _notify(config, home, "failure", subject, report.failure, log_path)
     return report
+
+
+def _terminal() -> TextIO:
+    """Standard output as it is now: Dagster captures fd 1 of each step into its step logs (and echoes
+    it later), so progress written through a duplicate of the fd reaches the terminal at once, in order."""
+    try:
+        return os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1, encoding="utf-8")
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return sys.stdout
 
 
 def _notify(config: object, home: Path, status: str, subject: str, text: str, log_path: Path) -> None:

@@ -9,8 +9,10 @@ delivery never runs twice while a file that changes back still does.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,19 +43,26 @@ class InboxDecision:
     waiting: list[str] = field(default_factory=list)
 
 
+#: a compressed cursor starts with this (the UI shows the cursor: one line, not a page per hundred files)
+CURSOR_PREFIX = "zjson:"
+
+
 def encode_cursor(cursor: Mapping[str, Seen]) -> str:
-    """The cursor as compact JSON: {relpath: [size, mtime, sha256]}."""
-    return json.dumps({p: [s.size, s.mtime, s.sha256] for p, s in sorted(cursor.items())}, separators=(",", ":"))
+    """The cursor as zlib-compressed JSON {relpath: [size, mtime, sha256]}, base64 text."""
+    text = json.dumps({p: [s.size, s.mtime, s.sha256] for p, s in sorted(cursor.items())}, separators=(",", ":"))
+    return CURSOR_PREFIX + base64.b64encode(zlib.compress(text.encode(), 9)).decode()
 
 
 def decode_cursor(text: str | None) -> dict[str, Seen]:
-    """The cursor back from JSON; an empty or unreadable cursor is an empty one."""
+    """The cursor back (compressed or plain JSON); an empty or unreadable cursor is an empty one."""
     if not text:
         return {}
     try:
+        if text.startswith(CURSOR_PREFIX):
+            text = zlib.decompress(base64.b64decode(text[len(CURSOR_PREFIX):])).decode()
         raw = json.loads(text)
         return {str(p): Seen(int(v[0]), float(v[1]), str(v[2])) for p, v in raw.items()}
-    except (ValueError, TypeError, IndexError, AttributeError):
+    except (ValueError, TypeError, IndexError, AttributeError, zlib.error):
         return {}
 
 

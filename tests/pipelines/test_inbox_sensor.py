@@ -147,3 +147,14 @@ def test_a_file_the_ingest_store_already_holds_starts_no_run(home: Path, tmp_pat
     decision = watch_inbox(home, sources, None, time.time(), QUIET, store)
     assert decision.batch == [] and "inbox/ingram/jan.csv" in decision.cursor
     assert watch_inbox(home, sources, None, time.time(), QUIET, None).batch == ["inbox/ingram/jan.csv"]
+
+
+def test_the_cursor_is_compact_and_reads_back() -> None:
+    from pipelines.stages.inbox_watch import Seen, encode_cursor
+
+    seen = {f"inbox/ingram/file_{i:04d}.csv": Seen(1000 + i, 1_796_000_000.5 + i, f"{i:064x}") for i in range(500)}
+    text = encode_cursor(seen)
+    assert "\n" not in text and len(text) < 0.6 * len(str(seen))
+    assert decode_cursor(text) == seen
+    assert decode_cursor('{"a.csv": [1, 2.0, "ff"]}') == {"a.csv": Seen(1, 2.0, "ff")}  # plain JSON still reads
+    assert decode_cursor("zjson:not base64!") == {} and decode_cursor(None) == {}
