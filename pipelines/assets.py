@@ -56,7 +56,7 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
     failed = [r for r in results if r.status in FAILED_STATUSES]
     for r in failed:
         context.log.warning(f"{r.path}: {r.error}")
-    read = [r for r in results if r.action == "read"]
+    read = [r for r in results if r.action in ("read", "reread")]
     read_table = "\n".join(
         [f"- `{r.path}` ({r.source}): {r.status}, {r.rows_loaded:,} rows loaded, {r.rows_quarantined:,} quarantined"
          + (f" – {r.error}" if r.error else "") for r in read[:50]]
@@ -65,6 +65,7 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
     return MaterializeResult(metadata={
         "files": len(results),
         "files_new_or_changed": actions.get("read", 0),
+        "files_reread": actions.get("reread", 0),
         "files_unchanged": actions.get("skip", 0),
         "files_duplicate": actions.get("duplicate", 0),
         "files_failed": len(failed),

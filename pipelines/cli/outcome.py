@@ -69,8 +69,12 @@ def changes_since_last_run(before: Snapshot | None, after: Snapshot | None, inbo
     if before is None:
         return (f"First run in this home: {inbox.get('files', 0):,} inbox files read, "
                 f"{inbox.get('rows_loaded_this_run', 0):,} rows loaded.")
+    reread = int(inbox.get("files_reread", 0))
     if new_files == 0:
         head = f"Nothing new in the inbox since the last run ({inbox.get('files', 0):,} files unchanged)."
+        if reread:
+            head += (f" {reread:,} of them were read again because the reader or their source's settings in "
+                     "sources.yaml changed.")
     else:
         n = int(inbox.get("files_new_or_changed", 0))
         head = (f"Since the last run: {n:,} new or changed file{'' if n == 1 else 's'} "

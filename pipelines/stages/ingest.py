@@ -26,7 +26,7 @@ class FileResult:
 
     source: str
     path: str
-    action: str  # read | skip | duplicate
+    action: str  # read | reread (same bytes, new reader or source settings) | skip | duplicate
     status: str  # loaded | empty | error | duplicate | unchanged
     rows_loaded: int = 0
     rows_quarantined: int = 0
@@ -45,6 +45,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     try:
         candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
         decisions = plan(con, candidates)
+        known = set(con.execute("SELECT path, sha256 FROM ingested_files WHERE status <> 'superseded'").fetchall())
         for done, f in enumerate(files):
             progress(done, len(files))
             action, other = decisions[f.relpath]
@@ -76,6 +77,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             )
             log(f"{f.relpath}: {outcome.status}, {outcome.rows_loaded} rows loaded, "
                 f"{outcome.rows_quarantined} quarantined" + (f" ({outcome.error})" if outcome.error else ""))
+            action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
     finally:

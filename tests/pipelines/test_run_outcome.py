@@ -73,6 +73,9 @@ def test_changes_since_the_last_run() -> None:
     assert "customers 40 -> 42 (+2)" in moved and "opportunity value 190,000 -> 197,001 (+7,001)" in moved
     assert "contracts" not in moved
     assert changes_since_last_run(None, AFTER, {"files": 3, "rows_loaded_this_run": 9}).startswith("First run")
+    reread = changes_since_last_run(BEFORE, AFTER, {"files": 56, "files_new_or_changed": 0, "files_reread": 55})
+    assert reread.startswith("Nothing new in the inbox since the last run (56 files unchanged). 55 of them were read "
+                             "again because the reader or their source's settings in sources.yaml changed.")
     assert stage_counts("inbox_files", {"files": 3, "files_new_or_changed": 1, "files_unchanged": 2,
                                         "files_failed": 0, "rows_loaded_this_run": 9}).startswith("3 files: 1 new")
 
