@@ -20,7 +20,7 @@ from typing import TextIO
 
 from pipelines.cli.common import parse_as_of, resolve_home
 from pipelines.cli.console import bullet, table
-from pipelines.config import ConfigError, load_config
+from pipelines.config import ConfigError, RadarConfig, load_config
 
 DEFAULT_DEMO_HOME = "demo_home"
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_BLOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -111,10 +111,10 @@ def _terminal() -> TextIO:
         return sys.stdout
 
 
-def _notify(config: object, home: Path, status: str, subject: str, text: str, log_path: Path) -> None:
+def _notify(config: RadarConfig, home: Path, status: str, subject: str, text: str, log_path: Path) -> None:
     from pipelines.cli.notify import notify
 
-    for problem in notify(config.notify, status, subject, text, home, log_path):  # type: ignore[attr-defined]
+    for problem in notify(config.notify, status, subject, text, home, log_path):
         print(f"radar: {problem}", file=sys.stderr)
 
 

@@ -21,7 +21,7 @@ from great_expectations.expectations.metadata_types import FailureSeverity
 
 from pipelines.stages.context import RunContext
 from warehouse.comments import apply_comments
-from warehouse.sql_runner import table_names
+from warehouse.sql_runner import literal, table_names
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # and would try to phone home
@@ -181,8 +181,6 @@ def _seed_history(con: Any, run: RunContext) -> None:
     """Copy the live warehouse's data_quality rows (earlier nights) into the build."""
     if not run.paths.live.exists():
         return
-    from warehouse.sql_runner import literal
-
     con.execute(f"ATTACH {literal(str(run.paths.live))} AS prev (READ_ONLY)")
     try:
         present = {t for (t,) in con.execute(
