@@ -57,9 +57,8 @@ bench-quick: $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run --out bench/results --quick
 
 dev: $(STAMP)
-	mkdir -p .dagster_home && cp dagster.yaml .dagster_home/dagster.yaml
-	RADAR_HOME=$${RADAR_HOME:-$(CURDIR)/$(DEMO_HOME)} DAGSTER_HOME=$(CURDIR)/.dagster_home \
-	  $(BIN)/dagster dev -m pipelines.definitions
+	test -f $(DEMO_HOME)/sources.yaml || $(BIN)/radar demo --home $(DEMO_HOME) --scale $(SCALE)
+	$(BIN)/radar ui --home $${RADAR_HOME:-$(DEMO_HOME)} --daemon
 
 docs: $(STAMP)
 	test -f $(DEMO_HOME)/warehouse.duckdb || $(BIN)/radar demo --home $(DEMO_HOME) --scale $(SCALE)

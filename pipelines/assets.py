@@ -1,106 +1,180 @@
-"""The nightly job's assets, thin: each calls one stage function (pipelines/stages/) and reports what it did."""
+"""The nightly job's assets, thin: each calls one stage function (pipelines/stages/) and reports what
+it did as metadata ops read in the UI: row counts, the table's columns with the dictionary's
+comments, files new/unchanged/failed, quarantine by reason, match rates, value at risk, a preview."""
 # no `from __future__ import annotations` here: Dagster inspects the real annotations
 
 from collections import Counter
 from dataclasses import asdict
+from typing import Any
 
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    MaterializeResult,
+    MetadataValue,
+    TableColumn,
+    TableSchema,
+    asset,
+)
 
+from pipelines.progress_logger import stage_progress
 from pipelines.resources import WAREHOUSE_POOL, RadarHome
 from pipelines.stages import contracts as contract_stage
 from pipelines.stages import ingest, outputs, publish, resolve
 from pipelines.stages import opportunities as opportunity_stage
 from pipelines.stages import products as product_stage
+from pipelines.stages.table_info import (
+    TableFacts,
+    markdown_table,
+    match_rates,
+    opportunity_highlights,
+    quarantine_by_reason,
+    table_facts,
+)
+
+FAILED_STATUSES = ("error", "needs_mapping")
 
 
-@asset(group_name="ingest", pool=WAREHOUSE_POOL)
+def _schema(facts: TableFacts) -> dict[str, Any]:
+    """dagster/row_count and dagster/column_schema (types and the data dictionary's comments)."""
+    return {
+        "dagster/row_count": facts.rows,
+        "dagster/column_schema": TableSchema(columns=[
+            TableColumn(name=n, type=t, description=c) for n, t, c in facts.columns
+        ]),
+    }
+
+
+def _table(radar: RadarHome, table: str, *, live: bool = False) -> dict[str, Any]:
+    return _schema(table_facts(radar.run(), [table], live=live)[0])
+
+
+@asset(group_name="ingest", pool=WAREHOUSE_POOL, kinds={"python"})
 def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every inbox file named by sources.yaml read into the ingest store (new or changed only)."""
-    results = ingest.ingest_inbox(radar.run(), context.log.info)
-    status = Counter(r.status for r in results)
-    errors = [f"{r.path}: {r.error}" for r in results if r.error]
-    for e in errors:
-        context.log.warning(e)
+    results = ingest.ingest_inbox(radar.run(), context.log.info, stage_progress("inbox_files"))
+    actions = Counter(r.action for r in results)
+    failed = [r for r in results if r.status in FAILED_STATUSES]
+    for r in failed:
+        context.log.warning(f"{r.path}: {r.error}")
+    read = [r for r in results if r.action in ("read", "reread")]
+    read_table = "\n".join(
+        [f"- `{r.path}` ({r.source}): {r.status}, {r.rows_loaded:,} rows loaded, {r.rows_quarantined:,} quarantined"
+         + (f" – {r.error}" if r.error else "") for r in read[:50]]
+        + ([f"- ... and {len(read) - 50} more"] if len(read) > 50 else [])
+    )
     return MaterializeResult(metadata={
         "files": len(results),
-        **{f"files_{k}": v for k, v in sorted(status.items())},
+        "files_new_or_changed": actions.get("read", 0),
+        "files_reread": actions.get("reread", 0),
+        "files_unchanged": actions.get("skip", 0),
+        "files_duplicate": actions.get("duplicate", 0),
+        "files_failed": len(failed),
         "rows_loaded_this_run": sum(r.rows_loaded for r in results),
         "rows_quarantined_this_run": sum(r.rows_quarantined for r in results),
-        "errors": MetadataValue.md("\n".join(f"- {e}" for e in errors) or "none"),
+        "files_read_this_run": MetadataValue.md(read_table or "Nothing new: every inbox file was read before."),
     })
 
 
-@asset(group_name="ingest", deps=[inbox_files], pool=WAREHOUSE_POOL)
+@asset(group_name="ingest", deps=[inbox_files], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def source_records(radar: RadarHome) -> MaterializeResult:
     """A new warehouse build, started with source_records, quarantine and ingested_files."""
     counts = ingest.stage_source_records(radar.run())
-    return MaterializeResult(metadata={f"rows_{k}": v for k, v in counts.items()})
+    reasons = quarantine_by_reason(radar.run())
+    return MaterializeResult(metadata={
+        **_table(radar, "source_records"),
+        **{f"rows_{k}": v for k, v in counts.items()},
+        "quarantine_by_reason": MetadataValue.md(markdown_table(reasons)),
+    })
 
 
-@asset(group_name="products", deps=[source_records], pool=WAREHOUSE_POOL)
+@asset(group_name="products", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def products(radar: RadarHome) -> MaterializeResult:
     """Products by SKU: category and list price (price list, else estimated and flagged)."""
-    return MaterializeResult(metadata=asdict(product_stage.build_products(radar.run())))
+    outcome = product_stage.build_products(radar.run())
+    return MaterializeResult(metadata={**_table(radar, "products"), **asdict(outcome)})
 
 
-def _resolved(outcome: resolve.ResolveOutcome) -> MaterializeResult:
-    return MaterializeResult(metadata={k: int(v) for k, v in asdict(outcome).items()})
+def _resolved(radar: RadarHome, outcome: resolve.ResolveOutcome, table: str, sources: str, id_column: str
+              ) -> MaterializeResult:
+    return MaterializeResult(metadata={
+        **_table(radar, table),
+        **{k: int(v) for k, v in asdict(outcome).items()},
+        **match_rates(radar.run(), sources, id_column),
+    })
 
 
-@asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL)
+@asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def customers(radar: RadarHome) -> MaterializeResult:
     """End customers resolved across every source: customers, customer_sources, match_review."""
-    return _resolved(resolve.resolve_customers(radar.run()))
+    return _resolved(radar, resolve.resolve_customers(radar.run()), "customers", "customer_sources", "customer_id")
 
 
-@asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL)
+@asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def partners(radar: RadarHome) -> MaterializeResult:
     """Resellers, leasing companies and distributors resolved; record_parties per source row."""
-    return _resolved(resolve.resolve_partners(radar.run()))
+    return _resolved(radar, resolve.resolve_partners(radar.run()), "partners", "partner_sources", "partner_id")
 
 
-@asset(group_name="resolve", deps=[partners, products], pool=WAREHOUSE_POOL)
+@asset(group_name="resolve", deps=[partners, products], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def asset_registry(radar: RadarHome) -> MaterializeResult:
     """Assets by serial across sources (typos, look-alikes, prefixes) with their warranty end."""
-    return _resolved(resolve.resolve_assets(radar.run()))
+    return _resolved(radar, resolve.resolve_assets(radar.run()), "assets", "asset_sources", "asset_id")
 
 
-@asset(group_name="contracts", deps=[asset_registry], pool=WAREHOUSE_POOL)
+@asset(group_name="contracts", deps=[asset_registry], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def contracts(radar: RadarHome) -> MaterializeResult:
     """Contracts merged across sources, their assets, conflicts, lineage and renewal chains."""
-    return MaterializeResult(metadata=contract_stage.build_contracts(radar.run()))
+    counts = contract_stage.build_contracts(radar.run())
+    return MaterializeResult(metadata={**_table(radar, "contracts"), **counts})
 
 
-@asset(group_name="opportunities", deps=[contracts], pool=WAREHOUSE_POOL)
+@asset(group_name="opportunities", deps=[contracts], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def renewal_opportunities(radar: RadarHome) -> MaterializeResult:
     """Renewals, win-backs, coverage gaps and co-terms as of the run's date, valued and assigned a rep."""
     outcome = opportunity_stage.build_opportunities(radar.run())
+    preview, at_risk = opportunity_highlights(radar.run())
+    currency = radar.run().config.currency
     return MaterializeResult(metadata={
-        "opportunities": outcome.opportunities,
+        **_table(radar, "renewal_opportunities"),
         **{f"kind_{k}": v for k, v in sorted(outcome.by_kind.items())},
         "opportunity_assets": outcome.assets,
         "value": MetadataValue.float(round(outcome.value, 2)),
         "weighted_value": MetadataValue.float(round(outcome.weighted_value, 2)),
+        "value_at_risk_90_days": MetadataValue.float(round(at_risk, 2)),
         "missed_renewals": outcome.missed_renewals,
+        "currency": currency,
+        "top_opportunities": MetadataValue.md(
+            f"Top {len(preview)} by weighted value ({currency}; co-terms left out)\n\n"
+            + markdown_table(preview, money=("value", "weighted"))),
     })
 
 
-@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL)
+@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def renewal_summary(radar: RadarHome) -> MaterializeResult:
     """Totals by kind, window, month, rep and reseller, for the whole book and each rep's and reseller's part."""
     totals = opportunity_stage.build_renewal_summary(radar.run())
-    return MaterializeResult(metadata={k: MetadataValue.float(v) for k, v in totals.items()})
+    return MaterializeResult(metadata={
+        **_table(radar, "renewal_summary"), **{k: MetadataValue.float(v) for k, v in totals.items()},
+    })
 
 
-@asset(group_name="publish", deps=[renewal_summary], pool=WAREHOUSE_POOL)
+@asset(group_name="publish", deps=[renewal_summary], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
     live = publish.publish_warehouse(radar.run())
     context.log.info(f"warehouse published: {live}")
-    return MaterializeResult(metadata={"path": MetadataValue.path(str(live))})
+    with radar.run().live() as con:
+        tables = con.execute("SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY 1").df()
+    return MaterializeResult(metadata={
+        "path": MetadataValue.path(str(live)),
+        "size_mb": round(live.stat().st_size / 1e6, 1),
+        "tables": len(tables),
+        "as_of_date": radar.run().as_of.isoformat(),
+        "table_rows": MetadataValue.md(markdown_table(tables.rename(columns={"estimated_size": "rows"}))),
+    })
 
 
-@asset(group_name="outputs", deps=[publish_warehouse])
+@asset(group_name="outputs", deps=[publish_warehouse], kinds={"parquet"})
 def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every analyst-facing table of the published warehouse as out/parquet/<table>.parquet."""
     run = radar.run()
@@ -111,7 +185,7 @@ def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> Material
     })
 
 
-@asset(group_name="outputs", deps=[publish_warehouse])
+@asset(group_name="outputs", deps=[publish_warehouse], kinds={"excel", "csv"})
 def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """out/: the overall workbook, one per rep and per reseller, crm_import.csv and run_summary.md,
     from the published warehouse (a run that fails before publishing leaves out/ as it was)."""

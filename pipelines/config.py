@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from matching.settings import MatchingSettings
+from pipelines.ops_settings import NotifySettings, QualitySettings, ScheduleSettings
 from reports.valuation import ValuationError, ValuationSettings, valuation_settings
 from sources.config import ConfigError, SourceConfig
 from sources.fields import SOURCE_KINDS, SourceKind
@@ -60,6 +61,9 @@ class RadarConfig(BaseModel):
     valuation: ValuationSettings = Field(default_factory=ValuationSettings)
     matching: MatchingSettings = Field(default_factory=MatchingSettings)
     warehouse: WarehouseSettings = Field(default_factory=WarehouseSettings)
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
+    quality: QualitySettings = Field(default_factory=QualitySettings)
 
     @field_validator("warranty")
     @classmethod

@@ -1,23 +1,55 @@
-"""The single Dagster `Definitions` of Renewal Radar (`dagster dev -m pipelines.definitions`)."""
+"""The single Dagster `Definitions` of Renewal Radar, bound to one home: `radar run` passes it,
+the servers `radar ui` starts read $RADAR_HOME (`dagster-webserver -m pipelines.definitions`)."""
 
 from __future__ import annotations
 
-from dagster import Definitions, EnvVar, load_asset_checks_from_modules, load_assets_from_modules
+import logging
+import os
+from pathlib import Path
+
+from dagster import (
+    Definitions,
+    EnvVar,
+    colored_console_logger,
+    load_asset_checks_from_modules,
+    load_assets_from_modules,
+)
 
 from pipelines import assets, checks
+from pipelines.config import ConfigError, load_config
+from pipelines.ops_settings import ScheduleSettings
+from pipelines.progress_logger import radar_progress
 from pipelines.resources import RadarHome
-from pipelines.schedules import nightly_job, nightly_schedule
+from pipelines.schedules import build_schedule, nightly_job
+from pipelines.sensors import build_inbox_sensor
+
+log = logging.getLogger(__name__)
+
+
+def schedule_settings(home: str | None) -> ScheduleSettings:
+    """The home's `schedule:` section; the defaults when there is no home or sources.yaml is invalid
+    (the run itself then reports the error)."""
+    if not home:
+        return ScheduleSettings()
+    try:
+        return load_config(Path(home).expanduser()).schedule
+    except ConfigError as exc:
+        log.warning("sources.yaml: %s; the schedule and inbox sensor use their defaults", exc)
+        return ScheduleSettings()
 
 
 def build_definitions(home: str | None = None, as_of: str | None = None) -> Definitions:
-    """Definitions bound to one home (CLI), or to $RADAR_HOME when `home` is None (webserver)."""
+    """Definitions bound to one home (CLI), or to $RADAR_HOME when `home` is None (webserver, daemon)."""
     radar = RadarHome(home=home, as_of=as_of) if home else RadarHome(home=EnvVar("RADAR_HOME"))
+    settings = schedule_settings(home or os.environ.get("RADAR_HOME"))
     return Definitions(
         assets=load_assets_from_modules([assets]),
         asset_checks=load_asset_checks_from_modules([checks]),
         jobs=[nightly_job],
-        schedules=[nightly_schedule],
+        schedules=[build_schedule(settings)],
+        sensors=[build_inbox_sensor(settings)],
         resources={"radar": radar},
+        loggers={"console": colored_console_logger, "radar_progress": radar_progress},
     )
 
 

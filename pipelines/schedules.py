@@ -1,16 +1,32 @@
-"""The nightly schedule and the job it runs: every asset, inbox to workbooks, single process."""
+"""The nightly job and its schedule: every asset, inbox to workbooks, single process, at the time and
+in the time zone sources.yaml's `schedule:` names (02:00 UTC by default), running unless disabled."""
 
 from __future__ import annotations
 
-from dagster import AssetSelection, ScheduleDefinition, define_asset_job, in_process_executor
+from dagster import (
+    AssetSelection,
+    DefaultScheduleStatus,
+    ScheduleDefinition,
+    define_asset_job,
+    in_process_executor,
+)
+
+from pipelines.ops_settings import ScheduleSettings
 
 nightly_job = define_asset_job(
     "nightly",
     selection=AssetSelection.all(),
     executor_def=in_process_executor,  # DuckDB allows one writer: no parallel steps on the warehouse
     description="Consolidate the inbox into the warehouse and emit renewal opportunities.",
+    tags={"radar/trigger": "schedule"},
 )
 
-nightly_schedule = ScheduleDefinition(
-    name="nightly_at_two", job=nightly_job, cron_schedule="0 2 * * *", execution_timezone="UTC"
-)
+
+def build_schedule(settings: ScheduleSettings) -> ScheduleDefinition:
+    """The nightly schedule from sources.yaml's `schedule:` section."""
+    return ScheduleDefinition(
+        name="nightly_schedule", job=nightly_job, cron_schedule=settings.cron,
+        execution_timezone=settings.timezone,
+        default_status=DefaultScheduleStatus.RUNNING if settings.enabled else DefaultScheduleStatus.STOPPED,
+        description=f"The nightly run at '{settings.cron}' ({settings.timezone}); sources.yaml `schedule:`.",
+    )

@@ -49,14 +49,26 @@ def _original_first(path: Path) -> tuple[str, str, str]:
     return (path.parent.as_posix(), path.stem, path.suffix)
 
 
-def discover(home: Path, sources: Sequence[SourceConfig]) -> list[InboxFile]:
-    """Every file matched by every source's glob, in source order, then path (originals first).
+@dataclass(frozen=True)
+class ListedFile:
+    """A file a source's glob names, seen by its metadata only (no read of its bytes)."""
+
+    source: SourceConfig
+    path: Path
+    relpath: str  # relative to the home, POSIX separators
+    size_bytes: int
+    modified_at: float
+
+
+def list_inbox(home: Path, sources: Sequence[SourceConfig]) -> list[ListedFile]:
+    """Every file matched by every source's glob, in source order, then path (originals first),
+    without reading it: cheap enough to call every minute (the inbox sensor does).
 
     A file matched by two sources belongs to the first one listed, so no row is loaded twice.
     """
     home = Path(home).resolve()
     claimed: set[Path] = set()
-    found: list[InboxFile] = []
+    found: list[ListedFile] = []
     for src in sources:
         for path in sorted(home.glob(src.path), key=_original_first):
             if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
@@ -66,8 +78,14 @@ def discover(home: Path, sources: Sequence[SourceConfig]) -> list[InboxFile]:
                 continue
             claimed.add(real)
             stat = path.stat()
-            found.append(InboxFile(
-                source=src, path=path, relpath=path.relative_to(home).as_posix(),
-                sha256=sha256_of(path), size_bytes=stat.st_size, modified_at=stat.st_mtime,
-            ))
+            found.append(ListedFile(src, path, path.relative_to(home).as_posix(), stat.st_size, stat.st_mtime))
     return found
+
+
+def discover(home: Path, sources: Sequence[SourceConfig]) -> list[InboxFile]:
+    """Every file `list_inbox` names, with the content hash that identifies it."""
+    return [
+        InboxFile(source=f.source, path=f.path, relpath=f.relpath, sha256=sha256_of(f.path),
+                  size_bytes=f.size_bytes, modified_at=f.modified_at)
+        for f in list_inbox(home, sources)
+    ]

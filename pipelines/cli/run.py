@@ -1,51 +1,131 @@
-"""`radar run` and `radar demo`: materialise every asset of the nightly job through Dagster."""
+"""`radar run` and `radar demo`: materialise every asset of the nightly job through Dagster, in the
+home's own Dagster instance (so the run shows in `radar ui`), showing each stage as it goes.
+
+Exit codes: 0 the run succeeded (warnings, if any, are listed); 1 a stage failed; 2 sources.yaml or
+the command line is invalid; 3 a blocking data-quality check stopped the run (the previous
+warehouse stays); 130 interrupted (Ctrl-C or SIGTERM).
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
+import signal
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from pipelines.cli.common import parse_as_of, resolve_home
 from pipelines.cli.console import bullet, table
-from pipelines.config import ConfigError, load_config
+from pipelines.config import ConfigError, RadarConfig, load_config
 
 DEFAULT_DEMO_HOME = "demo_home"
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_BLOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+@dataclass
+class RunReport:
+    """How a run ended: its exit code, the run id, the log file, warnings and the failure text."""
+
+    exit_code: int
+    run_id: str | None
+    log_path: Path
+    warnings: list[str] = field(default_factory=list)
+    failure: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == EXIT_OK
+
+
+def _log_path(home: Path) -> Path:
+    return home / ".radar" / "logs" / f"run-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"
+
+
+def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False,
+                    verbose: bool = False, live: bool | None = None) -> RunReport:
+    """Run the nightly job for `home` in the home's Dagster instance and tell people how it went."""
+    from dagster import DagsterInstance
+
+    from pipelines.cli.outcome import changes_since_last_run, failure_paragraph, snapshot, write_last_failure
+    from pipelines.cli.progress import RunDisplay
+    from pipelines.definitions import build_definitions
+    from pipelines.instance import prepare_instance
+    from pipelines.progress_logger import listen
+    from pipelines.runs import cli_tags, fail_orphaned_runs
+    from warehouse.build import WarehousePaths
+
+    config = load_config(home)
+    day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
+    job = build_definitions(str(home), day).resolve_job_def("nightly")
+    live_path = WarehousePaths(home).live
+    before = snapshot(live_path)
+    log_path = _log_path(home)
+    display = RunDisplay(log_path, io.StringIO() if quiet else _terminal(), live=False if quiet else live)
+    loggers: dict[str, object] = {"radar_progress": {}}
+    if verbose:
+        loggers["console"] = {"config": {"log_level": "INFO"}}
+    listen(display)
+    try:
+        with DagsterInstance.from_config(str(prepare_instance(home))) as instance:
+            fail_orphaned_runs(instance)
+            result = job.execute_in_process(instance=instance, raise_on_error=False, tags=cli_tags(),
+                                            run_config={"loggers": loggers})
+    finally:
+        listen(None)
+        display.close()
+        if display.out is not sys.stdout and not quiet:
+            display.out.close()
+    events = display.events
+    after = snapshot(live_path)
+    warnings = [f"{c.check} ({c.asset}): {c.summary}" for c in events.warnings]
+    report = RunReport(EXIT_OK, result.run_id, log_path, warnings)
+    if result.success:
+        (home / "out" / "last_failure.md").unlink(missing_ok=True)
+        if not quiet:
+            print_run_summary(home, changes_since_last_run(before, after, events.metadata.get("inbox_files", {})),
+                              warnings)
+        _notify(config, home, "warning" if warnings else "success",
+                "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
+                "\n".join(warnings) or "The nightly run succeeded.", log_path)
+        return report
+    report.exit_code = EXIT_BLOCKED if events.blocking_failures else EXIT_FAILED
+    subject, report.failure = failure_paragraph(home, events, before, after, log_path)
+    write_last_failure(home, subject, report.failure, warnings)
+    print(f"\nradar: {report.failure}", file=sys.stderr)
+    if warnings and not quiet:
+        print("\nWarnings:\n" + bullet(warnings), file=sys.stderr)
+    _notify(config, home, "failure", subject, report.failure, log_path)
+    return report
+
+
+def _terminal() -> TextIO:
+    """Standard output as it is now: Dagster captures fd 1 of each step into its step logs (and echoes
+    it later), so progress written through a duplicate of the fd reaches the terminal at once, in order."""
+    try:
+        return os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1, encoding="utf-8")
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return sys.stdout
+
+
+def _notify(config: RadarConfig, home: Path, status: str, subject: str, text: str, log_path: Path) -> None:
+    from pipelines.cli.notify import notify
+
+    for problem in notify(config.notify, status, subject, text, home, log_path):
+        print(f"radar: {problem}", file=sys.stderr)
 
 
 def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False, verbose: bool = False) -> bool:
-    """Materialise every asset of the nightly job for `home` through Dagster; True on success."""
-    from dagster import DagsterInstance
-
-    from pipelines.definitions import build_definitions
-
-    day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
-    defs = build_definitions(str(home), day)
-    job = defs.resolve_job_def("nightly")
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
-    log_level = "INFO" if verbose else "WARNING"
-    result = job.execute_in_process(
-        instance=instance, raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}},
-    )
-    if not result.success:
-        for event in result.all_events:
-            if event.is_step_failure:
-                err = event.step_failure_data.error
-                cause = err.cause if err and err.cause else err
-                print(f"radar: step {event.step_key} failed: {cause.message.strip() if cause else 'unknown error'}",
-                      file=sys.stderr)
-        print("radar: the previous warehouse (if any) was left as it was", file=sys.stderr)
-        return False
-    if not quiet:
-        print_run_summary(home)
-    return True
+    """Materialise every asset of the nightly job for `home`; True on success."""
+    return execute_nightly(home, as_of, quiet=quiet, verbose=verbose).ok
 
 
-def print_run_summary(home: Path) -> None:
-    """The per-source summary table, problem files and where the outputs are."""
+def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None) -> None:
+    """The per-source summary table, problem files, files needing a mapping, what changed, warnings,
+    where things are."""
     from pipelines.cli.run_summary import entity_counts, needs_mapping_files, problem_files, source_summary
     from warehouse.build import WarehousePaths
 
@@ -66,19 +146,43 @@ def print_run_summary(home: Path) -> None:
     summary_md = home / "out" / "run_summary.md"
     if summary_md.is_file():
         print("\n" + summary_md.read_text(encoding="utf-8").rstrip())
+    if changes:
+        print(f"\n{changes}")
+    if warnings:
+        print(f"\nWarnings ({len(warnings)}; the warehouse was published – details in out/quality/):")
+        print(bullet(warnings))
     print(f"\nWarehouse: {live}")
     if (home / "out").is_dir():
         print(f"Workbooks, CRM import, Parquet and this summary: {home / 'out'}")
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    home = resolve_home(args.home)
+def _config_or_exit(home: Path) -> int | None:
     try:
         load_config(home)
     except ConfigError as exc:
         print(f"radar: {exc}", file=sys.stderr)
-        return 2
-    return 0 if run_nightly(home, parse_as_of(args.as_of), verbose=args.verbose) else 1
+        return EXIT_CONFIG
+    return None
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _interruptible(home: Path, as_of: dt.date | None, verbose: bool) -> int:
+    signal.signal(signal.SIGTERM, _terminate)  # cron's or systemd's stop: end like Ctrl-C, with the state told
+    try:
+        return execute_nightly(home, as_of, verbose=verbose).exit_code
+    except KeyboardInterrupt:
+        print("\nradar: interrupted. The warehouse was not replaced unless 'Publishing the warehouse' had "
+              "finished above; a killed run never leaves a half-written warehouse.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    home = resolve_home(args.home)
+    bad = _config_or_exit(home)
+    return bad if bad is not None else _interruptible(home, parse_as_of(args.as_of), args.verbose)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -88,15 +192,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = generate_demo_world(home, scale=args.scale, seed=args.seed, mapping=not args.no_mapping)
     print(f"Demo world written to {home}: {summary.n_files} files, {summary.n_source_rows:,} source rows "
           f"(as of {summary.as_of}); ground truth in {home / 'truth'}")
-    return 0 if run_nightly(home, parse_as_of(args.as_of), verbose=args.verbose) else 1
+    return _interruptible(home, parse_as_of(args.as_of), args.verbose)
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Register `radar run` and `radar demo`."""
-    run = sub.add_parser("run", help="run the nightly job (every stage, inbox to workbooks) through Dagster")
+    run = sub.add_parser("run", help="run the nightly job (every stage, inbox to workbooks) through Dagster",
+                         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     run.add_argument("--home", help="home directory (default: $RADAR_HOME)")
     run.add_argument("--as-of", help="valuation date, YYYY-MM-DD (default: sources.yaml as_of, else today)")
-    run.add_argument("--verbose", action="store_true", help="show Dagster's step log")
+    run.add_argument("--verbose", action="store_true", help="also show Dagster's step log")
     run.set_defaults(func=cmd_run)
 
     demo = sub.add_parser("demo", help="write the demo world into a home and run the nightly job on it")
@@ -106,5 +211,5 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--as-of", help="valuation date (default: the demo world's as_of)")
     demo.add_argument("--no-mapping", action="store_true",
                       help="write sources.yaml without any columns: (headers and content recognised alone)")
-    demo.add_argument("--verbose", action="store_true", help="show Dagster's step log")
+    demo.add_argument("--verbose", action="store_true", help="also show Dagster's step log")
     demo.set_defaults(func=cmd_demo)

@@ -1,5 +1,5 @@
 """Stage `contracts`: contracts merged across sources, their assets, conflicts, lineage and
-renewal chains, with status as of the run's date; and the consistency checks that guard them."""
+renewal chains, with status as of the run's date (their checks: stages/quality_checks.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from pipelines.stages.context import RunContext
 from warehouse.comments import apply_comments
-from warehouse.contracts import CONTRACT_ANALYST_TABLES, contract_check_failures
+from warehouse.contracts import CONTRACT_ANALYST_TABLES
 from warehouse.contracts import build_contracts as build_contract_tables
 
 
@@ -19,8 +19,3 @@ def build_contracts(run: RunContext) -> dict[str, int]:
         status = dict(con.execute("SELECT status, count(*) FROM contracts GROUP BY ALL").fetchall())
     return {**asdict(outcome), **{f"status_{k}": int(v) for k, v in sorted(status.items())}}
 
-
-def check_contracts(run: RunContext) -> dict[str, int]:
-    """Each consistency check of the contract tables -> failing rows (all 0 when sound)."""
-    with run.building() as con:
-        return contract_check_failures(con)

@@ -28,7 +28,7 @@ class FileResult:
 
     source: str
     path: str
-    action: str  # read | skip | duplicate
+    action: str  # read | reread (same bytes, new reader or source settings) | skip | duplicate
     status: str  # loaded | empty | error | needs_mapping | duplicate | unchanged
     rows_loaded: int = 0
     rows_quarantined: int = 0
@@ -55,12 +55,14 @@ class KnownPartners:
         return self.shared + [n for f, names in self.by_file.items() if f != relpath for n in names]
 
 
-def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None) -> list[FileResult]:
+def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None,
+                 progress: Callable[[int, int], None] = lambda _done, _total: None) -> list[FileResult]:
     """Read new and changed files; skip unchanged ones; record copies as duplicates.
 
     A file with a required field no column can be found for is recorded as one `needs_mapping`
     row carrying the message and the suggested `columns:` block; adding the block to sources.yaml
-    changes the source's fingerprint, so the next run reads the file again.
+    changes the source's fingerprint, so the next run reads the file again. `progress(done, total)`
+    is called after each file.
     """
     config, run_id = run.config, run.run_id
     files = discover(run.home, config.sources)
@@ -71,7 +73,9 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
         decisions = plan(con, candidates)
         partners, partners_source, store_changed = KnownPartners(), None, True
-        for f in files:
+        known = set(con.execute("SELECT path, sha256 FROM ingested_files WHERE status <> 'superseded'").fetchall())
+        for done, f in enumerate(files):
+            progress(done, len(files))
             action, other = decisions[f.relpath]
             base = {
                 "source": f.source.name, "path": f.relpath, "sha256": f.sha256, "size_bytes": f.size_bytes,
@@ -104,10 +108,12 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             )
             log(f"{f.relpath}: {outcome.status}, {outcome.rows_loaded} rows loaded, "
                 f"{outcome.rows_quarantined} quarantined" + (f" ({outcome.error})" if outcome.error else ""))
+            action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
     finally:
         con.close()
+    progress(len(files), len(files))
     return results
 
 

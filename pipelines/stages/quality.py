@@ -1,68 +1,191 @@
-"""Data-quality checks on the warehouse being built, run with Great Expectations (GX 1.x).
+"""Data-quality checks run with Great Expectations 1.x, in process: one suite per check, each
+expectation `critical` (fails the night: the build is not published) or `warning` (shown, published).
 
-Blocking checks stop the publish step, so a build that fails them never replaces the live
-warehouse. Only counts come back: failing values may be customer data.
+Every result is kept three ways: counts for Dagster (no failing values, they may be customer data),
+rows in the build's `data_quality` table (history carried over from the live warehouse) and GX's
+own validation JSON in out/quality/<check>.json, where ops look for the failing values.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from great_expectations.expectations.metadata_types import FailureSeverity
 
 from pipelines.stages.context import RunContext
-from sources.fields import SOURCE_KINDS
+from warehouse.comments import apply_comments
+from warehouse.sql_runner import literal, table_names
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # and would try to phone home
 
+QUALITY_TABLE = "data_quality"
+#: how many failing keys (files and rows, sources, contract numbers) a finding names
+MAX_KEYS = 20
+CRITICAL, WARNING = FailureSeverity.CRITICAL, FailureSeverity.WARNING
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One expectation's result: what it expects, how many rows it saw and how many failed which."""
+
+    expectation: str
+    column: str | None
+    severity: FailureSeverity
+    passed: bool
+    checked: int
+    failing: int
+    keys: list[str] = field(default_factory=list)  # the failing rows' keys (at most MAX_KEYS)
+
 
 @dataclass(frozen=True)
 class CheckOutcome:
-    """Whether a check passed, over how many rows, and the failing count per expectation."""
+    """A check's findings; `blocked` when a critical expectation failed, `warned` for a warning one."""
 
-    passed: bool
+    check: str
+    asset: str
     rows: int
-    failures: dict[str, int] = field(default_factory=dict)
+    findings: list[Finding]
+    report: Path | None = None
+    metrics: dict[str, float] = field(default_factory=dict)
+    unit: str = "rows"  # what a row of the checked frame is: rows, sources, contracts ...
+    empty: str = "nothing to check"  # the summary when the frame is empty
+
+    @property
+    def passed(self) -> bool:
+        return all(f.passed for f in self.findings)
+
+    @property
+    def blocked(self) -> bool:
+        return any(not f.passed and f.severity == CRITICAL for f in self.findings)
+
+    @property
+    def warned(self) -> bool:
+        return any(not f.passed and f.severity == WARNING for f in self.findings)
+
+    @property
+    def failures(self) -> dict[str, int]:
+        """expectation -> failing rows, for the failed ones only."""
+        return {f.expectation: f.failing for f in self.findings if not f.passed}
+
+    def summary(self) -> str:
+        """One line for people: all passed, or what failed and where."""
+        failed = [f for f in self.findings if not f.passed]
+        if not failed and self.rows == 0:
+            return self.empty
+        if not failed:
+            return f"all {len(self.findings)} expectations met on {self.rows:,} {self.unit}"
+        parts = []
+        for f in failed:
+            where = f": {', '.join(f.keys[:3])}{' ...' if len(f.keys) > 3 else ''}" if f.keys else ""
+            parts.append(f"{f.expectation} – not met by {f.failing:,} of {f.checked:,}{where}")
+        return "; ".join(parts)
 
 
-def run_expectations(df: pd.DataFrame, name: str, expectations: list[Any]) -> tuple[bool, dict[str, int]]:
-    """Validate `df` against GX expectations; returns success and unexpected counts per expectation."""
+def _context() -> Any:
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)  # no tqdm bars in run logs
+    return context
+
+
+def _keys(df: pd.DataFrame, key: str | None, result: dict[str, Any]) -> list[str]:
+    if key is None or key not in df.columns:
+        return []
+    index = result.get("partial_unexpected_index_list") or []
+    rows = [i for i in index if isinstance(i, int) and 0 <= i < len(df)]
+    return [str(v) for v in df[key].iloc[rows[:MAX_KEYS]].tolist()]
+
+
+def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str | None = None,
+             out_dir: Path | None = None, metrics: dict[str, float] | None = None, unit: str = "rows",
+             empty: str = "nothing to check") -> CheckOutcome:
+    """Run `expectations` (GX objects, each with a description and a severity) as one suite on `df`.
+
+    `key` names the column that identifies a row for people (file:row, source, contract number); the
+    failing rows' keys are kept. GX's JSON goes to out_dir/quality/<check>.json when out_dir is given.
+    """
+    import great_expectations as gx
+
+    frame = df.reset_index(drop=True)
     batch = (
-        context.data_sources.add_pandas(name)
-        .add_dataframe_asset(name)
-        .add_batch_definition_whole_dataframe(name)
-        .get_batch(batch_parameters={"dataframe": df})
+        _context().data_sources.add_pandas(check)
+        .add_dataframe_asset(check)
+        .add_batch_definition_whole_dataframe(check)
+        .get_batch(batch_parameters={"dataframe": frame})
     )
-    suite = gx.ExpectationSuite(name=name, expectations=expectations)
-    result = batch.validate(suite, result_format="SUMMARY")
-    counts = {}
+    result = batch.validate(gx.ExpectationSuite(name=check, expectations=expectations), result_format="SUMMARY")
+    findings = []
     for r in result.results:
         cfg = r.expectation_config
-        key = f"{cfg.type}:{cfg.kwargs.get('column', '')}" if cfg is not None else "expectation"
-        counts[key] = int((r.result or {}).get("unexpected_count") or 0) if not r.success else 0
-    return bool(result.success), counts
+        details = r.result or {}
+        column = cfg.kwargs.get("column") if cfg is not None else None
+        label = cfg.description if cfg is not None and cfg.description else getattr(cfg, "type", "expectation")
+        findings.append(Finding(
+            expectation=label,
+            column=column, severity=FailureSeverity(getattr(cfg, "severity", None) or CRITICAL),
+            passed=bool(r.success), checked=int(details.get("element_count") or len(frame)),
+            failing=0 if r.success else int(details.get("unexpected_count") or 1),
+            keys=[] if r.success else _keys(frame, key, details),
+        ))
+    report = None
+    if out_dir is not None:
+        report = out_dir / "quality" / f"{check}.json"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(result.to_json_dict(), indent=1, default=str), encoding="utf-8")
+    return CheckOutcome(check, asset, len(frame), findings, report, metrics or {}, unit, empty)
 
 
-def source_record_provenance(run: RunContext) -> CheckOutcome:
-    """Every source record names its source, file, a row number from 1, a known kind, a unique id."""
-    import great_expectations.expectations as gxe
-
+def record(run: RunContext, outcome: CheckOutcome) -> None:
+    """Append a check's findings to the build's data_quality table (seeded from the live warehouse's
+    history on first use; re-running a check in the same run replaces its rows)."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = pd.DataFrame({
+        "run_id": pd.Series([run.run_id] * len(outcome.findings), dtype="string"),
+        "checked_at": pd.Series([now] * len(outcome.findings), dtype="datetime64[us]"),
+        "as_of_date": pd.Series([run.as_of] * len(outcome.findings), dtype="object"),
+        "asset": pd.Series([outcome.asset] * len(outcome.findings), dtype="string"),
+        "check_name": pd.Series([outcome.check] * len(outcome.findings), dtype="string"),
+        "expectation": pd.Series([f.expectation for f in outcome.findings], dtype="string"),
+        "column_name": pd.Series([f.column for f in outcome.findings], dtype="string"),
+        "severity": pd.Series(["blocking" if f.severity == CRITICAL else "warning" for f in outcome.findings],
+                              dtype="string"),
+        "passed": pd.Series([f.passed for f in outcome.findings], dtype="boolean"),
+        "rows_checked": pd.Series([f.checked for f in outcome.findings], dtype="Int64"),
+        "failing_rows": pd.Series([f.failing for f in outcome.findings], dtype="Int64"),
+        "failing_keys": pd.Series([", ".join(f.keys) or None for f in outcome.findings], dtype="string"),
+    })
     with run.building() as con:
-        df = con.execute("SELECT record_id, source, source_file, source_row, kind FROM source_records").df()
-    ok, counts = run_expectations(df, "source_records", [
-        gxe.ExpectColumnValuesToNotBeNull(column="source"),
-        gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
-        gxe.ExpectColumnValuesToBeBetween(column="source_row", min_value=1),
-        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(SOURCE_KINDS)),
-        gxe.ExpectColumnValuesToBeUnique(column="record_id"),
-    ])
-    return CheckOutcome(passed=ok, rows=len(df), failures={k: v for k, v in counts.items() if v})
+        con.register("dq_rows", rows)
+        if QUALITY_TABLE not in table_names(con):
+            con.execute(f"CREATE TABLE {QUALITY_TABLE} AS SELECT * REPLACE (as_of_date::DATE AS as_of_date) "
+                        "FROM dq_rows LIMIT 0")
+            _seed_history(con, run)
+        con.execute(f"DELETE FROM {QUALITY_TABLE} WHERE run_id IS NOT DISTINCT FROM ? AND check_name = ?",
+                    [run.run_id, outcome.check])
+        con.execute(f"INSERT INTO {QUALITY_TABLE} BY NAME "
+                    "SELECT * REPLACE (as_of_date::DATE AS as_of_date) FROM dq_rows")
+        apply_comments(con, [QUALITY_TABLE])
+
+
+def _seed_history(con: Any, run: RunContext) -> None:
+    """Copy the live warehouse's data_quality rows (earlier nights) into the build."""
+    if not run.paths.live.exists():
+        return
+    con.execute(f"ATTACH {literal(str(run.paths.live))} AS prev (READ_ONLY)")
+    try:
+        present = {t for (t,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'prev'").fetchall()}
+        if QUALITY_TABLE in present:
+            con.execute(f"INSERT INTO {QUALITY_TABLE} BY NAME SELECT * FROM prev.{QUALITY_TABLE}")
+    finally:
+        con.execute("DETACH prev")

@@ -1,0 +1,111 @@
+"""The data-quality checks' frames and their Great Expectations verdicts, on small frames made here."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import great_expectations.expectations as gxe
+import pandas as pd
+
+from pipelines.ops_settings import QualitySettings
+from pipelines.stages.quality import CRITICAL, WARNING, validate
+from pipelines.stages.quality_checks import freshness_frame, missing_required, quarantine_frame, reconcile_frame
+
+Q = QualitySettings()
+
+
+def test_missing_required_names_the_fields_of_the_rows_kind() -> None:
+    records = pd.DataFrame({
+        "kind": ["distributor", "distributor", "crm_contracts", "crm_contracts", "sales_rep"],
+        "invoice_date": [dt.date(2026, 1, 1), None, None, None, None],
+        "reseller_name": ["Acme", "Acme", None, None, None],
+        "customer_name": ["Globex", "Globex", None, "Initech", None],
+        "sku": ["X", None, None, None, None],
+        "customer_account": [None, None, "C1", None, None],
+        "contract_number": [None, None, "SC-1", "SC-2", None],
+        "service_end": [None, None, dt.date(2027, 1, 1), None, dt.date(2027, 1, 1)],
+    })
+    got = missing_required(records).tolist()
+    assert got[0] is None and got[2] is None
+    assert got[1] == "invoice_date, sku"
+    assert got[3] == "service_end"  # customer_name stands in for the account ("one of")
+    assert got[4] == "customer_name"
+
+
+def test_quarantine_rate_compares_new_rows_with_the_sources_own_history() -> None:
+    files = pd.DataFrame({
+        "source": ["ingram", "ingram", "ingram", "techdata", "techdata", "tiny"],
+        "status": ["loaded"] * 6,
+        "rows_loaded": [990, 600, 10, 100, 48, 2],
+        "rows_quarantined": [10, 400, 90, 0, 2, 2],
+        "run_id": ["old", "now", "now", "old", "now", "now"],
+    })
+    df = quarantine_frame(files, "now", Q).set_index("source")
+    assert df.loc["ingram", "rate"] == 490 / 1100
+    assert df.loc["ingram", "usual_rate"] == 0.01
+    assert df.loc["techdata", "rate"] == 0.04 and df.loc["techdata", "warn_above"] == 0.05
+    assert pd.isna(df.loc["tiny", "usual_rate"]) and df.loc["tiny", "judged_rate"] == 0.0  # 4 rows: never blocks
+    outcome = validate(df.reset_index(), "quarantine_rate", "source_records", [
+        gxe.ExpectColumnValuesToBeBetween(column="judged_rate", max_value=0.5, strict_max=True, severity=CRITICAL,
+                                          description="block"),
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="warn_above", column_B="rate", or_equal=True,
+                                                    severity=WARNING, description="warn"),
+    ], key="label")
+    assert not outcome.blocked  # 44.5 % is below the blocking rate
+    assert outcome.warned and outcome.failures == {"warn": 2}  # ingram (1 % usually) and tiny (50 %)
+    warn = next(f for f in outcome.findings if f.expectation == "warn")
+    assert [k.split(":")[0] for k in sorted(warn.keys)] == ["ingram", "tiny"]
+    assert "ingram: 45% of 1,100 new rows quarantined (usually 1.0%)" in warn.keys
+
+
+def test_freshness_judges_each_source_by_its_own_cadence() -> None:
+    weekly = [dt.datetime(2026, 9, 1) + dt.timedelta(days=7 * i) for i in range(6)]  # last 2026-10-06
+    files = pd.DataFrame({
+        "source": ["weekly"] * 6 + ["daily"] * 4 + ["once"],
+        "path": [f"w{i}" for i in range(6)] + [f"d{i}" for i in range(4)] + ["o"],
+        "sha256": [f"s{i}" for i in range(11)],
+        "ingested_at": weekly + [dt.datetime(2026, 10, 27 + i, 2) for i in range(4)] + [dt.datetime(2026, 1, 1)],
+    })
+    df = freshness_frame(files, dt.date(2026, 10, 31), Q).set_index("source")
+    assert "once" not in df.index  # one delivery says nothing about a cadence
+    assert df.loc["weekly", "usual_gap_days"] == 7 and df.loc["weekly", "days_silent"] == 25
+    assert df.loc["weekly", "allowed_days"] == 14
+    assert df.loc["daily", "days_silent"] == 1 and df.loc["daily", "allowed_days"] == 2
+    assert df.loc["weekly", "label"] == "weekly: nothing new for 25 days (usually every 7)"
+
+
+def test_reconcile_flags_a_renewal_whose_value_does_not_follow_from_its_contract(tmp_path: Path) -> None:
+    opps = pd.DataFrame({
+        "opportunity_id": ["o1", "o2", "o3", "o4", "o5"],
+        "kind": ["renewal", "renewal", "lapsed", "coverage_gap", "renewal"],
+        "contract_id": ["c1", "c2", "c3", None, "c9"],
+        "value": [1030.0, 1500.0, 800.0, 300.0, 10.0],
+        "currency": ["USD"] * 5,
+        "contract_exists": [True, True, True, False, False],
+        "annual_amount": [1000.0, 1000.0, 800.0, None, None],
+        "contract_currency": ["USD", "USD", "USD", None, None],
+    })
+    df = reconcile_frame(opps, uplift=0.03, tolerance=0.001)
+    assert df["excess_difference"].fillna(0).gt(0).tolist() == [False, True, False, False, False]
+    outcome = validate(df, "opportunities_reconcile", "renewal_opportunities", [
+        gxe.ExpectColumnValuesToBeInSet(column="contract_found", value_set=[True], description="contract exists"),
+        gxe.ExpectColumnValuesToBeBetween(column="excess_difference", max_value=0, description="value follows"),
+    ], key="opportunity_id", out_dir=tmp_path)
+    assert outcome.blocked  # no severity given: critical
+    assert outcome.failures == {"contract exists": 1, "value follows": 1}
+    assert {f.expectation: f.keys for f in outcome.findings if not f.passed} == {
+        "contract exists": ["o5"], "value follows": ["o2"]}
+    report = json.loads((tmp_path / "quality" / "opportunities_reconcile.json").read_text(encoding="utf-8"))
+    assert report["success"] is False and len(report["results"]) == 2
+    assert "value follows – not met by 1 of 5: o2" in outcome.summary()
+
+
+def test_a_night_without_new_rows_has_nothing_to_judge() -> None:
+    files = pd.DataFrame({"source": ["ingram"], "status": ["loaded"], "rows_loaded": [10], "rows_quarantined": [0],
+                          "run_id": ["old"]})
+    df = quarantine_frame(files, "now", Q)
+    assert df.empty and "label" in df.columns
+    outcome = validate(df, "quarantine_rate", "source_records", [
+        gxe.ExpectColumnValuesToBeBetween(column="judged_rate", max_value=0.5, description="block")],
+        key="label", empty="no source sent new rows")
+    assert outcome.passed and outcome.summary() == "no source sent new rows"
