@@ -47,8 +47,13 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
     # document
     "invoice_number": "text",
     "invoice_date": "date",
+    # contact at the end customer
+    "contact_name": "text",
+    "contact_email": "text",
+    "contact_phone": "text",
     # other
     "rep": "text",
+    "rep_account": "text",
     "status": "text",
     "notes": "text",
     "account_type": "text",

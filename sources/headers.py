@@ -44,7 +44,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "customer_country": ("country", "customer country", "end user country", "billing country", "ctry"),
     "customer_domain": ("website", "web site", "domain", "url", "web", "homepage"),
     "customer_phone": ("phone", "telephone", "phone number", "tel", "customer phone", "main phone"),
-    "customer_email": ("email", "e mail", "email address", "contact email", "customer email"),
+    "customer_email": ("email", "e mail", "email address", "customer email", "company email"),
+    "contact_name": (
+        "contact", "contact name", "contact person", "primary contact", "main contact", "key contact",
+        "customer contact", "end user contact", "technical contact", "it contact",
+    ),
+    "contact_email": ("contact email", "contact e mail", "contact email address", "primary contact email"),
+    "contact_phone": (
+        "contact phone", "contact phone number", "contact tel", "contact mobile", "mobile", "direct line",
+        "primary contact phone",
+    ),
     "reseller_name": (
         "reseller", "reseller name", "partner", "partner name", "var", "var name",
         "sold to", "sold to name", "sold to reseller", "dealer", "channel partner", "solution provider",
@@ -111,6 +120,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "rep", "sales rep", "owner", "account owner", "salesperson", "sales person",
         "account manager", "am", "channel rep", "opportunity owner",
     ),
+    "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id", "user id"),
     "status": ("status", "contract status", "state of contract", "stage"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
     "account_type": ("account type", "type", "customer type", "relationship", "record type"),

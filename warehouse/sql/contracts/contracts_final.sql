@@ -1,5 +1,6 @@
 -- contracts: contracts_base plus the renewal links chosen (`renewal_links`: prior_id, next_id),
--- the annualised amount and the status as of run_settings.as_of.
+-- the annualised amount, the covered assets (contract_assets, serial and inferred) and the status
+-- as of run_settings.as_of.
 CREATE OR REPLACE TABLE contracts AS
 SELECT b.contract_id, b.contract_number, b.customer_id, b.bill_to_id, b.reseller_id, b.service_level,
        b.start_date, b.end_date, b.amount, b.currency,
@@ -12,9 +13,12 @@ SELECT b.contract_id, b.contract_number, b.customer_id, b.bill_to_id, b.reseller
        pv.prior_id AS renews,
        b.bill_to_role, b.reseller_basis, b.rep, b.sku, b.sku_family, b.term_months,
        CAST(round(b.amount * 12 / coalesce(nullif(b.term_months, 0), 12), 2) AS DECIMAL(18, 2)) AS annual_amount,
-       b.numbered, b.sources, b.record_count, b.asset_count, b.end_date_source, b.amount_source
+       b.numbered, b.sources, b.record_count, coalesce(ca.assets, 0) AS asset_count,
+       coalesce(ca.inferred, 0) AS assets_inferred, b.quantity, b.end_date_source, b.amount_source
 FROM contracts_base b
 CROSS JOIN run_settings s
+LEFT JOIN (SELECT contract_id, count(*) AS assets, count(*) FILTER (WHERE basis = 'inferred') AS inferred
+           FROM contract_assets GROUP BY contract_id) ca USING (contract_id)
 LEFT JOIN renewal_links nx ON nx.prior_id = b.contract_id
 LEFT JOIN renewal_links pv ON pv.next_id = b.contract_id
 ORDER BY b.contract_id;

@@ -9,8 +9,8 @@
 CREATE OR REPLACE TEMP TABLE renewal_candidates AS
 WITH by_assets AS (
     SELECT a.contract_id AS prior_id, b.contract_id AS next_id, count(*) AS shared_assets
-    FROM contract_assets a
-    JOIN contract_assets b ON b.asset_id = a.asset_id AND b.contract_id <> a.contract_id
+    FROM contract_assets_serial a
+    JOIN contract_assets_serial b ON b.asset_id = a.asset_id AND b.contract_id <> a.contract_id
     GROUP BY ALL
 ),
 by_customer AS (
