@@ -1,4 +1,5 @@
-"""Renewal opportunities as of a date: renewal, lapsed, coverage_gap and coterm, valued and assigned.
+"""Renewal opportunities as of a date: renewal, lapsed, coverage_gap and coterm, valued, assigned,
+prioritised and planned, with what changed since the last published run; and the installed base.
 
 Runs inside the warehouse being built (after contracts): reads customers, partners, assets,
 products, contracts, contract_assets, contract_sources, customer_sources, partner_sources and
@@ -14,18 +15,21 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from reports.steps import OPPORTUNITY_STEPS, REPORTS_SQL
-from reports.valuation import GAP, LAPSED, ValuationSettings
+from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_STEPS, REPORTS_SQL
+from reports.steps import OPPORTUNITY_TABLES as OPPORTUNITY_TABLES_STEP
+from reports.valuation import GAP, LAPSED, VALUE_BANDS, ValuationSettings
+from warehouse.previous_run import PREVIOUS_OPPORTUNITY_COLUMNS
 from warehouse.sql_runner import count_rows, replace_table, table_names
 
 #: tables this package writes into the warehouse (all analyst-facing, all in warehouse/dictionary.yaml)
 OPPORTUNITY_TABLES: tuple[str, ...] = (
-    "renewal_opportunities", "opportunity_assets", "renewal_forecast", "missed_renewals",
+    "renewal_opportunities", "installed_base", "opportunity_changes", "opportunity_assets", "renewal_forecast",
+    "missed_renewals",
 )
 #: the tables the opportunity build reads
 REQUIRED_TABLES: tuple[str, ...] = (
     "customers", "partners", "assets", "products", "contracts", "contract_assets", "contract_sources",
-    "customer_sources", "partner_sources", "source_records",
+    "customer_sources", "partner_sources", "source_records", "id_history",
 )
 
 
@@ -39,6 +43,8 @@ class OpportunityOutcome:
     value: float
     weighted_value: float
     missed_renewals: int
+    installed_base_assets: int = 0
+    changes: dict[str, int] | None = None
 
 
 def _pairs(name_key: str, name_value: str, items: dict, value_dtype: str) -> pd.DataFrame:
@@ -49,7 +55,8 @@ def _pairs(name_key: str, name_value: str, items: dict, value_dtype: str) -> pd.
 
 
 def register_valuation(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> None:
-    """TEMP tables rv_windows, rv_fixed_probability, rv_attach_rate, rv_partner_share, rv_partner_tiers, rv_fx.
+    """TEMP tables rv_windows, rv_fixed_probability, rv_attach_rate, rv_partner_share, rv_partner_tiers, rv_fx,
+    rv_value_bands.
 
     The scalar settings (as_of, uplift, the day horizons ...) are the build's `run_settings`
     (warehouse.settings.register_build_settings with these settings as its rules).
@@ -72,6 +79,13 @@ def register_valuation(con: duckdb.DuckDBPyConnection, settings: ValuationSettin
         "rv_partner_share": _pairs("tier", "share", dict(s.partner_share), "float64"),
         "rv_partner_tiers": _pairs("key", "tier", dict(s.partner_tiers), "string"),
         "rv_fx": _pairs("currency", "rate", dict(s.fx_rates), "float64"),
+        "rv_value_bands": pd.DataFrame({
+            "band": pd.Series(list(VALUE_BANDS), dtype="string"),
+            "min_value": pd.Series([s.value_bands.get(b, 0.0) if b != "low" else 0.0 for b in VALUE_BANDS],
+                                   dtype="float64"),
+            "lead_days": pd.Series([s.lead_days[b] for b in VALUE_BANDS], dtype="int64"),
+            "value_score": pd.Series([2, 1, 0], dtype="int64"),
+        }),
     }
     for name, frame in tables.items():
         replace_table(con, name, frame, temporary=True)
@@ -83,11 +97,15 @@ def missing_inputs(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [t for t in REQUIRED_TABLES if t not in present]
 
 
-def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> OpportunityOutcome:
-    """Create renewal_opportunities, opportunity_assets, renewal_forecast and missed_renewals.
+def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings,
+                        previous: pd.DataFrame | None = None) -> OpportunityOutcome:
+    """Create renewal_opportunities, installed_base, opportunity_changes, opportunity_assets,
+    renewal_forecast and missed_renewals.
 
     `con` is a build connection whose settings carry these valuation settings as their rules
-    (so `run_settings` holds the as-of date and every scalar of them).
+    (so `run_settings` holds the as-of date and every scalar of them). `previous` is the last
+    published run's renewal_opportunities (warehouse.previous_run.read_previous_opportunities);
+    None or no rows: a first run, nothing is marked new.
     """
     missing = missing_inputs(con)
     if missing:
@@ -95,6 +113,11 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
     register_valuation(con, settings)
     for step in OPPORTUNITY_STEPS:
         REPORTS_SQL.run(con, step)
+    frame = previous if previous is not None else pd.DataFrame(
+        {c: pd.Series(dtype="string") for c in PREVIOUS_OPPORTUNITY_COLUMNS})
+    REPORTS_SQL.run(con, OPPORTUNITY_CHANGES, frames={"previous_opportunities": frame})
+    REPORTS_SQL.run(con, OPPORTUNITY_TABLES_STEP)
+    changes = dict(con.execute("SELECT change, count(*) FROM opportunity_changes GROUP BY ALL").fetchall())
     by_kind = dict(con.execute("SELECT kind, count(*) FROM renewal_opportunities GROUP BY kind").fetchall())
     _, value, weighted = con.execute(
         "SELECT count(*), coalesce(sum(value), 0), coalesce(sum(weighted_value), 0) "
@@ -106,4 +129,6 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
         assets=count_rows(con, "opportunity_assets"),
         value=float(value), weighted_value=float(weighted),
         missed_renewals=count_rows(con, "missed_renewals"),
+        installed_base_assets=count_rows(con, "installed_base"),
+        changes={str(k): int(v) for k, v in changes.items()},
     )

@@ -29,7 +29,7 @@ SERIAL_MENTIONS = "resolve/serial_mentions.sql"
 BILL_TO_SELF_ACCOUNTS = "resolve/bill_to_self_accounts.sql"
 CUSTOMER_TABLES = SqlStep(
     "resolve/customer_tables.sql", frames=("customer_golden", "customer_map"),
-    creates=("customers", "customer_sources"),
+    creates=("customer_sources", "customer_contact_rows", "customer_contacts", "customer_crm_accounts", "customers"),
 )
 PARTNER_TABLES = SqlStep(
     "resolve/partner_tables.sql",

@@ -7,7 +7,7 @@ SELECT b.contract_id, b.contract_number, b.customer_id, b.bill_to_id, b.reseller
        CASE WHEN nx.next_id IS NOT NULL THEN 'renewed'
             WHEN b.end_date IS NULL THEN 'unknown'
             WHEN b.end_date < s.as_of THEN 'expired'
-            WHEN b.end_date <= s.as_of + s.expiring_days THEN 'expiring'
+            WHEN b.end_date <= s.as_of + s.renewal_days THEN 'expiring'
             ELSE 'active' END AS status,
        nx.next_id AS renewed_by,
        pv.prior_id AS renews,
