@@ -2,7 +2,8 @@
 
 Each section is typed by the package that reads it: `sources:` by sources.config.SourceConfig,
 `valuation:` by reports.valuation.ValuationSettings (whose contract rules the warehouse reads),
-`matching:` by matching.settings.MatchingSettings, `warehouse:` by WarehouseSettings here.
+`matching:` by matching.settings.MatchingSettings, `reports:` by reports.settings.ReportSettings,
+`warehouse:` by WarehouseSettings here.
 Validation is pydantic's and the valuation module's; every error names the file, the source and
 the key, because the person reading it is the one editing the YAML.
 """
@@ -17,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from matching.settings import MatchingSettings
+from reports.settings import ReportSettings
 from reports.valuation import ValuationError, ValuationSettings, valuation_settings
 from sources.config import ConfigError, SourceConfig
 from sources.fields import SOURCE_KINDS, SourceKind
@@ -60,6 +62,7 @@ class RadarConfig(BaseModel):
     valuation: ValuationSettings = Field(default_factory=ValuationSettings)
     matching: MatchingSettings = Field(default_factory=MatchingSettings)
     warehouse: WarehouseSettings = Field(default_factory=WarehouseSettings)
+    reports: ReportSettings = Field(default_factory=ReportSettings)
 
     @field_validator("warranty")
     @classmethod

@@ -35,7 +35,7 @@ REQUIRED_TABLES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class OpportunityOutcome:
-    """Counts and totals worth showing in Dagster metadata."""
+    """Counts and totals worth showing in Dagster metadata (value: the headline, renewals and win-backs)."""
 
     opportunities: int
     by_kind: dict[str, int]
@@ -43,6 +43,7 @@ class OpportunityOutcome:
     value: float
     weighted_value: float
     missed_renewals: int
+    gap_value: float = 0.0
     installed_base_assets: int = 0
     changes: dict[str, int] | None = None
 
@@ -119,15 +120,17 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
     REPORTS_SQL.run(con, OPPORTUNITY_TABLES_STEP)
     changes = dict(con.execute("SELECT change, count(*) FROM opportunity_changes GROUP BY ALL").fetchall())
     by_kind = dict(con.execute("SELECT kind, count(*) FROM renewal_opportunities GROUP BY kind").fetchall())
-    _, value, weighted = con.execute(
-        "SELECT count(*), coalesce(sum(value), 0), coalesce(sum(weighted_value), 0) "
-        "FROM renewal_opportunities WHERE kind <> 'coterm' AND currency = ?", [settings.currency],
+    value, weighted, gap_value = con.execute(
+        "SELECT coalesce(sum(value) FILTER (WHERE kind IN ('renewal', 'lapsed')), 0), "
+        "coalesce(sum(weighted_value) FILTER (WHERE kind IN ('renewal', 'lapsed')), 0), "
+        "coalesce(sum(value) FILTER (WHERE kind = 'coverage_gap'), 0) "
+        "FROM renewal_opportunities WHERE currency = ?", [settings.currency],
     ).fetchall()[0]
     return OpportunityOutcome(
         opportunities=count_rows(con, "renewal_opportunities"),
         by_kind={str(k): int(v) for k, v in by_kind.items()},
         assets=count_rows(con, "opportunity_assets"),
-        value=float(value), weighted_value=float(weighted),
+        value=float(value), weighted_value=float(weighted), gap_value=float(gap_value),
         missed_renewals=count_rows(con, "missed_renewals"),
         installed_base_assets=count_rows(con, "installed_base"),
         changes={str(k): int(v) for k, v in changes.items()},
