@@ -29,7 +29,7 @@ OPPORTUNITY_TABLES: tuple[str, ...] = (
 #: the tables the opportunity build reads
 REQUIRED_TABLES: tuple[str, ...] = (
     "customers", "partners", "assets", "products", "contracts", "contract_assets", "contract_sources",
-    "customer_sources", "partner_sources", "source_records", "id_history",
+    "customer_sources", "partner_sources", "source_records",
 )
 
 
@@ -112,6 +112,9 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
     if missing:
         raise RuntimeError(f"renewal opportunities need the tables {missing}, which this warehouse build lacks")
     register_valuation(con, settings)
+    if "id_history" not in table_names(con):  # a warehouse built before ids had a history: no merges to name
+        con.execute("CREATE OR REPLACE TEMP TABLE id_history (entity VARCHAR, old_id VARCHAR, new_id VARCHAR, "
+                    "event VARCHAR, run_date VARCHAR)")
     for step in OPPORTUNITY_STEPS:
         REPORTS_SQL.run(con, step)
     frame = previous if previous is not None else pd.DataFrame(

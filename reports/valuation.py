@@ -236,7 +236,7 @@ def valuation_settings(raw: Mapping[str, Any] | None, currency: str = "USD") -> 
         if old in raw:
             if new in raw and raw[new] != raw[old]:
                 raise ValuationError(f"{_where(old)}: is the old name of {new} (one horizon); give one of them")
-            raw[new] = raw.pop(old)
+            raw[new] = _integer(old, raw.pop(old), 0)
     unknown = [k for k in raw if k not in KNOWN_KEYS]
     if unknown:
         raise ValuationError(f"sources.yaml valuation: {_unknown(str(unknown[0]), list(KNOWN_KEYS))}")
