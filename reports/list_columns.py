@@ -12,7 +12,7 @@ _WORK = (  # what a rep fills in: blank in every file
     Column("Next step", "next_step", width=20),
 )
 RENEWAL_COLUMNS: tuple[Column, ...] = (
-    Column("P", "priority", "int", 4),
+    Column("Prio", "priority", "int", 6),
     Column("Action date", "action_date", "date", 10.5),
     Column("Since last run", "since_last_run", width=8),
     Column("Kind", "kind_label", width=10),
@@ -32,7 +32,7 @@ RENEWAL_COLUMNS: tuple[Column, ...] = (
     Column("How the value was computed", "basis", width=44),
 )
 GAP_COLUMNS: tuple[Column, ...] = (
-    Column("P", "priority", "int", 4),
+    Column("Prio", "priority", "int", 6),
     Column("Action date", "action_date", "date", 10.5),
     Column("Since last run", "since_last_run", width=8),
     Column("Customer", "customer_name", width=24),
