@@ -49,7 +49,9 @@ CONTRACT_COVERAGE = SqlStep(
     creates=("coverage_unnamed", "coverage_by_chain", "coverage_known", "coverage_by_product", "contract_assets"),
 )
 RENEWAL_CANDIDATES = SqlStep("contracts/renewal_candidates.sql", creates=("renewal_candidates",))
-CONTRACTS_FINAL = SqlStep("contracts/contracts_final.sql", frames=("renewal_links",), creates=("contracts",))
+CONTRACTS_FINAL = SqlStep(
+    "contracts/contracts_final.sql", frames=("renewal_links",), creates=("contract_number_prefix", "contracts"),
+)
 CONTRACT_CHECKS = "contracts/contract_checks.sql"
 
 #: example queries of docs/warehouse.md (run when the document is generated)
