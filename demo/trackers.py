@@ -45,11 +45,16 @@ def _contacts(ctx: Ctx, rng: np.random.Generator, keys: np.ndarray, ends: np.nda
     one before a change), on about two rows in three; the phone on most of those."""
     people = ctx.world.contacts.set_index("customer_key").reindex(keys)
     earlier = (people.old_contact_name.fillna("").to_numpy() != "") & (ends < people.contact_since.to_numpy())
-    name = np.where(earlier, people.old_contact_name.to_numpy(dtype=object), people.contact_name.to_numpy(dtype=object))
-    phone = np.where(earlier, people.old_contact_phone.to_numpy(dtype=object), people.contact_phone.to_numpy(dtype=object))
+    old_name = people.old_contact_name.to_numpy(dtype=object)
+    old_phone = people.old_contact_phone.to_numpy(dtype=object)
+    name = np.where(earlier, old_name, people.contact_name.to_numpy(dtype=object))
+    phone = np.where(earlier, old_phone, people.contact_phone.to_numpy(dtype=object))
     noted = rng.random(len(keys)) < 0.65
     with_phone = noted & (rng.random(len(keys)) < 0.8)
-    return np.where(noted, name, None), np.where(with_phone, phone, None)
+    name, phone = name.astype(object), phone.astype(object)
+    name[~noted] = None
+    phone[~with_phone] = None
+    return name, phone
 
 
 def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame:

@@ -11,7 +11,6 @@ import pandas as pd
 from reports.steps import REPORT_OPPORTUNITIES, REPORTS_SQL
 from warehouse.sql_runner import table_names
 
-
 #: the columns the workbooks read from installed_base and opportunity_changes (also when empty)
 INSTALLED_BASE_COLUMNS = ["asset_id", "serial_number", "sku", "customer_id", "customer_name", "reseller_id",
                           "reseller_name", "rep", "ship_date", "warranty_end", "last_contract_end",
@@ -70,6 +69,7 @@ def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: s
     changes = (con.execute("SELECT * FROM opportunity_changes").df() if "opportunity_changes" in present
                else pd.DataFrame(columns=CHANGE_COLUMNS))
     return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed,
-                      installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end", "uncovered_since"]),
+                      installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end",
+                                                   "uncovered_since"]),
                       changes=_dates(changes, ["previous_as_of", "as_of_date"]))
 

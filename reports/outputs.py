@@ -25,8 +25,8 @@ import pandas as pd
 from reports.books import ALL, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import ReportData
-from reports.summary import for_scope, render_markdown
 from reports.settings import ReportSettings
+from reports.summary import for_scope, render_markdown
 from reports.valuation import ValuationSettings
 from reports.workbooks import write_workbook
 
