@@ -17,7 +17,7 @@ RENEWAL_COLUMNS: tuple[Column, ...] = (
     Column("Since last run", "since_last_run", width=8),
     Column("Kind", "kind_label", width=10),
     Column("Customer", "customer_name", width=24),
-    Column("Contact", "contact", width=25),
+    Column("Contact", "contact", width=28),
     Column("Reseller", "reseller_name", width=18),
     Column("Rep", "rep", width=12),
     Column("Contract", "contract_number", width=11),
@@ -29,14 +29,14 @@ RENEWAL_COLUMNS: tuple[Column, ...] = (
     Column("Win %", "win_probability", "pct", 6),
     Column("Weighted value", "weighted_value", "money", 11, total=True),
     *_WORK,
-    Column("How the value was computed", "basis", width=44),
+    Column("How the value was computed", "basis", width=42),
 )
 GAP_COLUMNS: tuple[Column, ...] = (
     Column("Prio", "priority", "int", 6),
     Column("Action date", "action_date", "date", 10.5),
     Column("Since last run", "since_last_run", width=8),
     Column("Customer", "customer_name", width=24),
-    Column("Contact", "contact", width=25),
+    Column("Contact", "contact", width=28),
     Column("Reseller", "reseller_name", width=18),
     Column("Rep", "rep", width=12),
     Column("SKU", "sku", width=13),
@@ -47,13 +47,13 @@ GAP_COLUMNS: tuple[Column, ...] = (
     Column("Win %", "win_probability", "pct", 6),
     Column("Weighted value", "weighted_value", "money", 11, total=True),
     *_WORK,
-    Column("How the value was computed", "basis", width=44),
+    Column("How the value was computed", "basis", width=42),
 )
 COTERM_COLUMNS: tuple[Column, ...] = (
     Column("Action date", "action_date", "date", 10.5),
     Column("Co-term date", "expiry_date", "date", 10.5),
     Column("Customer", "customer_name", width=24),
-    Column("Contact", "contact", width=25),
+    Column("Contact", "contact", width=28),
     Column("Reseller", "reseller_name", width=18),
     Column("Rep", "rep", width=12),
     Column("Contracts folded", "contract_number", width=12),
@@ -66,7 +66,7 @@ COTERM_COLUMNS: tuple[Column, ...] = (
 )
 INSTALLED_BASE_COLUMNS: tuple[Column, ...] = (
     Column("Customer", "customer_name", width=26),
-    Column("Contact", "contact", width=25),
+    Column("Contact", "contact", width=28),
     Column("Reseller", "reseller_name", width=20),
     Column("Rep", "rep", width=12),
     Column("SKU", "sku", width=14),

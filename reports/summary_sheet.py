@@ -103,18 +103,25 @@ def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, 
     row = _summary_block(ws, 7, "Not in the headline", headers, rows, kinds, cur)
     changes = [[r.label, r.opportunities, r.value] for r in section(summary, "changes").itertuples()]
     since = data.changes["previous_as_of"].dropna() if "previous_as_of" in data.changes else pd.Series(dtype=object)
-    title = f"Since the run as of {since.iloc[0]:%Y-%m-%d}" if len(since) else "Since the last run"
-    row = _summary_block(ws, row, title, ["Change", "Opportunities", "Value"], changes, ["text", "int", "money"], cur)
+    if len(since) or any(r[1] for r in changes):
+        title = f"Since the run as of {since.iloc[0]:%Y-%m-%d}" if len(since) else "Since the last run"
+        row = _summary_block(ws, row, title, ["Change", "Opportunities", "Value"], changes,
+                             ["text", "int", "money"], cur)
+    else:
+        ws.cell(row=row, column=1, value="Since the last run").font = SECTION_FONT
+        _paragraph(ws, row + 1, "Nothing to compare with yet (the first run), or nothing changed: the Changes sheet "
+                                "lists what is added, dropped (and why) or changed from the next run on.")
+        row += 3
     title = f"Renewals due by month (next {settings.forecast_months} months)"
     ws.cell(row=row, column=1, value=title).font = SECTION_FONT
     chart_anchor = f"A{row + 1}"
     row = row + 1 + CHART_ROWS
     month_rows = [[_month_label(r[0]), *r[1:]] for r in _rows(summary, "month")]
     _month_chart(ws, row + 1, len(month_rows), cur, anchor=chart_anchor, internal=internal)
+    ws.row_breaks.append(Break(id=row - 1))  # page 1: figures, changes and the chart; the tables follow
     row = _summary_block(ws, row, "Renewals due by month, every unrenewed contract",
                          *_drop_weighted(["Month", "Contracts", "Value", "Weighted value"], month_rows,
                                          ["text", "int", "money", "money"], internal), cur)
-    ws.row_breaks.append(Break(id=row - 1))  # page 1: figures, changes, chart and months; the breakdowns follow
     row = _summary_block(ws, row, "Renewals and win-backs by window (days to expiry)",
                          *_drop_weighted(["Window", "Opportunities", "Value", "Weighted value"],
                                          _rows(summary, "window", WINDOW_LABELS), ["text", "int", "money", "money"],

@@ -48,12 +48,14 @@ PRIORITY_FILLS = {1: "F8CBAD", 2: "FFE699"}
 
 def contact_text(df: pd.DataFrame) -> pd.Series:
     """Who to call, one cell: name, phone (the company's main line, marked, when the person has
-    none), e-mail - one per line."""
+    none), e-mail - one per line. (A comprehension over the rows of one sheet, not a hot path.)"""
     name = df["contact_name"] if "contact_name" in df else pd.Series(None, index=df.index, dtype=object)
     phone = df["contact_phone"] if "contact_phone" in df else pd.Series(None, index=df.index, dtype=object)
     main = df["customer_phone"] if "customer_phone" in df else pd.Series(None, index=df.index, dtype=object)
     email = df["contact_email"] if "contact_email" in df else pd.Series(None, index=df.index, dtype=object)
-    phone, main = phone.astype(object).map(phone_text), main.astype(object).map(phone_text)
+    country = df["customer_country"] if "customer_country" in df else pd.Series(None, index=df.index, dtype=object)
+    phone = pd.Series([phone_text(p, c) for p, c in zip(phone, country, strict=True)], index=df.index, dtype=object)
+    main = pd.Series([phone_text(p, c) for p, c in zip(main, country, strict=True)], index=df.index, dtype=object)
     phone = phone.where(phone.notna(), main.where(main.isna(), main.astype(object) + " (main)"))
     parts = pd.concat([name, phone, email], axis=1).astype(object)
     return parts.apply(lambda r: "\n".join(str(v) for v in r if v is not None and not pd.isna(v)) or None, axis=1)
@@ -66,17 +68,24 @@ def _first_serials(serials: pd.Series, shown: int = 3) -> str:
     return ", ".join(values[:shown]) + more
 
 
-def phone_text(value: object) -> str | None:
-    """A phone as people read it: ten digits (or eleven from 1) as (555) 123-4567; else as stored."""
+#: countries dialled with the North American numbering plan (a ten-digit number reads (555) 123-4567)
+NANP_COUNTRIES = frozenset({"US", "USA", "UNITED STATES", "CA", "CANADA"})
+
+
+def phone_text(value: object, country: object = None) -> str | None:
+    """A phone as people read it. Stored digits only (the golden record's form): in a North American
+    country ten digits (or eleven from 1) read (555) 123-4567, elsewhere they get their "+"; a number
+    of unknown country, or written with spaces or a "+", is left as it is."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     text = str(value).strip()
-    digits = re.sub(r"\D", "", text)
-    north_american = len(digits) == 10 or (len(digits) == 11 and digits.startswith("1"))
-    if north_american and re.fullmatch(r"[\d\s().-]+", text):
-        d = digits[-10:]
+    if not text.isdigit():
+        return text or None
+    where = str(country).strip().upper() if isinstance(country, str) else ""
+    if where in NANP_COUNTRIES and (len(text) == 10 or (len(text) == 11 and text.startswith("1"))):
+        d = text[-10:]
         return f"({d[:3]}) {d[3:6]}-{d[6:]}"
-    return text or None
+    return f"+{text}" if where and where not in NANP_COUNTRIES and len(text) >= 9 else text
 
 
 def _installed_base_rows(base: pd.DataFrame) -> pd.DataFrame:

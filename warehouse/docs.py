@@ -82,6 +82,8 @@ OPPORTUNITY_RULES = """\
 - `window` is kept as an alias of `expiry_window` (a keyword in SQL: quote it as `"window"`).
 """
 _TABLE_REFERENCE = re.compile(r"\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+#: a common table expression's name: "name AS (" or "name(a, b) AS ("
+_CTE_NAME = re.compile(r"\b([a-z_][a-z0-9_]*)\s*(?:\([^()]*\))?\s+AS\s*\(", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def missing_tables(con: duckdb.DuckDBPyConnection, example: Example) -> list[str
     present = {t for (t,) in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
     named = {m.group(1).lower() for m in _TABLE_REFERENCE.finditer(example.sql)}
-    return sorted(t for t in named if t not in present and "(" not in t)
+    ctes = {m.group(1).lower() for m in _CTE_NAME.finditer(example.sql)}
+    return sorted(t for t in named - ctes if t not in present)
 
 
 def _documented_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:

@@ -168,3 +168,13 @@ def test_a_second_run_shows_the_renewed_contract_as_dropped_on_the_changes_sheet
         "dropped", "Renewal", "renewed by SC-1000011", 1236.0)
     summary = openpyxl.load_workbook(second / "out" / "renewal_opportunities.xlsx")["Summary"]
     assert any(c.value == "Since the run as of 2026-11-02" for c in summary["A"])
+
+
+def test_no_column_is_typed_null_and_every_table_is_documented(homes: tuple[Path, Path]) -> None:
+    home, _ = homes
+    typed_null = query(home, "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = "
+                             "current_database() AND schema_name = 'main' AND data_type = 'NULL'")
+    assert typed_null.empty, typed_null.values.tolist()  # e.g. customers.email, partners.domain when no source has one
+    undocumented = query(home, "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+                               "AND comment IS NULL")
+    assert undocumented.empty

@@ -22,7 +22,7 @@ FORMULA_NAMES = (HYPERLINK, "+1 Corp", "@Home Ltd", "-Minus Inc", "=cmd|' /C cal
 
 DDL = """
 CREATE TABLE customers (customer_id VARCHAR, name VARCHAR, phone VARCHAR, contact_name VARCHAR, contact_email VARCHAR,
-                        contact_phone VARCHAR, crm_account_id VARCHAR);
+                        contact_phone VARCHAR, crm_account_id VARCHAR, country VARCHAR);
 CREATE TABLE partners (partner_id VARCHAR, name VARCHAR, role VARCHAR);
 CREATE TABLE products (sku VARCHAR, description VARCHAR, category VARCHAR, list_price DECIMAL(18, 2),
                        list_price_estimated BOOLEAN, currency VARCHAR);
@@ -118,7 +118,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> No
 def build_fixture(con: duckdb.DuckDBPyConnection) -> None:
     """Create the input tables in the connection's current catalog."""
     con.execute(DDL)
-    _insert(con, "customers", [(k, n, *CUSTOMER_CONTACTS.get(k, (None,) * 5)) for k, n in CUSTOMERS])
+    _insert(con, "customers", [(k, n, *CUSTOMER_CONTACTS.get(k, (None,) * 5), "US") for k, n in CUSTOMERS])
     _insert(con, "partners", PARTNERS)
     _insert(con, "products", PRODUCTS)
     _insert(con, "assets", ASSETS)
