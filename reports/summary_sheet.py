@@ -190,7 +190,7 @@ def _notes(ws: Worksheet, row: int, s: ValuationSettings, internal: bool = True)
         (f"Co-term: a customer's contracts ending in the next {s.coterm_months} months renewed onto one common "
          "date, each prorated; an alternative to their separate renewals."),
         (f"Priority 1-3 from value (high from {bands['high']:,.0f}, medium from {bands['medium']:,.0f}) and "
-         "urgency (ending or lapsed within 30 days, within 90 days)."),
+         "urgency (ending or lapsed within 7, 30, 90 days): within 7 days is always priority 1."),
         (f"Action date: the expiry minus {s.lead_days['high']} / {s.lead_days['medium']} / {s.lead_days['low']} "
          f"days (high / medium / low value); what is already due is spread over the working days from the as-of "
          f"date, {s.daily_actions} a day per rep, most urgent first."),

@@ -2,9 +2,9 @@
 -- rv_opportunities, rv_value_bands and run_settings.
 --
 -- Value band: high / medium / low by value (valuation.value_bands; unvalued is low).
--- Urgency: 2 for a renewal or co-term ending within 30 days or a win-back that lapsed within 30
--- days; 1 for one ending within 90 days or any other win-back; 0 otherwise (coverage gaps, later
--- renewals). Priority: 1 when value score (high 2, medium 1, low 0) + urgency >= 3, 2 when >= 2, else 3.
+-- Urgency: 3 for a renewal or co-term ending within 7 days or a win-back that lapsed within 7 days
+-- (priority 1 whatever the value: about to be lost); 2 within 30 days; 1 for one ending within 90
+-- days or any other win-back; 0 otherwise (coverage gaps, later renewals). Priority: 1 when value score (high 2, medium 1, low 0) + urgency >= 3, 2 when >= 2, else 3.
 -- Action date: the expiry minus the band's lead time (valuation.lead_days; action_lead_days when
 -- unvalued). What is already due (that date has passed, every win-back and gap) is the backlog:
 -- per rep (the unassigned rows as one), in order of priority, expiry and value, spread over the
@@ -17,7 +17,9 @@ WITH bands AS (
 )
 SELECT o.opportunity_id, o.kind, o.rep, o.value, o.expiry_date, o.days_to_expiry, o.contract_ids,
        vb.band AS value_band, vb.value_score,
-       CASE WHEN o.kind IN ('renewal', 'coterm') AND o.days_to_expiry <= 30 THEN 2
+       CASE WHEN o.kind IN ('renewal', 'coterm') AND o.days_to_expiry <= 7 THEN 3
+            WHEN o.kind = 'lapsed' AND o.days_to_expiry >= -7 THEN 3
+            WHEN o.kind IN ('renewal', 'coterm') AND o.days_to_expiry <= 30 THEN 2
             WHEN o.kind = 'lapsed' AND o.days_to_expiry >= -30 THEN 2
             WHEN o.kind IN ('renewal', 'coterm') AND o.days_to_expiry <= 90 THEN 1
             WHEN o.kind = 'lapsed' THEN 1
