@@ -62,3 +62,18 @@ def test_failed_insert_rolls_back_the_whole_file(con) -> None:
     with pytest.raises(duckdb.Error):
         record_file(con, _file("a.csv", "h1", n=1), bad)
     assert con.execute("SELECT count(*) FROM ingested_files").fetchall() == [(0,)]
+
+
+def test_a_store_made_before_the_contact_fields_gains_their_columns(tmp_path: Path) -> None:
+    path = tmp_path / "ingest.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE source_records (record_id VARCHAR, sha256 VARCHAR, source VARCHAR, "
+                "source_file VARCHAR, source_sheet VARCHAR, source_row BIGINT, kind VARCHAR, rep VARCHAR)")
+    con.close()
+    con = open_ingest(path)
+    try:
+        columns = {c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'source_records'").fetchall()}
+    finally:
+        con.close()
+    assert {"contact_name", "contact_email", "contact_phone", "rep_account"} <= columns
