@@ -2,10 +2,11 @@
 
 Real files mix Excel date cells, Excel serial numbers, ISO strings, "3/15/2026", "15.03.2026"
 and "15-Mar-2026". Numeric dates are read in bulk with pandas once the column's order is known;
-the order comes from `date_format`, else from values that can only be read one way (a first part
-over 12 means day-first). When nothing in the column decides it, the values are read month-first
-(or day-first for dotted dates) and a warning says so: never a silent guess. Named-month and
-other free-form strings go to dateutil, one call per distinct value.
+the order comes from `date_format`, else from the rows whose value is a real date one way only
+("15/03/2026" proves day-first); an impossible date ("31/02/2026") is quarantined and never votes,
+and when both orders are proven the majority decides and the other values are quarantined. When
+nothing decides, the values are read month-first (or day-first for dotted dates) and a warning
+says so: never a silent guess, never one row flipping a column. Free-form strings go to dateutil.
 """
 
 from __future__ import annotations
@@ -33,6 +34,33 @@ class ParsedDates:
     failed: pd.Series
     order: str | None = None  # "mdy" | "dmy" | None (no numeric dates)
     warnings: list[str] = field(default_factory=list)
+    #: valid dates outside the configured bounds (not in `failed`: they have their own reason)
+    out_of_range: pd.Series | None = None
+    #: values that can only be read in the order the column's majority rejected
+    against_order: pd.Series | None = None
+    #: how the order was decided and on what: see `OrderEvidence.as_dict`
+    evidence: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OrderEvidence:
+    """Rows of numeric dates ("03/04/2026") by what they prove about day/month order."""
+
+    day_first: int = 0  # valid only as day/month ("15/03/2026")
+    month_first: int = 0  # valid only as month/day ("03/15/2026")
+    either: int = 0  # valid both ways ("03/04/2026")
+    impossible: int = 0  # valid neither way ("31/02/2026", "13/13/2026"): quarantined, no vote
+
+    @property
+    def proven(self) -> str | None:
+        """The order the majority of deciding values proves, or None (none, or a tie)."""
+        if self.day_first == self.month_first:
+            return None
+        return "dmy" if self.day_first > self.month_first else "mdy"
+
+    def as_dict(self, order: str | None, decided_by: str) -> dict[str, object]:
+        return {"order": order, "decided_by": decided_by, "day_first": self.day_first,
+                "month_first": self.month_first, "either": self.either, "impossible": self.impossible}
 
 
 def _two_digit_year(y: pd.Series) -> pd.Series:
@@ -40,9 +68,10 @@ def _two_digit_year(y: pd.Series) -> pd.Series:
 
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
-    """Build dates from integer parts; impossible dates (31/02) become NaT."""
+    """Build dates from integer parts; impossible dates (31/02) and years past pandas' range become NaT."""
     frame = pd.DataFrame({"year": year, "month": month, "day": day}).astype("float64")
-    return pd.to_datetime(frame, errors="coerce")
+    frame.loc[~frame["year"].between(1678, 2261), "year"] = np.nan  # pandas 3 would switch resolution
+    return pd.to_datetime(frame, errors="coerce").astype("datetime64[ns]")
 
 
 def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:
@@ -54,44 +83,92 @@ def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:
     return pd.Timestamp(epoch) + pd.to_timedelta(np.floor(values.astype("float64")), unit="D")
 
 
-def _detect_order(
-    first: pd.Series, second: pd.Series, sep: pd.Series, column: str, hint: str | None = None
-) -> tuple[str, list[str]]:
-    day_first = bool((first > 12).any())
-    month_first = bool((second > 12).any())
-    if day_first and not month_first:
-        return "dmy", []
-    if month_first and not day_first:
-        return "mdy", []
-    n = len(first)
-    if hint and not (day_first or month_first):
-        return hint, []  # the table's other date columns proved the order
-    if day_first and month_first:
-        return "mdy", [
-            (f"{column}: {n} numeric dates mix day-first and month-first forms; each value read "
-            "the only way it can be, the ambiguous ones month-first (set date_format to decide)")
-        ]
-    dotted = bool((sep == ".").all())
-    order = "dmy" if dotted else "mdy"
-    reading = "day-first (dotted dates)" if dotted else "month-first"
-    return order, [
-        (f"{column}: day/month order is ambiguous in {n} numeric dates (no day above 12); "
-        f"read {reading}; set date_format in sources.yaml to decide")
-    ]
+def _numeric_parts(text: pd.Series) -> pd.DataFrame:
+    """First part, separator, second part and four-digit year of "a/b/yy(yy)" texts (others dropped)."""
+    num = text.str.extract(_NUMERIC).dropna()
+    return pd.DataFrame({
+        "a": num[0].astype(int), "sep": num[1], "b": num[2].astype(int),
+        "y": _two_digit_year(num[3].astype(int)),
+    }, index=num.index)
+
+
+def _readings(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each value read day-first and month-first (NaT where that reading is no real date)."""
+    return _assemble(parts["y"], parts["b"], parts["a"]), _assemble(parts["y"], parts["a"], parts["b"])
+
+
+def _evidence(dmy: pd.Series, mdy: pd.Series, weights: pd.Series) -> OrderEvidence:
+    d, m = dmy.notna(), mdy.notna()
+    return OrderEvidence(
+        day_first=int(weights[d & ~m].sum()), month_first=int(weights[m & ~d].sum()),
+        either=int(weights[d & m].sum()), impossible=int(weights[~d & ~m].sum()),
+    )
+
+
+def order_evidence(raw: pd.Series) -> OrderEvidence:
+    """What a column's numeric dates prove about day/month order, counted in rows."""
+    codes, uniques = distinct(raw)
+    weights = pd.Series(np.bincount(codes[codes >= 0], minlength=len(uniques)), index=uniques.index)
+    text = uniques[uniques.map(lambda v: isinstance(v, str))].astype(str)
+    parts = _numeric_parts(text)
+    if parts.empty:
+        return OrderEvidence()
+    return _evidence(*_readings(parts), weights.reindex(parts.index))
 
 
 def proven_order(raw: pd.Series) -> str | None:
-    """"dmy" or "mdy" when this column's numeric dates can only be read one way, else None."""
-    _, uniques = distinct(raw)
-    text = uniques[uniques.map(lambda v: isinstance(v, str))].astype(str)
-    num = text.str.extract(_NUMERIC).dropna()
-    if num.empty:
-        return None
-    day_first = bool((num[0].astype(int) > 12).any())
-    month_first = bool((num[2].astype(int) > 12).any())
-    if day_first != month_first:
-        return "dmy" if day_first else "mdy"
-    return None
+    """"dmy" or "mdy" when the majority of this column's deciding values proves it, else None."""
+    return order_evidence(raw).proven
+
+
+def _read_numeric(parts: pd.DataFrame, weights: pd.Series, column: str, order_hint: str | None) -> ParsedDates:
+    """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
+    dmy, mdy = _readings(parts)
+    ev = _evidence(dmy, mdy, weights)
+    order, decided_by, notes = _decide_order(ev, bool((parts["sep"] == ".").all()), column, order_hint)
+    chosen, other = (dmy, mdy) if order == "dmy" else (mdy, dmy)
+    if decided_by == "tie":  # each value read the only way it can be
+        return ParsedDates(chosen.where(chosen.notna(), other), chosen.isna() & other.isna(), order, notes,
+                           against_order=pd.Series(False, index=parts.index), evidence=ev.as_dict(order, decided_by))
+    against = chosen.isna() & other.notna()
+    return ParsedDates(chosen, chosen.isna() & ~against, order, notes, against_order=against,
+                       evidence=ev.as_dict(order, decided_by))
+
+
+def _decide_order(
+    ev: OrderEvidence, dotted: bool, column: str, hint: str | None
+) -> tuple[str, str, list[str]]:
+    """(order, decided_by, warnings) for one column; an impossible date never votes."""
+    impossible = (f"; {ev.impossible} impossible either way (quarantined, not counted)" if ev.impossible else "")
+    if ev.proven and not (ev.day_first and ev.month_first):
+        return ev.proven, "values", []
+    if ev.proven:
+        first, second = ("day", "month") if ev.proven == "dmy" else ("month", "day")
+        return ev.proven, "majority", [
+            (f"{column}: day/month order contested: {ev.day_first} values can only be read day-first, "
+            f"{ev.month_first} only month-first; read {first}-first by majority and the "
+            f"{min(ev.day_first, ev.month_first)} {second}-first values quarantined{impossible} "
+            "(set date_format in sources.yaml to decide)")
+        ]
+    if ev.day_first:  # a tie
+        return "mdy", "tie", [
+            (f"{column}: {ev.day_first + ev.month_first + ev.either} numeric dates mix day-first and month-first "
+            f"forms ({ev.day_first} each); each value read the only way it can be, the ambiguous ones "
+            f"month-first (set date_format to decide){impossible}")
+        ]
+    if hint:
+        reading = "day-first" if hint == "dmy" else "month-first"
+        note = [] if not ev.either else [
+            (f"{column}: no value decides day/month order ({ev.either} ambiguous{impossible}); read {reading} "
+            "as the table's other date columns prove")
+        ]
+        return hint, "other columns", note
+    order = "dmy" if dotted else "mdy"
+    reading = "day-first (dotted dates)" if dotted else "month-first"
+    return order, "default", [
+        (f"{column}: day/month order is ambiguous in {ev.either} numeric dates (no day above 12); "
+         f"read {reading}; set date_format in sources.yaml to decide{impossible}")
+    ] if ev.either else []
 
 
 _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
@@ -117,38 +194,62 @@ def parse_dates(
     date_format: str | None = None,
     excel_epoch: dt.datetime | None = None,
     order_hint: str | None = None,
+    bounds: tuple[dt.date, dt.date] | None = None,
 ) -> ParsedDates:
     """Parse one column of date cells (strings, datetimes, Excel serials) into dates.
 
     Work is done once per distinct cell value; `order_hint` ("mdy"/"dmy") is the order other
-    date columns of the same table proved, used when this column alone cannot tell.
+    date columns of the same table proved, used when this column alone cannot tell. Real dates
+    outside `bounds` (inclusive) come back empty and flagged in `out_of_range`.
     """
     codes, uniques = distinct(raw)
-    parsed = _parse_distinct(uniques, column, date_format, excel_epoch, order_hint)
+    weights = pd.Series(np.bincount(codes[codes >= 0], minlength=len(uniques)), index=uniques.index)
+    parsed = _parse_distinct(uniques, weights, column, date_format, excel_epoch, order_hint, bounds)
+
+    def spread(mask: pd.Series | None) -> pd.Series:
+        if mask is None:
+            return pd.Series(False, index=raw.index)
+        return expand_distinct(raw, mask, codes, False).astype(bool)
+
     return ParsedDates(
         values=expand_distinct(raw, parsed.values, codes),
-        failed=expand_distinct(raw, parsed.failed, codes, False).astype(bool),
+        failed=spread(parsed.failed),
         order=parsed.order,
         warnings=parsed.warnings,
+        out_of_range=spread(parsed.out_of_range),
+        against_order=spread(parsed.against_order),
+        evidence=parsed.evidence,
     )
+
+
+def _timestamp(value: object) -> pd.Timestamp:
+    """A date cell as a Timestamp; NaT for years pandas cannot hold (an xlsx may say 0001-01-01)."""
+    year = getattr(value, "year", 0)
+    return pd.Timestamp(value) if 1678 <= year <= 2261 else pd.NaT
 
 
 def _parse_distinct(
     raw: pd.Series,
+    weights: pd.Series,
     column: str,
     date_format: str | None,
     excel_epoch: dt.datetime | None,
     order_hint: str | None,
+    bounds: tuple[dt.date, dt.date] | None,
 ) -> ParsedDates:
     raw = raw.astype(object)
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    years = pd.Series(np.nan, index=raw.index)  # the year a value names, even one pandas cannot hold
     done = pd.Series(False, index=raw.index)
+    against = pd.Series(False, index=raw.index)
     warnings: list[str] = []
     order: str | None = None
+    evidence: dict[str, object] = {}
 
     is_dt = map_unique(raw, lambda v: isinstance(v, (dt.datetime, dt.date))).astype(bool)
     if is_dt.any():
-        out[is_dt] = pd.to_datetime(raw[is_dt].map(lambda v: pd.Timestamp(v)), errors="coerce")
+        out[is_dt] = pd.to_datetime(raw[is_dt].map(_timestamp), errors="coerce")
+        years[is_dt] = raw[is_dt].map(lambda v: v.year).astype("float64")
         done |= is_dt
     is_num = map_unique(raw, is_number).astype(bool)
     is_num &= ~done
@@ -168,30 +269,21 @@ def _parse_distinct(
             parsed = pd.to_datetime(s, format=date_format, errors="coerce")
             out[parsed.index] = parsed
         else:
-            iso = s.str.extract(_ISO)
-            is_iso = iso[0].notna()
-            if is_iso.any():
-                parts = iso[is_iso].astype(int)
-                out[parts.index] = _assemble(parts[0], parts[1], parts[2])
-            comp = s.str.extract(_COMPACT)
-            is_comp = comp[0].notna()
-            if is_comp.any():
-                parts = comp[is_comp].astype(int)
-                out[parts.index] = _assemble(parts[0], parts[1], parts[2])
-            num = s.str.extract(_NUMERIC)
-            is_numeric = num[0].notna()
-            if is_numeric.any():
-                a = num.loc[is_numeric, 0].astype(int)
-                b = num.loc[is_numeric, 2].astype(int)
-                y = _two_digit_year(num.loc[is_numeric, 3].astype(int))
-                order, notes = _detect_order(a, b, num.loc[is_numeric, 1], column, order_hint)
-                warnings += notes
-                month, day = (a, b) if order == "mdy" else (b, a)
-                # a value that can only be read the other way (mixed column) is read that way
-                flip = (month > 12) & (day <= 12)
-                month, day = month.where(~flip, day), day.where(~flip, month)
-                out[a.index] = _assemble(y, month, day)
-            rest = s[~(is_iso | is_comp | is_numeric)]
+            is_iso = pd.Series(False, index=s.index)
+            for pattern in (_ISO, _COMPACT):
+                found = s[~is_iso].str.extract(pattern).dropna()
+                if len(found):
+                    ymd = found.astype(int)
+                    out[ymd.index] = _assemble(ymd[0], ymd[1], ymd[2])
+                    years[ymd.index] = ymd[0].astype("float64")
+                    is_iso[ymd.index] = True
+            parts = _numeric_parts(s[~is_iso])
+            if len(parts):
+                read = _read_numeric(parts, weights.reindex(parts.index), column, order_hint)
+                out[parts.index], against[parts.index] = read.values, read.against_order
+                order, warnings, evidence = read.order, read.warnings, read.evidence
+                years[parts.index] = parts["y"].astype("float64")
+            rest = s[~is_iso & ~s.index.isin(parts.index)]
             if len(rest):
                 dayfirst = order == "dmy"
                 cache: dict[str, pd.Timestamp] = {}
@@ -199,7 +291,15 @@ def _parse_distinct(
                     cache[value] = _parse_free_form(value, dayfirst)
                 out[rest.index] = pd.to_datetime(rest.map(cache), errors="coerce")
 
-    values = out.dt.date.astype(object).where(out.notna(), None)
     non_empty = ~map_unique(raw, is_blank).astype(bool)
-    failed = non_empty & out.isna()
-    return ParsedDates(values=values, failed=failed, order=order, warnings=warnings)
+    out_of_range = pd.Series(False, index=raw.index)
+    if bounds is not None:
+        lo, hi = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])
+        out_of_range = (out.notna() & ((out < lo) | (out > hi))) | (
+            out.isna() & ((years < bounds[0].year) | (years > bounds[1].year))
+        )
+        out = out.where(~out_of_range)
+    values = out.dt.date.astype(object).where(out.notna(), None)
+    failed = non_empty & out.isna() & ~out_of_range & ~against
+    return ParsedDates(values=values, failed=failed, order=order, warnings=warnings,
+                       out_of_range=out_of_range, against_order=against, evidence=evidence)

@@ -1,7 +1,7 @@
 """Delimited text files (CSV, TSV, semicolon, pipe): encoding, delimiter and header detection.
 
-Encoding: a BOM decides (UTF-8, UTF-16); else strict UTF-8; else cp1252 (the Windows default
-that spreadsheet exports use); else charset-normalizer's best guess. The delimiter is the
+Size limits and the encoding (per file, or per line when UTF-8 and cp1252 lines are mixed) are
+`text_bytes`' job, done before anything is parsed. The delimiter is the
 candidate that splits the first lines into the most consistent number of fields. Bulk parsing is
 pandas' C parser; a file with quoted line breaks or ragged rows is read with the csv module so
 that every row keeps the line number a text editor shows.
@@ -9,43 +9,24 @@ that every row keeps the line number a text editor shows.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
-from charset_normalizer import from_bytes
 
 from sources.headers import find_header_row
+from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
 from sources.table import FileReadError, RawTable
+from sources.text_bytes import check_text_limits, decode_text, detect_encoding
+
+__all__ = ["detect_delimiter", "detect_encoding", "read_text"]
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_LINES = 60
-
-
-def detect_encoding(data: bytes) -> str:
-    """Name the encoding of a text file's bytes."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
-        raise FileReadError("cannot tell the text encoding (not UTF-8, cp1252 or a known one)")
-    return best.encoding
 
 
 def detect_delimiter(sample_lines: list[str], suffix: str = "") -> str:
@@ -111,8 +92,10 @@ def _sniff_records(text: str, delim: str, max_lines: int) -> tuple[list[list[str
     return records, first, last
 
 
-def _read_exact(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.DataFrame, np.ndarray]:
-    """The csv module, tracking each record's first physical line; extra fields kept."""
+def _read_exact(
+    text: str, start_line: int, delim: str, ncols: int, max_columns: int = DEFAULT_LIMITS.max_columns
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The csv module, tracking each record's first physical line; extra fields kept (up to `max_columns`)."""
     reader = csv.reader(io.StringIO(text), delimiter=delim)
     records: list[list[str]] = []
     rows: list[int] = []
@@ -124,7 +107,9 @@ def _read_exact(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.
             continue
         records.append(rec)
         rows.append(first_line)
-        width = max(width, len(rec))
+        if len(rec) > width:
+            check("max_columns", max_columns, len(rec), f"the number of fields on line {first_line:,}")
+            width = len(rec)
     frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)],
                          dtype=object)
     return frame, np.asarray(rows, dtype=np.int64)
@@ -139,38 +124,73 @@ def read_text(
     delimiter: str | None = None,
     overrides: Mapping[str, str] | None = None,
     header_row: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> tuple[RawTable, dict[str, str]]:
     """Read one delimited text file; returns the table and what was detected."""
-    enc = encoding or detect_encoding(data)
-    try:
-        text = data.decode(enc)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise FileReadError(f"cannot decode as {enc}: {exc}") from None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    limits = limits or DEFAULT_LIMITS
+    longest_line = check_text_limits(data, limits)
+    decoded = decode_text(data, encoding)
+    text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise FileReadError("the file is empty")
-    head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
-    delim = delimiter or detect_delimiter(head, suffix)
-    sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
-    record_no = None
-    if header_row is not None:  # a configured header_row is the line a text editor shows
-        spans = [i for i, (a, b) in enumerate(zip(first_line, last_line, strict=False)) if a <= header_row <= b]
-        if not spans:
-            raise FileReadError(f"header_row {header_row} is past the end of the file")
-        record_no = spans[0] + 1
-    found = find_header_row(sample, kind, overrides, record_no)
-    if found is None:
-        raise FileReadError(
-            f"no recognisable header in the first {SNIFF_LINES} lines for a {kind} source "
-            "(name the columns under `columns:` or set header_row)"
-        )
-    idx, match = found
-    ncols = max(len(match.headers), 1)
-    header_line, body_after = first_line[idx], last_line[idx]
-    fast = _read_fast(text, body_after, delim, ncols)
-    frame, rows = fast if fast is not None else _read_exact(text, body_after, delim, ncols)
+    with _field_limit(limits):
+        head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
+        delim = delimiter or detect_delimiter(head, suffix)
+        sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
+        record_no = None
+        if header_row is not None:  # a configured header_row is the line a text editor shows
+            spans = [i for i, (a, b) in enumerate(zip(first_line, last_line, strict=False)) if a <= header_row <= b]
+            if not spans:
+                raise FileReadError(f"header_row {header_row} is past the end of the file")
+            record_no = spans[0] + 1
+        found = find_header_row(sample, kind, overrides, record_no)
+        if found is None:
+            raise FileReadError(
+                f"no recognisable header in the first {SNIFF_LINES} lines for a {kind} source "
+                "(name the columns under `columns:` or set header_row)"
+            )
+        idx, match = found
+        ncols = max(len(match.headers), 1)
+        check("max_columns", limits.max_columns, ncols, "the number of header fields")
+        header_line, body_after = first_line[idx], last_line[idx]
+        fast = _read_fast(text, body_after, delim, ncols)
+        frame, rows = fast if fast is not None else _read_exact(text, body_after, delim, ncols, limits.max_columns)
+    # a field is never longer than its line, unless quoted line breaks (the csv parser) join lines
+    _check_cells(frame, rows, limits, sizes=fast is None or longest_line > limits.max_cell_chars)
     if frame.shape[1] > len(match.headers):
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
-    detected = {"encoding": enc, "delimiter": {"\t": "tab"}.get(delim, delim),
+    detected = {"encoding": decoded.encoding, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
-    return RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows), detected
+    table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
+                     warnings=list(decoded.warnings))
+    return table, detected
+
+
+@contextmanager
+def _field_limit(limits: ReadLimits) -> Iterator[None]:
+    """Let the csv module read any field a line may hold, so a long field is judged by `_check_cells`
+    (the same message on line 2 as on line 60), not by where the csv module happens to be used.
+
+    The csv module's limit is process-wide: it is raised when needed and never lowered.
+    """
+    needed = max(limits.max_cell_chars, limits.max_line_bytes) + 1
+    if csv.field_size_limit() < needed:
+        csv.field_size_limit(needed)
+    try:
+        yield
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # a quoted field spanning many lines
+            raise LimitExceeded("max_cell_chars", limits.max_cell_chars, needed,
+                                "a field's length in characters (at least)") from None
+        raise FileReadError(f"not readable as delimited text: {exc}") from None
+
+
+def _check_cells(frame: pd.DataFrame, rows: np.ndarray, limits: ReadLimits, sizes: bool = True) -> None:
+    """Refuse a table over the cell-count or (when `sizes`) cell-size limit, naming the line and column."""
+    check("max_cells", limits.max_cells, frame.shape[0] * frame.shape[1], "rows x columns")
+    for j, name in enumerate(frame.columns if sizes else []):
+        lengths = frame[name].str.len()
+        if len(lengths) and lengths.max() > limits.max_cell_chars:
+            at = int(np.asarray(lengths.fillna(0)).argmax())
+            check("max_cell_chars", limits.max_cell_chars, int(lengths.max()),
+                  f"the length of the field on line {int(rows[at]):,}, column {j + 1}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 import zipfile
-import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +20,14 @@ import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
+from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.headers import find_header_row
+from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.table import FileReadError, RawTable, SkippedSheet
+from sources.workbook_guard import SheetMeter, check_package, check_shared_strings
 
 HEADER_SEARCH_ROWS = 40
-MAX_UNCOMPRESSED = 2 * 1024**3  # a workbook inflating past 2 GiB is refused (zip bomb guard)
-MAX_RATIO = 200
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
@@ -42,29 +42,9 @@ _CELL_REF = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _VALUE_TEXT = re.compile(rb">[^<]+<")
 
 
-def check_workbook_file(path: Path) -> None:
-    """Refuse what openpyxl cannot or should not open, with a message a person understands."""
-    with open(path, "rb") as fh:
-        magic = fh.read(8)
-    if magic == _OLE2:
-        raise FileReadError(
-            "this is an OLE2 file: a password-protected workbook or an old .xls; "
-            "save it as an unprotected .xlsx"
-        )
-    if not zipfile.is_zipfile(path):
-        raise FileReadError("not a valid .xlsx: the file is truncated or corrupt (no zip directory)")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            bad = zf.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:  # testzip inflates every member
-        raise FileReadError(f"not a valid .xlsx: truncated or corrupt zip ({exc})") from None
-    if bad is not None:
-        raise FileReadError(f"not a valid .xlsx: corrupt member {bad}")
-    total = sum(i.file_size for i in infos)
-    packed = max(1, sum(i.compress_size for i in infos))
-    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 50 * 1024**2:
-        raise FileReadError(f"refused: the workbook inflates to {total:,} bytes (zip bomb guard)")
+def check_workbook_file(path: Path, limits: ReadLimits | None = None) -> None:
+    """Refuse what openpyxl cannot or should not open (see `workbook_guard.check_package`)."""
+    check_package(path, limits or DEFAULT_LIMITS)
 
 
 def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
@@ -77,14 +57,18 @@ def _attrs(tag: str) -> dict[str, str]:
     return dict(_ATTR.findall(tag))
 
 
-def _scan_sheets(path: Path) -> dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]]:
+def _scan_sheets(
+    path: Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]]:
     """Sheet name -> (merged ranges, formula cells without a saved value as (row, col)).
 
     One streaming pass over each sheet's XML; read-only openpyxl exposes neither. A formula
-    written by a library (not Excel) has no cached value and reads as an empty cell.
+    written by a library (not Excel) has no cached value and reads as an empty cell. The same
+    pass measures each sheet against `limits` (rows, width, cell text), before anything is loaded.
     """
     out: dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]] = {}
     with zipfile.ZipFile(path) as zf:
+        check_shared_strings(zf, limits)
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
             return out
@@ -103,9 +87,11 @@ def _scan_sheets(path: Path) -> dict[str, tuple[list[tuple[int, int, int, int]],
             merges: list[tuple[int, int, int, int]] = []
             uncached: set[tuple[int, int]] = set()
             tail = b""
+            meter = SheetMeter(_unescape(a["name"]), limits)
             with zf.open(member) as fh:
                 while chunk := fh.read(1 << 20):
                     buf = tail + chunk
+                    meter.feed(buf, len(tail))
                     merges += [range_boundaries(m.decode()) for m in _MERGE.findall(buf)]
                     for m in _FORMULA.finditer(buf):
                         start = buf.rfind(b"<", 0, max(0, buf.rfind(b">", 0, m.start())) + 1)
@@ -126,15 +112,30 @@ def _unescape(name: str) -> str:
     return html.unescape(name)
 
 
-def _sheet_rows(ws: Any, merges: list[tuple[int, int, int, int]]) -> list[list[object]]:
-    """All rows of a read-only worksheet as lists, merged blocks filled with their value."""
+def _sheet_rows(
+    ws: Any, merges: list[tuple[int, int, int, int]], limits: ReadLimits = DEFAULT_LIMITS
+) -> list[list[object]]:
+    """All rows of a read-only worksheet as lists, merged blocks filled with their value.
+
+    Rows and cells are counted as they stream in, so a sheet whose cells carry no reference
+    (the XML scan cannot see their column) still stops at the limits, not at the memory's end.
+    """
     ws.reset_dimensions()  # a wrong declared dimension would silently truncate the sheet
     # values_only rows start at column A, and a missing row comes back as an empty tuple,
     # so a row's position in this list is its Excel row number - 1
-    rows: list[list[object]] = [list(values) for values in ws.iter_rows(values_only=True)]
+    rows: list[list[object]] = []
+    width = 0
+    for values in ws.iter_rows(values_only=True):
+        rows.append(list(values))
+        if len(values) > width:
+            width = len(values)
+            check("max_columns", limits.max_columns, width, f"the number of columns in sheet '{ws.title}'")
+        if len(rows) * width > limits.max_cells:
+            check("max_cells", limits.max_cells, len(rows) * width, f"rows x columns in sheet '{ws.title}' (at least)")
     for min_col, min_row, max_col, max_row in merges:
         if min_row > len(rows):
             continue
+        check("max_columns", limits.max_columns, max_col, f"the last column of a merged block in sheet '{ws.title}'")
         top = rows[min_row - 1]
         value = top[min_col - 1] if min_col - 1 < len(top) else None
         for r in range(min_row, min(max_row, len(rows)) + 1):
@@ -154,16 +155,18 @@ def read_workbook(
     sheets: list[str] | None = None,
     overrides: Mapping[str, str] | None = None,
     header_row: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> tuple[list[RawTable], list[SkippedSheet]]:
-    """Read every sheet with a recognisable header (or the configured ones)."""
-    check_workbook_file(path)
+    """Read every sheet with a recognisable header (or the configured ones), within `limits`."""
+    limits = limits or DEFAULT_LIMITS
+    check_workbook_file(path, limits)
     try:
-        facts = _scan_sheets(path)
+        facts = _scan_sheets(path, limits)
         wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except FileReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
-        raise FileReadError(f"not a readable workbook: {type(exc).__name__}: {exc}") from None
+        raise FileReadError(f"not a readable workbook: {_root_cause(exc)}") from None
     tables: list[RawTable] = []
     skipped: list[SkippedSheet] = []
     try:
@@ -184,7 +187,8 @@ def read_workbook(
                 skipped.append(SkippedSheet(name, "chart sheet"))
                 continue
             merges, uncached = facts.get(name, ([], []))
-            rows = _sheet_rows(ws, merges)
+            with _non_numbers_as_text():
+                rows = _sheet_rows(ws, merges, limits)
             # a configured header_row may lie below the detection window
             search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
             found = find_header_row(search, kind, overrides, header_row)
@@ -216,7 +220,49 @@ def read_workbook(
     except FileReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails in openpyxl's parser
-        raise FileReadError(f"workbook damaged while reading: {type(exc).__name__}: {exc}") from None
+        raise FileReadError(f"workbook damaged while reading: {_root_cause(exc)}") from None
     finally:
         wb.close()
     return tables, skipped
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The innermost cause of an openpyxl failure on one line; XML entities are named as the attack they are."""
+    while (exc.__cause__ or exc.__context__) is not None:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    if type(exc).__module__.startswith("defusedxml"):
+        return (f"refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
+                f"{type(exc).__name__}: {exc}")
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+@contextmanager
+def _non_numbers_as_text() -> Iterator[None]:
+    """Read a numeric cell holding "NaN" or "inf" (only a hand-made file has one) as its text.
+
+    openpyxl raises on it, which ends the whole sheet; as text, the cell quarantines its row
+    ("not an amount: 'NaN'"), and in a date-formatted cell it becomes openpyxl's "#VALUE!".
+    The patch is scoped to one sheet's iteration; without the private names it does nothing.
+    """
+    module = openpyxl_reader
+    cast, to_date = getattr(module, "_cast_number", None), getattr(module, "from_excel", None)
+    if cast is None or to_date is None:
+        yield
+        return
+
+    def tolerant_cast(value: str) -> object:
+        try:
+            return cast(value)
+        except ValueError:
+            return value
+
+    def tolerant_date(value: object, *args: object, **kwargs: object) -> object:
+        if isinstance(value, str):
+            raise ValueError(value)  # noqa: TRY004 - openpyxl catches ValueError and makes an error cell
+        return to_date(value, *args, **kwargs)
+
+    module._cast_number, module.from_excel = tolerant_cast, tolerant_date
+    try:
+        yield
+    finally:
+        module._cast_number, module.from_excel = cast, to_date

@@ -51,6 +51,19 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
     "contact_name": "text",
     "contact_email": "text",
     "contact_phone": "text",
+    # channel: who delivers the service (vendor, reseller, service organisation, third party)
+    "service_provider": "text",
+    # partner program
+    "partner_name": "text",
+    "partner_account": "text",
+    "tier": "text",
+    "certification": "text",
+    "certified_staff": "quantity",
+    "support_model": "text",
+    "split_percent": "money",
+    "fixed_fee": "money",
+    "valid_from": "date",
+    "valid_to": "date",
     # other
     "rep": "text",
     "rep_account": "text",
@@ -62,6 +75,17 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
 }
 
 CANONICAL_FIELDS: Final[tuple[str, ...]] = tuple(FIELD_TYPES)
+
+#: fields only a partner program file carries (kind `partner_program`, issue 14)
+PARTNER_PROGRAM_FIELDS: Final[frozenset[str]] = frozenset({
+    "partner_name", "partner_account", "tier", "certification", "certified_staff",
+    "support_model", "split_percent", "fixed_fee", "valid_from", "valid_to",
+})
+#: recognised in headers (and accepted under `columns:`) but not yet columns of source_records:
+#: the warehouse schema adds them with the partner-program work (the contact fields are stored)
+NOT_YET_STORED: Final[frozenset[str]] = PARTNER_PROGRAM_FIELDS | {"service_provider"}
+#: the fields of a typed source record, in order (source_records' canonical columns)
+RECORD_FIELDS: Final[tuple[str, ...]] = tuple(f for f in FIELD_TYPES if f not in NOT_YET_STORED)
 
 SourceKind = Literal[
     "distributor", "sales_rep", "accounting", "crm_accounts", "crm_contracts", "price_list"
@@ -79,9 +103,21 @@ REQUIRED_FIELDS: Final[dict[str, tuple[str | tuple[str, ...], ...]]] = {
 }
 
 
+_NOT_IN_PARTNER_PROGRAM = frozenset({
+    "reseller_name", "reseller_account", "service_start", "service_end", "service_level",
+})
+
+
+def eligible_fields(kind: str) -> tuple[str, ...]:
+    """The fields a file of `kind` may carry: partner-program fields only in partner-program files."""
+    if kind == "partner_program":
+        return tuple(f for f in CANONICAL_FIELDS if f not in _NOT_IN_PARTNER_PROGRAM)
+    return tuple(f for f in CANONICAL_FIELDS if f not in PARTNER_PROGRAM_FIELDS)
+
+
 def required_columns(kind: str) -> set[str]:
     """Every field that may satisfy a requirement of `kind` (used to judge a header row)."""
     out: set[str] = set()
-    for req in REQUIRED_FIELDS[kind]:
+    for req in REQUIRED_FIELDS.get(kind, ()):
         out.update(req if isinstance(req, tuple) else (req,))
     return out

@@ -1,132 +1,39 @@
-"""Header recognition: map a file's column headers to canonical fields by synonyms.
+"""Header recognition: score each header against each canonical field's vocabulary, find the header row.
 
-Headers are compared after `normalise_header` (case, punctuation and spacing removed), first
-exactly against the synonym table, then by a strict fuzzy match (rapidfuzz) so "Serail Number"
-still lands on `serial_numbers`. `columns:` in sources.yaml always wins over both.
+A header is read into vocabulary words (`sources.header_words`) and compared with every phrase of
+every field (`sources.vocabulary`) as a weighted token-set F-score: "Qty Shipped" is "quantity"
+with a qualifier, "Vendor Part No." is most of "manufacturer part number". A header written
+exactly as a listed phrase scores 1 as a synonym. One header row is then assigned to fields as a
+whole (one column per field, best total score). `columns:` in sources.yaml always wins.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
-from sources.fields import CANONICAL_FIELDS, required_columns
+from sources.fields import CANONICAL_FIELDS, eligible_fields, required_columns
+from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
+from sources.vocabulary import (
+    FIELD_PHRASES,
+    KIND_PHRASE_WEIGHT,
+    KIND_PHRASES,
+    OTHER_CONCEPTS,
+    ROLES,
+    expand_phrases,
+)
 
-#: canonical field -> header spellings seen in the channel (compared after normalise_header)
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "customer_name": (
-        "customer name", "customer", "end user", "end user name", "end customer",
-        "end customer name", "enduser", "enduser name", "account name", "account",
-        "company", "company name", "client", "client name", "ship to name", "ship to customer",
-        "end user company", "eu name", "sold to customer", "organisation", "organization",
-    ),
-    "customer_account": (
-        "customer account", "customer id", "customer no", "customer number", "account id",
-        "account number", "account no", "crm account", "crm account id", "end user id",
-        "customer acct", "eu account",
-    ),
-    "customer_address": (
-        "address", "customer address", "street", "street address", "address line 1",
-        "address 1", "end user address", "ship to address", "billing street",
-    ),
-    "customer_city": ("city", "town", "customer city", "end user city", "ship to city", "billing city"),
-    "customer_state": (
-        "state", "province", "region", "state province", "customer state", "end user state",
-        "billing state", "st",
-    ),
-    "customer_postal_code": (
-        "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal",
-        "customer zip", "end user zip", "billing zip", "billing postal code",
-    ),
-    "customer_country": ("country", "customer country", "end user country", "billing country", "ctry"),
-    "customer_domain": ("website", "web site", "domain", "url", "web", "homepage"),
-    "customer_phone": ("phone", "telephone", "phone number", "tel", "customer phone", "main phone"),
-    "customer_email": ("email", "e mail", "email address", "customer email", "company email"),
-    "contact_name": (
-        "contact", "contact name", "contact person", "primary contact", "main contact", "key contact",
-        "customer contact", "end user contact", "technical contact", "it contact",
-    ),
-    "contact_email": ("contact email", "contact e mail", "contact email address", "primary contact email"),
-    "contact_phone": (
-        "contact phone", "contact phone number", "contact tel", "contact mobile", "mobile", "direct line",
-        "primary contact phone",
-    ),
-    "reseller_name": (
-        "reseller", "reseller name", "partner", "partner name", "var", "var name",
-        "sold to", "sold to name", "sold to reseller", "dealer", "channel partner", "solution provider",
-    ),
-    "reseller_account": (
-        "reseller id", "reseller account", "reseller no", "reseller number", "partner id",
-        "partner no", "partner number", "sold to id", "sold to account", "var id", "dealer id",
-    ),
-    "bill_to_name": (
-        "bill to", "bill to name", "billed to", "bill to customer", "invoice to", "payer",
-        "bill to party", "customer billed",
-    ),
-    "bill_to_account": ("bill to account", "bill to id", "bill to no", "payer id", "payer account"),
-    "sku": (
-        "sku", "part number", "part no", "part", "product", "product code", "product number",
-        "product id", "item", "item number", "item no", "material", "article", "article no",
-        "mfr part number", "mpn", "model",
-    ),
-    "description": (
-        "description", "product description", "item description", "article description",
-        "desc", "product name", "item name",
-    ),
-    "serial_numbers": (
-        "serial", "serials", "serial number", "serial numbers", "serial no", "serial nos",
-        "serial num", "serial #", "s n", "sn", "s ns", "sn s", "serial no s", "serial numbers s",
-        "asset serial", "device serial", "asset tag",
-    ),
-    "quantity": ("quantity", "qty", "units", "qty shipped", "quantity shipped", "count", "pcs"),
-    "unit_price": (
-        "unit price", "price", "unit cost", "net price", "unit net price", "price each",
-        "sell price", "unit sell",
-    ),
-    "amount": (
-        "amount", "total", "line total", "extended price", "ext price", "extended amount",
-        "net amount", "value", "contract value", "total amount", "invoice amount",
-        "line amount", "revenue", "renewal value", "annual value",
-    ),
-    "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl"),
-    "currency": ("currency", "curr", "ccy", "currency code"),
-    "contract_number": (
-        "contract number", "contract", "contract no", "contract id", "contract #",
-        "service contract", "agreement", "agreement number", "support contract", "sc number",
-        "contract ref",
-    ),
-    "service_level": (
-        "service level", "coverage", "support level", "sla", "service", "service type",
-        "coverage level", "support type", "plan",
-    ),
-    "service_start": (
-        "service start", "start date", "start", "coverage start", "contract start",
-        "support start", "begin date", "from", "valid from", "term start",
-    ),
-    "service_end": (
-        "service end", "end date", "end", "expiry", "expiry date", "expiration",
-        "expiration date", "coverage end", "contract end", "support end", "expires",
-        "renewal date", "valid to", "valid until", "to", "term end", "exp date",
-    ),
-    "invoice_number": ("invoice number", "invoice", "invoice no", "invoice id", "inv no", "document number"),
-    "invoice_date": (
-        "invoice date", "inv date", "date", "ship date", "order date", "sale date",
-        "transaction date", "posting date", "document date", "invoice dt",
-    ),
-    "rep": (
-        "rep", "sales rep", "owner", "account owner", "salesperson", "sales person",
-        "account manager", "am", "channel rep", "opportunity owner",
-    ),
-    "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id", "user id"),
-    "status": ("status", "contract status", "state of contract", "stage"),
-    "notes": ("notes", "note", "comments", "comment", "remarks", "memo"),
-    "account_type": ("account type", "type", "customer type", "relationship", "record type"),
-    "parent_account": ("parent account", "parent", "parent account id", "parent id"),
-    "category": ("category", "product category", "product type", "family", "product family"),
-}
+#: a header this close to one of a field's phrases names the field on its own
+HEADER_MIN = 0.75
+
+#: canonical field -> every phrase naming it (roles expanded), as written in the vocabulary
+SYNONYMS: dict[str, tuple[str, ...]] = {f: expand_phrases(f) for f in FIELD_PHRASES}
 
 _NON_ALNUM = re.compile(r"[^0-9a-z#]+")
 
@@ -140,12 +47,135 @@ def normalise_header(text: object) -> str:
     return _NON_ALNUM.sub(" ", s).strip()
 
 
-_LOOKUP: dict[str, str] = {}
-for _field, _names in SYNONYMS.items():
-    for _name in (*_names, _field.replace("_", " ")):
-        _LOOKUP.setdefault(normalise_header(_name), _field)
-_CHOICES = list(_LOOKUP)
-_FUZZY_CUTOFF = 92.0
+def _build() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, frozenset[str]]], dict[str, list[int]]]:
+    raw: dict[str, list[str]] = {"s n": ["serial_numbers"]}
+    phrases: list[tuple[str, frozenset[str]]] = []
+    index: dict[str, list[int]] = {}
+    for fld, names in SYNONYMS.items():
+        for name in names:
+            fields = raw.setdefault(normalise_header(name), [])
+            if fld not in fields:
+                fields.append(fld)
+            words = frozenset(w.text for w in header_words(name))
+            if words:
+                for w in words:
+                    index.setdefault(w, []).append(len(phrases))
+                phrases.append((fld, words))
+    return {k: tuple(v) for k, v in raw.items()}, phrases, index
+
+
+_RAW, _PHRASES, _INDEX = _build()
+
+
+def _specificity() -> dict[str, float]:
+    """Word weight by how few fields use it: "serial" tells more than "number" or "end user"."""
+    fields_of: dict[str, set[str]] = {}
+    for fld, words in _PHRASES:
+        for w in words:
+            fields_of.setdefault(w, set()).add(fld)
+    n = len(SYNONYMS)
+    idf = {w: math.log(1 + n / len(f)) for w, f in fields_of.items()}
+    # a party word ("customer", "end user") separates customer_account from reseller_account even
+    # though many fields use it: it never weighs less than a moderately specific word
+    roles = {w.text for words in ROLES.values() for p in words for w in header_words(p)}
+    return {w: max(v, ROLE_FLOOR) if w in roles else v for w, v in idf.items()}
+
+
+ROLE_FLOOR = 2.5
+_IDF = _specificity()
+_UNKNOWN_WEIGHT = max(_IDF.values())
+
+
+def _extra_weight(word: str) -> float:
+    """What a header word the phrase lacks costs: little for a qualifier, some for a word the
+    vocabulary does not know (a brand: "Arrow Invoice"), and as much as the rarest word for a
+    known word of another meaning ("Region Code", "Discount Category")."""
+    if word in MODIFIERS:
+        return 0.3
+    if word in _IDF or word in OTHER_CONCEPTS:
+        return _UNKNOWN_WEIGHT
+    return 1.0
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    """How well one header names one field: 0..1, and the kind of evidence."""
+
+    score: float
+    evidence: str  # "synonym" | "abbreviation" | "fuzzy"
+
+
+def _phrase_score(how: dict[str, str], phrase: frozenset[str]) -> tuple[float, str]:
+    """Weighted token-set F-score of a header's words against one phrase, and its evidence."""
+    common = phrase & how.keys()
+    if not common:
+        return 0.0, "synonym"
+    # words weigh by specificity; a header word the phrase lacks costs little when it only
+    # qualifies ("net", "USD")
+    shared = sum(_IDF.get(w, _UNKNOWN_WEIGHT) for w in common)
+    extra = sum(_extra_weight(w) for w in how if w not in phrase)
+    precision = shared / (shared + extra)
+    # a phrase word the header lacks costs at least a moderately specific word: "Customer" is
+    # not most of "customer number", however common "number" is
+    recall = shared / (shared + sum(max(_IDF.get(w, _UNKNOWN_WEIGHT), ROLE_FLOOR) for w in phrase - common))
+    f = 2 * precision * recall / (precision + recall)
+    kinds = {how[c] for c in common}
+    evidence = "fuzzy" if TYPO in kinds else "abbreviation" if kinds & {ABBREVIATION, GUESSED} else "synonym"
+    f *= 0.92 if kinds & {TYPO, GUESSED} else 1.0
+    if all(c in MODIFIERS for c in common) and len(phrase) > len(common):
+        f *= 0.5  # sharing only a qualifier ("Ultimate ...") is no evidence
+    return f, evidence
+
+
+@lru_cache(maxsize=65536)
+def score_header(text: str) -> dict[str, FieldScore]:
+    """Every field this header may name, with its score (fields scoring 0 are left out)."""
+    out: dict[str, FieldScore] = {}
+    for fld in _RAW.get(normalise_header(text), ()):
+        out[fld] = FieldScore(1.0, "synonym")
+    how = {w.text: w.how for w in header_words(text)}
+    seen: set[int] = set()
+    for w in how:
+        for i in _INDEX.get(w, ()):
+            if i in seen:
+                continue
+            seen.add(i)
+            fld, phrase = _PHRASES[i]
+            f, evidence = _phrase_score(how, phrase)
+            best = out.get(fld)
+            if best is None or f > best.score + 1e-9:
+                out[fld] = FieldScore(round(f, 4), evidence)
+    return out
+
+
+_KIND_PHRASES = {
+    kind: {
+        fld: (shadowed, [frozenset(w.text for w in header_words(p)) for p in phrases])
+        for fld, (shadowed, phrases) in table.items()
+    }
+    for kind, table in KIND_PHRASES.items()
+}
+SHADOWED = 0.9
+
+
+@lru_cache(maxsize=65536)
+def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
+    """`score_header` plus the phrases that name a field only in files of `kind`."""
+    out = dict(score_header(text))
+    extra = _KIND_PHRASES.get(kind or "")
+    if not extra:
+        return out
+    how = {w.text: w.how for w in header_words(text)}
+    for fld, (shadowed, phrases) in extra.items():
+        best = max((_phrase_score(how, p) for p in phrases), default=(0.0, "synonym"))
+        f = best[0] * KIND_PHRASE_WEIGHT
+        if f <= 0 or (fld in out and out[fld].score >= f):
+            continue
+        out[fld] = FieldScore(round(f, 4), best[1])
+        # the generic reading gives way: an invoice's "Customer" is its bill-to
+        if shadowed in out and out[shadowed].score <= best[0]:
+            out[shadowed] = FieldScore(round(out[shadowed].score * SHADOWED, 4), out[shadowed].evidence)
+    return out
 
 
 @dataclass(frozen=True)
@@ -154,44 +184,65 @@ class HeaderMatch:
 
     mapping: dict[int, str]  # column index -> canonical field
     headers: list[str]  # the header texts as written, by column index
-    how: dict[str, str] = field(default_factory=dict)  # field -> "columns" | "synonym" | "fuzzy"
+    how: dict[str, str] = field(default_factory=dict)  # field -> columns|synonym|abbreviation|fuzzy|content
 
     @property
     def fields(self) -> set[str]:
         return set(self.mapping.values())
 
 
-def recognise_header(
-    cells: Sequence[object], overrides: Mapping[str, str] | None = None
-) -> HeaderMatch:
-    """Map one candidate header row to canonical fields; the first column wins a duplicate field."""
-    # inner whitespace collapsed: a header typed with Alt+Enter ("Serial\nNumber") is shown
-    # on one line in reasons and reports
-    headers = ["" if c is None else " ".join(str(c).split()) for c in cells]
-    mapping: dict[int, str] = {}
-    how: dict[str, str] = {}
-    taken: set[str] = set()
+def clean_headers(cells: Sequence[object]) -> list[str]:
+    """Header texts on one line ("Serial\\nNumber" typed with Alt+Enter reads "Serial Number")."""
+    return ["" if c is None else " ".join(str(c).split()) for c in cells]
+
+
+def override_columns(headers: Sequence[str], overrides: Mapping[str, str] | None) -> dict[int, str]:
+    """Column index -> field for the headers named under `columns:` (first such column wins)."""
     wanted = {normalise_header(h): f for f, h in (overrides or {}).items()}
+    out: dict[int, str] = {}
     for i, h in enumerate(headers):
-        key = normalise_header(h)
-        if key and key in wanted and wanted[key] not in taken:
-            mapping[i] = wanted[key]
-            how[wanted[key]] = "columns"
-            taken.add(wanted[key])
+        fld = wanted.get(normalise_header(h))
+        if h and fld is not None and fld not in out.values():
+            out[i] = fld
+    return out
+
+
+def assign(scores: np.ndarray, minimum: float) -> list[tuple[int, int]]:
+    """(row, column) pairs of the best one-to-one assignment whose scores reach `minimum`.
+
+    Ties go to the earlier row, as a person reading left to right would choose.
+    """
+    if scores.size == 0 or not (scores >= minimum).any():
+        return []
+    tie = np.arange(scores.shape[0], dtype=float)[:, None] * 1e-6
+    cost = np.where(scores >= minimum, -(scores - tie), 0.0)
+    rows, cols = linear_sum_assignment(cost)
+    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if scores[r, c] >= minimum]
+
+
+def recognise_header(
+    cells: Sequence[object], overrides: Mapping[str, str] | None = None, kind: str | None = None
+) -> HeaderMatch:
+    """Map one candidate header row to canonical fields by its headers alone."""
+    headers = clean_headers(cells)
+    fixed = override_columns(headers, overrides)
+    named = {normalise_header(h) for h in (overrides or {}).values()}
+    fields = [f for f in eligible_fields(kind or "") if f not in fixed.values()]
+    scores = np.zeros((len(headers), len(fields)))
+    evidence: dict[tuple[int, int], str] = {}
     for i, h in enumerate(headers):
-        key = normalise_header(h)
-        if i in mapping or not key or key in wanted:
+        if i in fixed or not h or not isinstance(cells[i], str) or normalise_header(h) in named:
             continue
-        fld, rule = _LOOKUP.get(key), "synonym"
-        if fld is None and len(key) >= 5:
-            best = process.extractOne(key, _CHOICES, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-            if best is not None:
-                fld, rule = _LOOKUP[best[0]], "fuzzy"
-        if fld is not None and fld not in taken:
-            mapping[i] = fld
-            how[fld] = rule
-            taken.add(fld)
-    return HeaderMatch(mapping=mapping, headers=headers, how=how)
+        for j, fld in enumerate(fields):
+            s = field_scores(h, kind).get(fld)
+            if s is not None:
+                scores[i, j], evidence[i, j] = s.score, s.evidence
+    mapping = dict(fixed)
+    how = {f: "columns" for f in fixed.values()}
+    for i, j in assign(scores, HEADER_MIN):
+        mapping[i] = fields[j]
+        how[fields[j]] = evidence[i, j]
+    return HeaderMatch(mapping=dict(sorted(mapping.items())), headers=headers, how=how)
 
 
 def header_score(match: HeaderMatch, kind: str) -> int:
@@ -216,12 +267,12 @@ def find_header_row(
         idx = header_row - 1
         if idx >= len(rows):
             return None
-        return idx, recognise_header(rows[idx], overrides)
+        return idx, recognise_header(rows[idx], overrides, kind)
     best: tuple[int, int, HeaderMatch] | None = None
     for i, row in enumerate(rows):
         if not any(c not in (None, "") for c in row):
             continue
-        m = recognise_header(row, overrides)
+        m = recognise_header(row, overrides, kind)
         if not is_recognisable(m, kind):
             continue
         score = header_score(m, kind)

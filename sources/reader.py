@@ -6,7 +6,8 @@ nightly run records it and goes on with the other files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,14 @@ import pandas as pd
 from sources.config import SourceConfig
 from sources.delimited import read_text
 from sources.excel import read_workbook
+from sources.limits import DEFAULT_LIMITS, ReadLimits, check
+from sources.mapping import ColumnMapping, map_columns
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, type_rows
 from sources.table import FileReadError, RawTable
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-READER_VERSION = "3"  # bump when parsing changes, so every file is read again
+READER_VERSION = "4"  # bump when parsing changes, so every file is read again
 
 
 @dataclass
@@ -37,19 +40,24 @@ class SheetReport:
     blank_rows: int = 0
     total_rows: int = 0
     skipped: str | None = None
+    columns: dict[str, Any] = field(default_factory=dict)  # ColumnMapping.as_dict(): evidence, confidence
+    needs_mapping: str | None = None  # why the sheet was not read (a required field has no column)
+    #: field -> how its column was read (day/month order, decimal separator) and the evidence
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
 class FileOutcome:
     """Everything reading one file produced."""
 
-    status: str  # loaded | empty | error
+    status: str  # loaded | empty | error | needs_mapping
     records: pd.DataFrame
     quarantine: pd.DataFrame
     sheets: list[SheetReport] = field(default_factory=list)
     detected: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    mappings: list[ColumnMapping] = field(default_factory=list)  # one per table read, sheet order
 
     @property
     def rows_read(self) -> int:
@@ -82,17 +90,21 @@ def empty_quarantine() -> pd.DataFrame:
     return pd.DataFrame(columns=QUARANTINE_SCHEMA.names)
 
 
-def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
+def _raw_tables(
+    path: Path, src: SourceConfig, limits: ReadLimits
+) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
+        # refused on its size before a byte is read into memory
+        check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
         table, detected = read_text(
             path.read_bytes(), src.kind, suffix=suffix, encoding=src.encoding,
-            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row,
+            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         return [table], [], detected
     if suffix in EXCEL_SUFFIXES:
         tables, skipped = read_workbook(
-            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row
+            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
         return tables, reports, {"format": "xlsx"}
@@ -101,10 +113,17 @@ def _raw_tables(path: Path, src: SourceConfig) -> tuple[list[RawTable], list[She
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
 
 
-def read_source_file(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
-    """Read `path` (shown as `relpath`) as a file of source `src`; never raises."""
+def read_source_file(
+    path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
+    *, limits: ReadLimits | None = None,
+) -> FileOutcome:
+    """Read `path` (shown as `relpath`) as a file of source `src` within `limits`; never raises.
+
+    `known_partners` (reseller names seen elsewhere) helps tell a reseller column from an end
+    customer column when headers do not.
+    """
     try:
-        return _read(path, relpath, src)
+        return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS)
     except FileReadError as exc:
         return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
@@ -116,22 +135,50 @@ def read_source_file(path: Path, relpath: str, src: SourceConfig) -> FileOutcome
         )
 
 
-def _read(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
-    tables, reports, detected = _raw_tables(path, src)
+def map_table(
+    table: RawTable, src: SourceConfig, known_partners: Iterable[object] | None = None
+) -> tuple[RawTable, ColumnMapping]:
+    """Assign the table's columns to fields (headers + content); the table carries the result."""
+    mapping = map_columns(
+        table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch
+    )
+    return replace(table, header=mapping.header_match()), mapping
+
+
+def _needs_mapping_report(table: RawTable, mapping: ColumnMapping) -> SheetReport:
+    return SheetReport(
+        sheet=table.sheet, header_row=table.header_row, mapping={}, how={},
+        columns=mapping.as_dict(), needs_mapping=mapping.message(),
+    )
+
+
+def _read(
+    path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> FileOutcome:
+    tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
         return FileOutcome("error", empty_records(), empty_quarantine(), sheets=reports,
                            detected=detected, error=f"{relpath}: no sheet with a recognisable header ({reasons})")
-    records, quarantine, warnings = [], [], []
-    for table in tables:
+    records, quarantine, warnings = [empty_records()], [empty_quarantine()], []
+    mappings: list[ColumnMapping] = []
+    unmapped: list[str] = []
+    for raw in tables:
+        table, mapping = map_table(raw, src, known_partners)
+        mappings.append(mapping)
+        where = f"{relpath}" + (f" [{table.sheet}]" if table.sheet else "")
+        if mapping.needs_mapping:  # no row is quarantined for a column the file lacks a name for
+            unmapped.append(f"{where}: {mapping.message()}")
+            reports.append(_needs_mapping_report(table, mapping))
+            continue
         typed = type_rows(
             table, source=src.name, source_file=relpath, kind=src.kind,
-            date_format=src.date_format, fixed_values=src.fixed_values,
+            date_format=src.date_format, fixed_values=src.fixed_values, limits=limits,
         )
         records.append(typed.records)
         quarantine.append(typed.quarantine)
-        where = f"{relpath}" + (f" [{table.sheet}]" if table.sheet else "")
-        warnings += [f"{where}: {w}" for w in table.warnings + typed.warnings]
+        warnings += [f"{where}: {w}" for w in table.warnings + mapping.warnings() + typed.warnings]
         # a `columns:` entry whose header is not in this sheet would otherwise be ignored silently
         warnings += [
             f"{where}: columns: {fld} names header {header!r}, which is not in the header row"
@@ -139,11 +186,40 @@ def _read(path: Path, relpath: str, src: SourceConfig) -> FileOutcome:
         ]
         reports.append(SheetReport(
             sheet=table.sheet, header_row=table.header_row,
-            mapping={table.header.headers[i]: f for i, f in table.header.mapping.items()},
+            mapping={table.header_names[i]: f for i, f in table.header.mapping.items()},
             how=dict(table.header.how), rows_read=typed.rows_read, rows_loaded=len(typed.records),
             rows_quarantined=len(typed.quarantine), blank_rows=typed.blank_rows, total_rows=typed.total_rows,
+            columns=mapping.as_dict(), evidence=typed.evidence,
         ))
-    recs = pd.concat(records, ignore_index=True) if len(records) > 1 else records[0]
-    quar = pd.concat(quarantine, ignore_index=True) if len(quarantine) > 1 else quarantine[0]
-    status = "loaded" if len(recs) or len(quar) else "empty"
-    return FileOutcome(status, recs, quar, sheets=reports, detected=detected, warnings=warnings)
+    warnings += _sheets_disagree(relpath, reports)
+    recs = _concat(records)
+    quar = _concat(quarantine)
+    status = "needs_mapping" if unmapped else "loaded" if len(recs) or len(quar) else "empty"
+    return FileOutcome(status, recs, quar, sheets=reports, detected=detected, warnings=warnings,
+                       error="\n".join(unmapped) or None, mappings=mappings)
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The typed frames after the first (an empty template, kept when no table was typed)."""
+    typed = frames[1:]
+    if not typed:
+        return frames[0]
+    return pd.concat(typed, ignore_index=True) if len(typed) > 1 else typed[0]
+
+
+def _sheets_disagree(relpath: str, reports: list[SheetReport]) -> list[str]:
+    """A warning when the sheets of one workbook prove different day/month orders (within a sheet,
+    `type_rows` reports it)."""
+    proven: dict[str, list[str]] = {}
+    sheets: dict[str, set[str | None]] = {}
+    for r in reports:
+        for fld, ev in r.evidence.items():
+            if ev.get("decided_by") in ("values", "majority"):
+                proven.setdefault(str(ev["order"]), []).append(f"sheet '{r.sheet}' {fld}")
+                sheets.setdefault(str(ev["order"]), set()).add(r.sheet)
+    if len(proven) < 2 or len(set.union(*sheets.values())) < 2:
+        return []
+    said = "; ".join(
+        f"{'day' if o == 'dmy' else 'month'}-first: {', '.join(where)}" for o, where in sorted(proven.items())
+    )
+    return [f"{relpath}: sheets disagree on day/month order ({said}); each read by its own evidence"]

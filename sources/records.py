@@ -14,19 +14,11 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from sources.dates import parse_dates, proven_order
-from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS
+from sources.columns import Problem, type_table
+from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
+from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
-from sources.values import (
-    cell_text,
-    distinct,
-    expand_distinct,
-    map_unique,
-    parse_money,
-    parse_quantity,
-    parse_text,
-    split_serials,
-)
+from sources.values import cell_text, distinct, expand_distinct, map_unique
 
 PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
 _TOTAL_LABEL = r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
@@ -55,7 +47,7 @@ RECORD_SCHEMA = pa.schema(
                 "serials": pa.list_(pa.string()),
             }[t],
         )
-        for f, t in FIELD_TYPES.items()
+        for f, t in ((f, FIELD_TYPES[f]) for f in RECORD_FIELDS)
     ]
 )
 QUARANTINE_SCHEMA = pa.schema(
@@ -81,6 +73,8 @@ class TypedRows:
     blank_rows: int
     total_rows: int
     warnings: list[str] = field(default_factory=list)
+    #: field -> how its column was read (day/month order, decimal separator) and on what evidence
+    evidence: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
 def _blank_mask(col: pd.Series) -> pd.Series:
@@ -110,8 +104,9 @@ def type_rows(
     kind: str,
     date_format: str | None = None,
     fixed_values: dict[str, str] | None = None,
+    limits: ReadLimits | None = None,
 ) -> TypedRows:
-    """Type one RawTable into canonical records plus quarantine rows."""
+    """Type one RawTable into canonical records plus quarantine rows (values bounded by `limits`)."""
     cells = table.cells
     rows = pd.Series(table.row_numbers, index=cells.index)
     columns = list(cells.columns)
@@ -131,44 +126,18 @@ def type_rows(
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
 
-    typed: dict[str, pd.Series] = {}
-    problems: list[tuple[pd.Series, str, str, pd.Series | None]] = []  # mask, field, message, cells
-    warnings: list[str] = []
-    orders = {
-        proven_order(body[str(i)])
-        for i, f in table.header.mapping.items()
-        if FIELD_TYPES[f] == "date" and not date_format
-    } - {None}
-    order_hint = orders.pop() if len(orders) == 1 else None  # one system writes one date format
-    for idx, fld in table.header.mapping.items():
-        col = body[str(idx)]
-        header = table.header.headers[idx]
-        ftype = FIELD_TYPES[fld]
-        if ftype == "text":
-            typed[fld] = parse_text(col)
-        elif ftype == "serials":
-            typed[fld] = split_serials(col)
-        elif ftype == "date":
-            parsed = parse_dates(col, f"{fld} ('{header}')", date_format, table.epoch, order_hint)
-            typed[fld] = parsed.values
-            warnings += parsed.warnings
-            problems.append((parsed.failed, fld, f"field '{fld}' (column '{header}'): not a date: {{}}", col))
-        elif ftype == "money":
-            values, failed = parse_money(col)
-            typed[fld] = values
-            problems.append((failed, fld, f"field '{fld}' (column '{header}'): not an amount: {{}}", col))
-        elif ftype == "quantity":
-            values, failed = parse_quantity(col)
-            typed[fld] = values
-            problems.append((failed, fld, f"field '{fld}' (column '{header}'): not a whole quantity: {{}}", col))
+    typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS)
+    typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
+    header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 
     for fld, value in (fixed_values or {}).items():
         current = typed.get(fld)
         filler = pd.Series(value, index=body.index, dtype=object)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
 
-    unreadable = {fld: mask for mask, fld, _, _ in problems}
-    header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
+    unreadable: dict[str, pd.Series] = {}
+    for mask, fld, _, _ in problems:
+        unreadable[fld] = unreadable[fld] | mask if fld in unreadable else mask
     for req in REQUIRED_FIELDS[kind]:
         options = req if isinstance(req, tuple) else (req,)
         present = pd.Series(False, index=body.index)
@@ -199,7 +168,7 @@ def type_rows(
     records["source_sheet"] = table.sheet
     records["source_row"] = where[good].astype("int64")
     records["kind"] = kind
-    for fld in CANONICAL_FIELDS:
+    for fld in RECORD_FIELDS:
         if fld in typed:
             records[fld] = typed[fld][good]
         elif FIELD_TYPES[fld] == "serials":  # a list in every row: no serial column is zero serials
@@ -213,6 +182,7 @@ def type_rows(
         blank_rows=int(blank.sum()),
         total_rows=int(total.sum()),
         warnings=warnings,
+        evidence=typed_table.evidence,
     )
 
 
@@ -220,7 +190,7 @@ def _quarantine_frame(
     table: RawTable,
     bad: pd.DataFrame,
     rows: pd.Series,
-    problems: list[tuple[pd.Series, str, str, pd.Series | None]],
+    problems: list[Problem],
     source: str,
     source_file: str,
     where_sheet: str,

@@ -11,9 +11,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from sources.currency import split_currency
 
 #: "S/N:", "S/N", "SN:", "SN#", "Serial:", "Serial #:", "Serial No:", "Serial Number:" (any case)
 SERIAL_PREFIX = re.compile(
@@ -24,7 +27,6 @@ SERIAL_SEPARATORS = r"[,;/\s]+"
 SERIAL_PLACEHOLDERS = frozenset({
     "n/a", "na", "n.a.", "n.a", "none", "null", "nil", "tbd", "tba", "unknown", "-", "--", "?",
 })
-_CURRENCY = re.compile(r"(?i)(?:usd|eur|gbp|chf|cad|aud|us\$|[$€£¥])")
 
 
 def map_unique(raw: pd.Series, fn: Callable[[object], object]) -> pd.Series:
@@ -70,8 +72,8 @@ def cell_text(value: object) -> str | None:
         return None
     if isinstance(value, bool):
         return str(value).upper()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, float):  # 1e300 stays "1e+300", not three hundred digits
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if isinstance(value, (int, np.integer)):
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -89,67 +91,105 @@ def parse_text(raw: pd.Series) -> pd.Series:
     return out.where(out.notna(), None)
 
 
-def _decimal_comma(s: pd.Series) -> bool:
-    """Does this column write decimals with a comma ("1.234,56")?"""
-    comma = s.str.contains(r"\d,\d{1,2}$", regex=True).sum()
-    dot = s.str.contains(r"\d\.\d{1,2}$", regex=True).sum()
-    grouped = s.str.contains(r"\d\.\d{3},", regex=True).sum()
-    return bool(grouped or comma > dot)
-
-
 _SIGNED = r"^(?P<open>\(?)(?P<lead>[+-]?)(?P<num>[\d.,]+)(?P<trail>-?)(?P<close>\)?)$"
 _DOT_DECIMAL = r"(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?"
 _COMMA_DECIMAL = r"(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?"
 
 
+@dataclass
+class MoneyColumn:
+    """A parsed money column: values, what failed and why, each cell's currency, and the evidence."""
+
+    values: pd.Series  # float64, rounded to cents
+    failed: pd.Series  # not an amount at all
+    outlier: pd.Series  # an amount written with the other decimal separator than the column's
+    unknown_currency: pd.Series  # a number with a currency token that is no known (or one) currency
+    currency: pd.Series  # ISO code written in the cell, or None
+    decimal_comma: bool
+    evidence: dict[str, int] = field(default_factory=dict)  # rows proving each separator
+    #: a symbol other locales read as another currency ("$": USD, or CAD, AUD...), or None
+    symbol: pd.Series | None = None
+
+
 def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Money cells to floats (see `_parse_money_distinct`), parsed once per distinct value."""
+    """Money cells to floats (see `parse_money_column`); every unusable cell is in the failed mask."""
+    col = parse_money_column(raw)
+    return col.values, col.failed | col.outlier | col.unknown_currency
+
+
+def parse_money_column(raw: pd.Series) -> MoneyColumn:
+    """Money cells ("$3,000.00", "1.234,56 €", "CHF 1'234.50", "(120.00)", 3000) to floats and currencies.
+
+    The currency (symbol or ISO code, before or after) is taken off first, so "$-5.00" stays
+    negative. Whether the column writes decimals with a comma or a point is decided by the
+    majority of the rows whose value can only be read one way ("1000.00" proves a point,
+    "1.234,50" a comma; "1,234" and "3.000" prove nothing); a value that can only be read the
+    other way is an outlier, quarantined rather than misread. Groups must be three digits:
+    "12-34" or "1,5" in a decimal-point column are failures, not 1234 or 15.
+    """
     codes, uniques = distinct(raw)
-    values, failed = _parse_money_distinct(uniques)
-    return (
-        expand_distinct(raw, values, codes, np.nan).astype("float64"),
-        expand_distinct(raw, failed, codes, False).astype(bool),
+    weights = np.bincount(codes[codes >= 0], minlength=len(uniques)).astype(np.int64)
+    col = _parse_money_distinct(uniques, weights)
+
+    def spread(values: pd.Series, missing: object) -> pd.Series:
+        return expand_distinct(raw, values, codes, missing)
+
+    return MoneyColumn(
+        values=spread(col.values, np.nan).astype("float64"),
+        failed=spread(col.failed, False).astype(bool),
+        outlier=spread(col.outlier, False).astype(bool),
+        unknown_currency=spread(col.unknown_currency, False).astype(bool),
+        currency=spread(col.currency, None),
+        decimal_comma=col.decimal_comma,
+        evidence=col.evidence,
+        symbol=spread(col.symbol, None) if col.symbol is not None else None,
     )
 
 
-def _parse_money_distinct(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Money cells ("$3,000.00", "1.234,56 €", "(120.00)", "$-5", 3000) to floats rounded to cents.
-
-    The sign is read after the currency is removed, so "$-5.00" stays negative. A value with
-    both separators says itself which one is decimal (the last); a value with one kind of
-    separator follows the column's convention, and one used more than once groups thousands.
-    Groups must be three digits: "12-34" or "1,5" in a dot-decimal column are failures, not
-    1234 or 15.
-    """
+def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
+    """`parse_money_column` on distinct values, `weights` being how many rows hold each."""
     out = pd.Series(np.nan, index=raw.index, dtype="float64")
+    no = pd.Series(False, index=raw.index)
+    outlier, unknown = no.copy(), no.copy()
+    currency = pd.Series(None, index=raw.index, dtype=object)
+    symbol = currency.copy()
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
     is_num = map_unique(raw, is_number).astype(bool)
     out[is_num] = raw[is_num].astype("float64")
     text = map_unique(raw[~is_num], lambda v: None if is_blank(v) else str(v).strip()).dropna()
+    decimal_comma, evidence = False, {}
     if len(text):
-        s = text.astype(str).str.replace(_CURRENCY, "", regex=True).str.replace(r"[\s\u00a0']", "", regex=True)
+        split = split_currency(text.astype(str))
+        stripped, cur, unknown_cur = split.text, split.code, split.unknown
+        s = stripped.astype(str).str.replace(r"[\s\u00a0\u202f'’]", "", regex=True)
         m = s.str.extract(_SIGNED)
         num = m["num"].fillna("")
         balanced = m["open"].eq("(") == m["close"].eq(")")
         negative = m["open"].eq("(") | m["lead"].eq("-") | m["trail"].eq("-")
-        commas, dots = num.str.count(","), num.str.count(r"\.")
-        column_dc = _decimal_comma(num)
-        comma_decimal = (
-            (commas.gt(0) & dots.gt(0) & (num.str.rfind(",") > num.str.rfind(".")))
-            | (commas.eq(1) & dots.eq(0) & column_dc)
-            | (commas.eq(0) & (dots.gt(1) | column_dc))
+        usable = balanced & m["num"].notna() & num.str.contains(r"\d", regex=True) & ~unknown_cur
+        as_dot = usable & num.str.fullmatch(_DOT_DECIMAL).fillna(False).astype(bool)
+        as_comma = usable & num.str.fullmatch(_COMMA_DECIMAL).fillna(False).astype(bool)
+        w = pd.Series(weights, index=raw.index).reindex(text.index)
+        evidence = {
+            "decimal_point": int(w[as_dot & ~as_comma].sum()),
+            "decimal_comma": int(w[as_comma & ~as_dot].sum()),
+            "either": int(w[as_dot & as_comma].sum()),
+        }
+        decimal_comma = evidence["decimal_comma"] > evidence["decimal_point"]
+        readable, other = (as_comma, as_dot) if decimal_comma else (as_dot, as_comma)
+        plain = (
+            num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False) if decimal_comma
+            else num.str.replace(",", "", regex=False)  # commas group thousands
         )
-        well_formed = balanced & m["num"].notna() & num.str.contains(r"\d", regex=True) & (
-            (comma_decimal & num.str.fullmatch(_COMMA_DECIMAL)) | (~comma_decimal & num.str.fullmatch(_DOT_DECIMAL))
-        ).fillna(False)
-        dot_plain = num.str.replace(",", "", regex=False)  # commas group thousands
-        comma_plain = num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        plain = dot_plain.where(~comma_decimal, comma_plain)
-        values = pd.to_numeric(plain.where(well_formed, None), errors="coerce")
+        values = pd.to_numeric(plain.where(readable, None), errors="coerce")
         out[values.index] = values.where(~negative, -values)
+        outlier[text.index] = other & ~readable
+        unknown[text.index] = unknown_cur & stripped.str.contains(r"\d", regex=True)
+        currency[text.index] = cur.where(readable, None)
+        symbol[text.index] = split.symbol.where(readable, None)
     out = out.round(2)
-    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna()
-    return out, failed
+    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna() & ~outlier & ~unknown
+    return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol)
 
 
 def _ungroup(value: str) -> str:
@@ -165,15 +205,19 @@ def _quantity_text(v: object) -> object:
     return re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", _ungroup(str(v)))
 
 
-def parse_quantity(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions are failures."""
+def quantity_numbers(raw: pd.Series) -> pd.Series:
+    """Quantity cells as float64 numbers before any check ("3 pcs" -> 3.0, "inf" -> inf, junk -> NaN)."""
     # mapped as object: on an empty string-dtype column map() would return strings, not bools
-    raw = raw.astype(object)
-    as_str = map_unique(raw, _quantity_text)
-    values = pd.to_numeric(as_str, errors="coerce")
-    integral = values.notna() & (values == values.round())
+    as_str = map_unique(raw.astype(object), _quantity_text)
+    return pd.to_numeric(as_str, errors="coerce").astype("float64")
+
+
+def parse_quantity(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions, inf and values past 2**53 fail."""
+    values = quantity_numbers(raw)
+    integral = values.notna() & np.isfinite(values) & values.abs().le(2.0**53) & (values == values.round())
     out = values.where(integral).astype("Int64")
-    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna()
+    failed = ~map_unique(raw.astype(object), is_blank).astype(bool) & out.isna()
     return out, failed
 
 

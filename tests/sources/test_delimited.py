@@ -188,7 +188,9 @@ def test_configured_header_row_is_the_editor_line(tmp_path: Path) -> None:
     body = '"Report\nfor Q1"\nKunde,Artikel,Datum,Partner\nFoo,AB-1,2026-01-02,Acme\n'
     table, _ = _read(tmp_path, "cfg.csv", body, header_row=3, overrides={"customer_name": "Kunde", "sku": "Artikel"})
     assert table.header_row == 3
-    assert table.header.mapping == {0: "customer_name", 1: "sku", 3: "reseller_name"}
+    # "Datum" is German for the date: recognised without columns: since the header vocabulary
+    # knows German
+    assert table.header.mapping == {0: "customer_name", 1: "sku", 2: "invoice_date", 3: "reseller_name"}
     assert table.row_numbers.tolist() == [4]
     with pytest.raises(FileReadError, match="header_row 9 is past the end of the file"):
         _read(tmp_path, "cfg.csv", body, header_row=9)

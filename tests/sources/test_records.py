@@ -11,7 +11,7 @@ import pyarrow as pa
 import pytest
 
 from sources.delimited import read_text
-from sources.fields import CANONICAL_FIELDS
+from sources.fields import RECORD_FIELDS
 from sources.headers import recognise_header
 from sources.records import (
     PROVENANCE,
@@ -49,7 +49,7 @@ def test_typed_distributor_rows() -> None:
         [46100, "Acme", "Bar Inc", 12345, 987654321, "1", 10, "10.00"],
     ], epoch=dt.datetime(1899, 12, 30))
     out = _type(table)
-    assert list(out.records.columns) == list(PROVENANCE) + list(CANONICAL_FIELDS)
+    assert list(out.records.columns) == list(PROVENANCE) + list(RECORD_FIELDS)
     rec = out.records
     assert rec["source"].tolist() == ["ingram", "ingram"]
     assert rec["source_file"].tolist() == ["inbox/ingram/pos.xlsx"] * 2

@@ -51,9 +51,10 @@ def test_decimal_comma_column() -> None:
     ]
 
 
-def test_a_value_with_both_separators_decides_for_itself() -> None:
-    # one European value must not turn "3,000.00" into 3.00
-    assert _money("1.234,56", "3,000.00", "1,234.56") == [(1234.56, False), (3000.0, False), (1234.56, False)]
+def test_one_value_against_the_column_majority_is_the_outlier() -> None:
+    # one European value must not turn "3,000.00" into 3.00: the majority decides the column,
+    # and the value written the other way is quarantined, not the rows around it (issue 10)
+    assert _money("1.234,56", "3,000.00", "1,234.56") == [(None, True), (3000.0, False), (1234.56, False)]
 
 
 def test_swiss_apostrophe() -> None:

@@ -1,0 +1,216 @@
+"""Type one mapped column by its field's type, within bounds, with the evidence behind its reading.
+
+Each problem is (mask of rows, field, message, cells): the message's `{}` becomes the cell as
+written, so a quarantine reason names the file, sheet, row, field, column and value. No value
+that could fail a later stage leaves here: amounts, quantities and dates outside `ReadLimits`
+and non-finite numbers quarantine their row instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from sources.currency import alternatives, normalise_currency
+from sources.dates import order_evidence, parse_dates
+from sources.fields import FIELD_TYPES
+from sources.limits import DEFAULT_LIMITS, ReadLimits
+from sources.table import RawTable
+from sources.values import (
+    parse_money_column,
+    parse_quantity,
+    parse_text,
+    quantity_numbers,
+    split_serials,
+)
+
+Problem = tuple[pd.Series, str, str, "pd.Series | None"]
+
+
+@dataclass
+class TypedColumn:
+    """One column's typed values, the rows it cannot use, notes, and how it was read."""
+
+    values: pd.Series
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    evidence: dict[str, object] = field(default_factory=dict)
+    currency: pd.Series | None = None  # ISO code written in a money cell, per row
+    symbol: pd.Series | None = None  # where that code is only English's reading of "$" or "¥"
+
+
+def type_column(
+    fld: str,
+    col: pd.Series,
+    header: str,
+    *,
+    date_format: str | None = None,
+    epoch: object | None = None,
+    order_hint: str | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> TypedColumn:
+    """Type the cells `col` of canonical field `fld` (under `header` as written)."""
+    ftype = FIELD_TYPES[fld]
+    where = f"field '{fld}' (column '{header}')"
+    if fld == "currency":
+        values, unknown = normalise_currency(parse_text(col))
+        notes = [] if not unknown.any() else [
+            (f"{fld} ('{header}'): {int(unknown.sum())} values are no ISO 4217 code, symbol or currency name "
+            f"(e.g. {values[unknown].iloc[0]!r}); kept as written")
+        ]
+        return TypedColumn(values, warnings=notes)
+    if ftype == "text":
+        return TypedColumn(parse_text(col))
+    if ftype == "serials":
+        return TypedColumn(split_serials(col))
+    if ftype == "date":
+        return _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
+    if ftype == "money":
+        return _money(fld, col, header, where, limits)
+    return _quantity(fld, col, where, limits)
+
+
+def _dates(
+    fld: str, col: pd.Series, header: str, where: str, date_format: str | None, epoch: object | None,
+    order_hint: str | None, limits: ReadLimits,
+) -> TypedColumn:
+    parsed = parse_dates(col, f"{fld} ('{header}')", date_format, epoch, order_hint, (limits.min_date, limits.max_date))  # type: ignore[arg-type]
+    problems: list[Problem] = [
+        (parsed.failed, fld, f"{where}: not a date: {{}}", col),
+        (parsed.out_of_range, fld, f"{where}: date outside {limits.min_date}..{limits.max_date}: {{}}", col),
+    ]
+    if parsed.against_order is not None and parsed.against_order.any():
+        order, other = ("day", "month") if parsed.order == "dmy" else ("month", "day")
+        against = f"{where}: can only be read {other}-first, but the column is {order}-first by majority: {{}}"
+        problems.append((parsed.against_order, fld, against, col))
+    return TypedColumn(parsed.values, problems, parsed.warnings, parsed.evidence)
+
+
+def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits) -> TypedColumn:
+    money = parse_money_column(col)
+    bound = limits.max_abs_amount
+    out_of_bounds = money.values.abs() > bound
+    problems: list[Problem] = [
+        (money.failed, fld, f"{where}: not an amount: {{}}", col),
+        (money.unknown_currency, fld, f"{where}: not an amount (unknown or ambiguous currency): {{}}", col),
+        (out_of_bounds, fld, f"{where}: amount out of bounds (|{fld}| <= {bound:,.0f}): {{}}", col),
+    ]
+    ev = money.evidence
+    used, unused = ("comma", "point") if money.decimal_comma else ("point", "comma")
+    warnings = []
+    if money.outlier.any():
+        problems.append((money.outlier, fld,
+                         f"{where}: written with a decimal {unused}, but the column uses a decimal {used}: {{}}", col))
+        warnings.append(
+            f"{fld} ('{header}'): read with a decimal {used}: {ev['decimal_' + used]} values can only be read so, "
+            f"{ev['decimal_' + unused]} only with a decimal {unused} (quarantined as outliers)"
+        )
+    evidence: dict[str, object] = {"decimal": used, **ev} if ev and (ev["decimal_point"] or ev["decimal_comma"]) else {}
+    values = money.values.where(~out_of_bounds)
+    return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
+
+
+def _quantity(fld: str, col: pd.Series, where: str, limits: ReadLimits) -> TypedColumn:
+    values, failed = parse_quantity(col)
+    numbers = quantity_numbers(col)
+    out_of_bounds = numbers.notna() & ~(numbers.abs() <= limits.max_abs_quantity)  # inf too
+    return TypedColumn(values.where(~out_of_bounds), [
+        (failed & ~out_of_bounds, fld, f"{where}: not a whole quantity: {{}}", col),
+        (out_of_bounds, fld, f"{where}: quantity out of bounds (|{fld}| <= {limits.max_abs_quantity:,}): {{}}", col),
+    ])
+
+
+@dataclass
+class TypedTable:
+    """Every mapped column of one table typed: values by field, problems, notes and evidence."""
+
+    values: dict[str, pd.Series]
+    problems: list[Problem]
+    warnings: list[str]
+    evidence: dict[str, dict[str, object]]
+
+
+def type_table(table: RawTable, body: pd.DataFrame, *, date_format: str | None, limits: ReadLimits) -> TypedTable:
+    """Type each mapped column of `body` (the table's kept rows), then settle each row's currency."""
+    mapping = table.header.mapping
+    headers = table.header.headers
+    dates = {i: f for i, f in mapping.items() if FIELD_TYPES[f] == "date" and not date_format}
+    order_hint, warnings = table_date_order({f"{f} ('{headers[i]}')": body[str(i)] for i, f in dates.items()})
+    typed: dict[str, pd.Series] = {}
+    problems: list[Problem] = []
+    evidence: dict[str, dict[str, object]] = {}
+    money: dict[str, TypedColumn] = {}
+    for idx, fld in mapping.items():
+        column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
+                             order_hint=order_hint, limits=limits)
+        typed[fld] = column.values
+        problems += column.problems
+        warnings += column.warnings
+        if column.evidence:
+            evidence[fld] = column.evidence
+        if column.currency is not None and column.currency.notna().any():
+            money[fld] = column
+    cells = {f: body[str(i)] for i, f in mapping.items()}
+    currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()})
+    if currency is not None:
+        typed["currency"] = currency
+    return TypedTable(typed, problems + clashes, warnings, evidence)
+
+
+def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[str]]:
+    """The day/month order a table's date columns prove together, and a warning when they disagree.
+
+    `columns` maps a label ("invoice_date ('Date')") to its cells. One system writes one date
+    format, so a column that proves nothing borrows the order the others prove; columns proving
+    different orders are reported and each read by its own evidence.
+    """
+    proven = {label: ev for label, col in columns.items() if (ev := order_evidence(col)).proven}
+    orders = {ev.proven for ev in proven.values()}
+    if len(orders) == 1:
+        return orders.pop(), []
+    if not orders:
+        return None, []
+    parts = [
+        f"{label} {'day' if ev.proven == 'dmy' else 'month'}-first "
+        f"({max(ev.day_first, ev.month_first)} values prove it, {min(ev.day_first, ev.month_first)} the other)"
+        for label, ev in proven.items()
+    ]
+    return None, [(f"date columns disagree on day/month order: {'; '.join(parts)}; each column read by its own "
+                  "evidence (set date_format in sources.yaml to decide)")]
+
+
+def merge_currency(
+    column: pd.Series | None,
+    cells: dict[str, TypedColumn],
+    raw: dict[str, pd.Series],
+    header_of: dict[str, str],
+) -> tuple[pd.Series | None, list[Problem]]:
+    """The row's currency: its currency column, else the code written in its money cells.
+
+    A cell whose currency disagrees with the currency column, or with another money cell of the
+    same row, quarantines the row. A "$" (or "¥") agrees with any currency some locale writes so:
+    "$100" beside a CAD column is 100 CAD; with no column it is read as English reads it (USD).
+    """
+    if not cells:
+        return column, []
+    frame = pd.DataFrame({fld: typed.currency for fld, typed in cells.items()}).astype(object)
+    first = frame.bfill(axis=1).iloc[:, 0]
+    problems: list[Problem] = []
+    for fld, typed in cells.items():
+        cur = typed.currency
+        assert cur is not None
+        where = f"field '{fld}' (column '{header_of[fld]}')"
+        if column is not None:
+            clash = cur.notna() & column.notna() & (cur != column)
+            symbol = typed.symbol if typed.symbol is not None else pd.Series(None, index=cur.index, dtype=object)
+            for sym in symbol.dropna().unique():
+                clash &= ~(symbol.eq(sym) & column.isin(list(alternatives()[sym])))
+            problems.append((clash.astype(bool), fld, (f"{where}: the cell's currency disagrees with field 'currency' "
+                             f"(column '{header_of.get('currency', 'currency')}'): {{}}"), raw[fld]))
+        mixed = cur.notna() & first.notna() & (cur != first)
+        problems.append((mixed.astype(bool), fld,
+                         f"{where}: the cell's currency disagrees with another amount in the row: {{}}", raw[fld]))
+    if column is None:
+        return first.where(first.notna(), None), problems
+    return column.where(column.notna(), first).where(lambda s: s.notna(), None), problems

@@ -1,0 +1,140 @@
+"""How well a column's content fits each canonical field (0..1), from its `ColumnProfile`.
+
+A fit of None means the field's values have no telling shape (status, category, notes): the
+header alone decides. Party columns (customer, reseller, bill-to) are told apart by known
+partner names and by how often values repeat, in `sources.mapping`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from sources.profiles import ColumnProfile, ends_with_legal_form
+from sources.values import cell_text
+
+
+def _clip(x: float) -> float:
+    return float(min(1.0, max(0.0, x)))
+
+
+def _party(p: ColumnProfile) -> float:
+    """Names of organisations: words of letters, a legal form or organisation word helps."""
+    long_text = _clip(1 - (p.mean_words - 4.5) / 4)  # descriptions run longer than names
+    return _clip((0.6 * p.party + 0.4 * min(1.0, 2 * p.company)) * long_text * (1 - 0.5 * p.person))
+
+
+def _ident(p: ColumnProfile) -> float:
+    """Account, contract and invoice numbers: codes or digit strings, never amounts or dates."""
+    return _clip(max(p.code, p.digits_only) * (1 - p.decimals) * (1 - p.date) * (1 - p.email))
+
+
+def _serial(p: ColumnProfile) -> float:
+    unique = _clip((1 - p.repeat - 0.5) / 0.4)
+    return _clip(max(p.code, p.multi_code) * (0.4 + 0.6 * unique) * (1 - p.date) * (1 - 0.7 * p.decimals))
+
+
+def _sku(p: ColumnProfile) -> float:
+    return _clip(p.code * (0.7 + 0.3 * _clip(p.repeat / 0.3)) * (1 - p.multi_code))
+
+
+def _money(p: ColumnProfile) -> float:
+    shape = 0.7 + 0.3 * min(1.0, 3 * p.decimals + (1 - p.small_whole))
+    return _clip(p.money * shape * (1 - 0.6 * p.postal * p.fixed_width) * (1 - p.date))
+
+
+def _quantity(p: ColumnProfile) -> float:
+    return _clip(p.money * p.small_whole * (1 - p.decimals) * (1 - 0.5 * p.postal * p.fixed_width))
+
+
+def _city(p: ColumnProfile) -> float:
+    return _clip(0.8 * p.party * (1 - p.company) * (1.0 if p.mean_words <= 3 else 0.3))
+
+
+def _text(p: ColumnProfile) -> float:
+    return _clip(max(p.free_text, 0.6 * p.party) * (1 - 0.5 * p.company) * (1 - p.date) * (1 - p.money))
+
+
+FITS: dict[str, Callable[[ColumnProfile], float]] = {
+    "customer_name": _party, "reseller_name": _party, "bill_to_name": _party,
+    "partner_name": _party, "service_provider": _party,
+    "parent_account": lambda p: max(_party(p), _ident(p)),  # a parent is named or numbered
+    "customer_account": _ident, "reseller_account": _ident, "bill_to_account": _ident,
+    "partner_account": _ident, "contract_number": _ident, "invoice_number": _ident,
+    "customer_address": lambda p: p.address,
+    "customer_city": _city,
+    "customer_state": lambda p: p.state,
+    "customer_postal_code": lambda p: p.postal,
+    "customer_country": lambda p: p.country,
+    "customer_domain": lambda p: p.domain,
+    "customer_phone": lambda p: p.phone, "contact_phone": lambda p: p.phone,
+    "customer_email": lambda p: p.email, "contact_email": lambda p: p.email,
+    "contact_name": lambda p: p.person, "rep": lambda p: p.person,
+    "sku": _sku, "description": _text, "serial_numbers": _serial,
+    "quantity": _quantity, "certified_staff": _quantity,
+    "unit_price": _money, "amount": _money, "list_price": _money, "fixed_fee": _money,
+    "split_percent": lambda p: p.percent,
+    "currency": lambda p: p.currency,
+    "service_start": lambda p: p.date, "service_end": lambda p: p.date,
+    "invoice_date": lambda p: p.date, "valid_from": lambda p: p.date, "valid_to": lambda p: p.date,
+}
+#: fields whose content is unmistakable: a column with no header is taken for them on content alone
+UNMISTAKABLE = frozenset({"customer_email", "customer_domain", "serial_numbers", "currency"})
+#: fields that name a party (end customer, reseller, bill-to)
+PARTY_FIELDS = ("customer_name", "reseller_name", "bill_to_name")
+
+
+def content_fit(profile: ColumnProfile, field: str) -> float | None:
+    """0..1 for fields with a content test, None for the others (and for empty columns)."""
+    fit = FITS.get(field)
+    if fit is None or profile.non_blank == 0:
+        return None
+    return round(float(fit(profile)), 4)
+
+
+def normalise_party(name: object) -> str:
+    """A party name compared across files: case, accents, punctuation and legal form dropped."""
+    text = cell_text(name)
+    if text is None:
+        return ""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", folded.lower()).split())
+
+
+def partner_overlap(col: pd.Series, known: frozenset[str], rows: int = 5000) -> float:
+    """Share of a column's distinct names (legal form dropped) that are known partner names."""
+    if not known:
+        return 0.0
+    values = pd.Series(pd.unique(col.iloc[:rows].astype(object)), dtype=object).map(normalise_party)
+    values = values[values != ""]
+    if values.empty:
+        return 0.0
+    return float(_strip_legal(values).isin(known).mean())
+
+
+def _strip_legal(names: pd.Series) -> pd.Series:
+    legal = ends_with_legal_form(names)
+    stripped = names.where(~legal, names.str.rsplit(" ", n=1).str[0])
+    return stripped.fillna(names)
+
+
+def known_partner_set(names: Iterable[object] | None) -> frozenset[str]:
+    """Normalise the partner names a caller knows (from earlier files or the CRM) once."""
+    if not names:
+        return frozenset()
+    values = pd.Series([normalise_party(n) for n in names], dtype=object)
+    values = values[values != ""]
+    return frozenset(_strip_legal(values).tolist()) | frozenset(values.tolist())
+
+
+def repeat_ranks(distinct_counts: list[int]) -> np.ndarray:
+    """Per column: 1 for the column with the fewest distinct values among several, else 0."""
+    counts = np.asarray(distinct_counts, dtype=float)
+    out = np.zeros(len(counts))
+    if len(counts) >= 2 and counts.min() * 1.5 <= np.sort(counts)[1]:
+        out[int(counts.argmin())] = 1.0
+    return out

@@ -1,0 +1,147 @@
+"""Currency symbols and ISO 4217 codes, as written in amount cells and currency columns.
+
+The vocabulary is CLDR's, through babel: every code babel lists (current ISO 4217 plus historic
+ones, so an old "DEM" is still a currency), each currency's symbol in the English locale ("$" is
+USD, "£" GBP, "¥" JPY, "CA$" CAD), and the symbols of the locales channel data comes from when
+they mean one currency only ("zł", "Kč", "R$", "₽"); an ambiguous one ("kr", "C$" for CAD/NIO) is
+left unknown rather than guessed. Names ("Euro", "US Dollar") are recognised in currency columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+#: locales whose symbols are learnt (English first: its symbols win every ambiguity)
+SYMBOL_LOCALES = (
+    "en", "en_CA", "en_AU", "en_NZ", "en_IN", "en_SG", "en_HK", "en_ZA", "de", "de_CH", "fr", "fr_CH",
+    "fr_CA", "it", "es", "es_MX", "nl", "pl", "cs", "hu", "sv", "da", "nb", "ja", "zh", "ko", "pt_BR", "ru", "tr",
+)
+_EDGE_CHARS = r"[^\d\s().,'’+\-%]+"  # not part of a signed number (nor "%": a percent is no currency)
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """Every ISO 4217 code CLDR knows (current and historic)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@lru_cache(maxsize=1)
+def _meanings() -> dict[str, frozenset[str]]:
+    """Symbol as written -> every currency it stands for in `SYMBOL_LOCALES`."""
+    from babel import Locale
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    for name in SYMBOL_LOCALES:
+        for code, sym in Locale.parse(name).currency_symbols.items():
+            seen[sym].add(code)
+    return {s: frozenset(c) for s, c in seen.items()}
+
+
+@lru_cache(maxsize=1)
+def symbols() -> dict[str, str]:
+    """Symbol as written -> ISO code, for symbols that mean exactly one currency (English wins)."""
+    from babel import Locale
+
+    out = {s: next(iter(c)) for s, c in _meanings().items() if len(c) == 1}
+    out.update({sym: code for code, sym in Locale.parse("en").currency_symbols.items()})
+    # a lone ASCII letter ("R", "F") is too likely to be something else; codes are matched as codes
+    return {s: c for s, c in out.items() if not (s.isascii() and s.isalpha() and (len(s) == 1 or len(s) == 3))}
+
+
+@lru_cache(maxsize=1)
+def alternatives() -> dict[str, frozenset[str]]:
+    """Symbols English reads one way that other locales read another: "$" is USD, or CAD, AUD, ..."""
+    return {s: _meanings()[s] for s in symbols() if len(_meanings().get(s, ())) > 1}
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, str]:
+    """Lower-case English currency name ("euro", "us dollar", "us dollars") -> ISO code."""
+    from babel import Locale
+
+    en = Locale.parse("en")
+    out: dict[str, str] = {}
+    for code, name in en.currencies.items():
+        out.setdefault(name.lower(), code)
+        out.setdefault(name.lower() + "s", code)
+    return out
+
+
+def code_of(token: str | None) -> str | None:
+    """The ISO code a symbol, code or name stands for, or None when it is none of them."""
+    if token is None:
+        return None
+    t = token.strip()
+    if not t:
+        return None
+    if t in symbols():
+        return symbols()[t]
+    if t.upper() in iso_codes() and len(t) == 3 and t.isalpha():
+        return t.upper()
+    return names().get(" ".join(t.lower().split()))
+
+
+@dataclass
+class CurrencySplit:
+    """Amount texts with their currency token taken off, and what the token said."""
+
+    text: pd.Series  # without the token; signs and brackets kept ("-$5.00" -> "-5.00")
+    code: pd.Series  # ISO code (English reading of a symbol), or None
+    unknown: pd.Series  # a token that is no known currency, or two different ones
+    symbol: pd.Series  # a symbol other locales read otherwise ("$", "¥"), or None
+
+
+def split_currency(text: pd.Series) -> CurrencySplit:
+    """Take a currency symbol or code off the start or end of amount texts ("kr 100", "USD 5 EUR"
+    are `unknown`). Work per distinct value is the caller's."""
+    text = text.astype(object).where(text.notna(), "").astype(str)
+    marked = text.str.contains(_EDGE_CHARS, regex=True)  # most amounts are bare numbers: nothing to take off
+    if not marked.any():
+        none = pd.Series(None, index=text.index, dtype=object)
+        return CurrencySplit(text.astype(object), none, pd.Series(False, index=text.index), none.copy())
+    part = _split_marked(text[marked])
+
+    def full(values: pd.Series) -> pd.Series:
+        values = values.reindex(text.index).astype(object)
+        return values.where(values.notna(), None)
+
+    return CurrencySplit(
+        text.where(~marked, part.text).astype(object), full(part.code),
+        part.unknown.reindex(text.index, fill_value=False).astype(bool), full(part.symbol),
+    )
+
+
+def _split_marked(text: pd.Series) -> CurrencySplit:
+    lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE_CHARS})(?P<rest>.*)$", flags=re.DOTALL)
+    rest = lead["rest"].where(lead["cur"].notna(), text)
+    pre = lead["pre"].fillna("")
+    trail = rest.str.extract(rf"^(?P<body>.*?)(?P<cur>{_EDGE_CHARS})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
+    # a trailing token needs something before it, or "$" alone would be taken twice
+    has_trail = trail["cur"].notna() & trail["body"].str.contains(r"\d", regex=True, na=False).astype(bool)
+    body = trail["body"].where(has_trail, rest) + trail["post"].where(has_trail, "").fillna("")
+    lead_code = lead["cur"].map(code_of, na_action="ignore")
+    trail_code = trail["cur"].where(has_trail).map(code_of, na_action="ignore")
+    unknown = (lead["cur"].notna() & lead_code.isna()) | (has_trail & trail_code.isna())
+    unknown |= lead_code.notna() & trail_code.notna() & (lead_code != trail_code)
+    code = lead_code.where(lead_code.notna(), trail_code)
+    code = code.astype(object).where(code.notna() & ~unknown, None)
+    token = lead["cur"].where(lead["cur"].notna(), trail["cur"].where(has_trail))
+    symbol = token.where(token.isin(list(alternatives())) & code.notna(), None).astype(object)
+    return CurrencySplit((pre + body).astype(object), code, unknown.astype(bool), symbol)
+
+
+def normalise_currency(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Currency-column texts to ISO codes where recognised; returns (values, unrecognised mask)."""
+    text = values.astype(object)
+    ids, uniques = pd.factorize(text, use_na_sentinel=True)
+    known = pd.Series([code_of(v) if isinstance(v, str) else None for v in uniques] + [None], dtype=object)
+    codes = pd.Series(known.to_numpy()[ids], index=text.index, dtype=object)
+    unrecognised = text.notna() & codes.isna()
+    return codes.where(codes.notna(), text).where(text.notna(), None), unrecognised.astype(bool)

@@ -1,0 +1,222 @@
+"""Header text to English vocabulary words, the way a person reads a header at a glance.
+
+"SoldToPartyName" -> sold to name, "bill_to_nm" -> bill to name, "Mfr P/N" -> manufacturer part
+number, "Inv.Dt" -> invoice date, "Rechnungsdatum" -> invoice date, "N° de série" -> number serial.
+Steps: accents folded, "(s)" and single-letter slash pairs ("S/N", "P/N") joined, CamelCase,
+snake_case, dots and symbols split; then each word is kept (vocabulary word), translated (German,
+French, Spanish, Dutch), expanded (abbreviation table), singularised, split as a compound
+("kundennr", "enduser"), read as a unique abbreviation of a vocabulary word ("cntrct"), or
+corrected when one typo away from one ("serail"). Each word remembers how it was read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from sources.vocabulary import (
+    ABBREVIATIONS,
+    FIELD_PHRASES,
+    MODIFIERS,
+    ROLES,
+    STOPWORDS,
+    expand_phrases,
+)
+from sources.vocabulary_intl import FOREIGN
+
+#: how a word was read, from most to least certain
+WORD, FOREIGN_WORD, ABBREVIATION, GUESSED, TYPO = "word", "foreign", "abbreviation", "guessed", "typo"
+
+_PLURAL = re.compile(r"\((?:s|es|en|n)\)", re.IGNORECASE)
+_LETTER_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*/\s*([A-Za-z])(?![A-Za-z])")
+_TO_DIGIT = re.compile(r"(?i)\b(ship|bill|sold|deliver)\s*2(?=[\sA-Z_]|$)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?mail")
+MAX_HEADER_CHARS = 60  # a longer cell is a value or a title, not a header
+_SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art", "or", "of", "and"})
+_LINKS = ("", "s", "n", "en", "e", "es")
+
+
+def _fold(text: str) -> str:
+    """Accents and ligatures folded to ASCII ("Numéro" -> "Numero", "Straße" -> "Strasse")."""
+    text = text.replace("ß", "ss").replace("ẞ", "SS").replace("°", " ").replace("º", " ")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def raw_words(text: str) -> list[str]:
+    """Split a header into lower-case words (CamelCase, snake_case, dots, slashes, symbols)."""
+    s = _fold(text)
+    s = _EMAIL.sub(" email ", _PLURAL.sub("", s))
+    s = _LETTER_PAIR.sub(lambda m: f" {m.group(1)}{m.group(2)} ", s)
+    s = _TO_DIGIT.sub(lambda m: f"{m.group(1)} to ", s)
+    s = s.replace("#", " number ").replace("%", " percent ").replace("&", " and ").replace("@", " at ")
+    s = _CAMEL.sub(" ", s)
+    return [w for w in _NON_WORD.split(s.lower()) if w]
+
+
+def _english_words() -> frozenset[str]:
+    words: set[str] = set()
+    for field in FIELD_PHRASES:
+        for phrase in expand_phrases(field):
+            for w in raw_words(phrase):
+                words.update(ABBREVIATIONS.get(w, w).split())
+    words.update(w for v in FOREIGN.values() for w in v.split())
+    words.update(w for v in ABBREVIATIONS.values() for w in v.split())
+    return frozenset(w for w in words if len(w) > 1)
+
+
+ENGLISH: frozenset[str] = _english_words()
+#: words a compound may be built from
+_PARTS: frozenset[str] = frozenset(
+    w for w in ENGLISH | set(FOREIGN) | set(ABBREVIATIONS) | _SHORT_SEGMENTS if len(w) >= 3 or w in _SHORT_SEGMENTS
+)
+_TYPO_CHOICES: list[str] = sorted(w for w in ENGLISH | set(FOREIGN) if len(w) >= 5)
+_GUESS_CHOICES: list[str] = sorted(w for w in ENGLISH if len(w) >= 4 and w not in MODIFIERS)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One vocabulary word of a header and how it was read."""
+
+    text: str
+    how: str
+
+
+def _known(word: str) -> list[Word] | None:
+    """A word read directly: vocabulary, foreign, abbreviation or plural of a vocabulary word."""
+    if word in STOPWORDS:
+        return []
+    if word in ENGLISH or word in MODIFIERS or word.isdigit():
+        return [Word(word, WORD)]
+    if word in FOREIGN:
+        return [Word(w, FOREIGN_WORD) for w in FOREIGN[word].split()]
+    if word in ABBREVIATIONS:
+        return [Word(w, ABBREVIATION) for w in ABBREVIATIONS[word].split()]
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(cut) and len(word) > len(cut) + 2 and word[: -len(cut)] + add in ENGLISH:
+            return [Word(word[: -len(cut)] + add, WORD)]
+    return None
+
+
+def _split_compound(word: str) -> list[str] | None:
+    """Known parts that spell `word` (German/Dutch linking letters allowed between them): fewest
+    parts first, then whole words over abbreviations, then fewest linking letters."""
+    n = len(word)
+    best: list[tuple[tuple[int, int, int], list[str]] | None] = [None] * (n + 1)
+    best[0] = ((0, 0, 0), [])
+    for end in range(2, n + 1):
+        for start in range(end - 1):
+            prev = best[start]
+            if prev is None:
+                continue
+            for link in _LINKS if start else ("",):
+                part = word[start + len(link):end]
+                if not word.startswith(link, start) or part not in _PARTS:
+                    continue
+                (parts, abbrevs, links), seq = prev
+                cost = (parts + 1, abbrevs + (part in ABBREVIATIONS and part not in ENGLISH), links + len(link))
+                current = best[end]
+                if current is None or cost < current[0]:
+                    best[end] = (cost, seq + [part])
+    found = best[n]
+    return found[1] if found and len(found[1]) > 1 else None
+
+
+def _is_subsequence(short: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in short)
+
+
+def _guess_abbreviation(word: str) -> str | None:
+    """The one vocabulary word `word` abbreviates by dropping letters ("cntrct", "descr"), if unique."""
+    if not (2 <= len(word) <= 5) or not word.isalpha():
+        return None
+    hits = {w for w in _GUESS_CHOICES if w[0] == word[0] and len(w) > len(word) and _is_subsequence(word, w)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _correct_typo(word: str) -> str | None:
+    """The vocabulary word one typo away (two for long words), sharing the first letter."""
+    if len(word) < 6 or not word.isalpha():
+        return None
+    limit = 1 if len(word) < 9 else 2
+    best = process.extractOne(word, _TYPO_CHOICES, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+    if best is None or best[0][0] != word[0]:
+        return None
+    return best[0]
+
+
+@lru_cache(maxsize=65536)
+def read_word(word: str) -> tuple[Word, ...]:
+    """One raw word as vocabulary words (empty for a stop word); unknown words are kept as is."""
+    known = _known(word)
+    if known is not None:
+        return tuple(known)
+    if len(word) >= 5:
+        parts = _split_compound(word)
+        if parts is not None:
+            out: list[Word] = []
+            for part in parts:
+                known = _known(part)
+                out += [Word(part, WORD)] if known is None else known
+            return tuple(out)
+    guess = _guess_abbreviation(word)
+    if guess is not None:
+        return (Word(guess, GUESSED),)
+    fixed = _correct_typo(word)
+    if fixed is not None:
+        return tuple(Word(w.text, TYPO) for w in read_word(fixed)) or (Word(fixed, TYPO),)
+    return (Word(word, "unknown"),)
+
+
+def _role_units() -> dict[tuple[str, ...], str]:
+    """Multi-word party names ("end user", "ship to") read as one unit, so "End User" is not
+    half of "end user id" but a whole party name."""
+    units: dict[tuple[str, ...], str] = {}
+    for words in ROLES.values():
+        for phrase in words:
+            seq = tuple(w.text for raw in raw_words(phrase) for w in read_word(raw))
+            if len(seq) > 1:
+                units[seq] = " ".join(seq)
+    return units
+
+
+_UNITS = _role_units()
+_UNIT_LENGTHS = sorted({len(k) for k in _UNITS}, reverse=True)
+
+
+@lru_cache(maxsize=65536)
+def header_words(text: str) -> tuple[Word, ...]:
+    """A header as vocabulary words, each once, in order (empty for a blank or over-long cell)."""
+    if not text or len(text) > MAX_HEADER_CHARS:
+        return ()
+    seq = [w for raw in raw_words(text) for w in read_word(raw)]
+    out: dict[str, Word] = {}
+    i = 0
+    while i < len(seq):
+        for n in _UNIT_LENGTHS:
+            unit = _UNITS.get(tuple(w.text for w in seq[i:i + n]))
+            if unit is not None:
+                worst = max(seq[i:i + n], key=lambda w: _RANK.get(w.how, 0))
+                out.setdefault(unit, Word(unit, worst.how))
+                i += n
+                break
+        else:
+            out.setdefault(seq[i].text, seq[i])
+            i += 1
+    if "address" in out and out.keys() & _ADDRESS_PARTS:  # "Address City": the address's city
+        del out["address"]
+    return tuple(out.values())
+
+
+_ADDRESS_PARTS = frozenset({"city", "state", "province", "postal", "zip", "postcode", "country",
+                            "region", "county", "town", "street"})
+
+
+_RANK = {WORD: 0, FOREIGN_WORD: 1, ABBREVIATION: 2, GUESSED: 3, TYPO: 4}

@@ -1,0 +1,234 @@
+"""One assignment of a table's columns to canonical fields, from header and content evidence.
+
+Each (column, field) pair is scored from the header (`sources.headers.score_header`) and the
+column's content (`sources.content`); the whole table is then assigned at once (one column per
+field, best total, scipy's `linear_sum_assignment`). `columns:` wins outright. A required field
+is filled from content alone when no header names it and a column not claimed by its own
+header fits it. Every choice keeps its evidence and a confidence; a required field that nothing
+fits makes the table `needs_mapping`, with the best candidates and a ready `columns:` block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from sources.content import (
+    PARTY_FIELDS,
+    UNMISTAKABLE,
+    content_fit,
+    known_partner_set,
+    partner_overlap,
+    repeat_ranks,
+)
+from sources.fields import NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
+from sources.headers import HEADER_MIN, assign, clean_headers, field_scores, override_columns
+from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
+from sources.profiles import ColumnProfile, date_columns, profile_table
+
+PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
+CONTENT_MIN = 0.5  # content fit needed to count as agreeing
+CONTRADICTS = 0.2  # content fit below this contradicts a header
+FEW_VALUES = 5  # fewer values than this never contradict a header
+REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
+DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
+
+
+@dataclass
+class _Scores:
+    fields: list[str]
+    header: np.ndarray  # columns x fields, 0..1
+    evidence: dict[tuple[int, int], str]
+    content: np.ndarray  # columns x fields, nan = no content test
+    combined: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    kind_of: dict[tuple[int, int], str] = field(default_factory=dict)
+    contradicted: list[tuple[int, str, float, float]] = field(default_factory=list)
+
+
+def _must_fields(kind: str, header: np.ndarray, fields: list[str]) -> set[str]:
+    """Required fields that content alone may fill: every single one, and the members of a
+    "one of" group none of whose members a header names."""
+    out: set[str] = set()
+    for req in REQUIRED_FIELDS.get(kind, ()):
+        options = req if isinstance(req, tuple) else (req,)
+        idx = [fields.index(o) for o in options if o in fields]
+        if len(options) == 1 or not (header[:, idx] >= HEADER_MIN).any():
+            out.update(options)
+    return out
+
+
+def _party_content(scores: _Scores, cells: pd.DataFrame, known: frozenset[str], profiles: list[ColumnProfile]) -> None:
+    """Tell end customers from resellers: known partner names, and resellers repeat more."""
+    f = {name: scores.fields.index(name) for name in PARTY_FIELDS if name in scores.fields}
+    if "customer_name" not in f or "reseller_name" not in f:
+        return
+    cu, re_ = f["customer_name"], f["reseller_name"]
+    party_cols = [i for i in range(len(profiles)) if np.nan_to_num(scores.content[i, cu]) >= CONTENT_MIN]
+    for i in party_cols:
+        overlap = partner_overlap(cells[str(i)], known)
+        if overlap > 0:
+            scores.content[i, re_] = max(scores.content[i, re_], 0.5 + 0.5 * overlap)
+            scores.content[i, cu] *= 1 - overlap
+    if len(party_cols) >= 2:
+        fewest = repeat_ranks([profiles[i].distinct for i in party_cols])
+        for i, flag in zip(party_cols, fewest, strict=True):
+            if flag:
+                scores.content[i, re_] = min(1.0, scores.content[i, re_] + 0.15)
+                scores.content[i, cu] *= 0.85
+
+
+def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[str]) -> None:
+    h, c = scores.header, scores.content
+    n_cols, n_fields = h.shape
+    # a column whose own header names a field its content does not contradict is not taken for
+    # another field on weaker evidence
+    claimed = ((h >= HEADER_MIN) & ~(np.nan_to_num(c, nan=1.0) < CONTRADICTS)).any(axis=1)
+    out = np.zeros_like(h)
+    for i in range(n_cols):
+        for j in range(n_fields):
+            hs, cs = h[i, j], c[i, j]
+            known = not np.isnan(cs)
+            name = scores.fields[j]
+            if hs >= HEADER_MIN:
+                if known and cs < CONTRADICTS:
+                    # values unlike the field: only an exact header of a required field holds
+                    out[i, j] = hs * 0.6 if hs >= 0.95 and name in required else 0.0
+                    if not out[i, j]:
+                        scores.contradicted.append((i, name, hs, cs))
+                else:
+                    out[i, j] = hs * (0.8 + 0.2 * cs) if known else hs * 0.9
+                scores.kind_of[i, j] = scores.evidence[i, j]
+            elif known and cs >= CONTENT_MIN and hs >= PARTIAL_HEADER and not claimed[i]:
+                out[i, j] = 0.5 * hs + 0.35 * cs
+                scores.kind_of[i, j] = "content"
+            elif known and cs >= CONTENT_MIN and not claimed[i] and (
+                name in must or (not headers[i] and name in UNMISTAKABLE and cs >= 0.8)
+            ):
+                out[i, j] = 0.55 * cs
+                scores.kind_of[i, j] = "content"
+    scores.combined = out
+
+
+def _order_dates(cells: pd.DataFrame, chosen: dict[str, int]) -> list[str]:
+    """Swap start and end when the row-wise dates say the other way round; returns notes."""
+    notes = []
+    for start, end in DATE_PAIRS:
+        if start not in chosen or end not in chosen:
+            continue
+        dates = date_columns(cells, [chosen[start], chosen[end]])
+        a, b = dates[chosen[start]], dates[chosen[end]]
+        both = a.notna() & b.notna() & (a != b)
+        if both.sum() >= 3 and float((a[both] > b[both]).mean()) > 0.8:
+            chosen[start], chosen[end] = chosen[end], chosen[start]
+            notes.append(f"{start}/{end}: the dates of the columns run the other way round; swapped")
+    return notes
+
+
+def map_columns(
+    headers: Sequence[object],
+    cells: pd.DataFrame,
+    kind: str,
+    overrides: Mapping[str, str] | None = None,
+    known_partners: Iterable[object] | None = None,
+    excel_epoch: object | None = None,
+) -> ColumnMapping:
+    """Assign the columns of one table (header texts + raw cells named "0", "1", ...) to fields."""
+    heads = clean_headers(headers)
+    while len(heads) < cells.shape[1]:
+        heads.append("")
+    fixed = override_columns(heads, overrides)
+    named = {h for h in (overrides or {}).values()}
+    fields = [f for f in eligible_fields(kind) if f not in fixed.values()]
+    n = len(heads)
+    scores = _Scores(fields, np.zeros((n, len(fields))), {}, np.full((n, len(fields)), np.nan))
+    profiles = profile_table(cells.iloc[:, :n], excel_epoch) if n else []
+    for i, head in enumerate(heads):
+        if i in fixed:
+            continue
+        if head and head not in named:
+            for j, fld in enumerate(fields):
+                s = field_scores(head, kind).get(fld)
+                if s is not None:
+                    scores.header[i, j], scores.evidence[i, j] = s.score, s.evidence
+        for j, fld in enumerate(fields):
+            fit = content_fit(profiles[i], fld)
+            if fit is not None:
+                # a handful of values cannot contradict a header, only fail to confirm it
+                few = profiles[i].non_blank < FEW_VALUES
+                scores.content[i, j] = max(fit, CONTRADICTS) if few else fit
+    scores.content[list(fixed)] = np.nan
+    _party_content(scores, cells, known_partner_set(known_partners), profiles)
+    must = _must_fields(kind, scores.header, fields) - set(fixed.values())
+    _combine(scores, must, heads, required_columns(kind))
+    bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
+    # squared: one sure choice outweighs two doubtful ones that would fill one more field
+    weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)
+    pairs = assign(weighted, 0.3**2)
+    chosen = {fields[j]: i for i, j in pairs}
+    notes = _order_dates(cells, chosen)
+    taken = set(chosen.values())
+    best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
+    notes += [
+        f"column {heads[i]!r} reads like '{name}' but its values do not fit it "
+        f"(content {cs:.2f}); left unmapped"
+        for i, name, _, cs in scores.contradicted
+        if i not in taken and name not in chosen and fields[best_reading[i]] == name
+    ]
+    choices = {
+        fld: FieldChoice(fld, i, heads[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()
+    }
+    col_of = {i: fld for fld, i in chosen.items()}
+    for fld, i in chosen.items():
+        j = fields.index(fld)
+        s = scores.combined[i, j]
+        if s <= 0:  # a swapped date column keeps the confidence of the pair
+            s = scores.combined[chosen[_partner_of(fld)], fields.index(_partner_of(fld))]
+        rivals = [scores.combined[k, j] for k in range(n) if k != i] + [
+            scores.combined[i, g] for g in range(len(fields)) if g != j and fields[g] not in chosen
+        ]
+        margin = s - max(rivals, default=0.0)
+        confidence = s if margin >= 0.25 else s * (0.6 + 1.6 * max(margin, 0.0))
+        cs = scores.content[i, j]
+        choices[fld] = FieldChoice(
+            fld, i, heads[i], scores.kind_of.get((i, j), "content"), round(float(confidence), 3),
+            round(float(scores.header[i, j]), 3), None if np.isnan(cs) else round(float(cs), 3),
+        )
+    missing = _missing(kind, choices, scores, heads, col_of)
+    not_stored = sorted(f for f in choices if f in NOT_YET_STORED)
+    return ColumnMapping(kind, heads, dict(sorted(choices.items(), key=lambda kv: kv[1].column)),
+                         missing, not_stored, notes)
+
+
+def _partner_of(fld: str) -> str:
+    for a, b in DATE_PAIRS:
+        if fld in (a, b):
+            return b if fld == a else a
+    return fld
+
+
+def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads: list[str],
+             col_of: dict[int, str]) -> dict[str, list[Candidate]]:
+    out: dict[str, list[Candidate]] = {}
+    for req in REQUIRED_FIELDS.get(kind, ()):
+        options = req if isinstance(req, tuple) else (req,)
+        if any(o in choices for o in options):
+            continue
+        cands: list[Candidate] = []
+        for o in options:
+            if o not in scores.fields:
+                continue
+            j = scores.fields.index(o)
+            for i in range(len(heads)):
+                h, c = scores.header[i, j], np.nan_to_num(scores.content[i, j])
+                score = max(h, 0.55 * c)
+                if score > 0.1:
+                    cands.append(Candidate(o, i, heads[i], round(float(score), 3), col_of.get(i)))
+        cands.sort(key=lambda c: -c.score)
+        out[" or ".join(options)] = cands[:3]
+    return out
+
+
+__all__ = ["Candidate", "ColumnMapping", "FieldChoice", "map_columns"]

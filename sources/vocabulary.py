@@ -1,0 +1,322 @@
+"""The header vocabulary as data: which words name which canonical field, and the abbreviations.
+
+A phrase may hold a `{role}` placeholder, expanded over that role's words: "{customer} city" is
+"customer city", "end user city", "ship to city" ... Phrases are matched as sets of tokens after
+`sources.header_words.header_tokens` (so "EndUserAcct" and "end_user_account" both read as
+"end user account"); foreign words are translated to these English words first
+(`sources.vocabulary_intl`). Every phrase is also a synonym as written ("qty", "ext price").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: words naming the party a field belongs to
+ROLES: Final[dict[str, tuple[str, ...]]] = {
+    "customer": (
+        "customer", "end user", "end customer", "client", "ship to", "ship to customer",
+        "account", "company", "organisation", "organization", "eu", "end use", "installed at",
+        "install at", "install site", "end client", "ultimate customer", "goods recipient", "licensee",
+    ),
+    "reseller": (
+        "reseller", "partner", "var", "dealer", "channel partner", "solution provider",
+        "sold to", "sold to customer", "sold to reseller", "sales partner", "channel",
+        "value added reseller", "distributor customer",
+    ),
+    "bill_to": ("bill to", "billed to", "invoice to", "payer", "bill to customer", "billing party",
+                "invoice recipient", "invoiced party"),
+    "contact": ("contact", "contact person", "customer contact", "end user contact",
+                "technical contact", "primary contact", "main contact", "person"),
+    "product": ("product", "item", "article", "material", "part", "model", "catalog"),
+    "maker": ("manufacturer", "vendor", "oem", "supplier", "brand"),
+    "service": ("service", "coverage", "contract", "support", "warranty", "term", "subscription",
+                "maintenance", "agreement", "cover", "care pack", "license", "entitlement",
+                "renewal"),
+    "invoice": ("invoice", "billing document", "document", "bill", "billing", "transaction"),
+    "partner": ("partner", "reseller", "member", "company"),
+}
+
+#: canonical field -> phrases naming it
+FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    "customer_name": (
+        "{customer}", "{customer} name", "{customer} company", "{customer} company name",
+        "company name", "account name", "organisation name", "organization name",
+        "{customer} legal name",
+    ),
+    "customer_account": (
+        "{customer} id", "{customer} number", "{customer} account", "{customer} account number",
+        "{customer} account id", "{customer} code", "{customer} key", "{customer} reference",
+        "crm account", "crm account id", "crm id", "{customer} identifier",
+    ),
+    "customer_address": (
+        "{customer} address", "{customer} street", "address", "street", "street address",
+        "address line 1", "address 1", "address line", "billing street", "billing address",
+        "street and number", "street and house number",
+    ),
+    "customer_city": ("{customer} city", "city", "town", "billing city", "locality", "city name"),
+    "customer_state": (
+        "{customer} state", "{customer} province", "state", "province", "region",
+        "state province", "billing state", "state code", "county", "billing province",
+        "st",
+    ),
+    "customer_postal_code": (
+        "{customer} postal code", "{customer} zip", "{customer} zip code", "{customer} postcode",
+        "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal",
+        "billing zip", "billing postal code", "billing zip code",
+    ),
+    "customer_country": (
+        "{customer} country", "country", "country code", "billing country", "country region",
+        "nation", "country name",
+    ),
+    "customer_domain": (
+        "website", "web site", "domain", "url", "web", "homepage", "web address",
+        "{customer} website", "{customer} domain", "{customer} url", "email domain",
+    ),
+    "customer_phone": (
+        "{customer} phone", "{customer} telephone", "phone", "telephone", "phone number",
+        "tel", "main phone", "business phone", "office phone", "phone 1",
+    ),
+    "customer_email": ("{customer} email", "email", "e mail", "email address",
+                       "{customer} email address"),
+    "contact_name": ("{contact}", "{contact} name", "contact full name", "{contact} full name"),
+    "contact_email": ("{contact} email", "{contact} email address", "contact e mail"),
+    "contact_phone": ("{contact} phone", "{contact} telephone", "{contact} phone number",
+                      "{contact} mobile"),
+    "reseller_name": ("{reseller}", "{reseller} name", "{reseller} company",
+                      "{reseller} company name"),
+    "reseller_account": (
+        "{reseller} id", "{reseller} number", "{reseller} account", "{reseller} account number",
+        "{reseller} code", "{reseller} account id", "{reseller} reference",
+    ),
+    "bill_to_name": ("{bill_to}", "{bill_to} name", "customer billed", "billing name",
+                     "bill to company"),
+    "bill_to_account": ("{bill_to} id", "{bill_to} number", "{bill_to} account",
+                        "{bill_to} account number", "{bill_to} code", "billing account"),
+    "sku": (
+        "sku", "{product}", "{product} number", "{product} code", "{product} id", "{product} sku",
+        "{maker} {product} number", "{maker} {product}", "{maker} sku", "{maker} {product} code",
+        "{product} reference", "mpn", "model number", "catalog number", "catalogue number",
+        "ordering code", "order code", "upc", "ean", "{maker} reference", "product key",
+    ),
+    "description": (
+        "description", "{product} description", "{product} name", "{product} text",
+        "short text", "{product} short text", "desc", "{product} desc", "{maker} description",
+        "line description", "{product} designation", "designation", "{product} title",
+    ),
+    "serial_numbers": (
+        "serial", "serials", "serial number", "serial numbers", "{product} serial",
+        "{product} serial number", "asset serial", "device serial", "asset tag", "service tag",
+        "serial no", "serial nos", "serial num", "imei", "sn",
+    ),
+    "quantity": (
+        "quantity", "qty", "units", "count", "pcs", "pieces", "quantity shipped",
+        "qty shipped", "ship quantity", "shipped quantity", "units sold", "number of units",
+        "unit count", "volume", "quantity sold", "quantity invoiced", "seats",
+    ),
+    "unit_price": (
+        "unit price", "price", "unit cost", "net price", "unit net price", "price each",
+        "sell price", "unit sell", "selling price", "net unit price", "price per unit",
+        "reseller price", "cost", "unit sell price", "sales price", "unit sales price",
+        "buy price", "unit amount", "rate", "resale price", "unit resale", "resale",
+    ),
+    "amount": (
+        "amount", "total", "line total", "extended price", "ext price", "extended amount",
+        "net amount", "value", "contract value", "total amount", "invoice amount",
+        "line amount", "revenue", "renewal value", "annual value", "sales amount",
+        "net value", "extended cost", "total price", "sales", "net sales", "gross amount",
+        "line value", "price total", "total value", "extended", "extended sales",
+        "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
+        "{service} price",
+    ),
+    "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
+                   "retail price", "catalog price", "list unit price", "recommended retail price",
+                   "suggested retail price", "global price list"),
+    "currency": ("currency", "curr", "ccy", "currency code", "cur", "iso currency"),
+    "contract_number": (
+        "contract", "agreement", "subscription", "support contract", "service contract",
+        "warranty contract", "maintenance contract", "support agreement", "{service} number", "{service} id",
+        "{service} reference", "{service} code",
+        "sc number", "contract ref", "contract no", "{service} identifier",
+    ),
+    "service_level": (
+        "service level", "coverage", "support level", "sla", "service", "service type",
+        "coverage level", "support type", "plan", "service plan", "{service} type",
+        "{service} level", "{service} plan", "level of service", "support plan", "service offering",
+        "{service} description", "service level agreement",
+    ),
+    "service_start": (
+        "{service} start", "{service} start date", "start", "start date", "begin", "begin date",
+        "{service} begin", "from", "valid from", "term start", "effective date", "effective",
+        "{service} effective date", "commencement date", "from date", "date from",
+        "{service} from",
+    ),
+    "service_end": (
+        "{service} end", "{service} end date", "end", "end date", "expiry", "expiry date",
+        "expiration", "expiration date", "expires", "expire date", "renewal date", "valid to",
+        "valid until", "to", "term end", "{service} expiry", "{service} expiration",
+        "{service} expiration date", "{service} expiry date", "end of {service}",
+        "renewal due", "to date", "date to", "{service} to", "{service} until",
+        "{service} expires",
+    ),
+    "invoice_number": (
+        "{invoice} number", "{invoice}", "{invoice} id", "{invoice} reference", "{invoice} no",
+        "document number", "doc number",
+    ),
+    "invoice_date": (
+        "{invoice} date", "date", "ship date", "order date", "sale date", "transaction date",
+        "posting date", "document date", "shipped date", "shipment date", "sales date",
+        "pos date", "delivery date", "sell date", "sold date", "reported date",
+    ),
+    "service_provider": (
+        "service provider", "serviced by", "service partner", "service organisation",
+        "service organization", "service org", "maintainer", "support provider", "delivered by",
+        "service delivered by", "support partner", "service delivery partner",
+    ),
+    "partner_name": ("{partner}", "{partner} name", "{partner} company"),
+    "partner_account": ("{partner} id", "{partner} number", "{partner} account",
+                        "{partner} account number", "{partner} code"),
+    "tier": ("tier", "partner tier", "level", "partner level", "program level", "program tier",
+             "partner status", "partner type"),
+    "certification": ("certification", "certifications", "specialisation", "specialization",
+                      "competency", "accreditation", "certification level"),
+    "certified_staff": ("certified staff", "certified engineers", "certified technicians",
+                        "certified people", "number of certified", "certified headcount",
+                        "certified employees"),
+    "support_model": ("support model", "service model", "delivery model", "support delivery",
+                      "renewal model", "support delivery model"),
+    "split_percent": ("split", "split percent", "partner share", "partner percent", "share",
+                      "revenue share", "share percent", "margin split", "partner split",
+                      "support fee share"),
+    "fixed_fee": ("fixed fee", "annual fee", "yearly fee", "flat fee", "program fee", "fee"),
+    "valid_from": ("valid from", "start", "start date", "effective from", "effective date",
+                   "from", "begin"),
+    "valid_to": ("valid to", "valid until", "end", "end date", "expiry", "to", "until",
+                 "expiry date", "expiration date"),
+    "rep": (
+        "rep", "sales rep", "owner", "account owner", "salesperson", "sales person",
+        "account manager", "am", "channel rep", "opportunity owner", "sales representative",
+        "salesman", "sales owner", "account executive", "ae", "territory manager",
+        "sales manager", "rep name", "sales rep name", "representative", "sales employee",
+        "assigned to", "responsible",
+    ),
+    "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id",
+                    "user id", "opportunity owner id"),
+    "status": ("status", "contract status", "stage", "state of contract", "renewal status",
+               "{service} status", "active"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "remark",
+              "internal notes", "observations"),
+    "account_type": ("account type", "type", "customer type", "relationship", "record type",
+                     "account category", "customer category", "customer group"),
+    "parent_account": ("parent account", "parent", "parent account id", "parent id",
+                       "parent company", "ultimate parent", "parent account name",
+                       "parent customer"),
+    "category": ("category", "product category", "product type", "family", "product family",
+                 "product line", "item type", "item category", "product group",
+                 "material group", "item group", "product class"),
+}
+
+#: kind -> field -> (the field these phrases usually name, phrases naming this field in that kind
+#: of file): a distributor's "Customer" is the reseller it sold to, an invoice's "Customer" is
+#: the bill-to. In such a file the kind's reading wins over the usual one.
+KIND_PHRASES: Final[dict[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
+    "distributor": {
+        "reseller_name": ("customer_name", (
+            "customer", "customer name", "client", "client name", "sold to customer")),
+        "reseller_account": ("customer_account", (
+            "customer number", "customer id", "customer account", "customer code",
+            "customer account number", "client number", "client id")),
+    },
+    "crm_accounts": {"customer_name": ("customer_name", ("name", "full name"))},
+    "sales_rep": {"customer_name": ("customer_name", ("name",))},
+    "accounting": {
+        "bill_to_name": ("customer_name", (
+            "customer", "customer name", "client", "client name", "account", "account name",
+            "company", "company name", "name", "sold to", "sold to name")),
+        "bill_to_account": ("customer_account", (
+            "customer number", "customer id", "customer account", "customer code", "account number",
+            "account id", "client number", "client id", "customer account number")),
+    },
+}
+KIND_PHRASE_WEIGHT: Final = 0.97
+
+#: abbreviation -> what it stands for (whole tokens, after case and punctuation are gone)
+ABBREVIATIONS: Final[dict[str, str]] = {
+    "acct": "account", "acc": "account", "accnt": "account", "acnt": "account",
+    "addr": "address", "adr": "address", "amt": "amount", "amnt": "amount",
+    "beg": "begin", "bgn": "begin", "bt": "bill to", "cat": "category", "ccy": "currency",
+    "cert": "certification", "certs": "certification", "co": "company", "comp": "company",
+    "cov": "coverage", "cntr": "contract", "cntrct": "contract", "ctr": "contract",
+    "ctrct": "contract", "contr": "contract", "cust": "customer", "cstmr": "customer",
+    "cus": "customer", "ctry": "country", "cntry": "country", "curr": "currency",
+    "cur": "currency", "desc": "description", "descr": "description", "dscr": "description",
+    "dist": "distributor", "distr": "distributor", "doc": "document", "dt": "date",
+    "dte": "date", "eff": "effective", "email": "email", "eml": "email", "enduser": "end user",
+    "eu": "end user", "exp": "expiry", "expir": "expiry", "ext": "extended", "extd": "extended",
+    "id": "id", "inv": "invoice", "invc": "invoice", "invoic": "invoice", "itm": "item",
+    "lst": "list", "mat": "material", "matl": "material", "mfg": "manufacturer",
+    "mfr": "manufacturer", "mfgr": "manufacturer", "manuf": "manufacturer", "mnfr": "manufacturer",
+    "nbr": "number", "nos": "number", "nm": "name", "nme": "name", "no": "number", "num": "number",
+    "nr": "number", "nro": "number", "nmbr": "number", "org": "organisation", "pn": "part number",
+    "pno": "part number", "ph": "phone", "phn": "phone", "po": "purchase order",
+    "prc": "price", "prod": "product", "prd": "product", "pt": "part", "ptnr": "partner",
+    "prtnr": "partner", "pstl": "postal", "qty": "quantity", "qnty": "quantity",
+    "qt": "quantity", "quant": "quantity", "ref": "reference", "rep": "rep",
+    "resell": "reseller", "rslr": "reseller", "rsl": "reseller", "sls": "sales",
+    "sn": "serial number", "sns": "serial number", "ser": "serial", "srl": "serial",
+    "serno": "serial number", "sh": "ship", "shp": "ship", "shpd": "shipped", "shipd": "shipped",
+    "st": "state", "strt": "start", "svc": "service", "svcs": "service", "serv": "service",
+    "srv": "service", "srvc": "service", "tel": "telephone", "tot": "total", "ttl": "total",
+    "typ": "type", "uom": "unit of measure", "url": "url", "val": "value", "vnd": "vendor",
+    "vpn": "vendor part number", "vpn#": "vendor part number",
+    "vndr": "vendor", "wty": "warranty", "wrnty": "warranty", "war": "warranty",
+    "zip": "zip", "yr": "year", "lic": "license", "maint": "maintenance", "mgr": "manager",
+    "sr": "sales rep", "slsrep": "sales rep", "terr": "territory", "ship2": "ship to",
+    "bill2": "bill to", "sold2": "sold to", "eusr": "end user", "amt2": "amount",
+    "xtnd": "extended", "extn": "extended", "subtot": "total", "uprice": "unit price",
+    "lp": "list price", "pct": "percent", "perc": "percent",
+    "cnt": "count", "stat": "status", "sts": "status", "cmt": "comment", "cmts": "comments",
+    "rmk": "remark", "rmks": "remarks", "nt": "notes", "cpy": "company", "bp": "partner",
+    "sp": "sold to", "dlr": "dealer", "ac": "account",
+}
+
+#: tokens that qualify a field without changing it ("Qty Shipped", "Net Amount (USD)")
+MODIFIERS: Final[frozenset[str]] = frozenset({
+    "net", "gross", "shipped", "sold", "invoiced", "ordered", "local", "lc", "dc",
+    "current", "original", "actual", "new", "latest", "final", "primary", "main", "default",
+    "excl", "incl", "including", "excluding", "vat", "tax", "pretax", "ht", "ttc", "btw", "mwst",
+    "line", "each", "reported", "reporting", "official", "legal", "full", "total",
+    "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek", "nok", "dkk", "pln", "czk", "inr",
+    "mxn", "brl", "cny", "nzd", "sgd", "hkd", "zar", "document", "doc", "posted", "booked",
+    "value", "1", "2", "a", "b", "in", "per", "ultimate", "billing", "all", "internal", "external",
+})
+#: words of other concepts: a header word the vocabulary does not know is usually a brand or a
+#: system's name ("Arrow Invoice", "IM SKU") and costs little; these change what a header means
+OTHER_CONCEPTS: Final[frozenset[str]] = frozenset([
+    "discount", "margin", "markup", "rebate", "commission", "freight", "shipping", "tax", "weight", "lead", "eol",
+    "eos", "eosl", "purchase", "branch", "plant", "warehouse", "department", "project", "center", "centre", "profit",
+    "ledger", "gl", "batch", "lot", "stock", "inventory", "quarter", "year", "month", "week", "period", "fiscal",
+    "flag", "cancelled", "canceled", "deleted", "created", "modified", "updated", "last", "next", "probability",
+    "forecast", "opportunity", "promo", "promotion", "program", "deal", "bid", "quote", "claim", "backlog", "days",
+    "hours", "time", "age", "aging", "overdue", "paid", "payment", "payments", "balance", "due", "credit", "debit"
+])
+#: tokens that carry no meaning in a header
+STOPWORDS: Final[frozenset[str]] = frozenset({
+    "the", "of", "de", "d", "du", "des", "la", "le", "les", "l", "del", "el", "los", "las",
+    "van", "het", "der", "die", "das", "den", "vom", "zum", "zur", "y", "et", "und",
+    "en", "or", "for", "on", "by", "party", "field", "fld", "column", "col", "s", "mm", "dd",
+    "yyyy", "yy", "jjjj", "tt", "aaaa", "jj", "mm/dd/yyyy", "format", "optional", "required",
+    "x",
+})
+
+
+def expand_phrases(field: str) -> tuple[str, ...]:
+    """A field's phrases with every `{role}` replaced by each of the role's words, and its own name."""
+    out: list[str] = []
+    for template in (*FIELD_PHRASES[field], field.replace("_", " ")):
+        variants = [template]
+        for role, words in ROLES.items():
+            token = "{" + role + "}"
+            variants = [v.replace(token, w) for v in variants for w in words] if any(
+                token in v for v in variants) else variants
+        out += variants
+    return tuple(dict.fromkeys(out))

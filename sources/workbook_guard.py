@@ -1,0 +1,149 @@
+"""Workbook packages checked before openpyxl opens them: zip directory, member sizes, sheet shape.
+
+Everything here reads either the zip directory (sizes as declared, which zipfile then enforces
+while inflating) or streams members in 1 MiB chunks, so a bomb is refused in constant memory:
+too many members, a member inflating more than `max_member_ratio` times its packed size (a
+stored random member can no longer hide a deflate bomb behind a low overall ratio), too many
+inflated bytes in all, a worksheet with too many rows or too wide a cell reference, a cell text
+longer than `max_cell_chars`.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from sources.limits import ReadLimits, check
+from sources.table import FileReadError
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
+_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
+_WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]')  # columns AAA (703) and beyond
+_LT = ord("<")
+
+
+def _directory_entries(path: Path) -> int | None:
+    """Entries the zip's end-of-directory record announces (zip64 too), read before zipfile parses it."""
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 65_557))
+        tail = fh.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < 22:
+            return None
+        entries = struct.unpack_from("<H", tail, at + 10)[0]
+        locator = at - 20
+        if entries == 0xFFFF and locator >= 0 and tail[locator:locator + 4] == b"PK\x06\x07":
+            fh.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+            record = fh.read(56)
+            if record[:4] == b"PK\x06\x06":
+                entries = struct.unpack_from("<Q", record, 32)[0]
+        return int(entries)
+
+
+def check_package(path: Path, limits: ReadLimits) -> None:
+    """Refuse what openpyxl cannot or should not open, with a message a person understands."""
+    check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic == _OLE2:
+        raise FileReadError(
+            "this is an OLE2 file: a password-protected workbook or an old .xls; "
+            "save it as an unprotected .xlsx"
+        )
+    entries = _directory_entries(path)
+    if entries is None or not zipfile.is_zipfile(path):
+        raise FileReadError("not a valid .xlsx: the file is truncated or corrupt (no zip directory)")
+    check("max_members", limits.max_members, entries, "the number of members in the workbook package")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if info.file_size > limits.ratio_floor_bytes:
+                    ratio = info.file_size / max(1, info.compress_size)
+                    check("max_member_ratio", limits.max_member_ratio, ratio,
+                          f"the compression ratio of member {info.filename!r} ({info.file_size:,} bytes inflated)")
+            check("max_inflated_bytes", limits.max_inflated_bytes, total, "the workbook's inflated size in bytes")
+            bad = zf.testzip()  # inflates every member once, in chunks: sizes are known to be sane now
+    except FileReadError:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as exc:
+        raise FileReadError(f"not a valid .xlsx: truncated or corrupt zip ({exc})") from None
+    if bad is not None:
+        raise FileReadError(f"not a valid .xlsx: corrupt member {bad}")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+class SheetMeter:
+    """Measures one worksheet's XML as it streams by: rows, widest cell reference, longest text run.
+
+    `feed(buf, fresh)` takes the buffer the caller scans, whose bytes from `fresh` on are new
+    (the ones before were the end of the previous buffer): each row is counted once.
+    """
+
+    def __init__(self, sheet: str, limits: ReadLimits) -> None:
+        self.sheet, self.limits = sheet, limits
+        self.rows = 0
+        self.widest = 0
+        self.longest_run = 0
+        self._since_lt = 0  # bytes since the last "<"
+        self._row_tags: tuple[bytes, ...] | None = None
+
+    def feed(self, buf: bytes, fresh: int) -> None:
+        if self._row_tags is None:  # "<row " or, in a prefixed document, "<x:row "
+            root = _ROOT_PREFIX.search(buf)
+            prefix = root.group(1) + b":" if root and root.group(1) else b""
+            self._row_tags = tuple(b"<" + prefix + b"row" + end for end in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+        # a tag that ends after `fresh` was not whole in the previous buffer: counted once
+        new = buf[max(0, fresh - len(self._row_tags[0]) + 1):]
+        self.rows += sum(new.count(tag) for tag in self._row_tags)
+        check("max_rows", self.limits.max_rows, self.rows, f"the number of rows in sheet '{self.sheet}' (at least)")
+        wide = set(_WIDE_REF.findall(buf, max(0, fresh - 8)))
+        if wide:
+            self.widest = max(self.widest, max(_column_number(w) for w in wide))
+            check("max_columns", self.limits.max_columns, self.widest, f"the widest column in sheet '{self.sheet}'")
+        self.measure_text(buf[fresh:])
+
+    def measure_text(self, chunk: bytes) -> None:
+        arr = np.frombuffer(chunk, dtype=np.uint8)
+        lts = np.flatnonzero(arr == _LT)
+        if lts.size:
+            gaps = np.diff(lts)
+            longest = max(int(lts[0]) + self._since_lt, int(gaps.max()) - 1 if gaps.size else 0)
+            self._since_lt = len(arr) - int(lts[-1]) - 1
+        else:
+            longest = self._since_lt = self._since_lt + len(arr)
+        self.longest_run = max(self.longest_run, longest, self._since_lt)
+        check("max_cell_chars", self.limits.max_cell_chars, self.longest_run,
+              f"the longest text or tag in sheet '{self.sheet}' (stored bytes)")
+
+
+def check_shared_strings(zf: zipfile.ZipFile, limits: ReadLimits) -> None:
+    """Stream the shared-strings part: no text longer than a cell may be, no more strings than cells."""
+    member = next((n for n in zf.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if member is None:
+        return
+    meter = SheetMeter("shared strings", limits)
+    count, tail = 0, b""
+    with zf.open(member) as fh:
+        while chunk := fh.read(1 << 20):
+            buf = tail + chunk
+            count += sum(1 for m in _SHARED_ITEM.finditer(buf) if m.end() > len(tail))
+            check("max_cells", limits.max_cells, count, "the number of shared strings (at least)")
+            meter.measure_text(chunk)
+            tail = buf[-64:]
