@@ -78,6 +78,14 @@ def crm_accounts(ctx: Ctx) -> pd.DataFrame:
     )
     parent = np.where(parent == acc.account_id.to_numpy(), "", parent)
     kind = acc.account_type.to_numpy()
+    user_ids = dict(zip(w.reps.name, w.reps.crm_user_id, strict=True))
+    owner_id = np.array([user_ids.get(o, "") for o in owner], dtype=object)
+    people = w.contacts.set_index("customer_key").reindex(keys)
+    listed = is_cust & people.in_crm.fillna(False).to_numpy(dtype=bool) & ~acc.duplicate.to_numpy()
+
+    def contact(name: str) -> np.ndarray:
+        return np.where(listed, people[name].fillna("").to_numpy(dtype=object), "")
+
     cells = {
         "Account ID": acc.account_id.to_numpy(),
         "Account Name": acc.name.to_numpy(),
@@ -90,6 +98,10 @@ def crm_accounts(ctx: Ctx) -> pd.DataFrame:
         "Website": web,
         "Phone": _phones(rng, col("phone")),
         "Account Owner": owner,
+        "Account Owner ID": owner_id,
+        "Primary Contact": contact("contact_name"),
+        "Contact Email": contact("contact_email"),
+        "Contact Phone": contact("contact_phone"),
         "Parent Account": parent,
     }
     truth = {

@@ -40,6 +40,23 @@ def _money_cells(rng: np.random.Generator, amounts: np.ndarray) -> np.ndarray:
     return np.choose(kind, [text, amounts.astype(object), bare])
 
 
+def _contacts(ctx: Ctx, rng: np.random.Generator, keys: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The contact a rep noted on each row: the customer's contact when that contract ran (an earlier
+    one before a change), on about two rows in three; the phone on most of those."""
+    people = ctx.world.contacts.set_index("customer_key").reindex(keys)
+    earlier = (people.old_contact_name.fillna("").to_numpy() != "") & (ends < people.contact_since.to_numpy())
+    old_name = people.old_contact_name.to_numpy(dtype=object)
+    old_phone = people.old_contact_phone.to_numpy(dtype=object)
+    name = np.where(earlier, old_name, people.contact_name.to_numpy(dtype=object))
+    phone = np.where(earlier, old_phone, people.contact_phone.to_numpy(dtype=object))
+    noted = rng.random(len(keys)) < 0.65
+    with_phone = noted & (rng.random(len(keys)) < 0.8)
+    name, phone = name.astype(object), phone.astype(object)
+    name[~noted] = None
+    phone[~with_phone] = None
+    return name, phone
+
+
 def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame:
     """One rep's tracker rows, grouped by customer (groups become blank-row separated blocks)."""
     rng = ctx.rng(source)
@@ -93,6 +110,7 @@ def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame
     )
     ends = rows.end_date.to_numpy().astype("datetime64[D]")
     amounts = rows.row_amount.to_numpy(dtype=float)
+    contact, phone = _contacts(ctx, ctx.rng(f"{source}:contacts"), rows.customer_key.to_numpy(), ends)
     cells = {
         "Customer": names,
         "Contract #": raw_contract,
@@ -100,6 +118,8 @@ def _tracker(ctx: Ctx, first: str, source: str, c: pd.DataFrame) -> pd.DataFrame
         "Product": product,
         "Expiry": _expiry_cells(rng, ends),
         "Renewal Value": _money_cells(rng, amounts),
+        "Contact": contact,
+        "Contact Phone": phone,
         "Notes": draw(rng, list(TRACKER_NOTES), n),
     }
     part = np.arange(n) // TRACKER_ROWS_PER_FILE

@@ -73,6 +73,9 @@ def write_entities(world: World, out: Path) -> None:
     ].copy()
     customers["crm_account_ids"] = ids.reindex(cust.customer_key).fillna("").to_numpy()
     customers["rep"] = cust.rep.to_numpy()
+    people = world.contacts.set_index("customer_key").reindex(cust.customer_key)
+    for col in ("contact_name", "contact_email", "contact_phone"):
+        customers[col] = people[col].to_numpy()
     _csv(customers, out / "customers.csv")
     partners = world.partners[["partner_key", "name", "role", "tier", "channel_rep"]].copy()
     partners["crm_account_ids"] = ids.reindex(partners.partner_key).fillna("").to_numpy()

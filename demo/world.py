@@ -3,7 +3,8 @@
 Customers (with sibling companies), resellers, leasing companies, distributors, reps, products,
 hardware orders and their assets, and service-contract renewal chains, all as of DEMO_AS_OF and
 reproducible for a (scale, seed). The parts are drawn in `parties`, `sales` and `contracts` (dates
-in `timeline`); this module draws them in a fixed order and adds the CRM accounts.
+in `timeline`); this module draws them in a fixed order and adds the CRM accounts and the
+contact people (`contacts`, from a generator of their own).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from demo.contacts import crm_user_ids, make_contacts
 from demo.contracts import make_contracts
 from demo.names import CompanyName
 from demo.parties import make_customers, make_partners, make_reps
@@ -40,6 +42,7 @@ class World:
     contract_assets: pd.DataFrame
     software: pd.DataFrame
     crm_accounts: pd.DataFrame
+    contacts: pd.DataFrame
 
 
 def _crm_ids(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -105,6 +108,7 @@ def build_world(scale: float = 1.0, seed: int = 7) -> World:
     contract_assets = ca.explode("serial_number", ignore_index=True)
     assets["ever_covered"] = assets.serial_number.isin(set(contract_assets.serial_number))
     crm = _make_crm_accounts(rng, customers, partners)
+    reps["crm_user_id"] = crm_user_ids(seed, reps.name)
     return World(
         DEMO_AS_OF,
         scale,
@@ -121,4 +125,5 @@ def build_world(scale: float = 1.0, seed: int = 7) -> World:
         contract_assets,
         software,
         crm,
+        make_contacts(seed, customers),
     )

@@ -2,7 +2,8 @@
 
 Each section is typed by the package that reads it: `sources:` by sources.config.SourceConfig,
 `valuation:` by reports.valuation.ValuationSettings (whose contract rules the warehouse reads),
-`matching:` by matching.settings.MatchingSettings, `warehouse:` by WarehouseSettings here.
+`matching:` by matching.settings.MatchingSettings, `reports:` by reports.settings.ReportSettings,
+`warehouse:` by WarehouseSettings here.
 Validation is pydantic's and the valuation module's; every error names the file, the source and
 the key, because the person reading it is the one editing the YAML.
 """
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from matching.settings import MatchingSettings
 from pipelines.ops_settings import NotifySettings, QualitySettings, ScheduleSettings
+from reports.settings import ReportSettings
 from reports.valuation import ValuationError, ValuationSettings, valuation_settings
 from sources.config import ConfigError, SourceConfig
 from sources.fields import SOURCE_KINDS, SourceKind
@@ -64,6 +66,7 @@ class RadarConfig(BaseModel):
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)
+    reports: ReportSettings = Field(default_factory=ReportSettings)
 
     @field_validator("warranty")
     @classmethod

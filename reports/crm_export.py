@@ -1,11 +1,17 @@
 """out/crm_import.csv: one row per opportunity, shaped for a CRM's opportunity import.
 
-Columns follow the common CRM import templates (Salesforce's Data Import Wizard, HubSpot, Dynamics
-map them by name): Opportunity Name, Account Name, Close Date, Amount, Currency, Stage,
-Probability (%), Owner, Type, Reseller, Contract Number, Description, External ID. The External
-ID is the stable opportunity_id, so re-importing tomorrow's file updates rather than duplicates.
+The columns are the field labels of Salesforce's Opportunity object (Opportunity Name, Account ID,
+Account Name, Close Date, Amount, Opportunity Currency, Stage, Probability (%), Owner ID,
+Opportunity Owner, Type, Next Step, Description), which Salesforce Data Loader and the Data Import
+Wizard's field mapping match by name; the lines a standard opportunity lacks follow as extra
+columns an admin maps to the org's fields (or drops): Product Code and Quantity (the product line),
+Service Level, Contact Name / Email / Phone (who to call), Priority, Reseller, Contract Number, and
+External ID - the stable opportunity_id, so re-importing tomorrow's file updates rather than
+duplicates. Account ID and Owner ID are the ids the CRM itself sent (the customer's CRM account,
+the rep's CRM user id), blank when no CRM source named them: match on Account Name then.
 Co-term proposals are left out: they are alternatives to renewals that are already in the file.
-Renewals close at expiry; win-backs and coverage deals `crm_close_days` after the as-of date.
+Close dates follow each opportunity's own date: a renewal closes at its expiry; a win-back or a
+coverage deal `crm_close_days` after its planned action date (so they spread as the plan does).
 """
 
 from __future__ import annotations
@@ -20,51 +26,78 @@ from reports.safe_text import csv_safe
 from reports.valuation import ValuationSettings
 
 CRM_COLUMNS: tuple[str, ...] = (
-    "Opportunity Name", "Account Name", "Close Date", "Amount", "Currency", "Stage", "Probability (%)",
-    "Owner", "Type", "Reseller", "Contract Number", "Description", "External ID",
+    "Opportunity Name", "Account ID", "Account Name", "Close Date", "Amount", "Opportunity Currency", "Stage",
+    "Probability (%)", "Owner ID", "Opportunity Owner", "Type", "Next Step", "Description", "Product Code",
+    "Quantity", "Service Level", "Contact Name", "Contact Email", "Contact Phone", "Priority", "Reseller",
+    "Contract Number", "External ID",
 )
 CRM_TYPES: dict[str, str] = {"renewal": "Renewal", "lapsed": "Win-back", "coverage_gap": "New coverage"}
 EXPORTED_KINDS: tuple[str, ...] = tuple(CRM_TYPES)
+#: columns written as they are (numbers and dates): never text from a source
+_PLAIN = frozenset({"Amount", "Probability (%)", "Close Date", "Quantity", "Priority"})
 
 
-def _name(row: dict) -> str:
-    customer = row.get("customer_name") or "Unknown customer"
-    if row["kind"] == "coverage_gap":
-        return f"Coverage: {customer} - {int(row.get('asset_count') or 0)} x {row.get('sku') or 'unknown SKU'}"
-    label = "Renewal" if row["kind"] == "renewal" else "Win-back"
-    level = f" ({row['service_level']})" if isinstance(row.get("service_level"), str) else ""
-    return f"{label}: {customer} {row.get('contract_number') or ''}{level}".strip()
+def _text(s: pd.Series) -> pd.Series:
+    """Object strings with None for missing (no 'nan' / 'None' text on pandas 2 or 3)."""
+    return s.astype(object).where(s.notna(), None)
 
 
-def _close_date(row: dict, as_of: dt.date, settings: ValuationSettings) -> dt.date:
-    days = settings.crm_close_days.get(row["kind"])
-    if days is None or row["kind"] in ("renewal", "coterm"):
-        expiry = row.get("expiry_date")
-        return expiry if isinstance(expiry, dt.date) and expiry >= as_of else as_of
-    return as_of + dt.timedelta(days=int(days))
+def _names(o: pd.DataFrame) -> pd.Series:
+    customer = _text(o["customer_name"]).fillna("Unknown customer")
+    level = _text(o["service_level"]).map(lambda v: f" ({v})" if isinstance(v, str) else "")
+    number = _text(o["contract_number"]).fillna("")
+    label = o["kind"].map({"renewal": "Renewal", "lapsed": "Win-back"}).fillna("")
+    contract_name = (label + ": " + customer + " " + number + level).str.strip()
+    assets = pd.to_numeric(o["asset_count"], errors="coerce").fillna(0).astype(int).astype(str)
+    gap_name = "Coverage: " + customer + " - " + assets + " x " + _text(o["sku"]).fillna("unknown SKU")
+    return gap_name.where(o["kind"] == "coverage_gap", contract_name)
+
+
+def _close_dates(o: pd.DataFrame, as_of: dt.date, settings: ValuationSettings) -> pd.Series:
+    expiry = pd.to_datetime(o["expiry_date"])
+    action = pd.to_datetime(o["action_date"]).fillna(pd.Timestamp(as_of))
+    days = o["kind"].map(lambda k: settings.crm_close_days.get(k, 0)).astype("int64")
+    later = action + pd.to_timedelta(days, unit="D")
+    renewal = expiry.where(expiry >= pd.Timestamp(as_of), action)
+    close = renewal.where(o["kind"].isin(["renewal", "coterm"]), later)
+    return close.dt.strftime("%Y-%m-%d")
 
 
 def crm_import_frame(opportunities: pd.DataFrame, settings: ValuationSettings, as_of: dt.date) -> pd.DataFrame:
     """The CRM rows (still raw text: `write_crm_csv` defuses formula leaders)."""
-    rows = []
-    for row in opportunities[opportunities["kind"].isin(EXPORTED_KINDS)].to_dict("records"):
-        value = row.get("value")
-        rows.append({
-            "Opportunity Name": _name(row),
-            "Account Name": row.get("customer_name"),
-            "Close Date": _close_date(row, as_of, settings).isoformat(),
-            "Amount": "" if value is None or pd.isna(value) else f"{float(value):.2f}",
-            "Currency": row.get("currency"),
-            "Stage": settings.crm_stage.get(row["kind"], "Prospecting"),
-            "Probability (%)": f"{float(row['win_probability']) * 100:.0f}",
-            "Owner": row.get("rep"),
-            "Type": CRM_TYPES[row["kind"]],
-            "Reseller": row.get("reseller_name"),
-            "Contract Number": row.get("contract_number"),
-            "Description": row.get("basis"),
-            "External ID": row["opportunity_id"],
-        })
-    return pd.DataFrame(rows, columns=list(CRM_COLUMNS))
+    o = opportunities[opportunities["kind"].isin(EXPORTED_KINDS)].reset_index(drop=True)
+
+    def col(name: str) -> pd.Series:
+        return _text(o[name]) if name in o else pd.Series([None] * len(o), dtype=object)
+
+    value = pd.to_numeric(o["value"], errors="coerce")
+    assets = pd.to_numeric(o["asset_count"], errors="coerce")
+    out = pd.DataFrame({
+        "Opportunity Name": _names(o),
+        "Account ID": col("crm_account_id"),
+        "Account Name": col("customer_name"),
+        "Close Date": _close_dates(o, as_of, settings),
+        "Amount": value.map(lambda v: "" if pd.isna(v) else f"{float(v):.2f}"),
+        "Opportunity Currency": col("currency"),
+        "Stage": o["kind"].map(lambda k: settings.crm_stage.get(k, "Prospecting")),
+        "Probability (%)": pd.to_numeric(o["win_probability"]).map(lambda p: f"{float(p) * 100:.0f}"),
+        "Owner ID": col("rep_crm_id"),
+        "Opportunity Owner": col("rep"),
+        "Type": o["kind"].map(CRM_TYPES),
+        "Next Step": None,
+        "Description": col("basis"),
+        "Product Code": col("sku"),
+        "Quantity": assets.map(lambda v: "" if pd.isna(v) or v <= 0 else str(int(v))),
+        "Service Level": col("service_level"),
+        "Contact Name": col("contact_name"),
+        "Contact Email": col("contact_email"),
+        "Contact Phone": col("contact_phone"),
+        "Priority": pd.to_numeric(o["priority"], errors="coerce").map(lambda v: "" if pd.isna(v) else str(int(v))),
+        "Reseller": col("reseller_name"),
+        "Contract Number": col("contract_number"),
+        "External ID": col("opportunity_id"),
+    }, columns=list(CRM_COLUMNS))
+    return out
 
 
 def write_crm_csv(frame: pd.DataFrame, path: Path) -> Path:
@@ -75,7 +108,7 @@ def write_crm_csv(frame: pd.DataFrame, path: Path) -> Path:
         writer.writerow(CRM_COLUMNS)
         for values in frame.itertuples(index=False):
             writer.writerow([
-                v if col in ("Amount", "Probability (%)", "Close Date") else csv_safe(v)
+                ("" if v is None else v) if col in _PLAIN else csv_safe(v)
                 for col, v in zip(CRM_COLUMNS, values, strict=True)
             ])
     return path

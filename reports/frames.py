@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import duckdb
 import pandas as pd
 
 from reports.steps import REPORT_OPPORTUNITIES, REPORTS_SQL
+from warehouse.sql_runner import table_names
+
+#: the columns the workbooks read from installed_base and opportunity_changes (also when empty)
+INSTALLED_BASE_COLUMNS = ["asset_id", "serial_number", "sku", "customer_id", "customer_name", "reseller_id",
+                          "reseller_name", "rep", "ship_date", "warranty_end", "last_contract_end",
+                          "uncovered_since", "years_uncovered", "list_price", "value_if_covered", "currency",
+                          "contact_name", "contact_phone"]
+CHANGE_COLUMNS = ["opportunity_id", "change", "kind", "reason", "previous_as_of", "as_of_date", "customer_id",
+                  "customer_name", "contract_id", "contract_number", "rep", "reseller_id", "reseller_name", "sku",
+                  "previous_value", "value", "currency"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,8 @@ class ReportData:
     opportunities: pd.DataFrame  # renewal_opportunities + serials (text), sorted by action date
     forecast: pd.DataFrame       # renewal_forecast
     missed: pd.DataFrame         # missed_renewals
+    installed_base: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=INSTALLED_BASE_COLUMNS))
+    changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))
 
     def where(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False) -> ReportData:
         """The part of the book one rep (or the unassigned rows) or one reseller works."""
@@ -32,7 +44,8 @@ class ReportData:
                 mask = df["reseller_id"] == reseller_id
             return df[mask.fillna(False).astype(bool)].reset_index(drop=True)
         return replace(self, opportunities=pick(self.opportunities), forecast=pick(self.forecast),
-                       missed=pick(self.missed))
+                       missed=pick(self.missed), installed_base=pick(self.installed_base),
+                       changes=pick(self.changes))
 
 
 def _dates(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -43,10 +56,20 @@ def _dates(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: str) -> ReportData:
-    """Read renewal_opportunities (with serials), renewal_forecast and missed_renewals."""
+    """Read renewal_opportunities (with serials), renewal_forecast, missed_renewals, installed_base
+    and opportunity_changes (the last two empty when the warehouse predates them)."""
     opps = _dates(REPORTS_SQL.query(con, REPORT_OPPORTUNITIES), ["as_of_date", "expiry_date", "action_date"])
     forecast = _dates(con.execute("SELECT * FROM renewal_forecast ORDER BY expiry_date, contract_id").df(),
                       ["expiry_date", "month"])
     missed = _dates(con.execute("SELECT * FROM missed_renewals ORDER BY end_date DESC, contract_id").df(),
                     ["end_date"])
-    return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed)
+    present = table_names(con)
+    base = (con.execute("SELECT * FROM installed_base").df() if "installed_base" in present
+            else pd.DataFrame(columns=INSTALLED_BASE_COLUMNS))
+    changes = (con.execute("SELECT * FROM opportunity_changes").df() if "opportunity_changes" in present
+               else pd.DataFrame(columns=CHANGE_COLUMNS))
+    return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed,
+                      installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end",
+                                                   "uncovered_since"]),
+                      changes=_dates(changes, ["previous_as_of", "as_of_date"]))
+

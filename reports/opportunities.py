@@ -1,4 +1,5 @@
-"""Renewal opportunities as of a date: renewal, lapsed, coverage_gap and coterm, valued and assigned.
+"""Renewal opportunities as of a date: renewal, lapsed, coverage_gap and coterm, valued, assigned,
+prioritised and planned, with what changed since the last published run; and the installed base.
 
 Runs inside the warehouse being built (after contracts): reads customers, partners, assets,
 products, contracts, contract_assets, contract_sources, customer_sources, partner_sources and
@@ -14,13 +15,16 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from reports.steps import OPPORTUNITY_STEPS, REPORTS_SQL
-from reports.valuation import GAP, LAPSED, ValuationSettings
+from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_STEPS, REPORTS_SQL
+from reports.steps import OPPORTUNITY_TABLES as OPPORTUNITY_TABLES_STEP
+from reports.valuation import GAP, LAPSED, VALUE_BANDS, ValuationSettings
+from warehouse.previous_run import PREVIOUS_OPPORTUNITY_COLUMNS
 from warehouse.sql_runner import count_rows, replace_table, table_names
 
 #: tables this package writes into the warehouse (all analyst-facing, all in warehouse/dictionary.yaml)
 OPPORTUNITY_TABLES: tuple[str, ...] = (
-    "renewal_opportunities", "opportunity_assets", "renewal_forecast", "missed_renewals",
+    "renewal_opportunities", "installed_base", "opportunity_changes", "opportunity_assets", "renewal_forecast",
+    "missed_renewals",
 )
 #: the tables the opportunity build reads
 REQUIRED_TABLES: tuple[str, ...] = (
@@ -31,7 +35,7 @@ REQUIRED_TABLES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class OpportunityOutcome:
-    """Counts and totals worth showing in Dagster metadata."""
+    """Counts and totals worth showing in Dagster metadata (value: the headline, renewals and win-backs)."""
 
     opportunities: int
     by_kind: dict[str, int]
@@ -39,6 +43,9 @@ class OpportunityOutcome:
     value: float
     weighted_value: float
     missed_renewals: int
+    gap_value: float = 0.0
+    installed_base_assets: int = 0
+    changes: dict[str, int] | None = None
 
 
 def _pairs(name_key: str, name_value: str, items: dict, value_dtype: str) -> pd.DataFrame:
@@ -49,7 +56,8 @@ def _pairs(name_key: str, name_value: str, items: dict, value_dtype: str) -> pd.
 
 
 def register_valuation(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> None:
-    """TEMP tables rv_windows, rv_fixed_probability, rv_attach_rate, rv_partner_share, rv_partner_tiers, rv_fx.
+    """TEMP tables rv_windows, rv_fixed_probability, rv_attach_rate, rv_partner_share, rv_partner_tiers, rv_fx,
+    rv_value_bands.
 
     The scalar settings (as_of, uplift, the day horizons ...) are the build's `run_settings`
     (warehouse.settings.register_build_settings with these settings as its rules).
@@ -72,6 +80,13 @@ def register_valuation(con: duckdb.DuckDBPyConnection, settings: ValuationSettin
         "rv_partner_share": _pairs("tier", "share", dict(s.partner_share), "float64"),
         "rv_partner_tiers": _pairs("key", "tier", dict(s.partner_tiers), "string"),
         "rv_fx": _pairs("currency", "rate", dict(s.fx_rates), "float64"),
+        "rv_value_bands": pd.DataFrame({
+            "band": pd.Series(list(VALUE_BANDS), dtype="string"),
+            "min_value": pd.Series([s.value_bands.get(b, 0.0) if b != "low" else 0.0 for b in VALUE_BANDS],
+                                   dtype="float64"),
+            "lead_days": pd.Series([s.lead_days[b] for b in VALUE_BANDS], dtype="int64"),
+            "value_score": pd.Series([2, 1, 0], dtype="int64"),
+        }),
     }
     for name, frame in tables.items():
         replace_table(con, name, frame, temporary=True)
@@ -83,27 +98,43 @@ def missing_inputs(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [t for t in REQUIRED_TABLES if t not in present]
 
 
-def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> OpportunityOutcome:
-    """Create renewal_opportunities, opportunity_assets, renewal_forecast and missed_renewals.
+def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings,
+                        previous: pd.DataFrame | None = None) -> OpportunityOutcome:
+    """Create renewal_opportunities, installed_base, opportunity_changes, opportunity_assets,
+    renewal_forecast and missed_renewals.
 
     `con` is a build connection whose settings carry these valuation settings as their rules
-    (so `run_settings` holds the as-of date and every scalar of them).
+    (so `run_settings` holds the as-of date and every scalar of them). `previous` is the last
+    published run's renewal_opportunities (warehouse.previous_run.read_previous_opportunities);
+    None or no rows: a first run, nothing is marked new.
     """
     missing = missing_inputs(con)
     if missing:
         raise RuntimeError(f"renewal opportunities need the tables {missing}, which this warehouse build lacks")
     register_valuation(con, settings)
+    if "id_history" not in table_names(con):  # a warehouse built before ids had a history: no merges to name
+        con.execute("CREATE OR REPLACE TEMP TABLE id_history (entity VARCHAR, old_id VARCHAR, new_id VARCHAR, "
+                    "event VARCHAR, run_date VARCHAR)")
     for step in OPPORTUNITY_STEPS:
         REPORTS_SQL.run(con, step)
+    frame = previous if previous is not None else pd.DataFrame(
+        {c: pd.Series(dtype="string") for c in PREVIOUS_OPPORTUNITY_COLUMNS})
+    REPORTS_SQL.run(con, OPPORTUNITY_CHANGES, frames={"previous_opportunities": frame})
+    REPORTS_SQL.run(con, OPPORTUNITY_TABLES_STEP)
+    changes = dict(con.execute("SELECT change, count(*) FROM opportunity_changes GROUP BY ALL").fetchall())
     by_kind = dict(con.execute("SELECT kind, count(*) FROM renewal_opportunities GROUP BY kind").fetchall())
-    _, value, weighted = con.execute(
-        "SELECT count(*), coalesce(sum(value), 0), coalesce(sum(weighted_value), 0) "
-        "FROM renewal_opportunities WHERE kind <> 'coterm' AND currency = ?", [settings.currency],
+    value, weighted, gap_value = con.execute(
+        "SELECT coalesce(sum(value) FILTER (WHERE kind IN ('renewal', 'lapsed')), 0), "
+        "coalesce(sum(weighted_value) FILTER (WHERE kind IN ('renewal', 'lapsed')), 0), "
+        "coalesce(sum(value) FILTER (WHERE kind = 'coverage_gap'), 0) "
+        "FROM renewal_opportunities WHERE currency = ?", [settings.currency],
     ).fetchall()[0]
     return OpportunityOutcome(
         opportunities=count_rows(con, "renewal_opportunities"),
         by_kind={str(k): int(v) for k, v in by_kind.items()},
         assets=count_rows(con, "opportunity_assets"),
-        value=float(value), weighted_value=float(weighted),
+        value=float(value), weighted_value=float(weighted), gap_value=float(gap_value),
         missed_renewals=count_rows(con, "missed_renewals"),
+        installed_base_assets=count_rows(con, "installed_base"),
+        changes={str(k): int(v) for k, v in changes.items()},
     )

@@ -2,7 +2,8 @@
 
 out/renewal_opportunities.xlsx   the whole book
 out/workbooks/rep_<slug>.xlsx    one per rep (rep_unassigned.xlsx for opportunities nobody owns)
-out/workbooks/reseller_<slug>.xlsx  one per reseller
+out/workbooks/reseller_<slug>.xlsx  one per reseller (without the vendor's internal fields unless
+                                    reports.partner_internal_fields)
 out/crm_import.csv               for the CRM's opportunity import
 out/run_summary.md               value by window, by month, by rep, by reseller; missed renewals
 
@@ -24,6 +25,7 @@ import pandas as pd
 from reports.books import ALL, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import ReportData
+from reports.settings import ReportSettings
 from reports.summary import for_scope, render_markdown
 from reports.valuation import ValuationSettings
 from reports.workbooks import write_workbook
@@ -50,13 +52,15 @@ def book_parts(data: ReportData) -> list[Book]:
     return books(data, OVERALL_WORKBOOK, WORKBOOK_DIR)
 
 
-def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings) -> ReportFiles:
+def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
+               reports: ReportSettings) -> ReportFiles:
     files = ReportFiles(overall=stage / OVERALL_WORKBOOK, crm_csv=stage / CRM_CSV, run_summary=stage / RUN_SUMMARY)
     (stage / WORKBOOK_DIR).mkdir()
     for book in book_parts(data):
-        path = write_workbook(stage / book.file, book.data, settings, book.title, breakdowns=book.breakdowns,
-                              drop_field=book.drop_field, summary=for_scope(summary, book.scope))
         kind, _, key = book.scope.partition(":")
+        internal = kind != "reseller" or reports.partner_internal_fields
+        path = write_workbook(stage / book.file, book.data, settings, book.title, breakdowns=book.breakdowns,
+                              drop_field=book.drop_field, summary=for_scope(summary, book.scope), internal=internal)
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":
@@ -77,16 +81,18 @@ def _moved(files: ReportFiles, stage: Path, out_dir: Path) -> ReportFiles:
 
 
 def write_report_files(
-    data: ReportData, summary: pd.DataFrame, settings: ValuationSettings, out_dir: Path
+    data: ReportData, summary: pd.DataFrame, settings: ValuationSettings, out_dir: Path,
+    reports: ReportSettings | None = None,
 ) -> ReportFiles:
     """Write every output into a staging directory, then move each into out/ (see module doc).
 
-    `summary` is the published renewal_summary (every scope), the figures every file shows.
+    `summary` is the published renewal_summary (every scope), the figures every file shows;
+    `reports` (sources.yaml `reports:`) says what a reseller's workbook may show.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".reports-staging-", dir=out_dir))
     try:
-        files = _write_all(stage, data, summary, settings)
+        files = _write_all(stage, data, summary, settings, reports or ReportSettings())
         old_books = stage / "previous-workbooks"
         if (out_dir / WORKBOOK_DIR).exists():
             os.replace(out_dir / WORKBOOK_DIR, old_books)

@@ -15,17 +15,24 @@ VALUATION_MACROS = SqlStep("valuation_macros.sql")
 OPPORTUNITY_PARTIES = SqlStep(
     "opportunity_parties.sql",
     creates=("rv_customer_crm_owner", "rv_customer_tracker_rep", "rv_contract_reps", "rv_channel_rep",
-             "rv_partner_terms", "rv_customer_reps"),
+             "rv_partner_terms", "rv_customer_reps", "rv_rep_ids"),
 )
 CONTRACT_VALUES = SqlStep("contract_values.sql", creates=("rv_contract_values",))
-OPPORTUNITIES = SqlStep("opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets"))
+OPPORTUNITIES = SqlStep(
+    "opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets", "rv_installed_base"),
+)
+OPPORTUNITY_PLAN = SqlStep("opportunity_plan.sql", creates=("rv_banded", "rv_workdays", "rv_plan"))
+OPPORTUNITY_CHANGES = SqlStep(
+    "opportunity_changes.sql", frames=("previous_opportunities",),
+    creates=("rv_previous", "rv_matches", "rv_change", "opportunity_changes"),
+)
 OPPORTUNITY_TABLES = SqlStep(
     "opportunity_tables.sql",
-    creates=("renewal_opportunities", "opportunity_assets", "renewal_forecast", "missed_renewals"),
+    creates=("renewal_opportunities", "installed_base", "opportunity_assets", "renewal_forecast", "missed_renewals"),
 )
-#: the steps of the opportunity build, in order
+#: the steps of the opportunity build before and after the changes since the last run, in order
 OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
-    VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_TABLES,
+    VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_PLAN,
 )
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)

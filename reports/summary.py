@@ -3,8 +3,9 @@
 One function (`summarise`) computes every total, over whatever part of the book it is given; the
 renewal_summary table stores them for every part of the book that gets a workbook (`scope`), and
 out/run_summary.md and each workbook's summary sheet are written from that stored table.
-Co-terms are alternatives to the renewals they fold: they get their own `kind` row and are left
-out of every other total. Only amounts in the reporting currency are added up.
+The headline is renewals and win-backs; coverage gaps, co-term proposals (alternatives to the
+renewals they fold) and the installed base are sections of their own with their own totals, never
+added to the headline. Only amounts in the reporting currency are added up.
 """
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ import pandas as pd
 from reports.books import ALL, Book
 from reports.frames import ReportData
 from reports.steps import RENEWAL_SUMMARY, REPORTS_SQL
-from reports.valuation import GAP, LAPSED, ValuationSettings
+from reports.valuation import LAPSED, ValuationSettings
 
 KIND_LABELS: dict[str, str] = {
     "renewal": "Renewal", "lapsed": "Win-back (lapsed)", "coverage_gap": "Coverage gap", "coterm": "Co-term proposal",
 }
-SECTIONS: tuple[str, ...] = ("total", "kind", "window", "month", "rep", "reseller", "missed")
+SECTIONS: tuple[str, ...] = (
+    "total", "gaps", "coterms", "installed_base", "kind", "window", "month", "rep", "reseller", "missed", "changes",
+)
+#: the headline: what a rep should call about first
+HEADLINE_KINDS: tuple[str, ...] = ("renewal", "lapsed")
+HEADLINE = "renewals and win-backs"
+CHANGE_LABELS: tuple[str, ...] = ("added", "dropped", "kind changed", "value changed")
 UNASSIGNED = "unassigned"
 DIRECT = "direct (no reseller)"
 _MONEY = ["value", "weighted_value", "vendor_share", "partner_share"]
@@ -53,30 +60,50 @@ def _grouped(df: pd.DataFrame, section: str, key: pd.Series) -> list[dict]:
     return rows
 
 
+def _money_sum(df: pd.DataFrame, col: str) -> float:
+    return round(float(pd.to_numeric(df[col], errors="coerce").sum()), 2) if len(df) else 0.0
+
+
 def summarise(data: ReportData, settings: ValuationSettings) -> pd.DataFrame:
-    """Long table: section, label, sort_order, opportunities, value, weighted_value, vendor/partner share."""
+    """Long table: section, label, sort_order, opportunities, value, weighted_value, vendor/partner share.
+
+    The headline (`total`) is renewals and win-backs; coverage gaps, co-term proposals and the
+    installed base have a section each; windows, reps and resellers break the headline down.
+    """
     opps = data.opportunities[data.opportunities["currency"] == data.currency]
-    counted = opps[opps["kind"] != "coterm"]
-    rows = [_totals(counted, "total", "all opportunities (co-terms not added)", 0)]
+    headline = opps[opps["kind"].isin(HEADLINE_KINDS)]
+    rows = [_totals(headline, "total", HEADLINE, 0),
+            _totals(opps[opps["kind"] == "coverage_gap"], "gaps", "coverage gaps", 0),
+            _totals(opps[opps["kind"] == "coterm"], "coterms", "co-term proposals (alternatives, not added)", 0)]
+    base = data.installed_base[data.installed_base["currency"] == data.currency]
+    rows.append({"section": "installed_base", "label": f"assets uncovered for over {settings.gap_max_age_years} years",
+                 "sort_order": 0, "opportunities": len(base), "value": _money_sum(base, "value_if_covered"),
+                 "weighted_value": None, "vendor_share": None, "partner_share": None})
     for i, kind in enumerate(KIND_LABELS, start=1):
         rows.append(_totals(opps[opps["kind"] == kind], "kind", kind, i))
     for i, (_, hi, label) in enumerate(settings.window_bounds()):
-        part = counted[counted["window"] == label]
+        part = headline[headline["window"] == label]
         if len(part) or hi <= settings.renewal_days:
             rows.append(_totals(part, "window", label, i))
-    for j, label in enumerate((LAPSED, GAP)):
-        rows.append(_totals(counted[counted["window"] == label], "window", label, 1000 + j))
+    rows.append(_totals(headline[headline["window"] == LAPSED], "window", LAPSED, 1000))
     forecast = data.forecast[data.forecast["currency"] == data.currency]
     for i, month in enumerate(forecast_months(data.as_of, settings.forecast_months), start=1):
         part = forecast[forecast["month"] == month]
         row = _totals(part.assign(vendor_share=0.0, partner_share=0.0), "month", month.strftime("%Y-%m"), i)
         rows.append(row | {"vendor_share": None, "partner_share": None})
-    rows += _grouped(counted, "rep", counted["rep"].fillna(UNASSIGNED))
-    rows += _grouped(counted, "reseller", counted["reseller_name"].fillna(DIRECT))
+    rows += _grouped(headline, "rep", headline["rep"].fillna(UNASSIGNED))
+    rows += _grouped(headline, "reseller", headline["reseller_name"].fillna(DIRECT))
     missed = data.missed[data.missed["currency"] == data.currency]
     rows.append({"section": "missed", "label": f"expired in the last {settings.missed_days} days, never renewed",
                  "sort_order": 0, "opportunities": len(missed), "value": round(float(missed["value"].sum()), 2),
                  "weighted_value": None, "vendor_share": None, "partner_share": None})
+    changes = data.changes
+    for i, label in enumerate(CHANGE_LABELS, start=1):
+        part = changes[changes["change"] == label]
+        money = "previous_value" if label == "dropped" else "value"
+        rows.append({"section": "changes", "label": label, "sort_order": i, "opportunities": len(part),
+                     "value": _money_sum(part[part["currency"] == data.currency], money),
+                     "weighted_value": None, "vendor_share": None, "partner_share": None})
     out = pd.DataFrame(rows, columns=_COLUMNS)
     out.insert(0, "as_of_date", data.as_of)
     out["currency"] = data.currency
@@ -143,33 +170,56 @@ def _section_table(summary: pd.DataFrame, name: str, first: str, labels: dict[st
     return _table([first, count_label, "value", "weighted value"], rows, {1, 2, 3})
 
 
+def _changes_table(summary: pd.DataFrame, data: ReportData) -> list[str]:
+    changes = section(summary, "changes")
+    if data.changes.empty and int(changes["opportunities"].sum()) == 0:
+        return ["Nothing changed since the last run (or this is the first run)."]
+    since = data.changes["previous_as_of"].dropna()
+    head = [f"Compared with the run as of {since.iloc[0]:%Y-%m-%d}.", ""] if len(since) else []
+    rows = [[_md(r.label), f"{r.opportunities:,}", _money(r.value)] for r in changes.itertuples()]
+    return [*head, *_table(["change", "opportunities", "value"], rows, {1, 2})]
+
+
 def render_markdown(data: ReportData, summary: pd.DataFrame, settings: ValuationSettings, top_missed: int = 25) -> str:
     """out/run_summary.md: value by window, by month, by rep, by reseller, and the missed renewals."""
     cur = data.currency
     total = section(summary, "total").iloc[0]
     kinds = section(summary, "kind").set_index("label")
+    gaps, coterms = section(summary, "gaps").iloc[0], section(summary, "coterms").iloc[0]
+    base = section(summary, "installed_base").iloc[0]
+    renewals, winbacks = kinds.loc["renewal"], kinds.loc["lapsed"]
     out = [
         f"# Renewal opportunities as of {data.as_of:%Y-%m-%d}",
         "",
-        (f"Amounts in {cur}. **{int(total.opportunities):,} opportunities worth {_money(total.value)}** "
-         f"({_money(total.weighted_value)} weighted by win probability). Renewals: contracts ending in the "
-         f"next {settings.renewal_days} days, valued at their annual amount plus {settings.uplift:.0%} uplift; "
-         f"win-backs: contracts that ended in the last {settings.lapsed_days} days unrenewed; coverage gaps: "
-         f"assets past warranty without a contract (list price × attach rate). "
-         f"{int(kinds.loc['coterm', 'opportunities']):,} co-term proposals "
-         f"({_money(kinds.loc['coterm', 'value'])}) fold a customer's contracts of the next "
-         f"{settings.coterm_months} months into one date; they are alternatives and are not added to the totals."),
+        (f"Amounts in {cur}. **Renewals and win-backs: {int(total.opportunities):,} worth {_money(total.value)}** "
+         f"({_money(total.weighted_value)} weighted by win probability): {int(renewals.opportunities):,} renewals "
+         f"({_money(renewals.value)}) of contracts ending in the next {settings.renewal_days} days, valued at their "
+         f"annual amount plus {settings.uplift:.0%} uplift, and {int(winbacks.opportunities):,} win-backs "
+         f"({_money(winbacks.value)}) of contracts that ended in the last {settings.lapsed_days} days unrenewed."),
         "",
-        "## By kind", "",
-        *_section_table(summary, "kind", "kind", KIND_LABELS),
-        "", "## By window (days to expiry)", "",
+        "## Renewals and win-backs by window (days to expiry)", "",
         *_section_table(summary, "window", "window"),
+        "", "## Renewals and win-backs by rep", "",
+        *_section_table(summary, "rep", "rep"),
+        "", "## Renewals and win-backs by reseller", "",
+        *_section_table(summary, "reseller", "reseller"),
         "", f"## Renewals due by month (next {settings.forecast_months} months, every unrenewed contract)", "",
         *_section_table(summary, "month", "month", count_label="contracts"),
-        "", "## By rep", "",
-        *_section_table(summary, "rep", "rep"),
-        "", "## By reseller", "",
-        *_section_table(summary, "reseller", "reseller"),
+        "", "## Coverage gaps (separate from the headline)", "",
+        (f"{int(gaps.opportunities):,} gaps worth {_money(gaps.value)} a year ({_money(gaps.weighted_value)} "
+         f"weighted): assets past warranty without a contract for over {settings.gap_days} days and for at most "
+         f"{settings.gap_max_age_years} years, valued at list price × attach rate."),
+        "", "## Co-term proposals (alternatives, not added)", "",
+        (f"{int(coterms.opportunities):,} proposals worth {_money(coterms.value)} fold a customer's contracts of "
+         f"the next {settings.coterm_months} months onto one date; each replaces the separate renewals it folds."),
+        "", "## Installed base", "",
+        (f"{int(base.opportunities):,} assets uncovered for over {settings.gap_max_age_years} years "
+         f"({_money(base.value)} a year if all were covered again): listed on the Installed base sheet and in "
+         "the installed_base table, not in the opportunities."),
+        "", "## By kind", "",
+        *_section_table(summary, "kind", "kind", KIND_LABELS),
+        "", "## Since the last run", "",
+        *_changes_table(summary, data),
     ]
     missed = data.missed[data.missed["currency"] == cur].sort_values(["value", "end_date"], ascending=[False, False])
     out += ["", f"## Missed renewals (last {settings.missed_days} days)", "",

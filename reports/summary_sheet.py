@@ -58,24 +58,34 @@ def _month_label(label: str) -> str:
     return dt.datetime.strptime(label, "%Y-%m").strftime("%b %Y")
 
 
+def _drop_weighted(headers: list[str], rows: list[list[Any]], kinds: list[str], internal: bool
+                   ) -> tuple[list[str], list[list[Any]], list[str]]:
+    """A partner's summary has no weighted values (they come from the vendor's win probabilities)."""
+    if internal:
+        return headers, rows, kinds
+    return headers[:-1], [r[:-1] for r in rows], kinds[:-1]
+
+
 def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
-                        scope: str, breakdowns: Sequence[str]) -> None:
-    """Key figures, the monthly chart, tables by month / window / kind / rep / reseller, the rules."""
+                        scope: str, breakdowns: Sequence[str], internal: bool = True) -> None:
+    """The headline (renewals and win-backs), the separate sections (gaps, co-terms, installed base),
+    what changed, the monthly chart, tables by month / window / kind / rep / reseller, the rules."""
     cur = data.currency
     for col, width in zip("ABCD", SUMMARY_WIDTHS, strict=True):
         ws.column_dimensions[col].width = width
     put_text(ws, 1, 1, f"Renewal opportunities: {scope}").font = TITLE_FONT
     ws.row_dimensions[1].height = 24
-    _paragraph(ws, 2, f"As of {data.as_of:%Y-%m-%d}. Amounts in {cur}. Co-term proposals are alternatives to "
-                      "the renewals they fold and are not added to the totals.", font(italic=True, color="595959"))
+    _paragraph(ws, 2, f"As of {data.as_of:%Y-%m-%d}. Amounts in {cur}. The headline is renewals and win-backs; "
+                      "coverage gaps, co-term proposals and the installed base are separate and not added to it.",
+               font(italic=True, color="595959"))
     total = section(summary, "total").iloc[0]
     missed = section(summary, "missed").iloc[0]
     figures: list[tuple[str, Any, str]] = [
-        ("Opportunities", total.opportunities, "int"), ("Value", total.value, "money"),
-        ("Weighted value", total.weighted_value, "money"),
+        ("Renewals and win-backs", total.opportunities, "int"), ("Value", total.value, "money"),
+        ("Weighted value", total.weighted_value, "money") if internal else ("", None, "text"),
         (f"Missed renewals, last {settings.missed_days} days", missed.value, "money")]
     for i, (label, value, kind) in enumerate(figures, start=1):
-        head = ws.cell(row=4, column=i, value=label)
+        head = ws.cell(row=4, column=i, value=label or None)
         head.font = font(bold=True, color="595959", size=9)
         head.alignment = Alignment(wrap_text=True, vertical="bottom")
         cell = put_cell(ws, 5, i, value, kind, money_format(cur, cents=False))
@@ -83,25 +93,57 @@ def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, 
         cell.alignment = Alignment(horizontal="left")
     ws.row_dimensions[4].height = 26
     ws.row_dimensions[5].height = 20
+    separate = [
+        ["Coverage gaps (a year)", *_first(summary, "gaps")],
+        ["Co-term proposals (alternatives)", *_first(summary, "coterms")],
+        ["Installed base (assets)", *_first(summary, "installed_base")],
+    ]
+    headers, rows, kinds = _drop_weighted(["Separate from the headline", "Count", "Value", "Weighted value"],
+                                          separate, ["text", "int", "money", "money"], internal)
+    row = _summary_block(ws, 7, "Not in the headline", headers, rows, kinds, cur)
+    changes = [[r.label, r.opportunities, r.value] for r in section(summary, "changes").itertuples()]
+    since = data.changes["previous_as_of"].dropna() if "previous_as_of" in data.changes else pd.Series(dtype=object)
+    if len(since) or any(r[1] for r in changes):
+        title = f"Since the run as of {since.iloc[0]:%Y-%m-%d}" if len(since) else "Since the last run"
+        row = _summary_block(ws, row, title, ["Change", "Opportunities", "Value"], changes,
+                             ["text", "int", "money"], cur)
+    else:
+        ws.cell(row=row, column=1, value="Since the last run").font = SECTION_FONT
+        _paragraph(ws, row + 1, "Nothing to compare with yet (the first run), or nothing changed: the Changes sheet "
+                                "lists what is added, dropped (and why) or changed from the next run on.")
+        row += 3
     title = f"Renewals due by month (next {settings.forecast_months} months)"
-    ws.cell(row=7, column=1, value=title).font = SECTION_FONT
-    row = 8 + CHART_ROWS
+    ws.cell(row=row, column=1, value=title).font = SECTION_FONT
+    chart_anchor = f"A{row + 1}"
+    row = row + 1 + CHART_ROWS
     month_rows = [[_month_label(r[0]), *r[1:]] for r in _rows(summary, "month")]
-    _month_chart(ws, row + 1, len(month_rows), cur, anchor="A8")
+    _month_chart(ws, row + 1, len(month_rows), cur, anchor=chart_anchor, internal=internal)
+    ws.row_breaks.append(Break(id=row - 1))  # page 1: figures, changes and the chart; the tables follow
     row = _summary_block(ws, row, "Renewals due by month, every unrenewed contract",
-                         ["Month", "Contracts", "Value", "Weighted value"], month_rows,
-                         ["text", "int", "money", "money"], cur)
-    ws.row_breaks.append(Break(id=row - 1))  # page 1: figures, chart and months; the breakdowns follow
-    row = _summary_block(ws, row, "By window (days to expiry)", ["Window", "Opportunities", "Value", "Weighted value"],
-                         _rows(summary, "window", WINDOW_LABELS), ["text", "int", "money", "money"], cur)
-    row = _summary_block(ws, row, "By kind", ["Kind", "Opportunities", "Value", "Weighted value"],
-                         _rows(summary, "kind", KIND_LABELS), ["text", "int", "money", "money"], cur)
+                         *_drop_weighted(["Month", "Contracts", "Value", "Weighted value"], month_rows,
+                                         ["text", "int", "money", "money"], internal), cur)
+    row = _summary_block(ws, row, "Renewals and win-backs by window (days to expiry)",
+                         *_drop_weighted(["Window", "Opportunities", "Value", "Weighted value"],
+                                         _rows(summary, "window", WINDOW_LABELS), ["text", "int", "money", "money"],
+                                         internal), cur)
+    row = _summary_block(ws, row, "By kind", *_drop_weighted(["Kind", "Opportunities", "Value", "Weighted value"],
+                                                             _rows(summary, "kind", KIND_LABELS),
+                                                             ["text", "int", "money", "money"], internal), cur)
     for name in breakdowns:
-        title = {"rep": "By rep", "reseller": "By reseller"}[name]
-        row = _summary_block(ws, row, title, [title[3:].capitalize(), "Opportunities", "Value", "Weighted value"],
-                             _rows(summary, name), ["text", "int", "money", "money"], cur)
-    _notes(ws, row, settings)
+        title = {"rep": "Renewals and win-backs by rep", "reseller": "Renewals and win-backs by reseller"}[name]
+        row = _summary_block(ws, row, title,
+                             *_drop_weighted([name.capitalize(), "Opportunities", "Value", "Weighted value"],
+                                             _rows(summary, name), ["text", "int", "money", "money"], internal), cur)
+    _notes(ws, row, settings, internal)
     page_setup(ws, f"Renewal opportunities: {scope}", landscape=False, title_rows=None)
+
+
+def _first(summary: pd.DataFrame, name: str) -> list[Any]:
+    rows = section(summary, name)
+    if rows.empty:
+        return [0, 0.0, None]
+    r = rows.iloc[0]
+    return [r.opportunities, r.value, r.weighted_value]
 
 
 def _paragraph(ws: Worksheet, row: int, text: str, font: Font | None = None) -> None:
@@ -114,7 +156,7 @@ def _paragraph(ws: Worksheet, row: int, text: str, font: Font | None = None) -> 
     ws.row_dimensions[row].height = 15 * wrapped_lines(text, sum(SUMMARY_WIDTHS) * 0.92) + 3
 
 
-def _month_chart(ws: Worksheet, header_row: int, n: int, currency: str, anchor: str) -> None:
+def _month_chart(ws: Worksheet, header_row: int, n: int, currency: str, anchor: str, internal: bool = True) -> None:
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
@@ -124,7 +166,7 @@ def _month_chart(ws: Worksheet, header_row: int, n: int, currency: str, anchor: 
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"
-    data = Reference(ws, min_col=3, max_col=4, min_row=header_row, max_row=header_row + n)
+    data = Reference(ws, min_col=3, max_col=4 if internal else 3, min_row=header_row, max_row=header_row + n)
     cats = Reference(ws, min_col=1, min_row=header_row + 1, max_row=header_row + n)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
@@ -132,22 +174,30 @@ def _month_chart(ws: Worksheet, header_row: int, n: int, currency: str, anchor: 
     ws.add_chart(chart, anchor)
 
 
-def _notes(ws: Worksheet, row: int, s: ValuationSettings) -> None:
+def _notes(ws: Worksheet, row: int, s: ValuationSettings, internal: bool = True) -> None:
     probs = ", ".join(f"{label} days {s.probability(label):.0%}" for label in s.window_labels()[:-1])
     rates = ", ".join(f"{k} {v:.0%}" for k, v in s.attach_rate.items())
+    bands = s.value_bands
     lines = [
         (f"Renewal: a contract ending in the next {s.renewal_days} days and not renewed, valued at its annual "
          f"amount (multi-year contracts per year) plus {s.uplift:.0%} uplift."),
         (f"Win-back (lapsed): a contract that ended in the last {s.lapsed_days} days without a renewal, valued at "
          "its last annual value."),
         (f"Coverage gap: assets past warranty never under contract, or out of contract for over {s.gap_days} "
-         f"days, valued at list price × attach rate a year ({rates})."),
+         f"days, valued at list price × attach rate a year ({rates}). Assets uncovered for over "
+         f"{s.gap_max_age_years} years are the installed base. Coverage counts contracts that name the serials "
+         "and contracts whose assets are inferred (renewal chain; the customer's product, shipment and quantity)."),
         (f"Co-term: a customer's contracts ending in the next {s.coterm_months} months renewed onto one common "
          "date, each prorated; an alternative to their separate renewals."),
-        (f"Weighted value = value × win probability: {probs}, lapsed {s.probability('lapsed'):.0%}, "
-         f"gaps {s.probability('gap'):.0%}."),
-        f"Action date: when to start, {s.action_lead_days} days before expiry (the as-of date when that has passed).",
+        (f"Priority 1-3 from value (high from {bands['high']:,.0f}, medium from {bands['medium']:,.0f}) and "
+         "urgency (ending or lapsed within 7, 30, 90 days): within 7 days is always priority 1."),
+        (f"Action date: the expiry minus {s.lead_days['high']} / {s.lead_days['medium']} / {s.lead_days['low']} "
+         f"days (high / medium / low value); what is already due is spread over the working days from the as-of "
+         f"date, {s.daily_actions} a day per rep, most urgent first."),
     ]
+    if internal:
+        lines.insert(4, (f"Weighted value = value × win probability: {probs}, lapsed {s.probability('lapsed'):.0%}, "
+                         f"gaps {s.probability('gap'):.0%}."))
     ws.cell(row=row, column=1, value="How values are computed").font = SECTION_FONT
     for i, text in enumerate(lines, start=row + 1):
         _paragraph(ws, i, text)

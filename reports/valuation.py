@@ -27,6 +27,11 @@ DEFAULT_WIN_PROBABILITY: dict[str, float] = {
 DEFAULT_ATTACH_RATE: dict[str, float] = {"hardware": 0.12}
 #: the partner's share of an opportunity's value by partner tier; `direct` is a deal without a reseller
 DEFAULT_PARTNER_SHARE: dict[str, float] = {"default": 0.5, "direct": 0.0}
+#: lower bound of each value band (reporting currency); below `medium` is `low`
+DEFAULT_VALUE_BANDS: dict[str, float] = {"high": 10_000.0, "medium": 2_500.0}
+#: days before expiry to start working an opportunity, by value band
+DEFAULT_LEAD_DAYS: dict[str, int] = {"high": 120, "medium": 90, "low": 60}
+VALUE_BANDS: tuple[str, ...] = ("high", "medium", "low")
 DEFAULT_CRM_STAGE: dict[str, str] = {
     "renewal": "Qualification", "coterm": "Qualification", "lapsed": "Prospecting", "coverage_gap": "Prospecting",
 }
@@ -49,13 +54,14 @@ class ValuationSettings(ContractRules):
 
     currency: str = "USD"
     uplift: float = 0.03                   # renewal price increase over the last annual value
-    renewal_days: int = 120                # `renewal`: contracts ending within this many days
     lapsed_days: int = 180                 # `lapsed`: ended within this many days, not renewed
     gap_days: int = 180                    # `coverage_gap`: no contract for over this many days
     coterm_months: int = 12                # `coterm`: contracts ending within this many months ...
     coterm_min_contracts: int = 2          # ... at least this many, on at least two end dates
     coterm_term_months: int = 12           # the common term: first expiry + this many months
-    action_lead_days: int = 90             # start working a renewal this many days before expiry
+    action_lead_days: int = 90             # lead time of an opportunity without a value
+    gap_max_age_years: int = 3             # gaps uncovered longer than this go to the installed base
+    daily_actions: int = 5                 # backlog items per rep per working day
     missed_days: int = 365                 # missed renewals: expired within this many days, never renewed
     forecast_months: int = 12              # renewals due by month: this many calendar months from the as-of month
     windows: tuple[int, ...] = DEFAULT_WINDOWS
@@ -64,6 +70,8 @@ class ValuationSettings(ContractRules):
     partner_share: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_PARTNER_SHARE))
     partner_tiers: Mapping[str, str] = field(default_factory=dict)  # partner name or id -> tier
     fx_rates: Mapping[str, float] = field(default_factory=dict)     # currency -> reporting currency per unit
+    value_bands: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_VALUE_BANDS))
+    lead_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_LEAD_DAYS))
     crm_stage: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CRM_STAGE))
     crm_close_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CRM_CLOSE_DAYS))
 
@@ -88,11 +96,15 @@ class ValuationSettings(ContractRules):
 
 
 _NUMBER_KEYS = {"uplift": (0.0, 10.0)}
-_DAY_KEYS = ("renewal_days", "lapsed_days", "gap_days", "action_lead_days", "missed_days")
-_COUNT_KEYS = {"coterm_months": 1, "coterm_min_contracts": 2, "coterm_term_months": 1, "forecast_months": 1}
+_DAY_KEYS = ("lapsed_days", "gap_days", "action_lead_days", "missed_days")
+_COUNT_KEYS = {"coterm_months": 1, "coterm_min_contracts": 2, "coterm_term_months": 1, "forecast_months": 1,
+               "gap_max_age_years": 1, "daily_actions": 1}
 _MAPPING_KEYS = (
-    "win_probability", "attach_rate", "partner_share", "partner_tiers", "fx_rates", "crm_stage", "crm_close_days",
+    "win_probability", "attach_rate", "partner_share", "partner_tiers", "fx_rates", "value_bands", "lead_days",
+    "crm_stage", "crm_close_days",
 )
+#: an older name read as its current one (one horizon for `expiring` contracts and renewals)
+_ALIASES = {"expiring_days": "renewal_days"}
 KNOWN_KEYS: tuple[str, ...] = (
     *_NUMBER_KEYS, *_DAY_KEYS, *_COUNT_KEYS, "windows", *_MAPPING_KEYS, *CONTRACT_RULE_KEYS,
 )
@@ -171,6 +183,18 @@ def _crm_close_days(key: str, k: str, v: Any) -> tuple[str, Any]:
     return k, _integer(f"{key}.{k}", v, 0)
 
 
+def _value_band(key: str, k: str, v: Any) -> tuple[str, Any]:
+    if k not in VALUE_BANDS[:2]:
+        raise ValuationError(f"{_where(key)}: {_unknown(k, list(VALUE_BANDS[:2]))} (below medium is low)")
+    return k, _number(f"{key}.{k}", v, 0.0, 1e12)
+
+
+def _lead_days(key: str, k: str, v: Any) -> tuple[str, Any]:
+    if k not in VALUE_BANDS:
+        raise ValuationError(f"{_where(key)}: {_unknown(k, list(VALUE_BANDS))}")
+    return k, _integer(f"{key}.{k}", v, 0)
+
+
 def _partner_tier(key: str, k: str, v: Any) -> tuple[str, Any]:
     if not isinstance(v, str) or not v.strip():
         raise ValuationError(f"{_where(f'{key}.{k}')}: must be a tier name such as gold, got {v!r}")
@@ -181,7 +205,7 @@ def _partner_tier(key: str, k: str, v: Any) -> tuple[str, Any]:
 _ENTRY: dict[str, Callable[[str, str, Any], tuple[str, Any]]] = {
     "win_probability": _probability, "partner_share": _probability, "attach_rate": _attach_rate,
     "fx_rates": _fx_rate, "crm_stage": _crm_stage, "crm_close_days": _crm_close_days,
-    "partner_tiers": _partner_tier,
+    "partner_tiers": _partner_tier, "value_bands": _value_band, "lead_days": _lead_days,
 }
 
 
@@ -208,6 +232,11 @@ def _scalar(key: str, value: Any) -> Any:
 def valuation_settings(raw: Mapping[str, Any] | None, currency: str = "USD") -> ValuationSettings:
     """The defaults overlaid with sources.yaml `valuation:` (None or {} gives the defaults)."""
     raw = dict(raw or {})
+    for old, new in _ALIASES.items():
+        if old in raw:
+            if new in raw and raw[new] != raw[old]:
+                raise ValuationError(f"{_where(old)}: is the old name of {new} (one horizon); give one of them")
+            raw[new] = _integer(old, raw.pop(old), 0)
     unknown = [k for k in raw if k not in KNOWN_KEYS]
     if unknown:
         raise ValuationError(f"sources.yaml valuation: {_unknown(str(unknown[0]), list(KNOWN_KEYS))}")
@@ -222,6 +251,9 @@ def valuation_settings(raw: Mapping[str, Any] | None, currency: str = "USD") -> 
             changes[key] = _scalar(key, raw[key])
     settings = replace(base, **changes)
     _check_probability_keys(settings)
+    if settings.value_bands["high"] < settings.value_bands["medium"]:
+        raise ValuationError(f"{_where('value_bands')}: high ({settings.value_bands['high']:g}) is below "
+                             f"medium ({settings.value_bands['medium']:g})")
     return settings
 
 

@@ -1,102 +1,182 @@
 """Opportunity workbooks (openpyxl): a summary sheet with a chart, then the lists to work.
 
-Sheets: Summary (key figures, value by window, renewals due by month with a native bar chart, by
-rep / by reseller, how values are computed), Opportunities (renewals, win-backs and coverage gaps
-sorted by action date), Co-term proposals, Missed renewals. Every list has a styled, frozen header
-with an autofilter, real dates and currency formats, widths that fit, and prints landscape, one
-page wide, with the header repeated on every page. Text from sources is always a string cell
-(reports.safe_text); the only formulas are the SUBTOTALs this module writes under each list.
+Sheets: Summary (the headline - renewals and win-backs -, then coverage gaps, co-terms and the
+installed base with their own totals, what changed since the last run, renewals due by month with
+a native bar chart, breakdowns, how values are computed), Renewals (renewals and win-backs in
+working order: action date, priority), Coverage gaps, Co-term proposals, Installed base, Changes,
+Missed renewals. Every list has a styled, frozen header with an autofilter, real dates and
+currency formats, widths that fit, a blank Status (with a pick list) and Next step for the rep,
+and prints landscape, one page wide, with the header repeated on every page. Text from sources
+is always a string cell (reports.safe_text); the only formulas are the SUBTOTALs under each list.
+A reseller's workbook leaves out the vendor's internal fields (reports.list_columns.INTERNAL_FIELDS).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.frames import ReportData
+from reports.list_columns import (
+    CHANGE_COLUMNS,
+    COTERM_COLUMNS,
+    GAP_COLUMNS,
+    INSTALLED_BASE_COLUMNS,
+    INTERNAL_FIELDS,
+    MISSED_COLUMNS,
+    RENEWAL_COLUMNS,
+)
 from reports.sheets import Column, page_setup, write_list
 from reports.summary import KIND_LABELS, summarise
 from reports.summary_sheet import write_summary_sheet
 from reports.valuation import ValuationSettings
 
-OPPORTUNITY_COLUMNS: tuple[Column, ...] = (
-    Column("Action date", "action_date", "date", 11),
-    Column("Kind", "kind_label", width=13),
-    Column("Window", "window", width=7.5),
-    Column("Customer", "customer_name", width=26),
-    Column("Reseller", "reseller_name", width=22),
-    Column("Rep", "rep", width=14),
-    Column("Contract", "contract_number", width=12),
-    Column("Expiry", "expiry_date", "date", 11),
-    Column("Assets", "asset_count", "int", 7.5),
-    Column("Serial numbers", "serials", width=18),
-    Column("Value", "value", "money", 12, total=True),
-    Column("Win %", "win_probability", "pct", 7),
-    Column("Weighted value", "weighted_value", "money", 12, total=True),
-    Column("How the value was computed", "basis", width=58),
-)
-COTERM_COLUMNS: tuple[Column, ...] = (
-    Column("Action date", "action_date", "date", 11),
-    Column("Co-term date", "expiry_date", "date", 11),
-    Column("Customer", "customer_name", width=26),
-    Column("Reseller", "reseller_name", width=22),
-    Column("Rep", "rep", width=14),
-    Column("Contracts folded", "contract_number", width=13),
-    Column("Assets", "asset_count", "int", 7.5),
-    Column("Value", "value", "money", 12, total=True),
-    Column("Win %", "win_probability", "pct", 7),
-    Column("Weighted value", "weighted_value", "money", 12, total=True),
-    Column("How the value was computed", "basis", width=70),
-)
-MISSED_COLUMNS: tuple[Column, ...] = (
-    Column("Ended", "end_date", "date", 11),
-    Column("Days ago", "days_since_end", "int", 8),
-    Column("Contract", "contract_number", width=12),
-    Column("Customer", "customer_name", width=30),
-    Column("Reseller", "reseller_name", width=26),
-    Column("Rep", "rep", width=15),
-    Column("Level", "service_level", width=7),
-    Column("Annual value", "value", "money", 13, total=True),
-    Column("Win-back listed", "winback", width=10),
-)
+#: what a rep may put in the Status column
+STATUSES: tuple[str, ...] = ("Open", "Contacted", "Quoted", "Won", "Lost", "Not renewing")
+_PROBABILITY_CLAUSE = re.compile(r";\s*[0-9.]+% win probability[^.;]*\.")
+PRIORITY_FILLS = {1: "F8CBAD", 2: "FFE699"}
 
-def _with_labels(data: ReportData) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    opps = data.opportunities.assign(kind_label=data.opportunities["kind"].map(KIND_LABELS))
-    listed = opps[opps["kind"] != "coterm"]
+
+def contact_text(df: pd.DataFrame) -> pd.Series:
+    """Who to call, one cell: name, phone (the company's main line, marked, when the person has
+    none), e-mail - one per line. (A comprehension over the rows of one sheet, not a hot path.)"""
+    name = df["contact_name"] if "contact_name" in df else pd.Series(None, index=df.index, dtype=object)
+    phone = df["contact_phone"] if "contact_phone" in df else pd.Series(None, index=df.index, dtype=object)
+    main = df["customer_phone"] if "customer_phone" in df else pd.Series(None, index=df.index, dtype=object)
+    email = df["contact_email"] if "contact_email" in df else pd.Series(None, index=df.index, dtype=object)
+    country = df["customer_country"] if "customer_country" in df else pd.Series(None, index=df.index, dtype=object)
+    phone = pd.Series([phone_text(p, c) for p, c in zip(phone, country, strict=True)], index=df.index, dtype=object)
+    main = pd.Series([phone_text(p, c) for p, c in zip(main, country, strict=True)], index=df.index, dtype=object)
+    phone = phone.where(phone.notna(), main.where(main.isna(), main.astype(object) + " (main)"))
+    parts = pd.concat([name, phone, email], axis=1).astype(object)
+    return parts.apply(lambda r: "\n".join(str(v) for v in r if v is not None and not pd.isna(v)) or None, axis=1)
+
+
+def _first_serials(serials: pd.Series, shown: int = 3) -> str:
+    """The first serials of a group, and how many more ("A, B, C (+4 more)")."""
+    values = sorted(serials.dropna().astype(str))
+    more = f" (+{len(values) - shown} more)" if len(values) > shown else ""
+    return ", ".join(values[:shown]) + more
+
+
+#: countries dialled with the North American numbering plan (a ten-digit number reads (555) 123-4567)
+NANP_COUNTRIES = frozenset({"US", "USA", "UNITED STATES", "CA", "CANADA"})
+
+
+def phone_text(value: object, country: object = None) -> str | None:
+    """A phone as people read it. Stored digits only (the golden record's form): in a North American
+    country ten digits (or eleven from 1) read (555) 123-4567, elsewhere they get their "+"; a number
+    of unknown country, or written with spaces or a "+", is left as it is."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    if not text.isdigit():
+        return text or None
+    where = str(country).strip().upper() if isinstance(country, str) else ""
+    if where in NANP_COUNTRIES and (len(text) == 10 or (len(text) == 11 and text.startswith("1"))):
+        d = text[-10:]
+        return f"({d[:3]}) {d[3:6]}-{d[6:]}"
+    return f"+{text}" if where and where not in NANP_COUNTRIES and len(text) >= 9 else text
+
+
+def _installed_base_rows(base: pd.DataFrame) -> pd.DataFrame:
+    """The installed base per customer, reseller and SKU: one line to work, the serials listed."""
+    if base.empty:
+        return pd.DataFrame(columns=[c.field for c in INSTALLED_BASE_COLUMNS])
+    keys = ["customer_id", "reseller_id", "sku"]
+    grouped = base.assign(**{k: base[k].fillna("") for k in keys}).groupby(keys, sort=False, dropna=False)
+    out = grouped.agg(
+        customer_name=("customer_name", "first"), reseller_name=("reseller_name", "first"), rep=("rep", "first"),
+        contact_name=("contact_name", "first"), contact_phone=("contact_phone", "first"),
+        assets=("asset_id", "count"), serials=("serial_number", _first_serials),
+        ship_date=("ship_date", "min"), covered_until=("uncovered_since", "max"),
+        years_uncovered=("years_uncovered", "min"), value_if_covered=("value_if_covered", "sum"),
+        currency=("currency", "first"),
+    ).reset_index()
+    out["years_uncovered"] = pd.to_numeric(out["years_uncovered"], errors="coerce").astype(float).round(0)
+    out["contact"] = contact_text(out)
+    return out.sort_values(["value_if_covered", "customer_name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _frames(data: ReportData, internal: bool) -> dict[str, pd.DataFrame]:
+    opps = data.opportunities.assign(kind_label=data.opportunities["kind"].map(KIND_LABELS),
+                                     contact=contact_text(data.opportunities))
+    if not internal:  # the basis sentence names the win probability: a partner does not see it
+        opps["basis"] = opps["basis"].astype(object).map(
+            lambda t: _PROBABILITY_CLAUSE.sub(".", t) if isinstance(t, str) else t)
     coterms = opps[opps["kind"] == "coterm"]
     coterms = coterms.assign(contract_number=coterms["contract_number"].str.replace(", ", "\n"))  # one a line
+    changes = data.changes.assign(kind_label=data.changes["kind"].map(KIND_LABELS))
     missed = data.missed.assign(winback=data.missed["lapsed_opportunity_id"].notna().map({True: "yes", False: "no"}))
-    return listed, coterms, missed
+    return {
+        "renewals": opps[opps["kind"].isin(["renewal", "lapsed"])], "gaps": opps[opps["kind"] == "coverage_gap"],
+        "coterms": coterms, "base": _installed_base_rows(data.installed_base), "changes": changes, "missed": missed,
+    }
 
 
-def _without(columns: Sequence[Column], field: str | None) -> list[Column]:
-    return [c for c in columns if c.field != field]
+def _shown(columns: Sequence[Column], drop: set[str]) -> list[Column]:
+    return [c for c in columns if c.field not in drop]
+
+
+def _work_columns(ws: Worksheet, columns: Sequence[Column], rows: int) -> None:
+    """A pick list on Status and a colour on priorities 1 and 2, over the list's rows."""
+    fields = [c.field for c in columns]
+    last = max(rows + 1, 2)
+    if "status" in fields:
+        letter = get_column_letter(fields.index("status") + 1)
+        dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
+        dv.add(f"{letter}2:{letter}{last}")
+        ws.add_data_validation(dv)
+    if "priority" in fields and rows:
+        letter = get_column_letter(fields.index("priority") + 1)
+        for value, colour in PRIORITY_FILLS.items():
+            ws.conditional_formatting.add(f"{letter}2:{letter}{last}", CellIsRule(
+                operator="equal", formula=[str(value)], fill=PatternFill("solid", start_color=colour, end_color=colour),
+                font=Font(bold=value == 1)))
 
 
 def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, scope: str,
                    breakdowns: Sequence[str] = ("rep", "reseller"), drop_field: str | None = None,
-                   summary: pd.DataFrame | None = None) -> Path:
+                   summary: pd.DataFrame | None = None, internal: bool = True) -> Path:
     """One workbook for `data` (the whole book or one rep's / reseller's part); returns `path`.
 
     `summary` is the part's stored renewal_summary rows; without it they are computed from `data`.
+    `internal` False (a reseller's workbook): no win probabilities, weighted values or vendor reps.
     """
-    listed, coterms, missed = _with_labels(data)
+    frames = _frames(data, internal)
+    drop = {drop_field} if drop_field else set()
+    if not internal:
+        drop |= INTERNAL_FIELDS
+        breakdowns = [b for b in breakdowns if b != "rep"]
     wb = Workbook()
     sheet = wb.active
     sheet.title = "Summary"
     totals = summarise(data, settings) if summary is None else summary
-    write_summary_sheet(sheet, data, totals, settings, scope, breakdowns)
+    write_summary_sheet(sheet, data, totals, settings, scope, breakdowns, internal=internal)
     sheets = [
-        ("Opportunities", listed, _without(OPPORTUNITY_COLUMNS, drop_field), "No opportunities.", "E2"),
-        ("Co-term proposals", coterms, _without(COTERM_COLUMNS, drop_field), "No co-term proposals.", "D2"),
-        ("Missed renewals", missed, _without(MISSED_COLUMNS, drop_field), "No missed renewals.", "D2"),
+        ("Renewals", frames["renewals"], RENEWAL_COLUMNS, "No renewals or win-backs.", "F2"),
+        ("Coverage gaps", frames["gaps"], GAP_COLUMNS, "No coverage gaps.", "E2"),
+        ("Co-term proposals", frames["coterms"], COTERM_COLUMNS, "No co-term proposals.", "D2"),
+        ("Installed base", frames["base"], INSTALLED_BASE_COLUMNS,
+         f"No assets uncovered for over {settings.gap_max_age_years} years.", "B2"),
+        ("Changes", frames["changes"], CHANGE_COLUMNS, "Nothing changed since the last run (or this is the first run).",
+         "D2"),
+        ("Missed renewals", frames["missed"], MISSED_COLUMNS, "No missed renewals.", "D2"),
     ]
-    for title, frame, columns, empty, freeze in sheets:
+    for title, frame, all_columns, empty, freeze in sheets:
+        columns = _shown(all_columns, drop)
         ws = wb.create_sheet(title)
         write_list(ws, frame, columns, data.currency, empty, freeze)
+        _work_columns(ws, columns, len(frame))
         page_setup(ws, f"{title}: {scope} (as of {data.as_of:%Y-%m-%d})")
     wb.active = 0
     wb.properties.title = f"Renewal opportunities: {scope}"

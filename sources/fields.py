@@ -66,6 +66,7 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
     "valid_to": "date",
     # other
     "rep": "text",
+    "rep_account": "text",
     "status": "text",
     "notes": "text",
     "account_type": "text",
@@ -81,10 +82,8 @@ PARTNER_PROGRAM_FIELDS: Final[frozenset[str]] = frozenset({
     "support_model", "split_percent", "fixed_fee", "valid_from", "valid_to",
 })
 #: recognised in headers (and accepted under `columns:`) but not yet columns of source_records:
-#: the warehouse schema adds them with the contact and partner-program work
-NOT_YET_STORED: Final[frozenset[str]] = PARTNER_PROGRAM_FIELDS | {
-    "contact_name", "contact_email", "contact_phone", "service_provider",
-}
+#: the warehouse schema adds them with the partner-program work (the contact fields are stored)
+NOT_YET_STORED: Final[frozenset[str]] = PARTNER_PROGRAM_FIELDS | {"service_provider"}
 #: the fields of a typed source record, in order (source_records' canonical columns)
 RECORD_FIELDS: Final[tuple[str, ...]] = tuple(f for f in FIELD_TYPES if f not in NOT_YET_STORED)
 

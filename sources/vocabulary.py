@@ -199,6 +199,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "sales manager", "rep name", "sales rep name", "representative", "sales employee",
         "assigned to", "responsible",
     ),
+    "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id",
+                    "user id", "opportunity owner id"),
     "status": ("status", "contract status", "stage", "state of contract", "renewal status",
                "{service} status", "active"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "remark",

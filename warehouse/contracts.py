@@ -15,6 +15,7 @@ import pandas as pd
 from warehouse.sql_runner import count_rows
 from warehouse.steps import (
     CONTRACT_CHECKS,
+    CONTRACT_COVERAGE,
     CONTRACT_LINES,
     CONTRACT_TABLES,
     CONTRACTS_FINAL,
@@ -36,6 +37,7 @@ class ContractOutcome:
     attached_unnumbered_rows: int
     conflicts: int
     contract_assets: int
+    contract_assets_inferred: int
     renewals_linked: int
 
 
@@ -76,7 +78,7 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
 
 
 def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
-    """Create contracts, contract_sources, contract_conflicts and contract_assets.
+    """Create contracts, contract_sources, contract_conflicts and contract_assets (serial and inferred).
 
     Needs products, assets and record_parties, and a build connection with its settings
     registered (warehouse.build.connect_building).
@@ -84,6 +86,7 @@ def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
     WAREHOUSE_SQL.run(con, CONTRACT_LINES)
     WAREHOUSE_SQL.run(con, CONTRACT_TABLES)
     links = link_renewals(con)
+    WAREHOUSE_SQL.run(con, CONTRACT_COVERAGE, frames={"renewal_links": links})
     WAREHOUSE_SQL.run(con, CONTRACTS_FINAL, frames={"renewal_links": links})
     return ContractOutcome(
         contracts=count_rows(con, "contracts"),
@@ -93,5 +96,6 @@ def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
             con, "SELECT count(*) FROM contract_sources WHERE attach_rule IN ('serial+end_date', 'customer+end_date')"),
         conflicts=count_rows(con, "contract_conflicts"),
         contract_assets=count_rows(con, "contract_assets"),
+        contract_assets_inferred=_count(con, "SELECT count(*) FROM contract_assets WHERE basis = 'inferred'"),
         renewals_linked=len(links),
     )

@@ -1,4 +1,5 @@
-"""The last published warehouse's id mappings and id history, read so ids stay stable run to run."""
+"""The last published warehouse, read before the new build replaces it: its id mappings and id
+history (so ids stay stable run to run) and its opportunities (so a run can say what changed)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,29 @@ def append_id_history(con: duckdb.DuckDBPyConnection, previous: PreviousRun, eve
     history = pd.concat([base.astype(object), events[HISTORY_COLUMNS].astype(object)], ignore_index=True)
     history = history.drop_duplicates().reset_index(drop=True).astype("string")
     replace_table(con, "id_history", history)
+
+
+#: the columns of the last run's renewal_opportunities that the changes since that run are judged on
+PREVIOUS_OPPORTUNITY_COLUMNS: tuple[str, ...] = (
+    "opportunity_id", "kind", "contract_id", "contract_number", "customer_id", "customer_name", "rep",
+    "reseller_id", "reseller_name", "sku", "value", "currency", "expiry_date", "as_of_date",
+)
+
+
+def read_previous_opportunities(live: Path) -> pd.DataFrame:
+    """The live warehouse's renewal_opportunities (PREVIOUS_OPPORTUNITY_COLUMNS; a column an older
+    warehouse lacks is NULL); no rows on a first run."""
+    empty = pd.DataFrame({c: pd.Series(dtype="string") for c in PREVIOUS_OPPORTUNITY_COLUMNS})
+    if not live.exists():
+        return empty
+    con = duckdb.connect(str(live), read_only=True)
+    try:
+        if "renewal_opportunities" not in table_names(con):
+            return empty
+        present = {c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+            "AND table_name = 'renewal_opportunities'").fetchall()}
+        select = ", ".join(f'"{c}"' if c in present else f'NULL AS "{c}"' for c in PREVIOUS_OPPORTUNITY_COLUMNS)
+        return con.execute(f"SELECT {select} FROM renewal_opportunities").df()
+    finally:
+        con.close()

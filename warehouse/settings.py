@@ -28,8 +28,9 @@ class ContractRules:
     renewal_window_days: int = 60
     #: ... or starting up to this many days before the end (renewals booked to overlap the old term)
     renewal_early_days: int = 30
-    #: a contract ending within this many days of the as-of date is `expiring`
-    expiring_days: int = 90
+    #: one horizon: a contract ending within this many days of the as-of date is `expiring`, and it
+    #: is listed as a `renewal` opportunity (sources.yaml `expiring_days` is read as this key)
+    renewal_days: int = 120
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ SERIAL_MENTIONS = "resolve/serial_mentions.sql"
 BILL_TO_SELF_ACCOUNTS = "resolve/bill_to_self_accounts.sql"
 CUSTOMER_TABLES = SqlStep(
     "resolve/customer_tables.sql", frames=("customer_golden", "customer_map"),
-    creates=("customers", "customer_sources"),
+    creates=("customer_sources", "customer_contact_rows", "customer_contacts", "customer_crm_accounts", "customers"),
 )
 PARTNER_TABLES = SqlStep(
     "resolve/partner_tables.sql",
@@ -39,14 +39,20 @@ PARTNER_TABLES = SqlStep(
 )
 ASSET_TABLES = SqlStep("resolve/asset_tables.sql", frames=("asset_map",), creates=("asset_sources", "assets"))
 
-# contracts: lines -> merged contracts -> renewal candidates -> final table with renewal links
+# contracts: lines -> merged contracts -> renewal candidates -> inferred coverage -> final table
 CONTRACT_LINES = SqlStep("contracts/contract_lines.sql", creates=("contract_lines",))
 CONTRACT_TABLES = SqlStep(
     "contracts/contract_tables.sql",
-    creates=("contract_conflicts", "contract_sources", "contract_assets", "contracts_base"),
+    creates=("contract_conflicts", "contract_sources", "contract_assets_serial", "contracts_base"),
+)
+CONTRACT_COVERAGE = SqlStep(
+    "contracts/contract_coverage.sql", frames=("renewal_links",),
+    creates=("coverage_unnamed", "coverage_by_chain", "coverage_known", "coverage_by_product", "contract_assets"),
 )
 RENEWAL_CANDIDATES = SqlStep("contracts/renewal_candidates.sql", creates=("renewal_candidates",))
-CONTRACTS_FINAL = SqlStep("contracts/contracts_final.sql", frames=("renewal_links",), creates=("contracts",))
+CONTRACTS_FINAL = SqlStep(
+    "contracts/contracts_final.sql", frames=("renewal_links",), creates=("contract_number_prefix", "contracts"),
+)
 CONTRACT_CHECKS = "contracts/contract_checks.sql"
 
 #: example queries of docs/warehouse.md (run when the document is generated)

@@ -10,6 +10,7 @@ from reports.opportunities import build_opportunities as build_opportunity_table
 from reports.outputs import book_parts
 from reports.summary import for_scope, section, summarise_books, write_summary_table
 from warehouse.comments import apply_comments, uncommented
+from warehouse.previous_run import read_previous_opportunities
 
 SUMMARY_TABLE = "renewal_summary"
 
@@ -22,9 +23,11 @@ def _commented(con, tables: list[str]) -> None:
 
 
 def build_opportunities(run: RunContext) -> OpportunityOutcome:
-    """renewal_opportunities, opportunity_assets, renewal_forecast and missed_renewals."""
+    """renewal_opportunities, installed_base, opportunity_changes (against the live warehouse, read
+    before this build replaces it), opportunity_assets, renewal_forecast and missed_renewals."""
+    previous = read_previous_opportunities(run.paths.live)
     with run.building() as con:
-        outcome = build_opportunity_tables(con, run.config.valuation)
+        outcome = build_opportunity_tables(con, run.config.valuation, previous)
         _commented(con, list(OPPORTUNITY_TABLES))
     return outcome
 

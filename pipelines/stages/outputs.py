@@ -25,4 +25,4 @@ def write_outputs(run: RunContext) -> ReportFiles:
     with run.live() as con:
         data = load_report_data(con, run.as_of, valuation.currency)
         summary = read_summary(con)
-    return write_report_files(data, summary, valuation, run.out_dir)
+    return write_report_files(data, summary, valuation, run.out_dir, run.config.reports)

@@ -3,9 +3,11 @@
 --
 --   renewal       a contract ending within renewal_days and not renewed: annual value × (1 + uplift)
 --   lapsed        a contract that ended within lapsed_days and was not renewed: last annual value
---   coverage_gap  assets past warranty never under contract, or out of contract for over gap_days:
---                 list price × the category's attach rate a year (one row per customer, reseller,
---                 SKU and reason)
+--   coverage_gap  assets past warranty never under contract, or out of contract for over gap_days
+--                 (contract_assets: serial and inferred coverage), uncovered for at most
+--                 gap_max_age_years (older ones are the installed base, rv_installed_base): list price
+--                 × the category's attach rate a year (one row per customer, reseller, SKU and reason)
+-- The action date and priority are planned afterwards (opportunity_plan.sql).
 --   coterm        per customer, the contracts ending within coterm_months (at least
 --                 coterm_min_contracts of them, on at least two dates) folded into one proposal that
 --                 starts at the first expiry and ends coterm_term_months later; each contract is
@@ -29,7 +31,6 @@ CREATE OR REPLACE TEMP TABLE rv_renewals AS
 SELECT 'renewal' AS kind, u.contract_id AS opp_key, u.customer_id, u.reseller_id, u.rep, u.rep_basis,
        u.partner_tier, u.partner_share_rate, u.contract_id, u.contract_number, [u.contract_id] AS contract_ids,
        u.service_level, u.sku, u.asset_count, u.end_date AS expiry_date, u.days_to_expiry,
-       greatest(u.end_date - s.action_lead_days, s.as_of) AS action_date,
        u.window_label, u.probability AS win_probability, u.renewal_value AS value, u.value_currency AS currency,
        CASE WHEN u.annual_value IS NULL
             THEN 'Renewal of ' || u.contract_number || ' ending ' || rv_day(u.end_date)
@@ -47,7 +48,7 @@ CREATE OR REPLACE TEMP TABLE rv_lapsed AS
 SELECT 'lapsed' AS kind, v.contract_id AS opp_key, v.customer_id, v.reseller_id, v.rep, v.rep_basis,
        v.partner_tier, v.partner_share_rate, v.contract_id, v.contract_number, [v.contract_id] AS contract_ids,
        v.service_level, v.sku, v.asset_count, v.end_date AS expiry_date, v.end_date - s.as_of AS days_to_expiry,
-       s.as_of AS action_date, 'lapsed' AS window_label, fp.lapsed AS win_probability,
+       'lapsed' AS window_label, fp.lapsed AS win_probability,
        round(v.annual_value, 2) AS value, v.value_currency AS currency,
        'Ended ' || rv_day(v.end_date) || ' (' || (s.as_of - v.end_date) || ' days ago) and not renewed: win-back at the last annual value, '
            || coalesce(v.annual_basis || v.fx_note, 'which is unknown (no amount, no list price)') || '; '
@@ -109,7 +110,6 @@ SELECT 'coterm' AS kind, f.customer_id AS opp_key, f.customer_id, f.reseller_id,
        f.partner_tier, f.partner_share_rate, f.contract_id, f.contract_number, f.contract_ids,
        f.service_level, f.sku, coalesce(a.asset_count, 0) AS asset_count,
        f.coterm_date AS expiry_date, f.coterm_date - s.as_of AS days_to_expiry,
-       greatest(f.coterm_date - s.action_lead_days, s.as_of) AS action_date,
        w.label AS window_label, w.probability AS win_probability, f.value, f.currency,
        'Co-term of ' || f.contracts || ' contracts ending ' || rv_day(f.coterm_date) || ' to ' || rv_day(f.last_end)
            || ' onto one term ' || rv_day(f.coterm_date) || ' to ' || rv_day(f.coterm_end)
@@ -158,6 +158,11 @@ WHERE g.warranty_end < s.as_of
   AND NOT g.open_ended
   AND (g.contracts = 0 OR g.last_end < s.as_of - s.gap_days);
 
+-- uncovered for over gap_max_age_years: the installed base (a list of its own, out of the headline)
+CREATE OR REPLACE TEMP TABLE rv_installed_base AS
+SELECT g.* FROM rv_gap_assets g CROSS JOIN run_settings s
+WHERE g.uncovered_since < s.as_of - to_years(s.gap_max_age_years);
+
 CREATE OR REPLACE TEMP TABLE rv_gaps AS
 WITH grouped_assets AS (
     SELECT customer_id, reseller_id, sku, never_covered, value_currency AS currency,
@@ -167,6 +172,7 @@ WITH grouped_assets AS (
            round(sum(list_price * fx_rate * attach_rate), 2) AS value,
            min(uncovered_since) AS since, max(last_end) AS last_end
     FROM rv_gap_assets
+    WHERE asset_id NOT IN (SELECT asset_id FROM rv_installed_base)
     GROUP BY customer_id, reseller_id, sku, never_covered, value_currency
 ),
 grouped AS (
@@ -188,7 +194,7 @@ SELECT 'coverage_gap' AS kind,
            AS partner_share_rate,
        NULL::VARCHAR AS contract_id, NULL::VARCHAR AS contract_number, []::VARCHAR[] AS contract_ids,
        NULL::VARCHAR AS service_level, g.sku, g.asset_count, g.since AS expiry_date,
-       g.since - s.as_of AS days_to_expiry, s.as_of AS action_date, 'gap' AS window_label,
+       g.since - s.as_of AS days_to_expiry, 'gap' AS window_label,
        fp.gap AS win_probability, CASE WHEN g.priced > 0 THEN g.value END AS value, g.currency,
        g.asset_count || ' × ' || coalesce(g.sku, 'unknown SKU') || ' (' || g.category || ')'
            || CASE WHEN g.never_covered THEN ' out of warranty since ' || rv_day(g.since) || ' and never under a service contract'
@@ -231,4 +237,5 @@ FROM rv_gap_assets g
 JOIN rv_opportunities o
   ON o.kind = 'coverage_gap'
  AND o.opp_key = concat_ws('|', coalesce(g.customer_id, ''), coalesce(g.reseller_id, ''), coalesce(g.sku, ''),
-                           CASE WHEN g.never_covered THEN 'never' ELSE 'lapsed' END, g.value_currency);
+                           CASE WHEN g.never_covered THEN 'never' ELSE 'lapsed' END, g.value_currency)
+WHERE g.asset_id NOT IN (SELECT asset_id FROM rv_installed_base);

@@ -57,3 +57,12 @@ SELECT c.customer_id, o.rep AS crm_owner, t.rep AS tracker_rep
 FROM customers c
 LEFT JOIN rv_customer_crm_owner o USING (customer_id)
 LEFT JOIN rv_customer_tracker_rep t USING (customer_id);
+
+-- every rep's user id in the CRM (rep_account beside the rep's name on CRM rows; the most frequent)
+CREATE OR REPLACE TEMP TABLE rv_rep_ids AS
+SELECT rep, arg_max(rep_account, (n, rep_account)) AS crm_user_id
+FROM (SELECT trim(rep) AS rep, trim(rep_account) AS rep_account, count(*) AS n
+      FROM source_records
+      WHERE nullif(trim(rep), '') IS NOT NULL AND nullif(trim(rep_account), '') IS NOT NULL
+      GROUP BY ALL)
+GROUP BY rep;

@@ -12,5 +12,7 @@ SELECT CAST(scope AS VARCHAR) AS scope,
        CAST(partner_share AS DECIMAL(18, 2)) AS partner_share,
        CAST(currency AS VARCHAR) AS currency
 FROM summary_frame
-ORDER BY scope <> 'all', scope, CASE section WHEN 'total' THEN 0 WHEN 'kind' THEN 1 WHEN 'window' THEN 2 WHEN 'month' THEN 3
-                      WHEN 'rep' THEN 4 WHEN 'reseller' THEN 5 ELSE 6 END, sort_order, label;
+ORDER BY scope <> 'all', scope,
+         CASE section WHEN 'total' THEN 0 WHEN 'gaps' THEN 1 WHEN 'coterms' THEN 2 WHEN 'installed_base' THEN 3
+                      WHEN 'kind' THEN 4 WHEN 'window' THEN 5 WHEN 'month' THEN 6 WHEN 'rep' THEN 7
+                      WHEN 'reseller' THEN 8 WHEN 'missed' THEN 9 ELSE 10 END, sort_order, label;

@@ -390,7 +390,9 @@ def test_workbooks_look_like_people_made_them(home: Path) -> None:
         ws = load_workbook(path).active
         rows = list(ws.iter_rows(values_only=True))
         assert len(ws.merged_cells.ranges) == 1 and rows[0][0].endswith("renewals 2026!!")
-        assert rows[1] == (None,) * 7 and rows[2][0] == "Customer" and rows[-1][4] == "TOTAL"
+        width = len(rows[2])  # the trackers' columns, the contact ones (issue 12) included
+        assert width == 9 and rows[2][6:8] == ("Contact", "Contact Phone")
+        assert rows[1] == (None,) * width and rows[2][0] == "Customer" and rows[-1][4] == "TOTAL"
         tracker_cells += rows[3:-1]
     expiry = [r[4] for r in tracker_cells if any(r)]
     assert any(isinstance(v, datetime) for v in expiry)
@@ -402,7 +404,8 @@ def test_workbooks_look_like_people_made_them(home: Path) -> None:
     ):
         assert any(isinstance(v, str) and re.match(pattern, v) for v in expiry), pattern
     assert any(isinstance(r[5], str) and r[5].startswith("$") for r in tracker_cells)
-    assert any(r == (None,) * 7 for r in tracker_cells)
+    assert any(r == (None,) * 9 for r in tracker_cells)
+    assert any(isinstance(r[6], str) and " " in r[6] for r in tracker_cells)  # a contact person noted
 
 
 def test_names_and_serials_are_spelled_many_ways(

@@ -21,7 +21,8 @@ HYPERLINK = '=HYPERLINK("http://evil.example/x","click me")'
 FORMULA_NAMES = (HYPERLINK, "+1 Corp", "@Home Ltd", "-Minus Inc", "=cmd|' /C calc'!A0")
 
 DDL = """
-CREATE TABLE customers (customer_id VARCHAR, name VARCHAR);
+CREATE TABLE customers (customer_id VARCHAR, name VARCHAR, phone VARCHAR, contact_name VARCHAR, contact_email VARCHAR,
+                        contact_phone VARCHAR, crm_account_id VARCHAR, country VARCHAR);
 CREATE TABLE partners (partner_id VARCHAR, name VARCHAR, role VARCHAR);
 CREATE TABLE products (sku VARCHAR, description VARCHAR, category VARCHAR, list_price DECIMAL(18, 2),
                        list_price_estimated BOOLEAN, currency VARCHAR);
@@ -31,7 +32,7 @@ CREATE TABLE contracts (contract_id VARCHAR, contract_number VARCHAR, customer_i
                         reseller_id VARCHAR, service_level VARCHAR, start_date DATE, end_date DATE,
                         amount DECIMAL(18, 2), currency VARCHAR, status VARCHAR, renewed_by VARCHAR, sku VARCHAR);
 CREATE TABLE contract_assets (contract_id VARCHAR, asset_id VARCHAR);
-CREATE TABLE source_records (record_id VARCHAR, kind VARCHAR, rep VARCHAR);
+CREATE TABLE source_records (record_id VARCHAR, kind VARCHAR, rep VARCHAR, rep_account VARCHAR);
 CREATE TABLE customer_sources (customer_id VARCHAR, record_id VARCHAR);
 CREATE TABLE partner_sources (partner_id VARCHAR, record_id VARCHAR);
 CREATE TABLE contract_sources (contract_id VARCHAR, record_id VARCHAR);
@@ -45,6 +46,14 @@ CUSTOMERS = [
     ("CUST-5", "-Minus Inc"),       # nobody at all: unassigned
     ("CUST-6", "Müller & Söhne"),   # CRM owner Alice
 ]
+#: customer -> (main phone, contact name, e-mail, phone, CRM account id)
+CUSTOMER_CONTACTS = {
+    "CUST-1": ("2125550100", "Jane O'Brien", "jane.obrien@example.com", "+1 212 555 0101", "0015e00000AAA111"),
+    "CUST-2": ("(646) 555-0199", "-Dash Person", None, None, None),   # formula-like contact, main line only
+    "CUST-4": (None, "Kurt Müller", "k.mueller@example.de", "+49 89 1234567", "0015e00000BBB222"),
+}
+#: rep -> CRM user id, as the CRM account rows send it
+REP_IDS = {"Alice Moreno": "0055e00000ALICE1", "Dan Channel": "0055e00000DAN001"}
 PARTNERS = [
     ("PART-1", "Gold Reseller Inc", "reseller"),   # tier gold when configured
     ("PART-2", "=cmd|' /C calc'!A0", "reseller"),
@@ -109,13 +118,14 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> No
 def build_fixture(con: duckdb.DuckDBPyConnection) -> None:
     """Create the input tables in the connection's current catalog."""
     con.execute(DDL)
-    _insert(con, "customers", CUSTOMERS)
+    _insert(con, "customers", [(k, n, *CUSTOMER_CONTACTS.get(k, (None,) * 5), "US") for k, n in CUSTOMERS])
     _insert(con, "partners", PARTNERS)
     _insert(con, "products", PRODUCTS)
     _insert(con, "assets", ASSETS)
     _insert(con, "contracts", [(c[0], c[0].replace("K", "SC-00"), c[1], None, *c[2:]) for c in CONTRACTS])
     _insert(con, "contract_assets", CONTRACT_ASSETS)
-    _insert(con, "source_records", SOURCE_RECORDS)
+    _insert(con, "source_records", [(*r, REP_IDS.get(r[2]) if r[1] == "crm_accounts" else None)
+                                    for r in SOURCE_RECORDS])
     _insert(con, "customer_sources", CUSTOMER_SOURCES)
     _insert(con, "partner_sources", PARTNER_SOURCES)
     _insert(con, "contract_sources", CONTRACT_SOURCES)

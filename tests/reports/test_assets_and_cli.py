@@ -91,7 +91,7 @@ def test_cli_xlsx(home: Path, tmp_path: Path) -> None:
     target = tmp_path / "mine.xlsx"
     assert cmd_opportunities(_args(home, "--rep", "Alice Moreno", "--format", "xlsx", "--output", str(target))) == 0
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames[:2] == ["Summary", "Opportunities"] and wb["Summary"]._charts
+    assert wb.sheetnames[:2] == ["Summary", "Renewals"] and wb["Summary"]._charts  # renewals first (issue 12)
 
 
 def test_cli_without_a_warehouse_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -48,12 +48,14 @@ def test_renewals_within_120_days_valued_with_uplift_and_never_already_renewed(c
     assert set(renewals.index) == {"K1", "K2", "K7", "K9"}  # K8 ends in 19 days but was renewed; K6 is 134 days out
     k1 = renewals.loc["K1"]
     assert (k1["value"], k1["weighted_value"], k1["window"], k1["win_probability"]) == (1236.0, 988.8, "0-30", 0.8)
-    assert k1["action_date"].date() == AS_OF  # 90 days before expiry has passed: start now
+    # already due (60 days before expiry for a low value has passed): the first working day from the as-of
+    # date (a Sunday), never before it
+    assert k1["action_date"].date() == dt.date(2026, 11, 2) and k1["priority"] == 2  # low value, due in 9 days
     assert k1["days_to_expiry"] == 9 and k1["expiry_date"].date() == dt.date(2026, 11, 10)
     assert "annual amount USD 1,200.00, plus 3% uplift = USD 1,236.00 a year" in k1["basis"]
     k2 = renewals.loc["K2"]  # 3-year contract of 3,600: 1,200 a year
     assert (k2["value"], k2["window"], k2["win_probability"], k2["weighted_value"]) == (1236.0, "91-120", 0.7, 865.2)
-    assert k2["action_date"].date() == dt.date(2026, 11, 2)
+    assert k2["action_date"].date() == dt.date(2026, 12, 2)  # low value: 60 days before its 2027-01-31 end
     assert "contract amount USD 3,600.00 over 36 months, annualised to USD 1,200.00" in k2["basis"]
     k7 = renewals.loc["K7"]  # no amount: service list price 300 x 2 covered assets
     assert k7["value"] == 618.0 and "no amount on the contract: list price USD 300.00 a year of CS-NBD × 2" in k7["basis"]
@@ -67,7 +69,7 @@ def test_lapsed_contracts_are_win_backs_at_their_last_annual_value(con) -> None:
     assert set(lapsed.index) == {"K3", "K11"}  # K4 was renewed; K5 and K10 ended over 180 days ago
     k3 = lapsed.loc["K3"]
     assert (k3["value"], k3["weighted_value"], k3["window"], k3["days_to_expiry"]) == (1000.0, 600.0, "lapsed", -62)
-    assert k3["action_date"].date() == AS_OF and k3["basis"].startswith("Ended 2026-08-31 (62 days ago) and not renewed")
+    assert k3["action_date"].date() == dt.date(2026, 11, 2) and k3["basis"].startswith("Ended 2026-08-31 (62 days ago) and not renewed")
 
 
 def test_coverage_gaps_never_covered_or_out_of_contract_for_over_180_days(con) -> None:
@@ -164,7 +166,8 @@ def test_ids_are_stable_across_runs_and_as_of_dates(tmp_path: Path) -> None:
 
 def test_rules_follow_the_settings(tmp_path: Path) -> None:
     con = _build(tmp_path, {"renewal_days": 60, "uplift": 0.1, "lapsed_days": 30, "attach_rate": {"hardware": 0.2},
-                            "win_probability": {"0-30": 0.5}, "action_lead_days": 0})
+                            "win_probability": {"0-30": 0.5},
+                            "lead_days": {"high": 0, "medium": 0, "low": 0}})
     df = _opps(con)
     assert set(df.loc[df["kind"] == "renewal", "contract_id"]) == {"K1", "K7", "K9"}
     k1 = _one(df, "renewal", contract_id="K1")

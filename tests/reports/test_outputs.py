@@ -23,7 +23,7 @@ def _write(data: ReportData, settings: ValuationSettings, out: Path) -> ReportFi
     """write_report_files with the book's totals computed as the renewal_summary stage stores them."""
     return write_report_files(data, summarise_books(book_parts(data), settings), settings, out)
 
-SHEETS = ["Summary", "Opportunities", "Co-term proposals", "Missed renewals"]
+SHEETS = ["Summary", "Renewals", "Coverage gaps", "Co-term proposals", "Installed base", "Changes", "Missed renewals"]
 OUR_FORMULA = re.compile(r"^=SUBTOTAL\(109,([A-Z]+)2:\1\d+\)$")
 
 
@@ -54,27 +54,39 @@ def test_list_sheets_have_formats_frozen_header_autofilter_widths_and_print_setu
         assert wb.sheetnames == SHEETS, path
         for name in SHEETS[1:]:
             ws = wb[name]
-            assert ws.freeze_panes in ("E2", "D2") and ws.auto_filter.ref.startswith("A1:")
+            assert ws.freeze_panes in ("F2", "E2", "D2", "B2") and ws.auto_filter.ref.startswith("A1:")
             assert ws["A1"].font.b and ws["A1"].fill.start_color.rgb.endswith("1F4E78")
             assert all(ws.column_dimensions[c].width >= 6 for c in "ABCDEFG")
             assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
             assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
-    ws = openpyxl.load_workbook(files.overall)["Opportunities"]
+    wb = openpyxl.load_workbook(files.overall)
+    ws = wb["Renewals"]  # renewals and win-backs first (issue 12): gaps and co-terms have sheets of their own
     headers = [c.value for c in ws[1]]
     col = {h: i + 1 for i, h in enumerate(headers)}
-    for needed in ("Action date", "Customer", "Assets", "Serial numbers", "Contract", "Expiry", "Value",
-                   "Weighted value", "Reseller", "How the value was computed"):
+    for needed in ("Prio", "Action date", "Since last run", "Customer", "Contact", "Contract", "SKU", "Level", "Expiry",
+                   "Value", "Weighted value", "Reseller", "Status", "Next step", "How the value was computed"):
         assert needed in col
-    rows = [r for r in ws.iter_rows(min_row=2) if r[0].value is not None]
-    assert len(rows) == 9
+    rows = [r for r in ws.iter_rows(min_row=2) if r[0].value is not None and r[col["Customer"] - 1].value]
+    assert len(rows) == 6 and {r[col["Kind"] - 1].value for r in rows} == {"Renewal", "Win-back (lapsed)"}
     dates = [r[col["Action date"] - 1].value for r in rows]
     assert dates == sorted(dates)
     assert all(r[col["Action date"] - 1].number_format == "yyyy-mm-dd" for r in rows)
     assert all(r[col["Value"] - 1].number_format == '"$"#,##0.00' for r in rows if r[col["Value"] - 1].value)
-    assert sum(1 for r in rows if r[col["Value"] - 1].value is None) == 1  # the gap without a list price
     assert all(r[col["Win %"] - 1].number_format == "0%" for r in rows)
+    assert all(r[col["Status"] - 1].value is None and r[col["Next step"] - 1].value is None for r in rows)
+    k1 = next(r for r in rows if r[col["Contract"] - 1].value == "SC-001")
+    assert k1[col["Contact"] - 1].value == "Jane O'Brien\n+1 212 555 0101\njane.obrien@example.com"
+    assert (k1[col["SKU"] - 1].value, k1[col["Level"] - 1].value, k1[col["Prio"] - 1].value) == ("CS-NBD", "NBD", 2)
     k2 = next(r for r in rows if r[col["Contract"] - 1].value == "SC-002")
-    assert k2[col["Value"] - 1].value == 1236.0 and k2[col["Serial numbers"] - 1].value == "SN-A8"
+    assert k2[col["Value"] - 1].value == 1236.0
+    # a contact without a phone of their own: the company's main line, marked; a formula-like name stays text
+    assert k2[col["Contact"] - 1].value == "-Dash Person\n(646) 555-0199 (main)" and k2[col["Contact"] - 1].quotePrefix
+    assert any(dv.sqref and "Open" in dv.formula1 for dv in ws.data_validations.dataValidation)  # a Status pick list
+    gaps = wb["Coverage gaps"]
+    gcol = {c.value: i for i, c in enumerate(gaps[1])}
+    grows = [r for r in gaps.iter_rows(min_row=2) if r[0].value is not None and r[gcol["Customer"]].value]
+    assert len(grows) == 3 and sum(1 for r in grows if r[gcol["Value a year"]].value is None) == 1  # no list price
+    assert {r[gcol["Serial numbers"]].value for r in grows} >= {"SN-A2", "SN-A3"}
 
 
 def test_summary_sheet_has_the_bar_chart_of_value_by_month(files: ReportFiles) -> None:
@@ -83,7 +95,7 @@ def test_summary_sheet_has_the_bar_chart_of_value_by_month(files: ReportFiles) -
         charts = ws._charts
         assert len(charts) == 1 and isinstance(charts[0], BarChart), path
         chart = charts[0]
-        assert len(chart.series) == 2
+        assert len(chart.series) == (1 if path.name.startswith("reseller_") else 2)  # partners: no weighted
         ref = chart.series[0].val.numRef.f
         first, last = (int(n) for n in re.findall(r"\$(\d+)", ref))
         assert last - first + 1 == 12
@@ -113,27 +125,36 @@ def test_no_cell_holds_a_formula_from_source_text(files: ReportFiles) -> None:
 
 def test_a_reps_workbook_holds_only_that_reps_rows(files: ReportFiles) -> None:
     wb = openpyxl.load_workbook(files.rep_workbooks["Alice Moreno"])
-    ws = wb["Opportunities"]
-    headers = [c.value for c in ws[1]]
-    assert "Rep" not in headers
-    customers = {r[headers.index("Customer")].value for r in ws.iter_rows(min_row=2) if r[0].value is not None}
-    assert customers == {HYPERLINK, "Müller & Söhne"}
+    customers = set()
+    for name in ("Renewals", "Coverage gaps"):
+        ws = wb[name]
+        headers = [c.value for c in ws[1]]
+        assert "Rep" not in headers
+        customers |= {r[headers.index("Customer")].value for r in ws.iter_rows(min_row=2) if r[0].value is not None}
+    assert customers - {None} == {HYPERLINK, "Müller & Söhne"}
     assert wb["Summary"]["A1"].value == "Renewal opportunities: Alice Moreno"
 
 
 def test_crm_import_csv(files: ReportFiles, data: ReportData) -> None:
     with open(files.crm_csv, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["Opportunity Name", "Account Name", "Close Date", "Amount", "Currency", "Stage",
-                             "Probability (%)", "Owner", "Type", "Reseller", "Contract Number", "Description",
-                             "External ID"]
+    # Salesforce Opportunity field labels, then the lines a standard opportunity lacks (issue 12)
+    assert list(rows[0])[:13] == ["Opportunity Name", "Account ID", "Account Name", "Close Date", "Amount",
+                                  "Opportunity Currency", "Stage", "Probability (%)", "Owner ID", "Opportunity Owner",
+                                  "Type", "Next Step", "Description"]
     assert len(rows) == 9 and len({r["External ID"] for r in rows}) == 9  # co-terms are not exported
     k1 = next(r for r in rows if r["Contract Number"] == "SC-001")
-    assert (k1["Close Date"], k1["Amount"], k1["Stage"], k1["Probability (%)"], k1["Owner"], k1["Type"]) == (
+    assert (k1["Close Date"], k1["Amount"], k1["Stage"], k1["Probability (%)"], k1["Opportunity Owner"], k1["Type"]) == (
         "2026-11-10", "1236.00", "Qualification", "80", "Alice Moreno", "Renewal")
+    # the ids the CRM sent: the customer's account, the rep's user id
+    assert (k1["Account ID"], k1["Owner ID"]) == ("0015e00000AAA111", "0055e00000ALICE1")
+    assert (k1["Contact Name"], k1["Contact Email"], k1["Contact Phone"]) == (
+        "Jane O'Brien", "jane.obrien@example.com", "'+1 212 555 0101")
+    assert (k1["Product Code"], k1["Quantity"], k1["Service Level"], k1["Priority"]) == ("CS-NBD", "1", "NBD", "2")
     assert k1["Account Name"] == "'" + HYPERLINK and k1["Opportunity Name"].startswith("Renewal: =HYPERLINK")
-    lapsed = next(r for r in rows if r["Contract Number"] == "SC-003")
-    assert (lapsed["Close Date"], lapsed["Type"], lapsed["Stage"]) == ("2026-12-01", "Win-back", "Prospecting")
+    lapsed = next(r for r in rows if r["Contract Number"] == "SC-003")  # action date (first working day) + 30
+    assert (lapsed["Close Date"], lapsed["Type"], lapsed["Stage"]) == ("2026-12-02", "Win-back", "Prospecting")
+    assert lapsed["Account ID"] == "" and lapsed["Owner ID"] == ""  # no CRM id sent for them: blank, never guessed
     for r in rows:
         for v in r.values():
             assert not v.startswith(FORMULA_LEADERS), r
@@ -189,6 +210,6 @@ def test_an_empty_book_still_makes_readable_files(tmp_path: Path, settings) -> N
     files = _write(data, settings, tmp_path / "out")
     con.close()
     wb = openpyxl.load_workbook(files.overall)
-    assert wb["Opportunities"]["A2"].value == "No opportunities." and wb["Summary"]._charts
+    assert wb["Renewals"]["A2"].value == "No renewals or win-backs." and wb["Summary"]._charts
     assert files.rep_workbooks == {} and files.reseller_workbooks == {}
-    assert "0 opportunities worth 0" in files.run_summary.read_text(encoding="utf-8")
+    assert "Renewals and win-backs: 0 worth 0" in files.run_summary.read_text(encoding="utf-8")

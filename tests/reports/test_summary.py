@@ -19,17 +19,22 @@ from reports.summary import (
 from warehouse.comments import apply_comments, uncommented
 
 
-def test_totals_leave_co_terms_out_and_cover_every_window_and_month(data, settings) -> None:
+def test_the_headline_is_renewals_and_win_backs_and_gaps_and_co_terms_have_their_own_totals(data, settings) -> None:
+    # intentionally changed with issue 12: the headline no longer adds coverage gaps
     s = summarise(data, settings)
     opps = data.opportunities
-    counted = opps[opps["kind"] != "coterm"]
+    counted = opps[opps["kind"].isin(["renewal", "lapsed"])]
     total = section(s, "total").iloc[0]
-    assert total.opportunities == len(counted) == 9
+    assert total.label == "renewals and win-backs" and total.opportunities == len(counted) == 6
     assert total.value == round(counted["value"].sum(), 2)
-    assert list(section(s, "window")["label"]) == ["0-30", "31-60", "61-90", "91-120", "lapsed", "gap"]
+    gaps = section(s, "gaps").iloc[0]
+    assert (gaps.opportunities, gaps.value) == (3, 2400.0)
+    coterms = section(s, "coterms").iloc[0]
+    assert coterms.opportunities == 2 and coterms.value == round(opps.query("kind == 'coterm'")["value"].sum(), 2)
+    assert list(section(s, "window")["label"]) == ["0-30", "31-60", "61-90", "91-120", "lapsed"]
     windows = section(s, "window").set_index("label")
     assert windows.loc["0-30", "opportunities"] == 2 and windows.loc["0-30", "value"] == 1236.0 + 1133.0
-    assert windows.loc["61-90", "opportunities"] == 0 and windows.loc["gap", "value"] == 2400.0
+    assert windows.loc["61-90", "opportunities"] == 0
     months = section(s, "month")
     assert len(months) == 12 and months["label"].iloc[0] == "2026-11" and months["label"].iloc[-1] == "2027-10"
     dec = months.set_index("label").loc["2026-12"]
@@ -53,7 +58,8 @@ def test_summary_table_is_typed_and_documented(built: Path, data, settings, tmp_
         assert uncommented(con, ["renewal_summary"]) == []
         row = con.execute("SELECT opportunities, value FROM renewal_summary "
                           "WHERE scope = 'all' AND section = 'total'").fetchall()
-        assert row == [(9, Decimal(str(round(data.opportunities.query("kind != 'coterm'")["value"].sum(), 2))))]
+        headline = data.opportunities.query("kind in ('renewal', 'lapsed')")["value"].sum()
+        assert row == [(6, Decimal(str(round(headline, 2))))]
         # every part of the book that gets a workbook has its totals stored, equal to computing them afresh
         stored = read_summary(con)
         assert set(stored["scope"]) == {p.scope for p in parts} and len(parts) > 3
@@ -69,8 +75,12 @@ def test_summary_table_is_typed_and_documented(built: Path, data, settings, tmp_
 def test_run_summary_markdown(data, settings) -> None:
     text = render_markdown(data, summarise(data, settings), settings)
     assert text.startswith("# Renewal opportunities as of 2026-11-01")
-    for heading in ("## By window", "## Renewals due by month", "## By rep", "## By reseller", "## Missed renewals"):
+    assert "**Renewals and win-backs: 6 worth" in text.split("\n")[2]  # the headline leads
+    for heading in ("## Renewals and win-backs by window", "## Renewals due by month", "## Renewals and win-backs by rep",
+                    "## Renewals and win-backs by reseller", "## Coverage gaps", "## Co-term proposals",
+                    "## Installed base", "## Since the last run", "## Missed renewals"):
         assert heading in text
+    assert text.index("## Renewals and win-backs by window") < text.index("## Coverage gaps")
     assert "| 2026-12 | 2 | 1,751 | 1,401 |" in text
     assert "4 contracts expired without a renewal, worth 2,600 a year" in text
     # a reseller called "=cmd|' /C calc'!A0" cannot break the table

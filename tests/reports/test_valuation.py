@@ -1,5 +1,7 @@
 """Valuation settings: documented defaults, overrides from sources.yaml, and errors that name the key."""
 
+import re
+
 import pytest
 
 from reports.valuation import (
@@ -37,8 +39,28 @@ def test_overrides_merge_into_the_defaults() -> None:
 
 
 def test_the_warehouse_keys_of_the_same_block_are_accepted() -> None:
-    s = valuation_settings({"renewal_window_days": 60, "renewal_early_days": 30, "expiring_days": 90})
+    s = valuation_settings({"renewal_window_days": 60, "renewal_early_days": 30, "renewal_days": 120})
     assert s == ValuationSettings()
+
+
+def test_one_horizon_for_expiring_contracts_and_renewals() -> None:
+    # `expiring_days` (the contracts' old horizon) is read as renewal_days: one horizon for both
+    assert valuation_settings({"expiring_days": 90}).renewal_days == 90
+    with pytest.raises(ValuationError, match="expiring_days: is the old name of renewal_days"):
+        valuation_settings({"expiring_days": 90, "renewal_days": 120})
+
+
+def test_value_bands_lead_days_and_the_plan_keys() -> None:
+    s = valuation_settings({"value_bands": {"high": 50000}, "lead_days": {"low": 30}, "daily_actions": 8,
+                            "gap_max_age_years": 5})
+    assert s.value_bands == {"high": 50000.0, "medium": 2500.0} and s.lead_days == {"high": 120, "medium": 90, "low": 30}
+    assert (s.daily_actions, s.gap_max_age_years) == (8, 5)
+    for raw, message in [({"value_bands": {"top": 1}}, "valuation.value_bands: unknown key 'top'"),
+                         ({"value_bands": {"high": 100, "medium": 500}}, "high (100) is below medium (500)"),
+                         ({"lead_days": {"low": -1}}, "valuation.lead_days.low: must be at least 0"),
+                         ({"daily_actions": 0}, "valuation.daily_actions: must be at least 1")]:
+        with pytest.raises(ValuationError, match=re.escape(message)):
+            valuation_settings(raw)
 
 
 @pytest.mark.parametrize(("raw", "message"), [

@@ -166,13 +166,13 @@ def test_each_contract_renews_and_is_renewed_once_best_candidate_first() -> None
 
 
 @pytest.mark.parametrize(("end", "status"), [
-    ("2025-12-31", "expired"), ("2026-01-01", "expiring"), ("2026-04-01", "expiring"), ("2026-04-02", "active"),
+    ("2025-12-31", "expired"), ("2026-01-01", "expiring"), ("2026-05-01", "expiring"), ("2026-05-02", "active"),
 ])
 def test_status_as_of_the_as_of_date(tmp_path: Path, end: str, status: str) -> None:
     w = FixtureWorld()
     w.row("crm_contracts", contract_number="SC-5000001", customer_id="CUST-1", service_start="2025-01-01",
           service_end=end, amount=100)
-    con = _build(w, tmp_path)  # as of 2026-01-01; 2026-04-01 is 90 days later
+    con = _build(w, tmp_path)  # as of 2026-01-01; 2026-05-01 is 120 days later (one horizon with renewals)
     assert _contract(con, "SC-5000001")["status"] == status
 
 
@@ -265,8 +265,8 @@ def test_build_settings_are_registered_as_tables() -> None:
     con.execute("CREATE TABLE source_records AS SELECT 'westbridge' AS source, 'distributor' AS kind "
                 "UNION ALL SELECT 'crm', 'crm_contracts'")
     register_build_settings(con, s)
-    assert query(con, "SELECT as_of, currency, renewal_window_days, renewal_early_days, expiring_days FROM run_settings") \
-        == [(day("2026-11-01"), "EUR", 45, 30, 90)]
+    assert query(con, "SELECT as_of, currency, renewal_window_days, renewal_early_days, renewal_days FROM run_settings") \
+        == [(day("2026-11-01"), "EUR", 45, 30, 120)]
     assert dict(query(con, "SELECT category, months FROM warranty_months")) == {"hardware": 36}
     # a source still in source_records but no longer configured ranks after every configured one
     assert dict(query(con, "SELECT source, rank FROM source_rank")) == {"westbridge": 0, "x": 5, "crm": 6}

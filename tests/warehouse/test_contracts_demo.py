@@ -109,7 +109,7 @@ def test_status_as_of_the_demo_date(joined: pd.DataFrame) -> None:
     end = pd.to_datetime(found["end_date_truth"])
     as_of = pd.Timestamp(AS_OF)
     want = pd.Series("active", index=found.index)
-    want[end <= as_of + pd.Timedelta(days=90)] = "expiring"
+    want[end <= as_of + pd.Timedelta(days=120)] = "expiring"  # one horizon with the renewal list
     want[end < as_of] = "expired"
     want[found["renewed_by_id"] != ""] = "renewed"
     assert (want == found["status"]).mean() >= 0.99

@@ -94,3 +94,18 @@ def test_a_path_has_one_current_row_after_repeated_failures(con) -> None:
     record_file(con, {**_file("a.csv", "h1", status="error"), "error": "truncated"})
     record_file(con, {**_file("a.csv", "h2", status="needs_mapping"), "error": "required field ..."})
     assert _current(con) == [("h2", "needs_mapping")]
+
+
+def test_a_store_made_before_the_contact_fields_gains_their_columns(tmp_path: Path) -> None:
+    path = tmp_path / "ingest.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE source_records (record_id VARCHAR, sha256 VARCHAR, source VARCHAR, "
+                "source_file VARCHAR, source_sheet VARCHAR, source_row BIGINT, kind VARCHAR, rep VARCHAR)")
+    con.close()
+    con = open_ingest(path)
+    try:
+        columns = {c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'source_records'").fetchall()}
+    finally:
+        con.close()
+    assert {"contact_name", "contact_email", "contact_phone", "rep_account"} <= columns

@@ -1,5 +1,6 @@
 -- From contract_lines: each source's value of each contract field, the winner per field,
--- contract_conflicts, contract_sources, contract_assets and contracts_base (TEMP, before renewals).
+-- contract_conflicts, contract_sources, contract_assets_serial and contracts_base (TEMP, before renewals;
+-- contract_coverage.sql makes contract_assets from contract_assets_serial and the inferred coverage).
 --
 -- Within one source a contract's amount is the sum of its (counted) lines; every other field is
 -- the source's latest line's value. Across sources nothing is added up: per field the most
@@ -84,7 +85,7 @@ SELECT l.contract_id, l.record_id, l.source, l.source_file, l.source_sheet, l.so
 FROM contract_lines l
 ORDER BY l.contract_id, l.source, l.source_file, l.source_sheet NULLS FIRST, l.source_row;
 
-CREATE OR REPLACE TABLE contract_assets AS
+CREATE OR REPLACE TEMP TABLE contract_assets_serial AS
 SELECT l.contract_id, a.asset_id, count(DISTINCT l.record_id) AS source_rows
 FROM contract_lines l
 JOIN asset_sources a USING (record_id)
@@ -126,6 +127,12 @@ pivoted AS (
     FROM chosen
     GROUP BY contract_id
 ),
+quantities AS (  -- units the contract covers: per source the sum of its counted lines, the largest
+    SELECT contract_id, max(units) AS quantity
+    FROM (SELECT contract_id, source, sum(quantity) AS units FROM contract_lines
+          WHERE counted AND quantity > 0 GROUP BY ALL)
+    GROUP BY contract_id
+),
 lines AS (
     SELECT contract_id,
            bool_or(attach_rule = 'contract_number') AS numbered,
@@ -135,7 +142,7 @@ lines AS (
     GROUP BY contract_id
 ),
 asset_counts AS (
-    SELECT contract_id, count(*) AS asset_count FROM contract_assets GROUP BY contract_id
+    SELECT contract_id, count(*) AS asset_count FROM contract_assets_serial GROUP BY contract_id
 ),
 resold AS (  -- contracts with no reseller named: the bill-to when it is a reseller, else the
              -- reseller the customer was dealing through at the contract's start (as-of join)
@@ -158,8 +165,9 @@ SELECT p.contract_id, p.contract_number, p.customer_id, p.bill_to_id, p.bill_to_
             THEN CAST(round((p.end_date - p.start_date + 1) / 30.4375) AS INTEGER) END AS term_months,
        p.amount, coalesce(p.currency, (SELECT currency FROM run_settings)) AS currency,
        p.end_date_source, p.amount_source,
-       l.numbered, l.sources, l.record_count, coalesce(a.asset_count, 0) AS asset_count
+       l.numbered, l.sources, l.record_count, coalesce(a.asset_count, 0) AS asset_count, q.quantity
 FROM pivoted p
 JOIN resold rs USING (contract_id)
 JOIN lines l USING (contract_id)
-LEFT JOIN asset_counts a USING (contract_id);
+LEFT JOIN asset_counts a USING (contract_id)
+LEFT JOIN quantities q USING (contract_id);

@@ -2,15 +2,17 @@
 -- the renewal window after prior's end (run_settings.renewal_window_days, default 60; or up to
 -- renewal_early_days before it) and ends later, and it covers an asset prior covered, or is the
 -- same customer's contract of the same service level and SKU family (either unknown on one side
--- passes). Strength: 3 shared assets, 2 same customer + SKU family + service level, 1 same
+-- passes) and at least one of them names no asset (when both do, they must share one), the units
+-- the later one names having shipped by the earlier one's start (60 days' grace). Strength: 3
+-- shared assets, 2 same customer + SKU family + service level, 1 same
 -- customer with the SKU or the level unknown on one side. (A same-customer pair whose levels
 -- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) Chosen best first, one-to-one
 -- (warehouse.contracts.choose_renewals): a weak pair is only used when nothing better claims either side.
 CREATE OR REPLACE TEMP TABLE renewal_candidates AS
 WITH by_assets AS (
     SELECT a.contract_id AS prior_id, b.contract_id AS next_id, count(*) AS shared_assets
-    FROM contract_assets a
-    JOIN contract_assets b ON b.asset_id = a.asset_id AND b.contract_id <> a.contract_id
+    FROM contract_assets_serial a
+    JOIN contract_assets_serial b ON b.asset_id = a.asset_id AND b.contract_id <> a.contract_id
     GROUP BY ALL
 ),
 by_customer AS (
@@ -21,6 +23,14 @@ by_customer AS (
     WHERE n.start_date - p.end_date BETWEEN -s.renewal_early_days AND s.renewal_window_days
       AND coalesce(p.service_level = n.service_level, true)
       AND coalesce(p.sku_family = n.sku_family, true)
+      -- both name their assets and share none (shared ones are by_assets pairs): different units, not a renewal
+      AND NOT (p.asset_count > 0 AND n.asset_count > 0)
+      -- ... and the units the later one names existed when the earlier one started (60 days' grace)
+      AND NOT EXISTS (
+          SELECT 1 FROM contract_assets_serial ns JOIN assets a USING (asset_id)
+          WHERE ns.contract_id = n.contract_id
+          GROUP BY ns.contract_id
+          HAVING min(a.ship_date) > coalesce(p.start_date, p.end_date - 365) + 60)
 ),
 pairs AS (
     SELECT prior_id, next_id, max(shared_assets) AS shared_assets

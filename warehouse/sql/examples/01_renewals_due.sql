@@ -1,4 +1,4 @@
--- Renewals to work: contracts expiring within 90 days of the build's as-of date, biggest first
+-- Renewals to work: contracts expiring within the renewal horizon (valuation.renewal_days), biggest first
 SELECT c.contract_id, cu.name AS customer, r.name AS reseller, c.bill_to_role,
        c.service_level, c.end_date, c.annual_amount, c.currency
 FROM contracts c

@@ -58,13 +58,23 @@ CREATE TABLE IF NOT EXISTS source_records (
     service_end           DATE,
     invoice_number        VARCHAR,
     invoice_date          DATE,
+    contact_name          VARCHAR,
+    contact_email         VARCHAR,
+    contact_phone         VARCHAR,
     rep                   VARCHAR,
+    rep_account           VARCHAR,
     status                VARCHAR,
     notes                 VARCHAR,
     account_type          VARCHAR,
     parent_account        VARCHAR,
     category              VARCHAR
 );
+
+-- fields added after a store was created (their files are read again: sources.reader.READER_VERSION)
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS contact_name VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS contact_email VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS contact_phone VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS rep_account VARCHAR;
 
 CREATE TABLE IF NOT EXISTS quarantine (
     sha256        VARCHAR NOT NULL,

@@ -2,8 +2,11 @@
 -- (frames `partner_golden`, `partner_roles`, `partner_map`, `partner_mentions_resolved`, `bill_to_self`)
 -- and customer_sources.
 CREATE OR REPLACE TABLE partners AS
-SELECT g.entity_id AS partner_id, g.name, r.role, g.address, g.city, g.state, g.postal_code,
-       g.country, g.domain, g.phone, g.records AS source_records, g.name_source
+SELECT g.entity_id AS partner_id, CAST(g.name AS VARCHAR) AS name, r.role, CAST(g.address AS VARCHAR) AS address,
+       CAST(g.city AS VARCHAR) AS city, CAST(g.state AS VARCHAR) AS state,
+       CAST(g.postal_code AS VARCHAR) AS postal_code, CAST(g.country AS VARCHAR) AS country,
+       CAST(g.domain AS VARCHAR) AS domain, CAST(g.phone AS VARCHAR) AS phone, g.records AS source_records,
+       CAST(g.name_source AS VARCHAR) AS name_source
 FROM partner_golden g
 JOIN partner_roles r USING (entity_id)
 ORDER BY partner_id;
