@@ -81,7 +81,9 @@ class CheckOutcome:
         if not failed and self.rows == 0:
             return self.empty
         if not failed:
-            return f"all {len(self.findings)} expectations met on {self.rows:,} {self.unit}"
+            n = len(self.findings)
+            met = "the expectation met" if n == 1 else f"all {n} expectations met"
+            return f"{met} on {self.rows:,} {self.unit}"
         parts = []
         for f in failed:
             where = f": {', '.join(f.keys[:3])}{' ...' if len(f.keys) > 3 else ''}" if f.keys else ""
