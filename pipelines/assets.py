@@ -63,7 +63,9 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
         + ([f"- ... and {len(read) - 50} more"] if len(read) > 50 else [])
     )
     return MaterializeResult(metadata={
-        "files": len(results),
+        "files": len(results) - actions.get("absent", 0),
+        "files_missing": sum(r.status == "missing" for r in results),
+        "files_retracted_this_run": sum(r.status == "retracted" for r in results),
         "files_new_or_changed": actions.get("read", 0),
         "files_reread": actions.get("reread", 0),
         "files_unchanged": actions.get("skip", 0),
