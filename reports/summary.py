@@ -277,8 +277,9 @@ def absent_lines(files: pd.DataFrame) -> list[str]:
     """One line per missing file (its rows kept) and per retracted one (its rows out), with rows."""
     lines = []
     for r in files.itertuples():
-        rows = f"{int(r.rows_loaded):,} rows" + (f" and {int(r.rows_quarantined):,} quarantined"
-                                                 if r.rows_quarantined else "")
+        n = int(r.rows_loaded)
+        rows = f"{n:,} row{'' if n == 1 else 's'}" + (f" and {int(r.rows_quarantined):,} quarantined"
+                                                      if r.rows_quarantined else "")
         if r.status == "missing":
             since = f" since {pd.Timestamp(r.missing_since):%Y-%m-%d}" if pd.notna(r.missing_since) else ""
             lines.append(f"{r.path} ({r.source}): missing{since} ({r.note}); holds {rows}, kept")
