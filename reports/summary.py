@@ -289,11 +289,12 @@ def absent_lines(files: pd.DataFrame) -> list[str]:
     return lines
 
 
-def _absent_section(files: pd.DataFrame) -> list[str]:
+def _absent_section(files: pd.DataFrame, top: int = 50) -> list[str]:
     if files.empty:
         return []
     missing = int((files["status"] == "missing").sum())
     return ["", ABSENT_HEADING, "",
             (f"{missing:,} file(s) missing from the inbox keep their rows (`radar retract --home HOME PATH` takes "
              f"them out); {len(files) - missing:,} retracted file(s) are out of the warehouse until delivered again."),
-            "", *[f"- {_md(line)}" for line in absent_lines(files)]]
+            "", *[f"- {_md(line)}" for line in absent_lines(files.head(top))],
+            *([f"- … and {len(files) - top:,} more (the ingested_files table)"] if len(files) > top else [])]

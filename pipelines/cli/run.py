@@ -148,11 +148,11 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
         say(bullet(problems))
     missing, retracted = absent_files(live)
     if missing:
-        say(f"\nFiles no longer in the inbox ({len(missing)}; their rows are kept – "
+        say("\nFiles no longer in the inbox (their rows are kept – "
             f"`radar retract --home {home} PATH` takes a file's rows out):")
         say(bullet(missing))
     if retracted:
-        say(f"\nRetracted files ({len(retracted)}; their rows are out of the warehouse until delivered again):")
+        say("\nRetracted files (their rows are out of the warehouse until delivered again):")
         say(bullet(retracted))
     unmapped = needs_mapping_files(live)
     if unmapped:

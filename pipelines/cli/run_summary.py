@@ -76,15 +76,23 @@ def needs_mapping_files(warehouse: Path, max_files: int = 3) -> list[str]:
     return out
 
 
-def absent_files(warehouse: Path) -> tuple[list[str], list[str]]:
-    """(missing, retracted): a line per inbox file no longer read, with the rows it holds or held."""
+def absent_files(warehouse: Path, limit: int = 20) -> tuple[list[str], list[str]]:
+    """(missing, retracted): a line per inbox file no longer read, with the rows it holds or held
+    (the first `limit` of each, then how many more)."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         files = con.execute(ABSENT_FILES_SQL).df()
     finally:
         con.close()
-    missing = files[files["status"] == "missing"]
-    return absent_lines(missing), absent_lines(files[files["status"] != "missing"])
+
+    def first(status_missing: bool) -> list[str]:
+        part = files[(files["status"] == "missing") == status_missing]
+        more = len(part) - limit
+        status = "missing" if status_missing else "retracted"
+        return absent_lines(part.head(limit)) + (
+            [f"... and {more:,} more (ingested_files, status '{status}')"] if more > 0 else [])
+
+    return first(True), first(False)
 
 
 #: what the run resolved: label -> the table whose rows are counted

@@ -114,7 +114,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                                 dt.datetime.fromtimestamp(f.modified_at)) for f in files]
         decisions = plan(con, candidates)
         partners, partners_source, store_changed = KnownPartners(), None, True
-        known = set(con.execute("SELECT path, sha256 FROM ingested_files WHERE status <> 'superseded'").fetchall())
+        known = set(con.execute("SELECT path, sha256 FROM ingested_files "
+                                "WHERE status NOT IN ('superseded', 'missing', 'retracted')").fetchall())
         for done, f in enumerate(files):
             progress(done, len(files))
             action, other = decisions[f.relpath]

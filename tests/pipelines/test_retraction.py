@@ -124,7 +124,7 @@ def test_retract_missing_retracts_at_once(home: Path) -> None:
                                     "WHERE status = 'retracted'")[0]
     assert "retract_missing" in note and at is not None and loaded == 2  # what it held
     _deliver(home, "inbox/ingram/jan.csv")  # delivered again: back
-    assert _ingest(home)["inbox/ingram/jan.csv"] == ("reread", "loaded")
+    assert _ingest(home)["inbox/ingram/jan.csv"] == ("read", "loaded")  # a new delivery, not a re-read
     assert _rows(home, "inbox/ingram/jan.csv") == 2
 
 
