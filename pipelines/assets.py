@@ -30,6 +30,7 @@ from pipelines.stages.table_info import (
     quarantine_by_reason,
     table_facts,
 )
+from reports.safe_text import clean_str
 
 FAILED_STATUSES = ("error", "needs_mapping")
 
@@ -51,11 +52,13 @@ def _table(radar: RadarHome, table: str, *, live: bool = False) -> dict[str, Any
 @asset(group_name="ingest", pool=WAREHOUSE_POOL, kinds={"python"})
 def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every inbox file named by sources.yaml read into the ingest store (new or changed only)."""
-    results = ingest.ingest_inbox(radar.run(), context.log.info, stage_progress("inbox_files"))
+    # file names come from the inbox: cleaned before Dagster's console logger or UI shows them
+    results = ingest.ingest_inbox(radar.run(), lambda msg: context.log.info(clean_str(msg)),
+                                  stage_progress("inbox_files"))
     actions = Counter(r.action for r in results)
     failed = [r for r in results if r.status in FAILED_STATUSES]
     for r in failed:
-        context.log.warning(f"{r.path}: {r.error}")
+        context.log.warning(clean_str(f"{r.path}: {r.error}"))
     read = [r for r in results if r.action in ("read", "reread")]
     read_table = "\n".join(
         [f"- `{r.path}` ({r.source}): {r.status}, {r.rows_loaded:,} rows loaded, {r.rows_quarantined:,} quarantined"
@@ -63,7 +66,9 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
         + ([f"- ... and {len(read) - 50} more"] if len(read) > 50 else [])
     )
     return MaterializeResult(metadata={
-        "files": len(results),
+        "files": len(results) - actions.get("absent", 0),
+        "files_missing": sum(r.status == "missing" for r in results),
+        "files_retracted_this_run": sum(r.status == "retracted" for r in results),
         "files_new_or_changed": actions.get("read", 0),
         "files_reread": actions.get("reread", 0),
         "files_unchanged": actions.get("skip", 0),
@@ -71,7 +76,8 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
         "files_failed": len(failed),
         "rows_loaded_this_run": sum(r.rows_loaded for r in results),
         "rows_quarantined_this_run": sum(r.rows_quarantined for r in results),
-        "files_read_this_run": MetadataValue.md(read_table or "Nothing new: every inbox file was read before."),
+        "files_read_this_run": MetadataValue.md(clean_str(read_table)
+                                                or "Nothing new: every inbox file was read before."),
     })
 
 

@@ -3,7 +3,7 @@
 Each section is typed by the package that reads it: `sources:` by sources.config.SourceConfig,
 `valuation:` by reports.valuation.ValuationSettings (whose contract rules the warehouse reads),
 `matching:` by matching.settings.MatchingSettings, `reports:` by reports.settings.ReportSettings,
-`warehouse:` by WarehouseSettings here.
+`warehouse:` by WarehouseSettings and `limits:` (sources.limits.ReadLimits) by LimitsSettings here.
 Validation is pydantic's and the valuation module's; every error names the file, the source and
 the key, because the person reading it is the one editing the YAML.
 """
@@ -23,6 +23,7 @@ from reports.settings import ReportSettings
 from reports.valuation import ValuationError, ValuationSettings, valuation_settings
 from sources.config import ConfigError, SourceConfig
 from sources.fields import SOURCE_KINDS, SourceKind
+from sources.limits import DEFAULT_LIMITS, ReadLimits
 from warehouse.build import check_storage_version
 from warehouse.settings import DEFAULT_WARRANTY, BuildSettings
 
@@ -34,7 +35,7 @@ SOURCE_PRIORITY_DEFAULT: tuple[SourceKind, ...] = (
 #: longest warranty a category may be given, in months
 MAX_WARRANTY_MONTHS = 240
 
-__all__ = ["ConfigError", "RadarConfig", "WarehouseSettings", "load_config", "parse_config"]
+__all__ = ["ConfigError", "LimitsSettings", "RadarConfig", "WarehouseSettings", "load_config", "parse_config"]
 
 
 class WarehouseSettings(BaseModel):
@@ -48,6 +49,44 @@ class WarehouseSettings(BaseModel):
     @classmethod
     def _version(cls, value: str | None) -> str | None:
         return check_storage_version(value)
+
+
+class LimitsSettings(BaseModel):
+    """`limits:` settings: what one inbox file may cost and the bounds of its values, one key per
+    field of sources.limits.ReadLimits (same names, same units: bytes, rows, characters)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_file_bytes: int = Field(default=DEFAULT_LIMITS.max_file_bytes, gt=0)
+    max_rows: int = Field(default=DEFAULT_LIMITS.max_rows, gt=0)
+    max_columns: int = Field(default=DEFAULT_LIMITS.max_columns, gt=0)
+    max_cells: int = Field(default=DEFAULT_LIMITS.max_cells, gt=0)
+    max_cell_chars: int = Field(default=DEFAULT_LIMITS.max_cell_chars, gt=0)
+    max_line_bytes: int = Field(default=DEFAULT_LIMITS.max_line_bytes, gt=0)
+    max_inflated_bytes: int = Field(default=DEFAULT_LIMITS.max_inflated_bytes, gt=0)
+    max_member_ratio: float = Field(default=DEFAULT_LIMITS.max_member_ratio, gt=1)
+    ratio_floor_bytes: int = Field(default=DEFAULT_LIMITS.ratio_floor_bytes, ge=0)
+    max_members: int = Field(default=DEFAULT_LIMITS.max_members, gt=0)
+    #: may be lowered, not raised: the defaults are what the warehouse's DECIMAL(18,2) arithmetic holds
+    max_abs_amount: float = Field(default=DEFAULT_LIMITS.max_abs_amount, gt=0, le=DEFAULT_LIMITS.max_abs_amount)
+    max_abs_quantity: int = Field(default=DEFAULT_LIMITS.max_abs_quantity, gt=0, le=DEFAULT_LIMITS.max_abs_quantity)
+    min_date: dt.date = DEFAULT_LIMITS.min_date
+    max_date: dt.date = DEFAULT_LIMITS.max_date
+
+    @model_validator(mode="after")
+    def _date_order(self) -> LimitsSettings:
+        if self.min_date >= self.max_date:
+            raise ValueError(f"limits: min_date {self.min_date} is not before max_date {self.max_date}")
+        return self
+
+    def read_limits(self) -> ReadLimits:
+        """The limits the readers take."""
+        return ReadLimits(**self.model_dump())
+
+    def changed(self) -> dict[str, Any]:
+        """The keys set to something other than the default (what changes how files are read)."""
+        defaults = LimitsSettings().model_dump(mode="json")
+        return {k: v for k, v in self.model_dump(mode="json").items() if v != defaults[k]}
 
 
 class RadarConfig(BaseModel):
@@ -67,6 +106,7 @@ class RadarConfig(BaseModel):
     notify: NotifySettings = Field(default_factory=NotifySettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)
     reports: ReportSettings = Field(default_factory=ReportSettings)
+    limits: LimitsSettings = Field(default_factory=LimitsSettings)
 
     @field_validator("warranty")
     @classmethod

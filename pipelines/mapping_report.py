@@ -240,7 +240,8 @@ def check_home(home: Path, config: RadarConfig,
             reports[f.source.name].add(FileCheck(f, duplicate_of=read_by_sha[f.sha256]))
             continue
         progress(f.relpath)
-        outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath))
+        outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath),
+                                   limits=config.limits.read_limits())
         if outcome.status in ("loaded", "empty"):
             read_by_sha[f.sha256] = f.relpath
         reports[f.source.name].add(FileCheck(f, outcome))

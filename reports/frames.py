@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from reports.steps import REPORT_OPPORTUNITIES, REPORTS_SQL
+from warehouse.retraction import ABSENT_FILES_SQL
 from warehouse.sql_runner import table_names
 
 #: the columns the workbooks read from installed_base and opportunity_changes (also when empty)
@@ -19,6 +20,9 @@ INSTALLED_BASE_COLUMNS = ["asset_id", "serial_number", "sku", "customer_id", "cu
 CHANGE_COLUMNS = ["opportunity_id", "change", "kind", "reason", "previous_as_of", "as_of_date", "customer_id",
                   "customer_name", "contract_id", "contract_number", "rep", "reseller_id", "reseller_name", "sku",
                   "previous_value", "value", "currency"]
+
+ABSENT_COLUMNS = ["status", "source", "path", "rows_loaded", "rows_quarantined", "missing_since", "retracted_at",
+                  "note"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class ReportData:
     missed: pd.DataFrame         # missed_renewals
     installed_base: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=INSTALLED_BASE_COLUMNS))
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))
+    #: inbox files that are `missing` (rows kept) or `retracted` (rows out): warehouse.retraction
+    absent_files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ABSENT_COLUMNS))
 
     def where(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False) -> ReportData:
         """The part of the book one rep (or the unassigned rows) or one reseller works."""
@@ -55,6 +61,16 @@ def _dates(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return df
 
 
+def _absent_files(con: duckdb.DuckDBPyConnection, present: set[str]) -> pd.DataFrame:
+    """Missing and retracted inbox files (none in a warehouse older than retraction)."""
+    if "ingested_files" not in present:
+        return pd.DataFrame(columns=ABSENT_COLUMNS)
+    try:
+        return con.execute(ABSENT_FILES_SQL).df()
+    except duckdb.BinderException:
+        return pd.DataFrame(columns=ABSENT_COLUMNS)
+
+
 def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: str) -> ReportData:
     """Read renewal_opportunities (with serials), renewal_forecast, missed_renewals, installed_base
     and opportunity_changes (the last two empty when the warehouse predates them)."""
@@ -69,6 +85,7 @@ def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: s
     changes = (con.execute("SELECT * FROM opportunity_changes").df() if "opportunity_changes" in present
                else pd.DataFrame(columns=CHANGE_COLUMNS))
     return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed,
+                      absent_files=_absent_files(con, present),
                       installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end",
                                                    "uncovered_since"]),
                       changes=_dates(changes, ["previous_as_of", "as_of_date"]))

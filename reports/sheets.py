@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.safe_text import clean_text, is_formula_like
+from reports.safe_text import clean_text, is_formula_like, one_line
 
 FONT_NAME = "Calibri"
 
@@ -44,7 +44,8 @@ MAX_SUBTOTAL_ROWS = 1_048_000
 
 def money_format(currency: str | None, cents: bool = True) -> str:
     """An Excel number format for amounts in `currency` ("$"#,##0.00 for USD)."""
-    symbol = SYMBOLS.get(currency or "", f"{currency} " if currency else "")
+    code = one_line(currency).replace('"', "")  # a source's currency cell ends up in styles.xml
+    symbol = SYMBOLS.get(code, f"{code} " if code else "")
     return f'"{symbol}"#,##0' + (".00" if cents else "")
 
 
@@ -129,7 +130,7 @@ def put_cell(ws: Worksheet, row: int, col: int, value: Any, kind: str, money_fmt
 def put_header(ws: Worksheet, row: int, headers: Sequence[str], kinds: Sequence[str]) -> None:
     """Header cells: white on dark blue, aligned like the values below them."""
     for i, (text, kind) in enumerate(zip(headers, kinds, strict=True), start=1):
-        cell = ws.cell(row=row, column=i, value=text)
+        cell = ws.cell(row=row, column=i, value=clean_text(text))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         right = HEADER_ALIGN.get(kind) == "right"
@@ -147,7 +148,7 @@ def page_setup(ws: Worksheet, title: str, landscape: bool = True, title_rows: st
     ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddHeader.center.text = one_line(title).replace("&", "&&")
     ws.oddFooter.left.text = "&A"
     ws.oddFooter.right.text = "Page &P of &N"
 

@@ -5,7 +5,8 @@ renewal_summary table stores them for every part of the book that gets a workboo
 out/run_summary.md and each workbook's summary sheet are written from that stored table.
 The headline is renewals and win-backs; coverage gaps, co-term proposals (alternatives to the
 renewals they fold) and the installed base are sections of their own with their own totals, never
-added to the headline. Only amounts in the reporting currency are added up.
+added to the headline. Only amounts in the reporting currency are added up; opportunities in
+another currency (no rate under valuation.fx_rates) are named in a warning (`currency_warning`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 
 from reports.books import ALL, Book
 from reports.frames import ReportData
+from reports.safe_text import clean_str, clean_text
 from reports.steps import RENEWAL_SUMMARY, REPORTS_SQL
 from reports.valuation import LAPSED, ValuationSettings
 
@@ -110,6 +112,33 @@ def summarise(data: ReportData, settings: ValuationSettings) -> pd.DataFrame:
     return out
 
 
+def other_currencies(data: ReportData) -> pd.DataFrame:
+    """Opportunities valued in another currency than the reporting one (no fx rate to convert
+    them): currency, opportunities, value. Every total leaves them out."""
+    opps = data.opportunities
+    other = opps[(opps["currency"] != data.currency).fillna(True).astype(bool)]
+    if other.empty:
+        return pd.DataFrame(columns=["currency", "opportunities", "value"])
+    out = other.assign(currency=other["currency"].fillna("unknown"),
+                       value=pd.to_numeric(other["value"], errors="coerce").astype("float64"))
+    return (out.groupby("currency").agg(opportunities=("kind", "size"), value=("value", "sum"))
+            .reset_index().sort_values("currency").reset_index(drop=True))
+
+
+def currency_warning(data: ReportData) -> str | None:
+    """One sentence when opportunities are left out of the totals for their currency, else None."""
+    other = other_currencies(data)
+    if other.empty:
+        return None
+    n = int(other["opportunities"].sum())
+    parts = ", ".join(f"{int(r.opportunities):,} in {r.currency} ({float(r.value):,.0f} {r.currency})"
+                      for r in other.itertuples())
+    return (f"Warning: {n:,} opportunit{'y is' if n == 1 else 'ies are'} in another currency than {data.currency} "
+            f"with no rate under valuation.fx_rates and left out of every total: {parts}. Add the rates to "
+            f"sources.yaml (valuation: fx_rates: {{{other['currency'].iloc[0]}: rate to {data.currency}}}) "
+            "to count them.")
+
+
 def section(summary: pd.DataFrame, name: str) -> pd.DataFrame:
     """One section's rows in display order."""
     return summary[summary["section"] == name].sort_values(["sort_order", "label"]).reset_index(drop=True)
@@ -143,8 +172,9 @@ def for_scope(summary: pd.DataFrame, scope: str = ALL) -> pd.DataFrame:
 # ---- Markdown -------------------------------------------------------------------------------
 
 def _md(text: object) -> str:
-    """A table cell: pipes escaped, line breaks flattened, Markdown/HTML leaders defused."""
-    s = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    """A table cell: control characters removed, pipes escaped, line breaks flattened, Markdown/HTML
+    leaders defused."""
+    s = clean_text(text) or ""
     s = s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
     s = s.replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("[", "\\[")
@@ -197,6 +227,7 @@ def render_markdown(data: ReportData, summary: pd.DataFrame, settings: Valuation
          f"annual amount plus {settings.uplift:.0%} uplift, and {int(winbacks.opportunities):,} win-backs "
          f"({_money(winbacks.value)}) of contracts that ended in the last {settings.lapsed_days} days unrenewed."),
         "",
+        *([f"**{_md(warning)}**", ""] if (warning := currency_warning(data)) else []),
         "## Renewals and win-backs by window (days to expiry)", "",
         *_section_table(summary, "window", "window"),
         "", "## Renewals and win-backs by rep", "",
@@ -235,4 +266,35 @@ def render_markdown(data: ReportData, summary: pd.DataFrame, settings: Valuation
         if len(missed) > len(shown):
             out += ["", (f"… and {len(missed) - len(shown):,} more (all in the Missed renewals sheet of "
                          "out/renewal_opportunities.xlsx and the missed_renewals table).")]
-    return "\n".join(out) + "\n"
+    out += _absent_section(data.absent_files)
+    return clean_str("\n".join(out) + "\n")
+
+
+ABSENT_HEADING = "## Inbox files no longer read"
+
+
+def absent_lines(files: pd.DataFrame) -> list[str]:
+    """One line per missing file (its rows kept) and per retracted one (its rows out), with rows."""
+    lines = []
+    for r in files.itertuples():
+        n = int(r.rows_loaded)
+        rows = f"{n:,} row{'' if n == 1 else 's'}" + (f" and {int(r.rows_quarantined):,} quarantined"
+                                                      if r.rows_quarantined else "")
+        if r.status == "missing":
+            since = f" since {pd.Timestamp(r.missing_since):%Y-%m-%d}" if pd.notna(r.missing_since) else ""
+            lines.append(f"{r.path} ({r.source}): missing{since} ({r.note}); holds {rows}, kept")
+        else:
+            when = f" on {pd.Timestamp(r.retracted_at):%Y-%m-%d %H:%M}" if pd.notna(r.retracted_at) else ""
+            lines.append(f"{r.path} ({r.source}): retracted{when} ({r.note}); held {rows}, taken out")
+    return lines
+
+
+def _absent_section(files: pd.DataFrame, top: int = 50) -> list[str]:
+    if files.empty:
+        return []
+    missing = int((files["status"] == "missing").sum())
+    return ["", ABSENT_HEADING, "",
+            (f"{missing:,} file(s) missing from the inbox keep their rows (`radar retract --home HOME PATH` takes "
+             f"them out); {len(files) - missing:,} retracted file(s) are out of the warehouse until delivered again."),
+            "", *[f"- {_md(line)}" for line in absent_lines(files.head(top))],
+            *([f"- … and {len(files) - top:,} more (the ingested_files table)"] if len(files) > top else [])]

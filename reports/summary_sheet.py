@@ -27,7 +27,7 @@ from reports.sheets import (
     put_text,
     wrapped_lines,
 )
-from reports.summary import KIND_LABELS, section
+from reports.summary import KIND_LABELS, currency_warning, section
 from reports.valuation import ValuationSettings
 
 SUMMARY_WIDTHS = (36, 14, 15, 15)
@@ -39,7 +39,7 @@ CHART_ROWS = 15  # rows of the summary sheet the chart covers
 def _summary_block(ws: Worksheet, row: int, title: str, headers: list[str], rows: list[list[object]],
                    kinds: list[str], currency: str) -> int:
     """A small titled table at column A; returns the next free row."""
-    ws.cell(row=row, column=1, value=title).font = SECTION_FONT
+    put_text(ws, row, 1, title).font = SECTION_FONT
     put_header(ws, row + 1, headers, kinds)
     fmt = money_format(currency, cents=False)
     for r, values in enumerate(rows, start=row + 2):
@@ -78,6 +78,9 @@ def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, 
     _paragraph(ws, 2, f"As of {data.as_of:%Y-%m-%d}. Amounts in {cur}. The headline is renewals and win-backs; "
                       "coverage gaps, co-term proposals and the installed base are separate and not added to it.",
                font(italic=True, color="595959"))
+    warning = currency_warning(data)
+    if warning:  # opportunities in another currency are in no total: say so where the totals are
+        _paragraph(ws, 3, warning, font(bold=True, color="C00000"))
     total = section(summary, "total").iloc[0]
     missed = section(summary, "missed").iloc[0]
     figures: list[tuple[str, Any, str]] = [
@@ -148,7 +151,7 @@ def _first(summary: pd.DataFrame, name: str) -> list[Any]:
 
 def _paragraph(ws: Worksheet, row: int, text: str, font: Font | None = None) -> None:
     """Text across the summary's four columns, wrapped, with a row tall enough for it."""
-    cell = ws.cell(row=row, column=1, value=text)
+    cell = put_text(ws, row, 1, text)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     if font is not None:
         cell.font = font

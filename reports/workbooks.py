@@ -35,6 +35,7 @@ from reports.list_columns import (
     MISSED_COLUMNS,
     RENEWAL_COLUMNS,
 )
+from reports.safe_text import one_line
 from reports.sheets import Column, page_setup, write_list
 from reports.summary import KIND_LABELS, summarise
 from reports.summary_sheet import write_summary_sheet
@@ -179,7 +180,7 @@ def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, sc
         _work_columns(ws, columns, len(frame))
         page_setup(ws, f"{title}: {scope} (as of {data.as_of:%Y-%m-%d})")
     wb.active = 0
-    wb.properties.title = f"Renewal opportunities: {scope}"
+    wb.properties.title = one_line(f"Renewal opportunities: {scope}")
     wb.properties.creator = "Renewal Radar"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

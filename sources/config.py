@@ -34,6 +34,8 @@ class SourceConfig(BaseModel):
     delimiter: str | None = Field(default=None, min_length=1, max_length=1)
     defaults: dict[str, str] = Field(default_factory=dict)
     priority: int | None = None
+    #: retract this source's files as soon as they leave the inbox (default: keep their rows, `missing`)
+    retract_missing: bool = False
 
     @field_validator("columns", "defaults")
     @classmethod

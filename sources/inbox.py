@@ -34,9 +34,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+#: source settings that do not change how a file is read (left out of the fingerprint)
+NOT_READ_SETTINGS = frozenset({"retract_missing"})
+
+
 def source_fingerprint(source: SourceConfig, reader_version: str) -> str:
     """Hash of everything that changes how a source's files are read (its config, the reader)."""
-    payload = json.dumps([reader_version, source.model_dump(mode="json")], sort_keys=True)
+    payload = json.dumps([reader_version, source.model_dump(mode="json", exclude=set(NOT_READ_SETTINGS))],
+                         sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

@@ -4,11 +4,13 @@ A file is identified by its path, content hash and the fingerprint of its source
 Unchanged files are skipped, byte-identical copies under another name are `duplicate`, and a
 new version of a path replaces the old version's rows in the same transaction that records it.
 A version that yields no rows (`error`, or `needs_mapping` with no sheet read) leaves the last
-good rows in place; each path has one current row, the others are `superseded`.
+good rows in place; each path has one current row, the others are `superseded`. Files that left
+the inbox (`missing`) or were taken out (`retracted`) are warehouse.retraction's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,21 +41,28 @@ class Candidate:
     path: str
     sha256: str
     fingerprint: str
+    modified_at: dt.datetime | None = None
 
 
 def plan(con: duckdb.DuckDBPyConnection, candidates: list[Candidate]) -> dict[str, tuple[str, str | None]]:
-    """Decide per path: ("skip", None), ("duplicate", other_path) or ("read", None)."""
+    """Decide per path: ("skip", None), ("duplicate", other_path) or ("read", None).
+
+    A retracted file is skipped while it stays as it was (same bytes, same modification time, never
+    gone from the inbox since); delivered again, it is read again. A missing file is never current.
+    """
     seen = con.execute(
-        "SELECT path, sha256, fingerprint, status FROM ingested_files WHERE status <> 'superseded'"
+        "SELECT path, sha256, fingerprint, status, modified_at, missing_since FROM ingested_files "
+        "WHERE status NOT IN ('superseded', 'missing')"
     ).fetchall()
-    current = {(p, s, f) for p, s, f, _ in seen}
+    current = {(p, s, f) for p, s, f, status, _, _ in seen if status != "retracted"}
+    kept_out = {(p, s, m) for p, s, _, status, m, gone in seen if status == "retracted" and gone is None}
     loaded_by_sha: dict[str, str] = {}
-    for p, s, _, status in seen:
+    for p, s, _, status, _, _ in seen:
         if status in ("loaded", "empty"):
             loaded_by_sha.setdefault(s, p)
     out: dict[str, tuple[str, str | None]] = {}
     for c in candidates:
-        if (c.path, c.sha256, c.fingerprint) in current:
+        if (c.path, c.sha256, c.fingerprint) in current or (c.path, c.sha256, c.modified_at) in kept_out:
             out[c.path] = ("skip", None)
         elif c.sha256 in loaded_by_sha and loaded_by_sha[c.sha256] != c.path:
             out[c.path] = ("duplicate", loaded_by_sha[c.sha256])

@@ -1,6 +1,6 @@
-"""The `radar` command: run the nightly job, validate an inbox, list opportunities, run the demo world,
-serve the UI. Library warnings (pandas FutureWarnings and the like) are not shown to users; a
-closed pipe (`radar opportunities | head`) ends quietly."""
+"""The `radar` command: run the nightly job, validate an inbox, list opportunities, retract a delivered
+file, run the demo world, serve the UI. Library warnings (pandas FutureWarnings and the like) are not
+shown to users; a closed pipe (`radar opportunities | head`) ends quietly."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import os
 import sys
 import warnings
 
-from pipelines.cli import opportunities, run, ui, validate
+from pipelines.cli import opportunities, retract, run, ui, validate
 from pipelines.cli.run import run_nightly
 
 __all__ = ["build_parser", "main", "run_nightly"]
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_parser(sub)
     opportunities.add_parser(sub)
     ui.add_parsers(sub)
+    retract.add_parser(sub)
     return parser
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from pipelines.cli.progress import STAGE_LABELS, RunEvents
+from reports.safe_text import clean_str
 from warehouse.sql_runner import table_names
 
 SNAPSHOT_TABLES = {"customers": "customers", "contracts": "contracts", "assets": "assets",
@@ -163,5 +164,5 @@ def write_last_failure(home: Path, subject: str, text: str, warnings: list[str])
     if warnings:
         lines += ["## Warnings", "", *[f"- {w}" for w in warnings], ""]
     lines += ["Fix the cause and run `radar run` again; a successful run removes this file.", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text(clean_str("\n".join(lines)), encoding="utf-8")
     return path

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from reports.safe_text import clean_str
+
 #: stage (asset) -> what people call it
 STAGE_LABELS: dict[str, str] = {
     "inbox_files": "Reading the inbox",
@@ -155,7 +157,7 @@ class RunDisplay:
     def _print(self, text: str) -> None:
         """A permanent line (above the status line on a terminal)."""
         self._clear_status()
-        print(text, file=self.out, flush=True)
+        print(clean_str(text), file=self.out, flush=True)
         self._draw_status()
 
     def on_progress(self, stage: str, done: int, total: int) -> None:

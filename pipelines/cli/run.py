@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pipelines.cli.common import parse_as_of, resolve_home
-from pipelines.cli.console import bullet, table
+from pipelines.cli.console import bullet, say, table
 from pipelines.config import ConfigError, RadarConfig, load_config
 
 DEFAULT_DEMO_HOME = "demo_home"
@@ -95,9 +95,9 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
     report.exit_code = EXIT_BLOCKED if events.blocking_failures else EXIT_FAILED
     subject, report.failure = failure_paragraph(home, events, before, after, log_path)
     write_last_failure(home, subject, report.failure, warnings)
-    print(f"\nradar: {report.failure}", file=sys.stderr)
+    say(f"\nradar: {report.failure}", file=sys.stderr)
     if warnings and not quiet:
-        print("\nWarnings:\n" + bullet(warnings), file=sys.stderr)
+        say("\nWarnings:\n" + bullet(warnings), file=sys.stderr)
     _notify(config, home, "failure", subject, report.failure, log_path)
     return report
 
@@ -115,7 +115,7 @@ def _notify(config: RadarConfig, home: Path, status: str, subject: str, text: st
     from pipelines.cli.notify import notify
 
     for problem in notify(config.notify, status, subject, text, home, log_path):
-        print(f"radar: {problem}", file=sys.stderr)
+        say(f"radar: {problem}", file=sys.stderr)
 
 
 def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False, verbose: bool = False) -> bool:
@@ -126,41 +126,57 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
 def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None) -> None:
     """The per-source summary table, problem files, files needing a mapping, what changed, warnings,
     where things are."""
-    from pipelines.cli.run_summary import entity_counts, needs_mapping_files, problem_files, source_summary
+    from pipelines.cli.run_summary import (
+        absent_files,
+        entity_counts,
+        needs_mapping_files,
+        problem_files,
+        source_summary,
+    )
+    from reports.summary import ABSENT_HEADING
     from warehouse.build import WarehousePaths
 
     live = WarehousePaths(home).live
-    print("\nRenewal Radar: run complete\n")
-    print(table(source_summary(live)))
+    say("\nRenewal Radar: run complete\n")
+    say(table(source_summary(live)))
     counts = entity_counts(live)
     if counts:
-        print("\nResolved: " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
+        say("\nResolved: " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
     problems = problem_files(live)
     if problems:
-        print("\nFiles that could not be read:")
-        print(bullet(problems))
+        say("\nFiles that could not be read:")
+        say(bullet(problems))
+    missing, retracted = absent_files(live)
+    if missing:
+        say("\nFiles no longer in the inbox (their rows are kept – "
+            f"`radar retract --home {home} PATH` takes a file's rows out):")
+        say(bullet(missing))
+    if retracted:
+        say("\nRetracted files (their rows are out of the warehouse until delivered again):")
+        say(bullet(retracted))
     unmapped = needs_mapping_files(live)
     if unmapped:
-        print("\nFiles not read until sources.yaml names a column (add the block under the source; `radar validate`):")
-        print(bullet(unmapped))
+        say("\nFiles not read until sources.yaml names a column (add the block under the source; `radar validate`):")
+        say(bullet(unmapped))
     summary_md = home / "out" / "run_summary.md"
     if summary_md.is_file():
-        print("\n" + summary_md.read_text(encoding="utf-8").rstrip())
+        text = summary_md.read_text(encoding="utf-8").split(f"\n{ABSENT_HEADING}")[0]  # listed above
+        say("\n" + text.rstrip())
     if changes:
-        print(f"\n{changes}")
+        say(f"\n{changes}")
     if warnings:
-        print(f"\nWarnings ({len(warnings)}; the warehouse was published – details in out/quality/):")
-        print(bullet(warnings))
-    print(f"\nWarehouse: {live}")
+        say(f"\nWarnings ({len(warnings)}; the warehouse was published – details in out/quality/):")
+        say(bullet(warnings))
+    say(f"\nWarehouse: {live}")
     if (home / "out").is_dir():
-        print(f"Workbooks, CRM import, Parquet and this summary: {home / 'out'}")
+        say(f"Workbooks, CRM import, Parquet and this summary: {home / 'out'}")
 
 
 def _config_or_exit(home: Path) -> int | None:
     try:
         load_config(home)
     except ConfigError as exc:
-        print(f"radar: {exc}", file=sys.stderr)
+        say(f"radar: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     return None
 

@@ -1,4 +1,5 @@
-"""What `radar run` prints at the end: per-source files and rows, and where the warehouse is."""
+"""What `radar run` prints at the end: per-source files and rows, files no longer in the inbox, and
+where the warehouse is."""
 
 from __future__ import annotations
 
@@ -7,14 +8,18 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from reports.summary import absent_lines
+from warehouse.retraction import ABSENT_FILES_SQL
 from warehouse.sql_runner import count_rows, table_names
 
 SOURCE_SUMMARY_SQL = """
 SELECT source,
-       count(*) FILTER (WHERE status <> 'superseded')                         AS files,
+       count(*) FILTER (WHERE status NOT IN ('superseded', 'missing', 'retracted')) AS files,
        count(*) FILTER (WHERE status = 'loaded')                              AS loaded,
        count(*) FILTER (WHERE status IN ('duplicate', 'empty', 'error'))      AS "dup/empty/error",
        count(*) FILTER (WHERE status = 'needs_mapping')                       AS needs_mapping,
+       count(DISTINCT path) FILTER (WHERE status = 'missing')                 AS missing,
+       count(DISTINCT path) FILTER (WHERE status = 'retracted')               AS retracted,
        coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_loaded,
        coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_quarantined
 FROM ingested_files
@@ -69,6 +74,25 @@ def needs_mapping_files(warehouse: Path, max_files: int = 3) -> list[str]:
         block = "\n".join("    " + line for line in message.splitlines())
         out.append(f"source '{source}' ({len(files)} file{'s' if len(files) > 1 else ''}: {paths}):\n{block}")
     return out
+
+
+def absent_files(warehouse: Path, limit: int = 20) -> tuple[list[str], list[str]]:
+    """(missing, retracted): a line per inbox file no longer read, with the rows it holds or held
+    (the first `limit` of each, then how many more)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        files = con.execute(ABSENT_FILES_SQL).df()
+    finally:
+        con.close()
+
+    def first(status_missing: bool) -> list[str]:
+        part = files[(files["status"] == "missing") == status_missing]
+        more = len(part) - limit
+        status = "missing" if status_missing else "retracted"
+        return absent_lines(part.head(limit)) + (
+            [f"... and {more:,} more (ingested_files, status '{status}')"] if more > 0 else [])
+
+    return first(True), first(False)
 
 
 #: what the run resolved: label -> the table whose rows are counted

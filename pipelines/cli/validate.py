@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipelines.cli.common import resolve_home
+from pipelines.cli.console import say
 from pipelines.config import ConfigError, load_config
 from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home, layout_key
 from pipelines.sources_yaml import write_columns
@@ -239,12 +240,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         config = load_config(home)
     except ConfigError as exc:
-        print(f"radar: {_config_problem(exc)}", file=sys.stderr)
+        say(f"radar: {_config_problem(exc)}", file=sys.stderr)
         return 2
-    print(f"sources.yaml: {_plural(len(config.sources), 'source')}, every key valid")
+    say(f"sources.yaml: {_plural(len(config.sources), 'source')}, every key valid")
     overrides_ok = _check_overrides(home)
     reports = check_home(home, config)
-    print(render(reports, verbose=args.verbose, max_warnings=args.warnings, reasons=args.reasons))
+    say(render(reports, verbose=args.verbose, max_warnings=args.warnings, reasons=args.reasons))
     if args.write_mapping:
         _write(home, reports)
     bad = any(r.count("error") or r.needs_mapping for r in reports)
@@ -258,10 +259,10 @@ def _check_overrides(home: Path) -> bool:
     try:
         n = len(read_overrides(home))
     except FileReadError as exc:
-        print(f"overrides: {exc}; a run would stop at resolving customers")
+        say(f"overrides: {exc}; a run would stop at resolving customers")
         return False
     if n:
-        print(f"overrides: {_plural(n, 'match decision')}, every row valid")
+        say(f"overrides: {_plural(n, 'match decision')}, every row valid")
     return True
 
 
@@ -271,14 +272,14 @@ def _write(home: Path, reports: list[SourceReport]) -> None:
     path = home / "sources.yaml"
     written = write_columns(path, accepted) if accepted else {}
     if written:
-        print(f"\n{path}: wrote {sum(len(v) for v in written.values())} columns: entries "
+        say(f"\n{path}: wrote {sum(len(v) for v in written.values())} columns: entries "
               f"({', '.join(f'{k} {len(v)}' for k, v in written.items())}); "
               "the next run reads these sources' files again")
     else:
-        print(f"\n{path}: nothing to write (every column is read by an exact synonym or already named)")
+        say(f"\n{path}: nothing to write (every column is read by an exact synonym or already named)")
     left = {r.source.name: list(r.missing_candidates()) for r in reports if r.needs_mapping}
     for name, fields in left.items():
-        print(f"  {name}: still needs {', '.join(fields)} named under columns: by you (see the suggestion above)")
+        say(f"  {name}: still needs {', '.join(fields)} named under columns: by you (see the suggestion above)")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -4,18 +4,21 @@ start the night's warehouse build with source_records, quarantine and ingested_f
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import duckdb
 
+from pipelines.config import RadarConfig
 from pipelines.stages.context import RunContext
-from sources.inbox import discover, source_fingerprint
+from sources.inbox import InboxFile, discover, source_fingerprint
 from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
 from warehouse.build import load_staging_tables, start_build
 from warehouse.comments import apply_comments
 from warehouse.ingest_store import Candidate, known_partner_names, open_ingest, plan, record_file
+from warehouse.retraction import Absent, settle_absent, stored_files, supersede_moved
 from warehouse.sql_runner import count_rows
 
 #: the tables `stage_source_records` starts a build with
@@ -28,8 +31,8 @@ class FileResult:
 
     source: str
     path: str
-    action: str  # read | reread (same bytes, new reader or source settings) | skip | duplicate
-    status: str  # loaded | empty | error | needs_mapping | duplicate | unchanged
+    action: str  # read | reread (same bytes, new reader or source settings) | skip | duplicate | absent
+    status: str  # loaded | empty | error | needs_mapping | duplicate | unchanged | missing | retracted
     rows_loaded: int = 0
     rows_quarantined: int = 0
     error: str | None = None  # for needs_mapping: what is missing, the headers seen, the columns: block
@@ -55,6 +58,34 @@ class KnownPartners:
         return self.shared + [n for f, names in self.by_file.items() if f != relpath for n in names]
 
 
+def reader_version(config: RadarConfig) -> str:
+    """The reader version files are fingerprinted with: READER_VERSION, plus the `limits:` that differ
+    from the defaults (raising a limit reads a refused file again; an unchanged home reads nothing)."""
+    changed = config.limits.changed()
+    return READER_VERSION + (f"+limits:{json.dumps(changed, sort_keys=True)}" if changed else "")
+
+
+def absent_files(run: RunContext, files: list[InboxFile], stored: list[tuple[str, str, str]]) -> list[Absent]:
+    """Stored files the inbox no longer shows, with why: the source left sources.yaml, the file is
+    no longer matched by its source's glob, or it is gone. A source with `retract_missing: true`
+    has them retracted at once."""
+    present = {f.relpath for f in files}
+    sources = {s.name: s for s in run.config.sources}
+    out: dict[str, Absent] = {}
+    for source, path, status in stored:
+        if path in present or path in out or status in ("superseded", "retracted"):
+            continue
+        src = sources.get(source)
+        if src is None:
+            reason = f"source '{source}' is no longer in sources.yaml"
+        elif (run.home / path).is_file():
+            reason = f"no longer matched by source '{source}' (path: {src.path})"
+        else:
+            reason = "no longer in the inbox"
+        out[path] = Absent(path, reason, retract=bool(src is not None and src.retract_missing), source=source)
+    return list(out.values())
+
+
 def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None,
                  progress: Callable[[int, int], None] = lambda _done, _total: None) -> list[FileResult]:
     """Read new and changed files; skip unchanged ones; record copies as duplicates.
@@ -66,14 +97,25 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     """
     config, run_id = run.config, run.run_id
     files = discover(run.home, config.sources)
-    fingerprints = {s.name: source_fingerprint(s, READER_VERSION) for s in config.sources}
+    fingerprints = {s.name: source_fingerprint(s, reader_version(config)) for s in config.sources}
+    limits = config.limits.read_limits()
     results: list[FileResult] = []
     con = open_ingest(run.paths.ingest)
     try:
-        candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
+        absent = absent_files(run, files, stored_files(con))
+        auto = {r.path: r for r in settle_absent(con, [f.relpath for f in files], absent)}
+        for a in absent:
+            retracted = auto.get(a.path)
+            log(f"{a.path}: " + (f"retracted ({a.reason}; {retracted.rows_loaded} rows taken out)" if retracted
+                                 else f"missing ({a.reason}; its rows are kept)"))
+            results.append(FileResult(a.source, a.path, "absent", "retracted" if retracted else "missing",
+                                      error=a.reason))
+        candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name],
+                                dt.datetime.fromtimestamp(f.modified_at)) for f in files]
         decisions = plan(con, candidates)
         partners, partners_source, store_changed = KnownPartners(), None, True
-        known = set(con.execute("SELECT path, sha256 FROM ingested_files WHERE status <> 'superseded'").fetchall())
+        known = set(con.execute("SELECT path, sha256 FROM ingested_files "
+                                "WHERE status NOT IN ('superseded', 'missing', 'retracted')").fetchall())
         for done, f in enumerate(files):
             progress(done, len(files))
             action, other = decisions[f.relpath]
@@ -92,7 +134,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 continue
             if store_changed and f.source.name != partners_source:  # once per source at most
                 partners, partners_source, store_changed = KnownPartners.load(con), f.source.name, False
-            outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath))
+            outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath), limits=limits)
             store_changed = store_changed or outcome.rows_loaded > 0
             record_file(
                 con,
@@ -111,6 +153,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
+        for old, new in supersede_moved(con):
+            log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
     finally:
         con.close()
     progress(len(files), len(files))

@@ -22,6 +22,13 @@ CREATE TABLE IF NOT EXISTS ingested_files (
     ingested_at       TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
 );
 
+-- retraction (warehouse.retraction): a file no longer in the inbox is `missing` (its rows kept), a
+-- file taken out is `retracted` (its rows deleted); held_status is what the file was before
+ALTER TABLE ingested_files ADD COLUMN IF NOT EXISTS held_status VARCHAR;
+ALTER TABLE ingested_files ADD COLUMN IF NOT EXISTS missing_since TIMESTAMP;
+ALTER TABLE ingested_files ADD COLUMN IF NOT EXISTS retracted_at TIMESTAMP;
+ALTER TABLE ingested_files ADD COLUMN IF NOT EXISTS status_note VARCHAR;
+
 CREATE TABLE IF NOT EXISTS source_records (
     record_id             VARCHAR NOT NULL,
     sha256                VARCHAR NOT NULL,
