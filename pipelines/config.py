@@ -50,6 +50,29 @@ class WarehouseSettings(BaseModel):
         return check_storage_version(value)
 
 
+RenewalOwner = Literal["vendor", "reseller", "service_org", "third_party"]
+
+
+class ChannelPartner(BaseModel):
+    """One partner under `channel: partners:` (keyed by its name or partner id)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    renewal_owner: RenewalOwner
+
+
+class ChannelSettings(BaseModel):
+    """`channel:` settings: who owns the renewals of a named partner's (or service provider's) deals."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    partners: dict[str, ChannelPartner] = Field(default_factory=dict)
+
+    def owners(self) -> dict[str, str]:
+        """partner name or id -> renewal owner, as warehouse.channel.build_channel takes it."""
+        return {name: p.renewal_owner for name, p in self.partners.items()}
+
+
 class RadarConfig(BaseModel):
     """The whole `sources.yaml`, typed; every stage receives this one object."""
 
@@ -67,6 +90,7 @@ class RadarConfig(BaseModel):
     notify: NotifySettings = Field(default_factory=NotifySettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)
     reports: ReportSettings = Field(default_factory=ReportSettings)
+    channel: ChannelSettings = Field(default_factory=ChannelSettings)
 
     @field_validator("warranty")
     @classmethod
