@@ -88,7 +88,7 @@ def channel_plan(ctx: Ctx) -> ChannelPlan:
 def _terms(ctx: Ctx, change: str, fee: str, org_name: str) -> pd.DataFrame:
     """One program row per reseller (two for the tier change) and one for the service organisation."""
     res = ctx.world.partners[ctx.world.partners.role == "reseller"]
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for key, tier in zip(res.partner_key, res.tier, strict=True):
         split = None if key == fee else SPLIT[tier]
         fixed = FIXED_FEE if key == fee else None

@@ -55,6 +55,11 @@ def _expected_rates(opps: pd.DataFrame, terms: pd.DataFrame, contracts: pd.DataF
     return out
 
 
+def _share(mask: pd.Series) -> float:
+    """The share of True in a mask (1.0 for none: nothing to get wrong)."""
+    return float(mask.mean()) if len(mask) else 1.0
+
+
 def channel_quality(home: Path) -> dict[str, float]:
     """Splits exact at each date, owners against the truth, the direct list, the third-party flags."""
     truth_dir, warehouse = home / "truth", home / "warehouse.duckdb"
@@ -77,10 +82,11 @@ def channel_quality(home: Path) -> dict[str, float]:
         FROM renewal_opportunities""")
     as_of = pd.Timestamp(opps["as_of_date"].max())
     opps["action_date"] = pd.to_datetime(opps["action_date"])
-    partner_of = _vote(_query(warehouse, "SELECT source_file, source_sheet, source_row, partner_id FROM partner_sources "
-                                         "WHERE named_as IN ('reseller', 'program')"), rows, "partner_id", "reseller_key")
-    customer_of = _vote(_query(warehouse, "SELECT source_file, source_sheet, source_row, customer_id FROM customer_sources"),
-                        rows, "customer_id", "customer_key")
+    partner_rows = _query(warehouse, "SELECT source_file, source_sheet, source_row, partner_id "
+                                     "FROM partner_sources WHERE named_as IN ('reseller', 'program')")
+    customer_rows = _query(warehouse, "SELECT source_file, source_sheet, source_row, customer_id FROM customer_sources")
+    partner_of = _vote(partner_rows, rows, "partner_id", "reseller_key")
+    customer_of = _vote(customer_rows, rows, "customer_id", "customer_key")
     opps["partner_key"] = opps["reseller_id"].map(partner_of)
     opps["customer_key"] = opps["customer_id"].map(customer_of)
     split = opps[opps["reseller_id"].notna() & opps["value"].notna()].copy()
@@ -95,6 +101,7 @@ def channel_quality(home: Path) -> dict[str, float]:
     opps["key"] = _contract_key(opps["contract_id"])
     sold = opps[opps["kind"].isin(["renewal", "lapsed", "coterm"])].merge(
         owners[["key", "renewal_owner", "reseller_key"]], on="key", how="left", suffixes=("", "_true"))
+    known = sold[sold["renewal_owner_true"].notna()]
     direct = sold["renewal_owner"].isin(["vendor", "third_party"])
     reseller_owned = sold["renewal_owner_true"].isin(["reseller", "service_org"])
     served = sold[sold["renewal_owner_true"] == "service_org"]
@@ -106,13 +113,14 @@ def channel_quality(home: Path) -> dict[str, float]:
     flagged = set(opps.loc[opps["at_risk"].astype(bool), "customer_key"].dropna())
     return {
         "opportunities_with_reseller": len(split),
-        "splits_exact": float(split["exact"].mean()) if len(split) else 1.0,
-        "tier_change_before": len(before), "tier_change_before_exact": float(before["exact"].mean()) if len(before) else 1.0,
-        "tier_change_after": len(after), "tier_change_after_exact": float(after["exact"].mean()) if len(after) else 1.0,
-        "fixed_fee_opportunities": len(fee), "fixed_fee_exact": float(fee["exact"].mean()) if len(fee) else 1.0,
+        "splits_exact": _share(split["exact"]),
+        "tier_change_before": len(before), "tier_change_before_exact": _share(before["exact"]),
+        "tier_change_after": len(after), "tier_change_after_exact": _share(after["exact"]),
+        "fixed_fee_opportunities": len(fee), "fixed_fee_exact": _share(fee["exact"]),
         "split_from_terms": float(split["split_basis"].str.startswith("program").mean()) if len(split) else 0.0,
         "owned_opportunities": len(sold),
-        "owner_right": float((sold["renewal_owner"] == sold["renewal_owner_true"]).mean()) if len(sold) else 1.0,
+        "owner_right": _share(known["renewal_owner"] == known["renewal_owner_true"]),
+        "owned_without_true_contract": int(len(sold) - len(known)),
         "reseller_owned_on_direct_list": int((direct & reseller_owned).sum()),
         "service_org_opportunities": len(served),
         "service_org_routed_to_reseller": float(((served["renewal_owner"] == "service_org")
