@@ -139,16 +139,25 @@ def partner_program(ctx: Ctx) -> pd.DataFrame:
     return spec(n, "partner_program", truth, cells)
 
 
-def write_channel_truth(ctx: Ctx, home: Path) -> None:
-    """truth/partner_terms.csv, truth/renewal_owners.csv and truth/channel_parties.csv."""
+def write_channel_truth(ctx: Ctx, home: Path, crm_rows: pd.DataFrame) -> None:
+    """truth/partner_terms.csv, truth/renewal_owners.csv and truth/channel_parties.csv.
+
+    `crm_rows`: the CRM contract rows as written (after the planted breakage): a contract whose
+    CRM row was broken on purpose shows no service provider, so its true owner is the default.
+    """
     plan = channel_plan(ctx)
+    loaded = set(crm_rows.loc[crm_rows["expect"] == "loaded", "contract_number"])
+    owners = plan.owners.copy()
+    unseen = owners["renewal_owner"].isin(["service_org", "third_party"]) & ~owners["contract_number"].isin(loaded)
+    owners.loc[unseen, "renewal_owner"] = np.where(owners.loc[unseen, "reseller_key"] != "", "reseller", "vendor")
+    owners["at_risk"] = owners["renewal_owner"] == "third_party"
     out = home / "truth"
     out.mkdir(parents=True, exist_ok=True)
     terms = plan.terms.copy()
     for col in ("valid_from", "valid_to"):
         terms[col] = pd.to_datetime(terms[col]).dt.strftime("%Y-%m-%d").fillna("")
     terms.to_csv(out / "partner_terms.csv", index=False, lineterminator="\n")
-    plan.owners.to_csv(out / "renewal_owners.csv", index=False, lineterminator="\n")
+    owners.to_csv(out / "renewal_owners.csv", index=False, lineterminator="\n")
     pd.DataFrame({
         "key": ["S0001", "T0001", plan.tier_change_key, plan.fee_key, plan.service_org_reseller, plan.tpm_customer],
         "name": [plan.service_org_name, plan.tpm_name, "", "", "", ""],

@@ -140,7 +140,7 @@ def render_world(world: World, home: Path) -> tuple[dict[str, pd.DataFrame], lis
     records = write_frames(home, frames)
     records += _westbridge_extras(home, records)
     (home / "overrides").mkdir(parents=True, exist_ok=True)
-    channel.write_channel_truth(ctx, home)
+    channel.write_channel_truth(ctx, home, frames["crm_contracts"])
     return frames, records, n_broken
 
 
