@@ -117,8 +117,8 @@ def channel_quality(home: Path) -> dict[str, float]:
         "tier_change_before": len(before), "tier_change_before_exact": _share(before["exact"]),
         "tier_change_after": len(after), "tier_change_after_exact": _share(after["exact"]),
         "fixed_fee_opportunities": len(fee), "fixed_fee_exact": _share(fee["exact"]),
-        "fixed_fee_within_1pct": _share(((fee["partner_share"] - fee["value"] * fee["rate"]).abs()
-                                         <= 0.01 * fee["value"] * fee["rate"] + 0.011)),
+        "fixed_fee_within_1pct": _share((fee["partner_share"] - fee["value"] * fee["rate"]).abs()
+                                         <= 0.01 * fee["value"] * fee["rate"] + 0.011),
         "split_from_terms": float(split["split_basis"].str.startswith("program").mean()) if len(split) else 0.0,
         "owned_opportunities": len(sold),
         "owner_right": _share(known["renewal_owner"] == known["renewal_owner_true"]),
