@@ -47,6 +47,7 @@ def sources_config(as_of: date, reps: pd.DataFrame, mapping: bool = True) -> dic
         {"name": "crm_accounts", "kind": "crm_accounts", "path": "inbox/crm/accounts.csv"},
         {"name": "crm_contracts", "kind": "crm_contracts", "path": "inbox/crm/contracts.csv"},
         {"name": "price_list", "kind": "price_list", "path": "inbox/pricelist/price_list.xlsx"},
+        {"name": "partner_program", "kind": "partner_program", "path": "inbox/channel/partner_program.csv"},
     ]
     if not mapping:
         for src in sources:

@@ -199,7 +199,14 @@ CRM_CONTRACTS = Layout(
         "Status",
         "Owner",
         "Serial Numbers",
+        "Service Provider",
     ),
+)
+PARTNER_PROGRAM = Layout(
+    "partner_program",
+    "csv",
+    ("Partner", "Partner ID", "Tier", "Certification", "Certified Staff", "Support Model", "Revenue Share",
+     "Annual Fee", "Valid From", "Valid To"),
 )
 PRICE_LIST = Layout("price_list", "xlsx", ("SKU", "Description", "Category", "List Price"))
 

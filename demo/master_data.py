@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from demo import fmt
+from demo.channel import channel_plan
 from demo.context import Ctx, spec
 from demo.timeline import AS_OF
 from demo.vocab_places import COUNTRY_NAMES
@@ -168,6 +169,7 @@ def crm_contracts(ctx: Ctx) -> pd.DataFrame:
         "Status": status,
         "Owner": c.rep.to_numpy(),
         "Serial Numbers": np.array(["; ".join(x) for x in written], dtype=object),
+        "Service Provider": channel_plan(ctx).provider_cells[c.index.to_numpy()],
     }
     truth_cols = {
         "source_file": np.full(n, "inbox/crm/contracts.csv", dtype=object),

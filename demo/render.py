@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from demo import accounting, broken, distributors, layouts, master_data, trackers
+from demo import accounting, broken, channel, distributors, layouts, master_data, trackers
 from demo.context import Ctx
 from demo.layouts import Layout
 from demo.world import World, build_world
@@ -53,6 +53,7 @@ def layout_of(source: str) -> Layout:
         "crm_accounts": layouts.CRM_ACCOUNTS,
         "crm_contracts": layouts.CRM_CONTRACTS,
         "price_list": layouts.PRICE_LIST,
+        "partner_program": layouts.PARTNER_PROGRAM,
     }[source]
 
 
@@ -66,6 +67,7 @@ BUILDERS: dict[str, Callable[[Ctx], pd.DataFrame]] = {
     "crm_accounts": master_data.crm_accounts,
     "crm_contracts": master_data.crm_contracts,
     "price_list": master_data.price_list,
+    "partner_program": channel.partner_program,
 }
 
 
@@ -138,6 +140,7 @@ def render_world(world: World, home: Path) -> tuple[dict[str, pd.DataFrame], lis
     records = write_frames(home, frames)
     records += _westbridge_extras(home, records)
     (home / "overrides").mkdir(parents=True, exist_ok=True)
+    channel.write_channel_truth(ctx, home, frames["crm_contracts"])
     return frames, records, n_broken
 
 

@@ -43,14 +43,20 @@ def bill_to_self(mentions: pd.DataFrame, by_account: set[str]) -> pd.Series:
 
 def partner_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
     """entity_id, role: the CRM's account type first; else distributor; else reseller if ever named
-    one; else leasing (a bill-to that never resells). `mapping` is mention record_id -> entity_id."""
+    one; else service_org when named as a service provider; else reseller when in a partner
+    program; else leasing (a bill-to that never resells). `mapping` is mention record_id -> entity_id."""
     joined = mentions[["mention_id", "named_as", "role_hint"]].merge(
         mapping.rename(columns={"record_id": "mention_id"}), on="mention_id")
     hints = joined.groupby("entity_id").agg(
         crm=("role_hint", lambda s: next((h for h in s if h in CRM_ROLES), None)),
-        resold=("named_as", lambda s: bool((s == "reseller").any() or (s == "account").any())),
+        resold=("named_as", lambda s: bool(s.isin(["reseller", "account"]).any())),
+        provider=("named_as", lambda s: bool((s == "service_provider").any())),
+        program=("named_as", lambda s: bool((s == "program").any())),
         distributor=("named_as", lambda s: bool((s == "distributor").any())),
     )
     role = np.where(hints["crm"].notna(), hints["crm"],
-                    np.where(hints["distributor"], "distributor", np.where(hints["resold"], "reseller", "leasing")))
+                    np.where(hints["distributor"], "distributor",
+                             np.where(hints["resold"], "reseller",
+                                      np.where(hints["provider"], "service_org",
+                                               np.where(hints["program"], "reseller", "leasing")))))
     return pd.DataFrame({"entity_id": hints.index, "role": role})

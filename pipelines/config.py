@@ -89,6 +89,29 @@ class LimitsSettings(BaseModel):
         return {k: v for k, v in self.model_dump(mode="json").items() if v != defaults[k]}
 
 
+RenewalOwner = Literal["vendor", "reseller", "service_org", "third_party"]
+
+
+class ChannelPartner(BaseModel):
+    """One partner under `channel: partners:` (keyed by its name or partner id)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    renewal_owner: RenewalOwner
+
+
+class ChannelSettings(BaseModel):
+    """`channel:` settings: who owns the renewals of a named partner's (or service provider's) deals."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    partners: dict[str, ChannelPartner] = Field(default_factory=dict)
+
+    def owners(self) -> dict[str, str]:
+        """partner name or id -> renewal owner, as warehouse.channel.build_channel takes it."""
+        return {name: p.renewal_owner for name, p in self.partners.items()}
+
+
 class RadarConfig(BaseModel):
     """The whole `sources.yaml`, typed; every stage receives this one object."""
 
@@ -107,6 +130,7 @@ class RadarConfig(BaseModel):
     quality: QualitySettings = Field(default_factory=QualitySettings)
     reports: ReportSettings = Field(default_factory=ReportSettings)
     limits: LimitsSettings = Field(default_factory=LimitsSettings)
+    channel: ChannelSettings = Field(default_factory=ChannelSettings)
 
     @field_validator("warranty")
     @classmethod

@@ -98,6 +98,24 @@ def missing_inputs(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [t for t in REQUIRED_TABLES if t not in present]
 
 
+#: the channel tables (warehouse/sql/channel/) as empty stand-ins, for a warehouse built without them
+_CHANNEL_STAND_INS: dict[str, str] = {
+    "partner_terms": "terms_id VARCHAR, partner_id VARCHAR, partner_name VARCHAR, tier VARCHAR, "
+                     "split_percent DOUBLE, fixed_fee DECIMAL(18, 2), currency VARCHAR, in_force_from DATE, "
+                     "in_force_to DATE, in_force BOOLEAN, source VARCHAR",
+    "contract_owners": "contract_id VARCHAR, renewal_owner VARCHAR, at_risk BOOLEAN, service_provider VARCHAR, "
+                       "service_provider_id VARCHAR, service_provider_name VARCHAR",
+}
+
+
+def _channel_stand_ins(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty TEMP partner_terms / contract_owners when the build has none (owners and splits as before)."""
+    present = table_names(con)
+    for table, columns in _CHANNEL_STAND_INS.items():
+        if table not in present:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({columns})")
+
+
 def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings,
                         previous: pd.DataFrame | None = None) -> OpportunityOutcome:
     """Create renewal_opportunities, installed_base, opportunity_changes, opportunity_assets,
@@ -115,6 +133,7 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
     if "id_history" not in table_names(con):  # a warehouse built before ids had a history: no merges to name
         con.execute("CREATE OR REPLACE TEMP TABLE id_history (entity VARCHAR, old_id VARCHAR, new_id VARCHAR, "
                     "event VARCHAR, run_date VARCHAR)")
+    _channel_stand_ins(con)
     for step in OPPORTUNITY_STEPS:
         REPORTS_SQL.run(con, step)
     frame = previous if previous is not None else pd.DataFrame(

@@ -22,6 +22,7 @@ OPPORTUNITIES = SqlStep(
     "opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets", "rv_installed_base"),
 )
 OPPORTUNITY_PLAN = SqlStep("opportunity_plan.sql", creates=("rv_banded", "rv_workdays", "rv_plan"))
+OPPORTUNITY_SPLIT = SqlStep("opportunity_split.sql", creates=("rv_at_risk_customers", "rv_split"))
 OPPORTUNITY_CHANGES = SqlStep(
     "opportunity_changes.sql", frames=("previous_opportunities",),
     creates=("rv_previous", "rv_matches", "rv_change", "opportunity_changes"),
@@ -32,7 +33,7 @@ OPPORTUNITY_TABLES = SqlStep(
 )
 #: the steps of the opportunity build before and after the changes since the last run, in order
 OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
-    VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_PLAN,
+    VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_PLAN, OPPORTUNITY_SPLIT,
 )
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)

@@ -68,6 +68,8 @@ def type_column(
         return _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
     if ftype == "money":
         return _money(fld, col, header, where, limits)
+    if ftype == "percent":
+        return _percent(fld, col, where)
     return _quantity(fld, col, where, limits)
 
 
@@ -109,6 +111,25 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
     evidence: dict[str, object] = {"decimal": used, **ev} if ev and (ev["decimal_point"] or ev["decimal_comma"]) else {}
     values = money.values.where(~out_of_bounds)
     return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
+
+
+def _percent(fld: str, col: pd.Series, where: str) -> TypedColumn:
+    """A share as a fraction: "40%", "40 %" and "0,4" read alike; a column with any plain number
+    above 1 is in percentage points (40 -> 0.40), otherwise plain numbers are fractions already."""
+    text = parse_text(col).astype(object)
+    present = text.notna()
+    clean = text.where(present, "").astype(str).str.strip()
+    marked = clean.str.endswith("%")
+    clean = clean.str.rstrip("%").str.strip().str.replace(",", ".", regex=False)
+    numbers = pd.to_numeric(clean.where(present & (clean != ""), None), errors="coerce").astype("float64")
+    failed = present & numbers.isna()
+    points = bool((numbers[~marked] > 1).any())
+    values = numbers.where(~(marked | points), numbers / 100.0)
+    out_of_range = values.notna() & ~values.between(0.0, 1.0)
+    return TypedColumn(values.where(~out_of_range), [
+        (failed & text.notna(), fld, f"{where}: not a percentage: {{}}", col),
+        (out_of_range, fld, f"{where}: a share outside 0%..100%: {{}}", col),
+    ])
 
 
 def _quantity(fld: str, col: pd.Series, where: str, limits: ReadLimits) -> TypedColumn:

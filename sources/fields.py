@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final, Literal, get_args
 
-FieldType = Literal["text", "date", "money", "quantity", "serials"]
+FieldType = Literal["text", "date", "money", "quantity", "serials", "percent"]
 
 #: canonical field -> how its cells are typed
 FIELD_TYPES: Final[dict[str, FieldType]] = {
@@ -60,7 +60,7 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
     "certification": "text",
     "certified_staff": "quantity",
     "support_model": "text",
-    "split_percent": "money",
+    "split_percent": "percent",
     "fixed_fee": "money",
     "valid_from": "date",
     "valid_to": "date",
@@ -81,14 +81,14 @@ PARTNER_PROGRAM_FIELDS: Final[frozenset[str]] = frozenset({
     "partner_name", "partner_account", "tier", "certification", "certified_staff",
     "support_model", "split_percent", "fixed_fee", "valid_from", "valid_to",
 })
-#: recognised in headers (and accepted under `columns:`) but not yet columns of source_records:
-#: the warehouse schema adds them with the partner-program work (the contact fields are stored)
-NOT_YET_STORED: Final[frozenset[str]] = PARTNER_PROGRAM_FIELDS | {"service_provider"}
+#: recognised in headers but not columns of source_records (none: the partner-program fields and
+#: service_provider are stored since issue 14; kept so a future field can be recognised first)
+NOT_YET_STORED: Final[frozenset[str]] = frozenset()
 #: the fields of a typed source record, in order (source_records' canonical columns)
 RECORD_FIELDS: Final[tuple[str, ...]] = tuple(f for f in FIELD_TYPES if f not in NOT_YET_STORED)
 
 SourceKind = Literal[
-    "distributor", "sales_rep", "accounting", "crm_accounts", "crm_contracts", "price_list"
+    "distributor", "sales_rep", "accounting", "crm_accounts", "crm_contracts", "price_list", "partner_program"
 ]
 SOURCE_KINDS: Final[tuple[str, ...]] = get_args(SourceKind)
 
@@ -100,6 +100,8 @@ REQUIRED_FIELDS: Final[dict[str, tuple[str | tuple[str, ...], ...]]] = {
     "crm_accounts": ("customer_account", "customer_name"),
     "crm_contracts": ("contract_number", "service_end", ("customer_account", "customer_name")),
     "price_list": ("sku", "list_price"),
+    # a partner and at least one of its terms (a tier, a split, a fee or a support model)
+    "partner_program": (("partner_name", "partner_account"), ("tier", "split_percent", "fixed_fee", "support_model")),
 }
 
 

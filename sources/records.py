@@ -43,6 +43,7 @@ RECORD_SCHEMA = pa.schema(
                 "text": pa.string(),
                 "date": pa.date32(),
                 "money": pa.float64(),
+                "percent": pa.float64(),
                 "quantity": pa.int64(),
                 "serials": pa.list_(pa.string()),
             }[t],

@@ -57,3 +57,10 @@ CONTRACT_CHECKS = "contracts/contract_checks.sql"
 
 #: example queries of docs/warehouse.md (run when the document is generated)
 EXAMPLES_GLOB = "examples/*.sql"
+
+# channel: partner-program terms by date, and who owns each contract's renewal (after contracts)
+PARTNER_TERMS = SqlStep("channel/partner_terms.sql", creates=("partner_terms",))
+CONTRACT_OWNERS = SqlStep(
+    "channel/contract_owners.sql", frames=("channel_config",),
+    creates=("configured_owner", "contract_provider", "contract_owners"),
+)

@@ -1,6 +1,7 @@
 -- rv_contract_values (TEMP): every contract with an end date, with its parties, its rep and its
 -- last annual value in the reporting currency, plus a phrase saying how that value was found.
--- Needs opportunity_parties.sql and the rv_* settings tables.
+-- Needs opportunity_parties.sql, the rv_* settings tables and contract_owners (who owns each
+-- renewal: warehouse/sql/channel/contract_owners.sql).
 --
 -- Annual value: the amount × 12 / term months (term from start to end date, rounded to whole
 -- months: a 3-year contract is valued per year); without a start date the amount is taken as one
@@ -71,10 +72,14 @@ SELECT v.contract_id, v.contract_number, v.customer_id, v.reseller_id, v.service
        CASE WHEN v.reseller_id IS NULL THEN 'direct' ELSE coalesce(pt.tier, 'default') END AS partner_tier,
        CASE WHEN v.reseller_id IS NULL THEN coalesce((SELECT share FROM rv_partner_share WHERE tier = 'direct'), 0)
             ELSE coalesce(pt.partner_share, (SELECT share FROM rv_partner_share WHERE tier = 'default')) END
-           AS partner_share_rate
+           AS partner_share_rate,
+       coalesce(co.renewal_owner, CASE WHEN v.reseller_id IS NULL THEN 'vendor' ELSE 'reseller' END) AS renewal_owner,
+       coalesce(co.at_risk, false) AS owner_at_risk, co.service_provider_id,
+       coalesce(co.service_provider_name, co.service_provider) AS service_provider_name
 FROM converted v
 LEFT JOIN rv_customer_reps cr ON cr.customer_id = v.customer_id
 LEFT JOIN rv_contract_reps cc ON cc.contract_id = v.contract_id AND cc.kind = 'crm_contracts'
 LEFT JOIN rv_contract_reps ct ON ct.contract_id = v.contract_id AND ct.kind = 'sales_rep'
 LEFT JOIN rv_channel_rep ch ON ch.partner_id = v.reseller_id
-LEFT JOIN rv_partner_terms pt ON pt.partner_id = v.reseller_id;
+LEFT JOIN rv_partner_terms pt ON pt.partner_id = v.reseller_id
+LEFT JOIN contract_owners co ON co.contract_id = v.contract_id;

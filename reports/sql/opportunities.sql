@@ -30,6 +30,7 @@ WHERE NOT v.renewed
 CREATE OR REPLACE TEMP TABLE rv_renewals AS
 SELECT 'renewal' AS kind, u.contract_id AS opp_key, u.customer_id, u.reseller_id, u.rep, u.rep_basis,
        u.partner_tier, u.partner_share_rate, u.contract_id, u.contract_number, [u.contract_id] AS contract_ids,
+       u.renewal_owner, u.owner_at_risk, u.service_provider_id, u.service_provider_name,
        u.service_level, u.sku, u.asset_count, u.end_date AS expiry_date, u.days_to_expiry,
        u.window_label, u.probability AS win_probability, u.renewal_value AS value, u.value_currency AS currency,
        CASE WHEN u.annual_value IS NULL
@@ -47,6 +48,7 @@ WHERE u.days_to_expiry <= s.renewal_days;
 CREATE OR REPLACE TEMP TABLE rv_lapsed AS
 SELECT 'lapsed' AS kind, v.contract_id AS opp_key, v.customer_id, v.reseller_id, v.rep, v.rep_basis,
        v.partner_tier, v.partner_share_rate, v.contract_id, v.contract_number, [v.contract_id] AS contract_ids,
+       v.renewal_owner, v.owner_at_risk, v.service_provider_id, v.service_provider_name,
        v.service_level, v.sku, v.asset_count, v.end_date AS expiry_date, v.end_date - s.as_of AS days_to_expiry,
        'lapsed' AS window_label, fp.lapsed AS win_probability,
        round(v.annual_value, 2) AS value, v.value_currency AS currency,
@@ -89,6 +91,10 @@ WITH folded AS (
            arg_min(rep_basis, (end_date, contract_id)) AS rep_basis,
            arg_min(partner_tier, (end_date, contract_id)) AS partner_tier,
            arg_min(partner_share_rate, (end_date, contract_id)) AS partner_share_rate,
+           arg_min(renewal_owner, (end_date, contract_id)) AS renewal_owner,
+           bool_or(owner_at_risk) AS owner_at_risk,
+           arg_min(service_provider_id, (end_date, contract_id)) AS service_provider_id,
+           arg_min(service_provider_name, (end_date, contract_id)) AS service_provider_name,
            string_agg(contract_number, ', ' ORDER BY end_date, contract_number) AS contract_number,
            list(contract_id ORDER BY end_date, contract_id) AS contract_ids,
            CASE WHEN count(DISTINCT service_level) = 1 THEN any_value(service_level)
@@ -108,6 +114,7 @@ member_assets AS (
 )
 SELECT 'coterm' AS kind, f.customer_id AS opp_key, f.customer_id, f.reseller_id, f.rep, f.rep_basis,
        f.partner_tier, f.partner_share_rate, f.contract_id, f.contract_number, f.contract_ids,
+       f.renewal_owner, f.owner_at_risk, f.service_provider_id, f.service_provider_name,
        f.service_level, f.sku, coalesce(a.asset_count, 0) AS asset_count,
        f.coterm_date AS expiry_date, f.coterm_date - s.as_of AS days_to_expiry,
        w.label AS window_label, w.probability AS win_probability, f.value, f.currency,

@@ -1,18 +1,24 @@
 -- The analyst-facing tables: renewal_opportunities, installed_base, opportunity_assets, renewal_forecast
 -- and missed_renewals (from rv_opportunities, rv_plan, rv_change, rv_installed_base,
 -- rv_opportunity_assets, rv_upcoming, rv_contract_values).
--- Money is DECIMAL(18,2); vendor_share + partner_share = value exactly.
+-- Money is DECIMAL(18,2); vendor_share + partner_share = value exactly; the split is rv_split's
+-- (the partner-program terms in force on the action date), the owner rv_contract_values'.
 CREATE OR REPLACE TABLE renewal_opportunities AS
 WITH valued AS (
-    SELECT o.*,
+    SELECT o.* EXCLUDE (partner_tier, partner_share_rate), sp.partner_tier, sp.partner_share_rate,
+           sp.split_basis, sp.split_note,
+           coalesce(o.renewal_owner, CASE WHEN o.reseller_id IS NULL THEN 'vendor' ELSE 'reseller' END) AS owner,
+           coalesce(o.owner_at_risk, false) OR ar.customer_id IS NOT NULL AS at_risk,
            CAST(round(o.value, 2) AS DECIMAL(18, 2)) AS value_dec,
-           CAST(round(o.value * o.partner_share_rate, 2) AS DECIMAL(18, 2)) AS partner_dec
+           CAST(round(o.value * sp.partner_share_rate, 2) AS DECIMAL(18, 2)) AS partner_dec
     FROM rv_opportunities o
+    JOIN rv_split sp USING (opportunity_id)
+    LEFT JOIN rv_at_risk_customers ar ON ar.customer_id = o.customer_id
 )
 SELECT v.opportunity_id, v.kind, s.as_of AS as_of_date,
        v.customer_id, cu.name AS customer_name, cu.crm_account_id,
        v.reseller_id, pa.name AS reseller_name, v.partner_tier,
-       CASE WHEN v.reseller_id IS NULL THEN 'vendor' ELSE 'reseller' END AS renewal_owner,
+       v.owner AS renewal_owner,
        v.rep, v.rep_basis, ri.crm_user_id AS rep_crm_id,
        v.contract_id, v.contract_number, v.contract_ids, v.service_level, v.sku,
        CAST(v.asset_count AS INTEGER) AS asset_count,
@@ -27,7 +33,11 @@ SELECT v.opportunity_id, v.kind, s.as_of AS as_of_date,
        v.currency,
        cu.contact_name, cu.contact_email, cu.contact_phone, cu.phone AS customer_phone,
        ch.since_last_run, ch.previous_value,
-       v.basis
+       CASE WHEN v.owner = 'third_party' AND v.kind IN ('renewal', 'lapsed', 'coterm')
+            THEN 'Competitive win-back: maintained by ' || coalesce(v.service_provider_name, 'a third-party maintainer')
+                 || ', a third-party maintainer who may renew it direct (account at risk). '
+            ELSE '' END || v.basis || v.split_note AS basis,
+       v.at_risk, v.split_basis, v.service_provider_id, v.service_provider_name
 FROM valued v
 CROSS JOIN run_settings s
 JOIN rv_plan pl USING (opportunity_id)

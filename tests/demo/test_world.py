@@ -119,7 +119,7 @@ def test_sources_yaml_names_every_source_and_each_glob_finds_files(home: Path) -
 def test_every_header_is_recognised_with_its_required_fields(home: Path) -> None:
     for src in _config(home)["sources"]:
         headers = layout_of(src["name"]).headers
-        match = recognise_header(headers, src.get("columns"))
+        match = recognise_header(headers, src.get("columns"), kind=src["kind"])
         assert len(match.mapping) == len(headers), (
             src["name"],
             set(headers) - {headers[i] for i in match.mapping},

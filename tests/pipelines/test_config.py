@@ -240,3 +240,12 @@ def test_trust_order_is_computed_once_for_every_source() -> None:
     ]})
     # listed kinds first, in the listed order; kinds left out follow in DESIGN's order
     assert cfg.source_ranks == {"crm": 3, "rep": 0, "dist": 7}  # after accounting
+
+
+def test_channel_partners_give_renewal_owners_and_a_wrong_owner_names_the_key() -> None:
+    src = [{"name": "p", "kind": "partner_program", "path": "inbox/p.csv"}]
+    cfg = parse_config({"sources": src, "channel": {"partners": {"Orbit Data Corp": {"renewal_owner": "vendor"}}}})
+    assert cfg.channel.owners() == {"Orbit Data Corp": "vendor"} and cfg.sources[0].kind == "partner_program"
+    with pytest.raises(ConfigError) as err:
+        parse_config({"sources": src, "channel": {"partners": {"Orbit": {"renewal_owner": "distributor"}}}})
+    assert "channel.partners.Orbit.renewal_owner" in str(err.value) and "third_party" in str(err.value)

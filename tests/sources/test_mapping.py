@@ -83,11 +83,11 @@ def test_a_contradicted_optional_header_is_left_unmapped_and_said() -> None:
     assert any("column 'Region' reads like 'customer_state'" in n for n in m.warnings())
 
 
-def test_fields_not_stored_yet_are_reported() -> None:
-    rows = [[CUSTOMERS[i % 8], f"p{i}@example.com", "2026-01-01"] for i in range(6)]
-    m = map_columns(["Customer", "Contact Email", "Expiry"], _cells(rows), "sales_rep")
-    assert m.choices["contact_email"].column == 1 and m.not_stored == ["contact_email"]
-    assert any("which the warehouse does not store yet" in w for w in m.warnings())
+def test_every_recognised_field_is_stored_the_channel_fields_too() -> None:
+    rows = [[CUSTOMERS[i % 8], f"p{i}@example.com", "2026-01-01", "Keystone Field Services"] for i in range(6)]
+    m = map_columns(["Customer", "Contact Email", "Expiry", "Service Provider"], _cells(rows), "sales_rep")
+    assert m.choices["contact_email"].column == 1 and m.choices["service_provider"].column == 3
+    assert m.not_stored == [] and not any("does not store yet" in w for w in m.warnings())
 
 
 def test_needs_mapping_then_the_suggested_block_loads_everything(tmp_path: Path) -> None:

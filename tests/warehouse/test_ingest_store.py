@@ -109,3 +109,22 @@ def test_a_store_made_before_the_contact_fields_gains_their_columns(tmp_path: Pa
     finally:
         con.close()
     assert {"contact_name", "contact_email", "contact_phone", "rep_account"} <= columns
+
+
+def test_a_store_made_before_the_channel_fields_gains_their_columns(tmp_path: Path) -> None:
+    path = tmp_path / "ingest.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE source_records (record_id VARCHAR, sha256 VARCHAR, source VARCHAR, "
+                "source_file VARCHAR, source_sheet VARCHAR, source_row BIGINT, kind VARCHAR, rep VARCHAR)")
+    con.execute("INSERT INTO source_records VALUES ('r1', 'h', 's', 'f.csv', NULL, 2, 'crm_contracts', 'Ann')")
+    con.close()
+    con = open_ingest(path)
+    try:
+        types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() "
+                                 "WHERE table_name = 'source_records'").fetchall())
+        kept = con.execute("SELECT rep, service_provider, split_percent FROM source_records").fetchall()
+    finally:
+        con.close()
+    assert types["service_provider"] == "VARCHAR" and types["split_percent"] == "DOUBLE"
+    assert types["fixed_fee"] == "DECIMAL(18,2)" and types["valid_from"] == "DATE"
+    assert types["certified_staff"] == "BIGINT" and kept == [("Ann", None, None)]

@@ -82,6 +82,18 @@ ALTER TABLE source_records ADD COLUMN IF NOT EXISTS contact_name VARCHAR;
 ALTER TABLE source_records ADD COLUMN IF NOT EXISTS contact_email VARCHAR;
 ALTER TABLE source_records ADD COLUMN IF NOT EXISTS contact_phone VARCHAR;
 ALTER TABLE source_records ADD COLUMN IF NOT EXISTS rep_account VARCHAR;
+-- the channel fields (issue 14): who delivers the service, and a partner program's terms
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS service_provider VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS partner_name VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS partner_account VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS tier VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS certification VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS certified_staff BIGINT;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS support_model VARCHAR;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS split_percent DOUBLE;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS fixed_fee DECIMAL(18, 2);
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS valid_from DATE;
+ALTER TABLE source_records ADD COLUMN IF NOT EXISTS valid_to DATE;
 
 CREATE TABLE IF NOT EXISTS quarantine (
     sha256        VARCHAR NOT NULL,

@@ -1,4 +1,5 @@
--- Every mention of a reseller, bill-to party, partner account or distributor, shaped for
+-- Every mention of a reseller, bill-to party, partner account, partner-program partner, named
+-- service provider or distributor, shaped for
 -- matching.resolve_entities. `mention_id` is the record id plus the role it was named in.
 -- `customer_name` / `customer_account` travel along so a bill-to that is the customer itself
 -- can be told apart from a partner.
@@ -29,6 +30,21 @@ crm_partners AS (
     FROM source_records r
     WHERE r.kind = 'crm_accounts' AND is_partner_type(r.account_type)
 ),
+program AS (  -- a partner program's partner (kind partner_program)
+    SELECT r.record_id || ':partner', r.record_id, 'program', NULL, coalesce(r.partner_name, r.partner_account),
+           account_ns(r.kind, r.source, r.partner_account),
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, r.source, r.kind
+    FROM source_records r
+    WHERE r.kind = 'partner_program' AND coalesce(r.partner_name, r.partner_account) IS NOT NULL
+),
+providers AS (  -- a named service provider (a generic word such as "Vendor" names no company)
+    SELECT r.record_id || ':service_provider', r.record_id, 'service_provider', NULL, r.service_provider,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, r.source, r.kind
+    FROM source_records r
+    WHERE nullif(trim(r.service_provider), '') IS NOT NULL AND provider_keyword(r.service_provider) IS NULL
+),
 distributors AS (
     SELECT DISTINCT 'source:' || source, NULL, 'distributor', 'distributor', source,
            'source:' || upper(source), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -38,6 +54,7 @@ distributors AS (
 )
 SELECT m.*, p.rank AS source_priority
 FROM (SELECT * FROM resellers UNION ALL SELECT * FROM bill_to
-      UNION ALL SELECT * FROM crm_partners UNION ALL SELECT * FROM distributors) m
+      UNION ALL SELECT * FROM crm_partners UNION ALL SELECT * FROM program UNION ALL SELECT * FROM providers
+      UNION ALL SELECT * FROM distributors) m
 JOIN source_rank p USING (source)
 ORDER BY m.mention_id

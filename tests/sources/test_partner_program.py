@@ -1,0 +1,58 @@
+"""A partner-program file (kind partner_program) read like any source: headers recognised, shares,
+fees, staff counts and validity dates typed; a row with a partner and no terms quarantined."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from sources.columns import type_column
+from sources.config import SourceConfig
+from sources.reader import read_source_file
+
+
+def test_a_partner_program_workbook_is_read_and_typed(tmp_path: Path) -> None:
+    path = tmp_path / "inbox" / "program.xlsx"
+    path.parent.mkdir(parents=True)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Partners 2026"
+    ws.append(["Partner Name", "Partner Level", "Certification", "Certified Engineers", "Support Model",
+               "Revenue Share", "Annual Fee", "Effective From", "Valid Until", "Serviced By"])
+    ws.append(["Northwind Partners", "Silver", "Professional", 4, "Reseller first-line", "35%", None,
+               dt.datetime(2026, 1, 1), dt.datetime(2026, 11, 30), None])
+    ws.append(["Northwind Partners", "Gold", "Expert", 9, "Reseller first-line", "40%", None,
+               dt.datetime(2026, 12, 1), None, None])
+    ws.append(["Harbor Systems LLC", "Registered", "Associate", 1, "Vendor direct", None, 1200,
+               dt.datetime(2026, 1, 1), None, "Keystone Field Services"])
+    ws.append(["Nobody Terms Inc", None, None, None, None, None, None, dt.datetime(2026, 1, 1), None, None])
+    wb.save(path)
+    src = SourceConfig(name="program", kind="partner_program", path="inbox/*.xlsx")
+    out = read_source_file(path, "inbox/program.xlsx", src)
+    assert out.status == "loaded", out.error
+    r = out.records.set_index("source_row")
+    assert list(r.partner_name) == ["Northwind Partners", "Northwind Partners", "Harbor Systems LLC"]
+    assert list(r.tier) == ["Silver", "Gold", "Registered"]
+    assert list(r.certified_staff) == [4, 9, 1]
+    assert r.split_percent.tolist()[:2] == [0.35, 0.40] and pd.isna(r.split_percent.iloc[2])
+    assert r.fixed_fee.iloc[2] == 1200.0 and r.support_model.iloc[2] == "Vendor direct"
+    assert r.service_provider.iloc[2] == "Keystone Field Services"
+    assert list(pd.to_datetime(r.valid_from).dt.date) == [dt.date(2026, 1, 1), dt.date(2026, 12, 1), dt.date(2026, 1, 1)]
+    assert pd.to_datetime(r.valid_to).iloc[0].date() == dt.date(2026, 11, 30) and pd.isna(r.valid_to.iloc[1])
+    assert list(out.quarantine.source_row) == [5]  # a partner with no tier, split, fee or support model
+    assert "tier" in out.quarantine.reason.iloc[0]
+
+
+def test_a_share_column_reads_percent_signs_points_and_fractions() -> None:
+    marked = type_column("split_percent", pd.Series(["40%", "35 %", "0,3", None, "n/a"], dtype=object), "Split")
+    assert marked.values.tolist()[:3] == [0.40, 0.35, 0.30] and marked.values.iloc[3:].isna().all()
+    assert marked.problems[0][0].tolist() == [False, False, False, False, True]  # "n/a" is no percentage
+    points = type_column("split_percent", pd.Series([40, 25.5, None], dtype=object), "Split")
+    assert points.values.tolist()[:2] == [0.40, 0.255]  # a plain number above 1: percentage points
+    fractions = type_column("split_percent", pd.Series(["0.4", "0.375"], dtype=object), "Split")
+    assert fractions.values.tolist() == [0.4, 0.375]
+    too_much = type_column("split_percent", pd.Series(["140%"], dtype=object), "Split")
+    assert too_much.values.isna().all() and too_much.problems[1][0].tolist() == [True]
