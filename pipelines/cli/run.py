@@ -126,7 +126,13 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
 def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None) -> None:
     """The per-source summary table, problem files, files needing a mapping, what changed, warnings,
     where things are."""
-    from pipelines.cli.run_summary import entity_counts, needs_mapping_files, problem_files, source_summary
+    from pipelines.cli.run_summary import (
+        entity_counts,
+        needs_mapping_files,
+        problem_files,
+        review_summary,
+        source_summary,
+    )
     from warehouse.build import WarehousePaths
 
     live = WarehousePaths(home).live
@@ -135,6 +141,9 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     counts = entity_counts(live)
     if counts:
         print("\nResolved: " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
+    review = review_summary(live)
+    if review:
+        print("\n" + "\n".join(review))
     problems = problem_files(live)
     if problems:
         print("\nFiles that could not be read:")
