@@ -39,4 +39,4 @@ SELECT CAST(NULL AS BIGINT) AS review_rank,
 FROM review_queue AS q
 INNER JOIN source_records AS l ON q.left_record_id = l.record_id
 INNER JOIN source_records AS r ON q.right_record_id = r.record_id
-ORDER BY q.match_probability DESC, q.left_record_id, q.right_record_id;
+ORDER BY q.match_probability DESC, q.left_record_id ASC, q.right_record_id ASC;

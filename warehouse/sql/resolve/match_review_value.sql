@@ -30,7 +30,7 @@ valued AS (
 
 SELECT
     row_number() OVER (
-        ORDER BY value_at_stake DESC, match_probability DESC, left_record_id, right_record_id
+        ORDER BY value_at_stake DESC, match_probability DESC, left_record_id ASC, right_record_id ASC
     ) AS review_rank,
     question,
     value_at_stake,
