@@ -91,7 +91,7 @@ def write_review_workbook(path: Path, frame: pd.DataFrame, currency: str, as_of:
     ws = wb.active
     ws.title = SHEET
     columns = list(REVIEW_COLUMNS)
-    write_list(ws, frame, columns, currency, "Nothing to review: no undecided pair would change a customer.", "F2")
+    write_list(ws, frame, columns, currency, "Nothing to review: no undecided pair would change a customer.", "E2")
     fields = [c.field for c in columns]
     last = max(len(frame) + 1, 2)
     pick = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
