@@ -192,13 +192,13 @@ def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> M
     files = outputs.write_outputs(radar.run())
     review, pairs = outputs.write_review_queue(radar.run())
     n_books = len(files.rep_workbooks) + len(files.reseller_workbooks)
-    context.log.info(f"workbooks written: {files.overall} and {n_books} more; {review} ({pairs} pairs to review)")
+    context.log.info(f"workbooks written: {files.overall} and {n_books} more; match review: {pairs} pairs")
     return MaterializeResult(metadata={
         "overall": MetadataValue.path(str(files.overall)),
         "rep_workbooks": len(files.rep_workbooks),
         "reseller_workbooks": len(files.reseller_workbooks),
         "crm_import": MetadataValue.path(str(files.crm_csv)),
         "run_summary": MetadataValue.path(str(files.run_summary)),
-        "match_review": MetadataValue.path(str(review)),
+        **({"match_review": MetadataValue.path(str(review))} if review else {}),
         "review_pairs": pairs,
     })

@@ -31,8 +31,8 @@ def build_opportunities(run: RunContext) -> OpportunityOutcome:
     with run.building() as con:
         outcome = build_opportunity_tables(con, run.config.valuation, previous)
         _commented(con, list(OPPORTUNITY_TABLES))
-        value_review_queue(con, run.config.valuation.currency)
-        _commented(con, ["match_review"])
+        if value_review_queue(con, run.config.valuation.currency):
+            _commented(con, ["match_review"])
     return outcome
 
 

@@ -19,7 +19,7 @@ from matching.review import review_queue
 from pipelines.stages.context import RunContext
 from sources.review_marks import MARK_COLUMNS, MARKS, read_review_marks, record_marks
 from sources.table import FileReadError
-from warehouse.sql_runner import replace_table
+from warehouse.sql_runner import replace_table, table_names
 from warehouse.steps import MATCH_REVIEW, MATCH_REVIEW_VALUE, WAREHOUSE_SQL
 
 #: the workbook the outputs stage writes and the next run reads the marks from (under HOME/out/)
@@ -93,6 +93,10 @@ def write_review_tables(con: duckdb.DuckDBPyConnection, run: RunContext, resolut
     return len(queue), outcomes
 
 
-def value_review_queue(con: duckdb.DuckDBPyConnection, currency: str) -> None:
-    """match_review's value_at_stake and review_rank, from renewal_opportunities (stage opportunities)."""
+def value_review_queue(con: duckdb.DuckDBPyConnection, currency: str) -> bool:
+    """match_review's value_at_stake and review_rank, from renewal_opportunities (stage opportunities);
+    nothing to do in a build whose customers were not resolved (no match_review)."""
+    if "match_review" not in table_names(con):
+        return False
     WAREHOUSE_SQL.run(con, MATCH_REVIEW_VALUE, params=[currency])
+    return True
