@@ -1,4 +1,5 @@
-"""`make bench`: reading throughput per file kind, the whole nightly run, and matching, as JSON.
+"""`make bench`: reading throughput per file kind, the whole nightly run, matching on the demo world, and
+matching on the real organisation sets (Radar vs Splink; `--quick`: Radar only), as JSON.
 
 Every measurement runs in a child process, so its peak RSS (`ru_maxrss`) is its own. Results go
 to `bench/results/bench-<UTC timestamp>.json` and `bench/results/latest.json`.
@@ -131,11 +132,32 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
     return out
 
 
+def bench_real_sets(out: Path, splink: bool = True) -> list[dict]:
+    """Radar vs Splink (best threshold) on every real organisation set of bench/datasets present here, each
+    in a child (`python -m bench.matching_quality <set>`), which writes bench/results/quality_<set>.json."""
+    from bench.datasets import LOADERS, available
+
+    reports = []
+    for name in [n for n in LOADERS if available(n)]:
+        cmd = [sys.executable, "-m", "bench.matching_quality", name, "--out", str(out)]
+        _, seconds, peak = _child(cmd + ([] if splink else ["--no-splink"]))
+        report = json.loads((out / f"quality_{name}.json").read_text())
+        if "splink" in report:
+            report["splink"] = {k: v for k, v in report["splink"].items() if k != "sweep"}
+        report["wall_seconds"], report["peak_rss_mib"] = round(seconds, 1), round(peak)
+        reports.append(report)
+        r, b = report["radar"], report.get("splink", {}).get("best")
+        versus = f"; splink F1 {b['f1']:.4f} at weight {b['match_weight']}" if b else ""
+        print(f"  {name:14s} ({report['role']}): radar P {r['precision']:.4f} R {r['recall']:.4f} "
+              f"F1 {r['f1']:.4f}{versus} ({seconds:.0f}s)", flush=True)
+    return reports
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default="bench/results")
     ap.add_argument("--quick", action="store_true", help="10k and 100k rows instead of 100k and 1M")
-    ap.add_argument("--only", nargs="*", default=None, help="reading, nightly")
+    ap.add_argument("--only", nargs="*", default=None, help="reading, nightly, real")
     args = ap.parse_args()
     sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
     scales = [1.0, 10.0] if args.quick else [10.0, 100.0]
@@ -153,11 +175,16 @@ def main() -> None:
             report["nightly"] = bench_nightly(work, scales)
     out = ROOT / args.out
     out.mkdir(parents=True, exist_ok=True)
+    if args.only is None or "real" in args.only:
+        # --quick: Radar only (a few seconds); the full bench adds Splink's training (a minute or so)
+        print("real organisation sets (bench/datasets)" + (", Radar only" if args.quick else ""), flush=True)
+        report["real_sets"] = bench_real_sets(out, splink=not args.quick)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     text = json.dumps(report, indent=2)
     (out / f"bench-{stamp}.json").write_text(text)
-    (out / "latest.json").write_text(text)
-    print(f"written {out / 'latest.json'}")
+    if args.only is None:  # a partial run (--only) never replaces the last full one
+        (out / "latest.json").write_text(text)
+    print(f"written {out / ('latest.json' if args.only is None else f'bench-{stamp}.json')}")
 
 
 if __name__ == "__main__":

@@ -193,15 +193,18 @@ def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> Material
 
 @asset(group_name="outputs", deps=[publish_warehouse], kinds={"excel", "csv"})
 def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
-    """out/: the overall workbook, one per rep and per reseller, crm_import.csv and run_summary.md,
+    """out/: the overall workbook, one per rep and per reseller, crm_import.csv, run_summary.md and match_review.xlsx,
     from the published warehouse (a run that fails before publishing leaves out/ as it was)."""
     files = outputs.write_outputs(radar.run())
+    review, pairs = outputs.write_review_queue(radar.run())
     n_books = len(files.rep_workbooks) + len(files.reseller_workbooks)
-    context.log.info(f"workbooks written: {files.overall} and {n_books} more")
+    context.log.info(f"workbooks written: {files.overall} and {n_books} more; match review: {pairs} pairs")
     return MaterializeResult(metadata={
         "overall": MetadataValue.path(str(files.overall)),
         "rep_workbooks": len(files.rep_workbooks),
         "reseller_workbooks": len(files.reseller_workbooks),
         "crm_import": MetadataValue.path(str(files.crm_csv)),
         "run_summary": MetadataValue.path(str(files.run_summary)),
+        **({"match_review": MetadataValue.path(str(review))} if review else {}),
+        "review_pairs": pairs,
     })

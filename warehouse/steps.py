@@ -37,6 +37,9 @@ PARTNER_TABLES = SqlStep(
     frames=("partner_golden", "partner_roles", "partner_map", "partner_mentions_resolved", "bill_to_self"),
     creates=("partners", "partner_sources", "record_parties"),
 )
+#: match_review from matching.review's queue; its value at stake and rank once opportunities exist
+MATCH_REVIEW = SqlStep("resolve/match_review.sql", frames=("review_queue",), creates=("match_review",))
+MATCH_REVIEW_VALUE = SqlStep("resolve/match_review_value.sql", creates=("match_review",))
 ASSET_TABLES = SqlStep("resolve/asset_tables.sql", frames=("asset_map",), creates=("asset_sources", "assets"))
 
 # contracts: lines -> merged contracts -> renewal candidates -> inferred coverage -> final table

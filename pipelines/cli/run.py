@@ -131,6 +131,7 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
         entity_counts,
         needs_mapping_files,
         problem_files,
+        review_summary,
         source_summary,
     )
     from reports.summary import ABSENT_HEADING
@@ -142,6 +143,9 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     counts = entity_counts(live)
     if counts:
         say("\nResolved: " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
+    review = review_summary(live)
+    if review:
+        say("\n" + "\n".join(review))
     problems = problem_files(live)
     if problems:
         say("\nFiles that could not be read:")

@@ -113,3 +113,29 @@ def entity_counts(warehouse: Path) -> dict[str, int]:
         return {label: count_rows(con, t) for label, t in ENTITY_TABLES.items() if t in present}
     finally:
         con.close()
+
+
+def review_summary(warehouse: Path, limit: int = 10) -> list[str]:
+    """The review queue's length, and what became of the marks this run read from out/match_review.xlsx:
+    how many it applied, skipped, and which it could not apply (with why)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        present = table_names(con)
+        lines = []
+        if "review_marks" in present:
+            marks = con.execute("SELECT status, left_record_id, right_record_id, mark, workbook_row, reason "
+                                "FROM review_marks ORDER BY workbook_row").fetchall()
+            if marks:
+                counts = {s: sum(1 for m in marks if m[0] == s) for s in ("applied", "skipped", "not applied")}
+                lines.append(f"Review marks read from out/match_review.xlsx: {counts['applied']} applied "
+                             f"(recorded in overrides/match_review.csv), {counts['skipped']} skipped, "
+                             f"{counts['not applied']} could not be applied")
+                lines += [f"  row {row}: {left} / {right} marked {mark!r} not applied: {reason}"
+                          for status, left, right, mark, row, reason in marks if status == "not applied"][:limit]
+        if "match_review" in present:
+            n, value = con.execute("SELECT count(*), sum(value_at_stake) FROM match_review").fetchall()[0]
+            lines.append(f"Review queue: {n:,} pair{'s' if n != 1 else ''} to decide in out/match_review.xlsx"
+                         + (f" ({float(value):,.0f} of open value at stake)" if n and value else ""))
+        return lines
+    finally:
+        con.close()

@@ -4,6 +4,7 @@ valued and assigned (reports -> warehouse build); then their totals for every pa
 from __future__ import annotations
 
 from pipelines.stages.context import RunContext
+from pipelines.stages.review import value_review_queue
 from reports.frames import load_report_data
 from reports.opportunities import OPPORTUNITY_TABLES, OpportunityOutcome
 from reports.opportunities import build_opportunities as build_opportunity_tables
@@ -24,11 +25,14 @@ def _commented(con, tables: list[str]) -> None:
 
 def build_opportunities(run: RunContext) -> OpportunityOutcome:
     """renewal_opportunities, installed_base, opportunity_changes (against the live warehouse, read
-    before this build replaces it), opportunity_assets, renewal_forecast and missed_renewals."""
+    before this build replaces it), opportunity_assets, renewal_forecast and missed_renewals; then match_review's
+    value at stake and rank."""
     previous = read_previous_opportunities(run.paths.live)
     with run.building() as con:
         outcome = build_opportunity_tables(con, run.config.valuation, previous)
         _commented(con, list(OPPORTUNITY_TABLES))
+        if value_review_queue(con, run.config.valuation.currency):
+            _commented(con, ["match_review"])
     return outcome
 
 

@@ -19,16 +19,12 @@ from matching.parties import bill_to_self, partner_roles
 from matching.profiles import RECORD_COLUMNS
 from matching.stable_ids import assign_stable_ids
 from pipelines.stages.context import RunContext
+from pipelines.stages.review import harvest_marks, write_review_tables
 from sources.override_files import read_aliases, read_overrides
 from warehouse.comments import apply_comments
 from warehouse.mentions import bill_to_self_accounts, customer_mentions, partner_mentions, serial_mentions
 from warehouse.previous_run import PreviousRun, append_id_history, read_previous
-from warehouse.sql_runner import replace_table
 from warehouse.steps import ASSET_TABLES, CUSTOMER_TABLES, PARTNER_TABLES, WAREHOUSE_SQL
-
-REVIEW_COLUMNS = [
-    "left_record_id", "right_record_id", "match_probability", "match_weight", "match_rule", "blocking_rule",
-]
 
 
 @dataclass
@@ -41,6 +37,8 @@ class ResolveOutcome:
     merges: int
     splits: int
     review_pairs: int = 0
+    review_marks_applied: int = 0
+    review_marks_not_applied: int = 0
 
 
 def _require(frame: pd.DataFrame, columns: Iterable[str], query: str) -> None:
@@ -50,11 +48,14 @@ def _require(frame: pd.DataFrame, columns: Iterable[str], query: str) -> None:
         raise RuntimeError(f"{query} lacks the columns {missing} that matching.profiles.RECORD_COLUMNS needs")
 
 
-def _outcome(mentions: int, ids_mapping: pd.DataFrame, history: pd.DataFrame, review: int = 0) -> ResolveOutcome:
+def _outcome(mentions: int, ids_mapping: pd.DataFrame, history: pd.DataFrame, review: int = 0,
+             marks: pd.DataFrame | None = None) -> ResolveOutcome:
     events = history["event"].value_counts()
+    status = marks["status"].value_counts() if marks is not None else pd.Series(dtype=int)
     return ResolveOutcome(
         mentions=mentions, entities=int(ids_mapping["entity_id"].nunique()), new_ids=int(events.get("new", 0)),
         merges=int(events.get("merge", 0)), splits=int(events.get("split", 0)), review_pairs=review,
+        review_marks_applied=int(status.get("applied", 0)), review_marks_not_applied=int(status.get("not applied", 0)),
     )
 
 
@@ -74,24 +75,21 @@ def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, i
 
 
 def resolve_customers(run: RunContext) -> ResolveOutcome:
-    """customers, customer_sources and match_review in the warehouse being built."""
+    """customers, customer_sources, match_review and review_marks in the warehouse being built; the marks
+    of the last out/match_review.xlsx are recorded as overrides first (pipelines.stages.review)."""
     previous = read_previous(run.paths.live)
+    marks = harvest_marks(run)
     with run.building() as con:
         mentions = customer_mentions(con)
         _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
         done = _resolve(run, mentions, "customer", "CUST-", "customer_id", previous.customers, previous)
         WAREHOUSE_SQL.run(con, CUSTOMER_TABLES, frames={"customer_golden": done.golden, "customer_map": done.mapping})
-        review = done.resolution.review_pairs(*run.config.matching.review_band)
         entity = done.ids.mapping.set_index("record_id")["entity_id"]
-        review = review[REVIEW_COLUMNS].assign(
-            left_customer_id=review["left_record_id"].map(entity),
-            right_customer_id=review["right_record_id"].map(entity),
-            decision=pd.Series([None] * len(review), dtype="string"),
-        )
-        replace_table(con, "match_review", review)
+        queued, outcomes = write_review_tables(con, run, done.resolution, entity, _overrides(run, "customer"),
+                                               previous.customers, marks)
         append_id_history(con, previous, done.events("customer"))
-        apply_comments(con, ["customers", "customer_sources", "match_review", "id_history"])
-    return _outcome(len(mentions), done.ids.mapping, done.ids.history, len(review))
+        apply_comments(con, ["customers", "customer_sources", "match_review", "review_marks", "id_history"])
+    return _outcome(len(mentions), done.ids.mapping, done.ids.history, queued, outcomes)
 
 
 def resolve_partners(run: RunContext) -> ResolveOutcome:

@@ -106,8 +106,19 @@ def test_overrides_split_and_merge_customers(world: Path, tmp_path: Path) -> Non
     assert after[lone] not in set(after[others])
 
 
-def test_match_review_lists_borderline_pairs(world: Path) -> None:
-    review = query(world, "SELECT * FROM match_review")
-    assert {"left_record_id", "right_record_id", "match_probability", "decision"} <= set(review.columns)
-    if len(review):
-        assert review["match_probability"].between(0.2, 0.8).all()
+def test_match_review_holds_only_pairs_whose_decision_changes_a_customer(world: Path) -> None:
+    review = query(world, "SELECT * FROM match_review ORDER BY review_rank")
+    assert {"review_rank", "question", "value_at_stake", "evidence", "left_name", "right_name", "left_address",
+            "right_source_file", "left_customer_id", "right_customer_id"} <= set(review.columns)
+    merge = review[review["question"] == "merge?"]
+    split = review[review["question"] == "split?"]
+    assert len(merge) + len(split) == len(review)
+    assert (merge["left_customer_id"] != merge["right_customer_id"]).all()
+    assert (split["left_customer_id"] == split["right_customer_id"]).all()
+    assert split["match_probability"].between(0.2, 0.8).all()
+    assert not split["left_customer_id"].duplicated().any()  # one weakest link per customer
+    keys = merge[["left_customer_id", "right_customer_id"]].apply(lambda r: tuple(sorted(r)), axis=1)
+    assert not keys.duplicated().any()  # one pair per two customers
+    assert list(review["review_rank"]) == list(range(1, len(review) + 1))
+    assert review["value_at_stake"].astype(float).is_monotonic_decreasing
+    assert (out := world / "out" / "match_review.xlsx").is_file(), out

@@ -1,0 +1,179 @@
+"""The review queue: the undecided pairs whose decision would change the result, with their evidence.
+
+Two kinds of pair are worth a person's time (`review_queue`): a pair scoring inside the review
+band whose records ended in *different* entities (a likely duplicate left unmerged; one pair per
+two entities: the one with the most evidence to read, then the likeliest), and, per entity, the
+*weakest link* holding it together (the weakest edge of its maximum spanning tree over the scored
+pairs inside it) when that link scores inside the band. Below the band, a pair in different
+entities with no evidence against it and clearly similar names is asked as well (a name-only row
+left as a customer of its own cannot gain the evidence to reach the band). Pairs an analyst
+already decided (overrides) never come back: neither the pair itself nor another pair between the
+same two entities. `evidence_text` spells the comparisons out ("name 0.93 agrees; postcode
+differs; phone agrees").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import minimum_spanning_tree
+
+from matching.pair_scoring import LEVEL_COLUMNS
+from matching.weights import MatchModel
+
+#: how each comparison is named in the evidence text
+EVIDENCE_LABELS: Final[dict[str, str]] = {
+    "name": "name", "street": "street", "postal": "postcode", "city": "city", "state": "state",
+    "country": "country", "phone": "phone", "domain": "website", "email": "e-mail",
+    "account": "CRM account", "serial": "serial", "contract": "contract number",
+}
+#: `question` of a pair in different entities / of an entity's weakest link
+DIFFERENT_ENTITIES: Final[str] = "merge?"
+WEAKEST_LINK: Final[str] = "split?"
+#: the comparisons of what a record says about its customer (counted to pick the best-evidenced pair)
+ATTRIBUTE_LEVELS: Final[tuple[str, ...]] = (
+    "name", "street", "postal", "city", "state", "country", "phone", "domain", "email", "account",
+)
+#: below the band, a pair in different entities with nothing against it and names at least this close
+#: (level 3: similarity >= 0.75) is asked too: a name-only record ("Madison Materials L.", a truncated
+#: tracker row) cannot gain the evidence to reach the band, yet is a likely duplicate left unmerged
+UNOPPOSED_NAME_LEVEL: Final[int] = 3
+QUEUE_COLUMNS: Final[tuple[str, ...]] = (
+    "left_record_id", "right_record_id", "match_probability", "match_weight", "match_rule",
+    "blocking_rule", "left_entity_id", "right_entity_id", "question", "evidence",
+)
+
+
+def evidence_text(levels: pd.DataFrame, model: MatchModel) -> pd.Series:
+    """Per pair, the comparisons both sides could make: "name 0.93 agrees; street similar; phone differs".
+
+    A level agrees when its weight is at least half the top level's, differs at a negative weight (or
+    level 0), else is similar; comparisons with a side missing, and non-agreement of evidence that
+    is only ever positive (a shared serial, e-mail), are left out.
+    """
+    out = np.full(len(levels), "", dtype=object)
+    for column in LEVEL_COLUMNS:
+        if column not in levels or column not in model.comparisons:
+            continue
+        weights = np.asarray(model.comparisons[column].weights, dtype=np.float64)
+        level = levels[column].to_numpy(np.int64)
+        clipped = np.clip(level, 0, len(weights) - 1)
+        weight = weights[clipped]
+        shown = (level > 0) | ((level == 0) & (weights[0] < 0))
+        differs = (level <= 0) | (weight < 0)
+        agrees = ~differs & (weight >= weights[-1] / 2)
+        word = np.where(agrees, "agrees", np.where(differs, "differs", "similar")).astype(object)
+        label = EVIDENCE_LABELS.get(column, column)
+        if column == "name" and "name_similarity" in levels:
+            similarity = np.char.mod("%.2f", levels["name_similarity"].to_numpy(np.float64))
+            part = (label + " " + similarity.astype(object) + " ") + word
+        else:
+            part = (label + " ") + word
+        part = np.where(shown, part, "")
+        out = np.where(part == "", out, np.where(out == "", part, out + "; " + part))
+    return pd.Series(out, index=levels.index, dtype=object).where(lambda s: s != "", None)
+
+
+def _opposed(pairs: pd.DataFrame, model: MatchModel) -> np.ndarray:
+    """Pairs with evidence against them: a comparison other than the name at a negative weight."""
+    against = np.zeros(len(pairs), dtype=bool)
+    for column, comparison in model.comparisons.items():
+        if column == "name" or column not in pairs:
+            continue
+        weights = np.asarray(comparison.weights, dtype=np.float64)
+        level = pairs[column].to_numpy(np.int64)
+        against |= (level >= 0) & (weights[np.clip(level, 0, len(weights) - 1)] < 0)
+    return against
+
+
+def _compared(pairs: pd.DataFrame) -> np.ndarray:
+    """How many attribute comparisons both sides of each pair could make (the pair's evidence)."""
+    present = [c for c in ATTRIBUTE_LEVELS if c in pairs]
+    return (pairs[present].to_numpy(np.int64) >= 0).sum(axis=1) if present else np.zeros(len(pairs), np.int64)
+
+
+def _entity_keys(left: pd.Series, right: pd.Series) -> pd.Series:
+    """An order-free key of two entity ids ("A|B" with A <= B)."""
+    a, b = left.astype(object).to_numpy(), right.astype(object).to_numpy()
+    lo = np.where(a <= b, a, b).astype(object)
+    hi = np.where(a <= b, b, a).astype(object)
+    return pd.Series(lo + "|" + hi, index=left.index)
+
+
+def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
+    """Per entity, the index (into `pairs`) of the weakest edge of its maximum spanning tree.
+
+    `pairs` are scored pairs inside one entity (left_record_id, right_record_id, strength); the
+    edge returned is the link that, cut, lets the entity fall apart first.
+    """
+    if pairs.empty:
+        return pd.Series(dtype=np.int64)
+    codes, _ = pd.factorize(pd.concat([pairs["left_record_id"], pairs["right_record_id"]], ignore_index=True))
+    n_pairs = len(pairs)
+    a, b = codes[:n_pairs], codes[n_pairs:]
+    edges = pd.DataFrame({"lo": np.minimum(a, b), "hi": np.maximum(a, b),
+                          "strength": pairs["strength"].to_numpy(np.float64), "row": pairs.index.to_numpy()})
+    edges = edges[edges["lo"] != edges["hi"]].sort_values("strength", ascending=False, kind="stable")
+    edges = edges.drop_duplicates(["lo", "hi"])
+    n = int(codes.max()) + 1
+    cost = edges["strength"].max() + 1.0 - edges["strength"].to_numpy()  # > 0: the maximum tree
+    tree = minimum_spanning_tree(coo_matrix((cost, (edges["lo"], edges["hi"])), shape=(n, n)).tocsr()).tocoo()
+    chosen = pd.DataFrame({"lo": np.minimum(tree.row, tree.col), "hi": np.maximum(tree.row, tree.col)})
+    chosen = chosen.merge(edges, on=["lo", "hi"])
+    chosen["entity"] = pairs.loc[chosen["row"], "left_record_id"].map(entity).to_numpy()
+    weakest = chosen.sort_values(["strength", "row"], kind="stable").drop_duplicates("entity")
+    return weakest.set_index("entity")["row"]
+
+
+def review_queue(
+    pairs: pd.DataFrame,
+    entity: pd.Series,
+    model: MatchModel,
+    band: tuple[float, float],
+    decided: pd.DataFrame | None = None,
+    unopposed_name_level: int | None = UNOPPOSED_NAME_LEVEL,
+) -> pd.DataFrame:
+    """The undecided pairs whose decision would change the result (module doc), likeliest first.
+
+    `pairs` is `Resolution.pairs`; `entity` maps every record_id to its entity id; `decided` holds
+    the analysts' record pairs (left_record_id, right_record_id) from `overrides.record_overrides`;
+    `unopposed_name_level` (None: off) is the least name level of an unopposed pair below the band.
+    Columns: QUEUE_COLUMNS (question "merge?" for different entities, "split?" for a weakest link).
+    """
+    low, high = band
+    pairs = pairs.reset_index(drop=True)
+    left_entity = pairs["left_record_id"].map(entity)
+    right_entity = pairs["right_record_id"].map(entity)
+    probability = pairs["match_probability"].to_numpy(np.float64)
+    forced = pairs["match_rule"].astype(object).fillna("").astype(str).str.startswith("override:").to_numpy()
+    known = (left_entity.notna() & right_entity.notna()).to_numpy()
+    in_band = (probability >= low) & (probability < high) & ~forced & known
+    apart = known & (left_entity != right_entity).to_numpy()
+    keys = _entity_keys(left_entity.fillna(""), right_entity.fillna(""))
+    unopposed = np.zeros(len(pairs), dtype=bool)
+    if unopposed_name_level is not None and "name" in pairs:
+        unopposed = ((probability < low) & ~forced & known & ~_opposed(pairs, model)
+                     & (pairs["name"].to_numpy(np.int64) >= unopposed_name_level))
+    asked = (in_band | unopposed) & apart
+    if decided is not None and len(decided):
+        decided_keys = set(_entity_keys(decided["left_record_id"].map(entity).fillna("?"),
+                                        decided["right_record_id"].map(entity).fillna("?")))
+        asked &= ~keys.isin(decided_keys).to_numpy()
+    merge = pairs[asked].assign(_key=keys[asked], _shown=_compared(pairs[asked]))
+    merge = merge.sort_values(["_shown", "match_probability"], ascending=False, kind="stable").drop_duplicates("_key")
+    inside = pairs[known & ~apart]
+    weight = inside["match_weight"].to_numpy(np.float64)
+    finite = np.isfinite(weight)
+    top = float(weight[finite].max()) if finite.any() else 0.0
+    strength = np.where(forced[known & ~apart] | ~finite, top + 100.0, weight)
+    links = weakest_links(inside.assign(strength=strength), entity)
+    split = pairs.loc[links.to_numpy()]
+    split = split[in_band[pairs.index.get_indexer(split.index)]]
+    out = pd.concat([merge.assign(question=DIFFERENT_ENTITIES), split.assign(question=WEAKEST_LINK)])
+    out = out.assign(left_entity_id=out["left_record_id"].map(entity),
+                     right_entity_id=out["right_record_id"].map(entity), evidence=evidence_text(out, model))
+    out = out.sort_values(["match_probability", "left_record_id"], ascending=[False, True], kind="stable")
+    return out[list(QUEUE_COLUMNS)].reset_index(drop=True)

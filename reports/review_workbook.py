@@ -1,0 +1,121 @@
+"""out/match_review.xlsx: the review queue as a list a person works, one pair a row, both sides side by side.
+
+Sheet Review (match_review in rank order): what is at stake, the evidence, the left and the right
+record (customer, name, address, postcode, city, country, phone, source file and row), a Decision
+with a pick list (same / different / skip) and a Note; sheet How to says what a mark does. The next
+run reads the marks back (sources.review_marks: the Review sheet, by the headers of the record ids,
+Decision and Note, so columns may be moved) and records them as overrides. Styled like the opportunity
+workbooks (reports.sheets): text from sources is always a string cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Final
+
+import duckdb
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from reports.sheets import SECTION_FONT, TITLE_FONT, Column, page_setup, put_text, write_list
+
+#: the pick list of the Decision column, and the headers the next run reads the marks by
+DECISIONS: Final[tuple[str, ...]] = ("same", "different", "skip")
+LEFT_ID, RIGHT_ID, DECISION, NOTE = "Left record id", "Right record id", "Decision", "Note"
+SHEET = "Review"
+EDIT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
+
+
+def _side(side: str, title: str) -> list[Column]:
+    return [
+        Column(f"{title}: customer", f"{side}_customer_id", width=13),
+        Column(f"{title}: name", f"{side}_name", width=26),
+        Column(f"{title}: address", f"{side}_address", width=24),
+        Column(f"{title}: postcode", f"{side}_postal_code", width=10),
+        Column(f"{title}: city", f"{side}_city", width=14),
+        Column(f"{title}: country", f"{side}_country", width=9),
+        Column(f"{title}: phone", f"{side}_phone", width=15),
+        Column(f"{title}: source", f"{side}_lineage", width=30),
+    ]
+
+
+REVIEW_COLUMNS: Final[tuple[Column, ...]] = (
+    Column("Rank", "review_rank", "int", width=6),
+    Column("Question", "question", width=9),
+    Column("Value at stake", "value_at_stake", "money", width=14, total=True),
+    Column("Match probability", "match_probability", "pct", width=11),
+    Column("Evidence", "evidence", width=40),
+    *_side("left", "Left"),
+    *_side("right", "Right"),
+    Column(DECISION, "decision", width=11),
+    Column(NOTE, "note", width=30),
+    Column(LEFT_ID, "left_record_id", width=18),
+    Column(RIGHT_ID, "right_record_id", width=18),
+)
+
+HOW_TO: Final[tuple[str, ...]] = (
+    "Each row of Review is a pair of customer records whose decision would change the customers: "
+    "merge? - the two are different customers now, but may be one (a likely duplicate); "
+    "split? - the weakest link holding one customer together.",
+    "Rows are ranked by the open opportunity value of the customers on both sides, then by match probability.",
+    "Pick a Decision: same (one customer), different (two customers) or skip (not now); add a Note if useful. "
+    "Save the workbook where it is, under the same name.",
+    "The next run reads the marks before anything else, records same / different in overrides/match_review.csv "
+    "(must_link / cannot_link), applies them, says in its summary how many it applied (and which it could not), "
+    "and writes a fresh queue: a decided pair does not come back. skip leaves the pair in the queue.",
+    "To undo a decision, delete its row from overrides/match_review.csv.",
+)
+
+
+def review_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """match_review in rank order, with each side's source as one text ("source: file [sheet] row n")."""
+    frame = con.execute("SELECT * FROM match_review ORDER BY review_rank").df()
+    for side in ("left", "right"):
+        sheet = frame[f"{side}_source_sheet"].astype(object)
+        sheet = sheet.where(sheet.isna(), " [" + sheet.astype(object).where(sheet.notna(), "") + "]").fillna("")
+        row = frame[f"{side}_source_row"].astype("Int64").astype("string").fillna("?")
+        frame[f"{side}_lineage"] = (frame[f"{side}_source"].astype(object).fillna("?") + ": "
+                                    + frame[f"{side}_source_file"].astype(object).fillna("?") + sheet
+                                    + " row " + row.astype(object))
+    return frame
+
+
+def write_review_workbook(path: Path, frame: pd.DataFrame, currency: str, as_of: dt.date) -> Path:
+    """The review workbook for `frame` (review_frame's rows), written beside `path` and moved onto it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    columns = list(REVIEW_COLUMNS)
+    write_list(ws, frame, columns, currency, "Nothing to review: no undecided pair would change a customer.", "E2")
+    fields = [c.field for c in columns]
+    last = max(len(frame) + 1, 2)
+    pick = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
+                          showErrorMessage=True, errorTitle="Decision",
+                          error="Pick same, different or skip (or leave it empty).")
+    for field in ("decision", "note"):
+        letter = get_column_letter(fields.index(field) + 1)
+        if field == "decision":
+            pick.add(f"{letter}2:{letter}{last}")
+        for r in range(2, len(frame) + 2):
+            ws[f"{letter}{r}"].fill = EDIT_FILL
+    ws.add_data_validation(pick)
+    page_setup(ws, f"Match review (as of {as_of:%Y-%m-%d})")
+    how = wb.create_sheet("How to")
+    put_text(how, 1, 1, "Working the review queue").font = TITLE_FONT
+    put_text(how, 2, 1, f"{len(frame):,} pairs to decide, as of {as_of:%Y-%m-%d}").font = SECTION_FONT
+    for i, text in enumerate(HOW_TO, start=4):
+        put_text(how, i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+    how.column_dimensions["A"].width = 120
+    wb.active = 0
+    wb.properties.title = "Match review"
+    wb.properties.creator = "Renewal Radar"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
+    return path
