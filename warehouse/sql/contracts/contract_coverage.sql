@@ -20,7 +20,8 @@
 --                     (possibly covered: not a gap, not counted as the contract's assets).
 CREATE OR REPLACE TEMP TABLE coverage_unnamed AS
 SELECT b.contract_id, b.customer_id, b.sku, b.service_level, b.quantity, b.end_date,
-       coalesce(b.start_date, CAST(b.end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date
+       coalesce(b.start_date, CAST(b.end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date,
+       b.amount * 12 / coalesce(nullif(b.term_months, 0), 12) AS annual_amount, b.currency
 FROM contracts_base b
 WHERE b.contract_id NOT IN (SELECT contract_id FROM contract_assets_serial);
 
@@ -78,7 +79,8 @@ open_contracts AS (
       AND u.contract_id NOT IN (SELECT contract_id FROM coverage_by_chain)
 ),
 candidates AS (
-    SELECT o.contract_id, o.customer_id, o.start_date, o.end_date, o.quantity, a.asset_id, a.ship_date
+    SELECT o.contract_id, o.customer_id, o.start_date, o.end_date, o.quantity, o.annual_amount,
+           o.service_level, o.currency, a.asset_id, a.ship_date, sku_norm(a.sku) AS hw_sku
     FROM open_contracts o
     JOIN assets a ON a.customer_id = o.customer_id
     JOIN products p ON p.sku = sku_norm(a.sku)
@@ -92,18 +94,32 @@ candidates AS (
           WHERE k.asset_id = a.asset_id AND k.contract_id <> o.contract_id
             AND least(k.end_date, o.end_date) - greatest(k.start_date, o.start_date) > 30)
 )
-SELECT *, coalesce(units = quantity, false) AS exact
-FROM (SELECT contract_id, customer_id, start_date, end_date, quantity, ship_date,
-             count(*) AS units, list(asset_id ORDER BY asset_id) AS asset_ids,
-             abs(start_date - ship_date) AS dist
+SELECT s.contract_id, s.customer_id, s.start_date, s.end_date, s.quantity, s.ship_date, s.units,
+       s.asset_ids, s.dist, coalesce(s.units = s.quantity, false) AS exact,
+       -- the amount fits the shipment: the annual amount is 75-105% of its units at the list price
+       -- a year of a service SKU of the contract's level that shares a token with their hardware
+       coalesce(bool_or(s.annual_amount / (s.units * coalesce(p.list_price, p.median_unit_price))
+                        BETWEEN 0.75 AND 1.05), false) AS price_fit
+FROM (SELECT contract_id, customer_id, start_date, end_date, quantity, annual_amount, service_level, currency,
+             ship_date, count(*) AS units, list(asset_id ORDER BY asset_id) AS asset_ids,
+             list(DISTINCT hw_sku) AS hw_skus, abs(start_date - ship_date) AS dist
       FROM candidates
-      GROUP BY ALL);
+      GROUP BY contract_id, customer_id, start_date, end_date, quantity, annual_amount, service_level,
+               currency, ship_date) s
+LEFT JOIN products p
+  ON p.category = 'service' AND p.service_level = s.service_level
+ AND coalesce(nullif(upper(trim(p.currency)), ''), s.currency) = s.currency
+ AND coalesce(p.list_price, p.median_unit_price) > 0
+ AND list_has_any(list_filter(string_split_regex(p.sku, '[^A-Z0-9]+'),
+                              lambda t: length(t) >= 2 AND t <> upper(s.service_level)),
+                  flatten(list_transform(s.hw_skus, lambda k: string_split_regex(k, '[^A-Z0-9]+'))))
+GROUP BY ALL;
 
 -- the shipments decided for a contract, filled in rounds below
 CREATE OR REPLACE TEMP TABLE coverage_decided (contract_id VARCHAR, ship_date DATE, dist INTEGER);
 
 -- per undecided contract, its candidate shipments that no decided contract of overlapping term
--- has taken, in the best evidence tier left (exactly the quantity, when one such shipment is left)
+-- has taken, in the best evidence tier left: exactly the quantity first, then the amount's fit
 CREATE OR REPLACE TEMP VIEW coverage_available AS
 WITH free AS (
     SELECT p.* FROM coverage_pairs p
@@ -113,10 +129,11 @@ WITH free AS (
           WHERE q.customer_id = p.customer_id AND q.ship_date = p.ship_date
             AND least(q.end_date, p.end_date) - greatest(q.start_date, p.start_date) > 30)
 )
-SELECT * EXCLUDE (best_exact), count(*) OVER (PARTITION BY contract_id) AS shipments,
+SELECT * EXCLUDE (tier, best_tier), count(*) OVER (PARTITION BY contract_id) AS shipments,
        sum(units) OVER (PARTITION BY contract_id) AS tier_units
-FROM (SELECT *, bool_or(exact) OVER (PARTITION BY contract_id) AS best_exact FROM free)
-WHERE exact = best_exact;
+FROM (SELECT *, max(tier) OVER (PARTITION BY contract_id) AS best_tier
+      FROM (SELECT *, 2 * exact::INTEGER + price_fit::INTEGER AS tier FROM free))
+WHERE tier = best_tier;
 
 INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
 WITH single AS (
