@@ -135,3 +135,27 @@ def test_the_quantity_or_the_hardware_a_tracker_names_chooses_the_shipment(tmp_p
     assert rows == [("SC-6100004", "AST-C1", "inferred"),
                     ("SC-6100005", "AST-A1", "inferred"), ("SC-6100005", "AST-A2", "inferred"),
                     ("SC-6100005", "AST-B1", "inferred"), ("SC-6100005", "AST-B2", "inferred")]
+
+
+def test_the_amount_at_the_service_list_price_chooses_between_shipments(tmp_path: Path) -> None:
+    w = _two_shipments()
+    w.row("price_list", sku="CS-NBD-SRV", description="Support next business day, server", list_price=1000,
+          category="service", kind="price_list")
+    w.row("price_list", sku="CS-NBD-SW", description="Support next business day, switch", list_price=1500,
+          category="service", kind="price_list")
+    for serial in ("D1", "D2", "D3"):
+        w.row("westbridge", customer_id="CUST-3", reseller_id="PART-R1", sku="SW-200", serial_numbers=[serial],
+              quantity=1, invoice_date="2025-02-10")
+    # 1,900 a year is two servers at a 5% discount, not the three switches (42% of their list price); but
+    # shipments A and B are both two servers: the amount fits both, they stay possible and D is out
+    w.row("crm_contracts", contract_number="SC-6100006", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=1900)
+    con = _build(w, tmp_path)
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6100006' ORDER BY 1")
+    assert rows == [(a, "inferred_ambiguous") for a in ("AST-A1", "AST-A2", "AST-B1", "AST-B2")]
+    # 4,500 a year is the three switches at list price: they alone fit
+    w.row("crm_contracts", contract_number="SC-6100007", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=4500)
+    con = _build(w, tmp_path / "again")
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6100007' ORDER BY 1")
+    assert rows == [("AST-D1", "inferred"), ("AST-D2", "inferred"), ("AST-D3", "inferred")]
