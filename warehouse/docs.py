@@ -40,9 +40,13 @@ CONTRACT_RULES = """\
 - **Assets.** `contract_assets` holds every asset whose serial appears on any row of the contract
   (`basis` serial) and, for a contract none of whose rows names a serial, the assets inferred for it
   (`basis` inferred): those of the nearest contract along its renewal chain that names serials
-  (same customer), else the customer's hardware of a product its SKU names that shipped before it
-  started and no other contract covers over the same months - the shipment of its quantity when
-  one is known, else the latest shipment. `rule` says which.
+  (same customer), else the customer's hardware that shipped before it started, of the hardware SKU
+  its own rows name (a tracker line) or of a product its SKU names, that no other contract covers
+  over the same months - inferred only when the evidence leaves one choice (one candidate shipment,
+  the one of exactly its quantity, or all when they make no more than it; a shipment a contract of
+  overlapping term took is no candidate). Candidates it cannot choose between are `basis`
+  `inferred_ambiguous` (possibly covered: never gaps, not counted as the contract's assets).
+  `rule` says which.
 - **Renewals.** A contract is renewed by a later one that covers the same assets (or, with no
   serial in common, is the same customer's contract of the same SKU family and service level) and
   starts within 60 days after its end, or up to 30 days before it. Without a serial in common, two

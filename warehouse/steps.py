@@ -50,7 +50,8 @@ CONTRACT_TABLES = SqlStep(
 )
 CONTRACT_COVERAGE = SqlStep(
     "contracts/contract_coverage.sql", frames=("renewal_links",),
-    creates=("coverage_unnamed", "coverage_by_chain", "coverage_known", "coverage_by_product", "contract_assets"),
+    creates=("coverage_unnamed", "coverage_by_chain", "coverage_known", "coverage_pairs", "coverage_decided",
+             "coverage_by_product", "contract_assets"),
 )
 RENEWAL_CANDIDATES = SqlStep("contracts/renewal_candidates.sql", creates=("renewal_candidates",))
 CONTRACTS_FINAL = SqlStep(

@@ -10,7 +10,9 @@
 -- currency (and said so) when no rate is configured.
 CREATE OR REPLACE TEMP TABLE rv_contract_values AS
 WITH assets_per_contract AS (
-    SELECT contract_id, count(DISTINCT asset_id) AS asset_count FROM contract_assets GROUP BY contract_id
+    SELECT contract_id, count(DISTINCT asset_id) AS asset_count
+    FROM contract_assets WHERE basis <> 'inferred_ambiguous'  -- possibly covered: not counted
+    GROUP BY contract_id
 ),
 base AS (
     SELECT c.contract_id, c.contract_number, c.customer_id, c.reseller_id, c.service_level, c.sku,

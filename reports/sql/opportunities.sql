@@ -110,6 +110,7 @@ WITH folded AS (
 member_assets AS (
     SELECT m.customer_id, count(DISTINCT ca.asset_id) AS asset_count
     FROM rv_coterm_members m JOIN contract_assets ca USING (contract_id)
+    WHERE ca.basis <> 'inferred_ambiguous'
     GROUP BY m.customer_id
 )
 SELECT 'coterm' AS kind, f.customer_id AS opp_key, f.customer_id, f.reseller_id, f.rep, f.rep_basis,
@@ -237,7 +238,7 @@ CREATE OR REPLACE TEMP TABLE rv_opportunity_assets AS
 SELECT DISTINCT o.opportunity_id, ca.asset_id
 FROM rv_opportunities o
 CROSS JOIN unnest(o.contract_ids) AS u(contract_id)
-JOIN contract_assets ca ON ca.contract_id = u.contract_id
+JOIN contract_assets ca ON ca.contract_id = u.contract_id AND ca.basis <> 'inferred_ambiguous'
 UNION
 SELECT o.opportunity_id, g.asset_id
 FROM rv_gap_assets g

@@ -31,7 +31,7 @@ CREATE TABLE assets (asset_id VARCHAR, serial_number VARCHAR, sku VARCHAR, custo
 CREATE TABLE contracts (contract_id VARCHAR, contract_number VARCHAR, customer_id VARCHAR, bill_to_id VARCHAR,
                         reseller_id VARCHAR, service_level VARCHAR, start_date DATE, end_date DATE,
                         amount DECIMAL(18, 2), currency VARCHAR, status VARCHAR, renewed_by VARCHAR, sku VARCHAR);
-CREATE TABLE contract_assets (contract_id VARCHAR, asset_id VARCHAR);
+CREATE TABLE contract_assets (contract_id VARCHAR, asset_id VARCHAR, basis VARCHAR);
 CREATE TABLE source_records (record_id VARCHAR, kind VARCHAR, rep VARCHAR, rep_account VARCHAR);
 CREATE TABLE customer_sources (customer_id VARCHAR, record_id VARCHAR);
 CREATE TABLE partner_sources (partner_id VARCHAR, record_id VARCHAR);
@@ -91,8 +91,8 @@ CONTRACTS = [
     ("K10", "CUST-4", "PART-1", "NBD", "2025-01-16", "2026-01-15", 400, "USD", "expired", None, "CS-NBD"),
     ("K11", "CUST-4", "PART-1", "NBD", "2025-09-02", "2026-09-01", 500, "USD", "expired", None, "CS-NBD"),
 ]
-CONTRACT_ASSETS = [("K1", "AST-1"), ("K2", "AST-8"), ("K6", "AST-9"), ("K7", "AST-1"), ("K7", "AST-9"),
-                   ("K10", "AST-3"), ("K11", "AST-4")]
+CONTRACT_ASSETS = [(k, a, "serial") for k, a in (("K1", "AST-1"), ("K2", "AST-8"), ("K6", "AST-9"), ("K7", "AST-1"),
+                                                  ("K7", "AST-9"), ("K10", "AST-3"), ("K11", "AST-4"))]
 SOURCE_RECORDS = [
     ("R-ACC-1", "crm_accounts", "Alice Moreno"),      # CUST-1's CRM account
     ("R-ACC-1B", "crm_accounts", "Zed Other"),        # a duplicate account of CUST-1 (Alice named more often)

@@ -90,6 +90,19 @@ def test_coverage_gaps_never_covered_or_out_of_contract_for_over_180_days(con) -
     assert "may cover these" in unpriced["basis"]  # CUST-6 has contracts without recorded serials
 
 
+def test_a_possibly_covered_asset_is_no_gap_and_not_counted_as_the_contracts_asset(tmp_path: Path) -> None:
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    # K8 (CUST-6, current) names no serial; the inference could not choose, SN-A7 is one candidate
+    con.execute("INSERT INTO contract_assets VALUES ('K8', 'AST-7', 'inferred_ambiguous')")
+    build_opportunities(con, settings)
+    gap_assets = con.execute(
+        "SELECT a.asset_id FROM opportunity_assets a JOIN renewal_opportunities o USING (opportunity_id) "
+        "WHERE o.kind = 'coverage_gap' ORDER BY 1").fetchall()
+    assert gap_assets == [("AST-2",), ("AST-3",)]
+    assert not con.execute("SELECT 1 FROM opportunity_assets WHERE asset_id = 'AST-7'").fetchall()
+
+
 def test_coterm_folds_a_customers_next_12_months_onto_one_date_prorated(con) -> None:
     df = _opps(con)
     coterms = df[df["kind"] == "coterm"].set_index("customer_id")

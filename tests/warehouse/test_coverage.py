@@ -79,3 +79,83 @@ def test_contract_numbers_show_in_one_form(tmp_path: Path) -> None:
     con = _build(w, tmp_path)
     assert query(con, "SELECT contract_id, contract_number FROM contracts ORDER BY 1") == [
         ("SC-7000001", "SC-7000001"), ("SC-7000002", "SC-7000002"), ("SC-7000003", "SC-7000003")]
+
+
+def _two_shipments() -> FixtureWorld:
+    """Initech bought two servers in March 2024 and two more in February 2025 (one family)."""
+    w = FixtureWorld()
+    w.row("price_list", sku="SRV-100", list_price=10000, category="hardware", kind="price_list")
+    w.row("price_list", sku="SW-200", list_price=3000, category="hardware", kind="price_list")
+    for serial, shipped in (("A1", "2024-03-01"), ("A2", "2024-03-01"), ("B1", "2025-02-01"), ("B2", "2025-02-01")):
+        w.row("westbridge", customer_id="CUST-3", reseller_id="PART-R1", sku="SRV-100", serial_numbers=[serial],
+              quantity=1, invoice_date=shipped)
+    return w
+
+
+def test_a_shipment_another_contract_of_the_same_months_took_is_not_inferred_again(tmp_path: Path) -> None:
+    w = _two_shipments()
+    # a 3-year contract started two weeks after the first shipment: only that one is a candidate
+    w.row("crm_contracts", contract_number="SC-6100001", customer_id="CUST-3", service_level="NBD",
+          service_start="2024-03-15", service_end="2027-03-14", amount=3000)
+    # a contract started after the second shipment: both are candidates, but the first is taken
+    w.row("crm_contracts", contract_number="SC-6100002", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=1500)
+    con = _build(w, tmp_path)
+    rows = query(con, "SELECT contract_id, asset_id, basis FROM contract_assets ORDER BY 1, 2")
+    assert rows == [("SC-6100001", "AST-A1", "inferred"), ("SC-6100001", "AST-A2", "inferred"),
+                    ("SC-6100002", "AST-B1", "inferred"), ("SC-6100002", "AST-B2", "inferred")]
+
+
+def test_candidates_the_evidence_cannot_choose_between_are_only_possibly_covered(tmp_path: Path) -> None:
+    w = _two_shipments()
+    # no serial, no quantity, no SKU: either shipment may be the one it covers
+    w.row("crm_contracts", contract_number="SC-6100003", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=1500)
+    con = _build(w, tmp_path)
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6100003' ORDER BY 1")
+    assert rows == [(a, "inferred_ambiguous") for a in ("AST-A1", "AST-A2", "AST-B1", "AST-B2")]
+    # possibly covered units are not counted as the contract's assets
+    assert query(con, "SELECT asset_count, assets_inferred FROM contracts WHERE contract_id = 'SC-6100003'") == [(0, 0)]
+
+
+def test_the_quantity_or_the_hardware_a_tracker_names_chooses_the_shipment(tmp_path: Path) -> None:
+    w = _two_shipments()
+    w.row("westbridge", customer_id="CUST-3", reseller_id="PART-R1", sku="SW-200", serial_numbers=["C1"],
+          quantity=1, invoice_date="2025-02-10")
+    # the CRM line says nothing; the rep's tracker line of the same contract names the server model
+    w.row("crm_contracts", contract_number="SC-6100004", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=1500)
+    w.row("tracker_alice", contract_number="SC-6100004", customer_id="CUST-3", sku="SW-200",
+          service_end="2026-02-19", amount=1500)
+    # a server contract for 4 units: the two 2-unit shipments together make its quantity, both are covered
+    w.row("crm_contracts", contract_number="SC-6100005", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-03-01", service_end="2026-02-28", amount=4000, quantity=4, sku="CS-NBD-SRV")
+    con = _build(w, tmp_path)
+    rows = query(con, "SELECT contract_id, asset_id, basis FROM contract_assets ORDER BY 1, 2")
+    assert rows == [("SC-6100004", "AST-C1", "inferred"),
+                    ("SC-6100005", "AST-A1", "inferred"), ("SC-6100005", "AST-A2", "inferred"),
+                    ("SC-6100005", "AST-B1", "inferred"), ("SC-6100005", "AST-B2", "inferred")]
+
+
+def test_the_amount_at_the_service_list_price_chooses_between_shipments(tmp_path: Path) -> None:
+    w = _two_shipments()
+    w.row("price_list", sku="CS-NBD-SRV", description="Support next business day, server", list_price=1000,
+          category="service", kind="price_list")
+    w.row("price_list", sku="CS-NBD-SW", description="Support next business day, switch", list_price=1500,
+          category="service", kind="price_list")
+    for serial in ("D1", "D2", "D3"):
+        w.row("westbridge", customer_id="CUST-3", reseller_id="PART-R1", sku="SW-200", serial_numbers=[serial],
+              quantity=1, invoice_date="2025-02-10")
+    # 1,900 a year is two servers at a 5% discount, not the three switches (42% of their list price); but
+    # shipments A and B are both two servers: the amount fits both, they stay possible and D is out
+    w.row("crm_contracts", contract_number="SC-6100006", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=1900)
+    con = _build(w, tmp_path)
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6100006' ORDER BY 1")
+    assert rows == [(a, "inferred_ambiguous") for a in ("AST-A1", "AST-A2", "AST-B1", "AST-B2")]
+    # 4,500 a year is the three switches at list price: they alone fit
+    w.row("crm_contracts", contract_number="SC-6100007", customer_id="CUST-3", service_level="NBD",
+          service_start="2025-02-20", service_end="2026-02-19", amount=4500)
+    con = _build(w, tmp_path / "again")
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6100007' ORDER BY 1")
+    assert rows == [("AST-D1", "inferred"), ("AST-D2", "inferred"), ("AST-D3", "inferred")]

@@ -6,14 +6,22 @@
 --                     nearest one along the chain, either way): it covers that contract's assets of
 --                     the same customer.
 --   customer_product  otherwise: the customer's hardware that shipped before the contract started
---                     (60 days' grace) and is not covered by another contract during this one's
---                     term, of a product the contract's SKU names (they share a SKU token besides the
---                     service level; any product when the contract has no SKU). With a known quantity,
---                     a shipment of exactly that many units (the latest), else the latest units up to
---                     the quantity; with none, the latest shipment (the units that shipped on one day).
+--                     (60 days' grace) and is not covered by another contract (serial or chain)
+--                     during this one's term, of the hardware SKUs the contract's own rows name (a
+--                     rep's tracker line names the covered model), else of a product its SKU names
+--                     (a SKU token besides the service level; any product with no SKU). Candidates
+--                     come as shipments (units shipped to the customer on one day). In rounds, a
+--                     contract whose evidence leaves one choice takes it: its one candidate shipment,
+--                     the one of exactly its quantity, or all when together they are no more than
+--                     its quantity; of two contracts of overlapping terms wanting one shipment the
+--                     one starting nearer it wins, and a taken shipment is no candidate of the other.
+--                     A decided shipment of more units than the quantity, and the candidates left
+--                     of a contract the evidence could not decide, are basis 'inferred_ambiguous'
+--                     (possibly covered: not a gap, not counted as the contract's assets).
 CREATE OR REPLACE TEMP TABLE coverage_unnamed AS
 SELECT b.contract_id, b.customer_id, b.sku, b.service_level, b.quantity, b.end_date,
-       coalesce(b.start_date, CAST(b.end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date
+       coalesce(b.start_date, CAST(b.end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date,
+       b.amount * 12 / coalesce(nullif(b.term_months, 0), 12) AS annual_amount, b.currency
 FROM contracts_base b
 WHERE b.contract_id NOT IN (SELECT contract_id FROM contract_assets_serial);
 
@@ -54,48 +62,131 @@ FROM (SELECT contract_id, asset_id FROM contract_assets_serial
       UNION SELECT contract_id, asset_id FROM coverage_by_chain) x
 JOIN contracts_base b USING (contract_id);
 
-CREATE OR REPLACE TEMP TABLE coverage_by_product AS
-WITH open_contracts AS (
-    SELECT u.*, list_filter(string_split_regex(upper(coalesce(u.sku, '')), '[^A-Z0-9]+'),
-                            lambda t: length(t) >= 2 AND t IS DISTINCT FROM upper(u.service_level)) AS sku_tokens
+-- candidate shipments (a customer's hardware units that shipped on one day) of each contract left
+CREATE OR REPLACE TEMP TABLE coverage_pairs AS
+WITH named_hardware AS (  -- the hardware SKUs the contract's own rows name (a rep's tracker line)
+    SELECT contract_id, list(DISTINCT sku) AS hw_skus
+    FROM contract_lines WHERE sku_category = 'hardware' AND sku IS NOT NULL
+    GROUP BY contract_id
+),
+open_contracts AS (
+    SELECT u.*, coalesce(h.hw_skus, []) AS hw_skus,
+           list_filter(string_split_regex(upper(coalesce(u.sku, '')), '[^A-Z0-9]+'),
+                       lambda t: length(t) >= 2 AND t IS DISTINCT FROM upper(u.service_level)) AS sku_tokens
     FROM coverage_unnamed u
+    LEFT JOIN named_hardware h USING (contract_id)
     WHERE u.customer_id IS NOT NULL AND u.end_date IS NOT NULL
       AND u.contract_id NOT IN (SELECT contract_id FROM coverage_by_chain)
 ),
 candidates AS (
-    SELECT o.contract_id, o.quantity, a.asset_id, a.ship_date
+    SELECT o.contract_id, o.customer_id, o.start_date, o.end_date, o.quantity, o.annual_amount,
+           o.service_level, o.currency, a.asset_id, a.ship_date, sku_norm(a.sku) AS hw_sku
     FROM open_contracts o
     JOIN assets a ON a.customer_id = o.customer_id
     JOIN products p ON p.sku = sku_norm(a.sku)
     WHERE p.category = 'hardware' AND a.ship_date IS NOT NULL
       AND a.ship_date <= o.start_date + 60
-      AND (len(o.sku_tokens) = 0
-           OR len(list_intersect(o.sku_tokens, string_split_regex(upper(a.sku), '[^A-Z0-9]+'))) > 0)
+      AND CASE WHEN len(o.hw_skus) > 0 THEN list_contains(o.hw_skus, sku_norm(a.sku))
+               ELSE len(o.sku_tokens) = 0
+                    OR len(list_intersect(o.sku_tokens, string_split_regex(upper(a.sku), '[^A-Z0-9]+'))) > 0 END
       AND NOT EXISTS (
           SELECT 1 FROM coverage_known k
           WHERE k.asset_id = a.asset_id AND k.contract_id <> o.contract_id
             AND least(k.end_date, o.end_date) - greatest(k.start_date, o.start_date) > 30)
-),
-shipments AS (  -- units that shipped on one day: one order, usually one contract
-    SELECT contract_id, ship_date, count(*) AS units FROM candidates GROUP BY ALL
-),
-exact AS (  -- the latest shipment of exactly the contract's quantity
-    SELECT s.contract_id, max(s.ship_date) AS ship_date
-    FROM shipments s JOIN open_contracts o USING (contract_id)
-    WHERE s.units = o.quantity
-    GROUP BY s.contract_id
-),
-ranked AS (
-    SELECT c.*, e.ship_date AS exact_date,
-           row_number() OVER (PARTITION BY c.contract_id ORDER BY c.ship_date DESC, c.asset_id) AS latest,
-           max(c.ship_date) OVER (PARTITION BY c.contract_id) AS last_shipment
-    FROM candidates c LEFT JOIN exact e USING (contract_id)
 )
-SELECT contract_id, asset_id, 'customer_product' AS rule, NULL::VARCHAR AS inferred_from
-FROM ranked
-WHERE CASE WHEN exact_date IS NOT NULL THEN ship_date = exact_date
-           WHEN quantity IS NOT NULL THEN latest <= quantity
-           ELSE ship_date = last_shipment END;
+SELECT s.contract_id, s.customer_id, s.start_date, s.end_date, s.quantity, s.ship_date, s.units,
+       s.asset_ids, s.dist, coalesce(s.units = s.quantity, false) AS exact,
+       -- the amount fits the shipment: the annual amount is 75-105% of its units at the list price
+       -- a year of a service SKU of the contract's level that shares a token with their hardware
+       coalesce(bool_or(s.annual_amount / (s.units * coalesce(p.list_price, p.median_unit_price))
+                        BETWEEN 0.75 AND 1.05), false) AS price_fit
+FROM (SELECT contract_id, customer_id, start_date, end_date, quantity, annual_amount, service_level, currency,
+             ship_date, count(*) AS units, list(asset_id ORDER BY asset_id) AS asset_ids,
+             list(DISTINCT hw_sku) AS hw_skus, abs(start_date - ship_date) AS dist
+      FROM candidates
+      GROUP BY contract_id, customer_id, start_date, end_date, quantity, annual_amount, service_level,
+               currency, ship_date) s
+LEFT JOIN products p
+  ON p.category = 'service' AND p.service_level = s.service_level
+ AND coalesce(nullif(upper(trim(p.currency)), ''), s.currency) = s.currency
+ AND coalesce(p.list_price, p.median_unit_price) > 0
+ AND list_has_any(list_filter(string_split_regex(p.sku, '[^A-Z0-9]+'),
+                              lambda t: length(t) >= 2 AND t <> upper(s.service_level)),
+                  flatten(list_transform(s.hw_skus, lambda k: string_split_regex(k, '[^A-Z0-9]+'))))
+GROUP BY ALL;
+
+-- the shipments decided for a contract, filled in rounds below
+CREATE OR REPLACE TEMP TABLE coverage_decided (contract_id VARCHAR, ship_date DATE, dist INTEGER);
+
+-- per undecided contract, its candidate shipments that no decided contract of overlapping term
+-- has taken, in the best evidence tier left: exactly the quantity first, then the amount's fit
+CREATE OR REPLACE TEMP VIEW coverage_available AS
+WITH free AS (
+    SELECT p.* FROM coverage_pairs p
+    WHERE p.contract_id NOT IN (SELECT contract_id FROM coverage_decided)
+      AND NOT EXISTS (
+          SELECT 1 FROM coverage_decided d JOIN coverage_pairs q USING (contract_id, ship_date)
+          WHERE q.customer_id = p.customer_id AND q.ship_date = p.ship_date
+            AND least(q.end_date, p.end_date) - greatest(q.start_date, p.start_date) > 30)
+)
+SELECT * EXCLUDE (tier, best_tier), count(*) OVER (PARTITION BY contract_id) AS shipments,
+       sum(units) OVER (PARTITION BY contract_id) AS tier_units
+FROM (SELECT *, max(tier) OVER (PARTITION BY contract_id) AS best_tier
+      FROM (SELECT *, 2 * exact::INTEGER + price_fit::INTEGER AS tier FROM free))
+WHERE tier = best_tier;
+
+INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
+WITH single AS (
+    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
+)
+SELECT s.contract_id, s.ship_date, s.dist FROM single s
+WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
+    SELECT 1 FROM single o
+    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
+      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
+      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
+
+INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
+WITH single AS (
+    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
+)
+SELECT s.contract_id, s.ship_date, s.dist FROM single s
+WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
+    SELECT 1 FROM single o
+    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
+      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
+      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
+
+INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
+WITH single AS (
+    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
+)
+SELECT s.contract_id, s.ship_date, s.dist FROM single s
+WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
+    SELECT 1 FROM single o
+    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
+      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
+      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
+
+INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
+WITH single AS (
+    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
+)
+SELECT s.contract_id, s.ship_date, s.dist FROM single s
+WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
+    SELECT 1 FROM single o
+    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
+      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
+      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
+
+CREATE OR REPLACE TEMP TABLE coverage_by_product AS
+SELECT p.contract_id, u.asset_id, 'customer_product' AS rule, NULL::VARCHAR AS inferred_from,
+       CASE WHEN p.units > p.quantity THEN 'inferred_ambiguous' ELSE 'inferred' END AS basis
+FROM coverage_decided d JOIN coverage_pairs p USING (contract_id, ship_date)
+CROSS JOIN unnest(p.asset_ids) AS u(asset_id)
+UNION ALL  -- the evidence could not choose: every candidate left is possibly covered
+SELECT v.contract_id, u.asset_id, 'customer_product', NULL, 'inferred_ambiguous'
+FROM coverage_available v CROSS JOIN unnest(v.asset_ids) AS u(asset_id);
 
 CREATE OR REPLACE TABLE contract_assets AS
 SELECT contract_id, asset_id, source_rows, 'serial' AS basis, 'serial' AS rule, NULL::VARCHAR AS inferred_from
@@ -103,5 +194,5 @@ FROM contract_assets_serial
 UNION ALL
 SELECT contract_id, asset_id, 0, 'inferred', rule, inferred_from FROM coverage_by_chain
 UNION ALL
-SELECT contract_id, asset_id, 0, 'inferred', rule, inferred_from FROM coverage_by_product
+SELECT contract_id, asset_id, 0, basis, rule, inferred_from FROM coverage_by_product
 ORDER BY contract_id, asset_id;

@@ -29,7 +29,8 @@ SELECT b.contract_id,
 FROM contracts_base b
 CROSS JOIN run_settings s
 CROSS JOIN contract_number_prefix np
-LEFT JOIN (SELECT contract_id, count(*) AS assets, count(*) FILTER (WHERE basis = 'inferred') AS inferred
+LEFT JOIN (SELECT contract_id, count(*) FILTER (WHERE basis <> 'inferred_ambiguous') AS assets,
+                  count(*) FILTER (WHERE basis = 'inferred') AS inferred
            FROM contract_assets GROUP BY contract_id) ca USING (contract_id)
 LEFT JOIN renewal_links nx ON nx.prior_id = b.contract_id
 LEFT JOIN renewal_links pv ON pv.next_id = b.contract_id
