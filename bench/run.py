@@ -1,4 +1,5 @@
-"""`make bench`: reading throughput per file kind, the whole nightly run, and matching, as JSON.
+"""`make bench`: reading throughput per file kind, the whole nightly run (with the CPU of reading each
+file and of the summary and outputs stages, bench.stage_cpu), and matching, as JSON.
 
 Every measurement runs in a child process, so its peak RSS (`ru_maxrss`) is its own. Results go
 to `bench/results/bench-<UTC timestamp>.json` and `bench/results/latest.json`.
@@ -122,6 +123,12 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
             "print(json.dumps({'customers': customer_quality(h), 'assets': asset_quality(h), "
             "'parties': party_accuracy(h)}))")])[0]
         out[-1]["quality"] = json.loads(quality.strip().splitlines()[-1])
+        cpu = _child([sys.executable, "-m", "bench.stage_cpu", "--home", str(home)])[0]
+        out[-1]["stage_cpu"] = json.loads(cpu.strip().splitlines()[-1])
+        r, rep = out[-1]["stage_cpu"]["reading"], out[-1]["stage_cpu"]["reports"]
+        print(f"    CPU: reading {r['cpu_seconds']:.1f}s ({r['median_file_cpu_seconds']:.3f}s median file, "
+              f"{r['cpu_ms_per_row']} ms/row), summary {rep['summary_cpu_seconds']:.1f}s, "
+              f"outputs {rep['outputs_cpu_seconds']:.1f}s ({rep['workbooks']} workbooks)", flush=True)
         q = out[-1]["quality"]
         c = q["customers"]
         print(f"    customers P {c['precision']:.4f} R {c['recall']:.4f} F1 {c['f1']:.4f}; "
