@@ -28,23 +28,25 @@ from sources.reader import read_source_file
 
 def reading_cpu(run: RunContext) -> dict:
     """Per-file CPU of reading the inbox; the first file also pays the process's one-time costs."""
-    files = []
+    paths: list[str] = []
+    rows: list[int] = []
+    seconds: list[float] = []
     for f in discover(run.home, run.config.sources):
         t0 = time.process_time()
         outcome = read_source_file(f.path, f.relpath, f.source, [])
-        files.append({"path": f.relpath, "rows": outcome.rows_read, "cpu_seconds": time.process_time() - t0})
-    if not files:
+        seconds.append(time.process_time() - t0)
+        paths.append(f.relpath)
+        rows.append(outcome.rows_read)
+    if not paths:
         return {"files": 0}
-    warm = [f["cpu_seconds"] for f in files[1:]] or [files[0]["cpu_seconds"]]
-    rows = sum(f["rows"] for f in files)
-    total = sum(f["cpu_seconds"] for f in files)
+    total, n_rows = sum(seconds), sum(rows)
+    slowest = sorted(range(len(paths)), key=lambda i: -seconds[i])[:5]
     return {
-        "files": len(files), "rows": rows, "cpu_seconds": round(total, 3),
-        "first_file_cpu_seconds": round(files[0]["cpu_seconds"], 3),
-        "median_file_cpu_seconds": round(statistics.median(warm), 3),
-        "cpu_ms_per_row": round(1000 * total / rows, 3) if rows else None,
-        "slowest": sorted(({"path": f["path"], "rows": f["rows"], "cpu_seconds": round(f["cpu_seconds"], 3)}
-                           for f in files), key=lambda f: -f["cpu_seconds"])[:5],
+        "files": len(paths), "rows": n_rows, "cpu_seconds": round(total, 3),
+        "first_file_cpu_seconds": round(seconds[0], 3),
+        "median_file_cpu_seconds": round(statistics.median(seconds[1:] or seconds), 3),
+        "cpu_ms_per_row": round(1000 * total / n_rows, 3) if n_rows else None,
+        "slowest": [{"path": paths[i], "rows": rows[i], "cpu_seconds": round(seconds[i], 3)} for i in slowest],
     }
 
 
