@@ -124,8 +124,9 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
             "'parties': party_accuracy(h)}))")])[0]
         out[-1]["quality"] = json.loads(quality.strip().splitlines()[-1])
         cpu = _child([sys.executable, "-m", "bench.stage_cpu", "--home", str(home)])[0]
-        out[-1]["stage_cpu"] = json.loads(cpu.strip().splitlines()[-1])
-        r, rep = out[-1]["stage_cpu"]["reading"], out[-1]["stage_cpu"]["reports"]
+        stage_cpu = json.loads(cpu.strip().splitlines()[-1])
+        out[-1]["stage_cpu"] = stage_cpu
+        r, rep = stage_cpu["reading"], stage_cpu["reports"]
         print(f"    CPU: reading {r['cpu_seconds']:.1f}s ({r['median_file_cpu_seconds']:.3f}s median file, "
               f"{r['cpu_ms_per_row']} ms/row), summary {rep['summary_cpu_seconds']:.1f}s, "
               f"outputs {rep['outputs_cpu_seconds']:.1f}s ({rep['workbooks']} workbooks)", flush=True)
