@@ -99,7 +99,7 @@ def bench_matching(home: Path) -> dict:
 
 def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
     """The whole `radar run` on demo worlds: wall time, rows per second, peak memory; then matching."""
-    out = []
+    out: list[dict] = []
     for scale in scales:
         home = work / f"nightly_{scale:g}"
         generate = (
