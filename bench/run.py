@@ -1,4 +1,5 @@
-"""`make bench`: reading throughput per file kind, the whole nightly run, matching on the demo world, and
+"""`make bench`: reading throughput per file kind, the whole nightly run (with the CPU of reading each
+file and of the summary and outputs stages, bench.stage_cpu), matching on the demo world, and
 matching on the real organisation sets (Radar vs Splink; `--quick`: Radar only), as JSON.
 
 Every measurement runs in a child process, so its peak RSS (`ru_maxrss`) is its own. Results go
@@ -99,7 +100,7 @@ def bench_matching(home: Path) -> dict:
 
 def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
     """The whole `radar run` on demo worlds: wall time, rows per second, peak memory; then matching."""
-    out = []
+    out: list[dict] = []
     for scale in scales:
         home = work / f"nightly_{scale:g}"
         generate = (
@@ -123,6 +124,13 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
             "print(json.dumps({'customers': customer_quality(h), 'assets': asset_quality(h), "
             "'parties': party_accuracy(h)}))")])[0]
         out[-1]["quality"] = json.loads(quality.strip().splitlines()[-1])
+        cpu = _child([sys.executable, "-m", "bench.stage_cpu", "--home", str(home)])[0]
+        stage_cpu = json.loads(cpu.strip().splitlines()[-1])
+        out[-1]["stage_cpu"] = stage_cpu
+        r, rep = stage_cpu["reading"], stage_cpu["reports"]
+        print(f"    CPU: reading {r['cpu_seconds']:.1f}s ({r['median_file_cpu_seconds']:.3f}s median file, "
+              f"{r['cpu_ms_per_row']} ms/row), summary {rep['summary_cpu_seconds']:.1f}s, "
+              f"outputs {rep['outputs_cpu_seconds']:.1f}s ({rep['workbooks']} workbooks)", flush=True)
         q = out[-1]["quality"]
         c = q["customers"]
         print(f"    customers P {c['precision']:.4f} R {c['recall']:.4f} F1 {c['f1']:.4f}; "

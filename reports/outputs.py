@@ -56,6 +56,8 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
                reports: ReportSettings) -> ReportFiles:
     files = ReportFiles(overall=stage / OVERALL_WORKBOOK, crm_csv=stage / CRM_CSV, run_summary=stage / RUN_SUMMARY)
     (stage / WORKBOOK_DIR).mkdir()
+    # plain-object text: each workbook filters its scope's rows and sections several times
+    summary = summary.astype({c: object for c in summary.columns if pd.api.types.is_string_dtype(summary[c].dtype)})
     for book in book_parts(data):
         kind, _, key = book.scope.partition(":")
         internal = kind != "reseller" or reports.partner_internal_fields

@@ -164,7 +164,9 @@ def write_list(ws: Worksheet, frame: pd.DataFrame, columns: Sequence[Column], cu
                                indent=1 if HEADER_ALIGN[kind] == "right" else 0)
                for kind in HEADER_ALIGN}
     styles: dict[tuple[str, str, bool], object] = {}  # one style per (kind, format, quote prefix), copied
-    rows = frame.to_dict("records")
+    # only the fields shown (and the row's currency): the frames carry every column of the book
+    shown = [f for f in dict.fromkeys([*(c.field for c in columns), "currency"]) if f in frame.columns]
+    rows = frame[shown].to_dict("records")
     for r, record in enumerate(rows, start=2):
         money_fmt = money_format(record.get("currency") or currency)
         lines = 1

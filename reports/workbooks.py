@@ -58,8 +58,13 @@ def contact_text(df: pd.DataFrame) -> pd.Series:
     phone = pd.Series([phone_text(p, c) for p, c in zip(phone, country, strict=True)], index=df.index, dtype=object)
     main = pd.Series([phone_text(p, c) for p, c in zip(main, country, strict=True)], index=df.index, dtype=object)
     phone = phone.where(phone.notna(), main.where(main.isna(), main.astype(object) + " (main)"))
-    parts = pd.concat([name, phone, email], axis=1).astype(object)
-    return parts.apply(lambda r: "\n".join(str(v) for v in r if v is not None and not pd.isna(v)) or None, axis=1)
+    return pd.Series([_lines(*values) for values in zip(name.astype(object), phone, email.astype(object), strict=True)],
+                     index=df.index, dtype=object)
+
+
+def _lines(*values: object) -> str | None:
+    """The present values, one a line (None when none is)."""
+    return "\n".join(str(v) for v in values if v is not None and not pd.isna(v)) or None
 
 
 def _first_serials(serials: pd.Series, shown: int = 3) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -32,14 +32,51 @@ def iso_codes() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+@cache
+def _own_data(name: str) -> dict:
+    """One locale's own CLDR data file, without what it inherits (unpickled once per process)."""
+    import pickle
+
+    from babel.localedata import resolve_locale_filename
+
+    with open(resolve_locale_filename(name), "rb") as f:
+        return pickle.load(f)  # noqa: S301 - babel's own packaged data, as babel itself reads it
+
+
+def _parent(name: str) -> str | None:
+    """The locale `name` inherits from, by babel's rule (parent exceptions, then drop the last part)."""
+    from babel.core import get_global
+
+    if name == "root":
+        return None
+    parent = get_global("parent_exceptions").get(name)
+    if parent:
+        return str(parent)
+    parts = name.split("_")
+    if len(parts) == 2 and len(parts[1]) == 4:  # language_Script: a non-likely script starts from root
+        likely = str(get_global("likely_subtags").get(parts[0], ""))
+        if f"_{parts[1]}_" not in f"{likely}_":
+            return "root"
+    return "root" if len(parts) == 1 else "_".join(parts[:-1])
+
+
+@cache
+def locale_entries(name: str, key: str) -> dict[str, str]:
+    """`Locale.parse(name).<key>` for a flat CLDR mapping ("currency_symbols", "currency_names"),
+    inherited entries resolved one key at a time: babel's full merge of every locale's data costs
+    over a second per process, these few dicts a tenth of that."""
+    parent = _parent(name)
+    out = dict(locale_entries(parent, key)) if parent else {}
+    out.update({k: v for k, v in _own_data(name).get(key, {}).items() if v is not None})
+    return out
+
+
 @lru_cache(maxsize=1)
 def _meanings() -> dict[str, frozenset[str]]:
     """Symbol as written -> every currency it stands for in `SYMBOL_LOCALES`."""
-    from babel import Locale
-
     seen: dict[str, set[str]] = defaultdict(set)
     for name in SYMBOL_LOCALES:
-        for code, sym in Locale.parse(name).currency_symbols.items():
+        for code, sym in locale_entries(name, "currency_symbols").items():
             seen[sym].add(code)
     return {s: frozenset(c) for s, c in seen.items()}
 
@@ -47,10 +84,8 @@ def _meanings() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def symbols() -> dict[str, str]:
     """Symbol as written -> ISO code, for symbols that mean exactly one currency (English wins)."""
-    from babel import Locale
-
     out = {s: next(iter(c)) for s, c in _meanings().items() if len(c) == 1}
-    out.update({sym: code for code, sym in Locale.parse("en").currency_symbols.items()})
+    out.update({sym: code for code, sym in locale_entries("en", "currency_symbols").items()})
     # a lone ASCII letter ("R", "F") is too likely to be something else; codes are matched as codes
     return {s: c for s, c in out.items() if not (s.isascii() and s.isalpha() and (len(s) == 1 or len(s) == 3))}
 
@@ -64,11 +99,8 @@ def alternatives() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def names() -> dict[str, str]:
     """Lower-case English currency name ("euro", "us dollar", "us dollars") -> ISO code."""
-    from babel import Locale
-
-    en = Locale.parse("en")
     out: dict[str, str] = {}
-    for code, name in en.currencies.items():
+    for code, name in locale_entries("en", "currency_names").items():
         out.setdefault(name.lower(), code)
         out.setdefault(name.lower() + "s", code)
     return out

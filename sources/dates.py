@@ -69,9 +69,16 @@ def _two_digit_year(y: pd.Series) -> pd.Series:
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     """Build dates from integer parts; impossible dates (31/02) and years past pandas' range become NaT."""
-    frame = pd.DataFrame({"year": year, "month": month, "day": day}).astype("float64")
-    frame.loc[~frame["year"].between(1678, 2261), "year"] = np.nan  # pandas 3 would switch resolution
-    return pd.to_datetime(frame, errors="coerce").astype("datetime64[ns]")
+    # numpy calendar arithmetic: pd.to_datetime on a year/month/day frame costs ~10 ms a call
+    y, m, d = (np.asarray(pd.to_numeric(p, errors="coerce"), dtype="float64") for p in (year, month, day))
+    ok = (y >= 1678) & (y <= 2261) & (m >= 1) & (m <= 12) & (d >= 1)  # pandas 3 would switch resolution
+    ok &= (y == np.floor(y)) & (m == np.floor(m)) & (d == np.floor(d))
+    months = np.where(ok, (y - 1970) * 12 + m - 1, 0).astype("int64").astype("datetime64[M]")
+    first = months.astype("datetime64[D]")
+    ok &= d <= ((months + 1).astype("datetime64[D]") - first).astype("int64")
+    days = np.where(ok, d - 1, 0).astype("int64").astype("timedelta64[D]")
+    out = np.where(ok, (first + days).astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
+    return pd.Series(out, index=year.index, dtype="datetime64[ns]")
 
 
 def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:

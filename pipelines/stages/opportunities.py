@@ -9,7 +9,7 @@ from reports.frames import load_report_data
 from reports.opportunities import OPPORTUNITY_TABLES, OpportunityOutcome
 from reports.opportunities import build_opportunities as build_opportunity_tables
 from reports.outputs import book_parts
-from reports.summary import for_scope, section, summarise_books, write_summary_table
+from reports.summary import for_scope, section, summarise_books, summary_data, write_summary_table
 from warehouse.comments import apply_comments, uncommented
 from warehouse.previous_run import read_previous_opportunities
 
@@ -41,7 +41,7 @@ def build_renewal_summary(run: RunContext) -> dict[str, float]:
     valuation = run.config.valuation
     with run.building() as con:
         data = load_report_data(con, run.as_of, valuation.currency)
-        summary = summarise_books(book_parts(data), valuation)
+        summary = summarise_books(book_parts(summary_data(data)), valuation)
         write_summary_table(con, summary)
         _commented(con, [SUMMARY_TABLE])
     whole = for_scope(summary)

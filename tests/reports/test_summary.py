@@ -85,3 +85,16 @@ def test_run_summary_markdown(data, settings) -> None:
     assert "4 contracts expired without a renewal, worth 2,600 a year" in text
     # a reseller called "=cmd|' /C calc'!A0" cannot break the table
     assert "=cmd\\|' /C calc'!A0" in text
+
+
+def test_the_summary_on_its_own_columns_equals_the_summary_on_the_whole_book(data, settings) -> None:
+    # the stage narrows the frames before splitting the book; every scope's totals stay the same
+    from reports.summary import SUMMARY_COLUMNS, summary_data
+
+    narrow = summary_data(data)
+    assert all(set(getattr(narrow, name).columns) <= set(cols) for name, cols in SUMMARY_COLUMNS.items())
+    assert len(narrow.opportunities) == len(data.opportunities) and len(data.opportunities.columns) > 20
+    full = summarise_books(book_parts(data), settings)
+    fast = summarise_books(book_parts(narrow), settings)
+    assert [p.scope for p in book_parts(narrow)] == [p.scope for p in book_parts(data)]
+    assert full.equals(fast)

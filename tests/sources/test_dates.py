@@ -137,3 +137,25 @@ def test_keeps_the_input_index() -> None:
 def test_other_formats(fmt: str) -> None:
     value = dt.date(2026, 7, 9).strftime(fmt)
     assert parse_dates(_col(value), "d", date_format=fmt).values.tolist() == [D(2026, 7, 9)]
+
+
+def test_dates_assembled_from_parts_agree_with_pandas_on_every_calendar_edge() -> None:
+    # _assemble does calendar arithmetic in numpy; pandas' year/month/day assembly is the reference
+    import itertools
+
+    import numpy as np
+
+    from sources.dates import _assemble
+
+    years = [0, 99, 1677, 1678, 1900, 1999, 2000, 2004, 2023, 2024, 2100, 2261, 2262, 9999]
+    grid = np.array(list(itertools.product(years, range(-1, 15), range(-1, 34))))
+    index = pd.Index(np.arange(len(grid)) * 3 + 5)
+    y, m, d = (pd.Series(grid[:, i], index=index) for i in range(3))
+    y = y.astype("float64").where(np.arange(len(grid)) % 11 != 0)  # some years missing
+    frame = pd.DataFrame({"year": y, "month": m, "day": d}).astype("float64")
+    frame.loc[~frame["year"].between(1678, 2261), "year"] = np.nan
+    expected = pd.to_datetime(frame, errors="coerce").astype("datetime64[ns]")
+    got = _assemble(y, m, d)
+    pd.testing.assert_series_equal(got, expected, check_names=False)
+    assert got.notna().sum() > 2000 and got[(y == 2024) & (m == 2) & (d == 29)].notna().all()
+    assert got[(y == 2023) & (m == 2) & (d == 29)].isna().all() and got[(y == 2100) & (m == 2) & (d == 29)].isna().all()
