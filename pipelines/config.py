@@ -38,11 +38,13 @@ __all__ = ["ConfigError", "RadarConfig", "WarehouseSettings", "load_config", "pa
 
 
 class WarehouseSettings(BaseModel):
-    """`warehouse:` settings: the storage format the warehouse file is written in."""
+    """`warehouse:` settings: the storage format the warehouse file is written in, and how long a
+    run waits for another run of the same home to finish before giving up (one writer per home)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     storage_version: str | None = "v1.4.0"
+    lock_wait_seconds: float = Field(default=0, ge=0, le=86_400)
 
     @field_validator("storage_version")
     @classmethod

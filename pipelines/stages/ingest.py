@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 import duckdb
 
 from pipelines.stages.context import RunContext
-from sources.inbox import discover, source_fingerprint
+from sources.inbox import discover, outside_links, source_fingerprint
 from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
 from warehouse.build import load_staging_tables, start_build
@@ -111,10 +111,31 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
+        results += _record_outside_links(con, run, fingerprints, log)
     finally:
         con.close()
     progress(len(files), len(files))
     return results
+
+
+def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, fingerprints: dict[str, str],
+                          log: Callable[[str], None]) -> list[FileResult]:
+    """Links out of the home are never read; each is an `error` row naming its target, recorded once
+    and reported on every run (so a skipped file is never silent)."""
+    links = outside_links(run.home, run.config.sources)
+    decisions = plan(con, [Candidate(link.source.name, link.relpath, link.sha256, fingerprints[link.source.name])
+                           for link in links])
+    out = []
+    for link in links:
+        if decisions[link.relpath][0] != "skip":
+            modified = dt.datetime.fromtimestamp((run.home / link.relpath).lstat().st_mtime)
+            record_file(con, {"source": link.source.name, "path": link.relpath, "sha256": link.sha256,
+                              "size_bytes": 0, "modified_at": modified, "fingerprint": fingerprints[link.source.name],
+                              "run_id": run.run_id, "status": "error", "error": link.reason})
+        log(link.reason)
+        out.append(FileResult(link.source.name, link.relpath, "read" if decisions[link.relpath][0] != "skip"
+                              else "skip", "error", error=link.reason))
+    return out
 
 
 def stage_source_records(run: RunContext) -> dict[str, int]:
