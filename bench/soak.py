@@ -33,14 +33,19 @@ RADAR = [sys.executable, "-m", "pipelines.cli"]
 #: columns that differ between two runs over the same inbox by design (when, which run)
 VOLATILE = {"built_at", "run_id", "ingested_at", "loaded_at", "modified_at", "created_at", "first_run_id",
             "last_run_id", "run_date", "changed_at"}
+#: tables that keep a history across runs: compared on the rows up to the reference build only
+HISTORY = {"data_quality": "checked_at"}
 _STAGE_LINE = re.compile(r"^\d\d:\d\d:\d\d  (.+?) \.\.\.$", re.M)
 _LABEL_TO_STAGE = {label: stage for stage, label in STAGE_LABELS.items()}
 
 
-def table_hashes(db: Path) -> dict[str, list[int]]:
-    """table -> [rows, order-free hash of the rows without VOLATILE columns]; raises when unreadable."""
+def table_hashes(db: Path, cutoff: Any = None) -> dict[str, list[int]]:
+    """table -> [rows, order-free hash of the rows without VOLATILE columns]; HISTORY tables only up
+    to `cutoff` (default: this warehouse's own build time); raises when the file is unreadable."""
     con = duckdb.connect(str(db), read_only=True)
     try:
+        if cutoff is None:
+            cutoff = con.execute("SELECT max(built_at) FROM build_info").fetchall()[0][0]
         tables = [r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() ORDER BY 1").fetchall()]
         out = {}
@@ -49,9 +54,10 @@ def table_hashes(db: Path) -> dict[str, list[int]]:
                 "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
                 "AND table_name = ? ORDER BY column_index", [t]).fetchall() if c not in VOLATILE]
             select = ", ".join(f'"{c}"' for c in cols) or "1"
+            where = f'WHERE "{HISTORY[t]}" <= ?' if t in HISTORY else ""
             rows, digest = con.execute(
                 f'SELECT count(*), coalesce(sum(hash(s))::HUGEINT % 18446744073709551557, 0) '
-                f'FROM (SELECT {select} FROM "{t}") AS s').fetchall()[0]
+                f'FROM (SELECT {select} FROM "{t}" {where}) AS s', [cutoff] if where else []).fetchall()[0]
             out[t] = [int(rows), int(digest)]
         return out
     finally:
@@ -79,8 +85,9 @@ class Run:
         logs = home.parent / "soak-logs"
         logs.mkdir(exist_ok=True)
         out, err = logs / f"{tag}.out", logs / f"{tag}.err"
+        env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "RADAR_HOME")}
         proc = subprocess.Popen([*RADAR, "run", "--home", str(home)], stdout=out.open("wb"), stderr=err.open("wb"),
-                                start_new_session=True)  # its own group: the kill reaches any child too
+                                env=env, start_new_session=True)  # its own group: the kill reaches any child
         return cls(proc, out, err, time.monotonic())
 
     def kill(self) -> None:
@@ -133,14 +140,18 @@ class Soak:
         self.home, self.out, self.rng = home, out, random.Random(seed)
         self.result: dict[str, Any] = {"home": str(home), "seed": seed, "kills": [], "pairs": []}
         self.reference: dict[str, list[int]] = {}
+        self.cutoff: Any = None
 
     def save(self) -> None:
         kills, pairs = self.result["kills"], self.result["pairs"]
+        killed = [k for k in kills if not k["finished_before_kill"]]
         self.result["summary"] = {
-            "kills": len(kills),
-            "kills_by_stage": {s: sum(k["stage"] == s for k in kills) for s in sorted({k["stage"] for k in kills})},
+            "trials": len(kills),
+            "kills": len(killed),
+            "kills_by_stage": {s: sum(k["stage"] == s for k in killed) for s in sorted({k["stage"] for k in killed})},
             "warehouse_intact_and_identical": sum(not k["differs"] and k["intact"] for k in kills),
             "next_run_completed": sum(k["next_run_exit"] == 0 for k in kills),
+            "next_run_identical": sum(k["next_run_identical"] for k in kills),
             "rows_lost": sum(k["rows_lost"] for k in kills) + sum(p["rows_lost"] for p in pairs),
             "pairs": len(pairs),
             "pairs_exactly_one_writer": sum(p["exactly_one_writer"] for p in pairs),
@@ -151,17 +162,17 @@ class Soak:
 
     def check_live(self) -> tuple[bool, list[str], int]:
         try:
-            live = table_hashes(self.home / "warehouse.duckdb")
+            live = table_hashes(self.home / "warehouse.duckdb", self.cutoff)
         except duckdb.Error:
             return False, ["<unreadable>"], sum(r for r, _ in self.reference.values())
         differ, lost = compare(self.reference, live)
         return True, differ, lost
 
-    def kill_trial(self, i: int, duration: float) -> None:
+    def kill_trial(self, i: int, warm: float, cold_duration: float) -> None:
         cold = self.rng.random() < 1 / 3  # a third re-read the whole inbox, so the kill may hit the ingest store
         if cold:
             (self.home / ".radar" / "ingest.duckdb").unlink(missing_ok=True)
-        delay = self.rng.uniform(0.0, duration * (1.6 if cold else 1.05))
+        delay = self.rng.uniform(0.0, 0.98 * (cold_duration if cold else warm))
         run = Run.start(self.home, f"kill-{i:03d}")
         time.sleep(delay)
         finished = run.proc.poll() is not None
@@ -212,16 +223,21 @@ def main(argv: list[str] | None = None) -> int:
         soak.result["bomb_peak_memory"] = bomb_memory()
     subprocess.run([*RADAR, "demo", "--home", str(home), "--scale", str(args.scale)], check=True,
                    stdout=subprocess.DEVNULL)
-    code, duration = complete_run(home, "reference")  # the second run settles "changes since the last run"
-    if code != 0:
-        raise SystemExit(f"the reference run failed ({code}); see {home.parent / 'soak-logs'}")
+    (home / ".radar" / "ingest.duckdb").unlink()
+    code, cold = complete_run(home, "cold")  # the whole inbox read again: how long a run that ingests takes
+    code2, warm = complete_run(home, "reference")  # nothing new: the reference, and a warm run's length
+    if code or code2:
+        raise SystemExit(f"a reference run failed ({code}, {code2}); see {home.parent / 'soak-logs'}")
     soak.reference = table_hashes(home / "warehouse.duckdb")
-    soak.result.update(scale=args.scale, run_seconds=round(duration, 1), tables=len(soak.reference),
-                       reference_rows=sum(r for r, _ in soak.reference.values()))
+    con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    soak.cutoff = con.execute("SELECT max(built_at) FROM build_info").fetchall()[0][0]
+    con.close()
+    soak.result.update(scale=args.scale, warm_run_seconds=round(warm, 1), cold_run_seconds=round(cold, 1),
+                       tables=len(soak.reference), reference_rows=sum(r for r, _ in soak.reference.values()))
     for i in range(args.kills):
-        soak.kill_trial(i, duration)
-    for j in range(args.offsets):
-        soak.pair_trial(j, 0.9 * duration * j / max(1, args.offsets - 1))
+        soak.kill_trial(i, warm, cold)
+    for j in range(args.offsets):  # the second starts while the first runs (its startup takes a few seconds)
+        soak.pair_trial(j, 0.7 * warm * j / max(1, args.offsets - 1))
     soak.result["wall_seconds"] = round(time.monotonic() - started)
     soak.save()
     print(json.dumps(soak.result["summary"], indent=2))

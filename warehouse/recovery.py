@@ -44,7 +44,7 @@ def database_problem(path: Path) -> str | None:
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
-        if "lock" in str(exc).lower():  # another process has it open for writing: in use, not corrupt
+        if "could not set lock" in str(exc).lower():  # another process has it open for writing: in use
             return None
         return " ".join(str(exc).split())
     try:
