@@ -169,13 +169,29 @@ def parse_config(raw: object, origin: str = "sources.yaml") -> RadarConfig:
     return config
 
 
+class _TextDates(yaml.SafeLoader):
+    """yaml.safe_load, but dates stay text for pydantic to check with the key named: PyYAML itself
+    raises a bare ValueError (a traceback) on `as_of: 2026-13-45`."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> object:
+    """Parse sources.yaml text safely (no tags), dates left as text."""
+    return yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_config(home: Path) -> RadarConfig:
     """Read and validate `home/sources.yaml`."""
     path = Path(home) / "sources.yaml"
     if not path.is_file():
         raise ConfigError(f"{path}: not found (every home needs a sources.yaml)")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     return parse_config(raw, origin=str(path))

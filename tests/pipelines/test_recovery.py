@@ -153,3 +153,16 @@ def test_an_interruption_tells_whether_the_new_warehouse_was_published(tmp_path:
     text = interrupted_state(home, before)
     assert "The new warehouse WAS published before the interruption" in text and "out/ may be partly" in text
     assert "this home has none yet" in interrupted_state(home / "nowhere", None)
+
+
+def test_an_impossible_as_of_is_a_config_error_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    home = _home(tmp_path)
+    (home / "sources.yaml").write_text("as_of: 2026-13-45\n" + SOURCES_YAML, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "RADAR_HOME")}
+    done = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", "--home", str(home)], env=env,
+                          cwd=Path(__file__).parents[2], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "key 'as_of': Input should be a valid date" in done.stderr and "month value is outside" in done.stderr
+    assert not (home / ".radar").exists()  # nothing was written

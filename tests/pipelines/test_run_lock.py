@@ -165,3 +165,16 @@ def test_a_dagster_run_fails_while_another_run_holds_the_home(tmp_path: Path) ->
                                                                           "RESOURCE_INIT_FAILURE"))
     messages = " ".join(str(e.event_specific_data) for e in result.all_events if e.event_specific_data)
     assert failure is not None and f"PID {holder.pid}" in messages and "another run is writing" in messages
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("-1", "key 'warehouse.lock_wait_seconds': Input should be greater than or equal to 0"),
+    ("soon", "key 'warehouse.lock_wait_seconds': Input should be a valid number"),
+    ("100000", "key 'warehouse.lock_wait_seconds': Input should be less than or equal to 86400"),
+])
+def test_lock_wait_seconds_is_checked_when_sources_yaml_is_read(tmp_path: Path, value: str, message: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "sources.yaml").write_text(SOURCES_YAML.format(wait=value), encoding="utf-8")
+    done = _radar("run", "--home", str(home))
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
