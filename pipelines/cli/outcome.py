@@ -141,6 +141,11 @@ def warehouse_state(home: Path, events: RunEvents, before: Snapshot | None, afte
             "and out/ still holds that run's workbooks and exports.")
 
 
+def was_interrupted(events: RunEvents) -> bool:
+    """Whether the run failed because it was interrupted (Dagster turns Ctrl-C/SIGTERM into a step failure)."""
+    return any("ExecutionInterrupted" in _cause(err) for err in events.failed.values())
+
+
 def _check_label(step: str) -> str:
     """A check step's key is "<asset>_<check>": say "the check <check> of <asset>"."""
     for asset in sorted(STAGE_LABELS, key=len, reverse=True):
@@ -169,6 +174,10 @@ def failure_paragraph(home: Path, events: RunEvents, before: Snapshot | None, af
     cause = _cause(events.failed.get(step))
     fault = ", ".join(dict.fromkeys(_PATH.findall(cause)))
     label = STAGE_LABELS.get(step) or _check_label(step)
+    if was_interrupted(events):
+        return (f"radar run interrupted at {label}",
+                f"The nightly run was INTERRUPTED (Ctrl-C or SIGTERM) during the stage '{label}' ({step}). {state} "
+                f"The log is in {log_path}.")
     subject = f"radar run failed at {label}"
     cause = cause if cause.endswith((".", "!", "?")) else cause + "."
     text = (f"The nightly run FAILED at the stage '{label}' ({step}): {cause}"

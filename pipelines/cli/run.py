@@ -75,6 +75,7 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
         failure_paragraph,
         interrupted_state,
         snapshot,
+        was_interrupted,
         write_last_failure,
     )
     from pipelines.cli.progress import RunDisplay
@@ -120,7 +121,8 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)
         return report
-    report.exit_code = EXIT_BLOCKED if events.blocking_failures else EXIT_FAILED
+    report.exit_code = (EXIT_BLOCKED if events.blocking_failures
+                        else EXIT_INTERRUPTED if was_interrupted(events) else EXIT_FAILED)
     subject, report.failure = failure_paragraph(home, events, before, after, log_path)
     write_last_failure(home, subject, report.failure, warnings)
     print(f"\nradar: {report.failure}", file=sys.stderr)

@@ -166,3 +166,21 @@ def test_an_impossible_as_of_is_a_config_error_not_a_traceback(tmp_path: Path) -
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "key 'as_of': Input should be a valid date" in done.stderr and "month value is outside" in done.stderr
     assert not (home / ".radar").exists()  # nothing was written
+
+
+def test_an_interrupted_run_is_told_as_interrupted_not_failed(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from pipelines.cli.outcome import failure_paragraph
+    from pipelines.cli.progress import RunEvents
+
+    home = _home(tmp_path)
+    before = snapshot(_warehouse(home / "warehouse.duckdb", dt.datetime(2026, 3, 1, 2)))
+    events = RunEvents(succeeded=[])
+    events.failed["inbox_files"] = SimpleNamespace(
+        message="Execution was interrupted", cause=SimpleNamespace(
+            message="dagster._core.errors.DagsterExecutionInterruptedError", cause=None))
+    subject, text = failure_paragraph(home, events, before, before, tmp_path / "run.log")
+    assert subject == "radar run interrupted at Reading the inbox"
+    assert text.startswith("The nightly run was INTERRUPTED (Ctrl-C or SIGTERM) during the stage 'Reading the inbox'")
+    assert "The warehouse was NOT replaced" in text
