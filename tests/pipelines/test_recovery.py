@@ -184,3 +184,18 @@ def test_an_interrupted_run_is_told_as_interrupted_not_failed(tmp_path: Path) ->
     assert subject == "radar run interrupted at Reading the inbox"
     assert text.startswith("The nightly run was INTERRUPTED (Ctrl-C or SIGTERM) during the stage 'Reading the inbox'")
     assert "The warehouse was NOT replaced" in text
+
+
+def test_yaml_tags_are_refused_before_anything_runs(tmp_path: Path) -> None:
+    from pipelines.config import ConfigError, load_config
+
+    home = _home(tmp_path)
+    marker = tmp_path / "pwned"
+    (home / "sources.yaml").write_text(f'as_of: !!python/object/apply:os.system ["touch {marker}"]\n'
+                                       + SOURCES_YAML, encoding="utf-8")
+    try:
+        load_config(home)
+        raise AssertionError("a python tag was accepted")
+    except ConfigError as exc:
+        assert "not valid YAML" in str(exc) and "python/object/apply" in str(exc)
+    assert not marker.exists()
