@@ -13,11 +13,11 @@ import duckdb
 from warehouse.sql_runner import ident, table_names
 
 #: leftovers of a killed run, relative to the home: only ever written under the run lock
+#: (a killed build's `.radar/warehouse.building.duckdb` is not among them: the next full run starts
+#: a fresh one, and a re-execution from the failed step in the UI continues it)
 LEFTOVER_GLOBS = (
     "out/.reports-staging-*",  # reports.outputs writes every output here, then moves it into out/
     "out/parquet/.*.parquet.partial",  # warehouse.exports writes each Parquet file here first
-    ".radar/warehouse.building.duckdb",
-    ".radar/warehouse.building.duckdb.wal",
     ".radar/*.duckdb.tmp",  # DuckDB's spill directories
     ".radar/run.lock.json.*.tmp",
 )

@@ -56,12 +56,12 @@ def test_leftovers_of_killed_runs_are_removed(tmp_path: Path) -> None:
     (home / "out" / "parquet").mkdir(parents=True)
     (home / "out" / "parquet" / ".customers.parquet.partial").write_bytes(b"half")
     (home / "out" / "parquet" / "customers.parquet").write_bytes(b"kept")
-    (home / ".radar").mkdir()
-    (home / ".radar" / "warehouse.building.duckdb").write_bytes(b"half")
-    (home / ".radar" / "warehouse.building.duckdb.wal").write_bytes(b"half")
+    (home / ".radar" / "ingest.duckdb.tmp").mkdir(parents=True)  # DuckDB's spill directory
+    (home / ".radar" / "warehouse.building.duckdb").write_bytes(b"a build a re-execution may continue")
     removed = remove_leftovers(home)
-    assert sorted(removed) == [".radar/warehouse.building.duckdb", ".radar/warehouse.building.duckdb.wal",
-                               "out/.reports-staging-abc123", "out/parquet/.customers.parquet.partial"]
+    assert sorted(removed) == [".radar/ingest.duckdb.tmp", "out/.reports-staging-abc123",
+                               "out/parquet/.customers.parquet.partial"]
+    assert (home / ".radar" / "warehouse.building.duckdb").exists()  # the next full run starts a fresh one
     assert not staging.exists() and (home / "out" / "parquet" / "customers.parquet").read_bytes() == b"kept"
     said: list[str] = []
     (staging / "x").mkdir(parents=True)
