@@ -90,7 +90,7 @@ def test_radar_validate_does_not_need_the_lock(tmp_path: Path) -> None:
 def test_a_waiter_gets_the_lock_when_the_holder_finishes(tmp_path: Path) -> None:
     home = _home(tmp_path)
     holder = _hold(home, 1.5)
-    seen = []
+    seen: list = []
     with hold_run_lock(home, wait_seconds=30, on_wait=seen.append) as taken:
         assert taken.waited >= 0.5 and taken.stale is None  # the holder let go properly
         assert read_holder(home) == taken.holder and taken.holder.pid == os.getpid()
@@ -123,7 +123,8 @@ def test_a_killed_holders_lock_is_taken_over_and_reported(tmp_path: Path) -> Non
     assert left["pid"] == holder.pid  # the killed run's name is still there ...
     said: list[str] = []
     with guarded_run(home, 0, said.append) as notes:  # ... but its lock is free
-        assert read_holder(home).pid == os.getpid()
+        now = read_holder(home)
+        assert now is not None and now.pid == os.getpid()
     assert notes == said and len(said) == 1
     assert f"took over the run lock left by radar run (PID {holder.pid} on {socket.gethostname()}" in said[0]
     assert "run id run-held-elsewhere" in said[0] and "(that process is gone)" in said[0]
@@ -133,7 +134,8 @@ def test_the_lock_is_re_entered_by_its_own_process(tmp_path: Path) -> None:
     home = _home(tmp_path)
     with hold_run_lock(home) as outer, hold_run_lock(home, run_id="dagster-run-1") as inner:
         assert inner.nested and not outer.nested
-        assert read_holder(home).run_id == "dagster-run-1"  # the Dagster run's id is recorded
+        now = read_holder(home)
+        assert now is not None and now.run_id == "dagster-run-1"  # the Dagster run's id is recorded
     assert read_holder(home) is None
 
 
