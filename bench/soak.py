@@ -236,14 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     soak.result.update(scale=args.scale, warm_run_seconds=round(warm, 1), cold_run_seconds=round(cold, 1),
                        tables=len(soak.reference), reference_rows=sum(r for r, _ in soak.reference.values()))
     # the pairs are spread among the kills, so a soak stopped early has figures of both kinds
-    pair_after = {round((j + 1) * args.kills / args.offsets) - 1: j for j in range(args.offsets)} if args.kills else {}
-    for i in range(args.kills):
-        soak.kill_trial(i, warm, cold)
-        if i in pair_after:  # the second starts while the first runs (its own startup takes a few seconds)
-            j = pair_after[i]
+    after = [max(0, round((j + 1) * args.kills / args.offsets) - 1) for j in range(args.offsets)]
+    for i in range(max(1, args.kills)):
+        if i < args.kills:
+            soak.kill_trial(i, warm, cold)
+        for j in (j for j, k in enumerate(after) if k == i):  # the second starts while the first runs
             soak.pair_trial(j, 0.7 * warm * j / max(1, args.offsets - 1))
-    for j in range(args.kills and args.offsets, args.offsets):
-        soak.pair_trial(j, 0.7 * warm * j / max(1, args.offsets - 1))
     soak.result["wall_seconds"] = round(time.monotonic() - started)
     soak.save()
     print(json.dumps(soak.result["summary"], indent=2))
