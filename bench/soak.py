@@ -27,8 +27,6 @@ from typing import Any
 
 import duckdb
 
-from pipelines.cli.progress import STAGE_LABELS
-
 RADAR = [sys.executable, "-m", "pipelines.cli"]
 #: columns that differ between two runs over the same inbox by design (when, which run)
 VOLATILE = {"built_at", "run_id", "ingested_at", "loaded_at", "modified_at", "created_at", "first_run_id",
@@ -36,7 +34,6 @@ VOLATILE = {"built_at", "run_id", "ingested_at", "loaded_at", "modified_at", "cr
 #: tables that keep a history across runs: compared on the rows up to the reference build only
 HISTORY = {"data_quality": "checked_at"}
 _STAGE_LINE = re.compile(r"^\d\d:\d\d:\d\d  (.+?) \.\.\.$", re.M)
-_LABEL_TO_STAGE = {label: stage for stage, label in STAGE_LABELS.items()}
 
 
 def table_hashes(db: Path, cutoff: Any = None) -> dict[str, list[int]]:
@@ -99,8 +96,11 @@ class Run:
 
     def stage(self) -> str:
         """The last stage the run had started when it ended ('startup' before the first)."""
+        from pipelines.cli.progress import STAGE_LABELS  # imports Dagster: only when a soak runs
+
         labels = _STAGE_LINE.findall(self.stdout.read_text(encoding="utf-8", errors="replace"))
-        return _LABEL_TO_STAGE.get(labels[-1], labels[-1]) if labels else "startup"
+        by_label = {label: stage for stage, label in STAGE_LABELS.items()}
+        return by_label.get(labels[-1], labels[-1]) if labels else "startup"
 
 
 def complete_run(home: Path, tag: str) -> tuple[int, float]:
