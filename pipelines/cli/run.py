@@ -15,6 +15,7 @@ import io
 import os
 import signal
 import sys
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -58,16 +59,17 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
     from pipelines.stages.home_guard import RunLocked, guarded_run
 
     config = load_config(home)
+    run_id = str(uuid.uuid4())  # the Dagster run's id, named by the lock from the start
     try:
-        with guarded_run(home, config.warehouse.lock_wait_seconds, _say) as notes:
-            return _execute(home, config, as_of, notes, quiet=quiet, verbose=verbose, live=live)
+        with guarded_run(home, config.warehouse.lock_wait_seconds, _say, run_id=run_id) as notes:
+            return _execute(home, config, as_of, notes, run_id, quiet=quiet, verbose=verbose, live=live)
     except RunLocked as exc:
         _say(str(exc))
         return RunReport(EXIT_LOCKED, None, _log_path(home), failure=str(exc))
 
 
-def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes: list[str], *, quiet: bool,
-             verbose: bool, live: bool | None) -> RunReport:
+def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes: list[str], run_id: str, *,
+             quiet: bool, verbose: bool, live: bool | None) -> RunReport:
     from dagster import DagsterInstance
 
     from pipelines.cli.outcome import (
@@ -99,7 +101,7 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
         with DagsterInstance.from_config(str(prepare_instance(home))) as instance:
             fail_orphaned_runs(instance)
             result = job.execute_in_process(instance=instance, raise_on_error=False, tags=cli_tags(),
-                                            run_config={"loggers": loggers})
+                                            run_config={"loggers": loggers}, run_id=run_id)
     except KeyboardInterrupt:
         _say(f"interrupted. {interrupted_state(home, before)}")
         raise
