@@ -205,6 +205,31 @@ class Soak:
         self.save()
 
 
+def figures_markdown(result: dict[str, Any]) -> str:
+    """The soak's figures as the Markdown docs/reliability.md shows (`--render soak.json`)."""
+    s = result.get("summary", {})
+    stages = ", ".join(f"{k} {v}" for k, v in s.get("kills_by_stage", {}).items())
+    lines = [
+        "| figure | value |", "|---|---|",
+        f"| scale, warm / cold run (s) | {result.get('scale')}, {result.get('warm_run_seconds')} / "
+        f"{result.get('cold_run_seconds')} |",
+        f"| tables compared, reference rows | {result.get('tables')}, {result.get('reference_rows')} |",
+        f"| SIGKILLs (stage running when killed) | {s.get('kills')} ({stages}) |",
+        f"| live warehouse intact and identical after the kill | {s.get('warehouse_intact_and_identical')} of "
+        f"{s.get('trials')} |",
+        f"| next run completed (exit 0), identical again | {s.get('next_run_completed')}, "
+        f"{s.get('next_run_identical')} of {s.get('trials')} |",
+        f"| pairs started together: exactly one writer | {s.get('pairs_exactly_one_writer')} of {s.get('pairs')} |",
+        f"| rows lost | {s.get('rows_lost')} |",
+    ]
+    bombs = result.get("bomb_peak_memory", {})
+    if bombs:
+        lines += ["", "| bomb | on disk | outcome (wall time of a fresh process) | peak RSS |", "|---|---|---|---|"]
+        lines += [f"| {case} | {b.get('bytes_on_disk', 0) / 2**20:,.1f} MiB | {b.get('status', 'loaded')} "
+                  f"in {b.get('seconds', '–')} s | {b['peak_rss_mib']} MiB |" for case, b in bombs.items()]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kills", type=int, default=200)
@@ -214,7 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, default=None, help="default: a temporary directory")
     parser.add_argument("--out", type=Path, default=Path("bench/results/soak.json"))
     parser.add_argument("--no-bombs", action="store_true", help="skip the bomb memory figures")
+    parser.add_argument("--render", type=Path, help="print the figures of an existing soak JSON as Markdown")
     args = parser.parse_args(argv)
+    if args.render:
+        print(figures_markdown(json.loads(args.render.read_text(encoding="utf-8"))))
+        return 0
     work = Path(tempfile.mkdtemp(prefix="radar-soak-")) if args.home is None else args.home.parent
     home = args.home or work / "home"
     soak = Soak(home.resolve(), args.out.resolve(), args.seed)
