@@ -12,7 +12,7 @@ MIN_TESTS ?= tests/sources tests/matching tests/warehouse tests/reports tests/pi
 DEMO_HOME ?= demo_home
 SCALE  ?= 1
 
-.PHONY: install demo test test-min lint bench bench-quick dev docs clean
+.PHONY: install demo test test-min lint bench bench-quick soak dev docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 needed, found {sys.version.split()[0]}"'
@@ -57,6 +57,14 @@ bench: $(VENV)/.bench-installed
 
 bench-quick: $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run --out bench/results --quick
+
+# SIGKILLs at random points of `radar run` and pairs of runs started together (docs/reliability.md);
+# `make soak KILLS=20 OFFSETS=5` for a short one. Writes bench/results/soak.json as it goes.
+KILLS ?= 200
+OFFSETS ?= 20
+SOAK_SCALE ?= 0.1
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak --kills $(KILLS) --offsets $(OFFSETS) --scale $(SOAK_SCALE) --out bench/results/soak.json
 
 dev: $(STAMP)
 	test -f $(DEMO_HOME)/sources.yaml || $(BIN)/radar demo --home $(DEMO_HOME) --scale $(SCALE)

@@ -39,11 +39,13 @@ __all__ = ["ConfigError", "LimitsSettings", "RadarConfig", "WarehouseSettings", 
 
 
 class WarehouseSettings(BaseModel):
-    """`warehouse:` settings: the storage format the warehouse file is written in."""
+    """`warehouse:` settings: the storage format the warehouse file is written in, and how long a
+    run waits for another run of the same home to finish before giving up (one writer per home)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     storage_version: str | None = "v1.4.0"
+    lock_wait_seconds: float = Field(default=0, ge=0, le=86_400)
 
     @field_validator("storage_version")
     @classmethod
@@ -131,6 +133,15 @@ class RadarConfig(BaseModel):
     reports: ReportSettings = Field(default_factory=ReportSettings)
     limits: LimitsSettings = Field(default_factory=LimitsSettings)
     channel: ChannelSettings = Field(default_factory=ChannelSettings)
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_4217(cls, value: str) -> str:
+        from babel.numbers import list_currencies  # CLDR's ISO 4217 list
+
+        if value not in list_currencies():
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code (e.g. USD, EUR, GBP)")
+        return value
 
     @field_validator("warranty")
     @classmethod
@@ -231,13 +242,29 @@ def parse_config(raw: object, origin: str = "sources.yaml") -> RadarConfig:
     return config
 
 
+class _TextDates(yaml.SafeLoader):
+    """yaml.safe_load, but dates stay text for pydantic to check with the key named: PyYAML itself
+    raises a bare ValueError (a traceback) on `as_of: 2026-13-45`."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> object:
+    """Parse sources.yaml text safely (no tags), dates left as text."""
+    return yaml.load(text, Loader=_TextDates)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_config(home: Path) -> RadarConfig:
     """Read and validate `home/sources.yaml`."""
     path = Path(home) / "sources.yaml"
     if not path.is_file():
         raise ConfigError(f"{path}: not found (every home needs a sources.yaml)")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     return parse_config(raw, origin=str(path))

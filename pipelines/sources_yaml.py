@@ -19,12 +19,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from pipelines.config import parse_config
+from pipelines.config import load_yaml, parse_config
 from sources.headers import normalise_header
 
 #: where a new `columns:` goes in a source entry: after the last of these keys it has
@@ -130,7 +129,7 @@ def write_columns(path: Path, columns: Mapping[str, Mapping[str, str]]) -> dict[
     new_text, written = with_columns(text, columns)
     if not written:
         return {}
-    parse_config(yaml.safe_load(new_text), origin=f"{path} (as it would be written)")  # raises: nothing written
+    parse_config(load_yaml(new_text), origin=f"{path} (as it would be written)")  # raises: nothing written
     fd, tmp = tempfile.mkstemp(prefix=".sources.", suffix=".yaml", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

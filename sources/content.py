@@ -74,6 +74,7 @@ FITS: dict[str, Callable[[ColumnProfile], float]] = {
     "customer_phone": lambda p: p.phone, "contact_phone": lambda p: p.phone,
     "customer_email": lambda p: p.email, "contact_email": lambda p: p.email,
     "contact_name": lambda p: p.person, "rep": lambda p: p.person,
+    "rep_account": lambda p: _ident(p) * (1 - p.person),  # an owner id is a code, never a person's name
     "sku": _sku, "description": _text, "serial_numbers": _serial,
     "quantity": _quantity, "certified_staff": _quantity,
     "unit_price": _money, "amount": _money, "list_price": _money, "fixed_fee": _money,

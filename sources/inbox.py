@@ -94,3 +94,39 @@ def discover(home: Path, sources: Sequence[SourceConfig]) -> list[InboxFile]:
                   size_bytes=f.size_bytes, modified_at=f.modified_at)
         for f in list_inbox(home, sources)
     ]
+
+
+@dataclass(frozen=True)
+class OutsideLink:
+    """A path a source's glob names that leads out of the home (a symlink): never read, but reported."""
+
+    source: SourceConfig
+    relpath: str
+    target: str
+
+    @property
+    def sha256(self) -> str:
+        """Stands in for the content hash: the link's target, so the same link is recorded once."""
+        return hashlib.sha256(f"link:{self.target}".encode()).hexdigest()
+
+    @property
+    def reason(self) -> str:
+        return (f"{self.relpath}: not read: it is a link to {self.target}, outside the home; copy the file "
+                "into the inbox to load it")
+
+
+def outside_links(home: Path, sources: Sequence[SourceConfig]) -> list[OutsideLink]:
+    """The files `list_inbox` leaves out because they resolve outside the home (symlinks out of it)."""
+    home = Path(home).resolve()
+    out: list[OutsideLink] = []
+    seen: set[str] = set()
+    for src in sources:
+        for path in sorted(home.glob(src.path), key=_original_first):
+            if path.name.startswith(IGNORED_PREFIXES) or not (path.is_file() or path.is_symlink()):
+                continue
+            real = path.resolve()
+            relpath = path.relative_to(home).as_posix()
+            if home not in real.parents and relpath not in seen:
+                seen.add(relpath)
+                out.append(OutsideLink(src, relpath, str(real)))
+    return out

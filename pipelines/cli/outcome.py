@@ -103,21 +103,48 @@ def _cause(err: Any) -> str:
     return message[:600] + (" ..." if len(message) > 600 else "")
 
 
+def was_published(before: Snapshot | None, after: Snapshot | None) -> bool:
+    """Whether the live warehouse is another build than before the run (the swap happened), told by
+    the file itself, so a failure after the swap but inside the publish step is told right too."""
+    return after is not None and (before is None or after.built_at != before.built_at)
+
+
+def interrupted_state(home: Path, before: Snapshot | None) -> str:
+    """The state of warehouse.duckdb and out/ after a run was interrupted (Ctrl-C, SIGTERM)."""
+    live = home / "warehouse.duckdb"
+    after = snapshot(live)
+    if was_published(before, after):
+        return (f"The new warehouse WAS published before the interruption ({live}, as of "
+                f"{after.as_of if after else '?'}), but out/ may be partly from an earlier run: run again to "
+                "rewrite it.")
+    if before is None:
+        return "No warehouse was published: this home has none yet. out/ was not written."
+    return (f"The warehouse was NOT replaced: {live} is still the previous one (as of {before.as_of}), "
+            "and out/ still holds that run's files. A killed run never leaves a half-written warehouse; "
+            "the next run cleans up what it left.")
+
+
 def warehouse_state(home: Path, events: RunEvents, before: Snapshot | None, after: Snapshot | None) -> str:
     """The true state of warehouse.duckdb and out/ after this run."""
     live = home / "warehouse.duckdb"
-    if "publish_warehouse" in events.succeeded:
+    if "publish_warehouse" in events.succeeded or was_published(before, after):
         state = f"The new warehouse WAS published ({live}, as of {after.as_of if after else '?'})"
         done = [s for s in OUTPUT_STAGES if s in events.succeeded]
         if len(done) == len(OUTPUT_STAGES):
             return state + "; out/ was updated."
         missing = ", ".join(STAGE_LABELS[s] for s in OUTPUT_STAGES if s not in done)
-        return state + f", but out/ is NOT up to date: {missing} did not finish (those files are from an earlier run)."
+        return state + (f", but out/ is NOT up to date: {missing} did not finish, so out/ may be partly "
+                        "from an earlier run (run again to rewrite it).")
     if before is None:
         return "No warehouse was published: this home has none yet. out/ was not written."
     when = f"built {before.built_at:%Y-%m-%d %H:%M} UTC, " if before.built_at else ""
     return (f"The warehouse was NOT replaced: {live} is still the previous one ({when}as of {before.as_of}), "
             "and out/ still holds that run's workbooks and exports.")
+
+
+def was_interrupted(events: RunEvents) -> bool:
+    """Whether the run failed because it was interrupted (Dagster turns Ctrl-C/SIGTERM into a step failure)."""
+    return any("ExecutionInterrupted" in _cause(err) for err in events.failed.values())
 
 
 def _check_label(step: str) -> str:
@@ -148,6 +175,10 @@ def failure_paragraph(home: Path, events: RunEvents, before: Snapshot | None, af
     cause = _cause(events.failed.get(step))
     fault = ", ".join(dict.fromkeys(_PATH.findall(cause)))
     label = STAGE_LABELS.get(step) or _check_label(step)
+    if was_interrupted(events):
+        return (f"radar run interrupted at {label}",
+                f"The nightly run was INTERRUPTED (Ctrl-C or SIGTERM) during the stage '{label}' ({step}). {state} "
+                f"The log is in {log_path}.")
     subject = f"radar run failed at {label}"
     cause = cause if cause.endswith((".", "!", "?")) else cause + "."
     text = (f"The nightly run FAILED at the stage '{label}' ({step}): {cause}"

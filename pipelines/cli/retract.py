@@ -24,6 +24,7 @@ from pipelines.config import ConfigError, load_config
 from warehouse.build import WarehousePaths
 from warehouse.ingest_store import open_ingest
 from warehouse.retraction import Retracted, retract, stored_files
+from warehouse.run_lock import RunLocked, hold_run_lock
 
 EXIT_OK, EXIT_BUSY, EXIT_UNKNOWN = 0, 1, 2
 
@@ -82,20 +83,26 @@ def cmd_retract(args: argparse.Namespace) -> int:
         _say(f"radar: {home} has no ingest store yet (no `radar run` has read its inbox): nothing to retract", err=True)
         return EXIT_UNKNOWN
     try:
-        con = open_ingest(store)
-    except duckdb.IOException as exc:
-        _say(f"radar: the ingest store {store} is in use (is a run going?); try again when it ends ({exc})", err=True)
+        with hold_run_lock(home, command="radar retract"):  # one writer: never beside a run
+            try:
+                con = open_ingest(store)
+            except duckdb.IOException as exc:
+                _say(f"radar: the ingest store {store} is in use (is a run going?); try again when it ends ({exc})",
+                     err=True)
+                return EXIT_BUSY
+            try:
+                try:
+                    paths, asked = _targets(args, home, stored_files(con))
+                except LookupError as exc:
+                    _say(f"radar: {exc}", err=True)
+                    return EXIT_UNKNOWN
+                note = "retracted by radar retract" + (f" --source {args.source}" if args.source else "")
+                done = retract(con, paths, note)
+            finally:
+                con.close()
+    except RunLocked as exc:
+        _say(f"radar: {exc}", err=True)
         return EXIT_BUSY
-    try:
-        try:
-            paths, asked = _targets(args, home, stored_files(con))
-        except LookupError as exc:
-            _say(f"radar: {exc}", err=True)
-            return EXIT_UNKNOWN
-        note = "retracted by radar retract" + (f" --source {args.source}" if args.source else "")
-        done = retract(con, paths, note)
-    finally:
-        con.close()
     if not done:
         _say(f"Nothing to retract: every file of {asked} is already retracted.")
         return EXIT_OK

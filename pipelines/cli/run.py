@@ -3,7 +3,8 @@ home's own Dagster instance (so the run shows in `radar ui`), showing each stage
 
 Exit codes: 0 the run succeeded (warnings, if any, are listed); 1 a stage failed; 2 sources.yaml or
 the command line is invalid; 3 a blocking data-quality check stopped the run (the previous
-warehouse stays); 130 interrupted (Ctrl-C or SIGTERM).
+warehouse stays); 75 another run holds the home (its PID, host, start and run id are named; it
+waited `warehouse: lock_wait_seconds:` first); 130 interrupted (Ctrl-C or SIGTERM).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 import os
 import signal
 import sys
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +26,7 @@ from pipelines.config import ConfigError, RadarConfig, load_config
 
 DEFAULT_DEMO_HOME = "demo_home"
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_BLOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_LOCKED = 75  # sysexits EX_TEMPFAIL: another run holds the home; try again later
 
 
 @dataclass
@@ -45,12 +48,38 @@ def _log_path(home: Path) -> Path:
     return home / ".radar" / "logs" / f"run-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"
 
 
+def _say(text: str) -> None:
+    print(f"radar: {text}", file=sys.stderr)
+
+
 def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False,
                     verbose: bool = False, live: bool | None = None) -> RunReport:
-    """Run the nightly job for `home` in the home's Dagster instance and tell people how it went."""
+    """Run the nightly job for `home` in the home's Dagster instance, holding the home's run lock
+    throughout (another run: wait, then EXIT_LOCKED naming it), and tell people how it went."""
+    from pipelines.stages.home_guard import RunLocked, guarded_run
+
+    config = load_config(home)
+    run_id = str(uuid.uuid4())  # the Dagster run's id, named by the lock from the start
+    try:
+        with guarded_run(home, config.warehouse.lock_wait_seconds, _say, run_id=run_id) as notes:
+            return _execute(home, config, as_of, notes, run_id, quiet=quiet, verbose=verbose, live=live)
+    except RunLocked as exc:
+        _say(str(exc))
+        return RunReport(EXIT_LOCKED, None, _log_path(home), failure=str(exc))
+
+
+def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes: list[str], run_id: str, *,
+             quiet: bool, verbose: bool, live: bool | None) -> RunReport:
     from dagster import DagsterInstance
 
-    from pipelines.cli.outcome import changes_since_last_run, failure_paragraph, snapshot, write_last_failure
+    from pipelines.cli.outcome import (
+        changes_since_last_run,
+        failure_paragraph,
+        interrupted_state,
+        snapshot,
+        was_interrupted,
+        write_last_failure,
+    )
     from pipelines.cli.progress import RunDisplay
     from pipelines.definitions import build_definitions
     from pipelines.instance import prepare_instance
@@ -58,7 +87,6 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
     from pipelines.runs import cli_tags, fail_orphaned_runs
     from warehouse.build import WarehousePaths
 
-    config = load_config(home)
     day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
     job = build_definitions(str(home), day).resolve_job_def("nightly")
     live_path = WarehousePaths(home).live
@@ -73,7 +101,10 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
         with DagsterInstance.from_config(str(prepare_instance(home))) as instance:
             fail_orphaned_runs(instance)
             result = job.execute_in_process(instance=instance, raise_on_error=False, tags=cli_tags(),
-                                            run_config={"loggers": loggers})
+                                            run_config={"loggers": loggers}, run_id=run_id)
+    except KeyboardInterrupt:
+        _say(f"interrupted. {interrupted_state(home, before)}")
+        raise
     finally:
         listen(None)
         display.close()
@@ -81,7 +112,7 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
             display.out.close()
     events = display.events
     after = snapshot(live_path)
-    warnings = [f"{c.check} ({c.asset}): {c.summary}" for c in events.warnings]
+    warnings = notes + [f"{c.check} ({c.asset}): {c.summary}" for c in events.warnings]
     report = RunReport(EXIT_OK, result.run_id, log_path, warnings)
     if result.success:
         (home / "out" / "last_failure.md").unlink(missing_ok=True)
@@ -92,7 +123,8 @@ def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bo
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)
         return report
-    report.exit_code = EXIT_BLOCKED if events.blocking_failures else EXIT_FAILED
+    report.exit_code = (EXIT_BLOCKED if events.blocking_failures
+                        else EXIT_INTERRUPTED if was_interrupted(events) else EXIT_FAILED)
     subject, report.failure = failure_paragraph(home, events, before, after, log_path)
     write_last_failure(home, subject, report.failure, warnings)
     say(f"\nradar: {report.failure}", file=sys.stderr)
@@ -193,9 +225,7 @@ def _interruptible(home: Path, as_of: dt.date | None, verbose: bool) -> int:
     signal.signal(signal.SIGTERM, _terminate)  # cron's or systemd's stop: end like Ctrl-C, with the state told
     try:
         return execute_nightly(home, as_of, verbose=verbose).exit_code
-    except KeyboardInterrupt:
-        print("\nradar: interrupted. The warehouse was not replaced unless 'Publishing the warehouse' had "
-              "finished above; a killed run never leaves a half-written warehouse.", file=sys.stderr)
+    except KeyboardInterrupt:  # execute_nightly said in which state it left the warehouse and out/
         return EXIT_INTERRUPTED
 
 
@@ -207,12 +237,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from demo import generate_demo_world
+    from pipelines.stages.home_guard import RunLocked, guarded_run
 
     home = Path(args.home or DEFAULT_DEMO_HOME).expanduser().resolve()
-    summary = generate_demo_world(home, scale=args.scale, seed=args.seed, mapping=not args.no_mapping)
-    print(f"Demo world written to {home}: {summary.n_files} files, {summary.n_source_rows:,} source rows "
-          f"(as of {summary.as_of}); ground truth in {home / 'truth'}")
-    return _interruptible(home, parse_as_of(args.as_of), args.verbose)
+    try:
+        wait = load_config(home).warehouse.lock_wait_seconds
+    except ConfigError:
+        wait = 0.0  # no (valid) sources.yaml yet: the demo writes one
+    try:
+        with guarded_run(home, wait, _say, command="radar demo"):  # the world is written under the lock too
+            summary = generate_demo_world(home, scale=args.scale, seed=args.seed, mapping=not args.no_mapping)
+            print(f"Demo world written to {home}: {summary.n_files} files, {summary.n_source_rows:,} source rows "
+                  f"(as of {summary.as_of}); ground truth in {home / 'truth'}")
+            return _interruptible(home, parse_as_of(args.as_of), args.verbose)
+    except RunLocked as exc:
+        _say(str(exc))
+        return EXIT_LOCKED
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

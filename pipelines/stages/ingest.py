@@ -12,7 +12,7 @@ import duckdb
 
 from pipelines.config import RadarConfig
 from pipelines.stages.context import RunContext
-from sources.inbox import InboxFile, discover, source_fingerprint
+from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
 from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
 from warehouse.build import load_staging_tables, start_build
@@ -65,11 +65,12 @@ def reader_version(config: RadarConfig) -> str:
     return READER_VERSION + (f"+limits:{json.dumps(changed, sort_keys=True)}" if changed else "")
 
 
-def absent_files(run: RunContext, files: list[InboxFile], stored: list[tuple[str, str, str]]) -> list[Absent]:
+def absent_files(run: RunContext, files: list[InboxFile], stored: list[tuple[str, str, str]],
+                 links: list[str] | None = None) -> list[Absent]:
     """Stored files the inbox no longer shows, with why: the source left sources.yaml, the file is
     no longer matched by its source's glob, or it is gone. A source with `retract_missing: true`
-    has them retracted at once."""
-    present = {f.relpath for f in files}
+    has them retracted at once. `links` (symlinks out of the home, recorded as errors) are present."""
+    present = {f.relpath for f in files} | set(links or [])
     sources = {s.name: s for s in run.config.sources}
     out: dict[str, Absent] = {}
     for source, path, status in stored:
@@ -102,8 +103,9 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     results: list[FileResult] = []
     con = open_ingest(run.paths.ingest)
     try:
-        absent = absent_files(run, files, stored_files(con))
-        auto = {r.path: r for r in settle_absent(con, [f.relpath for f in files], absent)}
+        links = [link.relpath for link in outside_links(run.home, config.sources)]
+        absent = absent_files(run, files, stored_files(con), links)
+        auto = {r.path: r for r in settle_absent(con, [f.relpath for f in files] + links, absent)}
         for a in absent:
             retracted = auto.get(a.path)
             log(f"{a.path}: " + (f"retracted ({a.reason}; {retracted.rows_loaded} rows taken out)" if retracted
@@ -155,10 +157,31 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
+        results += _record_outside_links(con, run, fingerprints, log)
     finally:
         con.close()
     progress(len(files), len(files))
     return results
+
+
+def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, fingerprints: dict[str, str],
+                          log: Callable[[str], None]) -> list[FileResult]:
+    """Links out of the home are never read; each is an `error` row naming its target, recorded once
+    and reported on every run (so a skipped file is never silent)."""
+    links = outside_links(run.home, run.config.sources)
+    decisions = plan(con, [Candidate(link.source.name, link.relpath, link.sha256, fingerprints[link.source.name])
+                           for link in links])
+    out = []
+    for link in links:
+        if decisions[link.relpath][0] != "skip":
+            modified = dt.datetime.fromtimestamp((run.home / link.relpath).lstat().st_mtime)
+            record_file(con, {"source": link.source.name, "path": link.relpath, "sha256": link.sha256,
+                              "size_bytes": 0, "modified_at": modified, "fingerprint": fingerprints[link.source.name],
+                              "run_id": run.run_id, "status": "error", "error": link.reason})
+        log(link.reason)
+        out.append(FileResult(link.source.name, link.relpath, "read" if decisions[link.relpath][0] != "skip"
+                              else "skip", "error", error=link.reason))
+    return out
 
 
 def stage_source_records(run: RunContext) -> dict[str, int]:

@@ -249,3 +249,11 @@ def test_channel_partners_give_renewal_owners_and_a_wrong_owner_names_the_key() 
     with pytest.raises(ConfigError) as err:
         parse_config({"sources": src, "channel": {"partners": {"Orbit": {"renewal_owner": "distributor"}}}})
     assert "channel.partners.Orbit.renewal_owner" in str(err.value) and "third_party" in str(err.value)
+
+
+def test_currency_must_be_an_iso_4217_code() -> None:
+    raw = {**_one(), "currency": "XYZ"}
+    msg = _error(raw)
+    assert "key 'currency'" in msg and "'XYZ' is not an ISO 4217 currency code" in msg
+    assert "key 'currency'" in _error({**_one(), "currency": "EURO"})
+    assert parse_config({**_one(), "currency": "CHF"}).currency == "CHF"

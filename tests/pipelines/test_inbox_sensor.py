@@ -47,8 +47,10 @@ def _drop(path: Path, text: str, age_s: float) -> None:
 
 def _tick(home: Path, instance: DagsterInstance, cursor: str | None):
     sensor = build_inbox_sensor(ScheduleSettings(quiet_seconds=QUIET))
-    context = build_sensor_context(cursor=cursor, instance=instance, resources={"radar": RadarHome(home=str(home))})
-    return sensor.evaluate_tick(context)
+    # opened as the daemon does (`with`): RadarHome has a teardown (it releases a run's lock)
+    with build_sensor_context(cursor=cursor, instance=instance,
+                              resources={"radar": RadarHome(home=str(home))}) as context:
+        return sensor.evaluate_tick(context)
 
 
 def test_a_settled_file_starts_one_run_and_the_same_inbox_none(home: Path) -> None:
