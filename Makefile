@@ -8,6 +8,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MIN_VENV  := .venv-min
 MIN_STAMP := $(MIN_VENV)/.installed
+# one pytest worker per core (pytest-xdist); a test module stays on one worker, so its fixtures are built once
+PYTEST_PARALLEL ?= -n auto --dist loadfile
 MIN_TESTS ?= tests/sources tests/matching tests/warehouse tests/reports tests/pipelines/test_nightly_e2e.py
 DEMO_HOME ?= demo_home
 SCALE  ?= 1
@@ -32,7 +34,7 @@ test: $(STAMP)
 	$(BIN)/ruff check $(PACKAGES)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
 
 $(MIN_STAMP): pyproject.toml constraints-min.txt
 	$(PYTHON) -m venv $(MIN_VENV)
@@ -42,7 +44,7 @@ $(MIN_STAMP): pyproject.toml constraints-min.txt
 
 test-min: $(MIN_STAMP)
 	$(MIN_VENV)/bin/python -c 'import pandas, pyarrow, duckdb, dagster; print("lowest allowed:", "pandas", pandas.__version__, "pyarrow", pyarrow.__version__, "duckdb", duckdb.__version__, "dagster", dagster.__version__)'
-	$(MIN_VENV)/bin/python -m pytest -q $(MIN_TESTS)
+	$(MIN_VENV)/bin/python -m pytest -q $(PYTEST_PARALLEL) $(MIN_TESTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(PACKAGES)
