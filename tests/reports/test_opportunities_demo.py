@@ -38,13 +38,17 @@ def found(demo) -> dict[str, pd.DataFrame]:
             "SELECT a.serial_number FROM opportunity_assets a JOIN renewal_opportunities o USING (opportunity_id) "
             "WHERE o.kind = 'coverage_gap'").df()
         base_serials = con.execute("SELECT serial_number FROM installed_base").df()
+        possibly_covered = con.execute(
+            "SELECT DISTINCT a.serial_number FROM contract_assets ca JOIN assets a USING (asset_id) "
+            "WHERE ca.basis = 'inferred_ambiguous'").df()
     finally:
         con.close()
     opps["key"] = _key(opps["contract_id"].fillna(""))
     truth = pd.read_csv(home / "truth" / "contracts.csv", keep_default_na=False)
     truth["key"] = _key(truth["contract_number"])
     truth["end"] = pd.to_datetime(truth["end_date"])
-    return {"opps": opps, "gap_serials": gap_serials, "base_serials": base_serials, "truth": truth}
+    return {"opps": opps, "gap_serials": gap_serials, "base_serials": base_serials, "truth": truth,
+            "possibly_covered": possibly_covered}
 
 
 def test_contracts_due_in_90_days_are_listed_at_the_rule_value(demo, found) -> None:
@@ -87,8 +91,13 @@ def test_never_covered_assets_past_warranty_are_coverage_gaps(demo, found) -> No
     never = assets[~assets["ever_covered"] & (assets["category"] == "hardware") & (warranty_end < pd.Timestamp(as_of))]
     # issue 12: uncovered for over 3 years (valuation.gap_max_age_years) they are the installed base instead
     old = (warranty_end < pd.Timestamp(as_of) - pd.DateOffset(years=3)).reindex(never.index)
+    # a unit a serial-less contract may cover (the evidence could not pick between candidates) is on
+    # neither list by design: calling a customer who has a contract is the worse error; it is bounded
+    possibly = never["serial_number"].isin(found["possibly_covered"]["serial_number"])
     listed = never["serial_number"].isin(found["gap_serials"]["serial_number"])
     in_base = never["serial_number"].isin(found["base_serials"]["serial_number"])
-    print(f"never-covered assets past warranty: {len(never)}, listed {listed.mean():.1%}, installed base {in_base.mean():.1%}")
-    assert len(never) >= 20 and listed[~old].mean() >= 0.95 and in_base[old].mean() >= 0.95
+    print(f"never-covered assets past warranty: {len(never)}, listed {listed.mean():.1%}, "
+          f"installed base {in_base.mean():.1%}, possibly covered {possibly.mean():.1%}")
+    assert len(never) >= 20 and possibly.mean() <= 0.15
+    assert listed[~old & ~possibly].mean() >= 0.95 and in_base[old & ~possibly].mean() >= 0.95
     assert not (listed & in_base).any()

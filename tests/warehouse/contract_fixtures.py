@@ -18,10 +18,13 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from sources.fields import FIELD_TYPES, RECORD_FIELDS
 from warehouse.build import WarehousePaths, connect_building
 from warehouse.settings import BuildSettings, ContractRules
 from warehouse.steps import ASSET_TABLES, WAREHOUSE_SQL
 
+SQL_TYPES = {"text": "VARCHAR", "date": "DATE", "money": "DECIMAL(18, 2)", "quantity": "BIGINT",
+             "serials": "VARCHAR[]", "percent": "DOUBLE"}
 SOURCE_RECORDS_DDL = """
 CREATE TABLE source_records (
     record_id VARCHAR, sha256 VARCHAR, source VARCHAR, source_file VARCHAR, source_sheet VARCHAR,
@@ -99,6 +102,11 @@ class FixtureWorld:
 
     def _write(self, con: duckdb.DuckDBPyConnection) -> None:
         con.execute(SOURCE_RECORDS_DDL)
+        have = {c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'source_records'").fetchall()}
+        for name in RECORD_FIELDS:  # fields added since (contacts, channel): the stored schema's types
+            if name not in have:
+                con.execute(f"ALTER TABLE source_records ADD COLUMN {name} {SQL_TYPES[FIELD_TYPES[name]]}")
         cols = [c for (c,) in con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE table_name = 'source_records' ORDER BY column_index"
         ).fetchall()]
@@ -118,6 +126,11 @@ class FixtureWorld:
         con.register("_parties", parties)
         con.execute("CREATE TABLE record_parties AS SELECT * FROM _parties")
         con.unregister("_parties")
+        # partner resolution's mention table (the channel model reads program rows and service
+        # providers from it); this world names partners by id only, so it holds no mentions
+        con.execute("CREATE TABLE partner_sources (partner_id VARCHAR, mention_id VARCHAR, record_id VARCHAR, "
+                    "named_as VARCHAR, source VARCHAR, source_file VARCHAR, source_sheet VARCHAR, "
+                    "source_row BIGINT, raw_name VARCHAR, match_score DOUBLE, match_rule VARCHAR)")
 
     def ranks(self, order: tuple[str, ...] = KIND_ORDER) -> dict[str, int]:
         """Each source's trust rank by its kind's place in `order` (as sources.yaml computes it)."""
