@@ -124,7 +124,7 @@ def partner_program(ctx: Ctx) -> pd.DataFrame:
 
     cells = {
         "Partner": names,
-        "Partner ID": np.where(is_res, "PP-" + t.partner_key.str[1:].to_numpy(dtype=str), "PP-S001"),
+        "Partner ID": np.where(is_res, ("PP-" + t.partner_key.str[1:]).to_numpy(dtype=object), "PP-S001"),
         "Tier": np.array([x.title() for x in tier], dtype=object),
         "Certification": np.array([CERTIFICATION.get(x, "Service") for x in tier], dtype=object),
         "Certified Staff": np.array([str(STAFF.get(x, 12)) for x in tier], dtype=object),

@@ -86,11 +86,20 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _typed_if_empty(frame: Frame) -> Frame:
+    """An empty pandas frame's object columns as text: DuckDB 1.4 reads them as INTEGER, and a join
+    on such a column then fails casting the other side's text (an inbox without serials)."""
+    if not isinstance(frame, pd.DataFrame) or len(frame):
+        return frame
+    loose = [c for c in frame.columns if pd.api.types.is_object_dtype(frame[c])]
+    return frame.astype(dict.fromkeys(loose, "string")) if loose else frame
+
+
 @contextmanager
 def registered(con: duckdb.DuckDBPyConnection, frames: Mapping[str, Frame]) -> Iterator[None]:
     """Frames visible to SQL under their names for the duration of the block."""
     for name, frame in frames.items():
-        con.register(name, frame)
+        con.register(name, _typed_if_empty(frame))
     try:
         yield
     finally:
