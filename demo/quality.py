@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from demo.channel_quality import channel_quality
+from demo.warehouse_query import query_warehouse
 from matching.quality import pairwise_quality
 
 _KEY = ["source_file", "source_sheet", "source_row"]
@@ -25,15 +25,7 @@ def _truth_rows(home: Path) -> pd.DataFrame:
     return truth
 
 
-def _query(warehouse: Path, sql: str) -> pd.DataFrame:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        df = con.execute(sql).df()
-    finally:
-        con.close()
-    if "source_sheet" in df:
-        df["source_sheet"] = df["source_sheet"].fillna("")
-    return df
+_query = query_warehouse
 
 
 def customer_quality(home: Path) -> dict[str, float]:

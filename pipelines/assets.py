@@ -197,12 +197,13 @@ def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> M
     from the published warehouse (a run that fails before publishing leaves out/ as it was)."""
     files = outputs.write_outputs(radar.run())
     review, pairs = outputs.write_review_queue(radar.run())
-    n_books = len(files.rep_workbooks) + len(files.reseller_workbooks)
+    n_books = len(files.rep_workbooks) + len(files.reseller_workbooks) + (files.direct_workbook is not None)
     context.log.info(f"workbooks written: {files.overall} and {n_books} more; match review: {pairs} pairs")
     return MaterializeResult(metadata={
         "overall": MetadataValue.path(str(files.overall)),
         "rep_workbooks": len(files.rep_workbooks),
         "reseller_workbooks": len(files.reseller_workbooks),
+        **({"vendor_direct": MetadataValue.path(str(files.direct_workbook))} if files.direct_workbook else {}),
         "crm_import": MetadataValue.path(str(files.crm_csv)),
         "run_summary": MetadataValue.path(str(files.run_summary)),
         **({"match_review": MetadataValue.path(str(review))} if review else {}),

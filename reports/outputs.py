@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reports.books import ALL, Book, books
+from reports.books import ALL, DIRECT, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import ReportData
 from reports.settings import ReportSettings
@@ -45,6 +45,7 @@ class ReportFiles:
     run_summary: Path
     rep_workbooks: dict[str, Path] = field(default_factory=dict)       # rep (or "unassigned") -> path
     reseller_workbooks: dict[str, Path] = field(default_factory=dict)  # reseller_id -> path
+    direct_workbook: Path | None = None  # the vendor's direct list (none when it is empty)
 
 
 def book_parts(data: ReportData) -> list[Book]:
@@ -67,6 +68,8 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
             files.rep_workbooks[key] = path
         elif kind == "reseller":
             files.reseller_workbooks[key] = path
+        elif book.scope == DIRECT:
+            files.direct_workbook = path
     write_crm_csv(crm_import_frame(data.opportunities, settings, data.as_of), files.crm_csv)
     files.run_summary.write_text(render_markdown(data, for_scope(summary, ALL), settings), encoding="utf-8")
     return files
@@ -79,6 +82,7 @@ def _moved(files: ReportFiles, stage: Path, out_dir: Path) -> ReportFiles:
         overall=final(files.overall), crm_csv=final(files.crm_csv), run_summary=final(files.run_summary),
         rep_workbooks={k: final(p) for k, p in files.rep_workbooks.items()},
         reseller_workbooks={k: final(p) for k, p in files.reseller_workbooks.items()},
+        direct_workbook=final(files.direct_workbook) if files.direct_workbook else None,
     )
 
 

@@ -59,7 +59,9 @@ def stage_counts(stage: str, meta: dict[str, Any]) -> str:
     if stage == "parquet_export":
         return f"{_n(meta.get('tables', 0))} tables"
     if stage == "opportunity_workbooks":
-        return f"{_n(meta.get('rep_workbooks', 0))} rep and {_n(meta.get('reseller_workbooks', 0))} reseller workbooks"
+        direct = ", the vendor's direct list" if meta.get("vendor_direct") else ""
+        return (f"{_n(meta.get('rep_workbooks', 0))} rep and {_n(meta.get('reseller_workbooks', 0))} reseller "
+                f"workbooks{direct}")
     return f"{_n(rows)} rows" if rows is not None else ""
 
 
