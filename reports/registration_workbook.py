@@ -108,10 +108,13 @@ def _summary(ws: Worksheet, issues: pd.DataFrame, currency: str, as_of: dt.date)
         put_text(ws, row, 1, title)
         put_cell(ws, row, 2, int((issues["kind"] == kind).sum()), "int", fmt)
         put_cell(ws, row, 3, float(own.loc[own["kind"] == kind, "value_at_stake"].fillna(0).sum()), "money", fmt)
-        put_text(ws, row, 4, what).alignment = Alignment(wrap_text=True, vertical="top")
+        put_text(ws, row, 4, what)
         ws.row_dimensions[row].height = 28
         for col in range(1, 5):
-            ws.cell(row=row, column=col).border = Border(bottom=RULE)
+            cell = ws.cell(row=row, column=col)
+            cell.border = Border(bottom=RULE)
+            cell.alignment = Alignment(wrap_text=col == 4, vertical="top",
+                                       horizontal="left" if col in (1, 4) else "right")
         row += 1
     put_text(ws, row, 1, "Total").font = font(bold=True)
     put_cell(ws, row, 2, len(issues), "int", fmt).font = font(bold=True)

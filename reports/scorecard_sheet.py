@@ -64,7 +64,7 @@ def write_scorecard_sheet(ws: Worksheet, card: pd.Series, currency: str, as_of: 
         cells = [put_cell(ws, row, 2, _value(card, field), kind, fmt),
                  put_cell(ws, row, 3, _value(card, average), kind, fmt)]
         for cell in cells:
-            cell.alignment = Alignment(horizontal="right" if kind != "text" else "left", indent=1)
+            cell.alignment = Alignment(horizontal="right", indent=1)
         put_text(ws, row, 4, what).font = font(size=9, color="595959")
         for col in range(1, 5):
             ws.cell(row=row, column=col).border = Border(bottom=RULE)
@@ -79,7 +79,7 @@ def _chart(ws: Worksheet, header_row: int, anchor_row: int) -> None:
     chart = BarChart()
     chart.type = "col"
     chart.grouping = "clustered"
-    chart.title = "Renewal, attach and worked rates against the reseller average"
+    chart.title = "Against the reseller average"
     chart.y_axis.numFmt = "0%"
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
@@ -92,7 +92,10 @@ def _chart(ws: Worksheet, header_row: int, anchor_row: int) -> None:
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
     chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True
+    chart.dataLabels.showVal = True  # the value only: series and category names would pile up on the bars
+    chart.dataLabels.showSerName = False
+    chart.dataLabels.showCatName = False
+    chart.dataLabels.showLegendKey = False
     chart.dataLabels.numFmt = "0%"
     chart.width, chart.height = CHART_SIZE_CM
     ws.add_chart(chart, f"A{anchor_row}")

@@ -87,7 +87,7 @@ INSERT INTO rg_findings BY NAME
 SELECT 'no_end_customer' AS kind,
        'row:' || q.source || '|' || q.source_file || '|' || coalesce(q.source_sheet, '') || '|' || q.source_row
            AS subject,
-       'Distributor row without an end customer (quarantined): ' || left(q.raw, 300) AS detail
+       'Distributor row without an end customer (quarantined); its cells: ' || left(q.raw, 160) AS detail
 FROM quarantine q
 WHERE q.source IN (SELECT DISTINCT source FROM source_records WHERE kind = 'distributor')
   AND q.reason LIKE '%''customer_name''%is empty%';
@@ -138,32 +138,32 @@ WHERE cs.invoiced <> cs.in_crm
 
 -- the rows that show each finding
 CREATE OR REPLACE TEMP TABLE rg_evidence AS
-SELECT f.subject, n.source, n.source_file, n.source_sheet, n.source_row,
+SELECT f.kind, f.subject, n.source, n.source_file, n.source_sheet, n.source_row,
        'end customer ' || coalesce('"' || n.customer_name || '"', 'blank') || ', reseller "'
            || coalesce(n.reseller_name, '?') || '"' AS shows
 FROM rg_findings f
 JOIN asset_sources s ON f.kind = 'no_end_customer' AND s.asset_id = f.asset_id
 JOIN rg_no_customer_rows n USING (record_id)
 UNION ALL
-SELECT f.subject, q.source, q.source_file, q.source_sheet, q.source_row, 'blank end customer (quarantined)'
+SELECT f.kind, f.subject, q.source, q.source_file, q.source_sheet, q.source_row, 'blank end customer (quarantined)'
 FROM rg_findings f
 JOIN quarantine q ON f.subject = 'row:' || q.source || '|' || q.source_file || '|' || coalesce(q.source_sheet, '')
                                   || '|' || q.source_row
 UNION ALL
-SELECT f.subject, o.source, o.source_file, o.source_sheet, o.source_row,
+SELECT f.kind, f.subject, o.source, o.source_file, o.source_sheet, o.source_row,
        'serial ' || o.raw_serial || ' for "' || coalesce(o.customer_name, '?') || '" (' || o.customer_id || ')'
 FROM rg_findings f
 JOIN rg_serial_rows o ON f.kind = 'conflicting_end_customers' AND o.asset_id = f.asset_id
 WHERE o.customer_id IS NOT NULL
 UNION ALL
-SELECT f.subject, r.source, r.source_file, r.source_sheet, r.source_row,
+SELECT f.kind, f.subject, r.source, r.source_file, r.source_sheet, r.source_row,
        'sold ' || coalesce(rv_day(r.invoice_date), '') || ', ' || coalesce(r.sku, '') || ' serial ' || s.raw_serial
 FROM rg_findings f
 JOIN asset_sources s ON f.kind = 'hardware_without_service' AND s.asset_id = f.asset_id
 JOIN source_records r USING (record_id)
 WHERE r.contract_number IS NULL AND r.service_start IS NULL AND r.service_end IS NULL
 UNION ALL
-SELECT f.subject, cs.source, cs.source_file, cs.source_sheet, cs.source_row,
+SELECT f.kind, f.subject, cs.source, cs.source_file, cs.source_sheet, cs.source_row,
        r.kind || ' row: contract ' || coalesce(cs.raw_contract_number, '?')
            || coalesce(', invoice ' || r.invoice_number, '') || coalesce(' of ' || rv_day(r.invoice_date), '')
 FROM rg_findings f
@@ -172,19 +172,21 @@ JOIN source_records r USING (record_id);
 
 CREATE OR REPLACE TABLE registration_issues AS
 WITH evidence AS (
-    SELECT subject, count(*) AS evidence_rows,
+    SELECT kind, subject, count(*) AS evidence_rows,
            list({'source': source, 'source_file': source_file, 'source_sheet': source_sheet,
                  'source_row': CAST(source_row AS INTEGER), 'shows': shows}
                 ORDER BY source, source_file, source_sheet NULLS FIRST, source_row) AS evidence,
            string_agg(source_file || coalesce(' [' || source_sheet || ']', '') || ' row ' || source_row, '; '
                       ORDER BY source, source_file, source_sheet NULLS FIRST, source_row) AS evidence_text
     FROM (SELECT DISTINCT * FROM rg_evidence)
-    GROUP BY subject
+    GROUP BY kind, subject
 ),
 valued AS (
     SELECT f.*,
            coalesce(f.reseller_id, v.reseller_id, cv.reseller_id) AS reseller,
-           coalesce(f.customer_id, v.customer_id, cv.customer_id) AS customer,
+           -- a unit sold to no end customer: only the customer its other rows name (never the placeholder's)
+           CASE WHEN f.kind = 'no_end_customer' THEN f.customer_id
+                ELSE coalesce(f.customer_id, v.customer_id, cv.customer_id) END AS customer,
            coalesce(f.sku, v.sku) AS sku_shown,
            CASE WHEN f.contract_id IS NOT NULL THEN round(cv.annual_value, 2) ELSE v.value END AS value,
            CASE WHEN f.contract_id IS NOT NULL THEN cv.value_currency ELSE v.currency END AS currency_shown
@@ -201,7 +203,7 @@ SELECT 'REG-' || upper(substr(md5(v.kind || '|' || v.subject), 1, 12)) AS issue_
        v.detail, CAST(coalesce(e.evidence_rows, 0) AS INTEGER) AS evidence_rows, e.evidence, e.evidence_text
 FROM valued v
 CROSS JOIN run_settings s
-LEFT JOIN evidence e USING (subject)
+LEFT JOIN evidence e USING (kind, subject)
 LEFT JOIN assets a ON a.asset_id = v.asset_id
 LEFT JOIN contracts c ON c.contract_id = v.contract_id
 LEFT JOIN partners pa ON pa.partner_id = v.reseller
