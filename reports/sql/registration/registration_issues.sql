@@ -208,4 +208,4 @@ LEFT JOIN assets a ON a.asset_id = v.asset_id
 LEFT JOIN contracts c ON c.contract_id = v.contract_id
 LEFT JOIN partners pa ON pa.partner_id = v.reseller
 LEFT JOIN customers cu ON cu.customer_id = v.customer
-ORDER BY v.kind, value_at_stake DESC NULLS LAST, issue_id;
+ORDER BY v.kind ASC, value_at_stake DESC NULLS LAST, issue_id ASC;
