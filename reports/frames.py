@@ -41,6 +41,8 @@ class ReportData:
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))
     #: inbox files that are `missing` (rows kept) or `retracted` (rows out): warehouse.retraction
     absent_files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ABSENT_COLUMNS))
+    #: reseller_scorecards, every reseller (a part of the book keeps them all: each row carries the average)
+    scorecards: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["reseller_id"]))
 
     def where(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False,
               direct: bool = False) -> ReportData:
@@ -105,8 +107,10 @@ def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: s
             else pd.DataFrame(columns=INSTALLED_BASE_COLUMNS))
     changes = (con.execute("SELECT * FROM opportunity_changes").df() if "opportunity_changes" in present
                else pd.DataFrame(columns=CHANGE_COLUMNS))
+    cards = (con.execute("SELECT * FROM reseller_scorecards").df() if "reseller_scorecards" in present
+             else pd.DataFrame(columns=["reseller_id"]))
     return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed,
-                      absent_files=_absent_files(con, present),
+                      absent_files=_absent_files(con, present), scorecards=cards,
                       installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end",
                                                    "uncovered_since"]),
                       changes=_dates(changes, ["previous_as_of", "as_of_date"]))

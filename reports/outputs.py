@@ -3,7 +3,7 @@
 out/renewal_opportunities.xlsx   the whole book
 out/workbooks/rep_<slug>.xlsx    one per rep (rep_unassigned.xlsx for opportunities nobody owns)
 out/workbooks/reseller_<slug>.xlsx  one per reseller (without the vendor's internal fields unless
-                                    reports.partner_internal_fields)
+                                    reports.partner_internal_fields), with its Scorecard sheet
 out/crm_import.csv               for the CRM's opportunity import
 out/run_summary.md               value by window, by month, by rep, by reseller; missed renewals
 
@@ -48,6 +48,12 @@ class ReportFiles:
     direct_workbook: Path | None = None  # the vendor's direct list (none when it is empty)
 
 
+def scorecard_of(scorecards: pd.DataFrame, reseller_id: str) -> pd.Series | None:
+    """A reseller's reseller_scorecards row (None when it has none)."""
+    rows = scorecards[scorecards["reseller_id"] == reseller_id]
+    return rows.iloc[0] if len(rows) else None
+
+
 def book_parts(data: ReportData) -> list[Book]:
     """The parts of the book that get a workbook (reports.books), with this module's file names."""
     return books(data, OVERALL_WORKBOOK, WORKBOOK_DIR)
@@ -63,7 +69,8 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
         kind, _, key = book.scope.partition(":")
         internal = kind != "reseller" or reports.partner_internal_fields
         path = write_workbook(stage / book.file, book.data, settings, book.title, breakdowns=book.breakdowns,
-                              drop_field=book.drop_field, summary=for_scope(summary, book.scope), internal=internal)
+                              drop_field=book.drop_field, summary=for_scope(summary, book.scope), internal=internal,
+                              scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":
