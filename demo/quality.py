@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from demo.channel_quality import channel_quality
-from demo.warehouse_query import query_warehouse
 from demo.registration_quality import registration_quality
+from demo.warehouse_query import query_warehouse
 from matching.quality import pairwise_quality
 
 _KEY = ["source_file", "source_sheet", "source_row"]
