@@ -7,11 +7,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pandas as pd
 
 from demo.channel_quality import _vote
+from demo.warehouse_query import query_warehouse
 
 _KEY = ["source_file", "source_sheet", "source_row"]
 COUNTS = ("contracts_due", "contracts_renewed", "contracts_pending", "contracts_worked", "hardware_units",
@@ -27,14 +27,6 @@ def _serial(values: pd.Series) -> pd.Series:
 
 def _contract(values: pd.Series) -> pd.Series:
     return values.fillna("").astype(str).str.replace(r"\D", "", regex=True).str.lstrip("0")
-
-
-def _read(warehouse: Path, sql: str) -> pd.DataFrame:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(sql).df()
-    finally:
-        con.close()
 
 
 def _finding_keys(found: pd.DataFrame) -> pd.Series:
@@ -61,7 +53,7 @@ def issue_quality(home: Path) -> dict[str, float]:
     truth = pd.read_csv(home / "truth" / "registration_issues.csv", keep_default_na=False,
                         dtype={"source_row": "Int64", "serial_number": str, "contract_number": str})
     truth = truth.replace({"": None})
-    found = _read(home / "warehouse.duckdb",
+    found = query_warehouse(home / "warehouse.duckdb",
                   "SELECT kind, serial_number, contract_number, evidence FROM registration_issues")
     want, got = set(_truth_keys(truth)), set(_finding_keys(found))
     out: dict[str, float] = {}
@@ -82,13 +74,13 @@ def issue_quality(home: Path) -> dict[str, float]:
 def scorecard_quality(home: Path) -> dict[str, float]:
     """The share of resellers whose every figure equals the truth, and per figure."""
     truth = pd.read_csv(home / "truth" / "scorecards.csv", keep_default_na=False)
-    cards = _read(home / "warehouse.duckdb", "SELECT * FROM reseller_scorecards")
+    cards = query_warehouse(home / "warehouse.duckdb", "SELECT * FROM reseller_scorecards")
     rows = pd.read_parquet(home / "truth" / "source_rows.parquet")
     rows = rows[rows["expect"] == "loaded"].copy()
     rows["source_sheet"] = rows["source_sheet"].fillna("")
-    partner_rows = _read(home / "warehouse.duckdb", "SELECT source_file, source_sheet, source_row, partner_id "
-                                                    "FROM partner_sources WHERE named_as = 'reseller'")
-    partner_rows["source_sheet"] = partner_rows["source_sheet"].fillna("")
+    partner_rows = query_warehouse(home / "warehouse.duckdb",
+                                   "SELECT source_file, source_sheet, source_row, partner_id "
+                                   "FROM partner_sources WHERE named_as = 'reseller'")
     key_of = _vote(partner_rows, rows, "partner_id", "reseller_key")
     cards["reseller_key"] = cards["reseller_id"].map(key_of)
     both = truth.merge(cards, on="reseller_key", how="left", suffixes=("_true", ""))
