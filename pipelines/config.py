@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from matching.settings import MatchingSettings
 from pipelines.ops_settings import NotifySettings, QualitySettings, ScheduleSettings
+from reports.registration import RegistrationSettings
 from reports.settings import ReportSettings
 from reports.valuation import ValuationError, ValuationSettings, valuation_settings
 from sources.config import ConfigError, SourceConfig
@@ -102,12 +103,29 @@ class ChannelPartner(BaseModel):
     renewal_owner: RenewalOwner
 
 
+class AuditSettings(BaseModel):
+    """`channel: audit:` – the registration audit's and the reseller scorecards' horizons, in days."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    audit_days: int = Field(default=RegistrationSettings.audit_days, ge=30, le=3660)
+    attach_days: int = Field(default=RegistrationSettings.attach_days, ge=1, le=730)
+    risk_days: int = Field(default=RegistrationSettings.risk_days, ge=1, le=730)
+    invoice_grace_days: int = Field(default=RegistrationSettings.invoice_grace_days, ge=0, le=365)
+
+    def registration(self) -> RegistrationSettings:
+        """As reports.registration.build_registration takes them."""
+        return RegistrationSettings(**self.model_dump())
+
+
 class ChannelSettings(BaseModel):
-    """`channel:` settings: who owns the renewals of a named partner's (or service provider's) deals."""
+    """`channel:` settings: who owns the renewals of a named partner's (or service provider's) deals,
+    and the horizons of the registration audit and the reseller scorecards."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     partners: dict[str, ChannelPartner] = Field(default_factory=dict)
+    audit: AuditSettings = Field(default_factory=AuditSettings)
 
     def owners(self) -> dict[str, str]:
         """partner name or id -> renewal owner, as warehouse.channel.build_channel takes it."""

@@ -57,6 +57,6 @@ def build_renewal_summary(run: RunContext) -> dict[str, float]:
 def build_channel_audit(run: RunContext) -> RegistrationOutcome:
     """registration_issues, attach_rates and reseller_scorecards in the warehouse being built."""
     with run.building() as con:
-        outcome = build_registration(con, run.config.valuation)
+        outcome = build_registration(con, run.config.valuation, run.config.channel.audit.registration())
         _commented(con, list(REGISTRATION_TABLES))
     return outcome

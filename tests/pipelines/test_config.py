@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from pipelines.config import ConfigError, load_config, parse_config
+from reports.registration import RegistrationSettings
 from sources.config import SourceConfig
 
 GOOD_YAML = """\
@@ -257,3 +258,12 @@ def test_currency_must_be_an_iso_4217_code() -> None:
     assert "key 'currency'" in msg and "'XYZ' is not an ISO 4217 currency code" in msg
     assert "key 'currency'" in _error({**_one(), "currency": "EURO"})
     assert parse_config({**_one(), "currency": "CHF"}).currency == "CHF"
+
+
+def test_the_audit_horizons_are_settings_with_bounds() -> None:
+    assert parse_config(_one()).channel.audit.registration() == RegistrationSettings()
+    cfg = parse_config({**_one(), "channel": {"audit": {"attach_days": 60, "risk_days": 90}}})
+    assert cfg.channel.audit.registration() == RegistrationSettings(attach_days=60, risk_days=90)
+    with pytest.raises(ConfigError) as err:
+        parse_config({**_one(), "channel": {"audit": {"attach_days": 0, "audit_dayz": 365}}})
+    assert "channel.audit.attach_days" in str(err.value) and "channel.audit.audit_dayz" in str(err.value)
