@@ -22,6 +22,7 @@ from warehouse.steps import (
     COVERAGE_FINAL,
     COVERAGE_ROUND,
     RENEWAL_CANDIDATES,
+    RENEWAL_UPGRADES,
     WAREHOUSE_SQL,
 )
 
@@ -70,6 +71,13 @@ def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return choose_renewals(candidates)
 
 
+def link_upgrades(con: duckdb.DuckDBPyConnection, links: pd.DataFrame) -> pd.DataFrame:
+    """Renewals that change the service level, known by covering the same units (after coverage)."""
+    WAREHOUSE_SQL.run(con, RENEWAL_UPGRADES, frames={"renewal_links": links})
+    return choose_renewals(con.execute(
+        "SELECT prior_id, next_id FROM renewal_upgrades ORDER BY gap_days, prior_id, next_id").df())
+
+
 def infer_coverage(con: duckdb.DuckDBPyConnection, links: pd.DataFrame, max_rounds: int = 50) -> None:
     """contract_assets: the serials named, then coverage inferred from renewal chains, partial
     renewals and the customers' shipments (rounds of shipments decided until a round adds none)."""
@@ -103,6 +111,7 @@ def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
     WAREHOUSE_SQL.run(con, CONTRACT_TABLES)
     links = link_renewals(con)
     infer_coverage(con, links)
+    links = pd.concat([links, link_upgrades(con, links)], ignore_index=True)
     WAREHOUSE_SQL.run(con, CONTRACTS_FINAL, frames={"renewal_links": links})
     return ContractOutcome(
         contracts=count_rows(con, "contracts"),

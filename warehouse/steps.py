@@ -57,6 +57,7 @@ CONTRACT_COVERAGE = SqlStep(
 COVERAGE_ROUND = SqlStep("contracts/coverage_round.sql", creates=("coverage_decided",))
 COVERAGE_FINAL = SqlStep("contracts/coverage_final.sql", creates=("coverage_by_product", "contract_assets"))
 RENEWAL_CANDIDATES = SqlStep("contracts/renewal_candidates.sql", creates=("renewal_candidates",))
+RENEWAL_UPGRADES = SqlStep("contracts/renewal_upgrades.sql", frames=("renewal_links",), creates=("renewal_upgrades",))
 CONTRACTS_FINAL = SqlStep(
     "contracts/contracts_final.sql", frames=("renewal_links",), creates=("contract_number_prefix", "contracts"),
 )
