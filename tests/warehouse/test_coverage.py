@@ -194,3 +194,36 @@ def test_a_renewal_paying_for_the_units_it_names_leaves_the_rest_lapsed(tmp_path
     con = _build(_partial_renewal(2250), tmp_path / "half")
     rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6200002' ORDER BY 1")
     assert rows == [("AST-H1", "serial"), ("AST-H2", "inferred_ambiguous")]
+
+
+def _upgrade(quantity: int) -> FixtureWorld:
+    """Umbrella's two switches under next-business-day support, then a 4-hour contract naming none."""
+    w = FixtureWorld()
+    w.row("price_list", sku="SW-200", list_price=3000, category="hardware", kind="price_list")
+    for serial in ("U1", "U2"):
+        w.row("westbridge", customer_id="CUST-5", reseller_id="PART-R1", sku="SW-200", serial_numbers=[serial],
+              quantity=1, invoice_date="2024-01-10")
+    w.row("crm_contracts", contract_number="SC-6300001", customer_id="CUST-5", service_level="NBD",
+          service_start="2024-02-01", service_end="2025-01-31", amount=1000, serial_numbers=["U1", "U2"])
+    w.row("crm_contracts", contract_number="SC-6300002", customer_id="CUST-5", service_level="4HR",
+          service_start="2025-02-01", service_end="2026-01-31", amount=1800, quantity=quantity)
+    return w
+
+
+def test_a_renewal_that_changes_the_level_is_linked_when_it_covers_the_same_units(tmp_path: Path) -> None:
+    # the 4-hour contract names no serial: coverage infers the two switches, the same units as before
+    con = _build(_upgrade(2), tmp_path)
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6300002' ORDER BY 1")
+    assert rows == [("AST-U1", "inferred"), ("AST-U2", "inferred")]
+    assert query(con, "SELECT renewed_by, status FROM contracts WHERE contract_id = 'SC-6300001'") == [
+        ("SC-6300002", "renewed")]
+    assert query(con, "SELECT renews FROM contracts WHERE contract_id = 'SC-6300002'") == [("SC-6300001",)]
+
+
+def test_a_contract_of_another_level_not_known_to_cover_the_same_units_is_no_renewal(tmp_path: Path) -> None:
+    # one unit of a two-unit shipment: which one is unknown (possibly covered), so not the same cover
+    con = _build(_upgrade(1), tmp_path)
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6300002' ORDER BY 1")
+    assert rows == [("AST-U1", "inferred_ambiguous"), ("AST-U2", "inferred_ambiguous")]
+    assert query(con, "SELECT renewed_by, status FROM contracts WHERE contract_id = 'SC-6300001'") == [
+        (None, "expired")]
