@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_STEPS, REPORTS_SQL
+from reports.opportunity_reassign import reassign_opportunities
+from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_PLAN, OPPORTUNITY_STEPS, REPORTS_SQL
 from reports.steps import OPPORTUNITY_TABLES as OPPORTUNITY_TABLES_STEP
 from reports.valuation import GAP, LAPSED, VALUE_BANDS, ValuationSettings
 from warehouse.previous_run import PREVIOUS_OPPORTUNITY_COLUMNS
@@ -136,6 +137,8 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
     _channel_stand_ins(con)
     for step in OPPORTUNITY_STEPS:
         REPORTS_SQL.run(con, step)
+        if step is OPPORTUNITY_PLAN:  # the action dates are known: the counterparty in force on them
+            reassign_opportunities(con)
     frame = previous if previous is not None else pd.DataFrame(
         {c: pd.Series(dtype="string") for c in PREVIOUS_OPPORTUNITY_COLUMNS})
     REPORTS_SQL.run(con, OPPORTUNITY_CHANGES, frames={"previous_opportunities": frame})

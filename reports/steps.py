@@ -22,6 +22,9 @@ OPPORTUNITIES = SqlStep(
     "opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets", "rv_installed_base"),
 )
 OPPORTUNITY_PLAN = SqlStep("opportunity_plan.sql", creates=("rv_banded", "rv_workdays", "rv_plan"))
+#: opportunities moved to the counterparty in force on their action date (reports.opportunity_reassign)
+OPPORTUNITY_REASSIGN_ITEMS = SqlStep("opportunity_reassign.sql", creates=("assignment_items",))
+OPPORTUNITY_REASSIGN_APPLY = SqlStep("opportunity_reassign_apply.sql", creates=("rv_reassigned",))
 OPPORTUNITY_SPLIT = SqlStep("opportunity_split.sql", creates=("rv_at_risk_customers", "rv_split"))
 OPPORTUNITY_CHANGES = SqlStep(
     "opportunity_changes.sql", frames=("previous_opportunities",),
