@@ -117,6 +117,10 @@ def _channel_stand_ins(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({columns})")
 
 
+#: the public name other report builds use (reports.economics)
+channel_stand_ins = _channel_stand_ins
+
+
 def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings,
                         previous: pd.DataFrame | None = None) -> OpportunityOutcome:
     """Create renewal_opportunities, installed_base, opportunity_changes, opportunity_assets,

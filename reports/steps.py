@@ -41,3 +41,8 @@ OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)
 REPORT_OPPORTUNITIES = "report_opportunities.sql"
+#: partner_economics and customer_economics (reports.economics), after the opportunities
+ECONOMICS_ITEMS = SqlStep("economics_items.sql", creates=("assignment_items",))
+ECONOMICS = SqlStep(
+    "economics.sql", creates=("rv_econ_rates", "rv_econ_events", "partner_economics", "customer_economics"),
+)

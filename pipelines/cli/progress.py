@@ -26,6 +26,7 @@ STAGE_LABELS: dict[str, str] = {
     "contracts": "Building contracts",
     "renewal_opportunities": "Valuing renewal opportunities",
     "renewal_summary": "Summarising the book",
+    "channel_economics": "Economics by reseller and customer",
     "publish_warehouse": "Publishing the warehouse",
     "parquet_export": "Parquet export",
     "opportunity_workbooks": "Workbooks, CRM import, run summary",
