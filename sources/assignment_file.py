@@ -117,6 +117,6 @@ def read_assignments(home: Path) -> pd.DataFrame:
         flag(out["effective_date"].isna(), "effective_date",
              "effective_date " + written.map(repr) + " is not a date")
     where = rel + ", row " + out["source_row"].astype(str) + ", field '" + field + "': "
-    out["field"] = field
-    out["problem"] = (where + problem).where(problem.notna(), None)
+    out["field"] = field.astype(object).where(field.notna(), None)
+    out["problem"] = (where + problem).astype(object).where(problem.notna(), None)
     return out.loc[~blank.to_numpy(), list(COLUMNS)].reset_index(drop=True)
