@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from demo.channel_quality import channel_quality
+from demo.economics_quality import economics_quality
 from matching.quality import pairwise_quality
 
 _KEY = ["source_file", "source_sheet", "source_row"]
@@ -233,7 +234,8 @@ def demo_figures(home: Path) -> dict[str, dict[str, float]]:
     """Every figure the demo world is judged by, for a home the nightly job has run on."""
     return {"customers": customer_quality(home), "assets": asset_quality(home),
             "parties": party_accuracy(home), "renewals": renewal_quality(home), "gaps": gap_quality(home),
-            "contacts": contact_quality(home), "channel": channel_quality(home)}
+            "contacts": contact_quality(home), "channel": channel_quality(home),
+            "economics": economics_quality(home)}
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from demo import accounting, broken, channel, distributors, layouts, master_data, trackers
+from demo import accounting, broken, channel, distributors, layouts, master_data, reassign, trackers
 from demo.context import Ctx
 from demo.layouts import Layout
 from demo.world import World, build_world
@@ -141,6 +141,7 @@ def render_world(world: World, home: Path) -> tuple[dict[str, pd.DataFrame], lis
     records += _westbridge_extras(home, records)
     (home / "overrides").mkdir(parents=True, exist_ok=True)
     channel.write_channel_truth(ctx, home, frames["crm_contracts"])
+    reassign.write_assignments(ctx, home)  # overrides/assignments.csv and its truth
     return frames, records, n_broken
 
 

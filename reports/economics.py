@@ -24,8 +24,8 @@ from reports.steps import (
 from reports.valuation import ValuationSettings
 from warehouse.reassign import assign_parties
 
-#: the analyst-facing tables this module writes (both in warehouse/dictionary.yaml)
-ECONOMICS_TABLES: tuple[str, ...] = ("partner_economics", "customer_economics")
+#: the analyst-facing tables this module writes (all in warehouse/dictionary.yaml)
+ECONOMICS_TABLES: tuple[str, ...] = ("partner_economics", "customer_economics", "economics_lines")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class EconomicsOutcome:
 
 
 def build_economics(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> EconomicsOutcome:
-    """Create partner_economics and customer_economics in a build whose contracts and channel tables exist."""
+    """Create partner_economics, customer_economics and economics_lines (contracts and channel tables built)."""
     register_valuation(con, settings)
     channel_stand_ins(con)
     for step in (VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, ECONOMICS_ITEMS):
@@ -49,7 +49,7 @@ def build_economics(con: duckdb.DuckDBPyConnection, settings: ValuationSettings)
     assign_parties(con)
     REPORTS_SQL.run(con, ECONOMICS)
     partner_rows, customer_rows = (int(con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0])
-                                   for t in ECONOMICS_TABLES)
+                                   for t in ECONOMICS_TABLES[:2])
     revenue, share, lapse, due, renewed = con.execute(
         "SELECT coalesce(sum(revenue), 0), coalesce(sum(partner_share), 0), coalesce(sum(lapse_value), 0), "
         "sum(due), sum(renewed) FROM partner_economics WHERE currency = ?", [settings.currency]).fetchall()[0]

@@ -44,5 +44,5 @@ REPORT_OPPORTUNITIES = "report_opportunities.sql"
 #: partner_economics and customer_economics (reports.economics), after the opportunities
 ECONOMICS_ITEMS = SqlStep("economics_items.sql", creates=("assignment_items",))
 ECONOMICS = SqlStep(
-    "economics.sql", creates=("rv_econ_rates", "rv_econ_events", "partner_economics", "customer_economics"),
+    "economics.sql", creates=("rv_econ_rates", "economics_lines", "partner_economics", "customer_economics"),
 )

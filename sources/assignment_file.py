@@ -50,7 +50,7 @@ def empty_assignments() -> pd.DataFrame:
 
 def _whole_file_problem(rel: str, sha: str, field: str, problem: str) -> pd.DataFrame:
     out = empty_assignments()
-    row = {c: None for c in COLUMNS}
+    row: dict[str, object] = dict.fromkeys(COLUMNS)
     row.update(source_file=rel, source_row=1, field=field, problem=problem, raw="{}", sha256=sha)
     return pd.concat([out, pd.DataFrame([row]).astype(out.dtypes.to_dict())], ignore_index=True)
 

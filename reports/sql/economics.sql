@@ -37,7 +37,8 @@ LEFT JOIN book b ON b.partner_id = t.partner_id
 LEFT JOIN rv_partner_share ts ON ts.tier = t.tier
 WHERE t.in_force AND t.partner_id IS NOT NULL;
 
-CREATE OR REPLACE TEMP TABLE rv_econ_events AS
+-- economics_lines: the figures per contract, before they are summed (booked and due rows)
+CREATE OR REPLACE TABLE economics_lines AS
 WITH booked AS (
     SELECT v.contract_id, v.customer_id, v.reseller_id, v.value_currency AS currency,
            coalesce(v.start_date, CAST(v.end_date - INTERVAL 1 YEAR AS DATE)) AS event_date,
@@ -48,12 +49,14 @@ rated AS (
     SELECT b.*,
            CASE WHEN b.reseller_id IS NULL THEN coalesce((SELECT share FROM rv_partner_share WHERE tier = 'direct'), 0)
                 ELSE coalesce(r.rate, pt.partner_share, (SELECT share FROM rv_partner_share WHERE tier = 'default'))
-           END AS partner_rate
+           END AS partner_rate,
+           CASE WHEN b.reseller_id IS NULL THEN 'direct' WHEN r.rate IS NOT NULL THEN r.basis
+                WHEN pt.partner_share IS NOT NULL THEN 'configured' ELSE 'default' END AS split_basis
     FROM booked b
     LEFT JOIN rv_econ_rates r ON r.partner_id = b.reseller_id AND b.event_date BETWEEN r.in_force_from AND r.in_force_to
     LEFT JOIN rv_partner_terms pt ON pt.partner_id = b.reseller_id
 )
-SELECT 'booked' AS event, contract_id, customer_id, reseller_id, currency, event_date,
+SELECT 'booked' AS event, contract_id, customer_id, reseller_id, currency, event_date, partner_rate, split_basis,
        CAST(round(revenue, 2) AS DECIMAL(18, 2)) AS revenue,
        CAST(round(revenue * partner_rate, 2) AS DECIMAL(18, 2)) AS partner_share,
        0 AS due, 0 AS renewed, CAST(0 AS DECIMAL(18, 2)) AS lapse_value
@@ -61,12 +64,13 @@ FROM rated
 UNION ALL
 SELECT 'due', v.contract_id, v.customer_id,
        CASE WHEN ap.reseller_assigned THEN ap.reseller_id ELSE v.reseller_id END, v.value_currency, v.end_date,
-       CAST(0 AS DECIMAL(18, 2)), CAST(0 AS DECIMAL(18, 2)), 1, CASE WHEN v.renewed THEN 1 ELSE 0 END,
+       NULL::DOUBLE, NULL::VARCHAR, CAST(0 AS DECIMAL(18, 2)), CAST(0 AS DECIMAL(18, 2)), 1, CASE WHEN v.renewed THEN 1 ELSE 0 END,
        CAST(CASE WHEN v.renewed THEN 0 ELSE coalesce(round(v.annual_value, 2), 0) END AS DECIMAL(18, 2))
 FROM rv_contract_values v
 CROSS JOIN run_settings s
 LEFT JOIN assigned_parties ap ON ap.item_key = v.contract_id
-WHERE v.end_date <= s.as_of;
+WHERE v.end_date <= s.as_of
+ORDER BY event_date, contract_id, event;
 
 CREATE OR REPLACE TABLE partner_economics AS
 SELECT e.reseller_id AS partner_id, coalesce(p.name, 'direct') AS partner_name,
@@ -80,7 +84,7 @@ SELECT e.reseller_id AS partner_id, coalesce(p.name, 'direct') AS partner_name,
        CASE WHEN sum(e.due) > 0 THEN round(sum(e.renewed) / sum(e.due), 4) END AS renewal_rate,
        CAST(sum(e.due) - sum(e.renewed) AS INTEGER) AS lapsed,
        CAST(sum(e.lapse_value) AS DECIMAL(18, 2)) AS lapse_value
-FROM rv_econ_events e
+FROM economics_lines e
 LEFT JOIN partners p ON p.partner_id = e.reseller_id
 GROUP BY ALL
 ORDER BY partner_name, partner_id, quarter, currency;
@@ -98,7 +102,7 @@ SELECT e.customer_id, cu.name AS customer_name,
        CASE WHEN sum(e.due) > 0 THEN round(sum(e.renewed) / sum(e.due), 4) END AS renewal_rate,
        CAST(sum(e.due) - sum(e.renewed) AS INTEGER) AS lapsed,
        CAST(sum(e.lapse_value) AS DECIMAL(18, 2)) AS lapse_value
-FROM rv_econ_events e
+FROM economics_lines e
 LEFT JOIN customers cu ON cu.customer_id = e.customer_id
 LEFT JOIN partners p ON p.partner_id = e.reseller_id
 GROUP BY ALL

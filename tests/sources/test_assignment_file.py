@@ -56,3 +56,11 @@ def test_a_file_without_the_date_column_quarantines_every_row(tmp_path: Path) ->
 def test_the_match_decision_reader_skips_the_assignments_file(tmp_path: Path) -> None:
     _write(tmp_path, "customer,new_reseller,effective_date\nAcme,Kraft,2026-01-01\n")
     assert read_overrides(tmp_path).empty
+
+
+def test_a_file_that_is_not_csv_is_one_quarantined_row(tmp_path: Path) -> None:
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "assignments.csv").write_bytes(b"\x00\xff\xfe not text \x81\x82")
+    df = read_assignments(tmp_path)
+    assert len(df) == 1 and df.field[0] == "file" and df.source_row[0] == 1
+    assert df.problem[0].startswith("overrides/assignments.csv: cannot be read as CSV")
