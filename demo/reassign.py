@@ -86,10 +86,14 @@ def _name(ctx: Ctx, key: str) -> str:
     return str(ctx.world.partners.set_index("partner_key").name[key])
 
 
-def write_assignments(ctx: Ctx, home: Path) -> ReassignPlan:
+def write_assignments(ctx: Ctx, home: Path) -> ReassignPlan | None:
     """overrides/assignments.csv (a customer by its CRM account id, a contract by its number written
-    without the hyphen, resellers by name) and truth/assignments.csv."""
-    plan = reassign_plan(ctx, channel_plan(ctx))
+    without the hyphen, resellers by name) and truth/assignments.csv; nothing for a world too small
+    to hold both moves (None)."""
+    try:
+        plan = reassign_plan(ctx, channel_plan(ctx))
+    except ValueError:
+        return None
     day1, day2 = str(CUSTOMER_MOVE_DAY), str(CONTRACT_MOVE_DAY)
     rows = pd.DataFrame({
         "customer": [plan.customer_account, ""],

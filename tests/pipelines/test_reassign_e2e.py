@@ -29,7 +29,8 @@ def test_bad_rows_are_quarantined_naming_file_row_and_field(home: Path) -> None:
     rows = query(home, "SELECT source_row, field, reason FROM quarantine WHERE source = 'overrides' ORDER BY 1")
     assert list(rows.source_row) == [5, 6, 7]
     assert list(rows.field) == ["customer", "effective_date", "new_reseller"]
-    assert all(r.startswith(f"overrides/assignments.csv, row {n}, field ") for n, r in zip(rows.source_row, rows.reason))
+    assert all(r.startswith(f"overrides/assignments.csv, row {n}, field ")
+               for n, r in zip(rows.source_row, rows.reason, strict=True))
     assert "Nobody Corp is not a known customer" in rows.reason[0]
     status = query(home, "SELECT status, count(*) AS n FROM counterparty_assignments GROUP BY 1").set_index("status")
     assert status.loc["applied", "n"] == 3 and status.loc["quarantined", "n"] == 3
