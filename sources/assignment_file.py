@@ -103,7 +103,8 @@ def read_assignments(home: Path) -> pd.DataFrame:
         out["effective_date"] = pd.NaT
         flag(pd.Series(True, index=out.index), "effective_date", "the file has no effective_date column")
     else:
-        parsed = parse_dates(df["effective_date"].str.strip().replace("", None), "effective_date")
+        written = df["effective_date"].str.strip()
+        parsed = parse_dates(written.where(written != "", None), "effective_date")
         out["effective_date"] = pd.to_datetime(parsed.values)
     has_customer, has_contract = out["customer"].notna(), out["contract"].notna()
     flag(~has_customer & ~has_contract, "customer", "names neither a customer (id or name) nor a contract (number)")
@@ -112,7 +113,6 @@ def read_assignments(home: Path) -> pd.DataFrame:
     flag(out["new_reseller"].isna() & out["new_bill_to"].isna(), "new_reseller",
          "names neither a new_reseller nor a new_bill_to")
     if "effective_date" in df:
-        written = df["effective_date"].str.strip()
         flag(written == "", "effective_date", "effective_date is empty")
         flag(out["effective_date"].isna(), "effective_date",
              "effective_date " + written.map(repr) + " is not a date")
