@@ -61,28 +61,30 @@ def economics_quality(home: Path) -> dict[str, float]:
     opps["reseller_key"] = opps["reseller_id"].map(partner_of).fillna("")
     world = pd.read_csv(truth_dir / "contracts.csv", keep_default_na=False)
     world["key"] = _contract_key(world["contract_number"])
+    truth = pd.read_csv(truth_dir / "economics_lines.csv", keep_default_na=False)
+    truth["key"] = _contract_key(truth["contract_number"])
+    at_start = truth[truth.event == "booked"].set_index("key")["reseller_key"]
     for m in moves.itertuples():
         day = pd.Timestamp(m.effective_date)
         if m.scope == "customer":
             subject = world[(world.customer_key == m.customer_key) & (world.reseller_key != "")]
         else:
             subject = world[world.contract_number == m.contract_number]
+        name = f"move_row{m.file_row}_{m.scope}"
         seen = contracts[contracts.key.isin(subject.key)]
         started = pd.to_datetime(seen.start_date)
-        expected = seen.reseller_key.where(False, m.from_reseller_key).where(started < day, m.to_reseller_key)
-        name = f"{m.scope}_move"
+        right = seen.reseller_key == seen.key.map(at_start)
         for side, mask in (("before", started < day), ("after", started >= day)):
             out[f"{name}_contracts_{side}"] = int(mask.sum())
-            out[f"{name}_contracts_{side}_right"] = _share((seen.reseller_key == expected)[mask])
+            out[f"{name}_contracts_{side}_right"] = _share(right[mask])
         listed = opps[opps.key.isin(subject.key)]
         acted = pd.to_datetime(listed.action_date)
-        want = pd.Series(m.from_reseller_key, index=listed.index).where(acted < day, m.to_reseller_key)
+        old = listed.key.map(subject.set_index("key")["reseller_key"])
+        want = old.where(acted < day, m.to_reseller_key)
         for side, mask in (("before", acted < day), ("after", acted >= day)):
             out[f"{name}_opportunities_{side}"] = int(mask.sum())
             out[f"{name}_opportunities_{side}_right"] = _share((listed.reseller_key == want)[mask])
 
-    truth = pd.read_csv(truth_dir / "economics_lines.csv", keep_default_na=False)
-    truth["key"] = _contract_key(truth["contract_number"])
     found = _query(warehouse, "SELECT event, contract_id, customer_id, reseller_id, event_date, "
                               "CAST(revenue AS DOUBLE) AS revenue, CAST(partner_share AS DOUBLE) AS partner_share, "
                               "due, renewed, CAST(lapse_value AS DOUBLE) AS lapse_value FROM economics_lines")
@@ -99,9 +101,13 @@ def economics_quality(home: Path) -> dict[str, float]:
     moved = moves.to_reseller_key.tolist() + moves.from_reseller_key.tolist()
     mine = truth[truth.key.isin(set(pair.key))]
     for key, label in (("reseller_key", "partner"), ("customer_key", "customer")):
-        ok = _equal_cells(_cells(found[found.key.isin(set(mine.key))], key), _cells(mine, key))
+        found_cells, true_cells = _cells(found[found.key.isin(set(mine.key))], key), _cells(mine, key)
+        ok = _equal_cells(found_cells, true_cells)
         out[f"{label}_cells"] = len(ok)
         out[f"{label}_cells_equal"] = _share(ok)
+        near = true_cells.join(found_cells, how="left", rsuffix="_found").fillna(0)
+        out[f"{label}_cells_money_within_1pct"] = _share(pd.concat(
+            [(near[c] - near[f"{c}_found"]).abs() <= 0.01 * near[c].abs() + 0.011 for c in MONEY], axis=1).all(axis=1))
         if label == "partner":
             sub = ok[ok.index.get_level_values(0).isin(moved)]
         else:

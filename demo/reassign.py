@@ -1,6 +1,6 @@
 """The demo world's reseller switch: an analyst's overrides/assignments.csv moving one customer from
-its reseller to another (effective 90 days before the as-of date) and one contract to a third
-reseller (effective 30 days after it), with the truth: truth/assignments.csv and the economics the
+its reseller to another (effective 90 days before the as-of date), another customer and one
+contract to other resellers (effective 20 days after it), with the truth: truth/assignments.csv and the economics the
 warehouse should report (truth/economics_lines.csv, truth/partner_economics.csv,
 truth/customer_economics.csv).
 
@@ -23,99 +23,120 @@ from demo.timeline import AS_OF
 
 ASSIGNMENTS_FILE = "overrides/assignments.csv"
 CUSTOMER_MOVE_DAY = AS_OF - np.timedelta64(90, "D")
-CONTRACT_MOVE_DAY = AS_OF + np.timedelta64(30, "D")
+#: the future moves: opportunities worked before this day stay with the old reseller, after it go to the new
+LATER_MOVE_DAY = AS_OF + np.timedelta64(20, "D")
+CONTRACT_MOVE_DAY = LATER_MOVE_DAY
 DEFAULT_SHARE = 0.5  # valuation.partner_share default: no partner-program terms on the date
 
 
 @dataclass(frozen=True)
-class ReassignPlan:
-    """The two moves: a customer and one contract, each from a reseller to another on a day."""
+class Move:
+    """One row of the assignments file: a customer (all its resold contracts) or one contract."""
 
+    scope: str  # customer | contract
     customer_key: str
     customer_account: str
-    from_customer: str
-    to_customer: str
     contract_number: str
-    contract_customer: str
-    from_contract: str
-    to_contract: str
+    from_key: str
+    to_key: str
+    day: np.datetime64
 
 
 def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy().astype("datetime64[D]")
 
 
-def reassign_plan(ctx: Ctx, chan: ChannelPlan) -> ReassignPlan:
-    """Choose the moves (see the module docstring): partners and customers of the channel plan are left out."""
+def _busiest(books: pd.Series, leave_out: set[str]) -> str:
+    """The reseller with the largest book (ties: the smallest key) not in `leave_out`."""
+    left = books.drop(list(leave_out), errors="ignore")
+    return str(sorted(left.index, key=lambda k: (-left[k], k))[0])
+
+
+def reassign_plan(ctx: Ctx, chan: ChannelPlan) -> list[Move]:
+    """Choose the moves (see the module docstring): partners and customers of the channel plan are left out.
+
+    A customer moved 90 days before the as-of date (contracts on both sides of the day), another
+    moved 20 days after it (open renewals on both sides), and one open contract moved 20 days after it.
+    """
     w, c = ctx.world, ctx.world.contracts
     start, end = _days(c.start_date), _days(c.end_date)
     taken = {chan.tier_change_key, chan.fee_key, chan.service_org_reseller}
     accounts = w.crm_accounts[w.crm_accounts.account_type == "Customer"]
     single = accounts.groupby("entity_key").size()
-    single_ids = set(single[single == 1].index)
-    crm = ctx.plan.crm.to_numpy()
-    resold = (c.reseller_key != "").to_numpy() & ~c.reseller_key.isin(taken).to_numpy()
     switched = set(w.customers.customer_key[w.customers.switch_date.notna()])  # the world's own switches
-    eligible = resold & crm & c.customer_key.isin(single_ids - switched).to_numpy()
-    eligible &= (c.customer_key != chan.tpm_customer).to_numpy()
+    single_ids = set(single[single == 1].index) - switched - {chan.tpm_customer}
+    resold = (c.reseller_key != "").to_numpy() & ~c.reseller_key.isin(taken).to_numpy()
+    eligible = resold & ctx.plan.crm.to_numpy() & c.customer_key.isin(single_ids).to_numpy()
+    # every resold contract of a moved customer must be eligible (one reseller, not the channel plan's)
+    whole = pd.Series(eligible | (c.reseller_key == "").to_numpy()).groupby(c.customer_key.to_numpy()).all()
+    eligible &= c.customer_key.map(whole).fillna(False).to_numpy(dtype=bool)
     after = eligible & (start >= CUSTOMER_MOVE_DAY) & (start <= AS_OF)
     before = eligible & (start < CUSTOMER_MOVE_DAY) & (end >= CUSTOMER_MOVE_DAY)
     score = pd.DataFrame({"key": c.customer_key, "res": c.reseller_key, "a": after, "b": before})
     per = score.groupby(["key", "res"]).agg(a=("a", "sum"), b=("b", "sum")).reset_index()
     per = per[(per.a > 0) & (per.b > 0)].sort_values(["a", "b", "key"], ascending=[False, False, True])
-    if per.empty:
-        raise ValueError("the demo world has no customer with contracts on both sides of the move day")
-    cust, from_res = str(per.key.iloc[0]), str(per.res.iloc[0])
-    books = c.loc[resold, "reseller_key"].value_counts()
-    to_res = str(sorted(books.drop(from_res, errors="ignore").index, key=lambda k: (-books[k], k))[0])
     open_ = (c.renewed_by == "").to_numpy()
+    soon = eligible & open_ & (end >= AS_OF) & (end <= AS_OF + np.timedelta64(120, "D"))
+    later = pd.Series(soon).groupby(c.customer_key.to_numpy()).sum()
+    if per.empty or later.max() < 2:
+        raise ValueError("the demo world has no customer to move on both sides of a day")
+    cust, from_res = str(per.key.iloc[0]), str(per.res.iloc[0])
+    later = later.drop(cust, errors="ignore")
+    cust2 = str(sorted(later.index, key=lambda k: (-later[k], k))[0])
+    from2 = str(c.reseller_key[(c.customer_key == cust2).to_numpy() & soon].iloc[0])
+    books = c.loc[resold, "reseller_key"].value_counts()
+    to_res = _busiest(books, {from_res})
+    to2 = _busiest(books, {from2, from_res, to_res})
     window = eligible & open_ & (end >= AS_OF + np.timedelta64(60, "D")) & (end <= AS_OF + np.timedelta64(120, "D"))
-    window &= ~c.reseller_key.isin({from_res, to_res}).to_numpy() & (c.customer_key != cust).to_numpy()
-    cand = c[window].sort_values(["end_date", "contract_number"])
+    window &= ~c.customer_key.isin({cust, cust2}).to_numpy()
+    cand = c[window].sort_values(["end_date", "contract_number"], ascending=[False, True])
     if cand.empty:
         raise ValueError("the demo world has no open contract to move")
     k = cand.iloc[0]
-    third = str(sorted(books.drop([from_res, to_res, k.reseller_key], errors="ignore").index,
-                       key=lambda x: (-books[x], x))[0])
-    account = str(accounts.loc[accounts.entity_key == cust, "account_id"].iloc[0])
-    return ReassignPlan(cust, account, from_res, to_res, str(k.contract_number), str(k.customer_key),
-                        str(k.reseller_key), third)
+    third = _busiest(books, {str(k.reseller_key), from_res, to_res, to2})
+
+    def account(key: str) -> str:
+        return str(accounts.loc[accounts.entity_key == key, "account_id"].iloc[0])
+
+    return [Move("customer", cust, account(cust), "", from_res, to_res, CUSTOMER_MOVE_DAY),
+            Move("customer", cust2, account(cust2), "", from2, to2, LATER_MOVE_DAY),
+            Move("contract", str(k.customer_key), "", str(k.contract_number), str(k.reseller_key), third,
+                 CONTRACT_MOVE_DAY)]
 
 
 def _name(ctx: Ctx, key: str) -> str:
     return str(ctx.world.partners.set_index("partner_key").name[key])
 
 
-def write_assignments(ctx: Ctx, home: Path) -> ReassignPlan | None:
+def write_assignments(ctx: Ctx, home: Path) -> list[Move] | None:
     """overrides/assignments.csv (a customer by its CRM account id, a contract by its number written
     without the hyphen, resellers by name) and truth/assignments.csv; nothing for a world too small
-    to hold both moves (None)."""
+    to hold the moves (None)."""
     try:
-        plan = reassign_plan(ctx, channel_plan(ctx))
+        moves = reassign_plan(ctx, channel_plan(ctx))
     except ValueError:
         return None
-    day1, day2 = str(CUSTOMER_MOVE_DAY), str(CONTRACT_MOVE_DAY)
     rows = pd.DataFrame({
-        "customer": [plan.customer_account, ""],
-        "contract": ["", plan.contract_number.replace("-", "")],
-        "new_reseller": [_name(ctx, plan.to_customer), _name(ctx, plan.to_contract)],
-        "new_bill_to": ["", ""],
-        "effective_date": [day1, day2],
-        "note": ["reseller switch at the customer's request", "one contract handed to another reseller"],
+        "customer": [m.customer_account for m in moves],
+        "contract": [m.contract_number.replace("-", "") for m in moves],
+        "new_reseller": [_name(ctx, m.to_key) for m in moves],
+        "new_bill_to": "",
+        "effective_date": [str(m.day) for m in moves],
+        "note": [f"{m.scope} moved to another reseller" for m in moves],
     })
     path = home / ASSIGNMENTS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     rows.to_csv(path, index=False, lineterminator="\n")
     truth = pd.DataFrame({
-        "file_row": [2, 3], "scope": ["customer", "contract"],
-        "customer_key": [plan.customer_key, plan.contract_customer], "contract_number": ["", plan.contract_number],
-        "from_reseller_key": [plan.from_customer, plan.from_contract],
-        "to_reseller_key": [plan.to_customer, plan.to_contract], "effective_date": [day1, day2],
+        "file_row": range(2, len(moves) + 2), "scope": [m.scope for m in moves],
+        "customer_key": [m.customer_key for m in moves], "contract_number": [m.contract_number for m in moves],
+        "from_reseller_key": [m.from_key for m in moves], "to_reseller_key": [m.to_key for m in moves],
+        "effective_date": [str(m.day) for m in moves],
     })
     (home / "truth").mkdir(parents=True, exist_ok=True)
     truth.to_csv(home / "truth" / "assignments.csv", index=False, lineterminator="\n")
-    write_economics_truth(ctx, home, plan)
-    return plan
+    write_economics_truth(ctx, home, moves)
+    return moves
 
 
 def _quarter(days: pd.Series) -> pd.Series:
@@ -138,18 +159,21 @@ def _rates(lines: pd.DataFrame, terms: pd.DataFrame, book: pd.Series) -> pd.Seri
     return rate.where(lines.reseller_key != "", 0.0)
 
 
-def economics_truth(ctx: Ctx, plan: ReassignPlan) -> pd.DataFrame:
+def economics_truth(ctx: Ctx, moves: list[Move]) -> pd.DataFrame:
     """Per world contract a booked line (start quarter) and, when it ended by the as-of date, a due
     line (end quarter), each with the reseller in force on its date after the two moves."""
     c = ctx.world.contracts
     start, end = pd.to_datetime(c.start_date), pd.to_datetime(c.end_date)
     resold = c.reseller_key != ""
-    moved = (c.customer_key == plan.customer_key) & resold
-    one = c.contract_number == plan.contract_number
 
     def in_force(day: pd.Series) -> pd.Series:
-        out = c.reseller_key.where(~(moved & (day >= pd.Timestamp(CUSTOMER_MOVE_DAY))), plan.to_customer)
-        return out.where(~(one & (day >= pd.Timestamp(CONTRACT_MOVE_DAY))), plan.to_contract)
+        """The reseller on each contract's `day`: the moves applied in date order (a contract row last on a tie)."""
+        out = c.reseller_key.copy()
+        for m in sorted(moves, key=lambda m: (m.day, m.scope == "contract")):
+            hit = (c.contract_number == m.contract_number) if m.scope == "contract" else (
+                (c.customer_key == m.customer_key) & resold)
+            out = out.where(~(hit & (day >= pd.Timestamp(m.day))), m.to_key)
+        return out
 
     at_start = in_force(start)
     live = (start <= pd.Timestamp(AS_OF)) & (end >= pd.Timestamp(AS_OF))
@@ -174,9 +198,9 @@ def economics_truth(ctx: Ctx, plan: ReassignPlan) -> pd.DataFrame:
 MEASURES = ["revenue", "partner_share", "due", "renewed", "lapse_value"]
 
 
-def write_economics_truth(ctx: Ctx, home: Path, plan: ReassignPlan) -> None:
+def write_economics_truth(ctx: Ctx, home: Path, moves: list[Move]) -> None:
     """truth/economics_lines.csv and its sums by reseller and by customer per quarter."""
-    lines = economics_truth(ctx, plan)
+    lines = economics_truth(ctx, moves)
     out = home / "truth"
     lines.to_csv(out / "economics_lines.csv", index=False, lineterminator="\n")
     for key, name in (("reseller_key", "partner_economics.csv"), ("customer_key", "customer_economics.csv")):

@@ -7,14 +7,14 @@ import pandas as pd
 import pytest
 
 from demo.context import Ctx
-from demo.reassign import CONTRACT_MOVE_DAY, CUSTOMER_MOVE_DAY, write_assignments
+from demo.reassign import CUSTOMER_MOVE_DAY, LATER_MOVE_DAY, write_assignments
 from demo.world import build_world
 from sources.assignment_file import read_assignments
 
 
 @pytest.fixture(scope="module", params=[7, 11])
 def home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    world = build_world(0.1, request.param)
+    world = build_world(0.3, request.param)
     path = tmp_path_factory.mktemp(f"reassign{request.param}")
     assert write_assignments(Ctx(world, request.param), path) is not None
     world.contracts.assign(start_date=world.contracts.start_date.dt.strftime("%Y-%m-%d"),
@@ -26,8 +26,9 @@ def home(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 def test_the_file_reads_clean_and_matches_its_truth(home: Path) -> None:
     rows = read_assignments(home)
     truth = pd.read_csv(home / "truth" / "assignments.csv", keep_default_na=False)
-    assert rows.problem.isna().all() and len(rows) == len(truth) == 2
-    assert list(rows.effective_date.dt.strftime("%Y-%m-%d")) == [str(CUSTOMER_MOVE_DAY), str(CONTRACT_MOVE_DAY)]
+    assert rows.problem.isna().all() and len(rows) == len(truth) == 3
+    assert list(truth.scope) == ["customer", "customer", "contract"]
+    assert list(rows.effective_date.dt.strftime("%Y-%m-%d")) == [str(CUSTOMER_MOVE_DAY), *[str(LATER_MOVE_DAY)] * 2]
     assert (truth.from_reseller_key != truth.to_reseller_key).all()
 
 
