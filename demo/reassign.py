@@ -139,6 +139,11 @@ def write_assignments(ctx: Ctx, home: Path) -> list[Move] | None:
     return moves
 
 
+def _cents(x: pd.Series) -> pd.Series:
+    """Rounded to cents half away from zero, as the warehouse's DECIMAL rounding (pandas rounds half to even)."""
+    return np.sign(x) * np.floor(np.round(x.abs() * 100, 6) + 0.5) / 100
+
+
 def _quarter(days: pd.Series) -> pd.Series:
     d = pd.to_datetime(days)
     return d.dt.year.astype(str) + "-Q" + d.dt.quarter.astype(str)
@@ -182,12 +187,12 @@ def economics_truth(ctx: Ctx, moves: list[Move]) -> pd.DataFrame:
                            "reseller_key": at_start, "event_date": start, "revenue": c.amount.round(2),
                            "due": 0, "renewed": 0, "lapse_value": 0.0})
     booked["partner_rate"] = _rates(booked, channel_plan(ctx).terms, book)
-    booked["partner_share"] = (booked.revenue * booked.partner_rate).round(2)
+    booked["partner_share"] = _cents(booked.revenue * booked.partner_rate)
     ended = end <= pd.Timestamp(AS_OF)
     renewed = (c.renewed_by != "").astype(int)
     due = pd.DataFrame({"event": "due", "contract_number": c.contract_number, "customer_key": c.customer_key,
                         "reseller_key": in_force(end), "event_date": end, "revenue": 0.0, "due": 1,
-                        "renewed": renewed, "lapse_value": ((c.amount / c.years).round(2) * (1 - renewed)),
+                        "renewed": renewed, "lapse_value": _cents(c.amount / c.years) * (1 - renewed),
                         "partner_rate": np.nan, "partner_share": 0.0})[ended]
     lines = pd.concat([booked, due], ignore_index=True)
     lines["quarter_label"] = _quarter(lines.event_date)
