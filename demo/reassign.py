@@ -20,6 +20,7 @@ import pandas as pd
 from demo.channel import FIXED_FEE, ChannelPlan, channel_plan
 from demo.context import Ctx
 from demo.timeline import AS_OF
+from reports.valuation import DEFAULT_LEAD_DAYS, DEFAULT_VALUE_BANDS
 
 ASSIGNMENTS_FILE = "overrides/assignments.csv"
 CUSTOMER_MOVE_DAY = AS_OF - np.timedelta64(90, "D")
@@ -77,12 +78,20 @@ def reassign_plan(ctx: Ctx, chan: ChannelPlan) -> list[Move]:
     per = per[(per.a > 0) & (per.b > 0)].sort_values(["a", "b", "key"], ascending=[False, False, True])
     open_ = (c.renewed_by == "").to_numpy()
     soon = eligible & open_ & (end >= AS_OF) & (end <= AS_OF + np.timedelta64(120, "D"))
-    later = pd.Series(soon).groupby(c.customer_key.to_numpy()).sum()
-    if per.empty or later.max() < 2:
+    # the renewals' likely action dates (expiry minus the default lead time of their value band)
+    value = (c.amount / c.years * 1.03).to_numpy()
+    band = np.where(value >= DEFAULT_VALUE_BANDS["high"], "high",
+                    np.where(value >= DEFAULT_VALUE_BANDS["medium"], "medium", "low"))
+    lead = pd.Series(band).map(DEFAULT_LEAD_DAYS).to_numpy().astype("timedelta64[D]")
+    late = end - lead >= LATER_MOVE_DAY
+    sides = pd.DataFrame({"early": soon & ~late, "late": soon & late}).groupby(c.customer_key.to_numpy()).sum()
+    sides = sides[(sides.early + sides.late) >= 2]
+    if per.empty or sides.empty:
         raise ValueError("the demo world has no customer to move on both sides of a day")
     cust, from_res = str(per.key.iloc[0]), str(per.res.iloc[0])
-    later = later.drop(cust, errors="ignore")
-    cust2 = str(sorted(later.index, key=lambda k: (-later[k], k))[0])
+    sides = sides.drop(cust, errors="ignore")
+    both = np.minimum(sides.early, sides.late)
+    cust2 = str(sorted(sides.index, key=lambda k: (-both[k], -(sides.early[k] + sides.late[k]), k))[0])
     from2 = str(c.reseller_key[(c.customer_key == cust2).to_numpy() & soon].iloc[0])
     books = c.loc[resold, "reseller_key"].value_counts()
     to_res = _busiest(books, {from_res})
