@@ -20,7 +20,6 @@ import pandas as pd
 from demo.channel import FIXED_FEE, ChannelPlan, channel_plan
 from demo.context import Ctx
 from demo.timeline import AS_OF
-from reports.valuation import DEFAULT_LEAD_DAYS, DEFAULT_VALUE_BANDS
 
 ASSIGNMENTS_FILE = "overrides/assignments.csv"
 CUSTOMER_MOVE_DAY = AS_OF - np.timedelta64(90, "D")
@@ -28,6 +27,9 @@ CUSTOMER_MOVE_DAY = AS_OF - np.timedelta64(90, "D")
 LATER_MOVE_DAY = AS_OF + np.timedelta64(20, "D")
 CONTRACT_MOVE_DAY = LATER_MOVE_DAY
 DEFAULT_SHARE = 0.5  # valuation.partner_share default: no partner-program terms on the date
+#: valuation defaults (reports/valuation.py; demo imports no product package): value bands and lead days
+DEFAULT_VALUE_BANDS = {"high": 10_000.0, "medium": 2_500.0}
+DEFAULT_LEAD_DAYS = {"high": 120, "medium": 90, "low": 60}
 
 
 @dataclass(frozen=True)
