@@ -143,6 +143,11 @@ class Soak:
         self.cutoff: Any = None
 
     def save(self) -> None:
+        self.summarise()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.out.write_text(json.dumps(self.result, indent=2), encoding="utf-8")
+
+    def summarise(self) -> None:
         kills, pairs = self.result["kills"], self.result["pairs"]
         killed = [k for k in kills if not k["finished_before_kill"]]
         self.result["summary"] = {
@@ -157,8 +162,6 @@ class Soak:
             "pairs_exactly_one_writer": sum(p["exactly_one_writer"] for p in pairs),
             "pairs_loser_named_holder": sum(p["loser_named_holder"] for p in pairs),
         }
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.out.write_text(json.dumps(self.result, indent=2), encoding="utf-8")
 
     def check_live(self) -> tuple[bool, list[str], int]:
         try:
@@ -205,6 +208,20 @@ class Soak:
         self.save()
 
 
+def combine(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several soaks (other homes, seeds or sessions) as one: trials and pairs pooled, the summary
+    recomputed from them; the bomb figures and the run lengths of the first."""
+    if len(results) == 1:
+        return results[0]
+    out = {**results[0], "kills": [k for r in results for k in r.get("kills", [])],
+           "pairs": [p for r in results for p in r.get("pairs", [])],
+           "parts": [{key: r.get(key) for key in ("home", "seed", "scale", "wall_seconds")} for r in results]}
+    soak = Soak(Path(out["home"]), Path(), int(out.get("seed", 0)))
+    soak.result = out
+    soak.summarise()
+    return out
+
+
 def figures_markdown(result: dict[str, Any]) -> str:
     """The soak's figures as the Markdown docs/reliability.md shows (`--render soak.json`)."""
     s = result.get("summary", {})
@@ -239,10 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, default=None, help="default: a temporary directory")
     parser.add_argument("--out", type=Path, default=Path("bench/results/soak.json"))
     parser.add_argument("--no-bombs", action="store_true", help="skip the bomb memory figures")
-    parser.add_argument("--render", type=Path, help="print the figures of an existing soak JSON as Markdown")
+    parser.add_argument("--render", type=Path, nargs="+",
+                        help="print the figures of existing soak JSONs as Markdown (several: pooled)")
     args = parser.parse_args(argv)
     if args.render:
-        print(figures_markdown(json.loads(args.render.read_text(encoding="utf-8"))))
+        print(figures_markdown(combine([json.loads(p.read_text(encoding="utf-8")) for p in args.render])))
         return 0
     work = Path(tempfile.mkdtemp(prefix="radar-soak-")) if args.home is None else args.home.parent
     home = args.home or work / "home"

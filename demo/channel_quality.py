@@ -5,22 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
+
+from demo.warehouse_query import query_warehouse
 
 _KEY = ["source_file", "source_sheet", "source_row"]
 DEFAULT_SHARE = 0.5  # valuation.partner_share default: a partner without terms
 
 
-def _query(warehouse: Path, sql: str) -> pd.DataFrame:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        df = con.execute(sql).df()
-    finally:
-        con.close()
-    if "source_sheet" in df:
-        df["source_sheet"] = df["source_sheet"].fillna("")
-    return df
+_query = query_warehouse
 
 
 def _vote(found: pd.DataFrame, truth: pd.DataFrame, id_col: str, key_col: str) -> dict[str, str]:

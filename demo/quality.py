@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from demo.channel_quality import channel_quality
 from demo.economics_quality import economics_quality
+from demo.registration_quality import registration_quality
+from demo.warehouse_query import query_warehouse
 from matching.quality import pairwise_quality
 
 _KEY = ["source_file", "source_sheet", "source_row"]
@@ -26,15 +27,7 @@ def _truth_rows(home: Path) -> pd.DataFrame:
     return truth
 
 
-def _query(warehouse: Path, sql: str) -> pd.DataFrame:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        df = con.execute(sql).df()
-    finally:
-        con.close()
-    if "source_sheet" in df:
-        df["source_sheet"] = df["source_sheet"].fillna("")
-    return df
+_query = query_warehouse
 
 
 def customer_quality(home: Path) -> dict[str, float]:
@@ -235,7 +228,7 @@ def demo_figures(home: Path) -> dict[str, dict[str, float]]:
     return {"customers": customer_quality(home), "assets": asset_quality(home),
             "parties": party_accuracy(home), "renewals": renewal_quality(home), "gaps": gap_quality(home),
             "contacts": contact_quality(home), "channel": channel_quality(home),
-            "economics": economics_quality(home)}
+            "registration": registration_quality(home), "economics": economics_quality(home)}
 
 
 if __name__ == "__main__":

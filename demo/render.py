@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from demo import accounting, broken, channel, distributors, layouts, master_data, reassign, trackers
+from demo import accounting, broken, channel, distributors, layouts, master_data, reassign, registration, trackers
 from demo.context import Ctx
 from demo.layouts import Layout
 from demo.world import World, build_world
@@ -137,10 +137,12 @@ def render_world(world: World, home: Path) -> tuple[dict[str, pd.DataFrame], lis
     ctx = Ctx(world, world.seed)
     frames = build_frames(ctx)
     n_broken = broken.inject(frames, ctx.rng("broken"))
+    planted = registration.plant(frames, ctx)
     records = write_frames(home, frames)
     records += _westbridge_extras(home, records)
     (home / "overrides").mkdir(parents=True, exist_ok=True)
     channel.write_channel_truth(ctx, home, frames["crm_contracts"])
+    registration.write_registration_truth(ctx, home, frames, planted)
     reassign.write_assignments(ctx, home)  # overrides/assignments.csv and its truth
     return frames, records, n_broken
 

@@ -177,7 +177,21 @@ def channel_economics(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="publish", deps=[renewal_summary, channel_economics], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+def channel_audit(radar: RadarHome) -> MaterializeResult:
+    """Registration problems with their evidence rows, hardware attach rates and reseller scorecards."""
+    outcome = opportunity_stage.build_channel_audit(radar.run())
+    return MaterializeResult(metadata={
+        **_table(radar, "registration_issues"),
+        **{f"issues_{k}": v for k, v in outcome.by_kind.items()},
+        "value_at_stake": MetadataValue.float(round(outcome.value_at_stake, 2)),
+        "attach_rate_rows": outcome.attach_rate_rows,
+        "reseller_scorecards": outcome.scorecards,
+    })
+
+
+@asset(group_name="publish", deps=[renewal_summary, channel_audit, channel_economics], pool=WAREHOUSE_POOL,
+       kinds={"duckdb"})
 def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
     live = publish.publish_warehouse(radar.run())
@@ -206,18 +220,22 @@ def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> Material
 
 @asset(group_name="outputs", deps=[publish_warehouse], kinds={"excel", "csv"})
 def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
-    """out/: the overall workbook, one per rep and per reseller, crm_import.csv, run_summary.md and match_review.xlsx,
-    from the published warehouse (a run that fails before publishing leaves out/ as it was)."""
+    """out/: the overall workbook, one per rep and per reseller, crm_import.csv, run_summary.md, match_review.xlsx
+    and channel/registration_issues.xlsx, from the published warehouse (a run that fails before publishing leaves
+    out/ as it was)."""
     files = outputs.write_outputs(radar.run())
     review, pairs = outputs.write_review_queue(radar.run())
-    n_books = len(files.rep_workbooks) + len(files.reseller_workbooks)
+    registration = outputs.write_registration_audit(radar.run())
+    n_books = len(files.rep_workbooks) + len(files.reseller_workbooks) + (files.direct_workbook is not None)
     context.log.info(f"workbooks written: {files.overall} and {n_books} more; match review: {pairs} pairs")
     return MaterializeResult(metadata={
         "overall": MetadataValue.path(str(files.overall)),
         "rep_workbooks": len(files.rep_workbooks),
         "reseller_workbooks": len(files.reseller_workbooks),
+        **({"vendor_direct": MetadataValue.path(str(files.direct_workbook))} if files.direct_workbook else {}),
         "crm_import": MetadataValue.path(str(files.crm_csv)),
         "run_summary": MetadataValue.path(str(files.run_summary)),
         **({"match_review": MetadataValue.path(str(review))} if review else {}),
+        **({"registration_audit": MetadataValue.path(str(registration))} if registration else {}),
         "review_pairs": pairs,
     })

@@ -15,13 +15,15 @@ from reports.frames import ReportData
 
 ALL = "all"
 UNASSIGNED = "unassigned"
+DIRECT = "owner:vendor"
+DIRECT_FILE = "vendor_direct.xlsx"
 
 
 @dataclass(frozen=True)
 class Book:
     """One part of the book: its `scope` key in renewal_summary, its title, file and data."""
 
-    scope: str                     # "all", "rep:<name>", "rep:unassigned", "reseller:<partner_id>"
+    scope: str                     # "all", "rep:<name>", "rep:unassigned", "reseller:<partner_id>", "owner:vendor"
     title: str                     # what the workbook's pages say it covers
     file: str                      # path under out/ ("renewal_opportunities.xlsx", "workbooks/rep_x.xlsx")
     data: ReportData
@@ -44,9 +46,14 @@ def _unique_slugs(keys: list[str], names: list[str]) -> dict[str, str]:
 
 
 def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
-    """The whole book, then every rep and reseller with anything to show, in name / id order."""
+    """The whole book, the vendor's direct list, then every rep and reseller with anything to show,
+    in name / id order."""
     out = [Book(ALL, "all reps and resellers", overall_file, data, ("rep", "reseller"))]
     frames = [data.opportunities, data.forecast, data.missed]
+    direct = data.where(direct=True)
+    if any(len(f) for f in (direct.opportunities, direct.forecast, direct.missed)):
+        out.append(Book(DIRECT, "the vendor's direct list", f"{workbook_dir}/{DIRECT_FILE}", direct,
+                        ("rep", "reseller")))
     reps = sorted({r for f in frames for r in f["rep"].dropna().unique()})
     rep_slugs = _unique_slugs(reps, reps)
     for rep in reps:

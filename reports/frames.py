@@ -21,6 +21,9 @@ CHANGE_COLUMNS = ["opportunity_id", "change", "kind", "reason", "previous_as_of"
                   "customer_name", "contract_id", "contract_number", "rep", "reseller_id", "reseller_name", "sku",
                   "previous_value", "value", "currency"]
 
+#: renewal owners whose renewals are the vendor's to work (docs/design.md, channel model)
+DIRECT_OWNERS = ("vendor", "third_party")
+
 ABSENT_COLUMNS = ["status", "source", "path", "rows_loaded", "rows_quarantined", "missing_since", "retracted_at",
                   "note"]
 
@@ -38,11 +41,21 @@ class ReportData:
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CHANGE_COLUMNS))
     #: inbox files that are `missing` (rows kept) or `retracted` (rows out): warehouse.retraction
     absent_files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ABSENT_COLUMNS))
+    #: reseller_scorecards, every reseller (a part of the book keeps them all: each row carries the average)
+    scorecards: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["reseller_id"]))
 
-    def where(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False) -> ReportData:
-        """The part of the book one rep (or the unassigned rows) or one reseller works."""
+    def where(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False,
+              direct: bool = False) -> ReportData:
+        """The part of the book one rep (or the unassigned rows) or one reseller works, or (`direct`)
+        the vendor's direct list: what the vendor owns or may win back from a third-party maintainer
+        (renewal_owner vendor or third_party; rows without an owner: those without a reseller)."""
+        opps = self.opportunities
+        direct_ids = set(opps.loc[_direct(opps), "opportunity_id"]) if direct and "opportunity_id" in opps else set()
+
         def pick(df: pd.DataFrame) -> pd.DataFrame:
-            if unassigned:
+            if direct:
+                mask = _direct(df) | (df["opportunity_id"].isin(direct_ids) if "opportunity_id" in df else False)
+            elif unassigned:
                 mask = df["rep"].isna()
             elif rep is not None:
                 mask = df["rep"] == rep
@@ -52,6 +65,16 @@ class ReportData:
         return replace(self, opportunities=pick(self.opportunities), forecast=pick(self.forecast),
                        missed=pick(self.missed), installed_base=pick(self.installed_base),
                        changes=pick(self.changes))
+
+
+def _direct(df: pd.DataFrame) -> pd.Series:
+    """Rows on the vendor's direct list: owned by the vendor or a third party, or (no owner column)
+    without a reseller."""
+    no_reseller = df["reseller_id"].isna()
+    if "renewal_owner" not in df:
+        return no_reseller
+    owner = df["renewal_owner"]
+    return (owner.isin(DIRECT_OWNERS) | (owner.isna() & no_reseller)).fillna(False).astype(bool)
 
 
 def _dates(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -84,8 +107,10 @@ def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: s
             else pd.DataFrame(columns=INSTALLED_BASE_COLUMNS))
     changes = (con.execute("SELECT * FROM opportunity_changes").df() if "opportunity_changes" in present
                else pd.DataFrame(columns=CHANGE_COLUMNS))
+    cards = (con.execute("SELECT * FROM reseller_scorecards").df() if "reseller_scorecards" in present
+             else pd.DataFrame(columns=["reseller_id"]))
     return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed,
-                      absent_files=_absent_files(con, present),
+                      absent_files=_absent_files(con, present), scorecards=cards,
                       installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end",
                                                    "uncovered_since"]),
                       changes=_dates(changes, ["previous_as_of", "as_of_date"]))

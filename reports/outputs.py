@@ -3,7 +3,7 @@
 out/renewal_opportunities.xlsx   the whole book
 out/workbooks/rep_<slug>.xlsx    one per rep (rep_unassigned.xlsx for opportunities nobody owns)
 out/workbooks/reseller_<slug>.xlsx  one per reseller (without the vendor's internal fields unless
-                                    reports.partner_internal_fields)
+                                    reports.partner_internal_fields), with its Scorecard sheet
 out/crm_import.csv               for the CRM's opportunity import
 out/run_summary.md               value by window, by month, by rep, by reseller; missed renewals
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reports.books import ALL, Book, books
+from reports.books import ALL, DIRECT, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import ReportData
 from reports.settings import ReportSettings
@@ -45,6 +45,13 @@ class ReportFiles:
     run_summary: Path
     rep_workbooks: dict[str, Path] = field(default_factory=dict)       # rep (or "unassigned") -> path
     reseller_workbooks: dict[str, Path] = field(default_factory=dict)  # reseller_id -> path
+    direct_workbook: Path | None = None  # the vendor's direct list (none when it is empty)
+
+
+def scorecard_of(scorecards: pd.DataFrame, reseller_id: str) -> pd.Series | None:
+    """A reseller's reseller_scorecards row (None when it has none)."""
+    rows = scorecards[scorecards["reseller_id"] == reseller_id]
+    return rows.iloc[0] if len(rows) else None
 
 
 def book_parts(data: ReportData) -> list[Book]:
@@ -62,11 +69,14 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
         kind, _, key = book.scope.partition(":")
         internal = kind != "reseller" or reports.partner_internal_fields
         path = write_workbook(stage / book.file, book.data, settings, book.title, breakdowns=book.breakdowns,
-                              drop_field=book.drop_field, summary=for_scope(summary, book.scope), internal=internal)
+                              drop_field=book.drop_field, summary=for_scope(summary, book.scope), internal=internal,
+                              scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":
             files.reseller_workbooks[key] = path
+        elif book.scope == DIRECT:
+            files.direct_workbook = path
     write_crm_csv(crm_import_frame(data.opportunities, settings, data.as_of), files.crm_csv)
     files.run_summary.write_text(render_markdown(data, for_scope(summary, ALL), settings), encoding="utf-8")
     return files
@@ -79,6 +89,7 @@ def _moved(files: ReportFiles, stage: Path, out_dir: Path) -> ReportFiles:
         overall=final(files.overall), crm_csv=final(files.crm_csv), run_summary=final(files.run_summary),
         rep_workbooks={k: final(p) for k, p in files.rep_workbooks.items()},
         reseller_workbooks={k: final(p) for k, p in files.reseller_workbooks.items()},
+        direct_workbook=final(files.direct_workbook) if files.direct_workbook else None,
     )
 
 

@@ -41,8 +41,20 @@ OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)
 REPORT_OPPORTUNITIES = "report_opportunities.sql"
+
 #: partner_economics and customer_economics (reports.economics), after the opportunities
 ECONOMICS_ITEMS = SqlStep("economics_items.sql", creates=("assignment_items",))
 ECONOMICS = SqlStep(
     "economics.sql", creates=("rv_econ_rates", "economics_lines", "partner_economics", "customer_economics"),
 )
+
+# the channel audit (after the opportunity tables): hardware attach, registration problems, scorecards
+ATTACH_RATES = SqlStep("registration/attach_rates.sql", creates=("rg_hardware", "attach_rates"))
+REGISTRATION_ISSUES = SqlStep(
+    "registration/registration_issues.sql",
+    creates=("rg_no_customer_rows", "rg_serial_rows", "rg_asset_value", "rg_findings", "rg_contract_seen",
+             "rg_evidence", "registration_issues"),
+)
+RESELLER_SCORECARDS = SqlStep("registration/reseller_scorecards.sql",
+                              creates=("rg_due", "rg_pending", "reseller_scorecards"))
+REGISTRATION_STEPS: tuple[SqlStep, ...] = (ATTACH_RATES, REGISTRATION_ISSUES, RESELLER_SCORECARDS)

@@ -36,6 +36,7 @@ from reports.list_columns import (
     RENEWAL_COLUMNS,
 )
 from reports.safe_text import one_line
+from reports.scorecard_sheet import write_scorecard_sheet
 from reports.sheets import Column, page_setup, write_list
 from reports.summary import KIND_LABELS, summarise
 from reports.summary_sheet import write_summary_sheet
@@ -152,11 +153,13 @@ def _work_columns(ws: Worksheet, columns: Sequence[Column], rows: int) -> None:
 
 def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, scope: str,
                    breakdowns: Sequence[str] = ("rep", "reseller"), drop_field: str | None = None,
-                   summary: pd.DataFrame | None = None, internal: bool = True) -> Path:
+                   summary: pd.DataFrame | None = None, internal: bool = True,
+                   scorecard: pd.Series | None = None) -> Path:
     """One workbook for `data` (the whole book or one rep's / reseller's part); returns `path`.
 
     `summary` is the part's stored renewal_summary rows; without it they are computed from `data`.
     `internal` False (a reseller's workbook): no win probabilities, weighted values or vendor reps.
+    `scorecard`: a reseller's reseller_scorecards row, shown on a Scorecard sheet after the summary.
     """
     frames = _frames(data, internal)
     drop = {drop_field} if drop_field else set()
@@ -168,6 +171,8 @@ def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, sc
     sheet.title = "Summary"
     totals = summarise(data, settings) if summary is None else summary
     write_summary_sheet(sheet, data, totals, settings, scope, breakdowns, internal=internal)
+    if scorecard is not None:
+        write_scorecard_sheet(wb.create_sheet("Scorecard"), scorecard, data.currency, data.as_of)
     sheets = [
         ("Renewals", frames["renewals"], RENEWAL_COLUMNS, "No renewals or win-backs.", "F2"),
         ("Coverage gaps", frames["gaps"], GAP_COLUMNS, "No coverage gaps.", "E2"),

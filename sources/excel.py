@@ -1,13 +1,15 @@
-"""Excel workbooks (.xlsx/.xlsm) with openpyxl: read-only, cached values, merged cells, every sheet.
+"""Excel workbooks (.xlsx/.xlsm): cached values, merged cells, every sheet. Values come from
+python-calamine (sources/excel_calamine.py), else from openpyxl's read-only mode.
 
-openpyxl's read-only mode keeps memory flat but does not expose merged ranges, so those are read
-from the sheet XML's <mergeCells> element; a merged block's value is spread over all its cells,
-as a person sees it. Each sheet's header is found under any title rows; sheets without a
-recognisable header are reported, not read.
+Merged ranges are read from the sheet XML's <mergeCells> element (openpyxl's read-only mode does
+not expose them), in the one streaming pass that also measures each sheet against the limits; a
+merged block's value is spread over all its cells, as a person sees it. Each sheet's header is
+found under any title rows; sheets without a recognisable header are reported, not read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import zipfile
@@ -22,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.worksheet import _reader as openpyxl_reader
 
+from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
 from sources.headers import find_header_row
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.table import FileReadError, RawTable, SkippedSheet
@@ -112,10 +115,8 @@ def _unescape(name: str) -> str:
     return html.unescape(name)
 
 
-def _sheet_rows(
-    ws: Any, merges: list[tuple[int, int, int, int]], limits: ReadLimits = DEFAULT_LIMITS
-) -> list[list[object]]:
-    """All rows of a read-only worksheet as lists, merged blocks filled with their value.
+def _openpyxl_rows(ws: Any, limits: ReadLimits = DEFAULT_LIMITS) -> list[list[object]]:
+    """All rows of a read-only openpyxl worksheet as lists.
 
     Rows and cells are counted as they stream in, so a sheet whose cells carry no reference
     (the XML scan cannot see their column) still stops at the limits, not at the memory's end.
@@ -132,10 +133,17 @@ def _sheet_rows(
             check("max_columns", limits.max_columns, width, f"the number of columns in sheet '{ws.title}'")
         if len(rows) * width > limits.max_cells:
             check("max_cells", limits.max_cells, len(rows) * width, f"rows x columns in sheet '{ws.title}' (at least)")
+    return rows
+
+
+def _merged(
+    rows: list[list[object]], merges: list[tuple[int, int, int, int]], sheet: str, limits: ReadLimits
+) -> list[list[object]]:
+    """The rows with each merged block filled with its top-left value, as a person sees it."""
     for min_col, min_row, max_col, max_row in merges:
         if min_row > len(rows):
             continue
-        check("max_columns", limits.max_columns, max_col, f"the last column of a merged block in sheet '{ws.title}'")
+        check("max_columns", limits.max_columns, max_col, f"the last column of a merged block in sheet '{sheet}'")
         top = rows[min_row - 1]
         value = top[min_col - 1] if min_col - 1 < len(top) else None
         for r in range(min_row, min(max_row, len(rows)) + 1):
@@ -157,72 +165,133 @@ def read_workbook(
     header_row: int | None = None,
     limits: ReadLimits | None = None,
 ) -> tuple[list[RawTable], list[SkippedSheet]]:
-    """Read every sheet with a recognisable header (or the configured ones), within `limits`."""
+    """Read every sheet with a recognisable header (or the configured ones), within `limits`.
+
+    Values come from python-calamine; a workbook it cannot open, or whose values it would give
+    otherwise than openpyxl (sources/excel_calamine.py), is read with openpyxl, whose errors name
+    what is wrong with a damaged file.
+    """
     limits = limits or DEFAULT_LIMITS
     check_workbook_file(path, limits)
     try:
         facts = _scan_sheets(path, limits)
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except FileReadError:
         raise
+    except Exception as exc:  # noqa: BLE001 - a damaged package fails in zipfile or the XML scan
+        raise FileReadError(f"not a readable workbook: {_root_cause(exc)}") from None
+    try:
+        fast = CalamineSheets(path)
+    except Exception:  # noqa: BLE001 - calamine's errors are terse: openpyxl says what is wrong
+        fast = None
+    if fast is not None:
+        try:
+            return _read_sheets(fast, facts, _epoch(path), kind, sheets, overrides, header_row, limits)
+        except (FileReadError, NotLikeOpenpyxl):
+            pass  # the openpyxl path gives the same error, or the values calamine could not
+        except Exception:  # noqa: BLE001 - a sheet calamine fails on: openpyxl's turn
+            pass
+        finally:
+            fast.close()
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
         raise FileReadError(f"not a readable workbook: {_root_cause(exc)}") from None
-    tables: list[RawTable] = []
-    skipped: list[SkippedSheet] = []
     try:
-        names = wb.sheetnames
-        if sheets is not None:
-            missing = [s for s in sheets if s not in names]
-            if missing:
-                raise FileReadError(f"sheet(s) {missing} not in the workbook (it has {names})")
-        for name in names:
-            if sheets is not None and name not in sheets:
-                skipped.append(SkippedSheet(name, "not configured under `sheet:`"))
-                continue
-            ws = wb[name]
-            if getattr(ws, "sheet_state", "visible") != "visible" and sheets is None:
-                skipped.append(SkippedSheet(name, "hidden sheet"))
-                continue
-            if not hasattr(ws, "iter_rows"):
-                skipped.append(SkippedSheet(name, "chart sheet"))
-                continue
-            merges, uncached = facts.get(name, ([], []))
-            with _non_numbers_as_text():
-                rows = _sheet_rows(ws, merges, limits)
-            # a configured header_row may lie below the detection window
-            search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
-            found = find_header_row(search, kind, overrides, header_row)
-            if found is None:
-                why = (f"header_row {header_row} is past the end of the sheet" if header_row is not None
-                       else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows")
-                skipped.append(SkippedSheet(name, why))
-                continue
-            idx, match = found
-            body = rows[idx + 1:]
-            width = max([len(match.headers)] + [len(r) for r in body])
-            match.headers.extend("" for _ in range(width - len(match.headers)))
-            frame = pd.DataFrame(
-                [r + [None] * (width - len(r)) for r in body],
-                columns=[str(i) for i in range(width)], dtype=object,
-            )
-            blind = [(r, c) for r, c in uncached if r > idx + 1 and c - 1 in match.mapping]
-            notes = [] if not blind else [(
-                f"{len(blind)} formula cell(s) have no saved value and read as empty "
-                f"({', '.join(get_column_letter(c) + str(r) for r, c in blind[:5])}"
-                f"{', ...' if len(blind) > 5 else ''}): the file was written by a program that "
-                "does not calculate formulas; open it in Excel and save it again"
-            )]
-            tables.append(RawTable(
-                sheet=name, header_row=idx + 1, header=match, cells=frame,
-                row_numbers=np.arange(idx + 2, idx + 2 + len(body), dtype=np.int64), epoch=wb.epoch,
-                warnings=notes,
-            ))
+        return _read_sheets(_OpenpyxlSheets(wb), facts, wb.epoch, kind, sheets, overrides, header_row, limits)
     except FileReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails in openpyxl's parser
         raise FileReadError(f"workbook damaged while reading: {_root_cause(exc)}") from None
     finally:
         wb.close()
+
+
+class _OpenpyxlSheets:
+    """openpyxl's read-only workbook behind the interface of excel_calamine.CalamineSheets."""
+
+    def __init__(self, wb: Any) -> None:
+        self.wb = wb
+        self.names: list[str] = list(wb.sheetnames)
+
+    def state(self, name: str) -> str:
+        ws = self.wb[name]
+        if not hasattr(ws, "iter_rows"):
+            return "chart"
+        return "visible" if getattr(ws, "sheet_state", "visible") == "visible" else "hidden"
+
+    def rows(self, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> list[list[object]]:
+        with _non_numbers_as_text():
+            return _openpyxl_rows(self.wb[name], limits)
+
+
+_EPOCH_1900, _EPOCH_1904 = dt.datetime(1899, 12, 30), dt.datetime(1904, 1, 1)
+_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*[\"'](?:1|true)[\"']")
+
+
+def _epoch(path: Path) -> dt.datetime:
+    """The workbook's date system: 1904 for old Mac files (workbookPr date1904), else 1900."""
+    with zipfile.ZipFile(path) as zf:
+        return _EPOCH_1904 if _DATE1904.search(zf.read("xl/workbook.xml")) else _EPOCH_1900
+
+
+def _read_sheets(
+    book: CalamineSheets | _OpenpyxlSheets,
+    facts: Mapping[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]],
+    epoch: dt.datetime,
+    kind: str,
+    sheets: list[str] | None,
+    overrides: Mapping[str, str] | None,
+    header_row: int | None,
+    limits: ReadLimits,
+) -> tuple[list[RawTable], list[SkippedSheet]]:
+    tables: list[RawTable] = []
+    skipped: list[SkippedSheet] = []
+    names = book.names
+    if sheets is not None:
+        missing = [s for s in sheets if s not in names]
+        if missing:
+            raise FileReadError(f"sheet(s) {missing} not in the workbook (it has {names})")
+    for name in names:
+        if sheets is not None and name not in sheets:
+            skipped.append(SkippedSheet(name, "not configured under `sheet:`"))
+            continue
+        state = book.state(name)
+        if state == "hidden" and sheets is None:
+            skipped.append(SkippedSheet(name, "hidden sheet"))
+            continue
+        if state == "chart":
+            skipped.append(SkippedSheet(name, "chart sheet"))
+            continue
+        merges, uncached = facts.get(name, ([], []))
+        rows = _merged(book.rows(name, limits), merges, name, limits)
+        # a configured header_row may lie below the detection window
+        search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
+        found = find_header_row(search, kind, overrides, header_row)
+        if found is None:
+            why = (f"header_row {header_row} is past the end of the sheet" if header_row is not None
+                   else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows")
+            skipped.append(SkippedSheet(name, why))
+            continue
+        idx, match = found
+        body = rows[idx + 1:]
+        width = max([len(match.headers)] + [len(r) for r in body])
+        match.headers.extend("" for _ in range(width - len(match.headers)))
+        frame = pd.DataFrame(
+            [r + [None] * (width - len(r)) for r in body],
+            columns=[str(i) for i in range(width)], dtype=object,
+        )
+        blind = [(r, c) for r, c in uncached if r > idx + 1 and c - 1 in match.mapping]
+        notes = [] if not blind else [(
+            f"{len(blind)} formula cell(s) have no saved value and read as empty "
+            f"({', '.join(get_column_letter(c) + str(r) for r, c in blind[:5])}"
+            f"{', ...' if len(blind) > 5 else ''}): the file was written by a program that "
+            "does not calculate formulas; open it in Excel and save it again"
+        )]
+        tables.append(RawTable(
+            sheet=name, header_row=idx + 1, header=match, cells=frame,
+            row_numbers=np.arange(idx + 2, idx + 2 + len(body), dtype=np.int64), epoch=epoch,
+            warnings=notes,
+        ))
     return tables, skipped
 
 

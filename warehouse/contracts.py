@@ -19,6 +19,8 @@ from warehouse.steps import (
     CONTRACT_LINES,
     CONTRACT_TABLES,
     CONTRACTS_FINAL,
+    COVERAGE_FINAL,
+    COVERAGE_ROUND,
     RENEWAL_CANDIDATES,
     WAREHOUSE_SQL,
 )
@@ -68,6 +70,20 @@ def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return choose_renewals(candidates)
 
 
+def infer_coverage(con: duckdb.DuckDBPyConnection, links: pd.DataFrame, max_rounds: int = 50) -> None:
+    """contract_assets: the serials named, then coverage inferred from renewal chains, partial
+    renewals and the customers' shipments (rounds of shipments decided until a round adds none)."""
+    WAREHOUSE_SQL.run(con, CONTRACT_COVERAGE, frames={"renewal_links": links})
+    decided = 0
+    for _ in range(max_rounds):
+        WAREHOUSE_SQL.run(con, COVERAGE_ROUND)
+        now = count_rows(con, "coverage_decided")
+        if now == decided:
+            break
+        decided = now
+    WAREHOUSE_SQL.run(con, COVERAGE_FINAL)
+
+
 def contract_check_failures(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Consistency checks of the contract tables: check name -> failing rows (all 0 when sound)."""
     return {name: int(n) for name, n in con.execute(WAREHOUSE_SQL.text(CONTRACT_CHECKS)).fetchall()}
@@ -86,7 +102,7 @@ def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
     WAREHOUSE_SQL.run(con, CONTRACT_LINES)
     WAREHOUSE_SQL.run(con, CONTRACT_TABLES)
     links = link_renewals(con)
-    WAREHOUSE_SQL.run(con, CONTRACT_COVERAGE, frames={"renewal_links": links})
+    infer_coverage(con, links)
     WAREHOUSE_SQL.run(con, CONTRACTS_FINAL, frames={"renewal_links": links})
     return ContractOutcome(
         contracts=count_rows(con, "contracts"),

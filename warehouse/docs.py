@@ -17,6 +17,7 @@ import duckdb
 
 from warehouse.comments import dictionary
 from warehouse.steps import EXAMPLES_GLOB, WAREHOUSE_SQL
+from warehouse.text_hygiene import clean_str
 
 SAMPLE_ROWS = 5
 #: how contracts are consolidated: the rules behind the contract tables, for analysts
@@ -111,7 +112,7 @@ def example_queries() -> list[Example]:
 
 
 def _cell(value: object) -> str:
-    """A value as markdown table text (pipes escaped, no line breaks)."""
+    """A value as markdown table text (pipes escaped, no line breaks, no escape sequences or controls)."""
     if value is None:
         return ""
     if isinstance(value, float | decimal.Decimal):
@@ -122,7 +123,7 @@ def _cell(value: object) -> str:
         text = ", ".join(_cell(v) for v in value)
     else:
         text = str(value)
-    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return clean_str(text).replace("|", "\\|").replace("\n", " ").replace("\t", " ")
 
 
 def _table(header: list[str], rows: list[tuple]) -> list[str]:

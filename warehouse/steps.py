@@ -50,9 +50,12 @@ CONTRACT_TABLES = SqlStep(
 )
 CONTRACT_COVERAGE = SqlStep(
     "contracts/contract_coverage.sql", frames=("renewal_links",),
-    creates=("coverage_unnamed", "coverage_by_chain", "coverage_known", "coverage_pairs", "coverage_decided",
-             "coverage_by_product", "contract_assets"),
+    creates=("coverage_unnamed", "coverage_by_chain", "coverage_by_partial", "coverage_known", "coverage_pairs",
+             "coverage_decided"),
 )
+#: one round of shipments decided (run until a round decides nothing), then contract_assets
+COVERAGE_ROUND = SqlStep("contracts/coverage_round.sql", creates=("coverage_decided",))
+COVERAGE_FINAL = SqlStep("contracts/coverage_final.sql", creates=("coverage_by_product", "contract_assets"))
 RENEWAL_CANDIDATES = SqlStep("contracts/renewal_candidates.sql", creates=("renewal_candidates",))
 CONTRACTS_FINAL = SqlStep(
     "contracts/contracts_final.sql", frames=("renewal_links",), creates=("contract_number_prefix", "contracts"),

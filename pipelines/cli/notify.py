@@ -1,6 +1,8 @@
 """Tell someone how the night went: sources.yaml `notify:` names a command (run with the message on
 standard input and RADAR_* variables) and/or a webhook (a JSON POST). A notifier that fails is
-reported on stderr; it never changes the run's exit code."""
+reported on stderr; it never changes the run's exit code. The subject and the text carry file and
+partner names from other people's files: they are cleaned of escape sequences and control
+characters (reports.safe_text) before any notifier sees them."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 from pipelines.ops_settings import NotifySettings
+from reports.safe_text import clean_str, one_line
 
 
 def notify(settings: NotifySettings, status: str, subject: str, text: str, home: Path,
@@ -22,6 +25,7 @@ def notify(settings: NotifySettings, status: str, subject: str, text: str, home:
     if not settings.wants(status):
         return []
     problems: list[str] = []
+    subject, text = one_line(subject), clean_str(text)
     variables = {"RADAR_STATUS": status, "RADAR_SUBJECT": subject, "RADAR_HOME": str(home),
                  "RADAR_LOG": str(log_path or ""), "RADAR_FAILURE_FILE": str(home / "out" / "last_failure.md")}
     if settings.command:

@@ -27,6 +27,7 @@ STAGE_LABELS: dict[str, str] = {
     "renewal_opportunities": "Valuing renewal opportunities",
     "renewal_summary": "Summarising the book",
     "channel_economics": "Economics by reseller and customer",
+    "channel_audit": "Registration audit and reseller scorecards",
     "publish_warehouse": "Publishing the warehouse",
     "parquet_export": "Parquet export",
     "opportunity_workbooks": "Workbooks, CRM import, run summary",
@@ -60,7 +61,9 @@ def stage_counts(stage: str, meta: dict[str, Any]) -> str:
     if stage == "parquet_export":
         return f"{_n(meta.get('tables', 0))} tables"
     if stage == "opportunity_workbooks":
-        return f"{_n(meta.get('rep_workbooks', 0))} rep and {_n(meta.get('reseller_workbooks', 0))} reseller workbooks"
+        direct = ", the vendor's direct list" if meta.get("vendor_direct") else ""
+        return (f"{_n(meta.get('rep_workbooks', 0))} rep and {_n(meta.get('reseller_workbooks', 0))} reseller "
+                f"workbooks{direct}")
     return f"{_n(rows)} rows" if rows is not None else ""
 
 

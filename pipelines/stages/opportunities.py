@@ -1,6 +1,7 @@
 """Stage `opportunities`: renewals, win-backs, coverage gaps and co-terms as of the run's date,
-valued and assigned (reports -> warehouse build); then their totals for every part of the book,
-and the economics by reseller and by customer."""
+valued and assigned (reports -> warehouse build); then their totals for every part of the book; the
+economics by reseller and by customer; and the channel audit (registration problems, attach rates,
+reseller scorecards)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from reports.frames import load_report_data
 from reports.opportunities import OPPORTUNITY_TABLES, OpportunityOutcome
 from reports.opportunities import build_opportunities as build_opportunity_tables
 from reports.outputs import book_parts
+from reports.registration import REGISTRATION_TABLES, RegistrationOutcome, build_registration
 from reports.summary import for_scope, section, summarise_books, summary_data, write_summary_table
 from warehouse.comments import apply_comments, uncommented
 from warehouse.previous_run import read_previous_opportunities
@@ -62,3 +64,11 @@ def build_renewal_summary(run: RunContext) -> dict[str, float]:
         "value": float(total.value), "weighted_value": float(total.weighted_value),
         **{f"value_{r.label}": float(r.value) for r in section(whole, "window").itertuples()},
     }
+
+
+def build_channel_audit(run: RunContext) -> RegistrationOutcome:
+    """registration_issues, attach_rates and reseller_scorecards in the warehouse being built."""
+    with run.building() as con:
+        outcome = build_registration(con, run.config.valuation)
+        _commented(con, list(REGISTRATION_TABLES))
+    return outcome

@@ -10,6 +10,7 @@ from pipelines.stages.context import RunContext
 from pipelines.stages.review import REVIEW_WORKBOOK
 from reports.frames import load_report_data
 from reports.outputs import ReportFiles, write_report_files
+from reports.registration_workbook import REGISTRATION_WORKBOOK, read_registration, write_registration_workbook
 from reports.review_workbook import review_frame, write_review_workbook
 from reports.summary import read_summary
 from warehouse.exports import export_parquet
@@ -40,3 +41,13 @@ def write_review_queue(run: RunContext) -> tuple[Path | None, int]:
         frame = review_frame(con)
     path = write_review_workbook(run.out_dir / REVIEW_WORKBOOK, frame, run.config.valuation.currency, run.as_of)
     return path, len(frame)
+
+
+def write_registration_audit(run: RunContext) -> Path | None:
+    """out/channel/registration_issues.xlsx from the published warehouse (None before the audit existed)."""
+    with run.live() as con:
+        frames = read_registration(con)
+    if frames is None:
+        return None
+    return write_registration_workbook(run.out_dir / REGISTRATION_WORKBOOK, frames, run.config.valuation.currency,
+                                       run.as_of)

@@ -77,7 +77,7 @@ ORDER BY oa.opportunity_id, a.serial_number, oa.asset_id;
 
 CREATE OR REPLACE TABLE renewal_forecast AS
 SELECT u.contract_id, u.contract_number, u.customer_id, cu.name AS customer_name,
-       u.reseller_id, pa.name AS reseller_name, u.rep, u.service_level, u.end_date AS expiry_date,
+       u.reseller_id, pa.name AS reseller_name, u.renewal_owner, u.rep, u.service_level, u.end_date AS expiry_date,
        CAST(date_trunc('month', u.end_date) AS DATE) AS month,
        CAST(u.days_to_expiry AS INTEGER) AS days_to_expiry, u.window_label AS expiry_window,
        u.window_label AS "window",
@@ -95,7 +95,7 @@ ORDER BY u.end_date, u.contract_id;
 
 CREATE OR REPLACE TABLE missed_renewals AS
 SELECT v.contract_id, v.contract_number, v.customer_id, cu.name AS customer_name,
-       v.reseller_id, pa.name AS reseller_name, v.rep, v.service_level, v.end_date,
+       v.reseller_id, pa.name AS reseller_name, v.renewal_owner, v.rep, v.service_level, v.end_date,
        CAST(s.as_of - v.end_date AS INTEGER) AS days_since_end,
        CAST(round(v.annual_value, 2) AS DECIMAL(18, 2)) AS value,
        v.value_currency AS currency,

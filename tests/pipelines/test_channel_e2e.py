@@ -5,6 +5,7 @@ inbox without the program and the column, where shares and owners stay as before
 import csv
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from pipelines.cli import run_nightly
@@ -135,6 +136,21 @@ def test_owners_service_org_third_party_configured_and_direct(homes: tuple[Path,
     # the vendor's direct list (vendor-owned and third-party win-backs) holds no reseller-owned renewal
     direct = {k for k, v in got.items() if v["renewal_owner"] in ("vendor", "third_party")}
     assert direct == {"SC-2000007", "SC-2000008", "SC-2000009"}
+
+
+def test_the_vendors_direct_list_is_a_workbook_of_its_own_without_reseller_owned_renewals(
+        homes: tuple[Path, Path]) -> None:
+    wb = openpyxl.load_workbook(homes[0] / "out" / "workbooks" / "vendor_direct.xlsx")
+    assert "the vendor's direct list" in str(wb["Summary"]["A1"].value)
+    ws = wb["Renewals"]
+    col = {c.value: i for i, c in enumerate(ws[1])}
+    shown = {r[col["Contract"]] for r in ws.iter_rows(min_row=2, values_only=True) if r[col["Customer"]]}
+    assert shown == {"SC-2000007", "SC-2000008", "SC-2000009"}
+    # a reseller's book never carries the vendor's renewals, and the overall book carries both
+    northwind = next((homes[0] / "out" / "workbooks").glob("reseller_northwind*.xlsx"))
+    ws = openpyxl.load_workbook(northwind)["Renewals"]
+    col = {c.value: i for i, c in enumerate(ws[1])}
+    assert not {r[col["Contract"]] for r in ws.iter_rows(min_row=2, values_only=True)} & shown
 
 
 def test_without_a_partner_program_shares_and_owners_are_as_before(homes: tuple[Path, Path]) -> None:

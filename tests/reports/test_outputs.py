@@ -33,7 +33,8 @@ def files(tmp_path_factory: pytest.TempPathFactory, data: ReportData, settings) 
 
 
 def _books(files: ReportFiles) -> list[Path]:
-    return [files.overall, *files.rep_workbooks.values(), *files.reseller_workbooks.values()]
+    direct = [files.direct_workbook] if files.direct_workbook else []
+    return [files.overall, *files.rep_workbooks.values(), *files.reseller_workbooks.values(), *direct]
 
 
 def test_one_workbook_per_rep_and_reseller_plus_the_overall_one(files: ReportFiles) -> None:
@@ -44,7 +45,9 @@ def test_one_workbook_per_rep_and_reseller_plus_the_overall_one(files: ReportFil
         "rep_alice_moreno.xlsx", "rep_bob_tracker.xlsx", "rep_carol_contracts.xlsx", "rep_dan_channel.xlsx",
         "rep_tom_tracker.xlsx",  # only a renewal due in 11 months (renewal_forecast): still his book
         "rep_unassigned.xlsx", "reseller_gold_reseller_inc.xlsx", "reseller_cmd_c_calc_a0.xlsx",
+        "vendor_direct.xlsx",  # the deals without a reseller: the vendor's own list
     ])
+    assert files.direct_workbook == out / "workbooks" / "vendor_direct.xlsx"
     assert not [p for p in out.iterdir() if p.name.startswith(".reports-staging")]
 
 
@@ -213,3 +216,16 @@ def test_an_empty_book_still_makes_readable_files(tmp_path: Path, settings) -> N
     assert wb["Renewals"]["A2"].value == "No renewals or win-backs." and wb["Summary"]._charts
     assert files.rep_workbooks == {} and files.reseller_workbooks == {}
     assert "Renewals and win-backs: 0 worth 0" in files.run_summary.read_text(encoding="utf-8")
+
+
+def test_the_vendors_direct_list_holds_exactly_the_deals_without_a_reseller(files: ReportFiles) -> None:
+    def renewals(path: Path) -> list[dict[str, object]]:
+        ws = openpyxl.load_workbook(path)["Renewals"]
+        head = [c.value for c in ws[1]]
+        return [dict(zip(head, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None]
+
+    assert files.direct_workbook is not None
+    direct = renewals(files.direct_workbook)
+    unresold = [r for r in renewals(files.overall) if not r["Reseller"] and r["Customer"]]
+    assert direct and all(not r["Reseller"] for r in direct if r["Customer"])
+    assert sorted(str(r["Contract"]) for r in direct if r["Customer"]) == sorted(str(r["Contract"]) for r in unresold)

@@ -288,3 +288,52 @@ def test_text_renamed_to_xlsx(tmp_path: Path) -> None:
     path.write_text("Customer,Expiry Date\nFoo,2026-01-01\n")
     with pytest.raises(FileReadError, match="no zip directory"):
         read_workbook(path, "sales_rep")
+
+
+# --- the two readers ----------------------------------------------------------------------------
+
+
+def _no_openpyxl(*_: object, **__: object) -> None:
+    raise AssertionError("openpyxl was opened")
+
+
+def _no_calamine(*_: object, **__: object) -> None:
+    raise RuntimeError("calamine unavailable")
+
+
+def test_calamine_reads_a_plain_workbook_with_the_values_openpyxl_gives(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _pos_workbook(tmp_path / "pos.xlsx")
+    with monkeypatch.context() as m:
+        m.setattr("sources.excel.load_workbook", _no_openpyxl)  # calamine alone reads it
+        fast, fast_skipped = read_workbook(path, "distributor")
+    with monkeypatch.context() as m:
+        m.setattr("sources.excel.CalamineSheets", _no_calamine)
+        slow, slow_skipped = read_workbook(path, "distributor")
+    assert fast_skipped == slow_skipped and [t.sheet for t in fast] == [t.sheet for t in slow]
+    for a, b in zip(fast, slow, strict=True):
+        assert (a.header_row, a.row_numbers.tolist(), a.epoch) == (b.header_row, b.row_numbers.tolist(), b.epoch)
+        assert a.cells.to_dict("list") == b.cells.to_dict("list")
+        assert [[type(v) for v in col] for col in a.cells.to_dict("list").values()] == [
+            [type(v) for v in col] for col in b.cells.to_dict("list").values()]
+    serials = fast[0].cells["4"].tolist()
+    assert serials[0] == 123456789 and type(serials[0]) is int  # a numeric serial is not '123456789.0'
+
+
+def test_a_time_cell_sends_the_workbook_to_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Customer", "Expiry Date", "Call at"])
+    ws.append(["Foo", dt.datetime(2026, 5, 1), dt.time(9, 30)])
+    wb.save(tmp_path / "times.xlsx")
+    opened: list[Path] = []
+    real = __import__("sources.excel", fromlist=["load_workbook"]).load_workbook
+
+    def spy(path: Path, **kwargs: object) -> object:
+        opened.append(path)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr("sources.excel.load_workbook", spy)
+    tables, _ = read_workbook(tmp_path / "times.xlsx", "sales_rep")
+    assert opened == [tmp_path / "times.xlsx"]
+    assert tables[0].cells.iloc[0].tolist() == ["Foo", dt.datetime(2026, 5, 1), dt.time(9, 30)]

@@ -159,3 +159,38 @@ def test_the_amount_at_the_service_list_price_chooses_between_shipments(tmp_path
     con = _build(w, tmp_path / "again")
     rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6100007' ORDER BY 1")
     assert rows == [("AST-D1", "inferred"), ("AST-D2", "inferred"), ("AST-D3", "inferred")]
+
+
+def _partial_renewal(renewal_amount: float) -> FixtureWorld:
+    """Hooli's two switches under one contract naming both; its renewal's rows name one of them."""
+    w = FixtureWorld()
+    w.row("price_list", sku="SW-200", list_price=3000, category="hardware", kind="price_list")
+    for serial in ("H1", "H2"):
+        w.row("westbridge", customer_id="CUST-4", reseller_id="PART-R1", sku="SW-200", serial_numbers=[serial],
+              quantity=1, invoice_date="2024-01-10")
+    w.row("crm_contracts", contract_number="SC-6200001", customer_id="CUST-4", service_level="NBD",
+          service_start="2024-02-01", service_end="2025-01-31", amount=1000, serial_numbers=["H1", "H2"])
+    w.row("crm_contracts", contract_number="SC-6200002", customer_id="CUST-4", service_level="NBD",
+          service_start="2025-02-01", service_end="2028-01-31", amount=renewal_amount, serial_numbers=["H1"])
+    return w
+
+
+def test_a_renewal_naming_fewer_units_but_paying_for_all_covers_them_all(tmp_path: Path) -> None:
+    # 3 years at 3,090: 1,030 a year, what both switches cost before (a row naming H2 was lost)
+    con = _build(_partial_renewal(3090), tmp_path)
+    assert query(con, "SELECT renewed_by FROM contracts WHERE contract_id = 'SC-6200001'") == [("SC-6200002",)]
+    rows = query(con, "SELECT asset_id, basis, rule, inferred_from FROM contract_assets "
+                      "WHERE contract_id = 'SC-6200002' ORDER BY 1")
+    assert rows == [("AST-H1", "serial", "serial", None), ("AST-H2", "inferred", "renewal_chain", "SC-6200001")]
+    assert query(con, "SELECT asset_count FROM contracts WHERE contract_id = 'SC-6200002'") == [(2,)]
+
+
+def test_a_renewal_paying_for_the_units_it_names_leaves_the_rest_lapsed(tmp_path: Path) -> None:
+    # 1,530 over 3 years: 510 a year, one switch at the old price; H2 was dropped at renewal
+    con = _build(_partial_renewal(1530), tmp_path)
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6200002' ORDER BY 1")
+    assert rows == [("AST-H1", "serial")]
+    # paying for one and a half: H2 is possibly covered, never a gap
+    con = _build(_partial_renewal(2250), tmp_path / "half")
+    rows = query(con, "SELECT asset_id, basis FROM contract_assets WHERE contract_id = 'SC-6200002' ORDER BY 1")
+    assert rows == [("AST-H1", "serial"), ("AST-H2", "inferred_ambiguous")]

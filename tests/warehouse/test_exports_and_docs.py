@@ -88,3 +88,11 @@ def test_docs_list_every_commented_table_and_column_and_run_the_examples(built: 
 def test_a_failing_example_stops_the_render(built: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(duckdb.Error):
         render_warehouse_docs(built, [Example("broken", "SELECT no_such_column FROM contracts")])
+
+
+def test_example_results_reach_the_docs_as_plain_text(built: duckdb.DuckDBPyConnection) -> None:
+    # a customer name from someone else's file: a pipe, a line break, a terminal escape and a NUL
+    hostile = "SELECT 'Acme | Red\x1b[31m Ltd\x00' AS name, 'two\r\nlines\u202e' AS note"
+    text = render_warehouse_docs(built, [Example("hostile", hostile)])
+    row = next(line for line in text.splitlines() if line.startswith("| Acme"))
+    assert row == "| Acme \\| Red Ltd | two lines |"

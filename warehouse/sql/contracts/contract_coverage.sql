@@ -1,7 +1,10 @@
--- contract_assets: the assets each contract covers, from its serials (`basis` serial) and, for a
--- contract none of whose rows names a serial, inferred (`basis` inferred). Needs contracts_base,
--- contract_assets_serial, the chosen `renewal_links` (prior_id, next_id), assets and products.
+-- Inferred coverage, first part: which assets a contract covers beyond the serials its rows name.
+-- Needs contracts_base, contract_assets_serial, the chosen `renewal_links` (prior_id, next_id),
+-- assets and products; coverage_round.sql then decides shipments in rounds and coverage_final.sql
+-- writes contract_assets.
 --
+--   partial renewal   a contract naming fewer units than its renewal neighbour named, paying for
+--                     them all: the rest too (coverage_by_partial below).
 --   renewal_chain     the contract renews, or is renewed by, a contract that names serials (the
 --                     nearest one along the chain, either way): it covers that contract's assets of
 --                     the same customer.
@@ -18,6 +21,7 @@
 --                     A decided shipment of more units than the quantity, and the candidates left
 --                     of a contract the evidence could not decide, are basis 'inferred_ambiguous'
 --                     (possibly covered: not a gap, not counted as the contract's assets).
+
 CREATE OR REPLACE TEMP TABLE coverage_unnamed AS
 SELECT b.contract_id, b.customer_id, b.sku, b.service_level, b.quantity, b.end_date,
        coalesce(b.start_date, CAST(b.end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date,
@@ -53,13 +57,65 @@ JOIN contract_assets_serial s ON s.contract_id = n.from_id
 JOIN assets a ON a.asset_id = s.asset_id
 WHERE a.customer_id IS NOT DISTINCT FROM u.customer_id OR a.customer_id IS NULL OR u.customer_id IS NULL;
 
+-- a contract that names fewer units than the contract it renews (or that renews it) named, of the
+-- same customer: when its yearly amount pays for the neighbour's units at the neighbour's price a
+-- unit (90% or more of them), a row naming the rest was lost and it covers them too (inferred);
+-- when it pays for what it names (110% at most), the rest were dropped at renewal and lapse; in
+-- between they are possibly covered (inferred_ambiguous). A unit another contract covers over the
+-- same months is left alone.
+CREATE OR REPLACE TEMP TABLE coverage_by_partial AS
+WITH named AS (
+    SELECT contract_id, count(*) AS units FROM contract_assets_serial GROUP BY contract_id
+),
+yearly AS (
+    SELECT contract_id, customer_id, currency, end_date,
+           coalesce(start_date, CAST(end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date,
+           amount * 12 / coalesce(nullif(term_months, 0), 12) AS annual_amount
+    FROM contracts_base
+),
+neighbours AS (
+    SELECT prior_id AS contract_id, next_id AS neighbour_id FROM renewal_links
+    UNION SELECT next_id, prior_id FROM renewal_links
+),
+paid AS (  -- how many of the neighbour's units the contract's yearly amount pays for
+    SELECT n.contract_id, n.neighbour_id, mine.units, theirs.units AS neighbour_units,
+           y.annual_amount * theirs.units / yn.annual_amount AS paid_units
+    FROM neighbours n
+    JOIN named mine ON mine.contract_id = n.contract_id
+    JOIN named theirs ON theirs.contract_id = n.neighbour_id
+    JOIN yearly y ON y.contract_id = n.contract_id
+    JOIN yearly yn ON yn.contract_id = n.neighbour_id
+    WHERE theirs.units > mine.units AND y.currency IS NOT DISTINCT FROM yn.currency
+      AND y.annual_amount > 0 AND yn.annual_amount > 0
+),
+filled AS (
+    SELECT p.contract_id, s.asset_id, p.neighbour_id,
+           CASE WHEN p.paid_units >= 0.9 * p.neighbour_units THEN 'inferred' ELSE 'inferred_ambiguous' END AS basis
+    FROM paid p
+    JOIN yearly y ON y.contract_id = p.contract_id
+    JOIN contract_assets_serial s ON s.contract_id = p.neighbour_id
+    JOIN assets a ON a.asset_id = s.asset_id
+    WHERE p.paid_units > 1.1 * p.units
+      AND a.customer_id IS NOT DISTINCT FROM y.customer_id
+      AND NOT EXISTS (
+          SELECT 1 FROM contract_assets_serial k JOIN yearly ky USING (contract_id)
+          WHERE k.asset_id = s.asset_id AND (k.contract_id = p.contract_id OR (
+                k.contract_id NOT IN (p.contract_id, p.neighbour_id)
+                AND least(ky.end_date, y.end_date) - greatest(ky.start_date, y.start_date) > 30)))
+)
+SELECT contract_id, asset_id, 'renewal_chain' AS rule, min(basis) AS basis,  -- 'inferred' sorts first
+       arg_min(neighbour_id, (basis, neighbour_id)) AS inferred_from
+FROM filled
+GROUP BY contract_id, asset_id;
+
 -- every contract's term with the assets known so far (serials and chains), to keep a unit that
 -- another contract covers over the same months out of an inferred contract
 CREATE OR REPLACE TEMP TABLE coverage_known AS
 SELECT x.contract_id, x.asset_id, b.end_date,
        coalesce(b.start_date, CAST(b.end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_date
 FROM (SELECT contract_id, asset_id FROM contract_assets_serial
-      UNION SELECT contract_id, asset_id FROM coverage_by_chain) x
+      UNION SELECT contract_id, asset_id FROM coverage_by_chain
+      UNION SELECT contract_id, asset_id FROM coverage_by_partial WHERE basis = 'inferred') x
 JOIN contracts_base b USING (contract_id);
 
 -- candidate shipments (a customer's hardware units that shipped on one day) of each contract left
@@ -115,7 +171,7 @@ LEFT JOIN products p
                   flatten(list_transform(s.hw_skus, lambda k: string_split_regex(k, '[^A-Z0-9]+'))))
 GROUP BY ALL;
 
--- the shipments decided for a contract, filled in rounds below
+-- the shipments decided for a contract, filled in rounds (coverage_round.sql) until none is left
 CREATE OR REPLACE TEMP TABLE coverage_decided (contract_id VARCHAR, ship_date DATE, dist INTEGER);
 
 -- per undecided contract, its candidate shipments that no decided contract of overlapping term
@@ -134,65 +190,3 @@ SELECT * EXCLUDE (tier, best_tier), count(*) OVER (PARTITION BY contract_id) AS 
 FROM (SELECT *, max(tier) OVER (PARTITION BY contract_id) AS best_tier
       FROM (SELECT *, 2 * exact::INTEGER + price_fit::INTEGER AS tier FROM free))
 WHERE tier = best_tier;
-
-INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
-WITH single AS (
-    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
-)
-SELECT s.contract_id, s.ship_date, s.dist FROM single s
-WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
-    SELECT 1 FROM single o
-    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
-      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
-      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
-
-INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
-WITH single AS (
-    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
-)
-SELECT s.contract_id, s.ship_date, s.dist FROM single s
-WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
-    SELECT 1 FROM single o
-    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
-      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
-      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
-
-INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
-WITH single AS (
-    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
-)
-SELECT s.contract_id, s.ship_date, s.dist FROM single s
-WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
-    SELECT 1 FROM single o
-    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
-      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
-      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
-
-INSERT INTO coverage_decided  -- a round: contracts whose evidence leaves one choice take it
-WITH single AS (
-    SELECT * FROM coverage_available WHERE shipments = 1 OR tier_units <= quantity
-)
-SELECT s.contract_id, s.ship_date, s.dist FROM single s
-WHERE NOT EXISTS (  -- two contracts of overlapping terms want one shipment: the nearer start takes it
-    SELECT 1 FROM single o
-    WHERE o.customer_id = s.customer_id AND o.ship_date = s.ship_date AND o.contract_id <> s.contract_id
-      AND least(o.end_date, s.end_date) - greatest(o.start_date, s.start_date) > 30
-      AND (o.dist < s.dist OR (o.dist = s.dist AND o.contract_id < s.contract_id)));
-
-CREATE OR REPLACE TEMP TABLE coverage_by_product AS
-SELECT p.contract_id, u.asset_id, 'customer_product' AS rule, NULL::VARCHAR AS inferred_from,
-       CASE WHEN p.units > p.quantity THEN 'inferred_ambiguous' ELSE 'inferred' END AS basis
-FROM coverage_decided d JOIN coverage_pairs p USING (contract_id, ship_date)
-CROSS JOIN unnest(p.asset_ids) AS u(asset_id)
-UNION ALL  -- the evidence could not choose: every candidate left is possibly covered
-SELECT v.contract_id, u.asset_id, 'customer_product', NULL, 'inferred_ambiguous'
-FROM coverage_available v CROSS JOIN unnest(v.asset_ids) AS u(asset_id);
-
-CREATE OR REPLACE TABLE contract_assets AS
-SELECT contract_id, asset_id, source_rows, 'serial' AS basis, 'serial' AS rule, NULL::VARCHAR AS inferred_from
-FROM contract_assets_serial
-UNION ALL
-SELECT contract_id, asset_id, 0, 'inferred', rule, inferred_from FROM coverage_by_chain
-UNION ALL
-SELECT contract_id, asset_id, 0, basis, rule, inferred_from FROM coverage_by_product
-ORDER BY contract_id, asset_id;
