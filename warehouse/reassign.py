@@ -29,6 +29,19 @@ TARGET_COLUMNS = ("assignment_id VARCHAR, role VARCHAR, key_kind VARCHAR, key VA
                   "to_direct BOOLEAN, effective_date DATE, scope_rank INTEGER, source_row BIGINT")
 
 
+#: the resolved tables the assignments read, as empty TEMP stand-ins for a build made without them
+INPUT_STAND_INS: dict[str, str] = {
+    "customers": "customer_id VARCHAR, name VARCHAR",
+    "customer_sources": "customer_id VARCHAR, record_id VARCHAR, raw_name VARCHAR",
+    "partners": "partner_id VARCHAR, name VARCHAR, role VARCHAR",
+    "partner_sources": "partner_id VARCHAR, record_id VARCHAR, raw_name VARCHAR",
+    "record_parties": "record_id VARCHAR, customer_id VARCHAR, reseller_id VARCHAR, bill_to_id VARCHAR, "
+                      "bill_to_role VARCHAR",
+    "quarantine": "source VARCHAR, source_file VARCHAR, source_sheet VARCHAR, source_row BIGINT, reason VARCHAR, "
+                  "raw JSON, field VARCHAR, sha256 VARCHAR",
+}
+
+
 @dataclass(frozen=True)
 class ReassignOutcome:
     """Counts worth showing in Dagster metadata."""
@@ -52,6 +65,10 @@ def build_reassignments(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> R
     contracts' reseller and bill-to in force at their start, and quarantines the rows that cannot be
     used (unknown customer, contract or partner; ambiguous name; a bad field in the file).
     """
+    present = table_names(con, temporary=True)
+    for table, columns in INPUT_STAND_INS.items():
+        if table not in present:
+            con.execute(f"CREATE TEMP TABLE {table} ({columns})")
     frame = rows.assign(effective_date=pd.to_datetime(rows["effective_date"]).dt.date)
     WAREHOUSE_SQL.run(con, ASSIGNMENTS, frames={"assignment_rows": frame})
     WAREHOUSE_SQL.run(con, ASSIGNMENT_TARGETS)

@@ -14,7 +14,9 @@ CREATE OR REPLACE TEMP MACRO assign_direct(x) AS assign_key(x) IN ('direct', 've
 CREATE OR REPLACE TEMP TABLE assignment_customer_keys AS
 WITH keys AS (
     SELECT assign_key(customer_id) AS key, customer_id, 0 AS how FROM customers
-    UNION ALL SELECT assign_key(crm_account_id), customer_id, 1 FROM customers
+    UNION ALL SELECT DISTINCT assign_key(r.customer_account), cs.customer_id, 1
+              FROM customer_sources cs JOIN source_records r USING (record_id)
+              WHERE r.kind IN ('crm_accounts', 'crm_contracts')
     UNION ALL SELECT assign_key(name), customer_id, 2 FROM customers
     UNION ALL SELECT DISTINCT assign_key(raw_name), customer_id, 3 FROM customer_sources
 )
