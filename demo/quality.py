@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from demo.channel_quality import channel_quality
+from demo.economics_quality import economics_quality
 from demo.registration_quality import registration_quality
 from demo.warehouse_query import query_warehouse
 from matching.quality import pairwise_quality
@@ -227,7 +228,7 @@ def demo_figures(home: Path) -> dict[str, dict[str, float]]:
     return {"customers": customer_quality(home), "assets": asset_quality(home),
             "parties": party_accuracy(home), "renewals": renewal_quality(home), "gaps": gap_quality(home),
             "contacts": contact_quality(home), "channel": channel_quality(home),
-            "registration": registration_quality(home)}
+            "registration": registration_quality(home), "economics": economics_quality(home)}
 
 
 if __name__ == "__main__":

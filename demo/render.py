@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from demo import accounting, broken, channel, distributors, layouts, master_data, registration, trackers
+from demo import accounting, broken, channel, distributors, layouts, master_data, reassign, registration, trackers
 from demo.context import Ctx
 from demo.layouts import Layout
 from demo.world import World, build_world
@@ -143,6 +143,7 @@ def render_world(world: World, home: Path) -> tuple[dict[str, pd.DataFrame], lis
     (home / "overrides").mkdir(parents=True, exist_ok=True)
     channel.write_channel_truth(ctx, home, frames["crm_contracts"])
     registration.write_registration_truth(ctx, home, frames, planted)
+    reassign.write_assignments(ctx, home)  # overrides/assignments.csv and its truth
     return frames, records, n_broken
 
 

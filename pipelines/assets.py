@@ -165,6 +165,19 @@ def renewal_summary(radar: RadarHome) -> MaterializeResult:
 
 
 @asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+def channel_economics(radar: RadarHome) -> MaterializeResult:
+    """partner_economics and customer_economics by quarter, each figure with the counterparty in force on its date."""
+    outcome = opportunity_stage.build_economics(radar.run())
+    return MaterializeResult(metadata={
+        **_table(radar, "partner_economics"), "customer_rows": outcome.customer_rows,
+        "revenue": MetadataValue.float(round(outcome.revenue, 2)),
+        "partner_share": MetadataValue.float(round(outcome.partner_share, 2)),
+        "lapse_value": MetadataValue.float(round(outcome.lapse_value, 2)),
+        **({"renewal_rate": MetadataValue.float(outcome.renewal_rate)} if outcome.renewal_rate is not None else {}),
+    })
+
+
+@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def channel_audit(radar: RadarHome) -> MaterializeResult:
     """Registration problems with their evidence rows, hardware attach rates and reseller scorecards."""
     outcome = opportunity_stage.build_channel_audit(radar.run())
@@ -177,7 +190,8 @@ def channel_audit(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="publish", deps=[renewal_summary, channel_audit], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@asset(group_name="publish", deps=[renewal_summary, channel_audit, channel_economics], pool=WAREHOUSE_POOL,
+       kinds={"duckdb"})
 def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
     live = publish.publish_warehouse(radar.run())

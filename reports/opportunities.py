@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_STEPS, REPORTS_SQL
+from reports.opportunity_reassign import reassign_opportunities
+from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_PLAN, OPPORTUNITY_STEPS, REPORTS_SQL
 from reports.steps import OPPORTUNITY_TABLES as OPPORTUNITY_TABLES_STEP
 from reports.valuation import GAP, LAPSED, VALUE_BANDS, ValuationSettings
 from warehouse.previous_run import PREVIOUS_OPPORTUNITY_COLUMNS
@@ -116,6 +117,10 @@ def _channel_stand_ins(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({columns})")
 
 
+#: the public name other report builds use (reports.economics)
+channel_stand_ins = _channel_stand_ins
+
+
 def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSettings,
                         previous: pd.DataFrame | None = None) -> OpportunityOutcome:
     """Create renewal_opportunities, installed_base, opportunity_changes, opportunity_assets,
@@ -136,6 +141,8 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
     _channel_stand_ins(con)
     for step in OPPORTUNITY_STEPS:
         REPORTS_SQL.run(con, step)
+        if step is OPPORTUNITY_PLAN:  # the action dates are known: the counterparty in force on them
+            reassign_opportunities(con)
     frame = previous if previous is not None else pd.DataFrame(
         {c: pd.Series(dtype="string") for c in PREVIOUS_OPPORTUNITY_COLUMNS})
     REPORTS_SQL.run(con, OPPORTUNITY_CHANGES, frames={"previous_opportunities": frame})

@@ -22,6 +22,9 @@ OPPORTUNITIES = SqlStep(
     "opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets", "rv_installed_base"),
 )
 OPPORTUNITY_PLAN = SqlStep("opportunity_plan.sql", creates=("rv_banded", "rv_workdays", "rv_plan"))
+#: opportunities moved to the counterparty in force on their action date (reports.opportunity_reassign)
+OPPORTUNITY_REASSIGN_ITEMS = SqlStep("opportunity_reassign.sql", creates=("assignment_items",))
+OPPORTUNITY_REASSIGN_APPLY = SqlStep("opportunity_reassign_apply.sql", creates=("rv_reassigned",))
 OPPORTUNITY_SPLIT = SqlStep("opportunity_split.sql", creates=("rv_at_risk_customers", "rv_split"))
 OPPORTUNITY_CHANGES = SqlStep(
     "opportunity_changes.sql", frames=("previous_opportunities",),
@@ -38,6 +41,12 @@ OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)
 REPORT_OPPORTUNITIES = "report_opportunities.sql"
+
+#: partner_economics and customer_economics (reports.economics), after the opportunities
+ECONOMICS_ITEMS = SqlStep("economics_items.sql", creates=("assignment_items",))
+ECONOMICS = SqlStep(
+    "economics.sql", creates=("rv_econ_rates", "economics_lines", "partner_economics", "customer_economics"),
+)
 
 # the channel audit (after the opportunity tables): hardware attach, registration problems, scorecards
 ATTACH_RATES = SqlStep("registration/attach_rates.sql", creates=("rg_hardware", "attach_rates"))

@@ -22,6 +22,8 @@ COLUMNS = ("entity", "left", "right", "decision", "left_kind", "right_kind", "no
 
 #: the file of known renames and parent/child groups, read by `read_aliases` (not a pair file)
 ALIASES_FILE = "aliases.csv"
+#: the reassignments file, read by sources.assignment_file (not a pair file either)
+NOT_PAIR_FILES = (ALIASES_FILE, "assignments.csv")
 ALIAS_COLUMNS = ("name", "canonical", "relation", "note")
 
 
@@ -51,10 +53,11 @@ def read_aliases(home: Path) -> pd.DataFrame:
 
 
 def read_overrides(home: Path) -> pd.DataFrame:
-    """Every override row of every `overrides/*.csv` (but aliases.csv), validated; errors name the file and row."""
+    """Every override row of every `overrides/*.csv` (but aliases.csv and assignments.csv), validated;
+    errors name the file and row."""
     frames = []
     for path in sorted((Path(home) / "overrides").glob("*.csv")):
-        if path.name == ALIASES_FILE:
+        if path.name in NOT_PAIR_FILES:
             continue
         rel = path.relative_to(home).as_posix()
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")

@@ -72,3 +72,20 @@ CONTRACT_OWNERS = SqlStep(
     "channel/contract_owners.sql", frames=("channel_config",),
     creates=("configured_owner", "contract_provider", "contract_owners"),
 )
+
+# reassign: overrides/assignments.csv resolved and applied by date (after contracts, before channel)
+ASSIGNMENTS = SqlStep(
+    "reassign/assignments.sql", frames=("assignment_rows",),
+    creates=("assignment_customer_keys", "assignment_partner_keys", "assignment_contract_keys",
+             "counterparty_assignments"),
+)
+ASSIGNMENT_TARGETS = SqlStep("reassign/assignment_targets.sql", creates=("assignment_targets",))
+REASSIGN_ITEMS = SqlStep(
+    "reassign/reassign_items.sql",
+    creates=("contract_parties_written", "invoice_lines", "assignment_probes", "assignment_items"),
+)
+#: the counterparties in force on each item's date (reports run it too, on opportunities)
+ASSIGNED_PARTIES = SqlStep("reassign/assigned_parties.sql", creates=("assigned_parties",))
+REASSIGN_APPLY = SqlStep(
+    "reassign/reassign_apply.sql", creates=("invoice_counterparties", "counterparty_history"),
+)

@@ -26,6 +26,7 @@ STAGE_LABELS: dict[str, str] = {
     "contracts": "Building contracts",
     "renewal_opportunities": "Valuing renewal opportunities",
     "renewal_summary": "Summarising the book",
+    "channel_economics": "Economics by reseller and customer",
     "channel_audit": "Registration audit and reseller scorecards",
     "publish_warehouse": "Publishing the warehouse",
     "parquet_export": "Parquet export",

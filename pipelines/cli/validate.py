@@ -18,6 +18,7 @@ from pipelines.cli.console import say
 from pipelines.config import ConfigError, load_config
 from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home, layout_key
 from pipelines.sources_yaml import write_columns
+from sources.assignment_file import read_assignments
 from sources.override_files import read_overrides
 from sources.table import FileReadError
 
@@ -263,7 +264,20 @@ def _check_overrides(home: Path) -> bool:
         return False
     if n:
         say(f"overrides: {_plural(n, 'match decision')}, every row valid")
+    _check_assignments(home)
     return True
+
+
+def _check_assignments(home: Path) -> None:
+    """overrides/assignments.csv as the contracts stage reads it: bad rows are quarantined, never fatal."""
+    rows = read_assignments(home)
+    if rows.empty:
+        return
+    bad = rows[rows["problem"].notna()]
+    say(f"overrides: {_plural(len(rows) - len(bad), 'reassignment')} readable"
+        + (f"; {_plural(len(bad), 'row')} would be quarantined:" if len(bad) else ""))
+    for problem in bad["problem"].head(10):
+        say(f"  {problem}")
 
 
 def _write(home: Path, reports: list[SourceReport]) -> None:

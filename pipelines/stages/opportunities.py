@@ -1,11 +1,14 @@
 """Stage `opportunities`: renewals, win-backs, coverage gaps and co-terms as of the run's date,
-valued and assigned (reports -> warehouse build); then their totals for every part of the book; then
-the channel audit (registration problems, attach rates, reseller scorecards)."""
+valued and assigned (reports -> warehouse build); then their totals for every part of the book; the
+economics by reseller and by customer; and the channel audit (registration problems, attach rates,
+reseller scorecards)."""
 
 from __future__ import annotations
 
 from pipelines.stages.context import RunContext
 from pipelines.stages.review import value_review_queue
+from reports.economics import ECONOMICS_TABLES, EconomicsOutcome
+from reports.economics import build_economics as build_economics_tables
 from reports.frames import load_report_data
 from reports.opportunities import OPPORTUNITY_TABLES, OpportunityOutcome
 from reports.opportunities import build_opportunities as build_opportunity_tables
@@ -35,6 +38,15 @@ def build_opportunities(run: RunContext) -> OpportunityOutcome:
         _commented(con, list(OPPORTUNITY_TABLES))
         if value_review_queue(con, run.config.valuation.currency):
             _commented(con, ["match_review"])
+    return outcome
+
+
+def build_economics(run: RunContext) -> EconomicsOutcome:
+    """partner_economics and customer_economics: per reseller / end customer and quarter, each figure
+    with the counterparty in force on its date (overrides/assignments.csv)."""
+    with run.building() as con:
+        outcome = build_economics_tables(con, run.config.valuation)
+        _commented(con, list(ECONOMICS_TABLES))
     return outcome
 
 

@@ -154,6 +154,18 @@ def test_a_bad_overrides_file_is_reported_before_a_night_fails_on_it(home: Path,
     assert "overrides: overrides/merges.csv, row 3: field 'decision': 'merge' is not must_link or cannot_link" in out
 
 
+def test_bad_reassignment_rows_are_reported_but_never_fatal(home: Path, capsys: pytest.CaptureFixture) -> None:
+    without, _ = _validate(home, capsys)
+    (home / "overrides").mkdir()
+    (home / "overrides" / "assignments.csv").write_text(
+        "customer,new_reseller,effective_date\nAcme,Kraft IT,2026-03-01\nBeta,Kraft IT,someday\n", encoding="utf-8")
+    code, out = _validate(home, capsys)
+    assert "overrides: 1 reassignment readable; 1 row would be quarantined:" in out
+    assert "overrides/assignments.csv, row 3, field 'effective_date': effective_date 'someday' is not a date" in out
+    assert "match decision" not in out  # not read as a pair file
+    assert code == without  # quarantined at run time: the reassignments never fail validation
+
+
 def test_sources_whose_files_map_alike_are_shown_together(home: Path, capsys: pytest.CaptureFixture) -> None:
     (home / "sources.yaml").write_text(SOURCES.replace(
         "  - name: crm_accounts", "  - name: tracker_bob\n    kind: sales_rep\n    path: inbox/bob/*.xlsx\n"
