@@ -69,7 +69,10 @@ def build_reassignments(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> R
     for table, columns in INPUT_STAND_INS.items():
         if table not in present:
             con.execute(f"CREATE TEMP TABLE {table} ({columns})")
-    frame = rows.assign(effective_date=pd.to_datetime(rows["effective_date"]).dt.date)
+    # text columns as strings whatever they hold: DuckDB 1.4 types an all-null object column INTEGER
+    text = [c for c in rows.columns if c not in ("effective_date", "source_row")]
+    frame = rows.astype({c: "string" for c in text}).assign(
+        effective_date=pd.to_datetime(rows["effective_date"]).dt.date)
     WAREHOUSE_SQL.run(con, ASSIGNMENTS, frames={"assignment_rows": frame})
     WAREHOUSE_SQL.run(con, ASSIGNMENT_TARGETS)
     WAREHOUSE_SQL.run(con, REASSIGN_ITEMS)

@@ -89,7 +89,7 @@ SELECT e.reseller_id AS partner_id, coalesce(p.name, 'direct') AS partner_name,
 FROM economics_lines e
 LEFT JOIN partners p ON p.partner_id = e.reseller_id
 GROUP BY ALL
-ORDER BY partner_name, partner_id, quarter, currency;
+ORDER BY 2, 1, 3, 5;  -- name, id, quarter, currency (positions: DuckDB 1.4 finds the names ambiguous)
 
 CREATE OR REPLACE TABLE customer_economics AS
 SELECT e.customer_id, cu.name AS customer_name,
@@ -108,4 +108,4 @@ FROM economics_lines e
 LEFT JOIN customers cu ON cu.customer_id = e.customer_id
 LEFT JOIN partners p ON p.partner_id = e.reseller_id
 GROUP BY ALL
-ORDER BY customer_name, customer_id, quarter, currency;
+ORDER BY 2, 1, 3, 5;  -- name, id, quarter, currency (positions: DuckDB 1.4 finds the names ambiguous)

@@ -91,8 +91,9 @@ def test_a_failing_example_stops_the_render(built: duckdb.DuckDBPyConnection) ->
 
 
 def test_example_results_reach_the_docs_as_plain_text(built: duckdb.DuckDBPyConnection) -> None:
-    # a customer name from someone else's file: a pipe, a line break, a terminal escape and a NUL
-    hostile = "SELECT 'Acme | Red\x1b[31m Ltd\x00' AS name, 'two\r\nlines\u202e' AS note"
+    # a customer name from someone else's file: a pipe, a line break, a terminal escape and a bell
+    hostile = ("SELECT 'Acme | Red' || chr(27) || '[31m Ltd' || chr(7) AS name, "
+               "'two' || chr(13) || chr(10) || 'lines' || chr(8238) AS note")
     text = render_warehouse_docs(built, [Example("hostile", hostile)])
     row = next(line for line in text.splitlines() if line.startswith("| Acme"))
     assert row == "| Acme \\| Red Ltd | two lines |"

@@ -48,7 +48,9 @@ GROUP BY key;
 CREATE OR REPLACE TABLE counterparty_assignments AS
 WITH rows AS (
     SELECT a.*, 'AS-' || a.source_row AS assignment_id, CAST(a.effective_date AS DATE) AS effective_on,
-           CASE WHEN a.contract IS NOT NULL THEN 'contract' ELSE 'customer' END AS scope
+           CASE WHEN a.contract IS NOT NULL THEN 'contract' ELSE 'customer' END AS scope,
+           -- keys computed here, not in the joins' ON (DuckDB 1.4 cannot outer-join on a subquery)
+           upper(trim(a.contract)) AS contract_key, contract_norm(a.contract) AS contract_norm_key
     FROM assignment_rows a
 ),
 found AS (
@@ -60,8 +62,8 @@ found AS (
            assign_direct(r.new_bill_to) AS bill_to_direct, bk.partner_id AS found_bill_to, bk.found AS bill_tos_found
     FROM rows r
     LEFT JOIN assignment_customer_keys ck ON ck.key = assign_key(r.customer)
-    LEFT JOIN assignment_contract_keys kk ON kk.key = upper(trim(r.contract))
-    LEFT JOIN assignment_contract_keys kn ON kk.key IS NULL AND kn.key = contract_norm(r.contract)
+    LEFT JOIN assignment_contract_keys kk ON kk.key = r.contract_key
+    LEFT JOIN assignment_contract_keys kn ON kk.key IS NULL AND kn.key = r.contract_norm_key
     LEFT JOIN assignment_partner_keys rk ON rk.key = assign_key(r.new_reseller)
     LEFT JOIN assignment_partner_keys bk ON bk.key = assign_key(r.new_bill_to)
 ),
