@@ -1,7 +1,9 @@
 """Score the reassignments and the economics against the demo world's truth (demo/reassign.py):
 every reassignment keeps the old reseller before its date and the new one after (contracts by
 their start, opportunities by their action date, due renewals by their end), and the economics by
-reseller and by customer per quarter equal the truth on both sides of the date."""
+reseller and by customer per quarter equal the truth on both sides of the date. The cells are
+also scored apart where no planted damage touches them (`*_inbox_complete`): a line the inbox lost
+cannot be counted, whatever the warehouse does."""
 
 from __future__ import annotations
 
@@ -24,6 +26,16 @@ def _ids(warehouse: Path, truth_dir: Path) -> tuple[dict[str, str], dict[str, st
                                  "WHERE named_as IN ('reseller', 'program')")
     customers = _query(warehouse, "SELECT source_file, source_sheet, source_row, customer_id FROM customer_sources")
     return _vote(partners, rows, "partner_id", "reseller_key"), _vote(customers, rows, "customer_id", "customer_key")
+
+
+def _damaged(truth_dir: Path, world: pd.DataFrame) -> set[str]:
+    """Contract keys whose amount or renewal the inbox cannot show whole: a source row of the
+    contract, or of the contract renewing it, was broken on purpose (demo.broken: quarantined)."""
+    rows = pd.read_parquet(truth_dir / "source_rows.parquet", columns=["expect", "contract_number"])
+    lost = set(_contract_key(rows.loc[(rows["expect"] != "loaded") & rows["contract_number"].notna(),
+                                      "contract_number"]))
+    renewed_by = _contract_key(world["renewed_by"].where(world["renewed_by"] != "", "x"))
+    return lost | set(world.loc[renewed_by.isin(lost), "key"])
 
 
 def _cells(lines: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -100,11 +112,17 @@ def economics_quality(home: Path) -> dict[str, float]:
     out["economics_lines_quarter_right"] = _share(pair.quarter_label == pair.quarter_label_true)
     moved = moves.to_reseller_key.tolist() + moves.from_reseller_key.tolist()
     mine = truth[truth.key.isin(set(pair.key))]
+    damaged = _damaged(truth_dir, world)
     for key, label in (("reseller_key", "partner"), ("customer_key", "customer")):
         found_cells, true_cells = _cells(found[found.key.isin(set(mine.key))], key), _cells(mine, key)
         ok = _equal_cells(found_cells, true_cells)
         out[f"{label}_cells"] = len(ok)
         out[f"{label}_cells_equal"] = _share(ok)
+        # the cells no planted damage touches: what is left unequal is the warehouse's own doing
+        hurt = mine[mine.key.isin(damaged)].set_index([key, "quarter_label"]).index
+        clean = ok[~ok.index.isin(hurt)]
+        out[f"{label}_cells_inbox_complete"] = len(clean)
+        out[f"{label}_cells_inbox_complete_equal"] = _share(clean)
         near = true_cells.join(found_cells, how="left", rsuffix="_found").fillna(0)
         out[f"{label}_cells_money_within_1pct"] = _share(pd.concat(
             [(near[c] - near[f"{c}_found"]).abs() <= 0.01 * near[c].abs() + 0.011 for c in MONEY], axis=1).all(axis=1))

@@ -119,13 +119,20 @@ def _name(ctx: Ctx, key: str) -> str:
     return str(ctx.world.partners.set_index("partner_key").name[key])
 
 
+def planned_moves(ctx: Ctx) -> list[Move]:
+    """The world's moves (reassign_plan); none for a world too small to hold them."""
+    try:
+        return reassign_plan(ctx, channel_plan(ctx))
+    except ValueError:
+        return []
+
+
 def write_assignments(ctx: Ctx, home: Path) -> list[Move] | None:
     """overrides/assignments.csv (a customer by its CRM account id, a contract by its number written
     without the hyphen, resellers by name) and truth/assignments.csv; nothing for a world too small
     to hold the moves (None)."""
-    try:
-        moves = reassign_plan(ctx, channel_plan(ctx))
-    except ValueError:
+    moves = planned_moves(ctx)
+    if not moves:
         return None
     rows = pd.DataFrame({
         "customer": [m.customer_account for m in moves],

@@ -18,6 +18,7 @@ import pandas as pd
 
 from demo.channel import CERTIFICATION, channel_plan
 from demo.context import Ctx
+from demo.reassign import DEFAULT_LEAD_DAYS, DEFAULT_VALUE_BANDS, planned_moves
 from demo.timeline import AS_OF
 
 #: distributor source -> (end customer, city, region, postal code, reseller) headers
@@ -204,11 +205,33 @@ def issue_truth(ctx: Ctx, frames: dict[str, pd.DataFrame], planted: pd.DataFrame
     return out[TRUTH_COLUMNS]
 
 
+def _action_date(c: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """A renewal's action date by the valuation defaults: expiry less the lead days of its value band,
+    never before the as-of date."""
+    value = c["annual"] * (1 + UPLIFT)
+    band = np.where(value >= DEFAULT_VALUE_BANDS["high"], "high",
+                    np.where(value >= DEFAULT_VALUE_BANDS["medium"], "medium", "low"))
+    lead = pd.to_timedelta(pd.Series(band, index=c.index).map(DEFAULT_LEAD_DAYS), unit="D")
+    return (c["end"] - lead).clip(lower=as_of)
+
+
+def _reassigned(ctx: Ctx, c: pd.DataFrame, when: pd.Series) -> pd.Series:
+    """Each contract's reseller after the analyst's reassignments (demo/reassign.py) in force at `when`
+    (a contract by its start, an opportunity by its action date)."""
+    out = c["reseller_key"].copy()
+    for move in planned_moves(ctx):
+        subject = (c["contract_number"] == move.contract_number) if move.scope == "contract" else \
+            (c["customer_key"] == move.customer_key) & (c["reseller_key"] != "")
+        out = out.mask(subject & (when >= pd.Timestamp(move.day)), move.to_key)
+    return out
+
+
 def scorecard_truth(ctx: Ctx, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every reseller's scorecard figures over the 12 months to the as-of date."""
+    """Every reseller's scorecard figures over the 12 months to the as-of date, after the reassignments."""
     rows = _loaded(frames)
     as_of = pd.Timestamp(AS_OF)
     c = _contracts(ctx, rows)
+    c["reseller_key"] = _reassigned(ctx, c, c["start"])
     c = c[c["visible"] & (c["reseller_key"] != "")]
     renewed = c["renewed_by"] != ""
     in_period = (c["end"] >= as_of - pd.Timedelta(days=AUDIT_DAYS)) & (c["end"] < as_of)
@@ -225,6 +248,7 @@ def scorecard_truth(ctx: Ctx, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     due["worked"] = due["renewed"] | due["contract_number"].isin(followed)
     risk = c[(c["renewed_by"] == "") & (c["end"] >= as_of) & (c["end"] <= as_of + pd.Timedelta(days=RISK_DAYS))]
     risk = risk.assign(value=(risk["annual"] * (1 + UPLIFT)).round(2))
+    risk = risk.assign(reseller_key=_reassigned(ctx, risk, _action_date(risk, as_of)))  # listed by action date
     hw = _hardware(ctx, rows, _contracts(ctx, rows))
     hw = hw[hw["decided_in_period"] & (hw["reseller_key"] != "")]
     by = "reseller_key"

@@ -217,7 +217,9 @@ SELECT 'coverage_gap' AS kind,
            || '; ' || rv_pct(fp.gap) || ' win probability (coverage gap).'
            || CASE WHEN g.unlinked > 0 THEN ' Check first: the customer has ' || g.unlinked
                         || ' current or recent contract(s) without recorded serials (e.g. ' || g.unlinked_example
-                        || ') that may cover these.' ELSE '' END AS basis
+                        || ') that may cover these.' ELSE '' END
+           || CASE WHEN g.customer_id IS NULL THEN ' End customer unknown: the units were sold with none named'
+                        || ' (see registration_issues); ask the reseller who owns them.' ELSE '' END AS basis
 FROM grouped g
 CROSS JOIN run_settings s
 CROSS JOIN rv_fixed_probability fp

@@ -137,6 +137,14 @@ def test_every_kind_found_with_its_rows_and_value(home: Path) -> None:
     assert got[("crm_not_invoiced", "SC-3000003")]["evidence_text"] == "inbox/crm/contracts.csv row 3"
 
 
+def test_a_placeholder_end_customer_is_no_customer(home: Path) -> None:
+    names = set(query(home, "SELECT name FROM customers")["name"])
+    assert names == {"Alpha Manufacturing Inc", "Beta Logistics LLC", "Gamma Foods Corp", "Omega Clinics Inc",
+                     "Delta Retail Group", "Harbor Systems LLC"}  # "N/A" (row 4) is nobody
+    unit = query(home, "SELECT customer_id, reseller_id FROM assets WHERE serial_number = 'FOC2117R9LD'")
+    assert pd_isna(unit["customer_id"][0]) and not pd_isna(unit["reseller_id"][0])
+
+
 def test_attach_rates_by_reseller_family_and_month(home: Path) -> None:
     df = query(home, "SELECT reseller_name, family, strftime(month, '%Y-%m') AS month, units_shipped, "
                      "units_attached, units_not_attached, units_pending, attach_rate FROM attach_rates")

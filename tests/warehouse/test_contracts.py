@@ -157,6 +157,21 @@ def test_renewal_by_customer_sku_and_level_when_no_serials_are_known(tmp_path: P
     assert _contract(con, "SC-4100003")["renews"] is None
 
 
+def test_a_contract_whose_start_no_source_gives_renews_the_one_ending_a_year_before(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    common = {"customer_id": "CUST-3", "sku": "CS-NBD-RTR", "service_level": "NBD"}
+    w.row("accounting", contract_number="SC-4200001", service_start="2024-08-23", service_end="2025-08-22",
+          amount=800, invoice_date="2024-08-20", **common)
+    # a rep's tracker knows only the renewal's end: taken to start a year before it (2025-08-23)
+    w.row("tracker_alice", contract_number="SC-4200002", service_end="2026-08-22", amount=820, **common)
+    # ending two years later, it would start a year after the first ended: no renewal of it
+    w.row("tracker_alice", contract_number="SC-4200003", service_end="2027-12-31", amount=820, **common)
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-4200001")["renewed_by"] == "SC-4200002"
+    assert _contract(con, "SC-4200002")["start_date"] is None  # still unknown: only the link assumes it
+    assert _contract(con, "SC-4200003")["renews"] is None
+
+
 def test_each_contract_renews_and_is_renewed_once_best_candidate_first() -> None:
     import pandas as pd
 

@@ -4,8 +4,8 @@
 -- customers, partners, products, rv_attach_rate, rv_fx, run_settings and rg_settings.
 --
 --   no_end_customer            a distributor row selling serials whose end customer is blank (the
---                              row is quarantined), a placeholder ("N/A", "Unknown", "Stock", "TBD"
---                              ...) or the reseller itself: one finding per serial (per row when
+--                              row is quarantined), a placeholder (is_placeholder_name: "N/A",
+--                              "Unknown", "Stock", "TBD" ...) or the reseller itself: one finding per serial (per row when
 --                              quarantined - its serials are in the raw cells)
 --   conflicting_end_customers  a serial whose rows name different resolved end customers
 --   hardware_without_service   a hardware unit with no service contract starting within
@@ -19,11 +19,6 @@
 --                              the accounting export holds, and ended within the last audit_days or later
 -- Value at stake: a year of service on the unit (list price x the category's attach rate) for the
 -- serial kinds, the contract's annual value (rv_contract_values) for the contract kinds.
-CREATE OR REPLACE TEMP MACRO rg_placeholder(name) AS
-    name IS NULL OR regexp_matches(lower(trim(name)),
-        '^[^a-z0-9]*(unknown|unknown end ?(user|customer)|n/?a|tbd|tba|to be (advised|determined|confirmed)|stock'
-        || '|inventory|various|end ?user|end ?customer|customer|none|nil|null|not (provided|known|available)'
-        || '|demo|test)?[^a-z0-9]*$');
 -- a company name without legal forms, stock words and punctuation, for "is this the reseller itself"
 CREATE OR REPLACE TEMP MACRO rg_name_key(name) AS
     regexp_replace(regexp_replace(lower(coalesce(name, '')),
@@ -34,12 +29,12 @@ CREATE OR REPLACE TEMP MACRO rg_name_key(name) AS
 CREATE OR REPLACE TEMP TABLE rg_no_customer_rows AS
 SELECT r.record_id, r.source, r.source_file, r.source_sheet, r.source_row, r.customer_name, r.reseller_name,
        r.sku, r.invoice_date, rp.reseller_id,
-       CASE WHEN rg_placeholder(r.customer_name) THEN 'placeholder' ELSE 'reseller_itself' END AS why
+       CASE WHEN is_placeholder_name(r.customer_name) THEN 'placeholder' ELSE 'reseller_itself' END AS why
 FROM source_records r
 LEFT JOIN record_parties rp USING (record_id)
 LEFT JOIN partners p ON p.partner_id = rp.reseller_id
 WHERE r.kind = 'distributor' AND len(coalesce(r.serial_numbers, [])) > 0
-  AND (rg_placeholder(r.customer_name)
+  AND (is_placeholder_name(r.customer_name)
        OR (rg_name_key(r.customer_name) <> ''
            AND rg_name_key(r.customer_name) IN (rg_name_key(r.reseller_name), rg_name_key(p.name))));
 

@@ -8,8 +8,14 @@
 -- customer with the SKU or the level unknown on one side. (A same-customer pair whose levels
 -- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) Chosen best first, one-to-one
 -- (warehouse.contracts.choose_renewals): a weak pair is only used when nothing better claims either side.
+-- A later contract whose start no source gives (a rep's tracker often has only the end) is taken to
+-- start a year before its end, the common term (`starts`); its start_date stays unknown.
 CREATE OR REPLACE TEMP TABLE renewal_candidates AS
-WITH by_assets AS (
+WITH starts AS (
+    SELECT contract_id, coalesce(start_date, CAST(end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_on
+    FROM contracts_base
+),
+by_assets AS (
     SELECT a.contract_id AS prior_id, b.contract_id AS next_id, count(*) AS shared_assets
     FROM contract_assets_serial a
     JOIN contract_assets_serial b ON b.asset_id = a.asset_id AND b.contract_id <> a.contract_id
@@ -19,8 +25,9 @@ by_customer AS (
     SELECT p.contract_id AS prior_id, n.contract_id AS next_id, 0 AS shared_assets
     FROM contracts_base p
     JOIN contracts_base n ON n.customer_id = p.customer_id AND n.contract_id <> p.contract_id
+    JOIN starts ns ON ns.contract_id = n.contract_id
     CROSS JOIN run_settings s
-    WHERE n.start_date - p.end_date BETWEEN -s.renewal_early_days AND s.renewal_window_days
+    WHERE ns.start_on - p.end_date BETWEEN -s.renewal_early_days AND s.renewal_window_days
       AND coalesce(p.service_level = n.service_level, true)
       AND coalesce(p.sku_family = n.sku_family, true)
       -- both name their assets and share none (shared ones are by_assets pairs): different units, not a renewal
@@ -42,14 +49,15 @@ SELECT x.prior_id, x.next_id, x.shared_assets,
             WHEN p.sku_family = n.sku_family AND p.service_level = n.service_level THEN 2
             ELSE 1 END AS strength,
        p.numbered AND n.numbered AS both_numbered,
-       abs(n.start_date - (p.end_date + 1)) AS gap_days
+       abs(ns.start_on - (p.end_date + 1)) AS gap_days
 FROM pairs x
 JOIN contracts_base p ON p.contract_id = x.prior_id
 JOIN contracts_base n ON n.contract_id = x.next_id
+JOIN starts ns ON ns.contract_id = x.next_id
 CROSS JOIN run_settings s
-WHERE n.start_date IS NOT NULL AND p.end_date IS NOT NULL
+WHERE ns.start_on IS NOT NULL AND p.end_date IS NOT NULL
   AND n.end_date > p.end_date
-  AND n.start_date > coalesce(p.start_date, p.end_date - 366)
-  AND n.start_date - p.end_date <= s.renewal_window_days
-  AND p.end_date - n.start_date <= s.renewal_early_days
+  AND ns.start_on > coalesce(p.start_date, p.end_date - 366)
+  AND ns.start_on - p.end_date <= s.renewal_window_days
+  AND p.end_date - ns.start_on <= s.renewal_early_days
 ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days ASC, x.prior_id ASC, x.next_id ASC;

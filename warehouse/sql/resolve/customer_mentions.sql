@@ -1,10 +1,12 @@
 -- Every source row that names an end customer, shaped for matching.resolve_entities.
 -- CRM accounts typed as resellers, distributors or leasing companies are partners, not customers.
+-- A placeholder name ("N/A", "Stock", "Unknown" ...) names nobody: the row has no end customer
+-- (reports/sql/registration lists it), unless a CRM row carries an account.
 SELECT r.record_id,
        r.source,
        r.kind,
        p.rank                                       AS source_priority,
-       r.customer_name                                  AS name,
+       CASE WHEN NOT is_placeholder_name(r.customer_name) THEN r.customer_name END AS name,
        r.customer_address                               AS address,
        r.customer_city                                  AS city,
        r.customer_state                                 AS state,
@@ -19,6 +21,6 @@ SELECT r.record_id,
             ELSE [contract_key(r.contract_number)] END  AS contract_numbers
 FROM source_records r
 JOIN source_rank p USING (source)
-WHERE (r.customer_name IS NOT NULL OR (r.kind LIKE 'crm_%' AND r.customer_account IS NOT NULL))
+WHERE (NOT is_placeholder_name(r.customer_name) OR (r.kind LIKE 'crm_%' AND r.customer_account IS NOT NULL))
   AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))
 ORDER BY r.record_id
