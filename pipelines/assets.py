@@ -22,6 +22,7 @@ from pipelines.stages import contracts as contract_stage
 from pipelines.stages import ingest, outputs, publish, resolve
 from pipelines.stages import opportunities as opportunity_stage
 from pipelines.stages import products as product_stage
+from pipelines.stages.memo import was_reused
 from pipelines.stages.table_info import (
     TableFacts,
     markdown_table,
@@ -97,41 +98,46 @@ def source_records(radar: RadarHome) -> MaterializeResult:
 def products(radar: RadarHome) -> MaterializeResult:
     """Products by SKU: category and list price (price list, else estimated and flagged)."""
     outcome = product_stage.build_products(radar.run())
-    return MaterializeResult(metadata={**_table(radar, "products"), **asdict(outcome)})
+    return MaterializeResult(metadata={**_table(radar, "products"), **asdict(outcome),
+                                       "reused": was_reused(radar.run(), "products")})
 
 
-def _resolved(radar: RadarHome, outcome: resolve.ResolveOutcome, table: str, sources: str, id_column: str
-              ) -> MaterializeResult:
+def _resolved(radar: RadarHome, outcome: resolve.ResolveOutcome, table: str, sources: str, id_column: str,
+              stage: str) -> MaterializeResult:
     return MaterializeResult(metadata={
         **_table(radar, table),
         **{k: int(v) for k, v in asdict(outcome).items()},
         **match_rates(radar.run(), sources, id_column),
+        "reused": was_reused(radar.run(), stage),
     })
 
 
 @asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def customers(radar: RadarHome) -> MaterializeResult:
     """End customers resolved across every source: customers, customer_sources, match_review."""
-    return _resolved(radar, resolve.resolve_customers(radar.run()), "customers", "customer_sources", "customer_id")
+    return _resolved(radar, resolve.resolve_customers(radar.run()), "customers", "customer_sources", "customer_id",
+                     "customers")
 
 
 @asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def partners(radar: RadarHome) -> MaterializeResult:
     """Resellers, leasing companies and distributors resolved; record_parties per source row."""
-    return _resolved(radar, resolve.resolve_partners(radar.run()), "partners", "partner_sources", "partner_id")
+    return _resolved(radar, resolve.resolve_partners(radar.run()), "partners", "partner_sources", "partner_id",
+                     "partners")
 
 
 @asset(group_name="resolve", deps=[partners, products], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def asset_registry(radar: RadarHome) -> MaterializeResult:
     """Assets by serial across sources (typos, look-alikes, prefixes) with their warranty end."""
-    return _resolved(radar, resolve.resolve_assets(radar.run()), "assets", "asset_sources", "asset_id")
+    return _resolved(radar, resolve.resolve_assets(radar.run()), "assets", "asset_sources", "asset_id", "assets")
 
 
 @asset(group_name="contracts", deps=[asset_registry], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def contracts(radar: RadarHome) -> MaterializeResult:
     """Contracts merged across sources, their assets, conflicts, lineage and renewal chains."""
     counts = contract_stage.build_contracts(radar.run())
-    return MaterializeResult(metadata={**_table(radar, "contracts"), **counts})
+    return MaterializeResult(metadata={**_table(radar, "contracts"), **counts,
+                                       "reused": was_reused(radar.run(), "contracts")})
 
 
 @asset(group_name="opportunities", deps=[contracts], pool=WAREHOUSE_POOL, kinds={"duckdb"})

@@ -38,9 +38,10 @@ def schedule_settings(home: str | None) -> ScheduleSettings:
         return ScheduleSettings()
 
 
-def build_definitions(home: str | None = None, as_of: str | None = None) -> Definitions:
-    """Definitions bound to one home (CLI), or to $RADAR_HOME when `home` is None (webserver, daemon)."""
-    radar = RadarHome(home=home, as_of=as_of) if home else RadarHome(home=EnvVar("RADAR_HOME"))
+def build_definitions(home: str | None = None, as_of: str | None = None, full: bool = False) -> Definitions:
+    """Definitions bound to one home (CLI), or to $RADAR_HOME when `home` is None (webserver, daemon);
+    `full`: every stage computed, nothing reused from the last warehouse."""
+    radar = RadarHome(home=home, as_of=as_of, full=full) if home else RadarHome(home=EnvVar("RADAR_HOME"))
     settings = schedule_settings(home or os.environ.get("RADAR_HOME"))
     return Definitions(
         assets=load_assets_from_modules([assets]),

@@ -19,6 +19,7 @@ class RadarHome(ConfigurableResource):
 
     home: str
     as_of: str | None = None  # ISO date; overrides sources.yaml `as_of`; default today
+    full: bool = False  # compute every stage: reuse nothing of the last warehouse (`radar run --full`)
 
     _run: RunContext | None = PrivateAttr(default=None)
     _lock: ExitStack | None = PrivateAttr(default=None)
@@ -47,7 +48,7 @@ class RadarHome(ConfigurableResource):
 
     def _load(self, run_id: str | None = None) -> RunContext:
         as_of = dt.date.fromisoformat(self.as_of) if self.as_of else None
-        return RunContext.load(self.path, as_of, run_id)
+        return RunContext.load(self.path, as_of, run_id, self.full)
 
     def run(self) -> RunContext:
         """This run's context: sources.yaml read once, the as-of date, the paths."""

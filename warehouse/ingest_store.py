@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
-from warehouse.steps import INGEST_SCHEMA, KNOWN_PARTNERS, MACRO_FILES, WAREHOUSE_SQL
+from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
 
 RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
 
@@ -70,13 +69,6 @@ def plan(con: duckdb.DuckDBPyConnection, candidates: list[Candidate]) -> dict[st
             out[c.path] = ("read", None)
             loaded_by_sha.setdefault(c.sha256, c.path)
     return out
-
-
-def known_partner_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Partner names in the store with the file that named each (`name`, `source_file`)."""
-    for name in MACRO_FILES:  # TEMP macros (is_partner_type): nothing is written to the store
-        con.execute(WAREHOUSE_SQL.text(name))
-    return WAREHOUSE_SQL.query(con, KNOWN_PARTNERS)
 
 
 def replaces_rows(status: str, rows: int) -> bool:

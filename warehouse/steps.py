@@ -18,7 +18,7 @@ MACRO_FILES: tuple[str, ...] = ("resolve_macros.sql", "catalogue_macros.sql")
 # ingest: the ingest store's schema, and its state copied into a new build
 INGEST_SCHEMA = SqlStep("ingest/ingest_schema.sql", creates=("ingested_files", "source_records", "quarantine"))
 STAGING_TABLES = SqlStep("ingest/staging_tables.sql", creates=("source_records", "quarantine", "ingested_files"))
-KNOWN_PARTNERS = "ingest/known_partners.sql"  # SELECT: partner names per file, for the readers
+PARTNER_NAME_EVIDENCE = "ingest/partner_name_evidence.sql"  # SELECT: partner names per file, for the readers
 
 # products: one row per SKU (needs only source_records)
 PRODUCTS = SqlStep("products/products.sql", creates=("products",))

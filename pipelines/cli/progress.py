@@ -40,6 +40,14 @@ def _n(value: Any) -> str:
 
 def stage_counts(stage: str, meta: dict[str, Any]) -> str:
     """The few counts worth a line, from a stage's materialisation metadata."""
+    counts = _counts(stage, meta)
+    if meta.get("reused"):
+        return f"{counts} (inputs unchanged: copied from the last warehouse)" if counts else \
+            "inputs unchanged: copied from the last warehouse"
+    return counts
+
+
+def _counts(stage: str, meta: dict[str, Any]) -> str:
     rows = meta.get("dagster/row_count")
     if stage == "inbox_files":
         reread = meta.get("files_reread", 0)

@@ -53,23 +53,24 @@ def _say(text: str) -> None:
 
 
 def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False,
-                    verbose: bool = False, live: bool | None = None) -> RunReport:
+                    verbose: bool = False, live: bool | None = None, full: bool = False) -> RunReport:
     """Run the nightly job for `home` in the home's Dagster instance, holding the home's run lock
-    throughout (another run: wait, then EXIT_LOCKED naming it), and tell people how it went."""
+    throughout (another run: wait, then EXIT_LOCKED naming it), and tell people how it went.
+    `full`: compute every stage, reusing nothing of the last warehouse."""
     from pipelines.stages.home_guard import RunLocked, guarded_run
 
     config = load_config(home)
     run_id = str(uuid.uuid4())  # the Dagster run's id, named by the lock from the start
     try:
         with guarded_run(home, config.warehouse.lock_wait_seconds, _say, run_id=run_id) as notes:
-            return _execute(home, config, as_of, notes, run_id, quiet=quiet, verbose=verbose, live=live)
+            return _execute(home, config, as_of, notes, run_id, quiet=quiet, verbose=verbose, live=live, full=full)
     except RunLocked as exc:
         _say(str(exc))
         return RunReport(EXIT_LOCKED, None, _log_path(home), failure=str(exc))
 
 
 def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes: list[str], run_id: str, *,
-             quiet: bool, verbose: bool, live: bool | None) -> RunReport:
+             quiet: bool, verbose: bool, live: bool | None, full: bool) -> RunReport:
     from dagster import DagsterInstance
 
     from pipelines.cli.outcome import (
@@ -88,7 +89,7 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
     from warehouse.build import WarehousePaths
 
     day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
-    job = build_definitions(str(home), day).resolve_job_def("nightly")
+    job = build_definitions(str(home), day, full).resolve_job_def("nightly")
     live_path = WarehousePaths(home).live
     before = snapshot(live_path)
     log_path = _log_path(home)
@@ -150,9 +151,10 @@ def _notify(config: RadarConfig, home: Path, status: str, subject: str, text: st
         say(f"radar: {problem}", file=sys.stderr)
 
 
-def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False, verbose: bool = False) -> bool:
+def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False, verbose: bool = False,
+                full: bool = False) -> bool:
     """Materialise every asset of the nightly job for `home`; True on success."""
-    return execute_nightly(home, as_of, quiet=quiet, verbose=verbose).ok
+    return execute_nightly(home, as_of, quiet=quiet, verbose=verbose, full=full).ok
 
 
 def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None) -> None:
@@ -221,10 +223,10 @@ def _terminate(signum: int, _frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def _interruptible(home: Path, as_of: dt.date | None, verbose: bool) -> int:
+def _interruptible(home: Path, as_of: dt.date | None, verbose: bool, full: bool = False) -> int:
     signal.signal(signal.SIGTERM, _terminate)  # cron's or systemd's stop: end like Ctrl-C, with the state told
     try:
-        return execute_nightly(home, as_of, verbose=verbose).exit_code
+        return execute_nightly(home, as_of, verbose=verbose, full=full).exit_code
     except KeyboardInterrupt:  # execute_nightly said in which state it left the warehouse and out/
         return EXIT_INTERRUPTED
 
@@ -232,7 +234,7 @@ def _interruptible(home: Path, as_of: dt.date | None, verbose: bool) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     home = resolve_home(args.home)
     bad = _config_or_exit(home)
-    return bad if bad is not None else _interruptible(home, parse_as_of(args.as_of), args.verbose)
+    return bad if bad is not None else _interruptible(home, parse_as_of(args.as_of), args.verbose, args.full)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -262,6 +264,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--home", help="home directory (default: $RADAR_HOME)")
     run.add_argument("--as-of", help="valuation date, YYYY-MM-DD (default: sources.yaml as_of, else today)")
     run.add_argument("--verbose", action="store_true", help="also show Dagster's step log")
+    run.add_argument("--full", action="store_true",
+                     help="compute every stage again, even those whose inputs did not change since the last run")
     run.set_defaults(func=cmd_run)
 
     demo = sub.add_parser("demo", help="write the demo world into a home and run the nightly job on it")

@@ -23,12 +23,14 @@ class RunContext:
     config: RadarConfig
     as_of: dt.date
     run_id: str | None = None
+    full: bool = False  # compute every stage, reusing nothing of the last warehouse (pipelines/stages/memo.py)
 
     @classmethod
-    def load(cls, home: Path, as_of: dt.date | None = None, run_id: str | None = None) -> RunContext:
+    def load(cls, home: Path, as_of: dt.date | None = None, run_id: str | None = None,
+             full: bool = False) -> RunContext:
         """Read sources.yaml once; the as-of date is the one given, else sources.yaml's, else today."""
         config = load_config(home)
-        return cls(Path(home).resolve(), config, as_of or config.as_of or dt.date.today(), run_id)
+        return cls(Path(home).resolve(), config, as_of or config.as_of or dt.date.today(), run_id, full)
 
     @property
     def paths(self) -> WarehousePaths:

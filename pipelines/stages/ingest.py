@@ -12,12 +12,14 @@ import duckdb
 
 from pipelines.config import RadarConfig
 from pipelines.stages.context import RunContext
+from pipelines.stages.memo import record_source_records
 from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
 from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
 from warehouse.build import load_staging_tables, start_build
 from warehouse.comments import apply_comments
-from warehouse.ingest_store import Candidate, known_partner_names, open_ingest, plan, record_file
+from warehouse.ingest_store import Candidate, open_ingest, plan, record_file, replaces_rows
+from warehouse.partner_names import PartnerNames
 from warehouse.retraction import Absent, settle_absent, stored_files, supersede_moved
 from warehouse.sql_runner import count_rows
 
@@ -48,7 +50,11 @@ class KnownPartners:
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> KnownPartners:
-        names = known_partner_names(con)
+        return cls.of(PartnerNames.from_store(con))
+
+    @classmethod
+    def of(cls, evidence: PartnerNames) -> KnownPartners:
+        names = evidence.names()
         files = names.groupby("name")["source_file"].nunique()
         shared = names[names["name"].isin(files.index[files > 1])]
         single = names[~names["name"].isin(shared["name"])]
@@ -115,7 +121,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name],
                                 dt.datetime.fromtimestamp(f.modified_at)) for f in files]
         decisions = plan(con, candidates)
-        partners, partners_source, store_changed = KnownPartners(), None, True
+        evidence: PartnerNames | None = None  # read from the store at the first file read
+        partners = KnownPartners()
         known = set(con.execute("SELECT path, sha256 FROM ingested_files "
                                 "WHERE status NOT IN ('superseded', 'missing', 'retracted')").fetchall())
         for done, f in enumerate(files):
@@ -134,10 +141,11 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 log(f"{f.relpath}: duplicate of {other}")
                 results.append(FileResult(f.source.name, f.relpath, action, "duplicate"))
                 continue
-            if store_changed and f.source.name != partners_source:  # once per source at most
-                partners, partners_source, store_changed = KnownPartners.load(con), f.source.name, False
+            if evidence is None:
+                evidence = PartnerNames.from_store(con)
+                partners = KnownPartners.of(evidence)
             outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath), limits=limits)
-            store_changed = store_changed or outcome.rows_loaded > 0
+            records = to_arrow(outcome.records) if outcome.rows_loaded else None
             record_file(
                 con,
                 {
@@ -147,9 +155,13 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                     "rows_total": outcome.total_rows, "warnings": outcome.warnings,
                     "sheets": [asdict(s) for s in outcome.sheets], "detected": outcome.detected,
                 },
-                to_arrow(outcome.records) if outcome.rows_loaded else None,
+                records,
                 quarantine_to_arrow(outcome.quarantine) if outcome.rows_quarantined else None,
             )
+            if replaces_rows(outcome.status, outcome.rows_loaded + outcome.rows_quarantined):
+                # the next file sees these names, as a later run (or one after a kill) would
+                evidence.replace_file(f.relpath, records)
+                partners = KnownPartners.of(evidence)
             log(f"{f.relpath}: {outcome.status}, {outcome.rows_loaded} rows loaded, "
                 f"{outcome.rows_quarantined} quarantined" + (f" ({outcome.error})" if outcome.error else ""))
             action = "reread" if (f.relpath, f.sha256) in known else action
@@ -193,4 +205,5 @@ def stage_source_records(run: RunContext) -> dict[str, int]:
     with run.building() as con:
         load_staging_tables(con, run.paths.ingest)
         apply_comments(con, list(STAGED_TABLES))
+        record_source_records(run, con)
         return {t: count_rows(con, t) for t in STAGED_TABLES}

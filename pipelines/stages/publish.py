@@ -9,6 +9,7 @@ from pipelines.stages.context import RunContext
 from warehouse.build import publish
 from warehouse.comments import apply_comments, uncommented
 from warehouse.sql_runner import table_names
+from warehouse.stage_memo import FINGERPRINTS
 
 BUILD_INFO = "build_info"
 
@@ -22,7 +23,7 @@ def publish_warehouse(run: RunContext) -> Path:
             "?::TIMESTAMP AS built_at, ?::VARCHAR AS run_id",
             [run.as_of, run.config.currency, dt.datetime.now(dt.UTC).replace(tzinfo=None), run.run_id],
         )
-        apply_comments(con, [BUILD_INFO])
+        apply_comments(con, [BUILD_INFO, *([FINGERPRINTS] if FINGERPRINTS in table_names(con) else [])])
         missing = uncommented(con, sorted(table_names(con)))
     if missing:
         raise ValueError(f"analyst-facing columns without a comment: {missing}")

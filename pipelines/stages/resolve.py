@@ -19,11 +19,14 @@ from matching.parties import bill_to_self, partner_roles
 from matching.profiles import RECORD_COLUMNS
 from matching.stable_ids import assign_stable_ids
 from pipelines.stages.context import RunContext
+from pipelines.stages.memo import memoised
 from pipelines.stages.review import harvest_marks, write_review_tables
 from sources.override_files import read_aliases, read_overrides
 from warehouse.comments import apply_comments
 from warehouse.mentions import bill_to_self_accounts, customer_mentions, partner_mentions, serial_mentions
 from warehouse.previous_run import PreviousRun, append_id_history, read_previous
+from warehouse.sql_runner import count_rows, ident
+from warehouse.stage_memo import frame_digest
 from warehouse.steps import ASSET_TABLES, CUSTOMER_TABLES, PARTNER_TABLES, WAREHOUSE_SQL
 
 
@@ -76,9 +79,17 @@ def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, i
 
 def resolve_customers(run: RunContext) -> ResolveOutcome:
     """customers, customer_sources, match_review and review_marks in the warehouse being built; the marks
-    of the last out/match_review.xlsx are recorded as overrides first (pipelines.stages.review)."""
-    previous = read_previous(run.paths.live)
+    of the last out/match_review.xlsx are recorded as overrides first (pipelines.stages.review).
+    Reused from the last warehouse when the records, overrides, aliases and marks are unchanged."""
     marks = harvest_marks(run)
+    inputs = {"overrides": frame_digest(_overrides(run, "customer")), "aliases": frame_digest(read_aliases(run.home)),
+              "marks": frame_digest(marks)}
+    return memoised(run, "customers", inputs, lambda: _resolve_customers(run, marks),
+                    lambda: _reused(run, "customer_sources", "customer_id", "match_review"))
+
+
+def _resolve_customers(run: RunContext, marks: pd.DataFrame) -> ResolveOutcome:
+    previous = read_previous(run.paths.live)
     with run.building() as con:
         mentions = customer_mentions(con)
         _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
@@ -92,8 +103,24 @@ def resolve_customers(run: RunContext) -> ResolveOutcome:
     return _outcome(len(mentions), done.ids.mapping, done.ids.history, queued, outcomes)
 
 
+def _reused(run: RunContext, sources: str, id_column: str, review: str | None = None) -> ResolveOutcome:
+    """The outcome of a resolution copied from the last warehouse: its counts, no id event."""
+    with run.building() as con:
+        mentions, entities = con.execute(
+            f"SELECT count(*), count(DISTINCT {ident(id_column)}) FROM {ident(sources)}").fetchall()[0]
+        queued = count_rows(con, review) if review else 0
+    return ResolveOutcome(mentions=int(mentions), entities=int(entities), new_ids=0, merges=0, splits=0,
+                          review_pairs=queued)
+
+
 def resolve_partners(run: RunContext) -> ResolveOutcome:
     """partners, partner_sources and record_parties (customer / reseller / bill-to per record)."""
+    inputs = {"overrides": frame_digest(_overrides(run, "partner")), "aliases": frame_digest(read_aliases(run.home))}
+    return memoised(run, "partners", inputs, lambda: _resolve_partners(run),
+                    lambda: _reused(run, "partner_sources", "partner_id"))
+
+
+def _resolve_partners(run: RunContext) -> ResolveOutcome:
     previous = read_previous(run.paths.live)
     with run.building() as con:
         mentions = partner_mentions(con)
@@ -113,6 +140,10 @@ def resolve_partners(run: RunContext) -> ResolveOutcome:
 
 def resolve_assets(run: RunContext) -> ResolveOutcome:
     """assets (with warranty_end) and asset_sources: serial variants across sources, one asset each."""
+    return memoised(run, "assets", {}, lambda: _resolve_assets(run), lambda: _reused(run, "asset_sources", "asset_id"))
+
+
+def _resolve_assets(run: RunContext) -> ResolveOutcome:
     previous = read_previous(run.paths.live)
     with run.building() as con:
         mentions = serial_mentions(con)

@@ -25,9 +25,9 @@ by_customer AS (
     SELECT p.contract_id AS prior_id, n.contract_id AS next_id, 0 AS shared_assets
     FROM contracts_base p
     JOIN contracts_base n ON n.customer_id = p.customer_id AND n.contract_id <> p.contract_id
-    JOIN starts ns ON ns.contract_id = n.contract_id
+    JOIN starts nx ON nx.contract_id = n.contract_id
     CROSS JOIN run_settings s
-    WHERE ns.start_on - p.end_date BETWEEN -s.renewal_early_days AND s.renewal_window_days
+    WHERE nx.start_on - p.end_date BETWEEN -s.renewal_early_days AND s.renewal_window_days
       AND coalesce(p.service_level = n.service_level, true)
       AND coalesce(p.sku_family = n.sku_family, true)
       -- both name their assets and share none (shared ones are by_assets pairs): different units, not a renewal
@@ -49,15 +49,15 @@ SELECT x.prior_id, x.next_id, x.shared_assets,
             WHEN p.sku_family = n.sku_family AND p.service_level = n.service_level THEN 2
             ELSE 1 END AS strength,
        p.numbered AND n.numbered AS both_numbered,
-       abs(ns.start_on - (p.end_date + 1)) AS gap_days
+       abs(nx.start_on - (p.end_date + 1)) AS gap_days
 FROM pairs x
 JOIN contracts_base p ON p.contract_id = x.prior_id
 JOIN contracts_base n ON n.contract_id = x.next_id
-JOIN starts ns ON ns.contract_id = x.next_id
+JOIN starts nx ON nx.contract_id = x.next_id
 CROSS JOIN run_settings s
-WHERE ns.start_on IS NOT NULL AND p.end_date IS NOT NULL
+WHERE nx.start_on IS NOT NULL AND p.end_date IS NOT NULL
   AND n.end_date > p.end_date
-  AND ns.start_on > coalesce(p.start_date, p.end_date - 366)
-  AND ns.start_on - p.end_date <= s.renewal_window_days
-  AND p.end_date - ns.start_on <= s.renewal_early_days
+  AND nx.start_on > coalesce(p.start_date, p.end_date - 366)
+  AND nx.start_on - p.end_date <= s.renewal_window_days
+  AND p.end_date - nx.start_on <= s.renewal_early_days
 ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days ASC, x.prior_id ASC, x.next_id ASC;

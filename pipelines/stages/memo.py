@@ -1,0 +1,136 @@
+"""Which stages reuse the published warehouse's tables when their inputs are unchanged, and what
+their inputs are: the stages before them, the settings and override files they read, the code.
+
+An unchanged night (no new file, the same settings) copies the resolution and contract tables
+instead of matching again; the as-of date only reaches the contracts (their status) and what
+follows, which is always rebuilt: opportunities are compared with the last run, so they are never
+copied. `radar run --full` (RunContext.full) computes every stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+from pipelines.stages.context import RunContext
+from warehouse.comments import apply_comments
+from warehouse.sql_runner import table_names
+from warehouse.stage_memo import (
+    FINGERPRINTS,
+    copy_tables,
+    digest,
+    fingerprint_of,
+    published_fingerprint,
+    record,
+    table_digest,
+)
+
+T = TypeVar("T")
+
+#: the packages whose code decides what a stage computes, and the libraries whose version may
+CODE_PACKAGES = ("sources", "matching", "warehouse", "reports", "pipelines")
+LIBRARIES = ("duckdb", "pandas", "numpy", "pyarrow", "rapidfuzz", "scipy", "python-calamine", "openpyxl")
+#: settings that never change a table (when and how to run, whom to tell)
+VOLATILE_SETTINGS = {"as_of", "schedule", "notify"}
+
+
+@dataclass(frozen=True)
+class Memo:
+    """A stage that may be reused: the stages it reads and the warehouse tables it writes."""
+
+    stage: str
+    after: tuple[str, ...]
+    outputs: tuple[str, ...]
+
+
+SOURCE_RECORDS = "source_records"
+MEMOS: dict[str, Memo] = {m.stage: m for m in (
+    Memo("products", (SOURCE_RECORDS,), ("products",)),
+    Memo("customers", (SOURCE_RECORDS,), ("customers", "customer_sources", "match_review", "review_marks",
+                                          "id_history")),
+    Memo("partners", ("customers",), ("partners", "partner_sources", "record_parties", "id_history")),
+    Memo("assets", ("partners", "products"), ("assets", "asset_sources", "id_history")),
+    Memo("contracts", ("assets",), ("contracts", "contract_sources", "contract_assets", "contract_conflicts",
+                                    "counterparty_assignments", "counterparty_history", "invoice_counterparties",
+                                    "partner_terms", "contract_owners")),
+)}
+
+
+@cache
+def code_digest() -> str:
+    """A digest of every .py, .sql and .yaml file of the product's packages and of the versions of
+    the libraries that compute with them (any change: no reuse)."""
+    root = Path(__file__).resolve().parents[2]
+    h = hashlib.sha256(digest({lib: _version(lib) for lib in LIBRARIES}).encode("utf-8"))
+    for package in CODE_PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".sql", ".yaml") and "__pycache__" not in path.parts:
+                h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def settings_digest(run: RunContext) -> str:
+    """sources.yaml as typed, less the settings that change no table."""
+    return digest({"config": run.config.model_dump(mode="json", exclude=VOLATILE_SETTINGS)})
+
+
+def record_source_records(run: RunContext, con: duckdb.DuckDBPyConnection) -> str:
+    """The staged rows' fingerprint (every stage after them reads it)."""
+    fingerprint = digest({"source_records": table_digest(con, "source_records")})
+    record(con, SOURCE_RECORDS, fingerprint, reused=False)
+    return fingerprint
+
+
+def memoised(run: RunContext, stage: str, inputs: Mapping[str, object], compute: Callable[[], T],
+             reused: Callable[[], T]) -> T:
+    """Run `compute` (which writes the stage's tables into the build), or - when the published
+    warehouse recorded the same fingerprint for this stage and the run is not `--full` - copy the
+    stage's tables from it and return `reused()` (the outcome read from the copied tables)."""
+    memo = MEMOS[stage]
+    with run.building() as con:
+        upstream = {s: fingerprint_of(con, s) for s in memo.after}
+    fingerprint = digest({"stage": stage, "after": upstream, "inputs": inputs, "code": code_digest(),
+                          "settings": settings_digest(run)})
+    same = (not run.full and None not in upstream.values()
+            and published_fingerprint(run.paths.live, stage) == fingerprint)
+    if same:
+        with run.building() as con:
+            copy_tables(con, run.paths.live, _missing_or_all(con, memo.outputs))
+            apply_comments(con, list(memo.outputs))
+            record(con, stage, fingerprint, reused=True)
+        return reused()
+    result = compute()
+    with run.building() as con:
+        record(con, stage, fingerprint, reused=False)
+    return result
+
+
+def was_reused(run: RunContext, stage: str) -> bool:
+    """Whether this build copied `stage`'s tables from the last warehouse."""
+    with run.building() as con:
+        if FINGERPRINTS not in table_names(con):
+            return False
+        row = con.execute(f"SELECT reused FROM {FINGERPRINTS} WHERE stage = ?", [stage]).fetchall()
+    return bool(row and row[0][0])
+
+
+def _missing_or_all(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> list[str]:
+    """The outputs to copy: id_history is shared by the three resolution stages; a later one keeps
+    what an earlier one of this build wrote (the same rows when nothing changed)."""
+    present = {t for (t,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    return [t for t in tables if t != "id_history" or t not in present]
