@@ -128,12 +128,15 @@ class Soak:
             "pairs_loser_named_holder": sum(p["loser_named_holder"] for p in pairs),
         }
 
-    def check_live(self) -> tuple[bool, list[str], int]:
+    def check_live(self, against: dict[str, list[int]] | None = None) -> tuple[bool, list[str], int]:
+        """(readable, tables that differ, rows lost) of the live warehouse against `against` (default:
+        the reference build)."""
+        reference = self.reference if against is None else against
         try:
             live = table_hashes(self.home / "warehouse.duckdb", self.cutoff)
         except duckdb.Error:
-            return False, ["<unreadable>"], sum(r for r, _ in self.reference.values())
-        differ, lost = compare(self.reference, live)
+            return False, ["<unreadable>"], sum(r for r, _ in reference.values())
+        differ, lost = compare(reference, live)
         return True, differ, lost
 
     def kill_trial(self, i: int, warm: float, cold_duration: float) -> None:
@@ -141,12 +144,13 @@ class Soak:
         if cold:
             (self.home / ".radar" / "ingest.duckdb").unlink(missing_ok=True)
         delay = self.rng.uniform(0.0, 0.98 * (cold_duration if cold else warm))
+        last_good = table_hashes(self.home / "warehouse.duckdb", self.cutoff)  # the warehouse the kill must keep
         run = Run.start(self.home, f"kill-{i:03d}")
         time.sleep(delay)
         finished = run.proc.poll() is not None
         if not finished:
             run.kill()
-        intact, differ, lost = self.check_live()
+        intact, differ, lost = self.check_live(last_good)
         code, took = complete_run(self.home, f"after-{i:03d}")
         self.result["kills"].append({
             "trial": i, "cold_ingest": cold, "delay_s": round(delay, 2), "stage": run.stage(),
