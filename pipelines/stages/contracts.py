@@ -26,11 +26,16 @@ def build_contracts(run: RunContext) -> dict[str, int]:
     last warehouse when the resolved tables, the as-of date and overrides/assignments.csv are unchanged."""
     assignments = read_assignments(run.home)
     inputs = {"as_of": run.as_of.isoformat(), "assignments": frame_digest(assignments)}
-    counts = memoised(run, "contracts", inputs, lambda: _build(run, assignments), dict)
+    counts: dict[str, int] = memoised(run, "contracts", inputs, lambda: _build(run, assignments), _no_counts)
     with run.building() as con:
         status = dict(con.execute("SELECT status, count(*) FROM contracts GROUP BY ALL").fetchall())
         contracts = count_rows(con, "contracts")
     return {"contracts": contracts, **counts, **{f"status_{k}": int(v) for k, v in sorted(status.items())}}
+
+
+def _no_counts() -> dict[str, int]:
+    """A reused stage computed nothing: only the counts read from its tables are reported."""
+    return {}
 
 
 def _build(run: RunContext, assignments: pd.DataFrame) -> dict[str, int]:
