@@ -16,7 +16,7 @@ import duckdb
 
 from warehouse.settings import BuildSettings, register_build_settings
 from warehouse.sql_runner import literal
-from warehouse.steps import MACRO_FILES, STAGING_TABLES, WAREHOUSE_SQL
+from warehouse.steps import STAGING_TABLES, WAREHOUSE_SQL, register_macros
 
 _STORAGE_VERSION = re.compile(r"^v\d+\.\d+\.\d+$")
 
@@ -88,8 +88,7 @@ def _attached(path: Path, settings: BuildSettings | None, *, read_only: bool) ->
     con = duckdb.connect()  # in memory: TEMP macros and settings never touch the file
     con.execute(f"ATTACH {literal(str(path))} AS wh" + (" (READ_ONLY)" if read_only else ""))
     con.execute("USE wh")
-    for name in MACRO_FILES:
-        con.execute(WAREHOUSE_SQL.text(name))
+    register_macros(con)
     if settings is not None:
         register_build_settings(con, settings)
     return con

@@ -15,14 +15,9 @@ import pandas as pd
 import pyarrow as pa
 
 from warehouse.sql_runner import registered
-from warehouse.steps import MACRO_FILES, PARTNER_NAME_EVIDENCE, WAREHOUSE_SQL
+from warehouse.steps import PARTNER_NAME_EVIDENCE, WAREHOUSE_SQL, register_macros
 
 EVIDENCE_COLUMNS = ["source_file", "evidence", "name", "name_key"]
-
-
-def _macros(con: duckdb.DuckDBPyConnection) -> None:
-    for name in MACRO_FILES:  # TEMP macros (is_partner_type): nothing is written to the store
-        con.execute(WAREHOUSE_SQL.text(name))
 
 
 def _empty() -> pd.DataFrame:
@@ -38,7 +33,7 @@ class PartnerNames:
     @classmethod
     def from_store(cls, con: duckdb.DuckDBPyConnection) -> PartnerNames:
         """The evidence of every file in the ingest store (`con`)."""
-        _macros(con)
+        register_macros(con)
         return cls(WAREHOUSE_SQL.query(con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS])
 
     def replace_file(self, path: str, records: pa.Table | None) -> None:
@@ -49,7 +44,7 @@ class PartnerNames:
             return
         con = duckdb.connect()
         try:
-            _macros(con)
+            register_macros(con)
             with registered(con, {"source_records": records}):
                 new = WAREHOUSE_SQL.query(con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS]
         finally:

@@ -53,12 +53,18 @@ def record(con: duckdb.DuckDBPyConnection, stage: str, fingerprint: str, reused:
     con.execute(f"INSERT OR REPLACE INTO {FINGERPRINTS} VALUES (?, ?, ?)", [stage, fingerprint, reused])
 
 
-def fingerprint_of(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
-    """The fingerprint the current catalog recorded for `stage` (None when it has none)."""
+def recorded(con: duckdb.DuckDBPyConnection, stage: str) -> tuple[str, bool] | None:
+    """(fingerprint, reused) the current catalog recorded for `stage` (None when it has none)."""
     if FINGERPRINTS not in table_names(con):
         return None
-    row = con.execute(f"SELECT fingerprint FROM {FINGERPRINTS} WHERE stage = ?", [stage]).fetchall()
-    return str(row[0][0]) if row else None
+    row = con.execute(f"SELECT fingerprint, reused FROM {FINGERPRINTS} WHERE stage = ?", [stage]).fetchall()
+    return (str(row[0][0]), bool(row[0][1])) if row else None
+
+
+def fingerprint_of(con: duckdb.DuckDBPyConnection, stage: str) -> str | None:
+    """The fingerprint the current catalog recorded for `stage` (None when it has none)."""
+    row = recorded(con, stage)
+    return row[0] if row else None
 
 
 def published_fingerprint(live: Path, stage: str) -> str | None:

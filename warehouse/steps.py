@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from warehouse.sql_runner import SqlLibrary, SqlStep
 
 WAREHOUSE_SQL = SqlLibrary(Path(__file__).with_name("sql"))
 
 #: TEMP macros every connection to a build gets (warehouse.build.connect_building)
 MACRO_FILES: tuple[str, ...] = ("resolve_macros.sql", "catalogue_macros.sql")
+
+
+def register_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The build's TEMP macros (contract_key, is_partner_type ...) on `con`; nothing is written to a file."""
+    for name in MACRO_FILES:
+        con.execute(WAREHOUSE_SQL.text(name))
 
 # ingest: the ingest store's schema, and its state copied into a new build
 INGEST_SCHEMA = SqlStep("ingest/ingest_schema.sql", creates=("ingested_files", "source_records", "quarantine"))

@@ -23,12 +23,12 @@ from pipelines.stages.context import RunContext
 from warehouse.comments import apply_comments
 from warehouse.sql_runner import table_names
 from warehouse.stage_memo import (
-    FINGERPRINTS,
     copy_tables,
     digest,
     fingerprint_of,
     published_fingerprint,
     record,
+    recorded,
     table_digest,
 )
 
@@ -122,15 +122,12 @@ def memoised(run: RunContext, stage: str, inputs: Mapping[str, object], compute:
 def was_reused(run: RunContext, stage: str) -> bool:
     """Whether this build copied `stage`'s tables from the last warehouse."""
     with run.building() as con:
-        if FINGERPRINTS not in table_names(con):
-            return False
-        row = con.execute(f"SELECT reused FROM {FINGERPRINTS} WHERE stage = ?", [stage]).fetchall()
-    return bool(row and row[0][0])
+        row = recorded(con, stage)
+    return row is not None and row[1]
 
 
 def _missing_or_all(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> list[str]:
     """The outputs to copy: id_history is shared by the three resolution stages; a later one keeps
     what an earlier one of this build wrote (the same rows when nothing changed)."""
-    present = {t for (t,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()").fetchall()}
+    present = table_names(con)
     return [t for t in tables if t != "id_history" or t not in present]
