@@ -231,6 +231,24 @@ def test_reseller_history_is_kept_across_renewals(tmp_path: Path) -> None:
     ]
 
 
+def test_a_reseller_billed_for_a_customers_hardware_is_the_reseller_of_their_leased_contract(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    # the hardware is invoiced to the reseller for the end customer: the customer deals through PART-R2
+    w.row("accounting", customer_id="CUST-4", bill_to_id="PART-R2", sku="SW-C9200-24T", serial_numbers=["FDO1"],
+          invoice_date="2022-10-16", amount=5000)
+    # its service contract is invoiced to a leasing company and no row names a reseller
+    w.row("accounting", contract_number="SC-7100001", customer_id="CUST-4", bill_to_id="PART-L1",
+          sku="CS-NBD-SW", serial_numbers=["FDO1"], service_start="2022-11-09", service_end="2023-11-08",
+          amount=988, invoice_date="2022-10-29")
+    # a customer no row ever shows with a reseller stays without one
+    w.row("accounting", contract_number="SC-7100002", customer_id="CUST-5", bill_to_id="CUST-5",
+          sku="CS-NBD-SW", service_start="2022-11-09", service_end="2023-11-08", amount=400,
+          invoice_date="2022-10-29")
+    con = _build(w, tmp_path)
+    got = query(con, "SELECT contract_id, reseller_id, reseller_basis, bill_to_id FROM contracts ORDER BY 1")
+    assert got == [("SC-7100001", "PART-R2", "customer_history", "PART-L1"), ("SC-7100002", None, None, "CUST-5")]
+
+
 def test_rows_without_a_number_attach_by_serial_or_customer_and_end_date(tmp_path: Path) -> None:
     w = FixtureWorld()
     w.row("crm_contracts", contract_number="SC-8000001", customer_id="CUST-1", serial_numbers=["FOC1", "FOC2"],

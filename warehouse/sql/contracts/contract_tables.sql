@@ -92,15 +92,20 @@ JOIN asset_sources a USING (record_id)
 GROUP BY ALL
 ORDER BY l.contract_id, a.asset_id;
 
--- every dated source row naming a customer and a reseller: who sold to whom, when
+-- every dated source row naming a customer and a reseller - in a reseller field, or as the bill-to
+-- of a sale to that customer (the reseller bought the hardware for them): who sold to whom, when
 CREATE OR REPLACE TEMP TABLE customer_reseller_history AS
-SELECT rp.customer_id, coalesce(r.service_start, r.invoice_date) AS seen_on,
-       arg_min(rp.reseller_id, (s.rank, rp.reseller_id)) AS reseller_id
-FROM record_parties rp
-JOIN source_records r USING (record_id)
-JOIN source_rank s USING (source)
-WHERE rp.customer_id IS NOT NULL AND rp.reseller_id IS NOT NULL
-  AND coalesce(r.service_start, r.invoice_date) IS NOT NULL
+WITH dealt AS (
+    SELECT rp.customer_id, coalesce(r.service_start, r.invoice_date) AS seen_on, s.rank,
+           coalesce(rp.reseller_id, CASE WHEN rp.bill_to_role = 'reseller' THEN rp.bill_to_id END) AS reseller_id
+    FROM record_parties rp
+    JOIN source_records r USING (record_id)
+    JOIN source_rank s USING (source)
+    WHERE rp.customer_id IS NOT NULL AND coalesce(r.service_start, r.invoice_date) IS NOT NULL
+)
+SELECT customer_id, seen_on, arg_min(reseller_id, (rank, reseller_id)) AS reseller_id
+FROM dealt
+WHERE reseller_id IS NOT NULL
 GROUP BY ALL;
 
 CREATE OR REPLACE TEMP TABLE contracts_base AS
