@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from warehouse.renewal_matching import choose_renewals, renewal_weights
 from warehouse.sql_runner import count_rows
 from warehouse.steps import (
     CONTRACT_CHECKS,
@@ -44,38 +45,27 @@ class ContractOutcome:
     renewals_linked: int
 
 
-def choose_renewals(candidates: pd.DataFrame) -> pd.DataFrame:
-    """One-to-one renewal links from ranked candidate pairs: best first, each contract used once per side."""
-    used_prior: set[str] = set()
-    used_next: set[str] = set()
-    links: list[tuple[str, str]] = []
-    for prior, nxt in zip(candidates["prior_id"], candidates["next_id"], strict=True):
-        if prior in used_prior or nxt in used_next:
-            continue
-        used_prior.add(prior)
-        used_next.add(nxt)
-        links.append((prior, nxt))
-    return pd.DataFrame({
-        "prior_id": pd.Series([p for p, _ in links], dtype="string"),
-        "next_id": pd.Series([n for _, n in links], dtype="string"),
-    })
-
-
 def link_renewals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The renewal links among contracts_base (candidate pairs ranked in SQL, chosen greedily)."""
+    """The renewal links among contracts_base: candidate pairs found in SQL, the one-to-one links of
+    most weight among them (warehouse.renewal_matching)."""
     WAREHOUSE_SQL.run(con, RENEWAL_CANDIDATES)
     candidates = con.execute(
-        "SELECT prior_id, next_id FROM renewal_candidates "
+        "SELECT prior_id, next_id, strength, both_numbered, shared_assets, gap_days FROM renewal_candidates "
         "ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days, prior_id, next_id"
     ).df()
+    candidates["weight"] = renewal_weights(candidates["strength"], candidates["both_numbered"],
+                                           candidates["shared_assets"], candidates["gap_days"])
     return choose_renewals(candidates)
 
 
 def link_upgrades(con: duckdb.DuckDBPyConnection, links: pd.DataFrame) -> pd.DataFrame:
     """Renewals that change the service level, known by covering the same units (after coverage)."""
     WAREHOUSE_SQL.run(con, RENEWAL_UPGRADES, frames={"renewal_links": links})
-    return choose_renewals(con.execute(
-        "SELECT prior_id, next_id FROM renewal_upgrades ORDER BY gap_days, prior_id, next_id").df())
+    candidates = con.execute("SELECT prior_id, next_id, gap_days FROM renewal_upgrades "
+                             "ORDER BY gap_days, prior_id, next_id").df()
+    none = pd.Series(0, index=candidates.index)
+    candidates["weight"] = renewal_weights(none + 1, none.astype(bool), none, candidates["gap_days"])
+    return choose_renewals(candidates)
 
 
 def infer_coverage(con: duckdb.DuckDBPyConnection, links: pd.DataFrame, max_rounds: int = 50) -> None:

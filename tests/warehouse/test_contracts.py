@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from tests.warehouse.contract_fixtures import FixtureWorld, build, day, query, resolve_assets
-from warehouse.contracts import build_contracts, choose_renewals, contract_check_failures
+from warehouse.contracts import build_contracts, contract_check_failures
 from warehouse.products import build_products
 from warehouse.settings import BuildSettings, ContractRules, register_build_settings
 from warehouse.steps import WAREHOUSE_SQL
@@ -170,14 +170,6 @@ def test_a_contract_whose_start_no_source_gives_renews_the_one_ending_a_year_bef
     assert _contract(con, "SC-4200001")["renewed_by"] == "SC-4200002"
     assert _contract(con, "SC-4200002")["start_date"] is None  # still unknown: only the link assumes it
     assert _contract(con, "SC-4200003")["renews"] is None
-
-
-def test_each_contract_renews_and_is_renewed_once_best_candidate_first() -> None:
-    import pandas as pd
-
-    ranked = pd.DataFrame({"prior_id": ["A", "A", "B", "C"], "next_id": ["X", "Y", "X", "Y"]})
-    links = choose_renewals(ranked)
-    assert list(zip(links["prior_id"], links["next_id"], strict=True)) == [("A", "X"), ("C", "Y")]
 
 
 @pytest.mark.parametrize(("end", "status"), [
