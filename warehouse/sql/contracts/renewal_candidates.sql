@@ -6,8 +6,9 @@
 -- the later one names having shipped by the earlier one's start (60 days' grace). Strength: 3
 -- shared assets, 2 same customer + SKU family + service level, 1 same
 -- customer with the SKU or the level unknown on one side. (A same-customer pair whose levels
--- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) Chosen best first, one-to-one
--- (warehouse.contracts.choose_renewals): a weak pair is only used when nothing better claims either side.
+-- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) The links are the
+-- one-to-one matching of most weight (warehouse.renewal_matching): strength first, so a weak pair is only
+-- used when no stronger link needs either side, then as many links as possible, then shorter gaps.
 -- A later contract whose start no source gives (a rep's tracker often has only the end) is taken to
 -- start a year before its end, the common term (`starts`); its start_date stays unknown.
 CREATE OR REPLACE TEMP TABLE renewal_candidates AS
