@@ -48,6 +48,25 @@ def _expected_rates(opps: pd.DataFrame, terms: pd.DataFrame, contracts: pd.DataF
     return out
 
 
+def inbox_damaged(truth_dir: Path, world: pd.DataFrame, books: pd.DataFrame,
+                  as_of: pd.Timestamp) -> tuple[set[str], set[str]]:
+    """What the inbox cannot show whole: the contract keys with a source row demo.broken made
+    unloadable (or whose renewal has one), and the fixed-fee partners whose book counts such a
+    contract (`books`: key, reseller_key, start_date, end_date; live on the as-of date): their
+    share rate is the fee over a book the inbox shows short."""
+    rows = pd.read_parquet(truth_dir / "source_rows.parquet", columns=["expect", "contract_number"])
+    lost = set(_contract_key(rows.loc[(rows["expect"] != "loaded") & rows["contract_number"].notna(),
+                                      "contract_number"]))
+    renewed_by = _contract_key(world["renewed_by"].where(world["renewed_by"] != "", "x"))
+    damaged = lost | set(world.loc[renewed_by.isin(lost), "key"])
+    parties = pd.read_csv(truth_dir / "channel_parties.csv", keep_default_na=False)
+    fee_partners = set(parties.loc[parties["role"] == "fixed_fee", "key"])
+    live = (pd.to_datetime(books["start_date"]) <= as_of) & (pd.to_datetime(books["end_date"]) >= as_of)
+    hurt = set(books.loc[live & books["key"].isin(damaged) & books["reseller_key"].isin(fee_partners),
+                         "reseller_key"])
+    return damaged, hurt
+
+
 def _share(mask: pd.Series) -> float:
     """The share of True in a mask (1.0 for none: nothing to get wrong)."""
     return float(mask.mean()) if len(mask) else 1.0
@@ -89,6 +108,9 @@ def channel_quality(home: Path) -> dict[str, float]:
     change_day = pd.Timestamp(parties.loc["tier_change", "date"])
     before, after = changed[changed["action_date"] < change_day], changed[changed["action_date"] >= change_day]
     fee = split[split["partner_key"] == parties.loc["fixed_fee", "key"]]
+    world = contracts.assign(key=_contract_key(contracts["contract_number"]))
+    _, hurt = inbox_damaged(truth_dir, world, world, as_of)
+    whole = split[~split["partner_key"].isin(hurt)]
 
     owners["key"] = _contract_key(owners["contract_number"])
     opps["key"] = _contract_key(opps["contract_id"])
@@ -107,6 +129,8 @@ def channel_quality(home: Path) -> dict[str, float]:
     return {
         "opportunities_with_reseller": len(split),
         "splits_exact": _share(split["exact"]),
+        # a fixed-fee partner's rate is the fee over its book: a book with a line demo.broken made unloadable is short
+        "splits_inbox_complete": len(whole), "splits_inbox_complete_exact": _share(whole["exact"]),
         "tier_change_before": len(before), "tier_change_before_exact": _share(before["exact"]),
         "tier_change_after": len(after), "tier_change_after_exact": _share(after["exact"]),
         "fixed_fee_opportunities": len(fee), "fixed_fee_exact": _share(fee["exact"]),

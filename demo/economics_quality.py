@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from demo.channel_quality import _contract_key, _query, _share, _vote
+from demo.channel_quality import _contract_key, _query, _share, _vote, inbox_damaged
 
 MONEY = ["revenue", "partner_share", "lapse_value"]
 COUNTS = ["due", "renewed"]
@@ -28,14 +28,12 @@ def _ids(warehouse: Path, truth_dir: Path) -> tuple[dict[str, str], dict[str, st
     return _vote(partners, rows, "partner_id", "reseller_key"), _vote(customers, rows, "customer_id", "customer_key")
 
 
-def _damaged(truth_dir: Path, world: pd.DataFrame) -> set[str]:
-    """Contract keys whose amount or renewal the inbox cannot show whole: a source row of the
-    contract, or of the contract renewing it, was broken on purpose (demo.broken: quarantined)."""
-    rows = pd.read_parquet(truth_dir / "source_rows.parquet", columns=["expect", "contract_number"])
-    lost = set(_contract_key(rows.loc[(rows["expect"] != "loaded") & rows["contract_number"].notna(),
-                                      "contract_number"]))
-    renewed_by = _contract_key(world["renewed_by"].where(world["renewed_by"] != "", "x"))
-    return lost | set(world.loc[renewed_by.isin(lost), "key"])
+def _damaged(truth_dir: Path, world: pd.DataFrame, truth: pd.DataFrame, as_of: pd.Timestamp) -> set[str]:
+    """Contract keys whose amount, renewal or split the inbox cannot show whole (channel_quality.inbox_damaged),
+    with every contract booked by a fixed-fee partner whose book counts a damaged one (the book sets its rate)."""
+    booked = truth[truth["event"] == "booked"].merge(world[["key", "end_date"]], on="key")
+    damaged, hurt = inbox_damaged(truth_dir, world, booked.rename(columns={"event_date": "start_date"}), as_of)
+    return damaged | set(booked.loc[booked["reseller_key"].isin(hurt), "key"])
 
 
 def _cells(lines: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -112,7 +110,8 @@ def economics_quality(home: Path) -> dict[str, float]:
     out["economics_lines_quarter_right"] = _share(pair.quarter_label == pair.quarter_label_true)
     moved = moves.to_reseller_key.tolist() + moves.from_reseller_key.tolist()
     mine = truth[truth.key.isin(set(pair.key))]
-    damaged = _damaged(truth_dir, world)
+    as_of = pd.Timestamp(_query(warehouse, "SELECT max(as_of_date) AS d FROM build_info").d[0])
+    damaged = _damaged(truth_dir, world, truth, as_of)
     for key, label in (("reseller_key", "partner"), ("customer_key", "customer")):
         found_cells, true_cells = _cells(found[found.key.isin(set(mine.key))], key), _cells(mine, key)
         ok = _equal_cells(found_cells, true_cells)

@@ -241,6 +241,22 @@ def test_a_reseller_billed_for_a_customers_hardware_is_the_reseller_of_their_lea
     assert got == [("SC-7100001", "PART-R2", "customer_history", "PART-L1"), ("SC-7100002", None, None, "CUST-5")]
 
 
+def test_a_contract_no_row_names_a_reseller_for_takes_the_one_that_sold_its_renewal(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    unit = {"customer_id": "CUST-6", "sku": "CS-4HR-FW", "serial_numbers": ["JAD9"]}
+    # invoiced to the customer, and the customer is first seen with a reseller only later
+    w.row("accounting", contract_number="SC-7200001", bill_to_id="CUST-6", service_start="2022-10-12",
+          service_end="2023-10-11", amount=879, invoice_date="2022-10-12", **unit)
+    w.row("westbridge", customer_id="CUST-6", reseller_id="PART-R1", sku="AP-C9120AX", serial_numbers=["LDQ1"],
+          invoice_date="2022-11-22", amount=3900)
+    # its renewal, for the same unit, names the reseller
+    w.row("westbridge", contract_number="SC-7200002", reseller_id="PART-R1", service_start="2023-10-12",
+          service_end="2024-10-11", amount=830, invoice_date="2023-10-04", **unit)
+    con = _build(w, tmp_path)
+    got = query(con, "SELECT contract_id, reseller_id, reseller_basis, renewed_by FROM contracts ORDER BY 1")
+    assert got == [("SC-7200001", "PART-R1", "renewal", "SC-7200002"), ("SC-7200002", "PART-R1", "source", None)]
+
+
 def test_rows_without_a_number_attach_by_serial_or_customer_and_end_date(tmp_path: Path) -> None:
     w = FixtureWorld()
     w.row("crm_contracts", contract_number="SC-8000001", customer_id="CUST-1", serial_numbers=["FOC1", "FOC2"],

@@ -13,7 +13,11 @@ SELECT b.contract_id,
             THEN coalesce(nullif(regexp_extract(b.contract_number, '^([A-Z]{1,4})', 1), ''), np.prefix)
                  || '-' || regexp_extract(b.contract_number, '([0-9]+)$', 1)
             ELSE b.contract_number END AS contract_number,
-       b.customer_id, b.bill_to_id, b.reseller_id, b.service_level,
+       b.customer_id, b.bill_to_id,
+       -- no reseller named, billed or in the customer's history: the one that sold its renewal
+       coalesce(b.reseller_id, CASE WHEN rn.reseller_basis IN ('source', 'bill_to') THEN rn.reseller_id END)
+           AS reseller_id,
+       b.service_level,
        b.start_date, b.end_date, b.amount, b.currency,
        CASE WHEN nx.next_id IS NOT NULL THEN 'renewed'
             WHEN b.end_date IS NULL THEN 'unknown'
@@ -22,7 +26,10 @@ SELECT b.contract_id,
             ELSE 'active' END AS status,
        nx.next_id AS renewed_by,
        pv.prior_id AS renews,
-       b.bill_to_role, b.reseller_basis, b.rep, b.sku, b.sku_family, b.term_months,
+       b.bill_to_role,
+       CASE WHEN b.reseller_id IS NULL AND rn.reseller_basis IN ('source', 'bill_to') THEN 'renewal'
+            ELSE b.reseller_basis END AS reseller_basis,
+       b.rep, b.sku, b.sku_family, b.term_months,
        CAST(round(b.amount * 12 / coalesce(nullif(b.term_months, 0), 12), 2) AS DECIMAL(18, 2)) AS annual_amount,
        b.numbered, b.sources, b.record_count, coalesce(ca.assets, 0) AS asset_count,
        coalesce(ca.inferred, 0) AS assets_inferred, b.quantity, b.end_date_source, b.amount_source
@@ -34,4 +41,5 @@ LEFT JOIN (SELECT contract_id, count(*) FILTER (WHERE basis <> 'inferred_ambiguo
            FROM contract_assets GROUP BY contract_id) ca USING (contract_id)
 LEFT JOIN renewal_links nx ON nx.prior_id = b.contract_id
 LEFT JOIN renewal_links pv ON pv.next_id = b.contract_id
+LEFT JOIN contracts_base rn ON rn.contract_id = nx.next_id
 ORDER BY b.contract_id;
