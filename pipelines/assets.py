@@ -22,7 +22,7 @@ from pipelines.stages import contracts as contract_stage
 from pipelines.stages import ingest, outputs, publish, resolve
 from pipelines.stages import opportunities as opportunity_stage
 from pipelines.stages import products as product_stage
-from pipelines.stages.memo import was_reused
+from pipelines.stages.memo import night_reused, was_reused
 from pipelines.stages.table_info import (
     TableFacts,
     markdown_table,
@@ -155,6 +155,7 @@ def renewal_opportunities(radar: RadarHome) -> MaterializeResult:
         "value_at_risk_90_days": MetadataValue.float(round(at_risk, 2)),
         "missed_renewals": outcome.missed_renewals,
         "currency": currency,
+        "reused": night_reused(radar.run()),
         "top_opportunities": MetadataValue.md(
             f"Top {len(preview)} by weighted value ({currency}; co-terms left out)\n\n"
             + markdown_table(preview, money=("value", "weighted"))),
@@ -167,6 +168,7 @@ def renewal_summary(radar: RadarHome) -> MaterializeResult:
     totals = opportunity_stage.build_renewal_summary(radar.run())
     return MaterializeResult(metadata={
         **_table(radar, "renewal_summary"), **{k: MetadataValue.float(v) for k, v in totals.items()},
+        "reused": night_reused(radar.run()),
     })
 
 
@@ -180,6 +182,7 @@ def channel_economics(radar: RadarHome) -> MaterializeResult:
         "partner_share": MetadataValue.float(round(outcome.partner_share, 2)),
         "lapse_value": MetadataValue.float(round(outcome.lapse_value, 2)),
         **({"renewal_rate": MetadataValue.float(outcome.renewal_rate)} if outcome.renewal_rate is not None else {}),
+        "reused": night_reused(radar.run()),
     })
 
 
@@ -193,6 +196,7 @@ def channel_audit(radar: RadarHome) -> MaterializeResult:
         "value_at_stake": MetadataValue.float(round(outcome.value_at_stake, 2)),
         "attach_rate_rows": outcome.attach_rate_rows,
         "reseller_scorecards": outcome.scorecards,
+        "reused": night_reused(radar.run()),
     })
 
 
@@ -216,12 +220,11 @@ def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> Mater
 @asset(group_name="outputs", deps=[publish_warehouse], kinds={"parquet"})
 def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every analyst-facing table of the published warehouse as out/parquet/<table>.parquet."""
-    run = radar.run()
-    written = outputs.export_tables(run)
-    context.log.info(f"parquet export: {len(written)} tables in {run.out_dir / 'parquet'}")
-    return MaterializeResult(metadata={
-        "tables": len(written), "path": MetadataValue.path(str(run.out_dir / "parquet")),
-    })
+    done = outputs.export_parquet_files(radar.run())
+    context.log.info(f"parquet export: {done.tables} tables in {done.path}"
+                     + (" (unchanged since the last run)" if done.reused else ""))
+    return MaterializeResult(metadata={"tables": done.tables, "path": MetadataValue.path(done.path),
+                                       "reused": done.reused})
 
 
 @asset(group_name="outputs", deps=[publish_warehouse], kinds={"excel", "csv"})
@@ -229,19 +232,15 @@ def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> M
     """out/: the overall workbook, one per rep and per reseller, crm_import.csv, run_summary.md, match_review.xlsx
     and channel/registration_issues.xlsx, from the published warehouse (a run that fails before publishing leaves
     out/ as it was)."""
-    files = outputs.write_outputs(radar.run())
-    review, pairs = outputs.write_review_queue(radar.run())
-    registration = outputs.write_registration_audit(radar.run())
-    n_books = len(files.rep_workbooks) + len(files.reseller_workbooks) + (files.direct_workbook is not None)
-    context.log.info(f"workbooks written: {files.overall} and {n_books} more; match review: {pairs} pairs")
+    done = outputs.write_workbook_files(radar.run())
+    n_books = done.rep_workbooks + done.reseller_workbooks + (done.vendor_direct is not None)
+    context.log.info(f"workbooks {'kept (unchanged since the last run)' if done.reused else 'written'}: "
+                     f"{done.overall} and {n_books} more; match review: {done.review_pairs} pairs")
+    paths = {k: MetadataValue.path(v) for k, v in (
+        ("overall", done.overall), ("vendor_direct", done.vendor_direct), ("crm_import", done.crm_import),
+        ("run_summary", done.run_summary), ("match_review", done.match_review),
+        ("registration_audit", done.registration_audit)) if v is not None}
     return MaterializeResult(metadata={
-        "overall": MetadataValue.path(str(files.overall)),
-        "rep_workbooks": len(files.rep_workbooks),
-        "reseller_workbooks": len(files.reseller_workbooks),
-        **({"vendor_direct": MetadataValue.path(str(files.direct_workbook))} if files.direct_workbook else {}),
-        "crm_import": MetadataValue.path(str(files.crm_csv)),
-        "run_summary": MetadataValue.path(str(files.run_summary)),
-        **({"match_review": MetadataValue.path(str(review))} if review else {}),
-        **({"registration_audit": MetadataValue.path(str(registration))} if registration else {}),
-        "review_pairs": pairs,
+        **paths, "rep_workbooks": done.rep_workbooks, "reseller_workbooks": done.reseller_workbooks,
+        "review_pairs": done.review_pairs, "reused": done.reused,
     })

@@ -48,6 +48,11 @@ def build_economics(con: duckdb.DuckDBPyConnection, settings: ValuationSettings)
         REPORTS_SQL.run(con, step)
     assign_parties(con)
     REPORTS_SQL.run(con, ECONOMICS)
+    return economics_outcome(con, settings)
+
+
+def economics_outcome(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> EconomicsOutcome:
+    """The counts and totals of the economics tables `con` holds."""
     partner_rows, customer_rows = (int(con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0])
                                    for t in ECONOMICS_TABLES[:2])
     revenue, share, lapse, due, renewed = con.execute(

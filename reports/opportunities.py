@@ -147,6 +147,11 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
         {c: pd.Series(dtype="string") for c in PREVIOUS_OPPORTUNITY_COLUMNS})
     REPORTS_SQL.run(con, OPPORTUNITY_CHANGES, frames={"previous_opportunities": frame})
     REPORTS_SQL.run(con, OPPORTUNITY_TABLES_STEP)
+    return opportunity_outcome(con, settings)
+
+
+def opportunity_outcome(con: duckdb.DuckDBPyConnection, settings: ValuationSettings) -> OpportunityOutcome:
+    """The counts and totals of the opportunity tables `con` holds."""
     changes = dict(con.execute("SELECT change, count(*) FROM opportunity_changes GROUP BY ALL").fetchall())
     by_kind = dict(con.execute("SELECT kind, count(*) FROM renewal_opportunities GROUP BY kind").fetchall())
     value, weighted, gap_value = con.execute(

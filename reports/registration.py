@@ -64,6 +64,11 @@ def build_registration(con: duckdb.DuckDBPyConnection, valuation: ValuationSetti
     replace_table(con, "rg_settings", _settings_frame(settings or RegistrationSettings()), temporary=True)
     for step in REGISTRATION_STEPS:
         REPORTS_SQL.run(con, step)
+    return registration_outcome(con, valuation)
+
+
+def registration_outcome(con: duckdb.DuckDBPyConnection, valuation: ValuationSettings) -> RegistrationOutcome:
+    """The counts and the value at stake of the registration tables `con` holds."""
     by_kind = dict(con.execute("SELECT kind, count(*) FROM registration_issues GROUP BY ALL").fetchall())
     stake = con.execute("SELECT coalesce(sum(value_at_stake), 0) FROM registration_issues WHERE currency = ?",
                         [valuation.currency]).fetchall()[0][0]

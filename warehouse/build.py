@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,15 @@ def start_build(paths: WarehousePaths, storage_version: str | None) -> None:
         con.execute(f"ATTACH {literal(str(paths.building))} AS wh{options}")
     finally:
         con.close()
+
+
+def start_build_from_live(paths: WarehousePaths) -> None:
+    """Start the build as a byte copy of the live warehouse (a night whose inputs are all unchanged)."""
+    paths.state_dir.mkdir(parents=True, exist_ok=True)
+    _remove(paths.building)
+    partial = paths.building.with_name(paths.building.name + ".copying")
+    shutil.copyfile(paths.live, partial)
+    os.replace(partial, paths.building)
 
 
 def connect_building(paths: WarehousePaths, settings: BuildSettings | None = None) -> duckdb.DuckDBPyConnection:

@@ -42,8 +42,9 @@ def stage_counts(stage: str, meta: dict[str, Any]) -> str:
     """The few counts worth a line, from a stage's materialisation metadata."""
     counts = _counts(stage, meta)
     if meta.get("reused"):
-        return f"{counts} (inputs unchanged: copied from the last warehouse)" if counts else \
-            "inputs unchanged: copied from the last warehouse"
+        note = ("nothing changed: out/ already holds them" if stage in ("parquet_export", "opportunity_workbooks")
+                else "inputs unchanged: copied from the last warehouse")
+        return f"{counts} ({note})" if counts else note
     return counts
 
 

@@ -13,6 +13,7 @@ import duckdb
 from pipelines.config import RadarConfig
 from pipelines.stages.context import RunContext
 from pipelines.stages.memo import record_source_records
+from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
 from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
 from sources.reader import READER_VERSION, read_source_file
 from sources.records import quarantine_to_arrow, to_arrow
@@ -199,11 +200,17 @@ def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, finge
 def stage_source_records(run: RunContext) -> dict[str, int]:
     """Start a new warehouse build beside the live one, holding the ingest store's current rows.
 
-    Returns the row count of each staged table.
+    When nothing changed since the live warehouse was built (pipelines/stages/night.py), the build
+    starts as a copy of it instead. Returns the row count of each staged table.
     """
+    fingerprint = night_fingerprint(run)
+    if start_unchanged_night(run, fingerprint):
+        with run.building() as con:
+            return {t: count_rows(con, t) for t in STAGED_TABLES}
     start_build(run.paths, run.config.warehouse.storage_version)
     with run.building() as con:
         load_staging_tables(con, run.paths.ingest)
         apply_comments(con, list(STAGED_TABLES))
         record_source_records(run, con)
+        record_night(con, fingerprint)
         return {t: count_rows(con, t) for t in STAGED_TABLES}

@@ -1,12 +1,16 @@
 """Stage `outputs`: what people receive, written from the published warehouse only, so a run that
 fails before publishing leaves out/ as it was: Parquet copies of every table, the workbooks, the
-CRM import and the run summary."""
+CRM import and the run summary. On a night with nothing new, files out/ still holds untouched from
+the same inputs are not written again (pipelines/stages/night.py)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pipelines.stages.context import RunContext
+from pipelines.stages.night import PARQUET_MANIFEST, WORKBOOKS_MANIFEST, kept_outputs, record_outputs
 from pipelines.stages.review import REVIEW_WORKBOOK
 from reports.frames import load_report_data
 from reports.outputs import ReportFiles, write_report_files
@@ -15,6 +19,8 @@ from reports.review_workbook import review_frame, write_review_workbook
 from reports.summary import read_summary
 from warehouse.exports import export_parquet
 from warehouse.sql_runner import table_names
+
+K = TypeVar("K", "ParquetFiles", "WorkbookFiles")
 
 
 def export_tables(run: RunContext) -> dict[str, Path]:
@@ -51,3 +57,77 @@ def write_registration_audit(run: RunContext) -> Path | None:
         return None
     return write_registration_workbook(run.out_dir / REGISTRATION_WORKBOOK, frames, run.config.valuation.currency,
                                        run.as_of)
+
+
+@dataclass(frozen=True)
+class ParquetFiles:
+    """What the Parquet export wrote (or kept: `reused`)."""
+
+    tables: int
+    path: str
+    reused: bool = False
+
+
+@dataclass(frozen=True)
+class WorkbookFiles:
+    """What the workbooks stage wrote (or kept: `reused`); a path is None for a file not written."""
+
+    overall: str
+    rep_workbooks: int
+    reseller_workbooks: int
+    vendor_direct: str | None
+    crm_import: str
+    run_summary: str
+    match_review: str | None
+    registration_audit: str | None
+    review_pairs: int
+    reused: bool = False
+
+
+def _kept(run: RunContext, manifest: str, kind: type[K]) -> K | None:
+    """The last night's outputs when this night may keep them (a manifest of an older shape: no)."""
+    meta = kept_outputs(run, manifest)
+    if meta is None:
+        return None
+    try:
+        return kind(**{**meta, "reused": True})
+    except TypeError:
+        return None
+
+
+def export_parquet_files(run: RunContext) -> ParquetFiles:
+    """The Parquet export, or the last night's when nothing changed and out/parquet is untouched."""
+    kept = _kept(run, PARQUET_MANIFEST, ParquetFiles)
+    if kept is not None:
+        return kept
+    written = export_tables(run)
+    done = ParquetFiles(tables=len(written), path=str(run.out_dir / "parquet"))
+    record_outputs(run, PARQUET_MANIFEST, written.values(), _meta(done))
+    return done
+
+
+def write_workbook_files(run: RunContext) -> WorkbookFiles:
+    """Every workbook, the CRM import, the run summary, the review queue and the registration audit,
+    or the last night's when nothing changed and out/ holds them untouched."""
+    kept = _kept(run, WORKBOOKS_MANIFEST, WorkbookFiles)
+    if kept is not None:
+        return kept
+    files = write_outputs(run)
+    review, pairs = write_review_queue(run)
+    registration = write_registration_audit(run)
+    done = WorkbookFiles(
+        overall=str(files.overall), rep_workbooks=len(files.rep_workbooks),
+        reseller_workbooks=len(files.reseller_workbooks),
+        vendor_direct=str(files.direct_workbook) if files.direct_workbook else None,
+        crm_import=str(files.crm_csv), run_summary=str(files.run_summary),
+        match_review=str(review) if review else None,
+        registration_audit=str(registration) if registration else None, review_pairs=pairs,
+    )
+    written = [files.overall, files.crm_csv, files.run_summary, *files.rep_workbooks.values(),
+               *files.reseller_workbooks.values(), *(p for p in (files.direct_workbook, review, registration) if p)]
+    record_outputs(run, WORKBOOKS_MANIFEST, written, _meta(done))
+    return done
+
+
+def _meta(done: ParquetFiles | WorkbookFiles) -> dict[str, object]:
+    return {k: v for k, v in asdict(done).items() if k != "reused"}

@@ -8,6 +8,8 @@ records the outcome (pipelines.stages.quality). The frame builders are pure pand
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import great_expectations.expectations as gxe
@@ -16,11 +18,28 @@ import pandas as pd
 
 from pipelines.ops_settings import QualitySettings
 from pipelines.stages.context import RunContext
-from pipelines.stages.quality import CRITICAL, WARNING, CheckOutcome, record, validate
+from pipelines.stages.memo import night_reused
+from pipelines.stages.quality import CRITICAL, WARNING, CheckOutcome, record, replayed, validate
 from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS
 
 DATE_FIELDS = ("invoice_date", "service_start", "service_end")
 MONEY_FIELDS = ("amount", "unit_price", "list_price", "quantity")
+Check = Callable[[RunContext], CheckOutcome]
+
+
+def _replayable(asset: str) -> Callable[[Check], Check]:
+    """A check whose verdict depends only on the tables: on a night with nothing new it replays the
+    findings the same tables got last night (pipelines.stages.quality.replayed) instead of running."""
+    def wrap(check: Check) -> Check:
+        @functools.wraps(check)
+        def run_or_replay(run: RunContext) -> CheckOutcome:
+            if night_reused(run):
+                again = replayed(run, check.__name__, asset)
+                if again is not None:
+                    return again
+            return check(run)
+        return run_or_replay
+    return wrap
 
 
 def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str,
@@ -47,6 +66,7 @@ def missing_required(records: pd.DataFrame) -> pd.Series:
     return missing.str.rstrip(", ").replace("", None)
 
 
+@_replayable("source_records")
 def source_records_complete(run: RunContext) -> CheckOutcome:
     """Blocking: provenance on every record, a known kind, unique ids, the kind's required fields."""
     required = {c for reqs in REQUIRED_FIELDS.values() for r in reqs for c in (r if isinstance(r, tuple) else (r,))}
@@ -77,6 +97,7 @@ def plausibility_frame(records: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+@_replayable("source_records")
 def source_records_plausible(run: RunContext) -> CheckOutcome:
     """Warning: dates in a sane range, coverage ending after it starts, no negative amounts."""
     q: QualitySettings = run.config.quality
@@ -122,6 +143,7 @@ def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings
     return out
 
 
+@_replayable("source_records")
 def quarantine_rate(run: RunContext) -> CheckOutcome:
     """Blocking when a source's new rows are mostly quarantined (its format changed); a warning when
     the rate is well above the source's own history."""
@@ -174,6 +196,7 @@ def source_freshness(run: RunContext) -> CheckOutcome:
         empty=f"no source has deliveries on {run.config.quality.freshness_min_files}+ days yet: no cadence to judge")
 
 
+@_replayable("customers")
 def customers_resolved(run: RunContext) -> CheckOutcome:
     """Warning: per source, the share of records naming a customer that resolved to one."""
     with run.building() as con:
@@ -196,6 +219,7 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
     ], key="label", metrics=metrics, unit="sources")
 
 
+@_replayable("contracts")
 def contracts_linked(run: RunContext) -> CheckOutcome:
     """Blocking: contract ids unique, every contract linked to an existing customer."""
     with run.building() as con:
@@ -211,6 +235,7 @@ def contracts_linked(run: RunContext) -> CheckOutcome:
     ], key="contract", unit="contracts")
 
 
+@_replayable("contracts")
 def contracts_plausible(run: RunContext) -> CheckOutcome:
     """Warning: contracts end after they start and carry no negative amount."""
     with run.building() as con:
@@ -242,6 +267,7 @@ def reconcile_frame(opps: pd.DataFrame, uplift: float, tolerance: float) -> pd.D
     return df
 
 
+@_replayable("renewal_opportunities")
 def opportunities_reconcile(run: RunContext) -> CheckOutcome:
     """Blocking: each opportunity's contract exists, values are not negative, and renewal and
     win-back values follow from their contract's annual amount."""
@@ -264,6 +290,7 @@ def opportunities_reconcile(run: RunContext) -> CheckOutcome:
     ], key="opportunity_id", unit="opportunities")
 
 
+@_replayable("contracts")
 def contracts_consistent(run: RunContext) -> CheckOutcome:
     """Blocking: the contract build's own consistency checks (ids, renewal links, lineage) find nothing."""
     from warehouse.contracts import contract_check_failures

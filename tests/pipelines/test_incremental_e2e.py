@@ -1,7 +1,7 @@
-"""Incremental nights through the real Dagster job: a night whose inputs did not change copies the
-resolution and contract tables from the last warehouse, and builds exactly the warehouse
-`radar run --full` builds (table by table); a new as-of date rebuilds the contracts only; a new
-override rebuilds what reads it."""
+"""Incremental nights through the real Dagster job: a night whose inputs did not change starts from a
+copy of the last warehouse, keeps out/, and equals the warehouse `radar run --full` builds (table by
+table); a new as-of date rebuilds the contracts and what follows, and copies the resolution; a new
+override rebuilds what reads it; a saved review workbook or a missing output is a change."""
 
 import datetime as dt
 import shutil
@@ -50,13 +50,48 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generate_demo_world(home, scale=0.05, seed=5)
     assert run_nightly(home, quiet=True)
     assert not any(_reused(home).values())  # the first night computes everything
+    # the second compares its opportunities with the first's (a first night marks none new): not a copy
+    assert run_nightly(home, quiet=True)
+    assert not _reused(home)["night"]
     return home
+
+
+def _written(home: Path) -> dict[str, int]:
+    """out/'s files and their modification times (ns), less the checks' reports (out/quality: the
+    freshness check looks at the calendar, so it runs every night)."""
+    out = home / "out"
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*")
+            if p.is_file() and p.relative_to(out).parts[0] != "quality"}
 
 
 def test_an_unchanged_night_reuses_every_stage_and_equals_a_full_build(home: Path, tmp_path: Path) -> None:
     reused, differ = _night_both_ways(home, tmp_path)
-    assert {s for s, r in reused.items() if r} == set(MEMOS)
+    assert reused["night"] and set(MEMOS) <= {s for s, r in reused.items() if r}
     assert differ == []
+
+
+def test_an_unchanged_night_writes_no_output_again_unless_one_is_missing(home: Path) -> None:
+    assert run_nightly(home, quiet=True)
+    before = _written(home)
+    assert run_nightly(home, quiet=True)
+    assert _reused(home)["night"]
+    assert _written(home) == before  # nothing in out/ was written again
+    (home / "out" / "crm_import.csv").unlink()
+    assert run_nightly(home, quiet=True)
+    assert _reused(home)["night"]  # the tables are still the last night's ...
+    assert (home / "out" / "crm_import.csv").is_file()  # ... but out/ was written again, whole
+    assert _written(home)["renewal_opportunities.xlsx"] > before["renewal_opportunities.xlsx"]
+
+
+def test_a_review_workbook_saved_since_the_last_night_is_a_change(home: Path) -> None:
+    import openpyxl
+
+    assert run_nightly(home, quiet=True)
+    review = home / "out" / "match_review.xlsx"
+    book = openpyxl.load_workbook(review)
+    book.save(review)  # opened and saved by a reviewer: its marks must be read
+    assert run_nightly(home, quiet=True)
+    assert not _reused(home)["night"]
 
 
 def test_a_new_as_of_date_rebuilds_the_contracts_and_keeps_the_resolution(home: Path, tmp_path: Path) -> None:
