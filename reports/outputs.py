@@ -17,7 +17,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
@@ -34,6 +36,8 @@ OVERALL_WORKBOOK = "renewal_opportunities.xlsx"
 WORKBOOK_DIR = "workbooks"
 CRM_CSV = "crm_import.csv"
 RUN_SUMMARY = "run_summary.md"
+#: a book with fewer opportunities is written in this process: starting workers costs about a second
+PARALLEL_MIN_OPPORTUNITIES = 20_000
 
 
 @dataclass
@@ -59,18 +63,54 @@ def book_parts(data: ReportData) -> list[Book]:
     return books(data, OVERALL_WORKBOOK, WORKBOOK_DIR)
 
 
+@dataclass(frozen=True)
+class _BookJob:
+    """One workbook to write (what write_workbook takes), picklable for a worker process."""
+
+    path: Path
+    data: ReportData
+    settings: ValuationSettings
+    title: str
+    breakdowns: tuple[str, ...]
+    drop_field: str | None
+    summary: pd.DataFrame
+    internal: bool
+    scorecard: pd.Series | None
+
+
+def _write_book(job: _BookJob) -> Path:
+    return write_workbook(job.path, job.data, job.settings, job.title, breakdowns=job.breakdowns,
+                          drop_field=job.drop_field, summary=job.summary, internal=job.internal,
+                          scorecard=job.scorecard)
+
+
+def _write_books(jobs: list[_BookJob], opportunities: int) -> list[Path]:
+    """Write the workbooks, in worker processes (one per core) when the book is big enough to pay
+    for starting them; openpyxl's writing is pure Python, so processes, not threads."""
+    workers = min(os.cpu_count() or 1, len(jobs))
+    if workers < 2 or opportunities < PARALLEL_MIN_OPPORTUNITIES:
+        return [_write_book(job) for job in jobs]
+    # spawn, not fork: the parent runs DuckDB's and Dagster's threads
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        return list(pool.map(_write_book, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
 def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
                reports: ReportSettings) -> ReportFiles:
     files = ReportFiles(overall=stage / OVERALL_WORKBOOK, crm_csv=stage / CRM_CSV, run_summary=stage / RUN_SUMMARY)
     (stage / WORKBOOK_DIR).mkdir()
     # plain-object text: each workbook filters its scope's rows and sections several times
     summary = summary.astype({c: object for c in summary.columns if pd.api.types.is_string_dtype(summary[c].dtype)})
-    for book in book_parts(data):
+    parts = book_parts(data)
+    jobs = []
+    for book in parts:
         kind, _, key = book.scope.partition(":")
-        internal = kind != "reseller" or reports.partner_internal_fields
-        path = write_workbook(stage / book.file, book.data, settings, book.title, breakdowns=book.breakdowns,
-                              drop_field=book.drop_field, summary=for_scope(summary, book.scope), internal=internal,
-                              scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
+        jobs.append(_BookJob(stage / book.file, book.data, settings, book.title, tuple(book.breakdowns),
+                             book.drop_field, for_scope(summary, book.scope),
+                             internal=kind != "reseller" or reports.partner_internal_fields,
+                             scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None))
+    for book, path in zip(parts, _write_books(jobs, len(data.opportunities)), strict=True):
+        kind, _, key = book.scope.partition(":")
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":

@@ -229,3 +229,19 @@ def test_the_vendors_direct_list_holds_exactly_the_deals_without_a_reseller(file
     unresold = [r for r in renewals(files.overall) if not r["Reseller"] and r["Customer"]]
     assert direct and all(not r["Reseller"] for r in direct if r["Customer"])
     assert sorted(str(r["Contract"]) for r in direct if r["Customer"]) == sorted(str(r["Contract"]) for r in unresold)
+
+
+def _cells(path: Path) -> dict[str, list[tuple]]:
+    book = openpyxl.load_workbook(path)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def test_workbooks_written_by_worker_processes_equal_those_written_here(
+        tmp_path: Path, data: ReportData, settings, files: ReportFiles, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(outputs, "PARALLEL_MIN_OPPORTUNITIES", 0)
+    monkeypatch.setattr(outputs.os, "cpu_count", lambda: 2)
+    parallel = _write(data, settings, tmp_path / "out")
+    assert sorted(p.name for p in _books(parallel)) == sorted(p.name for p in _books(files))
+    for here in _books(files):
+        there = next(p for p in _books(parallel) if p.name == here.name)
+        assert _cells(there) == _cells(here), here.name

@@ -1,0 +1,97 @@
+"""The nights that matter, on one demo world: cold, the first unchanged night (it still compares its
+opportunities with the cold night's), a night with nothing new (the warehouse copied whole), and a
+late file of a past month arriving alone. Per night: wall seconds, peak RSS, each stage's seconds
+(from the progress lines `radar run` prints) and which stages were reused.
+
+`python -m bench.nights --scale 10 --seed 5 --out bench/results/nights-100k.json [--home DIR]`
+(the world is generated into DIR, default a temporary directory; an existing DIR is used as it is).
+The late file is the smallest distributor file of a past year, held back until the last night.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGE_DONE = re.compile(r"^\d\d:\d\d:\d\d  (?P<stage>.+?): done in (?P<seconds>[\d.]+) s")
+
+
+def _night(home: Path, *extra: str) -> dict:
+    """One `radar run` in a child (bench.measure): wall, peak RSS, stage seconds, reused stages."""
+    radar = [str(Path(sys.executable).with_name("radar")), "run", "--home", str(home), *extra]
+    proc = subprocess.run([sys.executable, "-m", "bench.measure", *radar], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"radar run failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    *lines, last = proc.stdout.rstrip("\n").splitlines()
+    measured = json.loads(last)
+    stages = {m["stage"]: float(m["seconds"]) for m in map(STAGE_DONE.match, lines) if m}
+    con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    try:
+        reused = sorted(s for s, r in con.execute("SELECT stage, reused FROM stage_fingerprints").fetchall() if r)
+    finally:
+        con.close()
+    return {"seconds": measured["seconds"], "peak_rss_mib": measured["peak_rss_mib"], "stages": stages,
+            "reused": reused}
+
+
+def _late_file(home: Path) -> Path:
+    """The smallest distributor file of a year before the newest one."""
+    files = [p for p in (home / "inbox" / "distributors").rglob("*") if p.is_file() and re.search(r"20\d\d", p.name)]
+    newest = max(int(re.search(r"20\d\d", p.name).group()) for p in files)  # type: ignore[union-attr]
+    past = [p for p in files if int(re.search(r"20\d\d", p.name).group()) < newest]  # type: ignore[union-attr]
+    return min(past, key=lambda p: p.stat().st_size)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--scale", type=float, required=True)
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--home", type=Path)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    from demo import generate_demo_world
+
+    tmp = None
+    home = args.home
+    if home is None:
+        tmp = tempfile.mkdtemp(prefix="radar-nights-")
+        home = Path(tmp) / "home"
+    report: dict = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "scale": args.scale,
+                    "seed": args.seed}
+    try:
+        if not (home / "sources.yaml").exists():
+            report["source_rows"] = generate_demo_world(home, scale=args.scale, seed=args.seed).n_source_rows
+        late = _late_file(home)
+        held = home.parent / f"held-{late.name}"
+        shutil.move(late, held)
+        report["late_file"] = late.relative_to(home).as_posix()
+        nights = {}
+        for name, extra in (("cold", ("--full",)), ("unchanged_first", ()), ("unchanged", ())):
+            nights[name] = _night(home, *extra)
+            print(f"  {name:16s} {nights[name]['seconds']:8.1f} s  peak {nights[name]['peak_rss_mib']:,.0f} MiB",
+                  flush=True)
+        shutil.move(held, late)
+        nights["late_file"] = _night(home)
+        print(f"  {'late_file':16s} {nights['late_file']['seconds']:8.1f} s", flush=True)
+        report["nights"] = nights
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2))
+    print(f"written {args.out}")
+
+
+if __name__ == "__main__":
+    main()
