@@ -96,6 +96,7 @@ def connect_published(paths: WarehousePaths, settings: BuildSettings | None = No
 
 def _attached(path: Path, settings: BuildSettings | None, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()  # in memory: TEMP macros and settings never touch the file
+    con.execute("SET enable_progress_bar = false")  # the run's own progress lines are what ops read
     con.execute(f"ATTACH {literal(str(path))} AS wh" + (" (READ_ONLY)" if read_only else ""))
     con.execute("USE wh")
     register_macros(con)
