@@ -123,6 +123,16 @@ def memoised(run: RunContext, stage: str, inputs: Mapping[str, object], compute:
     return result
 
 
+def same_as_published(run: RunContext, stage: str) -> bool:
+    """Whether this build's `stage` has the fingerprint the published warehouse recorded for it
+    (its tables are the published ones); never on `--full`."""
+    if run.full:
+        return False
+    with run.building() as con:
+        mine = fingerprint_of(con, stage)
+    return mine is not None and mine == published_fingerprint(run.paths.live, stage)
+
+
 def night_reused(run: RunContext) -> bool:
     """Whether this run's build is a copy of the live warehouse (nothing changed since it was built)."""
     return was_reused(run, NIGHT)

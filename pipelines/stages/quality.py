@@ -194,10 +194,12 @@ def _seed_history(con: Any, run: RunContext) -> None:
 
 
 def replayed(run: RunContext, check: str, asset: str) -> CheckOutcome | None:
-    """On a night with nothing new (the build is a copy of the live warehouse), `check`'s findings
-    on the same tables, as the last night recorded them in data_quality, recorded again for this run;
-    None when there are none to replay (the check then runs)."""
-    with run.building() as con:
+    """`check`'s findings as the published warehouse's data_quality holds them for its own run,
+    recorded again for this run (the caller knows the checked tables are the same); None when there
+    are none to replay (the check then runs)."""
+    if not run.paths.live.exists():
+        return None
+    with run.live() as con:
         if QUALITY_TABLE not in table_names(con) or "build_info" not in table_names(con):
             return None
         rows = con.execute(

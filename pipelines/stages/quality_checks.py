@@ -18,7 +18,7 @@ import pandas as pd
 
 from pipelines.ops_settings import QualitySettings
 from pipelines.stages.context import RunContext
-from pipelines.stages.memo import night_reused
+from pipelines.stages.memo import SOURCE_RECORDS, night_reused, same_as_published
 from pipelines.stages.quality import CRITICAL, WARNING, CheckOutcome, record, replayed, validate
 from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS
 
@@ -27,13 +27,14 @@ MONEY_FIELDS = ("amount", "unit_price", "list_price", "quantity")
 Check = Callable[[RunContext], CheckOutcome]
 
 
-def _replayable(asset: str) -> Callable[[Check], Check]:
-    """A check whose verdict depends only on the tables: on a night with nothing new it replays the
-    findings the same tables got last night (pipelines.stages.quality.replayed) instead of running."""
+def _replayable(asset: str, tables_of: str | None = None) -> Callable[[Check], Check]:
+    """A check whose verdict depends only on the tables it reads: when they are the published
+    warehouse's (a night with nothing new, or the stage `tables_of` reused with the same
+    fingerprint), it replays the findings they got when published (pipelines.stages.quality.replayed)."""
     def wrap(check: Check) -> Check:
         @functools.wraps(check)
         def run_or_replay(run: RunContext) -> CheckOutcome:
-            if night_reused(run):
+            if night_reused(run) or (tables_of is not None and same_as_published(run, tables_of)):
                 again = replayed(run, check.__name__, asset)
                 if again is not None:
                     return again
@@ -66,7 +67,7 @@ def missing_required(records: pd.DataFrame) -> pd.Series:
     return missing.str.rstrip(", ").replace("", None)
 
 
-@_replayable("source_records")
+@_replayable("source_records", SOURCE_RECORDS)
 def source_records_complete(run: RunContext) -> CheckOutcome:
     """Blocking: provenance on every record, a known kind, unique ids, the kind's required fields."""
     required = {c for reqs in REQUIRED_FIELDS.values() for r in reqs for c in (r if isinstance(r, tuple) else (r,))}
@@ -97,7 +98,7 @@ def plausibility_frame(records: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-@_replayable("source_records")
+@_replayable("source_records", SOURCE_RECORDS)
 def source_records_plausible(run: RunContext) -> CheckOutcome:
     """Warning: dates in a sane range, coverage ending after it starts, no negative amounts."""
     q: QualitySettings = run.config.quality
@@ -143,7 +144,6 @@ def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings
     return out
 
 
-@_replayable("source_records")
 def quarantine_rate(run: RunContext) -> CheckOutcome:
     """Blocking when a source's new rows are mostly quarantined (its format changed); a warning when
     the rate is well above the source's own history."""
@@ -196,7 +196,7 @@ def source_freshness(run: RunContext) -> CheckOutcome:
         empty=f"no source has deliveries on {run.config.quality.freshness_min_files}+ days yet: no cadence to judge")
 
 
-@_replayable("customers")
+@_replayable("customers", "customers")
 def customers_resolved(run: RunContext) -> CheckOutcome:
     """Warning: per source, the share of records naming a customer that resolved to one."""
     with run.building() as con:
@@ -219,7 +219,7 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
     ], key="label", metrics=metrics, unit="sources")
 
 
-@_replayable("contracts")
+@_replayable("contracts", "contracts")
 def contracts_linked(run: RunContext) -> CheckOutcome:
     """Blocking: contract ids unique, every contract linked to an existing customer."""
     with run.building() as con:
@@ -235,7 +235,7 @@ def contracts_linked(run: RunContext) -> CheckOutcome:
     ], key="contract", unit="contracts")
 
 
-@_replayable("contracts")
+@_replayable("contracts", "contracts")
 def contracts_plausible(run: RunContext) -> CheckOutcome:
     """Warning: contracts end after they start and carry no negative amount."""
     with run.building() as con:
@@ -290,7 +290,7 @@ def opportunities_reconcile(run: RunContext) -> CheckOutcome:
     ], key="opportunity_id", unit="opportunities")
 
 
-@_replayable("contracts")
+@_replayable("contracts", "contracts")
 def contracts_consistent(run: RunContext) -> CheckOutcome:
     """Blocking: the contract build's own consistency checks (ids, renewal links, lineage) find nothing."""
     from warehouse.contracts import contract_check_failures

@@ -19,7 +19,7 @@ from matching.parties import bill_to_self, partner_roles
 from matching.profiles import RECORD_COLUMNS
 from matching.stable_ids import assign_stable_ids
 from pipelines.stages.context import RunContext
-from pipelines.stages.memo import memoised
+from pipelines.stages.memo import memoised, night_reused
 from pipelines.stages.review import harvest_marks, write_review_tables
 from sources.override_files import read_aliases, read_overrides
 from warehouse.comments import apply_comments
@@ -81,6 +81,8 @@ def resolve_customers(run: RunContext) -> ResolveOutcome:
     """customers, customer_sources, match_review and review_marks in the warehouse being built; the marks
     of the last out/match_review.xlsx are recorded as overrides first (pipelines.stages.review).
     Reused from the last warehouse when the records, overrides, aliases and marks are unchanged."""
+    if night_reused(run):  # the review workbook is as the last night wrote it: no mark to read
+        return _reused(run, "customer_sources", "customer_id", "match_review")
     marks = harvest_marks(run)
     inputs = {"overrides": frame_digest(_overrides(run, "customer")), "aliases": frame_digest(read_aliases(run.home)),
               "marks": frame_digest(marks)}
