@@ -101,16 +101,12 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
     (stage / WORKBOOK_DIR).mkdir()
     # plain-object text: each workbook filters its scope's rows and sections several times
     summary = summary.astype({c: object for c in summary.columns if pd.api.types.is_string_dtype(summary[c].dtype)})
-    parts = book_parts(data)
-    jobs = []
-    for book in parts:
-        kind, _, key = book.scope.partition(":")
-        jobs.append(_BookJob(stage / book.file, book.data, settings, book.title, tuple(book.breakdowns),
-                             book.drop_field, for_scope(summary, book.scope),
-                             internal=kind != "reseller" or reports.partner_internal_fields,
-                             scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None))
-    for book, path in zip(parts, _write_books(jobs, len(data.opportunities)), strict=True):
-        kind, _, key = book.scope.partition(":")
+    parts = [(book, *book.scope.partition(":")[::2]) for book in book_parts(data)]  # (book, kind, key)
+    jobs = [_BookJob(stage / book.file, book.data, settings, book.title, tuple(book.breakdowns), book.drop_field,
+                     for_scope(summary, book.scope), internal=kind != "reseller" or reports.partner_internal_fields,
+                     scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
+            for book, kind, key in parts]
+    for (book, kind, key), path in zip(parts, _write_books(jobs, len(data.opportunities)), strict=True):
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":

@@ -6,7 +6,6 @@ check and output reuses what it holds instead of computing it again. `radar run 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +17,7 @@ import pandas as pd
 from pipelines.stages.context import RunContext
 from pipelines.stages.memo import NIGHT, code_digest, settings_digest
 from pipelines.stages.review import REVIEW_WORKBOOK
+from sources.inbox import sha256_of
 from warehouse.build import start_build_from_live
 from warehouse.previous_run import PREVIOUS_OPPORTUNITY_COLUMNS
 from warehouse.sql_runner import ident
@@ -40,13 +40,7 @@ OPPORTUNITIES, COMPARED_WITH = "opportunities", "opportunities_compared_with"
 
 
 def _file_digest(path: Path) -> str:
-    if not path.is_file():
-        return "absent"
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    return sha256_of(path) if path.is_file() else "absent"
 
 
 def _folder_digest(folder: Path) -> dict[str, str]:
