@@ -41,8 +41,8 @@ def _night(home: Path, *extra: str) -> dict:
         reused = sorted(s for s, r in con.execute("SELECT stage, reused FROM stage_fingerprints").fetchall() if r)
     finally:
         con.close()
-    return {"seconds": measured["seconds"], "peak_rss_mib": measured["peak_rss_mib"], "stages": stages,
-            "reused": reused}
+    return {"seconds": measured["seconds"], "peak_rss_mib": measured["peak_rss_mib"],
+            "peak_tree_rss_mib": measured.get("peak_tree_rss_mib"), "stages": stages, "reused": reused}
 
 
 def _late_file(home: Path) -> Path:
@@ -79,7 +79,7 @@ def main() -> None:
         nights = {}
         for name, extra in (("cold", ("--full",)), ("unchanged_first", ()), ("unchanged", ())):
             nights[name] = _night(home, *extra)
-            print(f"  {name:16s} {nights[name]['seconds']:8.1f} s  peak {nights[name]['peak_rss_mib']:,.0f} MiB",
+            print(f"  {name:16s} {nights[name]['seconds']:8.1f} s  peak {nights[name]['peak_tree_rss_mib']:,.0f} MiB",
                   flush=True)
         shutil.move(held, late)
         nights["late_file"] = _night(home)

@@ -9,7 +9,9 @@ out/run_summary.md               value by window, by month, by rep, by reseller;
 
 Everything is written into a staging directory inside out/ first and moved into place at the
 end, so a failure leaves the previous run's files; out/workbooks/ is replaced as a whole, so a
-rep who no longer has opportunities does not keep a stale workbook.
+rep who no longer has opportunities does not keep a stale workbook. A book whose inputs are
+those of last night's file, still untouched in out/, is carried over rather than written again
+(reports.book_reuse; the ledger out/.radar_book_inputs.json).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from reports.book_reuse import BOOK_DATA_FIELDS, LEDGER, BookLedger, file_digest, inputs_digest
 from reports.books import ALL, DIRECT, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import ReportData
@@ -95,8 +98,30 @@ def _write_books(jobs: list[_BookJob], opportunities: int) -> list[Path]:
         return list(pool.map(_write_book, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
+def _job_digest(job: _BookJob, relpath: str) -> str | None:
+    return inputs_digest(relpath, *(getattr(job.data, f) for f in BOOK_DATA_FIELDS), job.settings, job.title,
+                         job.breakdowns, job.drop_field, job.summary, job.internal, job.scorecard)
+
+
+def _write_or_carry(jobs: list[_BookJob], stage: Path, out_dir: Path) -> list[Path]:
+    """Write the books whose inputs changed; carry the others over from out/ (reports.book_reuse).
+    Leaves the new ledger in the staging directory."""
+    last = BookLedger.load(out_dir)
+    ledger = BookLedger({})
+    relpaths = [job.path.relative_to(stage).as_posix() for job in jobs]
+    digests = [_job_digest(job, rel) for job, rel in zip(jobs, relpaths, strict=True)]
+    todo = [job for job, rel, digest in zip(jobs, relpaths, digests, strict=True)
+            if not last.carry_over(out_dir, stage, rel, digest)]
+    _write_books(todo, sum(len(job.data.opportunities) for job in todo))
+    for rel, digest in zip(relpaths, digests, strict=True):
+        if digest is not None:
+            ledger.books[rel] = (digest, file_digest(stage / rel))
+    ledger.save(stage / LEDGER)
+    return [job.path for job in jobs]
+
+
 def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
-               reports: ReportSettings) -> ReportFiles:
+               reports: ReportSettings, out_dir: Path) -> ReportFiles:
     files = ReportFiles(overall=stage / OVERALL_WORKBOOK, crm_csv=stage / CRM_CSV, run_summary=stage / RUN_SUMMARY)
     (stage / WORKBOOK_DIR).mkdir()
     # plain-object text: each workbook filters its scope's rows and sections several times
@@ -106,7 +131,7 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
                      for_scope(summary, book.scope), internal=kind != "reseller" or reports.partner_internal_fields,
                      scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
             for book, kind, key in parts]
-    for (book, kind, key), path in zip(parts, _write_books(jobs, len(data.opportunities)), strict=True):
+    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, stage, out_dir), strict=True):
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":
@@ -141,12 +166,12 @@ def write_report_files(
     out_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".reports-staging-", dir=out_dir))
     try:
-        files = _write_all(stage, data, summary, settings, reports or ReportSettings())
+        files = _write_all(stage, data, summary, settings, reports or ReportSettings(), out_dir)
         old_books = stage / "previous-workbooks"
         if (out_dir / WORKBOOK_DIR).exists():
             os.replace(out_dir / WORKBOOK_DIR, old_books)
         os.replace(stage / WORKBOOK_DIR, out_dir / WORKBOOK_DIR)
-        for name in (OVERALL_WORKBOOK, CRM_CSV, RUN_SUMMARY):
+        for name in (OVERALL_WORKBOOK, CRM_CSV, RUN_SUMMARY, LEDGER):  # the ledger last: it vouches for the rest
             os.replace(stage / name, out_dir / name)
         return _moved(files, stage, out_dir)
     finally:

@@ -107,14 +107,24 @@ def normalise_party(name: object) -> str:
 
 
 def partner_overlap(col: pd.Series, known: frozenset[str], rows: int = 5000) -> float:
-    """Share of a column's distinct names (legal form dropped) that are known partner names."""
-    if not known:
+    """Share of a column's distinct names (legal form dropped) that are known partner names.
+
+    A `ProbedPartnerNames` records the names it was asked about, so a reader that ran with one set
+    of known names can tell afterwards whether another set would have given the same answers."""
+    probes = known.probes if isinstance(known, ProbedPartnerNames) else None
+    if not known and probes is None:
         return 0.0
     values = pd.Series(pd.unique(col.iloc[:rows].astype(object)), dtype=object).map(normalise_party)
     values = values[values != ""]
-    if values.empty:
-        return 0.0
-    return float(_strip_legal(values).isin(known).mean())
+    names = tuple(_strip_legal(values).tolist())
+    if probes is not None:
+        probes.append(names)
+    return share_known(names, known)
+
+
+def share_known(names: tuple[str, ...], known: frozenset[str]) -> float:
+    """Share of `names` that are in `known` (0 for no names)."""
+    return sum(n in known for n in names) / len(names) if names else 0.0
 
 
 def _strip_legal(names: pd.Series) -> pd.Series:
@@ -125,6 +135,22 @@ def _strip_legal(names: pd.Series) -> pd.Series:
 
 class PartnerNames(frozenset[str]):
     """Partner names already normalised by `known_partner_set`: passed on, never normalised again."""
+
+
+class ProbedPartnerNames(PartnerNames):
+    """Known partner names that keep every tuple of names `partner_overlap` looked up in them."""
+
+    probes: list[tuple[str, ...]]
+
+    def __new__(cls, names: frozenset[str]) -> ProbedPartnerNames:
+        self = super().__new__(cls, names)
+        self.probes = []
+        return self
+
+    def answers_alike(self, other: frozenset[str]) -> bool:
+        """Whether `other` gives every lookup made so far the same answer (so a reader given
+        `other` instead would have decided everything the same way)."""
+        return other == self or all(share_known(p, other) == share_known(p, self) for p in self.probes)
 
 
 def known_partner_set(names: Iterable[object] | None) -> PartnerNames:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, field
 
 import duckdb
@@ -14,8 +14,10 @@ from pipelines.config import RadarConfig
 from pipelines.stages.context import RunContext
 from pipelines.stages.memo import record_source_records
 from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
+from sources.content import known_partner_set
 from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
-from sources.reader import READER_VERSION, read_source_file
+from sources.read_ahead import ReadAheadStats, ReadJob, read_in_order, workers_for
+from sources.reader import READER_VERSION, FileOutcome
 from sources.records import quarantine_to_arrow, to_arrow
 from warehouse.build import load_staging_tables, start_build
 from warehouse.comments import apply_comments
@@ -109,6 +111,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     limits = config.limits.read_limits()
     results: list[FileResult] = []
     con = open_ingest(run.paths.ingest)
+    outcomes: Generator[tuple[ReadJob, FileOutcome], None, None] | None = None
     try:
         links = [link.relpath for link in outside_links(run.home, config.sources)]
         absent = absent_files(run, files, stored_files(con), links)
@@ -122,10 +125,15 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name],
                                 dt.datetime.fromtimestamp(f.modified_at)) for f in files]
         decisions = plan(con, candidates)
-        evidence: PartnerNames | None = None  # read from the store at the first file read
-        partners = KnownPartners()
+        jobs = [ReadJob(f.path, f.relpath, f.source, limits, f.size_bytes)
+                for f in files if decisions[f.relpath][0] not in ("skip", "duplicate")]
+        evidence = PartnerNames.from_store(con) if jobs else PartnerNames()
+        partners = KnownPartners.of(evidence)
         known = set(con.execute("SELECT path, sha256 FROM ingested_files "
                                 "WHERE status NOT IN ('superseded', 'missing', 'retracted')").fetchall())
+        stats = ReadAheadStats()
+        outcomes = read_in_order(jobs, lambda job: known_partner_set(partners.for_file(job.relpath)),
+                                 workers_for(jobs), stats)
         for done, f in enumerate(files):
             progress(done, len(files))
             action, other = decisions[f.relpath]
@@ -142,10 +150,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 log(f"{f.relpath}: duplicate of {other}")
                 results.append(FileResult(f.source.name, f.relpath, action, "duplicate"))
                 continue
-            if evidence is None:
-                evidence = PartnerNames.from_store(con)
-                partners = KnownPartners.of(evidence)
-            outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath), limits=limits)
+            job, outcome = next(outcomes)
+            assert job.relpath == f.relpath, (job.relpath, f.relpath)
             records = to_arrow(outcome.records) if outcome.rows_loaded else None
             record_file(
                 con,
@@ -168,10 +174,15 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
+        if stats.workers:
+            log(f"{len(jobs)} files read by {stats.workers} worker processes; {len(stats.read_again)} read again "
+                "in order (the partner names known before them changed their reading)")
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
         results += _record_outside_links(con, run, fingerprints, log)
     finally:
+        if outcomes is not None:
+            outcomes.close()  # stops the worker processes, also when a file's storing failed
         con.close()
     progress(len(files), len(files))
     return results

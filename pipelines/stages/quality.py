@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from great_expectations.expectations.metadata_types import FailureSeverity
 
 from pipelines.stages.context import RunContext
 from warehouse.comments import apply_comments
@@ -29,7 +28,47 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # and would try to phone
 QUALITY_TABLE = "data_quality"
 #: how many failing keys (files and rows, sources, contract numbers) a finding names
 MAX_KEYS = 20
-CRITICAL, WARNING = FailureSeverity.CRITICAL, FailureSeverity.WARNING
+#: GX's FailureSeverity values (a str enum): kept as text so a night that runs no suite never imports GX
+CRITICAL, WARNING = "critical", "warning"
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One GX expectation as data: its class name in great_expectations.expectations and its
+    arguments; built into the GX object only when a suite runs (importing GX costs seconds)."""
+
+    kind: str
+    kwargs: dict[str, Any]
+
+    @property
+    def description(self) -> str | None:
+        return self.kwargs.get("description")
+
+    @property
+    def column(self) -> str | None:
+        return self.kwargs.get("column")
+
+    @property
+    def severity(self) -> str:
+        return _severity(self.kwargs.get("severity"))
+
+    def build(self) -> Any:
+        import great_expectations.expectations as gxe
+
+        return getattr(gxe, self.kind)(**self.kwargs)
+
+
+class _Expectations:
+    """`expect.ExpectColumnValuesToNotBeNull(column=..., description=...)`: reads as GX's own
+    classes, makes an `Expect`."""
+
+    def __getattr__(self, kind: str) -> Any:
+        if not kind.startswith("Expect"):
+            raise AttributeError(kind)
+        return lambda **kwargs: Expect(kind, kwargs)
+
+
+expect = _Expectations()
 
 
 @dataclass(frozen=True)
@@ -38,7 +77,7 @@ class Finding:
 
     expectation: str
     column: str | None
-    severity: FailureSeverity
+    severity: str  # CRITICAL or WARNING
     passed: bool
     checked: int
     failing: int
@@ -100,6 +139,12 @@ def _context() -> Any:
     return context
 
 
+def _severity(value: object) -> str:
+    """GX's FailureSeverity (or its text) as CRITICAL or WARNING; none set is critical."""
+    text = str(getattr(value, "value", value) or CRITICAL)
+    return WARNING if text == WARNING else CRITICAL
+
+
 def _keys(df: pd.DataFrame, key: str | None, result: dict[str, Any]) -> list[str]:
     if key is None or key not in df.columns:
         return []
@@ -116,9 +161,15 @@ def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], 
     `key` names the column that identifies a row for people (file:row, source, contract number); the
     failing rows' keys are kept. GX's JSON goes to out_dir/quality/<check>.json when out_dir is given.
     """
+    frame = df.reset_index(drop=True)
+    if frame.empty and all(isinstance(e, Expect) for e in expectations):
+        # no row can fail: every expectation holds, and GX need not be loaded to say so
+        findings = [Finding(e.description or e.kind, e.column, e.severity, passed=True, checked=0, failing=0)
+                    for e in expectations]
+        return CheckOutcome(check, asset, 0, findings, None, metrics or {}, unit, empty)
     import great_expectations as gx
 
-    frame = df.reset_index(drop=True)
+    expectations = [e.build() if isinstance(e, Expect) else e for e in expectations]
     batch = (
         _context().data_sources.add_pandas(check)
         .add_dataframe_asset(check)
@@ -134,7 +185,7 @@ def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], 
         label = cfg.description if cfg is not None and cfg.description else getattr(cfg, "type", "expectation")
         findings.append(Finding(
             expectation=label,
-            column=column, severity=FailureSeverity(getattr(cfg, "severity", None) or CRITICAL),
+            column=column, severity=_severity(getattr(cfg, "severity", None)),
             passed=bool(r.success), checked=int(details.get("element_count") or len(frame)),
             failing=0 if r.success else int(details.get("unexpected_count") or 1),
             keys=[] if r.success else _keys(frame, key, details),
@@ -191,6 +242,19 @@ def _seed_history(con: Any, run: RunContext) -> None:
             con.execute(f"INSERT INTO {QUALITY_TABLE} BY NAME SELECT * FROM prev.{QUALITY_TABLE}")
     finally:
         con.execute("DETACH prev")
+
+
+def published_check_day(run: RunContext, check: str) -> dt.date | None:
+    """The local calendar day the published warehouse's own run made `check`'s findings (None: it
+    has none). checked_at is stored in UTC."""
+    if not run.paths.live.exists():
+        return None
+    with run.live() as con:
+        if QUALITY_TABLE not in table_names(con) or "build_info" not in table_names(con):
+            return None
+        (at,) = con.execute(f"SELECT max(checked_at) FROM {QUALITY_TABLE} WHERE check_name = ? AND run_id IS NOT "
+                            "DISTINCT FROM (SELECT any_value(run_id) FROM build_info)", [check]).fetchone() or (None,)
+    return at.replace(tzinfo=dt.UTC).astimezone().date() if at is not None else None
 
 
 def replayed(run: RunContext, check: str, asset: str) -> CheckOutcome | None:

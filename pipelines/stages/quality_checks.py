@@ -12,14 +12,22 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-import great_expectations.expectations as gxe
 import numpy as np
 import pandas as pd
 
 from pipelines.ops_settings import QualitySettings
 from pipelines.stages.context import RunContext
 from pipelines.stages.memo import SOURCE_RECORDS, night_reused, same_as_published
-from pipelines.stages.quality import CRITICAL, WARNING, CheckOutcome, record, replayed, validate
+from pipelines.stages.quality import (
+    CRITICAL,
+    WARNING,
+    CheckOutcome,
+    expect,
+    published_check_day,
+    record,
+    replayed,
+    validate,
+)
 from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS
 
 DATE_FIELDS = ("invoice_date", "service_start", "service_end")
@@ -77,12 +85,14 @@ def source_records_complete(run: RunContext) -> CheckOutcome:
     df["missing_required"] = missing_required(df)
     df["where"] = df["source_file"].astype("string") + ":" + df["source_row"].astype("string")
     return _run(run, df, "source_records_complete", "source_records", [
-        gxe.ExpectColumnValuesToNotBeNull(column="source", description="source named"),
-        gxe.ExpectColumnValuesToNotBeNull(column="source_file", description="source file named"),
-        gxe.ExpectColumnValuesToBeBetween(column="source_row", min_value=1, description="row number from 1"),
-        gxe.ExpectColumnValuesToBeInSet(column="kind", value_set=list(SOURCE_KINDS), description="known source kind"),
-        gxe.ExpectColumnValuesToBeUnique(column="record_id", description="record ids unique"),
-        gxe.ExpectColumnValuesToBeNull(column="missing_required", description="required fields of the kind present"),
+        expect.ExpectColumnValuesToNotBeNull(column="source", description="source named"),
+        expect.ExpectColumnValuesToNotBeNull(column="source_file", description="source file named"),
+        expect.ExpectColumnValuesToBeBetween(column="source_row", min_value=1, description="row number from 1"),
+        expect.ExpectColumnValuesToBeInSet(column="kind", value_set=list(SOURCE_KINDS),
+                                           description="known source kind"),
+        expect.ExpectColumnValuesToBeUnique(column="record_id", description="record ids unique"),
+        expect.ExpectColumnValuesToBeNull(column="missing_required",
+                                          description="required fields of the kind present"),
     ], key="where", unit="source records")
 
 
@@ -109,12 +119,12 @@ def source_records_plausible(run: RunContext) -> CheckOutcome:
     latest = dt.datetime.combine(run.as_of.replace(year=run.as_of.year + q.max_years_ahead, day=min(run.as_of.day, 28)),
                                  dt.time())
     expectations: list[Any] = [
-        gxe.ExpectColumnValuesToBeBetween(column=c, min_value=earliest, max_value=latest, severity=WARNING,
-                                          description=f"{c} between {q.earliest_date} and {latest.date()}")
+        expect.ExpectColumnValuesToBeBetween(column=c, min_value=earliest, max_value=latest, severity=WARNING,
+                                             description=f"{c} between {q.earliest_date} and {latest.date()}")
         for c in DATE_FIELDS
-    ] + [gxe.ExpectColumnValuesToBeInSet(column="end_before_start", value_set=[False], severity=WARNING,
-                                         description="service_end on or after service_start")] + [
-        gxe.ExpectColumnValuesToBeBetween(column=c, min_value=0, severity=WARNING, description=f"{c} not negative")
+    ] + [expect.ExpectColumnValuesToBeInSet(column="end_before_start", value_set=[False], severity=WARNING,
+                                            description="service_end on or after service_start")] + [
+        expect.ExpectColumnValuesToBeBetween(column=c, min_value=0, severity=WARNING, description=f"{c} not negative")
         for c in MONEY_FIELDS
     ]
     return _run(run, df, "source_records_plausible", "source_records", expectations, key="where", unit="source records")
@@ -153,10 +163,10 @@ def quarantine_rate(run: RunContext) -> CheckOutcome:
     df = quarantine_frame(files, run.run_id, q)
     metrics = {f"rate_{r.source}": round(float(r.rate), 4) for r in df.itertuples()}
     return _run(run, df, "quarantine_rate", "source_records", [
-        gxe.ExpectColumnValuesToBeBetween(
+        expect.ExpectColumnValuesToBeBetween(
             column="judged_rate", max_value=q.quarantine_block_rate, strict_max=True, severity=CRITICAL,
             description=f"under {q.quarantine_block_rate:.0%} of a source's new rows quarantined"),
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+        expect.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="warn_above", column_B="rate", or_equal=True, severity=WARNING,
             description="quarantine rate near the source's usual rate"),
     ], key="label", metrics=metrics, unit="sources that sent rows in this run",
@@ -183,13 +193,19 @@ def freshness_frame(files: pd.DataFrame, today: dt.date, q: QualitySettings) -> 
 
 
 def source_freshness(run: RunContext) -> CheckOutcome:
-    """Warning: a source that sent nothing for longer than its usual cadence allows."""
+    """Warning: a source that sent nothing for longer than its usual cadence allows. The verdict
+    depends on the files and the calendar day only: a night with nothing new on the day the published
+    findings were made replays them."""
+    if night_reused(run) and published_check_day(run, "source_freshness") == dt.date.today():
+        again = replayed(run, "source_freshness", "source_records")
+        if again is not None:
+            return again
     with run.building() as con:
         files = con.execute("SELECT source, path, sha256, ingested_at FROM ingested_files").df()
     df = freshness_frame(files, dt.date.today(), run.config.quality)
     metrics = {f"days_silent_{r.source}": float(r.days_silent) for r in df.itertuples()}
     return _run(run, df, "source_freshness", "source_records", [
-        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+        expect.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="allowed_days", column_B="days_silent", or_equal=True, severity=WARNING,
             description="each source delivered within its usual cadence"),
     ], key="label", metrics=metrics, unit="sources with a delivery history",
@@ -213,9 +229,9 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
     q: QualitySettings = run.config.quality
     metrics = {f"resolved_{r.source}": round(float(r.share), 4) for r in df.itertuples()}
     return _run(run, df, "customers_resolved", "customers", [
-        gxe.ExpectColumnValuesToBeBetween(column="share", min_value=q.min_resolved_share, severity=WARNING,
-                                          description=f"at least {q.min_resolved_share:.0%} of records "
-                                                      "naming a customer resolved"),
+        expect.ExpectColumnValuesToBeBetween(column="share", min_value=q.min_resolved_share, severity=WARNING,
+                                             description=f"at least {q.min_resolved_share:.0%} of records "
+                                                         "naming a customer resolved"),
     ], key="label", metrics=metrics, unit="sources")
 
 
@@ -228,10 +244,10 @@ def contracts_linked(run: RunContext) -> CheckOutcome:
                    c.customer_id, cu.customer_id IS NOT NULL AS customer_exists
             FROM contracts c LEFT JOIN customers cu USING (customer_id)""").df()
     return _run(run, df, "contracts_linked", "contracts", [
-        gxe.ExpectColumnValuesToBeUnique(column="contract_id", description="contract ids unique"),
-        gxe.ExpectColumnValuesToNotBeNull(column="customer_id", description="every contract names a customer"),
-        gxe.ExpectColumnValuesToBeInSet(column="customer_exists", value_set=[True],
-                                        description="every contract's customer exists in customers"),
+        expect.ExpectColumnValuesToBeUnique(column="contract_id", description="contract ids unique"),
+        expect.ExpectColumnValuesToNotBeNull(column="customer_id", description="every contract names a customer"),
+        expect.ExpectColumnValuesToBeInSet(column="customer_exists", value_set=[True],
+                                           description="every contract's customer exists in customers"),
     ], key="contract", unit="contracts")
 
 
@@ -243,12 +259,12 @@ def contracts_plausible(run: RunContext) -> CheckOutcome:
             SELECT coalesce(contract_number, contract_id) AS contract, end_date < start_date AS end_before_start,
                    amount::DOUBLE AS amount, annual_amount::DOUBLE AS annual_amount FROM contracts""").df()
     return _run(run, df, "contracts_plausible", "contracts", [
-        gxe.ExpectColumnValuesToBeInSet(column="end_before_start", value_set=[False], severity=WARNING,
-                                        description="end_date on or after start_date"),
-        gxe.ExpectColumnValuesToBeBetween(column="amount", min_value=0, severity=WARNING,
-                                          description="amount not negative"),
-        gxe.ExpectColumnValuesToBeBetween(column="annual_amount", min_value=0, severity=WARNING,
-                                          description="annual_amount not negative"),
+        expect.ExpectColumnValuesToBeInSet(column="end_before_start", value_set=[False], severity=WARNING,
+                                           description="end_date on or after start_date"),
+        expect.ExpectColumnValuesToBeBetween(column="amount", min_value=0, severity=WARNING,
+                                             description="amount not negative"),
+        expect.ExpectColumnValuesToBeBetween(column="annual_amount", min_value=0, severity=WARNING,
+                                             description="annual_amount not negative"),
     ], key="contract", unit="contracts")
 
 
@@ -281,10 +297,10 @@ def opportunities_reconcile(run: RunContext) -> CheckOutcome:
     q: QualitySettings = run.config.quality
     df = reconcile_frame(opps, run.config.valuation.uplift, q.reconcile_tolerance)
     return _run(run, df, "opportunities_reconcile", "renewal_opportunities", [
-        gxe.ExpectColumnValuesToBeInSet(column="contract_found", value_set=[True],
-                                        description="every contract an opportunity names exists"),
-        gxe.ExpectColumnValuesToBeBetween(column="value", min_value=0, description="values not negative"),
-        gxe.ExpectColumnValuesToBeBetween(
+        expect.ExpectColumnValuesToBeInSet(column="contract_found", value_set=[True],
+                                           description="every contract an opportunity names exists"),
+        expect.ExpectColumnValuesToBeBetween(column="value", min_value=0, description="values not negative"),
+        expect.ExpectColumnValuesToBeBetween(
             column="excess_difference", max_value=0,
             description="renewal and win-back values match their contract's annual amount"),
     ], key="opportunity_id", unit="opportunities")
@@ -299,6 +315,6 @@ def contracts_consistent(run: RunContext) -> CheckOutcome:
         failures = contract_check_failures(con)
     df = pd.DataFrame({"consistency_check": list(failures), "failing": [int(n) for n in failures.values()]})
     return _run(run, df, "contracts_consistent", "contracts", [
-        gxe.ExpectColumnValuesToBeBetween(column="failing", max_value=0,
-                                          description="contract ids unique, renewal links and lineage consistent"),
+        expect.ExpectColumnValuesToBeBetween(column="failing", max_value=0,
+                                             description="contract ids unique, renewal links and lineage consistent"),
     ], key="consistency_check", unit="consistency queries")

@@ -8,7 +8,7 @@ import great_expectations.expectations as gxe
 import pandas as pd
 
 from pipelines.ops_settings import QualitySettings
-from pipelines.stages.quality import CRITICAL, WARNING, validate
+from pipelines.stages.quality import CRITICAL, WARNING, expect, validate
 from pipelines.stages.quality_checks import freshness_frame, missing_required, quarantine_frame, reconcile_frame
 
 Q = QualitySettings()
@@ -109,3 +109,29 @@ def test_a_night_without_new_rows_has_nothing_to_judge() -> None:
         gxe.ExpectColumnValuesToBeBetween(column="judged_rate", max_value=0.5, description="block")],
         key="label", empty="no source sent new rows")
     assert outcome.passed and outcome.summary() == "no source sent new rows"
+
+
+def test_expectations_as_data_give_the_verdicts_of_gx_objects() -> None:
+    df = pd.DataFrame({"rate": [0.1, 0.7, 0.2], "label": ["a", "b", "c"]})
+    as_data = validate(df, "c", "a", [
+        expect.ExpectColumnValuesToBeBetween(column="rate", max_value=0.5, severity=CRITICAL, description="block"),
+        expect.ExpectColumnValuesToBeBetween(column="rate", max_value=0.15, severity=WARNING, description="warn"),
+    ], key="label")
+    as_gx = validate(df, "c", "a", [
+        gxe.ExpectColumnValuesToBeBetween(column="rate", max_value=0.5, severity=CRITICAL, description="block"),
+        gxe.ExpectColumnValuesToBeBetween(column="rate", max_value=0.15, severity=WARNING, description="warn"),
+    ], key="label")
+    assert as_data.findings == as_gx.findings
+    assert as_data.blocked and as_data.warned and as_data.failures == {"block": 1, "warn": 2}
+    assert {f.severity for f in as_gx.findings} == {"critical", "warning"}
+
+
+def test_an_empty_frame_meets_every_expectation_without_running_a_suite(tmp_path: Path) -> None:
+    empty = pd.DataFrame({"rate": pd.Series(dtype="float64")})
+    outcome = validate(empty, "quarantine_rate", "source_records", [
+        expect.ExpectColumnValuesToBeBetween(column="rate", max_value=0.5, description="block")],
+        out_dir=tmp_path, empty="no source sent new rows")
+    assert outcome.passed and outcome.rows == 0 and outcome.summary() == "no source sent new rows"
+    assert [(f.expectation, f.column, f.severity, f.checked) for f in outcome.findings] == [
+        ("block", "rate", CRITICAL, 0)]
+    assert not (tmp_path / "quality").exists()  # GX wrote no report: it did not run

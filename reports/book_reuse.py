@@ -1,0 +1,129 @@
+"""Workbooks whose inputs are what they were last night are carried over instead of written again.
+
+openpyxl writes about 3,000 rows a second, so at a million source rows the books take minutes; a
+late file touches a few reps' and resellers' parts. Each book's inputs (its part of the data, its
+summary rows, scorecard, settings and title, and the code that writes it) are digested; the ledger
+`out/.radar_book_inputs.json` keeps, per book, that digest and the SHA-256 of the file written from
+it. A book is carried over only when both still hold: same inputs, and the file in out/ untouched.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pandas as pd
+
+LEDGER = ".radar_book_inputs.json"
+#: ReportData fields `write_workbook` reads (the scorecards reach it as the `scorecard` argument)
+BOOK_DATA_FIELDS = ("as_of", "currency", "opportunities", "forecast", "missed", "installed_base", "changes")
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The writers' source (every module of this package) and openpyxl's version."""
+    h = hashlib.sha256(openpyxl.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
+    """pandas' 64-bit hash of each row; a column of lists or arrays (contract ids, serials) by their text."""
+    try:
+        return pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    except TypeError:
+        listy = [c for c in frame.columns if frame[c].dtype == object
+                 and frame[c].map(lambda v: isinstance(v, list | tuple | np.ndarray)).any()]
+        fixed = frame.assign(**{str(c): frame[c].map(lambda v: repr(list(v)) if isinstance(v, list | tuple | np.ndarray)
+                                                     else v) for c in listy})
+        return pd.util.hash_pandas_object(fixed, index=False).to_numpy()
+
+
+def _feed(h: Any, value: object) -> None:
+    if isinstance(value, pd.DataFrame | pd.Series):
+        frame = value.to_frame() if isinstance(value, pd.Series) else value
+        kinds = [pd.api.types.infer_dtype(frame[c], skipna=True) if frame[c].dtype == object else str(frame[c].dtype)
+                 for c in frame.columns]  # a date and its text hash alike below, but are written differently
+        h.update(repr((type(value).__name__, list(frame.columns), kinds, frame.shape, list(value.index)
+                       if isinstance(value, pd.Series) else None)).encode())
+        h.update(_row_hashes(frame).tobytes())
+    elif is_dataclass(value) and not isinstance(value, type):
+        h.update(type(value).__name__.encode())
+        for f in fields(value):
+            h.update(f.name.encode())
+            _feed(h, getattr(value, f.name))
+    elif isinstance(value, list | tuple):
+        h.update(f"{type(value).__name__}{len(value)}".encode())
+        for item in value:
+            _feed(h, item)
+    else:
+        h.update(repr(value).encode())
+    h.update(b"\x1f")
+
+
+def inputs_digest(*parts: object) -> str | None:
+    """One digest of everything a book is written from; None when a part cannot be hashed (the book
+    is then always written)."""
+    h = hashlib.sha256(_code_digest().encode())
+    try:
+        for part in parts:
+            _feed(h, part)
+    except (TypeError, ValueError):
+        return None
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass
+class BookLedger:
+    """Per book (path under out/): the digest of its inputs and of the file written from them."""
+
+    books: dict[str, tuple[str, str]]
+
+    @classmethod
+    def load(cls, out_dir: Path) -> BookLedger:
+        """The ledger last night left (empty when there is none or it cannot be read)."""
+        try:
+            raw = json.loads((out_dir / LEDGER).read_text(encoding="utf-8"))
+            return cls({str(k): (str(v["inputs"]), str(v["sha256"])) for k, v in raw["books"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls({})
+
+    def carry_over(self, out_dir: Path, stage: Path, relpath: str, digest: str | None) -> bool:
+        """Put last night's book `relpath` into `stage` when it was written from inputs `digest`
+        and out/ still holds it untouched; False when it must be written."""
+        entry = self.books.get(relpath)
+        source = out_dir / relpath
+        if digest is None or entry is None or entry[0] != digest or not source.is_file():
+            return False
+        if file_digest(source) != entry[1]:
+            return False
+        target = stage / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+        return True
+
+    def save(self, path: Path) -> None:
+        """Write the ledger to `path` (the staging directory's copy, moved into out/ last)."""
+        books = {k: {"inputs": i, "sha256": s} for k, (i, s) in sorted(self.books.items())}
+        path.write_text(json.dumps({"books": books}, indent=1), encoding="utf-8")

@@ -1,0 +1,113 @@
+"""Read inbox files in worker processes, ahead of the one-by-one order, with the same result.
+
+A reader is given the partner names known from the files stored before it (sources.mapping tells a
+reseller column from an end-customer column by them), so file N depends on files 1..N-1. Workers
+read a few files ahead with the names known when each was sent off; each reader records every
+lookup it made in those names (`ProbedPartnerNames`). When a file's turn comes, the names it should
+have had are compared on those lookups alone: the same answers mean the same column mapping and the
+same rows, so the worker's outcome is kept; otherwise the file is read again here with the right
+names. The outcomes are therefore exactly those of reading one by one, whatever the timing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
+from pathlib import Path
+
+from sources.config import SourceConfig
+from sources.content import PartnerNames, ProbedPartnerNames
+from sources.limits import ReadLimits
+from sources.reader import FileOutcome, read_source_file
+
+#: below this many bytes still to read, starting worker processes (about a second each) costs more
+#: than it saves
+PARALLEL_MIN_BYTES = 8_000_000
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """One inbox file to read: what `read_source_file` takes, picklable for a worker."""
+
+    path: Path
+    relpath: str
+    source: SourceConfig
+    limits: ReadLimits
+    size_bytes: int = 0
+
+
+@dataclass
+class ReadAheadStats:
+    """How the reading went: files read by workers and kept, and files read again in order."""
+
+    workers: int = 0
+    ahead: int = 0
+    read_again: list[str] = field(default_factory=list)
+
+
+def _read_probed(job: ReadJob, known: PartnerNames) -> tuple[FileOutcome, ProbedPartnerNames]:
+    """A worker's read: the outcome (without the column profiles nobody downstream reads) and the
+    known names with every lookup the reader made in them."""
+    probed = ProbedPartnerNames(known)
+    outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits)
+    return replace(outcome, mappings=[]), probed
+
+
+def workers_for(jobs: Sequence[ReadJob], cores: int | None = None) -> int:
+    """Worker processes worth starting for `jobs`: none for a small or one-file night."""
+    cores = cores if cores is not None else (os.cpu_count() or 1)
+    if cores < 2 or len(jobs) < 2 or sum(j.size_bytes for j in jobs) < PARALLEL_MIN_BYTES:
+        return 0
+    return min(cores, len(jobs))
+
+
+def read_in_order(
+    jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], workers: int,
+    stats: ReadAheadStats | None = None,
+) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
+    """Each job with its outcome, in the jobs' order, equal to `read_source_file(..., known_for(job))`
+    called when the job's turn comes (after the caller has stored the files before it).
+
+    With `workers` > 0, up to two files per worker are read ahead in spawned processes with the
+    names known when they were sent off, and kept when those names answer alike (module doc).
+    """
+    stats = stats if stats is not None else ReadAheadStats()
+    stats.workers = workers
+    if workers <= 0:
+        for job in jobs:
+            yield job, read_source_file(job.path, job.relpath, job.source, known_for(job), limits=job.limits)
+        return
+    pending: deque[tuple[ReadJob, Future[tuple[FileOutcome, ProbedPartnerNames]] | None]] = deque()
+    queue = iter(jobs)
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+
+        def send(n: int) -> None:
+            for job in queue:
+                try:
+                    pending.append((job, pool.submit(_read_probed, job, known_for(job))))
+                except BrokenProcessPool:  # a worker died: the rest is read here
+                    pending.append((job, None))
+                n -= 1
+                if n == 0:
+                    return
+
+        send(2 * workers)
+        while pending:
+            job, future = pending.popleft()
+            known = known_for(job)
+            try:
+                outcome, probed = future.result() if future is not None else (None, None)
+            except BrokenProcessPool:
+                outcome, probed = None, None
+            if outcome is not None and probed is not None and probed.answers_alike(known):
+                stats.ahead += 1
+            else:
+                stats.read_again.append(job.relpath)
+                outcome = read_source_file(job.path, job.relpath, job.source, known, limits=job.limits)
+            yield job, outcome
+            send(1)

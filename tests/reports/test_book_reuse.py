@@ -1,0 +1,81 @@
+"""Books whose inputs did not change are carried over from out/; changed or touched ones are written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from reports.book_reuse import LEDGER, BookLedger, inputs_digest
+from reports.frames import ReportData
+from reports.outputs import ReportFiles, book_parts, write_report_files
+from reports.summary import summarise_books
+from reports.valuation import ValuationSettings
+
+
+def _write(data: ReportData, settings: ValuationSettings, out: Path) -> ReportFiles:
+    return write_report_files(data, summarise_books(book_parts(data), settings), settings, out)
+
+
+def _inodes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*.xlsx")}
+
+
+def _values(path: Path, sheet: str = "Renewals") -> list[tuple[object, ...]]:
+    return [tuple(r) for r in openpyxl.load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True)]
+
+
+def test_unchanged_books_are_carried_over_and_changed_ones_written(
+        tmp_path: Path, data: ReportData, settings: ValuationSettings) -> None:
+    out = tmp_path / "out"
+    _write(data, settings, out)
+    ledger = BookLedger.load(out)
+    assert set(ledger.books) == set(_inodes(out)) and len(ledger.books) >= 5
+    written = _inodes(out)
+
+    _write(data, settings, out)  # the same inputs: every book is last night's file
+    assert _inodes(out) == written
+
+    # one of Alice's renewals is worth more now: her book and the overall one are written again
+    opps = data.opportunities.copy()
+    row = opps.index[(opps["rep"] == "Alice Moreno") & (opps["kind"] == "renewal")][0]
+    opps.loc[row, "value"] = float(opps.loc[row, "value"]) + 1000.0
+    _write(replace(data, opportunities=opps), settings, out)
+    now = _inodes(out)
+    alice, bob = "workbooks/rep_alice_moreno.xlsx", "workbooks/rep_bob_tracker.xlsx"
+    assert now[alice] != written[alice] and now["renewal_opportunities.xlsx"] != written["renewal_opportunities.xlsx"]
+    assert now[bob] == written[bob]
+    assert any(float(opps.loc[row, "value"]) in r for r in _values(out / alice))
+
+    # a book someone opened and saved in out/ is not vouched for by the ledger any more: written again
+    (out / bob).write_bytes(b"edited by hand")
+    _write(replace(data, opportunities=opps), settings, out)
+    assert _values(out / bob)  # a workbook again
+    assert _inodes(out)[bob] != now[bob]
+
+
+def test_without_a_ledger_every_book_is_written(tmp_path: Path, data: ReportData, settings: ValuationSettings) -> None:
+    out = tmp_path / "out"
+    _write(data, settings, out)
+    written = _inodes(out)
+    (out / LEDGER).unlink()
+    _write(data, settings, out)
+    assert not set(_inodes(out).items()) & set(written.items())
+    assert (out / LEDGER).exists()
+
+
+def test_the_digest_tells_values_types_and_settings_apart() -> None:
+    dates = pd.DataFrame({"expiry": [dt.date(2027, 1, 31)], "value": [10.0]}, dtype=object)
+    texts = pd.DataFrame({"expiry": ["2027-01-31"], "value": [10.0]}, dtype=object)
+    assert inputs_digest(dates) == inputs_digest(dates.copy())
+    assert inputs_digest(dates) != inputs_digest(texts)  # written as a date cell, or as text
+    assert inputs_digest(dates, "title A") != inputs_digest(dates, "title B")
+    assert inputs_digest(dates.assign(value=[11.0])) != inputs_digest(dates)
+    # lists in cells (a renewal's contract ids) by their content
+    assert inputs_digest(pd.DataFrame({"ids": [["a", "b"]]})) == inputs_digest(pd.DataFrame({"ids": [["a", "b"]]}))
+    assert inputs_digest(pd.DataFrame({"ids": [["a", "b"]]})) != inputs_digest(pd.DataFrame({"ids": [["a", "c"]]}))
+    # a cell that cannot be hashed at all: no digest, so the book is always written
+    assert inputs_digest(pd.DataFrame({"odd": [{"a": 1}]})) is None

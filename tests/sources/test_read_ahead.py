@@ -1,0 +1,119 @@
+"""Reading ahead in worker processes gives exactly the outcomes of reading one file after another,
+with the partner names known growing as files are stored."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sources.config import SourceConfig
+from sources.content import PartnerNames, ProbedPartnerNames, known_partner_set, partner_overlap
+from sources.limits import DEFAULT_LIMITS
+from sources.read_ahead import PARALLEL_MIN_BYTES, ReadAheadStats, ReadJob, read_in_order, workers_for
+from sources.reader import FileOutcome, read_source_file
+
+CUSTOMERS = ["Globex Corporation", "Initech LLC", "Umbrella Health Inc", "Stark Industries",
+             "Wayne Enterprises", "Soylent Foods Inc", "Tyrell Corp", "Wonka Industries"]
+
+
+def _write(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def _named(resellers: list[str], n: int = 16) -> list[list[object]]:
+    """Rows of a report whose headers say which column is the reseller."""
+    return [[f"2026-02-{i % 27 + 1:02d}", resellers[i % len(resellers)], CUSTOMERS[i % 8], f"SKU-{i % 3}0",
+             f"SN{9000 + i}", "1", f"{100 + i}.50"] for i in range(n)]
+
+
+def _jobs(tmp_path: Path) -> list[ReadJob]:
+    """Four files: one naming its resellers plainly; one with two unnamed company columns (read by
+    the names known); one naming other resellers; one that cannot be read."""
+    src = SourceConfig(name="dist", kind="distributor", path="inbox/*.csv")
+    header = ["Ship Date", "Reseller", "End Customer", "SKU", "Serial", "Qty", "Price"]
+    plain = _write(tmp_path / "a_plain.csv", header, _named(["Bluewave IT Inc", "Datalink LLC"]))
+    ambiguous = _write(tmp_path / "b_ambiguous.csv", ["Company A", "Company B", "SKU", "Date"],
+                       [[CUSTOMERS[i % 8], ["Bluewave IT Inc", "Datalink LLC"][i % 2], f"SKU-{i % 3}0",
+                         f"2026-01-{i + 1:02d}"] for i in range(16)])
+    others = _write(tmp_path / "c_others.csv", header, _named(["Northwind Traders Ltd", "Contoso AG"]))
+    broken = tmp_path / "d_broken.csv"
+    broken.write_bytes(b"\x00\x01\x02 not a table")
+    return [ReadJob(p, p.name, src, DEFAULT_LIMITS, p.stat().st_size) for p in (plain, ambiguous, others, broken)]
+
+
+class _Store:
+    """The partner names of the files stored so far, as the ingest stage keeps them."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[str]] = {}
+
+    def known_for(self, job: ReadJob) -> PartnerNames:
+        return known_partner_set([n for f, names in self.names.items() if f != job.relpath for n in names])
+
+    def store(self, job: ReadJob, outcome: FileOutcome) -> None:
+        if len(outcome.records):
+            self.names[job.relpath] = sorted(set(outcome.records["reseller_name"].dropna()))
+
+
+def _sequential(jobs: list[ReadJob]) -> list[FileOutcome]:
+    store, out = _Store(), []
+    for job in jobs:
+        outcome = read_source_file(job.path, job.relpath, job.source, store.known_for(job), limits=job.limits)
+        store.store(job, outcome)
+        out.append(outcome)
+    return out
+
+
+def _assert_same(a: FileOutcome, b: FileOutcome) -> None:
+    assert (a.status, a.error, a.warnings, a.detected) == (b.status, b.error, b.warnings, b.detected)
+    assert [s.mapping for s in a.sheets] == [s.mapping for s in b.sheets]
+    pd.testing.assert_frame_equal(a.records.reset_index(drop=True), b.records.reset_index(drop=True))
+    pd.testing.assert_frame_equal(a.quarantine.reset_index(drop=True), b.quarantine.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_outcomes_equal_reading_one_by_one(tmp_path: Path, workers: int) -> None:
+    jobs = _jobs(tmp_path)
+    expected = _sequential(jobs)
+    store, stats = _Store(), ReadAheadStats()
+    got = []
+    for job, outcome in read_in_order(jobs, store.known_for, workers, stats):
+        store.store(job, outcome)
+        got.append(outcome)
+    assert len(got) == len(expected) == 4
+    for a, b in zip(got, expected, strict=True):
+        _assert_same(a, b)
+    # the ambiguous file's reseller column is the one the first file's names point to
+    assert set(got[1].records["reseller_name"]) == {"Bluewave IT Inc", "Datalink LLC"}
+    assert got[3].status == "error"
+    if workers:
+        # sent off before the first file's names were known, the ambiguous file was read again; the
+        # file naming other resellers and the broken one were kept as the workers read them
+        assert "b_ambiguous.csv" in stats.read_again
+        assert "c_others.csv" not in stats.read_again and "d_broken.csv" not in stats.read_again
+        assert stats.ahead + len(stats.read_again) == 4
+
+
+def test_probed_names_record_lookups_and_compare_answers() -> None:
+    probed = ProbedPartnerNames(known_partner_set([]))
+    assert partner_overlap(pd.Series(["Bluewave IT Inc", "Globex Corporation"]), probed) == 0.0
+    assert probed.probes == [("bluewave it", "globex")]  # looked up even in no names
+    assert probed.answers_alike(known_partner_set(["Northwind"]))  # answers every lookup alike
+    assert not probed.answers_alike(known_partner_set(["Bluewave IT"]))
+
+
+def test_small_nights_are_read_in_this_process(tmp_path: Path) -> None:
+    src = SourceConfig(name="dist", kind="distributor", path="inbox/*.csv")
+    small = [ReadJob(tmp_path / f"{i}.csv", f"{i}.csv", src, DEFAULT_LIMITS, 1000) for i in range(50)]
+    big = [ReadJob(tmp_path / f"{i}.csv", f"{i}.csv", src, DEFAULT_LIMITS, PARALLEL_MIN_BYTES) for i in range(3)]
+    assert workers_for(small, cores=2) == 0
+    assert workers_for(big[:1], cores=2) == 0
+    assert workers_for(big, cores=1) == 0
+    assert workers_for(big, cores=2) == 2
