@@ -36,11 +36,18 @@ def exponent(points: list[tuple[int, float, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
+def _two_and_five(value: float, _pos: int) -> str:
+    """Minor tick labels of a log axis at 2 and 5 of each decade only (plain numbers)."""
+    text = f"{value:g}"
+    return text if text.lstrip("0.")[:1] in ("2", "5") else ""
+
+
 def plot(reports: list[dict], out: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     data = curve(reports)
     fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.2), dpi=120)
@@ -50,7 +57,9 @@ def plot(reports: list[dict], out: Path) -> None:
             continue
         rows = [p[0] for p in points]
         k = exponent(points) if night == "cold" else None
-        ax_t.plot(rows, [p[1] for p in points], marker="o", label=label + (f"  (exponent {k:.2f})" if k else ""))
+        last = exponent(points[-2:]) if night == "cold" else None
+        note = f"  (exponent {k:.2f}; last step {last:.2f})" if k is not None and last is not None else ""
+        ax_t.plot(rows, [p[1] for p in points], marker="o", label=label + note)
         ax_m.plot(rows, [p[2] / 1024 for p in points], marker="o", label=label)
     for ax, ylabel in ((ax_t, "wall time (s)"), (ax_m, "peak RSS (GiB)")):
         ax.set_xscale("log")
@@ -58,6 +67,8 @@ def plot(reports: list[dict], out: Path) -> None:
         ax.set_xlabel("source rows")
         ax.set_ylabel(ylabel)
         ax.grid(True, which="both", alpha=0.3)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:g}"))
+        ax.yaxis.set_minor_formatter(FuncFormatter(_two_and_five))
     ax_t.legend(fontsize=8)
     ax_t.set_title("Nightly run time")
     ax_m.set_title("Peak memory")
@@ -77,8 +88,9 @@ def main() -> None:
     plot(reports, args.out)
     for night, points in curve(reports).items():
         k = exponent(points)
+        last = exponent(points[-2:])
         print(f"{night:16s} " + "  ".join(f"{r:>9,} rows {s:7.1f} s {m:7.0f} MiB" for r, s, m in points)
-              + (f"  exponent {k:.2f}" if k is not None else ""))
+              + (f"  exponent {k:.2f}, last step {last:.2f}" if k is not None and last is not None else ""))
     print(f"written {args.out}")
 
 

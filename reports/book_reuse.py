@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pandas as pd
+import pyarrow as pa
 
 LEDGER = ".radar_book_inputs.json"
 #: ReportData fields `write_workbook` reads (the scorecards reach it as the `scorecard` argument)
@@ -36,26 +37,48 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
+def _listy(col: pd.Series) -> bool:
+    """An object column holding lists or arrays (contract ids), judged by its first value."""
+    if col.dtype != object:
+        return False
+    first = col.first_valid_index()
+    return first is not None and isinstance(col[first], list | tuple | np.ndarray)
+
+
 def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
-    """pandas' 64-bit hash of each row; a column of lists or arrays (contract ids, serials) by their text."""
-    try:
-        return pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    except TypeError:
-        listy = [c for c in frame.columns if frame[c].dtype == object
-                 and frame[c].map(lambda v: isinstance(v, list | tuple | np.ndarray)).any()]
-        fixed = frame.assign(**{str(c): frame[c].map(lambda v: repr(list(v)) if isinstance(v, list | tuple | np.ndarray)
+    """pandas' 64-bit hash of each row; a column of lists or arrays by their text."""
+    listy = [c for c in frame.columns if _listy(frame[c])]
+    if listy:
+        frame = frame.assign(**{str(c): frame[c].map(lambda v: repr(list(v)) if isinstance(v, list | tuple | np.ndarray)
                                                      else v) for c in listy})
-        return pd.util.hash_pandas_object(fixed, index=False).to_numpy()
+    return pd.util.hash_pandas_object(frame, index=False).to_numpy()
+
+
+def _arrow_bytes(frame: pd.DataFrame) -> bytes | None:
+    """The frame as Arrow IPC bytes (types, values and row order: a date and its text differ);
+    None for content Arrow cannot type (mixed objects)."""
+    try:
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue())
 
 
 def _feed(h: Any, value: object) -> None:
     if isinstance(value, pd.DataFrame | pd.Series):
         frame = value.to_frame() if isinstance(value, pd.Series) else value
-        kinds = [pd.api.types.infer_dtype(frame[c], skipna=True) if frame[c].dtype == object else str(frame[c].dtype)
-                 for c in frame.columns]  # a date and its text hash alike below, but are written differently
-        h.update(repr((type(value).__name__, list(frame.columns), kinds, frame.shape, list(value.index)
-                       if isinstance(value, pd.Series) else None)).encode())
-        h.update(_row_hashes(frame).tobytes())
+        h.update(repr((type(value).__name__, list(value.index) if isinstance(value, pd.Series) else None)).encode())
+        data = _arrow_bytes(frame.reset_index(drop=True))
+        if data is not None:
+            h.update(data)
+        else:  # pandas' row hashes; a date and its text hash alike there, so the value types go in too
+            kinds = [pd.api.types.infer_dtype(frame[c], skipna=True) if frame[c].dtype == object
+                     else str(frame[c].dtype) for c in frame.columns]
+            h.update(repr((list(frame.columns), kinds, frame.shape)).encode())
+            h.update(_row_hashes(frame).tobytes())
     elif is_dataclass(value) and not isinstance(value, type):
         h.update(type(value).__name__.encode())
         for f in fields(value):

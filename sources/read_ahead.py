@@ -12,6 +12,7 @@ names. The outcomes are therefore exactly those of reading one by one, whatever 
 from __future__ import annotations
 
 import os
+import warnings
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,7 +55,9 @@ def _read_probed(job: ReadJob, known: PartnerNames) -> tuple[FileOutcome, Probed
     """A worker's read: the outcome (without the column profiles nobody downstream reads) and the
     known names with every lookup the reader made in them."""
     probed = ProbedPartnerNames(known)
-    outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a worker's library warnings would reach ops' terminal unfiltered
+        outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits)
     return replace(outcome, mappings=[]), probed
 
 

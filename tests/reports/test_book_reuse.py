@@ -77,5 +77,9 @@ def test_the_digest_tells_values_types_and_settings_apart() -> None:
     # lists in cells (a renewal's contract ids) by their content
     assert inputs_digest(pd.DataFrame({"ids": [["a", "b"]]})) == inputs_digest(pd.DataFrame({"ids": [["a", "b"]]}))
     assert inputs_digest(pd.DataFrame({"ids": [["a", "b"]]})) != inputs_digest(pd.DataFrame({"ids": [["a", "c"]]}))
-    # a cell that cannot be hashed at all: no digest, so the book is always written
-    assert inputs_digest(pd.DataFrame({"odd": [{"a": 1}]})) is None
+    # cells Arrow cannot type (a date beside text, a set) are hashed by pandas, their types included
+    mixed = pd.DataFrame({"expiry": [dt.date(2027, 1, 31), "2027-01-31"]}, dtype=object)
+    assert inputs_digest(mixed) is not None and inputs_digest(mixed) == inputs_digest(mixed.copy())
+    other = pd.DataFrame({"expiry": [dt.date(2027, 1, 31), "n/a"]}, dtype=object)
+    assert inputs_digest(other) != inputs_digest(other.iloc[::-1])  # row order is part of a book
+    assert inputs_digest(pd.DataFrame({"odd": [{1, 2}]})) != inputs_digest(pd.DataFrame({"odd": [{1, 3}]}))
