@@ -61,6 +61,11 @@ def _arrow_bytes(frame: pd.DataFrame) -> bytes | None:
         table = pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowException, TypeError, ValueError):
         return None
+    # a part's text column is `str` or `object`, and an all-empty one typed null, by what *other*
+    # parts hold: the same cells are the same book, so text is large_string and pandas' dtype note goes
+    text = pa.schema([pa.field(f.name, pa.large_string() if pa.types.is_null(f.type) or pa.types.is_string(f.type)
+                               else f.type) for f in table.schema])
+    table = table.replace_schema_metadata(None).cast(text)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)

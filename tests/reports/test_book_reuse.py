@@ -83,3 +83,14 @@ def test_the_digest_tells_values_types_and_settings_apart() -> None:
     other = pd.DataFrame({"expiry": [dt.date(2027, 1, 31), "n/a"]}, dtype=object)
     assert inputs_digest(other) != inputs_digest(other.iloc[::-1])  # row order is part of a book
     assert inputs_digest(pd.DataFrame({"odd": [{1, 2}]})) != inputs_digest(pd.DataFrame({"odd": [{1, 3}]}))
+
+
+def test_the_digest_reads_cells_not_the_dtype_other_parts_gave_them() -> None:
+    # one night a column holds text somewhere in the book (str dtype), the next it is empty
+    # everywhere (object, all None): a part whose cells are the same is the same book
+    as_text = pd.DataFrame({"since_last_run": pd.Series([None, None], dtype="string"), "value": [1.0, 2.0]})
+    as_none = pd.DataFrame({"since_last_run": pd.Series([None, None], dtype=object), "value": [1.0, 2.0]})
+    assert inputs_digest(as_text) == inputs_digest(as_none)
+    names = pd.DataFrame({"rep": pd.Series(["Alice", None], dtype="string")})
+    assert inputs_digest(names) == inputs_digest(names.astype(object))
+    assert inputs_digest(names) != inputs_digest(pd.DataFrame({"rep": ["Alice", "Bob"]}))
