@@ -3,7 +3,6 @@ with the partner names known growing as files are stored."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
@@ -14,17 +13,10 @@ from sources.content import PartnerNames, ProbedPartnerNames, known_partner_set,
 from sources.limits import DEFAULT_LIMITS
 from sources.read_ahead import PARALLEL_MIN_BYTES, ReadAheadStats, ReadJob, read_in_order, workers_for
 from sources.reader import FileOutcome, read_source_file
+from tests.sources.test_mapping import _write_csv
 
 CUSTOMERS = ["Globex Corporation", "Initech LLC", "Umbrella Health Inc", "Stark Industries",
              "Wayne Enterprises", "Soylent Foods Inc", "Tyrell Corp", "Wonka Industries"]
-
-
-def _write(path: Path, header: list[str], rows: list[list[object]]) -> Path:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
 
 
 def _named(resellers: list[str], n: int = 16) -> list[list[object]]:
@@ -38,11 +30,11 @@ def _jobs(tmp_path: Path) -> list[ReadJob]:
     the names known); one naming other resellers; one that cannot be read."""
     src = SourceConfig(name="dist", kind="distributor", path="inbox/*.csv")
     header = ["Ship Date", "Reseller", "End Customer", "SKU", "Serial", "Qty", "Price"]
-    plain = _write(tmp_path / "a_plain.csv", header, _named(["Bluewave IT Inc", "Datalink LLC"]))
-    ambiguous = _write(tmp_path / "b_ambiguous.csv", ["Company A", "Company B", "SKU", "Date"],
+    plain = _write_csv(tmp_path / "a_plain.csv", header, _named(["Bluewave IT Inc", "Datalink LLC"]))
+    ambiguous = _write_csv(tmp_path / "b_ambiguous.csv", ["Company A", "Company B", "SKU", "Date"],
                        [[CUSTOMERS[i % 8], ["Bluewave IT Inc", "Datalink LLC"][i % 2], f"SKU-{i % 3}0",
                          f"2026-01-{i + 1:02d}"] for i in range(16)])
-    others = _write(tmp_path / "c_others.csv", header, _named(["Northwind Traders Ltd", "Contoso AG"]))
+    others = _write_csv(tmp_path / "c_others.csv", header, _named(["Northwind Traders Ltd", "Contoso AG"]))
     broken = tmp_path / "d_broken.csv"
     broken.write_bytes(b"\x00\x01\x02 not a table")
     return [ReadJob(p, p.name, src, DEFAULT_LIMITS, p.stat().st_size) for p in (plain, ambiguous, others, broken)]
