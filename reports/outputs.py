@@ -19,9 +19,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
@@ -34,13 +33,12 @@ from reports.settings import ReportSettings
 from reports.summary import for_scope, render_markdown
 from reports.valuation import ValuationSettings
 from reports.workbooks import write_workbook
+from reports.write_pool import WriteJob, write_files
 
 OVERALL_WORKBOOK = "renewal_opportunities.xlsx"
 WORKBOOK_DIR = "workbooks"
 CRM_CSV = "crm_import.csv"
 RUN_SUMMARY = "run_summary.md"
-#: a book with fewer opportunities is written in this process: starting workers costs about a second
-PARALLEL_MIN_OPPORTUNITIES = 20_000
 
 
 @dataclass
@@ -68,7 +66,7 @@ def book_parts(data: ReportData) -> list[Book]:
 
 @dataclass(frozen=True)
 class _BookJob:
-    """One workbook to write (what write_workbook takes), picklable for a worker process."""
+    """One workbook to write (what write_workbook takes)."""
 
     path: Path
     data: ReportData
@@ -80,22 +78,12 @@ class _BookJob:
     internal: bool
     scorecard: pd.Series | None
 
-
-def _write_book(job: _BookJob) -> Path:
-    return write_workbook(job.path, job.data, job.settings, job.title, breakdowns=job.breakdowns,
-                          drop_field=job.drop_field, summary=job.summary, internal=job.internal,
-                          scorecard=job.scorecard)
-
-
-def _write_books(jobs: list[_BookJob], opportunities: int) -> list[Path]:
-    """Write the workbooks, in worker processes (one per core) when the book is big enough to pay
-    for starting them; openpyxl's writing is pure Python, so processes, not threads."""
-    workers = min(os.cpu_count() or 1, len(jobs))
-    if workers < 2 or opportunities < PARALLEL_MIN_OPPORTUNITIES:
-        return [_write_book(job) for job in jobs]
-    # spawn, not fork: the parent runs DuckDB's and Dagster's threads
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        return list(pool.map(_write_book, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    def write_job(self) -> WriteJob:
+        """The job for reports.write_pool: its rows are those of every list the book shows."""
+        rows = sum(len(getattr(self.data, f)) for f in ("opportunities", "missed", "installed_base", "changes"))
+        return WriteJob(write_workbook, (self.path, self.data, self.settings, self.title), rows, {
+            "breakdowns": self.breakdowns, "drop_field": self.drop_field, "summary": self.summary,
+            "internal": self.internal, "scorecard": self.scorecard})
 
 
 def _job_digest(job: _BookJob, relpath: str) -> str | None:
@@ -103,16 +91,16 @@ def _job_digest(job: _BookJob, relpath: str) -> str | None:
                          job.breakdowns, job.drop_field, job.summary, job.internal, job.scorecard)
 
 
-def _write_or_carry(jobs: list[_BookJob], stage: Path, out_dir: Path) -> list[Path]:
-    """Write the books whose inputs changed; carry the others over from out/ (reports.book_reuse).
-    Leaves the new ledger in the staging directory."""
+def _write_or_carry(jobs: list[_BookJob], stage: Path, out_dir: Path, others: Sequence[WriteJob]) -> list[Path]:
+    """Write the books whose inputs changed, with `others` in the same workers; carry the other
+    books over from out/ (reports.book_reuse). Leaves the new ledger in the staging directory."""
     last = BookLedger.load(out_dir)
     ledger = BookLedger({})
     relpaths = [job.path.relative_to(stage).as_posix() for job in jobs]
     digests = [_job_digest(job, rel) for job, rel in zip(jobs, relpaths, strict=True)]
     todo = [job for job, rel, digest in zip(jobs, relpaths, digests, strict=True)
             if not last.carry_over(out_dir, stage, rel, digest)]
-    _write_books(todo, sum(len(job.data.opportunities) for job in todo))
+    write_files([*(job.write_job() for job in todo), *others])
     for rel, digest in zip(relpaths, digests, strict=True):
         if digest is not None:
             ledger.books[rel] = (digest, file_digest(stage / rel))
@@ -121,7 +109,7 @@ def _write_or_carry(jobs: list[_BookJob], stage: Path, out_dir: Path) -> list[Pa
 
 
 def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
-               reports: ReportSettings, out_dir: Path) -> ReportFiles:
+               reports: ReportSettings, out_dir: Path, others: Sequence[WriteJob]) -> ReportFiles:
     files = ReportFiles(overall=stage / OVERALL_WORKBOOK, crm_csv=stage / CRM_CSV, run_summary=stage / RUN_SUMMARY)
     (stage / WORKBOOK_DIR).mkdir()
     # plain-object text: each workbook filters its scope's rows and sections several times
@@ -131,7 +119,7 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
                      for_scope(summary, book.scope), internal=kind != "reseller" or reports.partner_internal_fields,
                      scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
             for book, kind, key in parts]
-    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, stage, out_dir), strict=True):
+    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, stage, out_dir, others), strict=True):
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":
@@ -156,17 +144,18 @@ def _moved(files: ReportFiles, stage: Path, out_dir: Path) -> ReportFiles:
 
 def write_report_files(
     data: ReportData, summary: pd.DataFrame, settings: ValuationSettings, out_dir: Path,
-    reports: ReportSettings | None = None,
+    reports: ReportSettings | None = None, others: Sequence[WriteJob] = (),
 ) -> ReportFiles:
     """Write every output into a staging directory, then move each into out/ (see module doc).
 
     `summary` is the published renewal_summary (every scope), the figures every file shows;
-    `reports` (sources.yaml `reports:`) says what a reseller's workbook may show.
+    `reports` (sources.yaml `reports:`) says what a reseller's workbook may show; `others` are
+    more files to write beside the books, in the same workers (each job writes its own path).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".reports-staging-", dir=out_dir))
     try:
-        files = _write_all(stage, data, summary, settings, reports or ReportSettings(), out_dir)
+        files = _write_all(stage, data, summary, settings, reports or ReportSettings(), out_dir, others)
         old_books = stage / "previous-workbooks"
         if (out_dir / WORKBOOK_DIR).exists():
             os.replace(out_dir / WORKBOOK_DIR, old_books)

@@ -5,6 +5,7 @@ the same inputs are not written again (pipelines/stages/night.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +18,7 @@ from reports.outputs import ReportFiles, write_report_files
 from reports.registration_workbook import REGISTRATION_WORKBOOK, read_registration, write_registration_workbook
 from reports.review_workbook import review_frame, write_review_workbook
 from reports.summary import read_summary
+from reports.write_pool import WriteJob
 from warehouse.exports import export_parquet
 from warehouse.sql_runner import table_names
 
@@ -29,34 +31,35 @@ def export_tables(run: RunContext) -> dict[str, Path]:
         return export_parquet(con, run.out_dir)
 
 
-def write_outputs(run: RunContext) -> ReportFiles:
-    """out/renewal_opportunities.xlsx, out/workbooks/*.xlsx, out/crm_import.csv, out/run_summary.md."""
+def write_outputs(run: RunContext, others: Sequence[WriteJob] = ()) -> ReportFiles:
+    """out/renewal_opportunities.xlsx, out/workbooks/*.xlsx, out/crm_import.csv, out/run_summary.md;
+    `others` are written by the same workers as the books."""
     valuation = run.config.valuation
     with run.live() as con:
         data = load_report_data(con, run.as_of, valuation.currency)
         summary = read_summary(con)
-    return write_report_files(data, summary, valuation, run.out_dir, run.config.reports)
+    return write_report_files(data, summary, valuation, run.out_dir, run.config.reports, others)
 
 
-def write_review_queue(run: RunContext) -> tuple[Path | None, int]:
-    """out/match_review.xlsx from the published match_review (its marks were read at this run's start);
-    (None, 0) for a warehouse without customers resolved."""
+def review_queue_job(run: RunContext) -> tuple[WriteJob | None, int]:
+    """out/match_review.xlsx from the published match_review (its marks were read at this run's start),
+    and its pairs; (None, 0) for a warehouse without customers resolved."""
     with run.live() as con:
         if "match_review" not in table_names(con):
             return None, 0
         frame = review_frame(con)
-    path = write_review_workbook(run.out_dir / REVIEW_WORKBOOK, frame, run.config.valuation.currency, run.as_of)
-    return path, len(frame)
+    args = (run.out_dir / REVIEW_WORKBOOK, frame, run.config.valuation.currency, run.as_of)
+    return WriteJob(write_review_workbook, args, len(frame)), len(frame)
 
 
-def write_registration_audit(run: RunContext) -> Path | None:
+def registration_audit_job(run: RunContext) -> WriteJob | None:
     """out/channel/registration_issues.xlsx from the published warehouse (None before the audit existed)."""
     with run.live() as con:
         frames = read_registration(con)
     if frames is None:
         return None
-    return write_registration_workbook(run.out_dir / REGISTRATION_WORKBOOK, frames, run.config.valuation.currency,
-                                       run.as_of)
+    args = (run.out_dir / REGISTRATION_WORKBOOK, frames, run.config.valuation.currency, run.as_of)
+    return WriteJob(write_registration_workbook, args, sum(len(f) for f in frames.values()))
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,10 @@ def write_workbook_files(run: RunContext) -> WorkbookFiles:
     kept = _kept(run, WORKBOOKS_MANIFEST, WorkbookFiles)
     if kept is not None:
         return kept
-    files = write_outputs(run)
-    review, pairs = write_review_queue(run)
-    registration = write_registration_audit(run)
+    review_job, pairs = review_queue_job(run)
+    registration_job = registration_audit_job(run)
+    files = write_outputs(run, [job for job in (review_job, registration_job) if job is not None])
+    review, registration = (job.args[0] if job else None for job in (review_job, registration_job))
     done = WorkbookFiles(
         overall=str(files.overall), rep_workbooks=len(files.rep_workbooks),
         reseller_workbooks=len(files.reseller_workbooks),

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart
 
-from reports import outputs
+from reports import outputs, write_pool
 from reports.books import slug
 from reports.frames import ReportData
 from reports.outputs import ReportFiles, book_parts, write_report_files
@@ -237,9 +237,11 @@ def _cells(path: Path) -> dict[str, list[tuple]]:
 
 
 def test_workbooks_written_by_worker_processes_equal_those_written_here(
-        tmp_path: Path, data: ReportData, settings, files: ReportFiles, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(outputs, "PARALLEL_MIN_OPPORTUNITIES", 0)
-    monkeypatch.setattr(outputs.os, "cpu_count", lambda: 2)
+        tmp_path: Path, data: ReportData, settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write_pool, "PARALLEL_MIN_ROWS", 10**9)
+    files = _write(data, settings, tmp_path / "here")
+    monkeypatch.setattr(write_pool, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(write_pool.os, "cpu_count", lambda: 2)
     parallel = _write(data, settings, tmp_path / "out")
     assert sorted(p.name for p in _books(parallel)) == sorted(p.name for p in _books(files))
     for here in _books(files):

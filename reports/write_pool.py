@@ -1,0 +1,61 @@
+"""Writing many files at once: the largest first, in worker processes when the work pays for them.
+
+openpyxl's writing is pure Python, so the files of one night (the whole book, every rep's and
+reseller's part, the registration audit, the review queue) are written by processes, not threads.
+They are handed out longest first (LPT scheduling): the whole book, by far the largest, starts at
+once instead of last, and the small ones fill the gaps, so the night ends with the workers busy
+until the end rather than one of them writing the big book alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+#: what one file costs besides its rows (styles, sheets, the summary sheet, saving), in rows' worth:
+#: about 0.12 s a file against 0.5 ms a listed row (measured on the 100k demo world's books)
+FILE_OVERHEAD_ROWS = 250
+#: below this much work (rows' worth, about 4 s written in one process) starting workers costs more
+#: than it saves (a spawned worker imports pandas and openpyxl: about a second)
+PARALLEL_MIN_ROWS = 8_000
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """One file: a module-level writer (picklable) with its arguments, and the rows it lists."""
+
+    write: Callable[..., Path]
+    args: tuple[Any, ...]
+    rows: int
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def cost(self) -> int:
+        """The work of writing the file, in rows' worth."""
+        return self.rows + FILE_OVERHEAD_ROWS
+
+
+def _run(job: WriteJob) -> Path:
+    return job.write(*job.args, **job.kwargs)
+
+
+def longest_first(jobs: Sequence[WriteJob]) -> list[int]:
+    """The jobs' positions, costliest first (ties in their own order)."""
+    return sorted(range(len(jobs)), key=lambda i: -jobs[i].cost)
+
+
+def write_files(jobs: Sequence[WriteJob], workers: int | None = None) -> list[Path]:
+    """Write every job's file; the paths come back in the jobs' order. In `workers` processes (one
+    per core by default) when there are two or more jobs and PARALLEL_MIN_ROWS of work, else here."""
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers < 2 or sum(job.cost for job in jobs) < PARALLEL_MIN_ROWS:
+        return [_run(job) for job in jobs]
+    # spawn, not fork: the parent runs DuckDB's and Dagster's threads
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        futures = {i: pool.submit(_run, jobs[i]) for i in longest_first(jobs)}
+        return [futures[i].result() for i in range(len(jobs))]

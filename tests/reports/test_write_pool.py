@@ -1,0 +1,52 @@
+"""reports.write_pool: files written longest first, in worker processes, in the jobs' order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reports import write_pool
+from reports.write_pool import FILE_OVERHEAD_ROWS, WriteJob, longest_first, write_files
+
+
+def _write_text(path: Path, text: str, *, suffix: str = "") -> Path:
+    """A writer as write_pool needs one: module-level, returns the path; says which process wrote it."""
+    path.write_text(f"{text}{suffix}|{os.getpid()}", encoding="utf-8")
+    return path
+
+
+def _jobs(tmp_path: Path, rows: list[int]) -> list[WriteJob]:
+    return [WriteJob(_write_text, (tmp_path / f"{i}.txt", f"file {i}"), n, {"suffix": "!"}) for i, n in enumerate(rows)]
+
+
+def test_the_costliest_job_goes_first_and_ties_keep_their_order(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, [10, 5_000, 0, 5_000, 80_000])
+    assert longest_first(jobs) == [4, 1, 3, 0, 2]
+    assert jobs[2].cost == FILE_OVERHEAD_ROWS  # an empty list still costs a file
+
+
+def test_little_work_is_written_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write_pool.os, "cpu_count", lambda: 2)
+    paths = write_files(_jobs(tmp_path, [10, 20]))
+    assert [p.read_text(encoding="utf-8") for p in paths] == [f"file 0!|{os.getpid()}", f"file 1!|{os.getpid()}"]
+
+
+def test_enough_work_is_written_by_workers_and_comes_back_in_the_jobs_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write_pool.os, "cpu_count", lambda: 2)
+    rows = [10, write_pool.PARALLEL_MIN_ROWS, 0, 3]
+    paths = write_files(_jobs(tmp_path, rows))
+    assert paths == [tmp_path / f"{i}.txt" for i in range(len(rows))]
+    texts = [p.read_text(encoding="utf-8").split("|") for p in paths]
+    assert [t for t, _ in texts] == [f"file {i}!" for i in range(len(rows))]
+    assert all(int(pid) != os.getpid() for _, pid in texts)
+
+
+def test_a_failing_writer_fails_the_whole_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write_pool.os, "cpu_count", lambda: 2)
+    jobs = [*_jobs(tmp_path, [write_pool.PARALLEL_MIN_ROWS]),
+            WriteJob(_write_text, (tmp_path / "missing" / "x.txt", "no folder"), 1)]
+    with pytest.raises(FileNotFoundError):
+        write_files(jobs)
