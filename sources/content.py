@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from sources.profiles import ColumnProfile, ends_with_legal_form
+from sources.profiles import ColumnProfile, legal_tail
 from sources.values import cell_text
 
 
@@ -128,9 +128,9 @@ def share_known(names: tuple[str, ...], known: frozenset[str]) -> float:
 
 
 def _strip_legal(names: pd.Series) -> pd.Series:
-    legal = ends_with_legal_form(names)
-    stripped = names.where(~legal, names.str.rsplit(" ", n=1).str[0])
-    return stripped.fillna(names)
+    """Names with a trailing legal form dropped ("acme corp" -> "acme")."""
+    return pd.Series([n.rsplit(" ", 1)[0] if legal_tail(n) else n for n in names.tolist()],
+                     index=names.index, dtype=object)
 
 
 class PartnerNames(frozenset[str]):

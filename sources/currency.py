@@ -130,43 +130,64 @@ class CurrencySplit:
     symbol: pd.Series  # a symbol other locales read otherwise ("$", "¥"), or None
 
 
+_EDGE_RX = re.compile(_EDGE_CHARS)
+_LEAD_RX = re.compile(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE_CHARS})(?P<rest>.*)$", flags=re.DOTALL)
+_TRAIL_RX = re.compile(rf"^(?P<body>.*?)(?P<cur>{_EDGE_CHARS})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
+_DIGIT_RX = re.compile(r"\d")
+
+
 def split_currency(text: pd.Series) -> CurrencySplit:
     """Take a currency symbol or code off the start or end of amount texts ("kr 100", "USD 5 EUR"
     are `unknown`). Work per distinct value is the caller's."""
     text = text.astype(object).where(text.notna(), "").astype(str)
-    marked = text.str.contains(_EDGE_CHARS, regex=True)  # most amounts are bare numbers: nothing to take off
-    if not marked.any():
-        none = pd.Series(None, index=text.index, dtype=object)
-        return CurrencySplit(text.astype(object), none, pd.Series(False, index=text.index), none.copy())
-    part = _split_marked(text[marked])
-
-    def full(values: pd.Series) -> pd.Series:
-        values = values.reindex(text.index).astype(object)
-        return values.where(values.notna(), None)
-
+    texts = text.tolist()
+    parts = [split_one(t) for t in texts]
+    index = text.index
+    marked = any(is_marked(t) for t in texts)
     return CurrencySplit(
-        text.where(~marked, part.text).astype(object), full(part.code),
-        part.unknown.reindex(text.index, fill_value=False).astype(bool), full(part.symbol),
+        pd.Series([p[0] for p in parts], index=index, dtype=object),
+        token_series([p[1] for p in parts], index, marked),
+        pd.Series([p[2] for p in parts], index=index, dtype=bool),
+        token_series([p[3] for p in parts], index, marked),
     )
 
 
-def _split_marked(text: pd.Series) -> CurrencySplit:
-    lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE_CHARS})(?P<rest>.*)$", flags=re.DOTALL)
-    rest = lead["rest"].where(lead["cur"].notna(), text)
-    pre = lead["pre"].fillna("")
-    trail = rest.str.extract(rf"^(?P<body>.*?)(?P<cur>{_EDGE_CHARS})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
+def token_series(tokens: list[str | None], index: pd.Index, marked: bool) -> pd.Series:
+    """Per-value codes or symbols as the former pandas chain built them: its missing marker
+    (None or NaN, which differ between pandas 2 and 3) is kept, so no caller sees a change."""
+    if not marked:
+        return pd.Series(None, index=index, dtype=object)
+    out = pd.Series(tokens, index=index, dtype=object)
+    return out.where(out.notna(), None)
+
+
+def is_marked(text: str) -> bool:
+    """Whether a text has characters no bare number has (a currency token may be taken off)."""
+    return _EDGE_RX.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def split_one(text: str) -> tuple[str, str | None, bool, str | None]:
+    """`split_currency` of one text: (text without its token, ISO code, unknown, ambiguous symbol);
+    plain Python, as amount columns are read a few hundred distinct values at a time."""
+    if not is_marked(text):  # most amounts are bare numbers: nothing to take off
+        return text, None, False, None
+    lead = _LEAD_RX.search(text)
+    rest = lead["rest"] if lead else text
+    pre = lead["pre"] if lead else ""
+    trail = _TRAIL_RX.search(rest)
     # a trailing token needs something before it, or "$" alone would be taken twice
-    has_trail = trail["cur"].notna() & trail["body"].str.contains(r"\d", regex=True, na=False).astype(bool)
-    body = trail["body"].where(has_trail, rest) + trail["post"].where(has_trail, "").fillna("")
-    lead_code = lead["cur"].map(code_of, na_action="ignore")
-    trail_code = trail["cur"].where(has_trail).map(code_of, na_action="ignore")
-    unknown = (lead["cur"].notna() & lead_code.isna()) | (has_trail & trail_code.isna())
-    unknown |= lead_code.notna() & trail_code.notna() & (lead_code != trail_code)
-    code = lead_code.where(lead_code.notna(), trail_code)
-    code = code.astype(object).where(code.notna() & ~unknown, None)
-    token = lead["cur"].where(lead["cur"].notna(), trail["cur"].where(has_trail))
-    symbol = token.where(token.isin(list(alternatives())) & code.notna(), None).astype(object)
-    return CurrencySplit((pre + body).astype(object), code, unknown.astype(bool), symbol)
+    has_trail = trail is not None and _DIGIT_RX.search(trail["body"]) is not None
+    body = trail["body"] + trail["post"] if trail is not None and has_trail else rest
+    lead_code = code_of(lead["cur"]) if lead else None
+    trail_code = code_of(trail["cur"]) if trail is not None and has_trail else None
+    unknown = (lead is not None and lead_code is None) or (has_trail and trail_code is None)
+    unknown |= lead_code is not None and trail_code is not None and lead_code != trail_code
+    code = lead_code if lead_code is not None else trail_code
+    code = code if code is not None and not unknown else None
+    token = lead["cur"] if lead else trail["cur"] if trail is not None and has_trail else None
+    symbol = token if token is not None and token in alternatives() and code is not None else None
+    return pre + body, code, unknown, symbol
 
 
 def normalise_currency(values: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -12,13 +12,15 @@ says so: never a silent guess, never one row flipping a column. Free-form string
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
-from sources.values import distinct, expand_distinct, is_blank, is_number, map_unique
+from sources.values import distinct, expand_distinct, is_blank, is_number
 
 _NUMERIC = r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 _ISO = r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$"
@@ -90,13 +92,43 @@ def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:
     return pd.Timestamp(epoch) + pd.to_timedelta(np.floor(values.astype("float64")), unit="D")
 
 
+_NUMERIC_RX = re.compile(_NUMERIC)
+_ISO_RX = re.compile(_ISO)
+_COMPACT_RX = re.compile(_COMPACT)
+
+
+def _year4(y: int) -> int:
+    """A two-digit year in 1970..2069; a longer one as written."""
+    return y if y >= 100 else 2000 + y if y < 70 else 1900 + y
+
+
 def _numeric_parts(text: pd.Series) -> pd.DataFrame:
     """First part, separator, second part and four-digit year of "a/b/yy(yy)" texts (others dropped)."""
-    num = text.str.extract(_NUMERIC).dropna()
+    at, a, sep, b, y = [], [], [], [], []
+    for i, t in zip(text.index, text.tolist(), strict=True):  # plain Python: a column has few distinct dates
+        m = _NUMERIC_RX.search(t)
+        if m is not None:
+            at.append(i)
+            a.append(int(m[1]))
+            sep.append(m[2])
+            b.append(int(m[3]))
+            y.append(_year4(int(m[4])))
+    index = pd.Index(at, dtype=text.index.dtype)
     return pd.DataFrame({
-        "a": num[0].astype(int), "sep": num[1], "b": num[2].astype(int),
-        "y": _two_digit_year(num[3].astype(int)),
-    }, index=num.index)
+        "a": pd.Series(a, index=index, dtype="int64"), "sep": pd.Series(sep, index=index, dtype=object),
+        "b": pd.Series(b, index=index, dtype="int64"), "y": pd.Series(y, index=index, dtype="int64"),
+    }, index=index)
+
+
+def _ymd_parts(text: pd.Series, pattern: re.Pattern[str]) -> pd.DataFrame:
+    """Year, month and day (columns 0, 1, 2) of the texts `pattern` matches (others dropped)."""
+    at, parts = [], []
+    for i, t in zip(text.index, text.tolist(), strict=True):
+        m = pattern.search(t)
+        if m is not None:
+            at.append(i)
+            parts.append((int(m[1]), int(m[2]), int(m[3])))
+    return pd.DataFrame(parts, index=pd.Index(at, dtype=text.index.dtype), columns=[0, 1, 2], dtype="int64")
 
 
 def _readings(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -116,8 +148,7 @@ def order_evidence(raw: pd.Series) -> OrderEvidence:
     """What a column's numeric dates prove about day/month order, counted in rows."""
     codes, uniques = distinct(raw)
     weights = pd.Series(np.bincount(codes[codes >= 0], minlength=len(uniques)), index=uniques.index)
-    text = uniques[uniques.map(lambda v: isinstance(v, str))].astype(str)
-    parts = _numeric_parts(text)
+    parts = _numeric_parts(uniques[[isinstance(v, str) for v in uniques.tolist()]])
     if parts.empty:
         return OrderEvidence()
     return _evidence(*_readings(parts), weights.reindex(parts.index))
@@ -181,6 +212,7 @@ def _decide_order(
 _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
 
 
+@lru_cache(maxsize=65536)
 def _parse_free_form(value: str, dayfirst: bool) -> pd.Timestamp:
     """dateutil for named months and other free forms; NaT unless day, month and year are all there.
 
@@ -253,12 +285,13 @@ def _parse_distinct(
     order: str | None = None
     evidence: dict[str, object] = {}
 
-    is_dt = map_unique(raw, lambda v: isinstance(v, (dt.datetime, dt.date))).astype(bool)
+    cells = raw.tolist()  # distinct values: plain Python per value beats pandas' per-call overhead
+    is_dt = pd.Series([isinstance(v, (dt.datetime, dt.date)) for v in cells], index=raw.index, dtype=bool)
     if is_dt.any():
         out[is_dt] = pd.to_datetime(raw[is_dt].map(_timestamp), errors="coerce")
         years[is_dt] = raw[is_dt].map(lambda v: v.year).astype("float64")
         done |= is_dt
-    is_num = map_unique(raw, is_number).astype(bool)
+    is_num = pd.Series([is_number(v) for v in cells], index=raw.index, dtype=bool)
     is_num &= ~done
     if is_num.any():
         nums = raw[is_num].astype("float64")
@@ -267,8 +300,8 @@ def _parse_distinct(
             out[ok[ok].index] = _excel_serial_to_date(nums[ok], excel_epoch or dt.datetime(1899, 12, 30))
         done |= is_num & ok.reindex(raw.index, fill_value=False)
 
-    text = map_unique(raw.where(~done & raw.notna(), None), lambda v: None if v is None else str(v).strip())
-    text = text.where(text != "", None)
+    texts = [None if d or pd.isna(v) else str(v).strip() for v, d in zip(cells, done.tolist(), strict=True)]
+    text = pd.Series([t or None for t in texts], index=raw.index, dtype=object)
     todo = text.notna()
     if todo.any():
         s = text[todo].astype(str)
@@ -277,10 +310,9 @@ def _parse_distinct(
             out[parsed.index] = parsed
         else:
             is_iso = pd.Series(False, index=s.index)
-            for pattern in (_ISO, _COMPACT):
-                found = s[~is_iso].str.extract(pattern).dropna()
-                if len(found):
-                    ymd = found.astype(int)
+            for pattern in (_ISO_RX, _COMPACT_RX):
+                ymd = _ymd_parts(s[~is_iso], pattern)
+                if len(ymd):
                     out[ymd.index] = _assemble(ymd[0], ymd[1], ymd[2])
                     years[ymd.index] = ymd[0].astype("float64")
                     is_iso[ymd.index] = True
@@ -298,7 +330,7 @@ def _parse_distinct(
                     cache[value] = _parse_free_form(value, dayfirst)
                 out[rest.index] = pd.to_datetime(rest.map(cache), errors="coerce")
 
-    non_empty = ~map_unique(raw, is_blank).astype(bool)
+    non_empty = pd.Series([not is_blank(v) for v in cells], index=raw.index, dtype=bool)
     out_of_range = pd.Series(False, index=raw.index)
     if bounds is not None:
         lo, hi = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])

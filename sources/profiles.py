@@ -20,7 +20,7 @@ import pycountry
 from cleanco.termdata import terms_by_type
 
 from sources.dates import parse_dates
-from sources.values import cell_text, parse_money
+from sources.values import cell_text, is_number, parse_money
 
 SAMPLE = 300  # distinct values profiled per column
 HEAD_ROWS = 5000  # rows looked at for repetition and row-wise relations
@@ -142,74 +142,130 @@ def _sample(col: pd.Series) -> tuple[np.ndarray, int, int]:
     return values, non_blank, distinct
 
 
+@lru_cache(maxsize=65536)
+def legal_tail(lower: str) -> bool:
+    """Whether one lower-case name ends in a legal form (the last one, two or three words)."""
+    words = re.sub(r"[.,()]", " ", lower).split()
+    forms = _legal_forms()
+    return any(len(words) > n and " ".join(words[-n:]) in forms for n in (1, 2, 3))
+
+
 def ends_with_legal_form(lower: pd.Series) -> pd.Series:
     """Which names end in a legal form ("Acme Corp", "Foo GmbH & Co. KG", "Baz S.A.")."""
-    words = lower.str.replace(r"[.,()]", " ", regex=True).str.split()
-    forms = _legal_forms()
-    hit = pd.Series(False, index=lower.index)
-    for n in (1, 2, 3):
-        tail = words.map(lambda ws, n=n: " ".join(ws[-n:]) if len(ws) > n else "")
-        hit |= tail.isin(forms)
-    return hit
+    return pd.Series([legal_tail(x) for x in lower], index=lower.index, dtype=bool)
 
 
 def _multi_code(xs: list[str]) -> bool:
-    return len(xs) > 1 and all(re.fullmatch(_CODE, x) is not None and re.search(r"\d", x) is not None for x in xs)
+    return len(xs) > 1 and all(_CODE_RX.fullmatch(x) is not None and _DIGIT_RX.search(x) is not None for x in xs)
+
+
+_DATE_TEXT_RX = re.compile(_DATE_TEXT)
+_CODE_RX = re.compile(_CODE)
+_EMAIL_RX = re.compile(_EMAIL)
+_PHONE_RX = re.compile(_PHONE)
+_DOMAIN_RX = re.compile(_DOMAIN)
+_POSTAL_RX = re.compile(_POSTAL)
+_PERSON_RX = re.compile(_PERSON)
+_ADDRESS_RX = re.compile(_ADDRESS)
+_DIGIT_RX = re.compile(r"\d")
+_LOWER_LETTER_RX = re.compile("[a-z]")
+_LOWER_WORD_RX = re.compile(r"[a-z]+")
+_CENTS_RX = re.compile(r"[.,]\d{1,2}$|[$€£]")
+_DIGITS_RX = re.compile(r"\d+")
+_CODE_SEPARATORS_RX = re.compile(r"[,;/\s]+")
+_PERCENT_RX = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%$")
+_LETTER_RX = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ORG_WORD_RX = re.compile(r"[a-z\u00c0-\u024f]+")
+
+
+def _is_date_text(s: str, lower: str) -> bool:
+    """A date written as text; a named one only when its first word is a month ("15-Mar-2026")."""
+    if _DATE_TEXT_RX.match(s) is None:
+        return False
+    if _LOWER_LETTER_RX.search(lower) is None:
+        return True
+    words = _LOWER_WORD_RX.findall(lower)
+    return bool(words) and words[0] in _MONTHS
+
+
+def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: bool,
+                   whole: bool, money_to_100: bool, small: bool, long_whole: bool) -> tuple[float, ...]:
+    """The features of one value that its text decides, in `_TEXT_FEATURES` order (plain Python:
+    the sample is a few hundred values, where per-call pandas overhead outweighs the work)."""
+    states, countries, currencies = _places()
+    digits = _DIGITS_RX.fullmatch(s) is not None
+    cents = _CENTS_RX.search(s) is not None
+    code_like = _CODE_RX.match(s) is not None and _DIGIT_RX.search(s) is not None
+    email = _EMAIL_RX.match(s) is not None
+    domain = _DOMAIN_RX.match(lower) is not None and "@" not in s
+    bare = " ".join(lower.replace(".", " ").split())
+    in_states, in_countries, in_currencies = bare in states, bare in countries, lower in currencies
+    words = s.split()
+    letters = len(_LETTER_RX.findall(s)) / max(len(s), 1)
+    legal = legal_tail(lower)
+    org_word = any(w in _COMPANY_WORDS for w in _ORG_WORD_RX.findall(lower))
+    return (
+        numeric,  # money
+        numeric and not whole,  # decimals
+        whole and small and not cents,  # small_whole
+        digits,  # digits_only
+        len(s) if digits else -1,  # digit_len
+        long_whole or (not is_num and code_like and not date_text and not (numeric and cents)),  # code
+        _multi_code(_CODE_SEPARATORS_RX.split(s)),  # multi_code
+        email,
+        _PHONE_RX.match(s) is not None and 7 <= len(_DIGIT_RX.findall(s)) <= 15 and not date_text and not is_num,
+        domain and not numeric,  # domain
+        _POSTAL_RX.match(s) is not None and (not is_num or (digits and 4 <= len(s) <= 5)),  # postal
+        in_states and _LOWER_LETTER_RX.search(lower) is not None,  # state
+        in_countries,  # country
+        in_currencies,  # currency
+        _PERCENT_RX.match(s) is not None or money_to_100,  # percent
+        not is_num and (legal or org_word),  # company
+        _PERSON_RX.match(s) is not None and not legal and not org_word,  # person
+        (not is_num and not date_text and letters >= 0.6 and 1 <= len(words) <= 8 and not email and not domain
+         and not (in_states or in_countries or in_currencies) and not code_like),  # party
+        not is_num and _ADDRESS_RX.match(s) is not None and len(words) >= 2 and letters >= 0.3,  # address
+        len(words) >= 4 or len(s) >= 30,  # free_text
+        float(len(words)),  # mean_words
+    )
+
+
+_TEXT_FEATURES = ("money", "decimals", "small_whole", "digits_only", "digit_len", "code", "multi_code", "email",
+                  "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
+                  "party", "address", "free_text", "mean_words")
 
 
 def _features(values: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     """Per value: what it looks like (one row per sampled value of every column)."""
-    f = pd.DataFrame(index=values.index)
-    is_dt = values.map(lambda v: isinstance(v, (dt.date, dt.datetime))).astype(bool)
-    is_num = values.map(
-        lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)).astype(bool)
-    s = values.map(cell_text).astype(str).str.strip()
-    lower = s.str.lower()
-    nums = pd.to_numeric(values.where(is_num), errors="coerce")
-    serial_day = is_num & nums.between(20_000, 80_000) & (nums == nums.round()) & (excel_epoch is not None)
-    date_text = ~is_num & s.str.match(_DATE_TEXT)
-    named = date_text & lower.str.contains("[a-z]", regex=True)
-    date_text &= ~named | lower.str.findall(r"[a-z]+").map(lambda ws: bool(ws) and ws[0].rstrip(".") in _MONTHS)
-    f["date"] = (is_dt | date_text).astype(float).where(~serial_day, 0.5)
-    money, _ = parse_money(values.where(~is_dt & ~date_text, None))
-    numeric = money.notna() & ~is_dt & ~date_text
-    whole = numeric & (money == money.round())
-    cents = s.str.contains(r"[.,]\d{1,2}$|[$€£]", regex=True)
-    f["money"] = numeric
-    f["decimals"] = numeric & ~whole
-    f["small_whole"] = whole & money.between(0, 10_000) & ~cents
-    digits = s.str.fullmatch(r"\d+")
-    f["digits_only"] = digits
-    f["digit_len"] = s.str.len().where(digits, -1)
-    long_whole = is_num & (nums == nums.round()) & (nums.abs() >= 10_000) & ~serial_day
-    code_like = s.str.match(_CODE) & s.str.contains(r"\d", regex=True)
-    f["code"] = long_whole | (~is_num & code_like & ~date_text & ~(numeric & cents))
-    f["multi_code"] = s.str.split(r"[,;/\s]+", regex=True).map(_multi_code)
-    email = s.str.match(_EMAIL)
-    domain = lower.str.match(_DOMAIN) & ~s.str.contains("@", regex=False)
-    f["email"] = email
-    f["phone"] = s.str.match(_PHONE) & s.str.count(r"\d").between(7, 15) & ~date_text & ~is_num
-    f["domain"] = domain & ~numeric
-    f["postal"] = s.str.match(_POSTAL) & (~is_num | (digits & s.str.len().between(4, 5)))
-    states, countries, currencies = _places()
-    bare = lower.str.replace(r"[.]", " ", regex=True).str.split().str.join(" ")
-    in_states, in_countries, in_currencies = bare.isin(states), bare.isin(countries), lower.isin(currencies)
-    f["state"] = in_states & lower.str.contains("[a-z]", regex=True)
-    f["country"] = in_countries
-    f["currency"] = in_currencies
-    f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
-    word_count = s.str.split().str.len()
-    letters = s.str.count(r"[A-Za-z\u00c0-\u024f]") / s.str.len().clip(lower=1)
-    legal = ends_with_legal_form(lower)
-    org_word = lower.str.findall(r"[a-z\u00c0-\u024f]+").map(lambda ws: any(w in _COMPANY_WORDS for w in ws))
-    f["company"] = ~is_num & (legal | org_word)
-    f["person"] = s.str.match(_PERSON) & ~legal & ~org_word
-    placeish = in_states | in_countries | in_currencies
-    f["party"] = (~is_num & ~date_text & (letters >= 0.6) & word_count.between(1, 8) & ~email & ~domain
-                  & ~placeish & ~code_like)
-    f["address"] = ~is_num & s.str.match(_ADDRESS) & (word_count >= 2) & (letters >= 0.3)
-    f["free_text"] = (word_count >= 4) | (s.str.len() >= 30)
-    f["mean_words"] = word_count.astype(float)
+    raw = values.tolist()
+    is_dt = np.array([isinstance(v, (dt.date, dt.datetime)) for v in raw], dtype=bool)
+    is_num = np.array([is_number(v) for v in raw], dtype=bool)
+    texts = [str(cell_text(v)).strip() for v in raw]
+    # lower-cased by pandas as before: pandas 3's string dtype lower-cases "İ" and a final "Σ"
+    # otherwise than str.lower, and a profile must not change with the code path
+    lowers = pd.Series(texts, dtype=object).astype(str).str.lower().tolist() if texts else []
+    nums = pd.to_numeric(values.where(pd.Series(is_num, index=values.index)), errors="coerce").to_numpy("float64")
+    with np.errstate(invalid="ignore"):
+        nums_whole = nums == np.round(nums)
+    serial_day = is_num & (nums >= 20_000) & (nums <= 80_000) & nums_whole & (excel_epoch is not None)
+    date_text = np.array([not n and _is_date_text(s, lo) for s, lo, n in zip(texts, lowers, is_num, strict=True)],
+                         dtype=bool)
+    money, _ = parse_money(values.where(pd.Series(~is_dt & ~date_text, index=values.index), None))
+    m = money.to_numpy("float64")
+    numeric = ~np.isnan(m) & ~is_dt & ~date_text
+    with np.errstate(invalid="ignore"):
+        whole = numeric & (m == np.round(m))
+        small = (m >= 0) & (m <= 10_000)
+        to_100 = numeric & (m >= 0) & (m <= 100)
+    long_whole = is_num & nums_whole & (np.abs(nums) >= 10_000) & ~serial_day
+    rows = [
+        _text_features(s, lo, bool(n), bool(d), bool(nu), bool(w), bool(p), bool(sm), bool(lw))
+        for s, lo, n, d, nu, w, p, sm, lw in zip(texts, lowers, is_num, date_text, numeric, whole, to_100, small,
+                                                  long_whole, strict=True)
+    ]
+    date = np.where(serial_day, 0.5, (is_dt | date_text).astype(float))
+    f = pd.DataFrame(rows, columns=list(_TEXT_FEATURES), index=values.index, dtype=float)
+    f.insert(0, "date", date)
     return f
 
 

@@ -8,6 +8,7 @@ raw cells travel with it as JSON.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,9 +86,11 @@ def _blank_mask(col: pd.Series) -> pd.Series:
 
 
 def _text_mask(col: pd.Series, pattern: str) -> pd.Series:
+    """Which cells are text `pattern` is found in (per distinct value, plain Python: few hundred values)."""
     codes, uniques = distinct(col)
-    text = uniques.map(lambda v: v if isinstance(v, str) else "").astype(str)
-    return expand_distinct(col, text.str.contains(pattern, regex=True), codes, False).astype(bool)
+    rx = re.compile(pattern)
+    found = pd.Series([rx.search(v if isinstance(v, str) else "") is not None for v in uniques.tolist()], dtype=object)
+    return expand_distinct(col, found, codes, False).astype(bool)
 
 
 def _column_for(table: RawTable, fld: str) -> str | None:

@@ -12,11 +12,12 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from sources.currency import split_currency
+from sources.currency import is_marked, split_one, token_series
 
 #: "S/N:", "S/N", "SN:", "SN#", "Serial:", "Serial #:", "Serial No:", "Serial Number:" (any case)
 SERIAL_PREFIX = re.compile(
@@ -146,6 +147,52 @@ def parse_money_column(raw: pd.Series) -> MoneyColumn:
     )
 
 
+_SIGNED_RX = re.compile(_SIGNED)
+_DOT_DECIMAL_RX = re.compile(_DOT_DECIMAL)
+_COMMA_DECIMAL_RX = re.compile(_COMMA_DECIMAL)
+_AMOUNT_SPACES_RX = re.compile(r"[\s\u00a0\u202f'’]")
+_DIGIT_RX = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """One amount text as read before the column's decimal separator is known."""
+
+    num: str  # the digits with their separators, sign and brackets taken off ("" when no number)
+    as_dot: bool  # readable with a decimal point
+    as_comma: bool  # readable with a decimal comma
+    negative: bool
+    unknown: bool  # a number with a currency token that is no known (or one) currency
+    code: str | None
+    symbol: str | None
+    marked: bool  # a currency token was looked for (the text has characters no number has)
+
+
+@lru_cache(maxsize=65536)
+def _read_amount(text: str) -> _Amount:
+    """What one stripped amount text can be read as (plain Python: a column holds a few hundred
+    distinct amounts, where per-call pandas overhead outweighs the work)."""
+    stripped, code, unknown_cur, symbol = split_one(text)
+    marked = is_marked(text)
+    m = _SIGNED_RX.search(_AMOUNT_SPACES_RX.sub("", stripped))
+    if m is None:  # no number: balanced (no brackets at all) but not usable
+        return _Amount("", False, False, False, unknown_cur and _DIGIT_RX.search(stripped) is not None, code, symbol,
+                       marked)
+    num = m["num"]
+    balanced = (m["open"] == "(") == (m["close"] == ")")
+    usable = balanced and _DIGIT_RX.search(num) is not None and not unknown_cur
+    return _Amount(
+        num,
+        usable and _DOT_DECIMAL_RX.fullmatch(num) is not None,
+        usable and _COMMA_DECIMAL_RX.fullmatch(num) is not None,
+        m["open"] == "(" or m["lead"] == "-" or m["trail"] == "-",
+        unknown_cur and _DIGIT_RX.search(stripped) is not None,
+        code,
+        symbol,
+        marked,
+    )
+
+
 def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     """`parse_money_column` on distinct values, `weights` being how many rows hold each."""
     out = pd.Series(np.nan, index=raw.index, dtype="float64")
@@ -154,22 +201,17 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     currency = pd.Series(None, index=raw.index, dtype=object)
     symbol = currency.copy()
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
-    is_num = map_unique(raw, is_number).astype(bool)
+    cells = raw.tolist()
+    is_num = np.array([is_number(v) for v in cells], dtype=bool)
+    blank = np.array([is_blank(v) for v in cells], dtype=bool)
     out[is_num] = raw[is_num].astype("float64")
-    text = map_unique(raw[~is_num], lambda v: None if is_blank(v) else str(v).strip()).dropna()
+    at = [i for i in range(len(cells)) if not is_num[i] and not blank[i]]
     decimal_comma, evidence = False, {}
-    if len(text):
-        split = split_currency(text.astype(str))
-        stripped, cur, unknown_cur = split.text, split.code, split.unknown
-        s = stripped.astype(str).str.replace(r"[\s\u00a0\u202f'’]", "", regex=True)
-        m = s.str.extract(_SIGNED)
-        num = m["num"].fillna("")
-        balanced = m["open"].eq("(") == m["close"].eq(")")
-        negative = m["open"].eq("(") | m["lead"].eq("-") | m["trail"].eq("-")
-        usable = balanced & m["num"].notna() & num.str.contains(r"\d", regex=True) & ~unknown_cur
-        as_dot = usable & num.str.fullmatch(_DOT_DECIMAL).fillna(False).astype(bool)
-        as_comma = usable & num.str.fullmatch(_COMMA_DECIMAL).fillna(False).astype(bool)
-        w = pd.Series(weights, index=raw.index).reindex(text.index)
+    if at:
+        reads = [_read_amount(str(cells[i]).strip()) for i in at]
+        w = np.asarray(weights, dtype=np.int64)[at]
+        as_dot = np.array([r.as_dot for r in reads], dtype=bool)
+        as_comma = np.array([r.as_comma for r in reads], dtype=bool)
         evidence = {
             "decimal_point": int(w[as_dot & ~as_comma].sum()),
             "decimal_comma": int(w[as_comma & ~as_dot].sum()),
@@ -177,18 +219,22 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
         }
         decimal_comma = evidence["decimal_comma"] > evidence["decimal_point"]
         readable, other = (as_comma, as_dot) if decimal_comma else (as_dot, as_comma)
-        plain = (
-            num.str.replace(".", "", regex=False).str.replace(",", ".", regex=False) if decimal_comma
-            else num.str.replace(",", "", regex=False)  # commas group thousands
-        )
-        values = pd.to_numeric(plain.where(readable, None), errors="coerce")
-        out[values.index] = values.where(~negative, -values)
-        outlier[text.index] = other & ~readable
-        unknown[text.index] = unknown_cur & stripped.str.contains(r"\d", regex=True)
-        currency[text.index] = cur.where(readable, None)
-        symbol[text.index] = split.symbol.where(readable, None)
+        plain = [
+            None if not ok else r.num.replace(".", "").replace(",", ".") if decimal_comma
+            else r.num.replace(",", "")  # commas group thousands
+            for r, ok in zip(reads, readable, strict=True)
+        ]
+        index = raw.index[at]
+        values = pd.to_numeric(pd.Series(plain, index=index, dtype=object), errors="coerce")
+        negative = pd.Series([r.negative for r in reads], index=index, dtype=bool)
+        out[index] = values.where(~negative, -values)
+        outlier[index] = other & ~readable
+        unknown[index] = [r.unknown for r in reads]
+        marked = any(r.marked for r in reads)
+        currency[index] = token_series([r.code for r in reads], index, marked).where(readable, None)
+        symbol[index] = token_series([r.symbol for r in reads], index, marked).where(readable, None)
     out = out.round(2)
-    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna() & ~outlier & ~unknown
+    failed = pd.Series(~blank, index=raw.index) & out.isna() & ~outlier & ~unknown
     return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol)
 
 
