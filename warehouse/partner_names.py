@@ -55,7 +55,12 @@ class PartnerNames:
         """Known partner names with the file that gave each (`name`, `source_file`): every reseller
         and partner-type CRM account, and every bill-to no file names as an end customer."""
         ev = self.evidence
-        customers = set(ev.loc[ev["evidence"] == "customer", "name_key"].dropna())
-        known = (ev["evidence"] == "partner") | ((ev["evidence"] == "bill_to") & ~ev["name_key"].isin(customers))
+        kind = ev["evidence"].to_numpy(dtype=object)
+        # recomputed after every file read: a set of the distinct keys and a pass over the bill-to
+        # rows, not Series.isin, whose Arrow-string version makes a Python object of every value
+        customers = set(ev.loc[kind == "customer", "name_key"].dropna().drop_duplicates().to_numpy(dtype=object))
+        bill_to = kind == "bill_to"
+        known = kind == "partner"
+        known[bill_to] = [key not in customers for key in ev.loc[bill_to, "name_key"].to_numpy(dtype=object)]
         out = ev.loc[known, ["name", "source_file"]].drop_duplicates()
         return out.sort_values(["name", "source_file"], ignore_index=True)
