@@ -54,10 +54,11 @@ def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
     if any(len(f) for f in (direct.opportunities, direct.forecast, direct.missed)):
         out.append(Book(DIRECT, "the vendor's direct list", f"{workbook_dir}/{DIRECT_FILE}", direct,
                         ("rep", "reseller")))
+    by_rep = data.parts("rep")
     reps = sorted({r for f in frames for r in f["rep"].dropna().unique()})
     rep_slugs = _unique_slugs(reps, reps)
     for rep in reps:
-        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", data.where(rep=rep),
+        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", by_rep[rep],
                         ("reseller",), "rep"))
     if data.opportunities["rep"].isna().any():
         out.append(Book(f"rep:{UNASSIGNED}", "opportunities without a rep", f"{workbook_dir}/rep_{UNASSIGNED}.xlsx",
@@ -66,8 +67,9 @@ def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
     pairs = pairs.drop_duplicates("reseller_id").sort_values("reseller_id")
     names = dict(zip(pairs["reseller_id"], pairs["reseller_name"].fillna(pairs["reseller_id"]), strict=True))
     reseller_slugs = _unique_slugs(list(names), list(names.values()))
+    by_reseller = data.parts("reseller_id")
     for reseller_id, name in names.items():
         out.append(Book(f"reseller:{reseller_id}", str(name),
                         f"{workbook_dir}/reseller_{reseller_slugs[reseller_id]}.xlsx",
-                        data.where(reseller_id=reseller_id), ("rep",), "reseller_name"))
+                        by_reseller[reseller_id], ("rep",), "reseller_name"))
     return out

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from reports.steps import REPORT_OPPORTUNITIES, REPORTS_SQL
@@ -62,9 +63,21 @@ class ReportData:
             else:
                 mask = df["reseller_id"] == reseller_id
             return df[mask.fillna(False).astype(bool)].reset_index(drop=True)
-        return replace(self, opportunities=pick(self.opportunities), forecast=pick(self.forecast),
-                       missed=pick(self.missed), installed_base=pick(self.installed_base),
-                       changes=pick(self.changes))
+        return replace(self, **{name: pick(getattr(self, name)) for name in PART_FRAMES})
+
+    def parts(self, column: str) -> dict[str, ReportData]:
+        """Every part by one column's value (`rep` or `reseller_id`), each as `where` gives it, in one
+        pass over each frame rather than one a part (at 1M rows, 540 parts cost 23 s that way)."""
+        frames = {name: getattr(self, name) for name in PART_FRAMES}
+        rows = {name: df.groupby(column, sort=False).indices for name, df in frames.items()}
+        none = np.array([], dtype=np.intp)
+        return {key: replace(self, **{name: df.take(rows[name].get(key, none)).reset_index(drop=True)
+                                      for name, df in frames.items()})
+                for key in dict.fromkeys(k for index in rows.values() for k in index)}
+
+
+#: the frames a part of the book takes its rows of
+PART_FRAMES = ("opportunities", "forecast", "missed", "installed_base", "changes")
 
 
 def _direct(df: pd.DataFrame) -> pd.Series:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
@@ -68,11 +69,16 @@ def _lines(*values: object) -> str | None:
     return "\n".join(str(v) for v in values if v is not None and not pd.isna(v)) or None
 
 
-def _first_serials(serials: pd.Series, shown: int = 3) -> str:
-    """The first serials of a group, and how many more ("A, B, C (+4 more)")."""
-    values = sorted(serials.dropna().astype(str))
-    more = f" (+{len(values) - shown} more)" if len(values) > shown else ""
-    return ", ".join(values[:shown]) + more
+def first_serials(group: np.ndarray, serials: pd.Series, groups: int, shown: int = 3) -> list[str]:
+    """Per group (`group`: each row's number, 0..groups-1), its first serials in sorted order and
+    how many more ("A, B, C (+4 more)"); one sort for every group, not a Python call per group."""
+    present = serials.notna().to_numpy()
+    rows = pd.DataFrame({"group": group[present], "serial": serials[present].astype(object).astype(str)})
+    rows = rows.sort_values(["group", "serial"], kind="stable")
+    count = np.bincount(rows["group"].to_numpy(), minlength=groups)
+    first = rows[rows.groupby("group").cumcount().to_numpy() < shown]
+    joined = first.groupby("group")["serial"].agg(", ".join).reindex(range(groups), fill_value="")
+    return [text + (f" (+{n - shown} more)" if n > shown else "") for text, n in zip(joined, count, strict=True)]
 
 
 #: countries dialled with the North American numbering plan (a ten-digit number reads (555) 123-4567)
@@ -101,14 +107,16 @@ def _installed_base_rows(base: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=[c.field for c in INSTALLED_BASE_COLUMNS])
     keys = ["customer_id", "reseller_id", "sku"]
     grouped = base.assign(**{k: base[k].fillna("") for k in keys}).groupby(keys, sort=False, dropna=False)
+    group = grouped.ngroup().to_numpy()
     out = grouped.agg(
         customer_name=("customer_name", "first"), reseller_name=("reseller_name", "first"), rep=("rep", "first"),
         contact_name=("contact_name", "first"), contact_phone=("contact_phone", "first"),
-        assets=("asset_id", "count"), serials=("serial_number", _first_serials),
+        assets=("asset_id", "count"),
         ship_date=("ship_date", "min"), covered_until=("uncovered_since", "max"),
         years_uncovered=("years_uncovered", "min"), value_if_covered=("value_if_covered", "sum"),
         currency=("currency", "first"),
     ).reset_index()
+    out.insert(out.columns.get_loc("assets") + 1, "serials", first_serials(group, base["serial_number"], len(out)))
     out["years_uncovered"] = pd.to_numeric(out["years_uncovered"], errors="coerce").astype(float).round(0)
     out["contact"] = contact_text(out)
     return out.sort_values(["value_if_covered", "customer_name"], ascending=[False, True]).reset_index(drop=True)
