@@ -152,17 +152,19 @@ def review_queue(
     known = (left_entity.notna() & right_entity.notna()).to_numpy()
     in_band = (probability >= low) & (probability < high) & ~forced & known
     apart = known & (left_entity != right_entity).to_numpy()
-    keys = _entity_keys(left_entity.fillna(""), right_entity.fillna(""))
     unopposed = np.zeros(len(pairs), dtype=bool)
     if unopposed_name_level is not None and "name" in pairs:
         unopposed = ((probability < low) & ~forced & known & ~_opposed(pairs, model)
                      & (pairs["name"].to_numpy(np.int64) >= unopposed_name_level))
     asked = (in_band | unopposed) & apart
+    keys = _entity_keys(left_entity[asked], right_entity[asked])  # the asked pairs' only: millions are not
     if decided is not None and len(decided):
         decided_keys = set(_entity_keys(decided["left_record_id"].map(entity).fillna("?"),
                                         decided["right_record_id"].map(entity).fillna("?")))
-        asked &= ~keys.isin(decided_keys).to_numpy()
-    merge = pairs[asked].assign(_key=keys[asked], _shown=_compared(pairs[asked]))
+        undecided = ~keys.isin(decided_keys).to_numpy()
+        asked[np.flatnonzero(asked)[~undecided]] = False
+        keys = keys[undecided]
+    merge = pairs[asked].assign(_key=keys.to_numpy(), _shown=_compared(pairs[asked]))
     merge = merge.sort_values(["_shown", "match_probability"], ascending=False, kind="stable").drop_duplicates("_key")
     inside = pairs[known & ~apart]
     weight = inside["match_weight"].to_numpy(np.float64)
