@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -71,25 +73,21 @@ def _two_digit_year(y: pd.Series) -> pd.Series:
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     """Build dates from integer parts; impossible dates (31/02) and years past pandas' range become NaT."""
-    # numpy calendar arithmetic: pd.to_datetime on a year/month/day frame costs ~10 ms a call
     y, m, d = (np.asarray(pd.to_numeric(p, errors="coerce"), dtype="float64") for p in (year, month, day))
+    return pd.Series(_assemble_days(y, m, d), index=year.index, dtype="datetime64[ns]")
+
+
+def _assemble_days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """`_assemble` on arrays: datetime64[ns], NaT for impossible dates and years pandas cannot hold."""
+    # numpy calendar arithmetic: pd.to_datetime on a year/month/day frame costs ~10 ms a call
+    y, m, d = (np.asarray(p, dtype="float64") for p in (year, month, day))
     ok = (y >= 1678) & (y <= 2261) & (m >= 1) & (m <= 12) & (d >= 1)  # pandas 3 would switch resolution
     ok &= (y == np.floor(y)) & (m == np.floor(m)) & (d == np.floor(d))
     months = np.where(ok, (y - 1970) * 12 + m - 1, 0).astype("int64").astype("datetime64[M]")
     first = months.astype("datetime64[D]")
     ok &= d <= ((months + 1).astype("datetime64[D]") - first).astype("int64")
     days = np.where(ok, d - 1, 0).astype("int64").astype("timedelta64[D]")
-    out = np.where(ok, (first + days).astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
-    return pd.Series(out, index=year.index, dtype="datetime64[ns]")
-
-
-def _excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Series:
-    """Serial day numbers from the workbook's epoch (1899-12-30, or 1904-01-01 for Mac files).
-
-    The fraction is the time of day, so it is dropped (floor), never rounded: 46100.75 is
-    6 pm on day 46100, not the next day.
-    """
-    return pd.Timestamp(epoch) + pd.to_timedelta(np.floor(values.astype("float64")), unit="D")
+    return np.where(ok, (first + days).astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
 
 
 _NUMERIC_RX = re.compile(_NUMERIC)
@@ -102,42 +100,9 @@ def _year4(y: int) -> int:
     return y if y >= 100 else 2000 + y if y < 70 else 1900 + y
 
 
-def _numeric_parts(text: pd.Series) -> pd.DataFrame:
-    """First part, separator, second part and four-digit year of "a/b/yy(yy)" texts (others dropped)."""
-    at, a, sep, b, y = [], [], [], [], []
-    for i, t in zip(text.index, text.tolist(), strict=True):  # plain Python: a column has few distinct dates
-        m = _NUMERIC_RX.search(t)
-        if m is not None:
-            at.append(i)
-            a.append(int(m[1]))
-            sep.append(m[2])
-            b.append(int(m[3]))
-            y.append(_year4(int(m[4])))
-    index = pd.Index(at, dtype=text.index.dtype)
-    return pd.DataFrame({
-        "a": pd.Series(a, index=index, dtype="int64"), "sep": pd.Series(sep, index=index, dtype=object),
-        "b": pd.Series(b, index=index, dtype="int64"), "y": pd.Series(y, index=index, dtype="int64"),
-    }, index=index)
-
-
-def _ymd_parts(text: pd.Series, pattern: re.Pattern[str]) -> pd.DataFrame:
-    """Year, month and day (columns 0, 1, 2) of the texts `pattern` matches (others dropped)."""
-    at, parts = [], []
-    for i, t in zip(text.index, text.tolist(), strict=True):
-        m = pattern.search(t)
-        if m is not None:
-            at.append(i)
-            parts.append((int(m[1]), int(m[2]), int(m[3])))
-    return pd.DataFrame(parts, index=pd.Index(at, dtype=text.index.dtype), columns=[0, 1, 2], dtype="int64")
-
-
-def _readings(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Each value read day-first and month-first (NaT where that reading is no real date)."""
-    return _assemble(parts["y"], parts["b"], parts["a"]), _assemble(parts["y"], parts["a"], parts["b"])
-
-
-def _evidence(dmy: pd.Series, mdy: pd.Series, weights: pd.Series) -> OrderEvidence:
-    d, m = dmy.notna(), mdy.notna()
+def _evidence_arrays(day_ok: np.ndarray, month_ok: np.ndarray, weights: np.ndarray) -> OrderEvidence:
+    """Rows proving each order, from which values are real dates read day-first / month-first."""
+    d, m = day_ok, month_ok
     return OrderEvidence(
         day_first=int(weights[d & ~m].sum()), month_first=int(weights[m & ~d].sum()),
         either=int(weights[d & m].sum()), impossible=int(weights[~d & ~m].sum()),
@@ -147,11 +112,22 @@ def _evidence(dmy: pd.Series, mdy: pd.Series, weights: pd.Series) -> OrderEviden
 def order_evidence(raw: pd.Series) -> OrderEvidence:
     """What a column's numeric dates prove about day/month order, counted in rows."""
     codes, uniques = distinct(raw)
-    weights = pd.Series(np.bincount(codes[codes >= 0], minlength=len(uniques)), index=uniques.index)
-    parts = _numeric_parts(uniques[[isinstance(v, str) for v in uniques.tolist()]])
-    if parts.empty:
+    weights = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    values = uniques.tolist()
+    at, a, _, b, y = _numeric_arrays(*_texts_of(values))
+    if not len(at):
         return OrderEvidence()
-    return _evidence(*_readings(parts), weights.reindex(parts.index))
+    dmy, mdy = _assemble_days(y, b, a), _assemble_days(y, a, b)
+    return _evidence_arrays(~np.isnat(dmy), ~np.isnat(mdy), weights[at])
+
+
+def _texts_of(values: list[object]) -> tuple[Sequence[int], list[str]]:
+    """Positions and values of the texts among `values` (all of them, without copying, in the usual case)."""
+    is_text = [isinstance(v, str) for v in values]
+    if all(is_text):
+        return range(len(values)), cast(list[str], values)
+    at = [i for i, t in enumerate(is_text) if t]
+    return at, [cast(str, values[i]) for i in at]
 
 
 def proven_order(raw: pd.Series) -> str | None:
@@ -159,18 +135,15 @@ def proven_order(raw: pd.Series) -> str | None:
     return order_evidence(raw).proven
 
 
-def _read_numeric(parts: pd.DataFrame, weights: pd.Series, column: str, order_hint: str | None) -> ParsedDates:
-    """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
-    dmy, mdy = _readings(parts)
-    ev = _evidence(dmy, mdy, weights)
-    order, decided_by, notes = _decide_order(ev, bool((parts["sep"] == ".").all()), column, order_hint)
-    chosen, other = (dmy, mdy) if order == "dmy" else (mdy, dmy)
-    if decided_by == "tie":  # each value read the only way it can be
-        return ParsedDates(chosen.where(chosen.notna(), other), chosen.isna() & other.isna(), order, notes,
-                           against_order=pd.Series(False, index=parts.index), evidence=ev.as_dict(order, decided_by))
-    against = chosen.isna() & other.notna()
-    return ParsedDates(chosen, chosen.isna() & ~against, order, notes, against_order=against,
-                       evidence=ev.as_dict(order, decided_by))
+@dataclass
+class _NumericRead:
+    """Numeric dates read in the decided order (datetime64[ns]), those proving the other order, notes."""
+
+    values: np.ndarray
+    against_order: np.ndarray
+    order: str
+    warnings: list[str]
+    evidence: dict[str, object]
 
 
 def _decide_order(
@@ -213,8 +186,8 @@ _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
 
 
 @lru_cache(maxsize=65536)
-def _parse_free_form(value: str, dayfirst: bool) -> pd.Timestamp:
-    """dateutil for named months and other free forms; NaT unless day, month and year are all there.
+def _parse_free_form(value: str, dayfirst: bool) -> dt.datetime | None:
+    """dateutil for named months and other free forms; None unless day, month and year are all there.
 
     dateutil fills a missing part from today ("5" -> the 5th of this month, "March 2026" ->
     today's day in March), which would make a run depend on its date. Parsing with two
@@ -223,8 +196,8 @@ def _parse_free_form(value: str, dayfirst: bool) -> pd.Timestamp:
     try:
         a, b = (dateutil_parser.parse(value, dayfirst=dayfirst, fuzzy=False, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
-        return pd.NaT
-    return pd.Timestamp(a) if a.date() == b.date() else pd.NaT
+        return None
+    return a if a.date() == b.date() else None
 
 
 def parse_dates(
@@ -246,9 +219,10 @@ def parse_dates(
     parsed = _parse_distinct(uniques, weights, column, date_format, excel_epoch, order_hint, bounds)
 
     def spread(mask: pd.Series | None) -> pd.Series:
+        """A flag per distinct value spread over the rows (missing cells: False), in numpy."""
         if mask is None:
             return pd.Series(False, index=raw.index)
-        return expand_distinct(raw, mask, codes, False).astype(bool)
+        return pd.Series(np.append(mask.to_numpy(dtype=bool), False)[codes], index=raw.index, dtype=bool)
 
     return ParsedDates(
         values=expand_distinct(raw, parsed.values, codes),
@@ -261,12 +235,6 @@ def parse_dates(
     )
 
 
-def _timestamp(value: object) -> pd.Timestamp:
-    """A date cell as a Timestamp; NaT for years pandas cannot hold (an xlsx may say 0001-01-01)."""
-    year = getattr(value, "year", 0)
-    return pd.Timestamp(value) if 1678 <= year <= 2261 else pd.NaT
-
-
 def _parse_distinct(
     raw: pd.Series,
     weights: pd.Series,
@@ -276,69 +244,182 @@ def _parse_distinct(
     order_hint: str | None,
     bounds: tuple[dt.date, dt.date] | None,
 ) -> ParsedDates:
-    raw = raw.astype(object)
-    out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-    years = pd.Series(np.nan, index=raw.index)  # the year a value names, even one pandas cannot hold
-    done = pd.Series(False, index=raw.index)
-    against = pd.Series(False, index=raw.index)
+    """Parse distinct cell values; numpy arrays by position, not pandas assignments (~40 small calls each)."""
+    cells = raw.astype(object).tolist()  # distinct values: plain Python per value beats pandas' per-call overhead
+    n = len(cells)
+    out = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
+    years = np.full(n, np.nan)  # the year a value names, even one pandas cannot hold
+    against = np.zeros(n, dtype=bool)
     warnings: list[str] = []
     order: str | None = None
     evidence: dict[str, object] = {}
 
-    cells = raw.tolist()  # distinct values: plain Python per value beats pandas' per-call overhead
-    is_dt = pd.Series([isinstance(v, (dt.datetime, dt.date)) for v in cells], index=raw.index, dtype=bool)
-    if is_dt.any():
-        out[is_dt] = pd.to_datetime(raw[is_dt].map(_timestamp), errors="coerce")
-        years[is_dt] = raw[is_dt].map(lambda v: v.year).astype("float64")
-        done |= is_dt
-    is_num = pd.Series([is_number(v) for v in cells], index=raw.index, dtype=bool)
-    is_num &= ~done
-    if is_num.any():
-        nums = raw[is_num].astype("float64")
-        ok = nums.between(*EXCEL_SERIAL_RANGE) & (excel_epoch is not None)
-        if ok.any():
-            out[ok[ok].index] = _excel_serial_to_date(nums[ok], excel_epoch or dt.datetime(1899, 12, 30))
-        done |= is_num & ok.reindex(raw.index, fill_value=False)
+    done = np.array([isinstance(v, (dt.datetime, dt.date)) for v in cells], dtype=bool).reshape(n)
+    if done.any():
+        at = np.flatnonzero(done)
+        _put(out, at, [cells[i] for i in at])
+        years[at] = [cells[i].year for i in at]
+    serial = _serial_positions(cells, done, excel_epoch)
+    if len(serial):
+        epoch = np.datetime64(pd.Timestamp(excel_epoch or dt.datetime(1899, 12, 30)).as_unit("ns").to_datetime64())
+        days = np.floor(np.array([cells[i] for i in serial], dtype="float64")).astype("int64")
+        out[serial] = epoch + days.astype("timedelta64[D]")
+        done[serial] = True
 
-    texts = [None if d or pd.isna(v) else str(v).strip() for v, d in zip(cells, done.tolist(), strict=True)]
-    text = pd.Series([t or None for t in texts], index=raw.index, dtype=object)
-    todo = text.notna()
-    if todo.any():
-        s = text[todo].astype(str)
-        if date_format:
-            parsed = pd.to_datetime(s, format=date_format, errors="coerce")
-            out[parsed.index] = parsed
-        else:
-            is_iso = pd.Series(False, index=s.index)
-            for pattern in (_ISO_RX, _COMPACT_RX):
-                ymd = _ymd_parts(s[~is_iso], pattern)
-                if len(ymd):
-                    out[ymd.index] = _assemble(ymd[0], ymd[1], ymd[2])
-                    years[ymd.index] = ymd[0].astype("float64")
-                    is_iso[ymd.index] = True
-            parts = _numeric_parts(s[~is_iso])
-            if len(parts):
-                read = _read_numeric(parts, weights.reindex(parts.index), column, order_hint)
-                out[parts.index], against[parts.index] = read.values, read.against_order
-                order, warnings, evidence = read.order, read.warnings, read.evidence
-                years[parts.index] = parts["y"].astype("float64")
-            rest = s[~is_iso & ~s.index.isin(parts.index)]
-            if len(rest):
-                dayfirst = order == "dmy"
-                cache: dict[str, pd.Timestamp] = {}
-                for value in rest.unique():
-                    cache[value] = _parse_free_form(value, dayfirst)
-                out[rest.index] = pd.to_datetime(rest.map(cache), errors="coerce")
+    texts = [None if d or pd.isna(v) else str(v).strip() or None for v, d in zip(cells, done.tolist(), strict=True)]
+    todo = [(i, t) for i, t in enumerate(texts) if t is not None]
+    if todo and date_format:
+        _put(out, [i for i, _ in todo], _with_format([t for _, t in todo], date_format))
+    elif todo:
+        shape = _split_shapes(todo)
+        for ymd in shape.ymd:
+            if len(ymd[0]):
+                out[ymd[0]] = _assemble_days(*ymd[1:])
+                years[ymd[0]] = ymd[1]
+        if len(shape.numeric[0]):
+            at, a, sep, b, y = shape.numeric
+            read = _read_numeric_arrays(a, sep, b, y, weights.to_numpy()[at], column, order_hint)
+            out[at], against[at] = read.values, read.against_order
+            order, warnings, evidence = read.order, read.warnings, read.evidence
+            years[at] = y
+        if shape.rest:
+            dayfirst = order == "dmy"
+            at_rest = [i for i, _ in shape.rest]
+            free = [_parse_free_form(t, dayfirst) for _, t in shape.rest]
+            _put(out, at_rest, free)
+            years[at_rest] = [np.nan if f is None else f.year for f in free]  # a year 9999 is out of range, not bad
 
-    non_empty = pd.Series([not is_blank(v) for v in cells], index=raw.index, dtype=bool)
-    out_of_range = pd.Series(False, index=raw.index)
+    non_empty = np.array([not is_blank(v) for v in cells], dtype=bool).reshape(n)
+    is_nat = np.isnat(out)
+    out_of_range = np.zeros(n, dtype=bool)
     if bounds is not None:
-        lo, hi = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])
-        out_of_range = (out.notna() & ((out < lo) | (out > hi))) | (
-            out.isna() & ((years < bounds[0].year) | (years > bounds[1].year))
-        )
-        out = out.where(~out_of_range)
-    values = out.dt.date.astype(object).where(out.notna(), None)
-    failed = non_empty & out.isna() & ~out_of_range & ~against
-    return ParsedDates(values=values, failed=failed, order=order, warnings=warnings,
-                       out_of_range=out_of_range, against_order=against, evidence=evidence)
+        lo, hi = np.datetime64(bounds[0], "ns"), np.datetime64(bounds[1], "ns")
+        with np.errstate(invalid="ignore"):
+            out_of_range = (~is_nat & ((out < lo) | (out > hi))) | (
+                is_nat & ((years < bounds[0].year) | (years > bounds[1].year)))
+        out[out_of_range] = np.datetime64("NaT", "ns")
+        is_nat |= out_of_range
+    values = pd.Series(out.astype("datetime64[D]").astype(object), index=raw.index, dtype=object)
+    failed = non_empty & is_nat & ~out_of_range & ~against
+
+    def series(mask: np.ndarray) -> pd.Series:
+        return pd.Series(mask, index=raw.index, dtype=bool)
+
+    return ParsedDates(values=values, failed=series(failed), order=order, warnings=warnings,
+                       out_of_range=series(out_of_range), against_order=series(against), evidence=evidence)
+
+
+def _put(out: np.ndarray, at: Sequence[int] | np.ndarray, stamps: Sequence[object]) -> None:
+    """Write parsed timestamps into `out` (datetime64[ns]) at positions `at`, one by one (distinct values)."""
+    out[np.asarray(at, dtype="int64")] = np.array([_wall_clock(s) for s in stamps], dtype="datetime64[ns]")
+
+
+def _wall_clock(value: object) -> np.datetime64:
+    """A parsed timestamp as naive datetime64[ns]: a zoned one keeps the day and time it was written
+    with (a time zone says where, not which day); NaT for anything else and for years pandas cannot hold."""
+    if not isinstance(value, dt.date) or value is pd.NaT or not 1678 <= value.year <= 2261:
+        return np.datetime64("NaT", "ns")
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.to_datetime64().astype("datetime64[ns]")
+
+
+def _with_format(texts: list[str], date_format: str) -> list[object]:
+    """Texts parsed with an explicit format (NaT where one does not fit): at once, or one by one when
+    pandas refuses the whole column (mixed time-zone offsets)."""
+    try:
+        return list(pd.to_datetime(pd.Series(texts, dtype=object), format=date_format, errors="coerce"))
+    except (ValueError, TypeError, OverflowError):
+        return [pd.to_datetime(t, format=date_format, errors="coerce") for t in texts]
+
+
+def _serial_positions(cells: list[object], done: np.ndarray, excel_epoch: dt.datetime | None) -> np.ndarray:
+    """Positions of numbers in the Excel serial range, when the cells come from a workbook."""
+    if excel_epoch is None:
+        return np.zeros(0, dtype="int64")
+    lo, hi = EXCEL_SERIAL_RANGE
+    return np.array([i for i, (v, d) in enumerate(zip(cells, done.tolist(), strict=True))
+                     if not d and is_number(v) and lo <= _float_or_inf(v) <= hi], dtype="int64")
+
+
+def _float_or_inf(value: object) -> float:
+    """A number as float; an integer past float's range (10**400) as infinity, never an OverflowError."""
+    try:
+        return float(cast(float, value))
+    except OverflowError:
+        return float("inf")
+
+
+@dataclass
+class _Shapes:
+    """Text values by shape: ISO and compact (positions, year, month, day), numeric, and the rest."""
+
+    ymd: list[tuple[np.ndarray, ...]]  # (positions, year, month, day) of ISO, then of compact texts
+    numeric: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    rest: list[tuple[int, str]]
+
+
+def _split_shapes(texts: list[tuple[int, str]]) -> _Shapes:
+    """One regex pass per value: ISO, else compact, else "a/b/yy", else free form (the former order)."""
+    ymd: list[tuple[list[int], list[int], list[int], list[int]]] = [([], [], [], []), ([], [], [], [])]
+    others: list[tuple[int, str]] = []
+    for i, t in texts:
+        for k, rx in enumerate((_ISO_RX, _COMPACT_RX)):
+            m = rx.search(t)
+            if m is not None:
+                at, year, month, day = ymd[k]
+                at.append(i)
+                year.append(int(m[1]))
+                month.append(int(m[2]))
+                day.append(int(m[3]))
+                break
+        else:
+            others.append((i, t))
+    numeric = _numeric_arrays([i for i, _ in others], [t for _, t in others])
+    matched = set(numeric[0].tolist())
+    rest = [(i, t) for i, t in others if i not in matched]
+    return _Shapes([_int_arrays(*parts) for parts in ymd], numeric, rest)
+
+
+def _int_arrays(*columns: list[int]) -> tuple[np.ndarray, ...]:
+    """Lists of ints as int64 arrays (one list at a time: numpy reads a list of tuples slowly)."""
+    return tuple(np.array(c, dtype="int64") for c in columns)
+
+
+def _numeric_arrays(
+    positions: Sequence[int], texts: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(positions, first part, separator, second part, four-digit year) of the "a/b/yy(yy)" texts."""
+    at: list[int] = []
+    a: list[int] = []
+    b: list[int] = []
+    y: list[int] = []
+    seps: list[str] = []
+    for i, t in zip(positions, texts, strict=True):
+        m = _NUMERIC_RX.search(t)
+        if m is not None:
+            at.append(i)
+            a.append(int(m[1]))
+            seps.append(m[2])
+            b.append(int(m[3]))
+            y.append(_year4(int(m[4])))
+    at_, a_, b_, y_ = _int_arrays(at, a, b, y)
+    return at_, a_, np.array(seps, dtype=object), b_, y_
+
+
+def _read_numeric_arrays(
+    a: np.ndarray, sep: np.ndarray, b: np.ndarray, y: np.ndarray, weights: np.ndarray,
+    column: str, order_hint: str | None,
+) -> _NumericRead:
+    """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
+    dmy, mdy = _assemble_days(y, b, a), _assemble_days(y, a, b)
+    d_ok, m_ok = ~np.isnat(dmy), ~np.isnat(mdy)
+    ev = _evidence_arrays(d_ok, m_ok, weights)
+    order, decided_by, notes = _decide_order(ev, bool((sep == ".").all()), column, order_hint)
+    chosen, other = (dmy, mdy) if order == "dmy" else (mdy, dmy)
+    chosen_ok, other_ok = (d_ok, m_ok) if order == "dmy" else (m_ok, d_ok)
+    if decided_by == "tie":  # each value read the only way it can be
+        return _NumericRead(np.where(chosen_ok, chosen, other), np.zeros(len(a), dtype=bool), order, notes,
+                            ev.as_dict(order, decided_by))
+    return _NumericRead(chosen, ~chosen_ok & other_ok, order, notes, ev.as_dict(order, decided_by))

@@ -228,14 +228,16 @@ def recognise_header(
     fixed = override_columns(headers, overrides)
     named = {normalise_header(h) for h in (overrides or {}).values()}
     fields = [f for f in eligible_fields(kind or "") if f not in fixed.values()]
+    column_of = {f: j for j, f in enumerate(fields)}
     scores = np.zeros((len(headers), len(fields)))
     evidence: dict[tuple[int, int], str] = {}
     for i, h in enumerate(headers):
         if i in fixed or not h or not isinstance(cells[i], str) or normalise_header(h) in named:
             continue
-        for j, fld in enumerate(fields):
-            s = field_scores(h, kind).get(fld)
-            if s is not None:
+        # the fields this header scores, not every eligible field: most cells of a data row score none
+        for fld, s in field_scores(h, kind).items():
+            j = column_of.get(fld)
+            if j is not None:
                 scores[i, j], evidence[i, j] = s.score, s.evidence
     mapping = dict(fixed)
     how = {f: "columns" for f in fixed.values()}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -93,6 +94,21 @@ def _text_mask(col: pd.Series, pattern: str) -> pd.Series:
     return expand_distinct(col, found, codes, False).astype(bool)
 
 
+_TOTAL_RX = re.compile(_TOTAL_LABEL)
+
+
+def _cell_masks(col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Which cells are blank and which hold a "Total" label, from one pass over the distinct values."""
+    codes, uniques = distinct(col)
+    values = uniques.tolist()
+    # list comprehensions, not generators: ~60 ns a value less on a column of 500k distinct values
+    total = np.array([isinstance(v, str) and _TOTAL_RX.search(v) is not None for v in values], dtype=bool)
+    if pd.api.types.is_string_dtype(col) and not pd.api.types.is_object_dtype(col):
+        return _blank_mask(col).to_numpy(dtype=bool), np.append(total, False)[codes]
+    blank = np.array([cell_text(v) is None for v in values], dtype=bool)
+    return np.append(blank, True)[codes], np.append(total, False)[codes]
+
+
 def _column_for(table: RawTable, fld: str) -> str | None:
     for idx, f in table.header.mapping.items():
         if f == fld:
@@ -114,18 +130,15 @@ def type_rows(
     cells = table.cells
     rows = pd.Series(table.row_numbers, index=cells.index)
     columns = list(cells.columns)
-    blank_cells = (pd.concat([_blank_mask(cells[c]) for c in columns], axis=1) if columns
-                   else pd.DataFrame(index=cells.index))
-    total_cells = pd.concat([_text_mask(cells[c], _TOTAL_LABEL) for c in columns], axis=1) if columns else blank_cells
-    blank = blank_cells.all(axis=1) if columns else pd.Series(True, index=cells.index)
+    masks = [_cell_masks(cells[c]) for c in columns]
+    blank_cells = np.column_stack([b for b, _ in masks]) if masks else np.zeros((len(cells), 0), dtype=bool)
+    total_cells = np.column_stack([t for _, t in masks]) if masks else blank_cells
+    blank = blank_cells.all(axis=1)
     # a total row has a "Total" label and nothing that identifies a real line besides that label
     identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
-    has_identity = (
-        (~blank_cells.iloc[:, identity] & ~total_cells.iloc[:, identity]).any(axis=1)
-        if identity else pd.Series(False, index=cells.index)
-    )
+    has_identity = (~blank_cells[:, identity] & ~total_cells[:, identity]).any(axis=1)
     total = ~blank & total_cells.any(axis=1) & ~has_identity
-    keep = ~blank & ~total
+    keep = pd.Series(~blank & ~total, index=cells.index)
     body = cells[keep]
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
@@ -166,19 +179,10 @@ def type_rows(
     quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file,
                                    where_sheet)
     good = ~failed_any
-    records = pd.DataFrame(index=body.index[good])
-    records["source"] = source
-    records["source_file"] = source_file
-    records["source_sheet"] = table.sheet
-    records["source_row"] = where[good].astype("int64")
-    records["kind"] = kind
-    for fld in RECORD_FIELDS:
-        if fld in typed:
-            records[fld] = typed[fld][good]
-        elif FIELD_TYPES[fld] == "serials":  # a list in every row: no serial column is zero serials
-            records[fld] = pd.Series([[] for _ in range(int(good.sum()))], index=records.index, dtype=object)
-        else:
-            records[fld] = None
+    records = _records_frame(body.index[good], typed, good, {
+        "source": source, "source_file": source_file, "source_sheet": table.sheet,
+        "source_row": where[good].astype("int64"), "kind": kind,
+    })
     return TypedRows(
         records=records.reset_index(drop=True),
         quarantine=quarantine,
@@ -188,6 +192,26 @@ def type_rows(
         warnings=warnings,
         evidence=typed_table.evidence,
     )
+
+
+def _records_frame(
+    index: pd.Index, typed: dict[str, pd.Series], good: pd.Series, provenance: dict[str, object]
+) -> pd.DataFrame:
+    """The good rows' provenance and record fields, built at once (one insert per column costs ~0.1 ms)."""
+    n = len(index)
+    columns: dict[str, pd.Series | np.ndarray] = {}
+    for name, value in [*provenance.items(), *((f, typed[f][good] if f in typed else None) for f in RECORD_FIELDS)]:
+        if isinstance(value, pd.Series):
+            columns[name] = value
+        elif FIELD_TYPES.get(name) == "serials":  # a list in every row: no serial column is zero serials
+            lists = np.empty(n, dtype=object)
+            lists[:] = [[] for _ in range(n)]
+            columns[name] = lists
+        elif value is None:  # an object column of None, as `frame[name] = None` gives
+            columns[name] = np.full(n, None, dtype=object)
+        else:  # a scalar broadcast as `frame[name] = value` would (text is `str` on pandas 3)
+            columns[name] = pd.Series(value, index=index)
+    return pd.DataFrame(columns, index=index)
 
 
 def _quarantine_frame(

@@ -211,15 +211,21 @@ def test_date_parts_match_the_pandas_chain(dtype: object) -> None:
     text = pd.Series([t for t in TRICKY if t] + ["3 / 4 / 26", "12-31-1999 10:30", "2026/3/5 08:00:01.5"],
                      dtype=dtype)  # type: ignore[call-overload]
     num = text.str.extract(dates._NUMERIC).dropna()
-    got = dates._numeric_parts(text)
-    assert got.index.tolist() == num.index.tolist()
-    assert got["a"].tolist() == num[0].astype(int).tolist()
-    assert got["b"].tolist() == num[2].astype(int).tolist()
-    assert got["sep"].tolist() == num[1].tolist()
-    assert got["y"].tolist() == dates._two_digit_year(num[3].astype(int)).tolist()
-    for pattern, rx in ((dates._ISO, dates._ISO_RX), (dates._COMPACT, dates._COMPACT_RX)):
-        found = text.str.extract(pattern).dropna().astype(int)
-        pd.testing.assert_frame_equal(dates._ymd_parts(text, rx), found, check_dtype=False)
+    at, a, sep, b, y = dates._numeric_arrays(text.index.tolist(), text.tolist())
+    assert at.tolist() == num.index.tolist()
+    assert a.tolist() == num[0].astype(int).tolist()
+    assert b.tolist() == num[2].astype(int).tolist()
+    assert sep.tolist() == num[1].tolist()
+    assert y.tolist() == dates._two_digit_year(num[3].astype(int)).tolist()
+    shapes = dates._split_shapes(list(enumerate(text.tolist())))
+    taken: set[int] = set()
+    for pattern, (pos, *ymd) in zip((dates._ISO, dates._COMPACT), shapes.ymd, strict=True):
+        found = text[~text.index.isin(list(taken))].str.extract(pattern).dropna().astype(int)
+        assert pos.tolist() == found.index.tolist()
+        assert [p.tolist() for p in ymd] == [found[k].tolist() for k in (0, 1, 2)]
+        taken |= set(pos.tolist())
+    assert shapes.numeric[0].tolist() == [i for i in at.tolist() if i not in taken]
+    assert [i for i, _ in shapes.rest] == [i for i in text.index if i not in taken and i not in set(at.tolist())]
 
 
 def test_dates_read_alike_from_object_and_string_dtype() -> None:

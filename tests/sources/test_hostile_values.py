@@ -309,3 +309,14 @@ def test_non_numbers_in_numeric_workbook_cells_quarantine_their_rows(tmp_path: P
         "field 'amount' (column 'Amount'): amount out of bounds (|amount| <= 1,000,000,000,000): 'inf'",  # 1e309
         "field 'invoice_date' (column 'Invoice Date'): not a date: '#VALUE!'",
     ]
+
+
+def test_zoned_and_far_dates_load_or_quarantine_their_row_never_fail_the_file(tmp_path: Path) -> None:
+    rows = [_row(date="3 March 2026 23:30 -05:00"), _row(date="March 4, 2026 10:00 UTC"), _row(date="January 1, 9999"),
+            _row(date="1" + "0" * 400), _row()]
+    out = read(tmp_path, "zones.csv", csv_text(rows))
+    assert out.status == "loaded" and out.error is None
+    assert out.records["invoice_date"].tolist() == [D(2026, 3, 3), D(2026, 3, 4), D(2026, 3, 2)]  # the day as written
+    assert [r.split(": ", 2)[-1] for r in out.quarantine["reason"]] == [
+        "date outside 1970-01-01..2100-12-31: 'January 1, 9999'", "not a date: '1" + "0" * 400 + "'"]
+
