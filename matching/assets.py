@@ -5,7 +5,8 @@
 2. Look-alike: forms equal once O/0, I/L/1, S/5 and B/8 are folded ("FCW2231XOAB"), in any
    position, join when their SKU families agree or one side has no SKU; a form without SKU
    joins only a group whose forms all agree, so it cannot bridge two products. Look-alikes
-   join across customers too.
+   join across customers unless each form is known only at customers the other never was
+   (two units whose serials fold alike; then a form without customer bridges nothing either).
 3. Typo: forms one slip apart (a dropped, doubled or substituted character, or two neighbours
    swapped) join under the rules of `serial_typos`: within one customer and SKU family when
    the rows carry their customer, never across customers, and without customers only when
@@ -102,23 +103,56 @@ def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.nd
     return l[keep], r[keep]
 
 
+def _kept_across_customers(
+    left: np.ndarray, right: np.ndarray, form_customers: pd.DataFrame | None, n_forms: int
+) -> np.ndarray:
+    """Which look-alike pairs to keep: not two forms each seen only at customers the other never was.
+
+    "FOC2252GB0L" at one customer and "FOC2252GBOL" at another are two units once an install
+    base is large (a serial scheme of year, week and four characters repeats its folded forms
+    by chance: 299 false merges in 354k units at a million source rows); a misread serial is
+    misread at the customer that owns the unit. In a group where such a pair stands apart, a
+    form without a known customer joins nothing (it cannot bridge the two units).
+    """
+    keep = np.ones(len(left), dtype=bool)
+    if form_customers is None or len(form_customers) == 0 or len(left) == 0:
+        return keep
+    known = np.zeros(n_forms, dtype=bool)
+    known[form_customers["form"].to_numpy()] = True
+    pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
+    shared = (
+        pairs.merge(form_customers.rename(columns={"form": "l"}), on="l")
+        .merge(form_customers.rename(columns={"form": "r"}), on=["r", "customer"])["i"]
+        .unique()
+    )
+    apart = known[left] & known[right]
+    apart[shared] = False
+    if not apart.any():
+        return keep
+    group = connected_components(n_forms, left, right)
+    split = np.isin(group[left], np.unique(group[left[apart]]))
+    return ~apart & ~(split & (~known[left] | ~known[right]))
+
+
 def _typo_edges(
     forms: pd.DataFrame,
+    lookalike_groups: np.ndarray,
     families: pd.DataFrame,
     form_records: pd.DataFrame,
     form_customers: pd.DataFrame | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Form pairs joined as typos (`serial_typos`), worked out on look-alike groups.
 
-    Forms with the same folded key are one candidate, so a typo'd "7792746104" next to both
-    "77927469104" and "779274691O4" still has one neighbour; each group is represented by its
-    most attested form.
+    Forms joined as look-alikes (`lookalike_groups`, a label per form) are one candidate, so a
+    typo'd "7792746104" next to both "77927469104" and "779274691O4" still has one neighbour;
+    each group is represented by its most attested form.
     """
-    group, folded = pd.factorize(forms["lookalike"])
-    n_groups = len(folded)
+    group, _ = pd.factorize(lookalike_groups)
+    n_groups = int(group.max()) + 1 if len(group) else 0
     by_n = np.lexsort((np.arange(len(forms)), -forms["n"].to_numpy()))
     rep = np.full(n_groups, -1, dtype=np.int64)
     rep[group[by_n[::-1]]] = by_n[::-1]  # most attested form of each group (last write wins)
+    folded = forms["lookalike"].to_numpy(dtype=object)[rep]
     attested = pd.DataFrame(
         {
             "n": np.bincount(group, weights=forms["n"].to_numpy(), minlength=n_groups),
@@ -215,7 +249,10 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
         )
 
     ll, lr = _lookalike_edges(forms, families)
-    tl, tr = _typo_edges(forms, families, form_records, form_customers)
+    keep = _kept_across_customers(ll, lr, form_customers, len(forms))
+    ll, lr = ll[keep], lr[keep]
+    groups = connected_components(len(forms), ll, lr)
+    tl, tr = _typo_edges(forms, groups, families, form_records, form_customers)
     labels = connected_components(len(forms), np.r_[ll, tl], np.r_[lr, tr])
 
     # canonical form per asset: most records, most sources, longer (a dropped character is the

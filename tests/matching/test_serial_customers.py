@@ -1,6 +1,6 @@
 """Serial typos with the customer known: one slip apart is one asset within a customer and SKU
-family, never across customers; O/0 and I/1 look-alikes join everywhere, S/5 and B/8 within one
-customer."""
+family, never across customers; O/0 and I/1 look-alikes join unless each form is known only at
+customers the other never was, S/5 and B/8 within one customer."""
 
 import pandas as pd
 
@@ -78,7 +78,7 @@ def test_lookalikes_join_in_any_position_s5_b8_only_within_a_customer() -> None:
         [
             ("a", "S8C1O2345I78", "FG-100F", "dist", "CUST-1"),
             ("b", "58C10234517B", "FG-100F", "crm", "CUST-1"),  # S/5, O/0, I/1, B/8 apart
-            ("c", "S8CIO2345178", None, "tracker", "CUST-2"),  # O/0 and I/1 only
+            ("c", "S8CIO2345178", None, "tracker", None),  # O/0 and I/1 only, customer unknown
             ("e", "58C1O2345I78", "FG-100F", "dist", "CUST-3"),  # S/5 at another customer
             ("d", "S8C1O2345I79", "FG-100F", "dist", "CUST-1"),  # another unit: a digit differs
         ]
@@ -99,3 +99,43 @@ def test_rows_without_a_customer_keep_the_rules_without_customers() -> None:
     )
     assert out["a"] == out["c"]
     assert out["d"] != out["a"]
+
+
+def test_serials_that_fold_alike_at_different_customers_are_two_units() -> None:
+    out = _assets(
+        [
+            ("a", "FOC2252GB0L", "SRV-T440", "dist", "CUST-1"),
+            ("b", "FOC2252GB0L", "SRV-T440", "crm", "CUST-1"),
+            ("c", "FOC2252GBOL", "SRV-T440", "dist", "CUST-2"),  # O for 0: another unit, another customer
+            ("d", "FOC2252GBOL", "SRV-T440", "crm", "CUST-2"),
+            ("e", "F0C2252GBOL", "SRV-T440", "tracker", None),  # no customer: it may be either, joins neither
+        ]
+    )
+    assert out["a"] == out["b"] and out["c"] == out["d"]
+    assert out["a"] != out["c"]
+    assert out["e"] not in {out["a"], out["c"]}
+
+
+def test_a_lookalike_seen_at_a_customer_of_the_other_form_joins() -> None:
+    out = _assets(
+        [
+            ("a", "FOC2252GB0L", "SRV-T440", "dist", "CUST-1"),
+            ("b", "FOC2252GB0L", "SRV-T440", "crm", "CUST-2"),  # the unit moved: seen at both
+            ("c", "FOC2252GBOL", "SRV-T440", "tracker", "CUST-2"),
+            ("d", "F0C2252GB0L", "SRV-T440", "tracker", None),
+        ]
+    )
+    assert out["a"] == out["b"] == out["c"] == out["d"]
+
+
+def test_a_slip_at_one_of_two_alike_units_goes_to_its_customers_unit() -> None:
+    out = _assets(
+        [
+            ("a", "FCW23521YVG", "SRV-T440", "dist", "CUST-1"),
+            ("b", "FCW23521YVG", "SRV-T440", "crm", "CUST-1"),
+            ("c", "FCW2352LYVG", "SRV-T440", "dist", "CUST-2"),
+            ("d", "FCW2352LYVG", "SRV-T440", "crm", "CUST-2"),
+            ("e", "FCW235LYVG", "SRV-T440", "tracker", "CUST-2"),  # a dropped character at CUST-2
+        ]
+    )
+    assert out["e"] == out["c"] == out["d"] != out["a"]
