@@ -1,6 +1,7 @@
 """The channel managers' registration workbook (out/channel/registration_issues.xlsx): a summary of
 the findings by kind, one sheet per kind with the rows that show each finding, the reseller
-scorecards and the attach rates - styled like the opportunity workbooks (reports.sheets)."""
+scorecards and the attach rates - styled like the opportunity workbooks (reports.sheets), written with
+XlsxWriter (reports.xlsx_book)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,8 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.registration import ISSUE_KINDS
-from reports.safe_text import one_line
 from reports.sheets import (
     RULE,
     SECTION_FONT,
@@ -28,6 +25,7 @@ from reports.sheets import (
     put_text,
     write_list,
 )
+from reports.xlsx_book import Book, Sheet
 from warehouse.sql_runner import table_names
 
 REGISTRATION_WORKBOOK = "channel/registration_issues.xlsx"
@@ -94,62 +92,50 @@ def read_registration(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]
     }
 
 
-def _summary(ws: Worksheet, issues: pd.DataFrame, currency: str, as_of: dt.date) -> None:
-    put_text(ws, 1, 1, "Registration audit").font = TITLE_FONT
-    put_text(ws, 2, 1, f"As of {as_of:%Y-%m-%d}: what the channel failed to register, and what it is worth."
-             ).font = font(italic=True, color="595959")
-    put_text(ws, 4, 1, "Findings by kind").font = SECTION_FONT
-    put_header(ws, 5, ["Kind", "Findings", "Value at stake", "What to do"], ["text", "int", "money", "text"])
+def _summary(sheet: Sheet, issues: pd.DataFrame, currency: str, as_of: dt.date) -> None:
+    put_text(sheet, 1, 1, "Registration audit", TITLE_FONT)
+    put_text(sheet, 2, 1, f"As of {as_of:%Y-%m-%d}: what the channel failed to register, and what it is worth.",
+             font(italic=True, color="595959"))
+    put_text(sheet, 4, 1, "Findings by kind", SECTION_FONT)
+    put_header(sheet, 5, ["Kind", "Findings", "Value at stake", "What to do"], ["text", "int", "money", "text"])
     fmt = money_format(currency, cents=False)
     own = issues[issues["currency"] == currency]
+    left, right = {"align": "left", "valign": "top"}, {"align": "right", "valign": "top"}
     row = 6
     for kind in ISSUE_KINDS:
         title, what = KIND_SHEETS[kind]
-        put_text(ws, row, 1, title)
-        put_cell(ws, row, 2, int((issues["kind"] == kind).sum()), "int", fmt)
-        put_cell(ws, row, 3, float(own.loc[own["kind"] == kind, "value_at_stake"].fillna(0).sum()), "money", fmt)
-        put_text(ws, row, 4, what)
-        ws.row_dimensions[row].height = 28
-        for col in range(1, 5):
-            cell = ws.cell(row=row, column=col)
-            cell.border = Border(bottom=RULE)
-            cell.alignment = Alignment(wrap_text=col == 4, vertical="top",
-                                       horizontal="left" if col in (1, 4) else "right")
+        put_text(sheet, row, 1, title, RULE, left)
+        put_cell(sheet, row, 2, int((issues["kind"] == kind).sum()), "int", fmt, RULE, right)
+        put_cell(sheet, row, 3, float(own.loc[own["kind"] == kind, "value_at_stake"].fillna(0).sum()), "money", fmt,
+                 RULE, right)
+        put_text(sheet, row, 4, what, RULE, left, {"text_wrap": True})
+        sheet.height(row, 28)
         row += 1
-    put_text(ws, row, 1, "Total").font = font(bold=True)
-    put_cell(ws, row, 2, len(issues), "int", fmt).font = font(bold=True)
-    put_cell(ws, row, 3, float(own["value_at_stake"].fillna(0).sum()), "money", fmt).font = font(bold=True)
-    put_text(ws, row + 2, 1, "Each finding lists the source rows that show it (file, sheet, row). Value at stake: "
-             "a year of service on the unit (list price × attach rate), or the contract's annual value."
-             ).font = font(size=9, color="595959")
-    for letter, width in zip("ABCD", (28, 10, 15, 70), strict=True):
-        ws.column_dimensions[letter].width = width
-    page_setup(ws, f"Registration audit (as of {as_of:%Y-%m-%d})", landscape=True, title_rows=None)
+    put_text(sheet, row, 1, "Total", font(bold=True))
+    put_cell(sheet, row, 2, len(issues), "int", fmt, font(bold=True))
+    put_cell(sheet, row, 3, float(own["value_at_stake"].fillna(0).sum()), "money", fmt, font(bold=True))
+    put_text(sheet, row + 2, 1, "Each finding lists the source rows that show it (file, sheet, row). Value at stake: "
+             "a year of service on the unit (list price × attach rate), or the contract's annual value.",
+             font(size=9, color="595959"))
+    for col, width in enumerate((28, 10, 15, 70), start=1):
+        sheet.width(col, width)
+    page_setup(sheet, f"Registration audit (as of {as_of:%Y-%m-%d})", landscape=True, header_rows=0)
 
 
 def write_registration_workbook(path: Path, frames: dict[str, pd.DataFrame], currency: str, as_of: dt.date) -> Path:
-    """The workbook (see the module docstring); returns `path`."""
+    """The workbook (see the module docstring), written beside `path` and moved onto it; returns `path`."""
     issues = frames["issues"]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Summary"
-    _summary(ws, issues, currency, as_of)
-    for kind in ISSUE_KINDS:
-        title, _ = KIND_SHEETS[kind]
-        part = issues[issues["kind"] == kind].reset_index(drop=True)
-        ws = wb.create_sheet(title)
-        write_list(ws, part, ISSUE_COLUMNS, currency, "Nothing found.", "C2")
-        page_setup(ws, f"{title} (as of {as_of:%Y-%m-%d})")
-    for title, frame, columns, freeze in (("Reseller scorecards", frames["scorecards"], SCORECARD_COLUMNS, "B2"),
-                                          ("Attach rates", frames["attach"], ATTACH_COLUMNS, "D2")):
-        ws = wb.create_sheet(title)
-        write_list(ws, frame, columns, currency, "No resellers.", freeze)
-        page_setup(ws, f"{title} (as of {as_of:%Y-%m-%d})")
-    wb.active = 0
-    wb.properties.title = one_line("Registration audit")
-    wb.properties.creator = "Renewal Radar"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    with Book(path, "Registration audit") as book:
+        _summary(book.sheet("Summary"), issues, currency, as_of)
+        for kind in ISSUE_KINDS:
+            title, _ = KIND_SHEETS[kind]
+            part = issues[issues["kind"] == kind].reset_index(drop=True)
+            sheet = book.sheet(title)
+            write_list(sheet, part, ISSUE_COLUMNS, currency, "Nothing found.", "C2")
+            page_setup(sheet, f"{title} (as of {as_of:%Y-%m-%d})")
+        for title, frame, columns, freeze in (("Reseller scorecards", frames["scorecards"], SCORECARD_COLUMNS, "B2"),
+                                              ("Attach rates", frames["attach"], ATTACH_COLUMNS, "D2")):
+            sheet = book.sheet(title)
+            write_list(sheet, frame, columns, currency, "No resellers.", freeze)
+            page_setup(sheet, f"{title} (as of {as_of:%Y-%m-%d})")
     return path

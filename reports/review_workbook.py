@@ -5,30 +5,27 @@ record (customer, name, address, postcode, city, country, phone, source file and
 with a pick list (same / different / skip) and a Note; sheet How to says what a mark does. The next
 run reads the marks back (sources.review_marks: the Review sheet, by the headers of the record ids,
 Decision and Note, so columns may be moved) and records them as overrides. Styled like the opportunity
-workbooks (reports.sheets): text from sources is always a string cell.
+workbooks (reports.sheets), written with XlsxWriter (reports.xlsx_book): text from sources is always
+a string cell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Final
 
 import duckdb
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from reports.sheets import SECTION_FONT, TITLE_FONT, Column, page_setup, put_text, write_list
+from reports.xlsx_book import Book, column_letter
 
 #: the pick list of the Decision column, and the headers the next run reads the marks by
 DECISIONS: Final[tuple[str, ...]] = ("same", "different", "skip")
 LEFT_ID, RIGHT_ID, DECISION, NOTE = "Left record id", "Right record id", "Decision", "Note"
 SHEET = "Review"
-EDIT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
+EDIT_FILL = "FFF2CC"  # the columns a reviewer fills in
 
 
 def _side(side: str, title: str) -> list[Column]:
@@ -52,8 +49,8 @@ REVIEW_COLUMNS: Final[tuple[Column, ...]] = (
     Column("Evidence", "evidence", width=40),
     *_side("left", "Left"),
     *_side("right", "Right"),
-    Column(DECISION, "decision", width=11),
-    Column(NOTE, "note", width=30),
+    Column(DECISION, "decision", width=11, fill=EDIT_FILL),
+    Column(NOTE, "note", width=30, fill=EDIT_FILL),
     Column(LEFT_ID, "left_record_id", width=18),
     Column(RIGHT_ID, "right_record_id", width=18),
 )
@@ -87,35 +84,23 @@ def review_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def write_review_workbook(path: Path, frame: pd.DataFrame, currency: str, as_of: dt.date) -> Path:
     """The review workbook for `frame` (review_frame's rows), written beside `path` and moved onto it."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
-    columns = list(REVIEW_COLUMNS)
-    write_list(ws, frame, columns, currency, "Nothing to review: no undecided pair would change a customer.", "E2")
-    fields = [c.field for c in columns]
-    last = max(len(frame) + 1, 2)
-    pick = DataValidation(type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
-                          showErrorMessage=True, errorTitle="Decision",
-                          error="Pick same, different or skip (or leave it empty).")
-    for field in ("decision", "note"):
-        letter = get_column_letter(fields.index(field) + 1)
-        if field == "decision":
-            pick.add(f"{letter}2:{letter}{last}")
-        for r in range(2, len(frame) + 2):
-            ws[f"{letter}{r}"].fill = EDIT_FILL
-    ws.add_data_validation(pick)
-    page_setup(ws, f"Match review (as of {as_of:%Y-%m-%d})")
-    how = wb.create_sheet("How to")
-    put_text(how, 1, 1, "Working the review queue").font = TITLE_FONT
-    put_text(how, 2, 1, f"{len(frame):,} pairs to decide, as of {as_of:%Y-%m-%d}").font = SECTION_FONT
-    for i, text in enumerate(HOW_TO, start=4):
-        put_text(how, i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
-    how.column_dimensions["A"].width = 120
-    wb.active = 0
-    wb.properties.title = "Match review"
-    wb.properties.creator = "Renewal Radar"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    with Book(path, "Match review") as book:
+        sheet = book.sheet(SHEET)
+        columns = list(REVIEW_COLUMNS)
+        write_list(sheet, frame, columns, currency, "Nothing to review: no undecided pair would change a customer.",
+                   "E2")
+        letter = column_letter([c.field for c in columns].index("decision") + 1)
+        sheet.ws.data_validation(f"{letter}2:{letter}{max(len(frame) + 1, 2)}", {
+            "validate": "list", "source": list(DECISIONS), "ignore_blank": True, "show_input": False,
+            "error_title": "Decision", "error_message": "Pick same, different or skip (or leave it empty)."})
+        page_setup(sheet, f"Match review (as of {as_of:%Y-%m-%d})")
+        how = book.sheet("How to")
+        put_text(how, 1, 1, "Working the review queue", TITLE_FONT)
+        put_text(how, 2, 1, f"{len(frame):,} pairs to decide, as of {as_of:%Y-%m-%d}", SECTION_FONT)
+        for i, text in enumerate(HOW_TO, start=4):
+            put_text(how, i, 1, text, {"text_wrap": True, "valign": "top"})
+        how.width(1, 120)
+        how.ws.set_margins(left=0.75, right=0.75, top=1, bottom=1)  # the margins it printed with (openpyxl's)
+        how.ws.set_header("", {"margin": 0.5})
+        how.ws.set_footer("", {"margin": 0.5})
     return path

@@ -6,12 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment, Border
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.sheets import RULE, TITLE_FONT, font, money_format, page_setup, put_cell, put_header, put_text
+from reports.xlsx_book import Sheet, chart_size
 
 WIDTHS = (34, 16, 16, 58)
 CHART_SIZE_CM = (16.0, 7.5)
@@ -45,57 +42,48 @@ def _value(card: pd.Series, field: str | None) -> object:
     return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
-def write_scorecard_sheet(ws: Worksheet, card: pd.Series, currency: str, as_of: dt.date) -> None:
+def write_scorecard_sheet(sheet: Sheet, card: pd.Series, currency: str, as_of: dt.date) -> None:
     """The sheet for one reseller's scorecard row (reseller_scorecards)."""
     name = str(card.get("reseller_name") or card.get("reseller_id"))
-    put_text(ws, 1, 1, f"Scorecard: {name}").font = TITLE_FONT
+    put_text(sheet, 1, 1, f"Scorecard: {name}", TITLE_FONT)
     start = pd.Timestamp(card.get("period_start")).date() if pd.notna(card.get("period_start")) else None
     period = (f"12 months from {start:%Y-%m-%d} to {as_of - dt.timedelta(days=1):%Y-%m-%d}" if start
               else "the last 12 months")
-    put_text(ws, 2, 1, f"{period}; the average is over every reseller.").font = font(italic=True, color="595959")
+    put_text(sheet, 2, 1, f"{period}; the average is over every reseller.", font(italic=True, color="595959"))
     header_row = 4
-    put_header(ws, header_row, ["Measure", "This reseller", "Reseller average", "What it counts"],
+    put_header(sheet, header_row, ["Measure", "This reseller", "Reseller average", "What it counts"],
                ["text", "pct", "pct", "text"])
-    ws.row_dimensions[header_row].height = 22
+    sheet.height(header_row, 22)
     fmt = money_format(card.get("currency") or currency, cents=False)
+    right = {"align": "right", "indent": 1}
     for i, (label, field, average, kind, what) in enumerate(MEASURES):
         row = header_row + 1 + i
-        put_text(ws, row, 1, label).font = font(bold=i < RATE_ROWS)
-        cells = [put_cell(ws, row, 2, _value(card, field), kind, fmt),
-                 put_cell(ws, row, 3, _value(card, average), kind, fmt)]
-        for cell in cells:
-            cell.alignment = Alignment(horizontal="right", indent=1)
-        put_text(ws, row, 4, what).font = font(size=9, color="595959")
-        for col in range(1, 5):
-            ws.cell(row=row, column=col).border = Border(bottom=RULE)
-    for letter, width in zip("ABCD", WIDTHS, strict=True):
-        ws.column_dimensions[letter].width = width
-    _chart(ws, header_row, len(MEASURES) + header_row + 2)
-    page_setup(ws, f"Scorecard: {name} (as of {as_of:%Y-%m-%d})", landscape=False, title_rows=None)
+        put_text(sheet, row, 1, label, font(bold=i < RATE_ROWS), RULE)
+        put_cell(sheet, row, 2, _value(card, field), kind, fmt, right, RULE)
+        put_cell(sheet, row, 3, _value(card, average), kind, fmt, right, RULE)
+        put_text(sheet, row, 4, what, font(size=9, color="595959"), RULE)
+    for col, width in enumerate(WIDTHS, start=1):
+        sheet.width(col, width)
+    _chart(sheet, header_row, len(MEASURES) + header_row + 2)
+    page_setup(sheet, f"Scorecard: {name} (as of {as_of:%Y-%m-%d})", landscape=False, header_rows=0)
 
 
-def _chart(ws: Worksheet, header_row: int, anchor_row: int) -> None:
+def _chart(sheet: Sheet, header_row: int, anchor_row: int) -> None:
     """Clustered bars: the reseller's rates against the average (empty rates show no bar)."""
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "clustered"
-    chart.title = "Against the reseller average"
-    chart.y_axis.numFmt = "0%"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 1
-    chart.y_axis.majorGridlines = None
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    data = Reference(ws, min_col=2, max_col=3, min_row=header_row, max_row=header_row + RATE_ROWS)
-    cats = Reference(ws, min_col=1, min_row=header_row + 1, max_row=header_row + RATE_ROWS)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(cats)
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True  # the value only: series and category names would pile up on the bars
-    chart.dataLabels.showSerName = False
-    chart.dataLabels.showCatName = False
-    chart.dataLabels.showLegendKey = False
-    chart.dataLabels.numFmt = "0%"
-    chart.width, chart.height = CHART_SIZE_CM
-    ws.add_chart(chart, f"A{anchor_row}")
+    chart = sheet.book.chart({"type": "column"})
+    for col in (1, 2):  # zero-based: B and C
+        chart.add_series({
+            "name": [sheet.name, header_row - 1, col],
+            "categories": [sheet.name, header_row, 0, header_row + RATE_ROWS - 1, 0],
+            "values": [sheet.name, header_row, col, header_row + RATE_ROWS - 1, col],
+            # the value only: series and category names would pile up on the bars
+            "data_labels": {"value": True, "num_format": "0%"},
+        })
+    chart.set_title({"name": "Against the reseller average"})
+    chart.set_x_axis({"major_tick_mark": "none"})
+    chart.set_y_axis({"num_format": "0%", "min": 0, "max": 1, "major_gridlines": {"visible": False},
+                      "major_tick_mark": "none"})
+    chart.set_legend({"position": "bottom"})
+    chart.show_blanks_as("gap")  # a reseller without a rate shows no bar and no label
+    chart.set_size(chart_size(*CHART_SIZE_CM))
+    sheet.ws.insert_chart(f"A{anchor_row}", chart)

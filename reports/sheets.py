@@ -1,31 +1,37 @@
-"""Cells and list sheets of the opportunity workbooks (openpyxl): styles, number formats, text
-cells that can never become formulas, and the styled, filtered, subtotalled lists.
+"""Cells and list sheets of the opportunity workbooks (XlsxWriter, through reports.xlsx_book):
+styles, number formats, text cells that can never become formulas, and the styled, filtered,
+subtotalled lists.
 
 Text from sources is always a string cell (reports.safe_text); the only formulas are the
-SUBTOTALs `write_list` writes under each list.
+SUBTOTALs `write_list` writes under each list. Rows and columns count from 1, as Excel shows them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.safe_text import clean_text, is_formula_like, one_line
+from reports.safe_text import cell_text, is_formula_like, one_line
+from reports.xlsx_book import Sheet, Style, column_letter
 
 FONT_NAME = "Calibri"
+FONT_SIZE = 11  # the workbook's default size: a font given without one (openpyxl's) showed at 11
 
 
-def font(**kwargs: object) -> Font:
+def font(bold: bool = False, italic: bool = False, size: float = FONT_SIZE, color: str | None = None) -> Style:
     """Every font names its face: a workbook without one renders in a serif fallback elsewhere."""
-    return Font(name=FONT_NAME, **kwargs)
+    return {"font_name": FONT_NAME, "bold": bold, "italic": italic, "font_size": size,
+            **({"font_color": f"#{color}"} if color else {})}
+
+
+def fill(colour: str) -> Style:
+    """A solid background of `colour` (RRGGBB)."""
+    return {"pattern": 1, "bg_color": f"#{colour}"}
 
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -33,12 +39,12 @@ PERCENT_FORMAT = "0%"
 INTEGER_FORMAT = "#,##0"
 NUMBER_FORMATS = {"text": "General", "date": DATE_FORMAT, "pct": PERCENT_FORMAT, "int": INTEGER_FORMAT}
 SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "CA$", "AUD": "A$"}
-HEADER_FILL = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
+HEADER_FILL = fill("1F4E78")
 TITLE_FONT = font(bold=True, size=16, color="1F4E78")
 SECTION_FONT = font(bold=True, size=12, color="1F4E78")
 HEADER_FONT = font(bold=True, color="FFFFFF", size=10)
-RULE = Side(style="thin", color="BFBFBF")
-TOTAL_RULE = Side(style="medium", color="1F4E78")
+RULE: Style = {"bottom": 1, "bottom_color": "#BFBFBF"}  # a thin grey rule under a cell
+TOTAL_RULE: Style = {"top": 2, "top_color": "#1F4E78"}  # a medium blue rule over a total
 MAX_SUBTOTAL_ROWS = 1_048_000
 
 
@@ -51,14 +57,15 @@ def money_format(currency: str | None, cents: bool = True) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a list sheet: header, DataFrame field, cell type, width (characters); text wraps."""
+    """One column of a list sheet: header, DataFrame field, cell type, width (characters); text wraps.
+    `total`: a SUBTOTAL under it; `fill`: a background (RRGGBB) on its rows, for what a person fills in."""
 
     header: str
     field: str
     kind: str = "text"  # text | date | money | int | pct
     width: float = 12
     total: bool = False
-
+    fill: str | None = None
 
 
 #: characters of 10-point text per unit of column width, a little low so wrapped rows never clip
@@ -68,8 +75,10 @@ BODY_FONT = font(size=10)
 HEADER_ALIGN = {"money": "right", "int": "right", "pct": "right", "date": "left", "text": "left"}
 
 
+@lru_cache(maxsize=65_536)
 def wrapped_lines(text: str | None, width: float) -> int:
-    """How many lines `text` takes wrapped in a column `width` characters wide (an estimate)."""
+    """How many lines `text` takes wrapped in a column `width` characters wide (an estimate; cached:
+    a list repeats its labels, names and sentences row after row)."""
     if not text:
         return 1
     per_line = max(1, int(width * CHARS_PER_WIDTH) - 1)
@@ -89,23 +98,25 @@ def wrapped_lines(text: str | None, width: float) -> int:
 
 # ---- cells ------------------------------------------------------------------------------------
 
-def put_text(ws: Worksheet, row: int, col: int, value: object):
-    """A string cell, whatever the text looks like; formula-like text gets Excel's quote prefix."""
-    text = clean_text(value)
-    cell = ws.cell(row=row, column=col)
-    if text is None:
-        return cell
-    cell.value = text
-    cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-    if is_formula_like(text):
-        cell.quotePrefix = True
-    return cell
+def put_text(sheet: Sheet, row: int, col: int, value: object, *styles: Style, merge_to: int | None = None) -> None:
+    """A string cell, whatever the text looks like; formula-like text gets Excel's quote prefix.
+    Missing text leaves a styled blank (or nothing, without a style). `merge_to`: the cell spans the
+    columns up to that one."""
+    text = cell_text(value)
+    quote = {"quote_prefix": True} if text is not None and is_formula_like(text) else {}
+    fmt = sheet.fmt(*styles, quote)
+    if merge_to is not None:
+        sheet.merged_string(row, col, merge_to, text or "", fmt)
+    elif text is None:
+        sheet.blank(row, col, fmt)
+    else:
+        sheet.string(row, col, text, fmt)
 
 
 def cell_value(value: Any, kind: str) -> Any:
     """The Python value a cell of `kind` holds (None for missing; text cleaned of control characters)."""
     if kind == "text":
-        return clean_text(value)
+        return cell_text(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if kind == "date":
@@ -117,102 +128,151 @@ def cell_value(value: Any, kind: str) -> Any:
     return int(value)
 
 
-def put_cell(ws: Worksheet, row: int, col: int, value: Any, kind: str, money_fmt: str):
-    """One styled cell of `kind` (summary sheet); text goes through put_text."""
+def put_value(sheet: Sheet, row: int, col: int, value: Any, kind: str, fmt: Any) -> None:
+    """`value` (a cell_value of `kind`, not text) with its format: a date, a number or a styled blank."""
+    if value is None:
+        sheet.blank(row, col, fmt)
+    elif kind == "date":
+        sheet.date(row, col, value, fmt)
+    else:
+        sheet.number(row, col, value, fmt)
+
+
+def put_cell(sheet: Sheet, row: int, col: int, value: Any, kind: str, money_fmt: str, *styles: Style) -> None:
+    """One styled cell of `kind` (summary sheets); text goes through put_text."""
     if kind == "text":
-        return put_text(ws, row, col, value)
-    cell = ws.cell(row=row, column=col)
-    cell.value = cell_value(value, kind)
-    cell.number_format = money_fmt if kind == "money" else NUMBER_FORMATS[kind]
-    return cell
+        put_text(sheet, row, col, value, *styles)
+        return
+    number_format = money_fmt if kind == "money" else NUMBER_FORMATS[kind]
+    put_value(sheet, row, col, cell_value(value, kind), kind, sheet.fmt({"num_format": number_format}, *styles))
 
 
-def put_header(ws: Worksheet, row: int, headers: Sequence[str], kinds: Sequence[str]) -> None:
+def put_header(sheet: Sheet, row: int, headers: Sequence[str], kinds: Sequence[str]) -> None:
     """Header cells: white on dark blue, aligned like the values below them."""
     for i, (text, kind) in enumerate(zip(headers, kinds, strict=True), start=1):
-        cell = ws.cell(row=row, column=i, value=clean_text(text))
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
         right = HEADER_ALIGN.get(kind) == "right"
-        cell.alignment = Alignment(horizontal="right" if right else "left", vertical="center", wrap_text=True,
-                                   indent=1 if right else 0)
+        put_text(sheet, row, i, text, HEADER_FONT, HEADER_FILL,
+                 {"align": "right" if right else "left", "valign": "vcenter", "text_wrap": True,
+                  "indent": 1 if right else 0})
 
 
-def page_setup(ws: Worksheet, title: str, landscape: bool = True, title_rows: str | None = "1:1") -> None:
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.oddHeader.center.text = one_line(title).replace("&", "&&")
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = "Page &P of &N"
+#: the most a print header holds (Excel's limit, its "&C" code included)
+HEADER_MAX = 255
+
+
+def header_text(title: str) -> str:
+    """A print header's centre: the title on one line, "&" doubled (a code there), cut to Excel's
+    255 characters. A title with "&G" or "&[Picture]" (codes for a picture, whose count XlsxWriter
+    checks even when doubled) gets fullwidth ampersands instead."""
+    text = one_line(title)
+    amp = "\uff06" if "&G" in text or "&[Picture]" in text else "&&"
+    escaped = text.replace("&", amp)
+    while len(("&C" + escaped).encode("utf-16-le")) > 2 * HEADER_MAX:
+        text = text[:-1]
+        escaped = text.replace("&", amp) + "\u2026"
+    return "&C" + escaped
+
+
+def page_setup(sheet: Sheet, title: str, landscape: bool = True, header_rows: int = 1) -> None:
+    """Print setup: one page wide, `header_rows` repeated on every page, the title above, the sheet
+    and page number below."""
+    ws = sheet.ws
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.75)
+    if header_rows:
+        ws.repeat_rows(0, header_rows - 1)
+    ws.set_header(header_text(title), {"margin": 0.3})
+    ws.set_footer("&L&A&RPage &P of &N", {"margin": 0.3})
 
 
 # ---- list sheets ------------------------------------------------------------------------------
 
-def write_list(ws: Worksheet, frame: pd.DataFrame, columns: Sequence[Column], currency: str,
+def _row_formats(sheet: Sheet, columns: Sequence[Column]) -> Any:
+    """format(column, number format, quote prefix) of a list's body cells, each made once."""
+    aligned = {kind: {"valign": "top", "align": HEADER_ALIGN[kind], "text_wrap": kind == "text",
+                      "indent": 1 if HEADER_ALIGN[kind] == "right" else 0} for kind in HEADER_ALIGN}
+    made: dict[tuple[int, str, bool], Any] = {}
+
+    def fmt(c: int, number_format: str, quote: bool) -> Any:
+        key = (c, number_format, quote)
+        if key not in made:
+            column = columns[c]
+            made[key] = sheet.fmt(BODY_FONT, RULE, aligned[column.kind], {"num_format": number_format},
+                                  fill(column.fill) if column.fill else {}, {"quote_prefix": True} if quote else {})
+        return made[key]
+    return fmt
+
+
+def _cells(frame: pd.DataFrame, column: Column) -> list[Any]:
+    """cell_value of each of the column's values (None throughout when the frame lacks the field);
+    text is cleaned once per distinct value: a list repeats its labels, names and sentences."""
+    if column.field not in frame.columns:
+        return [None] * len(frame)
+    values = frame[column.field]
+    if column.kind == "text" and pd.api.types.is_string_dtype(values.dtype):
+        codes, uniques = pd.factorize(values)
+        cleaned = [cell_text(v) for v in uniques] + [None]  # code -1 (missing) takes the last
+        return [cleaned[code] for code in codes]
+    return [cell_value(v, column.kind) for v in values.tolist()]
+
+
+def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], currency: str,
                empty_text: str, freeze_after: str) -> None:
     """A list sheet: header, one row per record, SUBTOTAL row, frozen header, autofilter, widths."""
-    put_header(ws, 1, [c.header for c in columns], [c.kind for c in columns])
-    ws.row_dimensions[1].height = 30
-    aligned = {kind: Alignment(vertical="top", horizontal=HEADER_ALIGN[kind], wrap_text=kind == "text",
-                               indent=1 if HEADER_ALIGN[kind] == "right" else 0)
-               for kind in HEADER_ALIGN}
-    styles: dict[tuple[str, str, bool], object] = {}  # one style per (kind, format, quote prefix), copied
-    # only the fields shown (and the row's currency): the frames carry every column of the book
-    shown = [f for f in dict.fromkeys([*(c.field for c in columns), "currency"]) if f in frame.columns]
-    rows = frame[shown].to_dict("records")
-    for r, record in enumerate(rows, start=2):
-        money_fmt = money_format(record.get("currency") or currency)
+    put_header(sheet, 1, [c.header for c in columns], [c.kind for c in columns])
+    sheet.height(1, 30)
+    fmt = _row_formats(sheet, columns)
+    money: dict[str, str] = {}  # currency -> its number format
+    totals = [0.0] * len(columns)
+    cells = [_cells(frame, column) for column in columns]
+    codes = frame["currency"].tolist() if "currency" in frame.columns else [None] * len(frame)
+    for i, code in enumerate(codes):
+        r = i + 2
+        code = code or currency
+        if code not in money:
+            money[code] = money_format(code)
         lines = 1
-        for c, column in enumerate(columns, start=1):
-            cell = ws.cell(row=r, column=c)
-            value = cell_value(record.get(column.field), column.kind)
-            if value is not None:
-                cell.value = value
-                if column.kind == "text":
-                    cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+        for c, column in enumerate(columns):
+            value = cells[c][i]
+            if column.kind == "text":
+                if value is None:
+                    sheet.blank(r, c + 1, fmt(c, "General", False))
+                else:
+                    sheet.string(r, c + 1, value, fmt(c, "General", is_formula_like(value)))
                     lines = max(lines, wrapped_lines(value, column.width))
-            quote = column.kind == "text" and value is not None and is_formula_like(value)
-            fmt = money_fmt if column.kind == "money" else NUMBER_FORMATS[column.kind]
-            key = (column.kind, fmt, quote)
-            if key in styles:  # copying a finished style is far cheaper than setting four attributes
-                cell._style = copy(styles[key])
-            else:
-                cell.alignment = aligned[column.kind]
-                cell.border = Border(bottom=RULE)
-                cell.font = BODY_FONT
-                cell.number_format = fmt
-                cell.quotePrefix = quote
-                styles[key] = copy(cell._style)
+                continue
+            put_value(sheet, r, c + 1, value, column.kind,
+                      fmt(c, money[code] if column.kind == "money" else NUMBER_FORMATS[column.kind], False))
+            if column.total and value is not None:
+                totals[c] += value
         # spreadsheets do not grow rows for wrapped text they did not lay out themselves
-        ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
+        sheet.height(r, LINE_HEIGHT * lines + 3)
     for c, column in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = column.width
-    last = len(rows) + 1
-    if not rows:
-        put_text(ws, 2, 1, empty_text).font = font(italic=True, color="7F7F7F")
+        sheet.width(c, column.width)
+    last = len(frame) + 1
+    if len(frame) == 0:
+        put_text(sheet, 2, 1, empty_text, font(italic=True, color="7F7F7F"))
     else:
-        _subtotals(ws, columns, last, currency)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last, 2)}"
-    ws.freeze_panes = freeze_after
+        _subtotals(sheet, columns, last, currency, totals)
+    sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{max(last, 2)}")
+    sheet.ws.freeze_panes(freeze_after)
 
 
-def _subtotals(ws: Worksheet, columns: Sequence[Column], last: int, currency: str) -> None:
-    """A total row under the list that follows the autofilter (SUBTOTAL 109 ignores hidden rows)."""
+def _subtotals(sheet: Sheet, columns: Sequence[Column], last: int, currency: str, totals: Sequence[float]) -> None:
+    """A total row under the list that follows the autofilter (SUBTOTAL 109 ignores hidden rows);
+    each formula carries its value over every row, what it shows before anything is filtered."""
     row = last + 1
     label_col = next(i for i, c in enumerate(columns, start=1) if c.kind == "text")
-    put_text(ws, row, label_col, "Total (rows shown)").font = font(bold=True)
     for c, column in enumerate(columns, start=1):
-        cell = ws.cell(row=row, column=c)
-        cell.border = Border(top=TOTAL_RULE)
-        if column.total and last <= MAX_SUBTOTAL_ROWS:
-            letter = get_column_letter(c)
-            cell.value = f"=SUBTOTAL(109,{letter}2:{letter}{last})"
-            cell.number_format = money_format(currency)
-            cell.font = font(bold=True)
+        if c == label_col:
+            put_text(sheet, row, c, "Total (rows shown)", font(bold=True), TOTAL_RULE)
+        elif column.total and last <= MAX_SUBTOTAL_ROWS:
+            letter = column_letter(c)
+            sheet.formula(row, c, f"=SUBTOTAL(109,{letter}2:{letter}{last})", round(totals[c - 1], 2),
+                          sheet.fmt({"num_format": money_format(currency)}, font(bold=True), TOTAL_RULE))
+        else:
+            sheet.blank(row, c, sheet.fmt(TOTAL_RULE))

@@ -9,10 +9,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Border, Font
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.frames import ReportData
 from reports.sheets import (
@@ -29,6 +25,7 @@ from reports.sheets import (
 )
 from reports.summary import KIND_LABELS, currency_warning, section
 from reports.valuation import ValuationSettings
+from reports.xlsx_book import Sheet, Style, chart_size
 
 SUMMARY_WIDTHS = (36, 14, 15, 15)
 WINDOW_LABELS = {"lapsed": "lapsed (win-back)", "gap": "coverage gap"}
@@ -36,16 +33,15 @@ CHART_SIZE_CM = (14.6, 7.2)
 CHART_ROWS = 15  # rows of the summary sheet the chart covers
 
 
-def _summary_block(ws: Worksheet, row: int, title: str, headers: list[str], rows: list[list[object]],
+def _summary_block(sheet: Sheet, row: int, title: str, headers: list[str], rows: list[list[object]],
                    kinds: list[str], currency: str) -> int:
     """A small titled table at column A; returns the next free row."""
-    put_text(ws, row, 1, title).font = SECTION_FONT
-    put_header(ws, row + 1, headers, kinds)
+    put_text(sheet, row, 1, title, SECTION_FONT)
+    put_header(sheet, row + 1, headers, kinds)
     fmt = money_format(currency, cents=False)
     for r, values in enumerate(rows, start=row + 2):
         for c, (value, kind) in enumerate(zip(values, kinds, strict=True), start=1):
-            cell = put_cell(ws, r, c, value, kind, fmt)
-            cell.border = Border(bottom=RULE)
+            put_cell(sheet, r, c, value, kind, fmt, RULE)
     return row + 2 + len(rows) + 1
 
 
@@ -66,36 +62,36 @@ def _drop_weighted(headers: list[str], rows: list[list[Any]], kinds: list[str], 
     return headers[:-1], [r[:-1] for r in rows], kinds[:-1]
 
 
-def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
+def write_summary_sheet(sheet: Sheet, data: ReportData, summary: pd.DataFrame, settings: ValuationSettings,
                         scope: str, breakdowns: Sequence[str], internal: bool = True) -> None:
     """The headline (renewals and win-backs), the separate sections (gaps, co-terms, installed base),
-    what changed, the monthly chart, tables by month / window / kind / rep / reseller, the rules."""
+    what changed, the monthly chart, tables by month / window / kind / rep / reseller, the rules.
+    Written top to bottom (reports.xlsx_book: rows in order)."""
     cur = data.currency
-    for col, width in zip("ABCD", SUMMARY_WIDTHS, strict=True):
-        ws.column_dimensions[col].width = width
-    put_text(ws, 1, 1, f"Renewal opportunities: {scope}").font = TITLE_FONT
-    ws.row_dimensions[1].height = 24
-    _paragraph(ws, 2, f"As of {data.as_of:%Y-%m-%d}. Amounts in {cur}. The headline is renewals and win-backs; "
-                      "coverage gaps, co-term proposals and the installed base are separate and not added to it.",
+    for col, width in enumerate(SUMMARY_WIDTHS, start=1):
+        sheet.width(col, width)
+    put_text(sheet, 1, 1, f"Renewal opportunities: {scope}", TITLE_FONT)
+    sheet.height(1, 24)
+    _paragraph(sheet, 2, f"As of {data.as_of:%Y-%m-%d}. Amounts in {cur}. The headline is renewals and win-backs; "
+                         "coverage gaps, co-term proposals and the installed base are separate and not added to it.",
                font(italic=True, color="595959"))
     warning = currency_warning(data)
     if warning:  # opportunities in another currency are in no total: say so where the totals are
-        _paragraph(ws, 3, warning, font(bold=True, color="C00000"))
+        _paragraph(sheet, 3, warning, font(bold=True, color="C00000"))
     total = section(summary, "total").iloc[0]
     missed = section(summary, "missed").iloc[0]
     figures: list[tuple[str, Any, str]] = [
         ("Renewals and win-backs", total.opportunities, "int"), ("Value", total.value, "money"),
         ("Weighted value", total.weighted_value, "money") if internal else ("", None, "text"),
         (f"Missed renewals, last {settings.missed_days} days", missed.value, "money")]
-    for i, (label, value, kind) in enumerate(figures, start=1):
-        head = ws.cell(row=4, column=i, value=label or None)
-        head.font = font(bold=True, color="595959", size=9)
-        head.alignment = Alignment(wrap_text=True, vertical="bottom")
-        cell = put_cell(ws, 5, i, value, kind, money_format(cur, cents=False))
-        cell.font = font(bold=True, size=14, color="1F4E78")
-        cell.alignment = Alignment(horizontal="left")
-    ws.row_dimensions[4].height = 26
-    ws.row_dimensions[5].height = 20
+    for i, (label, _, _) in enumerate(figures, start=1):
+        put_text(sheet, 4, i, label or None, font(bold=True, color="595959", size=9),
+                 {"text_wrap": True, "valign": "bottom"})
+    sheet.height(4, 26)
+    for i, (_, value, kind) in enumerate(figures, start=1):
+        put_cell(sheet, 5, i, value, kind, money_format(cur, cents=False), font(bold=True, size=14, color="1F4E78"),
+                 {"align": "left"})
+    sheet.height(5, 20)
     separate = [
         ["Coverage gaps (a year)", *_first(summary, "gaps")],
         ["Co-term proposals (alternatives)", *_first(summary, "coterms")],
@@ -103,42 +99,42 @@ def write_summary_sheet(ws: Worksheet, data: ReportData, summary: pd.DataFrame, 
     ]
     headers, rows, kinds = _drop_weighted(["Separate from the headline", "Count", "Value", "Weighted value"],
                                           separate, ["text", "int", "money", "money"], internal)
-    row = _summary_block(ws, 7, "Not in the headline", headers, rows, kinds, cur)
+    row = _summary_block(sheet, 7, "Not in the headline", headers, rows, kinds, cur)
     changes = [[r.label, r.opportunities, r.value] for r in section(summary, "changes").itertuples()]
     since = data.changes["previous_as_of"].dropna() if "previous_as_of" in data.changes else pd.Series(dtype=object)
     if len(since) or any(r[1] for r in changes):
         title = f"Since the run as of {since.iloc[0]:%Y-%m-%d}" if len(since) else "Since the last run"
-        row = _summary_block(ws, row, title, ["Change", "Opportunities", "Value"], changes,
+        row = _summary_block(sheet, row, title, ["Change", "Opportunities", "Value"], changes,
                              ["text", "int", "money"], cur)
     else:
-        ws.cell(row=row, column=1, value="Since the last run").font = SECTION_FONT
-        _paragraph(ws, row + 1, "Nothing to compare with yet (the first run), or nothing changed: the Changes sheet "
-                                "lists what is added, dropped (and why) or changed from the next run on.")
+        put_text(sheet, row, 1, "Since the last run", SECTION_FONT)
+        _paragraph(sheet, row + 1, "Nothing to compare with yet (the first run), or nothing changed: the Changes "
+                                   "sheet lists what is added, dropped (and why) or changed from the next run on.")
         row += 3
     title = f"Renewals due by month (next {settings.forecast_months} months)"
-    ws.cell(row=row, column=1, value=title).font = SECTION_FONT
+    put_text(sheet, row, 1, title, SECTION_FONT)
     chart_anchor = f"A{row + 1}"
     row = row + 1 + CHART_ROWS
     month_rows = [[_month_label(r[0]), *r[1:]] for r in _rows(summary, "month")]
-    _month_chart(ws, row + 1, len(month_rows), cur, anchor=chart_anchor, internal=internal)
-    ws.row_breaks.append(Break(id=row - 1))  # page 1: figures, changes and the chart; the tables follow
-    row = _summary_block(ws, row, "Renewals due by month, every unrenewed contract",
+    _month_chart(sheet, row + 1, len(month_rows), cur, anchor=chart_anchor, internal=internal)
+    sheet.ws.set_h_pagebreaks([row - 1])  # page 1: figures, changes and the chart; the tables follow
+    row = _summary_block(sheet, row, "Renewals due by month, every unrenewed contract",
                          *_drop_weighted(["Month", "Contracts", "Value", "Weighted value"], month_rows,
                                          ["text", "int", "money", "money"], internal), cur)
-    row = _summary_block(ws, row, "Renewals and win-backs by window (days to expiry)",
+    row = _summary_block(sheet, row, "Renewals and win-backs by window (days to expiry)",
                          *_drop_weighted(["Window", "Opportunities", "Value", "Weighted value"],
                                          _rows(summary, "window", WINDOW_LABELS), ["text", "int", "money", "money"],
                                          internal), cur)
-    row = _summary_block(ws, row, "By kind", *_drop_weighted(["Kind", "Opportunities", "Value", "Weighted value"],
-                                                             _rows(summary, "kind", KIND_LABELS),
-                                                             ["text", "int", "money", "money"], internal), cur)
+    row = _summary_block(sheet, row, "By kind", *_drop_weighted(["Kind", "Opportunities", "Value", "Weighted value"],
+                                                                _rows(summary, "kind", KIND_LABELS),
+                                                                ["text", "int", "money", "money"], internal), cur)
     for name in breakdowns:
         title = {"rep": "Renewals and win-backs by rep", "reseller": "Renewals and win-backs by reseller"}[name]
-        row = _summary_block(ws, row, title,
+        row = _summary_block(sheet, row, title,
                              *_drop_weighted([name.capitalize(), "Opportunities", "Value", "Weighted value"],
                                              _rows(summary, name), ["text", "int", "money", "money"], internal), cur)
-    _notes(ws, row, settings, internal)
-    page_setup(ws, f"Renewal opportunities: {scope}", landscape=False, title_rows=None)
+    _notes(sheet, row, settings, internal)
+    page_setup(sheet, f"Renewal opportunities: {scope}", landscape=False, header_rows=0)
 
 
 def _first(summary: pd.DataFrame, name: str) -> list[Any]:
@@ -149,35 +145,29 @@ def _first(summary: pd.DataFrame, name: str) -> list[Any]:
     return [r.opportunities, r.value, r.weighted_value]
 
 
-def _paragraph(ws: Worksheet, row: int, text: str, font: Font | None = None) -> None:
+def _paragraph(sheet: Sheet, row: int, text: str, text_font: Style | None = None) -> None:
     """Text across the summary's four columns, wrapped, with a row tall enough for it."""
-    cell = put_text(ws, row, 1, text)
-    cell.alignment = Alignment(wrap_text=True, vertical="top")
-    if font is not None:
-        cell.font = font
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-    ws.row_dimensions[row].height = 15 * wrapped_lines(text, sum(SUMMARY_WIDTHS) * 0.92) + 3
+    put_text(sheet, row, 1, text, text_font or {}, {"text_wrap": True, "valign": "top"}, merge_to=len(SUMMARY_WIDTHS))
+    sheet.height(row, 15 * wrapped_lines(text, sum(SUMMARY_WIDTHS) * 0.92) + 3)
 
 
-def _month_chart(ws: Worksheet, header_row: int, n: int, currency: str, anchor: str, internal: bool = True) -> None:
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "clustered"
-    chart.title = "Renewals due by month"
-    chart.y_axis.title = currency
-    chart.y_axis.numFmt = money_format(currency, cents=False)
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    data = Reference(ws, min_col=3, max_col=4 if internal else 3, min_row=header_row, max_row=header_row + n)
-    cats = Reference(ws, min_col=1, min_row=header_row + 1, max_row=header_row + n)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(cats)
-    chart.width, chart.height = CHART_SIZE_CM
-    ws.add_chart(chart, anchor)
+def _month_chart(sheet: Sheet, header_row: int, n: int, currency: str, anchor: str, internal: bool = True) -> None:
+    """Clustered columns of the month table's value (and weighted value) by month."""
+    chart = sheet.book.chart({"type": "column"})
+    for col in (2, 3) if internal else (2,):  # zero-based: C and D
+        chart.add_series({"name": [sheet.name, header_row - 1, col],
+                          "categories": [sheet.name, header_row, 0, header_row + n - 1, 0],
+                          "values": [sheet.name, header_row, col, header_row + n - 1, col]})
+    chart.set_title({"name": "Renewals due by month"})
+    chart.set_x_axis({"major_tick_mark": "none"})
+    chart.set_y_axis({"name": currency, "num_format": money_format(currency, cents=False), "major_tick_mark": "none"})
+    chart.set_legend({"position": "bottom"})
+    chart.show_blanks_as("gap")
+    chart.set_size(chart_size(*CHART_SIZE_CM))
+    sheet.ws.insert_chart(anchor, chart)
 
 
-def _notes(ws: Worksheet, row: int, s: ValuationSettings, internal: bool = True) -> None:
+def _notes(sheet: Sheet, row: int, s: ValuationSettings, internal: bool = True) -> None:
     probs = ", ".join(f"{label} days {s.probability(label):.0%}" for label in s.window_labels()[:-1])
     rates = ", ".join(f"{k} {v:.0%}" for k, v in s.attach_rate.items())
     bands = s.value_bands
@@ -201,6 +191,6 @@ def _notes(ws: Worksheet, row: int, s: ValuationSettings, internal: bool = True)
     if internal:
         lines.insert(4, (f"Weighted value = value × win probability: {probs}, lapsed {s.probability('lapsed'):.0%}, "
                          f"gaps {s.probability('gap'):.0%}."))
-    ws.cell(row=row, column=1, value="How values are computed").font = SECTION_FONT
+    put_text(sheet, row, 1, "How values are computed", SECTION_FONT)
     for i, text in enumerate(lines, start=row + 1):
-        _paragraph(ws, i, text)
+        _paragraph(sheet, i, text)

@@ -1,4 +1,4 @@
-"""Opportunity workbooks (openpyxl): a summary sheet with a chart, then the lists to work.
+"""Opportunity workbooks (XlsxWriter, reports.xlsx_book): a summary sheet with a chart, then the lists to work.
 
 Sheets: Summary (the headline - renewals and win-backs -, then coverage gaps, co-terms and the
 installed base with their own totals, what changed since the last run, renewals due by month with
@@ -19,12 +19,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.frames import ReportData
 from reports.list_columns import (
@@ -36,12 +30,12 @@ from reports.list_columns import (
     MISSED_COLUMNS,
     RENEWAL_COLUMNS,
 )
-from reports.safe_text import one_line
 from reports.scorecard_sheet import write_scorecard_sheet
 from reports.sheets import Column, page_setup, write_list
 from reports.summary import KIND_LABELS, summarise
 from reports.summary_sheet import write_summary_sheet
 from reports.valuation import ValuationSettings
+from reports.xlsx_book import Book, Sheet, column_letter
 
 #: what a rep may put in the Status column
 STATUSES: tuple[str, ...] = ("Open", "Contacted", "Quoted", "Won", "Lost", "Not renewing")
@@ -142,21 +136,22 @@ def _shown(columns: Sequence[Column], drop: set[str]) -> list[Column]:
     return [c for c in columns if c.field not in drop]
 
 
-def _work_columns(ws: Worksheet, columns: Sequence[Column], rows: int) -> None:
-    """A pick list on Status and a colour on priorities 1 and 2, over the list's rows."""
+def _work_columns(sheet: Sheet, columns: Sequence[Column], rows: int) -> None:
+    """A pick list on Status (other text allowed, no message) and a colour on priorities 1 and 2,
+    over the list's rows."""
     fields = [c.field for c in columns]
     last = max(rows + 1, 2)
     if "status" in fields:
-        letter = get_column_letter(fields.index("status") + 1)
-        dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
-        dv.add(f"{letter}2:{letter}{last}")
-        ws.add_data_validation(dv)
+        letter = column_letter(fields.index("status") + 1)
+        sheet.ws.data_validation(f"{letter}2:{letter}{last}", {
+            "validate": "list", "source": list(STATUSES), "ignore_blank": True,
+            "show_input": False, "show_error": False})
     if "priority" in fields and rows:
-        letter = get_column_letter(fields.index("priority") + 1)
+        letter = column_letter(fields.index("priority") + 1)
         for value, colour in PRIORITY_FILLS.items():
-            ws.conditional_formatting.add(f"{letter}2:{letter}{last}", CellIsRule(
-                operator="equal", formula=[str(value)], fill=PatternFill("solid", start_color=colour, end_color=colour),
-                font=Font(bold=value == 1)))
+            sheet.ws.conditional_format(f"{letter}2:{letter}{last}", {
+                "type": "cell", "criteria": "==", "value": value,
+                "format": sheet.fmt({"pattern": 1, "bg_color": f"#{colour}", "bold": value == 1})})
 
 
 def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, scope: str,
@@ -174,32 +169,25 @@ def write_workbook(path: Path, data: ReportData, settings: ValuationSettings, sc
     if not internal:
         drop |= INTERNAL_FIELDS
         breakdowns = [b for b in breakdowns if b != "rep"]
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = "Summary"
     totals = summarise(data, settings) if summary is None else summary
-    write_summary_sheet(sheet, data, totals, settings, scope, breakdowns, internal=internal)
-    if scorecard is not None:
-        write_scorecard_sheet(wb.create_sheet("Scorecard"), scorecard, data.currency, data.as_of)
-    sheets = [
-        ("Renewals", frames["renewals"], RENEWAL_COLUMNS, "No renewals or win-backs.", "F2"),
-        ("Coverage gaps", frames["gaps"], GAP_COLUMNS, "No coverage gaps.", "E2"),
-        ("Co-term proposals", frames["coterms"], COTERM_COLUMNS, "No co-term proposals.", "D2"),
-        ("Installed base", frames["base"], INSTALLED_BASE_COLUMNS,
-         f"No assets uncovered for over {settings.gap_max_age_years} years.", "B2"),
-        ("Changes", frames["changes"], CHANGE_COLUMNS, "Nothing changed since the last run (or this is the first run).",
-         "D2"),
-        ("Missed renewals", frames["missed"], MISSED_COLUMNS, "No missed renewals.", "D2"),
-    ]
-    for title, frame, all_columns, empty, freeze in sheets:
-        columns = _shown(all_columns, drop)
-        ws = wb.create_sheet(title)
-        write_list(ws, frame, columns, data.currency, empty, freeze)
-        _work_columns(ws, columns, len(frame))
-        page_setup(ws, f"{title}: {scope} (as of {data.as_of:%Y-%m-%d})")
-    wb.active = 0
-    wb.properties.title = one_line(f"Renewal opportunities: {scope}")
-    wb.properties.creator = "Renewal Radar"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with Book(path, f"Renewal opportunities: {scope}") as book:
+        write_summary_sheet(book.sheet("Summary"), data, totals, settings, scope, breakdowns, internal=internal)
+        if scorecard is not None:
+            write_scorecard_sheet(book.sheet("Scorecard"), scorecard, data.currency, data.as_of)
+        sheets = [
+            ("Renewals", frames["renewals"], RENEWAL_COLUMNS, "No renewals or win-backs.", "F2"),
+            ("Coverage gaps", frames["gaps"], GAP_COLUMNS, "No coverage gaps.", "E2"),
+            ("Co-term proposals", frames["coterms"], COTERM_COLUMNS, "No co-term proposals.", "D2"),
+            ("Installed base", frames["base"], INSTALLED_BASE_COLUMNS,
+             f"No assets uncovered for over {settings.gap_max_age_years} years.", "B2"),
+            ("Changes", frames["changes"], CHANGE_COLUMNS,
+             "Nothing changed since the last run (or this is the first run).", "D2"),
+            ("Missed renewals", frames["missed"], MISSED_COLUMNS, "No missed renewals.", "D2"),
+        ]
+        for title, frame, all_columns, empty, freeze in sheets:
+            columns = _shown(all_columns, drop)
+            sheet = book.sheet(title)
+            write_list(sheet, frame, columns, data.currency, empty, freeze)
+            _work_columns(sheet, columns, len(frame))
+            page_setup(sheet, f"{title}: {scope} (as of {data.as_of:%Y-%m-%d})")
     return path

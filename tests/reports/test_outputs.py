@@ -60,7 +60,9 @@ def test_list_sheets_have_formats_frozen_header_autofilter_widths_and_print_setu
             assert ws.freeze_panes in ("F2", "E2", "D2", "B2") and ws.auto_filter.ref.startswith("A1:")
             assert ws["A1"].font.b and ws["A1"].fill.start_color.rgb.endswith("1F4E78")
             assert all(ws.column_dimensions[c].width >= 6 for c in "ABCDEFG")
-            assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+            # one page wide, any number of pages long; a fitToWidth left out is 1 (ECMA-376's default)
+            assert ws.page_setup.orientation == "landscape" and (ws.page_setup.fitToWidth or 1) == 1
+            assert ws.page_setup.fitToHeight == 0
             assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
     wb = openpyxl.load_workbook(files.overall)
     ws = wb["Renewals"]  # renewals and win-backs first (issue 12): gaps and co-terms have sheets of their own

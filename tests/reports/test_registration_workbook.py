@@ -7,11 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from reports.registration import ISSUE_KINDS
 from reports.registration_workbook import KIND_SHEETS, write_registration_workbook
 from reports.scorecard_sheet import write_scorecard_sheet
+from reports.xlsx_book import Book
 
 AS_OF = dt.date(2026, 11, 2)
 
@@ -68,10 +69,9 @@ def test_registration_workbook_has_a_summary_and_a_sheet_per_kind(tmp_path: Path
 
 
 def test_scorecard_sheet_shows_the_reseller_beside_the_average_with_a_chart(tmp_path: Path) -> None:
-    wb = Workbook()
-    write_scorecard_sheet(wb.active, _cards().iloc[0], "USD", AS_OF)
     path = tmp_path / "card.xlsx"
-    wb.save(path)
+    with Book(path, "card") as book:
+        write_scorecard_sheet(book.sheet("Scorecard"), _cards().iloc[0], "USD", AS_OF)
     ws = load_workbook(path).active
     assert ws["A1"].value == "Scorecard: Northwind"
     assert "2025-11-02 to 2026-11-01" in ws["A2"].value
@@ -86,8 +86,7 @@ def test_scorecard_sheet_shows_the_reseller_beside_the_average_with_a_chart(tmp_
 
 
 def test_a_reseller_without_due_renewals_shows_no_rate(tmp_path: Path) -> None:
-    wb = Workbook()
-    write_scorecard_sheet(wb.active, _cards().iloc[1], "USD", AS_OF)
-    wb.save(tmp_path / "card.xlsx")
+    with Book(tmp_path / "card.xlsx", "card") as book:
+        write_scorecard_sheet(book.sheet("Scorecard"), _cards().iloc[1], "USD", AS_OF)
     ws = load_workbook(tmp_path / "card.xlsx").active
     assert ws["B5"].value is None and ws["C5"].value == 0.5 and ws["B6"].value == 0.5

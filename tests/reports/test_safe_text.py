@@ -3,7 +3,7 @@
 import pytest
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from reports.safe_text import clean_text, csv_safe, one_line
+from reports.safe_text import CELL_MAX_UNITS, cell_text, clean_text, csv_safe, one_line
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
@@ -26,3 +26,11 @@ def test_missing_stays_missing_and_one_line_flattens() -> None:
     assert clean_text(None) is None and clean_text(float("nan")) is None
     assert one_line("Title\x1b[1m\n\tsecond\x07 line") == "Title  second line"
     assert csv_safe("=cmd\x07|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
+
+
+def test_cell_text_is_cleaned_and_cut_to_what_a_cell_holds() -> None:
+    assert cell_text(None) is None and cell_text("=1+1\x07") == "=1+1"
+    assert cell_text("x" * 40_000) == "x" * CELL_MAX_UNITS
+    faces = cell_text("a" + "\U0001F600" * 20_000)  # the cut never splits a surrogate pair
+    assert faces == "a" + "\U0001F600" * ((CELL_MAX_UNITS - 1) // 2)
+    assert len(faces.encode("utf-16-le")) // 2 <= CELL_MAX_UNITS
