@@ -36,6 +36,11 @@ class WriteJob:
     kwargs: Mapping[str, Any] = field(default_factory=dict)
 
     @property
+    def path(self) -> Path:
+        """The file the job writes: every writer takes its path first."""
+        return Path(self.args[0])
+
+    @property
     def cost(self) -> int:
         """The work of writing the file, in rows' worth."""
         return self.rows + FILE_OVERHEAD_ROWS

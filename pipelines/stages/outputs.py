@@ -118,7 +118,7 @@ def write_workbook_files(run: RunContext) -> WorkbookFiles:
     review_job, pairs = review_queue_job(run)
     registration_job = registration_audit_job(run)
     files = write_outputs(run, [job for job in (review_job, registration_job) if job is not None])
-    review, registration = (job.args[0] if job else None for job in (review_job, registration_job))
+    review, registration = (job.path if job else None for job in (review_job, registration_job))
     done = WorkbookFiles(
         overall=str(files.overall), rep_workbooks=len(files.rep_workbooks),
         reseller_workbooks=len(files.reseller_workbooks),

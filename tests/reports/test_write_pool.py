@@ -50,3 +50,9 @@ def test_a_failing_writer_fails_the_whole_write(tmp_path: Path, monkeypatch: pyt
             WriteJob(_write_text, (tmp_path / "missing" / "x.txt", "no folder"), 1)]
     with pytest.raises(FileNotFoundError):
         write_files(jobs)
+
+
+def test_a_job_names_the_file_it_writes(tmp_path: Path) -> None:
+    job = _jobs(tmp_path, [3])[0]
+    assert job.path == tmp_path / "0.txt"
+    assert write_files([job]) == [job.path]
