@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 STAGE_DONE = re.compile(r"^\d\d:\d\d:\d\d  (?P<stage>.+?): done in (?P<seconds>[\d.]+) s")
@@ -53,6 +54,16 @@ def _late_file(home: Path) -> Path:
     return min(past, key=lambda p: p.stat().st_size)
 
 
+def _fresh_world_rows(home: Path) -> int:
+    """The source rows of a demo world generated beforehand; refused once a run has used it, since a
+    cold night there would find the inbox already read (`--full` rebuilds the warehouse, not the reading)."""
+    used = [p for p in (home / ".radar", home / "warehouse.duckdb") if p.exists()]
+    if used:
+        raise SystemExit(f"{home} has been run before ({', '.join(map(str, used))}): copy its inbox, overrides, "
+                         "truth and sources.yaml to a new folder, or generate a new world")
+    return len(pd.read_parquet(home / "truth" / "source_rows.parquet", columns=["source_file"]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--scale", type=float, required=True)
@@ -72,6 +83,8 @@ def main() -> None:
     try:
         if not (home / "sources.yaml").exists():
             report["source_rows"] = generate_demo_world(home, scale=args.scale, seed=args.seed).n_source_rows
+        else:
+            report["source_rows"] = _fresh_world_rows(home)
         late = _late_file(home)
         held = home.parent / f"held-{late.name}"
         shutil.move(late, held)
