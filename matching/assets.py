@@ -73,17 +73,28 @@ def _compatible(
     left: np.ndarray, right: np.ndarray, families: pd.DataFrame, n_forms: int
 ) -> np.ndarray:
     """SKU families agree (share one) or either form has none."""
+    has = _listed(families, n_forms)
+    return ~has[left] | ~has[right] | _sharing(left, right, families, "family")
+
+
+def _listed(values: pd.DataFrame, n_forms: int) -> np.ndarray:
+    """Which forms have a row in `values` (form, value rows)."""
     has = np.zeros(n_forms, dtype=bool)
-    has[families["form"].to_numpy()] = True
+    has[values["form"].to_numpy()] = True
+    return has
+
+
+def _sharing(left: np.ndarray, right: np.ndarray, values: pd.DataFrame, column: str) -> np.ndarray:
+    """Whether each (left, right) pair of forms shares a value of `column` (`values`: form, column rows)."""
     pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
     shared = (
-        pairs.merge(families.rename(columns={"form": "l"}), on="l")
-        .merge(families.rename(columns={"form": "r"}), on=["r", "family"])["i"]
+        pairs.merge(values.rename(columns={"form": "l"}), on="l")
+        .merge(values.rename(columns={"form": "r"}), on=["r", column])["i"]
         .unique()
     )
-    ok = ~has[left] | ~has[right]
-    ok[shared] = True
-    return ok
+    out = np.zeros(len(left), dtype=bool)
+    out[shared] = True
+    return out
 
 
 def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -96,8 +107,7 @@ def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.nd
     ok = _compatible(l, r, families, len(forms))
     # a group where some pair disagrees: only pairs sharing a family join (no SKU-less bridges)
     bad_groups = np.unique(codes[l[~ok]])
-    has = np.zeros(len(forms), dtype=bool)
-    has[families["form"].to_numpy()] = True
+    has = _listed(families, len(forms))
     bridge = np.isin(codes[l], bad_groups) & (~has[l] | ~has[r])
     keep = ok & ~bridge
     return l[keep], r[keep]
@@ -117,16 +127,8 @@ def _kept_across_customers(
     keep = np.ones(len(left), dtype=bool)
     if form_customers is None or len(form_customers) == 0 or len(left) == 0:
         return keep
-    known = np.zeros(n_forms, dtype=bool)
-    known[form_customers["form"].to_numpy()] = True
-    pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
-    shared = (
-        pairs.merge(form_customers.rename(columns={"form": "l"}), on="l")
-        .merge(form_customers.rename(columns={"form": "r"}), on=["r", "customer"])["i"]
-        .unique()
-    )
-    apart = known[left] & known[right]
-    apart[shared] = False
+    known = _listed(form_customers, n_forms)
+    apart = known[left] & known[right] & ~_sharing(left, right, form_customers, "customer")
     if not apart.any():
         return keep
     group = connected_components(n_forms, left, right)
