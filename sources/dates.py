@@ -67,18 +67,9 @@ class OrderEvidence:
                 "month_first": self.month_first, "either": self.either, "impossible": self.impossible}
 
 
-def _two_digit_year(y: pd.Series) -> pd.Series:
-    return y.where(y >= 100, np.where(y < 70, 2000 + y, 1900 + y))
-
-
-def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
-    """Build dates from integer parts; impossible dates (31/02) and years past pandas' range become NaT."""
-    y, m, d = (np.asarray(pd.to_numeric(p, errors="coerce"), dtype="float64") for p in (year, month, day))
-    return pd.Series(_assemble_days(y, m, d), index=year.index, dtype="datetime64[ns]")
-
-
 def _assemble_days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """`_assemble` on arrays: datetime64[ns], NaT for impossible dates and years pandas cannot hold."""
+    """Dates from year, month and day arrays: datetime64[ns], NaT for impossible dates (31/02) and years
+    pandas cannot hold."""
     # numpy calendar arithmetic: pd.to_datetime on a year/month/day frame costs ~10 ms a call
     y, m, d = (np.asarray(p, dtype="float64") for p in (year, month, day))
     ok = (y >= 1678) & (y <= 2261) & (m >= 1) & (m <= 12) & (d >= 1)  # pandas 3 would switch resolution

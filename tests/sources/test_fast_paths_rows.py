@@ -68,7 +68,7 @@ def _ref_excel_serial_to_date(values: pd.Series, epoch: dt.datetime) -> pd.Serie
 
 
 def _ref_readings(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    return dates._assemble(parts["y"], parts["b"], parts["a"]), dates._assemble(parts["y"], parts["a"], parts["b"])
+    return _ref_assemble(parts["y"], parts["b"], parts["a"]), _ref_assemble(parts["y"], parts["a"], parts["b"])
 
 
 def _ref_evidence(dmy: pd.Series, mdy: pd.Series, weights: pd.Series) -> dates.OrderEvidence:
@@ -100,6 +100,11 @@ def _ref_read_numeric(parts: pd.DataFrame, weights: pd.Series, column: str, orde
     against = chosen.isna() & other.notna()
     return dates.ParsedDates(chosen, chosen.isna() & ~against, order, notes, against_order=against,
                              evidence=ev.as_dict(order, decided_by))
+
+
+def _ref_assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    y, m, d = (np.asarray(pd.to_numeric(p, errors="coerce"), dtype="float64") for p in (year, month, day))
+    return pd.Series(dates._assemble_days(y, m, d), index=year.index, dtype="datetime64[ns]")
 
 
 def _ref_timestamp(value: object) -> pd.Timestamp:
@@ -145,7 +150,7 @@ def _ref_parse_distinct(raw: pd.Series, weights: pd.Series, column: str, date_fo
             for pattern in (dates._ISO_RX, dates._COMPACT_RX):
                 ymd = _ref_ymd_parts(s[~is_iso], pattern)
                 if len(ymd):
-                    out[ymd.index] = dates._assemble(ymd[0], ymd[1], ymd[2])
+                    out[ymd.index] = _ref_assemble(ymd[0], ymd[1], ymd[2])
                     years[ymd.index] = ymd[0].astype("float64")
                     is_iso[ymd.index] = True
             parts = _ref_numeric_parts(s[~is_iso])
