@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from bench.splink_baseline import splink_linker
 from matching.names import normalise_company_names
 from matching.quality import pairwise_quality
 from matching.resolve import resolve_entities
@@ -77,14 +78,13 @@ def _splink_frame(mentions: pd.DataFrame) -> pd.DataFrame:
 def run_splink(mentions: pd.DataFrame) -> pd.Series:
     """record_id -> cluster with a standard Splink (DuckDB) model."""
     import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink import SettingsCreator, block_on
 
     logging.getLogger("splink").setLevel(logging.WARNING)
     frame = _splink_frame(mentions)
     spill = Path(tempfile.gettempdir()) / "radar-bench-splink"
     # spill to a temp dir rather than exhaust the machine (DuckDB's default is ./.tmp)
-    db = DuckDBAPI(duckdb.connect(config={"memory_limit": "8GB", "temp_directory": str(spill)}))
-    df = db.register(frame)
+    con = duckdb.connect(config={"memory_limit": "8GB", "temp_directory": str(spill)})
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="record_id",
@@ -102,7 +102,7 @@ def run_splink(mentions: pd.DataFrame) -> pd.Series:
             cl.ExactMatch("domain"),
         ],
     )
-    linker = Linker(df, settings, log_level=logging.WARNING)
+    linker = splink_linker(frame, settings, con, logging.WARNING)
     linker.training.estimate_probability_two_random_records_match([block_on("name_norm")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=1)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("postal"))

@@ -16,6 +16,7 @@ import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -57,6 +58,25 @@ def splink_frame(records: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def splink_linker(
+    frame: pd.DataFrame, settings: Any, con: duckdb.DuckDBPyConnection, log_level: int
+) -> Any:
+    """A DuckDB-backed Splink `Linker` on `frame`, on Splink 4 or Splink 5.
+
+    Splink 5 takes inputs registered as SplinkDataFrames (`db_api.register`) and no `db_api`
+    argument; Splink 4 takes the pandas frame with the `db_api` (and sets the splink logger to
+    INFO unless told not to).
+    """
+    from splink import DuckDBAPI, Linker
+
+    db = DuckDBAPI(con)
+    if hasattr(db, "register"):  # Splink 5
+        return Linker(db.register(frame), settings, log_level=log_level)
+    linker = Linker(frame, settings, db, set_up_basic_logging=False)  # Splink 4
+    logging.getLogger("splink").setLevel(log_level)
+    return linker
+
+
 def _present(frame: pd.DataFrame, column: str) -> bool:
     """True when at least two records carry a value (else the column tells Splink nothing)."""
     return int(frame[column].notna().sum()) >= 2
@@ -65,7 +85,7 @@ def _present(frame: pd.DataFrame, column: str) -> bool:
 def score_pairs(records: pd.DataFrame, *, seed: int = 1) -> SplinkPairs:
     """Train Splink on `records` and return every blocked pair with its match weight."""
     import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink import SettingsCreator, block_on
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     frame = splink_frame(records)
@@ -83,14 +103,13 @@ def score_pairs(records: pd.DataFrame, *, seed: int = 1) -> SplinkPairs:
     comparisons += [cl.ExactMatch(c) for c in exact]
     spill = Path(tempfile.gettempdir()) / "radar-bench-splink"
     con = duckdb.connect(config={"memory_limit": "4GB", "temp_directory": str(spill)})
-    db = DuckDBAPI(con)
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         blocking_rules_to_generate_predictions=rules,
         comparisons=comparisons,
     )
-    linker = Linker(db.register(frame), settings, log_level=logging.ERROR)
+    linker = splink_linker(frame, settings, con, logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("name_norm")], recall=0.8
     )
