@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from matching.golden import build_golden_records
@@ -38,15 +39,18 @@ def resolve_with_ids(
     run_date: dt.date,
     settings: ResolveSettings,
     aliases: pd.DataFrame | None = None,
+    con: duckdb.DuckDBPyConnection | None = None,
 ) -> ResolvedEntities:
     """Cluster `records`, carry the previous run's ids over, and build golden records.
 
     `previous_map` is the last run's record_id -> entity_id; `previous_history` its id events of
     this entity kind; `overrides` the analysts' must/cannot-links of this kind; `aliases` the known
-    renames and parent/child groups (matching.aliases).
+    renames and parent/child groups (matching.aliases); `con` the DuckDB connection blocking runs in
+    (`resolve_entities`).
     """
     resolution = resolve_entities(
-        records, overrides=overrides, previous_entities=previous_map, settings=settings, aliases=aliases
+        records, overrides=overrides, previous_entities=previous_map, settings=settings, aliases=aliases,
+        con=con,
     )
     ids = assign_stable_ids(
         resolution.records[["record_id", "cluster_id"]], previous_map, run_date,

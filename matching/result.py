@@ -119,7 +119,7 @@ def record_table(
     rp = profiles.record_profile
     return pd.DataFrame(
         {
-            "record_id": record_ids.to_numpy(),
+            "record_id": record_ids.reset_index(drop=True),  # as given: no string is made again
             "cluster_id": pd.factorize(labels[rp])[0].astype(np.int64),
             "match_score": score[rp],
             "match_rule": rules[rp],
@@ -153,13 +153,14 @@ def pair_table(
     keep = same | (weight >= min_weight) | forced
     rp = profiles.record_profile
     representative = pd.Series(np.arange(len(rp))).groupby(rp).min().to_numpy()
-    rid = record_ids.to_numpy()
+    rid = record_ids.reset_index(drop=True)
     n_records = profiles.table["n_records"].to_numpy()
     lk, rk = left[keep], right[keep]
     frame = pd.DataFrame(
         {
-            "left_record_id": rid[representative[lk]],
-            "right_record_id": rid[representative[rk]],
+            # taken in the ids' own dtype: Arrow strings stay Arrow (no Python string per pair)
+            "left_record_id": rid.take(representative[lk]).reset_index(drop=True),
+            "right_record_id": rid.take(representative[rk]).reset_index(drop=True),
             "match_probability": pairs["match_probability"].to_numpy()[keep],
             "match_weight": weight[keep].astype(np.float32),
             "match_rule": pd.Categorical(pairs["match_rule"].to_numpy(object)[keep]),

@@ -166,12 +166,14 @@ def review_queue(
         keys = keys[undecided]
     merge = pairs[asked].assign(_key=keys.to_numpy(), _shown=_compared(pairs[asked]))
     merge = merge.sort_values(["_shown", "match_probability"], ascending=False, kind="stable").drop_duplicates("_key")
-    inside = pairs[known & ~apart]
-    weight = inside["match_weight"].to_numpy(np.float64)
+    within = known & ~apart  # most pairs: only the columns the spanning trees read are taken
+    weight = pairs["match_weight"].to_numpy(np.float64)[within]
     finite = np.isfinite(weight)
     top = float(weight[finite].max()) if finite.any() else 0.0
-    strength = np.where(forced[known & ~apart] | ~finite, top + 100.0, weight)
-    links = weakest_links(inside.assign(strength=strength), entity)
+    strength = np.where(forced[within] | ~finite, top + 100.0, weight)
+    inside = pairs.loc[within, ["left_record_id", "right_record_id"]].assign(strength=strength)
+    links = weakest_links(inside, entity)
+    del inside
     split = pairs.loc[links.to_numpy()]
     split = split[in_band[pairs.index.get_indexer(split.index)]]
     out = pd.concat([merge.assign(question=DIFFERENT_ENTITIES), split.assign(question=WEAKEST_LINK)])

@@ -25,6 +25,7 @@ from reports.valuation import ValuationError, ValuationSettings, valuation_setti
 from sources.config import ConfigError, SourceConfig
 from sources.fields import SOURCE_KINDS, SourceKind
 from sources.limits import DEFAULT_LIMITS, ReadLimits
+from warehouse.budget import check_memory_limit
 from warehouse.build import check_storage_version
 from warehouse.settings import DEFAULT_WARRANTY, BuildSettings
 
@@ -33,6 +34,8 @@ Category = Literal["hardware", "software", "service"]
 SOURCE_PRIORITY_DEFAULT: tuple[SourceKind, ...] = (
     "crm_accounts", "crm_contracts", "accounting", "price_list", "distributor", "sales_rep",
 )
+#: DuckDB memory per connection by default: the 1M-row night's joins fit without spilling much
+DEFAULT_MEMORY_LIMIT = "2GiB"
 #: longest warranty a category may be given, in months
 MAX_WARRANTY_MONTHS = 240
 
@@ -47,11 +50,19 @@ class WarehouseSettings(BaseModel):
 
     storage_version: str | None = "v1.4.0"
     lock_wait_seconds: float = Field(default=0, ge=0, le=86_400)
+    #: what one DuckDB connection of the night may hold before it spills to HOME/.radar/spill
+    #: (null: DuckDB's own default, 80% of the machine's RAM)
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT
 
     @field_validator("storage_version")
     @classmethod
     def _version(cls, value: str | None) -> str | None:
         return check_storage_version(value)
+
+    @field_validator("memory_limit")
+    @classmethod
+    def _memory_limit(cls, value: str | None) -> str | None:
+        return check_memory_limit(value)
 
 
 class LimitsSettings(BaseModel):

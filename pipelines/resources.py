@@ -9,6 +9,7 @@ from pydantic import PrivateAttr
 
 from pipelines.stages.context import RunContext
 from pipelines.stages.home_guard import guarded_run
+from pipelines.stages.memory import prefer_system_allocator
 
 #: assets that write the warehouse or the ingest store share this pool: DuckDB has one writer per file
 WAREHOUSE_POOL = "radar_warehouse"
@@ -34,6 +35,7 @@ class RadarHome(ConfigurableResource):
         self._run = self._load(context.run_id)
         if context.run_id is None:
             return
+        prefer_system_allocator()  # this process's stages and the reading workers it starts
         log = context.log
         stack = ExitStack()
         stack.enter_context(guarded_run(self.path, self._run.config.warehouse.lock_wait_seconds,

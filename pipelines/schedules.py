@@ -6,12 +6,22 @@ from __future__ import annotations
 from dagster import (
     AssetSelection,
     DefaultScheduleStatus,
+    HookContext,
     ScheduleDefinition,
     define_asset_job,
     in_process_executor,
+    success_hook,
 )
 
 from pipelines.ops_settings import ScheduleSettings
+from pipelines.stages.memory import give_back_memory
+
+
+@success_hook(name="give_back_memory")
+def give_back_memory_hook(_context: HookContext) -> None:
+    """After each step: what the stage freed goes back to the machine, not to the next stage."""
+    give_back_memory()
+
 
 nightly_job = define_asset_job(
     "nightly",
@@ -19,6 +29,7 @@ nightly_job = define_asset_job(
     executor_def=in_process_executor,  # DuckDB allows one writer: no parallel steps on the warehouse
     description="Consolidate the inbox into the warehouse and emit renewal opportunities.",
     tags={"radar/trigger": "schedule"},
+    hooks={give_back_memory_hook},
 )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.budget import UNBOUNDED, DuckDBBudget
 from warehouse.settings import BuildSettings, register_build_settings
 from warehouse.sql_runner import literal
 from warehouse.steps import STAGING_TABLES, WAREHOUSE_SQL, register_macros
@@ -79,23 +80,26 @@ def start_build_from_live(paths: WarehousePaths) -> None:
     os.replace(partial, paths.building)
 
 
-def connect_building(paths: WarehousePaths, settings: BuildSettings | None = None) -> duckdb.DuckDBPyConnection:
+def connect_building(paths: WarehousePaths, settings: BuildSettings | None = None,
+                     budget: DuckDBBudget = UNBOUNDED) -> duckdb.DuckDBPyConnection:
     """A connection whose default catalog is the warehouse being built, with the build's macros
-    and (when given) its settings registered as TEMP tables."""
+    and (when given) its settings registered as TEMP tables, held to `budget`."""
     if not paths.building.exists():
         raise FileNotFoundError(f"{paths.building}: no warehouse build in progress")
-    return _attached(paths.building, settings, read_only=False)
+    return _attached(paths.building, settings, budget, read_only=False)
 
 
-def connect_published(paths: WarehousePaths, settings: BuildSettings | None = None) -> duckdb.DuckDBPyConnection:
+def connect_published(paths: WarehousePaths, settings: BuildSettings | None = None,
+                      budget: DuckDBBudget = UNBOUNDED) -> duckdb.DuckDBPyConnection:
     """The live warehouse, read-only, with the same macros and settings a build connection has."""
     if not paths.live.exists():
         raise FileNotFoundError(f"{paths.live}: no warehouse published yet")
-    return _attached(paths.live, settings, read_only=True)
+    return _attached(paths.live, settings, budget, read_only=True)
 
 
-def _attached(path: Path, settings: BuildSettings | None, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()  # in memory: TEMP macros and settings never touch the file
+def _attached(path: Path, settings: BuildSettings | None, budget: DuckDBBudget, *,
+              read_only: bool) -> duckdb.DuckDBPyConnection:
+    con = budget.connect()  # in memory: TEMP macros and settings never touch the file
     con.execute("SET enable_progress_bar = false")  # the run's own progress lines are what ops read
     con.execute(f"ATTACH {literal(str(path))} AS wh" + (" (READ_ONLY)" if read_only else ""))
     con.execute("USE wh")

@@ -19,15 +19,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from warehouse.budget import UNBOUNDED, DuckDBBudget
 from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
 
 RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
 
 
-def open_ingest(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the ingest store."""
+def open_ingest(path: Path, budget: DuckDBBudget = UNBOUNDED) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the ingest store, held to `budget`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = budget.connect(str(path))
     WAREHOUSE_SQL.run(con, INGEST_SCHEMA)
     return con
 

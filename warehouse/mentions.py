@@ -20,7 +20,7 @@ from warehouse.steps import (
 
 def customer_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per source record naming an end customer (the columns of matching.profiles.RECORD_COLUMNS)."""
-    return WAREHOUSE_SQL.query(con, CUSTOMER_MENTIONS)
+    return WAREHOUSE_SQL.query_via_arrow(con, CUSTOMER_MENTIONS)
 
 
 def partner_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import RadarConfig, load_config
+from warehouse.budget import DuckDBBudget
 from warehouse.build import WarehousePaths, connect_building
 from warehouse.settings import BuildSettings
 
@@ -44,13 +45,19 @@ class RunContext:
         return out
 
     @property
+    def duckdb_budget(self) -> DuckDBBudget:
+        """What each DuckDB connection of the run may hold (`warehouse: memory_limit:`), spilling
+        to HOME/.radar/spill beyond it."""
+        return DuckDBBudget(self.config.warehouse.memory_limit, self.paths.state_dir / "spill")
+
+    @property
     def build_settings(self) -> BuildSettings:
         return self.config.build_settings(self.as_of)
 
     @contextmanager
     def building(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection to the warehouse being built, with the run's settings registered."""
-        con = connect_building(self.paths, self.build_settings)
+        con = connect_building(self.paths, self.build_settings, self.duckdb_budget)
         try:
             yield con
         finally:
@@ -59,7 +66,7 @@ class RunContext:
     @contextmanager
     def live(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-only connection to the published warehouse."""
-        con = duckdb.connect(str(self.paths.live), read_only=True)
+        con = self.duckdb_budget.connect(str(self.paths.live), read_only=True)
         try:
             yield con
         finally:

@@ -110,7 +110,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     fingerprints = {s.name: source_fingerprint(s, reader_version(config)) for s in config.sources}
     limits = config.limits.read_limits()
     results: list[FileResult] = []
-    con = open_ingest(run.paths.ingest)
+    con = open_ingest(run.paths.ingest, run.duckdb_budget)
     outcomes: Generator[tuple[ReadJob, FileOutcome], None, None] | None = None
     try:
         links = [link.relpath for link in outside_links(run.home, config.sources)]

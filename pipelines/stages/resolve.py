@@ -69,12 +69,16 @@ def _overrides(run: RunContext, entity: str) -> pd.DataFrame:
 
 def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, id_column: str,
              previous_map: pd.DataFrame, previous: PreviousRun) -> ResolvedEntities:
-    return resolve_with_ids(
-        records, prefix=prefix, id_column=id_column, previous_map=previous_map,
-        previous_history=previous.history[previous.history["entity"] == entity],
-        overrides=_overrides(run, entity), run_date=run.as_of,
-        settings=run.config.matching.resolve_settings(), aliases=read_aliases(run.home),
-    )
+    con = run.duckdb_budget.connect()  # blocking's own in-memory tables, held to the run's budget
+    try:
+        return resolve_with_ids(
+            records, prefix=prefix, id_column=id_column, previous_map=previous_map,
+            previous_history=previous.history[previous.history["entity"] == entity],
+            overrides=_overrides(run, entity), run_date=run.as_of,
+            settings=run.config.matching.resolve_settings(), aliases=read_aliases(run.home), con=con,
+        )
+    finally:
+        con.close()
 
 
 def resolve_customers(run: RunContext) -> ResolveOutcome:
@@ -92,10 +96,11 @@ def resolve_customers(run: RunContext) -> ResolveOutcome:
 
 def _resolve_customers(run: RunContext, marks: pd.DataFrame) -> ResolveOutcome:
     previous = read_previous(run.paths.live)
-    with run.building() as con:
+    with run.building() as con:  # closed while resolving: what DuckDB cached of the reading goes with it
         mentions = customer_mentions(con)
-        _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
-        done = _resolve(run, mentions, "customer", "CUST-", "customer_id", previous.customers, previous)
+    _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
+    done = _resolve(run, mentions, "customer", "CUST-", "customer_id", previous.customers, previous)
+    with run.building() as con:
         WAREHOUSE_SQL.run(con, CUSTOMER_TABLES, frames={"customer_golden": done.golden, "customer_map": done.mapping})
         entity = done.ids.mapping.set_index("record_id")["entity_id"]
         queued, outcomes = write_review_tables(con, run, done.resolution, entity, _overrides(run, "customer"),
@@ -126,11 +131,13 @@ def _resolve_partners(run: RunContext) -> ResolveOutcome:
     previous = read_previous(run.paths.live)
     with run.building() as con:
         mentions = partner_mentions(con)
-        is_self = bill_to_self(mentions, bill_to_self_accounts(con))
-        self_billed = pd.DataFrame({"record_id": mentions.loc[is_self, "record_id"].drop_duplicates()})
-        partner = mentions[~is_self].reset_index(drop=True)
-        records = partner.rename(columns={"record_id": "source_record_id", "mention_id": "record_id"})
-        done = _resolve(run, records, "partner", "PART-", "partner_id", previous.partners, previous)
+        self_accounts = bill_to_self_accounts(con)
+    is_self = bill_to_self(mentions, self_accounts)
+    self_billed = pd.DataFrame({"record_id": mentions.loc[is_self, "record_id"].drop_duplicates()})
+    partner = mentions[~is_self].reset_index(drop=True)
+    records = partner.rename(columns={"record_id": "source_record_id", "mention_id": "record_id"})
+    done = _resolve(run, records, "partner", "PART-", "partner_id", previous.partners, previous)
+    with run.building() as con:
         WAREHOUSE_SQL.run(con, PARTNER_TABLES, frames={
             "partner_golden": done.golden, "partner_roles": partner_roles(partner, done.ids.mapping),
             "partner_map": done.mapping, "partner_mentions_resolved": partner, "bill_to_self": self_billed,
@@ -149,18 +156,19 @@ def _resolve_assets(run: RunContext) -> ResolveOutcome:
     previous = read_previous(run.paths.live)
     with run.building() as con:
         mentions = serial_mentions(con)
-        # typos are joined within one resolved customer only (matching.serial_typos)
-        resolved = resolve_serials(mentions[["record_id", "raw_serial", "sku", "source", "customer"]])
-        keyed = resolved.assign(mention=resolved["record_id"] + ":" + resolved["raw_serial"].astype(str))
-        keyed = keyed[keyed["asset_key"].notna()].drop_duplicates("mention")
-        ids = assign_stable_ids(
-            keyed[["mention", "asset_key"]].rename(columns={"mention": "record_id", "asset_key": "cluster_id"}),
-            previous.assets, run.as_of, prefix="AST-", width=7,
-            history=previous.history[previous.history["entity"] == "asset"],
-        )
-        asset_map = keyed.merge(ids.mapping.rename(columns={"record_id": "mention", "entity_id": "asset_id"}),
-                                on="mention")
-        asset_map = asset_map[["asset_id", "record_id", "raw_serial", "serial_number", "match_rule"]]
+    # typos are joined within one resolved customer only (matching.serial_typos)
+    resolved = resolve_serials(mentions[["record_id", "raw_serial", "sku", "source", "customer"]])
+    keyed = resolved.assign(mention=resolved["record_id"] + ":" + resolved["raw_serial"].astype(str))
+    keyed = keyed[keyed["asset_key"].notna()].drop_duplicates("mention")
+    ids = assign_stable_ids(
+        keyed[["mention", "asset_key"]].rename(columns={"mention": "record_id", "asset_key": "cluster_id"}),
+        previous.assets, run.as_of, prefix="AST-", width=7,
+        history=previous.history[previous.history["entity"] == "asset"],
+    )
+    asset_map = keyed.merge(ids.mapping.rename(columns={"record_id": "mention", "entity_id": "asset_id"}),
+                            on="mention")
+    asset_map = asset_map[["asset_id", "record_id", "raw_serial", "serial_number", "match_rule"]]
+    with run.building() as con:
         WAREHOUSE_SQL.run(con, ASSET_TABLES, frames={"asset_map": asset_map})
         append_id_history(con, previous, ids.history.assign(entity="asset"))
         apply_comments(con, ["assets", "asset_sources", "id_history"])

@@ -267,3 +267,12 @@ def test_the_audit_horizons_are_settings_with_bounds() -> None:
     with pytest.raises(ConfigError) as err:
         parse_config({**_one(), "channel": {"audit": {"attach_days": 0, "audit_dayz": 365}}})
     assert "channel.audit.attach_days" in str(err.value) and "channel.audit.audit_dayz" in str(err.value)
+
+
+def test_warehouse_memory_limit_is_a_duckdb_size_checked_when_read() -> None:
+    assert parse_config(_one()).warehouse.memory_limit == "2GiB"
+    assert parse_config({**_one(), "warehouse": {"memory_limit": "6 GB"}}).warehouse.memory_limit == "6 GB"
+    assert parse_config({**_one(), "warehouse": {"memory_limit": None}}).warehouse.memory_limit is None
+    message = _error({**_one(), "warehouse": {"memory_limit": "lots"}})
+    assert "memory_limit" in message and "'lots' is not a size" in message
+    assert "below the 128MiB" in _error({**_one(), "warehouse": {"memory_limit": "16MB"}})
