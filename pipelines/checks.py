@@ -15,6 +15,7 @@ from pipelines.assets import contracts, customers, renewal_opportunities, source
 from pipelines.resources import RadarHome
 from pipelines.stages import quality_checks as qc
 from pipelines.stages.context import RunContext
+from pipelines.stages.memory import give_back_memory
 from pipelines.stages.quality import CheckOutcome
 
 
@@ -34,7 +35,10 @@ def _result(outcome: CheckOutcome) -> AssetCheckResult:
 
 
 def _run(check: Callable[[RunContext], CheckOutcome], radar: RadarHome) -> AssetCheckResult:
-    return _result(check(radar.run()))
+    try:
+        return _result(check(radar.run()))
+    finally:
+        give_back_memory()  # a check's frame (up to every staged row) is not the next stage's to keep
 
 
 @asset_check(asset=source_records, blocking=True,
