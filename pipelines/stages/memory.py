@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import gc
 import os
 from collections.abc import Callable
 from functools import cache
@@ -43,8 +42,9 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 
 def give_back_memory() -> None:
-    """Collect garbage, then return the free memory Arrow's pool and the C heap still hold."""
-    gc.collect()
+    """Return the free memory Arrow's pool and the C heap still hold (about 5 ms). No garbage
+    collection here: a full one costs 0.3 s in a night's process, and frames are freed when their
+    last reference goes; what cycles hold the interpreter's own collector frees."""
     pa.default_memory_pool().release_unused()
     trim = _malloc_trim()
     if trim is not None:
