@@ -84,11 +84,7 @@ class SqlLibrary:
         """The result of a SELECT file as a DataFrame made from an Arrow table: for results of
         strings and lists of strings (the mentions), whose strings go to pandas' string columns
         in bulk; at 1M mentions it leaves 0.4 GiB less resident than `query` (docs/scale.md)."""
-        table = con.sql(self.text(name)).to_arrow_table()
-        try:
-            return table.to_pandas()
-        finally:
-            del table
+        return con.sql(self.text(name)).to_arrow_table().to_pandas()
 
 
 @cache
