@@ -23,6 +23,18 @@ MUST_LINK: Final[str] = "must_link"
 CANNOT_LINK: Final[str] = "cannot_link"
 DECISIONS: Final[frozenset[str]] = frozenset({MUST_LINK, CANNOT_LINK})
 RECORD_PAIR_COLUMNS: Final[tuple[str, ...]] = ("left_record_id", "right_record_id", "decision")
+#: the match_rule of a pair an analyst decided, per decision
+OVERRIDE_RULES: Final[dict[str, str]] = {MUST_LINK: "override:must_link", CANNOT_LINK: "override:cannot_link"}
+
+
+def is_override_rule(rules: pd.Series) -> np.ndarray:
+    """Which match_rules are an analyst's decision; a categorical column is read by its categories,
+    so millions of pairs cost one lookup per distinct rule."""
+    if isinstance(rules.dtype, pd.CategoricalDtype):
+        forced = rules.cat.categories.isin(list(OVERRIDE_RULES.values()))
+        codes = rules.cat.codes.to_numpy()
+        return np.where(codes >= 0, forced[codes], False)
+    return rules.astype(object).isin(list(OVERRIDE_RULES.values())).to_numpy()
 
 
 def _side_records(
@@ -96,6 +108,10 @@ def apply_overrides(
     uses the same id columns as `pairs` plus `decision`.
     """
     out = pairs.copy()
+    rule = out["match_rule"]
+    if isinstance(rule.dtype, pd.CategoricalDtype):  # kept categorical: the decisions' rules are added
+        missing = [r for r in OVERRIDE_RULES.values() if r not in rule.cat.categories]
+        out["match_rule"] = rule = rule.cat.add_categories(missing)
     o = overrides.rename(columns={left: "_l", right: "_r"})
     lo = np.minimum(o["_l"].to_numpy(), o["_r"].to_numpy())
     hi = np.maximum(o["_l"].to_numpy(), o["_r"].to_numpy())
@@ -110,7 +126,7 @@ def apply_overrides(
     col_p = out.columns.get_loc("match_probability")
     col_r = out.columns.get_loc("match_rule")
     out.iloc[idx, col_p] = np.where(must, 1.0, 0.0)
-    out.iloc[idx, col_r] = np.where(must, "override:must_link", "override:cannot_link")
+    out.iloc[idx, col_r] = np.where(must, OVERRIDE_RULES[MUST_LINK], OVERRIDE_RULES[CANNOT_LINK])
     found = set(zip(hit["_l"], hit["_r"], strict=False))
     extra = o[
         o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"], strict=False))).isin(found).to_numpy()
@@ -121,7 +137,7 @@ def apply_overrides(
                 left: extra["_l"].to_numpy(),
                 right: extra["_r"].to_numpy(),
                 "match_probability": 1.0,
-                "match_rule": "override:must_link",
+                "match_rule": pd.Series(OVERRIDE_RULES[MUST_LINK], index=extra.index, dtype=rule.dtype),
             }
         )
         out = pd.concat([out, add], ignore_index=True)

@@ -24,7 +24,7 @@ from matching.comparisons import comparison_inputs
 from matching.learning import LearnSettings, learn_weights
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
 from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
-from matching.profiles import build_profiles
+from matching.profiles import Profiles, build_profiles
 from matching.result import Resolution, pair_table, record_table, scored_frame
 from matching.tokens import name_tokens
 from matching.weights import CUSTOMER_MODEL, MatchModel
@@ -83,6 +83,67 @@ def _must_link_positions(
     return lp[ok].to_numpy(np.int64), rp[ok].to_numpy(np.int64)
 
 
+@dataclass(frozen=True)
+class _Matched:
+    """Profile clusters and every pair scored on the way; the blocking and comparison inputs behind
+    them are gone once this is made (they are as large as the pairs at a million records)."""
+
+    labels: np.ndarray
+    scored: ScoredPairs
+    model: MatchModel
+    weights: pd.DataFrame
+    source_names: tuple[str, ...]  # blocking rules, then CLUSTER_CHECK
+    candidate_pairs: int
+
+
+def _match_profiles(
+    profiles: Profiles,
+    con: duckdb.DuckDBPyConnection,
+    settings: ResolveSettings,
+    must: tuple[np.ndarray, np.ndarray],
+    cannot: tuple[np.ndarray, np.ndarray],
+) -> _Matched:
+    """Block, learn this run's weights, score and cluster the profiles."""
+    tokens = name_tokens(profiles.table["name_norm"])
+    candidates = candidate_pairs(
+        con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
+    )
+    inputs = comparison_inputs(profiles, tokens, con)
+    learned = learn_weights(
+        inputs, candidates.left, candidates.right, settings.model, settings.learning, must, cannot
+    )
+    model = learned.model
+    scored = score_pairs(inputs, candidates.left, candidates.right, model, candidates.rule)
+    check_source = len(candidates.rule_names)
+    extra: list[ScoredPairs] = []
+
+    def score_more(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Score pairs clustering needs beyond the candidates (kept for the pair report)."""
+        more = score_pairs(inputs, left, right, model, check_source)
+        extra.append(more)
+        return more.weight.astype(np.float64), more.conflict.astype(np.float64)
+
+    labels = cluster_profiles(
+        len(profiles),
+        scored.left,
+        scored.right,
+        scored.weight,
+        scored.conflict,
+        score_more,
+        settings.clustering,
+        must_link=must,
+        cannot_link=cannot,
+    ).labels
+    return _Matched(
+        labels=labels,
+        scored=concat_scored([scored, *extra]),
+        model=model,
+        weights=learned.weights,
+        source_names=candidates.rule_names + (CLUSTER_CHECK,),
+        candidate_pairs=len(candidates),
+    )
+
+
 def resolve_entities(
     records: pd.DataFrame,
     overrides: pd.DataFrame | None = None,
@@ -110,54 +171,24 @@ def resolve_entities(
     )
     table = aliases if isinstance(aliases, AliasTable) else alias_table(aliases)
     profiles = build_profiles(records, table, _must_link_positions(decided, records["record_id"]))
-    tokens = name_tokens(profiles.table["name_norm"])
-    candidates = candidate_pairs(
-        con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
-    )
-    inputs = comparison_inputs(profiles, tokens, con)
     must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
-    learned = learn_weights(
-        inputs, candidates.left, candidates.right, settings.model, settings.learning, must, cannot
-    )
-    model = learned.model
-    scored = score_pairs(inputs, candidates.left, candidates.right, model, candidates.rule)
-    check_source = len(candidates.rule_names)
-    extra: list[ScoredPairs] = []
-
-    def score_more(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Score pairs clustering needs beyond the candidates (kept for the pair report)."""
-        more = score_pairs(inputs, left, right, model, check_source)
-        extra.append(more)
-        return more.weight.astype(np.float64), more.conflict.astype(np.float64)
-
-    labels = cluster_profiles(
-        len(profiles),
-        scored.left,
-        scored.right,
-        scored.weight,
-        scored.conflict,
-        score_more,
-        settings.clustering,
-        must_link=must,
-        cannot_link=cannot,
-    ).labels
-
-    scored = concat_scored([scored, *extra])
-    pairs = scored_frame(scored, model, must, cannot)
-    out = record_table(records["record_id"], profiles, labels, pairs)
+    matched = _match_profiles(profiles, con, settings, must, cannot)
+    scored = matched.scored
+    pairs = scored_frame(scored, matched.model, must, cannot)
+    out = record_table(records["record_id"], profiles, matched.labels, pairs)
     reported = pair_table(
         records["record_id"],
         profiles,
-        labels,
+        matched.labels,
         scored,
         pairs,
-        candidates.rule_names + (CLUSTER_CHECK,),
+        matched.source_names,
         settings.min_pair_weight,
     )
     stats = {
         "records": len(records),
         "profiles": len(profiles),
-        "candidate_pairs": len(candidates),
+        "candidate_pairs": matched.candidate_pairs,
         "pairs_scored": len(scored),
         "pairs_kept": len(reported),
         "clusters": int(out["cluster_id"].nunique()),
@@ -167,5 +198,5 @@ def resolve_entities(
         pairs=reported,
         unmet_overrides=unmet_overrides(out[["record_id", "cluster_id"]], decided),
         stats=stats,
-        weights=learned.weights,
+        weights=matched.weights,
     )

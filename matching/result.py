@@ -14,11 +14,10 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
+from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides, is_override_rule
 from matching.pair_scoring import ScoredPairs
 from matching.profiles import Profiles
 from matching.scoring import probability, rule_names
-from matching.text import as_strings
 from matching.weights import MatchModel
 
 #: probability band of pairs worth a person's review
@@ -35,7 +34,8 @@ class Resolution:
       ("crm_account+name=exact", "serial+name>=0.88", "identical", "singleton", ...), group
       (the declared parent/child group of the record's name, `aliases`; None outside one).
     pairs: scored profile pairs (above `ResolveSettings.min_pair_weight`, inside one cluster,
-      or named by an override) as representative records: left_record_id, right_record_id,
+      or named by an override) as representative records: left_record_id, right_record_id
+      (categorical over the records' ids, in record order: millions of pairs hold two ints each),
       match_probability, match_weight (bits), match_rule, blocking_rule ("cluster_check" for
       pairs scored while checking a cluster), same_cluster, left_records / right_records
       (records behind each side) and the comparison levels (-1 missing, 0 disagree, higher =
@@ -74,7 +74,7 @@ def scored_frame(
             "left": scored.left,
             "right": scored.right,
             "match_probability": probability(scored.weight),
-            "match_rule": np.asarray(rule_names(scored.rule_bits, model)).astype(object),
+            "match_rule": rule_names(scored.rule_bits, model),  # categorical: no string per pair
         }
     )
     decided = pd.DataFrame(
@@ -100,8 +100,9 @@ def record_table(
     same = labels[left] == labels[right]
     ends = np.r_[left[same], right[same]]
     prob = pairs["match_probability"].to_numpy(np.float64)[same]
-    rule = pairs["match_rule"].to_numpy(object)[same]
-    p, r = np.r_[prob, prob], np.r_[rule, rule]
+    rule = pd.Categorical(pairs["match_rule"])  # rules by code: one string per distinct rule
+    codes = rule.codes[same]
+    p, r = np.r_[prob, prob], np.r_[codes, codes]
     order = np.lexsort((p, ends))  # by profile, then probability ascending
     last = (
         np.r_[np.flatnonzero(np.diff(ends[order])), len(order) - 1]
@@ -115,7 +116,8 @@ def record_table(
     rules[multi] = "identical"
     best = order[last]
     score[ends[best]] = p[best]
-    rules[ends[best]] = r[best]
+    names = np.asarray(rule.categories, dtype=object)
+    rules[ends[best]] = np.where(r[best] >= 0, names[np.maximum(r[best], 0)], None)
     rp = profiles.record_profile
     return pd.DataFrame(
         {
@@ -147,30 +149,28 @@ def pair_table(
     source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)]
     names = list(source_names) + ["override"]
     source = np.where(source < 0, len(names) - 1, source)
-    forced = as_strings(pairs["match_rule"]).str.startswith("override:").fillna(False)
-    forced = forced.to_numpy(dtype=bool)
+    forced = is_override_rule(pairs["match_rule"])
     same = labels[left] == labels[right]
     keep = same | (weight >= min_weight) | forced
     rp = profiles.record_profile
     representative = pd.Series(np.arange(len(rp))).groupby(rp).min().to_numpy()
-    rid = record_ids.reset_index(drop=True)
     n_records = profiles.table["n_records"].to_numpy()
     lk, rk = left[keep], right[keep]
-    frame = pd.DataFrame(
-        {
-            # taken in the ids' own dtype: Arrow strings stay Arrow (no Python string per pair)
-            "left_record_id": rid.take(representative[lk]).reset_index(drop=True),
-            "right_record_id": rid.take(representative[rk]).reset_index(drop=True),
-            "match_probability": pairs["match_probability"].to_numpy()[keep],
-            "match_weight": weight[keep].astype(np.float32),
-            "match_rule": pd.Categorical(pairs["match_rule"].to_numpy(object)[keep]),
-            "blocking_rule": pd.Categorical.from_codes(
-                source[keep].astype(np.int32), categories=names
-            ),
-            "same_cluster": same[keep],
-            "left_records": n_records[lk],
-            "right_records": n_records[rk],
-        }
-    )
-    levels = scored.levels.reindex(np.flatnonzero(keep)).reset_index(drop=True)
-    return pd.concat([frame, levels], axis=1)
+    kept = np.flatnonzero(keep)
+    # levels of override pairs nobody scored are missing (NaN), as reindex gives them
+    levels = scored.levels.reindex(kept) if len(kept) and kept[-1] >= n else scored.levels.take(kept)
+    # record ids as codes into the records' own ids: two ints per pair, not two strings (millions of pairs)
+    ids = pd.CategoricalDtype(pd.Index(record_ids.reset_index(drop=True)))
+    columns = {
+        "left_record_id": pd.Categorical.from_codes(representative[lk], dtype=ids),
+        "right_record_id": pd.Categorical.from_codes(representative[rk], dtype=ids),
+        "match_probability": pairs["match_probability"].to_numpy()[keep],
+        "match_weight": weight[keep].astype(np.float32),
+        "match_rule": pd.Categorical(pairs["match_rule"])[keep].remove_unused_categories(),
+        "blocking_rule": pd.Categorical.from_codes(source[keep].astype(np.int32), categories=names),
+        "same_cluster": same[keep],
+        "left_records": n_records[lk],
+        "right_records": n_records[rk],
+    }
+    columns.update({c: levels[c].to_numpy() for c in levels.columns})
+    return pd.DataFrame(columns)

@@ -21,6 +21,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import minimum_spanning_tree
 
+from matching.overrides import is_override_rule
 from matching.pair_scoring import LEVEL_COLUMNS
 from matching.weights import MatchModel
 
@@ -95,12 +96,24 @@ def _compared(pairs: pd.DataFrame) -> np.ndarray:
     return (pairs[present].to_numpy(np.int64) >= 0).sum(axis=1) if present else np.zeros(len(pairs), np.int64)
 
 
-def _entity_keys(left: pd.Series, right: pd.Series) -> pd.Series:
-    """An order-free key of two entity ids ("A|B" with A <= B)."""
-    a, b = left.astype(object).to_numpy(), right.astype(object).to_numpy()
-    lo = np.where(a <= b, a, b).astype(object)
-    hi = np.where(a <= b, b, a).astype(object)
-    return pd.Series(lo + "|" + hi, index=left.index)
+def _entity_codes(ids: pd.Series, entity: pd.Series, codes: np.ndarray) -> np.ndarray:
+    """Per record id, its entity's code (`codes` holds one per row of `entity`; -1: unknown record).
+
+    A categorical column (`Resolution.pairs`) is looked up once per category, so millions of pairs
+    cost an integer take, not a string hash each.
+    """
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        position = entity.index.get_indexer(ids.cat.categories)
+        per_category = np.where(position >= 0, codes[position], -1)
+        row = ids.cat.codes.to_numpy()
+        return np.where(row >= 0, per_category[np.maximum(row, 0)], -1)
+    position = entity.index.get_indexer(ids)
+    return np.where(position >= 0, codes[position], -1)
+
+
+def _pair_keys(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:
+    """An order-free key of two entity codes below `n`."""
+    return np.minimum(left, right).astype(np.int64) * n + np.maximum(left, right)
 
 
 def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
@@ -145,26 +158,28 @@ def review_queue(
     """
     low, high = band
     pairs = pairs.reset_index(drop=True)
-    left_entity = pairs["left_record_id"].map(entity)
-    right_entity = pairs["right_record_id"].map(entity)
+    codes, entity_ids = pd.factorize(entity)  # entities as ints: no entity id string per pair
+    left_entity = _entity_codes(pairs["left_record_id"], entity, codes)
+    right_entity = _entity_codes(pairs["right_record_id"], entity, codes)
     probability = pairs["match_probability"].to_numpy(np.float64)
-    forced = pairs["match_rule"].astype(object).fillna("").astype(str).str.startswith("override:").to_numpy()
-    known = (left_entity.notna() & right_entity.notna()).to_numpy()
+    forced = is_override_rule(pairs["match_rule"])
+    known = (left_entity >= 0) & (right_entity >= 0)
     in_band = (probability >= low) & (probability < high) & ~forced & known
-    apart = known & (left_entity != right_entity).to_numpy()
+    apart = known & (left_entity != right_entity)
     unopposed = np.zeros(len(pairs), dtype=bool)
     if unopposed_name_level is not None and "name" in pairs:
         unopposed = ((probability < low) & ~forced & known & ~_opposed(pairs, model)
                      & (pairs["name"].to_numpy(np.int64) >= unopposed_name_level))
     asked = (in_band | unopposed) & apart
-    keys = _entity_keys(left_entity[asked], right_entity[asked])  # the asked pairs' only: millions are not
+    keys = _pair_keys(left_entity[asked], right_entity[asked], len(entity_ids))
     if decided is not None and len(decided):
-        decided_keys = set(_entity_keys(decided["left_record_id"].map(entity).fillna("?"),
-                                        decided["right_record_id"].map(entity).fillna("?")))
-        undecided = ~keys.isin(decided_keys).to_numpy()
+        decided_left = _entity_codes(decided["left_record_id"], entity, codes)
+        decided_right = _entity_codes(decided["right_record_id"], entity, codes)
+        both = (decided_left >= 0) & (decided_right >= 0)
+        undecided = ~np.isin(keys, _pair_keys(decided_left[both], decided_right[both], len(entity_ids)))
         asked[np.flatnonzero(asked)[~undecided]] = False
         keys = keys[undecided]
-    merge = pairs[asked].assign(_key=keys.to_numpy(), _shown=_compared(pairs[asked]))
+    merge = pairs[asked].assign(_key=keys, _shown=_compared(pairs[asked]))
     merge = merge.sort_values(["_shown", "match_probability"], ascending=False, kind="stable").drop_duplicates("_key")
     within = known & ~apart  # most pairs: only the columns the spanning trees read are taken
     weight = pairs["match_weight"].to_numpy(np.float64)[within]
@@ -177,7 +192,10 @@ def review_queue(
     split = pairs.loc[links.to_numpy()]
     split = split[in_band[pairs.index.get_indexer(split.index)]]
     out = pd.concat([merge.assign(question=DIFFERENT_ENTITIES), split.assign(question=WEAKEST_LINK)])
-    out = out.assign(left_entity_id=out["left_record_id"].map(entity),
-                     right_entity_id=out["right_record_id"].map(entity), evidence=evidence_text(out, model))
+    # the few pairs asked, as text: no categorical (over a million record ids) leaves this function
+    text = {c: out[c].astype(object) for c in ("left_record_id", "right_record_id", "match_rule", "blocking_rule")
+            if c in out}
+    out = out.assign(**text, left_entity_id=text["left_record_id"].map(entity),
+                     right_entity_id=text["right_record_id"].map(entity), evidence=evidence_text(out, model))
     out = out.sort_values(["match_probability", "left_record_id"], ascending=[False, True], kind="stable")
     return out[list(QUEUE_COLUMNS)].reset_index(drop=True)

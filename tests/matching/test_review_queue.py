@@ -91,3 +91,22 @@ def test_a_typo_duplicate_at_another_address_is_in_the_queue_of_a_real_resolutio
     assert {frozenset(p) for p in zip(queue["left_record_id"], queue["right_record_id"], strict=True)} == {
         frozenset({"crm", "dist"})}
     assert "phone differs" in queue["evidence"].iloc[0] and "postcode agrees" in queue["evidence"].iloc[0]
+
+
+def test_pairs_carry_record_ids_as_codes_and_the_queue_reads_them_as_it_reads_text() -> None:
+    names = ["Acme Holdings GmbH", "Acme Holdngs GmbH", "ACME HOLDINGS GMBH", "Acme Holding", "Bolt Tools Ltd",
+             "Bolt Tool Ltd", "Bolt Tools Limited", "Cedar Foods Inc", "Cedar Food Inc", "Cedar Foods"]
+    records = pd.DataFrame({"record_id": [f"r{i:02d}" for i in range(len(names))], "name": names,
+                            "city": ["Berlin"] * 4 + ["Leeds"] * 3 + ["Austin", "Austin", None]})
+    resolution = resolve_entities(records)
+    pairs = resolution.pairs
+    assert isinstance(pairs["left_record_id"].dtype, pd.CategoricalDtype)  # two ints per pair, not two strings
+    assert set(pairs["left_record_id"]) | set(pairs["right_record_id"]) <= set(records["record_id"])
+    entity = resolution.records.set_index("record_id")["cluster_id"].map("E{}".format)
+    as_text = pairs.astype({"left_record_id": object, "right_record_id": object, "match_rule": object})
+    for band in [BAND, (0.0, 1.0)]:
+        coded = review_queue(pairs, entity, CUSTOMER_MODEL, band)
+        texted = review_queue(as_text, entity, CUSTOMER_MODEL, band)
+        pd.testing.assert_frame_equal(coded, texted)
+        assert not any(isinstance(t, pd.CategoricalDtype) for t in coded.dtypes)
+    assert not review_queue(pairs, entity, CUSTOMER_MODEL, (0.0, 1.0)).empty
