@@ -39,7 +39,8 @@ DEFAULT_MEMORY_LIMIT = "2GiB"
 #: longest warranty a category may be given, in months
 MAX_WARRANTY_MONTHS = 240
 
-__all__ = ["ConfigError", "LimitsSettings", "RadarConfig", "WarehouseSettings", "load_config", "parse_config"]
+__all__ = ["ConfigError", "IngestSettings", "LimitsSettings", "RadarConfig", "WarehouseSettings", "load_config",
+           "parse_config"]
 
 
 class WarehouseSettings(BaseModel):
@@ -63,6 +64,18 @@ class WarehouseSettings(BaseModel):
     @classmethod
     def _memory_limit(cls, value: str | None) -> str | None:
         return check_memory_limit(value)
+
+
+class IngestSettings(BaseModel):
+    """`ingest:` settings: whether the night first reads its new inbox files as Dagster partitions
+    (the `read_inbox` job, one step per file under the multiprocess executor) and in how many
+    processes at once; the ingest then stores the readings in inbox order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    partitioned: bool = False
+    #: steps of read_inbox run at once (null: one per CPU core)
+    processes: int | None = Field(default=None, ge=1, le=256)
 
 
 class LimitsSettings(BaseModel):
@@ -156,6 +169,7 @@ class RadarConfig(BaseModel):
     valuation: ValuationSettings = Field(default_factory=ValuationSettings)
     matching: MatchingSettings = Field(default_factory=MatchingSettings)
     warehouse: WarehouseSettings = Field(default_factory=WarehouseSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)

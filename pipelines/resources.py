@@ -21,6 +21,9 @@ class RadarHome(ConfigurableResource):
     home: str
     as_of: str | None = None  # ISO date; overrides sources.yaml `as_of`; default today
     full: bool = False  # compute every stage: reuse nothing of the last warehouse (`radar run --full`)
+    #: take the home's run lock for the run; off for the read_inbox job, whose steps only read inbox
+    #: files into the spool (and run while the `radar run` that started them holds the lock)
+    hold_lock: bool = True
 
     _run: RunContext | None = PrivateAttr(default=None)
     _lock: ExitStack | None = PrivateAttr(default=None)
@@ -36,6 +39,8 @@ class RadarHome(ConfigurableResource):
         if context.run_id is None:
             return
         prefer_system_allocator()  # this process's stages and the reading workers it starts
+        if not self.hold_lock:
+            return
         log = context.log
         stack = ExitStack()
         stack.enter_context(guarded_run(self.path, self._run.config.warehouse.lock_wait_seconds,

@@ -7,6 +7,8 @@ lookup it made in those names (`ProbedPartnerNames`). When a file's turn comes, 
 have had are compared on those lookups alone: the same answers mean the same column mapping and the
 same rows, so the worker's outcome is kept; otherwise the file is read again here with the right
 names. The outcomes are therefore exactly those of reading one by one, whatever the timing.
+Readings made before the ingest started (Dagster partition steps, `sources.spool`) are checked the
+same way when their turn comes.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections import deque
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -42,18 +44,24 @@ class ReadJob:
     size_bytes: int = 0
 
 
+#: a reading made before the ingest started, loaded when its file's turn comes (None: unusable)
+Preread = Callable[[], "tuple[FileOutcome, ProbedPartnerNames] | None"]
+
+
 @dataclass
 class ReadAheadStats:
-    """How the reading went: files read by workers and kept, and files read again in order."""
+    """How the reading went: files read by workers and kept, readings made beforehand and kept, and
+    files read again in order."""
 
     workers: int = 0
     ahead: int = 0
+    preread: int = 0
     read_again: list[str] = field(default_factory=list)
 
 
-def _read_probed(job: ReadJob, known: PartnerNames) -> tuple[FileOutcome, ProbedPartnerNames]:
-    """A worker's read: the outcome (without the column profiles nobody downstream reads) and the
-    known names with every lookup the reader made in them."""
+def read_probed(job: ReadJob, known: PartnerNames) -> tuple[FileOutcome, ProbedPartnerNames]:
+    """A read away from the ingest (a worker process, a partition step): the outcome (without the
+    column profiles nobody downstream reads) and the known names with every lookup the reader made."""
     probed = ProbedPartnerNames(known)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a worker's library warnings would reach ops' terminal unfiltered
@@ -69,30 +77,60 @@ def workers_for(jobs: Sequence[ReadJob], cores: int | None = None) -> int:
     return min(cores, len(jobs))
 
 
+def _kept_or_read(job: ReadJob, reading: tuple[FileOutcome, ProbedPartnerNames] | None, known: PartnerNames,
+                  stats: ReadAheadStats) -> tuple[FileOutcome, bool]:
+    """The reading made elsewhere when the names known now answer its lookups alike, else a reading
+    here; with whether the reading made elsewhere was kept."""
+    if reading is not None and reading[1].answers_alike(known):
+        return reading[0], True
+    stats.read_again.append(job.relpath)
+    return read_source_file(job.path, job.relpath, job.source, known, limits=job.limits), False
+
+
 def read_in_order(
     jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], workers: int,
-    stats: ReadAheadStats | None = None,
+    stats: ReadAheadStats | None = None, preread: Mapping[str, Preread] | None = None,
 ) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
     """Each job with its outcome, in the jobs' order, equal to `read_source_file(..., known_for(job))`
     called when the job's turn comes (after the caller has stored the files before it).
 
     With `workers` > 0, up to two files per worker are read ahead in spawned processes with the
     names known when they were sent off, and kept when those names answer alike (module doc).
+    `preread` holds readings made before, by relative path: loaded at their turn and checked alike.
     """
     stats = stats if stats is not None else ReadAheadStats()
     stats.workers = workers
+    preread = preread or {}
+
+    def take_preread(job: ReadJob) -> FileOutcome:
+        outcome, kept = _kept_or_read(job, preread[job.relpath](), known_for(job), stats)
+        stats.preread += kept
+        return outcome
+
     if workers <= 0:
         for job in jobs:
-            yield job, read_source_file(job.path, job.relpath, job.source, known_for(job), limits=job.limits)
+            yield job, (take_preread(job) if job.relpath in preread
+                        else read_source_file(job.path, job.relpath, job.source, known_for(job), limits=job.limits))
         return
+    yield from _read_ahead(jobs, known_for, workers, stats, preread, take_preread)
+
+
+def _read_ahead(
+    jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], workers: int, stats: ReadAheadStats,
+    preread: Mapping[str, Preread], take_preread: Callable[[ReadJob], FileOutcome],
+) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
+    """`read_in_order` with `workers` processes reading up to two files each ahead of the order."""
     pending: deque[tuple[ReadJob, Future[tuple[FileOutcome, ProbedPartnerNames]] | None]] = deque()
     queue = iter(jobs)
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
 
         def send(n: int) -> None:
             for job in queue:
+                if job.relpath in preread:  # read before: no worker needed, loaded at its turn
+                    pending.append((job, None))
+                    continue
                 try:
-                    pending.append((job, pool.submit(_read_probed, job, known_for(job))))
+                    pending.append((job, pool.submit(read_probed, job, known_for(job))))
                 except BrokenProcessPool:  # a worker died: the rest is read here
                     pending.append((job, None))
                 n -= 1
@@ -102,15 +140,14 @@ def read_in_order(
         send(2 * workers)
         while pending:
             job, future = pending.popleft()
-            known = known_for(job)
+            if job.relpath in preread:
+                yield job, take_preread(job)
+                continue
             try:
-                outcome, probed = future.result() if future is not None else (None, None)
+                reading = future.result() if future is not None else None
             except BrokenProcessPool:
-                outcome, probed = None, None
-            if outcome is not None and probed is not None and probed.answers_alike(known):
-                stats.ahead += 1
-            else:
-                stats.read_again.append(job.relpath)
-                outcome = read_source_file(job.path, job.relpath, job.source, known, limits=job.limits)
+                reading = None
+            outcome, kept = _kept_or_read(job, reading, known_for(job), stats)
+            stats.ahead += kept
             yield job, outcome
             send(1)

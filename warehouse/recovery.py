@@ -20,6 +20,7 @@ LEFTOVER_GLOBS = (
     "out/parquet/.*.parquet.partial",  # warehouse.exports writes each Parquet file here first
     ".radar/*.duckdb.tmp",  # DuckDB's spill directories
     ".radar/run.lock.json.*.tmp",
+    ".radar/spool/.*.part",  # sources.spool writes each reading made ahead here first
 )
 
 

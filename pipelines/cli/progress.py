@@ -173,6 +173,12 @@ class RunDisplay:
         print(clean_str(text), file=self.out, flush=True)
         self._draw_status()
 
+    def note(self, text: str) -> None:
+        """A line of `radar run`'s own (not a Dagster event), on the terminal and in the run's log."""
+        with self._lock:
+            self._log.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} INFO    -: {text}\n")
+            self._print(text)
+
     def on_progress(self, stage: str, done: int, total: int) -> None:
         with self._lock:
             if stage in self._status:

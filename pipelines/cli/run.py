@@ -15,16 +15,24 @@ import io
 import os
 import signal
 import sys
+import time
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pipelines.cli.common import parse_as_of, resolve_home
 from pipelines.cli.console import bullet, say, table
 from pipelines.config import ConfigError, RadarConfig, load_config
 
+if TYPE_CHECKING:
+    from dagster import DagsterInstance
+
 DEFAULT_DEMO_HOME = "demo_home"
+#: what the read_inbox job's fork server imports once for all its step processes
+READ_INBOX_PRELOAD = ("pandas", "duckdb", "pipelines.definitions", "pipelines.read_inbox")
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_BLOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_LOCKED = 75  # sysexits EX_TEMPFAIL: another run holds the home; try again later
 
@@ -53,24 +61,27 @@ def _say(text: str) -> None:
 
 
 def execute_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool = False,
-                    verbose: bool = False, live: bool | None = None, full: bool = False) -> RunReport:
+                    verbose: bool = False, live: bool | None = None, full: bool = False,
+                    partitioned: bool | None = None) -> RunReport:
     """Run the nightly job for `home` in the home's Dagster instance, holding the home's run lock
     throughout (another run: wait, then EXIT_LOCKED naming it), and tell people how it went.
-    `full`: compute every stage, reusing nothing of the last warehouse."""
+    `full`: compute every stage, reusing nothing of the last warehouse; `partitioned` (default:
+    sources.yaml's `ingest: partitioned:`): first read the new inbox files with the read_inbox job."""
     from pipelines.stages.home_guard import RunLocked, guarded_run
 
     config = load_config(home)
     run_id = str(uuid.uuid4())  # the Dagster run's id, named by the lock from the start
     try:
         with guarded_run(home, config.warehouse.lock_wait_seconds, _say, run_id=run_id) as notes:
-            return _execute(home, config, as_of, notes, run_id, quiet=quiet, verbose=verbose, live=live, full=full)
+            return _execute(home, config, as_of, notes, run_id, quiet=quiet, verbose=verbose, live=live, full=full,
+                            partitioned=config.ingest.partitioned if partitioned is None else partitioned)
     except RunLocked as exc:
         _say(str(exc))
         return RunReport(EXIT_LOCKED, None, _log_path(home), failure=str(exc))
 
 
 def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes: list[str], run_id: str, *,
-             quiet: bool, verbose: bool, live: bool | None, full: bool) -> RunReport:
+             quiet: bool, verbose: bool, live: bool | None, full: bool, partitioned: bool) -> RunReport:
     from dagster import DagsterInstance
 
     from pipelines.cli.outcome import (
@@ -101,6 +112,8 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
     try:
         with DagsterInstance.from_config(str(prepare_instance(home))) as instance:
             fail_orphaned_runs(instance)
+            if partitioned:
+                notes += read_inbox_partitions(home, config, instance, display.note, log_path)
             result = job.execute_in_process(instance=instance, raise_on_error=False, tags=cli_tags(),
                                             run_config={"loggers": loggers}, run_id=run_id)
     except KeyboardInterrupt:
@@ -133,6 +146,54 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
         say("\nWarnings:\n" + bullet(warnings), file=sys.stderr)
     _notify(config, home, "failure", subject, report.failure, log_path)
     return report
+
+
+@contextmanager
+def _stderr_into(log_path: Path) -> Iterator[None]:
+    """Standard error (fd 2, inherited by every step process) appended to the run's log for the block:
+    Dagster's step processes log their start to it before any configured logger exists."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log_path, "a", encoding="utf-8") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def read_inbox_partitions(home: Path, config: RadarConfig, instance: DagsterInstance,
+                          say_line: Callable[[str], None], log_path: Path) -> list[str]:
+    """Run the read_inbox job (one Dagster partition and step per new inbox file, `ingest: processes:` at
+    a time under the multiprocess executor); returns a warning when it failed (the ingest then reads
+    what is missing from the spool itself: the warehouse is the same either way)."""
+    from dagster import build_reconstructable_job, execute_job
+
+    from pipelines.runs import cli_tags
+
+    processes = config.ingest.processes or os.cpu_count() or 1
+    started = time.monotonic()
+    say_line(f"{time.strftime('%H:%M:%S')}  Reading the new inbox files as Dagster partitions "
+             f"({processes} processes) ...")
+    job = build_reconstructable_job("pipelines.read_inbox", "read_inbox_for_home", reconstructable_args=(str(home),))
+    execution = {"max_concurrent": processes,  # steps fork from a server that imported the job's modules once
+                 "start_method": {"forkserver": {"preload_modules": list(READ_INBOX_PRELOAD)}}}
+    with _stderr_into(log_path), execute_job(job, instance=instance, tags=cli_tags(), raise_on_error=False,
+                                             run_config={"execution": {"config": execution},
+                                                         "loggers": {"radar_progress": {}}}) as result:
+        files = len(result.get_asset_materialization_events())
+        ok, run_id = result.success, result.run_id
+    took = time.monotonic() - started
+    if ok:
+        say_line(f"{time.strftime('%H:%M:%S')}  Reading the new inbox files as Dagster partitions: done in "
+                 f"{took:.1f} s – {files} files read ahead (read_inbox run {run_id[:8]})")
+        return []
+    text = (f"the read_inbox run {run_id[:8]} failed after {took:.1f} s ({files} files read ahead; `radar ui` shows "
+            "why); the ingest read the other files itself")
+    say_line(f"{time.strftime('%H:%M:%S')}  {text}")
+    return [text]
 
 
 def _terminal() -> TextIO:
@@ -223,10 +284,11 @@ def _terminate(signum: int, _frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def _interruptible(home: Path, as_of: dt.date | None, verbose: bool, full: bool = False) -> int:
+def _interruptible(home: Path, as_of: dt.date | None, verbose: bool, full: bool = False,
+                   partitioned: bool | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)  # cron's or systemd's stop: end like Ctrl-C, with the state told
     try:
-        return execute_nightly(home, as_of, verbose=verbose, full=full).exit_code
+        return execute_nightly(home, as_of, verbose=verbose, full=full, partitioned=partitioned).exit_code
     except KeyboardInterrupt:  # execute_nightly said in which state it left the warehouse and out/
         return EXIT_INTERRUPTED
 
@@ -234,7 +296,8 @@ def _interruptible(home: Path, as_of: dt.date | None, verbose: bool, full: bool 
 def cmd_run(args: argparse.Namespace) -> int:
     home = resolve_home(args.home)
     bad = _config_or_exit(home)
-    return bad if bad is not None else _interruptible(home, parse_as_of(args.as_of), args.verbose, args.full)
+    return bad if bad is not None else _interruptible(home, parse_as_of(args.as_of), args.verbose, args.full,
+                                                      args.partitioned)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -266,6 +329,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--verbose", action="store_true", help="also show Dagster's step log")
     run.add_argument("--full", action="store_true",
                      help="compute every stage again, even those whose inputs did not change since the last run")
+    run.add_argument("--partitioned", action="store_true", default=None,
+                     help="first read the new inbox files as Dagster partitions, one process per file at a time "
+                          "(the read_inbox job; default: sources.yaml's `ingest: partitioned:`)")
     run.set_defaults(func=cmd_run)
 
     demo = sub.add_parser("demo", help="write the demo world into a home and run the nightly job on it")

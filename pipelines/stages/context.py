@@ -51,6 +51,11 @@ class RunContext:
         return DuckDBBudget(self.config.warehouse.memory_limit, self.paths.state_dir / "spill")
 
     @property
+    def spool_dir(self) -> Path:
+        """HOME/.radar/spool: inbox files read ahead by the partition steps of `read_inbox` (sources.spool)."""
+        return self.paths.state_dir / "spool"
+
+    @property
     def build_settings(self) -> BuildSettings:
         return self.config.build_settings(self.as_of)
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 
 import duckdb
 
@@ -16,9 +17,10 @@ from pipelines.stages.memo import record_source_records
 from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
 from sources.content import known_partner_set
 from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
-from sources.read_ahead import ReadAheadStats, ReadJob, read_in_order, workers_for
+from sources.read_ahead import Preread, ReadAheadStats, ReadJob, read_in_order, workers_for
 from sources.reader import READER_VERSION, FileOutcome
 from sources.records import quarantine_to_arrow, to_arrow
+from sources.spool import SpoolKey, clear_spool, load_reading
 from warehouse.build import load_staging_tables, start_build
 from warehouse.comments import apply_comments
 from warehouse.ingest_store import Candidate, open_ingest, plan, record_file, replaces_rows
@@ -127,13 +129,15 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         decisions = plan(con, candidates)
         jobs = [ReadJob(f.path, f.relpath, f.source, limits, f.size_bytes)
                 for f in files if decisions[f.relpath][0] not in ("skip", "duplicate")]
+        preread = spooled_readings(run, [f for f in files if decisions[f.relpath][0] not in ("skip", "duplicate")],
+                                   fingerprints)
         evidence = PartnerNames.from_store(con) if jobs else PartnerNames()
         partners = KnownPartners.of(evidence)
         known = set(con.execute("SELECT path, sha256 FROM ingested_files "
                                 "WHERE status NOT IN ('superseded', 'missing', 'retracted')").fetchall())
         stats = ReadAheadStats()
         outcomes = read_in_order(jobs, lambda job: known_partner_set(partners.for_file(job.relpath)),
-                                 workers_for(jobs), stats)
+                                 workers_for([j for j in jobs if j.relpath not in preread]), stats, preread)
         for done, f in enumerate(files):
             progress(done, len(files))
             action, other = decisions[f.relpath]
@@ -174,18 +178,29 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
-        if stats.workers:
+        if preread:
+            log(f"{stats.preread} of {len(preread)} files taken as the read_inbox partitions read them; "
+                f"{len(preread) - stats.preread} read again here (the partner names before them changed)")
+        elif stats.workers:
             log(f"{len(jobs)} files read by {stats.workers} worker processes; {len(stats.read_again)} read again "
                 "in order (the partner names known before them changed their reading)")
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
         results += _record_outside_links(con, run, fingerprints, log)
+        clear_spool(run.spool_dir)  # every reading made ahead is stored now (or was read again)
     finally:
         if outcomes is not None:
             outcomes.close()  # stops the worker processes, also when a file's storing failed
         con.close()
     progress(len(files), len(files))
     return results
+
+
+def spooled_readings(run: RunContext, files: list[InboxFile], fingerprints: dict[str, str]) -> dict[str, Preread]:
+    """The readings the read_inbox partition steps spooled for `files`, by path, loaded at their turn."""
+    keys = [SpoolKey(f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
+    return {k.relpath: partial(load_reading, run.spool_dir, k) for k in keys
+            if (run.spool_dir / k.filename()).is_file()}
 
 
 def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, fingerprints: dict[str, str],

@@ -3,6 +3,7 @@ with the partner names known growing as files are stored."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -11,8 +12,9 @@ import pytest
 from sources.config import SourceConfig
 from sources.content import PartnerNames, ProbedPartnerNames, known_partner_set, partner_overlap
 from sources.limits import DEFAULT_LIMITS
-from sources.read_ahead import PARALLEL_MIN_BYTES, ReadAheadStats, ReadJob, read_in_order, workers_for
+from sources.read_ahead import PARALLEL_MIN_BYTES, ReadAheadStats, ReadJob, read_in_order, read_probed, workers_for
 from sources.reader import FileOutcome, read_source_file
+from sources.spool import SpoolKey, load_reading, store_reading
 from tests.sources.test_mapping import _write_csv
 
 CUSTOMERS = ["Globex Corporation", "Initech LLC", "Umbrella Health Inc", "Stark Industries",
@@ -109,3 +111,25 @@ def test_small_nights_are_read_in_this_process(tmp_path: Path) -> None:
     assert workers_for(big[:1], cores=2) == 0
     assert workers_for(big, cores=1) == 0
     assert workers_for(big, cores=2) == 2
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_readings_spooled_before_the_ingest_give_the_outcomes_of_reading_one_by_one(tmp_path: Path,
+                                                                                      workers: int) -> None:
+    jobs = _jobs(tmp_path)
+    expected = _sequential(jobs)
+    spool = tmp_path / "spool"
+    keys = {job.relpath: SpoolKey(job.relpath, f"sha-{job.relpath}", "fp") for job in jobs[:3]}
+    for job in jobs[:3]:  # read as the first night's partitions read: no partner name known yet
+        store_reading(spool, keys[job.relpath], *read_probed(job, known_partner_set([])))
+    preread = {relpath: partial(load_reading, spool, key) for relpath, key in keys.items()}
+    store, stats = _Store(), ReadAheadStats()
+    got = []
+    for job, outcome in read_in_order(jobs, store.known_for, workers, stats, preread):
+        store.store(job, outcome)
+        got.append(outcome)
+    for a, b in zip(got, expected, strict=True):
+        _assert_same(a, b)
+    # the ambiguous file needed the first file's names: read again; the other two spooled readings stood
+    assert stats.preread == 2 and stats.read_again == ["b_ambiguous.csv"]
+    assert stats.ahead == (1 if workers else 0)  # the broken file, not spooled: read by a worker, or here
