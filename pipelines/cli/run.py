@@ -172,7 +172,12 @@ def read_inbox_partitions(home: Path, config: RadarConfig, instance: DagsterInst
     from dagster import build_reconstructable_job, execute_job
 
     from pipelines.runs import cli_tags
+    from pipelines.stages.context import RunContext
+    from pipelines.stages.file_readings import plan_readings
 
+    if not plan_readings(RunContext.load(home)):  # hashing the inbox costs far less than starting the job
+        say_line(f"{time.strftime('%H:%M:%S')}  Reading the new inbox files as Dagster partitions: no new file")
+        return []
     processes = config.ingest.processes or os.cpu_count() or 1
     started = time.monotonic()
     say_line(f"{time.strftime('%H:%M:%S')}  Reading the new inbox files as Dagster partitions "
@@ -183,12 +188,16 @@ def read_inbox_partitions(home: Path, config: RadarConfig, instance: DagsterInst
     with _stderr_into(log_path), execute_job(job, instance=instance, tags=cli_tags(), raise_on_error=False,
                                              run_config={"execution": {"config": execution},
                                                          "loggers": {"radar_progress": {}}}) as result:
-        files = len(result.get_asset_materialization_events())
+        events = result.get_asset_materialization_events()
+        files = len({e.event_specific_data.materialization.partition for e in events})  # type: ignore[union-attr]
+        twice = len(events) - files
         ok, run_id = result.success, result.run_id
     took = time.monotonic() - started
     if ok:
         say_line(f"{time.strftime('%H:%M:%S')}  Reading the new inbox files as Dagster partitions: done in "
-                 f"{took:.1f} s – {files} files read ahead (read_inbox run {run_id[:8]})")
+                 f"{took:.1f} s – {files} {'file' if files == 1 else 'files'} read ahead"
+                 + (f", {twice} of them again with the partner names of the files before them" if twice else "")
+                 + f" (read_inbox run {run_id[:8]})")
         return []
     text = (f"the read_inbox run {run_id[:8]} failed after {took:.1f} s ({files} files read ahead; `radar ui` shows "
             "why); the ingest read the other files itself")

@@ -87,3 +87,12 @@ def test_partition_and_step_keys_are_what_dagster_accepts() -> None:
     assert "..." not in odd and odd.startswith("inbox/dist/sales_2025.csv#")
     assert odd != partition_key("inbox/dist/sales_2025.csv")
     assert mapping_key(3, "inbox/dist/Ventes été (2025).csv") == "f00003_inbox_dist_Ventes__t___2025__csv"
+
+
+def test_a_night_with_no_new_file_starts_no_read_inbox_run(homes: tuple[Path, Path]) -> None:
+    _, home = homes  # runs last: the other tests read the first night's runs
+    report = execute_nightly(home, quiet=True, partitioned=True)
+    assert report.ok
+    assert "Dagster partitions: no new file" in report.log_path.read_text(encoding="utf-8")
+    with DagsterInstance.from_config(str(prepare_instance(home))) as instance:
+        assert [r.job_name for r in instance.get_runs()].count("read_inbox") == 1
