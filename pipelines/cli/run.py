@@ -148,6 +148,16 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
     return report
 
 
+def _stop_fork_server() -> None:
+    """End the fork server the step processes came from: it holds every preloaded module (about
+    0.2 GiB) and would otherwise live, idle, through the rest of the night."""
+    import multiprocessing.forkserver
+
+    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)  # CPython's own (its tests use it)
+    if stop is not None:
+        stop()
+
+
 @contextmanager
 def _stderr_into(log_path: Path) -> Iterator[None]:
     """Standard error (fd 2, inherited by every step process) appended to the run's log for the block:
@@ -192,6 +202,7 @@ def read_inbox_partitions(home: Path, config: RadarConfig, instance: DagsterInst
         files = len({e.event_specific_data.materialization.partition for e in events})  # type: ignore[union-attr]
         twice = len(events) - files
         ok, run_id = result.success, result.run_id
+    _stop_fork_server()
     took = time.monotonic() - started
     if ok:
         say_line(f"{time.strftime('%H:%M:%S')}  Reading the new inbox files as Dagster partitions: done in "
