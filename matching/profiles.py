@@ -122,6 +122,10 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
 
 def _exploded_keys(lists: pd.Series, profile: np.ndarray) -> pd.DataFrame:
     """(profile, value) rows of a list-valued column; a scalar cell counts as a one-item list."""
+    if isinstance(lists.dtype, pd.ArrowDtype) and pa.types.is_list(lists.dtype.pyarrow_dtype):
+        arrow = lists.array.__arrow_array__()  # the Arrow lists as they are, no Python object per cell
+        arrow = arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
+        return _flattened(arrow.cast(pa.list_(pa.string())), profile)
     cells = lists.to_numpy(dtype=object).copy()
     scalar = pd.Series(cells).map(lambda v: isinstance(v, (str, int, np.integer))).to_numpy(bool)
     for i in np.flatnonzero(scalar):  # only the cells holding a single value, not every row
@@ -138,6 +142,11 @@ def _exploded_keys(lists: pd.Series, profile: np.ndarray) -> pd.DataFrame:
             for v in cells
         ]
         arr = pa.array(wrapped, type=pa.list_(pa.string()))
+    return _flattened(arr, profile)
+
+
+def _flattened(arr: pa.Array, profile: np.ndarray) -> pd.DataFrame:
+    """(profile, value) rows of an Arrow list<string> array, nulls left out."""
     parents = np.asarray(pc.list_parent_indices(arr))
     flat = pc.list_flatten(arr).to_numpy(zero_copy_only=False)
     frame = pd.DataFrame({"profile": profile[parents], "value": flat})

@@ -32,6 +32,8 @@ def test_a_query_via_arrow_gives_the_values_query_gives(tmp_path) -> None:  # ty
     for column in ("record_id", "name"):
         assert arrow[column].astype(object).where(arrow[column].notna(), None).tolist() == \
             plain[column].astype(object).where(plain[column].notna(), None).tolist()
-    as_lists = [None if v is None or (isinstance(v, float) and pd.isna(v)) else list(v) for v in arrow["serials"]]
+    as_lists = [None if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)) else list(v)
+                for v in arrow["serials"]]
     assert as_lists == [["SN-1", "SN-2"], None, [], ["SN-3"]]
+    assert isinstance(arrow["serials"].dtype, pd.ArrowDtype)  # Arrow lists, not a NumPy array per cell
     assert arrow["rank"].fillna(-1).tolist() == plain["rank"].fillna(-1).tolist() == [1, -1, 2, 3]
