@@ -35,7 +35,7 @@ SOURCE_PRIORITY_DEFAULT: tuple[SourceKind, ...] = (
     "crm_accounts", "crm_contracts", "accounting", "price_list", "distributor", "sales_rep",
 )
 #: DuckDB memory per connection by default: the 1M-row night's joins fit without spilling much
-DEFAULT_MEMORY_LIMIT = "2GiB"
+DEFAULT_MEMORY_LIMIT = "1536MiB"  # the 1M night within 3 GiB (docs/scale.md); 2GiB: no faster
 #: longest warranty a category may be given, in months
 MAX_WARRANTY_MONTHS = 240
 

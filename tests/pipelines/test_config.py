@@ -270,7 +270,7 @@ def test_the_audit_horizons_are_settings_with_bounds() -> None:
 
 
 def test_warehouse_memory_limit_is_a_duckdb_size_checked_when_read() -> None:
-    assert parse_config(_one()).warehouse.memory_limit == "2GiB"
+    assert parse_config(_one()).warehouse.memory_limit == "1536MiB"
     assert parse_config({**_one(), "warehouse": {"memory_limit": "6 GB"}}).warehouse.memory_limit == "6 GB"
     assert parse_config({**_one(), "warehouse": {"memory_limit": None}}).warehouse.memory_limit is None
     message = _error({**_one(), "warehouse": {"memory_limit": "lots"}})
