@@ -13,18 +13,16 @@ one as always, taking each spooled reading whose partner-name lookups still answ
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipelines.stages.context import RunContext
-from pipelines.stages.ingest import KnownPartners, reader_version
+from pipelines.stages.ingest import InboxFiles, KnownPartners
 from sources.content import known_partner_set
-from sources.inbox import discover, source_fingerprint
 from sources.read_ahead import ReadJob, read_probed
 from sources.records import to_arrow
 from sources.spool import SpoolKey, load_reading, store_reading
-from warehouse.ingest_store import Candidate, open_ingest, plan, replaces_rows
+from warehouse.ingest_store import open_ingest, replaces_rows
 from warehouse.partner_names import PartnerNames
 
 
@@ -57,21 +55,14 @@ class SpooledReading:
 
 def plan_readings(run: RunContext) -> list[PlannedReading]:
     """The files the night's ingest would read, in inbox order (decided as `ingest_inbox` decides)."""
-    config = run.config
-    files = discover(run.home, config.sources)
-    fingerprints = {s.name: source_fingerprint(s, reader_version(config)) for s in config.sources}
+    inbox = InboxFiles.find(run)
     con = open_ingest(run.paths.ingest, run.duckdb_budget)
     try:
-        decisions = plan(con, [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name],
-                                         dt.datetime.fromtimestamp(f.modified_at)) for f in files])
-        todo = [f for f in files if decisions[f.relpath][0] == "read"]
+        todo = inbox.to_read(inbox.decide(con))
         partners = KnownPartners.load(con) if todo else KnownPartners()
     finally:
         con.close()
-    limits = config.limits.read_limits()
-    return [PlannedReading(i, ReadJob(f.path, f.relpath, f.source, limits, f.size_bytes),
-                           SpoolKey(f.relpath, f.sha256, fingerprints[f.source.name]),
-                           tuple(partners.for_file(f.relpath)))
+    return [PlannedReading(i, inbox.job(f), inbox.spool_key(f), tuple(partners.for_file(f.relpath)))
             for i, f in enumerate(todo)]
 
 

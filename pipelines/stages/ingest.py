@@ -17,6 +17,7 @@ from pipelines.stages.memo import record_source_records
 from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
 from sources.content import known_partner_set
 from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
+from sources.limits import ReadLimits
 from sources.read_ahead import Preread, ReadAheadStats, ReadJob, read_in_order, workers_for
 from sources.reader import READER_VERSION, FileOutcome
 from sources.records import quarantine_to_arrow, to_arrow
@@ -69,6 +70,37 @@ class KnownPartners:
         return self.shared + [n for f, names in self.by_file.items() if f != relpath for n in names]
 
 
+@dataclass(frozen=True)
+class InboxFiles:
+    """The inbox files sources.yaml names and what reads them (each source's fingerprint, the read
+    limits): what the ingest and the read_inbox plan both decide from, so they decide alike."""
+
+    files: list[InboxFile]
+    fingerprints: dict[str, str]
+    limits: ReadLimits
+
+    @classmethod
+    def find(cls, run: RunContext) -> InboxFiles:
+        config = run.config
+        return cls(discover(run.home, config.sources),
+                   {s.name: source_fingerprint(s, reader_version(config)) for s in config.sources},
+                   config.limits.read_limits())
+
+    def decide(self, con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str | None]]:
+        """Per path: skip, duplicate (of another path) or read (`ingest_store.plan`)."""
+        return plan(con, [Candidate(f.source.name, f.relpath, f.sha256, self.fingerprints[f.source.name],
+                                    dt.datetime.fromtimestamp(f.modified_at)) for f in self.files])
+
+    def to_read(self, decisions: dict[str, tuple[str, str | None]]) -> list[InboxFile]:
+        return [f for f in self.files if decisions[f.relpath][0] == "read"]
+
+    def job(self, f: InboxFile) -> ReadJob:
+        return ReadJob(f.path, f.relpath, f.source, self.limits, f.size_bytes)
+
+    def spool_key(self, f: InboxFile) -> SpoolKey:
+        return SpoolKey(f.relpath, f.sha256, self.fingerprints[f.source.name])
+
+
 def reader_version(config: RadarConfig) -> str:
     """The reader version files are fingerprinted with: READER_VERSION, plus the `limits:` that differ
     from the defaults (raising a limit reads a refused file again; an unchanged home reads nothing)."""
@@ -108,9 +140,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     is called after each file.
     """
     config, run_id = run.config, run.run_id
-    files = discover(run.home, config.sources)
-    fingerprints = {s.name: source_fingerprint(s, reader_version(config)) for s in config.sources}
-    limits = config.limits.read_limits()
+    inbox = InboxFiles.find(run)
+    files, fingerprints = inbox.files, inbox.fingerprints
     results: list[FileResult] = []
     con = open_ingest(run.paths.ingest, run.duckdb_budget)
     outcomes: Generator[tuple[ReadJob, FileOutcome], None, None] | None = None
@@ -124,13 +155,10 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                                  else f"missing ({a.reason}; its rows are kept)"))
             results.append(FileResult(a.source, a.path, "absent", "retracted" if retracted else "missing",
                                       error=a.reason))
-        candidates = [Candidate(f.source.name, f.relpath, f.sha256, fingerprints[f.source.name],
-                                dt.datetime.fromtimestamp(f.modified_at)) for f in files]
-        decisions = plan(con, candidates)
-        jobs = [ReadJob(f.path, f.relpath, f.source, limits, f.size_bytes)
-                for f in files if decisions[f.relpath][0] not in ("skip", "duplicate")]
-        preread = spooled_readings(run, [f for f in files if decisions[f.relpath][0] not in ("skip", "duplicate")],
-                                   fingerprints)
+        decisions = inbox.decide(con)
+        to_read = inbox.to_read(decisions)
+        jobs = [inbox.job(f) for f in to_read]
+        preread = spooled_readings(run, [inbox.spool_key(f) for f in to_read])
         evidence = PartnerNames.from_store(con) if jobs else PartnerNames()
         partners = KnownPartners.of(evidence)
         known = set(con.execute("SELECT path, sha256 FROM ingested_files "
@@ -196,9 +224,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     return results
 
 
-def spooled_readings(run: RunContext, files: list[InboxFile], fingerprints: dict[str, str]) -> dict[str, Preread]:
-    """The readings the read_inbox partition steps spooled for `files`, by path, loaded at their turn."""
-    keys = [SpoolKey(f.relpath, f.sha256, fingerprints[f.source.name]) for f in files]
+def spooled_readings(run: RunContext, keys: list[SpoolKey]) -> dict[str, Preread]:
+    """The readings the read_inbox partition steps spooled under `keys`, by path, loaded at their turn."""
     return {k.relpath: partial(load_reading, run.spool_dir, k) for k in keys
             if (run.spool_dir / k.filename()).is_file()}
 
