@@ -38,8 +38,17 @@ _PREVIOUS: dict[str, tuple[str, str]] = {
 }
 
 
-def read_previous(live: Path) -> PreviousRun:
-    """Read the id mappings of the live warehouse, table by table (missing tables stay empty)."""
+#: the mappings `read_previous` can read (the history is always read)
+MAPPINGS: tuple[str, ...] = ("customers", "partners", "assets")
+
+
+def read_previous(live: Path, mappings: tuple[str, ...] = MAPPINGS) -> PreviousRun:
+    """Read the id history and the named id mappings of the live warehouse (missing tables, and the
+    mappings not asked for, stay empty): a stage needs one mapping, and at a million records each
+    is a million rows."""
+    unknown = set(mappings) - set(MAPPINGS)
+    if unknown:
+        raise ValueError(f"no previous mapping {sorted(unknown)}; known: {MAPPINGS}")
     previous = PreviousRun()
     if not live.exists():
         return previous
@@ -47,7 +56,7 @@ def read_previous(live: Path) -> PreviousRun:
     try:
         present = table_names(con)
         for attr, (table, sql) in _PREVIOUS.items():
-            if table in present:
+            if (attr == "history" or attr in mappings) and table in present:
                 setattr(previous, attr, con.execute(sql).df())
     finally:
         con.close()

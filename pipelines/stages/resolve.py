@@ -95,7 +95,7 @@ def resolve_customers(run: RunContext) -> ResolveOutcome:
 
 
 def _resolve_customers(run: RunContext, marks: pd.DataFrame) -> ResolveOutcome:
-    previous = read_previous(run.paths.live)
+    previous = read_previous(run.paths.live, ("customers",))
     with run.building() as con:  # closed while resolving: what DuckDB cached of the reading goes with it
         mentions = customer_mentions(con)
     _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
@@ -128,7 +128,7 @@ def resolve_partners(run: RunContext) -> ResolveOutcome:
 
 
 def _resolve_partners(run: RunContext) -> ResolveOutcome:
-    previous = read_previous(run.paths.live)
+    previous = read_previous(run.paths.live, ("partners",))
     with run.building() as con:
         mentions = partner_mentions(con)
         self_accounts = bill_to_self_accounts(con)
@@ -153,7 +153,7 @@ def resolve_assets(run: RunContext) -> ResolveOutcome:
 
 
 def _resolve_assets(run: RunContext) -> ResolveOutcome:
-    previous = read_previous(run.paths.live)
+    previous = read_previous(run.paths.live, ("assets",))
     with run.building() as con:
         mentions = serial_mentions(con)
     # typos are joined within one resolved customer only (matching.serial_typos)
