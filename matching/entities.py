@@ -45,8 +45,8 @@ def resolve_with_ids(
 
     `previous_map` is the last run's record_id -> entity_id; `previous_history` its id events of
     this entity kind; `overrides` the analysts' must/cannot-links of this kind; `aliases` the known
-    renames and parent/child groups (matching.aliases); `con` the DuckDB connection blocking runs in
-    (`resolve_entities`).
+    renames and parent/child groups (matching.aliases); `con` the DuckDB connection blocking and
+    the golden records run in (`resolve_entities`, `build_golden_records`).
     """
     resolution = resolve_entities(
         records, overrides=overrides, previous_entities=previous_map, settings=settings, aliases=aliases,
@@ -56,7 +56,7 @@ def resolve_with_ids(
         resolution.records[["record_id", "cluster_id"]], previous_map, run_date,
         prefix=prefix, history=previous_history,
     )
-    golden = build_golden_records(records, ids.mapping, "entity_id")
+    golden = build_golden_records(records, ids.mapping, "entity_id", con=con)
     mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
         resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
     return ResolvedEntities(resolution, ids, golden, mapping)

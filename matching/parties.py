@@ -28,16 +28,20 @@ def bill_to_self(mentions: pd.DataFrame, by_account: set[str]) -> pd.Series:
     bill = mentions[mentions["named_as"] == "bill_to"]
     if bill.empty:
         return pd.Series(False, index=mentions.index)
-    left = normalise_company_names(bill["name"]).fillna("")
-    right = normalise_company_names(bill["customer_name"]).fillna("")
+    # a bill-to and its customer repeat on every line of a deal: each distinct pair is compared once
+    pair = bill.groupby(["name", "customer_name"], dropna=False, sort=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(len(pair))).groupby(pair).min().to_numpy()
+    left = normalise_company_names(bill["name"].iloc[first]).fillna("")
+    right = normalise_company_names(bill["customer_name"].iloc[first]).fillna("")
     whole = cpdist(left.tolist(), right.tolist(), scorer=fuzz.token_sort_ratio, workers=-1)
     part = cpdist(left.tolist(), right.tolist(), scorer=fuzz.partial_ratio, workers=-1)
     shortest = np.minimum(left.str.len().to_numpy(), right.str.len().to_numpy())
-    similar = (whole >= BILL_TO_SELF_SIMILARITY) | ((part >= 97) & (shortest >= TRUNCATED_NAME_MIN))
+    similar = ((whole >= BILL_TO_SELF_SIMILARITY) | ((part >= 97) & (shortest >= TRUNCATED_NAME_MIN)))[pair]
+    named = (left.to_numpy() != "")[pair]
     same_account = (
         (bill["account"].notna() & (bill["account"] == bill["customer_account"])) | bill["record_id"].isin(by_account)
     )
-    self_ = pd.Series(similar & (left.to_numpy() != ""), index=bill.index) | same_account
+    self_ = pd.Series(similar & named, index=bill.index) | same_account
     return self_.reindex(mentions.index, fill_value=False)
 
 

@@ -25,7 +25,7 @@ def customer_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def partner_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per reseller / bill-to / partner-account / distributor mention (`mention_id` unique)."""
-    return WAREHOUSE_SQL.query(con, PARTNER_MENTIONS)
+    return WAREHOUSE_SQL.query_via_arrow(con, PARTNER_MENTIONS)
 
 
 def serial_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
