@@ -39,29 +39,45 @@ SEQUENCE_TAIL: Final[int] = 3
 _ORDER: Final[str] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+#: odd multiplier of the polynomial hash of a variant's characters (arithmetic wraps mod 2**64)
+_HASH_BASE: Final[np.uint64] = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _char_matrix(keys: np.ndarray) -> np.ndarray:
+    """(n, width) uint64 code points of fixed-width strings, 0 past each string's end."""
+    width = max(keys.dtype.itemsize // 4, 1)
+    return np.ascontiguousarray(keys.astype(f"U{width}")).view(np.uint32).reshape(len(keys), width).astype(np.uint64)
+
+
+def _row_hashes(chars: np.ndarray) -> np.ndarray:
+    """Polynomial hash of each row (all columns; padding zeros count, so equal strings of any
+    origin hash alike when their rows are equally wide)."""
+    h = np.zeros(len(chars), dtype=np.uint64)
+    for k in range(chars.shape[1]):
+        h = h * _HASH_BASE + chars[:, k]
+    return h
+
+
 def deletion_variants(keys: pd.Series) -> pd.DataFrame:
-    """(form, variant) rows: each key itself and each key with one character deleted.
+    """(form, variant) rows: each key itself and each key with one character deleted, the variant
+    as a 64-bit hash of its characters.
 
     Keys that share a variant are at most one substitution, insertion, deletion or adjacent
-    swap apart (the candidates are verified with OSA distance afterwards). Vectorised over the
-    keys; the loop runs over character positions only.
+    swap apart; a hash collision only adds a candidate, and every candidate is verified with OSA
+    distance afterwards. Vectorised over the keys; the loops run over character positions only.
     """
-    arr = keys.to_numpy(dtype=str)
-    n = len(arr)
-    width = max(arr.dtype.itemsize // 4, 1)
-    chars = np.ascontiguousarray(arr.astype(f"U{width}")).view("U1").reshape(n, width)
-    lengths = np.char.str_len(arr)
+    chars = _char_matrix(keys.to_numpy(dtype=str))
+    n, width = chars.shape
+    lengths = (chars > 0).sum(axis=1)
+    padded = np.zeros((n, width + 1), dtype=np.uint64)  # one spare column: a deletion shifts left
+    padded[:, :width] = chars
     forms = [np.arange(n)]
-    variants = [arr.astype(object)]
+    variants = [_row_hashes(padded[:, :width])]
     for p in range(width):
         rows = np.flatnonzero(lengths > p)
-        cut = np.ascontiguousarray(np.delete(chars[rows], p, axis=1))
+        cut = np.concatenate([padded[rows, :p], padded[rows, p + 1 :]], axis=1)
         forms.append(rows)
-        variants.append(
-            cut.view(f"U{max(width - 1, 1)}").reshape(len(rows)).astype(object)
-            if width > 1
-            else np.full(len(rows), "", dtype=object)
-        )
+        variants.append(_row_hashes(cut))
     return pd.DataFrame({"form": np.concatenate(forms), "variant": np.concatenate(variants)})
 
 
@@ -113,6 +129,29 @@ def _pairs_sharing(
     return out
 
 
+def _offsets(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, ... within each of consecutive runs of `sizes` items (a run may be empty)."""
+    return np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+
+
+def _sharing_pairs(form: np.ndarray, variant: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pairs (i < j) of forms with a variant in common: sorted by variant, every member
+    of a run of equal variants is paired with each member after it."""
+    order = np.argsort(variant, kind="stable")
+    v, f = variant[order], form[order].astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, v[1:] != v[:-1]])
+    sizes = np.diff(np.r_[starts, len(v)])
+    starts, sizes = starts[sizes > 1], sizes[sizes > 1]
+    member = np.repeat(starts, sizes) + _offsets(sizes)
+    later = np.repeat(starts + sizes, sizes) - member - 1
+    first = np.repeat(member, later)
+    second = first + 1 + _offsets(later)
+    lo, hi = np.minimum(f[first], f[second]), np.maximum(f[first], f[second])
+    span = np.int64(form.max()) + 1
+    codes = np.unique(lo[lo < hi] * span + hi[lo < hi])
+    return codes // span, codes % span
+
+
 def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of folded keys (MIN_TYPO_LENGTH+ characters) one OSA edit apart."""
     empty = np.empty(0, dtype=np.int64)
@@ -120,10 +159,7 @@ def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if len(long) < 2:
         return empty, empty
     dv = deletion_variants(keys.iloc[long].reset_index(drop=True))
-    dv["form"] = long[dv["form"].to_numpy()]
-    cand = dv.merge(dv, on="variant")
-    cand = cand[cand["form_x"] < cand["form_y"]][["form_x", "form_y"]].drop_duplicates()
-    left, right = cand["form_x"].to_numpy(np.int64), cand["form_y"].to_numpy(np.int64)
+    left, right = _sharing_pairs(long[dv["form"].to_numpy()], dv["variant"].to_numpy())
     if len(left) == 0:
         return empty, empty
     kv = keys.to_numpy(dtype=object)
