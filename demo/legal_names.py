@@ -119,4 +119,22 @@ def customer_legal_names(
         names.append(CompanyName(stem, base, cls, suf))
         countries.append("US")
         groups.append(0)
+    for stem, second in _overflow_pairs(rng, n - len(names), taken):
+        cls, suf = us_suffixes[int(rng.integers(0, len(us_suffixes)))]
+        names.append(CompanyName(stem, f"{stem} {second}", cls, suf))
+        countries.append("US")
+        groups.append(0)
     return names[:n], countries[:n], groups[:n]
+
+
+def _overflow_pairs(rng: np.random.Generator, n: int, taken: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Names for the customers a world of more than about 40,000 (4M source rows) has beyond the
+    (stem, industry) pool: every stem, surname pairs too, with an industry and a third word
+    ("Belford Logistics Group"), so "Belford Logistics" has several namesakes, as in a big market.
+    Drawn only when the pool ran out, so smaller worlds stay as they were."""
+    if n <= 0:
+        return []
+    stems, _ = _stem_pool(np.random.default_rng(0))
+    stems = list(dict.fromkeys(stems + [f"{a} & {b}" for a in SURNAMES for b in SURNAMES if a != b]))
+    seconds = [f"{ind} {third}" for ind in INDUSTRIES for third in THIRD_WORDS]
+    return unique_pairs(rng, n, stems, None, seconds, taken)
