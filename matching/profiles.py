@@ -169,14 +169,17 @@ def _record_contracts(records: pd.DataFrame) -> pd.DataFrame:
     return out[out["key"].notna() & (out["key"].str.len() >= 3)]
 
 
-def _evidence_hash(n: int, *frames: pd.DataFrame) -> np.ndarray:
-    """Order-free hash of each record's serial and contract keys (0 when it has none)."""
-    out = np.zeros(n, dtype=np.uint64)
+def _evidence_hash(which: np.ndarray, *frames: pd.DataFrame) -> np.ndarray:
+    """Order-free hash of the serial and contract keys of each record `which` marks (0 for the
+    others and for a record with none)."""
+    out = np.zeros(len(which), dtype=np.uint64)
     for salt, frame in enumerate(frames, start=1):
-        if frame.empty:
+        record = frame["record"].to_numpy()
+        mine = which[record]
+        if not mine.any():
             continue
-        h = pd.util.hash_array(frame["key"].to_numpy(dtype=object)) * np.uint64(2 * salt + 1)
-        np.add.at(out, frame["record"].to_numpy(), h)
+        h = pd.util.hash_array(frame["key"].to_numpy(dtype=object)[mine]) * np.uint64(2 * salt + 1)
+        np.add.at(out, record[mine], h)
     return out
 
 
@@ -215,7 +218,7 @@ def build_profiles(
     contracts = _record_contracts(records)
     ident = norm[list(IDENTITY_COLUMNS)].astype(object)
     weak = ident.drop(columns=["name_norm"]).isna().all(axis=1).to_numpy()
-    evidence = np.where(weak, _evidence_hash(len(records), serials, contracts), 0)
+    evidence = _evidence_hash(weak, serials, contracts)  # only name-only records pool by evidence
     identity = ident.where(ident.notna(), "\x00").assign(_evidence=evidence.astype(str))
     keys = pd.util.hash_pandas_object(identity, index=False).to_numpy()
     codes, _ = pd.factorize(keys)
