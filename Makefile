@@ -54,8 +54,10 @@ $(VENV)/.bench-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $@
 
+# `make bench BENCH_SCALE="5M 10M"` for the nightly run on bigger demo worlds (default 10k 100k 1M)
+BENCH_SCALE ?=
 bench: $(VENV)/.bench-installed
-	$(BIN)/python -m bench.run --out bench/results
+	$(BIN)/python -m bench.run --out bench/results $(if $(BENCH_SCALE),--scales $(BENCH_SCALE))
 
 bench-quick: $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run --out bench/results --quick

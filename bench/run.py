@@ -161,14 +161,32 @@ def bench_real_sets(out: Path, splink: bool = True) -> list[dict]:
     return reports
 
 
+#: source rows of a demo world of scale 1 (`radar demo --scale`)
+ROWS_PER_SCALE = 10_000
+
+
+def source_rows(text: str) -> int:
+    """"10k", "1M", "5M" or a plain number -> source rows."""
+    units = {"k": 1_000, "m": 1_000_000}
+    t = text.strip().lower().replace("_", "").replace(",", "")
+    try:
+        return round(float(t[:-1]) * units[t[-1]]) if t and t[-1] in units else int(t)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of rows (10k, 1M, 5M ...)") from None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default="bench/results")
     ap.add_argument("--quick", action="store_true", help="10k and 100k rows instead of 100k and 1M")
     ap.add_argument("--only", nargs="*", default=None, help="reading, nightly, real")
+    ap.add_argument("--scales", nargs="*", type=source_rows, default=None, metavar="ROWS",
+                    help="demo worlds of about these many source rows for the nightly run "
+                         "(10k 100k 1M 5M 10M; default 10k 100k 1M, --quick 10k 100k)")
     args = ap.parse_args()
     sizes = [10_000, 100_000] if args.quick else [100_000, 1_000_000]
-    scales = [1.0, 10.0] if args.quick else [10.0, 100.0]
+    rows = args.scales or ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
+    scales = [r / ROWS_PER_SCALE for r in rows]
     report: dict = {
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},

@@ -30,4 +30,4 @@ stats AS (
 )
 SELECT _entity, attribute, value, source
 FROM stats
-QUALIFY row_number() OVER (PARTITION BY _entity, attribute ORDER BY n DESC, first_pos) = 1
+QUALIFY row_number() OVER (PARTITION BY _entity, attribute ORDER BY n DESC, first_pos ASC) = 1
