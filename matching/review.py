@@ -120,22 +120,28 @@ def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
     """Per entity, the index (into `pairs`) of the weakest edge of its maximum spanning tree.
 
     `pairs` are scored pairs inside one entity (left_record_id, right_record_id, strength); the
-    edge returned is the link that, cut, lets the entity fall apart first.
+    edge returned is the link that, cut, lets the entity fall apart first. Of several pairs of the
+    same two records the strongest counts (the first of equals). Edges are int64 keys, found by a
+    sort and `searchsorted` rather than pandas joins: at a million records there are millions.
     """
     if pairs.empty:
         return pd.Series(dtype=np.int64)
     codes, _ = pd.factorize(pd.concat([pairs["left_record_id"], pairs["right_record_id"]], ignore_index=True))
     n_pairs = len(pairs)
-    a, b = codes[:n_pairs], codes[n_pairs:]
-    edges = pd.DataFrame({"lo": np.minimum(a, b), "hi": np.maximum(a, b),
-                          "strength": pairs["strength"].to_numpy(np.float64), "row": pairs.index.to_numpy()})
-    edges = edges[edges["lo"] != edges["hi"]].sort_values("strength", ascending=False, kind="stable")
-    edges = edges.drop_duplicates(["lo", "hi"])
+    a, b = codes[:n_pairs].astype(np.int64), codes[n_pairs:].astype(np.int64)
     n = int(codes.max()) + 1
-    cost = edges["strength"].max() + 1.0 - edges["strength"].to_numpy()  # > 0: the maximum tree
-    tree = minimum_spanning_tree(coo_matrix((cost, (edges["lo"], edges["hi"])), shape=(n, n)).tocsr()).tocoo()
-    chosen = pd.DataFrame({"lo": np.minimum(tree.row, tree.col), "hi": np.maximum(tree.row, tree.col)})
-    chosen = chosen.merge(edges, on=["lo", "hi"])
+    keep = a != b
+    lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
+    strength = pairs["strength"].to_numpy(np.float64)[keep]
+    row = pairs.index.to_numpy()[keep]
+    key = lo * n + hi
+    order = np.lexsort((np.arange(len(key)), -strength, key))  # by edge, strongest first, then input order
+    first = order[np.r_[True, key[order][1:] != key[order][:-1]]]
+    key, lo, hi, strength, row = key[first], lo[first], hi[first], strength[first], row[first]
+    cost = strength.max() + 1.0 - strength  # > 0: the maximum tree
+    tree = minimum_spanning_tree(coo_matrix((cost, (lo, hi)), shape=(n, n)).tocsr()).tocoo()
+    at = np.searchsorted(key, np.minimum(tree.row, tree.col).astype(np.int64) * n + np.maximum(tree.row, tree.col))
+    chosen = pd.DataFrame({"strength": strength[at], "row": row[at]})
     chosen["entity"] = pairs.loc[chosen["row"], "left_record_id"].map(entity).to_numpy()
     weakest = chosen.sort_values(["strength", "row"], kind="stable").drop_duplicates("entity")
     return weakest.set_index("entity")["row"]

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from matching import CUSTOMER_MODEL, resolve_entities
 from matching.pair_scoring import LEVEL_COLUMNS
@@ -110,3 +111,25 @@ def test_pairs_carry_record_ids_as_codes_and_the_queue_reads_them_as_it_reads_te
         pd.testing.assert_frame_equal(coded, texted)
         assert not any(isinstance(t, pd.CategoricalDtype) for t in coded.dtypes)
     assert not review_queue(pairs, entity, CUSTOMER_MODEL, (0.0, 1.0)).empty
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_weakest_links_by_sorted_keys_equal_the_pandas_joins(seed: int) -> None:
+    """Ties in strength, repeated and reversed pairs, self-pairs and categorical ids, as the queue has them."""
+    from tests.matching.review_reference import reference_weakest_links
+
+    rng = np.random.default_rng(seed)
+    n_records, n_pairs = 400, 3000
+    ids = pd.Index([f"r{i:04d}" for i in range(n_records)])
+    entity = pd.Series([f"E{i // 7}" for i in range(n_records)], index=ids)
+    left = rng.integers(0, n_records, n_pairs)
+    right = np.minimum(left + rng.integers(0, 7, n_pairs), n_records - 1)  # mostly within an entity
+    pairs = pd.DataFrame({
+        "left_record_id": pd.Categorical.from_codes(left, categories=ids),
+        "right_record_id": pd.Categorical.from_codes(right, categories=ids),
+        "strength": rng.choice([1.0, 2.0, 2.0, 5.0, 110.0], n_pairs),
+    }, index=pd.RangeIndex(10, 10 + n_pairs))
+    got = weakest_links(pairs, entity)
+    want = reference_weakest_links(pairs, entity)
+    pd.testing.assert_series_equal(got, want, check_index_type=False)
+    assert len(got) > 40
