@@ -12,7 +12,6 @@ exploding into millions of pairs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Final
 
 import duckdb
@@ -20,14 +19,10 @@ import numpy as np
 import pandas as pd
 
 from matching.block_keys import KeyFrame, KeyInputs, key_frame
+from matching.sql_files import sql_text
 
-
-def _sql(name: str) -> str:
-    return resources.files("matching").joinpath("sql", name).read_text(encoding="utf-8")
-
-
-BLOCK_PAIRS_SQL: Final[str] = _sql("block_pairs.sql")
-SHARED_VALUE_PAIRS_SQL: Final[str] = _sql("shared_value_pairs.sql")
+BLOCK_PAIRS_SQL: Final[str] = sql_text("block_pairs.sql")
+SHARED_VALUE_PAIRS_SQL: Final[str] = sql_text("shared_value_pairs.sql")
 CREATE_PAIRS_SQL: Final[str] = (
     "CREATE OR REPLACE TEMP TABLE _er_candidate_pairs "
     "(left_id INTEGER, right_id INTEGER, rule SMALLINT)"

@@ -11,7 +11,6 @@ spelling the winning source used. `<attribute>_source` says which source supplie
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from typing import Final
 
 import duckdb
@@ -22,6 +21,7 @@ import pyarrow as pa
 from matching.addresses import normalise_countries, normalise_postal_codes, normalise_states
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.profiles import ATTRIBUTE_COLUMNS
+from matching.sql_files import sql_text
 from matching.text import as_text
 
 GOLDEN_ATTRIBUTES: Final[tuple[str, ...]] = ATTRIBUTE_COLUMNS
@@ -60,12 +60,8 @@ def comparable_values(records: pd.DataFrame, attributes: Sequence[str]) -> pd.Da
     return pd.DataFrame(out, index=records.index)
 
 
-def _sql(name: str) -> str:
-    return resources.files("matching").joinpath("sql", name).read_text(encoding="utf-8")
-
-
-GOLDEN_WINNERS_SQL: Final[str] = _sql("golden_winners.sql")
-GOLDEN_COUNTS_SQL: Final[str] = _sql("golden_counts.sql")
+GOLDEN_WINNERS_SQL: Final[str] = sql_text("golden_winners.sql")
+GOLDEN_COUNTS_SQL: Final[str] = sql_text("golden_counts.sql")
 
 
 def _text_array(values: pd.Series) -> pa.Array:

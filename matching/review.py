@@ -21,6 +21,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import minimum_spanning_tree
 
+from matching.blocking import pair_codes
 from matching.overrides import is_override_rule
 from matching.pair_scoring import LEVEL_COLUMNS
 from matching.weights import MatchModel
@@ -134,13 +135,13 @@ def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
     lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
     strength = pairs["strength"].to_numpy(np.float64)[keep]
     row = pairs.index.to_numpy()[keep]
-    key = lo * n + hi
+    key = pair_codes(lo, hi)
     order = np.lexsort((np.arange(len(key)), -strength, key))  # by edge, strongest first, then input order
     first = order[np.r_[True, key[order][1:] != key[order][:-1]]]
     key, lo, hi, strength, row = key[first], lo[first], hi[first], strength[first], row[first]
     cost = strength.max() + 1.0 - strength  # > 0: the maximum tree
     tree = minimum_spanning_tree(coo_matrix((cost, (lo, hi)), shape=(n, n)).tocsr()).tocoo()
-    at = np.searchsorted(key, np.minimum(tree.row, tree.col).astype(np.int64) * n + np.maximum(tree.row, tree.col))
+    at = np.searchsorted(key, pair_codes(tree.row, tree.col))
     chosen = pd.DataFrame({"strength": strength[at], "row": row[at]})
     chosen["entity"] = pairs.loc[chosen["row"], "left_record_id"].map(entity).to_numpy()
     weakest = chosen.sort_values(["strength", "row"], kind="stable").drop_duplicates("entity")

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import distance, process
 
+from matching.blocking import pair_codes
 from matching.serials import customer_lookalike_keys
 from matching.text import TEXT_DTYPE
 
@@ -146,10 +147,9 @@ def _sharing_pairs(form: np.ndarray, variant: np.ndarray) -> tuple[np.ndarray, n
     later = np.repeat(starts + sizes, sizes) - member - 1
     first = np.repeat(member, later)
     second = first + 1 + _offsets(later)
-    lo, hi = np.minimum(f[first], f[second]), np.maximum(f[first], f[second])
-    span = np.int64(form.max()) + 1
-    codes = np.unique(lo[lo < hi] * span + hi[lo < hi])
-    return codes // span, codes % span
+    apart = f[first] != f[second]
+    codes = np.unique(pair_codes(f[first][apart], f[second][apart]))
+    return codes >> 32, codes & 0xFFFFFFFF
 
 
 def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
