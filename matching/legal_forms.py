@@ -102,6 +102,20 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "kgaa",
     "n a",
     "national association",
+    # a form split by a dotted ambiguous part already stripped ("S.A. de C.V." loses "C.V." first)
+    "sa de",
+    "s de rl de",
+    "sapi de",
+    # Finnish companies' two-language form ("Nokia Oy Ab")
+    "oy ab",
+    "oyj abp",
+    # Cyrillic, Greek and Korean spellings (letters of any script are kept by normalisation)
+    "ооо", "оао", "зао", "пао", "тов", "пат", "ип",
+    "общество с ограниченной ответственностью",
+    "ае", "αε", "επε", "ικε", "οε",
+    "주식회사", "유한회사",
+    "ذمم",
+    "株", "有",  # "ミナト電機(株)": ㈱ and ㈲, the short forms of 株式会社 and 有限会社
 )
 #: forms that are country or region codes or ordinary words: never stripped
 NEVER_STRIP: Final[frozenset[str]] = frozenset(
@@ -122,6 +136,13 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
 LEADING_FORMS: Final[tuple[str, ...]] = (
     "nv", "bv", "ooo", "oao", "zao", "pao", "tov", "pjsc", "ojsc", "cjsc", "jsc", "uab",
     "kabushiki kaisha", "kabushikigaisha",
+    "ооо", "оао", "зао", "пао", "тов", "пат", "ип", "주식회사", "유한회사", "شركة", "株", "有",
+)  # fmt: skip
+#: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
+#: "ミナト電機株式会社", "深圳市华强电子有限公司"); longest first where one ends another
+UNSPACED_FORMS: Final[tuple[str, ...]] = (
+    "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司", "股份公司",
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
 )  # fmt: skip
 #: leading forms that are also words, stripped only in their country ("PT Astra" in Indonesia)
 LEADING_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
@@ -244,6 +265,18 @@ def leading_pattern(forms: frozenset[str] = frozenset()) -> str:
     """RE2: a leading legal form (LEADING_FORMS, or `forms`) followed by the name (group 1)."""
     chosen = forms or frozenset(compact(f) for f in LEADING_FORMS)
     return rf"^(?:{_alternation(chosen)}) +([^ ].*)$"
+
+
+@cache
+def unspaced_leading_pattern() -> str:
+    """RE2: a leading `UNSPACED_FORMS` form, with or without a space, then the name (group 1)."""
+    return rf"^(?:{'|'.join(UNSPACED_FORMS)}) *([^ ].*)$"
+
+
+@cache
+def unspaced_trailing_pattern() -> str:
+    """RE2: the name (group 1), then a trailing `UNSPACED_FORMS` form (or 公司), with or without a space."""
+    return rf"^(.*?[^ ]) *(?:{'|'.join((*UNSPACED_FORMS, '公司'))})$"
 
 
 def country_leading_forms(country: str) -> frozenset[str]:

@@ -11,6 +11,7 @@ from typing import Final
 #: token -> canonical token (applied after punctuation removal, lower case)
 NAME_ABBREVIATIONS: Final[dict[str, str]] = {
     "intl": "international",
+    "flli": "fratelli",
     "internat": "international",
     "internatl": "international",
     "mfg": "manufacturing",

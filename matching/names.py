@@ -7,8 +7,10 @@ qualifiers dropped, trailing places split off as location evidence ("ACME N.V., 
 in any language and spacing stripped (`legal_forms`; up to three trailing ones, a leading one,
 never the whole name; forms that are also words only when spaced or dotted, or used in the
 record's country), glued names split by the vocabulary of the other names ("ACMEINDUSTRIESBV":
-`glued`), common abbreviations expanded (Intl -> international, Mfg -> manufacturing), stop words
-removed and plural tokens folded. The compact form (no spaces) also equates "North Bridge" with
+`glued`), Japanese and Chinese forms written without a space stripped ("株式会社ミナト電機"),
+common abbreviations expanded (Intl -> international, Mfg -> manufacturing), stop words removed
+and plural tokens folded. Letters of every script are kept: punctuation is any script's, and
+"ł", "æ", "ß" fold to "l", "ae", "ss" (`text.fold_ascii`). The compact form (no spaces) also equates "North Bridge" with
 "Northbridge".
 """
 
@@ -28,6 +30,8 @@ from matching.legal_forms import (
     leading_pattern,
     separated_pattern,
     trailing_pattern,
+    unspaced_leading_pattern,
+    unspaced_trailing_pattern,
 )
 from matching.name_locations import place_key, split_locations
 from matching.name_terms import (
@@ -37,7 +41,7 @@ from matching.name_terms import (
     QUALIFIER_PATTERN,
 )
 from matching.text import (
-    ASCII_PUNCTUATION,
+    PUNCTUATION,
     TEXT_DTYPE,
     as_text,
     blank_to_null,
@@ -71,11 +75,12 @@ def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
     s = _strip_trailing(s, separated_pattern(), 2)  # "K.K.", "A/S": spaced or dotted forms
     s = s.str.replace("[&+]", " and ", regex=True)
     s = s.str.replace("['`." + chr(0x2019) + "]", "", regex=True)  # "l.l.c." -> "llc"
-    s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True)
+    s = replace_regex(s, PUNCTUATION, " ")  # any script's: "ООО «Ромашка»", "「ミナト」"
     s = s.str.replace(" +", " ", regex=True).str.strip()
     s = s.str.replace("^the ([^ ])", r"\1", regex=True)
     s = replace_regex(s, leading_pattern(), r"\1")
     s = _strip_trailing(s, trailing_pattern())
+    s = replace_regex(replace_regex(s, unspaced_leading_pattern(), r"\1"), unspaced_trailing_pattern(), r"\1")
     return pd.DataFrame(
         {
             "name": blank_to_null(s),

@@ -9,6 +9,8 @@ so pandas runs it inside pyarrow.compute rather than falling back to Python's `r
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
@@ -20,8 +22,21 @@ import pyarrow.compute as pc
 COMBINING_MARKS = "[" + chr(0x300) + "-" + chr(0x36F) + "]"
 #: every ASCII punctuation or symbol character
 ASCII_PUNCTUATION = r"[!-/:-@\[-`{-~]"
+#: every Unicode punctuation mark or symbol ("«»", "「」", "・" as well as ASCII's): RE2 only, so
+#: applied with `replace_regex` (pyarrow), never Python's `re`
+PUNCTUATION = r"[\p{P}\p{S}]"
 #: ASCII whitespace (RE2's \s differs from Python's, so pandas would fall back to `re`)
 SPACE = r"[ \t\r\n\f\v]"
+#: invisible format characters that creep into pasted names: soft hyphen, zero-width spaces and
+#: joiners, direction marks and overrides, word joiners, byte order marks
+_FORMAT_RANGES = ((0xAD, 0xAD), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0xFEFF, 0xFEFF))
+FORMAT_CHARACTERS = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _FORMAT_RANGES) + "]"
+#: lower-case Latin letters NFKD does not decompose, with the letters they are written as in
+#: plain ASCII ("Łuków" / "Lukow", "Mærsk" / "Maersk", "Straße" / "Strasse", "Yıldız" / "Yildiz")
+LATIN_LETTER_FOLDS: dict[str, str] = {
+    "ł": "l", "ŀ": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ø": "o", "œ": "oe", "æ": "ae",
+    "ß": "ss", "þ": "th", "ŧ": "t", "ĸ": "k",
+}  # fmt: skip
 
 
 def _text_dtype() -> pd.StringDtype:
@@ -97,8 +112,24 @@ def blank_to_null(values: pd.Series) -> pd.Series:
 
 
 def fold_ascii(values: pd.Series) -> pd.Series:
-    """Lower-case and strip accents (NFKD, combining marks removed) of distinct string values."""
-    return values.str.normalize("NFKD").str.replace(COMBINING_MARKS, "", regex=True).str.lower()
+    """Distinct string values lower-cased, accents stripped (NFKD, combining marks removed),
+    invisible format characters removed and the Latin letters without a decomposition folded
+    (`LATIN_LETTER_FOLDS`); letters of other scripts are kept as they are."""
+    arr = pc.utf8_normalize(pa.array(values.astype(object).where(values.notna(), None), type=pa.string()), "NFKD")
+    arr = pc.utf8_lower(pc.replace_substring_regex(arr, pattern=COMBINING_MARKS, replacement=""))
+    arr = pc.replace_substring_regex(arr, pattern=FORMAT_CHARACTERS, replacement="")
+    for letter, plain in LATIN_LETTER_FOLDS.items():
+        arr = pc.replace_substring(arr, pattern=letter, replacement=plain)
+    arr = pc.utf8_normalize(arr, "NFC")  # Hangul syllables and kana with voicing marks recomposed
+    return pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index, dtype=object).astype(TEXT_DTYPE)
+
+
+def fold_text(text: str) -> str:
+    """`fold_ascii` of one value (plain Python, for word lists and single values)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    bare = re.sub(FORMAT_CHARACTERS, "", bare)
+    return unicodedata.normalize("NFC", "".join(LATIN_LETTER_FOLDS.get(c, c) for c in bare))
 
 
 def squash_spaces(values: pd.Series) -> pd.Series:

@@ -174,8 +174,8 @@ _CENTS_RX = re.compile(r"[.,]\d{1,2}$|[$€£]")
 _DIGITS_RX = re.compile(r"\d+")
 _CODE_SEPARATORS_RX = re.compile(r"[,;/\s]+")
 _PERCENT_RX = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%$")
-_LETTER_RX = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_ORG_WORD_RX = re.compile(r"[a-z\u00c0-\u024f]+")
+_LETTER_RX = re.compile(r"[^\W\d_]")  # a letter of any script
+_ORG_WORD_RX = re.compile(r"[^\W\d_]+")
 
 
 def _is_date_text(s: str, lower: str) -> bool:

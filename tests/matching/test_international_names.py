@@ -122,3 +122,49 @@ def test_businesses_sharing_a_building_and_switchboard_stay_apart() -> None:
     cluster = resolve_entities(records).records.set_index("record_id")["cluster_id"]
     assert cluster["cafe1"] == cluster["cafe2"] == cluster["dept"]
     assert len({cluster["cafe1"], cluster["dental"], cluster["law"]}) == 3
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("ООО «Ромашка»", "Ромашка ООО", "ромашка"),
+        ("ООО Ромашка", "ООО «Ромашка»", "ромашка"),
+        ("株式会社ミナト電機", "ミナト電機株式会社", "ミナト電機"),
+        ("ミナト電機(株)", "ミナト電機株式会社", "ミナト電機"),
+        ("深圳市华强电子有限公司", "深圳市华强电子", "深圳市华强电子"),
+        ("삼성전자 주식회사", "주식회사 삼성전자", "삼성전자"),
+        ("Αλφα Τεχνική Α.Ε.", "ΑΛΦΑ ΤΕΧΝΙΚΗ", "αλφα τεχνικη"),
+        ("شركة النور للتجارة", "النور للتجارة", "النور للتجارة"),
+        ("Zakłady Mięsne Łuków", "Zaklady Miesne Lukow", "zaklady miesne lukow"),
+        ("Mærsk Datacenter", "Maersk Datacenter", "maersk datacenter"),
+        ("Yıldız Tekstil", "YILDIZ TEKSTİL", "yildiz tekstil"),
+        ("Schloß Werke", "Schloss Werke", "schloss werke"),
+        ("Grupo Bimbo S.A. de C.V.", "Grupo Bimbo SA de CV", "grupo bimbo"),
+        ("Grupo Bimbo, S. de R.L. de C.V.", "Grupo Bimbo", "grupo bimbo"),
+        ("Kone Hissit Oy Ab", "Kone Hissit Oy", "kone hissit"),
+        ("F.lli Rossi", "Fratelli Rossi", "fratelli rossi"),
+        ("Zero\u200bWidth\u00ad Networks", "ZeroWidth Networks", "zerowidth network"),
+    ],
+)
+def test_names_in_any_script_normalise_to_one_spelling(left: str, right: str, expected: str) -> None:
+    out = normalise_company_names(pd.Series([left, right]))
+    assert out.tolist() == [expected, expected]
+
+
+def test_a_legal_form_alone_is_never_stripped_to_nothing() -> None:
+    out = normalise_company_names(pd.Series(["株式会社", "ООО", "有限公司"]))
+    assert all(isinstance(v, str) and v for v in out), out.tolist()
+
+
+def test_names_in_other_scripts_resolve_together_and_apart() -> None:
+    records = pd.DataFrame({
+        "record_id": [f"r{i}" for i in range(8)],
+        "name": ["ООО «Ромашка»", "Ромашка ООО", "ООО «Василёк»", "株式会社ミナト電機", "ミナト電機株式会社",
+                 "株式会社ミナト電工", "深圳市华强电子有限公司", "深圳市华强电子"],
+        "source": ["crm", "pos", "pos", "crm", "pos", "pos", "crm", "pos"],
+    })
+    cluster = resolve_entities(records).records.set_index("record_id")["cluster_id"]
+    assert cluster["r0"] == cluster["r1"] != cluster["r2"]
+    assert cluster["r3"] == cluster["r4"] != cluster["r5"]
+    assert cluster["r6"] == cluster["r7"]
+    assert cluster.notna().all()

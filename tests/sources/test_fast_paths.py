@@ -157,9 +157,10 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     f["country"], f["currency"] = in_countries, in_currencies
     f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
     word_count = s.str.split().str.len()
-    letters = s.str.count(r"[A-Za-z\u00c0-\u024f]") / s.str.len().clip(lower=1)
+    # a letter of any script (Python's `re`: RE2's \W is ASCII only)
+    letters = s.astype(object).map(lambda v: len(re.findall(r"[^\W\d_]", v))).astype(float) / s.str.len().clip(lower=1)
     legal = _ref_legal(lower)
-    org_word = lower.str.findall(r"[a-z\u00c0-\u024f]+").map(lambda ws: any(w in p._COMPANY_WORDS for w in ws))
+    org_word = lower.astype(object).map(lambda v: re.findall(r"[^\W\d_]+", v)).map(lambda ws: any(w in p._COMPANY_WORDS for w in ws))
     f["company"] = ~is_num & (legal | org_word)
     f["person"] = s.str.match(p._PERSON) & ~legal & ~org_word
     placeish = in_states | in_countries | in_currencies

@@ -6,12 +6,12 @@ CREATE OR REPLACE TEMP MACRO account_ns(kind, source, account) AS
          WHEN kind IN ('crm_accounts', 'crm_contracts') THEN 'crm:' || upper(trim(account))
          ELSE source || ':' || upper(trim(account)) END;
 -- a name cell that names nobody: blank, a placeholder ("N/A", "Unknown", "Stock", "TBD", "End User"
--- ...) or punctuation only. Such a row names no end customer (the registration audit lists it).
+-- ...) or punctuation only (letters and digits of any script name someone). Such a row names no end customer (the registration audit lists it).
 CREATE OR REPLACE TEMP MACRO is_placeholder_name(name) AS
     name IS NULL OR regexp_matches(lower(trim(name)),
-        '^[^a-z0-9]*(unknown|unknown end ?(user|customer)|n/?a|tbd|tba|to be (advised|determined|confirmed)|stock'
+        '^[^\p{L}\p{N}]*(unknown|unknown end ?(user|customer)|n/?a|tbd|tba|to be (advised|determined|confirmed)|stock'
         || '|inventory|various|end ?user|end ?customer|customer|none|nil|null|not (provided|known|available)'
-        || '|demo|test)?[^a-z0-9]*$');
+        || '|demo|test)?[^\p{L}\p{N}]*$');
 CREATE OR REPLACE TEMP MACRO is_partner_type(t) AS
     regexp_matches(lower(coalesce(t, '')), '(reseller|partner|distributor|var|dealer|leas|lessor|financ)');
 CREATE OR REPLACE TEMP MACRO partner_role(t) AS

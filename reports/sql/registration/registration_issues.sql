@@ -23,7 +23,7 @@
 CREATE OR REPLACE TEMP MACRO rg_name_key(name) AS
     regexp_replace(regexp_replace(lower(coalesce(name, '')),
         '\b(the|inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|srl|bv|nv|plc|pty'
-        || '|stock|inventory|demo)\b', ' ', 'g'), '[^a-z0-9]+', '', 'g');
+        || '|stock|inventory|demo)\b', ' ', 'g'), '[^\p{L}\p{N}]+', '', 'g');
 
 -- distributor rows selling serials to no end customer
 CREATE OR REPLACE TEMP TABLE rg_no_customer_rows AS

@@ -6,8 +6,8 @@
 -- Reads `source_records`: the ingest store's, or one file's rows registered under that name.
 WITH keyed AS (
     SELECT source_file, kind, account_type, customer_name, reseller_name, bill_to_name,
-           regexp_replace(lower(strip_accents(customer_name)), '[^a-z0-9]+', '', 'g') AS customer_key,
-           regexp_replace(lower(strip_accents(bill_to_name)), '[^a-z0-9]+', '', 'g') AS bill_to_key
+           regexp_replace(lower(strip_accents(customer_name)), '[^\p{L}\p{N}]+', '', 'g') AS customer_key,
+           regexp_replace(lower(strip_accents(bill_to_name)), '[^\p{L}\p{N}]+', '', 'g') AS bill_to_key
     FROM source_records
 )
 SELECT source_file, 'partner' AS evidence, reseller_name AS name, NULL AS name_key

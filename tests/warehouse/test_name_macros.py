@@ -1,0 +1,34 @@
+"""The build's name macros read letters and digits of every script as a name, not as punctuation."""
+
+import duckdb
+import pytest
+
+from warehouse.steps import register_macros
+
+
+@pytest.fixture()
+def con() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    register_macros(con)
+    return con
+
+
+@pytest.mark.parametrize(
+    ("name", "placeholder"),
+    [
+        ("ООО «Ромашка»", False),
+        ("株式会社ミナト電機", False),
+        ("شركة النور للتجارة", False),
+        ("삼성전자 주식회사", False),
+        ("Αλφα Τεχνική Α.Ε.", False),
+        ("Acme Corp", False),
+        ("N/A", True),
+        ("-- unknown --", True),
+        ("«»", True),
+        ("···", True),
+        (None, True),
+    ],
+)
+def test_a_name_in_any_script_is_not_a_placeholder(con: duckdb.DuckDBPyConnection, name: str | None,
+                                                   placeholder: bool) -> None:
+    assert con.execute("SELECT is_placeholder_name(?)", [name]).fetchone() == (placeholder,)
