@@ -3,8 +3,10 @@
 Limits (`ReadLimits`) are measured on the raw bytes before any parsing, in chunks so the check
 costs a few MB whatever the file: size, lines and the longest line, wherever it is. Encoding: a
 BOM decides (UTF-8, UTF-16); else strict UTF-8; else, when some lines are real UTF-8 and others
-are not, each line is decoded on its own (UTF-8, else cp1252) with a warning; else cp1252 (the
-Windows default of spreadsheet exports); else charset-normalizer's best guess. NUL bytes, which
+are not, each line is decoded on its own (UTF-8, else cp1252) with a warning; else
+charset-normalizer's guess when it reads a non-Latin script (cp1251, cp1253, GB18030, Shift-JIS),
+else cp1252 (the Windows default of spreadsheet exports), or cp1250 / ISO-8859-2 when cp1252 leaves
+symbols inside words. NUL bytes, which
 cut values short in pandas 2's parser, are removed with a warning.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -78,16 +81,62 @@ def detect_encoding(data: bytes) -> str:
     bom_less = _utf16_without_bom(data)
     if bom_less:
         return bom_less
-    for name in ("utf-8", "cp1252"):
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _legacy_encoding(data)
+
+
+#: Latin code pages tried when cp1252 leaves symbols inside words ("Zak³ady" is cp1250's "Zakłady")
+_CENTRAL_EUROPEAN: tuple[str, ...] = ("cp1250", "iso8859_2")
+#: a non-ASCII character between two letters (`_misplaced` keeps those that are not letters)
+_NON_ASCII_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+
+
+def _misplaced(text: str) -> int:
+    """Symbols and digits ("³", "£", "¿") inside words: how a wrong Latin code page shows."""
+    return sum(not c.isalpha() for c in _NON_ASCII_IN_WORD.findall(text))
+
+
+def _latin_share(text: str) -> float:
+    """The share of the non-ASCII letters of `text` that are Latin (1.0 when it has none)."""
+    letters = [c for c in set(text) if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return 1.0
+    counts = {c: text.count(c) for c in letters}
+    latin = sum(n for c, n in counts.items() if unicodedata.name(c, "").startswith("LATIN"))
+    return latin / sum(counts.values())
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """A file that is not UTF-8: charset-normalizer's guess when it reads a non-Latin script
+    (Cyrillic cp1251, Greek cp1253, Chinese GB18030, Japanese Shift-JIS ...), which it tells apart
+    reliably; else cp1252, the Windows default of spreadsheet exports (the Latin code pages look
+    alike to any detector), unless cp1252 leaves symbols inside words and a Central European code
+    page does not ("Zak³ady Miêsne" / "Zakłady Mięsne")."""
+    sample = data[:200_000]
+    best = from_bytes(sample).best()
+    if best is not None and _latin_share(str(best)) < 0.5:
+        return best.encoding
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        if best is None:
+            raise FileReadError("cannot tell the text encoding (not UTF-8, cp1252 or a known one)") from None
+        return best.encoding
+    misplaced = _misplaced(western)
+    if not misplaced:
+        return "cp1252"
+    scores = {}
+    for name in _CENTRAL_EUROPEAN:
         try:
-            data.decode(name)
-            return name
+            scores[name] = _misplaced(sample.decode(name))
         except UnicodeDecodeError:
-            pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
-        raise FileReadError("cannot tell the text encoding (not UTF-8, cp1252 or a known one)")
-    return best.encoding
+            continue
+    fewest = min(scores, key=scores.__getitem__, default=None)  # cp1250 first on a tie
+    return fewest if fewest is not None and scores[fewest] * 4 <= misplaced else "cp1252"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -66,6 +66,25 @@ def test_cp1252_names(tmp_path: Path) -> None:
     assert table.row_numbers.tolist() == [2, 3]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "names"),
+    [
+        ("cp1251", ["ООО «Ромашка»", "АО Северсталь", "ООО Василёк"]),
+        ("cp1253", ["Αλφα Τεχνική Α.Ε.", "Βήτα Πληροφορική ΕΠΕ", "Γάμμα Ενέργεια"]),
+        ("gb18030", ["深圳市华强电子有限公司", "北京中关村科技有限公司", "上海浦东发展银行"]),
+        ("shift_jis", ["株式会社ミナト電機", "ミナト電機株式会社", "東京エレクトロン"]),
+        ("cp1250", ["Zakłady Mięsne Łuków Sp. z o.o.", "Żabka Polska", "Świątek i Syn"]),
+        ("iso8859_2", ["Zakłady Mięsne Łuków Sp. z o.o.", "Żabka Polska", "Świątek i Syn"]),
+        ("cp1252", ["Müller Maschinenbau GmbH", "Société Générale", "Raum²Design"]),
+    ],
+)
+def test_legacy_code_pages_are_read_in_their_own_script(tmp_path: Path, encoding: str, names: list[str]) -> None:
+    body = HEADER + "\r\n" + "".join(f"2026-03-{15 + i},Acme,{n},AB-{i}\r\n" for i, n in enumerate(names))
+    table, detected = _read(tmp_path, "legacy.csv", body.encode(encoding))
+    assert [r[2] for r in _rows(table)] == names
+    assert codecs.lookup(detected["encoding"]).name == codecs.lookup(encoding).name or encoding == "shift_jis"
+
+
 def test_configured_encoding_wins_and_bad_one_is_readable(tmp_path: Path) -> None:
     data = f"{HEADER}\n2026-03-15,A,Müller,S\n".encode("latin-1")
     table, detected = _read(tmp_path, "l1.csv", data, encoding="latin-1")
