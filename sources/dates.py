@@ -251,6 +251,11 @@ def _parse_distinct(
         _put(out, at, [cells[i] for i in at])
         years[at] = [cells[i].year for i in at]
     serial = _serial_positions(cells, done, excel_epoch)
+    if excel_epoch is None and not done.any() and text_serials(cells) is not None:
+        cells = [float(v) if isinstance(v, str) and v.strip() else v for v in cells]
+        serial = _serial_positions(cells, done, dt.datetime(1899, 12, 30))
+        warnings.append(f"{column}: whole numbers read as Excel day numbers (46174 = 2026-06-01), as the "
+                        "workbook this file was saved from counted them")
     if len(serial):
         epoch = np.datetime64(pd.Timestamp(excel_epoch or dt.datetime(1899, 12, 30)).as_unit("ns").to_datetime64())
         days = np.floor(np.array([cells[i] for i in serial], dtype="float64")).astype("int64")
@@ -325,6 +330,9 @@ def _with_format(texts: list[str], date_format: str) -> list[object]:
         return [pd.to_datetime(t, format=date_format, errors="coerce") for t in texts]
 
 
+_WHOLE_TEXT = re.compile(r"^\s*\d{5}(?:\.0*)?\s*$")
+
+
 def _serial_positions(cells: list[object], done: np.ndarray, excel_epoch: dt.datetime | None) -> np.ndarray:
     """Positions of numbers in the Excel serial range, when the cells come from a workbook."""
     if excel_epoch is None:
@@ -332,6 +340,25 @@ def _serial_positions(cells: list[object], done: np.ndarray, excel_epoch: dt.dat
     lo, hi = EXCEL_SERIAL_RANGE
     return np.array([i for i, (v, d) in enumerate(zip(cells, done.tolist(), strict=True))
                      if not d and is_number(v) and lo <= _float_or_inf(v) <= hi], dtype="int64")
+
+
+def text_serials(cells: list[object]) -> list[float] | None:
+    """A text file's date column written as Excel day numbers ("46174", a workbook saved as CSV
+    with its date cells formatted as General): every non-blank cell a whole number in the serial
+    range, else None. Only the whole column decides, so one stray number never becomes a date."""
+    lo, hi = EXCEL_SERIAL_RANGE
+    out: list[float] = []
+    for v in cells:
+        if v is None or (not isinstance(v, str) and pd.isna(v)) or (isinstance(v, str) and not v.strip()):
+            continue
+        if isinstance(v, str):
+            if _WHOLE_TEXT.match(v) is None:
+                return None
+            v = float(v)
+        if not is_number(v) or not lo <= _float_or_inf(v) <= hi or float(cast(float, v)) % 1:
+            return None
+        out.append(float(cast(float, v)))
+    return out or None
 
 
 def _float_or_inf(value: object) -> float:

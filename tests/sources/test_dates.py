@@ -116,9 +116,16 @@ def test_numbers_outside_the_serial_range_fail() -> None:
     assert p.failed.tolist() == [True, True, False]
 
 
-def test_numbers_without_an_epoch_are_not_serials() -> None:
-    p = parse_dates(_col(46100), "d")  # a text file has no Excel epoch
-    assert p.values.tolist() == [None] and p.failed.tolist() == [True]
+def test_a_text_column_of_day_numbers_only_is_read_as_excel_serials() -> None:
+    p = parse_dates(_col("46100", "46101.0", None), "d")  # a workbook saved as CSV: no epoch, 1900 system
+    assert p.values.tolist() == [D(2026, 3, 19), D(2026, 3, 20), None] and not p.failed.any()
+    assert p.warnings and "Excel day numbers" in p.warnings[0]
+
+
+@pytest.mark.parametrize("cells", [("46100", "15/03/2026"), ("46100", "12345"), ("46100", "46100.5"), ("46100", "x")])
+def test_day_numbers_among_other_values_of_a_text_file_are_not_serials(cells: tuple[str, ...]) -> None:
+    p = parse_dates(_col(*cells), "d")
+    assert p.values.iloc[0] is None and bool(p.failed.iloc[0])
 
 
 def test_blanks_are_empty_not_failed() -> None:

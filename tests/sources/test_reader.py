@@ -282,6 +282,22 @@ def test_ambiguous_dates_warn_with_file_and_column(tmp_path: Path) -> None:
     assert out.warnings == []
 
 
+def test_a_csv_saved_from_excel_with_day_numbers_reads_them_as_dates(tmp_path: Path) -> None:
+    body = "Invoice Date,Reseller,End User,SKU,Service End\n46174,A,Foo,S1,46539\n46175,A,Bar,S2,\n"
+    out = _read(tmp_path, "serials.csv", body)
+    assert out.records["invoice_date"].tolist() == [D(2026, 6, 1), D(2026, 6, 2)]
+    assert out.records["service_end"].tolist()[0] == D(2027, 6, 1)
+    assert out.quarantine.empty
+    assert any("Excel day numbers" in w for w in out.warnings)
+
+
+def test_one_day_number_among_text_dates_is_not_a_date(tmp_path: Path) -> None:
+    body = "Invoice Date,Reseller,End User,SKU\n2026-06-01,A,Foo,S1\n46175,A,Bar,S2\n"
+    out = _read(tmp_path, "mixed.csv", body)
+    assert out.records["invoice_date"].tolist() == [D(2026, 6, 1)]
+    assert len(out.quarantine) == 1
+
+
 def test_impossible_date_is_quarantined(tmp_path: Path) -> None:
     body = "Invoice Date,Reseller,End User,SKU\n15/01/2026,A,Foo,S1\n31/02/2026,A,Bar,S2\n"
     out = _read(tmp_path, "feb.csv", body)
