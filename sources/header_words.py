@@ -43,9 +43,18 @@ _SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art", "o
 _LINKS = ("", "s", "n", "en", "e", "es")
 
 
+#: accented words whose folded spelling is another word ("facturé" is not "facture", an invoice)
+_ACCENTED_WORDS = {"client facturé": "bill to", "client livré": "ship to", "facturé": "bill to", "facturée": "bill to",
+                   "livré": "ship to", "livrée": "ship to"}
+_ACCENTED_RX = re.compile(r"(?i)\b(" + "|".join(sorted(_ACCENTED_WORDS, key=len, reverse=True)) + r")\b")
+#: letters NFKD does not decompose ("Właściciel", "Ø"), and ligatures
+_LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
+                               "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "°": " ", "º": " "})
+
+
 def _fold(text: str) -> str:
-    """Accents and ligatures folded to ASCII ("Numéro" -> "Numero", "Straße" -> "Strasse")."""
-    text = text.replace("ß", "ss").replace("ẞ", "SS").replace("°", " ").replace("º", " ")
+    """Accents and ligatures folded to ASCII ("Numéro" -> "Numero", "Straße" -> "Strasse", "Ilość" -> "Ilosc")."""
+    text = _ACCENTED_RX.sub(lambda m: f" {_ACCENTED_WORDS[m.group(1).lower()]} ", text).translate(_LETTER_FOLDS)
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -23,7 +23,14 @@ from sources.table import RawTable
 from sources.values import cell_text, distinct
 
 PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
-_TOTAL_LABEL = r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
+#: "Total" in the languages of European exports, as a whole cell only ("Totaal Techniek BV" is a company)
+_TOTAL_WORDS = (
+    r"summe|gesamt|gesamtsumme|zwischensumme|endsumme|insgesamt|totaal|subtotaal|eindtotaal|totale|totale generale"
+    r"|subtotale|total g[eé]n[eé]ral|total general|sous[- ]?total|suma|suma total|razem|og[oó][lł]em|somme|somma"
+    r"|soma|summa|totalt|i alt|yhteens[aä]|итого|всего|合計|总计|合计|小計|小计"
+)
+_TOTAL_LABEL = (r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
+                rf"|^\s*(?:{_TOTAL_WORDS})\s*:?\s*$")
 #: fields whose presence makes a row a real line, not a total
 IDENTITY_FIELDS = (
     "customer_name", "customer_account", "sku", "serial_numbers", "contract_number",

@@ -258,7 +258,8 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "nbr": "number", "nos": "number", "nm": "name", "nme": "name", "no": "number", "num": "number",
     "nr": "number", "nro": "number", "nmbr": "number", "org": "organisation", "pn": "part number",
     "pno": "part number", "ph": "phone", "phn": "phone", "po": "purchase order",
-    "prc": "price", "prod": "product", "prd": "product", "pt": "part", "ptnr": "partner",
+    "prc": "price", "pr": "price", "resl": "reseller", "prod": "product", "prd": "product", "pt": "part",
+    "ptnr": "partner",
     "prtnr": "partner", "pstl": "postal", "qty": "quantity", "qnty": "quantity",
     "qt": "quantity", "quant": "quantity", "ref": "reference", "rep": "rep",
     "resell": "reseller", "rslr": "reseller", "rsl": "reseller", "sls": "sales",
@@ -303,6 +304,7 @@ OTHER_CONCEPTS: Final[frozenset[str]] = frozenset([
 STOPWORDS: Final[frozenset[str]] = frozenset({
     "the", "of", "de", "d", "du", "des", "la", "le", "les", "l", "del", "el", "los", "las",
     "van", "het", "der", "die", "das", "den", "vom", "zum", "zur", "y", "et", "und",
+    "di", "della", "dello", "dei", "delle", "da", "do", "dos", "w", "z", "i",
     "en", "or", "for", "on", "by", "party", "field", "fld", "column", "col", "s", "mm", "dd",
     "yyyy", "yy", "jjjj", "tt", "aaaa", "jj", "mm/dd/yyyy", "format", "optional", "required",
     "x",

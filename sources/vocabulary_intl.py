@@ -1,4 +1,5 @@
-"""German, French, Spanish and Dutch header words, translated to the English header vocabulary.
+"""German, French, Spanish, Dutch, Italian, Portuguese and Polish header words, translated to the
+English header vocabulary.
 
 Keys are lower case without accents ("numéro" is looked up as "numero", "Straße" as "strasse");
 values are English words of `sources.vocabulary`, so "Rechnungsdatum" (split into "rechnungs" +
@@ -65,10 +66,11 @@ FRENCH: Final[dict[str, str]] = {
     "niveau": "level", "couverture": "coverage", "statut": "status", "etat": "status",
     "region": "region", "departement": "state", "total": "total", "catalogue": "list",
     "tarif": "list price", "facturation": "billing", "facture a": "bill to",
-    "destinataire": "recipient", "utilisateur": "user", "final": "end", "finale": "end",
+    "destinataire": "recipient", "utilisateur": "user", "final": "final", "finale": "final",
     "fabricant": "manufacturer", "fournisseur": "supplier", "abonnement": "subscription",
     "valide": "valid", "jusqu": "until", "au": "to", "categorie": "category",
     "famille": "family", "responsable": "owner", "contact": "contact", "site": "site",
+    "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net",
 }
 SPANISH: Final[dict[str, str]] = {
     "cliente": "customer", "nombre": "name", "razon": "company", "empresa": "company",
@@ -115,5 +117,63 @@ DUTCH: Final[dict[str, str]] = {
     "onderdeel": "part", "prijslijst": "list price",
 }
 
+ITALIAN: Final[dict[str, str]] = {
+    "cliente": "customer", "clienti": "customer", "finale": "final", "nome": "name", "ragione": "company",
+    "sociale": "name", "societa": "company", "azienda": "company", "ditta": "company", "numero": "number",
+    "n": "number", "nr": "number", "num": "number", "fattura": "invoice", "fatture": "invoice",
+    "data": "date", "matricola": "serial number", "seriale": "serial", "serie": "serial",
+    "articolo": "article", "codice": "code", "cod": "code", "descrizione": "description",
+    "quantita": "quantity", "qta": "quantity", "importo": "amount", "imponibile": "net amount",
+    "prezzo": "price", "unitario": "unit", "listino": "list price", "contratto": "contract",
+    "inizio": "start", "fine": "end", "scadenza": "expiry", "rivenditore": "reseller",
+    "rivenditori": "reseller", "distributore": "distributor", "indirizzo": "address", "via": "street",
+    "citta": "city", "comune": "city", "localita": "city", "provincia": "province", "cap": "postal code",
+    "nazione": "country", "paese": "country", "telefono": "telephone", "valuta": "currency",
+    "commerciale": "sales rep", "venditore": "salesperson", "agente": "sales rep", "note": "notes",
+    "commento": "comment", "prodotto": "product", "consegna": "delivery", "destinatario": "recipient",
+    "ordine": "order", "garanzia": "warranty", "assistenza": "support", "manutenzione": "maintenance",
+    "livello": "level", "copertura": "coverage", "stato": "status", "tipo": "type", "categoria": "category",
+    "produttore": "manufacturer", "fornitore": "supplier", "utente": "user", "valore": "value",
+    "totale": "total", "netto": "net", "abbonamento": "subscription", "dal": "from", "al": "to",
+    "responsabile": "owner", "contatto": "contact", "riferimento": "reference", "rif": "reference",
+    "fatturazione": "billing", "intestatario": "bill to", "pagatore": "payer", "partita": "", "iva": "vat",
+}
+PORTUGUESE: Final[dict[str, str]] = {
+    "cliente": "customer", "nome": "name", "razao": "company", "empresa": "company", "numero": "number",
+    "nota": "invoice", "fiscal": "", "fatura": "invoice", "factura": "invoice", "data": "date",
+    "serie": "serial", "artigo": "article", "produto": "product", "codigo": "code",
+    "descricao": "description", "quantidade": "quantity", "qtd": "quantity", "valor": "value",
+    "montante": "amount", "preco": "price", "unitario": "unit", "contrato": "contract",
+    "inicio": "start", "fim": "end", "termino": "end", "vencimento": "expiry", "revendedor": "reseller",
+    "distribuidor": "distributor", "parceiro": "partner", "endereco": "address", "morada": "address",
+    "rua": "street", "cidade": "city", "municipio": "city", "estado": "state", "uf": "state",
+    "cep": "postal code", "pais": "country", "telefone": "telephone", "moeda": "currency",
+    "vendedor": "salesperson", "observacoes": "notes", "entrega": "delivery", "pedido": "order",
+    "garantia": "warranty", "cobertura": "coverage", "nivel": "level", "tipo": "type",
+    "fabricante": "manufacturer", "fornecedor": "supplier", "usuario": "user", "utilizador": "user",
+    "total": "total", "liquido": "net", "assinatura": "subscription", "ate": "until",
+    "responsavel": "owner", "contato": "contact", "contacto": "contact", "referencia": "reference",
+    "faturamento": "billing", "faturacao": "billing", "destinatario": "recipient",
+}
+POLISH: Final[dict[str, str]] = {
+    "klient": "customer", "klienta": "customer", "kontrahent": "customer", "koncowy": "final",
+    "koncowego": "final", "nazwa": "name", "firma": "company", "firmy": "company", "numer": "number",
+    "nr": "number", "faktura": "invoice", "faktury": "invoice", "data": "date", "wystawienia": "",
+    "seryjny": "serial", "seryjne": "serial", "indeks": "product code", "towar": "product",
+    "towaru": "product", "produkt": "product", "kod": "code", "opis": "description", "ilosc": "quantity",
+    "szt": "pieces", "cena": "price", "jednostkowa": "unit", "netto": "net", "brutto": "gross",
+    "wartosc": "amount", "kwota": "amount", "umowa": "contract", "umowy": "contract",
+    "poczatek": "start", "koniec": "end", "serwis": "service", "serwisu": "service",
+    "gwarancja": "warranty", "gwarancji": "warranty", "odsprzedawca": "reseller",
+    "odsprzedawcy": "reseller", "dystrybutor": "distributor", "adres": "address", "ulica": "street",
+    "miasto": "city", "miejscowosc": "city", "wojewodztwo": "state", "pocztowy": "postal",
+    "kraj": "country", "telefon": "telephone", "waluta": "currency", "handlowiec": "sales rep",
+    "opiekun": "account manager", "uwagi": "notes", "dostawa": "delivery", "zamowienie": "order",
+    "poziom": "level", "typ": "type", "kategoria": "category", "producent": "manufacturer",
+    "dostawca": "supplier", "uzytkownik": "user", "nabywca": "bill to", "platnik": "payer",
+    "odbiorca": "ship to", "wazna": "valid", "wazny": "valid", "od": "from",
+    "wygasniecia": "expiry", "okres": "term", "razem": "total", "suma": "total", "partner": "partner",
+}
+
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
-FOREIGN: Final[dict[str, str]] = {**SPANISH, **FRENCH, **DUTCH, **GERMAN}
+FOREIGN: Final[dict[str, str]] = {**POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN}

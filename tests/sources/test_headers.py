@@ -168,3 +168,42 @@ def test_configured_header_row_is_one_based_and_taken_as_is() -> None:
 def test_no_header_at_all() -> None:
     assert find_header_row([["a", "b"], [1, 2], [None, None]], "distributor") is None
     assert find_header_row([], "distributor") is None
+
+
+_EXPORTS_IN_MORE_LANGUAGES = {
+    "it": ("distributor", "Data fattura|Numero fattura|Rivenditore|Codice rivenditore|Cliente finale|Città|Provincia|"
+           "CAP|Codice articolo|Descrizione|Numero di serie|Quantità|Prezzo unitario|Importo|Numero contratto|"
+           "Inizio copertura|Fine copertura"),
+    "pl": ("distributor", "Data faktury|Nr faktury|Odsprzedawca|ID odsprzedawcy|Klient końcowy|Miasto|Województwo|"
+           "Kod pocztowy|Indeks|Opis|Numer seryjny|Ilość|Cena jednostkowa|Wartość|Numer umowy|Początek serwisu|"
+           "Koniec serwisu"),
+    "pt": ("distributor", "Data da fatura|Número da fatura|Revendedor|Código do revendedor|Cliente final|Cidade|"
+           "Estado|CEP|Código do produto|Descrição|Número de série|Quantidade|Preço unitário|Valor total|"
+           "Número do contrato|Início da cobertura|Fim da cobertura"),
+    "abbreviated": ("distributor", "Inv. Dt|Inv #|Resl. Nm|Resl. ID|End Cust Name|City|St|Zip|Mfr Part #|Desc.|"
+                    "Ser. No.|Qty.|Unit Pr.|Ext. Amt|Ctr. No.|Svc Start|Exp. Date"),
+}
+_DISTRIBUTOR_FIELDS = [
+    "invoice_date", "invoice_number", "reseller_name", "reseller_account", "customer_name", "customer_city",
+    "customer_state", "customer_postal_code", "sku", "description", "serial_numbers", "quantity", "unit_price",
+    "amount", "contract_number", "service_start", "service_end",
+]
+
+
+@pytest.mark.parametrize("language", sorted(_EXPORTS_IN_MORE_LANGUAGES))
+def test_distributor_headers_in_more_languages(language: str) -> None:
+    kind, line = _EXPORTS_IN_MORE_LANGUAGES[language]
+    match = recognise_header(line.split("|"), kind=kind)
+    assert [match.mapping.get(i) for i in range(len(_DISTRIBUTOR_FIELDS))] == _DISTRIBUTOR_FIELDS
+
+
+@pytest.mark.parametrize(("line", "fields"), [
+    ("N° facture;Date facture;Code client;Client facturé;Client livré;Désignation;Montant HT",
+     ["invoice_number", "invoice_date", "customer_account", "bill_to_name", "customer_name", "description", "amount"]),
+    ("Nr faktury;Data wystawienia;Nabywca;Odbiorca;Kod towaru;Nr seryjny;Wartość netto;Waluta",
+     ["invoice_number", "invoice_date", "bill_to_name", "customer_name", "sku", "serial_numbers", "amount",
+      "currency"]),
+])
+def test_accounting_exports_tell_the_billed_from_the_delivered_customer(line: str, fields: list[str]) -> None:
+    match = recognise_header(line.split(";"), kind="accounting")
+    assert [match.mapping.get(i) for i in range(len(fields))] == fields

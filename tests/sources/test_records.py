@@ -86,6 +86,19 @@ def test_blank_and_total_rows_are_skipped_and_counted() -> None:
     assert out.rows_read == len(out.records) + len(out.quarantine) + out.total_rows
 
 
+@pytest.mark.parametrize("label", ["Summe", "Gesamt:", "Totaal", "Totale generale", "Total général", "Sous-total",
+                                   "Suma", "Razem", "Ogółem", "Summa", "I alt", "Yhteensä", "Итого", "合計"])
+def test_total_rows_in_other_languages_are_skipped(label: str) -> None:
+    table = _table(POS_HEADER, [
+        ["2026-03-15", "Acme", "Foo", "AB-1", None, 1, 10, 10],
+        [label, None, None, None, None, None, None, 10],
+        ["2026-03-16", "Acme", f"{label} Technik GmbH", "AB-2", None, 1, 20, 20],  # a customer named so
+    ])
+    out = _type(table)
+    assert out.records["customer_name"].tolist() == ["Foo", f"{label} Technik GmbH"]
+    assert (out.total_rows, len(out.quarantine)) == (1, 0)
+
+
 def test_blank_and_total_rows_in_a_text_file() -> None:
     # the C parser gives string-dtype columns: the other branch of the blank/total masks
     data = (b"Invoice Date,Reseller,End User,SKU,Amount\n2026-03-15,Acme,Foo,AB-1,10\n,,,,\n"
