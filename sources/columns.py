@@ -108,7 +108,13 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
             f"{fld} ('{header}'): read with a decimal {used}: {ev['decimal_' + used]} values can only be read so, "
             f"{ev['decimal_' + unused]} only with a decimal {unused} (quarantined as outliers)"
         )
-    evidence: dict[str, object] = {"decimal": used, **ev} if ev and (ev["decimal_point"] or ev["decimal_comma"]) else {}
+    if ev.get("grouping_dots"):
+        warnings.append(
+            f"{fld} ('{header}'): every dotted amount is whole thousands ('1.720'): the dots read as thousands "
+            f"separators (1720), as in German and Dutch exports of whole amounts ({ev['grouping_dots']} values)")
+    evidence: dict[str, object] = (
+        {"decimal": used, **ev} if ev and (ev["decimal_point"] or ev["decimal_comma"] or ev.get("grouping_dots"))
+        else {})
     values = money.values.where(~out_of_bounds)
     return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
 

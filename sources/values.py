@@ -218,6 +218,8 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
             "either": int(w[as_dot & as_comma].sum()),
         }
         decimal_comma = evidence["decimal_comma"] > evidence["decimal_point"]
+        if not evidence["decimal_comma"] and not evidence["decimal_point"] and _dots_group_thousands(reads):
+            decimal_comma, evidence["grouping_dots"] = True, int(w[[("." in r.num) for r in reads]].sum())
         readable, other = (as_comma, as_dot) if decimal_comma else (as_dot, as_comma)
         plain = [
             None if not ok else r.num.replace(".", "").replace(",", ".") if decimal_comma
@@ -236,6 +238,18 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     out = out.round(2)
     failed = pd.Series(~blank, index=raw.index) & out.isna() & ~outlier & ~unknown
     return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol)
+
+
+_GROUPED_RX = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _dots_group_thousands(reads: list[_Amount]) -> bool:
+    """A column where nothing proves the decimal separator, whose dotted amounts are all thousands
+    groups ("1.720", "32.685", "1.250.000", beside "486"): amounts have cents, not three decimals on
+    every value, so its dots group thousands (German and Dutch exports of whole amounts). One
+    "0.125" or "1.5" keeps the decimal point."""
+    dotted = [r.num for r in reads if "." in r.num]
+    return bool(dotted) and all(_GROUPED_RX.fullmatch(n) for n in dotted)
 
 
 def _ungroup(value: str) -> str:

@@ -13,6 +13,7 @@ from sources.values import (
     cell_text,
     is_blank,
     parse_money,
+    parse_money_column,
     parse_quantity,
     parse_text,
     split_serials,
@@ -180,3 +181,19 @@ def test_string_dtype_columns_from_the_csv_reader() -> None:
     assert values.tolist()[0] == 3.0 and values.tolist()[2] == 1.5 and not failed.any()  # a lone "1,5": decimal comma
     assert split_serials(col).tolist() == [["3"], [], ["1", "5"]]
     assert parse_text(col).tolist() == ["3", None, "1,5"]
+
+
+@pytest.mark.parametrize(("cells", "expected", "grouping"), [
+    (["1.720", "32.685", "486", "8.740"], [1720.0, 32685.0, 486.0, 8740.0], True),  # whole amounts, dots group
+    (["1.250.000", "3.100", "12"], [1250000.0, 3100.0, 12.0], False),  # "1.250.000" proves it alone
+    (["1.720", "1.5"], [1.72, 1.5], False),  # "1.5" proves the decimal point
+    (["0.125", "1.250"], [0.12, 1.25], False),  # "0.125" cannot be a thousands group
+    (["1.720", "99.99"], [1.72, 99.99], False),
+    (["486", "12"], [486.0, 12.0], False),  # no dot: nothing to decide
+])
+def test_dots_that_only_ever_group_thousands_are_thousands_separators(cells: list[str], expected: list[float],
+                                                                       grouping: bool) -> None:
+    col = parse_money_column(pd.Series(cells, dtype=object))
+    assert col.values.tolist() == expected
+    assert ("grouping_dots" in col.evidence) is grouping
+    assert not col.failed.any() and not col.outlier.any()
