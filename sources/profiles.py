@@ -19,7 +19,7 @@ import pandas as pd
 import pycountry
 from cleanco.termdata import terms_by_type
 
-from sources.dates import parse_dates
+from sources.dates import parse_dates, text_serials
 from sources.values import cell_text, is_number, parse_money
 
 SAMPLE = 300  # distinct values profiled per column
@@ -235,8 +235,9 @@ _TEXT_FEATURES = ("money", "decimals", "small_whole", "digits_only", "digit_len"
                   "party", "address", "free_text", "mean_words")
 
 
-def _features(values: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
-    """Per value: what it looks like (one row per sampled value of every column)."""
+def _features(values: pd.Series, excel_epoch: object | None, text_serial: np.ndarray | None = None) -> pd.DataFrame:
+    """Per value: what it looks like (one row per sampled value of every column); `text_serial` marks
+    the values of a text file's columns written as Excel day numbers (`dates.text_serials`)."""
     raw = values.tolist()
     is_dt = np.array([isinstance(v, (dt.date, dt.datetime)) for v in raw], dtype=bool)
     is_num = np.array([is_number(v) for v in raw], dtype=bool)
@@ -248,6 +249,8 @@ def _features(values: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     with np.errstate(invalid="ignore"):
         nums_whole = nums == np.round(nums)
     serial_day = is_num & (nums >= 20_000) & (nums <= 80_000) & nums_whole & (excel_epoch is not None)
+    if text_serial is not None:
+        serial_day |= text_serial
     date_text = np.array([not n and _is_date_text(s, lo) for s, lo, n in zip(texts, lowers, is_num, strict=True)],
                          dtype=bool)
     money, _ = parse_money(values.where(pd.Series(~is_dt & ~date_text, index=values.index), None))
@@ -277,7 +280,11 @@ def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> lis
     if not len(owner):
         return profiles
     values = pd.Series(np.concatenate([v for v, _, _ in samples]), dtype=object)
-    feats = _features(values, excel_epoch).astype(float)
+    text_serial = None
+    if excel_epoch is None:  # a text file: a column of day numbers only is a date column saved from Excel
+        serial_columns = np.array([text_serials(list(v)) is not None for v, _, _ in samples], dtype=bool)
+        text_serial = serial_columns[owner.astype(np.int64)] if serial_columns.any() else None
+    feats = _features(values, excel_epoch, text_serial).astype(float)
     feats["owner"] = owner
     means = feats.groupby("owner").mean()
     digit_len = feats[feats["digit_len"] >= 0].groupby(["owner", "digit_len"]).size()

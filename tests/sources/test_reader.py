@@ -283,11 +283,11 @@ def test_ambiguous_dates_warn_with_file_and_column(tmp_path: Path) -> None:
 
 
 def test_a_csv_saved_from_excel_with_day_numbers_reads_them_as_dates(tmp_path: Path) -> None:
-    body = "Invoice Date,Reseller,End User,SKU,Service End\n46174,A,Foo,S1,46539\n46175,A,Bar,S2,\n"
-    out = _read(tmp_path, "serials.csv", body)
-    assert out.records["invoice_date"].tolist() == [D(2026, 6, 1), D(2026, 6, 2)]
-    assert out.records["service_end"].tolist()[0] == D(2027, 6, 1)
-    assert out.quarantine.empty
+    lines = [f"{46174 + i},A,Customer {i},S{i},{f'{46539 + i}.00' if i % 3 else ''}" for i in range(30)]
+    out = _read(tmp_path, "serials.csv", "Invoice Date,Reseller,End User,SKU,Service End\n" + "\n".join(lines) + "\n")
+    assert out.records["invoice_date"].tolist()[:2] == [D(2026, 6, 1), D(2026, 6, 2)]
+    assert out.records["service_end"].tolist()[:3] == [None, D(2027, 6, 2), D(2027, 6, 3)]
+    assert out.quarantine.empty and len(out.records) == 30
     assert any("Excel day numbers" in w for w in out.warnings)
 
 
