@@ -18,6 +18,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
+from sources.file_magic import sniff_format
 from sources.headers import find_header_row
 from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
 from sources.table import FileReadError, RawTable
@@ -27,6 +28,10 @@ __all__ = ["detect_delimiter", "detect_encoding", "read_text"]
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_LINES = 60
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def detect_delimiter(sample_lines: list[str], suffix: str = "") -> str:
@@ -128,6 +133,10 @@ def read_text(
 ) -> tuple[RawTable, dict[str, str]]:
     """Read one delimited text file; returns the table and what was detected."""
     limits = limits or DEFAULT_LIMITS
+    what = sniff_format(data[:512])
+    if what is not None:
+        fix = "rename it to .xlsx" if what.startswith("a zip") else "export the table as .csv or .xlsx"
+        raise FileReadError(f"not a text table: this is {what}; {fix}")
     longest_line = check_text_limits(data, limits)
     decoded = decode_text(data, encoding)
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -146,7 +155,7 @@ def read_text(
         found = find_header_row(sample, kind, overrides, record_no)
         if found is None:
             raise FileReadError(
-                f"no recognisable header in the first {SNIFF_LINES} lines for a {kind} source "
+                f"no recognisable header in the first {SNIFF_LINES} lines for {_article(kind)} {kind} source "
                 "(name the columns under `columns:` or set header_row)"
             )
         idx, match = found

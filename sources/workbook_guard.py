@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sources.file_magic import sniff_format
 from sources.limits import ReadLimits, check
 from sources.table import FileReadError
 
@@ -60,6 +61,11 @@ def check_package(path: Path, limits: ReadLimits) -> None:
         )
     entries = _directory_entries(path)
     if entries is None or not zipfile.is_zipfile(path):
+        with open(path, "rb") as fh:
+            what = sniff_format(fh.read(512))
+        if what is not None and not what.startswith("a zip"):
+            fix = "open it in Excel and save it as .xlsx" if "HTML" in what else "export the table as .xlsx or .csv"
+            raise FileReadError(f"not a workbook: this is {what}; {fix}")
         raise FileReadError("not a valid .xlsx: the file is truncated or corrupt (no zip directory)")
     check("max_members", limits.max_members, entries, "the number of members in the workbook package")
     try:

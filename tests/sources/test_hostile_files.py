@@ -328,3 +328,19 @@ def test_sheet_meter_counts_each_row_once_across_chunks() -> None:
             tail = buf[-64:]
         assert meter.rows == 3_000
         assert meter.longest_run == max(len(x) for x in xml.split(b"<")[1:])  # "<" to the next "<"
+
+
+# --- files that are another format under a spreadsheet's name -------------------------------------
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("export.xlsx", b"<html><body><table><tr><td>Invoice</td></tr></table></body></html>",
+     "not a workbook: this is an HTML or XML page (a web export named like a spreadsheet); open it in Excel"),
+    ("report.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a workbook: this is a PDF document, not a table"),
+    ("pos.csv", None, "not a text table: this is a zip package (an .xlsx workbook?); rename it to .xlsx"),
+    ("pos.csv", b"%PDF-1.4\n", "not a text table: this is a PDF document, not a table"),
+])
+def test_a_file_in_another_format_says_what_it_is(tmp_path: Path, name: str, data: bytes | None, says: str) -> None:
+    path = tmp_path / "inbox" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if data is not None else _base(tmp_path).read_bytes())
+    assert says in _error(read_path(path))
