@@ -17,8 +17,10 @@ from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
 from sources.excel import read_workbook
+from sources.fields import required_columns
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
+from sources.mapping_result import FieldChoice
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, type_rows
 from sources.table import FileReadError, RawTable
 
@@ -167,10 +169,16 @@ def _read(
     records, quarantine, warnings = [empty_records()], [empty_quarantine()], []
     mappings: list[ColumnMapping] = []
     unmapped: list[str] = []
-    for raw in tables:
-        table, mapping = map_table(raw, src, known_partners)
+    mapped = [map_table(raw, src, known_partners) for raw in tables]
+    side_sheets = _side_sheets(mapped, src)
+    for table, mapping in mapped:
         mappings.append(mapping)
         where = f"{relpath}" + (f" [{table.sheet}]" if table.sheet else "")
+        if table.sheet in side_sheets:
+            warnings.append(f"{where}: sheet left out: {side_sheets[table.sheet]}")
+            reports.append(SheetReport(table.sheet, table.header_row, {}, {}, skipped=side_sheets[table.sheet],
+                                       columns=mapping.as_dict()))
+            continue
         if mapping.needs_mapping:  # no row is quarantined for a column the file lacks a name for
             unmapped.append(f"{where}: {mapping.message()}")
             reports.append(_needs_mapping_report(table, mapping))
@@ -200,6 +208,35 @@ def _read(
     status = "needs_mapping" if unmapped else "loaded" if len(recs) or len(quar) else "empty"
     return FileOutcome(status, recs, quar, sheets=reports, detected=detected, warnings=warnings,
                        error="\n".join(unmapped) or None, mappings=mappings)
+
+
+#: a required field read from its column with less confidence than this is a guess, not a reading
+WEAK_REQUIRED = 0.35
+
+
+def _weakest_required(mapping: ColumnMapping, kind: str) -> FieldChoice | None:
+    """The least confident choice among the kind's required fields (None when none was chosen)."""
+    required = [c for f, c in mapping.choices.items() if f in required_columns(kind) and c.evidence != "columns"]
+    return min(required, key=lambda c: c.confidence, default=None)
+
+
+def _side_sheets(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig) -> dict[str | None, str]:
+    """Sheets of a workbook left out beside the ones that read well: a lookup list, a pivot's chart
+    data or a summary, whose required fields no column names (or only by a guess under
+    `WEAK_REQUIRED`). Reading them made the whole file `needs_mapping`, or loaded a month's totals as
+    a sale. Sheets named under `sheet:` are always read; a lone sheet is read as before."""
+    if src.sheets or len(mapped) < 2:
+        return {}
+    why: dict[str | None, str] = {}
+    for table, mapping in mapped:
+        weakest = _weakest_required(mapping, src.kind)
+        if mapping.needs_mapping:
+            missing = " or ".join(mapping.missing) or "a required field"
+            why[table.sheet] = f"no column names {missing}; name it under sheet: to read it"
+        elif weakest is not None and weakest.confidence < WEAK_REQUIRED:
+            why[table.sheet] = (f"its '{weakest.field}' would be a guess (column {weakest.header!r}, confidence "
+                                f"{weakest.confidence:.2f}); name it under sheet: to read it")
+    return why if len(why) < len(mapped) else {}
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -361,3 +361,31 @@ def test_unexpected_failure_becomes_an_error_outcome(tmp_path: Path, monkeypatch
 )
 def test_unreadable_text_files(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     _assert_error(_read(tmp_path, name, data), message)
+
+
+def test_side_sheets_of_a_workbook_are_left_out_beside_the_data(tmp_path: Path) -> None:
+    wb = Workbook()
+    data = wb.active
+    data.title = "Raw Data"
+    data.append(["Invoice Date", "Reseller", "End User", "Part Number", "Serial Number", "Qty", "Ext Price"])
+    for i in range(25):
+        data.append([dt.datetime(2026, 6, 1 + i), f"Reseller {i % 3}", f"Customer {i} Ltd", f"SKU-{i % 4}",
+                     f"SN{i:05d}", 1, 100 + i])
+    lookups = wb.create_sheet("Lookups")
+    lookups.append(["Reseller", "Reseller ID", "Region"])
+    lookups.append(["Reseller 0", "R-0", "West"])
+    chart = wb.create_sheet("Chart data")
+    chart.append(["Month", "Invoice Date", "Revenue", "Customer", "Part Number"])
+    chart.append(["Jun", dt.datetime(2026, 6, 3), 268947.24, "All", "All"])
+    path = tmp_path / "inbox" / "pos.xlsx"
+    path.parent.mkdir(parents=True)
+    wb.save(path)
+    out = read_source_file(path, "inbox/pos.xlsx", _src())
+    assert out.status == "loaded" and len(out.records) == 25
+    assert "All" not in set(out.records["reseller_name"]) and "Jun" not in set(out.records["customer_name"])
+    skipped = {r.sheet: r.skipped for r in out.sheets if r.skipped}
+    assert {"Lookups", "Chart data"} <= skipped.keys()
+    assert any("[Lookups]: sheet left out" in w for w in out.warnings)
+    # named under sheet:, a side sheet is read (and then needs a mapping like any other)
+    named = read_source_file(path, "inbox/pos.xlsx", _src(sheet=["Raw Data", "Lookups"]))
+    assert named.status == "needs_mapping"
