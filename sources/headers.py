@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -274,13 +274,56 @@ def find_header_row(
     for i, row in enumerate(rows):
         if not any(c not in (None, "") for c in row):
             continue
-        m = recognise_header(row, overrides, kind)
-        if not is_recognisable(m, kind):
-            continue
-        score = header_score(m, kind)
-        if best is None or score > best[0]:
-            best = (score, i, m)
+        candidates = [(i, row)]
+        if i + 1 < len(rows):  # a group row over a detail row: "Invoice" over "Date", "No"
+            def alone(detail: str) -> bool:
+                return bool(recognise_header([detail], overrides, kind).mapping)
+            for keep in (None, alone):  # every detail under its group, or only those that name nothing alone
+                stacked = stacked_header(row, rows[i + 1], keep)
+                if stacked is not None:
+                    candidates.append((i + 1, stacked))
+        for at, cells in candidates:
+            m = recognise_header(cells, overrides, kind)
+            if not is_recognisable(m, kind):
+                continue
+            score = header_score(m, kind)
+            if best is None or score > best[0]:
+                best = (score, at, m)
     return None if best is None else (best[1], best[2])
+
+
+_HEADER_WORD_CELL = re.compile(r"^[^\d]{1,40}$")
+
+
+def stacked_header(
+    top: Sequence[object], bottom: Sequence[object], keep_alone: Callable[[str], bool] | None = None
+) -> list[object] | None:
+    """Two header rows read as one ("Invoice" over "Date" and "No" -> "Invoice Date", "Invoice No"):
+    the top row's groups carried right over the blank cells they span (or repeated by merged
+    cells), each joined to the detail below it (a detail for which `keep_alone` is true stays as
+    it is: "Part Number" needs no "Product"). None unless the bottom row is all short words (no
+    digits: a data row has some) and the top row leaves a gap or repeats a group."""
+    words = [c for c in bottom if c not in (None, "")]
+    if len(words) < 2 or not all(isinstance(c, str) and _HEADER_WORD_CELL.match(c.strip()) for c in words):
+        return None
+    width = max(len(top), len(bottom))
+    top_cells = [str(top[j]).strip() if j < len(top) and top[j] not in (None, "") else "" for j in range(width)]
+    grouped = any(not t and j < len(bottom) and bottom[j] not in (None, "") for j, t in enumerate(top_cells)) or any(
+        a and a == b for a, b in zip(top_cells, top_cells[1:], strict=False))
+    if not grouped:
+        return None
+    out: list[object] = []
+    group = ""
+    for j in range(width):
+        group = top_cells[j] or group
+        detail = str(bottom[j]).strip() if j < len(bottom) and bottom[j] not in (None, "") else ""
+        if not detail:
+            out.append(top_cells[j] or None)
+            group = top_cells[j]  # a blank detail under a blank group ends the group
+            continue
+        alone = not group or group.lower() == detail.lower() or (keep_alone is not None and keep_alone(detail))
+        out.append(detail if alone else f"{group} {detail}")
+    return out
 
 
 assert set(SYNONYMS) <= set(CANONICAL_FIELDS)

@@ -221,22 +221,23 @@ def _weakest_required(mapping: ColumnMapping, kind: str) -> FieldChoice | None:
 
 
 def _side_sheets(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig) -> dict[str | None, str]:
-    """Sheets of a workbook left out beside the ones that read well: a lookup list, a pivot's chart
-    data or a summary, whose required fields no column names (or only by a guess under
-    `WEAK_REQUIRED`). Reading them made the whole file `needs_mapping`, or loaded a month's totals as
-    a sale. Sheets named under `sheet:` are always read; a lone sheet is read as before."""
+    """Sheets of a workbook left out beside the ones that read well: a pivot's chart data or a
+    summary, whose required fields only a guess under `WEAK_REQUIRED` names (reading them loaded a
+    month's totals as a sale to customer "Jun"). A sheet no column of which names a required field
+    still makes the file `needs_mapping` (it may be data in a layout of its own). Sheets named under
+    `sheet:` are always read; a lone sheet is read as before."""
     if src.sheets or len(mapped) < 2:
         return {}
     why: dict[str | None, str] = {}
     for table, mapping in mapped:
         weakest = _weakest_required(mapping, src.kind)
         if mapping.needs_mapping:
-            missing = " or ".join(mapping.missing) or "a required field"
-            why[table.sheet] = f"no column names {missing}; name it under sheet: to read it"
-        elif weakest is not None and weakest.confidence < WEAK_REQUIRED:
+            continue
+        if weakest is not None and weakest.confidence < WEAK_REQUIRED:
             why[table.sheet] = (f"its '{weakest.field}' would be a guess (column {weakest.header!r}, confidence "
                                 f"{weakest.confidence:.2f}); name it under sheet: to read it")
-    return why if len(why) < len(mapped) else {}
+    strong = [t for t, m in mapped if not m.needs_mapping and t.sheet not in why]
+    return why if strong else {}
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
