@@ -9,7 +9,13 @@ import pandas as pd
 
 from pipelines.ops_settings import QualitySettings
 from pipelines.stages.quality import CRITICAL, WARNING, expect, validate
-from pipelines.stages.quality_checks import freshness_frame, missing_required, quarantine_frame, reconcile_frame
+from pipelines.stages.quality_checks import (
+    LINKED_EXPECTATIONS,
+    freshness_frame,
+    missing_required,
+    quarantine_frame,
+    reconcile_frame,
+)
 
 Q = QualitySettings()
 
@@ -135,3 +141,15 @@ def test_an_empty_frame_meets_every_expectation_without_running_a_suite(tmp_path
     assert [(f.expectation, f.column, f.severity, f.checked) for f in outcome.findings] == [
         ("block", "rate", CRITICAL, 0)]
     assert not (tmp_path / "quality").exists()  # GX wrote no report: it did not run
+
+
+def test_a_contract_with_no_end_customer_warns_and_a_dangling_customer_blocks() -> None:
+    df = pd.DataFrame({"contract_id": ["k1", "k2", "k3"], "contract": ["SC-1", "SC-2", "SC-3"],
+                       "customer_id": ["CUST-1", None, "CUST-9"], "customer_exists": [True, True, True]})
+    outcome = validate(df, "contracts_linked", "contracts", LINKED_EXPECTATIONS, key="contract")
+    assert not outcome.blocked and outcome.warned  # an invoice to a reseller with a blank ship-to
+    assert {f.expectation: f.keys for f in outcome.findings if not f.passed} == {
+        "every contract names an end customer": ["SC-2"]}
+    dangling = validate(df.assign(customer_exists=[True, True, False]), "contracts_linked", "contracts",
+                        LINKED_EXPECTATIONS, key="contract")
+    assert dangling.blocked
