@@ -115,13 +115,19 @@ def fold_ascii(values: pd.Series) -> pd.Series:
     """Distinct string values lower-cased, accents stripped (NFKD, combining marks removed),
     invisible format characters removed and the Latin letters without a decomposition folded
     (`LATIN_LETTER_FOLDS`); letters of other scripts are kept as they are."""
-    arr = pc.utf8_normalize(pa.array(values.astype(object).where(values.notna(), None), type=pa.string()), "NFKD")
-    arr = pc.utf8_lower(pc.replace_substring_regex(arr, pattern=COMBINING_MARKS, replacement=""))
-    arr = pc.replace_substring_regex(arr, pattern=FORMAT_CHARACTERS, replacement="")
-    for letter, plain in LATIN_LETTER_FOLDS.items():
-        arr = pc.replace_substring(arr, pattern=letter, replacement=plain)
-    arr = pc.utf8_normalize(arr, "NFC")  # Hangul syllables and kana with voicing marks recomposed
-    return pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index, dtype=object).astype(TEXT_DTYPE)
+    # Python's unicodedata for both normal forms: pyarrow 16's utf8_normalize leaves Hangul decomposed
+    s = values.str.normalize("NFKD").str.replace(COMBINING_MARKS, "", regex=True).str.lower()
+    arr = pa.array(s.astype(object).where(s.notna(), None), type=pa.string())
+    other = np.asarray(pc.invert(pc.string_is_ascii(arr)).fill_null(False), dtype=bool)
+    out = pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index, dtype=object).astype(TEXT_DTYPE)
+    if other.any():  # only values with letters beyond ASCII have anything left to fold
+        rest = pa.array(out[other].astype(object), type=pa.string())
+        rest = pc.replace_substring_regex(rest, pattern=FORMAT_CHARACTERS, replacement="")
+        for letter, plain in LATIN_LETTER_FOLDS.items():
+            rest = pc.replace_substring(rest, pattern=letter, replacement=plain)
+        folded = pd.Series(rest.to_numpy(zero_copy_only=False), index=out.index[other], dtype=object)
+        out[other] = folded.astype(TEXT_DTYPE).str.normalize("NFC")  # Hangul and kana composed again
+    return out
 
 
 def fold_text(text: str) -> str:
