@@ -9,6 +9,7 @@ whole (one column per field, best total score). `columns:` in sources.yaml alway
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -272,7 +273,7 @@ def find_header_row(
         return idx, recognise_header(rows[idx], overrides, kind)
     best: tuple[int, int, HeaderMatch] | None = None
     for i, row in enumerate(rows):
-        if not any(c not in (None, "") for c in row):
+        if not any(c not in (None, "") for c in row) or looks_like_data(row):
             continue
         candidates = [(i, row)]
         if i + 1 < len(rows):  # a group row over a detail row: "Invoice" over "Date", "No"
@@ -293,6 +294,21 @@ def find_header_row(
 
 
 _HEADER_WORD_CELL = re.compile(r"^[^\d]{1,40}$")
+#: a cell that is a value, not a name: a number, a date, or a code with five digits in a row
+_VALUE_CELL = re.compile(r"^[\s(+-]*[\d.,' ]*\d[\d.,' ]*[)\s-]*$|^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{5}")
+
+
+def looks_like_data(row: Sequence[object]) -> bool:
+    """A row holding two values or more (numbers, dates, dates as cells, codes like 'WB10154') is a
+    data row, never the header: when a file's real header is in words the vocabulary lacks, the
+    first data row that happens to hold a header word ("NORCREST DATA SYSTEMS" reads "data") would
+    otherwise become the header, and every row above it would be lost."""
+    values = sum(
+        isinstance(c, (int, float, dt.date)) and not isinstance(c, bool)
+        or (isinstance(c, str) and _VALUE_CELL.search(c) is not None)
+        for c in row if c not in (None, "")
+    )
+    return values >= 2
 
 
 def stacked_header(

@@ -10,6 +10,7 @@ from sources.headers import (
     find_header_row,
     header_score,
     is_recognisable,
+    looks_like_data,
     normalise_header,
     recognise_header,
 )
@@ -207,3 +208,15 @@ def test_distributor_headers_in_more_languages(language: str) -> None:
 def test_accounting_exports_tell_the_billed_from_the_delivered_customer(line: str, fields: list[str]) -> None:
     match = recognise_header(line.split(";"), kind="accounting")
     assert [match.mapping.get(i) for i in range(len(fields))] == fields
+
+
+def test_a_data_row_is_never_taken_for_the_header() -> None:
+    # a header in words the vocabulary lacks (Danish), over data rows that hold header words by chance
+    header = ["Fakturadato", "Fakturanummer", "Forhandler", "Forhandler-ID", "Slutkunde", "By", "Region"]
+    rows = [header] + [
+        ["2022-04-03", f"HDRDA-{i:04d}", "Norcrest Data Systems Inc", "WB10154", "Ravenwood Co.", "St. Louis", "MO"]
+        for i in range(20)
+    ]
+    assert find_header_row(rows, "distributor") is None
+    assert looks_like_data(rows[1]) and not looks_like_data(header)
+    assert not looks_like_data(["Invoice Date", "Col_07 Serial", "Address 2", "Amount [EUR]", "Q1 2026"])
