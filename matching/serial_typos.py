@@ -11,7 +11,9 @@ OSA distance. Whether a candidate pair joins depends on what is known of the cus
   how typing slips), unless it looks like the next unit of a batch (the two characters are
   neighbours in 0-9A-Z within the last three positions: "...X0AB" / "...X0AC"), and only when
   the rarer form comes from a single source while the other is attested by several: a second
-  unit of the same customer shows up in the distributor feed and the contract alike.
+  unit of the same customer shows up in the distributor feed and the contract alike. A swap of
+  two neighbours needs the same evidence: in a batch shipped to one customer "...068" and
+  "...086" are two units (130 sequential serials became 94 assets without it).
 - Forms seen at different customers only: never a typo (a look-alike or exact match only).
 - A form without a known customer: the rules that hold without customers. The SKU family must
   agree, no record lists both, a same-length change must be a swap of two neighbours (a
@@ -247,8 +249,10 @@ def typo_edges(
         fa, fw = folded.to_numpy(dtype=object), wider.to_numpy(dtype=object)
         batch = _looks_sequential(fa[left], fa[right]) | _looks_sequential(a, b)
         plain_typo = substituted & ~batch & (rare == 1) & (common >= 2) & fewer
+        # two neighbours swapped: "...068" / "...086" are also two units of one sequential batch
+        plain_swap = swap & (rare == 1) & (common >= 2) & fewer
         lookalike = base & same_customer & (fw[left] == fw[right])  # S/5, B/8 apart
-        scoped = base & same_customer & ~lookalike & (~substituted | plain_typo)
+        scoped = base & same_customer & ~lookalike & ((~substituted & ~swap) | plain_swap | plain_typo)
         anonymous &= ~both_known
     keep = scoped | anonymous
     tl, tr = left[keep], right[keep]

@@ -251,9 +251,9 @@ def _parse_distinct(
         _put(out, at, [cells[i] for i in at])
         years[at] = [cells[i].year for i in at]
     serial = _serial_positions(cells, done, excel_epoch)
-    if excel_epoch is None and not done.any() and text_serials(cells) is not None:
+    if not len(serial) and not done.any() and text_serials(cells) is not None:  # a CSV, or text cells of a workbook
         cells = [float(v) if isinstance(v, str) and v.strip() else v for v in cells]
-        serial = _serial_positions(cells, done, dt.datetime(1899, 12, 30))
+        serial = _serial_positions(cells, done, excel_epoch or dt.datetime(1899, 12, 30))
         warnings.append(f"{column}: whole numbers read as Excel day numbers (46174 = 2026-06-01), as the "
                         "workbook this file was saved from counted them")
     if len(serial):

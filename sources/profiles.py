@@ -28,7 +28,7 @@ HEAD_ROWS = 5000  # rows looked at for repetition and row-wise relations
 _DATE_TEXT = (
     r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{6}"
     r"|\d{1,2}[\s.-]+[A-Za-z]{3,9}\.?[\s.,-]+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?\s*$"
 )
 _CODE = r"^[A-Za-z0-9][A-Za-z0-9\-_./#]{2,39}$"
 _EMAIL = r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$"
@@ -160,6 +160,7 @@ def _multi_code(xs: list[str]) -> bool:
 
 
 _DATE_TEXT_RX = re.compile(_DATE_TEXT)
+_TIME_PART_RX = re.compile(r"[t ]\d{1,2}:\d{2}.*$")
 _CODE_RX = re.compile(_CODE)
 _EMAIL_RX = re.compile(_EMAIL)
 _PHONE_RX = re.compile(_PHONE)
@@ -182,6 +183,7 @@ def _is_date_text(s: str, lower: str) -> bool:
     """A date written as text; a named one only when its first word is a month ("15-Mar-2026")."""
     if _DATE_TEXT_RX.match(s) is None:
         return False
+    lower = _TIME_PART_RX.sub("", lower)  # "2026-04-22t00:00:00z": the T and the zone are no month
     if _LOWER_LETTER_RX.search(lower) is None:
         return True
     words = _LOWER_WORD_RX.findall(lower)
@@ -280,10 +282,10 @@ def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> lis
     if not len(owner):
         return profiles
     values = pd.Series(np.concatenate([v for v, _, _ in samples]), dtype=object)
-    text_serial = None
-    if excel_epoch is None:  # a text file: a column of day numbers only is a date column saved from Excel
-        serial_columns = np.array([text_serials(list(v)) is not None for v, _, _ in samples], dtype=bool)
-        text_serial = serial_columns[owner.astype(np.int64)] if serial_columns.any() else None
+    # a column of day numbers only, written as text (a CSV saved from Excel, or text cells of a workbook)
+    serial_columns = np.array([any(isinstance(c, str) for c in v) and text_serials(list(v)) is not None
+                               for v, _, _ in samples], dtype=bool)
+    text_serial = serial_columns[owner.astype(np.int64)] if serial_columns.any() else None
     feats = _features(values, excel_epoch, text_serial).astype(float)
     feats["owner"] = owner
     means = feats.groupby("owner").mean()

@@ -139,3 +139,21 @@ def test_a_slip_at_one_of_two_alike_units_goes_to_its_customers_unit() -> None:
         ]
     )
     assert out["e"] == out["c"] == out["d"] != out["a"]
+
+
+def test_a_sequential_batch_at_one_customer_stays_one_asset_per_serial() -> None:
+    # 130 units shipped to one customer, one row each: "...068" and "...086" are two units
+    rows = [(f"r{i}", f"JMX2452FDBP{i:03d}", "AP-C9130AX", "dist", "CUST-1") for i in range(1, 131)]
+    out = _assets(rows)
+    assert out.nunique() == 130
+
+
+def test_a_swapped_pair_is_a_typo_when_the_other_form_is_attested_by_several_sources() -> None:
+    out = _assets(
+        [
+            ("a", "JMX2452FDBP086", "AP-C9130AX", "dist", "CUST-1"),
+            ("b", "JMX2452FDBP086", "AP-C9130AX", "crm", "CUST-1"),
+            ("c", "JMX2452FDBP068", "AP-C9130AX", "tracker", "CUST-1"),
+        ]
+    )
+    assert out["a"] == out["c"]

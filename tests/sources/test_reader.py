@@ -411,3 +411,20 @@ def test_a_first_data_row_of_words_is_not_taken_for_a_second_header_row(tmp_path
     body = "Invoice Date,Reseller,End User,SKU\nn/a,Acme,Foo Ltd,AB\n2026-03-16,Acme,Bar Inc,AB-2\n"
     out = _read(tmp_path, "plain.csv", body)
     assert out.sheets[0].header_row == 1
+
+
+def test_day_numbers_written_as_text_in_a_workbook_and_zoned_timestamps_are_dates(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Invoice Date", "Reseller", "End User", "SKU", "Service Start", "Service End"])
+    for i in range(25):
+        ws.append([str(46300 + i), "Acme", f"Customer {i}", "AB-1", f"2026-10-{i % 9 + 10}T00:00:00Z",
+                   f"2027-10-{i % 9 + 10}T00:00:00+02:00"])
+    path = tmp_path / "inbox" / "text_days.xlsx"
+    path.parent.mkdir(parents=True)
+    wb.save(path)
+    out = read_source_file(path, "inbox/text_days.xlsx", _src())
+    assert out.quarantine.empty and len(out.records) == 25
+    first = out.records.iloc[0]
+    assert (first["invoice_date"], first["service_start"], first["service_end"]) == (
+        D(2026, 10, 5), D(2026, 10, 10), D(2027, 10, 10))
