@@ -171,8 +171,22 @@ def read_text(
     detected = {"encoding": decoded.encoding, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
     table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
-                     warnings=list(decoded.warnings))
+                     warnings=list(decoded.warnings), cut_rows=_cut_last_line(text, delim, ncols, rows))
     return table, detected
+
+
+def _cut_last_line(text: str, delim: str, ncols: int, rows: np.ndarray) -> dict[int, str]:
+    """The last row, when the file stops inside it: no line break at the end and fewer fields than
+    the header, or a quote left open (a file copied while it was still being written)."""
+    if not len(rows) or text.endswith("\n"):
+        return {}
+    last = text.rsplit("\n", 1)[-1]
+    fields = next(csv.reader([last], delimiter=delim), [])
+    open_quote = last.count('"') % 2 == 1
+    if not open_quote and len(fields) >= ncols:
+        return {}
+    return {int(rows[-1]): (f"the file ends inside this row ({len(fields)} of {ncols} fields, no line break at the "
+                            "end): it was cut short, perhaps copied while still being written")}
 
 
 @contextmanager

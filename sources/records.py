@@ -145,6 +145,9 @@ def type_rows(
         filler = pd.Series(value, index=body.index, dtype=object)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
 
+    for row_number, why in table.cut_rows.items():  # the row is unfinished: none of its values is trusted
+        problems.append((where.eq(row_number), "row", why, None))
+
     unreadable: dict[str, pd.Series] = {}
     for mask, fld, _, _ in problems:
         unreadable[fld] = unreadable[fld] | mask if fld in unreadable else mask

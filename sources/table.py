@@ -30,6 +30,8 @@ class RawTable:
     row_numbers: np.ndarray
     epoch: dt.datetime | None = None  # the workbook's date epoch (Excel only)
     warnings: list[str] = field(default_factory=list)  # reader notes, e.g. formulas without values
+    #: row number -> why the reader knows the row is cut short (a text file's last line, unfinished)
+    cut_rows: dict[int, str] = field(default_factory=dict)
 
     @property
     def header_names(self) -> list[str]:

@@ -428,3 +428,17 @@ def test_day_numbers_written_as_text_in_a_workbook_and_zoned_timestamps_are_date
     first = out.records.iloc[0]
     assert (first["invoice_date"], first["service_start"], first["service_end"]) == (
         D(2026, 10, 5), D(2026, 10, 10), D(2027, 10, 10))
+
+
+@pytest.mark.parametrize("cut", ["2026-03-17,Acme,Baz plc,AB-3", '2026-03-17,Acme,"Baz pl'])
+def test_a_file_cut_inside_its_last_row_quarantines_that_row(tmp_path: Path, cut: str) -> None:
+    body = "Invoice Date,Reseller,End User,SKU,Ext Price\n2026-03-15,Acme,Foo Ltd,AB-1,6119.14\n" + cut
+    out = _read(tmp_path, "copying.csv", body)
+    assert out.records["customer_name"].tolist() == ["Foo Ltd"]
+    assert out.quarantine["source_row"].tolist() == [3]
+    assert "the file ends inside this row" in out.quarantine["reason"].iloc[0]
+
+
+def test_a_complete_last_row_without_a_line_break_is_read(tmp_path: Path) -> None:
+    out = _read(tmp_path, "done.csv", "Invoice Date,Reseller,End User,SKU\n2026-03-15,Acme,Foo Ltd,AB-1")
+    assert out.records["customer_name"].tolist() == ["Foo Ltd"] and out.quarantine.empty
