@@ -58,9 +58,7 @@ rated AS (
 )
 SELECT 'booked' AS event, contract_id, customer_id, reseller_id, currency, event_date, partner_rate, split_basis,
        CAST(round(revenue, 2) AS DECIMAL(18, 2)) AS revenue,
-       -- in DECIMAL, so a half cent rounds away from zero whatever its binary form
-       CAST(round(CAST(round(revenue, 2) AS DECIMAL(18, 2)) * CAST(partner_rate AS DECIMAL(18, 10)), 2)
-            AS DECIMAL(18, 2)) AS partner_share,
+       rv_share_of(revenue, partner_rate) AS partner_share,
        0 AS due, 0 AS renewed, CAST(0 AS DECIMAL(18, 2)) AS lapse_value
 FROM rated
 UNION ALL

@@ -12,8 +12,7 @@ WITH valued AS (
            CAST(round(o.value, 2) AS DECIMAL(18, 2)) AS value_dec,
            -- split from the value in cents, in DECIMAL (as reports/sql/economics.sql): a DOUBLE summed in
            -- parallel differs in its last bits between runs, and a half cent would round either way
-           CAST(round(CAST(round(o.value, 2) AS DECIMAL(18, 2)) * CAST(sp.partner_share_rate AS DECIMAL(18, 10)), 2)
-               AS DECIMAL(18, 2)) AS partner_dec
+           rv_share_of(o.value, sp.partner_share_rate) AS partner_dec
     FROM rv_opportunities o
     JOIN rv_split sp USING (opportunity_id)
     LEFT JOIN rv_at_risk_customers ar ON ar.customer_id = o.customer_id

@@ -1,9 +1,12 @@
 """Valuation settings: documented defaults, overrides from sources.yaml, and errors that name the key."""
 
 import re
+from decimal import Decimal
 
+import duckdb
 import pytest
 
+from reports.steps import REPORTS_SQL, VALUATION_MACROS
 from reports.valuation import (
     DEFAULT_WIN_PROBABILITY,
     ValuationError,
@@ -87,3 +90,13 @@ def test_invalid_settings_name_the_key(raw: dict, message: str) -> None:
         valuation_settings(raw)
     assert message in str(err.value)
     assert str(err.value).startswith("sources.yaml valuation")
+
+
+def test_a_share_of_millions_is_split_in_cents_without_overflow() -> None:
+    con = duckdb.connect()
+    REPORTS_SQL.run(con, VALUATION_MACROS)
+    rows = con.execute("""
+        SELECT rv_share_of(3853200.00, 0.35), rv_share_of(999999999999.99, 0.3333333333),
+               rv_share_of(0.05, 0.5), rv_share_of(10.00, 0.35)""").fetchall()
+    # DECIMAL(18,2) x DECIMAL(18,10) overflowed from about 2.6 million at 35 % and stopped the night
+    assert rows == [(Decimal("1348620.00"), Decimal("333333333300.00"), Decimal("0.03"), Decimal("3.50"))]
