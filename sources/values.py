@@ -93,7 +93,8 @@ def parse_text(raw: pd.Series) -> pd.Series:
 
 
 _SIGNED = r"^(?P<open>\(?)(?P<lead>[+-]?)(?P<num>[\d.,]+)(?P<trail>-?)(?P<close>\)?)$"
-_DOT_DECIMAL = r"(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?"
+#: "1,234,567.89", or the Indian grouping of lakhs and crores ("12,34,567.00")
+_DOT_DECIMAL = r"(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d*)(?:\.\d+)?"
 _COMMA_DECIMAL = r"(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?"
 
 

@@ -262,3 +262,16 @@ def test_arrow_tables_have_the_contract_schema() -> None:
     empty = to_arrow(out.records.iloc[0:0])
     assert empty.num_rows == 0 and empty.schema == RECORD_SCHEMA
     assert RECORD_SCHEMA.field("serial_numbers").type == pa.list_(pa.string())
+
+
+def test_repeated_headers_and_page_footers_of_an_export_are_skipped() -> None:
+    table = _table(POS_HEADER, [
+        ["2026-03-15", "Acme", "Foo", "AB-1", None, 1, 10, 10],
+        [None, None, None, "Page 1 of 2", None, None, None, None],
+        list(POS_HEADER),
+        ["2026-03-16", "Acme", "Bar", "AB-2", None, 1, 20, 20],
+        ["Seite 2 von 2", None, None, None, None, None, None, None],
+    ])
+    out = _type(table)
+    assert out.records["customer_name"].tolist() == ["Foo", "Bar"]
+    assert (out.total_rows, len(out.quarantine)) == (3, 0)

@@ -197,3 +197,9 @@ def test_dots_that_only_ever_group_thousands_are_thousands_separators(cells: lis
     assert col.values.tolist() == expected
     assert ("grouping_dots" in col.evidence) is grouping
     assert not col.failed.any() and not col.outlier.any()
+
+
+def test_indian_grouping_of_lakhs_and_crores() -> None:
+    col = parse_money_column(pd.Series(["12,34,567.00", "1,17,500.00", "500.00", "1,00,00,000.50"], dtype=object))
+    assert col.values.tolist() == [1234567.0, 117500.0, 500.0, 10000000.5]
+    assert not col.failed.any() and not col.outlier.any()
