@@ -1,5 +1,5 @@
-"""German, French, Spanish, Dutch, Italian, Portuguese and Polish header words, translated to the
-English header vocabulary.
+"""Header words of German, French, Spanish, Dutch, Italian, Portuguese, Polish, Swedish, Danish,
+Norwegian, Finnish, Czech, Turkish and Hungarian exports, translated to the English vocabulary.
 
 Keys are lower case without accents ("numéro" is looked up as "numero", "Straße" as "strasse");
 values are English words of `sources.vocabulary`, so "Rechnungsdatum" (split into "rechnungs" +
@@ -175,5 +175,64 @@ POLISH: Final[dict[str, str]] = {
     "wygasniecia": "expiry", "okres": "term", "razem": "total", "suma": "total", "partner": "partner",
 }
 
+#: Swedish, Danish and Norwegian share most accounting words (folded: "å" -> "a", "ø" -> "o")
+NORDIC: Final[dict[str, str]] = {
+    "faktura": "invoice", "fakturadatum": "invoice date", "fakturadato": "invoice date",
+    "fakturanummer": "invoice number", "fakturanr": "invoice number", "datum": "date", "dato": "date",
+    "nummer": "number", "nr": "number", "kund": "customer", "kunde": "customer", "slutkund": "end customer",
+    "slutkunde": "end customer", "sluttkunde": "end customer", "kundnummer": "customer number",
+    "aterforsaljare": "reseller", "aterforsaljar": "reseller", "forhandler": "reseller", "forhandlar": "reseller",
+    "ort": "city", "by": "city", "poststed": "city", "stad": "city", "fylke": "state",
+    "postnummer": "postal code", "postnr": "postal code", "artikelnummer": "article number",
+    "artikel": "article", "vare": "product", "varenummer": "product number", "varenr": "product number",
+    "produkt": "product", "beskrivning": "description", "beskrivelse": "description",
+    "serienummer": "serial number", "serienr": "serial number", "antal": "quantity", "antall": "quantity",
+    "styckpris": "unit price", "enhedspris": "unit price", "enhetspris": "unit price", "pris": "price",
+    "belopp": "amount", "belob": "amount", "belop": "amount", "summa": "amount", "avtal": "contract",
+    "avtale": "contract", "avtals": "contract", "kontrakt": "contract", "avtalsnummer": "contract number",
+    "avtalenr": "contract number", "kontraktnummer": "contract number", "start": "start", "startdato": "start date",
+    "slut": "end", "slutdato": "end date", "fra": "from", "fran": "from", "til": "to", "till": "to",
+    "valuta": "currency", "saljare": "salesperson", "selger": "salesperson", "saelger": "salesperson",
+    "garanti": "warranty", "service": "service", "land": "country", "adresse": "address", "adress": "address",
+}
+FINNISH: Final[dict[str, str]] = {
+    "lasku": "invoice", "laskun": "invoice", "paivamaara": "date", "pvm": "date", "numero": "number",
+    "asiakas": "customer", "loppuasiakas": "end customer", "jalleenmyyja": "reseller", "jalleenmyyjan": "reseller",
+    "tunnus": "id", "kaupunki": "city", "maakunta": "state", "postinumero": "postal code",
+    "tuotenumero": "product number", "tuote": "product", "kuvaus": "description", "sarjanumero": "serial number",
+    "maara": "quantity", "yksikkohinta": "unit price", "hinta": "price", "summa": "amount", "sopimus": "contract",
+    "sopimusnumero": "contract number", "palvelu": "service", "alkaa": "start", "paattyy": "end",
+    "valuutta": "currency",
+}
+CZECH: Final[dict[str, str]] = {
+    "datum": "date", "faktura": "invoice", "faktury": "invoice", "cislo": "number", "prodejce": "reseller",
+    "prodejci": "reseller", "ic": "id", "koncovy": "final", "zakaznik": "customer", "odberatel": "customer",
+    "mesto": "city", "kraj": "state", "psc": "postal code", "kod": "code", "produktu": "product",
+    "produkt": "product", "popis": "description", "seriove": "serial", "mnozstvi": "quantity",
+    "jednotkova": "unit", "cena": "price", "celkova": "total", "castka": "amount", "smlouva": "contract",
+    "smlouvy": "contract", "zacatek": "start", "konec": "end", "sluzby": "service", "sluzba": "service",
+    "mena": "currency", "zeme": "country", "adresa": "address",
+}
+TURKISH: Final[dict[str, str]] = {
+    "fatura": "invoice", "tarihi": "date", "tarih": "date", "no": "number", "numarasi": "number", "bayi": "reseller",
+    "bayii": "reseller", "kodu": "code", "kod": "code", "son": "end", "kullanici": "user", "musteri": "customer",
+    "sehir": "city", "il": "state", "posta": "postal", "urun": "product", "aciklama": "description",
+    "seri": "serial", "miktar": "quantity", "adet": "quantity", "birim": "unit", "fiyat": "price",
+    "tutar": "amount", "sozlesme": "contract", "hizmet": "service", "baslangic": "start", "bitis": "end",
+    "doviz": "currency", "ulke": "country", "adres": "address",
+}
+HUNGARIAN: Final[dict[str, str]] = {
+    "szamla": "invoice", "szamlaszam": "invoice number", "datuma": "date", "datum": "date",
+    "viszontelado": "reseller", "azonosito": "id", "vegfelhasznalo": "end user", "vevo": "customer",
+    "ugyfel": "customer", "varos": "city", "megye": "state", "iranyitoszam": "postal code",
+    "cikkszam": "article number", "termek": "product", "leiras": "description", "sorozatszam": "serial number",
+    "mennyiseg": "quantity", "egysegar": "unit price", "netto": "net", "osszeg": "amount",
+    "szerzodes": "contract", "szerzodesszam": "contract number", "szolgaltatas": "service",
+    "kezdete": "start", "vege": "end", "deviza": "currency", "orszag": "country", "cim": "address",
+}
+
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
-FOREIGN: Final[dict[str, str]] = {**POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN}
+FOREIGN: Final[dict[str, str]] = {
+    **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
+    **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN,
+}
