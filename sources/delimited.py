@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from sources.file_magic import sniff_format
-from sources.headers import find_header_row
+from sources.headers import find_header_row, likely_header_hint
 from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
 from sources.table import FileReadError, RawTable
 from sources.text_bytes import check_text_limits, decode_text, detect_encoding
@@ -156,7 +156,7 @@ def read_text(
         if found is None:
             raise FileReadError(
                 f"no recognisable header in the first {SNIFF_LINES} lines for {_article(kind)} {kind} source "
-                "(name the columns under `columns:` or set header_row)"
+                "(name the columns under `columns:` or set header_row)" + likely_header_hint(sample)
             )
         idx, match = found
         ncols = max(len(match.headers), 1)

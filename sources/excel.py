@@ -25,7 +25,7 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_bo
 from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
-from sources.headers import find_header_row
+from sources.headers import find_header_row, likely_header_hint
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.workbook_guard import SheetMeter, check_package, check_shared_strings
@@ -269,7 +269,8 @@ def _read_sheets(
         found = find_header_row(search, kind, overrides, header_row)
         if found is None:
             why = (f"header_row {header_row} is past the end of the sheet" if header_row is not None
-                   else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows")
+                   else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows"
+                   + likely_header_hint(search))
             skipped.append(SkippedSheet(name, why))
             continue
         idx, match = found

@@ -343,3 +343,15 @@ def stacked_header(
 
 
 assert set(SYNONYMS) <= set(CANONICAL_FIELDS)
+
+
+def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
+    """For a table whose header no vocabulary word names: the first row of words above data, as a
+    hint (" – line 1 looks like a header in words not known: 'Ημερομηνία', 'Αριθμός' ..."), or ""."""
+    for i, row in enumerate(rows[:-1]):
+        words = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        if len(words) >= 2 and not looks_like_data(row) and looks_like_data(rows[i + 1]):
+            shown = ", ".join(repr(w) for w in words[:4]) + (" ..." if len(words) > 4 else "")
+            return (f"; row {i + 1} looks like a header in words the vocabulary does not know ({shown}): "
+                    f"set header_row: {i + 1} and name the columns under `columns:`")
+    return ""

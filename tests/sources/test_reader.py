@@ -355,7 +355,8 @@ def test_unexpected_failure_becomes_an_error_outcome(tmp_path: Path, monkeypatch
         ("empty.csv", b"", "inbox/empty.csv: the file is empty"),
         ("nohdr.csv", b"a,b,c\n1,2,3\n",
          ("inbox/nohdr.csv: no recognisable header in the first 60 lines for a distributor source "
-         "(name the columns under `columns:` or set header_row)")),
+         "(name the columns under `columns:` or set header_row); row 1 looks like a header in words the "
+         "vocabulary does not know ('a', 'b', 'c'): set header_row: 1 and name the columns under `columns:`")),
         ("one.csv", b"just text\nno columns\n", "inbox/one.csv: no delimiter found: the first lines do not split into columns"),
     ],
 )
@@ -442,3 +443,12 @@ def test_a_file_cut_inside_its_last_row_quarantines_that_row(tmp_path: Path, cut
 def test_a_complete_last_row_without_a_line_break_is_read(tmp_path: Path) -> None:
     out = _read(tmp_path, "done.csv", "Invoice Date,Reseller,End User,SKU\n2026-03-15,Acme,Foo Ltd,AB-1")
     assert out.records["customer_name"].tolist() == ["Foo Ltd"] and out.quarantine.empty
+
+
+def test_headers_in_an_unknown_language_are_refused_with_the_row_to_name(tmp_path: Path) -> None:
+    header = "Ημερομηνία τιμολογίου,Αριθμός τιμολογίου,Μεταπωλητής,Τελικός πελάτης,Κωδικός προϊόντος"
+    rows = [f"2026-03-{10 + i},INV-{i:05d},Acme,Customer {i},SKU-{i}" for i in range(5)]
+    out = _read(tmp_path, "greek.csv", "\n".join([header, *rows]) + "\n")
+    assert out.status == "error" and out.records.empty
+    assert "row 1 looks like a header in words the vocabulary does not know" in (out.error or "")
+    assert "set header_row: 1" in (out.error or "")
