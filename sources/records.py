@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -91,9 +91,22 @@ class TypedRows:
 _TOTAL_RX = re.compile(_TOTAL_LABEL)
 
 
-def _cell_masks(col: pd.Series, header: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Which cells are blank, which hold a "Total" label and which repeat the column's `header`,
-    from one pass over the distinct values."""
+class _CellMasks(NamedTuple):
+    """Per cell of one column: blank, a "Total" label, the column's own header again (an export's
+    page break), a page footer ("Page 2 of 5")."""
+
+    blank: np.ndarray
+    total: np.ndarray
+    header: np.ndarray
+    page: np.ndarray
+
+
+_PAGE_LINE_RX = re.compile(r"(?i)^\s*(?:page|seite|p[aá]gina|strona|sida|side|sivu|pag\.?)\s*\d+"
+                           r"(?:\s*(?:of|von|de|di|z|av|af|/)\s*\d+)?\s*$")
+
+
+def _cell_masks(col: pd.Series, header: str | None = None) -> _CellMasks:
+    """The masks of `_CellMasks`, from one pass over the column's distinct values."""
     codes, uniques = distinct(col)
     values = uniques.tolist()
     # list comprehensions, not generators: ~60 ns a value less on a column of 500k distinct values
@@ -101,15 +114,12 @@ def _cell_masks(col: pd.Series, header: str | None = None) -> tuple[np.ndarray, 
     key = header.strip().casefold() if header else None
     again = np.array([key is not None and isinstance(v, str) and v.strip().casefold() == key for v in values],
                      dtype=bool)
-    total_at, again_at = np.append(total, False)[codes], np.append(again, False)[codes]
+    page = np.array([isinstance(v, str) and _PAGE_LINE_RX.match(v) is not None for v in values], dtype=bool)
+    at = [np.append(m, False)[codes] for m in (total, again, page)]
     if pd.api.types.is_string_dtype(col) and not pd.api.types.is_object_dtype(col):
-        return col.fillna("").str.strip().eq("").to_numpy(dtype=bool), total_at, again_at
+        return _CellMasks(col.fillna("").str.strip().eq("").to_numpy(dtype=bool), *at)
     blank = np.array([cell_text(v) is None for v in values], dtype=bool)
-    return np.append(blank, True)[codes], total_at, again_at
-
-
-_PAGE_LINE_RX = re.compile(r"(?i)^\s*(?:page|seite|p[aá]gina|strona|sida|side|sivu|pag\.?)\s*\d+"
-                           r"(?:\s*(?:of|von|de|di|z|av|af|/)\s*\d+)?\s*$")
+    return _CellMasks(np.append(blank, True)[codes], *at)
 
 
 def _repeated_header(header_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
@@ -119,14 +129,9 @@ def _repeated_header(header_cells: np.ndarray, blank_cells: np.ndarray) -> np.nd
     return (count >= 2) & (2 * count >= (~blank_cells).sum(axis=1))
 
 
-def _page_line(cells: pd.DataFrame, blank_cells: np.ndarray) -> np.ndarray:
+def _page_line(page_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
     """Rows whose only cell is a page number ("Page 2 of 5", "Seite 3"): an export's page footer."""
-    single = (~blank_cells).sum(axis=1) == 1
-    out = np.zeros(len(cells), dtype=bool)
-    for i in np.flatnonzero(single):
-        value = next((v for v in cells.iloc[i].tolist() if isinstance(v, str) and v.strip()), None)
-        out[i] = value is not None and _PAGE_LINE_RX.match(value) is not None
-    return out
+    return ((~blank_cells).sum(axis=1) == 1) & page_cells.any(axis=1)
 
 
 def _column_for(table: RawTable, fld: str) -> str | None:
@@ -152,15 +157,17 @@ def type_rows(
     columns = list(cells.columns)
     headers = table.header.headers
     masks = [_cell_masks(cells[c], headers[j] if j < len(headers) else None) for j, c in enumerate(columns)]
-    blank_cells = np.column_stack([b for b, _, _ in masks]) if masks else np.zeros((len(cells), 0), dtype=bool)
-    total_cells = np.column_stack([t for _, t, _ in masks]) if masks else blank_cells
-    header_cells = np.column_stack([h for _, _, h in masks]) if masks else blank_cells
+
+    def stacked(name: str) -> np.ndarray:
+        return np.column_stack([getattr(m, name) for m in masks]) if masks else np.zeros((len(cells), 0), bool)
+
+    blank_cells, total_cells, header_cells, page_cells = (stacked(n) for n in _CellMasks._fields)
     blank = blank_cells.all(axis=1)
     # a total row has a "Total" label and nothing that identifies a real line besides that label
     identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
     has_identity = (~blank_cells[:, identity] & ~total_cells[:, identity]).any(axis=1)
     total = ~blank & total_cells.any(axis=1) & ~has_identity
-    total |= ~blank & (_repeated_header(header_cells, blank_cells) | _page_line(cells, blank_cells))
+    total |= ~blank & (_repeated_header(header_cells, blank_cells) | _page_line(page_cells, blank_cells))
     keep = pd.Series(~blank & ~total, index=cells.index)
     body = cells[keep]
     where = rows[keep]

@@ -297,7 +297,8 @@ def test_cell_masks_match_the_pandas_masks(cells: list[object], dtype: object) -
     if dtype == "str":
         cells = [c for c in cells if isinstance(c, str) or c is None]
     col = pd.Series(cells, dtype=dtype, index=pd.RangeIndex(4, 4 + len(cells)))  # type: ignore[call-overload]
-    blank, total, again = records._cell_masks(col, "Total")
+    masks = records._cell_masks(col, "Total")
+    blank, total, again = masks.blank, masks.total, masks.header
     assert again.tolist() == [isinstance(v, str) and v.strip().casefold() == "total" for v in col.tolist()]
     assert blank.tolist() == _ref_blank_mask(col).tolist()
     assert total.tolist() == _ref_text_mask(col, records._TOTAL_LABEL).tolist()
