@@ -115,25 +115,18 @@ def fold_ascii(values: pd.Series) -> pd.Series:
     """Distinct string values lower-cased, accents stripped (NFKD, combining marks removed),
     invisible format characters removed and the Latin letters without a decomposition folded
     (`LATIN_LETTER_FOLDS`); letters of other scripts are kept as they are."""
-    # Python's unicodedata for both normal forms: pyarrow 16's utf8_normalize leaves Hangul decomposed
-    s = values.str.normalize("NFKD").str.replace(COMBINING_MARKS, "", regex=True).str.lower()
-    arr = pa.array(s.astype(object).where(s.notna(), None), type=pa.string())
-    other = np.asarray(pc.invert(pc.string_is_ascii(arr)).fill_null(False), dtype=bool)
-    out = pd.Series(arr.to_numpy(zero_copy_only=False), index=values.index, dtype=object).astype(TEXT_DTYPE)
-    if other.any():  # only values with letters beyond ASCII have anything left to fold
-        rest = pa.array(out[other].astype(object), type=pa.string())
-        rest = pc.replace_substring_regex(rest, pattern=FORMAT_CHARACTERS, replacement="")
-        for letter, plain in LATIN_LETTER_FOLDS.items():
-            rest = pc.replace_substring(rest, pattern=letter, replacement=plain)
-        folded = pd.Series(rest.to_numpy(zero_copy_only=False), index=out.index[other], dtype=object)
-        out[other] = folded.astype(TEXT_DTYPE).str.normalize("NFC")  # Hangul and kana composed again
+    out = values.astype(TEXT_DTYPE).str.lower()
+    arr = pa.array(out.astype(object).where(out.notna(), None), type=pa.string())
+    beyond = np.asarray(pc.invert(pc.string_is_ascii(arr)).fill_null(False), dtype=bool)
+    if beyond.any():  # only values beyond ASCII have accents, folds or format characters (`fold_text`)
+        out[beyond] = out[beyond].astype(object).map(fold_text).astype(TEXT_DTYPE)
     return out
 
 
 def fold_text(text: str) -> str:
-    """`fold_ascii` of one value (plain Python, for word lists and single values)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """One value lower-cased and folded as `fold_ascii` says; NFKD and NFC through Python's
+    unicodedata (pyarrow 16's utf8_normalize leaves Hangul decomposed)."""
+    bare = re.sub(COMBINING_MARKS, "", unicodedata.normalize("NFKD", text)).lower()  # kana keep their marks
     bare = re.sub(FORMAT_CHARACTERS, "", bare)
     return unicodedata.normalize("NFC", "".join(LATIN_LETTER_FOLDS.get(c, c) for c in bare))
 
