@@ -133,10 +133,10 @@ def read_text(
 ) -> tuple[RawTable, dict[str, str]]:
     """Read one delimited text file; returns the table and what was detected."""
     limits = limits or DEFAULT_LIMITS
-    what = sniff_format(data[:512])
-    if what is not None:
-        fix = "rename it to .xlsx" if what.startswith("a zip") else "export the table as .csv or .xlsx"
-        raise FileReadError(f"not a text table: this is {what}; {fix}")
+    other = sniff_format(data[:512])
+    if other is not None:
+        fix = "rename it to .xlsx" if other.kind == "zip" else "export the table as .csv or .xlsx"
+        raise FileReadError(f"not a text table: this is {other.what}; {fix}")
     longest_line = check_text_limits(data, limits)
     decoded = decode_text(data, encoding)
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

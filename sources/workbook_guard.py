@@ -18,11 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from sources.file_magic import sniff_format
+from sources.file_magic import OLE2, sniff_format
 from sources.limits import ReadLimits, check
 from sources.table import FileReadError
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 _WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]')  # columns AAA (703) and beyond
@@ -54,7 +53,7 @@ def check_package(path: Path, limits: ReadLimits) -> None:
     check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
     with open(path, "rb") as fh:
         magic = fh.read(8)
-    if magic == _OLE2:
+    if magic == OLE2:
         raise FileReadError(
             "this is an OLE2 file: a password-protected workbook or an old .xls; "
             "save it as an unprotected .xlsx"
@@ -62,10 +61,11 @@ def check_package(path: Path, limits: ReadLimits) -> None:
     entries = _directory_entries(path)
     if entries is None or not zipfile.is_zipfile(path):
         with open(path, "rb") as fh:
-            what = sniff_format(fh.read(512))
-        if what is not None and not what.startswith("a zip"):
-            fix = "open it in Excel and save it as .xlsx" if "HTML" in what else "export the table as .xlsx or .csv"
-            raise FileReadError(f"not a workbook: this is {what}; {fix}")
+            found = sniff_format(fh.read(512))
+        if found is not None and found.kind != "zip":
+            fix = ("open it in Excel and save it as .xlsx" if found.kind == "html"
+                   else "export the table as .xlsx or .csv")
+            raise FileReadError(f"not a workbook: this is {found.what}; {fix}")
         raise FileReadError("not a valid .xlsx: the file is truncated or corrupt (no zip directory)")
     check("max_members", limits.max_members, entries, "the number of members in the workbook package")
     try:
