@@ -251,7 +251,7 @@ def _parse_distinct(
         _put(out, at, [cells[i] for i in at])
         years[at] = [cells[i].year for i in at]
     serial = _serial_positions(cells, done, excel_epoch)
-    if not len(serial) and not done.any() and text_serials(cells) is not None:  # a CSV, or text cells of a workbook
+    if not len(serial) and not done.any() and text_serials(cells):  # a CSV, or text cells of a workbook
         cells = [float(v) if isinstance(v, str) and v.strip() else v for v in cells]
         serial = _serial_positions(cells, done, excel_epoch or dt.datetime(1899, 12, 30))
         warnings.append(f"{column}: whole numbers read as Excel day numbers (46174 = 2026-06-01), as the "
@@ -342,23 +342,24 @@ def _serial_positions(cells: list[object], done: np.ndarray, excel_epoch: dt.dat
                      if not d and is_number(v) and lo <= _float_or_inf(v) <= hi], dtype="int64")
 
 
-def text_serials(cells: list[object]) -> list[float] | None:
-    """A text file's date column written as Excel day numbers ("46174", a workbook saved as CSV
-    with its date cells formatted as General): every non-blank cell a whole number in the serial
-    range, else None. Only the whole column decides, so one stray number never becomes a date."""
+def text_serials(cells: list[object]) -> bool:
+    """A date column written as Excel day numbers in text ("46174": a workbook saved as CSV with its
+    date cells formatted as General, or text cells of a workbook): every non-blank cell a whole
+    number in the serial range. Only the whole column decides, so one stray number never becomes
+    a date."""
     lo, hi = EXCEL_SERIAL_RANGE
-    out: list[float] = []
+    seen = False
     for v in cells:
         if v is None or (not isinstance(v, str) and pd.isna(v)) or (isinstance(v, str) and not v.strip()):
             continue
         if isinstance(v, str):
             if _WHOLE_TEXT.match(v) is None:
-                return None
+                return False
             v = float(v)
         if not is_number(v) or not lo <= _float_or_inf(v) <= hi or float(cast(float, v)) % 1:
-            return None
-        out.append(float(cast(float, v)))
-    return out or None
+            return False
+        seen = True
+    return seen
 
 
 def _float_or_inf(value: object) -> float:

@@ -271,14 +271,16 @@ def find_header_row(
         if idx >= len(rows):
             return None
         return idx, recognise_header(rows[idx], overrides, kind)
+    def alone(detail: str) -> bool:
+        """A detail header that names a field by itself ("Part Number") needs no group word."""
+        return bool(recognise_header([detail], overrides, kind).mapping)
+
     best: tuple[int, int, HeaderMatch] | None = None
     for i, row in enumerate(rows):
         if not any(c not in (None, "") for c in row) or looks_like_data(row):
             continue
         candidates = [(i, row)]
         if i + 1 < len(rows):  # a group row over a detail row: "Invoice" over "Date", "No"
-            def alone(detail: str) -> bool:
-                return bool(recognise_header([detail], overrides, kind).mapping)
             for keep in (None, alone):  # every detail under its group, or only those that name nothing alone
                 stacked = stacked_header(row, rows[i + 1], keep)
                 if stacked is not None:
@@ -342,8 +344,6 @@ def stacked_header(
     return out
 
 
-assert set(SYNONYMS) <= set(CANONICAL_FIELDS)
-
 
 def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
     """For a table whose header no vocabulary word names: the first row of words above data, as a
@@ -355,3 +355,7 @@ def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
             return (f"; row {i + 1} looks like a header in words the vocabulary does not know ({shown}): "
                     f"set header_row: {i + 1} and name the columns under `columns:`")
     return ""
+
+
+assert set(SYNONYMS) <= set(CANONICAL_FIELDS)
+

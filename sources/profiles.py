@@ -283,7 +283,7 @@ def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> lis
         return profiles
     values = pd.Series(np.concatenate([v for v, _, _ in samples]), dtype=object)
     # a column of day numbers only, written as text (a CSV saved from Excel, or text cells of a workbook)
-    serial_columns = np.array([any(isinstance(c, str) for c in v) and text_serials(list(v)) is not None
+    serial_columns = np.array([any(isinstance(c, str) for c in v) and text_serials(list(v))
                                for v, _, _ in samples], dtype=bool)
     text_serial = serial_columns[owner.astype(np.int64)] if serial_columns.any() else None
     feats = _features(values, excel_epoch, text_serial).astype(float)

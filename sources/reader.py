@@ -216,7 +216,8 @@ WEAK_REQUIRED = 0.35
 
 def _weakest_required(mapping: ColumnMapping, kind: str) -> FieldChoice | None:
     """The least confident choice among the kind's required fields (None when none was chosen)."""
-    required = [c for f, c in mapping.choices.items() if f in required_columns(kind) and c.evidence != "columns"]
+    fields = required_columns(kind)
+    required = [c for f, c in mapping.choices.items() if f in fields and c.evidence != "columns"]
     return min(required, key=lambda c: c.confidence, default=None)
 
 
@@ -230,9 +231,9 @@ def _side_sheets(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig
         return {}
     why: dict[str | None, str] = {}
     for table, mapping in mapped:
-        weakest = _weakest_required(mapping, src.kind)
         if mapping.needs_mapping:
             continue
+        weakest = _weakest_required(mapping, src.kind)
         if weakest is not None and weakest.confidence < WEAK_REQUIRED:
             why[table.sheet] = (f"its '{weakest.field}' would be a guess (column {weakest.header!r}, confidence "
                                 f"{weakest.confidence:.2f}); name it under sheet: to read it")
