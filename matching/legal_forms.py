@@ -112,7 +112,7 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     # Cyrillic, Greek and Korean spellings (letters of any script are kept by normalisation)
     "ооо", "оао", "зао", "пао", "тов", "пат", "ип",
     "общество с ограниченной ответственностью",
-    "ае", "αε", "επε", "ικε", "οε",
+    "αε", "επε", "ικε", "οε",
     "주식회사", "유한회사",
     "ذمم",
     "株", "有",  # "ミナト電機(株)": ㈱ and ㈲, the short forms of 株式会社 and 有限会社

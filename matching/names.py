@@ -10,8 +10,8 @@ record's country), glued names split by the vocabulary of the other names ("ACME
 `glued`), Japanese and Chinese forms written without a space stripped ("株式会社ミナト電機"),
 common abbreviations expanded (Intl -> international, Mfg -> manufacturing), stop words removed
 and plural tokens folded. Letters of every script are kept: punctuation is any script's, and
-"ł", "æ", "ß" fold to "l", "ae", "ss" (`text.fold_ascii`). The compact form (no spaces) also equates "North Bridge" with
-"Northbridge".
+"ł", "æ", "ß" fold to "l", "ae", "ss" (`text.fold_ascii`). The compact form (no spaces) also
+equates "North Bridge" with "Northbridge".
 """
 
 from __future__ import annotations
