@@ -2,7 +2,10 @@
 
 Size limits and the encoding (per file, or per line when UTF-8 and cp1252 lines are mixed) are
 `text_bytes`' job, done before anything is parsed. The delimiter is the
-candidate that splits the first lines into the most consistent number of fields. Bulk parsing is
+candidate that splits the first lines into the most consistent number of fields; the quote
+character is '"' unless csv.Sniffer finds fields quoted with "'" and reading them so splits the
+lines more consistently (a file quoted with "'" that neither reading splits right is refused, never
+read with its columns shifted). Bulk parsing is
 pandas' C parser; a file with quoted line breaks or ragged rows is read with the csv module so
 that every row keeps the line number a text editor shows.
 """
@@ -14,6 +17,7 @@ import io
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -24,10 +28,14 @@ from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
 from sources.table import FileReadError, RawTable
 from sources.text_bytes import check_text_limits, decode_text, detect_encoding
 
-__all__ = ["detect_delimiter", "detect_encoding", "read_text"]
+__all__ = ["detect_delimiter", "detect_encoding", "detect_quote", "read_text"]
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_LINES = 60
+SNIFF_CHARS = 65_536
+SINGLE_QUOTE = "'"
+#: this share of a sample's values wrapped in '...' (read with '"' quotes) says the file quotes with "'"
+WRAPPED_SHARE = 0.5
 
 
 def _article(word: str) -> str:
@@ -54,7 +62,50 @@ def detect_delimiter(sample_lines: list[str], suffix: str = "") -> str:
     return best_delim
 
 
-def _read_fast(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.DataFrame, np.ndarray] | None:
+@dataclass(frozen=True)
+class _QuoteReading:
+    """How the sample lines split with one quote character."""
+
+    agree: int  # records of two fields or more splitting into the most common number of fields
+    wrapped: float  # share of the non-blank values still wrapped in single quotes ('...')
+
+
+def _quote_reading(sample_lines: list[str], delim: str, quote: str) -> _QuoteReading:
+    """Split the sample with `quote` as the quote character and say how well it splits."""
+    records = [r for r in csv.reader(sample_lines, delimiter=delim, quotechar=quote) if len(r) > 1]
+    values = [v.strip() for r in records for v in r if v.strip()]
+    wrapped = sum(len(v) > 1 and v[0] == v[-1] == SINGLE_QUOTE for v in values)
+    agree = Counter(len(r) for r in records).most_common(1)[0][1] if records else 0
+    return _QuoteReading(agree, wrapped / len(values) if values else 0.0)
+
+
+def detect_quote(sample_lines: list[str], delim: str) -> str:
+    """The quote character: "'" when csv.Sniffer proposes it (or most values are wrapped in it) and
+    reading with it splits the lines at least as consistently as '"' does; else '"'. A file whose
+    values are wrapped in "'" that only '"' splits consistently is refused: read either way, its
+    columns would shift (a "'" inside a value, not doubled)."""
+    try:
+        # bounded: the sniffer's patterns scan ahead from every quote, slow on a megabyte line
+        proposed = csv.Sniffer().sniff("\n".join(sample_lines)[:SNIFF_CHARS], delimiters=delim).quotechar
+    except csv.Error:  # no quote and no delimiter pattern the sniffer recognises
+        proposed = '"'
+    double = _quote_reading(sample_lines, delim, '"')
+    if proposed != SINGLE_QUOTE and double.wrapped < WRAPPED_SHARE:
+        return '"'
+    single = _quote_reading(sample_lines, delim, SINGLE_QUOTE)
+    if single.agree > double.agree or (single.agree == double.agree and double.wrapped >= WRAPPED_SHARE):
+        return SINGLE_QUOTE
+    if double.wrapped >= WRAPPED_SHARE:
+        raise FileReadError(
+            "the values are quoted with ' (single quotes), but the lines do not split into the same number of "
+            "fields with ' as the quote character either (a ' inside a value that is not doubled?): export the "
+            'file again with " quotes')
+    return '"'
+
+
+def _read_fast(
+    text: str, start_line: int, delim: str, ncols: int, quote: str = '"'
+) -> tuple[pd.DataFrame, np.ndarray] | None:
     """pandas C parser; None when the file has ragged rows or quoted line breaks."""
     parts = text.split("\n", start_line)
     body = parts[start_line] if len(parts) > start_line else ""  # header-only file: no body
@@ -62,7 +113,7 @@ def _read_fast(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.D
         frame = pd.read_csv(
             io.StringIO(body), sep=delim, header=None, names=[str(i) for i in range(ncols)],
             dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False,
-            engine="c", quoting=csv.QUOTE_MINIMAL, encoding_errors="strict",
+            engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote, encoding_errors="strict",
         )
     except (pd.errors.ParserError, ValueError):
         return None
@@ -77,14 +128,16 @@ def _read_fast(text: str, start_line: int, delim: str, ncols: int) -> tuple[pd.D
     return frame, rows
 
 
-def _sniff_records(text: str, delim: str, max_lines: int) -> tuple[list[list[str]], list[int], list[int]]:
+def _sniff_records(
+    text: str, delim: str, max_lines: int, quote: str = '"'
+) -> tuple[list[list[str]], list[int], list[int]]:
     """The records in the first `max_lines` lines, with each record's first and last physical line.
 
     A quoted line break (common in headers typed in Excel with Alt+Enter, or in a title above
     them) makes one record span several lines, so record positions are not line numbers.
     """
     head = "\n".join(text.split("\n", max_lines)[:max_lines])
-    reader = csv.reader(io.StringIO(head), delimiter=delim)
+    reader = csv.reader(io.StringIO(head), delimiter=delim, quotechar=quote)
     records: list[list[str]] = []
     first: list[int] = []
     last: list[int] = []
@@ -98,10 +151,11 @@ def _sniff_records(text: str, delim: str, max_lines: int) -> tuple[list[list[str
 
 
 def _read_exact(
-    text: str, start_line: int, delim: str, ncols: int, max_columns: int = DEFAULT_LIMITS.max_columns
+    text: str, start_line: int, delim: str, ncols: int, max_columns: int = DEFAULT_LIMITS.max_columns,
+    quote: str = '"',
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """The csv module, tracking each record's first physical line; extra fields kept (up to `max_columns`)."""
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    reader = csv.reader(io.StringIO(text), delimiter=delim, quotechar=quote)
     records: list[list[str]] = []
     rows: list[int] = []
     prev = 0
@@ -145,7 +199,8 @@ def read_text(
     with _field_limit(limits):
         head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
         delim = delimiter or detect_delimiter(head, suffix)
-        sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1))
+        quote = detect_quote(head, delim)
+        sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1), quote)
         record_no = None
         if header_row is not None:  # a configured header_row is the line a text editor shows
             spans = [i for i, (a, b) in enumerate(zip(first_line, last_line, strict=False)) if a <= header_row <= b]
@@ -162,27 +217,47 @@ def read_text(
         ncols = max(len(match.headers), 1)
         check("max_columns", limits.max_columns, ncols, "the number of header fields")
         header_line, body_after = first_line[idx], last_line[idx]
-        fast = _read_fast(text, body_after, delim, ncols)
-        frame, rows = fast if fast is not None else _read_exact(text, body_after, delim, ncols, limits.max_columns)
+        fast = _read_fast(text, body_after, delim, ncols, quote)
+        frame, rows = fast if fast is not None else _read_exact(
+            text, body_after, delim, ncols, limits.max_columns, quote)
+        if quote == SINGLE_QUOTE:
+            _refuse_shifted_rows(frame, rows, ncols)
     # a field is never longer than its line, unless quoted line breaks (the csv parser) join lines
     _check_cells(frame, rows, limits, sizes=fast is None or longest_line > limits.max_cell_chars)
     if frame.shape[1] > len(match.headers):
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
     detected = {"encoding": decoded.encoding, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
+    warnings = list(decoded.warnings)
+    if quote == SINGLE_QUOTE:
+        detected["quote"] = quote
+        warnings.append("the values are quoted with ' (single quotes); read with ' as the quote character")
     table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
-                     warnings=list(decoded.warnings), cut_rows=_cut_last_line(text, delim, ncols, rows))
+                     warnings=warnings, cut_rows=_cut_last_line(text, delim, ncols, rows, quote))
     return table, detected
 
 
-def _cut_last_line(text: str, delim: str, ncols: int, rows: np.ndarray) -> dict[int, str]:
+def _refuse_shifted_rows(frame: pd.DataFrame, rows: np.ndarray, ncols: int) -> None:
+    """Refuse a file quoted with "'" whose line splits into more fields than the header: a "'" inside
+    a value (not doubled) ended the quoting early, and every value after it would shift a column."""
+    if frame.shape[1] <= ncols:
+        return
+    extra = frame.iloc[:, ncols:].astype(str).apply(lambda c: c.str.strip() != "").any(axis=1).to_numpy()
+    if extra.any():
+        line = int(rows[int(extra.argmax())])
+        raise FileReadError(
+            f"the values are quoted with ' (single quotes), and line {line:,} splits into more fields than the "
+            f"header's {ncols} (a ' inside a value that is not doubled?): export the file again with \" quotes")
+
+
+def _cut_last_line(text: str, delim: str, ncols: int, rows: np.ndarray, quote: str = '"') -> dict[int, str]:
     """The last row, when the file stops inside it: no line break at the end and fewer fields than
     the header, or a quote left open (a file copied while it was still being written)."""
     if not len(rows) or text.endswith("\n"):
         return {}
     last = text.rsplit("\n", 1)[-1]
-    fields = next(csv.reader([last], delimiter=delim), [])
-    open_quote = last.count('"') % 2 == 1
+    fields = next(csv.reader([last], delimiter=delim, quotechar=quote), [])
+    open_quote = last.count(quote) % 2 == 1
     if not open_quote and len(fields) >= ncols:
         return {}
     return {int(rows[-1]): (f"the file ends inside this row ({len(fields)} of {ncols} fields, no line break at the "

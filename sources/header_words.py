@@ -4,9 +4,11 @@
 number, "Inv.Dt" -> invoice date, "Rechnungsdatum" -> invoice date, "N° de série" -> number serial.
 Steps: accents folded, "(s)" and single-letter slash pairs ("S/N", "P/N") joined, CamelCase,
 snake_case, dots and symbols split; then each word is kept (vocabulary word), translated (German,
-French, Spanish, Dutch), expanded (abbreviation table), singularised, split as a compound
+French, Spanish, Dutch ...), expanded (abbreviation table), singularised, split as a compound
 ("kundennr", "enduser"), read as a unique abbreviation of a vocabulary word ("cntrct"), or
-corrected when one typo away from one ("serail"). Each word remembers how it was read.
+corrected when one typo away from one ("serail"). A Greek or Cyrillic word is read by the longest
+stem it starts with ("τιμολογίου" -> invoice); a run of Chinese or Japanese characters is segmented
+into known words ("請求書番号" -> invoice number). Each word remembers how it was read.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sources.vocabulary import (
     STOPWORDS,
     expand_phrases,
 )
-from sources.vocabulary_intl import FOREIGN
+from sources.vocabulary_intl import CJK_WORDS, FOREIGN, STEMS
 
 #: how a word was read, from most to least certain
 WORD, FOREIGN_WORD, ABBREVIATION, GUESSED, TYPO = "word", "foreign", "abbreviation", "guessed", "typo"
@@ -36,7 +38,7 @@ _PLURAL = re.compile(r"\((?:s|es|en|n)\)", re.IGNORECASE)
 _LETTER_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*/\s*([A-Za-z])(?![A-Za-z])")
 _TO_DIGIT = re.compile(r"(?i)\b(ship|bill|sold|deliver)\s*2(?=[\sA-Z_]|$)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")  # letters of every script are kept: "Номер счета" is two words
 _EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?mail")
 MAX_HEADER_CHARS = 60  # a longer cell is a value or a title, not a header
 _SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art", "or", "of", "and"})
@@ -49,13 +51,16 @@ _ACCENTED_WORDS = {"client facturé": "bill to", "client livré": "ship to", "fa
 _ACCENTED_RX = re.compile(r"(?i)\b(" + "|".join(sorted(_ACCENTED_WORDS, key=len, reverse=True)) + r")\b")
 #: letters NFKD does not decompose ("Właściciel", "Ø"), and ligatures
 _LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
-                               "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "°": " ", "º": " "})
+                               "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "°": " ", "º": " ",
+                               "ς": "σ"})
 
 
 def _fold(text: str) -> str:
-    """Accents and ligatures folded to ASCII ("Numéro" -> "Numero", "Straße" -> "Strasse", "Ilość" -> "Ilosc")."""
+    """Accents and ligatures folded to ASCII ("Numéro" -> "Numero", "Straße" -> "Strasse", "Ilość" -> "Ilosc");
+    only the combining accents (U+0300-036F) go, so kana keep their voicing marks ("コード" is not "コート")."""
     text = _ACCENTED_RX.sub(lambda m: f" {_ACCENTED_WORDS[m.group(1).lower()]} ", text).translate(_LETTER_FOLDS)
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
+    return unicodedata.normalize("NFC", bare)  # "ト" and its voicing mark are one letter again
 
 
 def raw_words(text: str) -> list[str]:
@@ -75,7 +80,7 @@ def _english_words() -> frozenset[str]:
         for phrase in expand_phrases(field):
             for w in raw_words(phrase):
                 words.update(ABBREVIATIONS.get(w, w).split())
-    words.update(w for v in FOREIGN.values() for w in v.split())
+    words.update(w for table in (FOREIGN, STEMS, CJK_WORDS) for v in table.values() for w in v.split())
     words.update(w for v in ABBREVIATIONS.values() for w in v.split())
     return frozenset(w for w in words if len(w) > 1)
 
@@ -161,12 +166,81 @@ def _correct_typo(word: str) -> str | None:
     return best[0]
 
 
+def _fold_key(word: str) -> str:
+    """A table key folded as header words are (case, accents, final sigma)."""
+    return _fold(word).lower()
+
+
+_STEMS: dict[str, str] = {_fold_key(k): v for k, v in STEMS.items()}
+_CJK_WORDS: dict[str, str] = {_fold_key(k): v for k, v in CJK_WORDS.items()}
+_CJK_LONGEST = max(map(len, _CJK_WORDS))
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+STEM_MIN = 4  # a shorter stem reads only its own word ("код", not "кодекс")
+ENDING_MAX = 3  # letters an inflection adds to a stem ("τιμολογ" + "ίου")
+
+
+def _as_words(english: str) -> list[Word]:
+    return [Word(w, FOREIGN_WORD) for w in english.split()]
+
+
+def _read_stem(word: str) -> list[Word] | None:
+    """A Greek or Cyrillic word by the longest stem it starts with, whatever its ending, or None."""
+    if word in _STEMS:
+        return _as_words(_STEMS[word])
+    for cut in range(1, ENDING_MAX + 1):
+        stem = word[:-cut]
+        if len(stem) >= STEM_MIN and stem in _STEMS:
+            return _as_words(_STEMS[stem])
+    return None
+
+
+def _segment_cjk(word: str) -> list[Word]:
+    """A run of Chinese or Japanese characters as the fewest known words, fewest unknown characters
+    first ("保守開始日" -> maintenance start date); characters no word covers stay, as unknown words."""
+    n = len(word)
+    # best[i]: (unknown characters, words) cost and the pieces spelling word[:i]
+    best: list[tuple[tuple[int, int], list[tuple[str, str | None]]] | None] = [None] * (n + 1)
+    best[0] = ((0, 0), [])
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        (unknown, parts), pieces = here
+        pieces_here = [word[i:i + size] for size in range(1, min(_CJK_LONGEST, n - i) + 1)]
+        for piece, english in ((p, _CJK_WORDS.get(p)) for p in pieces_here):
+            if english is None and len(piece) > 1:
+                continue
+            cost = (unknown + (english is None), parts + 1)
+            end = i + len(piece)
+            current = best[end]
+            if current is None or cost < current[0]:
+                best[end] = (cost, pieces + [(piece, english)])
+    out: list[Word] = []
+    run = ""
+    found = best[n]
+    for piece, english in found[1] if found is not None else []:
+        if english is None:
+            run += piece
+            continue
+        if run:
+            out.append(Word(run, "unknown"))
+            run = ""
+        out += _as_words(english)
+    return out + ([Word(run, "unknown")] if run else [])
+
+
 @lru_cache(maxsize=65536)
 def read_word(word: str) -> tuple[Word, ...]:
     """One raw word as vocabulary words (empty for a stop word); unknown words are kept as is."""
     known = _known(word)
     if known is not None:
         return tuple(known)
+    if not word.isascii():  # the Latin scripts are ASCII once folded
+        if _CJK.search(word):
+            return tuple(_segment_cjk(word))
+        stemmed = _read_stem(word)
+        if stemmed is not None:
+            return tuple(stemmed)
     if len(word) >= 5:
         parts = _split_compound(word)
         if parts is not None:

@@ -36,11 +36,12 @@ HEADER_MIN = 0.75
 #: canonical field -> every phrase naming it (roles expanded), as written in the vocabulary
 SYNONYMS: dict[str, tuple[str, ...]] = {f: expand_phrases(f) for f in FIELD_PHRASES}
 
-_NON_ALNUM = re.compile(r"[^0-9a-z#]+")
+_NON_ALNUM = re.compile(r"(?:[^\w#]|_)+")
 
 
 def normalise_header(text: object) -> str:
-    """Lower-case a header and reduce punctuation/spacing to single spaces ("S/N:" -> "s n")."""
+    """Lower-case a header and reduce punctuation/spacing to single spaces ("S/N:" -> "s n"); letters
+    of every script are kept, so `columns:` tells "請求日" from "品番" (both were "" before)."""
     if text is None:
         return ""
     s = str(text).strip().lower().replace("&", " and ")
@@ -197,14 +198,59 @@ def clean_headers(cells: Sequence[object]) -> list[str]:
     return ["" if c is None else " ".join(str(c).split()) for c in cells]
 
 
+_OCCURRENCE = re.compile(r"^(.*\S)\s*\((\d{1,3})\)$")
+
+
+def occurrence_labels(headers: Sequence[str]) -> list[str]:
+    """Each header as `columns:` names it: a header written more than once is "Date", "Date (2)",
+    "Date (3)" from left to right (the names a quarantined row's raw values are kept under)."""
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        key = normalise_header(h)
+        seen[key] = seen.get(key, 0) + 1
+        out.append(f"{h} ({seen[key]})" if h and seen[key] > 1 else h)
+    return out
+
+
+def repeated_headers(headers: Sequence[str]) -> dict[str, list[int]]:
+    """Headers written more than once (as first written) -> their 0-based columns."""
+    where: dict[str, list[int]] = {}
+    first: dict[str, str] = {}
+    for i, h in enumerate(headers):
+        if h:
+            key = normalise_header(h)
+            where.setdefault(key, []).append(i)
+            first.setdefault(key, h)
+    return {first[k]: cols for k, cols in where.items() if len(cols) > 1}
+
+
+def _occurrence_column(headers: Sequence[str], name: str) -> int | None:
+    """The column `name` picks by occurrence ("Date (2)": the second column headed "Date"), or None."""
+    m = _OCCURRENCE.match(name.strip())
+    if m is None:
+        return None
+    key, nth = normalise_header(m.group(1)), int(m.group(2))
+    cols = [i for i, h in enumerate(headers) if h and normalise_header(h) == key]
+    return cols[nth - 1] if 1 <= nth <= len(cols) else None
+
+
 def override_columns(headers: Sequence[str], overrides: Mapping[str, str] | None) -> dict[int, str]:
-    """Column index -> field for the headers named under `columns:` (first such column wins)."""
+    """Column index -> field for the headers named under `columns:` (first such column wins); a
+    name no header is written as, "Date (2)", names the second column headed "Date"."""
     wanted = {normalise_header(h): f for f, h in (overrides or {}).items()}
     out: dict[int, str] = {}
     for i, h in enumerate(headers):
         fld = wanted.get(normalise_header(h))
         if h and fld is not None and fld not in out.values():
             out[i] = fld
+    written = {normalise_header(h) for h in headers if h}
+    for fld, name in (overrides or {}).items():
+        if fld in out.values() or normalise_header(name) in written:
+            continue
+        at = _occurrence_column(headers, name)
+        if at is not None and at not in out:
+            out[at] = fld
     return out
 
 
@@ -313,6 +359,16 @@ def looks_like_data(row: Sequence[object]) -> bool:
     return values >= 2
 
 
+def _is_title_line(row: Sequence[object]) -> bool:
+    """A line above the header that is a title, not a row of groups: its only text is in the first
+    cell ("Sell-Through Report", a group every column would fall under groups nothing), or a cell
+    holds a digit ("Page 1 of 1", "Printed 2026-06-03"; a group is words: "Invoice", "End User")."""
+    filled = [j for j, c in enumerate(row) if c not in (None, "") and str(c).strip()]
+    if filled == [0]:
+        return True
+    return any(not _HEADER_WORD_CELL.match(str(row[j]).strip()) for j in filled)
+
+
 def stacked_header(
     top: Sequence[object], bottom: Sequence[object], keep_alone: Callable[[str], bool] | None = None
 ) -> list[object] | None:
@@ -320,9 +376,12 @@ def stacked_header(
     the top row's groups carried right over the blank cells they span (or repeated by merged
     cells), each joined to the detail below it (a detail for which `keep_alone` is true stays as
     it is: "Part Number" needs no "Product"). None unless the bottom row is all short words (no
-    digits: a data row has some) and the top row leaves a gap or repeats a group."""
+    digits: a data row has some) and the top row leaves a gap or repeats a group, and the top row
+    is groups, not a title (`_is_title_line`)."""
     words = [c for c in bottom if c not in (None, "")]
     if len(words) < 2 or not all(isinstance(c, str) and _HEADER_WORD_CELL.match(c.strip()) for c in words):
+        return None
+    if _is_title_line(top):
         return None
     width = max(len(top), len(bottom))
     top_cells = [str(top[j]).strip() if j < len(top) and top[j] not in (None, "") else "" for j in range(width)]

@@ -25,7 +25,15 @@ from sources.content import (
     repeat_ranks,
 )
 from sources.fields import NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
-from sources.headers import HEADER_MIN, assign, clean_headers, field_scores, override_columns
+from sources.headers import (
+    HEADER_MIN,
+    assign,
+    clean_headers,
+    field_scores,
+    occurrence_labels,
+    override_columns,
+    repeated_headers,
+)
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.profiles import ColumnProfile, date_columns, profile_table
 
@@ -127,6 +135,43 @@ def _order_dates(cells: pd.DataFrame, chosen: dict[str, int]) -> list[str]:
     return notes
 
 
+def _repeated_dates(
+    cells: pd.DataFrame, heads: list[str], chosen: dict[str, int], scores: _Scores
+) -> dict[str, int]:
+    """Service start and end from a date header written three times or more ("Date, ..., Date, Date"):
+    the first is the document's date, and when exactly two of the others are left, both hold dates
+    and the second is later than the first on nearly every row, they are the period's start and end."""
+    if "service_start" in chosen or "service_end" in chosen or "service_start" not in scores.fields:
+        return {}
+    taken = set(chosen.values())
+    j = scores.fields.index("service_start")
+    for cols in repeated_headers(heads).values():
+        left = [i for i in cols if i not in taken]
+        if len(cols) < 3 or len(left) != 2 or cols[0] not in taken:
+            continue
+        if not all(np.nan_to_num(scores.content[i, j]) >= CONTENT_MIN for i in left):
+            continue
+        dates = date_columns(cells, left)
+        a, b = dates[left[0]], dates[left[1]]
+        both = a.notna() & b.notna()
+        if both.sum() >= 3 and float((a[both] < b[both]).mean()) >= 0.9:
+            return {"service_start": left[0], "service_end": left[1]}
+    return {}
+
+
+def _repeated_notes(heads: list[str], labels: list[str], col_of: dict[int, str]) -> list[str]:
+    """A warning per header written more than once: its columns, what each one feeds, and how to
+    name a column left unread (`columns:` takes "Date (2)" for the second column headed "Date")."""
+    notes = []
+    for head, cols in repeated_headers(heads).items():
+        feeds = ", ".join(f"{i + 1} {col_of.get(i, 'not read')}" for i in cols)
+        unread = [f'"{labels[i]}"' for i in cols if i not in col_of]
+        fix = (f"; name {'it' if len(unread) == 1 else 'them'} under columns: as {', '.join(unread)}"
+               if unread else "")
+        notes.append(f"header {head!r} is written {len(cols)} times (columns {feeds}){fix}")
+    return notes
+
+
 def map_columns(
     headers: Sequence[object],
     cells: pd.DataFrame,
@@ -168,6 +213,8 @@ def map_columns(
     weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)
     pairs = assign(weighted, 0.3**2)
     chosen = {fields[j]: i for i, j in pairs}
+    by_order = _repeated_dates(cells, heads, chosen, scores)
+    chosen.update(by_order)
     notes = _order_dates(cells, chosen)
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
@@ -177,14 +224,18 @@ def map_columns(
         for i, name, _, cs in scores.contradicted
         if i not in taken and name not in chosen and fields[best_reading[i]] == name
     ]
+    labels = occurrence_labels(heads)  # a repeated header is named by its occurrence: "Date (2)"
     choices = {
-        fld: FieldChoice(fld, i, heads[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()
+        fld: FieldChoice(fld, i, labels[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()
     }
     col_of = {i: fld for fld, i in chosen.items()}
+    notes += _repeated_notes(heads, labels, {**col_of, **fixed})
     for fld, i in chosen.items():
         j = fields.index(fld)
         s = scores.combined[i, j]
-        if s <= 0:  # a swapped date column keeps the confidence of the pair
+        if fld in by_order:  # read from content and the order of the dates alone
+            s = 0.55 * np.nan_to_num(scores.content[i, j])
+        elif s <= 0:  # a swapped date column keeps the confidence of the pair
             s = scores.combined[chosen[_partner_of(fld)], fields.index(_partner_of(fld))]
         rivals = [scores.combined[k, j] for k in range(n) if k != i] + [
             scores.combined[i, g] for g in range(len(fields)) if g != j and fields[g] not in chosen
@@ -193,10 +244,10 @@ def map_columns(
         confidence = s if margin >= 0.25 else s * (0.6 + 1.6 * max(margin, 0.0))
         cs = scores.content[i, j]
         choices[fld] = FieldChoice(
-            fld, i, heads[i], scores.kind_of.get((i, j), "content"), round(float(confidence), 3),
+            fld, i, labels[i], scores.kind_of.get((i, j), "content"), round(float(confidence), 3),
             round(float(scores.header[i, j]), 3), None if np.isnan(cs) else round(float(cs), 3),
         )
-    missing = _missing(kind, choices, scores, heads, col_of)
+    missing = _missing(kind, choices, scores, labels, col_of)
     not_stored = sorted(f for f in choices if f in NOT_YET_STORED)
     return ColumnMapping(kind, heads, dict(sorted(choices.items(), key=lambda kv: kv[1].column)),
                          missing, not_stored, notes)

@@ -1,10 +1,15 @@
 """Header words of German, French, Spanish, Dutch, Italian, Portuguese, Polish, Swedish, Danish,
-Norwegian, Finnish, Czech, Turkish and Hungarian exports, translated to the English vocabulary.
+Norwegian, Finnish, Czech, Turkish, Hungarian and Romanian exports, SAP's technical field names,
+and Greek, Russian, Japanese and Chinese header words, translated to the English vocabulary.
 
-Keys are lower case without accents ("numéro" is looked up as "numero", "Straße" as "strasse");
-values are English words of `sources.vocabulary`, so "Rechnungsdatum" (split into "rechnungs" +
-"datum"), "date de facture", "fecha factura" and "factuurdatum" all read as "invoice date".
-German and Dutch compounds are split by `sources.header_words` into words of this table.
+Keys of the Latin-script tables are lower case without accents ("numéro" is looked up as
+"numero", "Straße" as "strasse"); values are English words of `sources.vocabulary`, so
+"Rechnungsdatum" (split into "rechnungs" + "datum"), "date de facture", "fecha factura" and
+"factuurdatum" all read as "invoice date". German and Dutch compounds are split by
+`sources.header_words` into words of this table. Greek and Cyrillic keys (`STEMS`) are written as
+stems, since those languages inflect ("τιμολόγιο", "τιμολογίου"); Chinese and Japanese keys
+(`CJK_WORDS`) are the words a header without spaces is segmented into ("請求書番号" is "請求書"
++ "番号"). Those keys are folded the way headers are (accents and case) when they are loaded.
 """
 
 from __future__ import annotations
@@ -231,8 +236,120 @@ HUNGARIAN: Final[dict[str, str]] = {
     "kezdete": "start", "vege": "end", "deviza": "currency", "orszag": "country", "cim": "address",
 }
 
+ROMANIAN: Final[dict[str, str]] = {
+    "facturii": "invoice", "facturare": "billing", "numar": "number", "numarul": "number", "revanzator": "reseller",
+    "revanzatorului": "reseller", "partener": "partner", "distribuitor": "distributor", "clientul": "customer",
+    "clientului": "customer", "beneficiar": "customer", "oras": "city", "orasul": "city", "localitate": "city",
+    "localitatea": "city", "judet": "state", "judetul": "state", "tara": "country", "adresa": "address",
+    "strada": "street", "produs": "product", "produsului": "product", "articol": "article", "descriere": "description",
+    "denumire": "description", "cantitate": "quantity", "cantitatea": "quantity", "pret": "price", "pretul": "price",
+    "unitar": "unit", "valoare": "value", "valoarea": "value", "suma": "amount", "contractului": "contract",
+    "inceput": "start", "inceputul": "start", "incepere": "start", "sfarsit": "end", "sfarsitul": "end",
+    "expirare": "expiry", "expirarii": "expiry", "serviciu": "service", "serviciului": "service",
+    "moneda": "currency", "furnizor": "supplier", "producator": "manufacturer", "vanzator": "salesperson",
+}
+
+#: SAP's technical field names (billing VBRK/VBRP, sales VBAK/VBAP, customer KNA1, contract data
+#: VEDA) as exported by SE16 or a query; partner numbers read by who they are: KUNNR is "customer
+#: number" (a distributor's customer is the reseller, an invoice's the bill-to: the kind decides),
+#: KUNAG the sold-to party, KUNWE the ship-to, KUNRG the payer
+SAP: Final[dict[str, str]] = {
+    "vbeln": "document number", "fkdat": "billing date", "audat": "document date", "fkimg": "quantity invoiced",
+    "fklmg": "quantity invoiced", "kwmeng": "quantity", "lfimg": "quantity shipped", "netpr": "net price",
+    "netwr": "net value", "waerk": "currency", "waers": "currency", "kunnr": "customer number",
+    "kunag": "sold to number", "kunwe": "ship to number", "kunrg": "payer number", "kunre": "bill to number",
+    "vbegdat": "contract start date", "venddat": "contract end date", "vbegin": "contract start",
+    "vende": "contract end", "arktx": "description", "maktx": "description", "pstlz": "postal code",
+    "land1": "country", "stras": "street", "telf1": "telephone", "matkl": "material group",
+}
+
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
 FOREIGN: Final[dict[str, str]] = {
-    **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
+    **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
     **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN,
 }
+
+#: Greek stems (accents dropped when loaded): a header word is read by the longest stem it starts
+#: with, its ending aside ("Αριθμός τιμολογίου": number + invoice)
+GREEK: Final[dict[str, str]] = {
+    "ημερομην": "date", "τιμολογ": "invoice", "παραστατικ": "document", "αριθμ": "number", "αρ": "number",
+    "μεταπωλητ": "reseller", "συνεργατ": "partner", "διανομε": "distributor", "κωδικ": "code",
+    "τελικ": "final", "πελατ": "customer", "χρηστ": "user", "εταιρ": "company", "επωνυμ": "company name",
+    "ονομα": "name", "πολη": "city", "νομος": "state", "νομου": "state", "περιφερει": "region",
+    "ταχυδρομικ": "postal", "τκ": "postal code", "χωρα": "country", "διευθυνσ": "address", "οδος": "street",
+    "ειδος": "item", "ειδους": "item", "προιον": "product", "μοντελ": "model", "περιγραφ": "description",
+    "σειριακ": "serial", "ποσοτητ": "quantity", "τεμαχι": "pieces", "τιμη": "price", "τιμης": "price",
+    "μοναδ": "unit", "ποσο": "amount", "ποσου": "amount", "αξια": "value", "συνολ": "total",
+    "συμβασ": "contract", "συμβολαι": "contract", "εναρξ": "start", "ληξη": "end", "ληξης": "end",
+    "λήξεως": "end", "υπηρεσι": "service", "υποστηριξ": "support", "εγγυησ": "warranty", "νομισμα": "currency",
+    "τηλεφων": "telephone", "πωλητ": "salesperson", "κατασκευαστ": "manufacturer", "προμηθευτ": "supplier",
+    "παρατηρησ": "notes", "σχολι": "comments", "καταστασ": "status", "τυπος": "type", "απο": "from", "εως": "to",
+}
+#: Russian (and most Ukrainian and Bulgarian) stems, read as the Greek ones ("Номер счета": number
+#: + invoice; "й" and "ё" fold to "и" and "е")
+CYRILLIC: Final[dict[str, str]] = {
+    "дата": "date", "даты": "date", "дате": "date", "счет": "invoice", "фактур": "invoice",
+    "накладн": "document", "документ": "document", "номер": "number", "партнер": "partner", "реселлер": "reseller",
+    "дилер": "dealer", "перепродав": "reseller", "дистрибьютор": "distributor", "дистрибутор": "distributor",
+    "код": "code", "кода": "code", "конечн": "final", "клиент": "customer", "заказчик": "customer",
+    "покупател": "customer", "пользовател": "user", "компани": "company", "организаци": "organisation",
+    "наименовани": "name", "назван": "name", "имя": "name", "город": "city", "місто": "city", "регион": "region",
+    "област": "state", "почтов": "postal", "индекс": "postal code", "страна": "country", "страны": "country",
+    "адрес": "address", "улиц": "street", "артикул": "article number", "товар": "product", "продукт": "product",
+    "издели": "product", "номенклатур": "product", "модел": "model", "описани": "description",
+    "серийн": "serial", "количеств": "quantity", "кол": "quantity", "во": "", "цена": "price", "цены": "price",
+    "цене": "price", "цену": "price", "единиц": "unit", "ед": "unit", "за": "", "сумм": "amount",
+    "стоимост": "value", "итог": "total", "всего": "total", "договор": "contract", "контракт": "contract",
+    "начал": "start", "окончани": "end", "конец": "end", "завершени": "end", "обслуживани": "service",
+    "сервис": "service", "услуг": "service", "поддержк": "support", "гаранти": "warranty", "валют": "currency",
+    "телефон": "telephone", "продавец": "salesperson", "менеджер": "manager", "поставщик": "supplier",
+    "производител": "manufacturer", "примечани": "notes", "комментари": "comments", "статус": "status",
+    "тип": "type", "срок": "term",
+}
+#: Japanese header words (kanji and kana, no spaces between them)
+JAPANESE: Final[dict[str, str]] = {
+    "請求日": "invoice date", "請求書": "invoice", "請求": "billing", "伝票": "document", "日付": "date",
+    "年月日": "date", "日": "date", "番号": "number", "コード": "code", "販売店": "reseller", "代理店": "reseller",
+    "二次店": "reseller", "パートナー": "partner", "ディストリビューター": "distributor", "エンドユーザー": "end user",
+    "エンドユーザ": "end user", "ユーザー": "user", "ユーザ": "user", "顧客": "customer", "得意先": "customer",
+    "お客様": "customer", "客先": "customer", "納入先": "ship to", "出荷先": "ship to", "請求先": "bill to",
+    "会社名": "company name", "会社": "company", "社名": "company name", "名称": "name", "名": "name",
+    "市区町村": "city", "都道府県": "state", "郵便番号": "postal code", "国名": "country", "住所": "address",
+    "品番": "product number", "型番": "model number", "製品番号": "product number", "品目": "item", "製品": "product",
+    "商品": "product", "品名": "product name", "型式": "model", "説明": "description", "摘要": "description",
+    "シリアル": "serial", "製造番号": "serial number", "数量": "quantity", "台数": "quantity", "個数": "quantity",
+    "単価": "unit price", "価格": "price", "定価": "list price", "金額": "amount", "合計": "total", "小計": "total",
+    "税抜": "net", "売上": "sales", "契約": "contract", "保守": "maintenance", "サポート": "support",
+    "保証": "warranty", "サービス": "service", "開始": "start", "終了": "end", "満了": "expiry", "期限": "expiry",
+    "通貨": "currency", "営業担当": "sales rep", "担当者": "owner", "備考": "notes", "状態": "status",
+    "ステータス": "status", "種類": "type", "区分": "type", "メーカー": "manufacturer", "電話": "telephone",
+    "メール": "email",
+}
+#: Chinese header words, simplified and traditional
+CHINESE: Final[dict[str, str]] = {
+    "发票": "invoice", "發票": "invoice", "日期": "date", "号码": "number", "號碼": "number", "编号": "number",
+    "編號": "number", "单号": "number", "單號": "number", "经销商": "reseller", "經銷商": "reseller",
+    "代理商": "reseller", "分销商": "distributor", "分銷商": "distributor", "合作伙伴": "partner",
+    "合作夥伴": "partner", "渠道": "channel", "最终用户": "end user", "最終用戶": "end user", "终端用户": "end user",
+    "終端用戶": "end user", "用户": "user", "用戶": "user", "客户": "customer", "客戶": "customer",
+    "最终客户": "end customer", "最終客戶": "end customer", "公司": "company", "名称": "name", "名稱": "name",
+    "城市": "city", "省份": "province", "省": "province", "邮政编码": "postal code", "郵政編碼": "postal code",
+    "郵遞區號": "postal code", "邮编": "postal code", "郵編": "postal code", "国家": "country", "國家": "country",
+    "地址": "address", "产品": "product", "產品": "product", "物料": "material", "料号": "part number",
+    "料號": "part number", "型号": "model number", "型號": "model number", "货号": "product number",
+    "貨號": "product number", "描述": "description", "说明": "description", "說明": "description",
+    "序列号": "serial number", "序列號": "serial number", "序列": "serial", "串号": "serial number",
+    "數量": "quantity", "单价": "unit price", "單價": "unit price", "价格": "price", "價格": "price",
+    "金额": "amount", "金額": "amount", "总额": "total", "總額": "total", "合计": "total", "总计": "total",
+    "總計": "total", "合同": "contract", "合約": "contract", "服务": "service", "服務": "service",
+    "维保": "maintenance", "維保": "maintenance", "保修": "warranty", "开始": "start", "開始": "start",
+    "起始": "start", "结束": "end", "結束": "end", "截止": "end", "到期": "expiry", "币种": "currency",
+    "幣種": "currency", "货币": "currency", "貨幣": "currency", "销售代表": "sales rep", "銷售代表": "sales rep",
+    "备注": "notes", "備註": "notes", "状态": "status", "狀態": "status", "类型": "type", "類型": "type",
+    "厂商": "manufacturer", "廠商": "manufacturer", "电话": "telephone", "電話": "telephone",
+}
+
+#: Greek and Cyrillic stems -> English words
+STEMS: Final[dict[str, str]] = {**GREEK, **CYRILLIC}
+#: Chinese and Japanese words -> English words (the scripts share most of what matters: 数量, 商品)
+CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE}

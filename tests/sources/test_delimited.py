@@ -138,6 +138,50 @@ def test_configured_delimiter(tmp_path: Path) -> None:
     assert _rows(table) == [["2026-01-02", "A", "B", "C"]]
 
 
+# --- quote character --------------------------------------------------------------------------
+
+SQ_HEADER = "'Invoice Date','Reseller','End User','Description','Qty','Unit Price','Ext Price'"
+
+
+def test_values_quoted_with_single_quotes_keep_their_columns(tmp_path: Path) -> None:
+    # every value '...'-quoted, commas inside descriptions: read with "'" as the quote, nothing shifts
+    rows = [f"'2025-08-1{i}','Acme','O''Brien Ltd','Support, {i} year','2{i}','1274.41','{2 * 1274.41:.2f}'"
+            for i in range(5)]
+    table, detected = _read(tmp_path, "sq.csv", "\n".join([SQ_HEADER, *rows]) + "\n")
+    assert detected["quote"] == "'"
+    assert table.header.headers == ["Invoice Date", "Reseller", "End User", "Description", "Qty", "Unit Price",
+                                    "Ext Price"]
+    assert _rows(table)[1] == ["2025-08-11", "Acme", "O'Brien Ltd", "Support, 1 year", "21", "1274.41", "2548.82"]
+    assert any("single quotes" in w for w in table.warnings)
+
+
+def test_single_quotes_only_around_values_holding_the_delimiter(tmp_path: Path) -> None:
+    rows = [f"2025-08-1{i},Acme,Foo Ltd,'Support, {i} year',2,10.00,20.00" for i in range(5)]
+    body = "Invoice Date,Reseller,End User,Description,Qty,Unit Price,Ext Price\n" + "\n".join(rows) + "\n"
+    table, detected = _read(tmp_path, "sq_min.csv", body)
+    assert detected["quote"] == "'" and table.cells.shape == (5, 7)
+    assert _rows(table)[2][3:] == ["Support, 2 year", "2", "10.00", "20.00"]
+
+
+def test_single_quoted_values_that_split_wrong_either_way_are_refused(tmp_path: Path) -> None:
+    # a "'" inside a '...' value, not doubled: no reading keeps the columns, so the file is refused
+    rows = [f"'2025-08-1{i}','Acme','Foo Ltd','Support, {i} year','2','10.00','20.00'" for i in range(5)]
+    rows += ["'2025-08-20','Acme','O'Brien, Ltd','Support, 1 year','2','10.00','20.00'",
+             "'2025-08-21','Acme','Bar's Shop, Inc','Support, 1 year','2','10.00','20.00'"]
+    with pytest.raises(FileReadError, match="quoted with ' \\(single quotes\\)"):
+        _read(tmp_path, "sq_bad.csv", "\n".join([SQ_HEADER, *rows]) + "\n")
+
+
+def test_apostrophes_in_an_ordinary_file_are_text(tmp_path: Path) -> None:
+    body = (f"{HEADER},Note\n2026-01-02,Acme,O'Brien Ltd,AB-1,'as agreed'\n2026-01-03,Acme,McDonald's,AB-2,it's ok\n"
+            '2026-01-04,Acme,"Foo, Inc",AB-3,\n')
+    table, detected = _read(tmp_path, "apos.csv", body)
+    assert "quote" not in detected
+    assert _rows(table) == [["2026-01-02", "Acme", "O'Brien Ltd", "AB-1", "'as agreed'"],
+                            ["2026-01-03", "Acme", "McDonald's", "AB-2", "it's ok"],
+                            ["2026-01-04", "Acme", "Foo, Inc", "AB-3", ""]]
+
+
 # --- line numbers ---------------------------------------------------------------------------
 
 
@@ -182,6 +226,16 @@ def test_header_under_title_lines(tmp_path: Path) -> None:
     assert table.header_row == 4
     assert table.row_numbers.tolist() == [5]
     assert _rows(table) == [["2026-01-02", "A", "B", "C"]]
+
+
+@pytest.mark.parametrize("title", ["Page 1 of 1", "Vendor Sell-Through Report", "Page 1 of 1,,,Printed 2026-06-03"])
+def test_a_title_line_right_above_the_header_is_not_glued_to_its_names(tmp_path: Path, title: str) -> None:
+    # the line above the header is a title, not a row of groups: the header keeps its own names
+    body = f"Westbridge Distribution - Sell-Through,,,\nCurrency: USD\n\n{title}\n{HEADER}\n2026-01-02,A,B,C\n"
+    table, _ = _read(tmp_path, "title3.csv", body)
+    assert table.header_row == 5
+    assert table.header.headers == HEADER.split(",")
+    assert table.header.mapping == {0: "invoice_date", 1: "reseller_name", 2: "customer_name", 3: "sku"}
 
 
 def test_quoted_line_break_in_title_above_header(tmp_path: Path) -> None:

@@ -446,9 +446,56 @@ def test_a_complete_last_row_without_a_line_break_is_read(tmp_path: Path) -> Non
 
 
 def test_headers_in_an_unknown_language_are_refused_with_the_row_to_name(tmp_path: Path) -> None:
-    header = "Ημερομηνία τιμολογίου,Αριθμός τιμολογίου,Μεταπωλητής,Τελικός πελάτης,Κωδικός προϊόντος"
+    header = "송장 날짜,송장 번호,리셀러,최종 고객,제품 코드"  # Korean: a language the vocabulary lacks
     rows = [f"2026-03-{10 + i},INV-{i:05d},Acme,Customer {i},SKU-{i}" for i in range(5)]
-    out = _read(tmp_path, "greek.csv", "\n".join([header, *rows]) + "\n")
+    out = _read(tmp_path, "korean.csv", "\n".join([header, *rows]) + "\n")
     assert out.status == "error" and out.records.empty
     assert "row 1 looks like a header in words the vocabulary does not know" in (out.error or "")
     assert "set header_row: 1" in (out.error or "")
+
+
+def test_a_file_quoted_with_single_quotes_loads_its_amounts_in_their_columns(tmp_path: Path) -> None:
+    header = "'Invoice Date','Invoice No','Reseller','End User','Part Number','Description','Qty','Unit Price','Ext Price'"
+    rows = [f"'2025-08-1{i}','LSQ-{i}','Acme','Foo Ltd','SWL-1Y','Threat defence subscription, 1 year','24',"
+            f"'1274.41','30585.84'" for i in range(5)]
+    out = _read(tmp_path, "single.csv", "\n".join([header, *rows]) + "\n")
+    assert out.status == "loaded" and out.quarantine.empty and len(out.records) == 5
+    first = out.records.iloc[0]
+    assert (first["invoice_number"], first["reseller_name"], first["description"], first["quantity"],
+            first["unit_price"], first["amount"]) == ("LSQ-0", "Acme", "Threat defence subscription, 1 year", 24,
+                                                     1274.41, 30585.84)
+
+
+DUP_HEADER = "Date,Document,Reseller,ID,End User,City,Part Number,Qty,Value,Contract,Date,Date"
+
+
+def _dup_rows(n: int = 6) -> list[str]:
+    return [f"2026-03-{10 + i},INV-{i},Acme,R-{i % 2},Customer {i},Boston,AB-{i},1,{100 + i}.00,SC-{i},"
+            f"2026-04-{10 + i},2027-04-{9 + i}" for i in range(n)]
+
+
+def test_a_header_written_three_times_is_warned_and_its_later_dates_read_as_the_period(tmp_path: Path) -> None:
+    out = _read(tmp_path, "dup.csv", "\n".join([DUP_HEADER, *_dup_rows()]) + "\n")
+    assert out.status == "loaded" and out.quarantine.empty
+    first = out.records.iloc[0]
+    assert (first["invoice_date"], first["service_start"], first["service_end"]) == (
+        D(2026, 3, 10), D(2026, 4, 10), D(2027, 4, 9))
+    assert out.sheets[0].mapping["Date (2)"] == "service_start" and out.sheets[0].mapping["Date (3)"] == "service_end"
+    assert ("inbox/dup.csv: header 'Date' is written 3 times (columns 1 invoice_date, 11 service_start, "
+            "12 service_end)") in out.warnings
+
+
+def test_columns_names_a_repeated_header_by_its_occurrence(tmp_path: Path) -> None:
+    header = "Date,Document,Reseller,ID,End User,SKU,Date"  # one later date: which one it is, only a person knows
+    rows = [f"2026-03-{10 + i},INV-{i},Acme,R-{i % 2},Customer {i},AB-{i},2027-04-{9 + i}" for i in range(6)]
+    body = "\n".join([header, *rows]) + "\n"
+    plain = _read(tmp_path, "dup2.csv", body)
+    assert plain.records["service_end"].isna().all()
+    assert ("inbox/dup2.csv: header 'Date' is written 2 times (columns 1 invoice_date, 7 not read); name it under "
+            'columns: as "Date (2)"') in plain.warnings
+    named = _read(tmp_path, "dup2.csv", body, _src(columns={"service_end": "Date (2)", "reseller_account": "ID"}))
+    assert named.sheets[0].mapping == {"Date": "invoice_date", "Document": "invoice_number", "Reseller": "reseller_name",
+                                       "ID": "reseller_account", "End User": "customer_name", "SKU": "sku",
+                                       "Date (2)": "service_end"}
+    assert named.records["service_end"].tolist()[:2] == [D(2027, 4, 9), D(2027, 4, 10)]
+    assert not any("not in the header row" in w for w in named.warnings)

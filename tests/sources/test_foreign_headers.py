@@ -1,0 +1,94 @@
+"""Headers in Romanian, Greek, Russian, Japanese and Chinese, and SAP's technical field names: a real
+file of each is read with every core field in its own column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sources.config import SourceConfig
+from sources.reader import read_source_file
+
+#: the fields of every layout below, in column order
+FIELDS = ["invoice_date", "invoice_number", "reseller_name", "reseller_account", "customer_name", "customer_city",
+          "customer_state", "customer_postal_code", "sku", "description", "serial_numbers", "quantity",
+          "unit_price", "amount", "contract_number", "service_start", "service_end"]
+
+LAYOUTS = {
+    "romanian": ["Data factură", "Nr. factură", "Partener", "Cod revânzător", "Beneficiar final", "Localitate",
+                 "Județul", "Cod poștal", "Cod produs", "Denumire", "Serie", "Cantitate", "Preț unitar",
+                 "Valoare", "Număr contract", "Data începerii", "Data expirării"],
+    "greek": ["ΗΜΕΡΟΜΗΝΙΑ ΤΙΜΟΛΟΓΙΟΥ", "Αρ. Τιμολογίου", "Συνεργάτης", "Κωδικός συνεργάτη", "Πελάτης",
+              "Πόλη", "Περιφέρεια", "Ταχυδρομικός Κώδικας", "Κωδικός προϊόντος", "Περιγραφή είδους", "Σειριακός αριθμός",
+              "Ποσότητα", "Τιμή μονάδος", "Συνολική αξία", "Αριθμός συμβολαίου", "Έναρξη συμβολαίου",
+              "Λήξη συμβολαίου"],
+    "russian": ["Дата счёта", "№ счета", "Дилер", "Код дилера", "Конечный заказчик", "Город", "Область",
+                "Индекс", "Артикул", "Наименование товара", "Серийные номера", "Кол-во", "Цена за ед.",
+                "Сумма", "Номер договора", "Дата начала обслуживания", "Дата окончания обслуживания"],
+    "japanese": ["請求日付", "伝票番号", "代理店名", "代理店コード", "エンドユーザー名", "市区町村", "都道府県",
+                 "郵便番号", "型番", "商品名", "シリアルNo", "数量", "単価", "金額", "契約番号", "保守開始日",
+                 "保守終了日"],
+    "chinese": ["發票日期", "發票號碼", "經銷商名稱", "經銷商編號", "最終客戶", "城市", "省份", "郵遞區號",
+                "料號", "產品說明", "序列號", "數量", "單價", "金額", "合約編號", "服務開始日期", "服務結束日期"],
+    "sap": ["FKDAT", "VBELN", "NAME1_AG", "KUNAG", "NAME1_WE", "ORT01", "REGIO", "PSTLZ", "MATNR", "ARKTX", "SERNR",
+            "FKIMG", "NETPR", "NETWR", "VERTRAG", "VBEGDAT", "VENDDAT"],
+}
+
+
+def _row(i: int) -> list[str]:
+    return [f"2026-03-{10 + i:02d}", f"INV-{i:05d}", "Norcrest Data Systems", f"WB{10150 + i}", f"Customer {i} Ltd",
+            "Boston", "MA", f"0{2110 + i}", f"SW-C9200-{i}T", f"Access switch, {i} ports", f"FOC22{i:04d}XYZ",
+            str(i + 2), f"{100 + i}.50", f"{(100 + i) * (i + 2) + (i + 2) / 2:.2f}", f"SC-{900000 + i}",
+            "2026-04-01", "2027-03-31"]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_core_field_is_read_from_its_own_column(tmp_path: Path, layout: str) -> None:
+    path = tmp_path / "inbox" / f"{layout}.csv"
+    path.parent.mkdir(parents=True)
+    lines = [",".join(f'"{c}"' for c in LAYOUTS[layout])] + [",".join(f'"{c}"' for c in _row(i)) for i in range(6)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = read_source_file(path, f"inbox/{layout}.csv", SourceConfig(name=layout, kind="distributor", path="inbox/*"))
+    assert out.status == "loaded" and out.quarantine.empty and len(out.records) == 6
+    mapping = out.sheets[0].mapping
+    # SAP's party names (NAME1 of the sold-to "AG" and the ship-to "WE") are told apart by content alone
+    expected = {h: f for h, f in zip(LAYOUTS[layout], FIELDS, strict=True)
+                if layout != "sap" or f not in ("reseller_name", "customer_name")}
+    assert {h: mapping.get(h) for h in expected} == expected
+    first = out.records.iloc[1]
+    assert (first["invoice_date"], first["invoice_number"], first["reseller_account"], first["sku"],
+            first["quantity"], first["unit_price"], first["contract_number"], first["service_end"]) == (
+        dt.date(2026, 3, 11), "INV-00001", "WB10151", "SW-C9200-1T", 3, 101.5, "SC-900001",
+        dt.date(2027, 3, 31))
+    assert list(first["serial_numbers"]) == ["FOC220001XYZ"]
+
+
+def test_sap_customer_number_is_the_reseller_of_a_distributor_and_the_bill_to_of_an_invoice(tmp_path: Path) -> None:
+    # KUNNR is the customer number of whoever the file's owner sold to: the kind of file decides
+    path = tmp_path / "inbox" / "kunnr.csv"
+    path.parent.mkdir(parents=True)
+    rows = [f"2026-03-{10 + i},9000{i},{100 + i},Reseller {i % 2},Customer {i},AB-{i},{10 * i + 5}.00" for i in range(6)]
+    path.write_text("\n".join(["FKDAT,VBELN,KUNNR,Reseller,End User,MATNR,NETWR", *rows]) + "\n", encoding="utf-8")
+    distributor = read_source_file(path, "inbox/kunnr.csv", SourceConfig(name="d", kind="distributor", path="x"))
+    assert distributor.sheets[0].mapping["KUNNR"] == "reseller_account"
+    path.write_text("\n".join(["FKDAT,VBELN,KUNNR,NAME1,MATNR,NETWR", *(
+        f"2026-03-{10 + i},9000{i},{100 + i},Customer {i},AB-{i},{10 * i + 5}.00" for i in range(6))]) + "\n")
+    accounting = read_source_file(path, "inbox/kunnr.csv", SourceConfig(name="a", kind="accounting", path="x"))
+    assert accounting.sheets[0].mapping["KUNNR"] == "bill_to_account"
+    assert accounting.sheets[0].mapping["VBELN"] == "invoice_number"
+
+
+def test_columns_names_headers_of_any_script(tmp_path: Path) -> None:
+    # headers the vocabulary does not know (Korean), each named under columns: by its own text
+    path = tmp_path / "inbox" / "korean.csv"
+    path.parent.mkdir(parents=True)
+    rows = [f"2026-03-{10 + i},Acme,Customer {i},AB-{i}" for i in range(4)]
+    path.write_text("\n".join(["송장 날짜,리셀러,최종 고객,제품 코드", *rows]) + "\n", encoding="utf-8")
+    src = SourceConfig(name="k", kind="distributor", path="inbox/*", header_row=1, columns={
+        "invoice_date": "송장 날짜", "reseller_name": "리셀러", "customer_name": "최종 고객", "sku": "제품 코드"})
+    out = read_source_file(path, "inbox/korean.csv", src)
+    assert out.status == "loaded" and out.sheets[0].mapping == {
+        "송장 날짜": "invoice_date", "리셀러": "reseller_name", "최종 고객": "customer_name", "제품 코드": "sku"}
+    assert out.records["sku"].tolist() == ["AB-0", "AB-1", "AB-2", "AB-3"]
