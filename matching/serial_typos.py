@@ -2,8 +2,11 @@
 
 Candidates are look-alike groups (forms equal once O/0 and I/1 are folded) whose folded keys
 are one edit apart (a dropped, doubled or substituted character, or two neighbours
-swapped; keys of 8+ characters), found through shared one-deletion variants and verified with
-OSA distance. Whether a candidate pair joins depends on what is known of the customer:
+swapped; keys of 8+ characters), verified with OSA distance. Since a substituted character is
+only ever accepted within one customer, substitutions are searched there only (one-deletion
+variants hashed with the customer); drops, doubles and swaps across the whole install base by
+looking each key's variants up among the keys, so the search grows with the keys, not with
+their density. Whether a candidate pair joins depends on what is known of the customer:
 
 - Both forms seen at one customer (`customer` given): S/5 and B/8 look-alikes join outright, and
   a slip is a typo, when the SKU families agree (or one is missing) and no single record lists
@@ -24,7 +27,7 @@ OSA distance. Whether a candidate pair joins depends on what is known of the cus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Final
 
 import numpy as np
@@ -61,6 +64,32 @@ def _row_hashes(chars: np.ndarray) -> np.ndarray:
     return h
 
 
+def _edit_hashes(chars: np.ndarray, own: np.ndarray) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Per position p, every row's hash with character p deleted and with characters p and p+1
+    swapped (the row's own at the last position), equal to `_row_hashes` of the edited rows at
+    the same width, in a few vector operations per position from the running prefix hash.
+
+    With H the row's hash and P_p the hash of its first p characters (all mod 2**64):
+    deleting p gives P_p B^(w-p) + B (H - P_(p+1) B^(w-1-p)); swapping p and p+1 adds
+    (c_(p+1) - c_p)(B^(w-1-p) - B^(w-2-p)).
+    """
+    n, width = chars.shape
+    modulus = 1 << 64
+    powers = [pow(int(_HASH_BASE), k, modulus) for k in range(width + 1)]
+    prefix = np.zeros(n, dtype=np.uint64)
+    for p in range(width):
+        after = prefix * _HASH_BASE + chars[:, p]
+        deleted = prefix * np.uint64(powers[width - p]) + _HASH_BASE * (
+            own - after * np.uint64(powers[width - 1 - p])
+        )
+        swapped = own
+        if p + 1 < width:
+            step = np.uint64((powers[width - 1 - p] - powers[width - 2 - p]) % modulus)
+            swapped = own + (chars[:, p + 1] - chars[:, p]) * step
+        yield p, deleted, swapped
+        prefix = after
+
+
 def deletion_variants(keys: pd.Series) -> pd.DataFrame:
     """(form, variant) rows: each key itself and each key with one character deleted, the variant
     as a 64-bit hash of its characters.
@@ -70,17 +99,14 @@ def deletion_variants(keys: pd.Series) -> pd.DataFrame:
     distance afterwards. Vectorised over the keys; the loops run over character positions only.
     """
     chars = _char_matrix(keys.to_numpy(dtype=str))
-    n, width = chars.shape
     lengths = (chars > 0).sum(axis=1)
-    padded = np.zeros((n, width + 1), dtype=np.uint64)  # one spare column: a deletion shifts left
-    padded[:, :width] = chars
-    forms = [np.arange(n)]
-    variants = [_row_hashes(padded[:, :width])]
-    for p in range(width):
+    own = _row_hashes(chars)
+    forms = [np.arange(len(chars))]
+    variants = [own]
+    for p, deleted, _ in _edit_hashes(chars, own):
         rows = np.flatnonzero(lengths > p)
-        cut = np.concatenate([padded[rows, :p], padded[rows, p + 1 :]], axis=1)
         forms.append(rows)
-        variants.append(_row_hashes(cut))
+        variants.append(deleted[rows])
     return pd.DataFrame({"form": np.concatenate(forms), "variant": np.concatenate(variants)})
 
 
@@ -154,16 +180,17 @@ def _sharing_pairs(form: np.ndarray, variant: np.ndarray) -> tuple[np.ndarray, n
     return codes >> 32, codes & 0xFFFFFFFF
 
 
-def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of folded keys (MIN_TYPO_LENGTH+ characters) one OSA edit apart."""
-    empty = np.empty(0, dtype=np.int64)
-    long = np.flatnonzero(keys.str.len().to_numpy() >= MIN_TYPO_LENGTH)
-    if len(long) < 2:
-        return empty, empty
-    dv = deletion_variants(keys.iloc[long].reset_index(drop=True))
-    left, right = _sharing_pairs(long[dv["form"].to_numpy()], dv["variant"].to_numpy())
+def _long_forms(keys: pd.Series) -> np.ndarray:
+    """Positions of the keys long enough for typo matching (MIN_TYPO_LENGTH+ characters)."""
+    return np.flatnonzero(keys.str.len().to_numpy() >= MIN_TYPO_LENGTH)
+
+
+def _one_edit_apart(
+    keys: pd.Series, left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs whose keys are verified one OSA edit apart."""
     if len(left) == 0:
-        return empty, empty
+        return left, right
     kv = keys.to_numpy(dtype=object)
     dist = process.cpdist(
         kv[left], kv[right], scorer=distance.OSA.distance, processor=None, score_cutoff=1,
@@ -171,6 +198,84 @@ def candidate_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     )
     one = np.asarray(dist) <= 1
     return left[one], right[one]
+
+
+def candidate_pairs(
+    keys: pd.Series, scope: pd.DataFrame | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of folded keys (MIN_TYPO_LENGTH+ characters) one OSA edit apart.
+
+    With `scope` (rows of `form`, a key position, and `label`), only pairs of keys sharing a
+    label: the label is hashed into every variant, so the runs of equal variants stay within
+    one customer instead of growing with the whole install base.
+    """
+    empty = np.empty(0, dtype=np.int64)
+    long = _long_forms(keys)
+    if len(long) < 2:
+        return empty, empty
+    if scope is None:
+        forms, labels = long, None
+    else:
+        scope = scope[np.isin(scope["form"].to_numpy(), long)]
+        forms = scope["form"].to_numpy(np.int64)
+        labels = pd.factorize(scope["label"])[0].astype(np.uint64) + np.uint64(1)
+    dv = deletion_variants(keys.iloc[forms].reset_index(drop=True))
+    row, variant = dv["form"].to_numpy(), dv["variant"].to_numpy()
+    if labels is not None:
+        variant = variant * _HASH_BASE + labels[row]
+    left, right = _sharing_pairs(forms[row], variant)
+    return _one_edit_apart(keys, left, right)
+
+
+class _HashLookup:
+    """Where 64-bit hashes sit among a set of them (which may repeat): a hash table of the
+    distinct ones, each pointing at its run of positions."""
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        self.order = np.argsort(hashes, kind="stable")
+        ordered = hashes[self.order]
+        self.starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        self.sizes = np.diff(np.r_[self.starts, len(ordered)])
+        self.index = pd.Index(ordered[self.starts])
+
+    def find(self, query: np.ndarray, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(form, position) for every stored hash equal to a query hash (`forms` per query)."""
+        at = self.index.get_indexer(query)
+        hit = at >= 0
+        at, sizes = at[hit], self.sizes[at[hit]]
+        return np.repeat(forms[hit], sizes), self.order[np.repeat(self.starts[at], sizes) + _offsets(sizes)]
+
+
+def shape_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of folded keys (MIN_TYPO_LENGTH+ characters) one character dropped or added,
+    two neighbours swapped, or equal (a folded key can be split between customers' units):
+    never a substituted character.
+
+    Each key's one-deletion and neighbour-swap variants are looked up among the keys themselves,
+    so the work grows with the number of keys, not with how many keys share a variant (which
+    grows with the install base's density: the search of `candidate_pairs` over every key is
+    quadratic in those runs). The typo rules accept a substitution only within one customer,
+    where `candidate_pairs(keys, scope)` finds it.
+    """
+    empty = np.empty(0, dtype=np.int64)
+    long = _long_forms(keys)
+    if len(long) < 2:
+        return empty, empty
+    chars = _char_matrix(keys.iloc[long].to_numpy(dtype=str))
+    lengths = (chars > 0).sum(axis=1)
+    own = _row_hashes(chars)
+    lookup = _HashLookup(own)
+    found = [_sharing_pairs(np.arange(len(own)), own)]  # equal keys
+    for p, deleted, swapped in _edit_hashes(chars, own):
+        rows = np.flatnonzero(lengths > max(p, MIN_TYPO_LENGTH))  # the shorter key is long too
+        found.append(lookup.find(deleted[rows], rows))
+        if p + 1 < chars.shape[1]:
+            rows = np.flatnonzero((lengths > p + 1) & (chars[:, p] != chars[:, p + 1]))
+            found.append(lookup.find(swapped[rows], rows))
+    a = long[np.concatenate([f[0] for f in found])]
+    b = long[np.concatenate([f[1] for f in found])]
+    codes = np.unique(pair_codes(a[a != b], b[a != b]))
+    return _one_edit_apart(keys, codes >> 32, codes & 0xFFFFFFFF)
 
 
 def _union_pairs(
@@ -208,12 +313,17 @@ def typo_edges(
     customer) list what each group was seen with.
     """
     folded = folded.astype(TEXT_DTYPE)
-    basic = candidate_pairs(folded)
     with_customers = customers is not None and len(customers) > 0
     wider = customer_lookalike_keys(folded).astype(TEXT_DTYPE) if with_customers else folded
-    left, right, in_basic = _union_pairs(
-        basic, candidate_pairs(wider) if with_customers else (basic[0][:0], basic[1][:0])
-    )
+    # the pairs the rules below can keep: a substituted character only within one customer
+    basic = shape_pairs(folded)
+    within = (basic[0][:0], basic[1][:0])
+    if with_customers:
+        assert customers is not None
+        scope = customers.rename(columns={"group": "form", "customer": "label"})
+        basic = _union_pairs(basic, candidate_pairs(folded, scope))[:2]
+        within = candidate_pairs(wider, scope)
+    left, right, in_basic = _union_pairs(basic, within)
     empty = np.empty(0, dtype=np.int64)
     if len(left) == 0:
         return empty, empty

@@ -1,5 +1,7 @@
 """Typo candidates found through hashed one-deletion variants equal the former string merge
-(serial_typos_reference.py), on random serials with planted slips."""
+(serial_typos_reference.py), on random serials with planted slips; the search of substitutions
+within one customer only (and of drops, doubles and swaps by lookup) finds every pair the typo
+rules keep."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from matching.serial_typos import candidate_pairs
+from matching import resolve_serials, serial_typos
+from matching.serial_typos import candidate_pairs, shape_pairs
 from tests.matching.serial_typos_reference import reference_candidate_pairs
 
 ALPHABET = np.array(list("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"))
@@ -53,3 +56,105 @@ def test_one_edit_apart_and_nothing_else() -> None:
 
 def test_fewer_than_two_long_keys_give_no_pair() -> None:
     assert all(len(a) == 0 for a in candidate_pairs(pd.Series(["ABCDEFGH12", "SHORT"])))
+
+
+def _osa_kind(a: str, b: str) -> str:
+    """'substitution' for different keys of one length that are no swap of two neighbours,
+    else 'shape'."""
+    if len(a) != len(b) or a == b:
+        return "shape"
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    return "shape" if swapped else "substitution"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_shape_pairs_are_the_pairs_one_drop_double_or_swap_apart_or_equal(seed: int) -> None:
+    keys = _serials(seed)
+    kv = keys.tolist()
+    want = {
+        p for p in zip(*reference_candidate_pairs(keys), strict=True) if _osa_kind(kv[p[0]], kv[p[1]]) == "shape"
+    }
+    got = set(zip(*(a.tolist() for a in shape_pairs(keys)), strict=True))
+    assert got == want
+    assert len(want) > 300
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_scoped_candidates_are_the_pairs_sharing_a_label(seed: int) -> None:
+    keys = _serials(seed)
+    rng = np.random.default_rng(seed)
+    scope = pd.DataFrame({"form": np.arange(len(keys)), "label": rng.integers(0, 40, len(keys))})
+    extra = scope.sample(frac=0.3, random_state=seed).assign(label=lambda f: f["label"] + 7)
+    scope = pd.concat([scope, extra], ignore_index=True)  # some keys under two labels
+    labels = scope.groupby("form")["label"].agg(set)
+    want = {
+        p for p in zip(*reference_candidate_pairs(keys), strict=True) if labels[p[0]] & labels[p[1]]
+    }
+    got = set(zip(*(a.tolist() for a in candidate_pairs(keys, scope)), strict=True))
+    assert got == want
+    assert len(want) > 20
+
+
+def _mentions(seed: int, n_units: int = 1500) -> pd.DataFrame:
+    """Serial mentions of units at 60 customers (a tenth of them without one), from three
+    sources, each unit a few times, with one-character slips (drop, double, substitute, swap),
+    O/0 and S/5 look-alikes, short dense serials so unrelated units are one edit apart too."""
+    rng = np.random.default_rng(seed)
+    dense = np.array(list("0123456789ABCOS"))
+    rows = []
+    for unit in range(n_units):
+        serial = "FCW" + "".join(rng.choice(dense, 6))
+        customer = None if rng.random() < 0.1 else f"C{rng.integers(0, 60)}"
+        sku = f"SKU-{rng.integers(0, 3)}"
+        for m in range(int(rng.integers(1, 4))):
+            k = list(serial)
+            if rng.random() < 0.2:  # a look-alike, sometimes with a slip besides
+                k = [{"0": "O", "O": "0", "5": "S", "S": "5"}.get(c, c) for c in k]
+            if rng.random() < 0.3:
+                p = int(rng.integers(3, len(k) - 1))
+                slip = rng.integers(0, 4)
+                if slip == 0:
+                    del k[p]
+                elif slip == 1:
+                    k.insert(p, k[p])
+                elif slip == 2:
+                    k[p] = str(rng.choice(dense))
+                else:
+                    k[p], k[p + 1] = k[p + 1], k[p]
+            rows.append((f"r{unit}-{m}", "".join(k), sku, ["dist", "crm", "tracker"][m % 3], customer))
+    return pd.DataFrame(rows, columns=["record_id", "raw_serial", "sku", "source", "customer"])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_scoped_search_gives_the_assets_the_search_over_every_pair_gave(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The typo rules keep a substituted character only within one customer, so searching
+    substitutions there only (and drops, doubles and swaps everywhere) changes no asset."""
+    rows = _mentions(seed)
+    new = resolve_serials(rows)["asset_key"]
+    every_pair = lambda keys, scope=None: reference_candidate_pairs(keys)  # noqa: E731
+    monkeypatch.setattr(serial_typos, "shape_pairs", every_pair)
+    monkeypatch.setattr(serial_typos, "candidate_pairs", every_pair)
+    old = resolve_serials(rows)["asset_key"]
+    assert (pd.factorize(new)[0] == pd.factorize(old)[0]).all()
+    typos = rows.assign(asset=new).groupby("asset")["raw_serial"].nunique()
+    assert (typos > 1).sum() > 100  # the world had typos to join
+
+
+def test_edit_hashes_equal_the_hashes_of_the_edited_keys() -> None:
+    """The running-prefix formula gives the hash of the key with a character deleted (or two
+    neighbours swapped) exactly as hashing the edited characters does."""
+    chars = serial_typos._char_matrix(_serials(5).to_numpy(dtype=str))
+    n, width = chars.shape
+    padded = np.zeros((n, width + 1), dtype=np.uint64)
+    padded[:, :width] = chars
+    own = serial_typos._row_hashes(chars)
+    for p, deleted, swapped in serial_typos._edit_hashes(chars, own):
+        cut = np.concatenate([padded[:, :p], padded[:, p + 1 :]], axis=1)
+        assert (serial_typos._row_hashes(cut) == deleted).all()
+        edited = chars.copy()
+        if p + 1 < width:
+            edited[:, [p, p + 1]] = edited[:, [p + 1, p]]
+        assert (serial_typos._row_hashes(edited) == swapped).all()
