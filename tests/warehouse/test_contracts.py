@@ -321,3 +321,73 @@ def test_consistency_checks_pass_on_a_sound_build_and_catch_a_broken_one(tmp_pat
     con.execute("UPDATE contracts SET renewed_by = 'SC-0' WHERE contract_id = 'SC-4000002'")
     failures = contract_check_failures(con)
     assert failures["duplicate contract_id"] == 1 and failures["renewed_by names no contract"] == 1
+
+
+def test_a_corrected_line_resent_in_a_later_file_replaces_the_earlier_one(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    line = {"contract_number": "SC-2200001", "customer_id": "CUST-1", "serial_numbers": ["FCW1"],
+            "service_start": "2025-06-01", "service_end": "2026-05-31", "invoice_number": "INV-1",
+            "invoice_date": "2025-05-20"}
+    w.row("westbridge", file="inbox/westbridge/sellthrough_2025-05.csv", amount=883.50, **line)
+    w.row("westbridge", file="inbox/westbridge/sellthrough_2025-05_corrected.csv", amount=933.50, **line)
+    other = {**line, "serial_numbers": ["FCW2"]}  # a second line of the invoice, sent once
+    w.row("westbridge", file="inbox/westbridge/sellthrough_2025-05.csv", amount=500, **other)
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-2200001")["amount"] == Decimal("1433.50")
+    counted = query(con, "SELECT source_file, amount_counted FROM contract_sources ORDER BY source_file, source_row")
+    assert counted == [("inbox/westbridge/sellthrough_2025-05.csv", False),
+                       ("inbox/westbridge/sellthrough_2025-05.csv", True),
+                       ("inbox/westbridge/sellthrough_2025-05_corrected.csv", True)]
+
+
+def test_a_credit_note_resent_with_the_invoice_number_nets_and_two_lines_of_one_file_both_count(
+    tmp_path: Path,
+) -> None:
+    w = FixtureWorld()
+    line = {"contract_number": "SC-2300001", "customer_id": "CUST-1", "service_start": "2025-06-01",
+            "service_end": "2026-05-31", "invoice_number": "INV-7", "invoice_date": "2025-05-20"}
+    w.row("westbridge", file="inbox/westbridge/a.csv", amount=1000, **line)
+    w.row("westbridge", file="inbox/westbridge/b.csv", amount=-400, **line)  # a credit of the same invoice
+    w.row("accounting", file="inbox/acct/x.csv", amount=300, **line)  # two equal lines of one file
+    w.row("accounting", file="inbox/acct/x.csv", amount=300, **line)
+    con = _build(w, tmp_path, order=("distributor", "accounting"))
+    assert _contract(con, "SC-2300001")["amount"] == Decimal("600.00")
+    per_source = dict(query(con, "SELECT source, value FROM contract_candidates WHERE field = 'amount'"))
+    assert per_source == {"westbridge": "600.00", "accounting": "600.00"}
+
+
+def test_an_add_on_invoice_in_a_more_trusted_source_does_not_replace_the_contract_amount(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("westbridge", contract_number="SC-2400001", customer_id="CUST-1", service_start="2026-08-11",
+          service_end="2027-08-10", amount=5460, invoice_date="2026-08-01")
+    # the vendor's accounting export holds only the prorated add-on of one unit
+    w.row("accounting", contract_number="SC-2400001", customer_id="CUST-1", service_start="2026-10-21",
+          service_end="2027-08-10", amount=546, invoice_date="2026-10-15")
+    con = _build(w, tmp_path)
+    c = _contract(con, "SC-2400001")
+    assert (c["amount"], c["amount_source"], c["start_date"]) == (Decimal("5460.00"), "westbridge", day("2026-08-11"))
+    conflicts = query(con, "SELECT field, value, source, chosen_source FROM contract_conflicts ORDER BY field")
+    assert conflicts == [("amount", "546.00", "accounting", "westbridge"),
+                         ("start_date", "2026-10-21", "accounting", "westbridge")]
+    # the trusted source with the whole period: it saw the whole contract, and wins as before
+    w = FixtureWorld()
+    for source, amount in (("westbridge", 5460), ("accounting", 5400)):
+        w.row(source, contract_number="SC-2400001", customer_id="CUST-1", service_start="2026-08-11",
+              service_end="2027-08-10", amount=amount, invoice_date="2026-08-01")
+    con.close()
+    assert _contract(_build(w, tmp_path), "SC-2400001")["amount"] == Decimal("5400.00")
+
+
+def test_a_credit_note_never_gives_a_negative_contract_amount(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("westbridge", contract_number="SC-2500001", customer_id="CUST-1", service_start="2026-01-01",
+          service_end="2026-12-31", amount=2790, invoice_date="2025-12-20")
+    w.row("accounting", contract_number="SC-2500001", customer_id="CUST-1", service_start="2026-01-01",
+          service_end="2026-12-31", amount=-2790, invoice_date="2026-02-01")  # the credit note alone
+    w.row("accounting", contract_number="SC-2500002", customer_id="CUST-2", service_start="2026-01-01",
+          service_end="2026-12-31", amount=-100, invoice_date="2026-02-01")  # a credit of an unseen invoice
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-2500001")["amount"] == Decimal("2790.00")
+    c = _contract(con, "SC-2500002")
+    assert c["amount"] is None and c["amount_source"] is None
+    assert not any(contract_check_failures(con).values())

@@ -90,15 +90,22 @@ identified AS (
     SELECT * EXCLUDE (unnumbered_hash),
            CASE WHEN contract_key IS NOT NULL THEN 'SC-' || contract_key
                 ELSE 'UC-' || unnumbered_hash END AS contract_id,
-           hash(sku, list_sort(coalesce(serial_numbers, [])), amount, quantity, service_start,
-                service_end, invoice_number, invoice_date, raw_contract_number) AS line_signature
+           -- one invoice line (number, SKU, serials, period, contract number, the amount's sign) is the
+           -- same line whatever its amount, quantity or date: a corrected re-send replaces it, a credit
+           -- (the other sign) nets with it; without an invoice number only an identical line is the same
+           CASE WHEN invoice_number IS NOT NULL
+                THEN hash(sku, list_sort(coalesce(serial_numbers, [])), service_start, service_end,
+                          invoice_number, raw_contract_number, sign(amount))
+                ELSE hash(sku, list_sort(coalesce(serial_numbers, [])), amount, quantity, service_start,
+                          service_end, invoice_date, raw_contract_number)
+           END AS line_signature
     FROM keyed
 )
 SELECT *,
        -- later is larger: the order in which a source's lines of one contract were written
        row_number() OVER (PARTITION BY contract_id, source
                           ORDER BY invoice_date NULLS FIRST, source_file, source_sheet NULLS FIRST, source_row) AS line_order,
-       -- the same line re-sent in a later file of the same source is the same line: counted once
+       -- the same line re-sent in a later file of the same source is counted once, from the latest file
        dense_rank() OVER (PARTITION BY contract_id, source, line_signature
                           ORDER BY source_file DESC, source_sheet DESC NULLS LAST) = 1 AS counted
 FROM identified;

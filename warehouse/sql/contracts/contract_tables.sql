@@ -5,6 +5,10 @@
 -- Within one source a contract's amount is the sum of its (counted) lines; every other field is
 -- the source's latest line's value. Across sources nothing is added up: per field the most
 -- trusted source wins (source_rank), then the most recent (latest invoice date, then latest file).
+-- A source that saw only part of the contract does not give its amount, start or currency while
+-- another saw the whole: its lines start more than a month after another source's, end no later
+-- and are worth less (an add-on unit, a prorated line), or they net to a credit. A negative total
+-- is never a contract's amount (a credit whose invoice no source holds): the amount is then unknown.
 -- A contract's `sku` is its service SKU (or a software / unknown one), never the covered hardware
 -- a rep's tracker names; a service SKU beats the others.
 CREATE OR REPLACE TEMP TABLE contract_candidates AS
@@ -49,8 +53,18 @@ per_source_amount AS (
 source_recency AS (
     SELECT contract_id, source, min(rank) AS rank,
            coalesce(max(invoice_date), DATE '0001-01-01') AS last_date,
-           max(source_file) AS last_file
+           max(source_file) AS last_file,
+           sum(amount) FILTER (WHERE counted) AS total,
+           min(service_start) AS first_start, max(service_end) AS last_end
     FROM contract_lines
+    GROUP BY ALL
+),
+partial_views AS (
+    SELECT v.contract_id, v.source
+    FROM source_recency v
+    JOIN source_recency o ON o.contract_id = v.contract_id AND o.source <> v.source
+    WHERE (v.first_start > o.first_start + INTERVAL 31 DAY AND v.last_end <= o.last_end AND v.total < o.total)
+       OR (v.total < 0 AND o.total > 0)
     GROUP BY ALL
 ),
 all_values AS (
@@ -66,9 +80,12 @@ SELECT a.contract_id, a.field, a.v.value, a.v.detail, a.v.preference,
        a.source, a.v.source_file, a.v.source_sheet, a.v.source_row,
        r.rank,
        row_number() OVER (PARTITION BY a.contract_id, a.field
-                          ORDER BY a.v.preference ASC, r.rank ASC, r.last_date DESC, r.last_file DESC, a.source ASC) AS choice
+                          ORDER BY a.field IN ('amount', 'start_date', 'currency') AND p.source IS NOT NULL,
+                                   a.v.preference ASC, r.rank ASC, r.last_date DESC, r.last_file DESC,
+                                   a.source ASC) AS choice
 FROM all_values a
-JOIN source_recency r USING (contract_id, source);
+JOIN source_recency r USING (contract_id, source)
+LEFT JOIN partial_views p USING (contract_id, source);
 
 -- the values that lost, with the value that won (contract numbers differ only in spelling: not conflicts)
 CREATE OR REPLACE TABLE contract_conflicts AS
@@ -126,8 +143,9 @@ pivoted AS (
            CAST(max(value) FILTER (WHERE field = 'start_date') AS DATE) AS start_date,
            CAST(max(value) FILTER (WHERE field = 'end_date') AS DATE) AS end_date,
            max(source) FILTER (WHERE field = 'end_date') AS end_date_source,
-           CAST(max(value) FILTER (WHERE field = 'amount') AS DECIMAL(18, 2)) AS amount,
-           max(source) FILTER (WHERE field = 'amount') AS amount_source,
+           CAST(max(value) FILTER (WHERE field = 'amount' AND TRY_CAST(value AS DECIMAL(18, 2)) >= 0)
+                AS DECIMAL(18, 2)) AS amount,
+           max(source) FILTER (WHERE field = 'amount' AND TRY_CAST(value AS DECIMAL(18, 2)) >= 0) AS amount_source,
            max(value) FILTER (WHERE field = 'currency') AS currency
     FROM chosen
     GROUP BY contract_id
