@@ -34,14 +34,25 @@ class StableIds:
 
 
 def _max_number(ids: pd.Series, prefix: str) -> int:
-    s = ids.dropna().astype(str)
+    s = pd.Series(ids.dropna().unique()).astype(str)
     s = s[s.str.startswith(prefix)].str.slice(len(prefix))
     nums = pd.to_numeric(s[s.str.fullmatch(r"[0-9]+")], errors="coerce")
     return int(nums.max()) if len(nums) and nums.notna().any() else 0
 
 
 def _mutual_best(overlap: pd.DataFrame) -> pd.DataFrame:
-    """Pairs (cluster, old_id) chosen by repeated mutual-best rounds (few rounds in practice)."""
+    """Pairs (cluster, old_id) chosen by repeated mutual-best rounds (few rounds in practice).
+
+    The old ids are compared as integer codes in sorted order (pandas 3's `isin` on Arrow
+    strings makes a Python object of every value)."""
+    codes, old_ids = pd.factorize(overlap["old_id"], sort=True)
+    chosen = _mutual_best_codes(overlap.assign(old_id=codes))
+    return chosen.assign(old_id=pd.Series(np.asarray(old_ids, dtype=object)[chosen["old_id"].to_numpy()],
+                                          index=chosen.index, dtype=object))
+
+
+def _mutual_best_codes(overlap: pd.DataFrame) -> pd.DataFrame:
+    """`_mutual_best` with old ids as integer codes."""
     chosen = []
     rest = overlap
     while not rest.empty:
@@ -64,7 +75,7 @@ def _mutual_best(overlap: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(
             {
                 "cluster": pd.Series(dtype=overlap["cluster"].dtype),
-                "old_id": pd.Series(dtype=object),
+                "old_id": pd.Series(dtype=np.int64),
             }
         )
     return pd.concat(chosen, ignore_index=True)
@@ -124,8 +135,8 @@ def assign_stable_ids(
     # events
     overlap["new_id"] = overlap["cluster"].map(id_of)
     moved = overlap[overlap["old_id"] != overlap["new_id"]]
-    still_used = set(id_of.to_numpy())
-    event = np.where(moved["old_id"].isin(still_used), "split", "merge")
+    still_used = pd.Index(id_of.to_numpy(dtype=object))
+    event = np.where(still_used.get_indexer(moved["old_id"].to_numpy(dtype=object)) >= 0, "split", "merge")
     events = pd.DataFrame(
         {"old_id": moved["old_id"].to_numpy(), "new_id": moved["new_id"].to_numpy(), "event": event}
     )
