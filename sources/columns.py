@@ -18,10 +18,12 @@ from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
 from sources.values import (
+    comma_decimals,
     parse_money_column,
     parse_quantity,
     parse_text,
     quantity_numbers,
+    scientific_cells,
     split_serials,
 )
 
@@ -49,8 +51,10 @@ def type_column(
     epoch: object | None = None,
     order_hint: str | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
+    decimal_comma: bool = False,
 ) -> TypedColumn:
-    """Type the cells `col` of canonical field `fld` (under `header` as written)."""
+    """Type the cells `col` of canonical field `fld` (under `header` as written); `decimal_comma`
+    says the table's amounts prove a decimal comma, which its quantities then share."""
     ftype = FIELD_TYPES[fld]
     where = f"field '{fld}' (column '{header}')"
     if fld == "currency":
@@ -63,14 +67,27 @@ def type_column(
     if ftype == "text":
         return TypedColumn(parse_text(col))
     if ftype == "serials":
-        return TypedColumn(split_serials(col))
+        return _serials(fld, col, header)
     if ftype == "date":
         return _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
     if ftype == "money":
         return _money(fld, col, header, where, limits)
     if ftype == "percent":
         return _percent(fld, col, where)
-    return _quantity(fld, col, where, limits)
+    return _quantity(fld, col, header, where, limits, decimal_comma)
+
+
+def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:
+    """Serial lists; a cell Excel turned into scientific notation ("8.18489E+11") is not taken, since
+    thousands of units share its few digits: its row keeps its other fields, and a warning says how many."""
+    damaged = scientific_cells(col)
+    if not damaged.any():
+        return TypedColumn(split_serials(col))
+    example = col[damaged].iloc[0]
+    note = (f"{fld} ('{header}'): {int(damaged.sum())} value(s) are numbers in scientific notation "
+            f"(e.g. {example!r}): Excel rounded them, so they name no unit and are not taken (their rows keep "
+            "their other fields); the source must export this column as text")
+    return TypedColumn(split_serials(col.astype(object).where(~damaged, None)), warnings=[note])
 
 
 def _dates(
@@ -138,14 +155,25 @@ def _percent(fld: str, col: pd.Series, where: str) -> TypedColumn:
     ])
 
 
-def _quantity(fld: str, col: pd.Series, where: str, limits: ReadLimits) -> TypedColumn:
-    values, failed = parse_quantity(col)
-    numbers = quantity_numbers(col)
+def _quantity(
+    fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits, decimal_comma: bool = False
+) -> TypedColumn:
+    """Whole quantities; "1,000" is 1 when the table's amounts or the column's own values prove a
+    decimal comma (SAP's German exports write quantities with three decimals), else a thousand."""
+    by_values = comma_decimals(col)
+    comma = decimal_comma or by_values
+    values, failed = parse_quantity(col, comma)
+    numbers = quantity_numbers(col, comma)
     out_of_bounds = numbers.notna() & ~(numbers.abs() <= limits.max_abs_quantity)  # inf too
+    notes, evidence = [], {}
+    if comma and col.astype(object).map(lambda v: isinstance(v, str) and "," in v).any():
+        why = "its own values" if by_values else "the table's amounts"
+        notes.append(f"{fld} ('{header}'): read with a decimal comma, as {why} prove ('1,000' is 1)")
+        evidence = {"decimal": "comma", "proven_by": "values" if by_values else "amounts"}
     return TypedColumn(values.where(~out_of_bounds), [
         (failed & ~out_of_bounds, fld, f"{where}: not a whole quantity: {{}}", col),
         (out_of_bounds, fld, f"{where}: quantity out of bounds (|{fld}| <= {limits.max_abs_quantity:,}): {{}}", col),
-    ])
+    ], notes, evidence)
 
 
 @dataclass
@@ -168,9 +196,15 @@ def type_table(table: RawTable, body: pd.DataFrame, *, date_format: str | None, 
     problems: list[Problem] = []
     evidence: dict[str, dict[str, object]] = {}
     money: dict[str, TypedColumn] = {}
-    for idx, fld in mapping.items():
-        column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
-                             order_hint=order_hint, limits=limits)
+    columns: dict[str, TypedColumn] = {}
+    decimal_comma = False
+    # amounts first: a decimal comma they prove is the quantities' too ("1,000" = 1)
+    for idx, fld in sorted(mapping.items(), key=lambda kv: FIELD_TYPES[kv[1]] != "money"):
+        columns[fld] = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
+                                   order_hint=order_hint, limits=limits, decimal_comma=decimal_comma)
+        decimal_comma |= FIELD_TYPES[fld] == "money" and columns[fld].evidence.get("decimal") == "comma"
+    for fld in mapping.values():  # problems in column order: a quarantined row names its first bad column
+        column = columns[fld]
         typed[fld] = column.values
         problems += column.problems
         warnings += column.warnings

@@ -222,6 +222,8 @@ def read_text(
             text, body_after, delim, ncols, limits.max_columns, quote)
         if quote == SINGLE_QUOTE:
             _refuse_shifted_rows(frame, rows, ncols)
+        else:
+            frame = unprotect_cells(frame)
     # a field is never longer than its line, unless quoted line breaks (the csv parser) join lines
     _check_cells(frame, rows, limits, sizes=fast is None or longest_line > limits.max_cell_chars)
     if frame.shape[1] > len(match.headers):
@@ -235,6 +237,26 @@ def read_text(
     table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
                      warnings=warnings, cut_rows=_cut_last_line(text, delim, ncols, rows, quote))
     return table, detected
+
+
+#: `="02909"`: Excel's formula that keeps a CSV value as text (an "Excel-safe" export)
+_FORMULA_TEXT = r'^="(.*)"$'
+#: `'02909`, `'+4930...`: the apostrophe Excel users type so a number keeps its zeros; only before a
+#: digit, so "'s-Hertogenbosch" keeps its apostrophe
+_APOSTROPHE_NUMBER = r"^'(?=\+?\d)"
+
+
+def unprotect_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells without the text protection Excel-minded exports add (`="02909"`, `'02909`), so a
+    postcode, serial or invoice number is read as written, leading zeros kept. Only columns where a
+    cell starts with `=` or `'` are rewritten."""
+    for col in frame.columns:
+        values = frame[col].astype(object)
+        if not values.str.startswith(("=", "'"), na=False).any():
+            continue
+        frame[col] = values.str.replace(_FORMULA_TEXT, r"\1", regex=True).str.replace(
+            _APOSTROPHE_NUMBER, "", regex=True).where(values.notna(), values)
+    return frame
 
 
 def _refuse_shifted_rows(frame: pd.DataFrame, rows: np.ndarray, ncols: int) -> None:

@@ -25,9 +25,10 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_bo
 from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
-from sources.headers import find_header_row, likely_header_hint
+from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.table import FileReadError, RawTable, SkippedSheet
+from sources.table_blocks import column_span, side_by_side, stacked_starts
 from sources.workbook_guard import SheetMeter, check_package, check_shared_strings
 
 HEADER_SEARCH_ROWS = 40
@@ -274,26 +275,80 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, why))
             continue
         idx, match = found
-        body = rows[idx + 1:]
-        width = max([len(match.headers)] + [len(r) for r in body])
-        match.headers.extend("" for _ in range(width - len(match.headers)))
-        frame = pd.DataFrame(
-            [r + [None] * (width - len(r)) for r in body],
-            columns=[str(i) for i in range(width)], dtype=object,
-        )
-        blind = [(r, c) for r, c in uncached if r > idx + 1 and c - 1 in match.mapping]
-        notes = [] if not blind else [(
-            f"{len(blind)} formula cell(s) have no saved value and read as empty "
-            f"({', '.join(get_column_letter(c) + str(r) for r, c in blind[:5])}"
-            f"{', ...' if len(blind) > 5 else ''}): the file was written by a program that "
-            "does not calculate formulas; open it in Excel and save it again"
-        )]
-        tables.append(RawTable(
-            sheet=name, header_row=idx + 1, header=match, cells=frame,
-            row_numbers=np.arange(idx + 2, idx + 2 + len(body), dtype=np.int64), epoch=epoch,
-            warnings=notes,
-        ))
+        tables += _sheet_tables(name, rows, idx, match, uncached, epoch, kind, overrides)
     return tables, skipped
+
+
+def _sheet_tables(
+    name: str, rows: list[list[object]], idx: int, match: HeaderMatch, uncached: list[tuple[int, int]],
+    epoch: dt.datetime, kind: str, overrides: Mapping[str, str] | None,
+) -> list[RawTable]:
+    """The tables of one sheet under its header row (0-based `idx`): one per block of tables side
+    by side (`table_blocks.side_by_side`), each cut where a header in another order starts a table
+    stacked under it (`table_blocks.stacked_starts`), so no row takes fields from two tables."""
+    body = rows[idx + 1:]
+    width = max([len(match.headers)] + [len(r) for r in body])
+    match.headers.extend("" for _ in range(width - len(match.headers)))
+    frame = pd.DataFrame(
+        [r + [None] * (width - len(r)) for r in body],
+        columns=[str(i) for i in range(width)], dtype=object,
+    )
+    blocks = side_by_side(match.headers, kind, overrides)
+    tables: list[RawTable] = []
+    for a, b in blocks:
+        whole = len(blocks) == 1
+        label = name if whole else f"{name} ({column_span(match.headers, a, b)})"
+        head = match if whole else recognise_header(match.headers[a:b], overrides, kind)
+        cells = frame if whole else frame.iloc[:, a:b].set_axis([str(i) for i in range(b - a)], axis=1)
+        blind = [(r, c) for r, c in uncached if a < c <= b]
+        top = -1  # the header's position, counted in body rows
+        for at in [*stacked_starts(cells, head.headers, kind, overrides), len(cells)]:
+            end = at if at == len(cells) else _title_start(cells, top + 1, at)
+            part = cells.iloc[top + 1:end].reset_index(drop=True)
+            tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a))
+            if at < len(cells):
+                title = f" (rows {idx + 2 + end}-{idx + 1 + at} above it, blank or its title, are not read)"
+                tables[-1].warnings.append(
+                    f"row {idx + 2 + at} repeats the header with the columns in another order: the rows "
+                    "below it are read as a table of their own, with their own mapping" + (title if end < at else ""))
+                top, head = at, recognise_header(cells.iloc[at].tolist(), overrides, kind)
+    if len(blocks) > 1:
+        spans = ", ".join(column_span(match.headers, a, b) for a, b in blocks)
+        tables[0].warnings.append(f"the sheet holds {len(blocks)} tables side by side under one header row "
+                                  f"(columns {spans}); each is read as a table of its own")
+    return tables
+
+
+def _title_start(cells: pd.DataFrame, start: int, at: int) -> int:
+    """Where the lines right above a stacked header that are its title begin (blank lines, or a
+    line with a single filled cell: "Second export (July)"); `at` when there are none."""
+    end = at
+    while end > start and cells.iloc[end - 1].map(lambda c: c not in (None, "")).sum() <= 1:
+        end -= 1
+    return end
+
+
+def _raw_table(
+    sheet: str, cells: pd.DataFrame, header_row: int, match: HeaderMatch, uncached: list[tuple[int, int]],
+    epoch: dt.datetime, offset: int = 0,
+) -> RawTable:
+    """The rows `cells` under the header on 1-based `header_row` as one table, whose first column is
+    the sheet's column `offset` (0-based)."""
+    width = cells.shape[1]
+    if len(match.headers) < width:
+        match.headers.extend("" for _ in range(width - len(match.headers)))
+    last = header_row + len(cells)
+    blind = [(r, c) for r, c in uncached if header_row < r <= last and c - 1 - offset in match.mapping]
+    notes = [] if not blind else [(
+        f"{len(blind)} formula cell(s) have no saved value and read as empty "
+        f"({', '.join(get_column_letter(c) + str(r) for r, c in blind[:5])}"
+        f"{', ...' if len(blind) > 5 else ''}): the file was written by a program that "
+        "does not calculate formulas; open it in Excel and save it again"
+    )]
+    return RawTable(
+        sheet=sheet, header_row=header_row, header=match, cells=cells,
+        row_numbers=np.arange(header_row + 1, last + 1, dtype=np.int64), epoch=epoch, warnings=notes,
+    )
 
 
 def _root_cause(exc: BaseException) -> str:

@@ -24,7 +24,7 @@ from sources.content import (
     partner_overlap,
     repeat_ranks,
 )
-from sources.fields import NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
+from sources.fields import FIELD_TYPES, NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
 from sources.headers import (
     HEADER_MIN,
     assign,
@@ -36,6 +36,7 @@ from sources.headers import (
 )
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.profiles import ColumnProfile, date_columns, profile_table
+from sources.values import scientific_cells
 
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
@@ -219,8 +220,7 @@ def map_columns(
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
     notes += [
-        f"column {heads[i]!r} reads like '{name}' but its values do not fit it "
-        f"(content {cs:.2f}); left unmapped"
+        _unfit_note(heads[i], name, cs, cells[str(i)])
         for i, name, _, cs in scores.contradicted
         if i not in taken and name not in chosen and fields[best_reading[i]] == name
     ]
@@ -251,6 +251,23 @@ def map_columns(
     not_stored = sorted(f for f in choices if f in NOT_YET_STORED)
     return ColumnMapping(kind, heads, dict(sorted(choices.items(), key=lambda kv: kv[1].column)),
                          missing, not_stored, notes)
+
+
+#: this share of a serial column in scientific notation says Excel turned the serials into numbers
+SCIENTIFIC_SHARE = 0.5
+
+
+def _unfit_note(head: str, name: str, content: float, cells: pd.Series) -> str:
+    """Why a column its header names is left unmapped; for serials Excel turned into "8.18489E+11",
+    what the source must do about it."""
+    if FIELD_TYPES.get(name) == "serials":
+        sci = scientific_cells(cells)
+        present = cells.astype(object).map(lambda v: v not in (None, "")).sum()
+        if present and sci.sum() >= SCIENTIFIC_SHARE * present:
+            return (f"column {head!r} reads like '{name}' but Excel turned its serials into numbers in scientific "
+                    f"notation ({int(sci.sum())} of {int(present)} values, e.g. {cells[sci].iloc[0]!r}), which name "
+                    "no unit; left unmapped: the source must export the serials as text")
+    return f"column {head!r} reads like '{name}' but its values do not fit it (content {content:.2f}); left unmapped"
 
 
 def _partner_of(fld: str) -> str:

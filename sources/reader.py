@@ -18,6 +18,7 @@ from sources.content import known_partner_set
 from sources.delimited import read_text
 from sources.excel import read_workbook
 from sources.fields import required_columns
+from sources.file_magic import sniff_format
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
@@ -26,7 +27,7 @@ from sources.table import FileReadError, RawTable
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-READER_VERSION = "5"  # bump when parsing changes, so every file is read again
+READER_VERSION = "6"  # bump when parsing changes, so every file is read again
 
 
 @dataclass
@@ -112,8 +113,17 @@ def _raw_tables(
         reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
         return tables, reports, {"format": "xlsx"}
     if suffix == ".xls":
-        raise FileReadError("old binary .xls is not supported: save it as .xlsx")
+        raise FileReadError(_xls_message(path))
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
+
+
+def _xls_message(path: Path) -> str:
+    """Why an .xls file is not read: an xlsx workbook under the old name only needs renaming."""
+    with path.open("rb") as fh:
+        found = sniff_format(fh.read(512))
+    if found is not None and found.kind == "zip":
+        return "this .xls file is an .xlsx workbook (a zip package) under the old name: rename it to .xlsx"
+    return "old binary .xls is not supported: save it as .xlsx"
 
 
 def read_source_file(

@@ -258,28 +258,57 @@ def _ungroup(value: str) -> str:
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", value.strip()).replace(",", ".")
 
 
-def _quantity_text(v: object) -> object:
+def _decimal_comma_number(value: str) -> str:
+    """A number written with a decimal comma as Python reads it ("1.234,5" -> "1234.5", "1,000" -> "1.000")."""
+    return value.strip().replace(".", "").replace(",", ".")
+
+
+def _quantity_text(v: object, decimal_comma: bool = False) -> object:
     if is_blank(v):
         return None
     if isinstance(v, (int, float)):
         return v
-    return re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", _ungroup(str(v)))
+    text = _decimal_comma_number(str(v)) if decimal_comma else _ungroup(str(v))
+    return re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", text)
 
 
-def quantity_numbers(raw: pd.Series) -> pd.Series:
-    """Quantity cells as float64 numbers before any check ("3 pcs" -> 3.0, "inf" -> inf, junk -> NaN)."""
+_PROVEN_COMMA_RX = re.compile(r"\d,(?:\d{1,2}|\d{4,})\s*$|^\s*\d{1,3}(?:\.\d{3})+,\d+\s*$")
+
+
+def comma_decimals(raw: pd.Series) -> bool:
+    """Whether a number column's own values prove a decimal comma: a comma before one, two or four+
+    digits ("2,5", "1,25") or after dotted thousands ("1.000,000"); "1,000" alone proves nothing."""
+    text = map_unique(raw.astype(object), lambda v: v if isinstance(v, str) else None)
+    return bool(text.dropna().astype(str).str.contains(_PROVEN_COMMA_RX).any())
+
+
+def quantity_numbers(raw: pd.Series, decimal_comma: bool = False) -> pd.Series:
+    """Quantity cells as float64 numbers before any check ("3 pcs" -> 3.0, "inf" -> inf, junk -> NaN);
+    with `decimal_comma` (the file proves it) "1,000" is 1 and "1.000" is 1000, as SAP's German exports write."""
     # mapped as object: on an empty string-dtype column map() would return strings, not bools
-    as_str = map_unique(raw.astype(object), _quantity_text)
+    as_str = map_unique(raw.astype(object), lambda v: _quantity_text(v, decimal_comma))
     return pd.to_numeric(as_str, errors="coerce").astype("float64")
 
 
-def parse_quantity(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions, inf and values past 2**53 fail."""
-    values = quantity_numbers(raw)
+def parse_quantity(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Quantities ("3", 3.0, "3 pcs", "1,000") to integers; fractions, inf and values past 2**53 fail.
+    "1,000" is a thousand unless `decimal_comma` says the file writes decimals with a comma."""
+    values = quantity_numbers(raw, decimal_comma)
     integral = values.notna() & np.isfinite(values) & values.abs().le(2.0**53) & (values == values.round())
     out = values.where(integral).astype("Int64")
     failed = ~map_unique(raw.astype(object), is_blank).astype(bool) & out.isna()
     return out, failed
+
+
+#: "8.18489E+11": a long number Excel showed (and a CSV saved) in scientific notation, its digits lost
+_SCIENTIFIC_RX = re.compile(r"(?i)^\s*[+-]?\d+(?:[.,]\d+)?\s*E\s*\+?\d+\s*$")
+
+
+def scientific_cells(raw: pd.Series) -> pd.Series:
+    """Which text cells are a number in scientific notation ("8.18489E+11"): five or six significant
+    digits of a longer number, so such a value can never name one unit."""
+    text = map_unique(raw.astype(object), lambda v: v if isinstance(v, str) else None)
+    return text.notna() & text.astype(str).str.match(_SCIENTIFIC_RX)
 
 
 def split_serials(raw: pd.Series) -> pd.Series:

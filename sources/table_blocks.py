@@ -1,0 +1,115 @@
+"""Several tables on one sheet: side by side under one header row, or stacked with a header of their own.
+
+A header row that holds the same header names twice, in separate blocks (an empty column between
+them, or the header sequence starting over), is two tables side by side: each block is read as its
+own table, so no row takes fields from two tables. A small block that is not a table on its own (a
+summary "Reseller | Lines | Total" beside the data) stays with its neighbour, as before. Below a
+header, a line that repeats the header's names in another order starts a new table with its own
+mapping (a second export pasted under the first); in the same order it is a page-break repeat,
+which `sources.records` skips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+from openpyxl.utils.cell import get_column_letter
+
+from sources.headers import clean_headers, is_recognisable, looks_like_data, normalise_header, recognise_header
+
+#: header names a block must share with another before the two are read as separate tables
+SHARED_NAMES = 2
+
+
+def _runs(headers: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-empty header cells, end exclusive."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, h in enumerate([*headers, ""]):
+        if h and start is None:
+            start = i
+        elif not h and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def _restarts(keys: Sequence[str], start: int, end: int) -> list[int]:
+    """Positions inside one run where its header sequence starts over ("A B C A B C": at the second A)."""
+    out = []
+    first = start
+    for j in range(start + 2, end - 1):
+        if keys[j] == keys[first] and keys[j + 1] == keys[first + 1]:
+            out.append(j)
+            first = j
+    return out
+
+
+def _is_table(headers: Sequence[str], kind: str, overrides: Mapping[str, str] | None) -> bool:
+    """Whether a block of headers names a table of `kind` on its own."""
+    return is_recognisable(recognise_header(list(headers), overrides, kind), kind)
+
+
+def side_by_side(
+    headers: Sequence[str], kind: str, overrides: Mapping[str, str] | None = None
+) -> list[tuple[int, int]]:
+    """The column ranges (start, end exclusive) of the tables one header row holds side by side.
+
+    One range covering every column when the row is one table. A block starts a table of its own
+    when it is a recognisable header by itself and repeats at least `SHARED_NAMES` names of the
+    table before it; the table before it keeps the empty columns up to it.
+    """
+    keys = [normalise_header(h) for h in headers]
+    pieces: list[tuple[int, int]] = []
+    for start, end in _runs(keys):
+        cuts = [start, *_restarts(keys, start, end), end]
+        pieces += list(zip(cuts, cuts[1:], strict=False))
+    starts = [0]
+    for a, b in pieces[1:]:
+        before = {k for k in keys[starts[-1]:a] if k}
+        here = [k for k in keys[a:b] if k]
+        if len(before & set(here)) >= SHARED_NAMES and _is_table(headers[a:b], kind, overrides) and _is_table(
+                headers[starts[-1]:a], kind, overrides):
+            starts.append(a)
+    return list(zip(starts, [*starts[1:], len(headers)], strict=True))
+
+
+def column_span(headers: Sequence[str], start: int, end: int) -> str:
+    """Excel letters of a block's headed columns ("A:Q"), without the empty columns after it."""
+    last = max((i for i in range(start, end) if headers[i]), default=end - 1)
+    return f"{get_column_letter(start + 1)}:{get_column_letter(last + 1)}"
+
+
+def restated_header(
+    header: Sequence[str], row: Sequence[object], kind: str, overrides: Mapping[str, str] | None = None
+) -> bool:
+    """Whether a row below `header` is a header of its own that names the same columns in another
+    order: a second table stacked under the first, which needs its own mapping."""
+    cells = clean_headers(row)
+    keys = [normalise_header(c) for c in cells]
+    names = [k for k in keys if k]
+    own = [normalise_header(h) for h in header]
+    if len(names) < 2 or looks_like_data(row) or len(set(names) & set(own)) < max(SHARED_NAMES, len(names) // 2):
+        return False
+    same_place = sum(1 for i, k in enumerate(keys) if k and i < len(own) and own[i] == k)
+    return same_place < len(names) and _is_table(cells, kind, overrides)
+
+
+def stacked_starts(
+    cells: pd.DataFrame, header: Sequence[str], kind: str, overrides: Mapping[str, str] | None = None
+) -> list[int]:
+    """Positions of the rows of `cells` that start a table stacked under `header`
+    (`restated_header`), each compared with the header in force above it. Only rows holding two
+    cells written as one of the header's names are looked at, so a long sheet costs one `isin`."""
+    names = {h for h in header if h} | {h.strip() for h in header if h}
+    if not names:
+        return []
+    hits = cells.isin(names).sum(axis=1).to_numpy() >= SHARED_NAMES
+    out: list[int] = []
+    for at in hits.nonzero()[0]:
+        row = cells.iloc[int(at)].tolist()
+        if restated_header(header, row, kind, overrides):
+            out.append(int(at))
+            header = clean_headers(row)
+    return out
