@@ -53,6 +53,14 @@ IDENTIFYING_COLUMNS: tuple[str, ...] = (
 #: least name similarity for a contained name ("Willowport" in "Willowport Pharmaceuticals")
 #: to count as a near match
 CONTAINED_MIN_COVERAGE = 0.6
+#: names agreeing on at least this many tokens are long ones: one whole word only one of them has
+#: ("Anadolu Makina *Kalip* San. ve Tic." / "Anadolu Makina San. ve Tic.", "Infotech Systems
+#: *& Services* India" / "Infotech Systems India") names another company, yet hardly moves their
+#: soft TF-IDF coverage, so the similarity is held below "name>=0.88" (EXTRA_WORD_MAX_SIMILARITY)
+#: (several words more are a longer form of the name, "Henry Booth House - Jones Academy" /
+#: "Jones Academy": the coverage and the contained-name rule judge those as before)
+LONG_NAME_SHARED_TOKENS = 2
+EXTRA_WORD_MAX_SIMILARITY = 0.87
 #: a value held by more profiles than this is not evidence of identity (serial "N/A", "TBD")
 MAX_SHARED_HOLDERS = 1000
 
@@ -159,7 +167,7 @@ def _similarity(
 
 def name_similarity(
     inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Name similarity 0..1 (NaN if a name is missing), containment and name ambiguity.
 
     The similarity is the soft TF-IDF token coverage, or, when higher, the character similarity
@@ -169,9 +177,19 @@ def name_similarity(
     "Willowport Pharmaceuticals" is a nickname; "Goldleaf Industries" in "Goldleaf Industries
     Group" is a sibling when a located or CRM record is called "Goldleaf Industries"). See
     `tokens.soft_token_coverage` for the ambiguity.
+
+    Long names (agreeing on LONG_NAME_SHARED_TOKENS tokens or more) where one has one whole word
+    the other lacks ("Anadolu Makina Kalip San. ve Tic." / "Anadolu Makina San. ve Tic.") are
+    held to EXTRA_WORD_MAX_SIMILARITY: a word more in a long name of common words is what tells
+    two companies apart. The fourth array marks those of them whose shorter name is not a
+    leading or trailing run of the longer one's words (the word is inserted inside it): the
+    shorter is then no nickname of the longer (`compare_pairs`).
     """
     agreement = soft_token_coverage(inputs.tokens, left, right)
     coverage, ambiguity = agreement.coverage, agreement.ambiguity
+    extra_word = (agreement.shared_tokens >= LONG_NAME_SHARED_TOKENS) & (agreement.distinct_words == 1)
+    uncapped = coverage
+    coverage = np.where(extra_word, np.fmin(coverage, EXTRA_WORD_MAX_SIMILARITY), coverage)
     left_inside = np.nan_to_num(agreement.own_left) >= np.nan_to_num(agreement.own_right)
     inner = np.where(left_inside, left, right)
     contained = np.where(left_inside, agreement.own_left, agreement.own_right)
@@ -184,6 +202,9 @@ def name_similarity(
     char = np.where(present & (a == b), 1.0, char)
     sim = np.fmax(coverage, np.where(char > 0, char - 0.1, 0.0))
     sim = np.where(present & (a == b), np.fmax(sim, 0.97), sim)
+    # a contained name counts when the names are still close (before the extra-word hold)
+    close = np.nan_to_num(np.fmax(uncapped, sim)) >= CONTAINED_MIN_COVERAGE
+    contained = np.where(close, contained, 0.0)
     ambiguity = np.where(present & (a == b) & (ambiguity == 0), 1.0, ambiguity)
     # names of one declared group (a parent and its subsidiaries) are different companies
     ga, gb = inputs.codes["group"][left], inputs.codes["group"][right]
@@ -191,7 +212,19 @@ def name_similarity(
     sim = np.where(grouped, 0.0, sim)
     contained = np.where(grouped, 0.0, contained)
     ambiguity = np.where(grouped, 0.0, ambiguity)
-    return np.where(present, sim, np.nan).astype(np.float32), contained, ambiguity
+    inserted = extra_word & (np.nan_to_num(contained) >= 0.97)
+    inserted[inserted] = ~_runs_of(inputs.profiles.table["name_norm"].to_numpy(dtype=object),
+                                   left[inserted], right[inserted])
+    return np.where(present, sim, np.nan).astype(np.float32), contained, ambiguity, inserted
+
+
+def _runs_of(names: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per pair: the shorter normalised name is a run of the longer one's words (few pairs)."""
+    out = np.zeros(len(left), dtype=bool)
+    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        a, b = f" {names[i]} ", f" {names[j]} "
+        out[k] = a in b or b in a
+    return out
 
 
 def compare_pairs(
@@ -207,12 +240,15 @@ def compare_pairs(
 
     # name: 0..5 by similarity thresholds, 6 exact normalised name; a short name wholly inside
     # a longer one ("Willowport" in "Willowport Pharmaceuticals LLC") counts as level 4 when the
-    # tokens it lacks are common ones (coverage still >= CONTAINED_MIN_COVERAGE)
-    sim, contained, ambiguity = name_similarity(inputs, left, right)
+    # tokens it lacks are common ones (coverage still >= CONTAINED_MIN_COVERAGE); as level 3 only when
+    # both are long names and the longer has a whole word inserted inside the shorter's words
+    # (`name_similarity`): "Anadolu Makina Kalip San. ve Tic." is no longer form of "Anadolu Makina
+    # San. ve Tic." the way "Banco Itau Leasing" is of "Itau Leasing"; the other evidence decides
+    sim, contained, ambiguity, extra_word = name_similarity(inputs, left, right)
     present, equal, _ = _exact(inputs, "name", left, right)
     level = np.searchsorted(np.asarray(name_thresholds), np.nan_to_num(sim, nan=0.0), side="right")
-    inside = (np.nan_to_num(contained) >= 0.97) & (np.nan_to_num(sim) >= CONTAINED_MIN_COVERAGE)
-    level = np.where(inside, np.maximum(level, 4), level)
+    inside = np.nan_to_num(contained) >= 0.97  # and the names close (`name_similarity`)
+    level = np.where(inside, np.maximum(level, np.where(extra_word, 3, 4)), level)
     level = np.where(equal, len(name_thresholds) + 1, level)
     out["name"] = np.where(np.isnan(sim), -1, level).astype(np.int8)
     out["name_similarity"] = sim

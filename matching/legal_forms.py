@@ -59,6 +59,13 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "spolka z ograniczona odpowiedzialnoscia",
     "spolka akcyjna",
     "sp z o o",
+    # the other Polish forms in full (cleanco has their short spellings "sp. j.", "sp. k.",
+    # "S.K.A.", "sp. p.", "s.c.")
+    "spolka jawna",
+    "spolka komandytowa",
+    "spolka komandytowo akcyjna",
+    "spolka partnerska",
+    "spolka cywilna",
     "aktiebolag",
     "aktiebolaget",
     "aktieselskab",

@@ -105,8 +105,12 @@ NAME_ABBREVIATIONS: Final[dict[str, str]] = {
     "coop": "cooperative",
 }
 
-#: tokens ignored when comparing names (kept when a name has nothing else)
-NAME_STOPWORDS: Final[frozenset[str]] = frozenset({"the", "and", "of", "a", "an", "at", "for"})
+#: tokens ignored when comparing names (kept when a name has nothing else): English articles and
+#: prepositions, and "and" in the languages whose company names use it ("&" is read as "and";
+#: "Kowalski i Wspolnicy" = "Kowalski & Wspolnicy", "San. ve Tic." = "San. Tic.")
+NAME_STOPWORDS: Final[frozenset[str]] = frozenset(
+    {"the", "and", "of", "a", "an", "at", "for", "und", "et", "y", "e", "i", "ve", "och"}
+)
 
 #: words that qualify a site or department of a customer rather than name it ("- HQ", "(AP Dept)")
 _QUALIFIER_WORDS = (

@@ -114,6 +114,14 @@ class NameAgreement:
     own_left: np.ndarray
     own_right: np.ndarray
     ambiguity: np.ndarray
+    #: IDF-weighted share of the larger distinct part: the whole words (3+ characters) of one name
+    #: with no counterpart at all in the other ("kalip" of "anadolu makina kalip san ve tic"
+    #: against "anadolu makina san ve tic"), as a share of that name; the larger of the two sides
+    distinct: np.ndarray
+    #: how many tokens the two names agree on (the smaller count of the two sides)
+    shared_tokens: np.ndarray
+    #: how many such whole words the side with more of them has
+    distinct_words: np.ndarray
 
 
 #: credit of a token that the other name has only cut short ("environme" of "environmental")
@@ -145,11 +153,19 @@ def soft_token_coverage(
     is rare only on its own side): "capital group" agrees on two common words (hundreds of
     names), "riverpoint health" on a stem shared by 80 companies and a common word (about one),
     a lone "riverpoint" on the stem (80). 0 when nothing agrees.
+
+    `distinct` is the larger of the two sides' shares held by whole words the other name lacks
+    (no exact, near or prefix counterpart; 3+ characters, so an initial does not count),
+    `distinct_words` the number of those words and `shared_tokens` the number of tokens the names
+    agree on (`comparisons.name_similarity` reads them).
     """
     coverage = np.full(len(left), np.nan, dtype=np.float32)
     own_left = np.full(len(left), np.nan, dtype=np.float32)
     own_right = np.full(len(left), np.nan, dtype=np.float32)
     ambiguity = np.zeros(len(left), dtype=np.float64)
+    distinct_share = np.zeros(len(left), dtype=np.float32)
+    shared_tokens = np.zeros(len(left), dtype=np.int8)
+    distinct_words = np.zeros(len(left), dtype=np.int8)
     n_names = tokens.n_names
     # vocabulary-indexed arrays get one extra entry at the end, which padding (-1) selects
     log_share = np.r_[np.log(np.maximum(tokens.document_frequency, 1) / n_names), 0.0]
@@ -204,4 +220,15 @@ def soft_token_coverage(
         agreed = (credit_a > 0).any(axis=1)
         expected = n_names * np.exp(np.maximum(share_a, share_b))
         ambiguity[lo : lo + chunk] = np.where(agreed, np.maximum(expected, 1.0), 0.0)
-    return NameAgreement(coverage, own_left, own_right, ambiguity)
+        lone_a = valid_a & (credit_a == 0) & (length[a] >= 3)
+        lone_b = valid_b & (credit_b == 0) & (length[b] >= 3)
+        extra_a = (wa * lone_a).sum(axis=1) / np.maximum(tot_a, 1e-9)
+        extra_b = (wb * lone_b).sum(axis=1) / np.maximum(tot_b, 1e-9)
+        distinct_share[lo : lo + chunk] = np.where(both, np.maximum(extra_a, extra_b), 0.0)
+        shared = np.minimum((credit_a > 0).sum(axis=1), (credit_b > 0).sum(axis=1))
+        shared_tokens[lo : lo + chunk] = np.where(both, shared, 0)
+        words = np.maximum(lone_a.sum(axis=1), lone_b.sum(axis=1))
+        distinct_words[lo : lo + chunk] = np.where(both, words, 0)
+    return NameAgreement(
+        coverage, own_left, own_right, ambiguity, distinct_share, shared_tokens, distinct_words
+    )

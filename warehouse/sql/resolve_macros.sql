@@ -36,3 +36,59 @@ CREATE OR REPLACE TEMP MACRO support_owner(t) AS
          WHEN regexp_matches(lower(coalesce(t, '')), '(reseller|partner|first[- ]line|first[- ]level|1st[- ]line|var\b)') THEN 'reseller'
          WHEN regexp_matches(lower(coalesce(t, '')), '(vendor|direct|manufacturer)') THEN 'vendor'
     END;
+-- A company name's key for "is this the reseller itself" (customer_mentions.sql leaves such a
+-- distributor row without an end customer; reports/sql/registration lists it as no_end_customer:
+-- one key, so the two never disagree). Case and accents folded ("Soluções" = "Solucoes"), "&" /
+-- "+" and "and" in any language dropped, dotted abbreviations closed up ("Pvt." "S.A."),
+-- punctuation ignored, common abbreviations expanded (Sys, Svcs, Intl, Mfg, Tech ...), a plural
+-- "s" dropped, and these words dropped wherever they stand: legal forms of many countries (Pvt
+-- Ltd, Private Limited, Corporation, Co, Ltda, GmbH, Sp. z o.o., Spolka Jawna, A.S., Ltd. Sti.,
+-- S.A. de C.V. ...) and the stock words stock / inventory / demo. NULL for a blank name.
+CREATE OR REPLACE TEMP MACRO company_key_word(t) AS
+    CASE WHEN t IN ('sys', 'syst', 'system') THEN 'systems'
+         WHEN t IN ('svc', 'svcs', 'srvcs', 'servs', 'service') THEN 'services'
+         WHEN t IN ('intl', 'internat', 'internatl') THEN 'international'
+         WHEN t IN ('mfg', 'mfr', 'mfrs', 'manuf', 'mnfg') THEN 'manufacturing'
+         WHEN t IN ('tech', 'techs', 'techn', 'technologies') THEN 'technology'
+         WHEN t IN ('soln', 'solns', 'sol', 'solution') THEN 'solutions'
+         WHEN t IN ('comm', 'comms', 'communication') THEN 'communications'
+         WHEN t IN ('eng', 'engr', 'engg') THEN 'engineering'
+         WHEN t IN ('grp') THEN 'group'
+         WHEN t IN ('hldg', 'hldgs', 'holding') THEN 'holdings'
+         WHEN t IN ('ent', 'enterprise') THEN 'enterprises'
+         WHEN t IN ('ind', 'inds', 'industry') THEN 'industries'
+         WHEN t IN ('dist', 'distr') THEN 'distribution'
+         WHEN t IN ('mgmt', 'mgt') THEN 'management'
+         WHEN t IN ('natl') THEN 'national'
+         WHEN t IN ('assoc', 'assn') THEN 'association'
+         WHEN t IN ('bros') THEN 'brothers'
+         WHEN t IN ('ctr', 'cntr', 'centre') THEN 'center'
+         WHEN t IN ('san') THEN 'sanayi'
+         WHEN t IN ('tic') THEN 'ticaret'
+         ELSE t END;
+CREATE OR REPLACE TEMP MACRO company_key_dropped(t) AS
+    t IN ('the', 'and', 'und', 'et', 'y', 'e', 'i', 've', 'och', 'stock', 'inventory', 'demo',
+          'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co',
+          'company', 'cie', 'pvt', 'private', 'pte', 'pty', 'proprietary', 'sdn', 'bhd', 'berhad', 'tbk',
+          'pt', 'cv', 'gmbh', 'mbh', 'ag', 'kg', 'ohg', 'ug', 'kgaa', 'se', 'sa', 'sas', 'sarl', 'sl', 'srl',
+          'spa', 'snc', 'bv', 'nv', 'vof', 'ab', 'oy', 'oyj', 'as', 'asa', 'aps', 'ltda', 'eireli', 'me',
+          'de', 'rl', 'sapi', 'sro', 'spol', 'kft', 'zrt', 'nyrt', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ooo', 'oao',
+          'zao', 'pao', 'sp', 'z', 'oo', 'spzoo', 'spj', 'spk', 'spp', 'ska', 'sc', 'spolka', 'jawna',
+          'komandytowa', 'komandytowo', 'akcyjna', 'partnerska', 'cywilna', 'ograniczona',
+          'odpowiedzialnoscia', 'sti', 'anonim', 'sirketi', 'kk', 'kabushiki', 'kaisha', 'gk', 'kabushikigaisha',
+          'sac', 'saa', 'eirl', 'sae', 'wll', 'fze', 'fzco', 'fzc', 'sprl', 'scrl', 'sasu', 'eurl', 'cia', 'doo',
+          'dd', 'ood', 'eood', 'uab', 'sia', 'ou', 'hb', 'ehf', 'hf', 'bt', 'nyrt', 'sdn', 'yk');
+-- the name lower case, folded, dotted abbreviations closed up, punctuation as spaces ("Sp. j." -> "spj")
+CREATE OR REPLACE TEMP MACRO company_key_text(name) AS
+    trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        replace(replace(replace(translate(lower(strip_accents(coalesce(name, ''))), 'łıøđ', 'liod'),
+            'æ', 'ae'), 'œ', 'oe'), 'ß', 'ss'),
+        '[&+]', ' and ', 'g'), '[.''`’]', '', 'g'), '[^\p{L}\p{N}]+', ' ', 'g'), '\bsp ([jkp])\b', 'sp\1', 'g'));
+CREATE OR REPLACE TEMP MACRO company_key(name) AS
+    nullif(array_to_string(list_transform(
+        list_filter(list_transform(string_split(company_key_text(name), ' '), lambda t: company_key_word(t)),
+                    lambda t: t <> '' AND NOT company_key_dropped(t)),
+        lambda t: CASE WHEN length(t) > 3 THEN regexp_replace(t, 's$', '') ELSE t END), ''), '');
+-- a row's end customer is its reseller itself (the same company_key)
+CREATE OR REPLACE TEMP MACRO names_reseller_itself(customer_name, reseller_name) AS
+    coalesce(company_key(customer_name) = company_key(reseller_name), false);

@@ -5,8 +5,10 @@
 --
 --   no_end_customer            a distributor row selling serials whose end customer is blank (the
 --                              row is quarantined), a placeholder (is_placeholder_name: "N/A",
---                              "Unknown", "Stock", "TBD" ...) or the reseller itself: one finding per serial (per row when
---                              quarantined - its serials are in the raw cells)
+--                              "Unknown", "Stock", "TBD" ...) or the reseller itself (names_reseller_itself of
+--                              warehouse/sql/resolve_macros.sql, the test that keeps the row from naming a
+--                              customer): one finding per serial (per row when quarantined - its serials
+--                              are in the raw cells)
 --   conflicting_end_customers  a serial whose rows name different resolved end customers
 --   hardware_without_service   a hardware unit with no service contract starting within
 --                              attach_days of its shipment, whose attach deadline fell in the last
@@ -19,12 +21,6 @@
 --                              the accounting export holds, and ended within the last audit_days or later
 -- Value at stake: a year of service on the unit (list price x the category's attach rate) for the
 -- serial kinds, the contract's annual value (rv_contract_values) for the contract kinds.
--- a company name without legal forms, stock words and punctuation, for "is this the reseller itself"
-CREATE OR REPLACE TEMP MACRO rg_name_key(name) AS
-    regexp_replace(regexp_replace(lower(coalesce(name, '')),
-        '\b(the|inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|srl|bv|nv|plc|pty'
-        || '|stock|inventory|demo)\b', ' ', 'g'), '[^\p{L}\p{N}]+', '', 'g');
-
 -- distributor rows selling serials to no end customer
 CREATE OR REPLACE TEMP TABLE rg_no_customer_rows AS
 SELECT r.record_id, r.source, r.source_file, r.source_sheet, r.source_row, r.customer_name, r.reseller_name,
@@ -32,11 +28,8 @@ SELECT r.record_id, r.source, r.source_file, r.source_sheet, r.source_row, r.cus
        CASE WHEN is_placeholder_name(r.customer_name) THEN 'placeholder' ELSE 'reseller_itself' END AS why
 FROM source_records r
 LEFT JOIN record_parties rp USING (record_id)
-LEFT JOIN partners p ON p.partner_id = rp.reseller_id
 WHERE r.kind = 'distributor' AND len(coalesce(r.serial_numbers, [])) > 0
-  AND (is_placeholder_name(r.customer_name)
-       OR (rg_name_key(r.customer_name) <> ''
-           AND rg_name_key(r.customer_name) IN (rg_name_key(r.reseller_name), rg_name_key(p.name))));
+  AND (is_placeholder_name(r.customer_name) OR names_reseller_itself(r.customer_name, r.reseller_name));
 
 -- every source row naming a serial, with the end customer it names (rows with no end customer left out)
 CREATE OR REPLACE TEMP TABLE rg_serial_rows AS

@@ -1,7 +1,9 @@
 -- Every source row that names an end customer, shaped for matching.resolve_entities.
 -- CRM accounts typed as resellers, distributors or leasing companies are partners, not customers.
 -- A placeholder name ("N/A", "Stock", "Unknown" ...) names nobody: the row has no end customer
--- (reports/sql/registration lists it), unless a CRM row carries an account.
+-- (reports/sql/registration lists it), unless a CRM row carries an account. Nor does a distributor
+-- row whose end customer is its reseller itself (names_reseller_itself: the same company_key, legal
+-- forms, accents, "&" and abbreviations aside): the registration audit lists it as no_end_customer.
 SELECT r.record_id,
        r.source,
        r.kind,
@@ -23,4 +25,5 @@ FROM source_records r
 JOIN source_rank p USING (source)
 WHERE (NOT is_placeholder_name(r.customer_name) OR (r.kind LIKE 'crm_%' AND r.customer_account IS NOT NULL))
   AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))
+  AND NOT (r.kind = 'distributor' AND names_reseller_itself(r.customer_name, r.reseller_name))
 ORDER BY r.record_id

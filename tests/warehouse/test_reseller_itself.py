@@ -1,0 +1,67 @@
+"""A distributor row naming its reseller as the end customer names no end customer: one name key
+(company_key: accents, legal forms, "&"/"and" and abbreviations aside) decides it both for the
+customers (resolve/customer_mentions.sql) and for the registration audit's no_end_customer."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.steps import CUSTOMER_MENTIONS, INGEST_SCHEMA, WAREHOUSE_SQL, register_macros
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture()
+def con() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    register_macros(con)
+    return con
+
+
+@pytest.mark.parametrize(
+    ("customer", "reseller", "itself"),
+    [
+        ("Tecnologías Andinas Perú", "Tecnologias Andinas Peru S.A.C.", True),
+        ("Integrações Paulistas", "Integracoes Paulistas Ltda.", True),
+        ("CHENNAI DATA SYSTEMS & SERVICES PVT LTD", "Chennai Data Sys and Svcs Private Limited", True),
+        ("Busan Cloud Integration Corporation", "Busan Cloud Integration Co Ltd", True),
+        ("Nowak i Wspólnicy Sp. j.", "NOWAK & WSPOLNICY SPÓŁKA JAWNA", True),
+        ("Ege Makina San. ve Tic. A.Ş.", "Ege Makina Sanayi ve Ticaret Ltd. Şti.", True),
+        ("Acme Networks - Stock", "ACME NETWORKS INC.", True),
+        ("Chennai Data Systems India Pvt Ltd", "Chennai Data Systems & Services India Pvt Ltd", False),
+        ("Harbour Logistics GmbH", "Harbour Networks GmbH", False),
+        (None, "Harbour Networks GmbH", False),
+        ("Ltd.", "Co.", False),
+    ],
+)
+def test_the_reseller_itself_whatever_its_legal_form_accents_and_abbreviations(
+    con: duckdb.DuckDBPyConnection, customer: str | None, reseller: str, itself: bool
+) -> None:
+    assert con.execute("SELECT names_reseller_itself(?, ?)", [customer, reseller]).fetchone() == (itself,)
+
+
+def _rows(con: duckdb.DuckDBPyConnection) -> None:
+    WAREHOUSE_SQL.run(con, INGEST_SCHEMA)
+    con.execute("CREATE TEMP TABLE source_rank AS SELECT 'dist' AS source, 1 AS rank")
+    con.execute("""
+        INSERT INTO source_records (record_id, sha256, source, kind, source_file, source_row, customer_name, reseller_name,
+                                    serial_numbers)
+        VALUES ('r1', 'x', 'dist', 'distributor', 'd.csv', 2, 'Integrações Paulistas', 'Integracoes Paulistas Ltda.', ['S1']),
+               ('r2', 'x', 'dist', 'distributor', 'd.csv', 3, 'Busan Cloud Integration Corporation',
+                'Busan Cloud Integration Co Ltd', ['S2']),
+               ('r3', 'x', 'dist', 'distributor', 'd.csv', 4, 'Harbour Logistics GmbH', 'Harbour Networks GmbH', ['S3'])
+    """)
+
+
+def test_a_row_naming_its_reseller_itself_gives_no_customer_mention(con: duckdb.DuckDBPyConnection) -> None:
+    _rows(con)
+    mentions = WAREHOUSE_SQL.query(con, CUSTOMER_MENTIONS)
+    assert list(mentions["record_id"]) == ["r3"]
+
+
+def test_the_registration_audit_asks_the_same_question() -> None:
+    audit = (ROOT / "reports" / "sql" / "registration" / "registration_issues.sql").read_text(encoding="utf-8")
+    mentions = WAREHOUSE_SQL.text(CUSTOMER_MENTIONS)
+    call = "names_reseller_itself(r.customer_name, r.reseller_name)"
+    assert call in audit and call in mentions
