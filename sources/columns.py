@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sources.currency import alternatives, normalise_currency
-from sources.dates import order_evidence, parse_dates
+from sources.dates import OrderHint, order_evidence, parse_dates
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
@@ -49,7 +49,7 @@ def type_column(
     *,
     date_format: str | None = None,
     epoch: object | None = None,
-    order_hint: str | None = None,
+    order_hint: OrderHint | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
     decimal_comma: bool = False,
 ) -> TypedColumn:
@@ -92,7 +92,7 @@ def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:
 
 def _dates(
     fld: str, col: pd.Series, header: str, where: str, date_format: str | None, epoch: object | None,
-    order_hint: str | None, limits: ReadLimits,
+    order_hint: OrderHint | None, limits: ReadLimits,
 ) -> TypedColumn:
     parsed = parse_dates(col, f"{fld} ('{header}')", date_format, epoch, order_hint, (limits.min_date, limits.max_date))  # type: ignore[arg-type]
     problems: list[Problem] = [
@@ -165,7 +165,8 @@ def _quantity(
     values, failed = parse_quantity(col, comma)
     numbers = quantity_numbers(col, comma)
     out_of_bounds = numbers.notna() & ~(numbers.abs() <= limits.max_abs_quantity)  # inf too
-    notes, evidence = [], {}
+    notes: list[str] = []
+    evidence: dict[str, object] = {}
     if comma and col.astype(object).map(lambda v: isinstance(v, str) and "," in v).any():
         why = "its own values" if by_values else "the table's amounts"
         notes.append(f"{fld} ('{header}'): read with a decimal comma, as {why} prove ('1,000' is 1)")
@@ -186,12 +187,20 @@ class TypedTable:
     evidence: dict[str, dict[str, object]]
 
 
-def type_table(table: RawTable, body: pd.DataFrame, *, date_format: str | None, limits: ReadLimits) -> TypedTable:
-    """Type each mapped column of `body` (the table's kept rows), then settle each row's currency."""
+def type_table(
+    table: RawTable, body: pd.DataFrame, *, date_format: str | None, limits: ReadLimits,
+    source_order: str | None = None,
+) -> TypedTable:
+    """Type each mapped column of `body` (the table's kept rows), then settle each row's currency.
+
+    A date column whose values cannot tell day from month takes the order the table's other date
+    columns prove, else `source_order`, the order the source's earlier files proved."""
     mapping = table.header.mapping
     headers = table.header.headers
     dates = {i: f for i, f in mapping.items() if FIELD_TYPES[f] == "date" and not date_format}
-    order_hint, warnings = table_date_order({f"{f} ('{headers[i]}')": body[str(i)] for i, f in dates.items()})
+    table_order, warnings = table_date_order({f"{f} ('{headers[i]}')": body[str(i)] for i, f in dates.items()})
+    order_hint = (OrderHint(table_order, "other columns") if table_order
+                  else OrderHint(source_order, "earlier files") if source_order and not warnings else None)
     typed: dict[str, pd.Series] = {}
     problems: list[Problem] = []
     evidence: dict[str, dict[str, object]] = {}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import cast
+from typing import Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,23 @@ class ParsedDates:
     against_order: pd.Series | None = None
     #: how the order was decided and on what: see `OrderEvidence.as_dict`
     evidence: dict[str, object] = field(default_factory=dict)
+
+
+class OrderHint(NamedTuple):
+    """A day/month order proven outside a column, for a column whose values cannot tell: by the
+    table's other date columns, or by the source's earlier files (one system writes one format)."""
+
+    order: str  # "dmy" | "mdy"
+    proof: str  # ORDER_PROOFS
+
+
+#: what an `OrderHint` was proven by: its `decided_by`, and the words of the warning
+ORDER_PROOFS: Final[dict[str, str]] = {
+    "other columns": "the table's other date columns prove",
+    "earlier files": "the source's earlier files prove",
+}
+#: `decided_by` of an order the column's own values prove
+PROVEN_BY_VALUES: Final[tuple[str, ...]] = ("values", "majority")
 
 
 @dataclass(frozen=True)
@@ -138,7 +155,7 @@ class _NumericRead:
 
 
 def _decide_order(
-    ev: OrderEvidence, dotted: bool, column: str, hint: str | None
+    ev: OrderEvidence, dotted: bool, column: str, hint: OrderHint | None
 ) -> tuple[str, str, list[str]]:
     """(order, decided_by, warnings) for one column; an impossible date never votes."""
     impossible = (f"; {ev.impossible} impossible either way (quarantined, not counted)" if ev.impossible else "")
@@ -159,12 +176,12 @@ def _decide_order(
             f"month-first (set date_format to decide){impossible}")
         ]
     if hint:
-        reading = "day-first" if hint == "dmy" else "month-first"
+        reading = "day-first" if hint.order == "dmy" else "month-first"
         note = [] if not ev.either else [
             (f"{column}: no value decides day/month order ({ev.either} ambiguous{impossible}); read {reading} "
-            "as the table's other date columns prove")
+            f"as {ORDER_PROOFS[hint.proof]}")
         ]
-        return hint, "other columns", note
+        return hint.order, hint.proof, note
     order = "dmy" if dotted else "mdy"
     reading = "day-first (dotted dates)" if dotted else "month-first"
     return order, "default", [
@@ -196,13 +213,13 @@ def parse_dates(
     column: str,
     date_format: str | None = None,
     excel_epoch: dt.datetime | None = None,
-    order_hint: str | None = None,
+    order_hint: OrderHint | None = None,
     bounds: tuple[dt.date, dt.date] | None = None,
 ) -> ParsedDates:
     """Parse one column of date cells (strings, datetimes, Excel serials) into dates.
 
-    Work is done once per distinct cell value; `order_hint` ("mdy"/"dmy") is the order other
-    date columns of the same table proved, used when this column alone cannot tell. Real dates
+    Work is done once per distinct cell value; `order_hint` is the order the table's other date
+    columns or the source's earlier files proved, used when this column alone cannot tell. Real dates
     outside `bounds` (inclusive) come back empty and flagged in `out_of_range`.
     """
     codes, uniques = distinct(raw)
@@ -232,7 +249,7 @@ def _parse_distinct(
     column: str,
     date_format: str | None,
     excel_epoch: dt.datetime | None,
-    order_hint: str | None,
+    order_hint: OrderHint | None,
     bounds: tuple[dt.date, dt.date] | None,
 ) -> ParsedDates:
     """Parse distinct cell values; numpy arrays by position, not pandas assignments (~40 small calls each)."""
@@ -429,7 +446,7 @@ def _numeric_arrays(
 
 def _read_numeric_arrays(
     a: np.ndarray, sep: np.ndarray, b: np.ndarray, y: np.ndarray, weights: np.ndarray,
-    column: str, order_hint: str | None,
+    column: str, order_hint: OrderHint | None,
 ) -> _NumericRead:
     """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
     dmy, mdy = _assemble_days(y, b, a), _assemble_days(y, a, b)

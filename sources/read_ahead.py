@@ -6,7 +6,9 @@ read a few files ahead with the names known when each was sent off; each reader 
 lookup it made in those names (`ProbedPartnerNames`). When a file's turn comes, the names it should
 have had are compared on those lookups alone: the same answers mean the same column mapping and the
 same rows, so the worker's outcome is kept; otherwise the file is read again here with the right
-names. The outcomes are therefore exactly those of reading one by one, whatever the timing.
+names. The day/month order the source's files before it proved (`date_orders`) is checked alike: a
+reading made with another order is kept unless some column's order leaned on it. The outcomes are
+therefore exactly those of reading one by one, whatever the timing.
 Readings made before the ingest started (Dagster partition steps, `sources.spool`) are checked the
 same way when their turn comes.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from sources.config import SourceConfig
 from sources.content import PartnerNames, ProbedPartnerNames
+from sources.date_orders import leans_on_order
 from sources.limits import ReadLimits
 from sources.reader import FileOutcome, read_source_file
 
@@ -59,13 +62,24 @@ class ReadAheadStats:
     read_again: list[str] = field(default_factory=list)
 
 
-def read_probed(job: ReadJob, known: PartnerNames) -> tuple[FileOutcome, ProbedPartnerNames]:
+#: the day/month order a file is read with (`date_orders.SourceDateOrders.order_for`), or None
+OrderFor = Callable[[ReadJob], "str | None"]
+
+
+def _no_order(_job: ReadJob) -> str | None:
+    return None
+
+
+def read_probed(
+    job: ReadJob, known: PartnerNames, date_order: str | None = None
+) -> tuple[FileOutcome, ProbedPartnerNames]:
     """A read away from the ingest (a worker process, a partition step): the outcome (without the
     column profiles nobody downstream reads) and the known names with every lookup the reader made."""
     probed = ProbedPartnerNames(known)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a worker's library warnings would reach ops' terminal unfiltered
-        outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits)
+        outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits,
+                                   date_order=date_order)
     return replace(outcome, mappings=[]), probed
 
 
@@ -78,68 +92,76 @@ def workers_for(jobs: Sequence[ReadJob], cores: int | None = None) -> int:
 
 
 def _kept_or_read(job: ReadJob, reading: tuple[FileOutcome, ProbedPartnerNames] | None, known: PartnerNames,
-                  stats: ReadAheadStats) -> tuple[FileOutcome, bool]:
-    """The reading made elsewhere when the names known now answer its lookups alike, else a reading
-    here; with whether the reading made elsewhere was kept."""
-    if reading is not None and reading[1].answers_alike(known):
+                  orders: tuple[str | None, str | None], stats: ReadAheadStats) -> tuple[FileOutcome, bool]:
+    """The reading made elsewhere when the names known now answer its lookups alike and the date
+    order it was read with (`orders`: then, now) is today's or decided nothing, else a reading here;
+    with whether the reading made elsewhere was kept."""
+    read_with, order = orders
+    if (reading is not None and reading[1].answers_alike(known)
+            and (read_with == order or not leans_on_order(s.evidence for s in reading[0].sheets))):
         return reading[0], True
     stats.read_again.append(job.relpath)
-    return read_source_file(job.path, job.relpath, job.source, known, limits=job.limits), False
+    return read_source_file(job.path, job.relpath, job.source, known, limits=job.limits, date_order=order), False
 
 
 def read_in_order(
     jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], workers: int,
     stats: ReadAheadStats | None = None, preread: Mapping[str, Preread] | None = None,
+    order_for: OrderFor = _no_order,
 ) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
-    """Each job with its outcome, in the jobs' order, equal to `read_source_file(..., known_for(job))`
-    called when the job's turn comes (after the caller has stored the files before it).
+    """Each job with its outcome, in the jobs' order, equal to `read_source_file(..., known_for(job),
+    date_order=order_for(job))` called when the job's turn comes (after the caller has stored the
+    files before it).
 
     With `workers` > 0, up to two files per worker are read ahead in spawned processes with the
-    names known when they were sent off, and kept when those names answer alike (module doc).
-    `preread` holds readings made before, by relative path: loaded at their turn and checked alike.
+    names and date order known when they were sent off, and kept when those answer alike (module
+    doc). `preread` holds readings made before (with no date order), by relative path: loaded at
+    their turn and checked alike.
     """
     stats = stats if stats is not None else ReadAheadStats()
     stats.workers = workers
     preread = preread or {}
 
     def take_preread(job: ReadJob) -> FileOutcome:
-        outcome, kept = _kept_or_read(job, preread[job.relpath](), known_for(job), stats)
+        outcome, kept = _kept_or_read(job, preread[job.relpath](), known_for(job), (None, order_for(job)), stats)
         stats.preread += kept
         return outcome
 
     if workers <= 0:
         for job in jobs:
             yield job, (take_preread(job) if job.relpath in preread
-                        else read_source_file(job.path, job.relpath, job.source, known_for(job), limits=job.limits))
+                        else read_source_file(job.path, job.relpath, job.source, known_for(job), limits=job.limits,
+                                              date_order=order_for(job)))
         return
-    yield from _read_ahead(jobs, known_for, workers, stats, preread, take_preread)
+    yield from _read_ahead(jobs, known_for, order_for, workers, stats, preread, take_preread)
 
 
 def _read_ahead(
-    jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], workers: int, stats: ReadAheadStats,
-    preread: Mapping[str, Preread], take_preread: Callable[[ReadJob], FileOutcome],
+    jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], order_for: OrderFor, workers: int,
+    stats: ReadAheadStats, preread: Mapping[str, Preread], take_preread: Callable[[ReadJob], FileOutcome],
 ) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
     """`read_in_order` with `workers` processes reading up to two files each ahead of the order."""
-    pending: deque[tuple[ReadJob, Future[tuple[FileOutcome, ProbedPartnerNames]] | None]] = deque()
+    pending: deque[tuple[ReadJob, Future[tuple[FileOutcome, ProbedPartnerNames]] | None, str | None]] = deque()
     queue = iter(jobs)
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
 
         def send(n: int) -> None:
             for job in queue:
                 if job.relpath in preread:  # read before: no worker needed, loaded at its turn
-                    pending.append((job, None))
+                    pending.append((job, None, None))
                     continue
+                order = order_for(job)
                 try:
-                    pending.append((job, pool.submit(read_probed, job, known_for(job))))
+                    pending.append((job, pool.submit(read_probed, job, known_for(job), order), order))
                 except BrokenProcessPool:  # a worker died: the rest is read here
-                    pending.append((job, None))
+                    pending.append((job, None, order))
                 n -= 1
                 if n == 0:
                     return
 
         send(2 * workers)
         while pending:
-            job, future = pending.popleft()
+            job, future, sent_order = pending.popleft()
             if job.relpath in preread:
                 yield job, take_preread(job)
                 continue
@@ -147,7 +169,7 @@ def _read_ahead(
                 reading = future.result() if future is not None else None
             except BrokenProcessPool:
                 reading = None
-            outcome, kept = _kept_or_read(job, reading, known_for(job), stats)
+            outcome, kept = _kept_or_read(job, reading, known_for(job), (sent_order, order_for(job)), stats)
             stats.ahead += kept
             yield job, outcome
             send(1)

@@ -128,16 +128,18 @@ def _xls_message(path: Path) -> str:
 
 def read_source_file(
     path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
-    *, limits: ReadLimits | None = None,
+    *, limits: ReadLimits | None = None, date_order: str | None = None,
 ) -> FileOutcome:
     """Read `path` (shown as `relpath`) as a file of source `src` within `limits`; never raises.
 
     `known_partners` (reseller names seen elsewhere) helps tell a reseller column from an end
-    customer column when headers do not. A table no column of which can be named for a required
-    field is not typed: the outcome is `needs_mapping`, with the message and `columns:` block.
+    customer column when headers do not; `date_order` ("dmy"/"mdy", `source_date_order` of the
+    source's other files) reads dates nothing in the file decides. A table no column of which can
+    be named for a required field is not typed: the outcome is `needs_mapping`, with the message
+    and `columns:` block.
     """
     try:
-        return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS)
+        return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS, date_order)
     except FileReadError as exc:
         return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
@@ -168,7 +170,7 @@ def _needs_mapping_report(table: RawTable, mapping: ColumnMapping) -> SheetRepor
 
 def _read(
     path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
-    limits: ReadLimits = DEFAULT_LIMITS,
+    limits: ReadLimits = DEFAULT_LIMITS, date_order: str | None = None,
 ) -> FileOutcome:
     tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
@@ -195,7 +197,7 @@ def _read(
             continue
         typed = type_rows(
             table, source=src.name, source_file=relpath, kind=src.kind,
-            date_format=src.date_format, fixed_values=src.fixed_values, limits=limits,
+            date_format=src.date_format, fixed_values=src.fixed_values, limits=limits, date_order=date_order,
         )
         records.append(typed.records)
         quarantine.append(typed.quarantine)

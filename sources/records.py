@@ -150,8 +150,11 @@ def type_rows(
     date_format: str | None = None,
     fixed_values: dict[str, str] | None = None,
     limits: ReadLimits | None = None,
+    date_order: str | None = None,
 ) -> TypedRows:
-    """Type one RawTable into canonical records plus quarantine rows (values bounded by `limits`)."""
+    """Type one RawTable into canonical records plus quarantine rows (values bounded by `limits`;
+    `date_order` is the day/month order the source's earlier files proved, for dates nothing in the
+    table decides)."""
     cells = table.cells
     rows = pd.Series(table.row_numbers, index=cells.index)
     columns = list(cells.columns)
@@ -173,7 +176,8 @@ def type_rows(
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
 
-    typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS)
+    typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS,
+                             source_order=date_order)
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 

@@ -16,6 +16,7 @@ from pipelines.stages.context import RunContext
 from pipelines.stages.memo import record_source_records
 from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
 from sources.content import known_partner_set
+from sources.date_orders import SourceDateOrders
 from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
 from sources.limits import ReadLimits
 from sources.read_ahead import Preread, ReadAheadStats, ReadJob, read_in_order, workers_for
@@ -163,9 +164,11 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         partners = KnownPartners.of(evidence)
         known = set(con.execute("SELECT path, sha256 FROM ingested_files "
                                 "WHERE status NOT IN ('superseded', 'missing', 'retracted')").fetchall())
+        orders = stored_date_orders(con) if jobs else SourceDateOrders()
         stats = ReadAheadStats()
         outcomes = read_in_order(jobs, lambda job: known_partner_set(partners.for_file(job.relpath)),
-                                 workers_for([j for j in jobs if j.relpath not in preread]), stats, preread)
+                                 workers_for([j for j in jobs if j.relpath not in preread]), stats, preread,
+                                 order_for=lambda job: orders.order_for(job.source.name, job.relpath))
         for done, f in enumerate(files):
             progress(done, len(files))
             action, other = decisions[f.relpath]
@@ -201,6 +204,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 # the next file sees these names, as a later run (or one after a kill) would
                 evidence.replace_file(f.relpath, records)
                 partners = KnownPartners.of(evidence)
+                orders.record(f.source.name, f.relpath, [s.evidence for s in outcome.sheets])
             log(f"{f.relpath}: {outcome.status}, {outcome.rows_loaded} rows loaded, "
                 f"{outcome.rows_quarantined} quarantined" + (f" ({outcome.error})" if outcome.error else ""))
             action = "reread" if (f.relpath, f.sha256) in known else action
@@ -222,6 +226,14 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         con.close()
     progress(len(files), len(files))
     return results
+
+
+def stored_date_orders(con: duckdb.DuckDBPyConnection) -> SourceDateOrders:
+    """The day/month order each stored file's dates proved, by source (`sources.date_orders`)."""
+    rows = con.execute("SELECT source, path, sheets FROM ingested_files WHERE sheets IS NOT NULL "
+                       "AND status NOT IN ('superseded', 'retracted', 'duplicate', 'error')").fetchall()
+    return SourceDateOrders.of((source, path, [sheet.get("evidence") or {} for sheet in json.loads(sheets)])
+                               for source, path, sheets in rows)
 
 
 def spooled_readings(run: RunContext, keys: list[SpoolKey]) -> dict[str, Preread]:
