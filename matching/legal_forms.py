@@ -142,7 +142,7 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
 #: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")
 LEADING_FORMS: Final[tuple[str, ...]] = (
     "nv", "bv", "ooo", "oao", "zao", "pao", "tov", "pjsc", "ojsc", "cjsc", "jsc", "uab",
-    "kabushiki kaisha", "kabushikigaisha",
+    "kabushiki kaisha", "kabushikigaisha", "aktiebolaget", "aktiebolag", "osakeyhtiö",
     "ооо", "оао", "зао", "пао", "тов", "пат", "ип", "주식회사", "유한회사", "شركة", "株", "有",
 )  # fmt: skip
 #: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
@@ -159,6 +159,10 @@ LEADING_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "JP": ("kk",),
     "LV": ("sia",),
     "RO": ("sc",),
+    "SE": ("ab",),
+    "FI": ("oy", "oyj", "ab"),
+    "EE": ("as",),
+    "NO": ("as", "asa"),
 }
 #: forms used in a country beyond cleanco's lists (ISO-2 code -> spellings)
 EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {

@@ -214,7 +214,8 @@ def source_freshness(run: RunContext) -> CheckOutcome:
 
 @_replayable("customers", "customers")
 def customers_resolved(run: RunContext) -> CheckOutcome:
-    """Warning: per source, the share of records naming a customer that resolved to one."""
+    """Warning: per source, the share of records naming a customer that resolved to one (a placeholder
+    or the row's own reseller names none)."""
     with run.building() as con:
         df = con.execute("""
             SELECT r.source, count(*) AS naming, count(cs.record_id) AS resolved,
@@ -223,6 +224,9 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
             LEFT JOIN (SELECT DISTINCT record_id FROM customer_sources) cs USING (record_id)
             WHERE (r.customer_name IS NOT NULL OR r.customer_account IS NOT NULL)
               AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))  -- partners' own accounts
+              -- rows that name no end customer: the registration audit lists them (customer_mentions.sql)
+              AND NOT (is_placeholder_name(r.customer_name) AND r.customer_account IS NULL)
+              AND NOT (r.kind = 'distributor' AND names_reseller_itself(r.customer_name, r.reseller_name))
             GROUP BY r.source ORDER BY r.source""").df()
     df["label"] = pd.Series([f"{r.source}: {r.resolved:,} of {r.naming:,}" for r in df.itertuples()],
                             index=df.index, dtype="object")  # one row per source

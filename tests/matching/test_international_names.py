@@ -151,6 +151,21 @@ def test_names_in_any_script_normalise_to_one_spelling(left: str, right: str, ex
     assert out.tolist() == [expected, expected]
 
 
+@pytest.mark.parametrize(
+    ("names", "country", "expected"),
+    [
+        (["Aktiebolaget Volvo", "AB Volvo", "Volvo AB"], "SE", "volvo"),
+        (["Oy Karl Fazer Ab", "Karl Fazer Oy", "Osakeyhtiö Karl Fazer"], "FI", "karl fazer"),
+        (["AS Eesti Energia", "Eesti Energia AS"], "EE", "eesti energia"),
+    ],
+)
+def test_nordic_and_baltic_forms_that_lead_the_name(names: list[str], country: str, expected: str) -> None:
+    out = normalise_company_names(pd.Series(names), pd.Series([country] * len(names)))
+    assert out.tolist() == [expected] * len(names)
+    # without the country "AB" may be a word of the name; the spelled-out form never is
+    assert normalise_company_names(pd.Series(["AB Volvo", "Aktiebolaget Volvo"])).tolist() == ["ab volvo", "volvo"]
+
+
 def test_a_legal_form_alone_is_never_stripped_to_nothing() -> None:
     out = normalise_company_names(pd.Series(["株式会社", "ООО", "有限公司"]))
     assert all(isinstance(v, str) and v for v in out), out.tolist()

@@ -140,7 +140,7 @@ def test_every_kind_found_with_its_rows_and_value(home: Path) -> None:
 def test_a_placeholder_end_customer_is_no_customer(home: Path) -> None:
     names = set(query(home, "SELECT name FROM customers")["name"])
     assert names == {"Alpha Manufacturing Inc", "Beta Logistics LLC", "Gamma Foods Corp", "Omega Clinics Inc",
-                     "Delta Retail Group", "Harbor Systems LLC"}  # "N/A" (row 4) is nobody
+                     "Delta Retail Group"}  # "N/A" (row 4) is nobody; Harbor Systems LLC sold only to itself (row 5)
     unit = query(home, "SELECT customer_id, reseller_id FROM assets WHERE serial_number = 'FOC2117R9LD'")
     assert pd_isna(unit["customer_id"][0]) and not pd_isna(unit["reseller_id"][0])
 
