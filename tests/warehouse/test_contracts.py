@@ -391,3 +391,17 @@ def test_a_credit_note_never_gives_a_negative_contract_amount(tmp_path: Path) ->
     c = _contract(con, "SC-2500002")
     assert c["amount"] is None and c["amount_source"] is None
     assert not any(contract_check_failures(con).values())
+
+
+def test_a_line_without_an_amount_is_worth_its_unit_price_times_its_quantity(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    w.row("westbridge", contract_number="SC-2600001", customer_id="CUST-1", service_end="2026-12-31",
+          unit_price=250, quantity=4, invoice_date="2026-01-05")  # no extended-price column
+    w.row("westbridge", contract_number="SC-2600002", customer_id="CUST-1", service_end="2026-12-31",
+          unit_price=250, quantity=4, amount=900, invoice_date="2026-01-05")  # a discount: the amount stands
+    w.row("westbridge", contract_number="SC-2600003", customer_id="CUST-1", service_end="2026-12-31",
+          unit_price=250, invoice_date="2026-01-05")  # no quantity: no amount
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-2600001")["amount"] == Decimal("1000.00")
+    assert _contract(con, "SC-2600002")["amount"] == Decimal("900.00")
+    assert _contract(con, "SC-2600003")["amount"] is None

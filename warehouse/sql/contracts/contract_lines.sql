@@ -13,7 +13,10 @@ CREATE OR REPLACE TEMP TABLE contract_evidence AS
 SELECT r.record_id, r.source, r.kind, r.source_file, r.source_sheet, r.source_row, s.rank,
        nullif(upper(trim(r.contract_number)), '') AS raw_contract_number,
        contract_norm(r.contract_number) AS number_key,
-       r.service_start, r.service_end, r.amount, r.quantity,
+       -- a line with a unit price and a quantity but no amount (a report without an extended-price
+       -- column, a formula Excel saved no value for) is worth their product
+       r.service_start, r.service_end,
+       coalesce(r.amount, CAST(r.unit_price * r.quantity AS DECIMAL(18, 2))) AS amount, r.quantity,
        coalesce(nullif(upper(trim(r.currency)), ''), b.currency) AS currency,
        coalesce(service_level_norm(r.service_level), nullif(trim(r.service_level), ''),
                 p.service_level, service_level_norm(r.description)) AS service_level,
