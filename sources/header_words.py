@@ -174,7 +174,7 @@ def _fold_key(word: str) -> str:
 _STEMS: dict[str, str] = {_fold_key(k): v for k, v in STEMS.items()}
 _CJK_WORDS: dict[str, str] = {_fold_key(k): v for k, v in CJK_WORDS.items()}
 _CJK_LONGEST = max(map(len, _CJK_WORDS))
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")  # kana, Han, Hangul
 STEM_MIN = 4  # a shorter stem reads only its own word ("код", not "кодекс")
 ENDING_MAX = 3  # letters an inflection adds to a stem ("τιμολογ" + "ίου")
 
@@ -195,7 +195,7 @@ def _read_stem(word: str) -> list[Word] | None:
 
 
 def _segment_cjk(word: str) -> list[Word]:
-    """A run of Chinese or Japanese characters as the fewest known words, fewest unknown characters
+    """A run of Chinese, Japanese or Korean characters as the fewest known words, fewest unknown characters
     first ("保守開始日" -> maintenance start date); characters no word covers stay, as unknown words."""
     n = len(word)
     # best[i]: (unknown characters, words) cost and the pieces spelling word[:i]

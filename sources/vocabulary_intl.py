@@ -1,15 +1,16 @@
 """Header words of German, French, Spanish, Dutch, Italian, Portuguese, Polish, Swedish, Danish,
 Norwegian, Finnish, Czech, Turkish, Hungarian and Romanian exports, SAP's technical field names,
-and Greek, Russian, Japanese and Chinese header words, translated to the English vocabulary.
+and Greek, Russian, Japanese, Chinese and Korean header words, translated to the English vocabulary.
 
 Keys of the Latin-script tables are lower case without accents ("numéro" is looked up as
 "numero", "Straße" as "strasse"); values are English words of `sources.vocabulary`, so
 "Rechnungsdatum" (split into "rechnungs" + "datum"), "date de facture", "fecha factura" and
 "factuurdatum" all read as "invoice date". German and Dutch compounds are split by
 `sources.header_words` into words of this table. Greek and Cyrillic keys (`STEMS`) are written as
-stems, since those languages inflect ("τιμολόγιο", "τιμολογίου"); Chinese and Japanese keys
+stems, since those languages inflect ("τιμολόγιο", "τιμολογίου"); Chinese, Japanese and Korean keys
 (`CJK_WORDS`) are the words a header without spaces is segmented into ("請求書番号" is "請求書"
-+ "番号"). Those keys are folded the way headers are (accents and case) when they are loaded.
++ "番号", "송장번호" is "송장" + "번호"). Those keys are folded the way headers are (accents and
+case) when they are loaded.
 """
 
 from __future__ import annotations
@@ -349,7 +350,28 @@ CHINESE: Final[dict[str, str]] = {
     "厂商": "manufacturer", "廠商": "manufacturer", "电话": "telephone", "電話": "telephone",
 }
 
+#: Korean header words (Hangul; headers write them with or without spaces: "송장번호", "송장 번호")
+KOREAN: Final[dict[str, str]] = {
+    "송장": "invoice", "청구서": "invoice", "세금계산서": "invoice", "인보이스": "invoice", "청구": "billing",
+    "전표": "document", "일자": "date", "날짜": "date", "일": "date", "번호": "number", "코드": "code",
+    "리셀러": "reseller", "판매점": "reseller", "대리점": "reseller", "파트너": "partner", "총판": "distributor",
+    "유통사": "distributor", "최종": "end", "고객": "customer", "고객사": "customer", "거래처": "customer",
+    "사용자": "user", "엔드유저": "end user", "납품처": "ship to", "청구처": "bill to", "회사": "company",
+    "업체": "company", "상호": "company name", "명": "name", "이름": "name", "명칭": "name", "도시": "city",
+    "시군구": "city", "시도": "state", "지역": "region", "우편번호": "postal code", "국가": "country",
+    "주소": "address", "제품": "product", "상품": "product", "품목": "item", "품번": "product number",
+    "모델": "model", "품명": "product name", "설명": "description", "내역": "description", "적요": "description",
+    "시리얼": "serial", "일련번호": "serial number", "제조번호": "serial number", "수량": "quantity",
+    "단가": "unit price", "가격": "price", "정가": "list price", "금액": "amount", "공급가액": "amount",
+    "합계": "total", "총액": "total", "계약": "contract", "유지보수": "maintenance", "보수": "maintenance",
+    "지원": "support", "보증": "warranty", "서비스": "service", "시작": "start", "개시": "start", "종료": "end",
+    "만료": "expiry", "통화": "currency", "영업담당": "sales rep", "담당자": "owner", "비고": "notes",
+    "상태": "status", "유형": "type", "구분": "type", "제조사": "manufacturer", "전화": "telephone",
+    "이메일": "email",
+}
+
 #: Greek and Cyrillic stems -> English words
 STEMS: Final[dict[str, str]] = {**GREEK, **CYRILLIC}
-#: Chinese and Japanese words -> English words (the scripts share most of what matters: 数量, 商品)
-CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE}
+#: Chinese, Japanese and Korean words -> English words (Chinese and Japanese share most of what
+#: matters: 数量, 商品; Hangul shares no character with them)
+CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE, **KOREAN}

@@ -1,4 +1,4 @@
-"""Headers in Romanian, Greek, Russian, Japanese and Chinese, and SAP's technical field names: a real
+"""Headers in Romanian, Greek, Russian, Japanese, Chinese and Korean, and SAP's technical field names: a real
 file of each is read with every core field in its own column."""
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ LAYOUTS = {
                  "保守終了日"],
     "chinese": ["發票日期", "發票號碼", "經銷商名稱", "經銷商編號", "最終客戶", "城市", "省份", "郵遞區號",
                 "料號", "產品說明", "序列號", "數量", "單價", "金額", "合約編號", "服務開始日期", "服務結束日期"],
+    "korean": ["청구일자", "송장번호", "리셀러명", "리셀러 코드", "최종 고객명", "도시", "시도", "우편번호", "품번",
+               "제품 설명", "일련번호", "수량", "단가", "금액", "계약번호", "서비스 시작일", "서비스 종료일"],
     "sap": ["FKDAT", "VBELN", "NAME1_AG", "KUNAG", "NAME1_WE", "ORT01", "REGIO", "PSTLZ", "MATNR", "ARKTX", "SERNR",
             "FKIMG", "NETPR", "NETWR", "VERTRAG", "VBEGDAT", "VENDDAT"],
 }
@@ -81,14 +83,14 @@ def test_sap_customer_number_is_the_reseller_of_a_distributor_and_the_bill_to_of
 
 
 def test_columns_names_headers_of_any_script(tmp_path: Path) -> None:
-    # headers the vocabulary does not know (Korean), each named under columns: by its own text
-    path = tmp_path / "inbox" / "korean.csv"
+    # headers the vocabulary does not know (Georgian), each named under columns: by its own text
+    path = tmp_path / "inbox" / "georgian.csv"
     path.parent.mkdir(parents=True)
     rows = [f"2026-03-{10 + i},Acme,Customer {i},AB-{i}" for i in range(4)]
-    path.write_text("\n".join(["송장 날짜,리셀러,최종 고객,제품 코드", *rows]) + "\n", encoding="utf-8")
+    path.write_text("\n".join(["ინვოისის თარიღი,რესელერი,საბოლოო კლიენტი,პროდუქტის კოდი", *rows]) + "\n", encoding="utf-8")
     src = SourceConfig(name="k", kind="distributor", path="inbox/*", header_row=1, columns={
-        "invoice_date": "송장 날짜", "reseller_name": "리셀러", "customer_name": "최종 고객", "sku": "제품 코드"})
-    out = read_source_file(path, "inbox/korean.csv", src)
+        "invoice_date": "ინვოისის თარიღი", "reseller_name": "რესელერი", "customer_name": "საბოლოო კლიენტი", "sku": "პროდუქტის კოდი"})
+    out = read_source_file(path, "inbox/georgian.csv", src)
     assert out.status == "loaded" and out.sheets[0].mapping == {
-        "송장 날짜": "invoice_date", "리셀러": "reseller_name", "최종 고객": "customer_name", "제품 코드": "sku"}
+        "ინვოისის თარიღი": "invoice_date", "რესელერი": "reseller_name", "საბოლოო კლიენტი": "customer_name", "პროდუქტის კოდი": "sku"}
     assert out.records["sku"].tolist() == ["AB-0", "AB-1", "AB-2", "AB-3"]

@@ -446,9 +446,9 @@ def test_a_complete_last_row_without_a_line_break_is_read(tmp_path: Path) -> Non
 
 
 def test_headers_in_an_unknown_language_are_refused_with_the_row_to_name(tmp_path: Path) -> None:
-    header = "송장 날짜,송장 번호,리셀러,최종 고객,제품 코드"  # Korean: a language the vocabulary lacks
+    header = "ინვოისის თარიღი,ინვოისის ნომერი,რესელერი,საბოლოო კლიენტი,პროდუქტის კოდი"  # Georgian: a language the vocabulary lacks
     rows = [f"2026-03-{10 + i},INV-{i:05d},Acme,Customer {i},SKU-{i}" for i in range(5)]
-    out = _read(tmp_path, "korean.csv", "\n".join([header, *rows]) + "\n")
+    out = _read(tmp_path, "georgian.csv", "\n".join([header, *rows]) + "\n")
     assert out.status == "error" and out.records.empty
     assert "row 1 looks like a header in words the vocabulary does not know" in (out.error or "")
     assert "set header_row: 1" in (out.error or "")
