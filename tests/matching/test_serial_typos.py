@@ -16,24 +16,30 @@ from tests.matching.serial_typos_reference import reference_candidate_pairs
 ALPHABET = np.array(list("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"))
 
 
+def _slip(key: str, rng: np.random.Generator, alphabet: np.ndarray, start: int) -> str:
+    """`key` with one slip at or after `start`: a character dropped, doubled, substituted, or two
+    neighbours swapped."""
+    k = list(key)
+    p = int(rng.integers(start, len(k) - 1))
+    slip = rng.integers(0, 4)
+    if slip == 0:
+        del k[p]
+    elif slip == 1:
+        k.insert(p, k[p])
+    elif slip == 2:
+        k[p] = str(rng.choice(alphabet))
+    else:
+        k[p], k[p + 1] = k[p + 1], k[p]
+    return "".join(k)
+
+
 def _serials(seed: int, n: int = 3000) -> pd.Series:
     """Random keys of 6-14 characters, a third of them copied with one slip (drop, double,
     substitute, swap), some repeated exactly, one very common prefix family."""
     rng = np.random.default_rng(seed)
     keys = ["".join(rng.choice(ALPHABET, rng.integers(6, 15))) for _ in range(n)]
     for i in rng.integers(0, n, n // 3):
-        k = list(keys[i])
-        p = int(rng.integers(0, len(k) - 1))
-        slip = rng.integers(0, 4)
-        if slip == 0:
-            del k[p]
-        elif slip == 1:
-            k.insert(p, k[p])
-        elif slip == 2:
-            k[p] = str(rng.choice(ALPHABET))
-        else:
-            k[p], k[p + 1] = k[p + 1], k[p]
-        keys.append("".join(k))
+        keys.append(_slip(keys[i], rng, ALPHABET, 0))
     keys += keys[:50]  # exact repeats
     keys += [f"AAAAAAAA{c}" for c in "ABCDEFGH"]  # one run sharing many variants
     return pd.Series(keys, dtype=object)
@@ -108,21 +114,12 @@ def _mentions(seed: int, n_units: int = 1500) -> pd.DataFrame:
         customer = None if rng.random() < 0.1 else f"C{rng.integers(0, 60)}"
         sku = f"SKU-{rng.integers(0, 3)}"
         for m in range(int(rng.integers(1, 4))):
-            k = list(serial)
+            written = serial
             if rng.random() < 0.2:  # a look-alike, sometimes with a slip besides
-                k = [{"0": "O", "O": "0", "5": "S", "S": "5"}.get(c, c) for c in k]
+                written = "".join({"0": "O", "O": "0", "5": "S", "S": "5"}.get(c, c) for c in written)
             if rng.random() < 0.3:
-                p = int(rng.integers(3, len(k) - 1))
-                slip = rng.integers(0, 4)
-                if slip == 0:
-                    del k[p]
-                elif slip == 1:
-                    k.insert(p, k[p])
-                elif slip == 2:
-                    k[p] = str(rng.choice(dense))
-                else:
-                    k[p], k[p + 1] = k[p + 1], k[p]
-            rows.append((f"r{unit}-{m}", "".join(k), sku, ["dist", "crm", "tracker"][m % 3], customer))
+                written = _slip(written, rng, dense, 3)
+            rows.append((f"r{unit}-{m}", written, sku, ["dist", "crm", "tracker"][m % 3], customer))
     return pd.DataFrame(rows, columns=["record_id", "raw_serial", "sku", "source", "customer"])
 
 

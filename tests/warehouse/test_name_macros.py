@@ -3,15 +3,6 @@
 import duckdb
 import pytest
 
-from warehouse.steps import register_macros
-
-
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    register_macros(con)
-    return con
-
 
 @pytest.mark.parametrize(
     ("name", "placeholder"),
@@ -29,6 +20,6 @@ def con() -> duckdb.DuckDBPyConnection:
         (None, True),
     ],
 )
-def test_a_name_in_any_script_is_not_a_placeholder(con: duckdb.DuckDBPyConnection, name: str | None,
+def test_a_name_in_any_script_is_not_a_placeholder(macro_con: duckdb.DuckDBPyConnection, name: str | None,
                                                    placeholder: bool) -> None:
-    assert con.execute("SELECT is_placeholder_name(?)", [name]).fetchone() == (placeholder,)
+    assert macro_con.execute("SELECT is_placeholder_name(?)", [name]).fetchone() == (placeholder,)

@@ -7,16 +7,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.steps import CUSTOMER_MENTIONS, INGEST_SCHEMA, WAREHOUSE_SQL, register_macros
+from warehouse.steps import CUSTOMER_MENTIONS, INGEST_SCHEMA, WAREHOUSE_SQL
 
 ROOT = Path(__file__).parents[2]
-
-
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    register_macros(con)
-    return con
 
 
 @pytest.mark.parametrize(
@@ -36,9 +29,9 @@ def con() -> duckdb.DuckDBPyConnection:
     ],
 )
 def test_the_reseller_itself_whatever_its_legal_form_accents_and_abbreviations(
-    con: duckdb.DuckDBPyConnection, customer: str | None, reseller: str, itself: bool
+    macro_con: duckdb.DuckDBPyConnection, customer: str | None, reseller: str, itself: bool
 ) -> None:
-    assert con.execute("SELECT names_reseller_itself(?, ?)", [customer, reseller]).fetchone() == (itself,)
+    assert macro_con.execute("SELECT names_reseller_itself(?, ?)", [customer, reseller]).fetchone() == (itself,)
 
 
 def _rows(con: duckdb.DuckDBPyConnection) -> None:
@@ -54,9 +47,9 @@ def _rows(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
-def test_a_row_naming_its_reseller_itself_gives_no_customer_mention(con: duckdb.DuckDBPyConnection) -> None:
-    _rows(con)
-    mentions = WAREHOUSE_SQL.query(con, CUSTOMER_MENTIONS)
+def test_a_row_naming_its_reseller_itself_gives_no_customer_mention(macro_con: duckdb.DuckDBPyConnection) -> None:
+    _rows(macro_con)
+    mentions = WAREHOUSE_SQL.query(macro_con, CUSTOMER_MENTIONS)
     assert list(mentions["record_id"]) == ["r3"]
 
 
