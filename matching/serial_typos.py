@@ -163,13 +163,24 @@ def _offsets(sizes: np.ndarray) -> np.ndarray:
     return np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
+def _equal_runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The stable sort order of `values`, and where each run of equal values starts in that
+    order and how long it is."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return order, starts, np.diff(np.r_[starts, len(ordered)])
+
+
 def _sharing_pairs(form: np.ndarray, variant: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct pairs (i < j) of forms with a variant in common: sorted by variant, every member
-    of a run of equal variants is paired with each member after it."""
-    order = np.argsort(variant, kind="stable")
-    v, f = variant[order], form[order].astype(np.int64)
-    starts = np.flatnonzero(np.r_[True, v[1:] != v[:-1]])
-    sizes = np.diff(np.r_[starts, len(v)])
+    """Distinct pairs (i < j) of forms with a variant in common."""
+    order, starts, sizes = _equal_runs(variant)
+    return _run_pairs(form[order].astype(np.int64), starts, sizes)
+
+
+def _run_pairs(f: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pairs (i < j) of the forms `f` (in sorted order) that share a run: every member of
+    a run is paired with each member after it."""
     starts, sizes = starts[sizes > 1], sizes[sizes > 1]
     member = np.repeat(starts, sizes) + _offsets(sizes)
     later = np.repeat(starts + sizes, sizes) - member - 1
@@ -232,11 +243,12 @@ class _HashLookup:
     distinct ones, each pointing at its run of positions."""
 
     def __init__(self, hashes: np.ndarray) -> None:
-        self.order = np.argsort(hashes, kind="stable")
-        ordered = hashes[self.order]
-        self.starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        self.sizes = np.diff(np.r_[self.starts, len(ordered)])
-        self.index = pd.Index(ordered[self.starts])
+        self.order, self.starts, self.sizes = _equal_runs(hashes)
+        self.index = pd.Index(hashes[self.order[self.starts]])
+
+    def equal_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct pairs (i < j) of positions holding one hash."""
+        return _run_pairs(self.order.astype(np.int64), self.starts, self.sizes)
 
     def find(self, query: np.ndarray, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(form, position) for every stored hash equal to a query hash (`forms` per query)."""
@@ -265,7 +277,7 @@ def shape_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     lengths = (chars > 0).sum(axis=1)
     own = _row_hashes(chars)
     lookup = _HashLookup(own)
-    found = [_sharing_pairs(np.arange(len(own)), own)]  # equal keys
+    found = [lookup.equal_pairs()]  # equal keys
     for p, deleted, swapped in _edit_hashes(chars, own):
         rows = np.flatnonzero(lengths > max(p, MIN_TYPO_LENGTH))  # the shorter key is long too
         found.append(lookup.find(deleted[rows], rows))
