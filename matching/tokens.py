@@ -114,13 +114,10 @@ class NameAgreement:
     own_left: np.ndarray
     own_right: np.ndarray
     ambiguity: np.ndarray
-    #: IDF-weighted share of the larger distinct part: the whole words (3+ characters) of one name
-    #: with no counterpart at all in the other ("kalip" of "anadolu makina kalip san ve tic"
-    #: against "anadolu makina san ve tic"), as a share of that name; the larger of the two sides
-    distinct: np.ndarray
     #: how many tokens the two names agree on (the smaller count of the two sides)
     shared_tokens: np.ndarray
-    #: how many such whole words the side with more of them has
+    #: how many whole words (3+ characters) with no counterpart at all in the other name ("kalip" of
+    #: "anadolu makina kalip san ve tic" against "anadolu makina san ve tic") the side with more has
     distinct_words: np.ndarray
 
 
@@ -154,16 +151,15 @@ def soft_token_coverage(
     names), "riverpoint health" on a stem shared by 80 companies and a common word (about one),
     a lone "riverpoint" on the stem (80). 0 when nothing agrees.
 
-    `distinct` is the larger of the two sides' shares held by whole words the other name lacks
-    (no exact, near or prefix counterpart; 3+ characters, so an initial does not count),
-    `distinct_words` the number of those words and `shared_tokens` the number of tokens the names
-    agree on (`comparisons.name_similarity` reads them).
+    `distinct_words` is the number of whole words one name has that the other lacks (no exact,
+    near or prefix counterpart; 3+ characters, so an initial does not count), for the side with
+    more, and `shared_tokens` the number of tokens the names agree on (`comparisons.name_similarity`
+    reads both).
     """
     coverage = np.full(len(left), np.nan, dtype=np.float32)
     own_left = np.full(len(left), np.nan, dtype=np.float32)
     own_right = np.full(len(left), np.nan, dtype=np.float32)
     ambiguity = np.zeros(len(left), dtype=np.float64)
-    distinct_share = np.zeros(len(left), dtype=np.float32)
     shared_tokens = np.zeros(len(left), dtype=np.int8)
     distinct_words = np.zeros(len(left), dtype=np.int8)
     n_names = tokens.n_names
@@ -222,13 +218,8 @@ def soft_token_coverage(
         ambiguity[lo : lo + chunk] = np.where(agreed, np.maximum(expected, 1.0), 0.0)
         lone_a = valid_a & (credit_a == 0) & (length[a] >= 3)
         lone_b = valid_b & (credit_b == 0) & (length[b] >= 3)
-        extra_a = (wa * lone_a).sum(axis=1) / np.maximum(tot_a, 1e-9)
-        extra_b = (wb * lone_b).sum(axis=1) / np.maximum(tot_b, 1e-9)
-        distinct_share[lo : lo + chunk] = np.where(both, np.maximum(extra_a, extra_b), 0.0)
         shared = np.minimum((credit_a > 0).sum(axis=1), (credit_b > 0).sum(axis=1))
         shared_tokens[lo : lo + chunk] = np.where(both, shared, 0)
         words = np.maximum(lone_a.sum(axis=1), lone_b.sum(axis=1))
         distinct_words[lo : lo + chunk] = np.where(both, words, 0)
-    return NameAgreement(
-        coverage, own_left, own_right, ambiguity, distinct_share, shared_tokens, distinct_words
-    )
+    return NameAgreement(coverage, own_left, own_right, ambiguity, shared_tokens, distinct_words)
