@@ -77,7 +77,7 @@ CREATE OR REPLACE TEMP MACRO company_key_dropped(t) AS
           'komandytowa', 'komandytowo', 'akcyjna', 'partnerska', 'cywilna', 'ograniczona',
           'odpowiedzialnoscia', 'sti', 'anonim', 'sirketi', 'kk', 'kabushiki', 'kaisha', 'gk', 'kabushikigaisha',
           'sac', 'saa', 'eirl', 'sae', 'wll', 'fze', 'fzco', 'fzc', 'sprl', 'scrl', 'sasu', 'eurl', 'cia', 'doo',
-          'dd', 'ood', 'eood', 'uab', 'sia', 'ou', 'hb', 'ehf', 'hf', 'bt', 'nyrt', 'sdn', 'yk');
+          'dd', 'ood', 'eood', 'uab', 'sia', 'ou', 'hb', 'ehf', 'hf', 'bt', 'yk');
 -- the name lower case, folded, dotted abbreviations closed up, punctuation as spaces ("Sp. j." -> "spj")
 CREATE OR REPLACE TEMP MACRO company_key_text(name) AS
     trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
