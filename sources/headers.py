@@ -403,7 +403,6 @@ def stacked_header(
     return out
 
 
-
 def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
     """For a table whose header no vocabulary word names: the first row of words above data, as a
     hint (" – line 1 looks like a header in words not known: 'Ημερομηνία', 'Αριθμός' ..."), or ""."""
@@ -417,4 +416,3 @@ def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
 
 
 assert set(SYNONYMS) <= set(CANONICAL_FIELDS)
-
