@@ -54,9 +54,9 @@ CONTRACT_RULES = """\
   contracts that both name their units, or a later one whose units shipped after the earlier one
   started, are not a renewal of each other. Each contract renews and is renewed at most once;
   shared assets beat the weaker match, then the smallest gap wins.
-- **Status** as of the run's as-of date: `renewed`, `expired`, `expiring` (ends within
-  `valuation.renewal_days`, default 120 - the horizon of the renewal list too), `active`
-  (`unknown` without an end date).
+- **Status** as of the run's as-of date: `renewed`, `credited` (its invoices credited in full:
+  no renewal), `expired`, `expiring` (ends within `valuation.renewal_days`, default 120 - the
+  horizon of the renewal list too), `active` (`unknown` without an end date).
 - **Numbers** are shown in one form, letters-hyphen-digits (`SC-1234567`), however a source wrote them.
 - **Counterparties kept apart.** `customer_id` is the end customer, `reseller_id` who sold the
   contract (as of that contract: an older contract keeps its reseller when the customer changes

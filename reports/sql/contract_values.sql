@@ -1,4 +1,4 @@
--- rv_contract_values (TEMP): every contract with an end date, with its parties, its rep and its
+-- rv_contract_values (TEMP): every contract with an end date (and not credited in full), with its parties, its rep and its
 -- last annual value in the reporting currency, plus a phrase saying how that value was found.
 -- Needs opportunity_parties.sql, the rv_* settings tables and contract_owners (who owns each
 -- renewal: warehouse/sql/channel/contract_owners.sql).
@@ -27,7 +27,7 @@ base AS (
     CROSS JOIN run_settings s
     LEFT JOIN assets_per_contract ac USING (contract_id)
     LEFT JOIN products p ON p.sku = upper(regexp_replace(c.sku, '\s+', '', 'g'))
-    WHERE c.end_date IS NOT NULL
+    WHERE c.end_date IS NOT NULL AND c.status <> 'credited'  -- credited in full: nothing to renew
 ),
 annual AS (
     SELECT *,

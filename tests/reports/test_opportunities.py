@@ -103,6 +103,19 @@ def test_a_possibly_covered_asset_is_no_gap_and_not_counted_as_the_contracts_ass
     assert not con.execute("SELECT 1 FROM opportunity_assets WHERE asset_id = 'AST-7'").fetchall()
 
 
+def test_a_contract_credited_in_full_is_no_renewal_and_joins_no_coterm(tmp_path: Path) -> None:
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    con.execute("UPDATE contracts SET status = 'credited', amount = 0 WHERE contract_id = 'K1'")  # CUST-1's
+    build_opportunities(con, settings)
+    df = _opps(con)
+    assert "K1" not in set(df.loc[df["kind"] == "renewal", "contract_id"])
+    assert "K7" in set(df.loc[df["kind"] == "renewal", "contract_id"])  # the others stay
+    # CUST-1's co-term proposal needed K1 and K6: K6 alone is no proposal
+    assert "CUST-1" not in set(df.loc[df["kind"] == "coterm", "customer_id"])
+    assert not any("K1" in list(ids) for ids in df["contract_ids"])
+
+
 def test_coterm_folds_a_customers_next_12_months_onto_one_date_prorated(con) -> None:
     df = _opps(con)
     coterms = df[df["kind"] == "coterm"].set_index("customer_id")

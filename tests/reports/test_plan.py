@@ -76,6 +76,19 @@ def test_changes_against_a_previous_run(tmp_path: Path) -> None:
     assert marks["K2"] == "new" and marks["K1"] == "changed" and marks["K9"] is None
 
 
+def test_a_renewal_whose_contract_was_credited_drops_with_that_reason(tmp_path: Path) -> None:
+    first = _build(tmp_path / "a", {})
+    previous = first.execute("SELECT " + ", ".join(f'"{c}"' for c in PREVIOUS_OPPORTUNITY_COLUMNS)
+                             + " FROM renewal_opportunities").df()
+    first.close()
+    settings = valuation_settings(BASE)
+    con = open_build(fixture_file(tmp_path / "b" / "wh.duckdb"), settings, AS_OF)
+    con.execute("UPDATE contracts SET status = 'credited', amount = 0 WHERE contract_id = 'K1'")
+    build_opportunities(con, settings, previous)
+    changes = con.execute("SELECT change, kind, contract_id, reason FROM opportunity_changes").df()
+    assert ("dropped", "renewal", "K1", "credited (its invoice was credited in full)") in set(map(tuple, changes.values))
+
+
 def _books(tmp_path: Path, reports: ReportSettings) -> Path:
     settings = valuation_settings(BASE)
     con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings, AS_OF)

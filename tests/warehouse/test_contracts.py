@@ -393,6 +393,28 @@ def test_a_credit_note_never_gives_a_negative_contract_amount(tmp_path: Path) ->
     assert not any(contract_check_failures(con).values())
 
 
+def test_a_contract_credited_in_full_is_credited_and_renews_nothing(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    line = {"customer_id": "CUST-1", "service_level": "Next Business Day", "sku": "CS-NBD-SRV"}
+    w.row("accounting", contract_number="SC-2700001", service_start="2025-01-01", service_end="2025-12-31",
+          amount=1200, invoice_number="INV-1", invoice_date="2024-12-20", **line)
+    # its renewal was invoiced, then credited in full (the customer cancelled)
+    w.row("accounting", contract_number="SC-2700002", service_start="2026-01-01", service_end="2026-12-31",
+          amount=1200, invoice_number="INV-2", invoice_date="2025-12-20", **line)
+    w.row("accounting", contract_number="SC-2700002", service_start="2026-01-01", service_end="2026-12-31",
+          amount=-1200, invoice_number="INV-2", invoice_date="2026-01-10", **line)
+    # a contract of zero worth without any credit note is not credited
+    w.row("accounting", contract_number="SC-2700003", customer_id="CUST-2", service_start="2026-01-01",
+          service_end="2026-12-31", amount=0, invoice_number="INV-3", invoice_date="2025-12-20")
+    con = _build(w, tmp_path)
+    cancelled = _contract(con, "SC-2700002")
+    assert (cancelled["amount"], cancelled["status"]) == (Decimal("0.00"), "credited")
+    prior = _contract(con, "SC-2700001")
+    assert prior["renewed_by"] is None and prior["status"] == "expired"  # a cancelled renewal renews nothing
+    assert _contract(con, "SC-2700003")["status"] != "credited"
+    assert not any(contract_check_failures(con).values())
+
+
 def test_a_line_without_an_amount_is_worth_its_unit_price_times_its_quantity(tmp_path: Path) -> None:
     w = FixtureWorld()
     w.row("westbridge", contract_number="SC-2600001", customer_id="CUST-1", service_end="2026-12-31",

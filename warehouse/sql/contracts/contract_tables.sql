@@ -9,6 +9,8 @@
 -- another saw the whole: its lines start more than a month after another source's, end no later
 -- and are worth less (an add-on unit, a prorated line), or they net to a credit. A negative total
 -- is never a contract's amount (a credit whose invoice no source holds): the amount is then unknown.
+-- A contract whose amount comes from lines that net a credit note to zero was credited in full
+-- (`credited`: cancelled or returned); contracts_final.sql gives it the status 'credited'.
 -- A contract's `sku` is its service SKU (or a software / unknown one), never the covered hardware
 -- a rep's tracker names; a service SKU beats the others.
 CREATE OR REPLACE TEMP TABLE contract_candidates AS
@@ -43,7 +45,7 @@ per_source_field AS (
 ),
 per_source_amount AS (
     SELECT contract_id, source, 'amount' AS field,
-           CAST(sum(amount) AS DECIMAL(18, 2)) AS total,
+           CAST(sum(amount) AS DECIMAL(18, 2)) AS total, bool_or(amount < 0) AS has_credit,
            arg_min({'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row},
                    line_order) AS first_line
     FROM contract_lines
@@ -71,7 +73,7 @@ all_values AS (
     SELECT * FROM per_source_field
     UNION ALL BY NAME
     SELECT contract_id, source, field,
-           {'value': CAST(total AS VARCHAR), 'detail': NULL::VARCHAR, 'preference': 0,
+           {'value': CAST(total AS VARCHAR), 'detail': CASE WHEN has_credit THEN 'credit' END, 'preference': 0,
             'source_file': first_line.source_file, 'source_sheet': first_line.source_sheet,
             'source_row': first_line.source_row} AS v
     FROM per_source_amount
@@ -146,6 +148,9 @@ pivoted AS (
            CAST(max(value) FILTER (WHERE field = 'amount' AND TRY_CAST(value AS DECIMAL(18, 2)) >= 0)
                 AS DECIMAL(18, 2)) AS amount,
            max(source) FILTER (WHERE field = 'amount' AND TRY_CAST(value AS DECIMAL(18, 2)) >= 0) AS amount_source,
+           -- its invoices credited in full: the amount's source nets a credit note to zero
+           coalesce(bool_or(field = 'amount' AND detail = 'credit' AND TRY_CAST(value AS DECIMAL(18, 2)) = 0),
+                    false) AS credited,
            max(value) FILTER (WHERE field = 'currency') AS currency
     FROM chosen
     GROUP BY contract_id
@@ -187,7 +192,7 @@ SELECT p.contract_id, p.contract_number, p.customer_id, p.bill_to_id, p.bill_to_
        CASE WHEN p.start_date IS NOT NULL AND p.end_date >= p.start_date
             THEN CAST(round((p.end_date - p.start_date + 1) / 30.4375) AS INTEGER) END AS term_months,
        p.amount, coalesce(p.currency, (SELECT currency FROM run_settings)) AS currency,
-       p.end_date_source, p.amount_source,
+       p.end_date_source, p.amount_source, p.credited,
        l.numbered, l.sources, l.record_count, coalesce(a.asset_count, 0) AS asset_count, q.quantity
 FROM pivoted p
 JOIN resold rs USING (contract_id)

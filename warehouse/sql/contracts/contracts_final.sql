@@ -20,6 +20,7 @@ SELECT b.contract_id,
        b.service_level,
        b.start_date, b.end_date, b.amount, b.currency,
        CASE WHEN nx.next_id IS NOT NULL THEN 'renewed'
+            WHEN b.credited THEN 'credited'
             WHEN b.end_date IS NULL THEN 'unknown'
             WHEN b.end_date < s.as_of THEN 'expired'
             WHEN b.end_date <= s.as_of + s.renewal_days THEN 'expiring'

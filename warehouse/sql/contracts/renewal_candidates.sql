@@ -10,7 +10,8 @@
 -- one-to-one matching of most weight (warehouse.renewal_matching): strength first, so a weak pair is only
 -- used when no stronger link needs either side, then as many links as possible, then shorter gaps.
 -- A later contract whose start no source gives (a rep's tracker often has only the end) is taken to
--- start a year before its end, the common term (`starts`); its start_date stays unknown.
+-- start a year before its end, the common term (`starts`); its start_date stays unknown. A contract
+-- credited in full (cancelled) renews nothing.
 CREATE OR REPLACE TEMP TABLE renewal_candidates AS
 WITH starts AS (
     SELECT contract_id, coalesce(start_date, CAST(end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_on
@@ -57,6 +58,7 @@ JOIN contracts_base n ON n.contract_id = x.next_id
 JOIN starts nx ON nx.contract_id = x.next_id
 CROSS JOIN run_settings s
 WHERE nx.start_on IS NOT NULL AND p.end_date IS NOT NULL
+  AND NOT n.credited  -- a renewal credited in full renews nothing
   AND n.end_date > p.end_date
   AND nx.start_on > coalesce(p.start_date, p.end_date - 366)
   AND nx.start_on - p.end_date <= s.renewal_window_days

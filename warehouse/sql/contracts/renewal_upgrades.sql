@@ -15,7 +15,8 @@ open_prior AS (
     SELECT b.* FROM contracts_base b WHERE b.contract_id NOT IN (SELECT prior_id FROM renewal_links)
 ),
 open_next AS (
-    SELECT b.* FROM contracts_base b WHERE b.contract_id NOT IN (SELECT next_id FROM renewal_links)
+    SELECT b.* FROM contracts_base b
+    WHERE b.contract_id NOT IN (SELECT next_id FROM renewal_links) AND NOT b.credited
 )
 SELECT p.contract_id AS prior_id, n.contract_id AS next_id, abs(n.start_date - (p.end_date + 1)) AS gap_days
 FROM open_prior p
