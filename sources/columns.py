@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sources.currency import alternatives, normalise_currency
+from sources.currency import meanings, normalise_currency
 from sources.dates import OrderHint, order_evidence, parse_dates
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
@@ -189,12 +189,14 @@ class TypedTable:
 
 def type_table(
     table: RawTable, body: pd.DataFrame, *, date_format: str | None, limits: ReadLimits,
-    source_order: str | None = None,
+    source_order: str | None = None, default_currency: str | None = None,
 ) -> TypedTable:
     """Type each mapped column of `body` (the table's kept rows), then settle each row's currency.
 
     A date column whose values cannot tell day from month takes the order the table's other date
-    columns prove, else `source_order`, the order the source's earlier files proved."""
+    columns prove, else `source_order`, the order the source's earlier files proved. `default_currency`
+    (the source's `defaults:`) names the currency of a symbol such as "kr" (NOK or SEK) where the row's
+    currency column does not."""
     mapping = table.header.mapping
     headers = table.header.headers
     dates = {i: f for i, f in mapping.items() if FIELD_TYPES[f] == "date" and not date_format}
@@ -219,10 +221,11 @@ def type_table(
         warnings += column.warnings
         if column.evidence:
             evidence[fld] = column.evidence
-        if column.currency is not None and column.currency.notna().any():
+        if column.currency is not None and (column.currency.notna().any() or _named_by_symbol(column)):
             money[fld] = column
     cells = {f: body[str(i)] for i, f in mapping.items()}
-    currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()})
+    currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()},
+                                       default_currency)
     if currency is not None:
         typed["currency"] = currency
     return TypedTable(typed, problems + clashes, warnings, evidence)
@@ -250,13 +253,22 @@ def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[st
                   "evidence (set date_format in sources.yaml to decide)")]
 
 
+def _named_by_symbol(column: TypedColumn) -> bool:
+    """Whether a money column has cells whose symbol names a currency only with help ("$", "kr")."""
+    return column.symbol is not None and bool(column.symbol.notna().any())
+
+
 def merge_currency(
     column: pd.Series | None,
     cells: dict[str, TypedColumn],
     raw: dict[str, pd.Series],
     header_of: dict[str, str],
+    default: str | None = None,
 ) -> tuple[pd.Series | None, list[Problem]]:
     """The row's currency: its currency column, else the code written in its money cells.
+
+    A symbol that means several currencies and none in English ("kr": NOK or SEK) takes the currency
+    column's, else `default` (the source's `defaults: currency`); a row neither names is quarantined.
 
     A cell whose currency disagrees with the currency column, or with another money cell of the
     same row, quarantines the row. A "$" (or "¥") agrees with any currency some locale writes so:
@@ -271,13 +283,21 @@ def merge_currency(
         cur = typed.currency
         assert cur is not None
         where = f"field '{fld}' (column '{header_of[fld]}')"
+        symbol = typed.symbol if typed.symbol is not None else pd.Series(None, index=cur.index, dtype=object)
         if column is not None:
             clash = cur.notna() & column.notna() & (cur != column)
-            symbol = typed.symbol if typed.symbol is not None else pd.Series(None, index=cur.index, dtype=object)
             for sym in symbol.dropna().unique():
-                clash &= ~(symbol.eq(sym) & column.isin(list(alternatives()[sym])))
+                clash &= ~(symbol.eq(sym) & column.isin(list(meanings(sym))))
+                clash |= symbol.eq(sym) & cur.isna() & column.notna() & ~column.isin(list(meanings(sym)))
             problems.append((clash.astype(bool), fld, (f"{where}: the cell's currency disagrees with field 'currency' "
                              f"(column '{header_of.get('currency', 'currency')}'): {{}}"), raw[fld]))
+        for sym in symbol[cur.isna()].dropna().unique():  # "kr": NOK or SEK, and no currency column says which
+            if default in meanings(sym):
+                continue
+            unnamed = symbol.eq(sym) & cur.isna() & (column.isna() if column is not None else True)
+            problems.append((unnamed.astype(bool), fld, (
+                f"{where}: the currency '{sym}' is {' or '.join(sorted(meanings(sym)))}, and neither a currency "
+                "column nor `defaults: currency` names it for this row: {}"), raw[fld]))
         mixed = cur.notna() & first.notna() & (cur != first)
         problems.append((mixed.astype(bool), fld,
                          f"{where}: the cell's currency disagrees with another amount in the row: {{}}", raw[fld]))

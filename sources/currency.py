@@ -97,6 +97,19 @@ def alternatives() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def ambiguous() -> dict[str, frozenset[str]]:
+    """Symbols English does not read that mean several currencies ("kr": NOK or SEK): the amount is
+    read, and the currency must come from the row's currency column."""
+    return {s: c for s, c in _meanings().items()
+            if len(c) > 1 and s not in symbols() and not (s.isascii() and s.isupper())}
+
+
+def meanings(symbol: str) -> frozenset[str]:
+    """Every currency a symbol of `alternatives` or `ambiguous` may stand for."""
+    return alternatives().get(symbol) or ambiguous().get(symbol, frozenset())
+
+
+@lru_cache(maxsize=1)
 def names() -> dict[str, str]:
     """Lower-case English currency name ("euro", "us dollar", "us dollars") -> ISO code."""
     out: dict[str, str] = {}
@@ -186,6 +199,8 @@ def split_one(text: str) -> tuple[str, str | None, bool, str | None]:
     code = lead_code if lead_code is not None else trail_code
     code = code if code is not None and not unknown else None
     token = lead["cur"] if lead else trail["cur"] if trail is not None and has_trail else None
+    if token in ambiguous() and (lead is None or not has_trail):  # "kr" alone: read, the currency column decides
+        return pre + body, None, False, token
     symbol = token if token is not None and token in alternatives() and code is not None else None
     return pre + body, code, unknown, symbol
 

@@ -269,7 +269,7 @@ def _parse_distinct(
         years[at] = [cells[i].year for i in at]
     serial = _serial_positions(cells, done, excel_epoch)
     if not len(serial) and not done.any() and text_serials(cells):  # a CSV, or text cells of a workbook
-        cells = [float(v) if isinstance(v, str) and v.strip() else v for v in cells]
+        cells = [float(v) if isinstance(v, str) and _WHOLE_TEXT.match(v) else v for v in cells]
         serial = _serial_positions(cells, done, excel_epoch or dt.datetime(1899, 12, 30))
         warnings.append(f"{column}: whole numbers read as Excel day numbers (46174 = 2026-06-01), as the "
                         "workbook this file was saved from counted them")
@@ -348,6 +348,7 @@ def _with_format(texts: list[str], date_format: str) -> list[object]:
 
 
 _WHOLE_TEXT = re.compile(r"^\s*\d{5}(?:\.0*)?\s*$")
+_DIGIT = re.compile(r"\d")
 
 
 def _serial_positions(cells: list[object], done: np.ndarray, excel_epoch: dt.datetime | None) -> np.ndarray:
@@ -361,22 +362,26 @@ def _serial_positions(cells: list[object], done: np.ndarray, excel_epoch: dt.dat
 
 def text_serials(cells: list[object]) -> bool:
     """A date column written as Excel day numbers in text ("46174": a workbook saved as CSV with its
-    date cells formatted as General, or text cells of a workbook): every non-blank cell a whole
-    number in the serial range. Only the whole column decides, so one stray number never becomes
-    a date."""
+    date cells formatted as General, or text cells of a workbook): every non-blank cell with a digit a
+    whole number in the serial range, and more of them than words without a digit ("TBD", "n/a",
+    typed in such a column; they stay no date and quarantine their rows). Only the whole column
+    decides, so one stray number among written dates never becomes a date."""
     lo, hi = EXCEL_SERIAL_RANGE
-    seen = False
+    serials = words = 0
     for v in cells:
         if v is None or (not isinstance(v, str) and pd.isna(v)) or (isinstance(v, str) and not v.strip()):
             continue
         if isinstance(v, str):
             if _WHOLE_TEXT.match(v) is None:
-                return False
+                if _DIGIT.search(v) is not None:
+                    return False
+                words += 1
+                continue
             v = float(v)
         if not is_number(v) or not lo <= _float_or_inf(v) <= hi or float(cast(float, v)) % 1:
             return False
-        seen = True
-    return seen
+        serials += 1
+    return serials > words
 
 
 def _float_or_inf(value: object) -> float:

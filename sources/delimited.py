@@ -153,25 +153,55 @@ def _sniff_records(
 def _read_exact(
     text: str, start_line: int, delim: str, ncols: int, max_columns: int = DEFAULT_LIMITS.max_columns,
     quote: str = '"',
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """The csv module, tracking each record's first physical line; extra fields kept (up to `max_columns`)."""
+) -> tuple[pd.DataFrame, np.ndarray, dict[int, str]]:
+    """The csv module, tracking each record's first physical line; extra fields kept (up to `max_columns`).
+
+    A record whose quote was left open (`_runaway`) is read again line by line, so the lines it
+    swallowed are rows of their own; the third value names the line that opened the quote and why.
+    """
     reader = csv.reader(io.StringIO(text), delimiter=delim, quotechar=quote)
+    lines: list[str] | None = None
     records: list[list[str]] = []
     rows: list[int] = []
+    open_quotes: dict[int, str] = {}
     prev = 0
     width = ncols
     for rec in reader:
         first_line, prev = prev + 1, reader.line_num
         if first_line <= start_line:
             continue
-        records.append(rec)
-        rows.append(first_line)
-        if len(rec) > width:
-            check("max_columns", max_columns, len(rec), f"the number of fields on line {first_line:,}")
-            width = len(rec)
+        if prev > first_line and _runaway(rec, delim, ncols):
+            lines = text.split("\n") if lines is None else lines
+            span = range(first_line, prev + 1)
+            open_quotes[first_line] = (
+                f"line {first_line:,} opens a quote that is not closed on the line: read as it was, it would "
+                f"swallow lines {first_line + 1:,}-{prev:,}, which are read as rows of their own; "
+                "this row is not trusted")
+            split = [(n, next(csv.reader([lines[n - 1]], delimiter=delim, quotechar=quote), [])) for n in span]
+        else:
+            split = [(first_line, rec)]
+        for line_no, fields in split:
+            records.append(fields)
+            rows.append(line_no)
+            if len(fields) > width:
+                check("max_columns", max_columns, len(fields), f"the number of fields on line {line_no:,}")
+                width = len(fields)
     frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)],
                          dtype=object)
-    return frame, np.asarray(rows, dtype=np.int64)
+    return frame, np.asarray(rows, dtype=np.int64), open_quotes
+
+
+def _runaway(record: list[str], delim: str, ncols: int) -> bool:
+    """A record spanning lines because a quote was left open: it does not split into the header's
+    fields (trailing empty ones aside) and a line break inside one of its values is followed by the
+    delimiter, i.e. whole lines were taken into that value. A real quoted line break (an address typed
+    with Alt+Enter) leaves the record its header's fields."""
+    fields = len(record)
+    while fields > ncols and not record[fields - 1].strip():
+        fields -= 1
+    if fields == ncols:
+        return False
+    return any("\n" in v and delim in v.split("\n", 1)[1] for v in record)
 
 
 def read_text(
@@ -218,7 +248,7 @@ def read_text(
         check("max_columns", limits.max_columns, ncols, "the number of header fields")
         header_line, body_after = first_line[idx], last_line[idx]
         fast = _read_fast(text, body_after, delim, ncols, quote)
-        frame, rows = fast if fast is not None else _read_exact(
+        frame, rows, open_quotes = (*fast, {}) if fast is not None else _read_exact(
             text, body_after, delim, ncols, limits.max_columns, quote)
         if quote == SINGLE_QUOTE:
             _refuse_shifted_rows(frame, rows, ncols)
@@ -235,7 +265,7 @@ def read_text(
         detected["quote"] = quote
         warnings.append("the values are quoted with ' (single quotes); read with ' as the quote character")
     table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
-                     warnings=warnings, cut_rows=_cut_last_line(text, delim, ncols, rows, quote))
+                     warnings=warnings, cut_rows=open_quotes | _cut_last_line(text, delim, ncols, rows, quote))
     return table, detected
 
 

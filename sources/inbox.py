@@ -69,21 +69,28 @@ def list_inbox(home: Path, sources: Sequence[SourceConfig]) -> list[ListedFile]:
     """Every file matched by every source's glob, in source order, then path (originals first),
     without reading it: cheap enough to call every minute (the inbox sensor does).
 
-    A file matched by two sources belongs to the first one listed, so no row is loaded twice.
+    A file matched by two sources belongs to the first one listed, so no row is loaded twice. A
+    file named by its own path comes before any link to it (a symlink in another source's folder
+    must not take a file from the source whose glob names it): the link is not read.
     """
     home = Path(home).resolve()
-    claimed: set[Path] = set()
-    found: list[ListedFile] = []
-    for src in sources:
+    matched: list[tuple[int, SourceConfig, Path, Path]] = []
+    for rank, src in enumerate(sources):
         for path in sorted(home.glob(src.path), key=_original_first):
             if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
                 continue
             real = path.resolve()
-            if real in claimed or home not in real.parents:
-                continue
-            claimed.add(real)
-            stat = path.stat()
-            found.append(ListedFile(src, path, path.relative_to(home).as_posix(), stat.st_size, stat.st_mtime))
+            if home in real.parents:
+                matched.append((rank, src, path, real))
+    claimed: dict[Path, tuple[int, Path]] = {}
+    for rank, _, path, real in sorted(matched, key=lambda m: m[2] != m[3]):  # own paths first, order kept
+        claimed.setdefault(real, (rank, path))
+    found: list[ListedFile] = []
+    for rank, src, path, real in matched:
+        if claimed[real] != (rank, path):
+            continue
+        stat = path.stat()
+        found.append(ListedFile(src, path, path.relative_to(home).as_posix(), stat.st_size, stat.st_mtime))
     return found
 
 

@@ -31,7 +31,11 @@ _TOTAL_WORDS = (
     r"|soma|summa|totalt|i alt|yhteens[aä]|итого|всего|合計|总计|合计|小計|小计"
 )
 _TOTAL_LABEL = (r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
-                rf"|^\s*(?:{_TOTAL_WORDS})\s*:?\s*$")
+                rf"|^\s*(?:{_TOTAL_WORDS}|gesamtergebnis)\s*:?\s*$")
+#: Excel's Data > Subtotal label under each group: "<value> Total" ("Acme Corp Total"; German
+#: "Ergebnis"), a total only when <value> is itself a value of the column (the group it closes), so a
+#: customer called "Seguridad Total" stays a line
+_SUBTOTAL_RX = re.compile(r"(?i)^\s*(\S.*?)\s+(?:total|totaal|ergebnis|summe|gesamt)\s*$")
 #: fields whose presence makes a row a real line, not a total
 IDENTITY_FIELDS = (
     "customer_name", "customer_account", "sku", "serial_numbers", "contract_number",
@@ -111,6 +115,7 @@ def _cell_masks(col: pd.Series, header: str | None = None) -> _CellMasks:
     values = uniques.tolist()
     # list comprehensions, not generators: ~60 ns a value less on a column of 500k distinct values
     total = np.array([isinstance(v, str) and _TOTAL_RX.search(v) is not None for v in values], dtype=bool)
+    total |= _subtotal_labels(values)
     key = header.strip().casefold() if header else None
     again = np.array([key is not None and isinstance(v, str) and v.strip().casefold() == key for v in values],
                      dtype=bool)
@@ -120,6 +125,16 @@ def _cell_masks(col: pd.Series, header: str | None = None) -> _CellMasks:
         return _CellMasks(col.fillna("").str.strip().eq("").to_numpy(dtype=bool), *at)
     blank = np.array([cell_text(v) is None for v in values], dtype=bool)
     return _CellMasks(np.append(blank, True)[codes], *at)
+
+
+def _subtotal_labels(values: list[object]) -> np.ndarray:
+    """Which of a column's distinct values are Excel subtotal labels: "<value> Total" where <value> is
+    another value of the column."""
+    stems = [m.group(1).casefold() if isinstance(v, str) and (m := _SUBTOTAL_RX.match(v)) else None for v in values]
+    if not any(stems):
+        return np.zeros(len(values), dtype=bool)
+    own = {v.strip().casefold() for v in values if isinstance(v, str)}
+    return np.array([s is not None and s in own for s in stems], dtype=bool)
 
 
 def _repeated_header(header_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
@@ -177,7 +192,7 @@ def type_rows(
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
 
     typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS,
-                             source_order=date_order)
+                             source_order=date_order, default_currency=(fixed_values or {}).get("currency"))
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 

@@ -24,7 +24,9 @@ from sources.table import FileReadError
 
 _ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
-_WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]')  # columns AAA (703) and beyond
+#: a cell in columns AAA (703) and beyond that may hold a value: `<c r="XFD5" s="1"/>`, a formatted
+#: empty cell (Excel writes them for formatting dragged to the sheet's edge), holds none and widens nothing
+_WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]+"[^>]*(?<!/)>')
 _LT = ord("<")
 
 

@@ -52,6 +52,10 @@ def _ref_split_marked(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series,
     code = code.astype(object).where(code.notna() & ~unknown, None)
     token = lead["cur"].where(lead["cur"].notna(), trail["cur"].where(has_trail))
     symbol = token.where(token.isin(list(currency.alternatives())) & code.notna(), None).astype(object)
+    # an ambiguous symbol alone ("kr 100": NOK or SEK) is no unknown currency: the currency column decides
+    alone = token.isin(list(currency.ambiguous())) & (lead["cur"].isna() | ~has_trail)
+    unknown &= ~alone
+    symbol = symbol.where(~alone, token)
     return (pre + body).astype(object), code, unknown.astype(bool), symbol
 
 

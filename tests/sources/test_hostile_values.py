@@ -275,13 +275,17 @@ def test_two_amounts_in_different_currencies_quarantine_the_row(tmp_path: Path) 
     ]
 
 
-@pytest.mark.parametrize("cell", ["kr 100", "100 pcs", "USD 5 EUR", "Fr. 20"])
-def test_unknown_or_ambiguous_currency_is_not_guessed(tmp_path: Path, cell: str) -> None:
+@pytest.mark.parametrize(("cell", "why"), [
+    ("kr 100", "the currency 'kr' is NOK or SEK, and neither a currency column nor `defaults: currency` names it "
+               "for this row"),
+    ("100 pcs", "not an amount (unknown or ambiguous currency)"),
+    ("USD 5 EUR", "not an amount (unknown or ambiguous currency)"),
+    ("Fr. 20", "not an amount (unknown or ambiguous currency)"),
+])
+def test_unknown_or_ambiguous_currency_is_not_guessed(tmp_path: Path, cell: str, why: str) -> None:
     out = read(tmp_path, "kr.csv", csv_text([_row(amount=cell), _row()]))
     assert out.records["source_row"].tolist() == [3]
-    assert out.quarantine["reason"].tolist() == [
-        f"inbox/kr.csv, row 2: field 'amount' (column 'Amount'): not an amount (unknown or ambiguous currency): {cell!r}"
-    ]
+    assert out.quarantine["reason"].tolist() == [f"inbox/kr.csv, row 2: field 'amount' (column 'Amount'): {why}: {cell!r}"]
 
 
 POS = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount"]

@@ -93,8 +93,8 @@ def test_symlink_out_of_the_home_is_ignored(tmp_path: Path) -> None:
     (home / "inbox" / "inside.csv").symlink_to(home / "inbox" / "ok.csv")
     found = discover(home, _config(("s", "distributor", "inbox/*.csv")))
     # the outside link is refused; the in-home link and its target are one file, read once
-    # (under the name that sorts first)
-    assert [f.relpath for f in found] == ["inbox/inside.csv"]
+    # (under its own name: a link is an alias)
+    assert [f.relpath for f in found] == ["inbox/ok.csv"]
 
 
 def test_nothing_matched(tmp_path: Path) -> None:
@@ -116,3 +116,14 @@ def test_source_fingerprint_changes_with_settings_and_reader_version() -> None:
     assert len(source_fingerprint(a, "1")) == 16
     assert source_fingerprint(a, "1") != source_fingerprint(other, "1")
     assert source_fingerprint(a, "1") != source_fingerprint(a, "2")
+
+
+def test_a_link_in_another_sources_folder_takes_no_file(tmp_path: Path) -> None:
+    """A symlink in the first source's folder to a file of the second source: the file is the second
+    source's (its glob names it by its own path) and the link is not read; the link used to claim
+    it, so the second source's file was read as the first source's and never as its own."""
+    home = _home(tmp_path, {"inbox/pos/a.csv": b"1", "inbox/invoices/2021.csv": b"2"})
+    (home / "inbox" / "pos" / "link.csv").symlink_to(Path("../invoices/2021.csv"))
+    cfg = _config(("pos", "distributor", "inbox/pos/*.csv"), ("invoices", "accounting", "inbox/invoices/*.csv"))
+    assert [(f.source.name, f.relpath) for f in discover(home, cfg)] == [
+        ("pos", "inbox/pos/a.csv"), ("invoices", "inbox/invoices/2021.csv")]
