@@ -240,5 +240,39 @@ COUNTRIES: Final[dict[str, str]] = {
     "japan": "JP",
 }
 
+#: informal names and abbreviations of countries that no library lists (pycountry, GeoNames and
+#: babel's CLDR names give the official, short and native names); country cells only
+COUNTRY_ALIASES: Final[dict[str, str]] = {
+    "uae": "AE",
+    "ksa": "SA",
+    "rsa": "ZA",
+    "prc": "CN",
+    "pr china": "CN",
+    "mainland china": "CN",
+    "中华人民共和国": "CN",
+    "中華人民共和国": "CN",
+    "korea": "KR",  # in a company's address, the South; North Korea is KP / DPRK
+    "한국": "KR",
+    "dprk": "KP",
+    "britain": "GB",
+    "northern ireland": "GB",
+    "republic of ireland": "IE",
+    "ivory coast": "CI",
+    "macedonia": "MK",
+    "fyrom": "MK",
+    "swaziland": "SZ",
+    "burma": "MM",
+    "vatican": "VA",
+    "ελλας": "GR",
+    "ประเทศไทย": "TH",
+    "emirates": "AE",
+    "dr congo": "CD",
+    "drc": "CD",
+}
+
+#: country names that name more than one country: left as written (they still agree with the same
+#: text), never given a code. "Republic of China" is Taiwan's name but often meant for the PRC.
+AMBIGUOUS_COUNTRY_NAMES: Final[frozenset[str]] = frozenset({"congo", "republic of china"})
+
 #: country codes whose postal codes are five-digit ZIPs (a 3-4 digit value lost its zeros)
 ZIP_COUNTRIES: Final[frozenset[str]] = frozenset({"US", "PR"})

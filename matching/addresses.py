@@ -20,7 +20,7 @@ from matching.address_terms import (
     US_STATES,
     ZIP_COUNTRIES,
 )
-from matching.gazetteer import country_codes
+from matching.gazetteer import country_cell_codes, country_keys
 from matching.text import (
     ASCII_PUNCTUATION,
     TEXT_DTYPE,
@@ -128,10 +128,21 @@ def normalise_states(states: pd.Series) -> pd.Series:
     return on_unique(as_text(states), lambda u: _region_codes(u, US_STATES))
 
 
+def _country_codes(u: pd.Series) -> pd.Series:
+    keys = country_keys(u).astype(object)
+    mapped = keys.map(country_cell_codes(cldr=False))
+    rest = mapped.isna() & keys.notna()
+    if rest.any():  # names in other languages and scripts: the CLDR table loads only when needed
+        mapped = mapped.where(~rest, keys[rest].map(country_cell_codes()))
+    return mapped.where(mapped.notna(), _region_codes(u, {}))
+
+
 def normalise_countries(countries: pd.Series) -> pd.Series:
-    """Countries as ISO two-letter codes where known ("USA", "United States", "Nederland" ->
-    "US", "US", "NL"; every GeoNames country name and ISO-2/ISO-3 code)."""
-    return on_unique(as_text(countries), lambda u: _region_codes(u, country_codes()))
+    """Countries as ISO two-letter codes where known ("USA", "U.A.E.", "Viet Nam", "Россия",
+    "DEU" -> "US", "AE", "VN", "RU", "DE": `gazetteer.country_cell_codes`). An unknown or
+    ambiguous value ("Congo") stays as written, folded and upper-cased, so it agrees only with
+    the same text."""
+    return on_unique(as_text(countries), _country_codes)
 
 
 def normalise_postal_codes(postal: pd.Series, countries: pd.Series | None = None) -> pd.Series:

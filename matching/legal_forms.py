@@ -123,10 +123,33 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "주식회사", "유한회사",
     "ذمم",
     "株", "有",  # "ミナト電機(株)": ㈱ and ㈲, the short forms of 株式会社 and 有限会社
+    "주",  # "(주) 한빛시스템": ㈜, the short form of 주식회사
+    # Gulf free-zone and limited-liability forms
+    "w l l", "fze", "fzco", "fzc", "fz llc",
+    # Spanish single-member forms, Portuguese and Latin American long spellings
+    "s l u", "sociedad anonima cerrada", "sociedad por acciones simplificada",
+    "sab de cv", "saic", "unipessoal lda", "unipessoal", "unip lda", "unip",
+    # Czech and Slovak long spellings, Nordic partnerships, Swedish listed companies
+    "akciova spolecnost", "spolecnost s rucenim omezenym", "handelsbolag", "kommanditbolag",
+    "ab publ", "oyj abp",
+    # Baltic, Hungarian, Icelandic and Irish long spellings
+    "osauhing", "aktsiaselts", "uzdaroji akcine bendrove", "akcine bendrove",
+    "sabiedriba ar ierobezotu atbildibu", "korlatolt felelossegu tarsasag", "einkahlutafelag",
+    "designated activity company", "teoranta", "unlimited company",
+    # Thai listed companies, Indian "(P) Ltd", Canadian French and unlimited forms
+    "public company limited", "public co ltd", "p ltd", "ltee", "limitee", "ulc",
+    # German entrepreneurial company and the Polish limited partnership with a GmbH partner
+    "ug haftungsbeschrankt", "sp z o o sp k",
+    # joint-stock companies of the former Soviet Union in Latin letters, and Cyrillic forms
+    "jsc", "pjsc", "cjsc", "ojsc", "prjsc", "joint stock company", "closed joint stock company",
+    "ао", "ат", "прат", "тзов", "еоод", "оод", "ад", "еад",
+    "товариство з обмеженою відповідальністю", "акционерное общество",
 )
+#: fewest letters of a one-word form that a cut field must leave for them to count as the form
+MIN_CUT: Final[int] = 5
 #: forms that are country or region codes or ordinary words: never stripped
 NEVER_STRIP: Final[frozenset[str]] = frozenset(
-    {"uk", "eu", "at", "nl", "ca", "private", "unlimited", "ent", "vat", "ok", "ec", "ee", "ad"}
+    {"uk", "at", "nl", "ca", "private", "unlimited", "ent", "vat", "ok", "ec", "ee", "ad"}
 )
 #: short forms that are also words or codes: stripped only when spaced/dotted or by country
 AMBIGUOUS: Final[frozenset[str]] = frozenset(
@@ -136,7 +159,7 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
         "ks", "kt", "kv", "ky", "mb", "od", "oe", "og", "ong", "ou", "pp", "ps", "pt", "rt",
         "sal", "sc", "sd", "se", "sem", "sf", "sha", "sia", "sp", "spa", "ss", "teo", "ud",
         "xk", "xt", "sas", "sep", "sca", "scs", "snc", "me", "is", "gs", "sad", "koop", "ses",
-        "vos", "pc", "na",
+        "vos", "pc", "na", "sau", "pcl", "sb", "eu", "ug", "ek", "cc", "dac", "sac",
     }
 )  # fmt: skip
 #: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")
@@ -144,6 +167,12 @@ LEADING_FORMS: Final[tuple[str, ...]] = (
     "nv", "bv", "ooo", "oao", "zao", "pao", "tov", "pjsc", "ojsc", "cjsc", "jsc", "uab",
     "kabushiki kaisha", "kabushikigaisha", "aktiebolaget", "aktiebolag", "osakeyhtiö",
     "ооо", "оао", "зао", "пао", "тов", "пат", "ип", "주식회사", "유한회사", "شركة", "株", "有",
+    "ао", "ат", "прат", "тзов", "주", "prjsc",
+    "общество с ограниченной ответственностью", "товариство з обмеженою відповідальністю",
+    "акционерное общество", "perseroan terbatas", "uzdaroji akcine bendrove",
+    # Vietnamese: "Công ty TNHH" (limited), "Công ty Cổ phần" / "CTCP" (joint stock), "MTV" (one member)
+    "cong ty tnhh mtv", "cong ty tnhh", "cty tnhh", "cong ty trach nhiem huu han", "cong ty co phan",
+    "cong ty cp", "cty cp", "ctcp", "cong ty", "cty",
 )  # fmt: skip
 #: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
 #: "ミナト電機株式会社", "深圳市华强电子有限公司"); longest first where one ends another
@@ -157,7 +186,8 @@ LEADING_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "RU": ("ao",),
     "KZ": ("ao", "too"),
     "JP": ("kk",),
-    "LV": ("sia",),
+    "LV": ("sia", "as"),
+    "LT": ("ab",),
     "RO": ("sc",),
     "SE": ("ab",),
     "FI": ("oy", "oyj", "ab"),
@@ -174,16 +204,21 @@ EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "EE": ("as", "ou"),
     "CZ": ("as", "sro"),
     "SK": ("as", "sro"),
-    "DE": ("se", "ag", "kg", "ev", "eg"),
-    "AT": ("se", "ag", "kg", "og"),
+    "DE": ("se", "ag", "kg", "ev", "eg", "ug", "ek"),
+    "AT": ("se", "ag", "kg", "og", "eu"),
     "FR": ("sa", "sas", "sca", "scs", "snc", "se"),
     "BE": ("sa", "nv", "bv", "sca", "scs", "snc"),
     "LU": ("sa", "sarl", "sas", "sca", "scs", "secs", "se"),
     "IT": ("spa", "srl", "sas", "snc", "ss"),
-    "ES": ("sa", "sl", "sc"),
+    "ES": ("sa", "sl", "sc", "sau"),
     "PL": ("sa", "sp", "sc", "spk", "spj"),
     "ID": ("pt", "cv", "tbk", "ud"),
     "TR": ("as", "ltd sti"),
+    "TH": ("pcl",),
+    "MY": ("sb",),
+    "ZA": ("cc",),
+    "IE": ("dac",),
+    "PE": ("sac",),
     "IL": ("bm",),
     "HU": ("bt", "kft", "rt", "zrt", "nyrt", "kkt"),
     "BR": ("sa", "ltda", "me", "eireli"),
@@ -276,6 +311,52 @@ def leading_pattern(forms: frozenset[str] = frozenset()) -> str:
     """RE2: a leading legal form (LEADING_FORMS, or `forms`) followed by the name (group 1)."""
     chosen = forms or frozenset(compact(f) for f in LEADING_FORMS)
     return rf"^(?:{_alternation(chosen)}) +([^ ].*)$"
+
+
+@lru_cache(maxsize=1)
+def quoted_leading_pattern() -> str:
+    """RE2: any legal form, ambiguous ones too, leading a quoted name (group 1): 'SIA "Gauja"'.
+
+    The quotes say where the name begins, so the form before them is no word of the name.
+    Applied to folded names before punctuation is removed.
+    """
+    unambiguous, ambiguous = all_forms()
+    quotes = "\"'" + "".join(chr(c) for c in (0xAB, 0x201C, 0x201D, 0x201E, 0x2018, 0x2019))
+    return rf"^(?:{_alternation(unambiguous | ambiguous)}) *[{quotes}] *([^ ].*)$"
+
+
+def _cut_spellings() -> set[str]:
+    """Folded multi-letter spellings of every form (words kept apart: "sociedad limitada")."""
+    terms: set[str] = set(EXTRA_FORMS)
+    for values in (*termdata.terms_by_country.values(), *termdata.terms_by_type.values()):
+        terms.update(values)
+    return {fold(t.replace("&", " and ")) for t in terms} - {""}
+
+
+def _cut(spelling: str) -> str | None:
+    """RE2 for a strict prefix of a spelled form that a cut field leaves, or None.
+
+    A one-word form counts when cut inside the word after at least MIN_CUT letters
+    ("aktiengese"); a longer form when the cut passes its first word ("sociedad limitad",
+    "spolka z ograni"), so a lone "national" or "public" never looks like a cut form.
+    """
+    words = spelling.split(" ")
+    form = "".join(words)
+    first = MIN_CUT if len(words) == 1 else max(MIN_CUT, len(words[0]) + 1)
+    if len(form) <= first or compact(spelling) in NEVER_STRIP:
+        return None
+    tail = ""
+    for c in reversed(form[first:-1]):
+        tail = f"(?: ?{re.escape(c)}{tail})?"
+    return _spaced(form[:first]) + tail
+
+
+@lru_cache(maxsize=1)
+def cut_form_pattern() -> str:
+    """RE2: a name (group 1) ending in the start of a spelled-out legal form that a fixed-width
+    field cut short ("Gotthard Informatik Aktiengese", "Baltyk Technologie Spolka z ograni")."""
+    cuts = sorted({c for f in _cut_spellings() if (c := _cut(f))}, key=lambda c: (-len(c), c))
+    return rf"^(.*?[^ ]) +(?:{'|'.join(cuts)})$"
 
 
 @cache

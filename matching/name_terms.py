@@ -128,3 +128,8 @@ QUALIFIER_PATTERN: Final[str] = (
 )
 #: "attn: ...", "c/o ..." to the end of the name
 ATTENTION_PATTERN: Final[str] = r" *(?:\b(?:attn|attention)\b *:?|\bc */ *o\b).*$"
+#: a trade name after the legal name to the end ("Acme (Pty) Ltd t/a Acme Security", "d/b/a ...");
+#: a plain "dba" is left alone ("Remote DBA Services")
+TRADE_NAME_PATTERN: Final[str] = (
+    r"^(.*[^ ]) +(?:t */ *as?|trading +as|d */ *b */ *a|d\.b\.a\.?|doing +business +as) +[^ ].*$"
+)

@@ -26,8 +26,10 @@ from matching.legal_forms import (
     all_forms,
     country_leading_forms,
     country_pattern,
+    cut_form_pattern,
     forms_by_country,
     leading_pattern,
+    quoted_leading_pattern,
     separated_pattern,
     trailing_pattern,
     unspaced_leading_pattern,
@@ -39,6 +41,7 @@ from matching.name_terms import (
     NAME_ABBREVIATIONS,
     NAME_STOPWORDS,
     QUALIFIER_PATTERN,
+    TRADE_NAME_PATTERN,
 )
 from matching.text import (
     PUNCTUATION,
@@ -55,6 +58,8 @@ from matching.text import (
 
 #: how many trailing legal forms are stripped at most ("Foo Holdings Co., Inc." -> two)
 MAX_LEGAL_FORMS: Final[int] = 3
+#: names at least this long may have been cut by a fixed-width field, legal form and all
+CUT_NAME_LENGTH: Final[int] = 28
 NAME_PART_COLUMNS: Final[tuple[str, ...]] = ("name_norm", "name_city", "name_region", "name_country")
 
 
@@ -68,10 +73,12 @@ def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
     """Distinct raw names -> name without places and legal forms, and the places it named."""
     s = fold_ascii(squash_spaces(names).fillna(""))
     s = s.str.replace(ATTENTION_PATTERN, "", regex=True)
+    s = replace_regex(s, TRADE_NAME_PATTERN, r"\1")
     for _ in range(2):  # "Acme (AP Dept) - HQ"
         s = s.str.replace(QUALIFIER_PATTERN, "", regex=True)
     places = split_locations(s, cities)
     s = places["name"].astype(TEXT_DTYPE).str.replace(QUALIFIER_PATTERN, "", regex=True)
+    s = replace_regex(s, quoted_leading_pattern(), r"\1")  # 'SIA "Gauja Datori"'
     s = _strip_trailing(s, separated_pattern(), 2)  # "K.K.", "A/S": spaced or dotted forms
     s = s.str.replace("[&+]", " and ", regex=True)
     s = s.str.replace("['`." + chr(0x2019) + "]", "", regex=True)  # "l.l.c." -> "llc"
@@ -80,6 +87,7 @@ def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
     s = s.str.replace("^the ([^ ])", r"\1", regex=True)
     s = replace_regex(s, leading_pattern(), r"\1")
     s = _strip_trailing(s, trailing_pattern())
+    s = _strip_cut_form(s, names)
     s = replace_regex(replace_regex(s, unspaced_leading_pattern(), r"\1"), unspaced_trailing_pattern(), r"\1")
     return pd.DataFrame(
         {
@@ -89,6 +97,16 @@ def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
             "country": places["country"],
         }
     )
+
+
+def _strip_cut_form(s: pd.Series, raw: pd.Series) -> pd.Series:
+    """Drop a legal form cut short by a fixed-width field, in names as long as such a field."""
+    long = (raw.str.len() >= CUT_NAME_LENGTH).fillna(False).to_numpy(dtype=bool)
+    if not long.any():
+        return s
+    out = s.copy()
+    out[long] = replace_regex(s[long], cut_form_pattern(), r"\1")
+    return out
 
 
 def _country_forms(names: pd.Series, countries: pd.Series) -> pd.Series:

@@ -2,11 +2,15 @@
 (company_key: accents, legal forms, "&"/"and" and abbreviations aside) decides it both for the
 customers (resolve/customer_mentions.sql) and for the registration audit's no_end_customer."""
 
+import re
 from pathlib import Path
 
 import duckdb
 import pytest
+from cleanco import termdata
 
+from matching.gazetteer import fold
+from matching.legal_forms import EXTRA_FORMS, all_forms
 from warehouse.steps import CUSTOMER_MENTIONS, INGEST_SCHEMA, WAREHOUSE_SQL
 
 ROOT = Path(__file__).parents[2]
@@ -58,3 +62,21 @@ def test_the_registration_audit_asks_the_same_question() -> None:
     mentions = WAREHOUSE_SQL.text(CUSTOMER_MENTIONS)
     call = "names_reseller_itself(r.customer_name, r.reseller_name)"
     assert call in audit and call in mentions
+
+
+#: one-word forms of five letters or more that are also words, so never dropped from a name's key
+FORMS_THAT_ARE_WORDS = frozenset({"scoop"})
+
+
+def test_company_key_drops_the_distinctive_legal_forms_matching_strips() -> None:
+    """warehouse may not import matching, so company_key lists legal forms by hand: every one-word form
+    matching strips that is no word (five letters or more, or in another script) must be in that list."""
+    macros = (ROOT / "warehouse" / "sql" / "resolve_macros.sql").read_text(encoding="utf-8")
+    listed = set(re.findall(r"'([^']+)'", macros[macros.index("company_key_dropped(t) AS"):
+                                                macros.index("-- the name lower case")]))
+    terms = set(EXTRA_FORMS).union(*termdata.terms_by_country.values(), *termdata.terms_by_type.values())
+    unambiguous, _ = all_forms()
+    one_word = {f for t in terms if (f := fold(t.replace("&", " and ")).replace(".", "").strip())
+                and " " not in f and f in unambiguous}
+    distinctive = {f for f in one_word if len(f) >= 5 or (len(f) >= 2 and not f.isascii())} - FORMS_THAT_ARE_WORDS
+    assert sorted(distinctive - listed) == []
