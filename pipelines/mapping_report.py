@@ -15,8 +15,9 @@ import duckdb
 import pandas as pd
 
 from pipelines.config import RadarConfig
-from pipelines.stages.ingest import KnownPartners
+from pipelines.stages.ingest import KnownPartners, stored_date_orders
 from sources.config import SourceConfig
+from sources.date_orders import SourceDateOrders
 from sources.headers import normalise_header
 from sources.inbox import InboxFile, discover
 from sources.mapping_result import LOW_CONFIDENCE, Candidate, ColumnMapping
@@ -214,26 +215,30 @@ class SourceReport:
         return out
 
 
-def _known_partners(home: Path) -> KnownPartners:
-    """Partner names from the ingest store, read-only; none when there is no store (or it is busy)."""
+def _from_store(home: Path) -> tuple[KnownPartners, SourceDateOrders]:
+    """Partner names and the day/month order each stored file proved, from the ingest store,
+    read-only; none when there is no store (or a nightly run holds it)."""
     path = WarehousePaths(home).ingest
     if not path.is_file():
-        return KnownPartners()
+        return KnownPartners(), SourceDateOrders()
     try:
         con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error:  # a nightly run holds the store: validate without the names
-        return KnownPartners()
+    except duckdb.Error:  # a nightly run holds the store: validate without them
+        return KnownPartners(), SourceDateOrders()
     try:
-        return KnownPartners.load(con)
+        return KnownPartners.load(con), stored_date_orders(con)
     finally:
         con.close()
 
 
 def check_home(home: Path, config: RadarConfig,
                progress: Callable[[str], None] = lambda _msg: None) -> list[SourceReport]:
-    """Read every inbox file of every source (copies only noted), one report per source in sources.yaml order."""
+    """Read every inbox file of every source (copies only noted), one report per source in sources.yaml order.
+
+    A file whose dates cannot tell day from month takes the order the source's other files proved,
+    the stored ones and those read before it here, as the nightly run reads it."""
     reports = {s.name: SourceReport(s) for s in config.sources}
-    partners = _known_partners(home)
+    partners, orders = _from_store(home)
     read_by_sha: dict[str, str] = {}
     for f in discover(home, config.sources):
         if f.sha256 in read_by_sha:
@@ -241,8 +246,10 @@ def check_home(home: Path, config: RadarConfig,
             continue
         progress(f.relpath)
         outcome = read_source_file(f.path, f.relpath, f.source, partners.for_file(f.relpath),
-                                   limits=config.limits.read_limits())
+                                   limits=config.limits.read_limits(),
+                                   date_order=orders.order_for(f.source.name, f.relpath))
         if outcome.status in ("loaded", "empty"):
             read_by_sha[f.sha256] = f.relpath
+            orders.record(f.source.name, f.relpath, [sheet.evidence for sheet in outcome.sheets])
         reports[f.source.name].add(FileCheck(f, outcome))
     return list(reports.values())

@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from pipelines.cli import main
+from pipelines.config import load_config
+from pipelines.mapping_report import check_home
 from pipelines.stages.context import RunContext
 from pipelines.stages.ingest import ingest_inbox
 
@@ -182,3 +184,24 @@ def test_sources_whose_files_map_alike_are_shown_together(home: Path, capsys: py
     assert code == 0
     assert "2 sources read alike (sales_rep): tracker_alice, tracker_bob\n  2 files (xlsx) · 4 rows loaded, 0 quarantined" in out
     assert "  by synonym (" in out and "'Customer'→customer_name · 'Expiry'→service_end · 'Renewal Value'→amount" in out
+
+
+def test_validate_reads_a_file_whose_dates_cannot_tell_in_the_order_the_sources_other_files_prove(
+    tmp_path: Path,
+) -> None:
+    """As the night does: "10/06/2026" in a file of days 1-10 is 10 June when the source's other file
+    proves day-first, not the month-first default's 6 October."""
+    home = tmp_path / "home"
+    (home / "inbox" / "eu").mkdir(parents=True)
+    (home / "sources.yaml").write_text(
+        "sources:\n  - name: eu_dist\n    kind: distributor\n    path: inbox/eu/*.csv\n", encoding="utf-8")
+    head = "Invoice Date,Reseller,End Customer,SKU,Serial\n"
+    may = "".join(f"{d}/05/2026,Bluewave IT,Globex Corporation,SKU-10,SN5{d:04d}\n" for d in (14, 27))
+    june = "".join(f"{d:02d}/06/2026,Bluewave IT,Globex Corporation,SKU-10,SN6{d:04d}\n" for d in (1, 2, 10))
+    (home / "inbox" / "eu" / "2026-05.csv").write_text(head + may, encoding="utf-8")
+    (home / "inbox" / "eu" / "2026-06.csv").write_text(head + june, encoding="utf-8")
+    (report,) = check_home(home, load_config(home))
+    outcome = next(c.outcome for c in report.files if c.file.relpath.endswith("2026-06.csv"))
+    assert outcome is not None
+    assert [str(d) for d in outcome.records["invoice_date"]] == ["2026-06-01", "2026-06-02", "2026-06-10"]
+    assert outcome.sheets[0].evidence["invoice_date"]["decided_by"] == "earlier files"
