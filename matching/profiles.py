@@ -183,6 +183,18 @@ def _evidence_hash(which: np.ndarray, *frames: pd.DataFrame) -> np.ndarray:
     return out
 
 
+def _identity_codes(columns: list[pd.Series]) -> np.ndarray:
+    """One int32 code per row, equal for rows equal on every column (nulls alike), numbered by first
+    appearance: each column factorised as it is (no Python string per cell, as a million records
+    of eleven text columns would need) and the codes combined exactly, column by column."""
+    combined = np.zeros(len(columns[0]) if columns else 0, dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column)
+        combined = combined * (len(uniques) + 1) + (codes.astype(np.int64) + 1)  # < rows x (values + 1)
+        combined = pd.factorize(combined)[0].astype(np.int64)
+    return combined.astype(np.int32)
+
+
 def _by_profile(frame: pd.DataFrame, profile: np.ndarray) -> pd.DataFrame:
     out = pd.DataFrame(
         {
@@ -216,13 +228,9 @@ def build_profiles(
     norm["name_norm"] = apply_renames(norm["name_norm"], table_of_aliases)
     serials = _record_serials(records)
     contracts = _record_contracts(records)
-    ident = norm[list(IDENTITY_COLUMNS)].astype(object)
-    weak = ident.drop(columns=["name_norm"]).isna().all(axis=1).to_numpy()
+    weak = norm[[c for c in IDENTITY_COLUMNS if c != "name_norm"]].isna().all(axis=1).to_numpy()
     evidence = _evidence_hash(weak, serials, contracts)  # only name-only records pool by evidence
-    identity = ident.where(ident.notna(), "\x00").assign(_evidence=evidence.astype(str))
-    keys = pd.util.hash_pandas_object(identity, index=False).to_numpy()
-    codes, _ = pd.factorize(keys)
-    profile = codes.astype(np.int32)
+    profile = _identity_codes([norm[c] for c in IDENTITY_COLUMNS] + [pd.Series(evidence)])
     first = pd.Series(np.arange(len(profile))).groupby(profile).min().to_numpy()
     table = norm.iloc[first].reset_index(drop=True)
     table["n_records"] = np.bincount(profile, minlength=len(first)).astype(np.int32)

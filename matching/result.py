@@ -75,7 +75,8 @@ def scored_frame(
             "right": scored.right,
             "match_probability": probability(scored.weight),
             "match_rule": rule_names(scored.rule_bits, model),  # categorical: no string per pair
-        }
+        },
+        copy=False,
     )
     decided = pd.DataFrame(
         {
@@ -173,4 +174,4 @@ def pair_table(
         "right_records": n_records[rk],
     }
     columns.update({c: levels[c].to_numpy() for c in levels.columns})
-    return pd.DataFrame(columns)
+    return pd.DataFrame(columns, copy=False)  # the arrays as they are: millions of pairs, not copied into blocks
