@@ -42,6 +42,8 @@ class ClusterSettings:
     link_weight: float = 0.0
     conflict_weight: float = -6.0
     max_dense_size: int = 800
+    #: internal pairs of the components checked in one batch (bounds the check's memory)
+    check_batch_pairs: int = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -132,50 +134,68 @@ def cluster_profiles(
         n, edge_l, edge_r, edge_w, labels, settings.link_weight, settings.max_dense_size
     )
 
-    # components checked as a whole: every internal pair scored
+    # components checked as a whole: every internal pair scored, a batch of components at a time
     sizes = np.bincount(labels, minlength=n)
     same = labels[cl_l] == labels[cl_r]
     check = np.union1d(np.flatnonzero(sizes >= 3), labels[cl_l][same])
-    in_l, in_r = group_pairs(labels, check)
-    in_codes = pair_codes(in_l, in_r)
-    found, in_weight = _lookup(known_codes, known_weight, in_codes)
-    _, in_conflict = _lookup(known_codes, known_conflict, in_codes)
-    in_weight, in_conflict = in_weight.astype(np.float64), in_conflict.astype(np.float64)
-    missing = ~found
-    if missing.any():
-        w, c = score_pairs(in_l[missing], in_r[missing])
-        in_weight[missing], in_conflict[missing] = w, c
-    must = np.isin(in_codes, ml_codes)
-    forbidden = np.isin(in_codes, cl_codes)
-    in_weight = np.where(must, np.inf, np.where(forbidden, -np.inf, in_weight))
-    clash = forbidden | ((in_conflict <= settings.conflict_weight) & ~must)
-
-    troubled = np.unique(labels[in_l[clash]])
-    labels = labels.copy()
-    if len(troubled):
-        sel = np.isin(labels[in_l], troubled)
-        frame = pd.DataFrame(
-            {
-                "c": labels[in_l[sel]],
-                "l": in_l[sel],
-                "r": in_r[sel],
-                "w": in_weight[sel],
-                "x": clash[sel],
-            }
-        ).sort_values("c", kind="stable")
-        for _, part in frame.groupby("c", sort=False):  # one iteration per conflicting component
-            nodes = np.unique(np.r_[part["l"].to_numpy(), part["r"].to_numpy()])
-            li = np.searchsorted(nodes, part["l"].to_numpy())
-            ri = np.searchsorted(nodes, part["r"].to_numpy())
-            w, x = part["w"].to_numpy(), part["x"].to_numpy()
-            positive = (w > settings.link_weight) & ~x
-            sub = constrained_merge(
-                len(nodes), li[positive], ri[positive], w[positive], li[x], ri[x]
-            )
-            labels[nodes] = nodes[sub]
+    checked = labels.copy()
+    for batch in _batches(check, sizes[check].astype(np.int64), settings.check_batch_pairs):
+        in_l, in_r = group_pairs(labels, batch)
+        in_codes = pair_codes(in_l, in_r)
+        found, in_weight = _lookup(known_codes, known_weight, in_codes)
+        _, in_conflict = _lookup(known_codes, known_conflict, in_codes)
+        in_weight, in_conflict = in_weight.astype(np.float64), in_conflict.astype(np.float64)
+        missing = ~found
+        if missing.any():
+            w, c = score_pairs(in_l[missing], in_r[missing])
+            in_weight[missing], in_conflict[missing] = w, c
+        must = np.isin(in_codes, ml_codes)
+        forbidden = np.isin(in_codes, cl_codes)
+        in_weight = np.where(must, np.inf, np.where(forbidden, -np.inf, in_weight))
+        clash = forbidden | ((in_conflict <= settings.conflict_weight) & ~must)
+        _recluster(checked, labels, in_l, in_r, in_weight, clash, settings.link_weight)
+    labels = checked
     labels = _rejoin_must_links(labels, ml_l, ml_r, cl_l, cl_r)
     labels = connected_components(n, np.arange(n), labels)  # canonical: smallest node id
     return Clusters(labels=labels)
+
+
+def _batches(components: np.ndarray, sizes: np.ndarray, max_pairs: int) -> list[np.ndarray]:
+    """`components` (sorted) cut into consecutive runs of about `max_pairs` internal pairs (under
+    twice that, plus one component), so the check's arrays stay bounded; in order, so the pairs
+    scored come out as from one run."""
+    if len(components) == 0:
+        return []
+    pairs = sizes * (sizes - 1) // 2
+    run = np.cumsum(pairs) // max(max_pairs, 1)  # a new run starts where the running total passes a multiple
+    cuts = np.flatnonzero(np.diff(run)) + 1
+    return np.split(components, cuts)
+
+
+def _recluster(out: np.ndarray, labels: np.ndarray, in_l: np.ndarray, in_r: np.ndarray, in_weight: np.ndarray,
+               clash: np.ndarray, link_weight: float) -> None:
+    """Rebuild each component holding a clash by constrained single linkage, into `out`."""
+    troubled = np.unique(labels[in_l[clash]])
+    if not len(troubled):
+        return
+    sel = np.isin(labels[in_l], troubled)
+    frame = pd.DataFrame(
+        {
+            "c": labels[in_l[sel]],
+            "l": in_l[sel],
+            "r": in_r[sel],
+            "w": in_weight[sel],
+            "x": clash[sel],
+        }
+    ).sort_values("c", kind="stable")
+    for _, part in frame.groupby("c", sort=False):  # one iteration per conflicting component
+        nodes = np.unique(np.r_[part["l"].to_numpy(), part["r"].to_numpy()])
+        li = np.searchsorted(nodes, part["l"].to_numpy())
+        ri = np.searchsorted(nodes, part["r"].to_numpy())
+        w, x = part["w"].to_numpy(), part["x"].to_numpy()
+        positive = (w > link_weight) & ~x
+        sub = constrained_merge(len(nodes), li[positive], ri[positive], w[positive], li[x], ri[x])
+        out[nodes] = nodes[sub]
 
 
 def _rejoin_must_links(
