@@ -85,6 +85,9 @@ FITS: dict[str, Callable[[ColumnProfile], float]] = {
 }
 #: fields whose content is unmistakable: a column with no header is taken for them on content alone
 UNMISTAKABLE = frozenset({"customer_email", "customer_domain", "serial_numbers", "currency"})
+#: fields whose content is taken under a header that names no field at all as well (a header the
+#: vocabulary lacks: "Herkunft", "Lieferland xyz"): country names in any language or script
+UNMISTAKABLE_UNDER_ANY_HEADER = frozenset({"customer_country"})
 #: fields that name a party (end customer, reseller, bill-to)
 PARTY_FIELDS = ("customer_name", "reseller_name", "bill_to_name")
 

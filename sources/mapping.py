@@ -19,6 +19,7 @@ import pandas as pd
 from sources.content import (
     PARTY_FIELDS,
     UNMISTAKABLE,
+    UNMISTAKABLE_UNDER_ANY_HEADER,
     content_fit,
     known_partner_set,
     partner_overlap,
@@ -95,6 +96,8 @@ def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[
     # a column whose own header names a field its content does not contradict is not taken for
     # another field on weaker evidence
     claimed = ((h >= HEADER_MIN) & ~(np.nan_to_num(c, nan=1.0) < CONTRADICTS)).any(axis=1)
+    unnamed = h.max(axis=1, initial=0.0) < PARTIAL_HEADER  # the header names no field, even in part
+    state = scores.fields.index("customer_state") if "customer_state" in scores.fields else None
     out = np.zeros_like(h)
     for i in range(n_cols):
         for j in range(n_fields):
@@ -115,6 +118,8 @@ def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[
                 scores.kind_of[i, j] = "content"
             elif known and cs >= CONTENT_MIN and not claimed[i] and (
                 name in must or (not headers[i] and name in UNMISTAKABLE and cs >= 0.8)
+                or (unnamed[i] and name in UNMISTAKABLE_UNDER_ANY_HEADER and cs >= 0.8
+                    and (state is None or np.nan_to_num(c[i, state]) < cs))  # "CA", "DE", "PA": states too
             ):
                 out[i, j] = 0.55 * cs
                 scores.kind_of[i, j] = "content"

@@ -19,6 +19,7 @@ import pandas as pd
 import pycountry
 from cleanco.termdata import terms_by_type
 
+from sources.countries import is_country
 from sources.dates import parse_dates, text_serials
 from sources.values import cell_text, is_number, parse_money
 
@@ -74,25 +75,17 @@ def _legal_forms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(states/provinces, countries, currency codes), lower case, names and codes."""
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(states/provinces, currency codes), lower case, names and codes; countries are
+    `sources.countries.is_country`."""
     states: set[str] = set()
     for country in ("US", "CA", "AU", "MX", "IN", "BR", "DE", "CH"):
         for sub in pycountry.subdivisions.get(country_code=country) or []:
             if sub.parent_code is None:
                 states.add(sub.code.split("-")[1].lower())
                 states.add(sub.name.lower())
-    countries: set[str] = {"usa", "us", "u s", "u s a", "uk", "u k", "england", "scotland", "wales",
-                           "great britain", "deutschland", "holland", "nederland", "espana",
-                           "italia", "schweiz", "suisse", "osterreich", "belgique", "belgie",
-                           "danmark", "sverige", "norge", "polska", "brasil", "mexico", "the netherlands"}
-    for c in pycountry.countries:
-        for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                countries.add(value.lower())
     currencies = {c.alpha_3.lower() for c in pycountry.currencies}
-    return frozenset(states), frozenset(countries), frozenset(currencies)
+    return frozenset(states), frozenset(currencies)
 
 
 @dataclass
@@ -194,14 +187,14 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
                    whole: bool, money_to_100: bool, small: bool, long_whole: bool) -> tuple[float, ...]:
     """The features of one value that its text decides, in `_TEXT_FEATURES` order (plain Python:
     the sample is a few hundred values, where per-call pandas overhead outweighs the work)."""
-    states, countries, currencies = _places()
+    states, currencies = _places()
     digits = _DIGITS_RX.fullmatch(s) is not None
     cents = _CENTS_RX.search(s) is not None
     code_like = _CODE_RX.match(s) is not None and _DIGIT_RX.search(s) is not None
     email = _EMAIL_RX.match(s) is not None
     domain = _DOMAIN_RX.match(lower) is not None and "@" not in s
     bare = " ".join(lower.replace(".", " ").split())
-    in_states, in_countries, in_currencies = bare in states, bare in countries, lower in currencies
+    in_states, in_countries, in_currencies = bare in states, is_country(s), lower in currencies
     words = s.split()
     letters = len(_LETTER_RX.findall(s)) / max(len(s), 1)
     legal = legal_tail(lower)

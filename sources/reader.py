@@ -27,7 +27,7 @@ from sources.table import FileReadError, RawTable
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-READER_VERSION = "7"  # bump when parsing changes, so every file is read again
+READER_VERSION = "8"  # bump when parsing changes, so every file is read again
 
 
 @dataclass

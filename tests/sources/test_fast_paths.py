@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from sources import currency, dates, profiles, values
+from sources.countries import is_country
 from sources.currency import code_of, split_currency
 from sources.values import cell_text, is_blank, is_number, map_unique, parse_money
 
@@ -154,9 +155,10 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     f["phone"] = s.str.match(p._PHONE) & s.str.count(r"\d").between(7, 15) & ~date_text & ~is_num
     f["domain"] = domain & ~numeric
     f["postal"] = s.str.match(p._POSTAL) & (~is_num | (digits & s.str.len().between(4, 5)))
-    states, countries, currencies = p._places()
+    states, currencies = p._places()
     bare = lower.str.replace(r"[.]", " ", regex=True).str.split().str.join(" ")
-    in_states, in_countries, in_currencies = bare.isin(states), bare.isin(countries), lower.isin(currencies)
+    in_states, in_currencies = bare.isin(states), lower.isin(currencies)
+    in_countries = s.astype(object).map(is_country).astype(bool)
     f["state"] = in_states & lower.str.contains("[a-z]", regex=True)
     f["country"], f["currency"] = in_countries, in_currencies
     f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
