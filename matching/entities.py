@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import duckdb
 import pandas as pd
@@ -40,13 +41,17 @@ def resolve_with_ids(
     settings: ResolveSettings,
     aliases: pd.DataFrame | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
+    use_pairs: Callable[[Resolution, StableIds], None] | None = None,
 ) -> ResolvedEntities:
     """Cluster `records`, carry the previous run's ids over, and build golden records.
 
     `previous_map` is the last run's record_id -> entity_id; `previous_history` its id events of
     this entity kind; `overrides` the analysts' must/cannot-links of this kind; `aliases` the known
     renames and parent/child groups (matching.aliases); `con` the DuckDB connection blocking and
-    the golden records run in (`resolve_entities`, `build_golden_records`).
+    the golden records run in (`resolve_entities`, `build_golden_records`). `use_pairs`, when
+    given, is handed the scored pairs with the ids (a review queue is made from them); they are
+    then let go before the golden records are built (millions of pairs at a million records), and
+    the result's `resolution.pairs` is empty.
     """
     resolution = resolve_entities(
         records, overrides=overrides, previous_entities=previous_map, settings=settings, aliases=aliases,
@@ -56,6 +61,9 @@ def resolve_with_ids(
         resolution.records[["record_id", "cluster_id"]], previous_map, run_date,
         prefix=prefix, history=previous_history,
     )
+    if use_pairs is not None:
+        use_pairs(resolution, ids)
+        resolution = replace(resolution, pairs=resolution.pairs.iloc[:0])
     golden = build_golden_records(records, ids.mapping, "entity_id", con=con)
     mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
         resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")

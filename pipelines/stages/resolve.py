@@ -8,7 +8,7 @@ customers, to tell a bill-to that is the customer itself), assets (they need bot
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,10 +17,11 @@ from matching.assets import resolve_serials
 from matching.entities import ResolvedEntities, resolve_with_ids
 from matching.parties import bill_to_self, partner_roles
 from matching.profiles import RECORD_COLUMNS
-from matching.stable_ids import assign_stable_ids
+from matching.result import Resolution
+from matching.stable_ids import StableIds, assign_stable_ids
 from pipelines.stages.context import RunContext
 from pipelines.stages.memo import memoised, night_reused
-from pipelines.stages.review import harvest_marks, write_review_tables
+from pipelines.stages.review import harvest_marks, review_queue_of, write_review_tables
 from sources.override_files import read_aliases, read_overrides
 from warehouse.comments import apply_comments
 from warehouse.mentions import bill_to_self_accounts, customer_mentions, partner_mentions, serial_mentions
@@ -68,7 +69,8 @@ def _overrides(run: RunContext, entity: str) -> pd.DataFrame:
 
 
 def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, id_column: str,
-             previous_map: pd.DataFrame, previous: PreviousRun) -> ResolvedEntities:
+             previous_map: pd.DataFrame, previous: PreviousRun,
+             use_pairs: Callable[[Resolution, StableIds], None] | None = None) -> ResolvedEntities:
     con = run.duckdb_budget.connect()  # blocking's own in-memory tables, held to the run's budget
     try:
         return resolve_with_ids(
@@ -76,6 +78,7 @@ def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, i
             previous_history=previous.history[previous.history["entity"] == entity],
             overrides=_overrides(run, entity), run_date=run.as_of,
             settings=run.config.matching.resolve_settings(), aliases=read_aliases(run.home), con=con,
+            use_pairs=use_pairs,
         )
     finally:
         con.close()
@@ -99,12 +102,16 @@ def _resolve_customers(run: RunContext, marks: pd.DataFrame) -> ResolveOutcome:
     with run.building() as con:  # closed while resolving: what DuckDB cached of the reading goes with it
         mentions = customer_mentions(con)
     _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
-    done = _resolve(run, mentions, "customer", "CUST-", "customer_id", previous.customers, previous)
+    queues: list[pd.DataFrame] = []  # the review queue, made while the scored pairs are held
+
+    def queue(resolution: Resolution, ids: StableIds) -> None:
+        entity = ids.mapping.set_index("record_id")["entity_id"]
+        queues.append(review_queue_of(run, resolution, entity, _overrides(run, "customer"), previous.customers))
+
+    done = _resolve(run, mentions, "customer", "CUST-", "customer_id", previous.customers, previous, queue)
     with run.building() as con:
         WAREHOUSE_SQL.run(con, CUSTOMER_TABLES, frames={"customer_golden": done.golden, "customer_map": done.mapping})
-        entity = done.ids.mapping.set_index("record_id")["entity_id"]
-        queued, outcomes = write_review_tables(con, run, done.resolution, entity, _overrides(run, "customer"),
-                                               previous.customers, marks)
+        queued, outcomes = write_review_tables(con, queues[0], done.resolution, marks)
         append_id_history(con, previous, done.events("customer"))
         apply_comments(con, ["customers", "customer_sources", "match_review", "review_marks", "id_history"])
     return _outcome(len(mentions), done.ids.mapping, done.ids.history, queued, outcomes)

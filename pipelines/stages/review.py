@@ -2,9 +2,11 @@
 
 Before customers are resolved, `harvest_marks` reads the analyst's same / different / skip marks from
 the workbook the last run wrote and records them in overrides/match_review.csv (sources.review_marks),
-so the resolution reads them like every other override. After it, `write_review_tables` writes
-match_review (matching.review's queue, both sides spelled out by warehouse SQL; its value at stake is
-added in the opportunities stage) and review_marks (each mark read this run: applied, skipped or why not).
+so the resolution reads them like every other override. While its scored pairs are held,
+`review_queue_of` makes matching.review's queue (the pairs are let go before the golden records);
+after it, `write_review_tables` writes match_review (that queue, both sides spelled out by warehouse
+SQL; its value at stake is added in the opportunities stage) and review_marks (each mark read this
+run: applied, skipped or why not).
 """
 
 from __future__ import annotations
@@ -79,13 +81,19 @@ def mark_outcomes(marks: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
     return out[list(REVIEW_MARK_COLUMNS)]
 
 
-def write_review_tables(con: duckdb.DuckDBPyConnection, run: RunContext, resolution: Resolution,
-                        entity: pd.Series, overrides: pd.DataFrame, previous_map: pd.DataFrame,
-                        marks: pd.DataFrame) -> tuple[int, pd.DataFrame]:
-    """match_review and review_marks in the build; returns the queue's length and the marks' outcomes."""
+def review_queue_of(run: RunContext, resolution: Resolution, entity: pd.Series, overrides: pd.DataFrame,
+                    previous_map: pd.DataFrame) -> pd.DataFrame:
+    """The pairs worth a person's decision (`matching.review.review_queue`), from the resolution's
+    scored pairs; `entity` maps every record id to its entity id."""
     decided = record_overrides(overrides, previous_map)
     settings: ResolveSettings = run.config.matching.resolve_settings()
-    queue = review_queue(resolution.pairs, entity, settings.model, run.config.matching.review_band, decided)
+    return review_queue(resolution.pairs, entity, settings.model, run.config.matching.review_band, decided)
+
+
+def write_review_tables(con: duckdb.DuckDBPyConnection, queue: pd.DataFrame, resolution: Resolution,
+                        marks: pd.DataFrame) -> tuple[int, pd.DataFrame]:
+    """match_review (from `queue`, `review_queue_of`) and review_marks in the build; returns the queue's
+    length and the marks' outcomes."""
     WAREHOUSE_SQL.run(con, MATCH_REVIEW, frames={"review_queue": queue})
     outcomes = mark_outcomes(marks, resolution.records[["record_id", "cluster_id"]])
     text = {c: "string" for c in REVIEW_MARK_COLUMNS if c != "workbook_row"}
