@@ -18,6 +18,7 @@ import pandas as pd
 from rapidfuzz import distance, fuzz, process
 
 from matching.blocking import contains_pairs, shared_value_pairs
+from matching.graph import connected_components
 from matching.profiles import Profiles
 from matching.text import as_strings
 from matching.tokens import NameTokens, soft_token_coverage
@@ -77,6 +78,7 @@ class ComparisonInputs:
     has_serials: np.ndarray
     has_contracts: np.ndarray
     anchored_name: np.ndarray  # profile's name is also the name of an identified profile
+    name_countries: np.ndarray  # distinct countries of the profiles holding the profile's name
     shared_serials: np.ndarray
     shared_contracts: np.ndarray
 
@@ -112,6 +114,7 @@ def comparison_inputs(
     anchored_code = np.zeros(max(len(holders["name"]), 1), dtype=bool)
     anchored_code[name_code[identified & (name_code >= 0)]] = True
     anchored_name = (name_code >= 0) & anchored_code[np.maximum(name_code, 0)]
+    name_countries = _name_countries(name_code, codes["country"], codes["city"])
     has_serials = np.zeros(n, dtype=bool)
     has_serials[profiles.serials["profile"].to_numpy()] = True
     has_contracts = np.zeros(n, dtype=bool)
@@ -125,9 +128,35 @@ def comparison_inputs(
         has_serials=has_serials,
         has_contracts=has_contracts,
         anchored_name=anchored_name,
+        name_countries=name_countries,
         shared_serials=shared_value_pairs(con, profiles.serials, MAX_SHARED_HOLDERS),
         shared_contracts=shared_value_pairs(con, profiles.contracts, MAX_SHARED_HOLDERS),
     )
+
+
+def _name_countries(
+    name_code: np.ndarray, country_code: np.ndarray, city_code: np.ndarray
+) -> np.ndarray:
+    """Per profile: in how many countries the profiles of its normalised name lie (0 = none
+    known). "Siemens" in Italy, Romania and Estonia is the name of three companies. Two countries
+    seen with one city of the name count once: one of the cells is a slip ("Milwaukee", "España").
+    """
+    known = (name_code >= 0) & (country_code >= 0)
+    nodes, node = np.unique(
+        np.stack([name_code[known], country_code[known]]).astype(np.int64), axis=1, return_inverse=True
+    )
+    node = node.ravel()
+    # countries of one name meeting in one city are joined (consecutive nodes of each name and city)
+    city = city_code[known]
+    placed = np.flatnonzero(city >= 0)
+    order = placed[np.lexsort((node[placed], city[placed], name_code[known][placed]))]
+    same = (np.diff(name_code[known][order]) == 0) & (np.diff(city[order]) == 0)
+    label = connected_components(len(nodes[0]), node[order][:-1][same], node[order][1:][same])
+    per_name = np.bincount(
+        np.unique(np.stack([nodes[0], label]), axis=1)[0],
+        minlength=int(name_code.max(initial=-1)) + 2,
+    )
+    return np.where(name_code >= 0, per_name[np.maximum(name_code, 0)], 0).astype(np.int32)
 
 
 def _exact(
@@ -167,7 +196,7 @@ def _similarity(
 
 def name_similarity(
     inputs: ComparisonInputs, left: np.ndarray, right: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Name similarity 0..1 (NaN if a name is missing), containment and name ambiguity.
 
     The similarity is the soft TF-IDF token coverage, or, when higher, the character similarity
@@ -183,7 +212,9 @@ def name_similarity(
     held to EXTRA_WORD_MAX_SIMILARITY: a word more in a long name of common words is what tells
     two companies apart. The fourth array marks those of them whose shorter name is not a
     leading or trailing run of the longer one's words (the word is inserted inside it): the
-    shorter is then no nickname of the longer (`compare_pairs`).
+    shorter is then no nickname of the longer (`compare_pairs`). The fifth marks names that share
+    a token and each have a whole word of their own ("Schelde Services" / "Schelde Techniek"):
+    two companies of one group, whose shared web domain is the group's (`scoring`).
     """
     agreement = soft_token_coverage(inputs.tokens, left, right)
     coverage, ambiguity = agreement.coverage, agreement.ambiguity
@@ -215,7 +246,16 @@ def name_similarity(
     inserted = extra_word & (np.nan_to_num(contained) >= 0.97)
     inserted[inserted] = ~_runs_of(inputs.profiles.table["name_norm"].to_numpy(dtype=object),
                                    left[inserted], right[inserted])
-    return np.where(present, sim, np.nan).astype(np.float32), contained, ambiguity, inserted
+    # one stem, a word of its own on each side ("Schelde Services" / "Schelde Techniek"): the
+    # names of two companies of one group (`compare_pairs`)
+    swapped = present & (agreement.shared_tokens >= 1) & (agreement.own_words >= 1) & (a != b)
+    return (
+        np.where(present, sim, np.nan).astype(np.float32),
+        contained,
+        ambiguity,
+        inserted,
+        swapped,
+    )
 
 
 def _runs_of(names: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -244,7 +284,7 @@ def compare_pairs(
     # both are long names and the longer has a whole word inserted inside the shorter's words
     # (`name_similarity`): "Anadolu Makina Kalip San. ve Tic." is no longer form of "Anadolu Makina
     # San. ve Tic." the way "Banco Itau Leasing" is of "Itau Leasing"; the other evidence decides
-    sim, contained, ambiguity, extra_word = name_similarity(inputs, left, right)
+    sim, contained, ambiguity, extra_word, swapped = name_similarity(inputs, left, right)
     present, equal, _ = _exact(inputs, "name", left, right)
     level = np.searchsorted(np.asarray(name_thresholds), np.nan_to_num(sim, nan=0.0), side="right")
     inside = np.nan_to_num(contained) >= 0.97  # and the names close (`name_similarity`)
@@ -253,6 +293,11 @@ def compare_pairs(
     out["name"] = np.where(np.isnan(sim), -1, level).astype(np.int8)
     out["name_similarity"] = sim
     out["name_holders"] = ambiguity  # term frequency of the name agreement
+    # companies in how many countries go by either name ("Global Trading" in Dubai, London and
+    # Singapore): with a side's country unknown, the name alone cannot say which one it is
+    spread = np.maximum(inputs.name_countries[left], inputs.name_countries[right])
+    out["name_countries"] = spread
+    out["name_swapped"] = swapped
 
     # street: 4 same key (units not contradicting), 2 same key other unit, 3 same number and a
     # similar street, 1 same number only, 0 different

@@ -52,6 +52,26 @@ def _tf_adjusted(
     return np.where(excess > 0, np.maximum(weight - excess, np.minimum(floor, weight)), weight)
 
 
+def _capped(key: str, weight: np.ndarray, levels: pd.DataFrame, model: MatchModel) -> np.ndarray:
+    """A comparison's weights under the model's caps: a name held in several countries when a
+    side's country is unknown (`spread_name_cap`), a domain shared by names with a word of their
+    own each (`swapped_domain_cap`), a phone across different streets (`phone_cap_other_street`)."""
+    cap: float | None = None
+    where = np.zeros(len(weight), dtype=bool)
+    if key == "name" and "name_countries" in levels:
+        cap = model.spread_name_cap
+        where = (levels["country"].to_numpy() < 0) & (levels["name_countries"].to_numpy() >= 2)
+    elif key == "domain" and "name_swapped" in levels:
+        cap = model.swapped_domain_cap
+        where = levels["name_swapped"].to_numpy().astype(bool)
+    elif key == "phone":
+        cap = model.phone_cap_other_street
+        where = levels["street"].to_numpy() == 0
+    if cap is None:
+        return weight
+    return np.where(where, np.minimum(weight, cap), weight)
+
+
 def _comparison_order(model: MatchModel) -> tuple[str, ...]:
     return RULE_ORDER + tuple(k for k in model.comparisons if k not in RULE_ORDER)
 
@@ -85,9 +105,7 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
             agreeing = (level >= 1) if comparison.tf_all_levels else (level == top)
             adjusted = _tf_adjusted(weight, holders, comparison.tf_reference, comparison.tf_floor)
             weight = np.where(agreeing, adjusted, weight)
-        if key == "phone" and model.phone_cap_other_street is not None:
-            other_street = levels["street"].to_numpy() == 0
-            weight = np.where(other_street, np.minimum(weight, model.phone_cap_other_street), weight)
+        weight = _capped(key, weight, levels, model)
         total += weight
         if key in model.place_comparisons:
             place += np.maximum(weight, 0.0)
@@ -97,6 +115,11 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
             if label:
                 bits |= np.where((level == lvl) & (weight > 0), np.int32(1 << bit), np.int32(0))
                 bit += 1
+    if model.country_conflict is not None:
+        other_country = levels["country"].to_numpy() == 0
+        same_city = levels["city"].to_numpy() >= 1
+        clash = other_country & ~same_city
+        conflict = np.where(clash, np.minimum(conflict, model.country_conflict), conflict)
     if model.same_site_bonus:
         name = levels["name"].to_numpy()
         holders = levels["name_holders"].to_numpy()

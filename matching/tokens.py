@@ -119,6 +119,9 @@ class NameAgreement:
     #: how many whole words (3+ characters) with no counterpart at all in the other name ("kalip" of
     #: "anadolu makina kalip san ve tic" against "anadolu makina san ve tic") the side with more has
     distinct_words: np.ndarray
+    #: the same for the side with fewer: 1 or more when each name has a word of its own ("schelde
+    #: *services*" / "schelde *techniek*": one stem, two different companies' names)
+    own_words: np.ndarray
 
 
 #: credit of a token that the other name has only cut short ("environme" of "environmental")
@@ -162,6 +165,7 @@ def soft_token_coverage(
     ambiguity = np.zeros(len(left), dtype=np.float64)
     shared_tokens = np.zeros(len(left), dtype=np.int8)
     distinct_words = np.zeros(len(left), dtype=np.int8)
+    own_words = np.zeros(len(left), dtype=np.int8)
     n_names = tokens.n_names
     # vocabulary-indexed arrays get one extra entry at the end, which padding (-1) selects
     log_share = np.r_[np.log(np.maximum(tokens.document_frequency, 1) / n_names), 0.0]
@@ -222,4 +226,8 @@ def soft_token_coverage(
         shared_tokens[lo : lo + chunk] = np.where(both, shared, 0)
         words = np.maximum(lone_a.sum(axis=1), lone_b.sum(axis=1))
         distinct_words[lo : lo + chunk] = np.where(both, words, 0)
-    return NameAgreement(coverage, own_left, own_right, ambiguity, shared_tokens, distinct_words)
+        fewer = np.minimum(lone_a.sum(axis=1), lone_b.sum(axis=1))
+        own_words[lo : lo + chunk] = np.where(both, fewer, 0)
+    return NameAgreement(
+        coverage, own_left, own_right, ambiguity, shared_tokens, distinct_words, own_words
+    )

@@ -67,6 +67,19 @@ class MatchModel:
     same_site_bonus: float = 3.0
     specific_holders: float = 2.0
     same_site_name_levels: tuple[int, ...] = (1, 2)
+    #: a name held by records in two or more countries is the name of as many companies (a
+    #: multinational's subsidiaries, a generic "Global Trading"): when a side's country is unknown,
+    #: the name agreement adds at most this many bits, so the name alone does not link (-prior:
+    #: even odds at best) and a city, postcode, domain or phone has to say which company it is
+    spread_name_cap: float | None = 8.0
+    #: records in two countries belong to two companies (a multinational's subsidiaries): their
+    #: conflict (`scoring.PairScores`) is at least this many bits, so clustering keeps them apart,
+    #: unless their cities agree (then one country cell is a slip: "Milwaukee", "España")
+    country_conflict: float | None = -8.0
+    #: names of one stem with a word of its own on each side ("Schelde Services" / "Schelde
+    #: Techniek") are two companies of one group: their shared web domain is the group's, and
+    #: adds at most this many bits
+    swapped_domain_cap: float | None = 2.0
 
 
 CUSTOMER_MODEL: Final[MatchModel] = MatchModel(
