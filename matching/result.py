@@ -142,36 +142,41 @@ def pair_table(
     source_names: tuple[str, ...],
     min_weight: float,
 ) -> pd.DataFrame:
-    """The reported pairs (see `Resolution.pairs`); `pairs` is `scored_frame`'s output."""
+    """The reported pairs (see `Resolution.pairs`); `pairs` is `scored_frame`'s output.
+
+    Tens of millions of pairs at a few million records: positions are int32 and each column is
+    taken from the kept pairs alone, so no pair-sized temporary outlives its column."""
     n = len(scored)
-    left = pairs["left"].to_numpy(np.int64)
-    right = pairs["right"].to_numpy(np.int64)
+    left = pairs["left"].to_numpy()
+    right = pairs["right"].to_numpy()
     weight = np.r_[scored.weight, np.full(len(pairs) - n, np.inf, dtype=np.float32)]
-    source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)]
     names = list(source_names) + ["override"]
-    source = np.where(source < 0, len(names) - 1, source)
-    forced = is_override_rule(pairs["match_rule"])
-    same = labels[left] == labels[right]
-    keep = same | (weight >= min_weight) | forced
-    rp = profiles.record_profile
-    representative = pd.Series(np.arange(len(rp))).groupby(rp).min().to_numpy()
-    n_records = profiles.table["n_records"].to_numpy()
-    lk, rk = left[keep], right[keep]
+    cluster = labels.astype(np.int32)
+    same = cluster[left] == cluster[right]
+    keep = same | (weight >= min_weight) | is_override_rule(pairs["match_rule"])
     kept = np.flatnonzero(keep)
+    del keep
+    rp = profiles.record_profile
+    representative = pd.Series(np.arange(len(rp), dtype=np.int32)).groupby(rp).min().to_numpy().astype(np.int32)
+    n_records = profiles.table["n_records"].to_numpy()
+    lk, rk = left[kept], right[kept]
     # levels of override pairs nobody scored are missing (NaN), as reindex gives them
     levels = scored.levels.reindex(kept) if len(kept) and kept[-1] >= n else scored.levels.take(kept)
+    source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)][kept].astype(np.int32)
+    source[source < 0] = len(names) - 1
     # record ids as codes into the records' own ids: two ints per pair, not two strings (millions of pairs)
     ids = pd.CategoricalDtype(pd.Index(record_ids.reset_index(drop=True)))
     columns = {
         "left_record_id": pd.Categorical.from_codes(representative[lk], dtype=ids),
         "right_record_id": pd.Categorical.from_codes(representative[rk], dtype=ids),
-        "match_probability": pairs["match_probability"].to_numpy()[keep],
-        "match_weight": weight[keep].astype(np.float32),
-        "match_rule": pd.Categorical(pairs["match_rule"])[keep].remove_unused_categories(),
-        "blocking_rule": pd.Categorical.from_codes(source[keep].astype(np.int32), categories=names),
-        "same_cluster": same[keep],
+        "match_probability": pairs["match_probability"].to_numpy()[kept],
+        "match_weight": weight[kept].astype(np.float32),
+        "match_rule": pd.Categorical(pairs["match_rule"])[kept].remove_unused_categories(),
+        "blocking_rule": pd.Categorical.from_codes(source, categories=names),
+        "same_cluster": same[kept],
         "left_records": n_records[lk],
         "right_records": n_records[rk],
     }
+    del same, weight, lk, rk
     columns.update({c: levels[c].to_numpy() for c in levels.columns})
     return pd.DataFrame(columns, copy=False)  # the arrays as they are: millions of pairs, not copied into blocks
