@@ -71,7 +71,7 @@ def economics_quality(home: Path) -> dict[str, float]:
     opps["reseller_key"] = opps["reseller_id"].map(partner_of).fillna("")
     world = pd.read_csv(truth_dir / "contracts.csv", keep_default_na=False)
     world["key"] = _contract_key(world["contract_number"])
-    truth = pd.read_csv(truth_dir / "economics_lines.csv", keep_default_na=False, low_memory=False)  # one dtype per column
+    truth = pd.read_csv(truth_dir / "economics_lines.csv", keep_default_na=False, low_memory=False)
     truth["key"] = _contract_key(truth["contract_number"])
     at_start = truth[truth.event == "booked"].set_index("key")["reseller_key"]
     for m in moves.itertuples():
