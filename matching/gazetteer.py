@@ -12,6 +12,7 @@ babel's CLDR names of every country in its own languages and scripts ("Росс�
 
 from __future__ import annotations
 
+import pickle
 import re
 from functools import lru_cache
 from typing import Final
@@ -167,6 +168,14 @@ def _iso_names() -> list[tuple[str, str]]:
     return out
 
 
+def _own_locale_data(locale: str) -> dict:
+    """One locale's own CLDR data, read from babel's packaged file. Not `localedata.load(locale,
+    merge_inherited=False)`: babel caches a locale's data by name alone, so every later
+    `Locale.parse(locale)` in the process would get the unmerged data (currency symbols lost)."""
+    with open(localedata.resolve_locale_filename(locale), "rb") as f:
+        return pickle.load(f)  # noqa: S301 - babel's own packaged data, as babel itself reads it
+
+
 def _cldr_names() -> list[tuple[str, str]]:
     """babel's (CLDR) names of every country in COUNTRY_NAME_LANGUAGES, and of each country in its
     own official languages and their scripts ("sr" and "sr_Latn": "Србија", "Srbija")."""
@@ -176,7 +185,7 @@ def _cldr_names() -> list[tuple[str, str]]:
 
     def names_in(locale: str) -> dict[str, str]:
         if locale not in loaded:  # own data only: inherited names are the parent locale's
-            loaded[locale] = dict(localedata.load(locale, merge_inherited=False).get("territories", {}))
+            loaded[locale] = dict(_own_locale_data(locale).get("territories", {}))
         return loaded[locale]
 
     def locales_of(language: str) -> list[str]:

@@ -2,6 +2,10 @@
 country's own language and script. An unrecognised country counts as a disagreement, so each of
 these kept two records of one company apart."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -101,3 +105,17 @@ def test_same_name_and_city_merge_when_the_country_is_written_two_ways(left: str
     clusters = cluster_of(resolve_entities(records).records)
     assert clusters["a"] == clusters["b"]
     assert clusters["a"] != clusters["c"]
+
+
+def test_reading_every_locales_country_names_leaves_babels_locale_data_whole() -> None:
+    """babel caches a locale's data by name alone: loading it unmerged would hand every later
+    `Locale.parse` in the process data without what it inherits (currency symbols lost). Run in a
+    fresh process, since the cache is the process's."""
+    script = ("from babel import Locale\n"
+              "from matching.gazetteer import country_cell_codes\n"
+              "country_cell_codes()\n"
+              "symbols = Locale.parse('en').currency_symbols\n"
+              "assert symbols.get('XXX') == '\\u00a4' and symbols.get('USD') == '$', dict(symbols)\n")
+    root = Path(__file__).parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
