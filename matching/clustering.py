@@ -139,7 +139,7 @@ def cluster_profiles(
     same = labels[cl_l] == labels[cl_r]
     check = np.union1d(np.flatnonzero(sizes >= 3), labels[cl_l][same])
     checked = labels.copy()
-    for batch in _batches(check, sizes[check].astype(np.int64), settings.check_batch_pairs):
+    for batch in _batches(check, sizes[check], settings.check_batch_pairs):
         in_l, in_r = group_pairs(labels, batch)
         in_codes = pair_codes(in_l, in_r)
         found, in_weight = _lookup(known_codes, known_weight, in_codes)

