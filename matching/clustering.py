@@ -31,6 +31,9 @@ import pandas as pd
 from matching.blocking import pair_codes
 from matching.graph import connected_components, constrained_merge, group_pairs
 
+#: a comparison's loop computed in float64 (float32 weights against a float64 threshold, exactly as
+#: a float64 copy would, on numpy 1 and 2 alike) without copying the weights
+_IN_FLOAT64 = "dd->?"
 #: scores pairs blocking did not produce: (left, right) -> (weight, conflict)
 PairScorer = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
@@ -87,6 +90,18 @@ def _split_large(
     return labels
 
 
+def _ints(values: np.ndarray) -> np.ndarray:
+    """Node positions as given when they are integers (int32 from scoring), else int64."""
+    values = np.asarray(values)
+    return values if values.dtype.kind in "iu" else values.astype(np.int64)
+
+
+def _floats(values: np.ndarray) -> np.ndarray:
+    """Weights as given when they are floats (float32 from scoring), else float64."""
+    values = np.asarray(values)
+    return values if values.dtype.kind == "f" else values.astype(np.float64)
+
+
 def _pairs(arrays: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, np.ndarray]:
     if arrays is None:
         return np.empty(0, np.int64), np.empty(0, np.int64)
@@ -111,25 +126,26 @@ def cluster_profiles(
     `weight` and `conflict` belong to the candidate pairs (left, right); `score_pairs` scores
     the pairs inside a component that blocking never produced. Overrides are node pairs.
     """
-    left = np.asarray(left, dtype=np.int64)
-    right = np.asarray(right, dtype=np.int64)
-    weight = np.asarray(weight, dtype=np.float64)
-    conflict = np.asarray(conflict, dtype=np.float64)
+    # tens of millions of candidates: kept in the dtypes they come in (int32 positions, float32
+    # weights), compared in float64 without a float64 copy, so the check holds no pair three ways
+    left, right = _ints(left), _ints(right)
+    weight, conflict = _floats(weight), _floats(conflict)
     ml_l, ml_r = _pairs(must_link)
     cl_l, cl_r = _pairs(cannot_link)
-
-    codes = pair_codes(left, right)
-    order = np.argsort(codes, kind="stable")
-    known_codes = codes[order]
-    known_weight, known_conflict = weight[order], conflict[order]
     ml_codes = np.unique(pair_codes(ml_l, ml_r))
     cl_codes = np.unique(pair_codes(cl_l, cl_r))
 
-    linked = (weight > settings.link_weight) & ~np.isin(codes, cl_codes)
+    codes = pair_codes(left, right)
+    linked = np.greater(weight, settings.link_weight, signature=_IN_FLOAT64) & ~np.isin(codes, cl_codes)
+    order = np.argsort(codes, kind="stable")
+    known_codes = codes[order]
+    del codes
+    known_weight, known_conflict = weight[order], conflict[order]
+    del order
     edge_l = np.r_[left[linked], ml_l]
     edge_r = np.r_[right[linked], ml_r]
     labels = connected_components(n, edge_l, edge_r)
-    edge_w = np.r_[weight[linked], np.full(len(ml_l), np.inf)]
+    edge_w = np.r_[weight[linked].astype(np.float64), np.full(len(ml_l), np.inf)]
     labels = _split_large(
         n, edge_l, edge_r, edge_w, labels, settings.link_weight, settings.max_dense_size
     )

@@ -63,7 +63,7 @@ def resolve_with_ids(
     )
     if use_pairs is not None:
         use_pairs(resolution, ids)
-        resolution = replace(resolution, pairs=pd.DataFrame(columns=resolution.pairs.columns))
+        resolution = replace(resolution, report=None)
     golden = build_golden_records(records, ids.mapping, "entity_id", con=con)
     mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
         resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")

@@ -23,9 +23,10 @@ from matching.clustering import ClusterSettings, cluster_profiles
 from matching.comparisons import comparison_inputs
 from matching.learning import LearnSettings, learn_weights
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
+from matching.pair_report import pair_report
 from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
 from matching.profiles import Profiles, build_profiles
-from matching.result import Resolution, pair_table, record_table, scored_frame
+from matching.result import Resolution, record_table, scored_frame
 from matching.tokens import name_tokens
 from matching.weights import CUSTOMER_MODEL, MatchModel
 
@@ -176,7 +177,7 @@ def resolve_entities(
     scored = matched.scored
     pairs = scored_frame(scored, matched.model, must, cannot)
     out = record_table(records["record_id"], profiles, matched.labels, pairs)
-    reported = pair_table(
+    report = pair_report(
         records["record_id"],
         profiles,
         matched.labels,
@@ -190,12 +191,12 @@ def resolve_entities(
         "profiles": len(profiles),
         "candidate_pairs": matched.candidate_pairs,
         "pairs_scored": len(scored),
-        "pairs_kept": len(reported),
+        "pairs_kept": len(report),
         "clusters": int(out["cluster_id"].nunique()),
     }
     return Resolution(
         records=out,
-        pairs=reported,
+        report=report,
         unmet_overrides=unmet_overrides(out[["record_id", "cluster_id"]], decided),
         stats=stats,
         weights=matched.weights,

@@ -2,20 +2,22 @@
 
 Clustering works on profiles; people work with records. `record_table` gives every record its
 cluster and the score and rule of the best pair tying its profile into that cluster;
-`pair_table` spells the scored pairs out with representative record ids, probabilities, rules
-and comparison levels, ready for a review export of borderline pairs.
+`pair_report.pair_report` keeps the reported pairs, spelled out on demand with representative
+record ids, probabilities, rules and comparison levels, ready for a review export of borderline pairs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Final
 
 import numpy as np
 import pandas as pd
 
-from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides, is_override_rule
-from matching.pair_scoring import ScoredPairs
+from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
+from matching.pair_report import PAIR_COLUMNS, PairReport
+from matching.pair_scoring import LEVEL_COLUMNS, ScoredPairs
 from matching.profiles import Profiles
 from matching.scoring import probability, rule_names
 from matching.weights import MatchModel
@@ -46,11 +48,19 @@ class Resolution:
     """
 
     records: pd.DataFrame
-    pairs: pd.DataFrame
+    #: the pairs as arrays (`pair_report`); None once let go (`entities.resolve_with_ids`)
+    report: PairReport | None
     unmet_overrides: pd.DataFrame
     stats: dict[str, int]
     #: per comparison level: prior and learned weight (bits), m, u (`learning.learn_weights`)
     weights: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @cached_property
+    def pairs(self) -> pd.DataFrame:
+        """Every reported pair as a table, built on first use (empty once the report was let go)."""
+        if self.report is None:
+            return pd.DataFrame(columns=[*PAIR_COLUMNS, *LEVEL_COLUMNS, "name_similarity"])
+        return self.report.take()
 
     def review_pairs(
         self, low: float = DEFAULT_REVIEW_BAND[0], high: float = DEFAULT_REVIEW_BAND[1]
@@ -131,52 +141,3 @@ def record_table(
             else None,
         }
     )
-
-
-def pair_table(
-    record_ids: pd.Series,
-    profiles: Profiles,
-    labels: np.ndarray,
-    scored: ScoredPairs,
-    pairs: pd.DataFrame,
-    source_names: tuple[str, ...],
-    min_weight: float,
-) -> pd.DataFrame:
-    """The reported pairs (see `Resolution.pairs`); `pairs` is `scored_frame`'s output.
-
-    Tens of millions of pairs at a few million records: positions are int32 and each column is
-    taken from the kept pairs alone, so no pair-sized temporary outlives its column."""
-    n = len(scored)
-    left = pairs["left"].to_numpy()
-    right = pairs["right"].to_numpy()
-    weight = np.r_[scored.weight, np.full(len(pairs) - n, np.inf, dtype=np.float32)]
-    names = list(source_names) + ["override"]
-    cluster = labels.astype(np.int32)
-    same = cluster[left] == cluster[right]
-    keep = same | (weight >= min_weight) | is_override_rule(pairs["match_rule"])
-    kept = np.flatnonzero(keep)
-    del keep
-    rp = profiles.record_profile
-    representative = pd.Series(np.arange(len(rp), dtype=np.int32)).groupby(rp).min().to_numpy().astype(np.int32)
-    n_records = profiles.table["n_records"].to_numpy()
-    lk, rk = left[kept], right[kept]
-    # levels of override pairs nobody scored are missing (NaN), as reindex gives them
-    levels = scored.levels.reindex(kept) if len(kept) and kept[-1] >= n else scored.levels.take(kept)
-    source = np.r_[scored.source, np.full(len(pairs) - n, -1, dtype=np.int16)][kept].astype(np.int32)
-    source[source < 0] = len(names) - 1
-    # record ids as codes into the records' own ids: two ints per pair, not two strings (millions of pairs)
-    ids = pd.CategoricalDtype(pd.Index(record_ids.reset_index(drop=True)))
-    columns = {
-        "left_record_id": pd.Categorical.from_codes(representative[lk], dtype=ids),
-        "right_record_id": pd.Categorical.from_codes(representative[rk], dtype=ids),
-        "match_probability": pairs["match_probability"].to_numpy()[kept],
-        "match_weight": weight[kept].astype(np.float32),
-        "match_rule": pd.Categorical(pairs["match_rule"])[kept].remove_unused_categories(),
-        "blocking_rule": pd.Categorical.from_codes(source, categories=names),
-        "same_cluster": same[kept],
-        "left_records": n_records[lk],
-        "right_records": n_records[rk],
-    }
-    del same, weight, lk, rk
-    columns.update({c: levels[c].to_numpy() for c in levels.columns})
-    return pd.DataFrame(columns, copy=False)  # the arrays as they are: millions of pairs, not copied into blocks

@@ -14,7 +14,8 @@ differs; phone agrees").
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Sequence
+from typing import Final, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ from scipy.sparse.csgraph import minimum_spanning_tree
 
 from matching.blocking import pair_codes
 from matching.overrides import is_override_rule
+from matching.pair_report import PairReport
 from matching.pair_scoring import LEVEL_COLUMNS
 from matching.weights import MatchModel
 
@@ -122,34 +124,95 @@ def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
 
     `pairs` are scored pairs inside one entity (left_record_id, right_record_id, strength); the
     edge returned is the link that, cut, lets the entity fall apart first. Of several pairs of the
-    same two records the strongest counts (the first of equals). Edges are int64 keys, found by a
-    sort and `searchsorted` rather than pandas joins: at a million records there are millions.
+    same two records the strongest counts (the first of equals).
     """
     if pairs.empty:
         return pd.Series(dtype=np.int64)
-    codes, _ = pd.factorize(pd.concat([pairs["left_record_id"], pairs["right_record_id"]], ignore_index=True))
-    n_pairs = len(pairs)
-    a, b = codes[:n_pairs].astype(np.int64), codes[n_pairs:].astype(np.int64)
+    group, ids = pd.factorize(pairs["left_record_id"].map(entity))
+    rows = _weakest_rows(pairs["left_record_id"], pairs["right_record_id"], pairs["strength"].to_numpy(np.float64),
+                         pairs.index.to_numpy(), group)
+    group = rows.index.to_numpy()
+    named = np.asarray(ids, dtype=object)[np.maximum(group, 0)] if len(ids) else np.full(len(group), None, object)
+    index = pd.Index(np.where(group >= 0, named, np.nan), name="entity")  # group -1: a record of no entity
+    return pd.Series(rows.to_numpy(), index=index, name="row")
+
+
+def _weakest_rows(left: pd.Series | np.ndarray, right: pd.Series | np.ndarray, strength: np.ndarray,
+                  row: np.ndarray, group: np.ndarray) -> pd.Series:
+    """`weakest_links` on arrays: per group (an int per pair: its left record's entity), the `row` of
+    its weakest tree edge. The nodes are record ids or any stand-in numbered the same way (profile
+    positions): they are numbered by first appearance, so either gives the same trees. Edges are int64
+    keys, found by a sort and `searchsorted` rather than pandas joins: at a million records there are
+    millions."""
+    codes, _ = pd.factorize(pd.concat([pd.Series(left), pd.Series(right)], ignore_index=True))
     n = int(codes.max()) + 1
+    codes = codes.astype(np.int32)  # nodes below 2**31: tens of millions of pairs hold half the bytes
+    n_pairs = len(strength)
+    a, b = codes[:n_pairs], codes[n_pairs:]
     keep = a != b
     lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
-    strength = pairs["strength"].to_numpy(np.float64)[keep]
-    row = pairs.index.to_numpy()[keep]
+    del a, b, codes
+    strength, row, group = strength[keep], row[keep], group[keep]
     key = pair_codes(lo, hi)
-    order = np.lexsort((np.arange(len(key)), -strength, key))  # by edge, strongest first, then input order
+    order = np.lexsort((-strength, key))  # by edge, strongest first, then input order (lexsort is stable)
     first = order[np.r_[True, key[order][1:] != key[order][:-1]]]
-    key, lo, hi, strength, row = key[first], lo[first], hi[first], strength[first], row[first]
+    del order
+    key, lo, hi, strength, row, group = key[first], lo[first], hi[first], strength[first], row[first], group[first]
     cost = strength.max() + 1.0 - strength  # > 0: the maximum tree
     tree = minimum_spanning_tree(coo_matrix((cost, (lo, hi)), shape=(n, n)).tocsr()).tocoo()
     at = np.searchsorted(key, pair_codes(tree.row, tree.col))
-    chosen = pd.DataFrame({"strength": strength[at], "row": row[at]})
-    chosen["entity"] = pairs.loc[chosen["row"], "left_record_id"].map(entity).to_numpy()
-    weakest = chosen.sort_values(["strength", "row"], kind="stable").drop_duplicates("entity")
-    return weakest.set_index("entity")["row"]
+    chosen = pd.DataFrame({"strength": strength[at], "row": row[at], "group": group[at]})
+    weakest = chosen.sort_values(["strength", "row"], kind="stable").drop_duplicates("group")
+    return weakest.set_index("group")["row"]
+
+
+class _FramePairs:
+    """A pairs table (`Resolution.pairs`, or a test's) read the way a `PairReport` is."""
+
+    def __init__(self, pairs: pd.DataFrame) -> None:
+        self.pairs = pairs.reset_index(drop=True)
+        self.columns = list(self.pairs.columns)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def take(self, positions: np.ndarray | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        rows = self.pairs if positions is None else self.pairs.iloc[positions]
+        return rows if columns is None else rows[list(columns)]
+
+    def probabilities(self) -> np.ndarray:
+        return self.pairs["match_probability"].to_numpy(np.float64)
+
+    def forced(self) -> np.ndarray:
+        return is_override_rule(self.pairs["match_rule"])
+
+    def weights(self, positions: np.ndarray) -> np.ndarray:
+        return self.pairs["match_weight"].to_numpy(np.float64)[positions]
+
+
+Nodes: TypeAlias = pd.Series | np.ndarray  # per pair, a side's record id, or its profile's position (a report)
+
+
+def _ends(
+    pairs: pd.DataFrame | PairReport, entity: pd.Series, codes: np.ndarray
+) -> tuple[PairReport | _FramePairs, Nodes, Nodes, np.ndarray, np.ndarray]:
+    """The pairs as a source of rows, each side's node and its entity's code (-1: unknown record).
+    A report's sides are profiles: each profile's entity is looked up once, not once per pair."""
+    if isinstance(pairs, PairReport):
+        left, right = pairs.ends()
+        per_profile = _entity_codes(pairs.profile_ids(), entity, codes).astype(np.int32)
+        return pairs, left, right, per_profile[left], per_profile[right]
+    source = _FramePairs(pairs)
+    left, right = source.pairs["left_record_id"], source.pairs["right_record_id"]
+    return source, left, right, _entity_codes(left, entity, codes), _entity_codes(right, entity, codes)
+
+
+def _at(nodes: Nodes, positions: np.ndarray) -> Nodes:
+    return nodes.iloc[positions] if isinstance(nodes, pd.Series) else nodes[positions]
 
 
 def review_queue(
-    pairs: pd.DataFrame,
+    pairs: pd.DataFrame | PairReport,
     entity: pd.Series,
     model: MatchModel,
     band: tuple[float, float],
@@ -158,25 +221,27 @@ def review_queue(
 ) -> pd.DataFrame:
     """The undecided pairs whose decision would change the result (module doc), likeliest first.
 
-    `pairs` is `Resolution.pairs`; `entity` maps every record_id to its entity id; `decided` holds
-    the analysts' record pairs (left_record_id, right_record_id) from `overrides.record_overrides`;
-    `unopposed_name_level` (None: off) is the least name level of an unopposed pair below the band.
+    `pairs` is `Resolution.pairs`, or its `report` (the same pairs, of which only the columns and
+    rows read here are built: tens of millions at a few million records); `entity` maps every
+    record_id to its entity id; `decided` holds the analysts' record pairs (left_record_id,
+    right_record_id) from `overrides.record_overrides`; `unopposed_name_level` (None: off) is the
+    least name level of an unopposed pair below the band.
     Columns: QUEUE_COLUMNS (question "merge?" for different entities, "split?" for a weakest link).
     """
     low, high = band
-    pairs = pairs.reset_index(drop=True)
     codes, entity_ids = pd.factorize(entity)  # entities as ints: no entity id string per pair
-    left_entity = _entity_codes(pairs["left_record_id"], entity, codes)
-    right_entity = _entity_codes(pairs["right_record_id"], entity, codes)
-    probability = pairs["match_probability"].to_numpy(np.float64)
-    forced = is_override_rule(pairs["match_rule"])
+    source, left_node, right_node, left_entity, right_entity = _ends(pairs, entity, codes)
+    probability = source.probabilities()
+    forced = source.forced()
     known = (left_entity >= 0) & (right_entity >= 0)
     in_band = (probability >= low) & (probability < high) & ~forced & known
     apart = known & (left_entity != right_entity)
-    unopposed = np.zeros(len(pairs), dtype=bool)
-    if unopposed_name_level is not None and "name" in pairs:
-        unopposed = ((probability < low) & ~forced & known & ~_opposed(pairs, model)
-                     & (pairs["name"].to_numpy(np.int64) >= unopposed_name_level))
+    unopposed = np.zeros(len(source), dtype=bool)
+    if unopposed_name_level is not None and "name" in source.columns:
+        below = np.flatnonzero((probability < low) & ~forced & apart)  # only pairs apart are asked
+        levels = source.take(below, columns=[c for c in model.comparisons if c in source.columns])
+        unopposed[below] = ~_opposed(levels, model) & (levels["name"].to_numpy(np.int64) >= unopposed_name_level)
+        del levels
     asked = (in_band | unopposed) & apart
     keys = _pair_keys(left_entity[asked], right_entity[asked], len(entity_ids))
     if decided is not None and len(decided):
@@ -186,18 +251,20 @@ def review_queue(
         undecided = ~np.isin(keys, _pair_keys(decided_left[both], decided_right[both], len(entity_ids)))
         asked[np.flatnonzero(asked)[~undecided]] = False
         keys = keys[undecided]
-    merge = pairs[asked].assign(_key=keys, _shown=_compared(pairs[asked]))
+    merge = source.take(np.flatnonzero(asked))
+    merge = merge.assign(_key=keys, _shown=_compared(merge))
     merge = merge.sort_values(["_shown", "match_probability"], ascending=False, kind="stable").drop_duplicates("_key")
-    within = known & ~apart  # most pairs: only the columns the spanning trees read are taken
-    weight = pairs["match_weight"].to_numpy(np.float64)[within]
+    within = np.flatnonzero(known & ~apart)  # most pairs: only what the spanning trees read is taken
+    weight = source.weights(within)
     finite = np.isfinite(weight)
     top = float(weight[finite].max()) if finite.any() else 0.0
     strength = np.where(forced[within] | ~finite, top + 100.0, weight)
-    inside = pairs.loc[within, ["left_record_id", "right_record_id"]].assign(strength=strength)
-    links = weakest_links(inside, entity)
-    del inside
-    split = pairs.loc[links.to_numpy()]
-    split = split[in_band[pairs.index.get_indexer(split.index)]]
+    del weight, finite
+    links = (_weakest_rows(_at(left_node, within), _at(right_node, within), strength, within, left_entity[within])
+             if len(within) else pd.Series(dtype=np.int64))
+    del strength, left_node, right_node
+    split = source.take(links.to_numpy())
+    split = split[in_band[split.index.to_numpy()]]
     out = pd.concat([merge.assign(question=DIFFERENT_ENTITIES), split.assign(question=WEAKEST_LINK)])
     # the few pairs asked, as text: no categorical (over a million record ids) leaves this function
     text = {c: out[c].astype(object) for c in ("left_record_id", "right_record_id", "match_rule", "blocking_rule")

@@ -140,7 +140,8 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
 def rule_names(rule_bits: np.ndarray, model: MatchModel) -> pd.Categorical:
     """The match_rule strings of evidence bit sets ("weak" when nothing agreed)."""
     labels = rule_labels(model)
-    distinct, inverse = np.unique(np.asarray(rule_bits), return_inverse=True)
+    # a hash of the few distinct sets (sorted, as np.unique gives them), not a sort of tens of millions
+    inverse, distinct = pd.factorize(np.asarray(rule_bits), sort=True)
     names = [
         "+".join(lab for i, lab in enumerate(labels) if (int(b) >> i) & 1) or "weak"
         for b in distinct  # one string per distinct combination, not per pair

@@ -15,6 +15,7 @@ import pandas as pd
 from reports.opportunities import register_valuation
 from reports.steps import CONTRACT_VALUES, OPPORTUNITY_PARTIES, REGISTRATION_STEPS, REPORTS_SQL, VALUATION_MACROS
 from reports.valuation import ValuationSettings
+from warehouse.mentions import mark_self_named
 from warehouse.sql_runner import count_rows, replace_table, table_names
 
 #: the tables this module writes (all analyst-facing, all in warehouse/dictionary.yaml)
@@ -62,6 +63,7 @@ def build_registration(con: duckdb.DuckDBPyConnection, valuation: ValuationSetti
         REPORTS_SQL.run(con, OPPORTUNITY_PARTIES)
         REPORTS_SQL.run(con, CONTRACT_VALUES)
     replace_table(con, "rg_settings", _settings_frame(settings or RegistrationSettings()), temporary=True)
+    mark_self_named(con)  # the rows naming their reseller itself, as customer_mentions.sql reads them
     for step in REGISTRATION_STEPS:
         REPORTS_SQL.run(con, step)
     return registration_outcome(con, valuation)

@@ -13,13 +13,21 @@ from warehouse.steps import (
     BILL_TO_SELF_ACCOUNTS,
     CUSTOMER_MENTIONS,
     PARTNER_MENTIONS,
+    SELF_NAMED_RECORDS,
     SERIAL_MENTIONS,
     WAREHOUSE_SQL,
 )
 
 
+def mark_self_named(con: duckdb.DuckDBPyConnection) -> None:
+    """The TEMP table self_named_records on `con`: the distributor rows whose end customer is their
+    reseller itself (resolve/self_named_records.sql), which name no customer."""
+    WAREHOUSE_SQL.run(con, SELF_NAMED_RECORDS)
+
+
 def customer_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per source record naming an end customer (the columns of matching.profiles.RECORD_COLUMNS)."""
+    mark_self_named(con)
     return WAREHOUSE_SQL.query_via_arrow(con, CUSTOMER_MENTIONS)
 
 

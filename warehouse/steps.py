@@ -32,7 +32,9 @@ PARTNER_NAME_EVIDENCE = "ingest/partner_name_evidence.sql"  # SELECT: partner na
 PRODUCTS = SqlStep("products/products.sql", creates=("products",))
 
 # resolve: the tables written from entity resolution's frames (mentions are SELECT files)
-CUSTOMER_MENTIONS = "resolve/customer_mentions.sql"
+CUSTOMER_MENTIONS = "resolve/customer_mentions.sql"  # reads SELF_NAMED_RECORDS
+#: TEMP: the distributor rows naming their reseller itself as end customer
+SELF_NAMED_RECORDS = SqlStep("resolve/self_named_records.sql", creates=("self_named_records",))
 PARTNER_MENTIONS = "resolve/partner_mentions.sql"
 SERIAL_MENTIONS = "resolve/serial_mentions.sql"
 BILL_TO_SELF_ACCOUNTS = "resolve/bill_to_self_accounts.sql"

@@ -29,6 +29,7 @@ from pipelines.stages.quality import (
     validate,
 )
 from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS
+from warehouse.mentions import mark_self_named
 
 DATE_FIELDS = ("invoice_date", "service_start", "service_end")
 MONEY_FIELDS = ("amount", "unit_price", "list_price", "quantity")
@@ -217,6 +218,7 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
     """Warning: per source, the share of records naming a customer that resolved to one (a placeholder
     or the row's own reseller names none)."""
     with run.building() as con:
+        mark_self_named(con)
         df = con.execute("""
             SELECT r.source, count(*) AS naming, count(cs.record_id) AS resolved,
                    count(cs.record_id) / count(*) AS share
@@ -226,7 +228,7 @@ def customers_resolved(run: RunContext) -> CheckOutcome:
               AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))  -- partners' own accounts
               -- rows that name no end customer: the registration audit lists them (customer_mentions.sql)
               AND NOT (is_placeholder_name(r.customer_name) AND r.customer_account IS NULL)
-              AND NOT (r.kind = 'distributor' AND names_reseller_itself(r.customer_name, r.reseller_name))
+              AND r.record_id NOT IN (SELECT record_id FROM self_named_records)
             GROUP BY r.source ORDER BY r.source""").df()
     df["label"] = pd.Series([f"{r.source}: {r.resolved:,} of {r.naming:,}" for r in df.itertuples()],
                             index=df.index, dtype="object")  # one row per source

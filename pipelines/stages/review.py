@@ -87,7 +87,8 @@ def review_queue_of(run: RunContext, resolution: Resolution, entity: pd.Series, 
     scored pairs; `entity` maps every record id to its entity id."""
     decided = record_overrides(overrides, previous_map)
     settings: ResolveSettings = run.config.matching.resolve_settings()
-    return review_queue(resolution.pairs, entity, settings.model, run.config.matching.review_band, decided)
+    pairs = resolution.report if resolution.report is not None else resolution.pairs  # the report: no whole table
+    return review_queue(pairs, entity, settings.model, run.config.matching.review_band, decided)
 
 
 def write_review_tables(con: duckdb.DuckDBPyConnection, queue: pd.DataFrame, resolution: Resolution,

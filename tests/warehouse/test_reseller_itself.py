@@ -11,7 +11,8 @@ from cleanco import termdata
 
 from matching.gazetteer import fold
 from matching.legal_forms import EXTRA_FORMS, all_forms
-from warehouse.steps import CUSTOMER_MENTIONS, INGEST_SCHEMA, WAREHOUSE_SQL
+from warehouse.mentions import customer_mentions, mark_self_named
+from warehouse.steps import CUSTOMER_MENTIONS, INGEST_SCHEMA, SELF_NAMED_RECORDS, WAREHOUSE_SQL
 
 ROOT = Path(__file__).parents[2]
 
@@ -53,15 +54,39 @@ def _rows(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_a_row_naming_its_reseller_itself_gives_no_customer_mention(macro_con: duckdb.DuckDBPyConnection) -> None:
     _rows(macro_con)
-    mentions = WAREHOUSE_SQL.query(macro_con, CUSTOMER_MENTIONS)
+    mentions = customer_mentions(macro_con)
     assert list(mentions["record_id"]) == ["r3"]
+
+
+CASES = [
+    ("Tecnologías Andinas Perú", "Tecnologias Andinas Peru S.A.C."), ("Acme Networks - Stock", "ACME NETWORKS INC."),
+    ("Harbour Logistics GmbH", "Harbour Networks GmbH"), (None, "Harbour Networks GmbH"), ("Ltd.", "Co."),
+    ("Harbour Networks", None), ("Ege Makina San. ve Tic. A.Ş.", "Ege Makina Sanayi ve Ticaret Ltd. Şti."),
+]
+
+
+def test_the_rows_marked_once_per_name_are_those_the_macro_names_row_by_row(macro_con: duckdb.DuckDBPyConnection) -> None:
+    WAREHOUSE_SQL.run(macro_con, INGEST_SCHEMA)
+    rows = [(f"d{i}", "x", "dist", kind, "d.csv", i + 2, customer, reseller)
+            for i, (kind, (customer, reseller)) in enumerate(
+                [(kind, case) for kind in ("distributor", "accounting") for case in CASES])]
+    macro_con.executemany("""INSERT INTO source_records (record_id, sha256, source, kind, source_file, source_row,
+                                                         customer_name, reseller_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                          rows)
+    mark_self_named(macro_con)
+    marked = {r for (r,) in macro_con.execute("SELECT record_id FROM self_named_records").fetchall()}
+    by_macro = {r for (r,) in macro_con.execute("""SELECT record_id FROM source_records
+        WHERE kind = 'distributor' AND names_reseller_itself(customer_name, reseller_name)""").fetchall()}
+    assert marked == by_macro == {"d0", "d1", "d6"}  # a distributor's rows only; the accounting rows are not asked
 
 
 def test_the_registration_audit_asks_the_same_question() -> None:
     audit = (ROOT / "reports" / "sql" / "registration" / "registration_issues.sql").read_text(encoding="utf-8")
     mentions = WAREHOUSE_SQL.text(CUSTOMER_MENTIONS)
-    call = "names_reseller_itself(r.customer_name, r.reseller_name)"
-    assert call in audit and call in mentions
+    read = "SELECT record_id FROM self_named_records"
+    assert read in audit and read in mentions
+    made = WAREHOUSE_SQL.text(SELF_NAMED_RECORDS.file)
+    assert "company_key(name)" in made and "c.name_key = p.name_key" in made
 
 
 #: one-word forms of five letters or more that are also words, so never dropped from a name's key

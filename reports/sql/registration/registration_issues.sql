@@ -1,13 +1,14 @@
 -- registration_issues: what the channel failed to register, one row per finding, with the source
 -- rows that show it (lineage) and the value at stake. Needs rg_hardware (attach_rates.sql),
 -- rv_contract_values, source_records, quarantine, asset_sources, record_parties, contract_sources,
--- customers, partners, products, rv_attach_rate, rv_fx, run_settings and rg_settings.
+-- customers, partners, products, rv_attach_rate, rv_fx, run_settings, rg_settings and
+-- self_named_records (warehouse.mentions.mark_self_named).
 --
 --   no_end_customer            a distributor row selling serials whose end customer is blank (the
 --                              row is quarantined), a placeholder (is_placeholder_name: "N/A",
---                              "Unknown", "Stock", "TBD" ...) or the reseller itself (names_reseller_itself of
---                              warehouse/sql/resolve_macros.sql, the test that keeps the row from naming a
---                              customer): one finding per serial (per row when quarantined - its serials
+--                              "Unknown", "Stock", "TBD" ...) or the reseller itself (self_named_records, made
+--                              by warehouse/sql/resolve/self_named_records.sql, the test that keeps the row
+--                              from naming a customer): one finding per serial (per row when quarantined - its serials
 --                              are in the raw cells)
 --   conflicting_end_customers  a serial whose rows name different resolved end customers
 --   hardware_without_service   a hardware unit with no service contract starting within
@@ -29,7 +30,7 @@ SELECT r.record_id, r.source, r.source_file, r.source_sheet, r.source_row, r.cus
 FROM source_records r
 LEFT JOIN record_parties rp USING (record_id)
 WHERE r.kind = 'distributor' AND len(coalesce(r.serial_numbers, [])) > 0
-  AND (is_placeholder_name(r.customer_name) OR names_reseller_itself(r.customer_name, r.reseller_name));
+  AND (is_placeholder_name(r.customer_name) OR r.record_id IN (SELECT record_id FROM self_named_records));
 
 -- every source row naming a serial, with the end customer it names (rows with no end customer left out)
 CREATE OR REPLACE TEMP TABLE rg_serial_rows AS

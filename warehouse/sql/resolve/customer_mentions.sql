@@ -2,8 +2,9 @@
 -- CRM accounts typed as resellers, distributors or leasing companies are partners, not customers.
 -- A placeholder name ("N/A", "Stock", "Unknown" ...) names nobody: the row has no end customer
 -- (reports/sql/registration lists it), unless a CRM row carries an account. Nor does a distributor
--- row whose end customer is its reseller itself (names_reseller_itself: the same company_key, legal
--- forms, accents, "&" and abbreviations aside): the registration audit lists it as no_end_customer.
+-- row whose end customer is its reseller itself (self_named_records, made first by
+-- resolve/self_named_records.sql: the same company_key, legal forms, accents, "&" and abbreviations
+-- aside): the registration audit lists it as no_end_customer.
 SELECT r.record_id,
        r.source,
        r.kind,
@@ -25,5 +26,5 @@ FROM source_records r
 JOIN source_rank p USING (source)
 WHERE (NOT is_placeholder_name(r.customer_name) OR (r.kind LIKE 'crm_%' AND r.customer_account IS NOT NULL))
   AND NOT (r.kind = 'crm_accounts' AND is_partner_type(r.account_type))
-  AND NOT (r.kind = 'distributor' AND names_reseller_itself(r.customer_name, r.reseller_name))
+  AND r.record_id NOT IN (SELECT record_id FROM self_named_records)
 ORDER BY r.record_id

@@ -1,0 +1,84 @@
+"""matching.pair_report: the reported pairs built on demand are the rows of the whole table, and the
+review queue reads the report exactly as it reads the table."""
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from matching import CUSTOMER_MODEL, resolve_entities
+from matching.entities import resolve_with_ids
+from matching.resolve import ResolveSettings
+from matching.review import review_queue
+from tests.matching.fixtures import customer_records
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    """A resolution with a must-link and a cannot-link (both scored: must-links are candidates)."""
+    records, truth = customer_records()
+    quillon = truth[truth == "quillon"].index[0]
+    zentrix = truth[truth == "zentrix"].index[0]
+    acme = truth[truth == "acme"].index.tolist()
+    overrides = pd.DataFrame({"left": [quillon, acme[0]], "right": [zentrix, acme[2]],
+                              "decision": ["must_link", "cannot_link"]})
+    return resolve_entities(records, overrides=overrides), overrides
+
+
+def test_rows_taken_from_the_report_are_those_of_the_whole_table(resolved) -> None:
+    resolution, _ = resolved
+    report, whole = resolution.report, resolution.pairs
+    assert len(report) == len(whole) > 20
+    assert whole["match_rule"].astype(str).str.startswith("override:").sum() == 2
+    rng = np.random.default_rng(7)
+    for positions in (rng.choice(len(whole), 9, replace=False), np.array([0, 1]), np.array([], dtype=np.int64),
+                      np.flatnonzero(whole["name"].notna().to_numpy())[:5]):
+        part = report.take(positions)
+        pd.testing.assert_frame_equal(part, whole.iloc[positions].set_axis(pd.Index(positions, dtype=np.int64)))
+    columns = ["right_record_id", "match_weight", "city"]
+    pd.testing.assert_frame_equal(report.take(np.array([3, 1]), columns),
+                                  whole.loc[[3, 1], columns].set_axis(pd.Index([3, 1], dtype=np.int64)))
+
+
+def test_an_override_only_pair_gives_every_row_the_levels_dtype_that_holds_a_missing_value(resolved) -> None:
+    """A must-link nobody scored (a row past the scored pairs) has no levels: the whole table's level
+    columns then hold NaN, and rows taken without it have the same dtypes."""
+    report = resolved[0].report
+    n = len(report.scored)
+    extra = replace(
+        report, left=np.r_[report.left, report.left[:1]], right=np.r_[report.right, report.right[-1:]],
+        probability=np.r_[report.probability, 1.0], rule=pd.Categorical(
+            list(report.rule.astype(object)) + ["override:must_link"], categories=report.rule.categories),
+        kept=np.r_[report.kept, n])
+    whole = extra.take()
+    assert whole["name"].isna().tolist() == [False] * len(report) + [True]
+    assert whole["blocking_rule"].iloc[-1] == "override" and np.isinf(whole["match_weight"].iloc[-1])
+    first = extra.take(np.array([0, 2]))
+    assert first.dtypes.to_dict() == whole.dtypes.to_dict()
+    pd.testing.assert_frame_equal(first, whole.iloc[[0, 2]].set_axis(pd.Index([0, 2], dtype=np.int64)))
+
+
+@pytest.mark.parametrize("band", [(0.2, 0.8), (0.0, 1.0), (0.5, 0.99)])
+def test_the_review_queue_of_the_report_is_that_of_the_table(resolved, band: tuple[float, float]) -> None:
+    resolution, overrides = resolved
+    entity = resolution.records.set_index("record_id")["cluster_id"].map("E{}".format)
+    decided = pd.DataFrame({"left_record_id": overrides["left"], "right_record_id": overrides["right"]})
+    for asked in (None, decided):
+        from_report = review_queue(resolution.report, entity, CUSTOMER_MODEL, band, asked)
+        from_table = review_queue(resolution.pairs, entity, CUSTOMER_MODEL, band, asked)
+        pd.testing.assert_frame_equal(from_report, from_table)
+    assert not review_queue(resolution.report, entity, CUSTOMER_MODEL, (0.0, 1.0)).empty
+
+
+def test_once_the_pairs_are_let_go_the_table_is_empty_with_its_columns() -> None:
+    records, _ = customer_records()
+    seen: list[tuple[int, list[str]]] = []
+    done = resolve_with_ids(
+        records, prefix="C-", id_column="customer_id", previous_map=pd.DataFrame(columns=["record_id", "entity_id"]),
+        previous_history=pd.DataFrame(columns=["old_id", "new_id", "event", "run_date"]), overrides=pd.DataFrame(),
+        run_date=pd.Timestamp("2026-11-01").date(), settings=ResolveSettings(),
+        use_pairs=lambda resolution, ids: seen.append((len(resolution.report), resolution.pairs.columns.tolist())))
+    assert seen and seen[0][0] > 0
+    assert done.resolution.report is None and done.resolution.pairs.empty
+    assert done.resolution.pairs.columns.tolist() == seen[0][1]
