@@ -16,7 +16,9 @@
 --               contract renews it; lapse_value = the annual value of those not renewed
 CREATE OR REPLACE TEMP TABLE rv_econ_rates AS
 WITH book AS (
-    SELECT v.reseller_id AS partner_id, sum(v.annual_value) AS annual_book
+    -- summed in one order: a DOUBLE sum split over threads differs in its last bits from run to run,
+    -- and the rate divides by it (two builds of one inbox gave rates 2e-19 apart)
+    SELECT v.reseller_id AS partner_id, sum(v.annual_value ORDER BY v.contract_id) AS annual_book
     FROM rv_contract_values v CROSS JOIN run_settings s
     WHERE v.reseller_id IS NOT NULL AND v.value_currency = s.currency
       AND coalesce(v.start_date, v.end_date) <= s.as_of AND v.end_date >= s.as_of
