@@ -23,6 +23,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import minimum_spanning_tree
 
 from matching.blocking import pair_codes
+from matching.graph import connected_components
 from matching.overrides import is_override_rule
 from matching.pair_report import PairReport
 from matching.pair_scoring import LEVEL_COLUMNS
@@ -81,22 +82,30 @@ def evidence_text(levels: pd.DataFrame, model: MatchModel) -> pd.Series:
     return pd.Series(out, index=levels.index, dtype=object).where(lambda s: s != "", None)
 
 
+def _levels_of(pairs: pd.DataFrame, column: str) -> np.ndarray:
+    """A comparison's levels as integers: as stored (int8) when whole, else as int64 (missing levels)."""
+    level = pairs[column].to_numpy()
+    return level if level.dtype.kind in "iu" else pairs[column].to_numpy(np.int64)
+
+
 def _opposed(pairs: pd.DataFrame, model: MatchModel) -> np.ndarray:
     """Pairs with evidence against them: a comparison other than the name at a negative weight."""
     against = np.zeros(len(pairs), dtype=bool)
     for column, comparison in model.comparisons.items():
         if column == "name" or column not in pairs:
             continue
-        weights = np.asarray(comparison.weights, dtype=np.float64)
-        level = pairs[column].to_numpy(np.int64)
-        against |= (level >= 0) & (weights[np.clip(level, 0, len(weights) - 1)] < 0)
+        negative = np.asarray(comparison.weights, dtype=np.float64) < 0
+        level = _levels_of(pairs, column)
+        against |= (level >= 0) & negative[np.clip(level, 0, len(negative) - 1)]
     return against
 
 
 def _compared(pairs: pd.DataFrame) -> np.ndarray:
     """How many attribute comparisons both sides of each pair could make (the pair's evidence)."""
-    present = [c for c in ATTRIBUTE_LEVELS if c in pairs]
-    return (pairs[present].to_numpy(np.int64) >= 0).sum(axis=1) if present else np.zeros(len(pairs), np.int64)
+    shown = np.zeros(len(pairs), dtype=np.int64)
+    for column in (c for c in ATTRIBUTE_LEVELS if c in pairs):
+        shown += _levels_of(pairs, column) >= 0
+    return shown
 
 
 def _entity_codes(ids: pd.Series, entity: pd.Series, codes: np.ndarray) -> np.ndarray:
@@ -119,6 +128,16 @@ def _pair_keys(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:
     return np.minimum(left, right).astype(np.int64) * n + np.maximum(left, right)
 
 
+def _loosely_held(n: int, lo: np.ndarray, hi: np.ndarray, strength: np.ndarray, group: np.ndarray,
+                  above: float) -> np.ndarray:
+    """Per pair, whether its group falls apart without the links at or below `above` (two of its
+    nodes are in different components of the stronger links)."""
+    strong = strength > above
+    component = connected_components(n, lo[strong], hi[strong])
+    apart = np.unique(group[component[lo] != component[hi]])
+    return np.isin(group, apart)
+
+
 def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
     """Per entity, the index (into `pairs`) of the weakest edge of its maximum spanning tree.
 
@@ -138,12 +157,14 @@ def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
 
 
 def _weakest_rows(left: pd.Series | np.ndarray, right: pd.Series | np.ndarray, strength: np.ndarray,
-                  row: np.ndarray, group: np.ndarray) -> pd.Series:
+                  row: np.ndarray, group: np.ndarray, held_above: float | None = None) -> pd.Series:
     """`weakest_links` on arrays: per group (an int per pair: its left record's entity), the `row` of
     its weakest tree edge. The nodes are record ids or any stand-in numbered the same way (profile
     positions): they are numbered by first appearance, so either gives the same trees. Edges are int64
     keys, found by a sort and `searchsorted` rather than pandas joins: at a million records there are
-    millions."""
+    millions. With `held_above`, a group its links stronger than that hold together is left out: its
+    weakest tree edge is stronger too (the tree keeps the strongest links that connect), so only the
+    loosely held groups' trees are built."""
     codes, _ = pd.factorize(pd.concat([pd.Series(left), pd.Series(right)], ignore_index=True))
     n = int(codes.max()) + 1
     codes = codes.astype(np.int32)  # nodes below 2**31: tens of millions of pairs hold half the bytes
@@ -153,12 +174,18 @@ def _weakest_rows(left: pd.Series | np.ndarray, right: pd.Series | np.ndarray, s
     lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
     del a, b, codes
     strength, row, group = strength[keep], row[keep], group[keep]
+    ceiling = strength.max() if len(strength) else 0.0  # of every edge: the same costs whichever are left out
+    if held_above is not None:
+        loose = _loosely_held(n, lo, hi, strength, group, held_above)
+        lo, hi, strength, row, group = lo[loose], hi[loose], strength[loose], row[loose], group[loose]
+    if not len(strength):
+        return pd.Series(dtype=np.int64, name="row")
     key = pair_codes(lo, hi)
     order = np.lexsort((-strength, key))  # by edge, strongest first, then input order (lexsort is stable)
     first = order[np.r_[True, key[order][1:] != key[order][:-1]]]
     del order
     key, lo, hi, strength, row, group = key[first], lo[first], hi[first], strength[first], row[first], group[first]
-    cost = strength.max() + 1.0 - strength  # > 0: the maximum tree
+    cost = ceiling + 1.0 - strength  # > 0: the maximum tree
     tree = minimum_spanning_tree(coo_matrix((cost, (lo, hi)), shape=(n, n)).tocsr()).tocoo()
     at = np.searchsorted(key, pair_codes(tree.row, tree.col))
     chosen = pd.DataFrame({"strength": strength[at], "row": row[at], "group": group[at]})
@@ -200,11 +227,20 @@ def _ends(
     A report's sides are profiles: each profile's entity is looked up once, not once per pair."""
     if isinstance(pairs, PairReport):
         left, right = pairs.ends()
-        per_profile = _entity_codes(pairs.profile_ids(), entity, codes).astype(np.int32)
+        if _aligned(entity.index, pairs.record_ids):  # the night's: by position, no hash of every record id
+            per_profile = codes[pairs.representative].astype(np.int32)
+        else:
+            per_profile = _entity_codes(pairs.profile_ids(), entity, codes).astype(np.int32)
         return pairs, left, right, per_profile[left], per_profile[right]
     source = _FramePairs(pairs)
     left, right = source.pairs["left_record_id"], source.pairs["right_record_id"]
     return source, left, right, _entity_codes(left, entity, codes), _entity_codes(right, entity, codes)
+
+
+def _aligned(index: pd.Index, record_ids: pd.Index) -> bool:
+    """Whether `index` holds `record_ids` in their order (as a resolution's ids give them)."""
+    return len(index) == len(record_ids) and bool(
+        (index.to_numpy(dtype=object) == record_ids.to_numpy(dtype=object)).all())
 
 
 def _at(nodes: Nodes, positions: np.ndarray) -> Nodes:
@@ -251,17 +287,26 @@ def review_queue(
         undecided = ~np.isin(keys, _pair_keys(decided_left[both], decided_right[both], len(entity_ids)))
         asked[np.flatnonzero(asked)[~undecided]] = False
         keys = keys[undecided]
-    merge = source.take(np.flatnonzero(asked))
-    merge = merge.assign(_key=keys, _shown=_compared(merge))
-    merge = merge.sort_values(["_shown", "match_probability"], ascending=False, kind="stable").drop_duplicates("_key")
+    # one pair per two entities: the most evidence, then the likeliest (ties: first), chosen on arrays so
+    # that only the chosen pairs are spelled out (millions are asked at a few million records)
+    asked_rows = np.flatnonzero(asked)
+    shown = _compared(source.take(asked_rows, columns=[c for c in ATTRIBUTE_LEVELS if c in source.columns]))
+    order = np.lexsort((-probability[asked_rows], -shown))  # stable: equals keep their order
+    _, first = np.unique(keys[order], return_index=True)
+    chosen = order[np.sort(first)]
+    merge = source.take(asked_rows[chosen]).assign(_key=keys[chosen], _shown=shown[chosen])
     within = np.flatnonzero(known & ~apart)  # most pairs: only what the spanning trees read is taken
     weight = source.weights(within)
     finite = np.isfinite(weight)
     top = float(weight[finite].max()) if finite.any() else 0.0
     strength = np.where(forced[within] | ~finite, top + 100.0, weight)
     del weight, finite
-    links = (_weakest_rows(_at(left_node, within), _at(right_node, within), strength, within, left_entity[within])
-             if len(within) else pd.Series(dtype=np.int64))
+    # only a link inside the band is asked: an entity its stronger links hold together has none to ask
+    band_strength = strength[in_band[within]]
+    links = (_weakest_rows(_at(left_node, within), _at(right_node, within), strength, within, left_entity[within],
+                           held_above=float(band_strength.max()))
+             if len(band_strength) else pd.Series(dtype=np.int64))
+    del band_strength
     del strength, left_node, right_node
     split = source.take(links.to_numpy())
     split = split[in_band[split.index.to_numpy()]]

@@ -133,3 +133,25 @@ def test_weakest_links_by_sorted_keys_equal_the_pandas_joins(seed: int) -> None:
     want = reference_weakest_links(pairs, entity)
     pd.testing.assert_series_equal(got, want, check_index_type=False)
     assert len(got) > 40
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_leaving_out_entities_their_strong_links_hold_changes_no_weak_link(seed: int) -> None:
+    """An entity whose links above a strength already connect it has its weakest tree link above it too:
+    the trees built for the loosely held entities alone give their links as the trees of all do."""
+    from matching.review import _weakest_rows
+
+    rng = np.random.default_rng(seed)
+    n_records, n_pairs = 400, 3000
+    left = rng.integers(0, n_records, n_pairs)
+    right = np.minimum(left + rng.integers(0, 7, n_pairs), n_records - 1)
+    right = np.where(left // 7 == right // 7, right, left)  # pairs inside an entity (of seven records)
+    strength = rng.choice([1.0, 2.0, 2.0, 5.0, 110.0], n_pairs)
+    group = (left // 7).astype(np.int32)
+    row = np.arange(10, 10 + n_pairs)
+    every = _weakest_rows(left, right, strength, row, group)
+    for above in (1.0, 2.0, 5.0):
+        loose = _weakest_rows(left, right, strength, row, group, held_above=above)
+        weak = every[strength[every.to_numpy() - 10] <= above]
+        assert 0 < len(loose) < len(every)
+        pd.testing.assert_series_equal(loose.sort_index(), weak.sort_index(), check_index_type=False)
