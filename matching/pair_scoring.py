@@ -8,7 +8,7 @@ the pairs reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Final
 
 import numpy as np
@@ -94,13 +94,16 @@ def score_pairs(
 
 
 def concat_scored(parts: list[ScoredPairs]) -> ScoredPairs:
-    """All parts as one ScoredPairs (in order)."""
-    return ScoredPairs(
-        left=np.concatenate([p.left for p in parts]),
-        right=np.concatenate([p.right for p in parts]),
-        weight=np.concatenate([p.weight for p in parts]),
-        conflict=np.concatenate([p.conflict for p in parts]),
-        rule_bits=np.concatenate([p.rule_bits for p in parts]),
-        source=np.concatenate([p.source for p in parts]),
-        levels=pd.concat([p.levels for p in parts], ignore_index=True),
-    )
+    """All parts as one ScoredPairs (in order). Consumes `parts` (the list is emptied): each field's
+    pieces are let go once that field is joined, so the join holds one field twice at most, not every
+    pair twice (tens of millions at a few million records)."""
+    if len(parts) == 1:
+        return parts.pop()
+    pieces = {f.name: [getattr(p, f.name) for p in parts] for f in fields(ScoredPairs)}
+    parts.clear()
+    joined: dict[str, object] = {}
+    for name, field_pieces in pieces.items():
+        joined[name] = (pd.concat(field_pieces, ignore_index=True) if name == "levels"
+                        else np.concatenate(field_pieces))
+        field_pieces.clear()
+    return ScoredPairs(**joined)  # type: ignore[arg-type]

@@ -116,6 +116,8 @@ def _match_profiles(
     model = learned.model
     scored = score_pairs(inputs, candidates.left, candidates.right, model, candidates.rule)
     check_source = len(candidates.rule_names)
+    source_names, n_candidates = candidates.rule_names + (CLUSTER_CHECK,), len(candidates)
+    del candidates, tokens  # scored now: the candidates are as many pairs again
     extra: list[ScoredPairs] = []
 
     def score_more(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -135,13 +137,16 @@ def _match_profiles(
         must_link=must,
         cannot_link=cannot,
     ).labels
+    parts = [scored, *extra]  # joined by the last references to them, so each field is let go as joined
+    del scored
+    extra.clear()
     return _Matched(
         labels=labels,
-        scored=concat_scored([scored, *extra]),
+        scored=concat_scored(parts),
         model=model,
         weights=learned.weights,
-        source_names=candidates.rule_names + (CLUSTER_CHECK,),
-        candidate_pairs=len(candidates),
+        source_names=source_names,
+        candidate_pairs=n_candidates,
     )
 
 
