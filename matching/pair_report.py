@@ -123,21 +123,22 @@ class PairReport:
         taken = levels.reindex(rows)
         return {c: taken[c].to_numpy().astype(missing[c], copy=False) for c in columns}
 
-    def ends(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per reported pair, its two profiles' positions."""
-        return self.left[self.kept], self.right[self.kept]
+    def ends(self, start: int = 0, stop: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Per reported pair (of positions start:stop), its two profiles' positions."""
+        rows = self.kept[start:stop]
+        return self.left[rows], self.right[rows]
 
     def profile_ids(self) -> pd.Series:
         """Per profile, the record id standing for it in the report (its first record's)."""
         return pd.Series(pd.Categorical.from_codes(self.representative, dtype=self._ids), copy=False)
 
-    def probabilities(self) -> np.ndarray:
-        """Per reported pair, its match probability (overrides applied)."""
-        return self.probability[self.kept].astype(np.float64, copy=False)
+    def probabilities(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Per reported pair (of positions start:stop), its match probability (overrides applied)."""
+        return self.probability[self.kept[start:stop]].astype(np.float64, copy=False)
 
-    def forced(self) -> np.ndarray:
-        """Per reported pair, whether an analyst's decision named it (its rule is an override's)."""
-        return is_override_rule(pd.Series(self.rule.take(self.kept), copy=False))
+    def forced(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Per reported pair (of positions start:stop), whether an analyst's decision named it."""
+        return is_override_rule(pd.Series(self.rule.take(self.kept[start:stop]), copy=False))
 
     def weights(self, positions: np.ndarray) -> np.ndarray:
         """The match weights (bits) of the reported pairs at `positions`, as float64."""

@@ -15,7 +15,7 @@ differs; phone agrees").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -193,48 +193,81 @@ def _weakest_rows(left: pd.Series | np.ndarray, right: pd.Series | np.ndarray, s
     return weakest.set_index("group")["row"]
 
 
-class _FramePairs:
-    """A pairs table (`Resolution.pairs`, or a test's) read the way a `PairReport` is."""
+#: reported pairs a review queue scans at a time: its masks over tens of millions of pairs, a chunk at a time
+SCAN_CHUNK: Final[int] = 2_000_000
 
-    def __init__(self, pairs: pd.DataFrame) -> None:
+Nodes: TypeAlias = pd.Series | np.ndarray  # per pair, a side's record id, or its profile's position (a report)
+
+
+class _Part(NamedTuple):
+    """A run of pairs as the queue reads them: each side's node and entity code (-1: unknown record),
+    the probability and whether an analyst's decision named the pair."""
+
+    left: Nodes
+    right: Nodes
+    left_entity: np.ndarray
+    right_entity: np.ndarray
+    probability: np.ndarray
+    forced: np.ndarray
+
+
+class _FramePairs:
+    """A pairs table (`Resolution.pairs`, or a test's) read the way a report is, in one run."""
+
+    def __init__(self, pairs: pd.DataFrame, entity: pd.Series, codes: np.ndarray) -> None:
         self.pairs = pairs.reset_index(drop=True)
         self.columns = list(self.pairs.columns)
+        self.entity, self.codes = entity, codes
 
     def __len__(self) -> int:
         return len(self.pairs)
+
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(0, len(self.pairs))]
+
+    def part(self, start: int, stop: int) -> _Part:
+        left, right = (self.pairs[c].iloc[start:stop] for c in ("left_record_id", "right_record_id"))
+        return _Part(left, right, _entity_codes(left, self.entity, self.codes),
+                     _entity_codes(right, self.entity, self.codes),
+                     self.pairs["match_probability"].to_numpy(np.float64)[start:stop],
+                     is_override_rule(self.pairs["match_rule"].iloc[start:stop]))
 
     def take(self, positions: np.ndarray | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
         rows = self.pairs if positions is None else self.pairs.iloc[positions]
         return rows if columns is None else rows[list(columns)]
 
-    def probabilities(self) -> np.ndarray:
-        return self.pairs["match_probability"].to_numpy(np.float64)
-
-    def forced(self) -> np.ndarray:
-        return is_override_rule(self.pairs["match_rule"])
-
     def weights(self, positions: np.ndarray) -> np.ndarray:
         return self.pairs["match_weight"].to_numpy(np.float64)[positions]
 
 
-Nodes: TypeAlias = pd.Series | np.ndarray  # per pair, a side's record id, or its profile's position (a report)
+class _ReportPairs:
+    """A `PairReport` read in runs of SCAN_CHUNK pairs; a side is its profile, whose entity is looked up
+    once per profile, not once per pair."""
 
-
-def _ends(
-    pairs: pd.DataFrame | PairReport, entity: pd.Series, codes: np.ndarray
-) -> tuple[PairReport | _FramePairs, Nodes, Nodes, np.ndarray, np.ndarray]:
-    """The pairs as a source of rows, each side's node and its entity's code (-1: unknown record).
-    A report's sides are profiles: each profile's entity is looked up once, not once per pair."""
-    if isinstance(pairs, PairReport):
-        left, right = pairs.ends()
-        if _aligned(entity.index, pairs.record_ids):  # the night's: by position, no hash of every record id
-            per_profile = codes[pairs.representative].astype(np.int32)
+    def __init__(self, report: PairReport, entity: pd.Series, codes: np.ndarray) -> None:
+        self.report = report
+        self.columns = report.columns
+        if _aligned(entity.index, report.record_ids):  # the night's: by position, no hash of every record id
+            self.per_profile = codes[report.representative].astype(np.int32)
         else:
-            per_profile = _entity_codes(pairs.profile_ids(), entity, codes).astype(np.int32)
-        return pairs, left, right, per_profile[left], per_profile[right]
-    source = _FramePairs(pairs)
-    left, right = source.pairs["left_record_id"], source.pairs["right_record_id"]
-    return source, left, right, _entity_codes(left, entity, codes), _entity_codes(right, entity, codes)
+            self.per_profile = _entity_codes(report.profile_ids(), entity, codes).astype(np.int32)
+
+    def __len__(self) -> int:
+        return len(self.report)
+
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(i, min(i + SCAN_CHUNK, len(self.report))) for i in range(0, len(self.report), SCAN_CHUNK)]
+
+    def part(self, start: int, stop: int) -> _Part:
+        left, right = self.report.ends(start, stop)
+        return _Part(left, right, self.per_profile[left], self.per_profile[right],
+                     self.report.probabilities(start, stop), self.report.forced(start, stop))
+
+    def take(self, positions: np.ndarray | None = None, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return self.report.take(positions, columns)
+
+    def weights(self, positions: np.ndarray) -> np.ndarray:
+        return self.report.weights(positions)
 
 
 def _aligned(index: pd.Index, record_ids: pd.Index) -> bool:
@@ -245,6 +278,62 @@ def _aligned(index: pd.Index, record_ids: pd.Index) -> bool:
 
 def _at(nodes: Nodes, positions: np.ndarray) -> Nodes:
     return nodes.iloc[positions] if isinstance(nodes, pd.Series) else nodes[positions]
+
+
+def _joined(pieces: list) -> Any:
+    """Runs' pieces as one: arrays concatenated, Series (record ids) concatenated keeping their dtype."""
+    if len(pieces) == 1:
+        return pieces[0]
+    if isinstance(pieces[0], pd.Series):
+        return pd.concat(pieces, ignore_index=True)
+    return np.concatenate(pieces)
+
+
+class _Scan(NamedTuple):
+    """What the queue keeps of a run of pairs: per two entities the pair it would ask (its key, evidence
+    and probability) and the pairs inside one entity (what their trees need)."""
+
+    asked: np.ndarray
+    asked_key: np.ndarray
+    asked_shown: np.ndarray
+    asked_probability: np.ndarray
+    inside: np.ndarray
+    inside_left: Nodes
+    inside_right: Nodes
+    inside_group: np.ndarray
+    inside_in_band: np.ndarray
+    inside_forced: np.ndarray
+
+
+def _first_per_key(key: np.ndarray, shown: np.ndarray, probability: np.ndarray) -> np.ndarray:
+    """Positions of one pair per key: the most evidence, then the likeliest, then the first; in that
+    order. Choosing within runs first and then among the runs' choices gives the same pairs."""
+    order = np.lexsort((-probability, -shown))  # stable: equals keep their order
+    _, first = np.unique(key[order], return_index=True)
+    return order[np.sort(first)]
+
+
+def _scan(source: _FramePairs | _ReportPairs, start: int, stop: int, band: tuple[float, float], model: MatchModel,
+          unopposed_name_level: int | None, entities: int) -> _Scan:
+    """One run of pairs: which to ask about different entities (module doc; one per two of the
+    `entities`) and which lie inside one."""
+    low, high = band
+    part = source.part(start, stop)
+    known = (part.left_entity >= 0) & (part.right_entity >= 0)
+    in_band = (part.probability >= low) & (part.probability < high) & ~part.forced & known
+    apart = known & (part.left_entity != part.right_entity)
+    asked = in_band & apart
+    if unopposed_name_level is not None and "name" in source.columns:
+        below = np.flatnonzero((part.probability < low) & ~part.forced & apart)  # only pairs apart are asked
+        levels = source.take(start + below, columns=[c for c in model.comparisons if c in source.columns])
+        asked[below] = ~_opposed(levels, model) & (levels["name"].to_numpy(np.int64) >= unopposed_name_level)
+    rows, inside = np.flatnonzero(asked), np.flatnonzero(known & ~apart)
+    key = _pair_keys(part.left_entity[rows], part.right_entity[rows], entities)
+    shown = _compared(source.take(start + rows, columns=[c for c in ATTRIBUTE_LEVELS if c in source.columns]))
+    best = _first_per_key(key, shown, part.probability[rows])
+    return _Scan(start + rows[best], key[best], shown[best], part.probability[rows][best],
+                 start + inside, _at(part.left, inside), _at(part.right, inside), part.left_entity[inside],
+                 in_band[inside], part.forced[inside])
 
 
 def review_queue(
@@ -264,52 +353,38 @@ def review_queue(
     least name level of an unopposed pair below the band.
     Columns: QUEUE_COLUMNS (question "merge?" for different entities, "split?" for a weakest link).
     """
-    low, high = band
     codes, entity_ids = pd.factorize(entity)  # entities as ints: no entity id string per pair
-    source, left_node, right_node, left_entity, right_entity = _ends(pairs, entity, codes)
-    probability = source.probabilities()
-    forced = source.forced()
-    known = (left_entity >= 0) & (right_entity >= 0)
-    in_band = (probability >= low) & (probability < high) & ~forced & known
-    apart = known & (left_entity != right_entity)
-    unopposed = np.zeros(len(source), dtype=bool)
-    if unopposed_name_level is not None and "name" in source.columns:
-        below = np.flatnonzero((probability < low) & ~forced & apart)  # only pairs apart are asked
-        levels = source.take(below, columns=[c for c in model.comparisons if c in source.columns])
-        unopposed[below] = ~_opposed(levels, model) & (levels["name"].to_numpy(np.int64) >= unopposed_name_level)
-        del levels
-    asked = (in_band | unopposed) & apart
-    keys = _pair_keys(left_entity[asked], right_entity[asked], len(entity_ids))
+    source = (_ReportPairs(pairs, entity, codes) if isinstance(pairs, PairReport)
+              else _FramePairs(pairs, entity, codes))
+    runs = [_scan(source, start, stop, band, model, unopposed_name_level, len(entity_ids))
+            for start, stop in source.ranges()]
+    scan = _Scan(*(_joined([run[i] for run in runs]) for i in range(len(_Scan._fields))))
+    del runs
+    # one pair per two entities, chosen on arrays (millions are asked at a few million records) so that
+    # only the chosen pairs are spelled out; a decided pair of entities is never asked again
+    chosen = _first_per_key(scan.asked_key, scan.asked_shown, scan.asked_probability)
+    asked, keys, shown = scan.asked[chosen], scan.asked_key[chosen], scan.asked_shown[chosen]
     if decided is not None and len(decided):
         decided_left = _entity_codes(decided["left_record_id"], entity, codes)
         decided_right = _entity_codes(decided["right_record_id"], entity, codes)
         both = (decided_left >= 0) & (decided_right >= 0)
         undecided = ~np.isin(keys, _pair_keys(decided_left[both], decided_right[both], len(entity_ids)))
-        asked[np.flatnonzero(asked)[~undecided]] = False
-        keys = keys[undecided]
-    # one pair per two entities: the most evidence, then the likeliest (ties: first), chosen on arrays so
-    # that only the chosen pairs are spelled out (millions are asked at a few million records)
-    asked_rows = np.flatnonzero(asked)
-    shown = _compared(source.take(asked_rows, columns=[c for c in ATTRIBUTE_LEVELS if c in source.columns]))
-    order = np.lexsort((-probability[asked_rows], -shown))  # stable: equals keep their order
-    _, first = np.unique(keys[order], return_index=True)
-    chosen = order[np.sort(first)]
-    merge = source.take(asked_rows[chosen]).assign(_key=keys[chosen], _shown=shown[chosen])
-    within = np.flatnonzero(known & ~apart)  # most pairs: only what the spanning trees read is taken
-    weight = source.weights(within)
+        asked, keys, shown = asked[undecided], keys[undecided], shown[undecided]
+    merge = source.take(asked).assign(_key=keys, _shown=shown)
+    inside = scan.inside  # most pairs: only what the spanning trees read is kept
+    weight = source.weights(inside)
     finite = np.isfinite(weight)
     top = float(weight[finite].max()) if finite.any() else 0.0
-    strength = np.where(forced[within] | ~finite, top + 100.0, weight)
+    strength = np.where(scan.inside_forced | ~finite, top + 100.0, weight)
     del weight, finite
     # only a link inside the band is asked: an entity its stronger links hold together has none to ask
-    band_strength = strength[in_band[within]]
-    links = (_weakest_rows(_at(left_node, within), _at(right_node, within), strength, within, left_entity[within],
+    band_strength = strength[scan.inside_in_band]
+    links = (_weakest_rows(scan.inside_left, scan.inside_right, strength, inside, scan.inside_group,
                            held_above=float(band_strength.max()))
              if len(band_strength) else pd.Series(dtype=np.int64))
-    del band_strength
-    del strength, left_node, right_node
+    del strength, band_strength
     split = source.take(links.to_numpy())
-    split = split[in_band[split.index.to_numpy()]]
+    split = split[scan.inside_in_band[np.searchsorted(inside, split.index.to_numpy())]]  # a link is an inside pair
     out = pd.concat([merge.assign(question=DIFFERENT_ENTITIES), split.assign(question=WEAKEST_LINK)])
     # the few pairs asked, as text: no categorical (over a million record ids) leaves this function
     text = {c: out[c].astype(object) for c in ("left_record_id", "right_record_id", "match_rule", "blocking_rule")

@@ -59,8 +59,12 @@ def test_an_override_only_pair_gives_every_row_the_levels_dtype_that_holds_a_mis
     pd.testing.assert_frame_equal(first, whole.iloc[[0, 2]].set_axis(pd.Index([0, 2], dtype=np.int64)))
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 2_000_000])
 @pytest.mark.parametrize("band", [(0.2, 0.8), (0.0, 1.0), (0.5, 0.99)])
-def test_the_review_queue_of_the_report_is_that_of_the_table(resolved, band: tuple[float, float]) -> None:
+def test_the_review_queue_of_the_report_is_that_of_the_table(resolved, band: tuple[float, float], chunk: int,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever runs the report is scanned in (the table is read in one)."""
+    monkeypatch.setattr("matching.review.SCAN_CHUNK", chunk)
     resolution, overrides = resolved
     entity = resolution.records.set_index("record_id")["cluster_id"].map("E{}".format)
     decided = pd.DataFrame({"left_record_id": overrides["left"], "right_record_id": overrides["right"]})
