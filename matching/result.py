@@ -106,10 +106,11 @@ def record_table(
 ) -> pd.DataFrame:
     """record_id, cluster_id, match_score, match_rule for every record (see `Resolution`)."""
     n = len(profiles)
-    left = pairs["left"].to_numpy(np.int64)
-    right = pairs["right"].to_numpy(np.int64)
+    left = pairs["left"].to_numpy()  # int32 positions from scoring: tens of millions, not widened
+    right = pairs["right"].to_numpy()
     same = labels[left] == labels[right]
     ends = np.r_[left[same], right[same]]
+    del left, right
     prob = pairs["match_probability"].to_numpy(np.float64)[same]
     rule = pd.Categorical(pairs["match_rule"])  # rules by code: one string per distinct rule
     codes = rule.codes[same]
