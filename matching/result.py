@@ -41,7 +41,8 @@ class Resolution:
       match_probability, match_weight (bits), match_rule, blocking_rule ("cluster_check" for
       pairs scored while checking a cluster), same_cluster, left_records / right_records
       (records behind each side) and the comparison levels (-1 missing, 0 disagree, higher =
-      closer) with name_similarity.
+      closer) with name_similarity. Built on first use from `report`, which holds the same pairs
+      as arrays and builds any rows and columns alone (`PairReport.take`; the review queue reads it).
     unmet_overrides: override pairs the clusters could not honour, with a reason.
     stats: counts (records, profiles, candidate pairs, pairs scored and kept, clusters).
     weights: the match weights this run scored with, beside the hand-set prior.
