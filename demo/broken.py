@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from demo import fmt
+from demo.cells import cells_settable
 from demo.periods import ORDER_SENSITIVE
 
 
@@ -90,14 +91,15 @@ def inject(frames: dict[str, pd.DataFrame], rng: np.random.Generator) -> int:
     quotas = _quotas(frames, max(len(KINDS), round(0.005 * total)))
     contracts, serials, late = _visibility(frames)
     done = 0
-    for kind, quota in quotas.items():
-        made = 0
-        for src, i in _candidates(frames, kind, rng):
-            if made == quota:
-                break
-            if _apply(frames[src], i, kind, src, contracts, serials, late):
-                made += 1
-        done += made
+    with cells_settable(frames):
+        for kind, quota in quotas.items():
+            made = 0
+            for src, i in _candidates(frames, kind, rng):
+                if made == quota:
+                    break
+                if _apply(frames[src], i, kind, src, contracts, serials, late):
+                    made += 1
+            done += made
     return done
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from demo.cells import cells_settable
 from demo.channel import CERTIFICATION, channel_plan
 from demo.context import Ctx
 from demo.reassign import DEFAULT_LEAD_DAYS, DEFAULT_VALUE_BANDS, planned_moves
@@ -76,38 +77,39 @@ def plant(frames: dict[str, pd.DataFrame], ctx: Ctx) -> pd.DataFrame:
     planted: list[tuple[str, str, str, int]] = []
     used: set[str] = set()
     wanted = _plant_counts(ctx.world.scale)
-    for kind, n in wanted.items():
-        made = 0
-        for k in order:
-            if made == n:
-                break
-            src, i, serial = cands[k]
-            # a conflict needs another row naming the true customer; every plant a serial of its own
-            if serial in used or (kind == "conflict" and seen.get(serial, 0) < 2):
-                continue
-            df = frames[src]
-            name_h, city_h, region_h, zip_h, reseller_h = HEADERS[src]
-            if kind == "placeholder":
-                df.at[i, f"c:{name_h}"] = PLACEHOLDERS[made % len(PLACEHOLDERS)]
-                df.at[i, "customer_key"] = None
-            elif kind == "reseller_itself":
-                df.at[i, f"c:{name_h}"] = df.at[i, f"c:{reseller_h}"]
-                df.at[i, "customer_key"] = None
-            else:
-                true_key = df.at[i, "customer_key"]
-                others = np.flatnonzero((customers.customer_key != true_key).to_numpy())
-                j = int(others[rng.integers(0, len(others))])
-                df.at[i, f"c:{name_h}"] = ctx.cust_names[j, 0]
-                df.at[i, f"c:{city_h}"] = customers.city.iat[j]
-                if region_h:
-                    df.at[i, f"c:{region_h}"] = customers.state.iat[j]
-                if zip_h:
-                    df.at[i, f"c:{zip_h}"] = customers.postal_code.iat[j]
-                df.at[i, "customer_key"] = customers.customer_key.iat[j]
-            df.at[i, "raw_customer_name"] = df.at[i, f"c:{name_h}"]
-            used.add(serial)
-            planted.append((kind, serial, src, i))
-            made += 1
+    with cells_settable(frames):
+        for kind, n in wanted.items():
+            made = 0
+            for k in order:
+                if made == n:
+                    break
+                src, i, serial = cands[k]
+                # a conflict needs another row naming the true customer; every plant a serial of its own
+                if serial in used or (kind == "conflict" and seen.get(serial, 0) < 2):
+                    continue
+                df = frames[src]
+                name_h, city_h, region_h, zip_h, reseller_h = HEADERS[src]
+                if kind == "placeholder":
+                    df.at[i, f"c:{name_h}"] = PLACEHOLDERS[made % len(PLACEHOLDERS)]
+                    df.at[i, "customer_key"] = None
+                elif kind == "reseller_itself":
+                    df.at[i, f"c:{name_h}"] = df.at[i, f"c:{reseller_h}"]
+                    df.at[i, "customer_key"] = None
+                else:
+                    true_key = df.at[i, "customer_key"]
+                    others = np.flatnonzero((customers.customer_key != true_key).to_numpy())
+                    j = int(others[rng.integers(0, len(others))])
+                    df.at[i, f"c:{name_h}"] = ctx.cust_names[j, 0]
+                    df.at[i, f"c:{city_h}"] = customers.city.iat[j]
+                    if region_h:
+                        df.at[i, f"c:{region_h}"] = customers.state.iat[j]
+                    if zip_h:
+                        df.at[i, f"c:{zip_h}"] = customers.postal_code.iat[j]
+                    df.at[i, "customer_key"] = customers.customer_key.iat[j]
+                df.at[i, "raw_customer_name"] = df.at[i, f"c:{name_h}"]
+                used.add(serial)
+                planted.append((kind, serial, src, i))
+                made += 1
     return pd.DataFrame(planted, columns=["plant", "serial_number", "source", "index"])
 
 

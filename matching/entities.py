@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from matching.golden import build_golden_records
-from matching.resolve import ResolveSettings, resolve_entities
+from matching.resolve import Records, ResolveSettings, resolve_entities
 from matching.result import Resolution
 from matching.stable_ids import StableIds, assign_stable_ids
 
@@ -30,7 +30,7 @@ class ResolvedEntities:
 
 
 def resolve_with_ids(
-    records: pd.DataFrame,
+    records: Records,
     *,
     prefix: str,
     id_column: str,
@@ -51,7 +51,8 @@ def resolve_with_ids(
     the golden records run in (`resolve_entities`, `build_golden_records`). `use_pairs`, when
     given, is handed the scored pairs with the ids (a review queue is made from them); they are
     then let go before the golden records are built (millions of pairs at a million records), and
-    the result's `resolution.pairs` is empty.
+    the result's `resolution.pairs` is empty. `records` given as a function that reads them is called
+    twice: to resolve them, and again for the golden records, so they are not held meanwhile.
     """
     resolution = resolve_entities(
         records, overrides=overrides, previous_entities=previous_map, settings=settings, aliases=aliases,
@@ -64,7 +65,7 @@ def resolve_with_ids(
     if use_pairs is not None:
         use_pairs(resolution, ids)
         resolution = replace(resolution, report=None)
-    golden = build_golden_records(records, ids.mapping, "entity_id", con=con)
+    golden = build_golden_records(records() if callable(records) else records, ids.mapping, "entity_id", con=con)
     mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
         resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
     return ResolvedEntities(resolution, ids, golden, mapping)

@@ -10,7 +10,9 @@ records are separate pure steps (`stable_ids`, `golden`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 import duckdb
 import numpy as np
@@ -32,6 +34,11 @@ from matching.weights import CUSTOMER_MODEL, MatchModel
 
 #: name of the pseudo blocking rule of pairs scored while checking a cluster
 CLUSTER_CHECK = "cluster_check"
+
+#: the records to resolve, or a function that reads them: read so, the records are let go once their
+#: profiles are built, and are not held while the pairs are (about a third of the stage's memory at
+#: millions of records); a caller that needs them again (the golden records) reads them again
+Records: TypeAlias = pd.DataFrame | Callable[[], pd.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -150,8 +157,18 @@ def _match_profiles(
     )
 
 
+def _profiles_of(
+    records: pd.DataFrame, decided: pd.DataFrame, aliases: AliasTable
+) -> tuple[pd.Series, Profiles]:
+    """The records' ids (in input order) and their profiles: all a resolution keeps of the records."""
+    _validate(records)
+    records = records.reset_index(drop=True)
+    record_ids = records["record_id"].copy()  # not a view that keeps the records' other columns
+    return record_ids, build_profiles(records, aliases, _must_link_positions(decided, record_ids))
+
+
 def resolve_entities(
-    records: pd.DataFrame,
+    records: Records,
     overrides: pd.DataFrame | None = None,
     previous_entities: pd.DataFrame | None = None,
     settings: ResolveSettings = ResolveSettings(),
@@ -161,7 +178,8 @@ def resolve_entities(
     """Resolve customer records into clusters (see `Resolution` for what comes back).
 
     `records` needs a unique `record_id`; every other column of `profiles.RECORD_COLUMNS` is
-    optional (missing = unknown). `overrides` are analysts' decisions in the format of
+    optional (missing = unknown). Given as a function that reads them (`Records`), only their ids are
+    kept once the profiles are built. `overrides` are analysts' decisions in the format of
     `overrides.record_overrides` (by record or by entity id; entity ids need
     `previous_entities`, the previous run's record_id -> entity_id mapping). `con` is a DuckDB
     connection for blocking (an in-memory one by default); only temporary `_er_*` tables are
@@ -169,21 +187,19 @@ def resolve_entities(
     (rows in the format of `aliases.alias_table`, or a table made by it); must-links between
     differently named records teach renames too.
     """
-    _validate(records)
     con = con if con is not None else duckdb.connect()
-    records = records.reset_index(drop=True)
     decided = record_overrides(
         overrides if overrides is not None else pd.DataFrame(), previous_entities
     )
     table = aliases if isinstance(aliases, AliasTable) else alias_table(aliases)
-    profiles = build_profiles(records, table, _must_link_positions(decided, records["record_id"]))
-    must, cannot = _profile_overrides(decided, records["record_id"], profiles.record_profile)
+    record_ids, profiles = _profiles_of(records() if callable(records) else records, decided, table)
+    must, cannot = _profile_overrides(decided, record_ids, profiles.record_profile)
     matched = _match_profiles(profiles, con, settings, must, cannot)
     scored = matched.scored
     pairs = scored_frame(scored, matched.model, must, cannot)
-    out = record_table(records["record_id"], profiles, matched.labels, pairs)
+    out = record_table(record_ids, profiles, matched.labels, pairs)
     report = pair_report(
-        records["record_id"],
+        record_ids,
         profiles,
         matched.labels,
         scored,
@@ -192,7 +208,7 @@ def resolve_entities(
         settings.min_pair_weight,
     )
     stats = {
-        "records": len(records),
+        "records": len(record_ids),
         "profiles": len(profiles),
         "candidate_pairs": matched.candidate_pairs,
         "pairs_scored": len(scored),

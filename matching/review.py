@@ -156,28 +156,45 @@ def weakest_links(pairs: pd.DataFrame, entity: pd.Series) -> pd.Series:
     return pd.Series(rows.to_numpy(), index=index, name="row")
 
 
-def _weakest_rows(left: pd.Series | np.ndarray, right: pd.Series | np.ndarray, strength: np.ndarray,
-                  row: np.ndarray, group: np.ndarray, held_above: float | None = None) -> pd.Series:
+def _first_appearance(left: Nodes, right: Nodes) -> tuple[np.ndarray, np.ndarray, int]:
+    """Both sides' nodes as int32 below n, numbered by first appearance (lefts, then rights)."""
+    codes, _ = pd.factorize(pd.concat([pd.Series(left), pd.Series(right)], ignore_index=True))
+    codes = codes.astype(np.int32)  # nodes below 2**31: tens of millions of pairs hold half the bytes
+    half = len(codes) // 2
+    return codes[:half], codes[half:], int(codes.max()) + 1 if len(codes) else 0
+
+
+def _numbered(left: Nodes, right: Nodes) -> tuple[np.ndarray, np.ndarray, int]:
+    """Both sides' nodes as ints below n in any order: profile positions as they are."""
+    if isinstance(left, np.ndarray) and isinstance(right, np.ndarray) and left.dtype.kind in "iu":
+        return left, right, int(max(left.max(), right.max())) + 1 if len(left) else 0
+    return _first_appearance(left, right)
+
+
+def _weakest_rows(left: Nodes, right: Nodes, strength: np.ndarray, row: np.ndarray, group: np.ndarray,
+                  held_above: float | None = None) -> pd.Series:
     """`weakest_links` on arrays: per group (an int per pair: its left record's entity), the `row` of
     its weakest tree edge. The nodes are record ids or any stand-in numbered the same way (profile
     positions): they are numbered by first appearance, so either gives the same trees. Edges are int64
     keys, found by a sort and `searchsorted` rather than pandas joins: at a million records there are
     millions. With `held_above`, a group its links stronger than that hold together is left out: its
     weakest tree edge is stronger too (the tree keeps the strongest links that connect), so only the
-    loosely held groups' trees are built."""
-    codes, _ = pd.factorize(pd.concat([pd.Series(left), pd.Series(right)], ignore_index=True))
-    n = int(codes.max()) + 1
-    codes = codes.astype(np.int32)  # nodes below 2**31: tens of millions of pairs hold half the bytes
-    n_pairs = len(strength)
-    a, b = codes[:n_pairs], codes[n_pairs:]
+    loosely held groups' trees are built. They are found before the nodes are numbered: a node's
+    pairs all lie in its own group, so the loose groups' nodes keep the order of their first
+    appearance, and the few loose pairs are all that is numbered (millions are inside one entity)."""
+    a, b, n = _numbered(left, right)
+    edge = a != b
+    ceiling = strength[edge].max() if edge.any() else 0.0  # of every edge: the same costs whichever are left out
+    if held_above is not None:
+        loose = np.flatnonzero(_loosely_held(n, a, b, strength, group, held_above))
+        left, right = _at(left, loose), _at(right, loose)
+        strength, row, group = strength[loose], row[loose], group[loose]
+    del a, b, edge
+    a, b, n = _first_appearance(left, right)
     keep = a != b
     lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
-    del a, b, codes
+    del a, b
     strength, row, group = strength[keep], row[keep], group[keep]
-    ceiling = strength.max() if len(strength) else 0.0  # of every edge: the same costs whichever are left out
-    if held_above is not None:
-        loose = _loosely_held(n, lo, hi, strength, group, held_above)
-        lo, hi, strength, row, group = lo[loose], hi[loose], strength[loose], row[loose], group[loose]
     if not len(strength):
         return pd.Series(dtype=np.int64, name="row")
     key = pair_codes(lo, hi)

@@ -17,6 +17,7 @@ from matching.assets import resolve_serials
 from matching.entities import ResolvedEntities, resolve_with_ids
 from matching.parties import bill_to_self, partner_roles
 from matching.profiles import RECORD_COLUMNS
+from matching.resolve import Records
 from matching.result import Resolution
 from matching.stable_ids import StableIds, assign_stable_ids
 from pipelines.stages.context import RunContext
@@ -68,7 +69,7 @@ def _overrides(run: RunContext, entity: str) -> pd.DataFrame:
     return overrides[overrides["entity"] == entity][["left", "right", "decision", "left_kind", "right_kind"]]
 
 
-def _resolve(run: RunContext, records: pd.DataFrame, entity: str, prefix: str, id_column: str,
+def _resolve(run: RunContext, records: Records, entity: str, prefix: str, id_column: str,
              previous_map: pd.DataFrame, previous: PreviousRun,
              use_pairs: Callable[[Resolution, StableIds], None] | None = None) -> ResolvedEntities:
     con = run.duckdb_budget.connect()  # blocking's own in-memory tables, held to the run's budget
@@ -99,9 +100,14 @@ def resolve_customers(run: RunContext) -> ResolveOutcome:
 
 def _resolve_customers(run: RunContext, marks: pd.DataFrame) -> ResolveOutcome:
     previous = read_previous(run.paths.live, ("customers",))
-    with run.building() as con:  # closed while resolving: what DuckDB cached of the reading goes with it
-        mentions = customer_mentions(con)
-    _require(mentions, RECORD_COLUMNS, "customer_mentions.sql")
+
+    def mentions() -> pd.DataFrame:
+        """Read when resolving and again for the golden records: not held while the pairs are."""
+        with run.building() as con:  # closed while resolving: what DuckDB cached of the reading goes with it
+            read = customer_mentions(con)
+        _require(read, RECORD_COLUMNS, "customer_mentions.sql")
+        return read
+
     queues: list[pd.DataFrame] = []  # the review queue, made while the scored pairs are held
 
     def queue(resolution: Resolution, ids: StableIds) -> None:
@@ -114,7 +120,7 @@ def _resolve_customers(run: RunContext, marks: pd.DataFrame) -> ResolveOutcome:
         queued, outcomes = write_review_tables(con, queues[0], done.resolution, marks)
         append_id_history(con, previous, done.events("customer"))
         apply_comments(con, ["customers", "customer_sources", "match_review", "review_marks", "id_history"])
-    return _outcome(len(mentions), done.ids.mapping, done.ids.history, queued, outcomes)
+    return _outcome(len(done.mapping), done.ids.mapping, done.ids.history, queued, outcomes)
 
 
 def _reused(run: RunContext, sources: str, id_column: str, review: str | None = None) -> ResolveOutcome:

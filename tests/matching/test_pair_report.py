@@ -86,3 +86,24 @@ def test_once_the_pairs_are_let_go_the_table_is_empty_with_its_columns() -> None
     assert seen and seen[0][0] > 0
     assert done.resolution.report is None and done.resolution.pairs.empty
     assert done.resolution.pairs.columns.tolist() == seen[0][1]
+
+
+def test_records_read_by_a_function_resolve_as_the_frame_and_are_read_again_for_the_golden_records() -> None:
+    records, _ = customer_records()
+    reads: list[int] = []
+
+    def read() -> pd.DataFrame:
+        reads.append(1)
+        return records.copy()
+
+    common = dict(prefix="C-", id_column="customer_id", previous_map=pd.DataFrame(columns=["record_id", "entity_id"]),
+                  previous_history=pd.DataFrame(columns=["old_id", "new_id", "event", "run_date"]),
+                  overrides=pd.DataFrame(), run_date=pd.Timestamp("2026-11-01").date(), settings=ResolveSettings())
+    from_frame = resolve_with_ids(records, **common)
+    from_reader = resolve_with_ids(read, **common)
+    assert len(reads) == 2  # once to resolve, once for the golden records: not held in between
+    pd.testing.assert_frame_equal(from_reader.resolution.records, from_frame.resolution.records)
+    pd.testing.assert_frame_equal(from_reader.resolution.pairs, from_frame.resolution.pairs)
+    pd.testing.assert_frame_equal(from_reader.golden, from_frame.golden)
+    pd.testing.assert_frame_equal(from_reader.mapping, from_frame.mapping)
+    assert from_reader.resolution.stats == from_frame.resolution.stats

@@ -155,3 +155,8 @@ def test_leaving_out_entities_their_strong_links_hold_changes_no_weak_link(seed:
         weak = every[strength[every.to_numpy() - 10] <= above]
         assert 0 < len(loose) < len(every)
         pd.testing.assert_series_equal(loose.sort_index(), weak.sort_index(), check_index_type=False)
+        # record ids numbered by first appearance give the trees profile positions give (a report's nodes)
+        ids = pd.Series([f"r{i:04d}" for i in rng.permutation(n_records)])
+        named = _weakest_rows(ids[left].reset_index(drop=True), ids[right].reset_index(drop=True), strength, row,
+                              group, held_above=above)
+        pd.testing.assert_series_equal(named, loose)
