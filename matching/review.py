@@ -273,7 +273,8 @@ class _ReportPairs:
         return len(self.report)
 
     def ranges(self) -> list[tuple[int, int]]:
-        return [(i, min(i + SCAN_CHUNK, len(self.report))) for i in range(0, len(self.report), SCAN_CHUNK)]
+        n = len(self.report)  # no pairs: one empty run
+        return [(i, min(i + SCAN_CHUNK, n)) for i in range(0, max(n, 1), SCAN_CHUNK)]
 
     def part(self, start: int, stop: int) -> _Part:
         left, right = self.report.ends(start, stop)
@@ -291,6 +292,12 @@ def _aligned(index: pd.Index, record_ids: pd.Index) -> bool:
     """Whether `index` holds `record_ids` in their order (as a resolution's ids give them)."""
     return len(index) == len(record_ids) and bool(
         (index.to_numpy(dtype=object) == record_ids.to_numpy(dtype=object)).all())
+
+
+def _emptied(pieces: list[list[Any]], i: int) -> list[Any]:
+    """Field `i`'s pieces, no longer held by `pieces`."""
+    field, pieces[i] = pieces[i], []
+    return field
 
 
 def _at(nodes: Nodes, positions: np.ndarray) -> Nodes:
@@ -373,10 +380,9 @@ def review_queue(
     codes, entity_ids = pd.factorize(entity)  # entities as ints: no entity id string per pair
     source = (_ReportPairs(pairs, entity, codes) if isinstance(pairs, PairReport)
               else _FramePairs(pairs, entity, codes))
-    runs = [_scan(source, start, stop, band, model, unopposed_name_level, len(entity_ids))
-            for start, stop in source.ranges()]
-    scan = _Scan(*(_joined([run[i] for run in runs]) for i in range(len(_Scan._fields))))
-    del runs
+    pieces = [list(field) for field in zip(*(_scan(source, start, stop, band, model, unopposed_name_level,
+                                                  len(entity_ids)) for start, stop in source.ranges()), strict=True)]
+    scan = _Scan(*(_joined(_emptied(pieces, i)) for i in range(len(_Scan._fields))))  # a field's runs let go as joined
     # one pair per two entities, chosen on arrays (millions are asked at a few million records) so that
     # only the chosen pairs are spelled out; a decided pair of entities is never asked again
     chosen = _first_per_key(scan.asked_key, scan.asked_shown, scan.asked_probability)
@@ -389,11 +395,12 @@ def review_queue(
         asked, keys, shown = asked[undecided], keys[undecided], shown[undecided]
     merge = source.take(asked).assign(_key=keys, _shown=shown)
     inside = scan.inside  # most pairs: only what the spanning trees read is kept
-    weight = source.weights(inside)
-    finite = np.isfinite(weight)
-    top = float(weight[finite].max()) if finite.any() else 0.0
-    strength = np.where(scan.inside_forced | ~finite, top + 100.0, weight)
-    del weight, finite
+    strength = source.weights(inside)  # made strengths in place: tens of millions at a few million records
+    unscored = ~np.isfinite(strength)
+    top = float(np.max(strength, where=~unscored, initial=-np.inf)) if not unscored.all() else 0.0
+    unscored |= scan.inside_forced
+    strength[unscored] = top + 100.0
+    del unscored
     # only a link inside the band is asked: an entity its stronger links hold together has none to ask
     band_strength = strength[scan.inside_in_band]
     links = (_weakest_rows(scan.inside_left, scan.inside_right, strength, inside, scan.inside_group,

@@ -6,7 +6,7 @@ import pytest
 
 from matching import CUSTOMER_MODEL, resolve_entities
 from matching.pair_scoring import LEVEL_COLUMNS
-from matching.review import evidence_text, review_queue, weakest_links
+from matching.review import QUEUE_COLUMNS, evidence_text, review_queue, weakest_links
 
 BAND = (0.2, 0.8)
 
@@ -160,3 +160,12 @@ def test_leaving_out_entities_their_strong_links_hold_changes_no_weak_link(seed:
         named = _weakest_rows(ids[left].reset_index(drop=True), ids[right].reset_index(drop=True), strength, row,
                               group, held_above=above)
         pd.testing.assert_series_equal(named, loose)
+
+
+def test_a_resolution_without_a_reported_pair_has_an_empty_queue() -> None:
+    """Two customers no blocking rule pairs (a first small home): nothing to ask, and no failure."""
+    resolution = resolve_entities(pd.DataFrame({"record_id": ["a", "b"], "name": ["Acme Widgets", "Zeta Quarry"]}))
+    assert resolution.report is not None and len(resolution.report) == 0
+    entity = pd.Series(["E1", "E2"], index=["a", "b"])
+    queue = review_queue(resolution.report, entity, CUSTOMER_MODEL, (0.2, 0.8))
+    assert queue.empty and queue.columns.tolist() == list(QUEUE_COLUMNS)
