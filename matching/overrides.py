@@ -105,28 +105,35 @@ def apply_overrides(
 
     Pairs named by a must-link get probability 1 and rule "override:must_link" (added when
     missing); cannot-link pairs get probability 0 and rule "override:cannot_link". `overrides`
-    uses the same id columns as `pairs` plus `decision`.
+    uses the same id columns as `pairs` plus `decision`. Only the pairs touching a decided side
+    are keyed and joined, and only the probability and rule are copied: at millions of records
+    the scored pairs are tens of millions, the decisions a few hundred.
     """
-    out = pairs.copy()
-    rule = out["match_rule"]
+    rule = pairs["match_rule"]
     if isinstance(rule.dtype, pd.CategoricalDtype):  # kept categorical: the decisions' rules are added
         missing = [r for r in OVERRIDE_RULES.values() if r not in rule.cat.categories]
-        out["match_rule"] = rule = rule.cat.add_categories(missing)
+        rule = rule.cat.add_categories(missing)
+    else:
+        rule = rule.copy()
+    probability = pairs["match_probability"].copy()
     o = overrides.rename(columns={left: "_l", right: "_r"})
     lo = np.minimum(o["_l"].to_numpy(), o["_r"].to_numpy())
     hi = np.maximum(o["_l"].to_numpy(), o["_r"].to_numpy())
     o = pd.DataFrame({"_l": lo, "_r": hi, "decision": o["decision"].to_numpy()})
     o = o.drop_duplicates(["_l", "_r"], keep="last")
-    plo = np.minimum(out[left].to_numpy(), out[right].to_numpy())
-    phi = np.maximum(out[left].to_numpy(), out[right].to_numpy())
-    keyed = pd.DataFrame({"_l": plo, "_r": phi, "_i": np.arange(len(out))})
+    ends = (pairs[left].to_numpy(), pairs[right].to_numpy())
+    decided_sides = pd.unique(np.r_[lo, hi])
+    near = np.flatnonzero(pd.Series(ends[0], copy=False).isin(decided_sides).to_numpy()
+                          | pd.Series(ends[1], copy=False).isin(decided_sides).to_numpy())
+    keyed = pd.DataFrame({"_l": np.minimum(ends[0][near], ends[1][near]),
+                          "_r": np.maximum(ends[0][near], ends[1][near]), "_i": near})
     hit = keyed.merge(o, on=["_l", "_r"])
     idx = hit["_i"].to_numpy()
     must = hit["decision"].eq(MUST_LINK).to_numpy()
-    col_p = out.columns.get_loc("match_probability")
-    col_r = out.columns.get_loc("match_rule")
-    out.iloc[idx, col_p] = np.where(must, 1.0, 0.0)
-    out.iloc[idx, col_r] = np.where(must, OVERRIDE_RULES[MUST_LINK], OVERRIDE_RULES[CANNOT_LINK])
+    probability.iloc[idx] = np.where(must, 1.0, 0.0)
+    rule.iloc[idx] = np.where(must, OVERRIDE_RULES[MUST_LINK], OVERRIDE_RULES[CANNOT_LINK])
+    changed = {"match_probability": probability, "match_rule": rule}
+    out = pd.DataFrame({c: changed.get(c, pairs[c]) for c in pairs.columns}, copy=False)  # the ends not copied
     found = set(zip(hit["_l"], hit["_r"], strict=False))
     extra = o[
         o["decision"].eq(MUST_LINK) & ~pd.Series(list(zip(o["_l"], o["_r"], strict=False))).isin(found).to_numpy()

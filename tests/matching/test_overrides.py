@@ -1,5 +1,6 @@
 """Analysts' overrides: must-link / cannot-link by record or entity id, honoured by resolution."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -125,3 +126,39 @@ def test_resolution_honours_entity_overrides_and_reports_conflicts() -> None:
         "decision",
         "reason",
     }
+
+
+def _applied_row_by_row(pairs: pd.DataFrame, decided: pd.DataFrame) -> tuple[list[float], list[str]]:
+    """The reference: each pair looked up in the decisions (the last decision of a pair wins)."""
+    decision = {}
+    for left, right, d in decided[["left", "right", "decision"]].itertuples(index=False):
+        decision[(min(left, right), max(left, right))] = d
+    probability, rule = [], []
+    for left, right, p, r in pairs[["left", "right", "match_probability", "match_rule"]].itertuples(index=False):
+        d = decision.get((min(left, right), max(left, right)))
+        probability.append(p if d is None else 1.0 if d == "must_link" else 0.0)
+        rule.append(r if d is None else f"override:{d}")
+    return probability, rule
+
+
+@pytest.mark.parametrize("categorical", [False, True])
+def test_only_the_decided_pairs_change_among_many(categorical: bool) -> None:
+    rng = np.random.default_rng(7)
+    n = 5000
+    rules = rng.choice(["name=exact", "weak"], n)
+    pairs = pd.DataFrame({"left": rng.integers(0, 300, n).astype(np.int32),
+                          "right": rng.integers(0, 300, n).astype(np.int32), "match_probability": rng.random(n),
+                          "match_rule": pd.Categorical(rules) if categorical else rules.astype(object)})
+    decided = pd.DataFrame({"left": rng.integers(0, 320, 200), "right": rng.integers(0, 320, 200),
+                            "decision": rng.choice(["must_link", "cannot_link"], 200)})
+    out = apply_overrides(pairs, decided)
+    probability, rule = _applied_row_by_row(pairs, decided)
+    assert out["match_probability"].iloc[:n].tolist() == probability
+    assert out["match_rule"].iloc[:n].astype(object).tolist() == rule
+    assert isinstance(out["match_rule"].dtype, pd.CategoricalDtype) == categorical
+    assert 0 < sum(r.startswith("override:") for r in rule) < n
+    added = out.iloc[n:]  # must-links no pair named, once each
+    seen = {(min(a, b), max(a, b)) for a, b in zip(pairs["left"], pairs["right"], strict=True)}
+    must = {(min(a, b), max(a, b)) for a, b, d in decided.itertuples(index=False) if d == "must_link"}
+    last = {(min(a, b), max(a, b)): d for a, b, d in decided.itertuples(index=False)}
+    assert set(zip(added["left"], added["right"], strict=True)) == {k for k in must - seen if last[k] == "must_link"}
