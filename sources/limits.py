@@ -54,12 +54,17 @@ class ReadLimits:
 DEFAULT_LIMITS = ReadLimits()
 
 
+#: what an operator can do about a genuine file over a limit (a large export, not a hostile one)
+RAISE_HINT = " (a genuine file: raise limits: {limit} in sources.yaml)"
+
+
 class LimitExceeded(FileReadError):
     """A file is over one of the `ReadLimits`; the message names the limit and the measured value."""
 
     def __init__(self, limit: str, allowed: float, found: float, what: str) -> None:
         self.limit, self.allowed, self.found = limit, allowed, found
-        super().__init__(f"refused before parsing: {what} is {_fmt(found)}, over the limit {limit}={_fmt(allowed)}")
+        super().__init__(f"refused before parsing: {what} is {_fmt(found)}, over the limit {limit}={_fmt(allowed)}"
+                         f"{RAISE_HINT.format(limit=limit)}")
 
 
 def _fmt(value: float) -> str:

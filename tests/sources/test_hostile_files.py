@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from sources.limits import ReadLimits
+from sources.limits import RAISE_HINT, ReadLimits
 from tests.sources.hostile import (
     POS_HEADER,
     SHEET,
@@ -58,7 +58,7 @@ def test_deflate_bomb_behind_a_stored_random_member_is_refused_by_its_own_ratio(
         "inbox/bomb.xlsx: refused before parsing: the compression ratio of member 'xl/worksheets/sheet1.xml' "
         f"({sizes[SHEET]:,} bytes inflated) is "
     )
-    assert error.endswith(", over the limit max_member_ratio=100")
+    assert error.endswith(", over the limit max_member_ratio=100" + RAISE_HINT.format(limit="max_member_ratio"))
 
 
 def test_inflated_total_over_the_limit(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_too_many_rows_counted_in_the_sheet_xml_before_loading(tmp_path: Path) -
     path = rezip(_base(tmp_path), tmp_path / "long.xlsx", {SHEET: sheet_xml([header_row_xml(), *rows])})
     assert _error(read_path(path, limits=ReadLimits(max_rows=1_000))) == (
         "inbox/long.xlsx: refused before parsing: the number of rows in sheet 'POS' (at least) is 1,501, "
-        "over the limit max_rows=1,000"
+        "over the limit max_rows=1,000" + RAISE_HINT.format(limit="max_rows")
     )
 
 
@@ -82,7 +82,7 @@ def test_too_many_members(tmp_path: Path) -> None:
                  add={f"xl/media/m{i}.bin": (b"x", zipfile.ZIP_STORED) for i in range(60)})
     assert _error(read_path(path, limits=ReadLimits(max_members=50))) == (
         "inbox/many.xlsx: refused before parsing: the number of members in the workbook package is 69, "
-        "over the limit max_members=50"
+        "over the limit max_members=50" + RAISE_HINT.format(limit="max_members")
     )
 
 
@@ -91,7 +91,7 @@ def test_a_cell_reference_far_to_the_right(tmp_path: Path) -> None:
     path = rezip(_base(tmp_path), tmp_path / "wide.xlsx", {SHEET: sheet_xml(rows)})
     assert _error(read_path(path)) == (
         "inbox/wide.xlsx: refused before parsing: the widest column in sheet 'POS' is 18,278, "
-        "over the limit max_columns=1,000"
+        "over the limit max_columns=1,000" + RAISE_HINT.format(limit="max_columns")
     )
 
 
@@ -100,7 +100,7 @@ def test_cells_without_references_are_counted_as_they_stream(tmp_path: Path) -> 
     path = rezip(_base(tmp_path), tmp_path / "norefs.xlsx", {SHEET: sheet_xml(rows)})
     assert _error(read_path(path)) == (
         "inbox/norefs.xlsx: refused before parsing: the number of columns in sheet 'POS' is 1,200, "
-        "over the limit max_columns=1,000"
+        "over the limit max_columns=1,000" + RAISE_HINT.format(limit="max_columns")
     )
 
 
@@ -110,7 +110,7 @@ def test_a_huge_cell_text_inline_or_shared(tmp_path: Path) -> None:
     inline = rezip(_base(tmp_path), tmp_path / "inline.xlsx", {SHEET: sheet_xml([header_row_xml(), row])})
     assert _error(read_path(inline)) == (
         "inbox/inline.xlsx: refused before parsing: the longest text or tag in sheet 'POS' (stored bytes) is 200,002, "
-        "over the limit max_cell_chars=131,072"
+        "over the limit max_cell_chars=131,072" + RAISE_HINT.format(limit="max_cell_chars")
     )
     shared = rezip(_base(tmp_path), tmp_path / "shared.xlsx",
                    add={"xl/sharedStrings.xml": (f"<sst><si><t>{long}</t></si></sst>".encode(), zipfile.ZIP_DEFLATED)})
@@ -124,7 +124,7 @@ def test_file_size_is_checked_from_the_directory_entry(tmp_path: Path) -> None:
         fh.truncate(300 * 1024**2)  # a sparse file: no byte is ever read
     assert _error(read_path(path)) == (
         "inbox/sparse.csv: refused before parsing: the file's size in bytes is 314,572,800, "
-        "over the limit max_file_bytes=268,435,456"
+        "over the limit max_file_bytes=268,435,456" + RAISE_HINT.format(limit="max_file_bytes")
     )
 
 
@@ -138,7 +138,7 @@ def test_a_50_mb_field_fails_the_same_on_any_line(tmp_path: Path, line: int) -> 
     body[line - 1] = b"2026-03-02,Acme,Foo," + b"z" * (50 * 1024**2) + b",1,10.00"
     assert _error(read(tmp_path, "wide.csv", b"\n".join(body))) == (
         f"inbox/wide.csv: refused before parsing: the length of line {line} in bytes is 52,428,828, "
-        "over the limit max_line_bytes=1,048,576"
+        "over the limit max_line_bytes=1,048,576" + RAISE_HINT.format(limit="max_line_bytes")
     )
 
 
@@ -149,25 +149,25 @@ def test_a_long_field_within_the_line_limit_is_judged_the_same_anywhere(tmp_path
     out = read(tmp_path, "cell.csv", csv_text(rows), limits=ReadLimits(max_cell_chars=1_000))
     assert _error(out) == (
         f"inbox/cell.csv: refused before parsing: the length of the field on line {line}, column 3 is 5,000, "
-        "over the limit max_cell_chars=1,000"
+        "over the limit max_cell_chars=1,000" + RAISE_HINT.format(limit="max_cell_chars")
     )
 
 
 def test_too_many_lines(tmp_path: Path) -> None:
     out = read(tmp_path, "rows.csv", csv_text([ROW] * 150), limits=ReadLimits(max_rows=100))
-    assert _error(out) == "inbox/rows.csv: refused before parsing: the number of lines is 151, over the limit max_rows=100"
+    assert _error(out) == "inbox/rows.csv: refused before parsing: the number of lines is 151, over the limit max_rows=100" + RAISE_HINT.format(limit="max_rows")
 
 
 def test_a_ragged_line_with_thousands_of_fields(tmp_path: Path) -> None:
     text = csv_text([ROW] * 3) + ",".join(["x"] * 5_000) + "\n"
     assert _error(read(tmp_path, "ragged.csv", text)) == (
-        "inbox/ragged.csv: refused before parsing: the number of fields on line 5 is 5,000, over the limit max_columns=1,000"
+        "inbox/ragged.csv: refused before parsing: the number of fields on line 5 is 5,000, over the limit max_columns=1,000" + RAISE_HINT.format(limit="max_columns")
     )
 
 
 def test_too_many_cells(tmp_path: Path) -> None:
     out = read(tmp_path, "cells.csv", csv_text([ROW] * 40), limits=ReadLimits(max_cells=200))
-    assert _error(out) == "inbox/cells.csv: refused before parsing: rows x columns is 240, over the limit max_cells=200"
+    assert _error(out) == "inbox/cells.csv: refused before parsing: rows x columns is 240, over the limit max_cells=200" + RAISE_HINT.format(limit="max_cells")
 
 
 # --- 5. encodings ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 -- ship date plus the warranty months of its product's category (sources.yaml `warranty:`), NULL
 -- when the ship date, the product or the category's warranty is unknown.
 CREATE OR REPLACE TABLE asset_sources AS
-SELECT a.asset_id, a.record_id, r.source, r.source_file, r.source_sheet, r.source_row,
+SELECT CAST(a.asset_id AS VARCHAR) AS asset_id, a.record_id, r.source, r.source_file, r.source_sheet, r.source_row,
        a.raw_serial, a.serial_number, a.match_rule
 FROM asset_map a
 JOIN source_records r USING (record_id)

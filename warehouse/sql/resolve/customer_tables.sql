@@ -1,7 +1,7 @@
 -- customers and customer_sources from the resolution's frames (frames `customer_golden`, `customer_map`),
 -- with each customer's contact person and CRM account id. Needs source_records and source_rank.
 CREATE OR REPLACE TABLE customer_sources AS
-SELECT m.customer_id, r.record_id, r.source, r.source_file, r.source_sheet, r.source_row,
+SELECT CAST(m.customer_id AS VARCHAR) AS customer_id, r.record_id, r.source, r.source_file, r.source_sheet, r.source_row,
        r.customer_name AS raw_name, m.match_score, m.match_rule
 FROM customer_map m
 JOIN source_records r USING (record_id)

@@ -12,7 +12,7 @@ JOIN partner_roles r USING (entity_id)
 ORDER BY partner_id;
 
 CREATE OR REPLACE TABLE partner_sources AS
-SELECT m.partner_id, pm.mention_id, pm.record_id, pm.named_as, pm.source,
+SELECT CAST(m.partner_id AS VARCHAR) AS partner_id, pm.mention_id, pm.record_id, pm.named_as, pm.source,
        r.source_file, r.source_sheet, r.source_row, pm.name AS raw_name, m.match_score, m.match_rule
 FROM partner_map m
 JOIN partner_mentions_resolved pm ON pm.mention_id = m.record_id
@@ -23,8 +23,8 @@ ORDER BY m.partner_id, pm.source, r.source_file, r.source_row;
 CREATE OR REPLACE TABLE record_parties AS
 SELECT r.record_id,
        c.customer_id,
-       rs.partner_id AS reseller_id,
-       CASE WHEN s.record_id IS NOT NULL THEN c.customer_id ELSE bt.partner_id END AS bill_to_id,
+       CAST(rs.partner_id AS VARCHAR) AS reseller_id,
+       CASE WHEN s.record_id IS NOT NULL THEN c.customer_id ELSE CAST(bt.partner_id AS VARCHAR) END AS bill_to_id,
        CASE WHEN s.record_id IS NOT NULL AND c.customer_id IS NOT NULL THEN 'customer'
             WHEN bt.partner_id IS NOT NULL THEN p.role END AS bill_to_role
 FROM source_records r
