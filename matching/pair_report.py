@@ -17,9 +17,10 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from matching.overrides import is_override_rule
+from matching.overrides import CANNOT_LINK, MUST_LINK, OVERRIDE_RULES, is_override_rule
 from matching.pair_scoring import ScoredPairs
 from matching.profiles import Profiles
+from matching.scoring import probability
 
 #: the report's columns before the comparison levels (`Resolution.pairs`)
 PAIR_COLUMNS: Final[tuple[str, ...]] = (
@@ -35,8 +36,10 @@ class PairReport:
     """Reported pairs: rows `kept` of a `scored_frame` (its first len(scored) rows are `scored`'s).
 
     Per profile: `representative` (its first record's position in `record_ids`), `n_records` and
-    `cluster`. Per scored_frame row: `left`, `right` (profiles), `probability` and `rule` (overrides
-    applied). `source_names` names `scored.source` (the blocking rules, then the cluster check).
+    `cluster`. Per scored_frame row: `left`, `right` (profiles) and `rule` (overrides applied).
+    `source_names` names `scored.source` (the blocking rules, then the cluster check). A pair's
+    probability is made from its weight when asked, as `scored_frame` made it: 1 or 0 where an
+    analyst's decision names the pair (its rule says which), so no float64 per scored pair is held.
     """
 
     record_ids: pd.Index
@@ -45,7 +48,6 @@ class PairReport:
     cluster: np.ndarray
     left: np.ndarray
     right: np.ndarray
-    probability: np.ndarray
     rule: pd.Categorical
     scored: ScoredPairs
     source_names: tuple[str, ...]
@@ -93,7 +95,7 @@ class PairReport:
             side = self.left if name == "left_record_id" else self.right
             return pd.Categorical.from_codes(self.representative[side[rows]], dtype=self._ids)
         if name == "match_probability":
-            return self.probability[rows]
+            return self._probability(rows)
         if name == "match_weight":
             weight = np.full(len(rows), np.inf, dtype=np.float32)
             weight[scored] = self.scored.weight[rows[scored]]
@@ -112,6 +114,18 @@ class PairReport:
             side = self.left if name == "left_records" else self.right
             return self.n_records[side[rows]]
         raise KeyError(name)
+
+    def _probability(self, rows: np.ndarray) -> np.ndarray:
+        """scored_frame's match_probability at `rows`: from the weight, or forced by a decision (the rows
+        past the scored ones are must-links nobody scored)."""
+        scored = rows < len(self.scored)
+        out = np.ones(len(rows), dtype=np.float64)
+        out[scored] = probability(self.scored.weight[rows[scored]])
+        codes = self.rule.codes[rows]
+        for decision, value in ((MUST_LINK, 1.0), (CANNOT_LINK, 0.0)):
+            if OVERRIDE_RULES[decision] in self.rule.categories:
+                out[codes == self.rule.categories.get_loc(OVERRIDE_RULES[decision])] = value
+        return out
 
     def _levels(self, rows: np.ndarray, columns: list[str]) -> dict[str, np.ndarray]:
         """Comparison levels; with an override-only pair reported, every level column takes the dtype
@@ -134,7 +148,7 @@ class PairReport:
 
     def probabilities(self, start: int = 0, stop: int | None = None) -> np.ndarray:
         """Per reported pair (of positions start:stop), its match probability (overrides applied)."""
-        return self.probability[self.kept[start:stop]].astype(np.float64, copy=False)
+        return self._probability(self.kept[start:stop])
 
     def forced(self, start: int = 0, stop: int | None = None) -> np.ndarray:
         """Per reported pair (of positions start:stop), whether an analyst's decision named it."""
@@ -175,7 +189,6 @@ def pair_report(
         cluster=cluster,
         left=left,
         right=right,
-        probability=pairs["match_probability"].to_numpy(),
         rule=rule,
         scored=scored,
         source_names=tuple(source_names),

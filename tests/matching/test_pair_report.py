@@ -48,12 +48,13 @@ def test_an_override_only_pair_gives_every_row_the_levels_dtype_that_holds_a_mis
     n = len(report.scored)
     extra = replace(
         report, left=np.r_[report.left, report.left[:1]], right=np.r_[report.right, report.right[-1:]],
-        probability=np.r_[report.probability, 1.0], rule=pd.Categorical(
+        rule=pd.Categorical(
             list(report.rule.astype(object)) + ["override:must_link"], categories=report.rule.categories),
         kept=np.r_[report.kept, n])
     whole = extra.take()
     assert whole["name"].isna().tolist() == [False] * len(report) + [True]
     assert whole["blocking_rule"].iloc[-1] == "override" and np.isinf(whole["match_weight"].iloc[-1])
+    assert whole["match_probability"].iloc[-1] == 1.0
     first = extra.take(np.array([0, 2]))
     assert first.dtypes.to_dict() == whole.dtypes.to_dict()
     pd.testing.assert_frame_equal(first, whole.iloc[[0, 2]].set_axis(pd.Index([0, 2], dtype=np.int64)))
@@ -107,3 +108,30 @@ def test_records_read_by_a_function_resolve_as_the_frame_and_are_read_again_for_
     pd.testing.assert_frame_equal(from_reader.golden, from_frame.golden)
     pd.testing.assert_frame_equal(from_reader.mapping, from_frame.mapping)
     assert from_reader.resolution.stats == from_frame.resolution.stats
+
+
+def test_probabilities_made_when_asked_are_those_scored_frame_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report holds no probability per pair: made from the weight when asked, forced to 1 or 0 by a
+    decision, they equal the frame the resolution made them in (must- and cannot-links included)."""
+    import matching.resolve as resolve
+
+    frames: list[pd.DataFrame] = []
+    made = resolve.pair_report
+
+    def keep_frame(*args, **kwargs):
+        frames.append(args[4])  # scored_frame's output: probabilities and rules with the overrides applied
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(resolve, "pair_report", keep_frame)
+    records, truth = customer_records()
+    quillon = truth[truth == "quillon"].index[0]
+    zentrix = truth[truth == "zentrix"].index[0]
+    acme = truth[truth == "acme"].index.tolist()
+    overrides = pd.DataFrame({"left": [quillon, acme[0]], "right": [zentrix, acme[2]],
+                              "decision": ["must_link", "cannot_link"]})
+    report = resolve_entities(records, overrides=overrides).report
+    want = frames[0]["match_probability"].to_numpy()[report.kept]
+    np.testing.assert_array_equal(report.take(columns=["match_probability"])["match_probability"].to_numpy(), want)
+    np.testing.assert_array_equal(report.probabilities(3, 11), want[3:11])
+    forced = report.forced()
+    assert sorted(set(want[forced])) == [0.0, 1.0] and 0.0 < want[~forced].min() and want[~forced].max() < 1.0
