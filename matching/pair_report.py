@@ -32,6 +32,20 @@ OVERRIDE_SOURCE: Final[str] = "override"
 
 
 @dataclass(frozen=True)
+class ReportedScores:
+    """What the report reads of the scored pairs: weight, source rule and levels. Their conflict and
+    evidence bits served clustering and the rule names, and are let go with the resolution's other
+    arrays (8 bytes a scored pair, tens of millions of pairs)."""
+
+    weight: np.ndarray
+    source: np.ndarray
+    levels: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.weight)
+
+
+@dataclass(frozen=True)
 class PairReport:
     """Reported pairs: rows `kept` of a `scored_frame` (its first len(scored) rows are `scored`'s).
 
@@ -49,7 +63,7 @@ class PairReport:
     left: np.ndarray
     right: np.ndarray
     rule: pd.Categorical
-    scored: ScoredPairs
+    scored: ReportedScores
     source_names: tuple[str, ...]
     kept: np.ndarray
 
@@ -190,7 +204,7 @@ def pair_report(
         left=left,
         right=right,
         rule=rule,
-        scored=scored,
+        scored=ReportedScores(scored.weight, scored.source, scored.levels),
         source_names=tuple(source_names),
         kept=kept.astype(np.int32) if len(pairs) < 2**31 else kept,
     )
