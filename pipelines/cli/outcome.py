@@ -93,6 +93,12 @@ def changes_since_last_run(before: Snapshot | None, after: Snapshot | None, inbo
     return head + " " + "; ".join(moves) + "."
 
 
+#: what to do when DuckDB ran out of the run's budget (its own advice names SQL settings, not ours)
+DUCKDB_MEMORY_HINT = ("DuckDB ran out of the memory each of its connections may hold: where the machine has "
+                      "room, raise it in sources.yaml (warehouse: memory_limit: 4GiB, say; the default 1536MiB "
+                      "keeps a night of a million source rows within 3 GiB).")
+
+
 def _cause(err: Any) -> str:
     """The innermost error's class and message, shortened."""
     while err is not None and getattr(err, "cause", None) is not None:
@@ -183,6 +189,7 @@ def failure_paragraph(home: Path, events: RunEvents, before: Snapshot | None, af
     cause = cause if cause.endswith((".", "!", "?")) else cause + "."
     text = (f"The nightly run FAILED at the stage '{label}' ({step}): {cause}"
             + (f" At fault: {fault}." if fault else "")
+            + (f" {DUCKDB_MEMORY_HINT}" if "Out of Memory Error" in cause else "")
             + f" {state} The traceback is in {log_path}.")
     return subject, text
 

@@ -119,3 +119,14 @@ def test_a_check_that_crashed_is_named_as_a_check(tmp_path: Path) -> None:
     subject, text = failure_paragraph(tmp_path, events, BEFORE, BEFORE, tmp_path / "run.log")
     assert subject == "radar run failed at check quarantine_rate of source_records"
     assert "KeyError: 'rows'." in text and "NOT replaced" in text
+
+
+def test_duckdb_out_of_memory_says_which_setting_to_raise(tmp_path: Path) -> None:
+    events = RunEvents(succeeded=["inbox_files", "source_records", "customers"])
+    events.failed["contracts"] = _error(
+        'Error occurred while executing "contracts"', "_duckdb.OutOfMemoryException: Out of Memory Error: failed to "
+        "pin block of size 256.0 KiB (1.4 GiB/1.5 GiB used) Possible solutions: * Reducing the number of threads")
+    _, text = failure_paragraph(tmp_path, events, BEFORE, BEFORE, tmp_path / "run.log")
+    assert "raise it in sources.yaml (warehouse: memory_limit: 4GiB, say" in text
+    events.failed["contracts"] = _error("ValueError: something else")
+    assert "memory_limit" not in failure_paragraph(tmp_path, events, BEFORE, BEFORE, tmp_path / "run.log")[1]
