@@ -92,7 +92,8 @@ ASSIGNMENTS = SqlStep(
 ASSIGNMENT_TARGETS = SqlStep("reassign/assignment_targets.sql", creates=("assignment_targets",))
 REASSIGN_ITEMS = SqlStep(
     "reassign/reassign_items.sql",
-    creates=("contract_parties_written", "invoice_line_parties", "invoice_lines", "assignment_probes", "assignment_items"),
+    creates=("contract_parties_written", "invoice_line_parties", "invoice_lines", "assignment_probes",
+             "assignment_items"),
 )
 #: the counterparties in force on each item's date (reports run it too, on opportunities)
 ASSIGNED_PARTIES = SqlStep("reassign/assigned_parties.sql", creates=("assigned_parties",))

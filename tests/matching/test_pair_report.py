@@ -134,4 +134,4 @@ def test_probabilities_made_when_asked_are_those_scored_frame_made(monkeypatch: 
     np.testing.assert_array_equal(report.take(columns=["match_probability"])["match_probability"].to_numpy(), want)
     np.testing.assert_array_equal(report.probabilities(3, 11), want[3:11])
     forced = report.forced()
-    assert sorted(set(want[forced])) == [0.0, 1.0] and 0.0 < want[~forced].min() and want[~forced].max() < 1.0
+    assert sorted(set(want[forced])) == [0.0, 1.0] and want[~forced].min() > 0.0 and want[~forced].max() < 1.0
