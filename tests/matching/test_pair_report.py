@@ -14,15 +14,21 @@ from matching.review import review_queue
 from tests.matching.fixtures import customer_records
 
 
-@pytest.fixture(scope="module")
-def resolved():
-    """A resolution with a must-link and a cannot-link (both scored: must-links are candidates)."""
+def _records_and_decisions() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The fixture records, and a must-link and a cannot-link among them."""
     records, truth = customer_records()
     quillon = truth[truth == "quillon"].index[0]
     zentrix = truth[truth == "zentrix"].index[0]
     acme = truth[truth == "acme"].index.tolist()
     overrides = pd.DataFrame({"left": [quillon, acme[0]], "right": [zentrix, acme[2]],
                               "decision": ["must_link", "cannot_link"]})
+    return records, overrides
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    """A resolution with a must-link and a cannot-link (both scored: must-links are candidates)."""
+    records, overrides = _records_and_decisions()
     return resolve_entities(records, overrides=overrides), overrides
 
 
@@ -123,12 +129,7 @@ def test_probabilities_made_when_asked_are_those_scored_frame_made(monkeypatch: 
         return made(*args, **kwargs)
 
     monkeypatch.setattr(resolve, "pair_report", keep_frame)
-    records, truth = customer_records()
-    quillon = truth[truth == "quillon"].index[0]
-    zentrix = truth[truth == "zentrix"].index[0]
-    acme = truth[truth == "acme"].index.tolist()
-    overrides = pd.DataFrame({"left": [quillon, acme[0]], "right": [zentrix, acme[2]],
-                              "decision": ["must_link", "cannot_link"]})
+    records, overrides = _records_and_decisions()
     report = resolve_entities(records, overrides=overrides).report
     want = frames[0]["match_probability"].to_numpy()[report.kept]
     np.testing.assert_array_equal(report.take(columns=["match_probability"])["match_probability"].to_numpy(), want)
