@@ -99,6 +99,7 @@ def main() -> None:
     ap.add_argument("--cold-only", action="store_true", help="the cold night alone, every file in the inbox")
     args = ap.parse_args()
     from demo import generate_demo_world
+    from pipelines.sources_yaml import fit_read_limits
 
     tmp = None
     home = args.home
@@ -110,6 +111,7 @@ def main() -> None:
     try:
         if not (home / "sources.yaml").exists():
             report["source_rows"] = generate_demo_world(home, scale=args.scale, seed=args.seed).n_source_rows
+            report["limits_raised"] = fit_read_limits(home)  # past a million rows: the CRM export is too
         else:
             report["source_rows"] = _fresh_world_rows(home)
         report["nights"] = _cold_night(home) if args.cold_only else _four_nights(home, report)

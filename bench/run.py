@@ -105,7 +105,9 @@ def bench_nightly(work: Path, scales: list[float]) -> list[dict]:
         home = work / f"nightly_{scale:g}"
         generate = (
             "from pathlib import Path; from demo import generate_demo_world; "
-            f"s = generate_demo_world(Path({str(home)!r}), scale={scale}); print(s.n_source_rows)"
+            "from pipelines.sources_yaml import fit_read_limits; "
+            f"s = generate_demo_world(Path({str(home)!r}), scale={scale}); fit_read_limits(s.home); "
+            "print(s.n_source_rows)"
         )
         gen_out, gen_s, _ = _child([sys.executable, "-c", generate])
         rows = int(gen_out.strip().splitlines()[-1])

@@ -25,6 +25,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from pipelines.config import load_yaml, parse_config
 from sources.headers import normalise_header
+from sources.limits import DEFAULT_LIMITS, ReadLimits, limits_to_read
 
 #: where a new `columns:` goes in a source entry: after the last of these keys it has
 _BEFORE_COLUMNS = ("name", "kind", "path")
@@ -139,3 +140,19 @@ def write_columns(path: Path, columns: Mapping[str, Mapping[str, str]]) -> dict[
         Path(tmp).unlink(missing_ok=True)
         raise
     return dict(sorted(written.items()))
+
+
+def fit_read_limits(home: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, int]:
+    """Raise a generated home's read limits where its own exports are past them (a demo world of
+    several million rows writes a CRM export of over a million lines): a `limits:` block appended
+    to its sources.yaml. A sources.yaml that has a `limits:` already is left as it is."""
+    path = home / "sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"^limits\s*:", text, flags=re.MULTILINE):
+        return {}
+    raised = limits_to_read(sorted((home / "inbox").rglob("*")), limits)
+    if raised:
+        block = "".join(f"  {key}: {value}\n" for key, value in raised.items())
+        note = "# raised to read this world's largest exports whole"
+        path.write_text(f"{text.rstrip(chr(10))}\n{note}\nlimits:\n{block}", encoding="utf-8")
+    return raised

@@ -322,6 +322,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from demo import generate_demo_world
+    from pipelines.sources_yaml import fit_read_limits
     from pipelines.stages.home_guard import RunLocked, guarded_run
 
     home = Path(args.home or DEFAULT_DEMO_HOME).expanduser().resolve()
@@ -334,6 +335,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
             summary = generate_demo_world(home, scale=args.scale, seed=args.seed, mapping=not args.no_mapping)
             print(f"Demo world written to {home}: {summary.n_files} files, {summary.n_source_rows:,} source rows "
                   f"(as of {summary.as_of}); ground truth in {home / 'truth'}")
+            raised = fit_read_limits(home)
+            if raised:
+                print("Its largest exports are past the default read limits: raised in sources.yaml (limits: "
+                      + ", ".join(f"{k} {v:,}" for k, v in raised.items()) + ")")
             return _interruptible(home, parse_as_of(args.as_of), args.verbose)
     except RunLocked as exc:
         _say(str(exc))
