@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from matching.golden import build_golden_records
-from matching.resolve import Records, ResolveSettings, resolve_entities
+from matching.resolve import Records, ResolveSettings, read_records, resolve_entities
 from matching.result import Resolution
 from matching.stable_ids import StableIds, assign_stable_ids
 
@@ -65,7 +65,7 @@ def resolve_with_ids(
     if use_pairs is not None:
         use_pairs(resolution, ids)
         resolution = replace(resolution, report=None)
-    golden = build_golden_records(records() if callable(records) else records, ids.mapping, "entity_id", con=con)
+    golden = build_golden_records(read_records(records), ids.mapping, "entity_id", con=con)
     mapping = ids.mapping.rename(columns={"entity_id": id_column}).merge(
         resolution.records[["record_id", "match_score", "match_rule"]], on="record_id")
     return ResolvedEntities(resolution, ids, golden, mapping)

@@ -25,6 +25,8 @@ DECISIONS: Final[frozenset[str]] = frozenset({MUST_LINK, CANNOT_LINK})
 RECORD_PAIR_COLUMNS: Final[tuple[str, ...]] = ("left_record_id", "right_record_id", "decision")
 #: the match_rule of a pair an analyst decided, per decision
 OVERRIDE_RULES: Final[dict[str, str]] = {MUST_LINK: "override:must_link", CANNOT_LINK: "override:cannot_link"}
+#: the match_probability a decided pair takes, per decision
+FORCED_PROBABILITY: Final[dict[str, float]] = {MUST_LINK: 1.0, CANNOT_LINK: 0.0}
 
 
 def is_override_rule(rules: pd.Series) -> np.ndarray:
@@ -130,7 +132,7 @@ def apply_overrides(
     hit = keyed.merge(o, on=["_l", "_r"])
     idx = hit["_i"].to_numpy()
     must = hit["decision"].eq(MUST_LINK).to_numpy()
-    probability.iloc[idx] = np.where(must, 1.0, 0.0)
+    probability.iloc[idx] = np.where(must, FORCED_PROBABILITY[MUST_LINK], FORCED_PROBABILITY[CANNOT_LINK])
     rule.iloc[idx] = np.where(must, OVERRIDE_RULES[MUST_LINK], OVERRIDE_RULES[CANNOT_LINK])
     changed = {"match_probability": probability, "match_rule": rule}
     out = pd.DataFrame({c: changed.get(c, pairs[c]) for c in pairs.columns}, copy=False)  # the ends not copied
@@ -143,7 +145,7 @@ def apply_overrides(
             {
                 left: extra["_l"].to_numpy(),
                 right: extra["_r"].to_numpy(),
-                "match_probability": 1.0,
+                "match_probability": FORCED_PROBABILITY[MUST_LINK],
                 "match_rule": pd.Series(OVERRIDE_RULES[MUST_LINK], index=extra.index, dtype=rule.dtype),
             }
         )

@@ -17,7 +17,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from matching.overrides import CANNOT_LINK, MUST_LINK, OVERRIDE_RULES, is_override_rule
+from matching.overrides import FORCED_PROBABILITY, MUST_LINK, OVERRIDE_RULES, is_override_rule
 from matching.pair_scoring import ScoredPairs
 from matching.profiles import Profiles
 from matching.scoring import probability
@@ -133,10 +133,10 @@ class PairReport:
         """scored_frame's match_probability at `rows`: from the weight, or forced by a decision (the rows
         past the scored ones are must-links nobody scored)."""
         scored = rows < len(self.scored)
-        out = np.ones(len(rows), dtype=np.float64)
+        out = np.full(len(rows), FORCED_PROBABILITY[MUST_LINK], dtype=np.float64)
         out[scored] = probability(self.scored.weight[rows[scored]])
         codes = self.rule.codes[rows]
-        for decision, value in ((MUST_LINK, 1.0), (CANNOT_LINK, 0.0)):
+        for decision, value in FORCED_PROBABILITY.items():
             if OVERRIDE_RULES[decision] in self.rule.categories:
                 out[codes == self.rule.categories.get_loc(OVERRIDE_RULES[decision])] = value
         return out

@@ -41,6 +41,11 @@ CLUSTER_CHECK = "cluster_check"
 Records: TypeAlias = pd.DataFrame | Callable[[], pd.DataFrame]
 
 
+def read_records(records: Records) -> pd.DataFrame:
+    """The records themselves: the frame given, or what the function given reads now."""
+    return records() if callable(records) else records
+
+
 @dataclass(frozen=True)
 class ResolveSettings:
     """Model, blocking rules and clustering thresholds of one resolution."""
@@ -192,7 +197,7 @@ def resolve_entities(
         overrides if overrides is not None else pd.DataFrame(), previous_entities
     )
     table = aliases if isinstance(aliases, AliasTable) else alias_table(aliases)
-    record_ids, profiles = _profiles_of(records() if callable(records) else records, decided, table)
+    record_ids, profiles = _profiles_of(read_records(records), decided, table)
     must, cannot = _profile_overrides(decided, record_ids, profiles.record_profile)
     matched = _match_profiles(profiles, con, settings, must, cannot)
     scored = matched.scored

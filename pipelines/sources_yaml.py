@@ -25,7 +25,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from pipelines.config import load_yaml, parse_config
 from sources.headers import normalise_header
-from sources.limits import DEFAULT_LIMITS, ReadLimits, limits_to_read
+from sources.limits import DEFAULT_LIMITS, ReadLimits
+from sources.text_bytes import limits_to_read
 
 #: where a new `columns:` goes in a source entry: after the last of these keys it has
 _BEFORE_COLUMNS = ("name", "kind", "path")

@@ -10,10 +10,7 @@ about 1.5-2 GB. Plain numbers, meant to be set from `sources.yaml`.
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from sources.table import FileReadError
 
@@ -79,28 +76,3 @@ def check(limit: str, allowed: float, found: float, what: str) -> None:
     if found > allowed:
         raise LimitExceeded(limit, allowed, found, what)
 
-
-#: the text files `limits_to_read` sizes (workbooks cannot pass Excel's own row limit)
-TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
-
-
-def limits_to_read(paths: Iterable[Path], limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, int]:
-    """The row and cell limits that would let every text file of `paths` be read, where the given
-    ones would refuse one: twice the largest file's lines and cells, rounded up to a million (a
-    generated world past a million rows exports a CRM file of over a million lines). Empty when
-    every file fits. The width is the header line's fields, split on its commonest delimiter."""
-    lines, cells = 0, 0
-    for path in paths:
-        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
-            continue
-        data = path.read_bytes()
-        count = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-        header = data.split(b"\n", 1)[0]
-        width = 1 + max(header.count(d) for d in (b",", b";", b"\t", b"|"))
-        lines, cells = max(lines, count), max(cells, count * width)
-    out: dict[str, int] = {}
-    if lines > limits.max_rows:
-        out["max_rows"] = math.ceil(2 * lines / 1_000_000) * 1_000_000
-    if cells > limits.max_cells:
-        out["max_cells"] = math.ceil(2 * cells / 1_000_000) * 1_000_000
-    return out

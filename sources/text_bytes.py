@@ -13,14 +13,17 @@ cut values short in pandas 2's parser, are removed with a warning.
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from charset_normalizer import from_bytes
 
-from sources.limits import ReadLimits, check
+from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.table import FileReadError
 
 _CHUNK = 4 * 1024**2
@@ -70,6 +73,33 @@ def check_text_limits(data: bytes, limits: ReadLimits) -> int:
     check("max_rows", limits.max_rows, lines, "the number of lines")
     check("max_line_bytes", limits.max_line_bytes, longest, f"the length of line {at:,} in bytes")
     return longest
+
+
+#: the text files `limits_to_read` sizes (workbooks cannot pass Excel's own row limit)
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+
+
+def limits_to_read(paths: Iterable[Path], limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, int]:
+    """The row and cell limits that would let every text file of `paths` be read, where the given
+    ones would refuse one: twice the largest file's lines and cells, rounded up to a million (a
+    generated world past a million rows exports a CRM file of over a million lines). Empty when
+    every file fits. Lines are counted as `check_text_limits` counts them; the width is the header
+    line's fields, split on its commonest delimiter."""
+    lines, cells = 0, 0
+    for path in paths:
+        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        data = path.read_bytes()
+        count = line_shape(data)[0]
+        header = data.split(b"\n", 1)[0]
+        width = 1 + max(header.count(d) for d in (b",", b";", b"\t", b"|"))
+        lines, cells = max(lines, count), max(cells, count * width)
+    out: dict[str, int] = {}
+    if lines > limits.max_rows:
+        out["max_rows"] = math.ceil(2 * lines / 1_000_000) * 1_000_000
+    if cells > limits.max_cells:
+        out["max_cells"] = math.ceil(2 * cells / 1_000_000) * 1_000_000
+    return out
 
 
 def detect_encoding(data: bytes) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from pipelines.cli.progress import STAGE_LABELS, RunEvents
+from pipelines.config import DEFAULT_MEMORY_LIMIT
 from reports.safe_text import clean_str
 from warehouse.sql_runner import table_names
 
@@ -95,8 +96,8 @@ def changes_since_last_run(before: Snapshot | None, after: Snapshot | None, inbo
 
 #: what to do when DuckDB ran out of the run's budget (its own advice names SQL settings, not ours)
 DUCKDB_MEMORY_HINT = ("DuckDB ran out of the memory each of its connections may hold: where the machine has "
-                      "room, raise it in sources.yaml (warehouse: memory_limit: 4GiB, say; the default 1536MiB "
-                      "keeps a night of a million source rows within 3 GiB).")
+                      f"room, raise it in sources.yaml (warehouse: memory_limit: 4GiB, say; the default "
+                      f"{DEFAULT_MEMORY_LIMIT} keeps a night of a million source rows within 3 GiB).")
 
 
 def _cause(err: Any) -> str:

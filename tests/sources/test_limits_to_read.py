@@ -1,8 +1,9 @@
-"""sources.limits.limits_to_read: the limits a large but genuine export needs, from its lines and header."""
+"""sources.text_bytes.limits_to_read: the limits a large but genuine export needs, from its lines and header."""
 
 from pathlib import Path
 
-from sources.limits import ReadLimits, limits_to_read
+from sources.limits import ReadLimits
+from sources.text_bytes import limits_to_read
 
 
 def test_a_file_past_the_row_and_cell_limits_asks_for_twice_its_size(tmp_path: Path) -> None:
