@@ -235,12 +235,14 @@ def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> M
     done = outputs.write_workbook_files(radar.run())
     n_books = done.rep_workbooks + done.reseller_workbooks + (done.vendor_direct is not None)
     context.log.info(f"workbooks {'kept (unchanged since the last run)' if done.reused else 'written'}: "
-                     f"{done.overall} and {n_books} more; match review: {done.review_pairs} pairs")
+                     f"{done.overall} and {n_books} more; match review: {done.review_pairs:,} pairs"
+                     + (f" (the first of {done.review_queued:,} queued)" if done.review_queued > done.review_pairs
+                        else ""))
     paths = {k: MetadataValue.path(v) for k, v in (
         ("overall", done.overall), ("vendor_direct", done.vendor_direct), ("crm_import", done.crm_import),
         ("run_summary", done.run_summary), ("match_review", done.match_review),
         ("registration_audit", done.registration_audit)) if v is not None}
     return MaterializeResult(metadata={
         **paths, "rep_workbooks": done.rep_workbooks, "reseller_workbooks": done.reseller_workbooks,
-        "review_pairs": done.review_pairs, "reused": done.reused,
+        "review_pairs": done.review_pairs, "review_queued": done.review_queued, "reused": done.reused,
     })

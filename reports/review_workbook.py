@@ -69,9 +69,11 @@ HOW_TO: Final[tuple[str, ...]] = (
 )
 
 
-def review_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """match_review in rank order, with each side's source as one text ("source: file [sheet] row n")."""
-    frame = con.execute("SELECT * FROM match_review ORDER BY review_rank").df()
+def review_frame(con: duckdb.DuckDBPyConnection, rows: int | None = None) -> pd.DataFrame:
+    """match_review in rank order (its first `rows` when given), with each side's source as one text
+    ("source: file [sheet] row n")."""
+    limit = "" if rows is None else f" LIMIT {int(rows)}"
+    frame = con.execute(f"SELECT * FROM match_review ORDER BY review_rank{limit}").df()
     for side in ("left", "right"):
         sheet = frame[f"{side}_source_sheet"].astype(object)
         sheet = sheet.where(sheet.isna(), " [" + sheet.astype(object).where(sheet.notna(), "") + "]").fillna("")
@@ -82,8 +84,21 @@ def review_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return frame
 
 
-def write_review_workbook(path: Path, frame: pd.DataFrame, currency: str, as_of: dt.date) -> Path:
-    """The review workbook for `frame` (review_frame's rows), written beside `path` and moved onto it."""
+def queue_size(listed: int, queued: int | None, as_of: dt.date) -> tuple[str, list[str]]:
+    """The How to sheet's count, and what it says of the pairs a long queue leaves out of the workbook."""
+    if queued is None or queued <= listed:
+        return f"{listed:,} pairs to decide, as of {as_of:%Y-%m-%d}", []
+    return f"The first {listed:,} of {queued:,} pairs to decide, as of {as_of:%Y-%m-%d}", [
+        f"This workbook lists the queue's first {listed:,} pairs by rank. The other {queued - listed:,} are in the "
+        "warehouse table match_review (and out/parquet/match_review.parquet); they come up here as these are "
+        "decided. To list more, raise review_rows under reports: in sources.yaml."]
+
+
+def write_review_workbook(
+    path: Path, frame: pd.DataFrame, currency: str, as_of: dt.date, queued: int | None = None
+) -> Path:
+    """The review workbook for `frame` (review_frame's rows, the first of `queued` pairs when the
+    queue is longer), written beside `path` and moved onto it."""
     with Book(path, "Match review") as book:
         sheet = book.sheet(SHEET)
         columns = list(REVIEW_COLUMNS)
@@ -96,8 +111,9 @@ def write_review_workbook(path: Path, frame: pd.DataFrame, currency: str, as_of:
         page_setup(sheet, f"Match review (as of {as_of:%Y-%m-%d})")
         how = book.sheet("How to")
         put_text(how, 1, 1, "Working the review queue", TITLE_FONT)
-        put_text(how, 2, 1, f"{len(frame):,} pairs to decide, as of {as_of:%Y-%m-%d}", SECTION_FONT)
-        for i, text in enumerate(HOW_TO, start=4):
+        heading, left_out = queue_size(len(frame), queued, as_of)
+        put_text(how, 2, 1, heading, SECTION_FONT)
+        for i, text in enumerate([*left_out, *HOW_TO], start=4):
             put_text(how, i, 1, text, {"text_wrap": True, "valign": "top"})
         how.width(1, 120)
         how.ws.set_margins(left=0.75, right=0.75, top=1, bottom=1)  # the margins it printed with (openpyxl's)

@@ -132,7 +132,7 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
         (home / "out" / "last_failure.md").unlink(missing_ok=True)
         if not quiet:
             print_run_summary(home, changes_since_last_run(before, after, events.metadata.get("inbox_files", {})),
-                              warnings)
+                              warnings, config.reports.review_rows)
         _notify(config, home, "warning" if warnings else "success",
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)
@@ -238,9 +238,10 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
     return execute_nightly(home, as_of, quiet=quiet, verbose=verbose, full=full).ok
 
 
-def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None) -> None:
+def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None,
+                      review_rows: int | None = None) -> None:
     """The per-source summary table, problem files, files needing a mapping, what changed, warnings,
-    where things are."""
+    where things are (`review_rows`: the pairs out/match_review.xlsx lists at most)."""
     from pipelines.cli.run_summary import (
         absent_files,
         entity_counts,
@@ -258,7 +259,7 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     counts = entity_counts(live)
     if counts:
         say("\nResolved: " + ", ".join(f"{n:,} {label}" for label, n in counts.items()))
-    review = review_summary(live)
+    review = review_summary(live, review_rows)
     if review:
         say("\n" + "\n".join(review))
     problems = problem_files(live)

@@ -115,9 +115,10 @@ def entity_counts(warehouse: Path) -> dict[str, int]:
         con.close()
 
 
-def review_summary(warehouse: Path, limit: int = 10) -> list[str]:
-    """The review queue's length, and what became of the marks this run read from out/match_review.xlsx:
-    how many it applied, skipped, and which it could not apply (with why)."""
+def review_summary(warehouse: Path, listed: int | None = None, limit: int = 10) -> list[str]:
+    """The review queue's length (and that out/match_review.xlsx lists its first `listed` pairs when it
+    is longer), and what became of the marks this run read from out/match_review.xlsx: how many it
+    applied, skipped, and which it could not apply (with why)."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         present = table_names(con)
@@ -134,7 +135,9 @@ def review_summary(warehouse: Path, limit: int = 10) -> list[str]:
                           for status, left, right, mark, row, reason in marks if status == "not applied"][:limit]
         if "match_review" in present:
             n, value = con.execute("SELECT count(*), sum(value_at_stake) FROM match_review").fetchall()[0]
-            lines.append(f"Review queue: {n:,} pair{'s' if n != 1 else ''} to decide in out/match_review.xlsx"
+            where = ("out/match_review.xlsx" if listed is None or n <= listed
+                     else f"the match_review table, the first {listed:,} listed in out/match_review.xlsx")
+            lines.append(f"Review queue: {n:,} pair{'s' if n != 1 else ''} to decide in {where}"
                          + (f" ({float(value):,.0f} of open value at stake)" if n and value else ""))
         return lines
     finally:

@@ -20,7 +20,7 @@ from reports.review_workbook import review_frame, write_review_workbook
 from reports.summary import read_summary
 from reports.write_pool import WriteJob
 from warehouse.exports import export_parquet
-from warehouse.sql_runner import table_names
+from warehouse.sql_runner import count_rows, table_names
 
 K = TypeVar("K", "ParquetFiles", "WorkbookFiles")
 
@@ -41,15 +41,17 @@ def write_outputs(run: RunContext, others: Sequence[WriteJob] = ()) -> ReportFil
     return write_report_files(data, summary, valuation, run.out_dir, run.config.reports, others)
 
 
-def review_queue_job(run: RunContext) -> tuple[WriteJob | None, int]:
-    """out/match_review.xlsx from the published match_review (its marks were read at this run's start),
-    and its pairs; (None, 0) for a warehouse without customers resolved."""
+def review_queue_job(run: RunContext) -> tuple[WriteJob | None, int, int]:
+    """out/match_review.xlsx from the published match_review (its marks were read at this run's start:
+    its first `reports.review_rows` pairs by rank), the pairs it lists and the pairs queued; (None, 0, 0)
+    for a warehouse without customers resolved."""
     with run.live() as con:
         if "match_review" not in table_names(con):
-            return None, 0
-        frame = review_frame(con)
-    args = (run.out_dir / REVIEW_WORKBOOK, frame, run.config.valuation.currency, run.as_of)
-    return WriteJob(write_review_workbook, args, len(frame)), len(frame)
+            return None, 0, 0
+        frame = review_frame(con, run.config.reports.review_rows)
+        queued = count_rows(con, "match_review")
+    args = (run.out_dir / REVIEW_WORKBOOK, frame, run.config.valuation.currency, run.as_of, queued)
+    return WriteJob(write_review_workbook, args, len(frame)), len(frame), queued
 
 
 def registration_audit_job(run: RunContext) -> WriteJob | None:
@@ -83,7 +85,8 @@ class WorkbookFiles:
     run_summary: str
     match_review: str | None
     registration_audit: str | None
-    review_pairs: int
+    review_pairs: int  # listed in match_review.xlsx
+    review_queued: int  # in the match_review table: more than listed past reports.review_rows
     reused: bool = False
 
 
@@ -115,7 +118,7 @@ def write_workbook_files(run: RunContext) -> WorkbookFiles:
     kept = _kept(run, WORKBOOKS_MANIFEST, WorkbookFiles)
     if kept is not None:
         return kept
-    review_job, pairs = review_queue_job(run)
+    review_job, pairs, queued = review_queue_job(run)
     registration_job = registration_audit_job(run)
     files = write_outputs(run, [job for job in (review_job, registration_job) if job is not None])
     review, registration = (job.path if job else None for job in (review_job, registration_job))
@@ -126,6 +129,7 @@ def write_workbook_files(run: RunContext) -> WorkbookFiles:
         crm_import=str(files.crm_csv), run_summary=str(files.run_summary),
         match_review=str(review) if review else None,
         registration_audit=str(registration) if registration else None, review_pairs=pairs,
+        review_queued=queued,
     )
     written = [files.overall, files.crm_csv, files.run_summary, *files.rep_workbooks.values(),
                *files.reseller_workbooks.values(), *(p for p in (files.direct_workbook, review, registration) if p)]

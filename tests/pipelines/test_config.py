@@ -276,3 +276,11 @@ def test_warehouse_memory_limit_is_a_duckdb_size_checked_when_read() -> None:
     message = _error({**_one(), "warehouse": {"memory_limit": "lots"}})
     assert "memory_limit" in message and "'lots' is not a size" in message
     assert "below the 128MiB" in _error({**_one(), "warehouse": {"memory_limit": "16MB"}})
+
+
+def test_review_rows_is_a_count_a_worksheet_can_hold() -> None:
+    assert parse_config(_one()).reports.review_rows == 20_000
+    assert parse_config({**_one(), "reports": {"review_rows": 500}}).reports.review_rows == 500
+    assert "review_rows" in _error({**_one(), "reports": {"review_rows": 0}})
+    too_many = _error({**_one(), "reports": {"review_rows": 2_000_000}})
+    assert "review_rows" in too_many and "1048575" in too_many.replace(",", "")

@@ -101,3 +101,45 @@ def test_each_mark_says_what_became_of_it() -> None:
     assert out["reason"].iloc[1].startswith("contradicts")
     assert out["reason"].iloc[3] == "record gone is no longer in the sources"
     assert out["reason"].iloc[4] == "unknown decision 'maybe'"
+
+
+def test_a_queue_longer_than_review_rows_lists_its_first_pairs_and_says_where_the_others_are(
+        tmp_path: Path) -> None:
+    con = _warehouse()
+    frame = review_frame(con, rows=2)
+    assert list(frame["review_rank"]) == [1, 2]
+    path = write_review_workbook(tmp_path / "match_review.xlsx", frame, "USD", dt.date(2026, 11, 2), queued=4)
+    wb = openpyxl.load_workbook(path)
+    review = wb["Review"]
+    header = [c.value for c in review[1]]
+    listed = [review.cell(r, header.index("Left record id") + 1).value for r in range(2, review.max_row + 1)]
+    assert [v for v in listed if v] == ["r3", "r4"]  # rank order, the rest left out
+    how = [c.value for c in wb["How to"]["A"] if c.value]
+    assert how[1] == "The first 2 of 4 pairs to decide, as of 2026-11-02"
+    assert "The other 2 are in the warehouse table match_review" in how[2]
+    assert "review_rows" in how[2]
+    marks = read_review_marks(path)  # the marks still read back from a capped workbook
+    assert len(marks) == 0
+
+
+def test_a_queue_within_review_rows_is_listed_whole_and_says_nothing_of_others(tmp_path: Path) -> None:
+    con = _warehouse()
+    frame = review_frame(con, rows=4)
+    path = write_review_workbook(tmp_path / "match_review.xlsx", frame, "USD", dt.date(2026, 11, 2), queued=4)
+    how = [c.value for c in openpyxl.load_workbook(path)["How to"]["A"] if c.value]
+    assert how[1] == "4 pairs to decide, as of 2026-11-02"
+    assert not any("warehouse table match_review" in str(v) for v in how)
+
+
+def test_the_run_summary_says_how_much_of_a_long_queue_the_workbook_lists(tmp_path: Path) -> None:
+    from pipelines.cli.run_summary import review_summary
+
+    path = tmp_path / "warehouse.duckdb"
+    con = _warehouse()
+    con.execute(f"ATTACH '{path}' AS disk")
+    con.execute("CREATE TABLE disk.match_review AS SELECT * FROM match_review")
+    con.close()
+    assert review_summary(path, listed=2) == [
+        "Review queue: 4 pairs to decide in the match_review table, the first 2 listed in out/match_review.xlsx "
+        "(10,260 of open value at stake)"]
+    assert review_summary(path, listed=20_000)[0].startswith("Review queue: 4 pairs to decide in out/match_review.xlsx")
