@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -73,14 +73,14 @@ def _no_order(_job: ReadJob) -> str | None:
 def read_probed(
     job: ReadJob, known: PartnerNames, date_order: str | None = None
 ) -> tuple[FileOutcome, ProbedPartnerNames]:
-    """A read away from the ingest (a worker process, a partition step): the outcome (without the
-    column profiles nobody downstream reads) and the known names with every lookup the reader made."""
+    """A read away from the ingest (a worker process, a partition step): the outcome, `packed` for the
+    trip, and the known names with every lookup the reader made."""
     probed = ProbedPartnerNames(known)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a worker's library warnings would reach ops' terminal unfiltered
         outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits,
                                    date_order=date_order)
-    return replace(outcome, mappings=[]), probed
+    return outcome.packed(), probed
 
 
 def workers_for(jobs: Sequence[ReadJob], cores: int | None = None) -> int:

@@ -20,7 +20,6 @@ from pipelines.stages.context import RunContext
 from pipelines.stages.ingest import InboxFiles, KnownPartners
 from sources.content import known_partner_set
 from sources.read_ahead import ReadJob, read_probed
-from sources.records import to_arrow
 from sources.spool import SpoolKey, load_reading, store_reading
 from warehouse.ingest_store import open_ingest, replaces_rows
 from warehouse.partner_names import PartnerNames
@@ -93,5 +92,5 @@ def settle_readings(run: RunContext, readings: list[SpooledReading]) -> list[Pla
             again.append(replace(planned, partners=tuple(names)))
         if reading is not None and replaces_rows(reading[0].status, reading[0].rows_loaded
                                                  + reading[0].rows_quarantined):
-            evidence.replace_file(planned.relpath, to_arrow(reading[0].records) if reading[0].rows_loaded else None)
+            evidence.replace_file(planned.relpath, reading[0].arrow() if reading[0].rows_loaded else None)
     return again

@@ -21,7 +21,7 @@ from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
 from sources.limits import ReadLimits
 from sources.read_ahead import Preread, ReadAheadStats, ReadJob, read_in_order, workers_for
 from sources.reader import READER_VERSION, FileOutcome
-from sources.records import quarantine_to_arrow, to_arrow
+from sources.records import quarantine_to_arrow
 from sources.spool import SpoolKey, clear_spool, load_reading
 from warehouse.build import load_staging_tables, start_build
 from warehouse.comments import apply_comments
@@ -187,7 +187,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 continue
             job, outcome = next(outcomes)
             assert job.relpath == f.relpath, (job.relpath, f.relpath)
-            records = to_arrow(outcome.records) if outcome.rows_loaded else None
+            records = outcome.arrow() if outcome.rows_loaded else None
             record_file(
                 con,
                 {

@@ -13,6 +13,7 @@ from pipelines.stages.quality_checks import (
     LINKED_EXPECTATIONS,
     freshness_frame,
     missing_required,
+    plausibility_frame,
     quarantine_frame,
     reconcile_frame,
 )
@@ -153,3 +154,30 @@ def test_a_contract_with_no_end_customer_warns_and_a_dangling_customer_blocks() 
     dangling = validate(df.assign(customer_exists=[True, True, False]), "contracts_linked", "contracts",
                         LINKED_EXPECTATIONS, key="contract")
     assert dangling.blocked
+
+
+def test_dates_are_judged_against_their_bounds_whatever_unit_duckdb_hands_them_in(tmp_path: Path) -> None:
+    day = dt.date
+    records = pd.DataFrame({
+        "source_file": ["a.csv"] * 3, "source_row": [2, 3, 4],
+        "invoice_date": [day(2026, 1, 5), day(1971, 2, 1), None],
+        "service_start": pd.Series(pd.to_datetime(["2026-01-05", "2026-03-01", "2026-01-01"])).astype("datetime64[us]"),
+        "service_end": [day(2027, 1, 4), day(2026, 2, 1), day(2027, 1, 1)],
+        "amount": [10.0, -5.0, 1.0], "unit_price": [None] * 3, "list_price": [None] * 3, "quantity": [1, 1, 1],
+    })
+    df = plausibility_frame(records)
+    assert {str(df[c].dtype) for c in ("invoice_date", "service_start", "service_end")} == {"datetime64[ns]"}
+    assert df["end_before_start"].tolist() == [False, True, False]
+    earliest, latest = dt.datetime(2000, 1, 1), dt.datetime(2035, 1, 1)
+    outcome = validate(df, "source_records_plausible", "source_records", [
+        expect.ExpectColumnValuesToBeBetween(column=c, min_value=earliest, max_value=latest, severity=WARNING,
+                                             description=f"{c} in range")
+        for c in ("invoice_date", "service_start", "service_end")
+    ] + [expect.ExpectColumnValuesToBeInSet(column="end_before_start", value_set=[False], severity=WARNING,
+                                            description="ends after it starts"),
+         expect.ExpectColumnValuesToBeBetween(column="amount", min_value=0, severity=WARNING,
+                                              description="amount not negative")], key="where", out_dir=tmp_path)
+    assert {f.expectation: f.keys for f in outcome.findings if not f.passed} == {
+        "invoice_date in range": ["a.csv:3"], "ends after it starts": ["a.csv:3"], "amount not negative": ["a.csv:3"]}
+    ancient = plausibility_frame(records.assign(invoice_date=[day(1500, 1, 1), day(2026, 1, 1), None]))
+    assert ancient["invoice_date"].iloc[0].year == 1500  # out of datetime64[ns]: kept in its own unit
