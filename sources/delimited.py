@@ -281,9 +281,9 @@ def unprotect_cells(frame: pd.DataFrame) -> pd.DataFrame:
     postcode, serial or invoice number is read as written, leading zeros kept. Only columns where a
     cell starts with `=` or `'` are rewritten."""
     for col in frame.columns:
-        values = frame[col].astype(object)
-        if not values.str.startswith(("=", "'"), na=False).any():
+        if not frame[col].str.startswith(("=", "'"), na=False).any():  # on the column as read: no object copy
             continue
+        values = frame[col].astype(object)
         frame[col] = values.str.replace(_FORMULA_TEXT, r"\1", regex=True).str.replace(
             _APOSTROPHE_NUMBER, "", regex=True).where(values.notna(), values)
     return frame
