@@ -8,6 +8,7 @@ run again - without scanning the whole store after each file.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import duckdb
@@ -20,15 +21,33 @@ from warehouse.steps import PARTNER_NAME_EVIDENCE, WAREHOUSE_SQL, register_macro
 EVIDENCE_COLUMNS = ["source_file", "evidence", "name", "name_key"]
 
 
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in EVIDENCE_COLUMNS})
+def _text(value: object) -> str | None:
+    """A name or key as text; None for NULL, NaN and pandas' NA."""
+    return value if isinstance(value, str) else None
 
 
 @dataclass
-class PartnerNames:
-    """Per file: the partner and bill-to names it gives and the end customers' name keys."""
+class _FileEvidence:
+    """What one file says: its partner names, its bill-to names with their keys, its customers' keys."""
 
-    evidence: pd.DataFrame = field(default_factory=_empty)
+    partners: list[str] = field(default_factory=list)
+    bill_to: list[tuple[str, str | None]] = field(default_factory=list)
+    customers: set[str] = field(default_factory=set)
+
+
+class PartnerNames:
+    """Per file: the partner and bill-to names it gives and the end customers' name keys.
+
+    Kept by file, with a count of the files naming each customer key, so that replacing one file
+    after each file the ingest stores costs that file's rows, not a pass over every file's (a
+    million-row night keeps 580k rows of evidence, a 5M night 2.9M)."""
+
+    def __init__(self, evidence: pd.DataFrame | None = None) -> None:
+        self._files: dict[str, _FileEvidence] = {}
+        self._customers: Counter[str] = Counter()  # name key -> files naming it an end customer
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if evidence is not None:
+            self._add(evidence)
 
     @classmethod
     def from_store(cls, con: duckdb.DuckDBPyConnection) -> PartnerNames:
@@ -36,31 +55,46 @@ class PartnerNames:
         register_macros(con)
         return cls(WAREHOUSE_SQL.query(con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS])
 
+    def _add(self, evidence: pd.DataFrame) -> None:
+        columns = [evidence[c].to_numpy(dtype=object) for c in EVIDENCE_COLUMNS]
+        for source_file, kind, name, key in zip(*columns, strict=True):
+            held = self._files.setdefault(source_file, _FileEvidence())
+            name, key = _text(name), _text(key)
+            if kind == "customer":
+                if key is not None and key not in held.customers:
+                    held.customers.add(key)
+                    self._customers[key] += 1
+            elif name is None:
+                continue
+            elif kind == "partner":
+                held.partners.append(name)
+            elif kind == "bill_to":
+                held.bill_to.append((name, key))
+
+    def _remove(self, path: str) -> None:
+        held = self._files.pop(path, None)
+        if held is not None:
+            self._customers.subtract(held.customers)
+            for key in held.customers:
+                if self._customers[key] <= 0:
+                    del self._customers[key]
+
     def replace_file(self, path: str, records: pa.Table | None) -> None:
         """The file at `path` now holds `records` (its typed rows; None or empty: none)."""
-        kept = self.evidence[self.evidence["source_file"] != path]
+        self._remove(path)
         if records is None or records.num_rows == 0:
-            self.evidence = kept
             return
-        con = duckdb.connect()
-        try:
-            register_macros(con)
-            with registered(con, {"source_records": records}):
-                new = WAREHOUSE_SQL.query(con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS]
-        finally:
-            con.close()
-        self.evidence = pd.concat([kept, new], ignore_index=True) if len(kept) else new
+        if self._con is None:  # one connection and its macros for the whole ingest
+            self._con = duckdb.connect()
+            register_macros(self._con)
+        with registered(self._con, {"source_records": records}):
+            self._add(WAREHOUSE_SQL.query(self._con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS])
 
     def names(self) -> pd.DataFrame:
-        """Known partner names with the file that gave each (`name`, `source_file`): every reseller
-        and partner-type CRM account, and every bill-to no file names as an end customer."""
-        ev = self.evidence
-        kind = ev["evidence"].to_numpy(dtype=object)
-        # recomputed after every file read: a set of the distinct keys and a pass over the bill-to
-        # rows, not Series.isin, whose Arrow-string version makes a Python object of every value
-        customers = set(ev.loc[kind == "customer", "name_key"].dropna().drop_duplicates().to_numpy(dtype=object))
-        bill_to = kind == "bill_to"
-        known = kind == "partner"
-        known[bill_to] = [key not in customers for key in ev.loc[bill_to, "name_key"].to_numpy(dtype=object)]
-        out = ev.loc[known, ["name", "source_file"]].drop_duplicates()
-        return out.sort_values(["name", "source_file"], ignore_index=True)
+        """Known partner names with the file that gave each (`name`, `source_file`), distinct and
+        sorted: every reseller and partner-type CRM account, and every bill-to no file names as an
+        end customer."""
+        known = {(name, path) for path, held in self._files.items() for name in held.partners}
+        known |= {(name, path) for path, held in self._files.items()
+                  for name, key in held.bill_to if key is None or key not in self._customers}
+        return pd.DataFrame(sorted(known), columns=["name", "source_file"], dtype=object)
