@@ -18,7 +18,16 @@ from typing import Final
 import duckdb
 import pandas as pd
 
-from reports.sheets import SECTION_FONT, TITLE_FONT, Column, page_setup, put_text, write_list
+from reports.sheets import (
+    LINE_HEIGHT,
+    SECTION_FONT,
+    TITLE_FONT,
+    Column,
+    page_setup,
+    put_text,
+    wrapped_lines,
+    write_list,
+)
 from reports.xlsx_book import Book, column_letter
 
 #: the pick list of the Decision column, and the headers the next run reads the marks by
@@ -26,6 +35,8 @@ DECISIONS: Final[tuple[str, ...]] = ("same", "different", "skip")
 LEFT_ID, RIGHT_ID, DECISION, NOTE = "Left record id", "Right record id", "Decision", "Note"
 SHEET = "Review"
 EDIT_FILL = "FFF2CC"  # the columns a reviewer fills in
+#: the How to sheet's one column, in characters: a printed page's width
+HOW_TO_WIDTH = 80
 
 
 def _side(side: str, title: str) -> list[Column]:
@@ -115,8 +126,7 @@ def write_review_workbook(
         put_text(how, 2, 1, heading, SECTION_FONT)
         for i, text in enumerate([*left_out, *HOW_TO], start=4):
             put_text(how, i, 1, text, {"text_wrap": True, "valign": "top"})
-        how.width(1, 120)
-        how.ws.set_margins(left=0.75, right=0.75, top=1, bottom=1)  # the margins it printed with (openpyxl's)
-        how.ws.set_header("", {"margin": 0.5})
-        how.ws.set_footer("", {"margin": 0.5})
+            how.height(i, LINE_HEIGHT * wrapped_lines(text, HOW_TO_WIDTH) + 3)  # no spreadsheet grows it
+        how.width(1, HOW_TO_WIDTH)
+        page_setup(how, f"Match review: how to (as of {as_of:%Y-%m-%d})", landscape=False, header_rows=0)
     return path

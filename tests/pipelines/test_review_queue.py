@@ -118,6 +118,10 @@ def test_a_queue_longer_than_review_rows_lists_its_first_pairs_and_says_where_th
     assert how[1] == "The first 2 of 4 pairs to decide, as of 2026-11-02"
     assert "The other 2 are in the warehouse table match_review" in how[2]
     assert "review_rows" in how[2]
+    sheet = wb["How to"]  # printed one page wide, each paragraph's row as tall as its wrapped lines
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.column_dimensions["A"].width <= 80
+    assert all(sheet.row_dimensions[r].height >= 13 * (1 + len(str(sheet.cell(r, 1).value)) // 100)
+               for r in range(4, sheet.max_row + 1))
     marks = read_review_marks(path)  # the marks still read back from a capped workbook
     assert len(marks) == 0
 
