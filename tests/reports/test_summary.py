@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from reports.outputs import book_parts
 from reports.summary import (
@@ -98,3 +99,87 @@ def test_the_summary_on_its_own_columns_equals_the_summary_on_the_whole_book(dat
     fast = summarise_books(book_parts(narrow), settings)
     assert [p.scope for p in book_parts(narrow)] == [p.scope for p in book_parts(data)]
     assert full.equals(fast)
+
+
+def _reference_summarise(data, settings) -> pd.DataFrame:
+    """The summary as it was written with a pandas filter per total (the answer the arrays must give)."""
+    from reports.summary import (
+        _COLUMNS,
+        _MONEY,
+        CHANGE_LABELS,
+        DIRECT,
+        HEADLINE,
+        HEADLINE_KINDS,
+        KIND_LABELS,
+        UNASSIGNED,
+        forecast_months,
+    )
+    from reports.valuation import LAPSED
+
+    def totals(df, section, label, order):
+        return {"section": section, "label": label, "sort_order": order, "opportunities": len(df),
+                **{c: round(float(df[c].sum()), 2) for c in _MONEY}}
+
+    def grouped(df, section, key):
+        rows = [totals(part, section, str(label), 0) for label, part in df.groupby(key, sort=True)]
+        rows.sort(key=lambda r: (-r["weighted_value"], r["label"]))
+        return [r | {"sort_order": i} for i, r in enumerate(rows, start=1)]
+
+    def money_sum(df, col):
+        return round(float(pd.to_numeric(df[col], errors="coerce").sum()), 2) if len(df) else 0.0
+
+    opps = data.opportunities[data.opportunities["currency"] == data.currency]
+    headline = opps[opps["kind"].isin(HEADLINE_KINDS)]
+    rows = [totals(headline, "total", HEADLINE, 0), totals(opps[opps["kind"] == "coverage_gap"], "gaps", "coverage gaps", 0),
+            totals(opps[opps["kind"] == "coterm"], "coterms", "co-term proposals (alternatives, not added)", 0)]
+    base = data.installed_base[data.installed_base["currency"] == data.currency]
+    rows.append({"section": "installed_base", "label": f"assets uncovered for over {settings.gap_max_age_years} years",
+                 "sort_order": 0, "opportunities": len(base), "value": money_sum(base, "value_if_covered"),
+                 "weighted_value": None, "vendor_share": None, "partner_share": None})
+    rows += [totals(opps[opps["kind"] == kind], "kind", kind, i) for i, kind in enumerate(KIND_LABELS, start=1)]
+    for i, (_, hi, label) in enumerate(settings.window_bounds()):
+        part = headline[headline["window"] == label]
+        if len(part) or hi <= settings.renewal_days:
+            rows.append(totals(part, "window", label, i))
+    rows.append(totals(headline[headline["window"] == LAPSED], "window", LAPSED, 1000))
+    forecast = data.forecast[data.forecast["currency"] == data.currency]
+    for i, month in enumerate(forecast_months(data.as_of, settings.forecast_months), start=1):
+        part = forecast[forecast["month"] == month].assign(vendor_share=0.0, partner_share=0.0)
+        rows.append(totals(part, "month", month.strftime("%Y-%m"), i) | {"vendor_share": None, "partner_share": None})
+    rows += grouped(headline, "rep", headline["rep"].fillna(UNASSIGNED))
+    rows += grouped(headline, "reseller", headline["reseller_name"].fillna(DIRECT))
+    missed = data.missed[data.missed["currency"] == data.currency]
+    rows.append({"section": "missed", "label": f"expired in the last {settings.missed_days} days, never renewed",
+                 "sort_order": 0, "opportunities": len(missed), "value": round(float(missed["value"].sum()), 2),
+                 "weighted_value": None, "vendor_share": None, "partner_share": None})
+    for i, label in enumerate(CHANGE_LABELS, start=1):
+        part = data.changes[data.changes["change"] == label]
+        rows.append({"section": "changes", "label": label, "sort_order": i, "opportunities": len(part),
+                     "value": money_sum(part[part["currency"] == data.currency],
+                                        "previous_value" if label == "dropped" else "value"),
+                     "weighted_value": None, "vendor_share": None, "partner_share": None})
+    out = pd.DataFrame(rows, columns=_COLUMNS)
+    out.insert(0, "as_of_date", data.as_of)
+    out["currency"] = data.currency
+    return out
+
+
+def test_every_parts_totals_are_what_a_pandas_filter_per_total_gives(data, settings) -> None:
+    from dataclasses import replace
+
+    from reports.summary import summary_data
+
+    # the fixture's book, and the same book with gaps a real one has: money missing, no rep, another
+    # currency, a reseller without a name, a month's forecast in another currency
+    opps = data.opportunities.copy()
+    opps.loc[opps.index[0], "weighted_value"] = float("nan")
+    opps.loc[opps.index[1], "rep"] = None
+    opps.loc[opps.index[2], "currency"] = "EUR"
+    opps.loc[opps.index[3], "reseller_name"] = None
+    forecast = data.forecast.copy()
+    if len(forecast):
+        forecast.loc[forecast.index[0], "currency"] = "EUR"
+    for book_data in (data, replace(data, opportunities=opps, forecast=forecast)):
+        for part in book_parts(summary_data(book_data)):
+            pd.testing.assert_frame_equal(summarise(part.data, settings), _reference_summarise(part.data, settings),
+                                          check_exact=True)
