@@ -35,13 +35,20 @@ WITH line_fields AS (
     )
     WHERE fv.value IS NOT NULL
 ),
+-- per source and field, the line that gives the value: the preferred kind of value, then the latest
+-- line (line_order is unique within a contract's source, so one line per field); picked with a
+-- window's max rather than arg_max of a struct, whose group states cost a third more (5M rows:
+-- 89 s against 66 s, the same rows)
+keyed_fields AS (
+    SELECT *, -preference * 1000000000 + line_order AS pick
+    FROM line_fields
+),
 per_source_field AS (
     SELECT contract_id, source, field,
-           arg_max({'value': value, 'detail': detail, 'preference': preference,
-                    'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row},
-                   -preference * 1000000000 + line_order) AS v
-    FROM line_fields
-    GROUP BY ALL
+           {'value': value, 'detail': detail, 'preference': preference,
+            'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row} AS v
+    FROM keyed_fields
+    QUALIFY pick = max(pick) OVER (PARTITION BY contract_id, source, field)
 ),
 per_source_amount AS (
     SELECT contract_id, source, 'amount' AS field,
