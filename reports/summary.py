@@ -64,8 +64,7 @@ class _Columns:
                       for c in money if c in df.columns}
 
     def equals(self, column: str, value: object) -> np.ndarray:
-        values = self.text[column]
-        return np.fromiter((v == value for v in values), dtype=bool, count=len(values))
+        return np.fromiter((v == value for v in self.text[column]), dtype=bool, count=self.rows)
 
     def isin(self, column: str, values: tuple[str, ...]) -> np.ndarray:
         return np.fromiter((v in values for v in self.text[column]), dtype=bool, count=self.rows)
@@ -76,10 +75,12 @@ def _sum(values: np.ndarray) -> float:
     return round(float(np.where(np.isnan(values), 0.0, values).sum()), 2)
 
 
-def _totals(cols: _Columns, mask: np.ndarray, section: str, label: str, sort_order: int,
-            money: tuple[str, ...] = tuple(_MONEY)) -> dict:
-    return {"section": section, "label": label, "sort_order": sort_order, "opportunities": int(mask.sum()),
-            **{c: _sum(cols.money[c][mask]) if c in money else 0.0 for c in _MONEY}}
+def _totals(cols: _Columns, mask: np.ndarray, section: str, label: str, sort_order: int) -> dict:
+    """Count and money of the rows of `mask` (or of these row positions, in order); a money column
+    `cols` does not hold (the forecast has no shares) is None."""
+    rows = np.flatnonzero(mask) if mask.dtype == bool else mask
+    return {"section": section, "label": label, "sort_order": sort_order, "opportunities": len(rows),
+            **{c: _sum(cols.money[c][rows]) if c in cols.money else None for c in _MONEY}}
 
 
 def _grouped(cols: _Columns, mask: np.ndarray, section: str, key: str, missing: str) -> list[dict]:
@@ -92,11 +93,9 @@ def _grouped(cols: _Columns, mask: np.ndarray, section: str, key: str, missing: 
     order = np.argsort(labels, kind="stable")  # each label's rows together, in their own order
     labels, rows_at = labels[order], rows_at[order]
     starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
-    out = []
-    for start, stop in zip(starts, [*starts[1:], len(labels)], strict=True):
-        picked = np.zeros(cols.rows, dtype=bool)
-        picked[rows_at[start:stop]] = True
-        out.append(_totals(cols, picked, section, str(labels[start]), 0))
+    # each label's positions, ascending as a mask would pick them: no mask of every row per label
+    out = [_totals(cols, rows_at[start:stop], section, str(labels[start]), 0)
+           for start, stop in zip(starts, [*starts[1:], len(labels)], strict=True)]
     out.sort(key=lambda r: (-r["weighted_value"], r["label"]))
     for i, r in enumerate(out, start=1):
         r["sort_order"] = i
@@ -120,7 +119,7 @@ def summarise(data: ReportData, settings: ValuationSettings) -> pd.DataFrame:
     in_base = base.equals("currency", data.currency)
     rows.append({"section": "installed_base", "label": f"assets uncovered for over {settings.gap_max_age_years} years",
                  "sort_order": 0, "opportunities": int(in_base.sum()),
-                 "value": _sum(base.money["value_if_covered"][in_base]) if in_base.any() else 0.0,
+                 "value": _sum(base.money["value_if_covered"][in_base]),
                  "weighted_value": None, "vendor_share": None, "partner_share": None})
     for i, kind in enumerate(KIND_LABELS, start=1):
         rows.append(_totals(opps, ours & opps.equals("kind", kind), "kind", kind, i))
@@ -132,9 +131,8 @@ def summarise(data: ReportData, settings: ValuationSettings) -> pd.DataFrame:
     forecast = _Columns(data.forecast, ("currency", "month"), ("value", "weighted_value"))
     in_forecast = forecast.equals("currency", data.currency)
     for i, month in enumerate(forecast_months(data.as_of, settings.forecast_months), start=1):
-        row = _totals(forecast, in_forecast & forecast.equals("month", month), "month", month.strftime("%Y-%m"), i,
-                      money=("value", "weighted_value"))
-        rows.append(row | {"vendor_share": None, "partner_share": None})
+        rows.append(_totals(forecast, in_forecast & forecast.equals("month", month), "month",
+                            month.strftime("%Y-%m"), i))
     rows += _grouped(opps, headline, "rep", "rep", UNASSIGNED)
     rows += _grouped(opps, headline, "reseller", "reseller_name", DIRECT)
     missed = _Columns(data.missed, ("currency",), ("value",))
@@ -147,10 +145,9 @@ def summarise(data: ReportData, settings: ValuationSettings) -> pd.DataFrame:
     in_changes = changes.equals("currency", data.currency)
     for i, label in enumerate(CHANGE_LABELS, start=1):
         part = changes.equals("change", label)
-        picked = part & in_changes
         column = "previous_value" if label == "dropped" else "value"
         rows.append({"section": "changes", "label": label, "sort_order": i, "opportunities": int(part.sum()),
-                     "value": _sum(changes.money[column][picked]) if picked.any() else 0.0,
+                     "value": _sum(changes.money[column][part & in_changes]),
                      "weighted_value": None, "vendor_share": None, "partner_share": None})
     out = pd.DataFrame(rows, columns=_COLUMNS)
     out.insert(0, "as_of_date", data.as_of)
