@@ -90,11 +90,15 @@ class PartnerNames:
         with registered(self._con, {"source_records": records}):
             self._add(WAREHOUSE_SQL.query(self._con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS])
 
-    def names(self) -> pd.DataFrame:
-        """Known partner names with the file that gave each (`name`, `source_file`), distinct and
+    def pairs(self) -> list[tuple[str, str]]:
+        """Known partner names with the file that gave each, (name, source_file), distinct and
         sorted: every reseller and partner-type CRM account, and every bill-to no file names as an
         end customer."""
         known = {(name, path) for path, held in self._files.items() for name in held.partners}
         known |= {(name, path) for path, held in self._files.items()
                   for name, key in held.bill_to if key is None or key not in self._customers}
-        return pd.DataFrame(sorted(known), columns=["name", "source_file"], dtype=object)
+        return sorted(known)
+
+    def names(self) -> pd.DataFrame:
+        """`pairs` as a table (`name`, `source_file`)."""
+        return pd.DataFrame(self.pairs(), columns=["name", "source_file"], dtype=object)

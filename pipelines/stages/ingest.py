@@ -64,13 +64,11 @@ class KnownPartners:
     def of(cls, evidence: PartnerNames) -> KnownPartners:
         """Made again after every file the ingest stores: counted in Python over the distinct (name,
         file) pairs, not with pandas' Arrow-string isin and groupby (10 s a million-row night)."""
-        names = evidence.names()  # distinct (name, source_file), sorted by name then file
-        pairs = list(zip(names["name"].to_numpy(dtype=object), names["source_file"].to_numpy(dtype=object),
-                         strict=True))
-        files = Counter(name for name, _ in pairs if isinstance(name, str))
+        pairs = evidence.pairs()  # distinct (name, source_file), sorted by name then file
+        files = Counter(name for name, _ in pairs)
         by_file: dict[str, list[str]] = {}
         for name, source_file in pairs:
-            if files[name] < 2 and isinstance(source_file, str):
+            if files[name] < 2:
                 by_file.setdefault(source_file, []).append(name)
         return cls(sorted(name for name, n in files.items() if n > 1), dict(sorted(by_file.items())))
 
