@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import xlsxwriter
+
+from reports.frames import PART_FRAMES, PartRows, ReportData
 
 LEDGER = ".radar_book_inputs.json"
 #: ReportData fields `write_workbook` reads (the scorecards reach it as the `scorecard` argument)
@@ -54,9 +57,8 @@ def _row_hashes(frame: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(frame, index=False).to_numpy()
 
 
-def _arrow_bytes(frame: pd.DataFrame) -> bytes | None:
-    """The frame as Arrow IPC bytes (types, values and row order: a date and its text differ);
-    None for content Arrow cannot type (mixed objects)."""
+def _arrow_table(frame: pd.DataFrame) -> pa.Table | None:
+    """The frame as an Arrow table, text as large_string; None for content Arrow cannot type (mixed objects)."""
     try:
         table = pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowException, TypeError, ValueError):
@@ -65,15 +67,59 @@ def _arrow_bytes(frame: pd.DataFrame) -> bytes | None:
     # parts hold: the same cells are the same book, so text is large_string and pandas' dtype note goes
     text = pa.schema([pa.field(f.name, pa.large_string() if pa.types.is_null(f.type) or pa.types.is_string(f.type)
                                else f.type) for f in table.schema])
-    table = table.replace_schema_metadata(None).cast(text)
+    return table.replace_schema_metadata(None).cast(text)
+
+
+def _ipc_bytes(table: pa.Table) -> bytes:
+    """The table as Arrow IPC bytes: types, values and row order (a date and its text differ)."""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return bytes(sink.getvalue())
 
 
+def _arrow_bytes(frame: pd.DataFrame) -> bytes | None:
+    """The frame as Arrow IPC bytes; None for content Arrow cannot type (mixed objects)."""
+    table = _arrow_table(frame)
+    return None if table is None else _ipc_bytes(table)
+
+
+@dataclass(frozen=True)
+class TakenRows:
+    """Rows of a whole-book frame made Arrow once (`WholeBook`): digested as the rows taken from it."""
+
+    table: pa.Table
+    rows: np.ndarray | None  # positions; None for every row
+
+
+class WholeBook:
+    """The whole book's frames as Arrow tables, made once, so that each part's frames are digested from
+    its rows taken out of them rather than converted part by part (1M: 4.1 s -> 0.6 s for 525 resellers)."""
+
+    def __init__(self, data: ReportData) -> None:
+        self._data = data
+        self._tables = {name: _arrow_table(getattr(data, name).reset_index(drop=True)) for name in PART_FRAMES}
+
+    def frames(self, rows: PartRows | None, part: ReportData) -> list[object]:
+        """What `inputs_digest` takes for the part at `rows` (None: the whole book): its scalar fields
+        as they are, each frame as its rows of the whole one (the part's own frame where Arrow could not
+        type the whole)."""
+        out: list[object] = []
+        for name in BOOK_DATA_FIELDS:
+            table = self._tables.get(name)
+            if table is None:
+                out.append(getattr(part, name))
+            else:
+                out.append(TakenRows(table, None if rows is None else np.asarray(rows[name])))
+        return out
+
+
 def _feed(h: Any, value: object) -> None:
-    if isinstance(value, pd.DataFrame | pd.Series):
+    if isinstance(value, TakenRows):
+        taken = value.table if value.rows is None else value.table.take(pa.array(value.rows, type=pa.int64()))
+        h.update(b"rows")
+        h.update(_ipc_bytes(taken))
+    elif isinstance(value, pd.DataFrame | pd.Series):
         frame = value.to_frame() if isinstance(value, pd.Series) else value
         h.update(repr((type(value).__name__, list(value.index) if isinstance(value, pd.Series) else None)).encode())
         data = _arrow_bytes(frame.reset_index(drop=True))
@@ -92,6 +138,11 @@ def _feed(h: Any, value: object) -> None:
     elif isinstance(value, list | tuple):
         h.update(f"{type(value).__name__}{len(value)}".encode())
         for item in value:
+            _feed(h, item)
+    elif isinstance(value, Mapping):  # in its own order: a workbook's sheets follow it
+        h.update(f"mapping{len(value)}".encode())
+        for key, item in value.items():
+            _feed(h, key)
             _feed(h, item)
     else:
         h.update(repr(value).encode())
@@ -134,16 +185,20 @@ class BookLedger:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})
 
-    def carry_over(self, out_dir: Path, stage: Path, relpath: str, digest: str | None) -> bool:
-        """Put last night's book `relpath` into `stage` when it was written from inputs `digest`
-        and out/ still holds it untouched; False when it must be written."""
+    def holds(self, out_dir: Path, relpath: str, digest: str | None) -> bool:
+        """Whether out/ still holds, untouched, last night's file `relpath` written from inputs `digest`."""
         entry = self.books.get(relpath)
         source = out_dir / relpath
         if digest is None or entry is None or entry[0] != digest or not source.is_file():
             return False
-        if file_digest(source) != entry[1]:
+        return file_digest(source) == entry[1]
+
+    def carry_over(self, out_dir: Path, stage: Path, relpath: str, digest: str | None) -> bool:
+        """Put last night's book `relpath` into `stage` when it was written from inputs `digest`
+        and out/ still holds it untouched (`holds`); False when it must be written."""
+        if not self.holds(out_dir, relpath, digest):
             return False
-        target = stage / relpath
+        source, target = out_dir / relpath, stage / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, target)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from reports.frames import ReportData
+from reports.frames import PartRows, ReportData
 
 ALL = "all"
 UNASSIGNED = "unassigned"
@@ -29,6 +29,7 @@ class Book:
     data: ReportData
     breakdowns: tuple[str, ...]    # summary sections to show besides kind, window and month
     drop_field: str | None = None  # a column that says the same on every row of this part
+    rows: PartRows | None = None   # where its rows lie in the whole book's frames (None: the whole book)
 
 
 def slug(text: str, max_length: int = 60) -> str:
@@ -50,26 +51,27 @@ def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
     in name / id order."""
     out = [Book(ALL, "all reps and resellers", overall_file, data, ("rep", "reseller"))]
     frames = [data.opportunities, data.forecast, data.missed]
-    direct = data.where(direct=True)
-    if any(len(f) for f in (direct.opportunities, direct.forecast, direct.missed)):
-        out.append(Book(DIRECT, "the vendor's direct list", f"{workbook_dir}/{DIRECT_FILE}", direct,
-                        ("rep", "reseller")))
-    by_rep = data.parts("rep")
+    direct = data.where_rows(direct=True)
+    if any(len(direct[f]) for f in ("opportunities", "forecast", "missed")):
+        out.append(Book(DIRECT, "the vendor's direct list", f"{workbook_dir}/{DIRECT_FILE}", data.take(direct),
+                        ("rep", "reseller"), rows=direct))
+    by_rep = data.part_rows("rep")
     reps = sorted({r for f in frames for r in f["rep"].dropna().unique()})
     rep_slugs = _unique_slugs(reps, reps)
     for rep in reps:
-        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", by_rep[rep],
-                        ("reseller",), "rep"))
+        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", data.take(by_rep[rep]),
+                        ("reseller",), "rep", by_rep[rep]))
     if data.opportunities["rep"].isna().any():
+        unassigned = data.where_rows(unassigned=True)
         out.append(Book(f"rep:{UNASSIGNED}", "opportunities without a rep", f"{workbook_dir}/rep_{UNASSIGNED}.xlsx",
-                        data.where(unassigned=True), ("reseller",), "rep"))
+                        data.take(unassigned), ("reseller",), "rep", unassigned))
     pairs = pd.concat([f[["reseller_id", "reseller_name"]] for f in frames]).dropna(subset=["reseller_id"])
     pairs = pairs.drop_duplicates("reseller_id").sort_values("reseller_id")
     names = dict(zip(pairs["reseller_id"], pairs["reseller_name"].fillna(pairs["reseller_id"]), strict=True))
     reseller_slugs = _unique_slugs(list(names), list(names.values()))
-    by_reseller = data.parts("reseller_id")
+    by_reseller = data.part_rows("reseller_id")
     for reseller_id, name in names.items():
         out.append(Book(f"reseller:{reseller_id}", str(name),
                         f"{workbook_dir}/reseller_{reseller_slugs[reseller_id]}.xlsx",
-                        by_reseller[reseller_id], ("rep",), "reseller_name"))
+                        data.take(by_reseller[reseller_id]), ("rep",), "reseller_name", by_reseller[reseller_id]))
     return out

@@ -100,15 +100,22 @@ def crm_import_frame(opportunities: pd.DataFrame, settings: ValuationSettings, a
     return out
 
 
+def _safe_cells(values: pd.Series) -> list[str]:
+    """csv_safe of each value, worked out once per distinct text (a column repeats its names and stages)."""
+    codes, uniques = pd.factorize(values)
+    if not all(isinstance(u, str) for u in uniques):  # numbers or dates: 1 and 1.0 would be one key
+        return [csv_safe(v) for v in values.tolist()]
+    cleaned = [csv_safe(u) for u in uniques] + [""]  # code -1 (missing) takes the last
+    return [cleaned[code] for code in codes]
+
+
 def write_crm_csv(frame: pd.DataFrame, path: Path) -> Path:
     """UTF-8 CSV, every text cell defused (a leading apostrophe before = + - @)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    columns = [["" if v is None else v for v in frame[col].tolist()] if col in _PLAIN else _safe_cells(frame[col])
+               for col in CRM_COLUMNS]
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         writer.writerow(CRM_COLUMNS)
-        for values in frame.itertuples(index=False):
-            writer.writerow([
-                ("" if v is None else v) if col in _PLAIN else csv_safe(v)
-                for col, v in zip(CRM_COLUMNS, values, strict=True)
-            ])
+        writer.writerows(zip(*columns, strict=True))
     return path

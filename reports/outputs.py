@@ -23,12 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from reports.book_reuse import BOOK_DATA_FIELDS, LEDGER, BookLedger, file_digest, inputs_digest
+from reports.book_reuse import LEDGER, BookLedger, WholeBook, file_digest, inputs_digest
 from reports.books import ALL, DIRECT, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
-from reports.frames import ReportData
+from reports.frames import PartRows, ReportData
 from reports.settings import ReportSettings
 from reports.summary import for_scope, render_markdown
 from reports.valuation import ValuationSettings
@@ -77,6 +78,7 @@ class _BookJob:
     summary: pd.DataFrame
     internal: bool
     scorecard: pd.Series | None
+    rows: PartRows | None  # the part's rows in the whole book's frames (None: the whole book)
 
     def write_job(self) -> WriteJob:
         """The job for reports.write_pool: its rows are those of every list the book shows."""
@@ -86,24 +88,37 @@ class _BookJob:
             "internal": self.internal, "scorecard": self.scorecard})
 
 
-def _job_digest(job: _BookJob, relpath: str) -> str | None:
-    return inputs_digest(relpath, *(getattr(job.data, f) for f in BOOK_DATA_FIELDS), job.settings, job.title,
+def _job_digest(job: _BookJob, relpath: str, whole: WholeBook) -> str | None:
+    return inputs_digest(relpath, *whole.frames(job.rows, job.data), job.settings, job.title,
                          job.breakdowns, job.drop_field, job.summary, job.internal, job.scorecard)
 
 
-def _write_or_carry(jobs: list[_BookJob], stage: Path, out_dir: Path, others: Sequence[WriteJob]) -> list[Path]:
+def _other_digest(job: WriteJob, relpath: str) -> str | None:
+    """The inputs of a file written beside the books (its writer, and its arguments after the path)."""
+    return inputs_digest(relpath, job.write.__module__, job.write.__qualname__, job.args[1:], dict(job.kwargs))
+
+
+def _write_or_carry(jobs: list[_BookJob], whole: WholeBook, stage: Path, out_dir: Path,
+                    others: Sequence[WriteJob]) -> list[Path]:
     """Write the books whose inputs changed, with `others` in the same workers; carry the other
-    books over from out/ (reports.book_reuse). Leaves the new ledger in the staging directory."""
+    books over from out/ (reports.book_reuse), and leave alone each of `others` (written in place in
+    out/) that out/ holds untouched from the same inputs. Leaves the new ledger in the staging directory."""
     last = BookLedger.load(out_dir)
     ledger = BookLedger({})
     relpaths = [job.path.relative_to(stage).as_posix() for job in jobs]
-    digests = [_job_digest(job, rel) for job, rel in zip(jobs, relpaths, strict=True)]
+    digests = [_job_digest(job, rel, whole) for job, rel in zip(jobs, relpaths, strict=True)]
     todo = [job for job, rel, digest in zip(jobs, relpaths, digests, strict=True)
             if not last.carry_over(out_dir, stage, rel, digest)]
-    write_files([*(job.write_job() for job in todo), *others])
+    placed = {job.path.relative_to(out_dir).as_posix(): job for job in others if job.path.is_relative_to(out_dir)}
+    other_digests = {rel: _other_digest(job, rel) for rel, job in placed.items()}
+    kept = {placed[rel].path for rel, digest in other_digests.items() if last.holds(out_dir, rel, digest)}
+    write_files([*(job.write_job() for job in todo), *(job for job in others if job.path not in kept)])
     for rel, digest in zip(relpaths, digests, strict=True):
         if digest is not None:
             ledger.books[rel] = (digest, file_digest(stage / rel))
+    for rel, digest in other_digests.items():
+        if digest is not None:
+            ledger.books[rel] = (digest, file_digest(out_dir / rel))
     ledger.save(stage / LEDGER)
     return [job.path for job in jobs]
 
@@ -115,11 +130,15 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
     # plain-object text: each workbook filters its scope's rows and sections several times
     summary = summary.astype({c: object for c in summary.columns if pd.api.types.is_string_dtype(summary[c].dtype)})
     parts = [(book, *book.scope.partition(":")[::2]) for book in book_parts(data)]  # (book, kind, key)
+    scopes = summary.groupby("scope", sort=False).indices  # for_scope of every part in one pass
+    none = np.array([], dtype=np.intp)
     jobs = [_BookJob(stage / book.file, book.data, settings, book.title, tuple(book.breakdowns), book.drop_field,
-                     for_scope(summary, book.scope), internal=kind != "reseller" or reports.partner_internal_fields,
-                     scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
+                     summary.take(scopes.get(book.scope, none)).reset_index(drop=True),
+                     internal=kind != "reseller" or reports.partner_internal_fields,
+                     scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None, rows=book.rows)
             for book, kind, key in parts]
-    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, stage, out_dir, others), strict=True):
+    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, WholeBook(data), stage, out_dir, others),
+                                       strict=True):
         if kind == "rep":
             files.rep_workbooks[key] = path
         elif kind == "reseller":

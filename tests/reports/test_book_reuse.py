@@ -9,11 +9,13 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from reports.book_reuse import LEDGER, BookLedger, inputs_digest
+from reports.book_reuse import LEDGER, BookLedger, WholeBook, inputs_digest
 from reports.frames import ReportData
 from reports.outputs import ReportFiles, book_parts, write_report_files
+from reports.review_workbook import write_review_workbook
 from reports.summary import summarise_books
 from reports.valuation import ValuationSettings
+from reports.write_pool import WriteJob
 
 
 def _write(data: ReportData, settings: ValuationSettings, out: Path) -> ReportFiles:
@@ -94,3 +96,48 @@ def test_the_digest_reads_cells_not_the_dtype_other_parts_gave_them() -> None:
     names = pd.DataFrame({"rep": pd.Series(["Alice", None], dtype="string")})
     assert inputs_digest(names) == inputs_digest(names.astype(object))
     assert inputs_digest(names) != inputs_digest(pd.DataFrame({"rep": ["Alice", "Bob"]}))
+
+
+def test_a_part_is_digested_from_its_rows_of_the_whole_book(data: ReportData) -> None:
+    # the parts' digests come from the whole book's frames made Arrow once; a part is the same book
+    # when its own rows are, whatever the other parts hold - even when they change a column's dtype
+    def digests(book: ReportData) -> dict[str, str | None]:
+        whole = WholeBook(book)
+        return {part.file: inputs_digest(*whole.frames(part.rows, part.data)) for part in book_parts(book)}
+
+    opps = data.opportunities.assign(since_last_run=pd.Series([None] * len(data.opportunities), dtype=object))
+    marked = opps.copy()
+    alice = marked.index[marked["rep"] == "Alice Moreno"]
+    marked["since_last_run"] = pd.Series(["new" if i in set(alice) else None for i in marked.index], dtype="string")
+    quiet, loud = digests(replace(data, opportunities=opps)), digests(replace(data, opportunities=marked))
+    bob = "workbooks/rep_bob_tracker.xlsx"
+    assert quiet[bob] == loud[bob]
+    assert quiet["workbooks/rep_alice_moreno.xlsx"] != loud["workbooks/rep_alice_moreno.xlsx"]
+    assert quiet["renewal_opportunities.xlsx"] != loud["renewal_opportunities.xlsx"]
+    # the same part digested from its own frames (Arrow cannot type the whole: a date beside text)
+    mixed = opps.assign(note=pd.Series([dt.date(2027, 1, 31)] + ["n/a"] * (len(opps) - 1), dtype=object))
+    assert None not in digests(replace(data, opportunities=mixed)).values()
+
+
+def test_files_written_beside_the_books_are_left_alone_when_their_inputs_are_the_same(
+        tmp_path: Path, data: ReportData, settings: ValuationSettings) -> None:
+    out = tmp_path / "out"
+    review = out / "match_review.xlsx"
+
+    def write(pairs: pd.DataFrame) -> None:
+        job = WriteJob(write_review_workbook, (review, pairs, "USD", data.as_of, len(pairs)), len(pairs))
+        write_report_files(data, summarise_books(book_parts(data), settings), settings, out, others=[job])
+
+    pairs = pd.DataFrame({"entity": ["customer"], "left_record_id": ["a"], "right_record_id": ["b"],
+                          "match_probability": [0.5]})
+    write(pairs)
+    first = review.stat().st_ino
+    write(pairs)
+    assert review.stat().st_ino == first  # not written again
+    write(pairs.assign(match_probability=[0.6]))
+    second = review.stat().st_ino
+    assert second != first
+    review.write_bytes(b"marked by hand, then saved badly")
+    write(pairs.assign(match_probability=[0.6]))
+    assert review.stat().st_ino != second and review.read_bytes()[:2] == b"PK"
+    assert "match_review.xlsx" in BookLedger.load(out).books
