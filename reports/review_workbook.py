@@ -83,8 +83,8 @@ HOW_TO: Final[tuple[str, ...]] = (
 def review_frame(con: duckdb.DuckDBPyConnection, rows: int | None = None) -> pd.DataFrame:
     """match_review in rank order (its first `rows` when given), with each side's source as one text
     ("source: file [sheet] row n")."""
-    limit = "" if rows is None else f" LIMIT {int(rows)}"
-    frame = con.execute(f"SELECT * FROM match_review ORDER BY review_rank{limit}").df()
+    sql = "SELECT * FROM match_review ORDER BY review_rank"
+    frame = (con.execute(sql).df() if rows is None else con.execute(sql + " LIMIT ?", [rows]).df())
     for side in ("left", "right"):
         sheet = frame[f"{side}_source_sheet"].astype(object)
         sheet = sheet.where(sheet.isna(), " [" + sheet.astype(object).where(sheet.notna(), "") + "]").fillna("")
