@@ -46,16 +46,12 @@ class ReportData:
     #: reseller_scorecards, every reseller (a part of the book keeps them all: each row carries the average)
     scorecards: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["reseller_id"]))
 
-    def where(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False,
-              direct: bool = False) -> ReportData:
-        """The part of the book one rep (or the unassigned rows) or one reseller works, or (`direct`)
-        the vendor's direct list: what the vendor owns or may win back from a third-party maintainer
-        (renewal_owner vendor or third_party; rows without an owner: those without a reseller)."""
-        return self.take(self.where_rows(rep=rep, reseller_id=reseller_id, unassigned=unassigned, direct=direct))
-
     def where_rows(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False,
                    direct: bool = False) -> PartRows:
-        """The positions of `where`'s rows in each of the book's frames."""
+        """The positions, in each of the book's frames, of the rows one rep (or the unassigned rows) or
+        one reseller works, or (`direct`) of the vendor's direct list: what the vendor owns or may win
+        back from a third-party maintainer (renewal_owner vendor or third_party; rows without an owner:
+        those without a reseller). `take` makes the part."""
         opps = self.opportunities
         direct_ids = set(opps.loc[_direct(opps), "opportunity_id"]) if direct and "opportunity_id" in opps else set()
 
@@ -71,13 +67,10 @@ class ReportData:
             return np.flatnonzero(mask.fillna(False).astype(bool).to_numpy())
         return {name: pick(getattr(self, name)) for name in PART_FRAMES}
 
-    def parts(self, column: str) -> dict[str, ReportData]:
-        """Every part by one column's value (`rep` or `reseller_id`), each as `where` gives it, in one
-        pass over each frame rather than one a part (at 1M rows, 540 parts cost 23 s that way)."""
-        return {key: self.take(rows) for key, rows in self.part_rows(column).items()}
-
     def part_rows(self, column: str) -> dict[str, PartRows]:
-        """Per value of `column`, the positions of its rows in each of the book's frames."""
+        """Per value of `column` (`rep` or `reseller_id`), the positions of its rows in each of the book's
+        frames, as `where_rows` gives them, in one pass over each frame rather than one a part (at 1M
+        rows, 540 parts cost 23 s that way)."""
         rows = {name: getattr(self, name).groupby(column, sort=False).indices for name in PART_FRAMES}
         none = np.array([], dtype=np.intp)
         return {key: {name: index.get(key, none) for name, index in rows.items()}

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from reports.book_reuse import LEDGER, BookLedger, WholeBook, file_digest, inputs_digest
@@ -31,7 +30,7 @@ from reports.books import ALL, DIRECT, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import PartRows, ReportData
 from reports.settings import ReportSettings
-from reports.summary import for_scope, render_markdown
+from reports.summary import for_scope, for_scopes, render_markdown
 from reports.valuation import ValuationSettings
 from reports.workbooks import write_workbook
 from reports.write_pool import WriteJob, write_files
@@ -130,13 +129,11 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
     # plain-object text: each workbook filters its scope's rows and sections several times
     summary = summary.astype({c: object for c in summary.columns if pd.api.types.is_string_dtype(summary[c].dtype)})
     parts = [(book, *book.scope.partition(":")[::2]) for book in book_parts(data)]  # (book, kind, key)
-    scopes = summary.groupby("scope", sort=False).indices  # for_scope of every part in one pass
-    none = np.array([], dtype=np.intp)
+    scoped = for_scopes(summary, [book.scope for book, _, _ in parts])
     jobs = [_BookJob(stage / book.file, book.data, settings, book.title, tuple(book.breakdowns), book.drop_field,
-                     summary.take(scopes.get(book.scope, none)).reset_index(drop=True),
-                     internal=kind != "reseller" or reports.partner_internal_fields,
+                     rows_of_scope, internal=kind != "reseller" or reports.partner_internal_fields,
                      scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None, rows=book.rows)
-            for book, kind, key in parts]
+            for (book, kind, key), rows_of_scope in zip(parts, scoped, strict=True)]
     for (book, kind, key), path in zip(parts, _write_or_carry(jobs, WholeBook(data), stage, out_dir, others),
                                        strict=True):
         if kind == "rep":

@@ -12,6 +12,7 @@ another currency (no rate under valuation.fx_rates) are named in a warning (`cur
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -233,6 +234,13 @@ def read_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def for_scope(summary: pd.DataFrame, scope: str = ALL) -> pd.DataFrame:
     """The rows of one part of the book."""
     return summary[summary["scope"] == scope].reset_index(drop=True)
+
+
+def for_scopes(summary: pd.DataFrame, scopes: Sequence[str]) -> list[pd.DataFrame]:
+    """`for_scope` of each of `scopes`, the summary grouped once rather than filtered per scope."""
+    rows = summary.groupby("scope", sort=False).indices
+    none = np.array([], dtype=np.intp)
+    return [summary.take(rows.get(scope, none)).reset_index(drop=True) for scope in scopes]
 
 
 # ---- Markdown -------------------------------------------------------------------------------

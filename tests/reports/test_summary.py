@@ -10,6 +10,7 @@ import pandas as pd
 from reports.outputs import book_parts
 from reports.summary import (
     for_scope,
+    for_scopes,
     read_summary,
     render_markdown,
     section,
@@ -183,3 +184,10 @@ def test_every_parts_totals_are_what_a_pandas_filter_per_total_gives(data, setti
         for part in book_parts(summary_data(book_data)):
             pd.testing.assert_frame_equal(summarise(part.data, settings), _reference_summarise(part.data, settings),
                                           check_exact=True)
+
+
+def test_for_scopes_is_for_scope_of_each(data, settings) -> None:
+    summary = summarise_books(book_parts(data), settings)
+    scopes = [*dict.fromkeys(summary["scope"]), "rep:nobody"]  # and a scope without rows
+    for scope, part in zip(scopes, for_scopes(summary, scopes), strict=True):
+        pd.testing.assert_frame_equal(part, for_scope(summary, scope))
