@@ -65,9 +65,9 @@ def _read_demo(home: Path, scale: float, seed: int) -> tuple[pd.DataFrame, pd.Se
     config = load_config(home)
     frames = []
     for f in discover(home, config.sources):
-        outcome = read_source_file(f.path, f.relpath, f.source)
-        if len(outcome.records):
-            frames.append(outcome.records)
+        records = read_source_file(f.path, f.relpath, f.source).records
+        if len(records):
+            frames.append(records)
     raw = pd.concat(frames, ignore_index=True)
     truth = pd.read_parquet(home / "truth" / "source_rows.parquet")
     key = ["source_file", "source_sheet", "source_row"]

@@ -1,4 +1,5 @@
-"""Read one bench file as the nightly run would and print rows/s and peak memory as JSON.
+"""Read bench files as the nightly run would (the home's `limits:`, each outcome packed as a reading
+worker sends it) and print rows/s and peak memory as JSON.
 
 Run in a child process per measurement so `ru_maxrss` is this read's peak, not the harness's.
 """
@@ -22,11 +23,13 @@ def main() -> None:
     ap.add_argument("--files", nargs="+", required=True)
     args = ap.parse_args()
     home = Path(args.home)
-    src = load_config(home).source(args.source)
+    config = load_config(home)
+    src = config.source(args.source)
     t0 = time.perf_counter()
     loaded = quarantined = read = 0
     for f in args.files:
-        outcome = read_source_file(home / f, f, src)
+        # packed as a reading worker sends it to the ingest: the records as their Arrow table
+        outcome = read_source_file(home / f, f, src, limits=config.limits.read_limits()).packed()
         if outcome.error:
             raise SystemExit(outcome.error)
         loaded += outcome.rows_loaded

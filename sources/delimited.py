@@ -5,8 +5,9 @@ Size limits and the encoding (per file, or per line when UTF-8 and cp1252 lines 
 candidate that splits the first lines into the most consistent number of fields; the quote
 character is '"' unless csv.Sniffer finds fields quoted with "'" and reading them so splits the
 lines more consistently (a file quoted with "'" that neither reading splits right is refused, never
-read with its columns shifted). Bulk parsing is
-pandas' C parser; a file with quoted line breaks or ragged rows is read with the csv module so
+read with its columns shifted). Bulk parsing is pandas' C parser, fed the text as UTF-8 bytes (the
+file's own when nothing was repaired) a chunk of rows at a time, so the text is not held twice more
+while it is parsed; a file with quoted line breaks or ragged rows is read with the csv module so
 that every row keeps the line number a text editor shows.
 """
 
@@ -103,29 +104,65 @@ def detect_quote(sample_lines: list[str], delim: str) -> str:
     return '"'
 
 
+#: rows the C parser types at a time: each chunk's cells become the frame's columns before the next is
+#: parsed, so a million-line file never holds every cell as a Python string at once (pandas 3)
+PARSE_CHUNK_ROWS = 100_000
+
+
+def _body_start(raw: bytes, start_line: int) -> int | None:
+    """The byte offset where line `start_line + 1` begins (None past the end): a UTF-8 line break is
+    one byte of its own, so lines are counted on the bytes."""
+    pos = 0
+    for _ in range(start_line):
+        found = raw.find(b"\n", pos)
+        if found == -1:
+            return None
+        pos = found + 1
+    return pos
+
+
 def _read_fast(
-    text: str, start_line: int, delim: str, ncols: int, quote: str = '"'
+    raw: bytes, start_line: int, delim: str, ncols: int, quote: str = '"'
 ) -> tuple[pd.DataFrame, np.ndarray] | None:
-    """pandas C parser; None when the file has ragged rows or quoted line breaks."""
-    parts = text.split("\n", start_line)
-    body = parts[start_line] if len(parts) > start_line else ""  # header-only file: no body
+    """pandas C parser on the UTF-8 text `raw` from line `start_line + 1`, `PARSE_CHUNK_ROWS` rows at a
+    time; None when the file has ragged rows or quoted line breaks. Fed bytes, not a StringIO, which
+    holds four bytes a character (a 180 MB file: 0.7 GB)."""
+    names = [str(i) for i in range(ncols)]
+    start = _body_start(raw, start_line)
+    if start is None or start >= len(raw):  # header-only file: no body (the csv module reads it)
+        return None
+    body = io.BytesIO(raw)
+    body.seek(start)
+    chunks: list[pd.DataFrame] = []
     try:
-        frame = pd.read_csv(
-            io.StringIO(body), sep=delim, header=None, names=[str(i) for i in range(ncols)],
-            dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False,
-            engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote, encoding_errors="strict",
-        )
+        for chunk in _parsed_chunks(body, delim, names, quote):
+            if chunk is None:
+                return None
+            chunks.append(chunk)
     except (pd.errors.ParserError, ValueError):
         return None
-    if not isinstance(frame.index, pd.RangeIndex):
-        # the first data line had more fields than the header: pandas silently turned the
-        # leading fields into an index and shifted every value one column to the right
-        return None
+    frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
     for col in frame.columns:
         if frame[col].str.contains("\n", regex=False).any():
             return None
     rows = np.arange(start_line + 1, start_line + 1 + len(frame), dtype=np.int64)
     return frame, rows
+
+
+def _parsed_chunks(
+    body: io.BytesIO, delim: str, names: list[str], quote: str
+) -> Iterator[pd.DataFrame | None]:
+    """The body's rows as string frames, a chunk at a time; None for a chunk whose first line had more
+    fields than the header (pandas then silently turns the leading fields into an index and shifts
+    every value one column to the right)."""
+    reader = pd.read_csv(
+        body, sep=delim, header=None, names=names, dtype=str, keep_default_na=False, na_filter=False,
+        skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote, encoding="utf-8",
+        encoding_errors="strict", chunksize=PARSE_CHUNK_ROWS,
+    )
+    with reader:
+        for chunk in reader:
+            yield chunk if isinstance(chunk.index, pd.RangeIndex) else None
 
 
 def _sniff_records(
@@ -223,7 +260,10 @@ def read_text(
         raise FileReadError(f"not a text table: this is {other.what}; {fix}")
     longest_line = check_text_limits(data, limits)
     decoded = decode_text(data, encoding)
-    text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    encoding_used, decode_warnings = decoded.encoding, decoded.warnings
+    text = _normalised(decoded.text)
+    as_read = text is decoded.text
+    del decoded  # the text is held once from here
     if not text.strip():
         raise FileReadError("the file is empty")
     with _field_limit(limits):
@@ -247,9 +287,15 @@ def read_text(
         ncols = max(len(match.headers), 1)
         check("max_columns", limits.max_columns, ncols, "the number of header fields")
         header_line, body_after = first_line[idx], last_line[idx]
-        fast = _read_fast(text, body_after, delim, ncols, quote)
+        last = _unfinished_line(text)
+        # the parser reads bytes: the file's own when they are the text as read (UTF-8, nothing repaired)
+        same = as_read and encoding_used == "utf-8" and data.find(b"\x00") == -1
+        raw = data if same else text.encode("utf-8")
+        del text
+        fast = _read_fast(raw, body_after, delim, ncols, quote)
         frame, rows, open_quotes = (*fast, {}) if fast is not None else _read_exact(
-            text, body_after, delim, ncols, limits.max_columns, quote)
+            raw.decode("utf-8"), body_after, delim, ncols, limits.max_columns, quote)
+        del raw
         if quote == SINGLE_QUOTE:
             _refuse_shifted_rows(frame, rows, ncols)
         else:
@@ -258,14 +304,14 @@ def read_text(
     _check_cells(frame, rows, limits, sizes=fast is None or longest_line > limits.max_cell_chars)
     if frame.shape[1] > len(match.headers):
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
-    detected = {"encoding": decoded.encoding, "delimiter": {"\t": "tab"}.get(delim, delim),
+    detected = {"encoding": encoding_used, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
-    warnings = list(decoded.warnings)
+    warnings = list(decode_warnings)
     if quote == SINGLE_QUOTE:
         detected["quote"] = quote
         warnings.append("the values are quoted with ' (single quotes); read with ' as the quote character")
     table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
-                     warnings=warnings, cut_rows=open_quotes | _cut_last_line(text, delim, ncols, rows, quote))
+                     warnings=warnings, cut_rows=open_quotes | _cut_last_line(last, delim, ncols, rows, quote))
     return table, detected
 
 
@@ -302,12 +348,25 @@ def _refuse_shifted_rows(frame: pd.DataFrame, rows: np.ndarray, ncols: int) -> N
             f"header's {ncols} (a ' inside a value that is not doubled?): export the file again with \" quotes")
 
 
-def _cut_last_line(text: str, delim: str, ncols: int, rows: np.ndarray, quote: str = '"') -> dict[int, str]:
-    """The last row, when the file stops inside it: no line break at the end and fewer fields than
-    the header, or a quote left open (a file copied while it was still being written)."""
-    if not len(rows) or text.endswith("\n"):
+def _normalised(text: str) -> str:
+    """The text without a byte-order mark and with every line break a "\\n" (the same object when it
+    has neither, so nothing is copied)."""
+    text = text.lstrip("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _unfinished_line(text: str) -> str | None:
+    """The text after the last line break, when the file does not end with one (else None)."""
+    if text.endswith("\n"):
+        return None
+    return text[text.rfind("\n") + 1:]
+
+
+def _cut_last_line(last: str | None, delim: str, ncols: int, rows: np.ndarray, quote: str = '"') -> dict[int, str]:
+    """The last row, when the file stops inside it (`last`, the text after the last line break): fewer
+    fields than the header, or a quote left open (a file copied while it was still being written)."""
+    if not len(rows) or last is None:
         return {}
-    last = text.rsplit("\n", 1)[-1]
     fields = next(csv.reader([last], delimiter=delim, quotechar=quote), [])
     open_quote = last.count(quote) % 2 == 1
     if not open_quote and len(fields) >= ncols:

@@ -23,7 +23,7 @@ from sources.file_magic import sniff_format
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
-from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, to_arrow, type_rows
+from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.table import FileReadError, RawTable
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -56,8 +56,8 @@ class FileOutcome:
     """Everything reading one file produced."""
 
     status: str  # loaded | empty | error | needs_mapping
-    #: the typed records; empty once `packed` (then `table` holds them)
-    records: pd.DataFrame
+    #: each typed table's usable rows, sheet order; none once `packed` (then `table` holds them)
+    parts: list[RecordColumns]
     quarantine: pd.DataFrame
     sheets: list[SheetReport] = field(default_factory=list)
     detected: dict[str, Any] = field(default_factory=dict)
@@ -73,17 +73,32 @@ class FileOutcome:
 
     @property
     def rows_loaded(self) -> int:
-        return self.table.num_rows if self.table is not None else len(self.records)
+        return self.table.num_rows if self.table is not None else sum(len(p) for p in self.parts)
+
+    @property
+    def records(self) -> pd.DataFrame:
+        """The typed records as one frame, made on each call (empty once `packed`); the nightly run
+        reads `arrow()` instead."""
+        frames = [p.frame() for p in self.parts]
+        if not frames:
+            return empty_records()
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
     def arrow(self) -> pa.Table:
-        """The records as the ingest stores them (`records.to_arrow`)."""
-        return self.table if self.table is not None else to_arrow(self.records)
+        """The records as the ingest stores them (`records.to_arrow` of `records`), made from the typed
+        columns without the frame."""
+        if self.table is not None:
+            return self.table
+        if not self.parts:
+            return RECORD_SCHEMA.empty_table()
+        tables = [p.arrow() for p in self.parts]
+        return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
 
     def packed(self) -> FileOutcome:
         """This outcome as it crosses processes and the spool: the records as their Arrow table (a
         million rows: about 0.4 GB in columns and 0.1 s to pickle, against 1.8 GB of Python objects and
         8 s to pickle and convert in the ingest) and without the column profiles nobody downstream reads."""
-        return replace(self, records=empty_records(), table=self.arrow(), mappings=[])
+        return replace(self, parts=[], table=self.arrow(), mappings=[])
 
     @property
     def rows_quarantined(self) -> int:
@@ -155,12 +170,12 @@ def read_source_file(
     try:
         return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS, date_order)
     except FileReadError as exc:
-        return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: {exc}")
+        return FileOutcome("error", [], empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
-        return FileOutcome("error", empty_records(), empty_quarantine(), error=f"{relpath}: cannot read: {exc}")
+        return FileOutcome("error", [], empty_quarantine(), error=f"{relpath}: cannot read: {exc}")
     except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the nightly run over the others
         return FileOutcome(
-            "error", empty_records(), empty_quarantine(),
+            "error", [], empty_quarantine(),
             error=f"{relpath}: unexpected {type(exc).__name__} while reading: {exc}",
         )
 
@@ -189,10 +204,11 @@ def _read(
     tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
-        return FileOutcome("error", empty_records(), empty_quarantine(), sheets=reports,
+        return FileOutcome("error", [], empty_quarantine(), sheets=reports,
                            detected=detected, error=f"{relpath}: no sheet with a recognisable header ({reasons})")
     known_partners = known_partner_set(known_partners)  # normalised once for every sheet
-    records, quarantine, warnings = [empty_records()], [empty_quarantine()], []
+    parts: list[RecordColumns] = []
+    quarantine, warnings = [empty_quarantine()], []
     mappings: list[ColumnMapping] = []
     unmapped: list[str] = []
     mapped = [map_table(raw, src, known_partners) for raw in tables]
@@ -213,7 +229,7 @@ def _read(
             table, source=src.name, source_file=relpath, kind=src.kind,
             date_format=src.date_format, fixed_values=src.fixed_values, limits=limits, date_order=date_order,
         )
-        records.append(typed.records)
+        parts.append(typed.columns)
         quarantine.append(typed.quarantine)
         warnings += [f"{where}: {w}" for w in table.warnings + mapping.warnings() + typed.warnings]
         # a `columns:` entry whose header is not in this sheet would otherwise be ignored silently
@@ -224,15 +240,14 @@ def _read(
         reports.append(SheetReport(
             sheet=table.sheet, header_row=table.header_row,
             mapping={table.header_names[i]: f for i, f in table.header.mapping.items()},
-            how=dict(table.header.how), rows_read=typed.rows_read, rows_loaded=len(typed.records),
+            how=dict(table.header.how), rows_read=typed.rows_read, rows_loaded=len(typed.columns),
             rows_quarantined=len(typed.quarantine), blank_rows=typed.blank_rows, total_rows=typed.total_rows,
             columns=mapping.as_dict(), evidence=typed.evidence,
         ))
     warnings += _sheets_disagree(relpath, reports)
-    recs = _concat(records)
     quar = _concat(quarantine)
-    status = "needs_mapping" if unmapped else "loaded" if len(recs) or len(quar) else "empty"
-    return FileOutcome(status, recs, quar, sheets=reports, detected=detected, warnings=warnings,
+    status = "needs_mapping" if unmapped else "loaded" if any(len(p) for p in parts) or len(quar) else "empty"
+    return FileOutcome(status, parts, quar, sheets=reports, detected=detected, warnings=warnings,
                        error="\n".join(unmapped) or None, mappings=mappings)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sources import delimited
 from sources.delimited import detect_delimiter, detect_encoding, read_text
 from sources.table import FileReadError, RawTable
 
@@ -324,3 +325,51 @@ def test_empty_file(tmp_path: Path, body: bytes) -> None:
 def test_no_recognisable_header(tmp_path: Path) -> None:
     with pytest.raises(FileReadError, match="no recognisable header in the first 60 lines for a distributor source"):
         _read(tmp_path, "nohdr.csv", "a,b,c\n1,2,3\n")
+
+
+# --- the C parser, a chunk of rows at a time ---------------------------------------------------
+
+
+def _body(n: int) -> list[str]:
+    return [f"2026-03-{1 + i % 28:02d},Reseller {i},Ünd User {i} GmbH,SKU-{i:05d}" for i in range(n)]
+
+
+@pytest.mark.parametrize("prefix, newline", [
+    (b"", "\n"), (codecs.BOM_UTF8, "\n"), (b"", "\r\n"), (b"Sales report\nMarch 2026\n", "\n"),
+])
+def test_rows_read_in_chunks_are_the_rows_read_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix: bytes, newline: str
+) -> None:
+    """Eleven rows read three at a time (chunks of one, three and a partial one; a BOM, CRLF line
+    breaks, title lines above the header) give the cells and line numbers of one read."""
+    data = prefix + newline.join([HEADER, *_body(11)]).encode() + newline.encode()
+    whole, detected = _read(tmp_path, "whole.csv", data)
+    monkeypatch.setattr(delimited, "PARSE_CHUNK_ROWS", 3)
+    chunked, detected_chunked = _read(tmp_path, "chunked.csv", data)
+    assert detected_chunked == detected and detected["parser"] == "pandas-c"
+    assert _rows(chunked) == _rows(whole) == [r.split(",") for r in _body(11)]
+    assert chunked.row_numbers.tolist() == whole.row_numbers.tolist()
+    assert chunked.row_numbers[0] == whole.header_row + 1 == prefix.count(b"\n") + 2
+
+
+@pytest.mark.parametrize("bad_line", [
+    '2026-03-09,"Reseller\nwith a line break",End User,SKU-9',  # a quoted line break in the third chunk
+    "2026-03-09,Reseller,End User,SKU-9,extra,fields",  # a ragged row opening a chunk
+])
+def test_a_late_chunk_that_the_c_parser_cannot_read_sends_the_file_to_the_csv_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad_line: str
+) -> None:
+    monkeypatch.setattr(delimited, "PARSE_CHUNK_ROWS", 3)
+    lines = _body(8)
+    lines.insert(6, bad_line)
+    table, detected = _read(tmp_path, "late.csv", "\n".join([HEADER, *lines]) + "\n")
+    assert detected["parser"] == "csv"
+    assert len(table.cells) == 9 and table.row_numbers[-1] == 10 + bad_line.count("\n")
+    assert table.cells.iloc[6, 1] == bad_line.split(",")[1].strip('"')
+
+
+def test_a_file_with_nul_bytes_is_parsed_from_its_repaired_text(tmp_path: Path) -> None:
+    """The parser is fed the file's own bytes only when they are the text as read: NULs removed by the
+    decoding are not read back in."""
+    table, _ = _read(tmp_path, "nul.csv", f"{HEADER}\n2026-03-15,Ac\x00me,End User,AB-1\n".encode())
+    assert _rows(table) == [["2026-03-15", "Acme", "End User", "AB-1"]]

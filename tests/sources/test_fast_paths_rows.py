@@ -315,10 +315,40 @@ def test_records_frame_matches_column_by_column_inserts(mask: list[bool], sheet:
              RECORD_FIELDS[2]: pd.Series(np.arange(n, dtype=float), index=body)}
     provenance = {"source": "s", "source_file": "f.csv", "source_sheet": sheet,
                   "source_row": pd.Series(np.arange(n), index=body)[good].astype("int64"), "kind": "k"}
-    got = records._records_frame(body[good], typed, good, provenance)
+    got = records._records_frame(body[good], {f: v[good] for f, v in typed.items()}, provenance)
     want = _ref_records_frame(body[good], typed, good, provenance)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert got["serial_numbers"].tolist() == [[]] * int(good.sum())
+
+
+
+def _field_of(ftype: str) -> str:
+    return next(f for f in RECORD_FIELDS if FIELD_TYPES[f] == ftype)
+
+
+@pytest.mark.parametrize("mask", [[], [True, True, True], [True, False, True], [False, False, False]])
+@pytest.mark.parametrize("sheet", [None, "Jan"])
+def test_record_columns_make_the_arrow_table_the_frame_makes(mask: list[bool], sheet: str | None) -> None:
+    """The nightly run stores `RecordColumns.arrow()`; it must equal `to_arrow` of the frame tests and
+    tools read, for every field type, with missing values and absent fields."""
+    body = pd.Index([5, 7, 9][:len(mask)], dtype="int64")
+    good = pd.Series(mask, index=body, dtype=bool)
+    typed = {
+        _field_of("text"): pd.Series(["Acme", None, "Zeta"][:len(mask)], index=body, dtype=object),
+        _field_of("date"): pd.Series([dt.date(2026, 3, 1), None, dt.date(1999, 12, 31)][:len(mask)], index=body,
+                                     dtype=object),
+        _field_of("money"): pd.Series([1.5, np.nan, -2.25][:len(mask)], index=body),
+        _field_of("quantity"): pd.Series([3, None, 7][:len(mask)], index=body, dtype=object),
+        _field_of("percent"): pd.Series([0.4, np.nan, 1.0][:len(mask)], index=body),
+        _field_of("serials"): pd.Series([["S1", "S2"], [], ["S3"]][:len(mask)], index=body, dtype=object),
+    }
+    fields = {f: v[good] for f, v in typed.items()}
+    provenance = {"source": "s", "source_file": "f.csv", "source_sheet": sheet,
+                  "source_row": pd.Series(np.arange(len(mask)), index=body)[good].astype("int64"), "kind": "k"}
+    columns = records.RecordColumns(body[good], provenance, fields)
+    got = columns.arrow()
+    assert got.equals(records.to_arrow(columns.frame()))
+    assert got.schema == records.RECORD_SCHEMA and got.num_rows == int(good.sum())
 
 
 @pytest.mark.parametrize("kind", ["distributor", "partner_program", "crm_accounts"])
