@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -129,10 +130,8 @@ def _read_fast(
     holds four bytes a character (a 180 MB file: 0.7 GB)."""
     names = [str(i) for i in range(ncols)]
     start = _body_start(raw, start_line)
-    if start is None or start >= len(raw):  # header-only file: no body (the csv module reads it)
-        return None
     body = io.BytesIO(raw)
-    body.seek(start)
+    body.seek(len(raw) if start is None else start)  # past the end: a header-only file, no rows
     chunks: list[pd.DataFrame] = []
     try:
         for chunk in _parsed_chunks(body, delim, names, quote):
@@ -141,6 +140,8 @@ def _read_fast(
             chunks.append(chunk)
     except (pd.errors.ParserError, ValueError):
         return None
+    if not chunks:  # no rows: the frame a single read gives (pandas' versions differ on yielding a chunk)
+        chunks = [_parse(io.BytesIO(b""), delim, names, quote)]
     frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
     for col in frame.columns:
         if frame[col].str.contains("\n", regex=False).any():
@@ -149,18 +150,22 @@ def _read_fast(
     return frame, rows
 
 
+def _parse(body: io.BytesIO, delim: str, names: list[str], quote: str, **chunks: Any) -> Any:
+    """`pd.read_csv` with every cell a string as written: a frame, or a reader of frames given `chunksize`."""
+    return pd.read_csv(
+        body, sep=delim, header=None, names=names, dtype=str, keep_default_na=False, na_filter=False,
+        skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote, encoding="utf-8",
+        encoding_errors="strict", **chunks,
+    )
+
+
 def _parsed_chunks(
     body: io.BytesIO, delim: str, names: list[str], quote: str
 ) -> Iterator[pd.DataFrame | None]:
     """The body's rows as string frames, a chunk at a time; None for a chunk whose first line had more
     fields than the header (pandas then silently turns the leading fields into an index and shifts
     every value one column to the right)."""
-    reader = pd.read_csv(
-        body, sep=delim, header=None, names=names, dtype=str, keep_default_na=False, na_filter=False,
-        skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote, encoding="utf-8",
-        encoding_errors="strict", chunksize=PARSE_CHUNK_ROWS,
-    )
-    with reader:
+    with _parse(body, delim, names, quote, chunksize=PARSE_CHUNK_ROWS) as reader:
         for chunk in reader:
             yield chunk if isinstance(chunk.index, pd.RangeIndex) else None
 

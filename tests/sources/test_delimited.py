@@ -373,3 +373,10 @@ def test_a_file_with_nul_bytes_is_parsed_from_its_repaired_text(tmp_path: Path) 
     decoding are not read back in."""
     table, _ = _read(tmp_path, "nul.csv", f"{HEADER}\n2026-03-15,Ac\x00me,End User,AB-1\n".encode())
     assert _rows(table) == [["2026-03-15", "Acme", "End User", "AB-1"]]
+
+
+@pytest.mark.parametrize("ending", ["\n", ""])
+def test_a_header_only_file_is_read_by_the_c_parser_with_no_rows(tmp_path: Path, ending: str) -> None:
+    table, detected = _read(tmp_path, "empty.csv", HEADER + ending)
+    assert detected["parser"] == "pandas-c"
+    assert table.cells.shape == (0, 4) and len(table.row_numbers) == 0
