@@ -106,7 +106,8 @@ def apply_overrides(
     """Scored pairs with override decisions applied (pure; `pairs` is not modified).
 
     Pairs named by a must-link get probability 1 and rule "override:must_link" (added when
-    missing); cannot-link pairs get probability 0 and rule "override:cannot_link". `overrides`
+    missing); cannot-link pairs get probability 0 and rule "override:cannot_link" (pairs without a
+    `match_probability` column keep none: their rule says it). `overrides`
     uses the same id columns as `pairs` plus `decision`. Only the pairs touching a decided side
     are keyed and joined, and only the probability and rule are copied: at millions of records
     the scored pairs are tens of millions, the decisions a few hundred.
@@ -117,7 +118,7 @@ def apply_overrides(
         rule = rule.cat.add_categories(missing)
     else:
         rule = rule.copy()
-    probability = pairs["match_probability"].copy()
+    probability = pairs["match_probability"].copy() if "match_probability" in pairs else None
     o = overrides.rename(columns={left: "_l", right: "_r"})
     lo = np.minimum(o["_l"].to_numpy(), o["_r"].to_numpy())
     hi = np.maximum(o["_l"].to_numpy(), o["_r"].to_numpy())
@@ -132,9 +133,11 @@ def apply_overrides(
     hit = keyed.merge(o, on=["_l", "_r"])
     idx = hit["_i"].to_numpy()
     must = hit["decision"].eq(MUST_LINK).to_numpy()
-    probability.iloc[idx] = np.where(must, FORCED_PROBABILITY[MUST_LINK], FORCED_PROBABILITY[CANNOT_LINK])
     rule.iloc[idx] = np.where(must, OVERRIDE_RULES[MUST_LINK], OVERRIDE_RULES[CANNOT_LINK])
-    changed = {"match_probability": probability, "match_rule": rule}
+    changed = {"match_rule": rule}
+    if probability is not None:
+        probability.iloc[idx] = np.where(must, FORCED_PROBABILITY[MUST_LINK], FORCED_PROBABILITY[CANNOT_LINK])
+        changed["match_probability"] = probability
     out = pd.DataFrame({c: changed.get(c, pairs[c]) for c in pairs.columns}, copy=False)  # the ends not copied
     found = set(zip(hit["_l"], hit["_r"], strict=False))
     extra = o[
@@ -149,6 +152,8 @@ def apply_overrides(
                 "match_rule": pd.Series(OVERRIDE_RULES[MUST_LINK], index=extra.index, dtype=rule.dtype),
             }
         )
+        if probability is None:
+            add = add.drop(columns="match_probability")
         out = pd.concat([out, add], ignore_index=True)
     return out
 

@@ -44,6 +44,11 @@ class ReportedScores:
     def __len__(self) -> int:
         return len(self.weight)
 
+    @classmethod
+    def of(cls, scored: ScoredPairs) -> ReportedScores:
+        """What the report keeps of `scored`."""
+        return cls(scored.weight, scored.source, scored.levels)
+
 
 @dataclass(frozen=True)
 class PairReport:
@@ -130,16 +135,8 @@ class PairReport:
         raise KeyError(name)
 
     def _probability(self, rows: np.ndarray) -> np.ndarray:
-        """scored_frame's match_probability at `rows`: from the weight, or forced by a decision (the rows
-        past the scored ones are must-links nobody scored)."""
-        scored = rows < len(self.scored)
-        out = np.full(len(rows), FORCED_PROBABILITY[MUST_LINK], dtype=np.float64)
-        out[scored] = probability(self.scored.weight[rows[scored]])
-        codes = self.rule.codes[rows]
-        for decision, value in FORCED_PROBABILITY.items():
-            if OVERRIDE_RULES[decision] in self.rule.categories:
-                out[codes == self.rule.categories.get_loc(OVERRIDE_RULES[decision])] = value
-        return out
+        """scored_frame's pairs' match probability at `rows` (`pair_probability`)."""
+        return pair_probability(rows, self.scored.weight, self.rule)
 
     def _levels(self, rows: np.ndarray, columns: list[str]) -> dict[str, np.ndarray]:
         """Comparison levels; with an override-only pair reported, every level column takes the dtype
@@ -173,17 +170,32 @@ class PairReport:
         return np.asarray(self._column("match_weight", self.kept[positions]), dtype=np.float64)
 
 
+def pair_probability(rows: np.ndarray, weight: np.ndarray, rule: pd.Categorical) -> np.ndarray:
+    """The match probability of the `scored_frame` pairs at `rows`: made from the weight (`weight`, one per
+    scored pair), or forced by an analyst's decision, which the pair's rule names; the rows past the
+    scored ones are must-links nobody scored. Made for the rows asked only: no float64 per scored pair."""
+    rows = np.asarray(rows, dtype=np.int64)
+    scored = rows < len(weight)
+    out = np.full(len(rows), FORCED_PROBABILITY[MUST_LINK], dtype=np.float64)
+    out[scored] = probability(weight[rows[scored]])
+    codes = rule.codes[rows]
+    for decision, value in FORCED_PROBABILITY.items():
+        if OVERRIDE_RULES[decision] in rule.categories:
+            out[codes == rule.categories.get_loc(OVERRIDE_RULES[decision])] = value
+    return out
+
+
 def pair_report(
     record_ids: pd.Series,
     profiles: Profiles,
     labels: np.ndarray,
-    scored: ScoredPairs,
+    scored: ReportedScores,
     pairs: pd.DataFrame,
     source_names: tuple[str, ...],
     min_weight: float,
 ) -> PairReport:
-    """The pairs a resolution reports (`Resolution.pairs`): of `pairs` (`scored_frame`'s output), those
-    inside one cluster, at `min_weight` or more, or named by an override."""
+    """The pairs a resolution reports (`Resolution.pairs`): of `pairs` (`scored_frame`'s output over the
+    scored pairs `scored`), those inside one cluster, at `min_weight` or more, or named by an override."""
     n = len(scored)
     left = pairs["left"].to_numpy()
     right = pairs["right"].to_numpy()
@@ -204,7 +216,7 @@ def pair_report(
         left=left,
         right=right,
         rule=rule,
-        scored=ReportedScores(scored.weight, scored.source, scored.levels),
+        scored=scored,
         source_names=tuple(source_names),
         kept=kept.astype(np.int32) if len(pairs) < 2**31 else kept,
     )

@@ -25,7 +25,7 @@ from matching.clustering import ClusterSettings, cluster_profiles
 from matching.comparisons import comparison_inputs
 from matching.learning import LearnSettings, learn_weights
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
-from matching.pair_report import pair_report
+from matching.pair_report import ReportedScores, pair_report
 from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
 from matching.profiles import Profiles, build_profiles
 from matching.result import Resolution, record_table, scored_frame
@@ -98,11 +98,11 @@ def _must_link_positions(
 
 @dataclass(frozen=True)
 class _Matched:
-    """Profile clusters and every pair scored on the way; the blocking and comparison inputs behind
-    them are gone once this is made (they are as large as the pairs at a million records)."""
+    """Profile clusters and how they were found (the pairs scored on the way come beside it); the
+    blocking and comparison inputs behind them are gone once this is made (they are as large as the
+    pairs at a million records)."""
 
     labels: np.ndarray
-    scored: ScoredPairs
     model: MatchModel
     weights: pd.DataFrame
     source_names: tuple[str, ...]  # blocking rules, then CLUSTER_CHECK
@@ -115,8 +115,9 @@ def _match_profiles(
     settings: ResolveSettings,
     must: tuple[np.ndarray, np.ndarray],
     cannot: tuple[np.ndarray, np.ndarray],
-) -> _Matched:
-    """Block, learn this run's weights, score and cluster the profiles."""
+) -> tuple[_Matched, ScoredPairs]:
+    """Block, learn this run's weights, score and cluster the profiles; the clusters, and every pair
+    scored on the way."""
     tokens = name_tokens(profiles.table["name_norm"])
     candidates = candidate_pairs(
         con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
@@ -152,14 +153,14 @@ def _match_profiles(
     parts = [scored, *extra]  # joined by the last references to them, so each field is let go as joined
     del scored
     extra.clear()
-    return _Matched(
+    matched = _Matched(
         labels=labels,
-        scored=concat_scored(parts),
         model=model,
         weights=learned.weights,
         source_names=source_names,
         candidate_pairs=n_candidates,
     )
+    return matched, concat_scored(parts)
 
 
 def _profiles_of(
@@ -199,10 +200,12 @@ def resolve_entities(
     table = aliases if isinstance(aliases, AliasTable) else alias_table(aliases)
     record_ids, profiles = _profiles_of(read_records(records), decided, table)
     must, cannot = _profile_overrides(decided, record_ids, profiles.record_profile)
-    matched = _match_profiles(profiles, con, settings, must, cannot)
-    scored = matched.scored
-    pairs = scored_frame(scored, matched.model, must, cannot)
-    out = record_table(record_ids, profiles, matched.labels, pairs)
+    matched, scored_pairs = _match_profiles(profiles, con, settings, must, cannot)
+    pairs = scored_frame(scored_pairs, matched.model, must, cannot)
+    # what the report keeps of the scored pairs; their conflict and evidence bits (8 bytes a pair) go now
+    scored = ReportedScores.of(scored_pairs)
+    del scored_pairs
+    out = record_table(record_ids, profiles, matched.labels, pairs, scored.weight)
     report = pair_report(
         record_ids,
         profiles,

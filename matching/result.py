@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
-from matching.pair_report import PAIR_COLUMNS, PairReport
+from matching.pair_report import PAIR_COLUMNS, PairReport, pair_probability
 from matching.pair_scoring import LEVEL_COLUMNS, ScoredPairs
 from matching.profiles import Profiles
-from matching.scoring import probability, rule_names
+from matching.scoring import rule_names
 from matching.weights import MatchModel
 
 #: probability band of pairs worth a person's review
@@ -79,12 +79,13 @@ def scored_frame(
     must: tuple[np.ndarray, np.ndarray],
     cannot: tuple[np.ndarray, np.ndarray],
 ) -> pd.DataFrame:
-    """Profile pairs with probability and rule, overrides applied (`overrides.apply_overrides`)."""
+    """Profile pairs with their rule, overrides applied (`overrides.apply_overrides`): its first len(scored)
+    rows are `scored`'s, then the must-links nobody scored. No probability is held per pair: a pair's
+    probability is its weight's, or forced by a decision its rule names (`pair_report.pair_probability`)."""
     frame = pd.DataFrame(
         {
             "left": scored.left,
             "right": scored.right,
-            "match_probability": probability(scored.weight),
             "match_rule": rule_names(scored.rule_bits, model),  # categorical: no string per pair
         },
         copy=False,
@@ -103,18 +104,20 @@ def scored_frame(
 
 
 def record_table(
-    record_ids: pd.Series, profiles: Profiles, labels: np.ndarray, pairs: pd.DataFrame
+    record_ids: pd.Series, profiles: Profiles, labels: np.ndarray, pairs: pd.DataFrame, weight: np.ndarray
 ) -> pd.DataFrame:
-    """record_id, cluster_id, match_score, match_rule for every record (see `Resolution`)."""
+    """record_id, cluster_id, match_score, match_rule for every record (see `Resolution`), from the pairs
+    of `scored_frame` and the scored pairs' weights (probabilities made for the pairs inside a cluster only)."""
     n = len(profiles)
     left = pairs["left"].to_numpy()  # int32 positions from scoring: tens of millions, not widened
     right = pairs["right"].to_numpy()
     same = labels[left] == labels[right]
     ends = np.r_[left[same], right[same]]
     del left, right
-    prob = pairs["match_probability"].to_numpy(np.float64)[same]
     rule = pd.Categorical(pairs["match_rule"])  # rules by code: one string per distinct rule
-    codes = rule.codes[same]
+    inside = np.flatnonzero(same)
+    prob = pair_probability(inside, weight, rule)
+    codes = rule.codes[inside]
     p, r = np.r_[prob, prob], np.r_[codes, codes]
     order = np.lexsort((p, ends))  # by profile, then probability ascending
     last = (

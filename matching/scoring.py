@@ -137,13 +137,22 @@ def score_levels(levels: pd.DataFrame, model: MatchModel) -> PairScores:
     )
 
 
+#: pairs coded at a time by `rule_names` (bounds its temporaries: tens of millions of pairs at millions of records)
+RULE_CODE_CHUNK = 4_000_000
+
+
 def rule_names(rule_bits: np.ndarray, model: MatchModel) -> pd.Categorical:
     """The match_rule strings of evidence bit sets ("weak" when nothing agreed)."""
     labels = rule_labels(model)
-    # a hash of the few distinct sets (sorted, as np.unique gives them), not a sort of tens of millions
-    inverse, distinct = pd.factorize(np.asarray(rule_bits), sort=True)
+    bits = np.asarray(rule_bits).ravel()
+    # the few distinct sets by a hash, sorted (not a sort of tens of millions); each pair's code found
+    # a chunk at a time into the smallest integer type, not an int64 per pair and a copy of it
+    distinct = np.sort(pd.unique(bits))
     names = [
         "+".join(lab for i, lab in enumerate(labels) if (int(b) >> i) & 1) or "weak"
         for b in distinct  # one string per distinct combination, not per pair
     ]
-    return pd.Categorical.from_codes(inverse.ravel().astype(np.int32), categories=names)
+    codes = np.empty(len(bits), dtype=np.min_scalar_type(-max(len(distinct), 1)))
+    for lo in range(0, len(bits), RULE_CODE_CHUNK):
+        codes[lo : lo + RULE_CODE_CHUNK] = np.searchsorted(distinct, bits[lo : lo + RULE_CODE_CHUNK])
+    return pd.Categorical.from_codes(codes, categories=names)

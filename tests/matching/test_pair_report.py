@@ -9,8 +9,10 @@ import pytest
 
 from matching import CUSTOMER_MODEL, resolve_entities
 from matching.entities import resolve_with_ids
+from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
 from matching.resolve import ResolveSettings
 from matching.review import review_queue
+from matching.scoring import probability, rule_names
 from tests.matching.fixtures import customer_records
 
 
@@ -117,20 +119,27 @@ def test_records_read_by_a_function_resolve_as_the_frame_and_are_read_again_for_
 
 
 def test_probabilities_made_when_asked_are_those_scored_frame_made(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The report holds no probability per pair: made from the weight when asked, forced to 1 or 0 by a
-    decision, they equal the frame the resolution made them in (must- and cannot-links included)."""
+    """No probability is held per pair: made from the weight when asked, forced to 1 or 0 by a decision,
+    they equal a float64 per scored pair with the overrides applied to it (must- and cannot-links
+    included), as the resolution once held them."""
     import matching.resolve as resolve
 
     frames: list[pd.DataFrame] = []
-    made = resolve.pair_report
+    made = resolve.scored_frame
 
-    def keep_frame(*args, **kwargs):
-        frames.append(args[4])  # scored_frame's output: probabilities and rules with the overrides applied
-        return made(*args, **kwargs)
+    def held(scored, model, must, cannot):  # every pair's probability, then the decisions applied to it
+        frame = pd.DataFrame({"left": scored.left, "right": scored.right,
+                              "match_probability": probability(scored.weight),
+                              "match_rule": rule_names(scored.rule_bits, model)})
+        decided = pd.DataFrame({"left": np.r_[must[0], cannot[0]], "right": np.r_[must[1], cannot[1]],
+                                "decision": [MUST_LINK] * len(must[0]) + [CANNOT_LINK] * len(cannot[0])})
+        frames.append(apply_overrides(frame, decided[decided["left"] != decided["right"]]))
+        return made(scored, model, must, cannot)
 
-    monkeypatch.setattr(resolve, "pair_report", keep_frame)
+    monkeypatch.setattr(resolve, "scored_frame", held)
     records, overrides = _records_and_decisions()
-    report = resolve_entities(records, overrides=overrides).report
+    resolution = resolve_entities(records, overrides=overrides)
+    report = resolution.report
     want = frames[0]["match_probability"].to_numpy()[report.kept]
     np.testing.assert_array_equal(report.take(columns=["match_probability"])["match_probability"].to_numpy(), want)
     np.testing.assert_array_equal(report.probabilities(3, 11), want[3:11])
