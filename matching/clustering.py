@@ -57,14 +57,16 @@ class Clusters:
 
 
 def _lookup(
-    codes_sorted: np.ndarray, values_sorted: np.ndarray, codes: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Values for `codes` from a sorted code table; (found mask, values)."""
+    codes_sorted: np.ndarray, order: np.ndarray, codes: np.ndarray, *columns: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """For `codes`, whether each is in the sorted code table and, per column given in the table's
+    own order (`codes_sorted` is the table's codes taken in `order`), its value there."""
     if len(codes_sorted) == 0:
-        return np.zeros(len(codes), dtype=bool), np.zeros(len(codes))
+        return np.zeros(len(codes), dtype=bool), *(np.zeros(len(codes)) for _ in columns)
     pos = np.minimum(np.searchsorted(codes_sorted, codes), len(codes_sorted) - 1)
     found = codes_sorted[pos] == codes
-    return found, values_sorted[pos]
+    at = order[pos]
+    return found, *(c[at] for c in columns)
 
 
 def _split_large(
@@ -137,11 +139,12 @@ def cluster_profiles(
 
     codes = pair_codes(left, right)
     linked = np.greater(weight, settings.link_weight, signature=_IN_FLOAT64) & ~np.isin(codes, cl_codes)
+    # the candidates by code: their order (int32 below 2**31 pairs), not sorted copies of weight and conflict
     order = np.argsort(codes, kind="stable")
     known_codes = codes[order]
     del codes
-    known_weight, known_conflict = weight[order], conflict[order]
-    del order
+    if len(order) < 2**31:
+        order = order.astype(np.int32)
     edge_l = np.r_[left[linked], ml_l]
     edge_r = np.r_[right[linked], ml_r]
     labels = connected_components(n, edge_l, edge_r)
@@ -158,8 +161,7 @@ def cluster_profiles(
     for batch in _batches(check, sizes[check], settings.check_batch_pairs):
         in_l, in_r = group_pairs(labels, batch)
         in_codes = pair_codes(in_l, in_r)
-        found, in_weight = _lookup(known_codes, known_weight, in_codes)
-        _, in_conflict = _lookup(known_codes, known_conflict, in_codes)
+        found, in_weight, in_conflict = _lookup(known_codes, order, in_codes, weight, conflict)
         in_weight, in_conflict = in_weight.astype(np.float64), in_conflict.astype(np.float64)
         missing = ~found
         if missing.any():

@@ -35,29 +35,29 @@ def _column(records: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series(None, index=records.index, dtype=object)
 
 
+def comparable_value(records: pd.DataFrame, attr: str) -> pd.Series:
+    """One attribute as golden records show it: an identifier normalised, text stripped."""
+    raw = _column(records, attr)
+    if attr == "domain":
+        email = normalise_emails(_column(records, "email"))
+        value = normalise_domains(raw)
+        return value.where(value.notna(), email_domains(email))
+    if attr == "email":
+        return normalise_emails(raw)
+    if attr == "phone":
+        return normalise_phones(raw)["phone"]
+    if attr == "postal_code":
+        return normalise_postal_codes(raw, _column(records, "country"))
+    if attr == "state":
+        return normalise_states(raw)
+    if attr == "country":
+        return normalise_countries(raw)
+    return as_text(raw)
+
+
 def comparable_values(records: pd.DataFrame, attributes: Sequence[str]) -> pd.DataFrame:
     """The attributes as golden records show them: identifiers normalised, text stripped."""
-    out = {}
-    for attr in attributes:
-        raw = _column(records, attr)
-        if attr == "domain":
-            email = normalise_emails(_column(records, "email"))
-            value = normalise_domains(raw)
-            value = value.where(value.notna(), email_domains(email))
-        elif attr == "email":
-            value = normalise_emails(raw)
-        elif attr == "phone":
-            value = normalise_phones(raw)["phone"]
-        elif attr == "postal_code":
-            value = normalise_postal_codes(raw, _column(records, "country"))
-        elif attr == "state":
-            value = normalise_states(raw)
-        elif attr == "country":
-            value = normalise_countries(raw)
-        else:
-            value = as_text(raw)
-        out[attr] = value
-    return pd.DataFrame(out, index=records.index)
+    return pd.DataFrame({attr: comparable_value(records, attr) for attr in attributes}, index=records.index)
 
 
 GOLDEN_WINNERS_SQL: Final[str] = sql_text("golden_winners.sql")
@@ -76,14 +76,16 @@ def _text_array(values: pd.Series) -> pa.Array:
 def _compete(
     con: duckdb.DuckDBPyConnection,
     records: pd.DataFrame,
-    values: pd.DataFrame,
+    attributes: Sequence[str],
     priority: np.ndarray,
     source: pd.Series,
     entities: pd.DataFrame,
     entity_column: str,
 ) -> tuple[pd.DataFrame, pd.Series]:
     """Each entity's winning (attribute, value, source) rows and its record count, in DuckDB
-    (golden_winners.sql, golden_counts.sql); entity ids go in as codes and come back as they were."""
+    (golden_winners.sql, golden_counts.sql); entity ids go in as codes and come back as they were.
+    Each attribute's comparable values become Arrow as they are made, so the Python strings of one
+    attribute are held at a time, not of all (at three million records about 2 GB)."""
     codes, uniques = pd.factorize(entities[entity_column])
     ids = np.asarray(uniques, dtype=object)
     record_table = pa.table({
@@ -91,7 +93,7 @@ def _compete(
         "_priority": pa.array(priority, type=pa.int64()),
         "_pos": pa.array(np.arange(len(records)), type=pa.int64()),
         "_source": _text_array(source),
-        **{f"a{i}": _text_array(values[attr]) for i, attr in enumerate(values.columns)},
+        **{f"a{i}": _text_array(comparable_value(records, attr)) for i, attr in enumerate(attributes)},
     })
     entity_table = pa.table({
         "record_id": _text_array(entities["record_id"]),
@@ -106,7 +108,7 @@ def _compete(
     finally:
         con.unregister("_golden_records")
         con.unregister("_golden_entities")
-    names = {f"a{i}": attr for i, attr in enumerate(values.columns)}  # no attribute name reaches the SQL
+    names = {f"a{i}": attr for i, attr in enumerate(attributes)}  # no attribute name reaches the SQL
     won = won.assign(_entity=ids[won["_entity"].to_numpy(np.int64)], attribute=won["attribute"].map(names))
     counts = pd.Series(counted["records"].to_numpy(np.int64), name="records",
                        index=pd.Index(ids[counted["_entity"].to_numpy(np.int64)], name=entity_column))
@@ -140,11 +142,10 @@ def build_golden_records(
             .fillna(UNRANKED)
             .to_numpy(np.int64)
         )
-    values = comparable_values(recs, attributes)
     own = con is None
     con = duckdb.connect() if con is None else con
     try:
-        winners, counts = _compete(con, recs, values, priority, source, entities, entity_column)
+        winners, counts = _compete(con, recs, attributes, priority, source, entities, entity_column)
     finally:
         if own:
             con.close()
