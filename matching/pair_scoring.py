@@ -89,8 +89,14 @@ def score_pairs(
         conflict=np.concatenate(conflicts),
         rule_bits=np.concatenate(bits),
         source=np.broadcast_to(np.asarray(source, dtype=np.int16), left.shape).copy(),
-        levels=pd.concat(frames, ignore_index=True),
+        levels=column_frame({c: np.concatenate([f[c].to_numpy() for f in frames]) for c in frames[0].columns}),
     )
+
+
+def column_frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """A frame that holds each column as the array given, not copied into one block per dtype: a
+    column can then be let go on its own (`concat_scored`)."""
+    return pd.DataFrame(columns, copy=False)
 
 
 def concat_scored(parts: list[ScoredPairs]) -> ScoredPairs:
@@ -103,7 +109,18 @@ def concat_scored(parts: list[ScoredPairs]) -> ScoredPairs:
     parts.clear()
     joined: dict[str, object] = {}
     for name, field_pieces in pieces.items():
-        joined[name] = (pd.concat(field_pieces, ignore_index=True) if name == "levels"
-                        else np.concatenate(field_pieces))
+        joined[name] = _join_levels(field_pieces) if name == "levels" else np.concatenate(field_pieces)
         field_pieces.clear()
     return ScoredPairs(**joined)  # type: ignore[arg-type]
+
+
+def _join_levels(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The parts' levels joined a column at a time, each part's column let go once joined (the parts'
+    levels are `column_frame`s, one array a column), so the join holds one column twice, not the
+    levels (16 bytes a pair: the largest field)."""
+    joined: dict[str, np.ndarray] = {}
+    for column in list(frames[0].columns):
+        joined[column] = np.concatenate([f[column].to_numpy() for f in frames])
+        for f in frames:
+            del f[column]
+    return column_frame(joined)
