@@ -6,9 +6,9 @@ candidate that splits the first lines into the most consistent number of fields;
 character is '"' unless csv.Sniffer finds fields quoted with "'" and reading them so splits the
 lines more consistently (a file quoted with "'" that neither reading splits right is refused, never
 read with its columns shifted). Bulk parsing is pandas' C parser, fed the text as UTF-8 bytes (the
-file's own when nothing was repaired) a chunk of rows at a time, so the text is not held twice more
-while it is parsed; a file with quoted line breaks or ragged rows is read with the csv module so
-that every row keeps the line number a text editor shows.
+file's own when nothing was repaired), so the text is not held twice more while it is parsed; a
+file with quoted line breaks or ragged rows is read with the csv module so that every row keeps the
+line number a text editor shows.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -105,11 +104,6 @@ def detect_quote(sample_lines: list[str], delim: str) -> str:
     return '"'
 
 
-#: rows the C parser types at a time: each chunk's cells become the frame's columns before the next is
-#: parsed, so a million-line file never holds every cell as a Python string at once (pandas 3)
-PARSE_CHUNK_ROWS = 100_000
-
-
 def _body_start(raw: bytes, start_line: int) -> int | None:
     """The byte offset where line `start_line + 1` begins (None past the end): a UTF-8 line break is
     one byte of its own, so lines are counted on the bytes."""
@@ -125,49 +119,30 @@ def _body_start(raw: bytes, start_line: int) -> int | None:
 def _read_fast(
     raw: bytes, start_line: int, delim: str, ncols: int, quote: str = '"'
 ) -> tuple[pd.DataFrame, np.ndarray] | None:
-    """pandas C parser on the UTF-8 text `raw` from line `start_line + 1`, `PARSE_CHUNK_ROWS` rows at a
-    time; None when the file has ragged rows or quoted line breaks. Fed bytes, not a StringIO, which
-    holds four bytes a character (a 180 MB file: 0.7 GB)."""
-    names = [str(i) for i in range(ncols)]
+    """pandas C parser on the UTF-8 text `raw` from line `start_line + 1`; None when the file has ragged
+    rows or quoted line breaks. Fed bytes, not a StringIO, which holds four bytes a character (a 180 MB
+    file: 0.7 GB). In one read: pandas 2.2, read a chunk at a time, cuts a ragged row that opens a chunk
+    to the header's fields without a word."""
     start = _body_start(raw, start_line)
     body = io.BytesIO(raw)
     body.seek(len(raw) if start is None else start)  # past the end: a header-only file, no rows
-    chunks: list[pd.DataFrame] = []
     try:
-        for chunk in _parsed_chunks(body, delim, names, quote):
-            if chunk is None:
-                return None
-            chunks.append(chunk)
+        frame = pd.read_csv(
+            body, sep=delim, header=None, names=[str(i) for i in range(ncols)], dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote,
+            encoding="utf-8", encoding_errors="strict",
+        )
     except (pd.errors.ParserError, ValueError):
         return None
-    if not chunks:  # no rows: the frame a single read gives (pandas' versions differ on yielding a chunk)
-        chunks = [_parse(io.BytesIO(b""), delim, names, quote)]
-    frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    if not isinstance(frame.index, pd.RangeIndex):
+        # the first data line had more fields than the header: pandas silently turned the
+        # leading fields into an index and shifted every value one column to the right
+        return None
     for col in frame.columns:
         if frame[col].str.contains("\n", regex=False).any():
             return None
     rows = np.arange(start_line + 1, start_line + 1 + len(frame), dtype=np.int64)
     return frame, rows
-
-
-def _parse(body: io.BytesIO, delim: str, names: list[str], quote: str, **chunks: Any) -> Any:
-    """`pd.read_csv` with every cell a string as written: a frame, or a reader of frames given `chunksize`."""
-    return pd.read_csv(
-        body, sep=delim, header=None, names=names, dtype=str, keep_default_na=False, na_filter=False,
-        skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL, quotechar=quote, encoding="utf-8",
-        encoding_errors="strict", **chunks,
-    )
-
-
-def _parsed_chunks(
-    body: io.BytesIO, delim: str, names: list[str], quote: str
-) -> Iterator[pd.DataFrame | None]:
-    """The body's rows as string frames, a chunk at a time; None for a chunk whose first line had more
-    fields than the header (pandas then silently turns the leading fields into an index and shifts
-    every value one column to the right)."""
-    with _parse(body, delim, names, quote, chunksize=PARSE_CHUNK_ROWS) as reader:
-        for chunk in reader:
-            yield chunk if isinstance(chunk.index, pd.RangeIndex) else None
 
 
 def _sniff_records(

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from sources import delimited
 from sources.delimited import detect_delimiter, detect_encoding, read_text
 from sources.table import FileReadError, RawTable
 
@@ -327,7 +326,7 @@ def test_no_recognisable_header(tmp_path: Path) -> None:
         _read(tmp_path, "nohdr.csv", "a,b,c\n1,2,3\n")
 
 
-# --- the C parser, a chunk of rows at a time ---------------------------------------------------
+# --- the C parser, fed the file's bytes ---------------------------------------------------------
 
 
 def _body(n: int) -> list[str]:
@@ -337,35 +336,35 @@ def _body(n: int) -> list[str]:
 @pytest.mark.parametrize("prefix, newline", [
     (b"", "\n"), (codecs.BOM_UTF8, "\n"), (b"", "\r\n"), (b"Sales report\nMarch 2026\n", "\n"),
 ])
-def test_rows_read_in_chunks_are_the_rows_read_at_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix: bytes, newline: str
-) -> None:
-    """Eleven rows read three at a time (chunks of one, three and a partial one; a BOM, CRLF line
-    breaks, title lines above the header) give the cells and line numbers of one read."""
+def test_the_body_is_parsed_from_the_line_after_the_header(tmp_path: Path, prefix: bytes, newline: str) -> None:
+    """The parser starts on the bytes of the line after the header, whether they are the file's own
+    (UTF-8) or the repaired text's (a BOM, CRLF line breaks), below title lines."""
     data = prefix + newline.join([HEADER, *_body(11)]).encode() + newline.encode()
-    whole, detected = _read(tmp_path, "whole.csv", data)
-    monkeypatch.setattr(delimited, "PARSE_CHUNK_ROWS", 3)
-    chunked, detected_chunked = _read(tmp_path, "chunked.csv", data)
-    assert detected_chunked == detected and detected["parser"] == "pandas-c"
-    assert _rows(chunked) == _rows(whole) == [r.split(",") for r in _body(11)]
-    assert chunked.row_numbers.tolist() == whole.row_numbers.tolist()
-    assert chunked.row_numbers[0] == whole.header_row + 1 == prefix.count(b"\n") + 2
+    table, detected = _read(tmp_path, "body.csv", data)
+    assert detected["parser"] == "pandas-c"
+    assert _rows(table) == [r.split(",") for r in _body(11)]
+    assert table.row_numbers.tolist() == list(range(prefix.count(b"\n") + 2, prefix.count(b"\n") + 13))
+    assert table.header_row == prefix.count(b"\n") + 1
 
 
+@pytest.mark.parametrize("at", [0, 3, 6])
 @pytest.mark.parametrize("bad_line", [
-    '2026-03-09,"Reseller\nwith a line break",End User,SKU-9',  # a quoted line break in the third chunk
-    "2026-03-09,Reseller,End User,SKU-9,extra,fields",  # a ragged row opening a chunk
+    '2026-03-09,"Reseller\nwith a line break",End User,SKU-9',  # a quoted line break
+    "2026-03-09,Reseller,End User,SKU-9,extra,fields",  # a ragged row
 ])
-def test_a_late_chunk_that_the_c_parser_cannot_read_sends_the_file_to_the_csv_module(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad_line: str
+def test_a_row_the_c_parser_cannot_read_sends_the_file_to_the_csv_module(
+    tmp_path: Path, bad_line: str, at: int
 ) -> None:
-    monkeypatch.setattr(delimited, "PARSE_CHUNK_ROWS", 3)
+    """Wherever the row is, its extra fields are kept (never cut to the header's) and the lines keep their
+    numbers."""
     lines = _body(8)
-    lines.insert(6, bad_line)
+    lines.insert(at, bad_line)
     table, detected = _read(tmp_path, "late.csv", "\n".join([HEADER, *lines]) + "\n")
     assert detected["parser"] == "csv"
     assert len(table.cells) == 9 and table.row_numbers[-1] == 10 + bad_line.count("\n")
-    assert table.cells.iloc[6, 1] == bad_line.split(",")[1].strip('"')
+    assert table.cells.iloc[at, 1] == bad_line.split(",")[1].strip('"')
+    if "extra" in bad_line:
+        assert table.cells.iloc[at].tolist()[-2:] == ["extra", "fields"]
 
 
 def test_a_file_with_nul_bytes_is_parsed_from_its_repaired_text(tmp_path: Path) -> None:
