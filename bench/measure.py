@@ -15,33 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
+
+from pipelines.stages.peak_memory import tree_rss_kib
 
 SAMPLE_SECONDS = 0.2
-
-
-def _tree_rss_kib(root: int) -> int:
-    """Resident KiB of `root` and all its descendants now (0 where /proc cannot tell)."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            status = (proc / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        pid = int(proc.name)
-        parents[pid] = int(fields.get("PPid", "0").strip() or 0)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    tree, frontier = {root}, [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
-        tree.update(children)
-        frontier += children
-    return sum(rss.get(p, 0) for p in tree)
 
 
 def main() -> int:
@@ -54,7 +31,7 @@ def main() -> int:
     def sample() -> None:
         nonlocal peak_tree
         while not done.wait(SAMPLE_SECONDS):
-            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+            peak_tree = max(peak_tree, tree_rss_kib(proc.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

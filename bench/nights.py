@@ -1,7 +1,7 @@
 """The nights that matter, on one demo world: cold, the first unchanged night (it still compares its
 opportunities with the cold night's), a night with nothing new (the warehouse copied whole), and a
-late file of a past month arriving alone. Per night: wall seconds, peak RSS, each stage's seconds
-(from the progress lines `radar run` prints) and which stages were reused.
+late file of a past month arriving alone. Per night: wall seconds, peak RSS, each stage's seconds and
+peak memory (from the progress lines `radar run` prints) and which stages were reused.
 
 `python -m bench.nights --scale 10 --seed 5 --out bench/results/nights-100k.json [--home DIR] [--cold-only]`
 (the world is generated into DIR, default a temporary directory; an existing DIR is used as it is).
@@ -26,7 +26,8 @@ import duckdb
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGE_DONE = re.compile(r"^\d\d:\d\d:\d\d  (?P<stage>.+?): done in (?P<seconds>[\d.]+) s")
+STAGE_DONE = re.compile(r"^\d\d:\d\d:\d\d  (?P<stage>.+?): done in (?P<seconds>[\d.]+) s"
+                        r"(?:, peak (?P<peak>[\d,]+) MiB)?")
 
 
 def _night(home: Path, *extra: str) -> dict:
@@ -38,14 +39,17 @@ def _night(home: Path, *extra: str) -> dict:
         raise RuntimeError(f"radar run failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     *lines, last = proc.stdout.rstrip("\n").splitlines()
     measured = json.loads(last)
-    stages = {m["stage"]: float(m["seconds"]) for m in map(STAGE_DONE.match, lines) if m}
+    done = [m for m in map(STAGE_DONE.match, lines) if m]
+    stages = {m["stage"]: float(m["seconds"]) for m in done}
+    peaks = {m["stage"]: int(m["peak"].replace(",", "")) for m in done if m["peak"]}
     con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     try:
         reused = sorted(s for s, r in con.execute("SELECT stage, reused FROM stage_fingerprints").fetchall() if r)
     finally:
         con.close()
     return {"seconds": measured["seconds"], "peak_rss_mib": measured["peak_rss_mib"],
-            "peak_tree_rss_mib": measured.get("peak_tree_rss_mib"), "stages": stages, "reused": reused}
+            "peak_tree_rss_mib": measured.get("peak_tree_rss_mib"), "stages": stages, "stage_peak_mib": peaks,
+            "reused": reused}
 
 
 def _late_file(home: Path) -> Path:

@@ -3,12 +3,15 @@ it did as metadata ops read in the UI: row counts, the table's columns with the 
 comments, files new/unchanged/failed, quarantine by reason, match rates, value at risk, a preview."""
 # no `from __future__ import annotations` here: Dagster inspects the real annotations
 
+import functools
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from dagster import (
     AssetExecutionContext,
+    AssetsDefinition,
     MaterializeResult,
     MetadataValue,
     TableColumn,
@@ -23,6 +26,7 @@ from pipelines.stages import ingest, outputs, publish, resolve
 from pipelines.stages import opportunities as opportunity_stage
 from pipelines.stages import products as product_stage
 from pipelines.stages.memo import night_reused, was_reused
+from pipelines.stages.peak_memory import PeakMemory
 from pipelines.stages.table_info import (
     TableFacts,
     markdown_table,
@@ -34,6 +38,21 @@ from pipelines.stages.table_info import (
 from reports.safe_text import clean_str
 
 FAILED_STATUSES = ("error", "needs_mapping")
+
+
+def stage_asset(**spec: Any) -> Callable[[Callable[..., MaterializeResult]], AssetsDefinition]:
+    """Dagster's `@asset(**spec)`, with the stage's peak memory (this process and its workers, MiB) added to
+    what it reports: `peak_rss_mib`, in the UI and on `radar run`'s line for the stage."""
+    def decorate(stage: Callable[..., MaterializeResult]) -> AssetsDefinition:
+        @functools.wraps(stage)
+        def measured(*args: Any, **kwargs: Any) -> MaterializeResult:
+            with PeakMemory() as peak:
+                result = stage(*args, **kwargs)
+            if peak.mib is None:
+                return result
+            return result._replace(metadata={**(result.metadata or {}), "peak_rss_mib": peak.mib})
+        return asset(**spec)(measured)
+    return decorate
 
 
 def _schema(facts: TableFacts) -> dict[str, Any]:
@@ -50,7 +69,7 @@ def _table(radar: RadarHome, table: str, *, live: bool = False) -> dict[str, Any
     return _schema(table_facts(radar.run(), [table], live=live)[0])
 
 
-@asset(group_name="ingest", pool=WAREHOUSE_POOL, kinds={"python"})
+@stage_asset(group_name="ingest", pool=WAREHOUSE_POOL, kinds={"python"})
 def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every inbox file named by sources.yaml read into the ingest store (new or changed only)."""
     # file names come from the inbox: cleaned before Dagster's console logger or UI shows them
@@ -82,7 +101,7 @@ def inbox_files(context: AssetExecutionContext, radar: RadarHome) -> Materialize
     })
 
 
-@asset(group_name="ingest", deps=[inbox_files], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="ingest", deps=[inbox_files], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def source_records(radar: RadarHome) -> MaterializeResult:
     """A new warehouse build, started with source_records, quarantine and ingested_files."""
     counts = ingest.stage_source_records(radar.run())
@@ -94,7 +113,7 @@ def source_records(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="products", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="products", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def products(radar: RadarHome) -> MaterializeResult:
     """Products by SKU: category and list price (price list, else estimated and flagged)."""
     outcome = product_stage.build_products(radar.run())
@@ -112,27 +131,27 @@ def _resolved(radar: RadarHome, outcome: resolve.ResolveOutcome, table: str, sou
     })
 
 
-@asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="resolve", deps=[source_records], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def customers(radar: RadarHome) -> MaterializeResult:
     """End customers resolved across every source: customers, customer_sources, match_review."""
     return _resolved(radar, resolve.resolve_customers(radar.run()), "customers", "customer_sources", "customer_id",
                      "customers")
 
 
-@asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="resolve", deps=[customers], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def partners(radar: RadarHome) -> MaterializeResult:
     """Resellers, leasing companies and distributors resolved; record_parties per source row."""
     return _resolved(radar, resolve.resolve_partners(radar.run()), "partners", "partner_sources", "partner_id",
                      "partners")
 
 
-@asset(group_name="resolve", deps=[partners, products], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="resolve", deps=[partners, products], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def asset_registry(radar: RadarHome) -> MaterializeResult:
     """Assets by serial across sources (typos, look-alikes, prefixes) with their warranty end."""
     return _resolved(radar, resolve.resolve_assets(radar.run()), "assets", "asset_sources", "asset_id", "assets")
 
 
-@asset(group_name="contracts", deps=[asset_registry], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="contracts", deps=[asset_registry], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def contracts(radar: RadarHome) -> MaterializeResult:
     """Contracts merged across sources, their assets, conflicts, lineage and renewal chains."""
     counts = contract_stage.build_contracts(radar.run())
@@ -140,7 +159,7 @@ def contracts(radar: RadarHome) -> MaterializeResult:
                                        "reused": was_reused(radar.run(), "contracts")})
 
 
-@asset(group_name="opportunities", deps=[contracts], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="opportunities", deps=[contracts], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def renewal_opportunities(radar: RadarHome) -> MaterializeResult:
     """Renewals, win-backs, coverage gaps and co-terms as of the run's date, valued and assigned a rep."""
     outcome = opportunity_stage.build_opportunities(radar.run())
@@ -162,7 +181,7 @@ def renewal_opportunities(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def renewal_summary(radar: RadarHome) -> MaterializeResult:
     """Totals by kind, window, month, rep and reseller, for the whole book and each rep's and reseller's part."""
     totals = opportunity_stage.build_renewal_summary(radar.run())
@@ -172,7 +191,7 @@ def renewal_summary(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def channel_economics(radar: RadarHome) -> MaterializeResult:
     """partner_economics and customer_economics by quarter, each figure with the counterparty in force on its date."""
     outcome = opportunity_stage.build_economics(radar.run())
@@ -186,7 +205,7 @@ def channel_economics(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
+@stage_asset(group_name="opportunities", deps=[renewal_opportunities], pool=WAREHOUSE_POOL, kinds={"duckdb"})
 def channel_audit(radar: RadarHome) -> MaterializeResult:
     """Registration problems with their evidence rows, hardware attach rates and reseller scorecards."""
     outcome = opportunity_stage.build_channel_audit(radar.run())
@@ -200,7 +219,7 @@ def channel_audit(radar: RadarHome) -> MaterializeResult:
     })
 
 
-@asset(group_name="publish", deps=[renewal_summary, channel_audit, channel_economics], pool=WAREHOUSE_POOL,
+@stage_asset(group_name="publish", deps=[renewal_summary, channel_audit, channel_economics], pool=WAREHOUSE_POOL,
        kinds={"duckdb"})
 def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """The finished build swapped in as warehouse.duckdb, atomically, after its checks passed."""
@@ -217,7 +236,7 @@ def publish_warehouse(context: AssetExecutionContext, radar: RadarHome) -> Mater
     })
 
 
-@asset(group_name="outputs", deps=[publish_warehouse], kinds={"parquet"})
+@stage_asset(group_name="outputs", deps=[publish_warehouse], kinds={"parquet"})
 def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """Every analyst-facing table of the published warehouse as out/parquet/<table>.parquet."""
     done = outputs.export_parquet_files(radar.run())
@@ -227,7 +246,7 @@ def parquet_export(context: AssetExecutionContext, radar: RadarHome) -> Material
                                        "reused": done.reused})
 
 
-@asset(group_name="outputs", deps=[publish_warehouse], kinds={"excel", "csv"})
+@stage_asset(group_name="outputs", deps=[publish_warehouse], kinds={"excel", "csv"})
 def opportunity_workbooks(context: AssetExecutionContext, radar: RadarHome) -> MaterializeResult:
     """out/: the overall workbook, one per rep and per reseller, crm_import.csv, run_summary.md, match_review.xlsx
     and channel/registration_issues.xlsx, from the published warehouse (a run that fails before publishing leaves

@@ -209,7 +209,8 @@ class RunDisplay:
             self._check(event.event_specific_data)
         elif kind == "STEP_SUCCESS" and stage:
             self.events.succeeded.append(stage)
-            self._end(stage, "done", stage_counts(stage, self.events.metadata.get(stage, {})))
+            meta = self.events.metadata.get(stage, {})
+            self._end(stage, "done", stage_counts(stage, meta), meta.get("peak_rss_mib"))
         elif kind == "STEP_FAILURE":
             err = event.step_failure_data.error
             self.events.failed[step] = err
@@ -221,10 +222,11 @@ class RunDisplay:
             self.events.skipped.append(stage)
             self._print(f"{time.strftime('%H:%M:%S')}  {STAGE_LABELS[stage]}: skipped (an earlier step failed)")
 
-    def _end(self, stage: str, word: str, counts: str) -> None:
+    def _end(self, stage: str, word: str, counts: str, peak_mib: Any = None) -> None:
         took = time.monotonic() - self.events.started.get(stage, time.monotonic())
         self._status.pop(stage, None)
-        self._print(f"{time.strftime('%H:%M:%S')}  {STAGE_LABELS[stage]}: {word} in {took:.1f} s"
+        peak = f", peak {peak_mib:,.0f} MiB" if isinstance(peak_mib, (int, float)) else ""
+        self._print(f"{time.strftime('%H:%M:%S')}  {STAGE_LABELS[stage]}: {word} in {took:.1f} s{peak}"
                     + (f" – {counts}" if counts else ""))
 
     def _check(self, evaluation: Any) -> None:

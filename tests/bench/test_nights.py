@@ -22,6 +22,7 @@ def test_the_cold_night_alone_reports_its_stages_and_peak(tmp_path: Path) -> Non
     cold = report["nights"]["cold"]
     assert report["source_rows"] > 0 and cold["seconds"] > 0 and cold["peak_tree_rss_mib"] > 100
     assert cold["stages"]["Reading the inbox"] > 0 and "Resolving customers" in cold["stages"]
+    assert set(cold["stage_peak_mib"]) == set(cold["stages"]) and cold["stage_peak_mib"]["Resolving customers"] > 100
     home = tmp_path / "home"
     con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     try:

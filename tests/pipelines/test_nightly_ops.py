@@ -5,6 +5,7 @@ out/last_failure.md and calls the `notify:` command; `radar ui` stops on SIGTERM
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -113,6 +114,8 @@ def test_the_ui_shows_a_cli_run_with_its_asset_graph_checks_and_a_warning(home: 
                              env=_env(), capture_output=True, text=True, timeout=900)
         assert run.returncode == 0, run.stderr[-3000:]
         assert "Reading the inbox: done in" in run.stdout and "Publishing the warehouse: done in" in run.stdout
+        peaks = dict(re.findall(r"  ([A-Z][\w ,]+): done in [\d.]+ s, peak ([\d,]+) MiB", run.stdout))
+        assert len(peaks) == 14 and all(int(p.replace(",", "")) > 50 for p in peaks.values())  # each stage's memory
         assert "1 new or changed" in run.stdout
         assert "Warnings (1;" in run.stdout and "quarantine_rate (source_records)" in run.stdout
         assert "westbridge" in run.stdout.split("Warnings (1;")[1]
