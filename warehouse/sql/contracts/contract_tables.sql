@@ -13,7 +13,10 @@
 -- (`credited`: cancelled or returned); contracts_final.sql gives it the status 'credited'.
 -- A contract's `sku` is its service SKU (or a software / unknown one), never the covered hardware
 -- a rep's tracker names; a service SKU beats the others.
-CREATE OR REPLACE TEMP TABLE contract_candidates AS
+-- Each source's value per field is made first, in a table of its own: in one statement with the
+-- ranking below, DuckDB 1.4 ran out of a 1.5 GiB memory_limit at a million source rows (the window
+-- and the joins held at once; DuckDB 2 spills them), and the two statements cost no more.
+CREATE OR REPLACE TEMP TABLE per_source_field AS
 WITH line_fields AS (
     SELECT contract_id, source, line_order, source_file, source_sheet, source_row, fv.*
     FROM (
@@ -43,14 +46,17 @@ keyed_fields AS (
     SELECT *, -preference * 1000000000 + line_order AS pick
     FROM line_fields
 ),
-per_source_field AS (
+picked AS (
     SELECT contract_id, source, field,
            {'value': value, 'detail': detail, 'preference': preference,
             'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row} AS v
     FROM keyed_fields
     QUALIFY pick = max(pick) OVER (PARTITION BY contract_id, source, field)
-),
-per_source_amount AS (
+)
+SELECT * FROM picked;
+
+CREATE OR REPLACE TEMP TABLE contract_candidates AS
+WITH per_source_amount AS (
     SELECT contract_id, source, 'amount' AS field,
            CAST(sum(amount) AS DECIMAL(18, 2)) AS total, bool_or(amount < 0) AS has_credit,
            arg_min({'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row},
@@ -95,6 +101,8 @@ SELECT a.contract_id, a.field, a.v.value, a.v.detail, a.v.preference,
 FROM all_values a
 JOIN source_recency r USING (contract_id, source)
 LEFT JOIN partial_views p USING (contract_id, source);
+
+DROP TABLE per_source_field;
 
 -- the values that lost, with the value that won (contract numbers differ only in spelling: not conflicts)
 CREATE OR REPLACE TABLE contract_conflicts AS
