@@ -89,7 +89,7 @@ def score_pairs(
         conflict=np.concatenate(conflicts),
         rule_bits=np.concatenate(bits),
         source=np.broadcast_to(np.asarray(source, dtype=np.int16), left.shape).copy(),
-        levels=column_frame({c: np.concatenate([f[c].to_numpy() for f in frames]) for c in frames[0].columns}),
+        levels=_join_levels(frames),
     )
 
 

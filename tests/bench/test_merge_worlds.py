@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from bench.merge_worlds import merge_worlds
+from bench.merge_worlds import MASTER_FOLDERS, merge_worlds
 from demo import generate_demo_world
 from pipelines.config import load_config
 from sources.inbox import list_inbox
@@ -25,5 +25,5 @@ def test_two_worlds_become_one_home_with_every_file_of_both(tmp_path: Path) -> N
     named = {f.path.name for f in list_inbox(tmp_path / "ab", config.sources)}
     assert {"accounts.csv", "accounts_b.csv", "contracts.csv", "contracts_b.csv"} <= named
     b_files = [p for p in (tmp_path / "b" / "inbox").rglob("*")
-               if p.is_file() and p.parent.name not in ("pricelist", "channel")]
+               if p.is_file() and p.parent.name not in MASTER_FOLDERS]
     assert all(f"{p.stem}_b{p.suffix}" in named for p in b_files)  # sources.yaml reads every file of the second world

@@ -45,15 +45,12 @@ WITH line_fields AS (
 keyed_fields AS (
     SELECT *, -preference * 1000000000 + line_order AS pick
     FROM line_fields
-),
-picked AS (
-    SELECT contract_id, source, field,
-           {'value': value, 'detail': detail, 'preference': preference,
-            'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row} AS v
-    FROM keyed_fields
-    QUALIFY pick = max(pick) OVER (PARTITION BY contract_id, source, field)
 )
-SELECT * FROM picked;
+SELECT contract_id, source, field,
+       {'value': value, 'detail': detail, 'preference': preference,
+        'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row} AS v
+FROM keyed_fields
+QUALIFY pick = max(pick) OVER (PARTITION BY contract_id, source, field);
 
 CREATE OR REPLACE TEMP TABLE contract_candidates AS
 WITH per_source_amount AS (
