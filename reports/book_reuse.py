@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import xlsxwriter
 
+from reports.books import BookPart
 from reports.frames import PART_FRAMES, PartRows, ReportData
 
 LEDGER = ".radar_book_inputs.json"
@@ -99,18 +100,26 @@ class WholeBook:
     def __init__(self, data: ReportData) -> None:
         self._tables = {name: _arrow_table(getattr(data, name).reset_index(drop=True)) for name in PART_FRAMES}
 
-    def frames(self, rows: PartRows | None, part: ReportData) -> list[object]:
+    def frames(self, rows: PartRows | None, part: ReportData | BookPart) -> list[object]:
         """What `inputs_digest` takes for the part at `rows` (None: the whole book): its scalar fields
         as they are, each frame as its rows of the whole one (the part's own frame where Arrow could not
-        type the whole)."""
+        type the whole: a part not yet taken is taken then)."""
         out: list[object] = []
         for name in BOOK_DATA_FIELDS:
             table = self._tables.get(name)
             if table is None:
-                out.append(getattr(part, name))
+                out.append(getattr(_source(part, name), name))
             else:
                 out.append(TakenRows(table, None if rows is None else np.asarray(rows[name])))
         return out
+
+
+def _source(part: ReportData | BookPart, name: str) -> ReportData:
+    """Where a part's field `name` is read: a scalar is the whole book's; a frame is the part's own,
+    taken then from a part not yet taken."""
+    if not isinstance(part, BookPart):
+        return part
+    return part.resolve() if name in PART_FRAMES else part.whole
 
 
 def _feed(h: Any, value: object) -> None:

@@ -26,10 +26,48 @@ class Book:
     scope: str                     # "all", "rep:<name>", "rep:unassigned", "reseller:<partner_id>", "owner:vendor"
     title: str                     # what the workbook's pages say it covers
     file: str                      # path under out/ ("renewal_opportunities.xlsx", "workbooks/rep_x.xlsx")
-    data: ReportData
+    whole: ReportData              # the whole book, which the part's frames are taken from
     breakdowns: tuple[str, ...]    # summary sections to show besides kind, window and month
     drop_field: str | None = None  # a column that says the same on every row of this part
     rows: PartRows | None = None   # where its rows lie in the whole book's frames (None: the whole book)
+
+    @property
+    def data(self) -> ReportData:
+        """The part's own frames, taken from the whole book's each time they are asked for and not
+        kept: every part held at once is the book again over (docs/scale.md, the workbooks stage)."""
+        return self.part.resolve()
+
+    @property
+    def part(self) -> BookPart:
+        """The part's frames as `data` gives them, taken only when written or sent to a worker."""
+        return BookPart(self.whole, self.rows)
+
+    def list_rows(self) -> int:
+        """The rows of every list the part's workbook shows, counted without taking them."""
+        lists = ("opportunities", "missed", "installed_base", "changes")
+        if self.rows is None:
+            return sum(len(getattr(self.whole, f)) for f in lists)
+        return sum(len(self.rows[f]) for f in lists)
+
+
+@dataclass(frozen=True)
+class BookPart:
+    """A part of the book not yet taken from the whole book's frames (reports.write_pool.Deferred):
+    taken when written here, or when pickled for a worker, which then receives the part alone."""
+
+    whole: ReportData
+    rows: PartRows | None
+
+    def resolve(self) -> ReportData:
+        return self.whole if self.rows is None else self.whole.take(self.rows)
+
+    def __reduce__(self) -> tuple[object, tuple[ReportData]]:
+        return _taken, (self.resolve(),)
+
+
+def _taken(data: ReportData) -> ReportData:
+    """What a pickled BookPart is unpickled as: the part's frames themselves."""
+    return data
 
 
 def slug(text: str, max_length: int = 60) -> str:
@@ -53,18 +91,18 @@ def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
     frames = [data.opportunities, data.forecast, data.missed]
     direct = data.where_rows(direct=True)
     if any(len(direct[f]) for f in ("opportunities", "forecast", "missed")):
-        out.append(Book(DIRECT, "the vendor's direct list", f"{workbook_dir}/{DIRECT_FILE}", data.take(direct),
+        out.append(Book(DIRECT, "the vendor's direct list", f"{workbook_dir}/{DIRECT_FILE}", data,
                         ("rep", "reseller"), rows=direct))
     by_rep = data.part_rows("rep")
     reps = sorted({r for f in frames for r in f["rep"].dropna().unique()})
     rep_slugs = _unique_slugs(reps, reps)
     for rep in reps:
-        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", data.take(by_rep[rep]),
+        out.append(Book(f"rep:{rep}", rep, f"{workbook_dir}/rep_{rep_slugs[rep]}.xlsx", data,
                         ("reseller",), "rep", by_rep[rep]))
     if data.opportunities["rep"].isna().any():
         unassigned = data.where_rows(unassigned=True)
         out.append(Book(f"rep:{UNASSIGNED}", "opportunities without a rep", f"{workbook_dir}/rep_{UNASSIGNED}.xlsx",
-                        data.take(unassigned), ("reseller",), "rep", unassigned))
+                        data, ("reseller",), "rep", unassigned))
     pairs = pd.concat([f[["reseller_id", "reseller_name"]] for f in frames]).dropna(subset=["reseller_id"])
     pairs = pairs.drop_duplicates("reseller_id").sort_values("reseller_id")
     names = dict(zip(pairs["reseller_id"], pairs["reseller_name"].fillna(pairs["reseller_id"]), strict=True))
@@ -73,5 +111,5 @@ def books(data: ReportData, overall_file: str, workbook_dir: str) -> list[Book]:
     for reseller_id, name in names.items():
         out.append(Book(f"reseller:{reseller_id}", str(name),
                         f"{workbook_dir}/reseller_{reseller_slugs[reseller_id]}.xlsx",
-                        data.take(by_reseller[reseller_id]), ("rep",), "reseller_name", by_reseller[reseller_id]))
+                        data, ("rep",), "reseller_name", by_reseller[reseller_id]))
     return out

@@ -28,7 +28,7 @@ import pandas as pd
 from reports.book_reuse import LEDGER, BookLedger, WholeBook, file_digest, inputs_digest
 from reports.books import ALL, DIRECT, Book, books
 from reports.crm_export import crm_import_frame, write_crm_csv
-from reports.frames import PartRows, ReportData
+from reports.frames import ReportData
 from reports.settings import ReportSettings
 from reports.summary import for_scope, for_scopes, render_markdown
 from reports.valuation import ValuationSettings
@@ -66,30 +66,28 @@ def book_parts(data: ReportData) -> list[Book]:
 
 @dataclass(frozen=True)
 class _BookJob:
-    """One workbook to write (what write_workbook takes)."""
+    """One workbook to write (what write_workbook takes), its part of the book not yet taken."""
 
     path: Path
-    data: ReportData
+    book: Book
     settings: ValuationSettings
-    title: str
-    breakdowns: tuple[str, ...]
-    drop_field: str | None
     summary: pd.DataFrame
     internal: bool
     scorecard: pd.Series | None
-    rows: PartRows | None  # the part's rows in the whole book's frames (None: the whole book)
 
     def write_job(self) -> WriteJob:
-        """The job for reports.write_pool: its rows are those of every list the book shows."""
-        rows = sum(len(getattr(self.data, f)) for f in ("opportunities", "missed", "installed_base", "changes"))
-        return WriteJob(write_workbook, (self.path, self.data, self.settings, self.title), rows, {
-            "breakdowns": self.breakdowns, "drop_field": self.drop_field, "summary": self.summary,
+        """The job for reports.write_pool: its rows are those of every list the book shows; the part's
+        frames are taken when it is written, so the parent holds at most the parts on their way to a worker."""
+        book = self.book
+        return WriteJob(write_workbook, (self.path, book.part, self.settings, book.title), book.list_rows(), {
+            "breakdowns": tuple(book.breakdowns), "drop_field": book.drop_field, "summary": self.summary,
             "internal": self.internal, "scorecard": self.scorecard})
 
 
 def _job_digest(job: _BookJob, relpath: str, whole: WholeBook) -> str | None:
-    return inputs_digest(relpath, *whole.frames(job.rows, job.data), job.settings, job.title,
-                         job.breakdowns, job.drop_field, job.summary, job.internal, job.scorecard)
+    book = job.book
+    return inputs_digest(relpath, *whole.frames(book.rows, book.part), job.settings, book.title,
+                         tuple(book.breakdowns), book.drop_field, job.summary, job.internal, job.scorecard)
 
 
 def _other_digest(job: WriteJob, relpath: str) -> str | None:
@@ -97,7 +95,14 @@ def _other_digest(job: WriteJob, relpath: str) -> str | None:
     return inputs_digest(relpath, job.write.__module__, job.write.__qualname__, job.args[1:], dict(job.kwargs))
 
 
-def _write_or_carry(jobs: list[_BookJob], whole: WholeBook, stage: Path, out_dir: Path,
+def _digests(jobs: list[_BookJob], relpaths: list[str], data: ReportData) -> list[str | None]:
+    """Each book's inputs digest, from the whole book made Arrow once; those tables go when this returns,
+    before any book is written (at 1M, 102 MiB)."""
+    whole = WholeBook(data)
+    return [_job_digest(job, rel, whole) for job, rel in zip(jobs, relpaths, strict=True)]
+
+
+def _write_or_carry(jobs: list[_BookJob], data: ReportData, stage: Path, out_dir: Path,
                     others: Sequence[WriteJob]) -> list[Path]:
     """Write the books whose inputs changed, with `others` in the same workers; carry the other
     books over from out/ (reports.book_reuse), and leave alone each of `others` (written in place in
@@ -105,7 +110,7 @@ def _write_or_carry(jobs: list[_BookJob], whole: WholeBook, stage: Path, out_dir
     last = BookLedger.load(out_dir)
     ledger = BookLedger({})
     relpaths = [job.path.relative_to(stage).as_posix() for job in jobs]
-    digests = [_job_digest(job, rel, whole) for job, rel in zip(jobs, relpaths, strict=True)]
+    digests = _digests(jobs, relpaths, data)
     todo = [job for job, rel, digest in zip(jobs, relpaths, digests, strict=True)
             if not last.carry_over(out_dir, stage, rel, digest)]
     placed = {job.path.relative_to(out_dir).as_posix(): job for job in others if job.path.is_relative_to(out_dir)}
@@ -130,11 +135,11 @@ def _write_all(stage: Path, data: ReportData, summary: pd.DataFrame, settings: V
     summary = summary.astype({c: object for c in summary.columns if pd.api.types.is_string_dtype(summary[c].dtype)})
     parts = [(book, *book.scope.partition(":")[::2]) for book in book_parts(data)]  # (book, kind, key)
     scoped = for_scopes(summary, [book.scope for book, _, _ in parts])
-    jobs = [_BookJob(stage / book.file, book.data, settings, book.title, tuple(book.breakdowns), book.drop_field,
-                     rows_of_scope, internal=kind != "reseller" or reports.partner_internal_fields,
-                     scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None, rows=book.rows)
+    jobs = [_BookJob(stage / book.file, book, settings, rows_of_scope,
+                     internal=kind != "reseller" or reports.partner_internal_fields,
+                     scorecard=scorecard_of(data.scorecards, key) if kind == "reseller" else None)
             for (book, kind, key), rows_of_scope in zip(parts, scoped, strict=True)]
-    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, WholeBook(data), stage, out_dir, others),
+    for (book, kind, key), path in zip(parts, _write_or_carry(jobs, data, stage, out_dir, others),
                                        strict=True):
         if kind == "rep":
             files.rep_workbooks[key] = path
