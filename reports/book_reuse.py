@@ -103,23 +103,17 @@ class WholeBook:
     def frames(self, rows: PartRows | None, part: ReportData | BookPart) -> list[object]:
         """What `inputs_digest` takes for the part at `rows` (None: the whole book): its scalar fields
         as they are, each frame as its rows of the whole one (the part's own frame where Arrow could not
-        type the whole: a part not yet taken is taken then)."""
+        type the whole: a part not yet taken is taken then, once)."""
+        scalars = part.whole if isinstance(part, BookPart) else part  # a part's as_of and currency are the book's
+        own = functools.cache(part.resolve) if isinstance(part, BookPart) else (lambda: part)
         out: list[object] = []
         for name in BOOK_DATA_FIELDS:
             table = self._tables.get(name)
             if table is None:
-                out.append(getattr(_source(part, name), name))
+                out.append(getattr(own() if name in PART_FRAMES else scalars, name))
             else:
                 out.append(TakenRows(table, None if rows is None else np.asarray(rows[name])))
         return out
-
-
-def _source(part: ReportData | BookPart, name: str) -> ReportData:
-    """Where a part's field `name` is read: a scalar is the whole book's; a frame is the part's own,
-    taken then from a part not yet taken."""
-    if not isinstance(part, BookPart):
-        return part
-    return part.resolve() if name in PART_FRAMES else part.whole
 
 
 def _feed(h: Any, value: object) -> None:
