@@ -36,6 +36,8 @@ from matching.text import as_text
 SERVICE_SKU_PATTERN: Final[str] = (
     r"^(?:CON|CS|SVC|SRVC|SUP|SUPPORT|CARE|WTY|WARR|WARRANTY|SNT|SMARTNET|MNT|MAINT|SS|EXT)[-_]"
 )
+#: `match_rule` values: the raw text is the canonical serial, equal once normalised, a look-alike, a typo
+MATCH_RULES: Final[np.ndarray] = np.array(["exact", "normalised", "lookalike", "typo"], dtype=object)
 ASSET_COLUMNS: Final[tuple[str, ...]] = (
     "record_id",
     "raw_serial",
@@ -58,15 +60,13 @@ def _forms(rows: pd.DataFrame) -> pd.DataFrame:
     return forms
 
 
-def _family_sets(rows: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
-    """(form, family) rows: which product SKU families each form was seen with."""
-    index = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
-    fam = rows.loc[
-        rows["product_family"].notna(), ["serial_key", "product_family"]
-    ].drop_duplicates()
-    return pd.DataFrame(
-        {"form": index[fam["serial_key"]].to_numpy(), "family": fam["product_family"].to_numpy()}
-    )
+def _form_links(form: np.ndarray, values: pd.Series | np.ndarray, column: str) -> pd.DataFrame:
+    """Distinct (form, value) rows of what each form was seen with (its SKU families, records,
+    customers), the value as an integer code: only equality counts, and millions of rows join on
+    integers in a fraction of the memory strings take."""
+    codes = pd.factorize(values, use_na_sentinel=True)[0]
+    seen = codes >= 0
+    return pd.DataFrame({"form": form[seen], column: codes[seen]}).drop_duplicates()
 
 
 def _compatible(
@@ -202,12 +202,14 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     canonical serial), "normalised" (same after case/label/separator clean-up), "lookalike"
     or "typo".
     """
+    # the columns' own arrays (Arrow strings on pandas 3), shared, not a Python string per cell
     frame = pd.DataFrame(
         {
-            "record_id": rows["record_id"].to_numpy(),
-            "raw_serial": rows["raw_serial"].to_numpy(),
-            "sku": rows["sku"].to_numpy() if "sku" in rows else None,
-        }
+            "record_id": rows["record_id"].array,
+            "raw_serial": rows["raw_serial"].array,
+            "sku": rows["sku"].array if "sku" in rows else None,
+        },
+        copy=False,
     )
     frame["serial_key"] = normalise_serials(frame["raw_serial"]).to_numpy()
     sku = (
@@ -236,19 +238,11 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     if work.empty:
         return frame[list(ASSET_COLUMNS)]
     forms = _forms(work)
-    families = _family_sets(work, forms)
     form_of = pd.Series(np.arange(len(forms)), index=forms["serial_key"].to_numpy())
-    fr = work[["serial_key", "record_id"]].drop_duplicates()
-    form_records = pd.DataFrame(
-        {"form": form_of[fr["serial_key"]].to_numpy(), "record_id": fr["record_id"].to_numpy()}
-    )
-
-    form_customers = None
-    if customer is not None:
-        fc = work.loc[work["customer"].notna(), ["serial_key", "customer"]].drop_duplicates()
-        form_customers = pd.DataFrame(
-            {"form": form_of[fc["serial_key"]].to_numpy(), "customer": fc["customer"].to_numpy()}
-        )
+    form = form_of[work["serial_key"]].to_numpy()  # each row's form
+    families = _form_links(form, work["product_family"].to_numpy(), "family")
+    form_records = _form_links(form, work["record_id"], "record_id")
+    form_customers = _form_links(form, work["customer"], "customer") if customer is not None else None
 
     ll, lr = _lookalike_edges(forms, families)
     keep = _kept_across_customers(ll, lr, form_customers, len(forms))
@@ -264,19 +258,19 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
         ascending=[True, False, False, False, True],
         kind="stable",
     )
-    canonical = ranked.drop_duplicates("label").set_index("label")["serial_key"]
-    via_typo = np.zeros(len(forms), dtype=bool)
-    via_typo[np.r_[tl, tr]] = True
-    form = form_of[work["serial_key"]].to_numpy()
+    first = ranked.drop_duplicates("label")
+    canon_form = np.zeros(int(labels.max()) + 1, dtype=np.int64)  # labels need not be 0..k-1
+    canon_form[first["label"].to_numpy()] = first.index.to_numpy()  # forms are numbered 0..n-1
+    # per row as positions among the forms: one Python string per form, none per row
     label = labels[form]
-    canon = canonical[label].to_numpy()
-    same_key = work["serial_key"].to_numpy() == canon
-    fold_same = forms["lookalike"].to_numpy()[form] == lookalike_keys(pd.Series(canon)).to_numpy()
-    rule = np.where(
-        same_key,
-        np.where(work["raw_serial"].astype(str).to_numpy() == canon, "exact", "normalised"),
-        np.where(fold_same, "lookalike", "typo"),
-    )
+    canon_at = canon_form[label]
+    canon = forms["serial_key"].to_numpy(dtype=object)[canon_at]
+    folded = pd.factorize(forms["lookalike"])[0]
+    raw = work["raw_serial"].astype(str)
+    written = (raw == pd.Series(canon, index=raw.index, dtype=raw.dtype)).to_numpy(dtype=bool)
+    rule = MATCH_RULES[
+        np.where(form == canon_at, np.where(written, 0, 1), np.where(folded[form] == folded[canon_at], 2, 3))
+    ]
     order = pd.factorize(pd.Series(label).iloc[np.argsort(work["_pos"].to_numpy(), kind="stable")])
     asset_number = pd.Series(np.arange(len(order[1])), index=order[1])
     pos = work["_pos"].to_numpy()

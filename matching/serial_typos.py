@@ -43,6 +43,8 @@ MIN_TYPO_LENGTH: Final[int] = 8
 #: a substitution this close to the end, between neighbouring characters, looks like a batch
 SEQUENCE_TAIL: Final[int] = 3
 _ORDER: Final[str] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: scoped keys searched at once (whole labels; a slice ends where a label does)
+SCOPE_SLICE: Final[int] = 250_000
 
 
 #: odd multiplier of the polynomial hash of a variant's characters (arithmetic wraps mod 2**64)
@@ -225,17 +227,33 @@ def candidate_pairs(
     if len(long) < 2:
         return empty, empty
     if scope is None:
-        forms, labels = long, None
-    else:
-        scope = scope[np.isin(scope["form"].to_numpy(), long)]
-        forms = scope["form"].to_numpy(np.int64)
-        labels = pd.factorize(scope["label"])[0].astype(np.uint64) + np.uint64(1)
+        left, right = _variant_pairs(keys, long, None)
+        return _one_edit_apart(keys, left, right)
+    scope = scope[np.isin(scope["form"].to_numpy(), long)]
+    labels = pd.factorize(scope["label"])[0]
+    # pairs never cross labels: the labels are searched a slice at a time, so the variants (one
+    # per character of every key) exist for one slice only
+    order = np.argsort(labels, kind="stable")
+    forms, labels = scope["form"].to_numpy(np.int64)[order], labels[order]
+    cuts = np.searchsorted(labels, labels[::SCOPE_SLICE][1:], side="left")
+    found = [
+        _variant_pairs(keys, f, lab.astype(np.uint64) + np.uint64(1))
+        for f, lab in zip(np.split(forms, cuts), np.split(labels, cuts), strict=True)
+        if len(f)
+    ]
+    codes = np.unique(np.concatenate([pair_codes(a, b) for a, b in found] or [np.empty(0, np.int64)]))
+    return _one_edit_apart(keys, codes >> 32, codes & 0xFFFFFFFF)
+
+
+def _variant_pairs(
+    keys: pd.Series, forms: np.ndarray, labels: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of `forms` sharing a one-deletion variant (and their label, when given)."""
     dv = deletion_variants(keys.iloc[forms].reset_index(drop=True))
     row, variant = dv["form"].to_numpy(), dv["variant"].to_numpy()
     if labels is not None:
         variant = variant * _HASH_BASE + labels[row]
-    left, right = _sharing_pairs(forms[row], variant)
-    return _one_edit_apart(keys, left, right)
+    return _sharing_pairs(forms[row], variant)
 
 
 class _HashLookup:

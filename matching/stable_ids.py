@@ -128,7 +128,7 @@ def assign_stable_ids(
 
     mapping = pd.DataFrame(
         {
-            "record_id": frame["record_id"].to_numpy(),
+            "record_id": frame["record_id"].array,  # as given (Arrow strings stay Arrow strings)
             "entity_id": frame["cluster"].map(id_of).to_numpy(),
         }
     )

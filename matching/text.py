@@ -99,8 +99,11 @@ def on_unique_frame(
 
 def as_text(values: pd.Series) -> pd.Series:
     """Cells as stripped strings (numbers that went through a float lose ".0"); blanks -> None."""
-    s = values.astype(object)
-    s = s.where(s.notna(), None)
+    if isinstance(values.dtype, pd.StringDtype):  # factorized as they are: no Python string per cell
+        s = values
+    else:
+        s = values.astype(object)
+        s = s.where(s.notna(), None)
     return on_unique(
         s, lambda u: blank_to_null(u.str.strip().str.replace(r"^(-?[0-9]+)\.0$", r"\1", regex=True))
     )

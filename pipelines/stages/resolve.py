@@ -169,20 +169,26 @@ def _resolve_assets(run: RunContext) -> ResolveOutcome:
     previous = read_previous(run.paths.live, ("assets",))
     with run.building() as con:
         mentions = serial_mentions(con)
-    # typos are joined within one resolved customer only (matching.serial_typos)
-    resolved = resolve_serials(mentions[["record_id", "raw_serial", "sku", "source", "customer"]])
+    n_mentions = len(mentions)
+    # typos are joined within one resolved customer only (matching.serial_typos); the mentions are
+    # let go once resolved (only the count is reported)
+    resolved = resolve_serials(mentions)
+    del mentions
     keyed = resolved.assign(mention=resolved["record_id"] + ":" + resolved["raw_serial"].astype(str))
+    del resolved
     keyed = keyed[keyed["asset_key"].notna()].drop_duplicates("mention")
     ids = assign_stable_ids(
         keyed[["mention", "asset_key"]].rename(columns={"mention": "record_id", "asset_key": "cluster_id"}),
         previous.assets, run.as_of, prefix="AST-", width=7,
         history=previous.history[previous.history["entity"] == "asset"],
     )
-    asset_map = keyed.merge(ids.mapping.rename(columns={"record_id": "mention", "entity_id": "asset_id"}),
-                            on="mention")
-    asset_map = asset_map[["asset_id", "record_id", "raw_serial", "serial_number", "match_rule"]]
+    # the mapping lists the mentions in the order given: the ids are taken by position, not joined
+    asset_map = keyed[["record_id", "raw_serial", "serial_number", "match_rule"]].assign(
+        asset_id=ids.mapping["entity_id"].to_numpy()
+    )[["asset_id", "record_id", "raw_serial", "serial_number", "match_rule"]]
+    del keyed
     with run.building() as con:
         WAREHOUSE_SQL.run(con, ASSET_TABLES, frames={"asset_map": asset_map})
         append_id_history(con, previous, ids.history.assign(entity="asset"))
         apply_comments(con, ["assets", "asset_sources", "id_history"])
-    return _outcome(len(mentions), ids.mapping, ids.history)
+    return _outcome(n_mentions, ids.mapping, ids.history)

@@ -129,3 +129,31 @@ def test_a_substituted_character_is_another_unit_but_a_swap_is_a_typo() -> None:
     )
     assert out.loc["c", "asset_key"] != out.loc["a", "asset_key"]
     assert out.loc["d", "asset_key"] == out.loc["a", "asset_key"]
+
+
+def test_same_assets_whatever_the_text_dtype_and_index() -> None:
+    """The mentions come from DuckDB through Arrow (pandas' string dtype) in the night and as
+    Python objects elsewhere; either way, and under any index, every output column is the same."""
+    rows = pd.DataFrame(
+        [
+            ("a", "fcw-2231-x0ab", "C9300-48P-E", "dist", "C1"),
+            ("b", "FCW2231X0AB", "C9300-48P-E", "crm", "C1"),
+            ("c", "FCW2231XOAB", None, "tracker", "C1"),
+            ("d", "JAE12345678", "ISR4331/K9", "dist", "C2"),
+            ("e", "JAE12345678", "ISR4331/K9", "crm", "C2"),
+            ("f", "JAE1234567", "ISR4331/K9", "tracker", "C2"),
+            ("g", None, "ISR4331/K9", "tracker", None),
+            ("h", "ZZZ98765432", None, "dist", None),
+        ],
+        columns=["record_id", "raw_serial", "sku", "source", "customer"],
+    )
+    as_objects = resolve_serials(rows.astype(object))
+    as_strings = resolve_serials(rows.astype("string").set_axis(range(10, 18)))
+    assert as_objects["match_rule"].tolist() == [
+        "normalised", "exact", "lookalike", "exact", "exact", "typo", None, "exact"
+    ]
+    assert as_objects["serial_number"].tolist()[:6] == ["FCW2231X0AB"] * 3 + ["JAE12345678"] * 3
+    for column in as_objects.columns:
+        assert as_objects[column].astype(object).where(as_objects[column].notna(), None).tolist() == (
+            as_strings[column].astype(object).where(as_strings[column].notna(), None).tolist()
+        ), column

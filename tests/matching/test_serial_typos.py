@@ -86,8 +86,15 @@ def test_shape_pairs_are_the_pairs_one_drop_double_or_swap_apart_or_equal(seed: 
     assert len(want) > 300
 
 
+@pytest.mark.parametrize("slice_size", [None, 1, 50])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_scoped_candidates_are_the_pairs_sharing_a_label(seed: int) -> None:
+def test_scoped_candidates_are_the_pairs_sharing_a_label(
+    seed: int, slice_size: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the labels are searched at once or a few at a time (a label spanning a slice's end
+    stays whole), the same pairs come back."""
+    if slice_size is not None:
+        monkeypatch.setattr(serial_typos, "SCOPE_SLICE", slice_size)
     keys = _serials(seed)
     rng = np.random.default_rng(seed)
     scope = pd.DataFrame({"form": np.arange(len(keys)), "label": rng.integers(0, 40, len(keys))})
