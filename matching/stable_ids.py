@@ -96,7 +96,10 @@ def assign_stable_ids(
     """
     run_date = dt.date.today().isoformat() if run_date is None else str(run_date)
     frame = clusters[["record_id", "cluster_id"]].rename(columns={"cluster_id": "cluster"})
-    key = frame.assign(rid=frame["record_id"].astype(str)).groupby("cluster")["rid"].min()
+    # each cluster's smallest record id (as text), kept as its rank among the record ids: only its
+    # order counts (tie-breaks, numbering new ids), and ranks group in a fraction of strings' memory
+    rank, _ = pd.factorize(frame["record_id"].astype(str), sort=True)
+    key = pd.Series(rank).groupby(frame["cluster"].to_numpy()).min().rename_axis("cluster")
     if previous is None or previous.empty:
         prev = pd.DataFrame(
             {

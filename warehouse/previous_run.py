@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse.sql_runner import replace_table, table_names
+from warehouse.sql_runner import replace_table, table_names, text_frame
 
 HISTORY_COLUMNS = ["entity", "old_id", "new_id", "event", "run_date"]
 
@@ -57,7 +57,7 @@ def read_previous(live: Path, mappings: tuple[str, ...] = MAPPINGS) -> PreviousR
         present = table_names(con)
         for attr, (table, sql) in _PREVIOUS.items():
             if (attr == "history" or attr in mappings) and table in present:
-                setattr(previous, attr, con.execute(sql).df())
+                setattr(previous, attr, text_frame(con, sql))  # text only: through Arrow
     finally:
         con.close()
     return previous

@@ -99,3 +99,16 @@ def test_split_and_merge_together_and_retired_ids_never_reused() -> None:
     events = {(r.old_id, r.new_id, r.event) for r in result.history.itertuples()}
     assert ("CUST-000001", "CUST-000002", "split") in events
     assert (None, "CUST-000008", "new") in events
+
+
+def test_new_ids_follow_each_clusters_smallest_record_id_as_text() -> None:
+    """Numbered record ids order as text ("10" before "9"), whatever their type, and a tie between
+    two old ids for one cluster goes by the older id, a tie between clusters by that text order."""
+    clusters = pd.DataFrame({"record_id": [9, 10, 11, 2, 30], "cluster_id": [0, 1, 1, 2, 3]})
+    ids = _ids(assign_stable_ids(clusters, None, "2026-11-01"))
+    # smallest ids as text: "10" (cluster 1), "2" (cluster 2), "30" (cluster 3), "9" (cluster 0)
+    assert ids == {10: "CUST-000001", 11: "CUST-000001", 2: "CUST-000002", 30: "CUST-000003", 9: "CUST-000004"}
+    previous = pd.DataFrame({"record_id": ["x", "y"], "entity_id": ["CUST-000007", "CUST-000007"]})
+    split = _ids(assign_stable_ids(_clusters({0: ["y", "b"], 1: ["x", "c"]}), previous, "2026-11-02"))
+    assert split["y"] == split["b"] == "CUST-000007"  # equal shares: the cluster whose smallest id is "b"
+    assert split["x"] == split["c"] == "CUST-000008"
