@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from warehouse.sql_runner import replace_table, table_names, text_frame
+from warehouse.sql_runner import table_names, text_frame
+from warehouse.steps import ID_HISTORY_EVENTS, WAREHOUSE_SQL
 
 HISTORY_COLUMNS = ["entity", "old_id", "new_id", "event", "run_date"]
 
@@ -64,11 +66,12 @@ def read_previous(live: Path, mappings: tuple[str, ...] = MAPPINGS) -> PreviousR
 
 
 def append_id_history(con: duckdb.DuckDBPyConnection, previous: PreviousRun, events: pd.DataFrame) -> None:
-    """id_history: every id event ever recorded; the first stage of a build seeds it from the last run."""
-    base = con.execute("SELECT * FROM id_history").df() if "id_history" in table_names(con) else previous.history
-    history = pd.concat([base.astype(object), events[HISTORY_COLUMNS].astype(object)], ignore_index=True)
-    history = history.drop_duplicates().reset_index(drop=True).astype("string")
-    replace_table(con, "id_history", history)
+    """id_history: every id event ever recorded, each once, in the order recorded; the first stage of
+    a build seeds it from the last run."""
+    batches = [events] if "id_history" in table_names(con) else [previous.history, events]
+    for batch in batches:
+        WAREHOUSE_SQL.run(con, ID_HISTORY_EVENTS, frames={
+            "id_events": batch[HISTORY_COLUMNS].assign(pos=np.arange(len(batch), dtype=np.int64))})
 
 
 #: the columns of the last run's renewal_opportunities that the changes since that run are judged on

@@ -51,6 +51,8 @@ PARTNER_TABLES = SqlStep(
 MATCH_REVIEW = SqlStep("resolve/match_review.sql", frames=("review_queue",), creates=("match_review",))
 MATCH_REVIEW_VALUE = SqlStep("resolve/match_review_value.sql", creates=("match_review",))
 ASSET_TABLES = SqlStep("resolve/asset_tables.sql", frames=("asset_map",), creates=("asset_sources", "assets"))
+#: id_history: the events of each resolution appended (warehouse.previous_run.append_id_history)
+ID_HISTORY_EVENTS = SqlStep("resolve/id_history_events.sql", frames=("id_events",), creates=("id_history",))
 
 # contracts: lines -> merged contracts -> renewal candidates -> inferred coverage -> final table
 CONTRACT_LINES = SqlStep("contracts/contract_lines.sql", creates=("contract_lines",))
