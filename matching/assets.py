@@ -27,7 +27,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from matching.graph import connected_components, group_pairs
+from matching.graph import connected_components, group_pairs, pairs_sharing
 from matching.serial_typos import typo_edges
 from matching.serials import lookalike_keys, normalise_serials, normalise_skus, sku_families
 from matching.text import as_text
@@ -74,7 +74,8 @@ def _compatible(
 ) -> np.ndarray:
     """SKU families agree (share one) or either form has none."""
     has = _listed(families, n_forms)
-    return ~has[left] | ~has[right] | _sharing(left, right, families, "family")
+    shared = pairs_sharing(left, right, families["form"].to_numpy(), families["family"].to_numpy())
+    return ~has[left] | ~has[right] | shared
 
 
 def _listed(values: pd.DataFrame, n_forms: int) -> np.ndarray:
@@ -82,19 +83,6 @@ def _listed(values: pd.DataFrame, n_forms: int) -> np.ndarray:
     has = np.zeros(n_forms, dtype=bool)
     has[values["form"].to_numpy()] = True
     return has
-
-
-def _sharing(left: np.ndarray, right: np.ndarray, values: pd.DataFrame, column: str) -> np.ndarray:
-    """Whether each (left, right) pair of forms shares a value of `column` (`values`: form, column rows)."""
-    pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
-    shared = (
-        pairs.merge(values.rename(columns={"form": "l"}), on="l")
-        .merge(values.rename(columns={"form": "r"}), on=["r", column])["i"]
-        .unique()
-    )
-    out = np.zeros(len(left), dtype=bool)
-    out[shared] = True
-    return out
 
 
 def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -128,7 +116,9 @@ def _kept_across_customers(
     if form_customers is None or len(form_customers) == 0 or len(left) == 0:
         return keep
     known = _listed(form_customers, n_forms)
-    apart = known[left] & known[right] & ~_sharing(left, right, form_customers, "customer")
+    apart = known[left] & known[right] & ~pairs_sharing(
+        left, right, form_customers["form"].to_numpy(), form_customers["customer"].to_numpy()
+    )
     if not apart.any():
         return keep
     group = connected_components(n_forms, left, right)

@@ -1,4 +1,5 @@
-"""Graph helpers on integer node ids: connected components, within-group pairs, constrained merge.
+"""Graph helpers on integer node ids: connected components, within-group pairs, pairs sharing a
+value, constrained merge.
 
 Connected components use min-label hooking with pointer jumping (Shiloach-Vishkin style): each
 round hooks every edge's larger root under the smaller one with `np.minimum.at`, then shortcuts
@@ -8,7 +9,13 @@ and keeps the project free of a SciPy dependency.
 
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
+import pandas as pd
+
+#: pairs joined with their nodes' values at once in `pairs_sharing`
+PAIR_SLICE: Final[int] = 2_000_000
 
 
 def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -59,6 +66,25 @@ def group_pairs(labels: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.
     right_pos = left_pos + 1 + (np.arange(len(left_pos)) - first_offset)
     a, b = members[left_pos], members[right_pos]
     return np.minimum(a, b).astype(np.int64), np.maximum(a, b).astype(np.int64)
+
+
+def pairs_sharing(left: np.ndarray, right: np.ndarray, nodes: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Whether nodes `left[i]` and `right[i]` share a value, given (`nodes[k]`, `values[k]`) rows
+    (integer codes: a serial form's SKU families, records, customers). The pairs are joined with
+    the rows a slice at a time: joined at once, millions of pairs times each node's values were
+    the asset stage's largest transient."""
+    members = pd.DataFrame({"node": nodes, "value": values})
+    out = np.zeros(len(left), dtype=bool)
+    for start in range(0, len(left), PAIR_SLICE):
+        pairs = pd.DataFrame({"l": left[start:start + PAIR_SLICE], "r": right[start:start + PAIR_SLICE]})
+        pairs["i"] = np.arange(len(pairs))
+        shared = (
+            pairs.merge(members.rename(columns={"node": "l"}), on="l")
+            .merge(members.rename(columns={"node": "r"}), on=["r", "value"])["i"]
+            .unique()
+        )
+        out[start + shared] = True
+    return out
 
 
 def constrained_merge(

@@ -35,6 +35,7 @@ import pandas as pd
 from rapidfuzz import distance, process
 
 from matching.blocking import pair_codes
+from matching.graph import pairs_sharing
 from matching.serials import customer_lookalike_keys
 from matching.text import TEXT_DTYPE
 
@@ -143,21 +144,6 @@ def _looks_sequential(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     step = np.abs(to_rank(ca[row, position]) - to_rank(cb[row, position])) == 1
     near_end = position >= lengths - SEQUENCE_TAIL
     return diff.any(axis=1) & (diff.sum(axis=1) == 1) & step & near_end
-
-
-def _pairs_sharing(
-    left: np.ndarray, right: np.ndarray, members: pd.DataFrame, column: str
-) -> np.ndarray:
-    """Whether groups `left[i]` and `right[i]` share a value of `members` (group, column)."""
-    pairs = pd.DataFrame({"l": left, "r": right, "i": np.arange(len(left))})
-    shared = (
-        pairs.merge(members.rename(columns={"group": "l"}), on="l")
-        .merge(members.rename(columns={"group": "r"}), on=["r", column])["i"]
-        .unique()
-    )
-    out = np.zeros(len(left), dtype=bool)
-    out[shared] = True
-    return out
 
 
 def _offsets(sizes: np.ndarray) -> np.ndarray:
@@ -368,7 +354,7 @@ def typo_edges(
     anagram = _sorted_chars(a.astype(str)) == _sorted_chars(b.astype(str))
     swap = same_len & (raw_dist <= 1) & anagram
     substituted = same_len & ~swap
-    listed_together = _pairs_sharing(left, right, records, "record_id")
+    listed_together = pairs_sharing(left, right, records["group"].to_numpy(), records["record_id"].to_numpy())
     n, sources = attested["n"].to_numpy(), attested["sources"].to_numpy()
     attested_differently = (n[left] != n[right]) | ~same_len
     base = ok & ~listed_together
@@ -382,7 +368,9 @@ def typo_edges(
         known = np.zeros(len(folded), dtype=bool)
         known[customers["group"].to_numpy()] = True
         both_known = known[left] & known[right]
-        same_customer = _pairs_sharing(left, right, customers, "customer") & both_known
+        same_customer = pairs_sharing(
+            left, right, customers["group"].to_numpy(), customers["customer"].to_numpy()
+        ) & both_known
         rare = np.minimum(sources[left], sources[right])
         common = np.maximum(sources[left], sources[right])
         fewer = n[left] != n[right]

@@ -7,12 +7,13 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import pytest
 
-from matching import build_golden_records, pairwise_quality
+from matching import build_golden_records, graph, pairwise_quality
 from matching.block_keys import KeyInputs
 from matching.blocking import BlockingRule, blocking_keys, candidate_pairs
 from matching.clustering import ClusterSettings, cluster_profiles
-from matching.graph import connected_components, constrained_merge, group_pairs
+from matching.graph import connected_components, constrained_merge, group_pairs, pairs_sharing
 from matching.profiles import build_profiles
 from matching.tokens import name_tokens
 
@@ -159,3 +160,17 @@ def test_matching_imports_no_other_project_package() -> None:
             else:
                 continue
             assert not {n.split(".")[0] for n in names} & project, f"{path.name} imports {names}"
+
+
+@pytest.mark.parametrize("pair_slice", [3, 2_000_000])
+def test_pairs_sharing_a_value_whatever_the_slice(pair_slice: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pairs joined with their nodes' values a few at a time or all at once: the same answer as
+    comparing the two nodes' value sets."""
+    monkeypatch.setattr(graph, "PAIR_SLICE", pair_slice)
+    rng = np.random.default_rng(4)
+    nodes, values = rng.integers(0, 30, 80), rng.integers(0, 12, 80)
+    left, right = rng.integers(0, 35, 50), rng.integers(0, 35, 50)  # nodes 30-34 have no value
+    held = {n: set(values[nodes == n]) for n in range(35)}
+    want = [bool(held[a] & held[b]) for a, b in zip(left, right, strict=True)]
+    assert pairs_sharing(left, right, nodes, values).tolist() == want
+    assert any(want) and not all(want)
