@@ -46,6 +46,8 @@ SEQUENCE_TAIL: Final[int] = 3
 _ORDER: Final[str] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: scoped keys searched at once (whole labels; a slice ends where a label does)
 SCOPE_SLICE: Final[int] = 250_000
+#: candidate pairs whose keys are compared at once
+PAIR_SLICE: Final[int] = 2_000_000
 
 
 #: odd multiplier of the polynomial hash of a variant's characters (arithmetic wraps mod 2**64)
@@ -191,11 +193,14 @@ def _one_edit_apart(
     if len(left) == 0:
         return left, right
     kv = keys.to_numpy(dtype=object)
-    dist = process.cpdist(
-        kv[left], kv[right], scorer=distance.OSA.distance, processor=None, score_cutoff=1,
-        workers=-1,
-    )
-    one = np.asarray(dist) <= 1
+    one = np.zeros(len(left), dtype=bool)
+    for start in range(0, len(left), PAIR_SLICE):  # the keys of a slice of pairs at a time
+        at = slice(start, start + PAIR_SLICE)
+        dist = process.cpdist(
+            kv[left[at]], kv[right[at]], scorer=distance.OSA.distance, processor=None, score_cutoff=1,
+            workers=-1,
+        )
+        one[at] = np.asarray(dist) <= 1
     return left[one], right[one]
 
 
@@ -297,20 +302,11 @@ def shape_pairs(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def _union_pairs(
     basic: tuple[np.ndarray, np.ndarray], scoped: tuple[np.ndarray, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Union of two pair lists (i < j) and whether each pair is in the first."""
-    frame = pd.concat(
-        [
-            pd.DataFrame({"l": basic[0], "r": basic[1], "basic": True}),
-            pd.DataFrame({"l": scoped[0], "r": scoped[1], "basic": False}),
-        ],
-        ignore_index=True,
-    )
-    frame = frame.groupby(["l", "r"], sort=True)["basic"].any().reset_index()
-    return (
-        frame["l"].to_numpy(np.int64),
-        frame["r"].to_numpy(np.int64),
-        frame["basic"].to_numpy(dtype=bool),
-    )
+    """Union of two pair lists (i < j), sorted, and whether each pair is in the first (as pair
+    codes: two int64 arrays, where a frame grouped by both ends took several times their size)."""
+    first = np.unique(pair_codes(basic[0], basic[1]))
+    codes = np.union1d(first, pair_codes(scoped[0], scoped[1]))
+    return codes >> 32, codes & 0xFFFFFFFF, np.isin(codes, first, assume_unique=True)
 
 
 def typo_edges(

@@ -91,10 +91,11 @@ def test_shape_pairs_are_the_pairs_one_drop_double_or_swap_apart_or_equal(seed: 
 def test_scoped_candidates_are_the_pairs_sharing_a_label(
     seed: int, slice_size: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whether the labels are searched at once or a few at a time (a label spanning a slice's end
-    stays whole), the same pairs come back."""
+    """Whether the labels are searched (and the candidates' keys compared) at once or a few at a
+    time (a label spanning a slice's end stays whole), the same pairs come back."""
     if slice_size is not None:
         monkeypatch.setattr(serial_typos, "SCOPE_SLICE", slice_size)
+        monkeypatch.setattr(serial_typos, "PAIR_SLICE", slice_size)
     keys = _serials(seed)
     rng = np.random.default_rng(seed)
     scope = pd.DataFrame({"form": np.arange(len(keys)), "label": rng.integers(0, 40, len(keys))})
