@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import subprocess
 import sys
+
+import pytest
 
 FREED = """
 import json, os, pyarrow as pa
@@ -53,3 +56,43 @@ def test_memory_a_stage_freed_is_returned_to_the_machine() -> None:
 def test_the_night_allocates_arrow_memory_with_the_system_allocator_unless_ops_chose_one() -> None:
     assert _run(POOL, _env()) == {"pool": "system", "env": "system"}
     assert _run(POOL, _env(ARROW_DEFAULT_MEMORY_POOL="jemalloc"))["env"] == "jemalloc"
+
+
+ARRAYS_FREED = """
+import ctypes, json, os, sys
+if sys.argv[1] == "night":
+    from pipelines.stages.memory import prefer_system_allocator
+    prefer_system_allocator()
+libc = ctypes.CDLL(None)
+libc.malloc.restype, libc.malloc.argtypes, libc.free.argtypes = ctypes.c_void_p, [ctypes.c_size_t], [ctypes.c_void_p]
+page = os.sysconf('SC_PAGE_SIZE')
+rss = lambda: int(open('/proc/self/statm').read().split()[1]) * page
+once = libc.malloc(16 << 20)
+libc.free(once)  # a large block freed: glibc's default raises its mapping threshold past 4 MiB
+before = rss()
+arrays, kept = [], []
+for _ in range(50):  # 50 arrays of 4 MiB (a stage's columns of half a million values), each followed
+    arrays.append(libc.malloc(4 << 20))  # by a block that outlives it (a smaller result): freed, the
+    ctypes.memset(arrays[-1], 1, 4 << 20)  # arrays leave holes between live blocks, not free space
+    kept.append(libc.malloc(256 << 10))  # at the heap's top that glibc would give back on its own
+held = rss()
+for block in arrays:
+    libc.free(block)
+print(json.dumps({"held": held - before, "kept": rss() - before, "threshold": os.environ.get("MALLOC_MMAP_THRESHOLD_")}))
+"""
+
+
+def _arrays_freed(mode: str) -> dict:
+    env = {k: v for k, v in _env().items() if k != "MALLOC_MMAP_THRESHOLD_"}
+    done = subprocess.run([sys.executable, "-c", ARRAYS_FREED, mode], env=env, capture_output=True, text=True,
+                          check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's allocator and its mapping threshold")
+def test_a_stages_freed_arrays_go_back_at_once_not_at_the_next_stage() -> None:
+    default, night = _arrays_freed("default"), _arrays_freed("night")
+    assert default["held"] > 150 * 2**20 and night["held"] > 150 * 2**20  # 200 MiB really held both ways
+    assert default["kept"] > 150 * 2**20  # glibc alone keeps them resident after they were freed
+    assert night["kept"] < 20 * 2**20  # the night's setting hands each back when it is freed
+    assert night["threshold"] == "1048576"  # and worker processes started later inherit it
