@@ -97,6 +97,8 @@ def comparison_inputs(
     # not a disagreement (an id without a "system:" prefix is its own system)
     system = as_strings(profiles.table["account_norm"]).str.extract(r"^([^:]*):", expand=False)
     codes["account_system"] = pd.factorize(system, use_na_sentinel=True)[0].astype(np.int32)
+    # the postal code's first three characters (a district), factorised once, not per chunk of pairs
+    codes["postal3"] = pd.factorize(as_strings(profiles.table["postal"]).str.slice(0, 3))[0].astype(np.int32)
     text = {
         key: profiles.table[column]
         .astype(object)
@@ -244,8 +246,9 @@ def name_similarity(
     contained = np.where(grouped, 0.0, contained)
     ambiguity = np.where(grouped, 0.0, ambiguity)
     inserted = extra_word & (np.nan_to_num(contained) >= 0.97)
-    inserted[inserted] = ~_runs_of(inputs.profiles.table["name_norm"].to_numpy(dtype=object),
-                                   left[inserted], right[inserted])
+    names = inputs.profiles.table["name_norm"]  # only the few pairs' names become Python strings
+    inserted[inserted] = ~_runs_of(names.iloc[left[inserted]].to_numpy(dtype=object),
+                                   names.iloc[right[inserted]].to_numpy(dtype=object))
     # one stem, a word of its own on each side ("Schelde Services" / "Schelde Techniek"): the
     # names of two companies of one group (`compare_pairs`)
     swapped = present & (agreement.shared_tokens >= 1) & (agreement.own_words >= 1) & (a != b)
@@ -258,11 +261,11 @@ def name_similarity(
     )
 
 
-def _runs_of(names: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Per pair: the shorter normalised name is a run of the longer one's words (few pairs)."""
-    out = np.zeros(len(left), dtype=bool)
-    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
-        a, b = f" {names[i]} ", f" {names[j]} "
+def _runs_of(left_names: np.ndarray, right_names: np.ndarray) -> np.ndarray:
+    """Per pair of normalised names: the shorter is a run of the longer one's words (few pairs)."""
+    out = np.zeros(len(left_names), dtype=bool)
+    for k, (x, y) in enumerate(zip(left_names.tolist(), right_names.tolist(), strict=True)):
+        a, b = f" {x} ", f" {y} "
         out[k] = a in b or b in a
     return out
 
@@ -321,8 +324,7 @@ def compare_pairs(
 
     # postal: 2 same, 1 same first three characters, 0 different
     present, equal, count = _exact(inputs, "postal", left, right)
-    postal_text = as_strings(inputs.profiles.table["postal"]).str.slice(0, 3)
-    p3, _ = pd.factorize(postal_text)
+    p3 = inputs.codes["postal3"]
     near = present & (p3[left] == p3[right])
     out["postal"] = np.where(present, np.where(equal, 2, np.where(near, 1, 0)), -1).astype(np.int8)
     out["postal_holders"] = count

@@ -1,11 +1,19 @@
-"""Scored pairs joined part by part: the same pairs, fields and level dtypes as one concatenation."""
+"""Scored pairs joined part by part: the same pairs, fields and level dtypes as one concatenation;
+scored chunk by chunk: the same levels and weights as in one pass."""
 
 from __future__ import annotations
 
+import itertools
+
+import duckdb
 import numpy as np
 import pandas as pd
 
-from matching.pair_scoring import LEVEL_COLUMNS, ScoredPairs, column_frame, concat_scored
+from matching.comparisons import comparison_inputs
+from matching.pair_scoring import LEVEL_COLUMNS, ScoredPairs, column_frame, concat_scored, score_pairs
+from matching.profiles import build_profiles
+from matching.tokens import name_tokens
+from matching.weights import CUSTOMER_MODEL
 
 
 def _part(n: int, seed: int) -> ScoredPairs:
@@ -35,3 +43,26 @@ def test_parts_joined_a_column_at_a_time_equal_one_concatenation() -> None:
         got = getattr(joined, name)
         assert got.dtype == want.dtype and np.array_equal(got, want), name
     assert len(joined) == sum(sizes)
+
+
+def test_scoring_in_chunks_gives_every_pair_the_levels_and_weights_of_one_pass() -> None:
+    """Per-profile work (postal districts, long names' words) is made once, not per chunk of pairs:
+    whatever the chunk, each pair gets the same levels and weights."""
+    records = pd.DataFrame({
+        "record_id": [f"r{i}" for i in range(8)],
+        "name": ["Anadolu Makina Kalip San. ve Tic.", "Anadolu Makina San. ve Tic.", "Northbridge Ltd",
+                 "North Bridge Ltd", "Acme Corp", "Acme Corporation", "Zeta GmbH", "Zeta Gmbh"],
+        "postal_code": ["60601", "60614", "SW1A 1AA", "SW1A 2BB", "10115", None, "10117", "10115"],
+        "country": ["US", "US", "GB", "GB", "DE", "DE", "DE", "DE"],
+        "city": ["Chicago", "Chicago", "London", "London", "Berlin", "Berlin", "Berlin", "Berlin"],
+    })
+    profiles = build_profiles(records)
+    inputs = comparison_inputs(profiles, name_tokens(profiles.table["name_norm"]), duckdb.connect())
+    pairs = np.array(list(itertools.combinations(range(len(profiles)), 2)), dtype=np.int32)
+    left, right = pairs[:, 0], pairs[:, 1]
+    whole = score_pairs(inputs, left, right, CUSTOMER_MODEL)
+    assert (whole.levels["postal"] == 1).any()  # a postal district shared, the codes not: compared
+    for chunk in (1, 3, 7):
+        part = score_pairs(inputs, left, right, CUSTOMER_MODEL, chunk=chunk)
+        pd.testing.assert_frame_equal(part.levels, whole.levels, check_exact=True)
+        assert np.array_equal(part.weight, whole.weight) and np.array_equal(part.rule_bits, whole.rule_bits)
