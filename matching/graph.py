@@ -19,10 +19,14 @@ PAIR_SLICE: Final[int] = 2_000_000
 
 
 def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Component label of each of `n` nodes: the smallest node id in its component."""
-    parent = np.arange(n, dtype=np.int64)
-    left = np.asarray(left, dtype=np.int64)
-    right = np.asarray(right, dtype=np.int64)
+    """Component label of each of `n` nodes: the smallest node id in its component (int64).
+
+    The edges are worked on as int32 below 2**31 nodes: tens of millions of candidate pairs make
+    each edge-long array of a round (parents of both ends, their minimum and maximum) half the size."""
+    node = np.int32 if n < 2**31 else np.int64
+    parent = np.arange(n, dtype=node)
+    left = np.asarray(left, dtype=node)
+    right = np.asarray(right, dtype=node)
     while len(left):
         pl, pr = parent[left], parent[right]
         differ = pl != pr
@@ -39,7 +43,7 @@ def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndar
         keep = differ.copy()
         keep[differ] = parent[left[differ]] != parent[right[differ]]
         left, right = left[keep], right[keep]
-    return parent
+    return parent.astype(np.int64, copy=False)
 
 
 def group_pairs(labels: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -46,6 +46,35 @@ def test_blocking_rules_emit_int32_pairs_once_and_skip_common_values() -> None:
     assert pairs.counts().to_dict() == {"name": 2, "phone": 4}  # earlier rule's pairs excluded
 
 
+def _components_by_search(n: int, left: np.ndarray, right: np.ndarray) -> list[int]:
+    """Reference labels: the smallest node of each component, found by a plain graph search."""
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    labels = [-1] * n
+    for start in range(n):
+        if labels[start] < 0:
+            labels[start], todo = start, [start]
+            while todo:
+                for nxt in neighbours[todo.pop()]:
+                    if labels[nxt] < 0:
+                        labels[nxt] = start
+                        todo.append(nxt)
+    return labels
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.int32, np.uint32])
+def test_connected_components_match_a_graph_search_whatever_the_edge_dtype(dtype: type) -> None:
+    rng = np.random.default_rng(7)
+    n = 3_000
+    left = rng.integers(0, n, 2_500).astype(dtype)
+    right = rng.integers(0, n, 2_500).astype(dtype)
+    labels = connected_components(n, left, right)
+    assert labels.dtype == np.int64  # callers index and compare with int64 positions
+    assert labels.tolist() == _components_by_search(n, left.astype(np.int64), right.astype(np.int64))
+
+
 def test_connected_components_and_group_pairs() -> None:
     labels = connected_components(7, np.array([0, 1, 4, 5]), np.array([1, 2, 5, 6]))
     assert labels.tolist() == [0, 0, 0, 3, 4, 4, 4]

@@ -96,3 +96,41 @@ def test_a_stages_freed_arrays_go_back_at_once_not_at_the_next_stage() -> None:
     assert default["kept"] > 150 * 2**20  # glibc alone keeps them resident after they were freed
     assert night["kept"] < 20 * 2**20  # the night's setting hands each back when it is freed
     assert night["threshold"] == "1048576"  # and worker processes started later inherit it
+
+
+DUCKDB_FREED = """
+import json, os, sys, time
+import duckdb
+from pipelines.stages.memory import give_back_memory, start_duckdb_purger
+page = os.sysconf('SC_PAGE_SIZE')
+rss = lambda: int(open('/proc/self/statm').read().split()[1]) * page
+con = duckdb.connect()  # open throughout, as a stage's blocking connection is (closing one purges)
+if sys.argv[1] == "night":
+    assert start_duckdb_purger(0.5)
+before = rss()
+con.execute("CREATE TEMP TABLE k AS SELECT (hash(range) % 1500000)::INTEGER AS key, range AS p FROM range(3000000)")
+pairs = con.execute("SELECT a.p, b.p FROM k a JOIN k b USING (key) WHERE a.p < b.p").fetchnumpy()  # a blocking self-join
+con.execute("DROP TABLE k")
+del pairs
+for _ in range(20):  # then seconds of NumPy without a query
+    kept = rss() - before
+    if kept < 30 * 2**20:
+        break
+    time.sleep(0.25)
+if sys.argv[1] == "between stages":
+    give_back_memory()
+    kept = rss() - before
+print(json.dumps({"kept": kept}))
+"""
+
+
+def _duckdb_kept(mode: str) -> int:
+    done = subprocess.run([sys.executable, "-c", DUCKDB_FREED, mode], capture_output=True, text=True, check=True)
+    return int(json.loads(done.stdout.strip().splitlines()[-1])["kept"])
+
+
+@pytest.mark.skipif(platform.system() != "Linux", reason="DuckDB ships its own jemalloc on Linux only")
+def test_memory_a_duckdb_query_freed_goes_back_while_the_stage_computes_on() -> None:
+    assert _duckdb_kept("plain") > 60 * 2**20  # DuckDB's jemalloc alone keeps the join's memory, seconds after
+    assert _duckdb_kept("night") < 30 * 2**20  # the night's purger hands it back within a second or two
+    assert _duckdb_kept("between stages") < 30 * 2**20  # and so does the hook between two stages
