@@ -22,8 +22,10 @@ import ctypes
 import ctypes.util
 import os
 import threading
+import time
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 import pyarrow as pa
 
@@ -40,8 +42,8 @@ _M_MMAP_THRESHOLD = -3  # mallopt's parameter number (malloc.h)
 
 #: seconds between two purges of DuckDB's allocator (each 10-25 ms when it holds freed memory)
 DUCKDB_PURGE_SECONDS = 2.0
-#: jemalloc's index meaning "every arena" (MALLCTL_ARENAS_ALL)
-_ALL_ARENAS = 4096
+#: jemalloc's control name that purges every arena (4096 is MALLCTL_ARENAS_ALL)
+_PURGE_ALL_ARENAS = b"arena.4096.purge"
 _purger: threading.Thread | None = None
 
 
@@ -65,15 +67,15 @@ def start_duckdb_purger(seconds: float = DUCKDB_PURGE_SECONDS) -> bool:
     global _purger
     if _duckdb_mallctl() is None:
         return False
-    if _purger is None or not _purger.is_alive():
-        stop = threading.Event()
-        _purger = threading.Thread(target=_purge_every, args=(seconds, stop), name="duckdb-purger", daemon=True)
+    if _purger is None:
+        _purger = threading.Thread(target=_purge_every, args=(seconds,), name="duckdb-purger", daemon=True)
         _purger.start()
     return True
 
 
-def _purge_every(seconds: float, stop: threading.Event) -> None:
-    while not stop.wait(seconds):
+def _purge_every(seconds: float) -> None:
+    while True:
+        time.sleep(seconds)
         purge_duckdb_allocator()
 
 
@@ -81,7 +83,7 @@ def purge_duckdb_allocator() -> bool:
     """Hand back the memory DuckDB's jemalloc holds freed, in every arena (safe while queries run:
     jemalloc's own background thread does the same); False where there is none."""
     mallctl = _duckdb_mallctl()
-    return mallctl is not None and mallctl(f"arena.{_ALL_ARENAS}.purge".encode(), None, None, None, 0) == 0
+    return mallctl is not None and mallctl(_PURGE_ALL_ARENAS, None, None, None, 0) == 0
 
 
 @cache
@@ -91,27 +93,27 @@ def _duckdb_mallctl() -> Callable[..., int] | None:
         import _duckdb  # the compiled module of the duckdb package, already loaded by it
     except ImportError:
         return None
-    try:
-        found = ctypes.CDLL(_duckdb.__file__).duckdb_je_mallctl
-    except (OSError, AttributeError):
-        return None
-    found.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
-    found.restype = ctypes.c_int
-    mallctl: Callable[..., int] = found
+    mallctl = _c_function(_duckdb.__file__, "duckdb_je_mallctl")
+    if mallctl is not None:
+        mallctl.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+        mallctl.restype = ctypes.c_int
     return mallctl
 
 
-@cache
+@cache  # find_library runs ldconfig: once per process
 def _libc(function: str) -> Callable[..., int] | None:
     """A function of glibc (malloc_trim, mallopt), or None where the C library has none (musl, macOS)."""
     name = ctypes.util.find_library("c")
-    if name is None:
-        return None
+    return None if name is None else _c_function(name, function)
+
+
+@cache
+def _c_function(library: str, function: str) -> Any:
+    """`function` of the shared library at `library` (a ctypes function), or None."""
     try:
-        found: Callable[..., int] = getattr(ctypes.CDLL(name), function)
+        return getattr(ctypes.CDLL(library), function)
     except (OSError, AttributeError):
         return None
-    return found
 
 
 def give_back_memory() -> None:
