@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from matching.overrides import FORCED_PROBABILITY, MUST_LINK, OVERRIDE_RULES, is_override_rule
-from matching.pair_scoring import ScoredPairs
+from matching.pair_scoring import KeptPairs
 from matching.profiles import Profiles
 from matching.scoring import probability
 
@@ -33,9 +33,9 @@ OVERRIDE_SOURCE: Final[str] = "override"
 
 @dataclass(frozen=True)
 class ReportedScores:
-    """What the report reads of the scored pairs: weight, source rule and levels. Their conflict and
-    evidence bits served clustering and the rule names, and are let go with the resolution's other
-    arrays (8 bytes a scored pair, tens of millions of pairs)."""
+    """What the report reads of the scored pairs: weight, source rule and levels. Their evidence bits
+    served the rule names, and are let go with the resolution's other arrays (4 bytes a scored pair,
+    tens of millions of pairs); their conflict went when they were clustered (`KeptPairs`)."""
 
     weight: np.ndarray
     source: np.ndarray
@@ -45,7 +45,7 @@ class ReportedScores:
         return len(self.weight)
 
     @classmethod
-    def of(cls, scored: ScoredPairs) -> ReportedScores:
+    def of(cls, scored: KeptPairs) -> ReportedScores:
         """What the report keeps of `scored`."""
         return cls(scored.weight, scored.source, scored.levels)
 

@@ -9,7 +9,7 @@ the pairs reported.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,28 @@ class ScoredPairs:
         return len(self.left)
 
 
+@dataclass(frozen=True)
+class KeptPairs:
+    """What a resolution keeps of its scored pairs once they are clustered: all but the conflict, which
+    served the clustering alone (4 bytes a pair; at ten million records 180 million pairs, half of them
+    scored by the cluster check, each batch's let go as soon as the batch is checked)."""
+
+    left: np.ndarray
+    right: np.ndarray
+    weight: np.ndarray
+    rule_bits: np.ndarray
+    source: np.ndarray
+    levels: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.left)
+
+    @classmethod
+    def of(cls, scored: ScoredPairs) -> KeptPairs:
+        """`scored` without its conflict (its arrays, not copies)."""
+        return cls(scored.left, scored.right, scored.weight, scored.rule_bits, scored.source, scored.levels)
+
+
 def score_pairs(
     inputs: ComparisonInputs,
     left: np.ndarray,
@@ -93,25 +115,30 @@ def score_pairs(
     )
 
 
+#: scored pairs, whole or as kept after clustering
+Pairs = TypeVar("Pairs", ScoredPairs, KeptPairs)
+
+
 def column_frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
     """A frame that holds each column as the array given, not copied into one block per dtype: a
     column can then be let go on its own (`concat_scored`)."""
     return pd.DataFrame(columns, copy=False)
 
 
-def concat_scored(parts: list[ScoredPairs]) -> ScoredPairs:
-    """All parts as one ScoredPairs (in order). Consumes `parts` (the list is emptied): each field's
-    pieces are let go once that field is joined, so the join holds one field twice at most, not every
-    pair twice (tens of millions at a few million records)."""
+def concat_scored(parts: list[Pairs]) -> Pairs:
+    """All parts as one (in order; all ScoredPairs or all KeptPairs). Consumes `parts` (the list is
+    emptied): each field's pieces are let go once that field is joined, so the join holds one field
+    twice at most, not every pair twice (tens of millions at a few million records)."""
     if len(parts) == 1:
         return parts.pop()
-    pieces = {f.name: [getattr(p, f.name) for p in parts] for f in fields(ScoredPairs)}
+    kind = type(parts[0])
+    pieces = {f.name: [getattr(p, f.name) for p in parts] for f in fields(kind)}
     parts.clear()
     joined: dict[str, object] = {}
     for name, field_pieces in pieces.items():
         joined[name] = _join_levels(field_pieces) if name == "levels" else np.concatenate(field_pieces)
         field_pieces.clear()
-    return ScoredPairs(**joined)  # type: ignore[arg-type]
+    return kind(**joined)  # type: ignore[arg-type]
 
 
 def _join_levels(frames: list[pd.DataFrame]) -> pd.DataFrame:

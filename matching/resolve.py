@@ -26,7 +26,7 @@ from matching.comparisons import comparison_inputs
 from matching.learning import LearnSettings, learn_weights
 from matching.overrides import CANNOT_LINK, MUST_LINK, record_overrides, unmet_overrides
 from matching.pair_report import ReportedScores, pair_report
-from matching.pair_scoring import ScoredPairs, concat_scored, score_pairs
+from matching.pair_scoring import KeptPairs, concat_scored, score_pairs
 from matching.profiles import Profiles, build_profiles
 from matching.result import Resolution, record_table, scored_frame
 from matching.tokens import name_tokens
@@ -115,9 +115,9 @@ def _match_profiles(
     settings: ResolveSettings,
     must: tuple[np.ndarray, np.ndarray],
     cannot: tuple[np.ndarray, np.ndarray],
-) -> tuple[_Matched, ScoredPairs]:
+) -> tuple[_Matched, KeptPairs]:
     """Block, learn this run's weights, score and cluster the profiles; the clusters, and every pair
-    scored on the way."""
+    scored on the way (without the conflict, which only the clustering reads)."""
     tokens = name_tokens(profiles.table["name_norm"])
     candidates = candidate_pairs(
         con, blocking_keys(KeyInputs(profiles, tokens), settings.rules), settings.rules
@@ -131,12 +131,13 @@ def _match_profiles(
     check_source = len(candidates.rule_names)
     source_names, n_candidates = candidates.rule_names + (CLUSTER_CHECK,), len(candidates)
     del candidates, tokens  # scored now: the candidates are as many pairs again
-    extra: list[ScoredPairs] = []
+    extra: list[KeptPairs] = []
 
     def score_more(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Score pairs clustering needs beyond the candidates (kept for the pair report)."""
+        """Score pairs clustering needs beyond the candidates (kept for the pair report; their conflict
+        only for this batch of the check)."""
         more = score_pairs(inputs, left, right, model, check_source)
-        extra.append(more)
+        extra.append(KeptPairs.of(more))
         return more.weight.astype(np.float64), more.conflict.astype(np.float64)
 
     labels = cluster_profiles(
@@ -150,7 +151,7 @@ def _match_profiles(
         must_link=must,
         cannot_link=cannot,
     ).labels
-    parts = [scored, *extra]  # joined by the last references to them, so each field is let go as joined
+    parts = [KeptPairs.of(scored), *extra]  # joined by the last references to them, so each field is let go as joined
     del scored
     extra.clear()
     matched = _Matched(
@@ -202,7 +203,7 @@ def resolve_entities(
     must, cannot = _profile_overrides(decided, record_ids, profiles.record_profile)
     matched, scored_pairs = _match_profiles(profiles, con, settings, must, cannot)
     pairs = scored_frame(scored_pairs, matched.model, must, cannot)
-    # what the report keeps of the scored pairs; their conflict and evidence bits (8 bytes a pair) go now
+    # what the report keeps of the scored pairs; their evidence bits (4 bytes a pair) go now
     scored = ReportedScores.of(scored_pairs)
     del scored_pairs
     out = record_table(record_ids, profiles, matched.labels, pairs, scored.weight)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from matching.overrides import CANNOT_LINK, MUST_LINK, apply_overrides
 from matching.pair_report import PAIR_COLUMNS, PairReport, pair_probability
-from matching.pair_scoring import LEVEL_COLUMNS, ScoredPairs
+from matching.pair_scoring import LEVEL_COLUMNS, KeptPairs
 from matching.profiles import Profiles
 from matching.scoring import rule_names
 from matching.weights import MatchModel
@@ -74,7 +74,7 @@ class Resolution:
 
 
 def scored_frame(
-    scored: ScoredPairs,
+    scored: KeptPairs,
     model: MatchModel,
     must: tuple[np.ndarray, np.ndarray],
     cannot: tuple[np.ndarray, np.ndarray],

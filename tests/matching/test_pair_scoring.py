@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from matching.comparisons import comparison_inputs
-from matching.pair_scoring import LEVEL_COLUMNS, ScoredPairs, column_frame, concat_scored, score_pairs
+from matching.pair_scoring import LEVEL_COLUMNS, KeptPairs, ScoredPairs, column_frame, concat_scored, score_pairs
 from matching.profiles import build_profiles
 from matching.tokens import name_tokens
 from matching.weights import CUSTOMER_MODEL
@@ -43,6 +43,21 @@ def test_parts_joined_a_column_at_a_time_equal_one_concatenation() -> None:
         got = getattr(joined, name)
         assert got.dtype == want.dtype and np.array_equal(got, want), name
     assert len(joined) == sum(sizes)
+
+
+def test_kept_pairs_hold_the_scored_arrays_but_the_conflict_and_join_as_they_are() -> None:
+    """What a resolution keeps once clustered: the same arrays (no copy), no conflict; joined like scored pairs."""
+    scored = [_part(n, i) for i, n in enumerate((4, 6))]
+    kept = [KeptPairs.of(p) for p in scored]
+    assert not hasattr(kept[0], "conflict")
+    assert kept[0].weight is scored[0].weight and kept[0].levels is scored[0].levels
+    want = {f: np.concatenate([getattr(p, f) for p in scored]) for f in ("left", "right", "weight", "rule_bits", "source")}
+    want_levels = pd.concat([p.levels.copy() for p in scored], ignore_index=True)
+    joined = concat_scored(kept)
+    assert isinstance(joined, KeptPairs) and len(joined) == 10
+    for name, array in want.items():
+        assert np.array_equal(getattr(joined, name), array), name
+    pd.testing.assert_frame_equal(joined.levels, want_levels, check_exact=True)
 
 
 def test_scoring_in_chunks_gives_every_pair_the_levels_and_weights_of_one_pass() -> None:
