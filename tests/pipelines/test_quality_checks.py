@@ -1,10 +1,12 @@
 """The data-quality checks' frames and their Great Expectations verdicts, on small frames made here."""
 
 import datetime as dt
+import gc
 import json
 from pathlib import Path
 
 import great_expectations.expectations as gxe
+import numpy as np
 import pandas as pd
 
 from pipelines.ops_settings import QualitySettings
@@ -181,3 +183,14 @@ def test_dates_are_judged_against_their_bounds_whatever_unit_duckdb_hands_them_i
         "invoice_date in range": ["a.csv:3"], "ends after it starts": ["a.csv:3"], "amount not negative": ["a.csv:3"]}
     ancient = plausibility_frame(records.assign(invoice_date=[day(1500, 1, 1), day(2026, 1, 1), None]))
     assert ancient["invoice_date"].iloc[0].year == 1500  # out of datetime64[ns]: kept in its own unit
+
+
+def test_gx_keeps_no_frame_it_validated_once_the_check_is_done() -> None:
+    """GX's process-wide context holds a data source's last batch: the frame a check validated would
+    stay alive through the next stage (at ten million source records, gigabytes)."""
+    rows = 123_457  # no other frame of the session has this length
+    outcome = validate(pd.DataFrame({"n": np.arange(rows)}), "probe", "probe",
+                       [gxe.ExpectColumnValuesToNotBeNull(column="n", description="n present")])
+    assert outcome.findings[0].passed and outcome.rows == rows
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, pd.DataFrame) and len(o) == rows]
