@@ -38,8 +38,10 @@ SCORE_CHUNK: Final[int] = 1_000_000
 
 
 @dataclass(frozen=True)
-class ScoredPairs:
-    """Profile pairs with weight and conflict (bits), evidence bits, source rule and levels.
+class KeptPairs:
+    """Profile pairs with weight (bits), evidence bits, source rule and levels: what a resolution keeps
+    of its scored pairs once they are clustered (at ten million records 180 million pairs, half of them
+    scored by the cluster check).
 
     `source` is the index of the blocking rule that produced the pair (or of the "cluster
     check" that scored it later); `levels` has LEVEL_COLUMNS (int8) and name_similarity.
@@ -48,35 +50,25 @@ class ScoredPairs:
     left: np.ndarray
     right: np.ndarray
     weight: np.ndarray
-    conflict: np.ndarray
     rule_bits: np.ndarray
     source: np.ndarray
     levels: pd.DataFrame
 
     def __len__(self) -> int:
         return len(self.left)
+
+    @staticmethod
+    def of(scored: KeptPairs) -> KeptPairs:
+        """`scored` without its conflict, if it has one (its arrays, not copies)."""
+        return KeptPairs(scored.left, scored.right, scored.weight, scored.rule_bits, scored.source, scored.levels)
 
 
 @dataclass(frozen=True)
-class KeptPairs:
-    """What a resolution keeps of its scored pairs once they are clustered: all but the conflict, which
-    served the clustering alone (4 bytes a pair; at ten million records 180 million pairs, half of them
-    scored by the cluster check, each batch's let go as soon as the batch is checked)."""
+class ScoredPairs(KeptPairs):
+    """Scored pairs with their conflict (bits) too, which only the clustering reads (4 bytes a pair: the
+    cluster check's pairs let theirs go batch by batch, the candidates' after clustering)."""
 
-    left: np.ndarray
-    right: np.ndarray
-    weight: np.ndarray
-    rule_bits: np.ndarray
-    source: np.ndarray
-    levels: pd.DataFrame
-
-    def __len__(self) -> int:
-        return len(self.left)
-
-    @classmethod
-    def of(cls, scored: ScoredPairs) -> KeptPairs:
-        """`scored` without its conflict (its arrays, not copies)."""
-        return cls(scored.left, scored.right, scored.weight, scored.rule_bits, scored.source, scored.levels)
+    conflict: np.ndarray
 
 
 def score_pairs(
