@@ -108,7 +108,7 @@ def score_pairs(
 
 
 #: scored pairs, whole or as kept after clustering
-Pairs = TypeVar("Pairs", ScoredPairs, KeptPairs)
+Pairs = TypeVar("Pairs", bound=KeptPairs)
 
 
 def column_frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
