@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from matching.blocking import pair_codes
 from matching.graph import connected_components, constrained_merge, group_pairs
@@ -197,23 +196,14 @@ def _recluster(out: np.ndarray, labels: np.ndarray, in_l: np.ndarray, in_r: np.n
     if not len(troubled):
         return
     sel = np.isin(labels[in_l], troubled)
-    frame = pd.DataFrame(
-        {
-            "c": labels[in_l[sel]],
-            "l": in_l[sel],
-            "r": in_r[sel],
-            "w": in_weight[sel],
-            "x": clash[sel],
-        }
-    ).sort_values("c", kind="stable")
-    for _, part in frame.groupby("c", sort=False):  # one iteration per conflicting component
-        nodes = np.unique(np.r_[part["l"].to_numpy(), part["r"].to_numpy()])
-        li = np.searchsorted(nodes, part["l"].to_numpy())
-        ri = np.searchsorted(nodes, part["r"].to_numpy())
-        w, x = part["w"].to_numpy(), part["x"].to_numpy()
-        positive = (w > link_weight) & ~x
-        sub = constrained_merge(len(nodes), li[positive], ri[positive], w[positive], li[x], ri[x])
-        out[nodes] = nodes[sub]
+    sub_l, sub_r = in_l[sel], in_r[sel]
+    nodes = np.unique(np.r_[sub_l, sub_r])  # every node of the troubled components: all their pairs are here
+    li, ri = np.searchsorted(nodes, sub_l), np.searchsorted(nodes, sub_r)
+    w, x = in_weight[sel], clash[sel]
+    positive = (w > link_weight) & ~x
+    # the components at once: no pair crosses two, so each is re-clustered as if alone
+    sub = constrained_merge(len(nodes), li[positive], ri[positive], w[positive], li[x], ri[x])
+    out[nodes] = nodes[sub]
 
 
 def _rejoin_must_links(

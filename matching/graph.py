@@ -16,6 +16,8 @@ import pandas as pd
 
 #: pairs joined with their nodes' values at once in `pairs_sharing`
 PAIR_SLICE: Final[int] = 2_000_000
+#: fewest edges `constrained_merge` takes between two vectorised passes
+MERGE_SLICE: Final[int] = 4096
 
 
 def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -91,6 +93,58 @@ def pairs_sharing(left: np.ndarray, right: np.ndarray, nodes: np.ndarray, values
     return out
 
 
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Every node's root under `parent` (pointer jumping until nothing moves)."""
+    while True:
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
+            return parent
+        parent = grand
+
+
+class _ConflictUnion:
+    """Union-find whose unions never join two clusters in conflict: the clusters' members and the
+    nodes they conflict with, kept for the roots only (sets made when a cluster first grows)."""
+
+    def __init__(self, k: int, conflict_left: np.ndarray, conflict_right: np.ndarray) -> None:
+        self.k = k
+        self.members: dict[int, set[int]] = {}
+        self.against: dict[int, set[int]] = {}
+        #: root pairs (lower * k + higher) found in conflict: clusters only grow, so a conflict stays
+        self.blocked: set[int] = set()
+        for a, b in zip(conflict_left.tolist(), conflict_right.tolist(), strict=False):
+            self.against.setdefault(a, set()).add(b)
+            self.against.setdefault(b, set()).add(a)
+
+    def blocked_codes(self) -> np.ndarray:
+        return np.fromiter(self.blocked, np.int64, len(self.blocked))
+
+    def join(self, parent: list[int], x: int, y: int) -> int:
+        """Join the clusters of roots x and y (x != y) unless they conflict: the root put under the
+        other, or -1."""
+        code = min(x, y) * self.k + max(x, y)
+        if code in self.blocked:
+            return -1
+        mx, my = self.members.get(x, {x}), self.members.get(y, {y})
+        if len(mx) < len(my):
+            x, y, mx, my = y, x, my, mx
+        ax, ay = self.against.get(x), self.against.get(y)
+        if ax and not ax.isdisjoint(my):  # a conflict is symmetric: x's list names a node of y's
+            self.blocked.add(code)
+            return -1
+        parent[y] = x
+        mx |= my
+        self.members[x] = mx
+        self.members.pop(y, None)
+        if ay:
+            if ax:
+                ax |= ay
+            else:
+                self.against[x] = ay
+            del self.against[y]
+        return y
+
+
 def constrained_merge(
     k: int,
     left: np.ndarray,
@@ -102,34 +156,34 @@ def constrained_merge(
     """Clusters of k nodes: join along edges, strongest first, never joining two nodes in conflict.
 
     Kruskal-style single linkage with cannot-link constraints: an edge merges its two clusters
-    unless some member of one conflicts with some member of the other. Runs per component that
-    needs it (small), so the loop is over that component's edges, not over data rows. Returns a
-    cluster label (a node index) per node.
+    unless some member of one conflicts with some member of the other. Returns a cluster label (a
+    node index) per node. Many components go through one call (no edge crosses two, so each is
+    clustered as if alone). The edges are taken a slice at a time; before each slice, the edges
+    whose ends are one cluster already, or two clusters found in conflict already, are dropped at
+    once, so the Python loop sees mostly the edges that merge or meet a conflict for the first time.
     """
-    parent = np.arange(k)
-    members: dict[int, set[int]] = {i: {i} for i in range(k)}
-    against: dict[int, set[int]] = {i: set() for i in range(k)}
-    for a, b in zip(conflict_left.tolist(), conflict_right.tolist(), strict=False):
-        against[a].add(b)
-        against[b].add(a)
-
-    def root(x: int) -> int:
-        """Representative of x's cluster (with path halving)."""
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = int(parent[x])
-        return x
-
-    order = np.lexsort((right, left, -weight))
-    for e in order.tolist():
-        a, b = root(int(left[e])), root(int(right[e]))
-        if a == b:
-            continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        if members[b] & against[a]:
-            continue
-        parent[b] = a
-        members[a] |= members.pop(b)
-        against[a] |= against.pop(b)
-    return np.array([root(i) for i in range(k)])
+    order = np.lexsort((right, left, -np.asarray(weight, dtype=np.float64)))
+    left = np.asarray(left, dtype=np.int64)[order]
+    right = np.asarray(right, dtype=np.int64)[order]
+    union = _ConflictUnion(k, conflict_left, conflict_right)
+    roots = np.arange(k, dtype=np.int64)  # every node's root as of the slice's start
+    parent = roots.tolist()  # the loop's pointers: a list, not numpy scalars; joins change few
+    step = max(MERGE_SLICE, k // 4, 1)  # a vectorised pass costs O(k): at least k / 4 edges per pass
+    for start in range(0, len(left), step):
+        ra, rb = roots[left[start:start + step]], roots[right[start:start + step]]
+        live = ra != rb
+        if union.blocked:
+            codes = np.minimum(ra, rb) * k + np.maximum(ra, rb)
+            live &= ~np.isin(codes, union.blocked_codes())
+        joined: list[int] = []
+        for x, y in zip(ra[live].tolist(), rb[live].tolist(), strict=True):
+            while parent[x] != x:
+                x = parent[x]
+            while parent[y] != y:
+                y = parent[y]
+            if x != y and (child := union.join(parent, x, y)) >= 0:
+                joined.append(child)
+        if joined:  # the roots the slice put under another, then every pointer jumped to its root
+            roots[joined] = [parent[child] for child in joined]
+            roots = _roots(roots)
+    return roots
