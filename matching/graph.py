@@ -117,6 +117,7 @@ class _ConflictUnion:
             self.against.setdefault(b, set()).add(a)
 
     def blocked_codes(self) -> np.ndarray:
+        """The root pairs found in conflict, as an array for a vectorised lookup."""
         return np.fromiter(self.blocked, np.int64, len(self.blocked))
 
     def join(self, parent: list[int], x: int, y: int) -> int:
