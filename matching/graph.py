@@ -20,6 +20,15 @@ PAIR_SLICE: Final[int] = 2_000_000
 MERGE_SLICE: Final[int] = 4096
 
 
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Every node's root under `parent` (pointer jumping until nothing moves)."""
+    while True:
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
+            return parent
+        parent = grand
+
+
 def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Component label of each of `n` nodes: the smallest node id in its component (int64).
 
@@ -37,11 +46,7 @@ def connected_components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndar
         lo = np.minimum(pl[differ], pr[differ])
         hi = np.maximum(pl[differ], pr[differ])
         np.minimum.at(parent, hi, lo)
-        while True:
-            grand = parent[parent]
-            if np.array_equal(grand, parent):
-                break
-            parent = grand
+        parent = _roots(parent)
         keep = differ.copy()
         keep[differ] = parent[left[differ]] != parent[right[differ]]
         left, right = left[keep], right[keep]
@@ -91,15 +96,6 @@ def pairs_sharing(left: np.ndarray, right: np.ndarray, nodes: np.ndarray, values
         )
         out[start + shared] = True
     return out
-
-
-def _roots(parent: np.ndarray) -> np.ndarray:
-    """Every node's root under `parent` (pointer jumping until nothing moves)."""
-    while True:
-        grand = parent[parent]
-        if np.array_equal(grand, parent):
-            return parent
-        parent = grand
 
 
 class _ConflictUnion:

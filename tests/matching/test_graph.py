@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from matching import graph
-from matching.graph import MERGE_SLICE, constrained_merge
+from matching.graph import MERGE_SLICE, connected_components, constrained_merge
 
 
 def _reference(k: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray,
@@ -68,8 +68,8 @@ def test_components_merged_together_are_each_merged_alone() -> None:
     k, left, right, weight, cl, cr = _namesake_world(rng, components=60, size=30)  # > MERGE_SLICE edges
     assert len(left) > 3 * MERGE_SLICE
     together = constrained_merge(k, left, right, weight, cl, cr)
-    first = int(left[0])
-    alone_nodes = np.unique(np.r_[left, right][np.isin(np.r_[left, right], _component_of(first, left, right))])
+    labels = connected_components(k, left, right)
+    alone_nodes = np.flatnonzero(labels == labels[left[0]])  # the first edge's component
     inside = np.isin(left, alone_nodes)
     local = {node: i for i, node in enumerate(alone_nodes.tolist())}
     to_local = np.vectorize(local.__getitem__)
@@ -79,12 +79,3 @@ def test_components_merged_together_are_each_merged_alone() -> None:
     assert _partition(alone) == _partition(np.searchsorted(alone_nodes, together[alone_nodes]))
     assert len(set(alone.tolist())) > 1  # the conflicts split it: the check is not trivial
 
-
-def _component_of(node: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    seen, frontier = {node}, {node}
-    while frontier:
-        touching = np.isin(left, list(frontier)) | np.isin(right, list(frontier))
-        reached = set(left[touching].tolist()) | set(right[touching].tolist())
-        frontier = reached - seen
-        seen |= reached
-    return np.array(sorted(seen))
