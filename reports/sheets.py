@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from reports.safe_text import cell_text, is_formula_like, one_line
-from reports.xlsx_book import Sheet, Style, column_letter
+from reports.xlsx_book import Sheet, Style, check_written, column_letter
 
 FONT_NAME = "Calibri"
 FONT_SIZE = 11  # the workbook's default size: a font given without one (openpyxl's) showed at 11
@@ -209,7 +209,8 @@ def _row_formats(sheet: Sheet, columns: Sequence[Column]) -> Any:
 
 def _cells(frame: pd.DataFrame, column: Column) -> list[Any]:
     """cell_value of each of the column's values (None throughout when the frame lacks the field);
-    text is cleaned once per distinct value: a list repeats its labels, names and sentences."""
+    text is cleaned once per distinct value: a list repeats its labels, names and sentences. Missing
+    values are found for the whole column at once, and each kind's conversion is applied to the rest."""
     if column.field not in frame.columns:
         return [None] * len(frame)
     values = frame[column.field]
@@ -217,7 +218,43 @@ def _cells(frame: pd.DataFrame, column: Column) -> list[Any]:
         codes, uniques = pd.factorize(values)
         cleaned = [cell_text(v) for v in uniques] + [None]  # code -1 (missing) takes the last
         return [cleaned[code] for code in codes]
-    return [cell_value(v, column.kind) for v in values.tolist()]
+    if column.kind == "text":  # mixed objects: 1, 1.0 and True factorize alike but read differently
+        return [cell_text(v) for v in values.tolist()]
+    missing = values.isna().tolist()
+    raw = values.tolist()
+    if column.kind == "money":
+        return [None if gone else round(float(v), 2) for v, gone in zip(raw, missing, strict=True)]
+    if column.kind == "date":
+        return [None if gone else v if isinstance(v, dt.date) else pd.Timestamp(v).date()
+                for v, gone in zip(raw, missing, strict=True)]
+    if column.kind == "pct":
+        return [None if gone else float(v) for v, gone in zip(raw, missing, strict=True)]
+    return [None if gone else int(v) for v, gone in zip(raw, missing, strict=True)]
+
+
+def _body_formats(sheet: Sheet, columns: Sequence[Column], cells: Sequence[list[Any]], money: Sequence[str],
+                  ) -> list[list[Any]]:
+    """Each body cell's format, column by column (`money`: each row's money number format), each made
+    once. The order they are made in does not show: XlsxWriter numbers a format when a cell first uses it."""
+    fmt = _row_formats(sheet, columns)
+    out: list[list[Any]] = []
+    for c, column in enumerate(columns):
+        if column.kind == "text":
+            plain, quoted = fmt(c, "General", False), None
+            formats = []
+            for value in cells[c]:
+                if value is not None and is_formula_like(value):
+                    quoted = quoted or fmt(c, "General", True)
+                    formats.append(quoted)
+                else:
+                    formats.append(plain)
+            out.append(formats)
+        elif column.kind == "money":
+            by_format = {number: fmt(c, number, False) for number in dict.fromkeys(money)}
+            out.append([by_format[number] for number in money])
+        else:
+            out.append([fmt(c, NUMBER_FORMATS[column.kind], False)] * len(money))
+    return out
 
 
 def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], currency: str,
@@ -225,32 +262,30 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
     """A list sheet: header, one row per record, SUBTOTAL row, frozen header, autofilter, widths."""
     put_header(sheet, 1, [c.header for c in columns], [c.kind for c in columns])
     sheet.height(1, 30)
-    fmt = _row_formats(sheet, columns)
-    money: dict[str, str] = {}  # currency -> its number format
-    totals = [0.0] * len(columns)
     cells = [_cells(frame, column) for column in columns]
-    codes = frame["currency"].tolist() if "currency" in frame.columns else [None] * len(frame)
-    for i, code in enumerate(codes):
-        r = i + 2
-        code = code or currency
-        if code not in money:
-            money[code] = money_format(code)
-        lines = 1
-        for c, column in enumerate(columns):
+    # each row's currency; a missing one (None, or NaN in a column of strings) is the book's
+    codes = [code if isinstance(code, str) and code else currency
+             for code in (frame["currency"].tolist() if "currency" in frame.columns else [None] * len(frame))]
+    money = {code: money_format(code) for code in dict.fromkeys(codes)}
+    formats = _body_formats(sheet, columns, cells, [money[code] for code in codes])
+    # spreadsheets do not grow rows for wrapped text they did not lay out themselves
+    lines = [1] * len(frame)
+    for c, column in enumerate(columns):
+        if column.kind == "text":
+            lines = [max(n, wrapped_lines(v, column.width)) if v is not None else n
+                     for n, v in zip(lines, cells[c], strict=True)]
+    writers = [getattr(sheet.ws, _WRITERS[column.kind]) for column in columns]
+    blank = sheet.ws.write_blank
+    for i, height in enumerate(lines):
+        r = i + 1  # XlsxWriter's rows count from 0: the list starts on Excel's row 2
+        for c in range(len(columns)):
             value = cells[c][i]
-            if column.kind == "text":
-                if value is None:
-                    sheet.blank(r, c + 1, fmt(c, "General", False))
-                else:
-                    sheet.string(r, c + 1, value, fmt(c, "General", is_formula_like(value)))
-                    lines = max(lines, wrapped_lines(value, column.width))
-                continue
-            put_value(sheet, r, c + 1, value, column.kind,
-                      fmt(c, money[code] if column.kind == "money" else NUMBER_FORMATS[column.kind], False))
-            if column.total and value is not None:
-                totals[c] += value
-        # spreadsheets do not grow rows for wrapped text they did not lay out themselves
-        sheet.height(r, LINE_HEIGHT * lines + 3)
+            code = blank(r, c, None, formats[c][i]) if value is None else writers[c](r, c, value, formats[c][i])
+            if code:
+                check_written(code, sheet.name, r + 1, c + 1)
+        sheet.height(r + 1, LINE_HEIGHT * height + 3)
+    totals = [sum((v for v in cells[c] if v is not None), 0.0) if column.total and column.kind != "text" else 0.0
+              for c, column in enumerate(columns)]
     for c, column in enumerate(columns, start=1):
         sheet.width(c, column.width)
     last = len(frame) + 1
@@ -260,6 +295,11 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
         _subtotals(sheet, columns, last, currency, totals)
     sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{max(last, 2)}")
     sheet.ws.freeze_panes(freeze_after)
+
+
+#: the XlsxWriter worksheet method that writes a list cell of each kind
+_WRITERS = {"text": "write_string", "date": "write_datetime", "money": "write_number", "int": "write_number",
+            "pct": "write_number"}
 
 
 def _subtotals(sheet: Sheet, columns: Sequence[Column], last: int, currency: str, totals: Sequence[float]) -> None:

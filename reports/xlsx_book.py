@@ -46,7 +46,7 @@ def chart_size(width_cm: float, height_cm: float) -> dict[str, int]:
     return {"width": round(width_cm / 2.54 * 96), "height": round(height_cm / 2.54 * 96)}
 
 
-def _checked(code: int | None, sheet: str, row: int, col: int | None = None) -> None:
+def check_written(code: int | None, sheet: str, row: int, col: int | None = None) -> None:
     """Raise when XlsxWriter returned an error code for (row, col), counted from 1."""
     if code:
         where = (f"{sheet}!{column_letter(col)}{row}" if row and col else f"row {row} of {sheet}" if row
@@ -69,29 +69,29 @@ class Sheet:
 
     def string(self, row: int, col: int, text: str, fmt: Any = None) -> None:
         """A string cell: never a formula or a number, whatever the text looks like."""
-        _checked(self.ws.write_string(row - 1, col - 1, text, fmt), self.name, row, col)
+        check_written(self.ws.write_string(row - 1, col - 1, text, fmt), self.name, row, col)
 
     def number(self, row: int, col: int, value: float, fmt: Any = None) -> None:
         """A number cell (int or float); `fmt` carries its number format."""
-        _checked(self.ws.write_number(row - 1, col - 1, value, fmt), self.name, row, col)
+        check_written(self.ws.write_number(row - 1, col - 1, value, fmt), self.name, row, col)
 
     def date(self, row: int, col: int, value: Any, fmt: Any) -> None:
         """A date (or datetime) cell; `fmt` carries its number format."""
-        _checked(self.ws.write_datetime(row - 1, col - 1, value, fmt), self.name, row, col)
+        check_written(self.ws.write_datetime(row - 1, col - 1, value, fmt), self.name, row, col)
 
     def blank(self, row: int, col: int, fmt: Any) -> None:
         """An empty cell that still shows its style (borders, fill); nothing without a style."""
         if fmt is not None:
-            _checked(self.ws.write_blank(row - 1, col - 1, None, fmt), self.name, row, col)
+            check_written(self.ws.write_blank(row - 1, col - 1, None, fmt), self.name, row, col)
 
     def formula(self, row: int, col: int, formula: str, value: float, fmt: Any = None) -> None:
         """One of our own formulas, with the value it computes (shown by readers that do not compute)."""
-        _checked(self.ws.write_formula(row - 1, col - 1, formula, fmt, value), self.name, row, col)
+        check_written(self.ws.write_formula(row - 1, col - 1, formula, fmt, value), self.name, row, col)
 
     def merged_string(self, row: int, first_col: int, last_col: int, text: str, fmt: Any) -> None:
         """Text across columns first_col..last_col of one row, merged (styled blanks without text)."""
         code = self.ws.merge_range(row - 1, first_col - 1, row - 1, last_col - 1, "", fmt)
-        _checked(code, self.name, row, first_col)
+        check_written(code, self.name, row, first_col)
         if text:
             self.string(row, first_col, text, fmt)
 
@@ -99,12 +99,12 @@ class Sheet:
         """Row `row`'s height in points, written as given (set_row would round it to whole pixels:
         16 pt to 15.75, and a long list's printed pages would break elsewhere); before any cell of
         a later row is written."""
-        _checked(self.ws.set_row_pixels(row - 1, points * PIXELS_PER_POINT), self.name, row)
+        check_written(self.ws.set_row_pixels(row - 1, points * PIXELS_PER_POINT), self.name, row)
 
     def width(self, col: int, width: float) -> None:
         """Column `col`'s width in characters, written as given (to 1/256; set_column would make
         10.5 a whole number of pixels, 10.43)."""
-        _checked(self.ws.set_column_pixels(col - 1, col - 1, width * MAX_DIGIT_WIDTH), self.name, 0, col)
+        check_written(self.ws.set_column_pixels(col - 1, col - 1, width * MAX_DIGIT_WIDTH), self.name, 0, col)
 
 
 class Book:

@@ -4,6 +4,7 @@ or not at all."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 import zipfile
@@ -13,9 +14,27 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from reports.safe_text import CELL_MAX_UNITS
-from reports.sheets import Column, header_text, page_setup, put_text, write_list
-from reports.xlsx_book import Book, CellNotWritten
+from reports.safe_text import CELL_MAX_UNITS, cell_text, is_formula_like
+from reports.sheets import (
+    BODY_FONT,
+    HEADER_ALIGN,
+    LINE_HEIGHT,
+    NUMBER_FORMATS,
+    RULE,
+    Column,
+    _subtotals,
+    cell_value,
+    fill,
+    header_text,
+    money_format,
+    page_setup,
+    put_header,
+    put_text,
+    put_value,
+    wrapped_lines,
+    write_list,
+)
+from reports.xlsx_book import Book, CellNotWritten, Sheet, column_letter
 
 
 def _sheet_xml(path: Path, n: int = 1) -> str:
@@ -129,3 +148,72 @@ def test_a_list_has_typed_cells_a_subtotal_with_its_value_and_filled_columns(tmp
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:E3" and ws.max_row == 4
     # the total's value is in the file too: what viewers that compute nothing show
     assert re.search(r"<f>SUBTOTAL\(109,C2:C3\)</f><v>1335\.5</v>", _sheet_xml(path))
+
+
+def _cell_by_cell_list(sheet: Sheet, frame: pd.DataFrame, columns: list[Column], currency: str) -> None:
+    """The list written one cell at a time, each cell's value converted and its format asked for as it is
+    written: what `write_list` must give byte for byte (it converts whole columns and makes the
+    formats beforehand)."""
+    put_header(sheet, 1, [c.header for c in columns], [c.kind for c in columns])
+    sheet.height(1, 30)
+    totals = [0.0] * len(columns)
+    for i, row in enumerate(frame.itertuples(index=False)):
+        values, lines = row._asdict(), 1
+        code = values.get("currency")
+        code = code if isinstance(code, str) and code else currency
+        for c, column in enumerate(columns, start=1):
+            value = cell_text(values[column.field]) if column.kind == "text" else cell_value(values[column.field],
+                                                                                               column.kind)
+            styles = (BODY_FONT, RULE, {"valign": "top", "align": HEADER_ALIGN[column.kind],
+                                        "text_wrap": column.kind == "text",
+                                        "indent": 1 if HEADER_ALIGN[column.kind] == "right" else 0})
+            number = money_format(code) if column.kind == "money" else NUMBER_FORMATS[column.kind]
+            extra = fill(column.fill) if column.fill else {}
+            if column.kind == "text":
+                quote = {"quote_prefix": True} if value is not None and is_formula_like(value) else {}
+                fmt = sheet.fmt(*styles, {"num_format": number}, extra, quote)
+                if value is None:
+                    sheet.blank(i + 2, c, fmt)
+                else:
+                    sheet.string(i + 2, c, value, fmt)
+                    lines = max(lines, wrapped_lines(value, column.width))
+            else:
+                put_value(sheet, i + 2, c, value, column.kind, sheet.fmt(*styles, {"num_format": number}, extra))
+                totals[c - 1] += value if column.total and value is not None else 0.0
+        sheet.height(i + 2, LINE_HEIGHT * lines + 3)
+    for c, column in enumerate(columns, start=1):
+        sheet.width(c, column.width)
+    _subtotals(sheet, columns, len(frame) + 1, currency, totals)
+    sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{len(frame) + 1}")
+    sheet.ws.freeze_panes("B2")
+
+
+def test_a_list_is_the_file_a_cell_by_cell_writer_makes(tmp_path: Path) -> None:
+    """Currencies and formula-like text first met on later rows, missing values of every kind, a
+    wrapped line: every member of the package equal, styles.xml (the formats' numbering) included."""
+    frame = pd.DataFrame({
+        "name": ["Alpha", None, "=cmd|' /C calc'!A0", "Delta with a name long enough to wrap over two lines", "@x"],
+        "due": [dt.date(2026, 11, 10), None, dt.date(2027, 1, 31), dt.date(2027, 2, 1), None],
+        "value": [1236.0, None, 99.555, 10.0, 0.1],
+        "share": [0.5, None, 0.25, 1.0, None],
+        "prio": [1, 2, None, 3, 1],
+        "currency": ["USD", None, "EUR", "USD", "GBP"],
+        "note": [None, "-minus", None, None, "n"]})
+    columns = [Column("Name", "name", width=12), Column("Due", "due", "date", 10.5),
+               Column("Value", "value", "money", 11, total=True), Column("Share", "share", "pct", 6),
+               Column("Prio", "prio", "int", 6, total=True), Column("Note", "note", width=20, fill="FFF2CC")]
+    frame["prio"] = frame["prio"].astype("Int64")
+    paths = [tmp_path / "listed.xlsx", tmp_path / "cell_by_cell.xlsx"]
+    with Book(paths[0], "list") as book:
+        write_list(book.sheet("L"), frame, columns, "CHF", "Nothing.", "B2")
+    with Book(paths[1], "list") as book:
+        _cell_by_cell_list(book.sheet("L"), frame, columns, "CHF")
+    listed, reference = (zipfile.ZipFile(p) for p in paths)
+    assert listed.namelist() == reference.namelist()
+    for member in listed.namelist():
+        if member != "docProps/core.xml":  # the time the file was made
+            assert listed.read(member) == reference.read(member), member
+    ws = openpyxl.load_workbook(paths[0])["L"]
+    # a row without a currency is in the book's: its missing code (NaN among strings) names none
+    assert ws["C4"].number_format == '"€"#,##0.00' and ws["C3"].number_format == '"CHF "#,##0.00'
+    assert ws["A4"].quotePrefix and ws["F3"].quotePrefix and ws["A6"].quotePrefix and not ws["A5"].quotePrefix
