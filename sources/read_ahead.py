@@ -7,8 +7,10 @@ lookup it made in those names (`ProbedPartnerNames`). When a file's turn comes, 
 have had are compared on those lookups alone: the same answers mean the same column mapping and the
 same rows, so the worker's outcome is kept; otherwise the file is read again here with the right
 names. The day/month order the source's files before it proved (`date_orders`) is checked alike: a
-reading made with another order is kept unless some column's order leaned on it. The outcomes are
-therefore exactly those of reading one by one, whatever the timing.
+reading made with another order is kept unless some column's order leaned on it. A file read again
+is mapped again first; where every column is assigned as before, only the confidences differ and the
+rows the worker typed are kept (`read_source_file(typed_before=...)`): the typing is most of a
+reading's work. The outcomes are therefore exactly those of reading one by one, whatever the timing.
 Readings made before the ingest started (Dagster partition steps, `sources.spool`) are checked the
 same way when their turn comes.
 """
@@ -60,6 +62,9 @@ class ReadAheadStats:
     ahead: int = 0
     preread: int = 0
     read_again: list[str] = field(default_factory=list)
+    #: of the files read again, those mapped again only: their columns were assigned as before, so
+    #: the rows typed elsewhere were kept (only the mapping's confidences differ)
+    mapped_again: list[str] = field(default_factory=list)
 
 
 #: the day/month order a file is read with (`date_orders.SourceDateOrders.order_for`), or None
@@ -97,11 +102,17 @@ def _kept_or_read(job: ReadJob, reading: tuple[FileOutcome, ProbedPartnerNames] 
     order it was read with (`orders`: then, now) is today's or decided nothing, else a reading here;
     with whether the reading made elsewhere was kept."""
     read_with, order = orders
-    if (reading is not None and reading[1].answers_alike(known)
-            and (read_with == order or not leans_on_order(s.evidence for s in reading[0].sheets))):
+    same_order = reading is not None and (read_with == order
+                                          or not leans_on_order(s.evidence for s in reading[0].sheets))
+    if reading is not None and same_order and reading[1].answers_alike(known):
         return reading[0], True
     stats.read_again.append(job.relpath)
-    return read_source_file(job.path, job.relpath, job.source, known, limits=job.limits, date_order=order), False
+    typed = reading[0] if reading is not None and same_order else None
+    outcome = read_source_file(job.path, job.relpath, job.source, known, limits=job.limits, date_order=order,
+                               typed_before=typed)
+    if typed is not None and outcome.table is typed.table and typed.table is not None:
+        stats.mapped_again.append(job.relpath)
+    return outcome, False
 
 
 def read_in_order(

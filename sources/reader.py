@@ -20,6 +20,7 @@ from sources.delimited import read_text
 from sources.excel import read_workbook
 from sources.fields import required_columns
 from sources.file_magic import sniff_format
+from sources.headers import HeaderMatch
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
@@ -51,6 +52,16 @@ class SheetReport:
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class TablePlan:
+    """What decides one table's typed rows besides its cells: its sheet, why it was left out (a side
+    sheet, or no column for a required field), and the column each field is read from."""
+
+    sheet: str | None
+    left_out: str | None
+    header: HeaderMatch | None
+
+
 @dataclass
 class FileOutcome:
     """Everything reading one file produced."""
@@ -66,6 +77,11 @@ class FileOutcome:
     mappings: list[ColumnMapping] = field(default_factory=list)  # one per table read, sheet order
     #: the records as the canonical Arrow table, in a `packed` outcome only
     table: pa.Table | None = None
+    #: what decided the typed rows: per table read, its sheet, why it was left out and its column
+    #: assignment (`TablePlan`); the same plan with other names known gives the same rows
+    plan: tuple[TablePlan, ...] = ()
+    #: the typer's own notes, per typed table in sheet order (the outcome's warnings interleave them)
+    typing_warnings: list[list[str]] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:
@@ -157,7 +173,7 @@ def _xls_message(path: Path) -> str:
 
 def read_source_file(
     path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
-    *, limits: ReadLimits | None = None, date_order: str | None = None,
+    *, limits: ReadLimits | None = None, date_order: str | None = None, typed_before: FileOutcome | None = None,
 ) -> FileOutcome:
     """Read `path` (shown as `relpath`) as a file of source `src` within `limits`; never raises.
 
@@ -166,9 +182,13 @@ def read_source_file(
     source's other files) reads dates nothing in the file decides. A table no column of which can
     be named for a required field is not typed: the outcome is `needs_mapping`, with the message
     and `columns:` block.
+
+    `typed_before`: a packed reading of the same file with the same date order, made with other
+    names known (sources.read_ahead). Where these names give every table the same plan, its rows and
+    the typer's notes are taken from it and only the mapping is made again; else the file is typed.
     """
     try:
-        return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS, date_order)
+        return _read(path, relpath, src, known_partners, limits or DEFAULT_LIMITS, date_order, typed_before)
     except FileReadError as exc:
         return FileOutcome("error", [], empty_quarantine(), error=f"{relpath}: {exc}")
     except OSError as exc:
@@ -197,9 +217,18 @@ def _needs_mapping_report(table: RawTable, mapping: ColumnMapping) -> SheetRepor
     )
 
 
+def _plan(mapped: list[tuple[RawTable, ColumnMapping]], side_sheets: dict[str | None, str]) -> tuple[TablePlan, ...]:
+    """Each table's TablePlan: what its typed rows depend on besides its cells."""
+    plan = []
+    for table, mapping in mapped:
+        left_out = side_sheets.get(table.sheet) or (mapping.message() if mapping.needs_mapping else None)
+        plan.append(TablePlan(table.sheet, left_out, None if left_out else table.header))
+    return tuple(plan)
+
+
 def _read(
     path: Path, relpath: str, src: SourceConfig, known_partners: Iterable[object] | None = None,
-    limits: ReadLimits = DEFAULT_LIMITS, date_order: str | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS, date_order: str | None = None, typed_before: FileOutcome | None = None,
 ) -> FileOutcome:
     tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
@@ -213,6 +242,9 @@ def _read(
     unmapped: list[str] = []
     mapped = [map_table(raw, src, known_partners) for raw in tables]
     side_sheets = _side_sheets(mapped, src)
+    plan = _plan(mapped, side_sheets)
+    before = typed_before if typed_before is not None and typed_before.plan == plan else None
+    typing_warnings: list[list[str]] = []
     for table, mapping in mapped:
         mappings.append(mapping)
         where = f"{relpath}" + (f" [{table.sheet}]" if table.sheet else "")
@@ -225,18 +257,21 @@ def _read(
             unmapped.append(f"{where}: {mapping.message()}")
             reports.append(_needs_mapping_report(table, mapping))
             continue
+        if before is not None:  # the same rows: only the mapping's confidences and notes are new
+            typing_warnings.append(before.typing_warnings[len(typing_warnings)])
+            warnings += [f"{where}: {w}" for w in table.warnings + mapping.warnings() + typing_warnings[-1]]
+            warnings += _unknown_columns(where, src, table)
+            reports.append(replace(before.sheets[len(reports)], columns=mapping.as_dict()))
+            continue
         typed = type_rows(
             table, source=src.name, source_file=relpath, kind=src.kind,
             date_format=src.date_format, fixed_values=src.fixed_values, limits=limits, date_order=date_order,
         )
         parts.append(typed.columns)
         quarantine.append(typed.quarantine)
+        typing_warnings.append(typed.warnings)
         warnings += [f"{where}: {w}" for w in table.warnings + mapping.warnings() + typed.warnings]
-        # a `columns:` entry whose header is not in this sheet would otherwise be ignored silently
-        warnings += [
-            f"{where}: columns: {fld} names header {header!r}, which is not in the header row"
-            for fld, header in src.columns.items() if table.header.how.get(fld) != "columns"
-        ]
+        warnings += _unknown_columns(where, src, table)
         reports.append(SheetReport(
             sheet=table.sheet, header_row=table.header_row,
             mapping={table.header_names[i]: f for i, f in table.header.mapping.items()},
@@ -245,10 +280,19 @@ def _read(
             columns=mapping.as_dict(), evidence=typed.evidence,
         ))
     warnings += _sheets_disagree(relpath, reports)
+    if before is not None:
+        return replace(before, sheets=reports, warnings=warnings, mappings=mappings)
     quar = _concat(quarantine)
     status = "needs_mapping" if unmapped else "loaded" if any(len(p) for p in parts) or len(quar) else "empty"
     return FileOutcome(status, parts, quar, sheets=reports, detected=detected, warnings=warnings,
-                       error="\n".join(unmapped) or None, mappings=mappings)
+                       error="\n".join(unmapped) or None, mappings=mappings, plan=plan,
+                       typing_warnings=typing_warnings)
+
+
+def _unknown_columns(where: str, src: SourceConfig, table: RawTable) -> list[str]:
+    """A `columns:` entry whose header is not in this sheet, which would otherwise be ignored silently."""
+    return [f"{where}: columns: {fld} names header {header!r}, which is not in the header row"
+            for fld, header in src.columns.items() if table.header.how.get(fld) != "columns"]
 
 
 #: a required field read from its column with less confidence than this is a guess, not a reading

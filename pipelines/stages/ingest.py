@@ -220,7 +220,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 f"{len(preread) - stats.preread} read again here (the partner names before them changed)")
         elif stats.workers:
             log(f"{len(jobs)} files read by {stats.workers} worker processes; {len(stats.read_again)} read again "
-                "in order (the partner names known before them changed their reading)")
+                f"in order (the partner names known before them changed their reading), {len(stats.mapped_again)} "
+                "of them only mapped again (the same columns: their typed rows kept)")
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
         results += _record_outside_links(con, run, fingerprints, log)

@@ -3,6 +3,7 @@ with the partner names known growing as files are stored."""
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
 
@@ -93,6 +94,47 @@ def test_outcomes_equal_reading_one_by_one(tmp_path: Path, workers: int) -> None
         assert "b_ambiguous.csv" in stats.read_again
         assert "c_others.csv" not in stats.read_again and "d_broken.csv" not in stats.read_again
         assert stats.ahead + len(stats.read_again) == 4
+
+
+def test_a_file_whose_columns_stay_assigned_keeps_the_rows_its_worker_typed(tmp_path: Path) -> None:
+    """Sent off before the first file's names were known, a file whose headers name its columns looks
+    the names up all the same: the answers differ, so it is mapped again, but every column goes where
+    it went, and its rows are the worker's; its confidences and notes are this mapping's."""
+    jobs = _jobs(tmp_path)
+    header = ["Ship Date", "Reseller", "End Customer", "SKU", "Serial", "Qty", "Price"]
+    rows = _named(["Bluewave IT Inc", "Datalink LLC", "Fabrikam Partners"], n=40)
+    rows[3][6] = "not a price"  # a quarantined row and a note of the typer's, kept with the rows
+    named = _write_csv(tmp_path / "b_named.csv", header, rows)
+    jobs = [jobs[0], ReadJob(named, named.name, jobs[0].source, DEFAULT_LIMITS, named.stat().st_size), *jobs[1:]]
+    expected = _sequential(jobs)
+    store, stats = _Store(), ReadAheadStats()
+    got = []
+    for job, outcome in read_in_order(jobs, store.known_for, 2, stats):
+        store.store(job, outcome)
+        got.append(outcome)
+    for a, b in zip(got, expected, strict=True):
+        _assert_same(a, b)
+        assert [asdict(s) for s in a.sheets] == [asdict(s) for s in b.sheets]  # confidences included
+    assert "b_named.csv" in stats.read_again and stats.mapped_again == ["b_named.csv"]
+    assert got[1].rows_quarantined == 1 and got[1].plan == expected[1].plan
+
+
+def test_a_reading_typed_before_gives_its_rows_and_this_mappings_notes(tmp_path: Path) -> None:
+    """`typed_before` with the same plan: its rows, with the sheets' column evidence and the warnings of
+    the mapping made now (the ones it carries are stale); with another plan, the file is typed anew."""
+    job = _jobs(tmp_path)[0]
+    names = known_partner_set(["Bluewave IT Inc"])
+    fresh = read_source_file(job.path, job.relpath, job.source, names, limits=job.limits)
+    packed = read_probed(job, known_partner_set([]))[0]
+    stale = replace(packed, sheets=[replace(s, columns={"stale": True}) for s in packed.sheets], warnings=["stale"])
+    kept = read_source_file(job.path, job.relpath, job.source, names, limits=job.limits, typed_before=stale)
+    assert kept.table is stale.table  # the rows typed before, not typed again
+    _assert_same(kept, fresh)
+    assert [asdict(s) for s in kept.sheets] == [asdict(s) for s in fresh.sheets]
+    other = replace(stale, plan=(replace(stale.plan[0], header=None),))
+    typed = read_source_file(job.path, job.relpath, job.source, names, limits=job.limits, typed_before=other)
+    assert typed.table is None and typed.parts  # typed here
+    _assert_same(typed, fresh)
 
 
 def test_probed_names_record_lookups_and_compare_answers() -> None:
