@@ -9,7 +9,7 @@ like "Labs", counts against the pair).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -45,6 +45,9 @@ class NameTokens:
     weights: np.ndarray
     profile: np.ndarray  # long form: profile of each (profile, token) row
     token: np.ndarray  # long form: token id of each row
+    #: each profile's name as a code (one per distinct name, nulls one code of their own): profiles
+    #: with one code have the same `ids` and `weights` rows, so a pair's agreement is its names'
+    name: np.ndarray | None = None
 
 
 def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
@@ -83,6 +86,7 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
         weights=weights,
         profile=profile,
         token=token,
+        name=np.where(name_code >= 0, name_code, len(distinct_names)).astype(np.int64),
     )
 
 
@@ -128,7 +132,32 @@ class NameAgreement:
 PREFIX_CREDIT = 0.9
 
 
+#: below this share of distinct name pairs among the pairs, each distinct pair is computed once
+DISTINCT_NAME_PAIRS_SHARE = 0.7
+
+
 def soft_token_coverage(
+    tokens: NameTokens,
+    left: np.ndarray,
+    right: np.ndarray,
+    min_token_similarity: float = 0.8,
+    chunk: int = 250_000,
+) -> NameAgreement:
+    """`name_agreement` of each pair, computed once per distinct pair of names: many profiles share a
+    name (one company on several sources' rows), and at a million source rows a batch of pairs holds
+    about one distinct pair of names in five."""
+    if tokens.name is None or len(left) < 2:
+        return name_agreement(tokens, left, right, min_token_similarity, chunk)
+    key = tokens.name[left] * np.int64(tokens.name.max() + 1) + tokens.name[right]
+    distinct, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    if len(distinct) > DISTINCT_NAME_PAIRS_SHARE * len(left):
+        return name_agreement(tokens, left, right, min_token_similarity, chunk)
+    once = name_agreement(tokens, left[first], right[first], min_token_similarity, chunk)
+    inverse = inverse.ravel()
+    return NameAgreement(*(getattr(once, f.name)[inverse] for f in fields(NameAgreement)))
+
+
+def name_agreement(
     tokens: NameTokens,
     left: np.ndarray,
     right: np.ndarray,
