@@ -188,6 +188,19 @@ def section(summary: pd.DataFrame, name: str) -> pd.DataFrame:
     return summary[summary["section"] == name].sort_values(["sort_order", "label"]).reset_index(drop=True)
 
 
+class Sections:
+    """`section(summary, name)` for every name of one summary, sorted once and split once (the sort is
+    stable, so each section's rows come in the order `section` gives): a workbook's summary sheet
+    reads a dozen sections, and a night writes hundreds of workbooks."""
+
+    def __init__(self, summary: pd.DataFrame) -> None:
+        self._ordered = summary.sort_values(["sort_order", "label"])
+        self._rows = self._ordered.groupby("section", sort=False).indices
+
+    def __call__(self, name: str) -> pd.DataFrame:
+        return self._ordered.iloc[self._rows.get(name, [])].reset_index(drop=True)
+
+
 #: the columns `summarise` and `reports.books` read from each frame: splitting the book into 39
 #: parts copies every column of every part, so the summary works on these alone
 SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -23,7 +23,7 @@ from reports.sheets import (
     put_text,
     wrapped_lines,
 )
-from reports.summary import KIND_LABELS, currency_warning, section
+from reports.summary import KIND_LABELS, Sections, currency_warning
 from reports.valuation import ValuationSettings
 from reports.xlsx_book import Sheet, Style, chart_size
 
@@ -45,9 +45,9 @@ def _summary_block(sheet: Sheet, row: int, title: str, headers: list[str], rows:
     return row + 2 + len(rows) + 1
 
 
-def _rows(summary: pd.DataFrame, name: str, labels: dict[str, str] | None = None) -> list[list[Any]]:
+def _rows(section: Sections, name: str, labels: dict[str, str] | None = None) -> list[list[Any]]:
     return [[(labels or {}).get(r.label, r.label), r.opportunities, r.value, r.weighted_value]
-            for r in section(summary, name).itertuples()]
+            for r in section(name).itertuples()]
 
 
 def _month_label(label: str) -> str:
@@ -78,8 +78,9 @@ def write_summary_sheet(sheet: Sheet, data: ReportData, summary: pd.DataFrame, s
     warning = currency_warning(data)
     if warning:  # opportunities in another currency are in no total: say so where the totals are
         _paragraph(sheet, 3, warning, font(bold=True, color="C00000"))
-    total = section(summary, "total").iloc[0]
-    missed = section(summary, "missed").iloc[0]
+    section = Sections(summary)
+    total = section("total").iloc[0]
+    missed = section("missed").iloc[0]
     figures: list[tuple[str, Any, str]] = [
         ("Renewals and win-backs", total.opportunities, "int"), ("Value", total.value, "money"),
         ("Weighted value", total.weighted_value, "money") if internal else ("", None, "text"),
@@ -93,14 +94,14 @@ def write_summary_sheet(sheet: Sheet, data: ReportData, summary: pd.DataFrame, s
                  {"align": "left"})
     sheet.height(5, 20)
     separate = [
-        ["Coverage gaps (a year)", *_first(summary, "gaps")],
-        ["Co-term proposals (alternatives)", *_first(summary, "coterms")],
-        ["Installed base (assets)", *_first(summary, "installed_base")],
+        ["Coverage gaps (a year)", *_first(section, "gaps")],
+        ["Co-term proposals (alternatives)", *_first(section, "coterms")],
+        ["Installed base (assets)", *_first(section, "installed_base")],
     ]
     headers, rows, kinds = _drop_weighted(["Separate from the headline", "Count", "Value", "Weighted value"],
                                           separate, ["text", "int", "money", "money"], internal)
     row = _summary_block(sheet, 7, "Not in the headline", headers, rows, kinds, cur)
-    changes = [[r.label, r.opportunities, r.value] for r in section(summary, "changes").itertuples()]
+    changes = [[r.label, r.opportunities, r.value] for r in section("changes").itertuples()]
     since = data.changes["previous_as_of"].dropna() if "previous_as_of" in data.changes else pd.Series(dtype=object)
     if len(since) or any(r[1] for r in changes):
         title = f"Since the run as of {since.iloc[0]:%Y-%m-%d}" if len(since) else "Since the last run"
@@ -115,7 +116,7 @@ def write_summary_sheet(sheet: Sheet, data: ReportData, summary: pd.DataFrame, s
     put_text(sheet, row, 1, title, SECTION_FONT)
     chart_anchor = f"A{row + 1}"
     row = row + 1 + CHART_ROWS
-    month_rows = [[_month_label(r[0]), *r[1:]] for r in _rows(summary, "month")]
+    month_rows = [[_month_label(r[0]), *r[1:]] for r in _rows(section, "month")]
     _month_chart(sheet, row + 1, len(month_rows), cur, anchor=chart_anchor, internal=internal)
     sheet.ws.set_h_pagebreaks([row - 1])  # page 1: figures, changes and the chart; the tables follow
     row = _summary_block(sheet, row, "Renewals due by month, every unrenewed contract",
@@ -123,22 +124,22 @@ def write_summary_sheet(sheet: Sheet, data: ReportData, summary: pd.DataFrame, s
                                          ["text", "int", "money", "money"], internal), cur)
     row = _summary_block(sheet, row, "Renewals and win-backs by window (days to expiry)",
                          *_drop_weighted(["Window", "Opportunities", "Value", "Weighted value"],
-                                         _rows(summary, "window", WINDOW_LABELS), ["text", "int", "money", "money"],
+                                         _rows(section, "window", WINDOW_LABELS), ["text", "int", "money", "money"],
                                          internal), cur)
     row = _summary_block(sheet, row, "By kind", *_drop_weighted(["Kind", "Opportunities", "Value", "Weighted value"],
-                                                                _rows(summary, "kind", KIND_LABELS),
+                                                                _rows(section, "kind", KIND_LABELS),
                                                                 ["text", "int", "money", "money"], internal), cur)
     for name in breakdowns:
         title = {"rep": "Renewals and win-backs by rep", "reseller": "Renewals and win-backs by reseller"}[name]
         row = _summary_block(sheet, row, title,
                              *_drop_weighted([name.capitalize(), "Opportunities", "Value", "Weighted value"],
-                                             _rows(summary, name), ["text", "int", "money", "money"], internal), cur)
+                                             _rows(section, name), ["text", "int", "money", "money"], internal), cur)
     _notes(sheet, row, settings, internal)
     page_setup(sheet, f"Renewal opportunities: {scope}", landscape=False, header_rows=0)
 
 
-def _first(summary: pd.DataFrame, name: str) -> list[Any]:
-    rows = section(summary, name)
+def _first(section: Sections, name: str) -> list[Any]:
+    rows = section(name)
     if rows.empty:
         return [0, 0.0, None]
     r = rows.iloc[0]

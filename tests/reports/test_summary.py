@@ -9,6 +9,7 @@ import pandas as pd
 
 from reports.outputs import book_parts
 from reports.summary import (
+    Sections,
     for_scope,
     for_scopes,
     read_summary,
@@ -191,3 +192,16 @@ def test_for_scopes_is_for_scope_of_each(data, settings) -> None:
     scopes = [*dict.fromkeys(summary["scope"]), "rep:nobody"]  # and a scope without rows
     for scope, part in zip(scopes, for_scopes(summary, scopes), strict=True):
         pd.testing.assert_frame_equal(part, for_scope(summary, scope))
+
+
+def test_sections_split_once_are_each_section(data, settings) -> None:
+    """Every section of every part as `section` gives it (rows, order, dtypes), ties and a missing label
+    included, and an absent section empty with the summary's columns."""
+    summary = summarise_books(book_parts(data), settings)
+    for scope in dict.fromkeys(summary["scope"]):
+        part = for_scope(summary, scope).astype({"label": object})
+        part.loc[part.index[:3], "sort_order"] = 0  # ties on sort_order, broken by label
+        part.loc[part.index[1], "label"] = None
+        sections = Sections(part)
+        for name in [*dict.fromkeys(part["section"]), "no such section"]:
+            pd.testing.assert_frame_equal(sections(name), section(part, name))
