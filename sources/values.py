@@ -312,8 +312,22 @@ def scientific_cells(raw: pd.Series) -> pd.Series:
     return text.notna() & text.astype(str).str.match(_SCIENTIFIC_RX)
 
 
+#: a text cell that is one serial as written: nothing a prefix, a separator or the trimmed
+#: punctuation needs (every SERIAL_PREFIX form has one of "/", ":", "#")
+_PLAIN_SERIAL = re.compile(r"[^\s,;/:#.]+")
+
+
 def _serial_list(value: object) -> list[str] | None:
-    """One serial cell as a list (None for a blank cell)."""
+    """One serial cell as a list (None for a blank cell). Most cells are one serial and nothing else,
+    and nearly every one is a distinct value: those are taken as they are (`_serial_cell` gives them
+    the same list, through the prefix, the split and the trim)."""
+    if type(value) is str and _PLAIN_SERIAL.fullmatch(value):
+        return [] if value.lower() in SERIAL_PLACEHOLDERS else [value]
+    return _serial_cell(value)
+
+
+def _serial_cell(value: object) -> list[str] | None:
+    """`_serial_list` of any cell: its text, the prefix removed, split on the separators, trimmed."""
     text = cell_text(value)
     if text is None:
         return None

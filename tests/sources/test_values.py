@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from sources import values
 from sources.values import (
     cell_text,
     is_blank,
@@ -123,6 +124,20 @@ def test_fractional_or_unreadable_quantities_fail() -> None:
 )
 def test_split_serials(cell: object, serials: list[str]) -> None:
     assert split_serials(_col(cell)).tolist() == [serials]
+
+
+def test_a_plain_serial_cell_is_read_as_the_general_path_reads_it() -> None:
+    """The shortcut for a cell that is one serial gives what the prefix, split and trim give, on cells
+    with and without everything those act on (Unicode spaces, placeholders, "SN" without a colon)."""
+    rng = np.random.default_rng(17)
+    alphabet = list("AZaz09-_SNsnx") + [" ", "\u00a0", "\u2003", ",", ";", "/", ":", "#", ".", "\n", "é", "\t"]
+    cells: list[object] = ["NA", "na", "None", "unknown", "--", "?", "SN", "SNX1", "serial", "Serial#1",
+                           "é1", "\u00a0", "x" * 40, np.str_("AB12"), 12.0]
+    cells += ["".join(rng.choice(alphabet, size=rng.integers(1, 12))) for _ in range(3000)]
+    for cell in cells:
+        assert values._serial_list(cell) == values._serial_cell(cell), repr(cell)
+    plain = [c for c in cells if type(c) is str and values._PLAIN_SERIAL.fullmatch(c)]
+    assert len(plain) > 100  # the shortcut was taken
 
 
 def test_split_serials_keeps_the_index() -> None:
