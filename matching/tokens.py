@@ -47,7 +47,7 @@ class NameTokens:
     token: np.ndarray  # long form: token id of each row
     #: each profile's name as a code (one per distinct name, nulls one code of their own): profiles
     #: with one code have the same `ids` and `weights` rows, so a pair's agreement is its names'
-    name: np.ndarray | None = None
+    name: np.ndarray
 
 
 def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
@@ -146,7 +146,7 @@ def soft_token_coverage(
     """`name_agreement` of each pair, computed once per distinct pair of names: many profiles share a
     name (one company on several sources' rows), and at a million source rows a batch of pairs holds
     about one distinct pair of names in five."""
-    if tokens.name is None or len(left) < 2:
+    if len(left) < 2:
         return name_agreement(tokens, left, right, min_token_similarity, chunk)
     key = tokens.name[left] * np.int64(tokens.name.max() + 1) + tokens.name[right]
     distinct, first, inverse = np.unique(key, return_index=True, return_inverse=True)

@@ -9,7 +9,7 @@ SUBTOTALs `write_list` writes under each list. Rows and columns count from 1, as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -113,19 +113,25 @@ def put_text(sheet: Sheet, row: int, col: int, value: object, *styles: Style, me
         sheet.string(row, col, text, fmt)
 
 
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
+
+
+def _as_money(value: Any) -> float:
+    return round(float(value), 2)
+
+
+#: the Python value a present (not missing) cell of each kind other than text holds (`int` for int)
+_PRESENT: dict[str, Callable[[Any], Any]] = {"date": _as_date, "money": _as_money, "pct": float}
+
+
 def cell_value(value: Any, kind: str) -> Any:
     """The Python value a cell of `kind` holds (None for missing; text cleaned of control characters)."""
     if kind == "text":
         return cell_text(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    if kind == "date":
-        return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
-    if kind == "money":
-        return round(float(value), 2)
-    if kind == "pct":
-        return float(value)
-    return int(value)
+    return _PRESENT.get(kind, int)(value)
 
 
 def put_value(sheet: Sheet, row: int, col: int, value: Any, kind: str, fmt: Any) -> None:
@@ -220,16 +226,8 @@ def _cells(frame: pd.DataFrame, column: Column) -> list[Any]:
         return [cleaned[code] for code in codes]
     if column.kind == "text":  # mixed objects: 1, 1.0 and True factorize alike but read differently
         return [cell_text(v) for v in values.tolist()]
-    missing = values.isna().tolist()
-    raw = values.tolist()
-    if column.kind == "money":
-        return [None if gone else round(float(v), 2) for v, gone in zip(raw, missing, strict=True)]
-    if column.kind == "date":
-        return [None if gone else v if isinstance(v, dt.date) else pd.Timestamp(v).date()
-                for v, gone in zip(raw, missing, strict=True)]
-    if column.kind == "pct":
-        return [None if gone else float(v) for v, gone in zip(raw, missing, strict=True)]
-    return [None if gone else int(v) for v, gone in zip(raw, missing, strict=True)]
+    present = _PRESENT.get(column.kind, int)
+    return [None if gone else present(v) for v, gone in zip(values.tolist(), values.isna().tolist(), strict=True)]
 
 
 def _body_formats(sheet: Sheet, columns: Sequence[Column], cells: Sequence[list[Any]], money: Sequence[str],
