@@ -5,9 +5,14 @@ part's totals in `renewal_summary` and to write its workbook.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -42,6 +47,10 @@ class Book:
         """The part's frames as `data` gives them, taken only when written or sent to a worker."""
         return BookPart(self.whole, self.rows)
 
+    def part_of(self, stored: StoredBook | None) -> BookPart:
+        """`part`, sent to a worker as its rows of `stored` (the whole book in a file) when given."""
+        return BookPart(self.whole, self.rows, stored)
+
     def list_rows(self) -> int:
         """The rows of every list the part's workbook shows, counted without taking them."""
         lists = ("opportunities", "missed", "installed_base", "changes")
@@ -51,23 +60,67 @@ class Book:
 
 
 @dataclass(frozen=True)
+class StoredBook:
+    """The whole book pickled once into a file that each worker process loads once: a part sent to a
+    worker then travels as its rows alone, and the worker takes its frames itself (at 1M, taking and
+    pickling 540 parts cost the parent 16 CPU-s, beside the whole book it writes meanwhile)."""
+
+    path: Path
+
+    def load(self) -> ReportData:
+        """The whole book, read from the file once in this process (the last book read is kept)."""
+        stat = self.path.stat()
+        key = (str(self.path), stat.st_mtime_ns, stat.st_size)
+        if key not in _LOADED:
+            _LOADED.clear()
+            with self.path.open("rb") as f:
+                _LOADED[key] = pickle.load(f)
+        return _LOADED[key]
+
+
+#: the stored book this process read last, by (path, mtime, size) of its file
+_LOADED: dict[tuple[str, int, int], ReportData] = {}
+
+
+@contextmanager
+def stored_book(data: ReportData, folder: Path) -> Iterator[StoredBook]:
+    """`data` pickled into a hidden file in `folder` while the block runs; the file goes afterwards."""
+    path = folder / f".whole-book-{os.getpid()}.pickle"
+    try:
+        with path.open("wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        yield StoredBook(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
 class BookPart:
     """A part of the book not yet taken from the whole book's frames (reports.write_pool.Deferred):
-    taken when written here, or when pickled for a worker, which then receives the part alone."""
+    taken when written here, or when pickled for a worker, which then receives the part alone; or,
+    with the whole book `stored`, the part's rows alone, taken by the worker from its copy."""
 
     whole: ReportData
     rows: PartRows | None
+    stored: StoredBook | None = None
 
     def resolve(self) -> ReportData:
         return self.whole if self.rows is None else self.whole.take(self.rows)
 
-    def __reduce__(self) -> tuple[object, tuple[ReportData]]:
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        if self.stored is not None:
+            return _taken_from, (self.stored, self.rows)
         return _taken, (self.resolve(),)
 
 
 def _taken(data: ReportData) -> ReportData:
     """What a pickled BookPart is unpickled as: the part's frames themselves."""
     return data
+
+
+def _taken_from(stored: StoredBook, rows: PartRows | None) -> ReportData:
+    """What a pickled BookPart with a stored book is unpickled as: its frames, taken from the stored book."""
+    return BookPart(stored.load(), rows).resolve()
 
 
 def slug(text: str, max_length: int = 60) -> str:

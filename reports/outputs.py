@@ -26,14 +26,14 @@ from pathlib import Path
 import pandas as pd
 
 from reports.book_reuse import LEDGER, BookLedger, WholeBook, file_digest, inputs_digest
-from reports.books import ALL, DIRECT, Book, books
+from reports.books import ALL, DIRECT, Book, StoredBook, books, stored_book
 from reports.crm_export import crm_import_frame, write_crm_csv
 from reports.frames import ReportData
 from reports.settings import ReportSettings
 from reports.summary import for_scope, for_scopes, render_markdown
 from reports.valuation import ValuationSettings
 from reports.workbooks import write_workbook
-from reports.write_pool import WriteJob, write_files
+from reports.write_pool import WriteJob, in_workers, write_files
 
 OVERALL_WORKBOOK = "renewal_opportunities.xlsx"
 WORKBOOK_DIR = "workbooks"
@@ -75,11 +75,13 @@ class _BookJob:
     internal: bool
     scorecard: pd.Series | None
 
-    def write_job(self) -> WriteJob:
+    def write_job(self, stored: StoredBook | None = None) -> WriteJob:
         """The job for reports.write_pool: its rows are those of every list the book shows; the part's
-        frames are taken when it is written, so the parent holds at most the parts on their way to a worker."""
+        frames are taken when it is written, so the parent holds at most the parts on their way to a
+        worker, or (the whole book `stored`) by the worker that writes it."""
         book = self.book
-        return WriteJob(write_workbook, (self.path, book.part, self.settings, book.title), book.list_rows(), {
+        return WriteJob(write_workbook, (self.path, book.part_of(stored), self.settings, book.title),
+                        book.list_rows(), {
             "breakdowns": tuple(book.breakdowns), "drop_field": book.drop_field, "summary": self.summary,
             "internal": self.internal, "scorecard": self.scorecard})
 
@@ -116,7 +118,12 @@ def _write_or_carry(jobs: list[_BookJob], data: ReportData, stage: Path, out_dir
     placed = {job.path.relative_to(out_dir).as_posix(): job for job in others if job.path.is_relative_to(out_dir)}
     other_digests = {rel: _other_digest(job, rel) for rel, job in placed.items()}
     kept = {placed[rel].path for rel, digest in other_digests.items() if last.holds(out_dir, rel, digest)}
-    write_files([*(job.write_job() for job in todo), *(job for job in others if job.path not in kept)])
+    rest = [job for job in others if job.path not in kept]
+    if in_workers([*(job.write_job() for job in todo), *rest]):
+        with stored_book(data, stage) as stored:
+            write_files([*(job.write_job(stored) for job in todo), *rest])
+    else:
+        write_files([*(job.write_job() for job in todo), *rest])
     for rel, digest in zip(relpaths, digests, strict=True):
         if digest is not None:
             ledger.books[rel] = (digest, file_digest(stage / rel))

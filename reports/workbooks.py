@@ -67,12 +67,14 @@ def first_serials(group: np.ndarray, serials: pd.Series, groups: int, shown: int
     """Per group (`group`: each row's number, 0..groups-1), its first serials in sorted order and
     how many more ("A, B, C (+4 more)"); one sort for every group, not a Python call per group."""
     present = serials.notna().to_numpy()
-    rows = pd.DataFrame({"group": group[present], "serial": serials[present].astype(object).astype(str)})
-    rows = rows.sort_values(["group", "serial"], kind="stable")
-    count = np.bincount(rows["group"].to_numpy(), minlength=groups)
-    first = rows[rows.groupby("group").cumcount().to_numpy() < shown]
-    joined = first.groupby("group")["serial"].agg(", ".join).reindex(range(groups), fill_value="")
-    return [text + (f" (+{n - shown} more)" if n > shown else "") for text, n in zip(joined, count, strict=True)]
+    text = np.asarray([str(s) for s in serials[present].astype(object)], dtype=object)
+    member = group[present]
+    order = np.lexsort((text, member))  # by group, then serial (stable: equal serials keep their order)
+    text, member = text[order], member[order]
+    count = np.bincount(member, minlength=groups)
+    start = np.cumsum(count) - count
+    return [", ".join(text[s:s + min(n, shown)]) + (f" (+{n - shown} more)" if n > shown else "")
+            for s, n in zip(start.tolist(), count.tolist(), strict=True)]
 
 
 #: countries dialled with the North American numbering plan (a ten-digit number reads (555) 123-4567)
@@ -95,21 +97,26 @@ def phone_text(value: object, country: object = None) -> str | None:
     return f"+{text}" if where and where not in NANP_COUNTRIES and len(text) >= 9 else text
 
 
+#: the installed base's columns that show their group's first value (its first row's that has one)
+_FIRST_OF_GROUP = ("customer_name", "reseller_name", "rep", "contact_name", "contact_phone", "currency")
+
+
 def _installed_base_rows(base: pd.DataFrame) -> pd.DataFrame:
-    """The installed base per customer, reseller and SKU: one line to work, the serials listed."""
+    """The installed base per customer, reseller and SKU: one line to work, the serials listed.
+    (One grouping call per aggregate, not a named aggregation: a part's few rows cost 7 ms that way.)"""
     if base.empty:
         return pd.DataFrame(columns=[c.field for c in INSTALLED_BASE_COLUMNS])
     keys = ["customer_id", "reseller_id", "sku"]
     grouped = base.assign(**{k: base[k].fillna("") for k in keys}).groupby(keys, sort=False, dropna=False)
     group = grouped.ngroup().to_numpy()
-    out = grouped.agg(
-        customer_name=("customer_name", "first"), reseller_name=("reseller_name", "first"), rep=("rep", "first"),
-        contact_name=("contact_name", "first"), contact_phone=("contact_phone", "first"),
-        assets=("asset_id", "count"),
-        ship_date=("ship_date", "min"), covered_until=("uncovered_since", "max"),
-        years_uncovered=("years_uncovered", "min"), value_if_covered=("value_if_covered", "sum"),
-        currency=("currency", "first"),
-    ).reset_index()
+    first = grouped[list(_FIRST_OF_GROUP)].first()
+    out = pd.DataFrame({
+        **{c: first[c] for c in _FIRST_OF_GROUP[:-1]},
+        "assets": grouped["asset_id"].count(),
+        "ship_date": grouped["ship_date"].min(), "covered_until": grouped["uncovered_since"].max(),
+        "years_uncovered": grouped["years_uncovered"].min(), "value_if_covered": grouped["value_if_covered"].sum(),
+        "currency": first["currency"],
+    }).reset_index()
     out.insert(out.columns.get_loc("assets") + 1, "serials", first_serials(group, base["serial_number"], len(out)))
     out["years_uncovered"] = pd.to_numeric(out["years_uncovered"], errors="coerce").astype(float).round(0)
     out["contact"] = contact_text(out)

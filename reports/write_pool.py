@@ -66,13 +66,19 @@ def longest_first(jobs: Sequence[WriteJob]) -> list[int]:
     return sorted(range(len(jobs)), key=lambda i: -jobs[i].cost)
 
 
-def write_files(jobs: Sequence[WriteJob], workers: int | None = None) -> list[Path]:
-    """Write every job's file; the paths come back in the jobs' order. When there are two or more
-    jobs and PARALLEL_MIN_ROWS of work, the costliest here and the others in `workers` processes (one
-    per core by default) at the same time; else all here."""
+def in_workers(jobs: Sequence[WriteJob], workers: int | None = None) -> bool:
+    """Whether `write_files` hands `jobs` to worker processes: two or more jobs, PARALLEL_MIN_ROWS of
+    work, and two or more `workers` (one per core by default)."""
     requested = workers or os.cpu_count() or 1
-    if requested < 2 or len(jobs) < 2 or sum(job.cost for job in jobs) < PARALLEL_MIN_ROWS:
+    return requested >= 2 and len(jobs) >= 2 and sum(job.cost for job in jobs) >= PARALLEL_MIN_ROWS
+
+
+def write_files(jobs: Sequence[WriteJob], workers: int | None = None) -> list[Path]:
+    """Write every job's file; the paths come back in the jobs' order. When `in_workers`, the costliest
+    here and the others in `workers` processes (one per core by default) at the same time; else all here."""
+    if not in_workers(jobs, workers):
         return [_run(job) for job in jobs]
+    requested = workers or os.cpu_count() or 1
     costliest, *rest = longest_first(jobs)
     # spawn, not fork: the parent runs DuckDB's and Dagster's threads
     with ProcessPoolExecutor(min(requested, len(rest)), mp_context=get_context("spawn")) as pool:

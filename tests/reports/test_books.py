@@ -2,10 +2,12 @@
 workbook is written or the part is pickled for a worker, so the parts waiting hold no copy."""
 
 import pickle
+from dataclasses import fields
+from pathlib import Path
 
 import pandas as pd
 
-from reports.books import BookPart, books
+from reports.books import BookPart, books, stored_book
 from reports.frames import PART_FRAMES, ReportData
 
 
@@ -45,3 +47,22 @@ def test_the_whole_book_as_a_part_is_the_book_itself(data: ReportData) -> None:
     whole = BookPart(data, None)
     assert whole.resolve() is data
     _frames_equal(pickle.loads(pickle.dumps(whole)), data)
+
+
+def test_with_the_book_stored_a_part_travels_as_its_rows_and_arrives_as_its_frames(
+        data: ReportData, tmp_path: Path) -> None:
+    parts = books(data, "all.xlsx", "workbooks")
+    with stored_book(data, tmp_path) as stored:
+        assert stored.path.parent == tmp_path
+        for book in parts:
+            sent = pickle.dumps(book.part_of(stored))
+            arrived = pickle.loads(sent)
+            for f in fields(ReportData):
+                left, right = getattr(arrived, f.name), getattr(book.data, f.name)
+                if isinstance(left, pd.DataFrame):
+                    pd.testing.assert_frame_equal(left, right, check_exact=True)
+                else:
+                    assert left == right
+            # the rows' positions and the file's name, not the frames
+            assert len(sent) < 2_000 + 16 * sum(len(r) for r in (book.rows or {}).values())
+    assert not stored.path.exists()  # the file goes with the block
