@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -19,6 +20,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from sources.excel import check_workbook_file
+from sources.excel_calamine import CalamineSheets
 from sources.table import FileReadError
 
 #: the workbook's sheet and the headers the marks are read by (whatever their column order)
@@ -47,38 +49,65 @@ def read_review_marks(path: Path) -> pd.DataFrame:
     """Every row of the workbook's Review sheet with a Decision: left, right, mark, note, row, problem.
 
     `mark` is the decision lower-cased; `problem` says why a row cannot be used (an unknown mark, a
-    record id missing) and is None otherwise. A workbook without a Review sheet has no marks.
+    record id missing) and is None otherwise. A workbook without a Review sheet has no marks. The
+    sheet's values are read with calamine (at 1M, 11,736 rows: 0.3 s against openpyxl's 2.2 s), or
+    with openpyxl where calamine cannot read them as openpyxl does (sources.excel_calamine).
     """
     check_workbook_file(path)
+    try:
+        rows = _calamine_rows(path)
+    except Exception:  # noqa: BLE001 - calamine's errors are terse: openpyxl says what is wrong
+        rows = _openpyxl_rows(path)
+    return _marks(path, rows)
+
+
+def _calamine_rows(path: Path) -> list[list[object]] | None:
+    """The Review sheet's rows as openpyxl gives them (None without such a sheet)."""
+    book = CalamineSheets(path)
+    try:
+        return book.rows(REVIEW_SHEET) if REVIEW_SHEET in book.names else None
+    finally:
+        book.close()
+
+
+def _openpyxl_rows(path: Path) -> list[tuple[object, ...]] | None:
+    """The Review sheet's rows read with openpyxl (None without such a sheet)."""
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a corrupt or foreign file: say which, never stop the night silently
         raise FileReadError(f"{path.name}: cannot be read as a workbook ({exc})") from exc
     try:
         if REVIEW_SHEET not in wb.sheetnames:
-            return _empty_marks()
+            return None
         ws = wb[REVIEW_SHEET]
         ws.reset_dimensions()
-        rows = ws.iter_rows(values_only=True)
-        header = [_text(v) for v in next(rows, ())]
-        wanted = (LEFT_HEADER, RIGHT_HEADER, DECISION_HEADER)
-        if any(h not in header for h in wanted):
-            raise FileReadError(f"{path.name}: sheet {REVIEW_SHEET!r} lacks the column(s) "
-                                f"{[h for h in wanted if h not in header]}")
-        at = {h: header.index(h) for h in (*wanted, NOTE_HEADER) if h in header}
-        found = []
-        for number, values in enumerate(rows, start=2):  # one sheet of a few thousand rows at most
-            cells = list(values) + [None] * (len(header) - len(values))
-            mark = _text(cells[at[DECISION_HEADER]]).lower()
-            if not mark:
-                continue
-            left, right = _text(cells[at[LEFT_HEADER]]), _text(cells[at[RIGHT_HEADER]])
-            note = _text(cells[at[NOTE_HEADER]]) if NOTE_HEADER in at else ""
-            problem = (f"unknown decision {mark!r} (use same, different or skip)" if mark not in MARKS
-                       else "record ids missing" if not (left and right) else None)
-            found.append((left, right, mark, note, number, problem))
+        return list(ws.iter_rows(values_only=True))
     finally:
         wb.close()
+
+
+def _marks(path: Path, sheet: Sequence[Sequence[object]] | None) -> pd.DataFrame:
+    """The marks of the Review sheet's rows (`sheet`, from row 1; None: no such sheet)."""
+    if sheet is None:
+        return _empty_marks()
+    rows = iter(sheet)
+    header = [_text(v) for v in next(rows, ())]
+    wanted = (LEFT_HEADER, RIGHT_HEADER, DECISION_HEADER)
+    if any(h not in header for h in wanted):
+        raise FileReadError(f"{path.name}: sheet {REVIEW_SHEET!r} lacks the column(s) "
+                            f"{[h for h in wanted if h not in header]}")
+    at = {h: header.index(h) for h in (*wanted, NOTE_HEADER) if h in header}
+    found = []
+    for number, values in enumerate(rows, start=2):  # one sheet of a few thousand rows at most
+        cells = list(values) + [None] * (len(header) - len(values))
+        mark = _text(cells[at[DECISION_HEADER]]).lower()
+        if not mark:
+            continue
+        left, right = _text(cells[at[LEFT_HEADER]]), _text(cells[at[RIGHT_HEADER]])
+        note = _text(cells[at[NOTE_HEADER]]) if NOTE_HEADER in at else ""
+        problem = (f"unknown decision {mark!r} (use same, different or skip)" if mark not in MARKS
+                   else "record ids missing" if not (left and right) else None)
+        found.append((left, right, mark, note, number, problem))
     return pd.DataFrame(found, columns=list(MARK_COLUMNS)) if found else _empty_marks()
 
 

@@ -147,3 +147,34 @@ def test_the_run_summary_says_how_much_of_a_long_queue_the_workbook_lists(tmp_pa
         "Review queue: 4 pairs to decide in the match_review table, the first 2 listed in out/match_review.xlsx "
         "(10,260 of open value at stake)"]
     assert review_summary(path, listed=20_000)[0].startswith("Review queue: 4 pairs to decide in out/match_review.xlsx")
+
+
+def test_marks_read_with_calamine_equal_openpyxls_and_a_sheet_it_cannot_read_falls_back(
+        tmp_path: Path, monkeypatch) -> None:
+    """The marks come from calamine's values; where a cell would read otherwise (a time), from openpyxl's;
+    numbers typed as record ids read as openpyxl reads them ("12", not "12.0")."""
+    from sources import review_marks
+
+    path = write_review_workbook(tmp_path / "match_review.xlsx", review_frame(_warehouse()), "USD",
+                                 dt.date(2026, 11, 2))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Review"]
+    header = [c.value for c in ws[1]]
+    left, decision, note = (header.index(h) + 1 for h in ("Left record id", "Decision", "Note"))
+    ws.cell(2, decision).value, ws.cell(2, note).value = " Same ", 42.5
+    ws.cell(3, decision).value, ws.cell(3, left).value = "different", 12
+    ws.cell(4, decision).value, ws.cell(4, note).value = "skip", dt.datetime(2026, 1, 2)
+    wb.save(path)
+    read = review_marks.read_review_marks(path)
+    assert list(read["mark"]) == ["same", "different", "skip"]
+    assert read.loc[1, "left"] == "12" and read.loc[0, "note"] == "42.5"
+    openpyxl_only = review_marks._marks(path, review_marks._openpyxl_rows(path))
+    pd.testing.assert_frame_equal(read, openpyxl_only)
+    # a time cell: calamine would give it otherwise, so the whole sheet is read with openpyxl
+    ws.cell(5, decision).value, ws.cell(5, note).value = "same", dt.time(9, 30)
+    wb.save(path)
+    monkeypatch.setattr(review_marks, "_openpyxl_rows", lambda p, real=review_marks._openpyxl_rows: used.append(p)
+                        or real(p))
+    used: list[Path] = []
+    read = review_marks.read_review_marks(path)
+    assert used == [path] and read.loc[3, "note"] == "09:30:00" and list(read["row"]) == [2, 3, 4, 5]
