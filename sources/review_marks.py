@@ -54,6 +54,7 @@ def read_review_marks(path: Path) -> pd.DataFrame:
     with openpyxl where calamine cannot read them as openpyxl does (sources.excel_calamine).
     """
     check_workbook_file(path)
+    rows: Sequence[Sequence[object]] | None
     try:
         rows = _calamine_rows(path)
     except Exception:  # noqa: BLE001 - calamine's errors are terse: openpyxl says what is wrong
