@@ -12,9 +12,10 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -145,21 +146,29 @@ def _severity(value: object) -> str:
     return WARNING if text == WARNING else CRITICAL
 
 
-def _keys(df: pd.DataFrame, key: str | None, result: dict[str, Any]) -> list[str]:
-    if key is None or key not in df.columns:
+#: how people find a failing row: a column of the checked frame, or a function of the frame and the
+#: failing rows' positions, when the name is made of other columns (made for those rows only: "file:row"
+#: for a million records costs a second, and GX would hash it twice)
+RowKey: TypeAlias = str | Callable[[pd.DataFrame, list[int]], list[str]]
+
+
+def _keys(df: pd.DataFrame, key: RowKey | None, result: dict[str, Any]) -> list[str]:
+    if key is None or (isinstance(key, str) and key not in df.columns):
         return []
     index = result.get("partial_unexpected_index_list") or []
-    rows = [i for i in index if isinstance(i, int) and 0 <= i < len(df)]
-    return [str(v) for v in df[key].iloc[rows[:MAX_KEYS]].tolist()]
+    rows = [i for i in index if isinstance(i, int) and 0 <= i < len(df)][:MAX_KEYS]
+    if not isinstance(key, str):
+        return key(df, rows)
+    return [str(v) for v in df[key].iloc[rows].tolist()]
 
 
-def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str | None = None,
+def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: RowKey | None = None,
              out_dir: Path | None = None, metrics: dict[str, float] | None = None, unit: str = "rows",
              empty: str = "nothing to check") -> CheckOutcome:
     """Run `expectations` (GX objects, each with a description and a severity) as one suite on `df`.
 
-    `key` names the column that identifies a row for people (file:row, source, contract number); the
-    failing rows' keys are kept. GX's JSON goes to out_dir/quality/<check>.json when out_dir is given.
+    `key` names the column that identifies a row for people (source, contract number), or makes that
+    name for the failing rows (file:row); the failing rows' keys are kept. GX's JSON goes to out_dir/quality/<check>.json when out_dir is given.
     """
     frame = df.reset_index(drop=True)
     if frame.empty and all(isinstance(e, Expect) for e in expectations):

@@ -22,6 +22,7 @@ from pipelines.stages.quality import (
     CRITICAL,
     WARNING,
     CheckOutcome,
+    RowKey,
     expect,
     published_check_day,
     record,
@@ -53,7 +54,7 @@ def _replayable(asset: str, tables_of: str | None = None) -> Callable[[Check], C
     return wrap
 
 
-def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: str,
+def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations: list[Any], *, key: RowKey,
          metrics: dict[str, float] | None = None, unit: str = "rows", empty: str = "nothing to check") -> CheckOutcome:
     outcome = validate(df, check, asset, expectations, key=key, out_dir=run.out_dir, metrics=metrics, unit=unit,
                        empty=empty)
@@ -62,19 +63,31 @@ def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations
 
 
 def missing_required(records: pd.DataFrame) -> pd.Series:
-    """Per record, the required fields of its kind that are empty ("a, b"), else null."""
-    missing = pd.Series([""] * len(records), index=records.index, dtype="object")
+    """Per record, the required fields of its kind that are empty ("a, b"), else null. Which rows lack
+    what is found a requirement at a time over every row; the text is made for those rows only."""
+    kinds = records["kind"].to_numpy(dtype=object)
+    lacking: list[tuple[str, np.ndarray]] = []  # (label, rows lacking it), in the order labels are listed
     for kind, requirements in REQUIRED_FIELDS.items():
-        of_kind = records["kind"] == kind
+        of_kind = kinds == kind
         for req in requirements:
             options = req if isinstance(req, tuple) else (req,)
-            present = pd.Series(False, index=records.index)
+            present = np.zeros(len(records), dtype=bool)
             for column in options:
                 if column in records.columns:
-                    present |= records[column].notna()
-            label = " or ".join(options)
-            missing = missing.where(~(of_kind & ~present), missing + label + ", ")
-    return missing.str.rstrip(", ").replace("", None)
+                    present |= records[column].notna().to_numpy()
+            lacking.append((" or ".join(options), of_kind & ~present))
+    missing = pd.Series([None] * len(records), index=records.index, dtype="object")
+    rows = np.flatnonzero(np.logical_or.reduce([m for _, m in lacking])) if lacking else np.array([], dtype=int)
+    if len(rows):
+        texts = ["".join(label + ", " for label, m in lacking if m[i]).rstrip(", ") or None for i in rows]
+        missing.iloc[rows] = texts
+    return missing
+
+
+def file_row(frame: pd.DataFrame, rows: list[int]) -> list[str]:
+    """The failing rows' "source_file:source_row", as people find a source record."""
+    files, numbers = frame["source_file"].iloc[rows].tolist(), frame["source_row"].iloc[rows].tolist()
+    return [f"{f}:{n}" if not (pd.isna(f) or pd.isna(n)) else str(pd.NA) for f, n in zip(files, numbers, strict=True)]
 
 
 @_replayable("source_records", SOURCE_RECORDS)
@@ -88,9 +101,8 @@ def source_records_complete(run: RunContext) -> CheckOutcome:
         df = con.execute(f"SELECT record_id, source, source_file, source_row, kind, {', '.join(present)} "
                          "FROM source_records").df()
     df["missing_required"] = missing_required(df)
-    df["where"] = df["source_file"].astype("string") + ":" + df["source_row"].astype("string")
     # only what the expectations read: GX hashes every column of the frame it is given
-    df = df[["record_id", "source", "source_file", "source_row", "kind", "missing_required", "where"]]
+    df = df[["record_id", "source", "source_file", "source_row", "kind", "missing_required"]]
     return _run(run, df, "source_records_complete", "source_records", [
         expect.ExpectColumnValuesToNotBeNull(column="source", description="source named"),
         expect.ExpectColumnValuesToNotBeNull(column="source_file", description="source file named"),
@@ -100,7 +112,7 @@ def source_records_complete(run: RunContext) -> CheckOutcome:
         expect.ExpectColumnValuesToBeUnique(column="record_id", description="record ids unique"),
         expect.ExpectColumnValuesToBeNull(column="missing_required",
                                           description="required fields of the kind present"),
-    ], key="where", unit="source records")
+    ], key=file_row, unit="source records")
 
 
 def _nanosecond_dates(values: pd.Series) -> pd.Series:
@@ -123,7 +135,6 @@ def plausibility_frame(records: pd.DataFrame) -> pd.DataFrame:
     df["end_before_start"] = (df["service_end"] < df["service_start"]).astype("boolean")
     for column in MONEY_FIELDS:
         df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
-    df["where"] = df["source_file"].astype("string") + ":" + df["source_row"].astype("string")
     return df
 
 
@@ -146,7 +157,8 @@ def source_records_plausible(run: RunContext) -> CheckOutcome:
         expect.ExpectColumnValuesToBeBetween(column=c, min_value=0, severity=WARNING, description=f"{c} not negative")
         for c in MONEY_FIELDS
     ]
-    return _run(run, df, "source_records_plausible", "source_records", expectations, key="where", unit="source records")
+    return _run(run, df, "source_records_plausible", "source_records", expectations, key=file_row,
+                unit="source records")
 
 
 def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings) -> pd.DataFrame:

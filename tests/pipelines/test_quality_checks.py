@@ -13,12 +13,14 @@ from pipelines.ops_settings import QualitySettings
 from pipelines.stages.quality import CRITICAL, WARNING, expect, validate
 from pipelines.stages.quality_checks import (
     LINKED_EXPECTATIONS,
+    file_row,
     freshness_frame,
     missing_required,
     plausibility_frame,
     quarantine_frame,
     reconcile_frame,
 )
+from sources.fields import REQUIRED_FIELDS
 
 Q = QualitySettings()
 
@@ -178,7 +180,7 @@ def test_dates_are_judged_against_their_bounds_whatever_unit_duckdb_hands_them_i
     ] + [expect.ExpectColumnValuesToBeInSet(column="end_before_start", value_set=[False], severity=WARNING,
                                             description="ends after it starts"),
          expect.ExpectColumnValuesToBeBetween(column="amount", min_value=0, severity=WARNING,
-                                              description="amount not negative")], key="where", out_dir=tmp_path)
+                                              description="amount not negative")], key=file_row, out_dir=tmp_path)
     assert {f.expectation: f.keys for f in outcome.findings if not f.passed} == {
         "invoice_date in range": ["a.csv:3"], "ends after it starts": ["a.csv:3"], "amount not negative": ["a.csv:3"]}
     ancient = plausibility_frame(records.assign(invoice_date=[day(1500, 1, 1), day(2026, 1, 1), None]))
@@ -194,3 +196,33 @@ def test_gx_keeps_no_frame_it_validated_once_the_check_is_done() -> None:
     assert outcome.findings[0].passed and outcome.rows == rows
     gc.collect()
     assert not [o for o in gc.get_objects() if isinstance(o, pd.DataFrame) and len(o) == rows]
+
+
+def test_missing_required_equals_a_requirement_at_a_time_over_every_row() -> None:
+    """The text made only for the rows lacking something equals the text built up over every row."""
+    rng = np.random.default_rng(11)
+    kinds = list(REQUIRED_FIELDS) + ["unknown_kind"]
+    columns = sorted({c for reqs in REQUIRED_FIELDS.values() for r in reqs for c in (r if isinstance(r, tuple) else (r,))})
+    n = 400
+    records = pd.DataFrame({"kind": [kinds[i] for i in rng.integers(0, len(kinds), n)],
+                            **{c: np.where(rng.random(n) < 0.3, None, "x") for c in columns[:-1]}})
+    got = missing_required(records)
+    want = reference_missing_required(records)
+    assert got.tolist() == want.tolist() and got.dtype == want.dtype
+    assert got.notna().any() and got.isna().any()
+
+
+def reference_missing_required(records: pd.DataFrame) -> pd.Series:
+    """missing_required as it was before 2026-12-05: the text built up over every row."""
+    missing = pd.Series([""] * len(records), index=records.index, dtype="object")
+    for kind, requirements in REQUIRED_FIELDS.items():
+        of_kind = records["kind"] == kind
+        for req in requirements:
+            options = req if isinstance(req, tuple) else (req,)
+            present = pd.Series(False, index=records.index)
+            for column in options:
+                if column in records.columns:
+                    present |= records[column].notna()
+            label = " or ".join(options)
+            missing = missing.where(~(of_kind & ~present), missing + label + ", ")
+    return missing.str.rstrip(", ").replace("", None)
