@@ -168,7 +168,8 @@ def validate(df: pd.DataFrame, check: str, asset: str, expectations: list[Any], 
     """Run `expectations` (GX objects, each with a description and a severity) as one suite on `df`.
 
     `key` names the column that identifies a row for people (source, contract number), or makes that
-    name for the failing rows (file:row); the failing rows' keys are kept. GX's JSON goes to out_dir/quality/<check>.json when out_dir is given.
+    name for the failing rows (file:row); the failing rows' keys are kept. GX's JSON goes to
+    out_dir/quality/<check>.json when out_dir is given.
     """
     frame = df.reset_index(drop=True)
     if frame.empty and all(isinstance(e, Expect) for e in expectations):
