@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -157,14 +158,31 @@ class ProbedPartnerNames(PartnerNames):
 
 
 def known_partner_set(names: Iterable[object] | None) -> PartnerNames:
-    """Normalise the partner names a caller knows (from earlier files or the CRM) once."""
+    """Normalise the partner names a caller knows (from earlier files or the CRM) once: each name as
+    `normalise_party` gives it and without its legal form. A name's forms are kept per name, as a night
+    asks this for every file of a list of thousands that grows by a few names a file."""
     if isinstance(names, PartnerNames):
         return names
     if not names:
         return PartnerNames()
-    values = pd.Series(pd.unique(pd.Series(list(names), dtype=object)), dtype=object).map(normalise_party)
-    values = values[values != ""]
-    return PartnerNames(frozenset(_strip_legal(values).tolist()) | frozenset(values.tolist()))
+    forms: set[str] = set()
+    for name in names:
+        forms.update(_party_forms(name) if isinstance(name, str) else _forms_of(name))
+    return PartnerNames(frozenset(forms))
+
+
+@lru_cache(maxsize=1 << 18)
+def _party_forms(name: str) -> tuple[str, ...]:
+    return _forms_of(name)
+
+
+def _forms_of(name: object) -> tuple[str, ...]:
+    """A known partner name as looked up: normalised, and also without a trailing legal form (none for a
+    name that normalises to nothing)."""
+    normal = normalise_party(name)
+    if not normal:
+        return ()
+    return (normal, normal.rsplit(" ", 1)[0]) if legal_tail(normal) else (normal,)
 
 
 def repeat_ranks(distinct_counts: list[int]) -> np.ndarray:

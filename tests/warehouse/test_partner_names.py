@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -86,3 +87,32 @@ def _evidence_of(table: pa.Table) -> pd.DataFrame:
     register_macros(con)
     with registered(con, {"source_records": table}):
         return WAREHOUSE_SQL.query(con, PARTNER_NAME_EVIDENCE)[EVIDENCE_COLUMNS]
+
+
+def test_known_pairs_kept_file_by_file_equal_a_pass_over_every_row_in_any_order() -> None:
+    """Files given, given again and taken away at random, bill-tos whose keys other files name customers
+    (and stop naming): the pairs kept up to date equal a pass over the rows every file holds then."""
+    rng = np.random.default_rng(9)
+    files = [f"f{i}.csv" for i in range(6)]
+    names = ["Acme", "Globex", "Initech", "Hooli", "Orbit", None]
+    keys = ["acme", "globex", "initech", "hooli", None]
+    kinds = ["partner", "bill_to", "customer"]
+    held: dict[str, pd.DataFrame] = {}
+    known = PartnerNames()
+    for _ in range(300):
+        path = files[int(rng.integers(0, len(files)))]
+        if rng.random() < 0.2:
+            rows = None
+            held.pop(path, None)
+        else:
+            n = int(rng.integers(1, 8))
+            rows = pd.DataFrame({"source_file": [path] * n, "evidence": [kinds[i] for i in rng.integers(0, 3, n)],
+                                 "name": [names[i] for i in rng.integers(0, len(names), n)],
+                                 "name_key": [keys[i] for i in rng.integers(0, len(keys), n)]})
+            held[path] = rows
+        known.replace_evidence(path, rows)
+        every = pd.concat(held.values(), ignore_index=True) if held else pd.DataFrame(columns=EVIDENCE_COLUMNS)
+        named = every[(every["evidence"] == "customer") | every["name"].notna()]
+        expected = _reference_names(named)
+        assert known.pairs() == expected
+        assert known.pairs() == PartnerNames(every).pairs()
