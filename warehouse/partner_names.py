@@ -104,10 +104,10 @@ class PartnerNames:
             self._count(pair, change)
 
     def _hold(self, path: str, held: _FileEvidence) -> None:
-        for key in held.customers:  # first: a bill-to with a key the file names a customer is none
-            self._customers[key] += 1
-            if self._customers[key] == 1:
-                self._billed_as(key, -1)
+        for customer in held.customers:  # first: a bill-to with a key the file names a customer is none
+            self._customers[customer] += 1
+            if self._customers[customer] == 1:
+                self._billed_as(customer, -1)
         for name in set(held.partners):
             self._count((name, path), +1)
         for name, key in set(held.bill_to):
@@ -130,11 +130,11 @@ class PartnerNames:
                     del self._billed[key]
         for name in set(held.partners):
             self._count((name, path), -1)
-        for key in held.customers:
-            self._customers[key] -= 1
-            if self._customers[key] <= 0:
-                del self._customers[key]
-                self._billed_as(key, +1)
+        for customer in held.customers:
+            self._customers[customer] -= 1
+            if self._customers[customer] <= 0:
+                del self._customers[customer]
+                self._billed_as(customer, +1)
 
     def replace_file(self, path: str, records: pa.Table | None) -> None:
         """The file at `path` now holds `records` (its typed rows; None or empty: none)."""
