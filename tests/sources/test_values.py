@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from sources import values
+from sources.values import distinct as values_of
 from sources.values import (
     cell_text,
     is_blank,
@@ -218,3 +219,18 @@ def test_indian_grouping_of_lakhs_and_crores() -> None:
     col = parse_money_column(pd.Series(["12,34,567.00", "1,17,500.00", "500.00", "1,00,00,000.50"], dtype=object))
     assert col.values.tolist() == [1234567.0, 117500.0, 500.0, 10000000.5]
     assert not col.failed.any() and not col.outlier.any()
+
+
+@pytest.mark.parametrize("dtype", ["string[pyarrow]", "str"])
+def test_distinct_of_arrow_strings_equals_distinct_of_the_same_cells_as_objects(dtype: str) -> None:
+    """Arrow's encoding gives the codes and first-seen values the object path gives, chunked or not."""
+    rng = np.random.default_rng(4)
+    pool = [None, "", " ", "a", "A", "ä", "a\u0308", "1", "1.0", "Total", *(f"S{i}" for i in range(50))]
+    cells = [pool[i] for i in rng.integers(0, len(pool), 5000)]
+    whole = pd.Series(cells, dtype=dtype)
+    chunked = pd.concat([whole.iloc[:1234], whole.iloc[1234:]], ignore_index=True)
+    for column in (whole, chunked, whole.iloc[:0], pd.Series([None, None], dtype=dtype)):
+        codes, values = values_of(column)
+        want_codes, want_values = values_of(column.astype(object))
+        assert codes.tolist() == want_codes.tolist()
+        assert values.tolist() == want_values.tolist() and values.dtype == object
