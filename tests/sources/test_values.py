@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from sources import values
-from sources.values import distinct as values_of
 from sources.values import (
     cell_text,
     is_blank,
@@ -20,6 +19,7 @@ from sources.values import (
     parse_text,
     split_serials,
 )
+from sources.values import distinct as values_of
 
 
 def _col(*values: object) -> pd.Series:
