@@ -65,10 +65,10 @@ def _run(run: RunContext, df: pd.DataFrame, check: str, asset: str, expectations
 def missing_required(records: pd.DataFrame) -> pd.Series:
     """Per record, the required fields of its kind that are empty ("a, b"), else null. Which rows lack
     what is found a requirement at a time over every row; the text is made for those rows only."""
-    kinds = records["kind"].to_numpy(dtype=object)
     lacking: list[tuple[str, np.ndarray]] = []  # (label, rows lacking it), in the order labels are listed
     for kind, requirements in REQUIRED_FIELDS.items():
-        of_kind = kinds == kind
+        # compared in the column's own type: a million kinds as Python strings would outlive the check
+        of_kind = records["kind"].eq(kind).to_numpy(dtype=bool, na_value=False)
         for req in requirements:
             options = req if isinstance(req, tuple) else (req,)
             present = np.zeros(len(records), dtype=bool)
