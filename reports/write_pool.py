@@ -66,11 +66,15 @@ def longest_first(jobs: Sequence[WriteJob]) -> list[int]:
     return sorted(range(len(jobs)), key=lambda i: -jobs[i].cost)
 
 
+def _workers(requested: int | None) -> int:
+    """The worker processes asked for: `requested`, else one per core."""
+    return requested or os.cpu_count() or 1
+
+
 def in_workers(jobs: Sequence[WriteJob], workers: int | None = None) -> bool:
     """Whether `write_files` hands `jobs` to worker processes: two or more jobs, PARALLEL_MIN_ROWS of
     work, and two or more `workers` (one per core by default)."""
-    requested = workers or os.cpu_count() or 1
-    return requested >= 2 and len(jobs) >= 2 and sum(job.cost for job in jobs) >= PARALLEL_MIN_ROWS
+    return _workers(workers) >= 2 and len(jobs) >= 2 and sum(job.cost for job in jobs) >= PARALLEL_MIN_ROWS
 
 
 def write_files(jobs: Sequence[WriteJob], workers: int | None = None) -> list[Path]:
@@ -78,10 +82,9 @@ def write_files(jobs: Sequence[WriteJob], workers: int | None = None) -> list[Pa
     here and the others in `workers` processes (one per core by default) at the same time; else all here."""
     if not in_workers(jobs, workers):
         return [_run(job) for job in jobs]
-    requested = workers or os.cpu_count() or 1
     costliest, *rest = longest_first(jobs)
     # spawn, not fork: the parent runs DuckDB's and Dagster's threads
-    with ProcessPoolExecutor(min(requested, len(rest)), mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(min(_workers(workers), len(rest)), mp_context=get_context("spawn")) as pool:
         futures = {i: pool.submit(_run, jobs[i]) for i in rest}
         paths = {costliest: _run(jobs[costliest])}
         paths.update((i, future.result()) for i, future in futures.items())

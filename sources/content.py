@@ -133,8 +133,12 @@ def share_known(names: tuple[str, ...], known: frozenset[str]) -> float:
 
 def _strip_legal(names: pd.Series) -> pd.Series:
     """Names with a trailing legal form dropped ("acme corp" -> "acme")."""
-    return pd.Series([n.rsplit(" ", 1)[0] if legal_tail(n) else n for n in names.tolist()],
-                     index=names.index, dtype=object)
+    return pd.Series([_without_legal_form(n) for n in names.tolist()], index=names.index, dtype=object)
+
+
+def _without_legal_form(name: str) -> str:
+    """One normalised name with a trailing legal form dropped (its last word)."""
+    return name.rsplit(" ", 1)[0] if legal_tail(name) else name
 
 
 class PartnerNames(frozenset[str]):
@@ -180,9 +184,7 @@ def _forms_of(name: object) -> tuple[str, ...]:
     """A known partner name as looked up: normalised, and also without a trailing legal form (none for a
     name that normalises to nothing)."""
     normal = normalise_party(name)
-    if not normal:
-        return ()
-    return (normal, normal.rsplit(" ", 1)[0]) if legal_tail(normal) else (normal,)
+    return (normal, _without_legal_form(normal)) if normal else ()
 
 
 def repeat_ranks(distinct_counts: list[int]) -> np.ndarray:

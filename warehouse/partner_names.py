@@ -30,8 +30,8 @@ def _text(value: object) -> str | None:
 class _FileEvidence:
     """What one file says: its partner names, its bill-to names with their keys, its customers' keys."""
 
-    partners: list[str] = field(default_factory=list)
-    bill_to: list[tuple[str, str | None]] = field(default_factory=list)
+    partners: set[str] = field(default_factory=set)
+    bill_to: set[tuple[str, str | None]] = field(default_factory=set)
     customers: set[str] = field(default_factory=set)
 
 
@@ -73,9 +73,9 @@ class PartnerNames:
             elif name is None:
                 continue
             elif kind == "partner":
-                held.partners.append(name)
+                held.partners.add(name)
             elif kind == "bill_to":
-                held.bill_to.append((name, key))
+                held.bill_to.add((name, key))
         for path, held in new.items():
             self._files[path] = held
             self._hold(path, held)
@@ -108,9 +108,9 @@ class PartnerNames:
             self._customers[customer] += 1
             if self._customers[customer] == 1:
                 self._billed_as(customer, -1)
-        for name in set(held.partners):
+        for name in held.partners:
             self._count((name, path), +1)
-        for name, key in set(held.bill_to):
+        for name, key in held.bill_to:
             if key is not None:
                 self._billed.setdefault(key, set()).add((name, path))
             if key is None or key not in self._customers:
@@ -120,7 +120,7 @@ class PartnerNames:
         held = self._files.pop(path, None)
         if held is None:
             return
-        for name, key in set(held.bill_to):
+        for name, key in held.bill_to:
             if key is None or key not in self._customers:
                 self._count((name, path), -1)
             if key is not None:
@@ -128,7 +128,7 @@ class PartnerNames:
                 pairs.discard((name, path))
                 if not pairs:
                     del self._billed[key]
-        for name in set(held.partners):
+        for name in held.partners:
             self._count((name, path), -1)
         for customer in held.customers:
             self._customers[customer] -= 1

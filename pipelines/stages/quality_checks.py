@@ -79,8 +79,7 @@ def missing_required(records: pd.DataFrame) -> pd.Series:
     missing = pd.Series([None] * len(records), index=records.index, dtype="object")
     rows = np.flatnonzero(np.logical_or.reduce([m for _, m in lacking])) if lacking else np.array([], dtype=int)
     if len(rows):
-        texts = ["".join(label + ", " for label, m in lacking if m[i]).rstrip(", ") or None for i in rows]
-        missing.iloc[rows] = texts
+        missing.iloc[rows] = [", ".join(label for label, m in lacking if m[i]) for i in rows]
     return missing
 
 
