@@ -1,5 +1,7 @@
 """The ingest store: unchanged files skipped, copies marked duplicate, new versions supersede."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -12,7 +14,7 @@ from warehouse.ingest_store import Candidate, open_ingest, plan, record_file
 def _records(path: str, n: int) -> pa.Table:
     return pa.table({
         "source": ["s"] * n, "source_file": [path] * n, "source_sheet": pa.array([None] * n, pa.string()),
-        "source_row": list(range(2, n + 2)), "kind": ["distributor"] * n, "customer_name": [f"C{i}" for i in range(n)],
+        "source_row": list(range(2, n + 2)), "kind": ["distributor"] * n, "customer_name": [f"Customer {i} of {path}, a name as long as many are" for i in range(n)],
     })
 
 
@@ -128,3 +130,32 @@ def test_a_store_made_before_the_channel_fields_gains_their_columns(tmp_path: Pa
     assert types["service_provider"] == "VARCHAR" and types["split_percent"] == "DOUBLE"
     assert types["fixed_fee"] == "DECIMAL(18,2)" and types["valid_from"] == "DATE"
     assert types["certified_staff"] == "BIGINT" and kept == [("Ann", None, None)]
+
+
+#: a reading process that records files and dies without closing the store (as a killed run would)
+_DIES_AFTER_RECORDING = """
+import os, sys
+sys.path[:0] = [sys.argv[2]]
+from tests.warehouse.test_ingest_store import _file, _records
+from warehouse.ingest_store import open_ingest, record_file
+con = open_ingest(__import__("pathlib").Path(sys.argv[1]))
+for i in range(40):
+    record_file(con, _file(f"f{i}.csv", f"h{i}", n=5000), _records(f"f{i}.csv", 5000))
+os._exit(0)
+"""
+
+
+def test_files_committed_before_a_crash_are_in_the_store_when_it_opens_again(tmp_path: Path) -> None:
+    # commits checkpoint rarely (CHECKPOINT_THRESHOLD): until then a file's rows live in the WAL only, and
+    # the store must open from it (on DuckDB 1.4.0 it did not while the WAL still held the CREATE TABLEs)
+    path = tmp_path / "state" / "ingest.duckdb"
+    root = Path(__file__).parents[2]
+    subprocess.run([sys.executable, "-c", _DIES_AFTER_RECORDING, str(path), str(root)], check=True, cwd=root)
+    # past DuckDB's default threshold (16 MiB) a commit would have checkpointed and emptied the WAL
+    assert Path(f"{path}.wal").stat().st_size > 16 * 2**20
+    con = open_ingest(path)
+    try:
+        assert con.execute("SELECT count(*), count(DISTINCT source_file) FROM source_records").fetchall() == [(200_000, 40)]
+        assert con.execute("SELECT count(*) FROM ingested_files WHERE status = 'loaded'").fetchall() == [(40,)]
+    finally:
+        con.close()
