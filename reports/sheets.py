@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from reports.excel_serials import excel_serials
 from reports.safe_text import cell_text, is_formula_like, one_line
 from reports.xlsx_book import Sheet, Style, check_written, column_letter
 
@@ -213,21 +214,38 @@ def _row_formats(sheet: Sheet, columns: Sequence[Column]) -> Any:
     return fmt
 
 
-def _cells(frame: pd.DataFrame, column: Column) -> list[Any]:
+@dataclass(frozen=True)
+class _ListColumn:
+    """A list column's cell values, the XlsxWriter method that writes them, and (text) the lines each
+    cell takes wrapped in the column (None: one line throughout)."""
+
+    cells: list[Any]
+    writer: str
+    lines: list[int] | None = None
+
+
+def _cells(frame: pd.DataFrame, column: Column) -> _ListColumn:
     """cell_value of each of the column's values (None throughout when the frame lacks the field);
-    text is cleaned once per distinct value: a list repeats its labels, names and sentences. Missing
-    values are found for the whole column at once, and each kind's conversion is applied to the rest."""
+    text is cleaned and its wrapped lines counted once per distinct value: a list repeats its labels,
+    names and sentences. Missing values are found for the whole column at once, and each kind's
+    conversion is applied to the rest; a column of dates becomes Excel's serial numbers at once."""
+    writer = _WRITERS[column.kind]
     if column.field not in frame.columns:
-        return [None] * len(frame)
+        return _ListColumn([None] * len(frame), writer)
     values = frame[column.field]
     if column.kind == "text" and pd.api.types.is_string_dtype(values.dtype):
         codes, uniques = pd.factorize(values)
         cleaned = [cell_text(v) for v in uniques] + [None]  # code -1 (missing) takes the last
-        return [cleaned[code] for code in codes]
+        lines = [wrapped_lines(v, column.width) if v is not None else 1 for v in cleaned]
+        return _ListColumn([cleaned[code] for code in codes], writer, [lines[code] for code in codes])
     if column.kind == "text":  # mixed objects: 1, 1.0 and True factorize alike but read differently
-        return [cell_text(v) for v in values.tolist()]
+        cells = [cell_text(v) for v in values.tolist()]
+        return _ListColumn(cells, writer, [wrapped_lines(v, column.width) if v is not None else 1 for v in cells])
+    if column.kind == "date" and (serials := excel_serials(values)) is not None:
+        return _ListColumn(serials, "write_number")
     present = _PRESENT.get(column.kind, int)
-    return [None if gone else present(v) for v, gone in zip(values.tolist(), values.isna().tolist(), strict=True)]
+    return _ListColumn([None if gone else present(v) for v, gone in zip(values.tolist(), values.isna().tolist(),
+                                                                        strict=True)], writer)
 
 
 def _body_formats(sheet: Sheet, columns: Sequence[Column], cells: Sequence[list[Any]], money: Sequence[str],
@@ -260,7 +278,8 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
     """A list sheet: header, one row per record, SUBTOTAL row, frozen header, autofilter, widths."""
     put_header(sheet, 1, [c.header for c in columns], [c.kind for c in columns])
     sheet.height(1, 30)
-    cells = [_cells(frame, column) for column in columns]
+    listed = [_cells(frame, column) for column in columns]
+    cells = [column.cells for column in listed]
     # each row's currency; a missing one (None, or NaN in a column of strings) is the book's
     codes = [code if isinstance(code, str) and code else currency
              for code in (frame["currency"].tolist() if "currency" in frame.columns else [None] * len(frame))]
@@ -268,11 +287,10 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
     formats = _body_formats(sheet, columns, cells, [money[code] for code in codes])
     # spreadsheets do not grow rows for wrapped text they did not lay out themselves
     lines = [1] * len(frame)
-    for c, column in enumerate(columns):
-        if column.kind == "text":
-            lines = [max(n, wrapped_lines(v, column.width)) if v is not None else n
-                     for n, v in zip(lines, cells[c], strict=True)]
-    writers = [getattr(sheet.ws, _WRITERS[column.kind]) for column in columns]
+    for listed_column in listed:
+        if listed_column.lines is not None:
+            lines = [max(n, m) for n, m in zip(lines, listed_column.lines, strict=True)]
+    writers = [getattr(sheet.ws, listed_column.writer) for listed_column in listed]
     blank = sheet.ws.write_blank
     for i, height in enumerate(lines):
         r = i + 1  # XlsxWriter's rows count from 0: the list starts on Excel's row 2

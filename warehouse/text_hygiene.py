@@ -24,4 +24,6 @@ _NEWLINE = re.compile(r"\r\n?")
 def clean_str(text: str) -> str:
     """The text without escape sequences and control characters (tab and newline kept; a carriage
     return becomes a newline): for a whole document, a terminal line or one value."""
+    if _CONTROL.search(text) is None:  # no control character: no escape sequence (each starts with
+        return text                    # one) and no carriage return either, so nothing to take out
     return _CONTROL.sub("", _ESCAPES.sub("", _NEWLINE.sub("\n", text)))

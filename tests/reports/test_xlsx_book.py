@@ -188,12 +188,28 @@ def _cell_by_cell_list(sheet: Sheet, frame: pd.DataFrame, columns: list[Column],
     sheet.ws.freeze_panes("B2")
 
 
-def test_a_list_is_the_file_a_cell_by_cell_writer_makes(tmp_path: Path) -> None:
+#: a list's dates as they reach it: date objects (NaT for a missing one, as `.dt.date` gives them), a
+#: datetime64 column with times of day and nanoseconds (both written as serial numbers at once), and
+#: columns left to XlsxWriter: a datetime among the dates, a day before 1900-03-01
+DUE_COLUMNS = {
+    "date objects": [dt.date(2026, 11, 10), None, dt.date(2027, 1, 31), dt.date(2027, 2, 1), None],
+    "datetime64": pd.to_datetime(["2026-11-10 00:00:00", None, "1900-03-01 23:59:59.999999", "2027-02-01 13:45:30.123456789",
+                                  "2100-12-31 00:00:00.5"], format="ISO8601"),
+    "dates as pandas gives them": pd.Series(pd.to_datetime(["2026-11-10", None, "1900-03-01", "2027-02-01", "2100-12-31"])
+                                            ).dt.date,
+    "dates and a datetime": [dt.date(2026, 11, 10), None, dt.datetime(2027, 1, 31, 18), dt.date(2027, 2, 1), None],
+    "before March 1900": pd.to_datetime(["2026-11-10", None, "1900-02-28 12:00", "1900-01-01", "1899-12-31"], format="ISO8601"),
+}
+
+
+@pytest.mark.parametrize("due", DUE_COLUMNS, ids=list(DUE_COLUMNS))
+def test_a_list_is_the_file_a_cell_by_cell_writer_makes(tmp_path: Path, due: str) -> None:
     """Currencies and formula-like text first met on later rows, missing values of every kind, a
-    wrapped line: every member of the package equal, styles.xml (the formats' numbering) included."""
+    wrapped line, dates of each kind: every member of the package equal, styles.xml (the formats'
+    numbering) included."""
     frame = pd.DataFrame({
         "name": ["Alpha", None, "=cmd|' /C calc'!A0", "Delta with a name long enough to wrap over two lines", "@x"],
-        "due": [dt.date(2026, 11, 10), None, dt.date(2027, 1, 31), dt.date(2027, 2, 1), None],
+        "due": DUE_COLUMNS[due],
         "value": [1236.0, None, 99.555, 10.0, 0.1],
         "share": [0.5, None, 0.25, 1.0, None],
         "prio": [1, 2, None, 3, 1],
