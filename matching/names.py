@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import numpy as np
 import pandas as pd
 
 from matching.addresses import normalise_countries
@@ -156,11 +157,40 @@ def company_name_parts(
     `countries` (raw country cells) lets a name lose its country's ambiguous legal forms;
     `cities` (raw city cells of the same data) teach which trailing segments are places.
     `name_city` is a place key, `name_region` / `name_country` two-letter codes.
+
+    A row's parts depend on its name and country cells alone, given what the whole data teaches
+    (the cities' keys, and the vocabulary of glued words, learned from the distinct names): so they
+    are made once per distinct pair of cells and spread back (a company is named on many rows).
     """
     city_keys: frozenset[str] = frozenset()
     if cities is not None:
         known = on_unique(as_text(cities), lambda u: place_key(fold_ascii(u)))
         city_keys = frozenset(known.dropna().unique()) - {""}
+    pair, first = _distinct_pairs(names, countries)
+    if len(first) > len(names) * DISTINCT_PAIRS_SHARE:
+        return _name_parts(names, countries, city_keys)
+    once = _name_parts(names.iloc[first], None if countries is None else countries.iloc[first], city_keys)
+    return pd.DataFrame({c: once[c].to_numpy(dtype=object)[pair] for c in once.columns}, index=names.index,
+                        dtype=object)
+
+
+#: made per distinct (name, country) pair when the pairs are at most this share of the rows
+DISTINCT_PAIRS_SHARE = 0.8
+
+
+def _distinct_pairs(names: pd.Series, countries: pd.Series | None) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's number among the distinct (name, country) cell pairs, and the first row of each."""
+    name_code = pd.factorize(names, use_na_sentinel=True)[0].astype(np.int64) + 1
+    if countries is not None:
+        country_code = pd.factorize(countries, use_na_sentinel=True)[0].astype(np.int64) + 1
+        name_code = name_code * (int(country_code.max(initial=0)) + 1) + country_code
+    pair, _ = pd.factorize(name_code)  # numbered in order of first appearance: a new number tops the run so far
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(pair), prepend=-1) > 0) if len(pair) else pair
+    return pair, first
+
+
+def _name_parts(names: pd.Series, countries: pd.Series | None, city_keys: frozenset[str]) -> pd.DataFrame:
+    """company_name_parts of every row, the cities' keys given."""
     parts = on_unique_frame(as_text(names), lambda u: _prepare(u, city_keys))
     parts = parts.set_axis(names.index)
     country = (

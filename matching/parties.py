@@ -51,13 +51,13 @@ def partner_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame
     program; else leasing (a bill-to that never resells). `mapping` is mention record_id -> entity_id."""
     joined = mentions[["mention_id", "named_as", "role_hint"]].merge(
         mapping.rename(columns={"record_id": "mention_id"}), on="mention_id")
-    hints = joined.groupby("entity_id").agg(
-        crm=("role_hint", lambda s: next((h for h in s if h in CRM_ROLES), None)),
-        resold=("named_as", lambda s: bool(s.isin(["reseller", "account"]).any())),
-        provider=("named_as", lambda s: bool((s == "service_provider").any())),
-        program=("named_as", lambda s: bool((s == "program").any())),
-        distributor=("named_as", lambda s: bool((s == "distributor").any())),
-    )
+    named = joined["named_as"]
+    flags = pd.DataFrame({"entity_id": joined["entity_id"], "resold": named.isin(["reseller", "account"]),
+                          "provider": named == "service_provider", "program": named == "program",
+                          "distributor": named == "distributor"})
+    hints = flags.groupby("entity_id").any()
+    crm = joined[joined["role_hint"].isin(CRM_ROLES)].groupby("entity_id")["role_hint"].first()
+    hints.insert(0, "crm", crm.reindex(hints.index).astype(object))  # the first CRM role each was given
     role = np.where(hints["crm"].notna(), hints["crm"],
                     np.where(hints["distributor"], "distributor",
                              np.where(hints["resold"], "reseller",

@@ -1,0 +1,49 @@
+"""partner_roles: one role per partner entity, from how its mentions name it."""
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from matching.parties import CRM_ROLES, partner_roles
+from matching.text import TEXT_DTYPE
+
+
+def _reference_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
+    """The rule as first written: a Python function per entity and hint."""
+    joined = mentions[["mention_id", "named_as", "role_hint"]].merge(
+        mapping.rename(columns={"record_id": "mention_id"}), on="mention_id")
+    hints = joined.groupby("entity_id").agg(
+        crm=("role_hint", lambda s: next((h for h in s if h in CRM_ROLES), None)),
+        resold=("named_as", lambda s: bool(s.isin(["reseller", "account"]).any())),
+        provider=("named_as", lambda s: bool((s == "service_provider").any())),
+        program=("named_as", lambda s: bool((s == "program").any())),
+        distributor=("named_as", lambda s: bool((s == "distributor").any())),
+    )
+    role = np.where(hints["crm"].notna(), hints["crm"],
+                    np.where(hints["distributor"], "distributor",
+                             np.where(hints["resold"], "reseller",
+                                      np.where(hints["provider"], "service_org",
+                                               np.where(hints["program"], "reseller", "leasing")))))
+    return pd.DataFrame({"entity_id": hints.index, "role": role})
+
+
+@pytest.mark.parametrize("dtype", [TEXT_DTYPE, object])
+def test_roles_equal_the_rule_as_first_written(dtype: object) -> None:
+    rng = random.Random(3)
+    n = 4_000
+    mentions = pd.DataFrame({
+        "mention_id": [f"m{i}" for i in range(n)],
+        "named_as": pd.Series([rng.choice(["reseller", "account", "bill_to", "service_provider", "program",
+                                           "distributor"]) for _ in range(n)], dtype=dtype),
+        "role_hint": pd.Series([rng.choice([None, None, None, "leasing", "distributor", "customer", "partner"])
+                                for _ in range(n)], dtype=dtype),
+    })
+    # entities of every size: a few with one mention (one named_as, maybe no hint), some with many
+    mapping = pd.DataFrame({"record_id": mentions["mention_id"].sample(frac=0.9, random_state=1).tolist()})
+    mapping["entity_id"] = [f"PART-{min(int(rng.paretovariate(0.7)), 900):04d}" for _ in range(len(mapping))]
+    got = partner_roles(mentions, mapping)
+    want = _reference_roles(mentions, mapping)
+    pd.testing.assert_frame_equal(got, want)
+    assert set(got["role"]) == {"leasing", "distributor", "reseller", "service_org"}
