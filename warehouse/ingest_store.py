@@ -22,12 +22,6 @@ import pyarrow as pa
 from warehouse.budget import UNBOUNDED, DuckDBBudget
 from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
 
-#: WAL size past which a commit checkpoints the store. DuckDB's default (16 MiB) checkpoints after nearly
-#: every file of a cold night, and each checkpoint compresses again the table's last, partly filled row
-#: group: at a million rows 58 commits took 10.7 s and left an 89 MB file, against 4.8 s and 64 MB at
-#: 256 MiB (the WAL stays on disk; what waits for a checkpoint is held in DuckDB's buffer pool)
-CHECKPOINT_THRESHOLD = "256MiB"
-
 RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
 
 
@@ -35,7 +29,6 @@ def open_ingest(path: Path, budget: DuckDBBudget = UNBOUNDED) -> duckdb.DuckDBPy
     """Open (creating if needed) the ingest store, held to `budget`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = budget.connect(str(path))
-    con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
     WAREHOUSE_SQL.run(con, INGEST_SCHEMA)
     # the schema goes to the file at once: DuckDB 1.4.0 cannot replay a WAL that creates a table with
     # a DEFAULT expression, so a first run killed before its first checkpoint left a store that would not open
