@@ -149,6 +149,10 @@ def fold_plurals(values: pd.Series) -> pd.Series:
     return s.str.replace(r"\b([a-z]{2}[a-z]*[^sui ])s\b", r"\1", regex=True)
 
 
+#: made per distinct (name, country) pair when the pairs are at most this share of the rows
+DISTINCT_PAIRS_SHARE = 0.8
+
+
 def company_name_parts(
     names: pd.Series, countries: pd.Series | None = None, cities: pd.Series | None = None
 ) -> pd.DataFrame:
@@ -172,10 +176,6 @@ def company_name_parts(
     once = _name_parts(names.iloc[first], None if countries is None else countries.iloc[first], city_keys)
     return pd.DataFrame({c: once[c].to_numpy(dtype=object)[pair] for c in once.columns}, index=names.index,
                         dtype=object)
-
-
-#: made per distinct (name, country) pair when the pairs are at most this share of the rows
-DISTINCT_PAIRS_SHARE = 0.8
 
 
 def _distinct_pairs(names: pd.Series, countries: pd.Series | None) -> tuple[np.ndarray, np.ndarray]:

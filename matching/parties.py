@@ -58,6 +58,12 @@ def partner_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame
     hints = flags.groupby("entity_id").any()
     crm = joined[joined["role_hint"].isin(CRM_ROLES)].groupby("entity_id")["role_hint"].first()
     hints.insert(0, "crm", crm.reindex(hints.index).astype(object))  # the first CRM role each was given
+    return roles_from_hints(hints)
+
+
+def roles_from_hints(hints: pd.DataFrame) -> pd.DataFrame:
+    """entity_id, role from each entity's hints (indexed by entity id): its first CRM role (`crm`, or
+    missing) and whether it was ever named `distributor`, `resold`, as a service `provider`, in a `program`."""
     role = np.where(hints["crm"].notna(), hints["crm"],
                     np.where(hints["distributor"], "distributor",
                              np.where(hints["resold"], "reseller",

@@ -2,16 +2,15 @@
 
 import random
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from matching.parties import CRM_ROLES, partner_roles
+from matching.parties import CRM_ROLES, partner_roles, roles_from_hints
 from matching.text import TEXT_DTYPE
 
 
 def _reference_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
-    """The rule as first written: a Python function per entity and hint."""
+    """The hints as first gathered: a Python function per entity and hint."""
     joined = mentions[["mention_id", "named_as", "role_hint"]].merge(
         mapping.rename(columns={"record_id": "mention_id"}), on="mention_id")
     hints = joined.groupby("entity_id").agg(
@@ -21,12 +20,7 @@ def _reference_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFr
         program=("named_as", lambda s: bool((s == "program").any())),
         distributor=("named_as", lambda s: bool((s == "distributor").any())),
     )
-    role = np.where(hints["crm"].notna(), hints["crm"],
-                    np.where(hints["distributor"], "distributor",
-                             np.where(hints["resold"], "reseller",
-                                      np.where(hints["provider"], "service_org",
-                                               np.where(hints["program"], "reseller", "leasing")))))
-    return pd.DataFrame({"entity_id": hints.index, "role": role})
+    return roles_from_hints(hints)
 
 
 @pytest.mark.parametrize("dtype", [TEXT_DTYPE, object])
