@@ -18,7 +18,8 @@ import pandas as pd
 
 from reports.excel_serials import excel_serials
 from reports.safe_text import cell_text, is_formula_like, one_line
-from reports.xlsx_book import Sheet, Style, check_written, column_letter
+from reports.sheet_rows import BodyRows, write_body
+from reports.xlsx_book import Sheet, Style, column_letter
 
 FONT_NAME = "Calibri"
 FONT_SIZE = 11  # the workbook's default size: a font given without one (openpyxl's) showed at 11
@@ -290,16 +291,8 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
     for listed_column in listed:
         if listed_column.lines is not None:
             lines = [max(n, m) for n, m in zip(lines, listed_column.lines, strict=True)]
-    writers = [getattr(sheet.ws, listed_column.writer) for listed_column in listed]
-    blank = sheet.ws.write_blank
-    for i, height in enumerate(lines):
-        r = i + 1  # XlsxWriter's rows count from 0: the list starts on Excel's row 2
-        for c in range(len(columns)):
-            value = cells[c][i]
-            code = blank(r, c, None, formats[c][i]) if value is None else writers[c](r, c, value, formats[c][i])
-            if code:
-                check_written(code, sheet.name, r + 1, c + 1)
-        sheet.height(r + 1, LINE_HEIGHT * height + 3)
+    write_body(sheet, 2, BodyRows(cells, [listed_column.writer for listed_column in listed], formats,
+                                  [LINE_HEIGHT * height + 3 for height in lines]))
     totals = [sum((v for v in cells[c] if v is not None), 0.0) if column.total and column.kind != "text" else 0.0
               for c, column in enumerate(columns)]
     for c, column in enumerate(columns, start=1):
