@@ -199,7 +199,7 @@ def _sample_book(path: Path, bulk: bool) -> None:
 @functools.cache
 def bulk_matches_xlsxwriter() -> bool:
     """Whether the bulk path writes the sample list's sheet and styles exactly as XlsxWriter's own
-    cells do (about 20 ms, once per process)."""
+    cells do (about 10 ms, once per process)."""
     try:
         with tempfile.TemporaryDirectory(prefix="radar-rows-") as tmp:
             paths = [Path(tmp) / "bulk.xlsx", Path(tmp) / "cells.xlsx"]
@@ -207,5 +207,6 @@ def bulk_matches_xlsxwriter() -> bool:
             _sample_book(paths[1], bulk=False)
             with zipfile.ZipFile(paths[0]) as bulk, zipfile.ZipFile(paths[1]) as cells:
                 return all(bulk.read(m) == cells.read(m) for m in ("xl/worksheets/sheet1.xml", "xl/styles.xml"))
-    except (AttributeError, TypeError, ValueError, KeyError, CellNotWritten):  # another XlsxWriter's inside
+    # another XlsxWriter inside, or no scratch space for the sample: the lists go cell by cell
+    except (AttributeError, TypeError, ValueError, KeyError, OSError, CellNotWritten):
         return False
