@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name
-from xlsxwriter.xmlwriter import XMLwriter
+import xlsxwriter.utility as xlsx_utility
+import xlsxwriter.xmlwriter as xlsx_xml
+from xlsxwriter.utility import xl_col_to_name
 
 from reports.xlsx_book import PIXELS_PER_POINT, Book, CellNotWritten, Sheet, check_written
 
@@ -35,8 +36,6 @@ from reports.xlsx_book import PIXELS_PER_POINT, Book, CellNotWritten, Sheet, che
 ROW_CHUNK = 2048
 #: Excel's longest cell text in UTF-16 units (XlsxWriter cuts longer text and reports it)
 MAX_TEXT_UNITS = 32767
-#: XlsxWriter's XML writer, for its escapes of cell text
-_XML = XMLwriter()
 #: how a list column is written: text with write_string, numbers (and dates as serials) with write_number
 TEXT, NUMBER = "write_string", "write_number"
 
@@ -126,8 +125,16 @@ def _row_starts(ws: Any, heights: Sequence[float]) -> dict[float, str]:
 def _text_parts(text: str) -> tuple[str, str]:
     """A text's <t> attribute and content, escaped by XlsxWriter's own functions; kept for the next
     list of the process (names, labels and sentences recur across its workbooks)."""
-    escaped = _XML._escape_control_characters(text)
-    return ' xml:space="preserve"' if _preserve_whitespace(escaped) else "", _XML._escape_data(escaped)
+    xml = _xml_writer()
+    escaped = xml._escape_control_characters(text)
+    return ' xml:space="preserve"' if xlsx_utility._preserve_whitespace(escaped) else "", xml._escape_data(escaped)
+
+
+@functools.cache
+def _xml_writer() -> Any:
+    """XlsxWriter's XML writer, for its escapes of cell text (its private helpers are looked up when
+    first used, so an XlsxWriter without them fails the check instead of the import)."""
+    return xlsx_xml.XMLwriter()
 
 
 def _text_xml(cells: list[Any]) -> dict[str, tuple[str, str]]:

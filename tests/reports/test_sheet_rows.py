@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import xlsxwriter.utility
 
 import reports.sheet_rows as sheet_rows
 from reports.sheet_rows import NUMBER, ROW_CHUNK, TEXT, BodyRows, bulk_matches_xlsxwriter, write_body
@@ -112,3 +113,16 @@ def test_refusals_are_the_cell_by_cell_ones(tmp_path: Path) -> None:
         sheet.string(5, 1, "row five", fmt)
         with pytest.raises(CellNotWritten):  # rows above one written already
             write_body(sheet, 3, BodyRows([["a"], ["b"]], [TEXT, TEXT], [[fmt], [fmt]], [15.0]), bulk=True)
+
+
+def test_an_xlsxwriter_without_the_private_helpers_fails_the_check_not_the_import(monkeypatch) -> None:
+    bulk_matches_xlsxwriter.cache_clear()
+    sheet_rows._text_parts.cache_clear()
+    monkeypatch.delattr(xlsxwriter.utility, "_preserve_whitespace")
+    try:
+        assert not bulk_matches_xlsxwriter()
+    finally:
+        monkeypatch.undo()
+        bulk_matches_xlsxwriter.cache_clear()
+        sheet_rows._text_parts.cache_clear()
+    assert bulk_matches_xlsxwriter()
