@@ -199,8 +199,9 @@ def _sample_book(path: Path, bulk: bool) -> None:
         sheet = book.sheet("S")
         sheet.string(1, 1, "header", book.fmt({"italic": True}))
         sheet.height(1, 30)
-        write_body(sheet, 2, _sample(book), bulk=bulk)
-        sheet.string(len(_sample(book).heights) + 2, 1, "total", book.fmt({"bold": True}))
+        sample = _sample(book)
+        write_body(sheet, 2, sample, bulk=bulk)
+        sheet.string(len(sample.heights) + 2, 1, "total", book.fmt({"bold": True}))
 
 
 @functools.cache
