@@ -28,6 +28,7 @@ from matching.addresses import (
 from matching.aliases import AliasTable, apply_renames, group_labels, must_link_renames
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.contract_numbers import normalise_contract_numbers
+from matching.cut_names import complete_cut_names
 from matching.names import compact_names, company_name_parts
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
@@ -85,6 +86,8 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     names = company_name_parts(
         _column(records, "name"), _column(records, "country"), _column(records, "city")
     )
+    sources = records["source"] if "source" in records.columns else pd.Series("", index=records.index)
+    name_norm = complete_cut_names(_column(records, "name"), sources, names["name_norm"])
     address = normalise_addresses(_column(records, "address"))
     country = normalise_countries(_column(records, "country"))
     country = country.where(country.notna(), names["name_country"])
@@ -101,7 +104,7 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     account = on_unique(as_text(_column(records, "account")), lambda u: u.str.upper())
     return pd.DataFrame(
         {
-            "name_norm": names["name_norm"],
+            "name_norm": name_norm,
             "street": address["street"],
             "street_key": address["street_key"],
             "house_number": address["house_number"],
