@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from matching.graph import connected_components, group_pairs, pairs_sharing
+from matching.serial_misreads import customer_readings
 from matching.serial_typos import typo_edges
 from matching.serials import lookalike_keys, normalise_serials, normalise_skus, sku_families
 from matching.text import as_text
@@ -233,6 +234,12 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
         product_family=product_family[has_key],
         _pos=np.flatnonzero(has_key),
     )
+    if customer is not None:  # a slip that spells another customer's serial is read as the customer's own
+        own_key = work["serial_key"].to_numpy(dtype=object)
+        work["serial_key"] = customer_readings(
+            work["serial_key"], work["customer"], work["source"], work["product_family"], work["record_id"]
+        ).to_numpy(dtype=object)
+        read_again = work["serial_key"].to_numpy(dtype=object) != own_key
     frame["asset_key"] = pd.array([pd.NA] * len(frame), dtype="Int64")
     frame["serial_number"] = None
     frame["match_rule"] = None
@@ -270,6 +277,10 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     rule = MATCH_RULES[
         np.where(form == canon_at, np.where(written, 0, 1), np.where(folded[form] == folded[canon_at], 2, 3))
     ]
+    if customer is not None and read_again.any():  # the rule of the serial as written, not as read
+        own_folded = lookalike_keys(pd.Series(own_key[read_again], dtype=object)).to_numpy(dtype=object)
+        canon_folded = forms["lookalike"].to_numpy(dtype=object)[canon_at[read_again]]
+        rule[read_again] = MATCH_RULES[np.where(own_folded == canon_folded, 2, 3)]
     order = pd.factorize(pd.Series(label).iloc[np.argsort(work["_pos"].to_numpy(), kind="stable")])
     asset_number = pd.Series(np.arange(len(order[1])), index=order[1])
     pos = work["_pos"].to_numpy()

@@ -115,7 +115,7 @@ def deletion_variants(keys: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"form": np.concatenate(forms), "variant": np.concatenate(variants)})
 
 
-def _sorted_chars(values: np.ndarray) -> np.ndarray:
+def sorted_chars(values: np.ndarray) -> np.ndarray:
     """Each string's characters in sorted order (an anagram key), vectorised."""
     if len(values) == 0:
         return values.astype(object)
@@ -129,7 +129,7 @@ def _sorted_chars(values: np.ndarray) -> np.ndarray:
     )
 
 
-def _looks_sequential(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def looks_sequential(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Same-length strings differing in one character near the end by one step ("AB"/"AC")."""
     out = np.zeros(len(a), dtype=bool)
     if len(a) == 0:
@@ -347,7 +347,7 @@ def typo_edges(
             a, b, scorer=distance.OSA.distance, processor=None, score_cutoff=2, workers=-1
         )
     )
-    anagram = _sorted_chars(a.astype(str)) == _sorted_chars(b.astype(str))
+    anagram = sorted_chars(a.astype(str)) == sorted_chars(b.astype(str))
     swap = same_len & (raw_dist <= 1) & anagram
     substituted = same_len & ~swap
     listed_together = pairs_sharing(left, right, records["group"].to_numpy(), records["record_id"].to_numpy())
@@ -371,7 +371,7 @@ def typo_edges(
         common = np.maximum(sources[left], sources[right])
         fewer = n[left] != n[right]
         fa, fw = folded.to_numpy(dtype=object), wider.to_numpy(dtype=object)
-        batch = _looks_sequential(fa[left], fa[right]) | _looks_sequential(a, b)
+        batch = looks_sequential(fa[left], fa[right]) | looks_sequential(a, b)
         plain_typo = substituted & ~batch & (rare == 1) & (common >= 2) & fewer
         # two neighbours swapped: "...068" / "...086" are also two units of one sequential batch
         plain_swap = swap & (rare == 1) & (common >= 2) & fewer
