@@ -29,6 +29,7 @@ from matching.aliases import AliasTable, apply_renames, group_labels, must_link_
 from matching.contacts import email_domains, normalise_domains, normalise_emails, normalise_phones
 from matching.contract_numbers import normalise_contract_numbers
 from matching.cut_names import complete_cut_names
+from matching.name_typos import correct_name_typos
 from matching.names import compact_names, company_name_parts
 from matching.serials import lookalike_keys, normalise_serials
 from matching.text import as_text, on_unique
@@ -225,6 +226,8 @@ def build_profiles(
     parent/child group.
     """
     norm = normalise_records(records)
+    identified = norm[[c for c in IDENTITY_COLUMNS if c != "name_norm"]].notna().any(axis=1).to_numpy()
+    norm["name_norm"] = correct_name_typos(norm["name_norm"], ~identified)
     table_of_aliases = aliases if aliases is not None else AliasTable()
     if name_links is not None:
         table_of_aliases = must_link_renames(norm["name_norm"], *name_links, table_of_aliases)

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from matching import resolve_serials, serial_typos
+from matching import edit_variants, resolve_serials, serial_typos
 from matching.serial_typos import candidate_pairs, shape_pairs
 from tests.matching.serial_typos_reference import reference_candidate_pairs
 
@@ -151,15 +151,15 @@ def test_scoped_search_gives_the_assets_the_search_over_every_pair_gave(
 def test_edit_hashes_equal_the_hashes_of_the_edited_keys() -> None:
     """The running-prefix formula gives the hash of the key with a character deleted (or two
     neighbours swapped) exactly as hashing the edited characters does."""
-    chars = serial_typos._char_matrix(_serials(5).to_numpy(dtype=str))
+    chars = edit_variants.char_matrix(_serials(5).to_numpy(dtype=str))
     n, width = chars.shape
     padded = np.zeros((n, width + 1), dtype=np.uint64)
     padded[:, :width] = chars
-    own = serial_typos._row_hashes(chars)
-    for p, deleted, swapped in serial_typos._edit_hashes(chars, own):
+    own = edit_variants.row_hashes(chars)
+    for p, deleted, swapped in edit_variants.edit_hashes(chars, own):
         cut = np.concatenate([padded[:, :p], padded[:, p + 1 :]], axis=1)
-        assert (serial_typos._row_hashes(cut) == deleted).all()
+        assert (edit_variants.row_hashes(cut) == deleted).all()
         edited = chars.copy()
         if p + 1 < width:
             edited[:, [p, p + 1]] = edited[:, [p + 1, p]]
-        assert (serial_typos._row_hashes(edited) == swapped).all()
+        assert (edit_variants.row_hashes(edited) == swapped).all()
