@@ -27,6 +27,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from matching.form_links import compatible, form_links, listed
 from matching.graph import connected_components, group_pairs, pairs_sharing
 from matching.serial_misreads import customer_readings
 from matching.serial_typos import typo_edges
@@ -72,31 +73,6 @@ def _forms(rows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     return forms, form
 
 
-def _form_links(form: np.ndarray, values: pd.Series | np.ndarray, column: str) -> pd.DataFrame:
-    """Distinct (form, value) rows of what each form was seen with (its SKU families, records,
-    customers), the value as an integer code: only equality counts, and millions of rows join on
-    integers in a fraction of the memory strings take."""
-    codes = pd.factorize(values, use_na_sentinel=True)[0]
-    seen = codes >= 0
-    return pd.DataFrame({"form": form[seen], column: codes[seen]}).drop_duplicates()
-
-
-def _compatible(
-    left: np.ndarray, right: np.ndarray, families: pd.DataFrame, n_forms: int
-) -> np.ndarray:
-    """SKU families agree (share one) or either form has none."""
-    has = _listed(families, n_forms)
-    shared = pairs_sharing(left, right, families["form"].to_numpy(), families["family"].to_numpy())
-    return ~has[left] | ~has[right] | shared
-
-
-def _listed(values: pd.DataFrame, n_forms: int) -> np.ndarray:
-    """Which forms have a row in `values` (form, value rows)."""
-    has = np.zeros(n_forms, dtype=bool)
-    has[values["form"].to_numpy()] = True
-    return has
-
-
 def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of forms with the same folded key that may be joined (see module docstring)."""
     codes, _ = pd.factorize(forms["lookalike"])
@@ -104,10 +80,10 @@ def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.nd
     l, r = group_pairs(codes, np.flatnonzero(sizes > 1))
     if len(l) == 0:
         return l, r
-    ok = _compatible(l, r, families, len(forms))
+    ok = compatible(l, r, families, len(forms))
     # a group where some pair disagrees: only pairs sharing a family join (no SKU-less bridges)
     bad_groups = np.unique(codes[l[~ok]])
-    has = _listed(families, len(forms))
+    has = listed(families, len(forms))
     bridge = np.isin(codes[l], bad_groups) & (~has[l] | ~has[r])
     keep = ok & ~bridge
     return l[keep], r[keep]
@@ -127,7 +103,7 @@ def _kept_across_customers(
     keep = np.ones(len(left), dtype=bool)
     if form_customers is None or len(form_customers) == 0 or len(left) == 0:
         return keep
-    known = _listed(form_customers, n_forms)
+    known = listed(form_customers, n_forms)
     apart = known[left] & known[right] & ~pairs_sharing(
         left, right, form_customers["form"].to_numpy(), form_customers["customer"].to_numpy()
     )
@@ -184,7 +160,7 @@ def _typo_edges(
         pd.Series(np.asarray(folded, dtype=object)),
         forms["serial_key"].to_numpy(dtype=object)[rep],
         attested,
-        lambda a, b: _compatible(a, b, g_families, n_groups),
+        lambda a, b: compatible(a, b, g_families, n_groups),
         g_records,
         g_customers,
     )
@@ -246,9 +222,9 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     if work.empty:
         return frame[list(ASSET_COLUMNS)]
     forms, form = _forms(work)  # form: each row's
-    families = _form_links(form, work["product_family"].to_numpy(), "family")
-    form_records = _form_links(form, work["record_id"], "record_id")
-    form_customers = _form_links(form, work["customer"], "customer") if customer is not None else None
+    families = form_links(form, work["product_family"].to_numpy(), "family")
+    form_records = form_links(form, work["record_id"], "record_id")
+    form_customers = form_links(form, work["customer"], "customer") if customer is not None else None
 
     ll, lr = _lookalike_edges(forms, families)
     keep = _kept_across_customers(ll, lr, form_customers, len(forms))

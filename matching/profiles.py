@@ -226,15 +226,14 @@ def build_profiles(
     parent/child group.
     """
     norm = normalise_records(records)
-    identified = norm[[c for c in IDENTITY_COLUMNS if c != "name_norm"]].notna().any(axis=1).to_numpy()
-    norm["name_norm"] = correct_name_typos(norm["name_norm"], ~identified)
+    weak = norm[[c for c in IDENTITY_COLUMNS if c != "name_norm"]].isna().all(axis=1).to_numpy()  # name-only
+    norm["name_norm"] = correct_name_typos(norm["name_norm"], weak)
     table_of_aliases = aliases if aliases is not None else AliasTable()
     if name_links is not None:
         table_of_aliases = must_link_renames(norm["name_norm"], *name_links, table_of_aliases)
     norm["name_norm"] = apply_renames(norm["name_norm"], table_of_aliases)
     serials = _record_serials(records)
     contracts = _record_contracts(records)
-    weak = norm[[c for c in IDENTITY_COLUMNS if c != "name_norm"]].isna().all(axis=1).to_numpy()
     evidence = _evidence_hash(weak, serials, contracts)  # only name-only records pool by evidence
     profile = _identity_codes([norm[c] for c in IDENTITY_COLUMNS] + [pd.Series(evidence)])
     first = pd.Series(np.arange(len(profile))).groupby(profile).min().to_numpy()

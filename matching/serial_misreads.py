@@ -24,24 +24,10 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import distance, process
 
+from matching.form_links import compatible, form_links
 from matching.graph import pairs_sharing
 from matching.serial_typos import MIN_TYPO_LENGTH, looks_sequential, sorted_chars
 from matching.serials import customer_lookalike_keys
-
-
-def _distinct_count(cell: np.ndarray, values: np.ndarray, n_cells: int) -> np.ndarray:
-    """How many distinct values (integer codes, -1 none) each cell's rows hold."""
-    seen = values >= 0
-    width = int(values.max(initial=0)) + 1
-    pairs = pd.unique(cell[seen].astype(np.int64) * width + values[seen])
-    return np.bincount(pairs // width, minlength=n_cells)
-
-
-def _cell_values(cell: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct (cell, value) rows of the values (integer codes) each cell's rows hold."""
-    seen = values >= 0
-    frame = pd.DataFrame({"cell": cell[seen], "value": values[seen]}).drop_duplicates()
-    return frame["cell"].to_numpy(), frame["value"].to_numpy()
 
 
 def customer_readings(
@@ -83,19 +69,19 @@ def customer_readings(
     one_edit = (edits == 1) & (np.minimum(*lengths) >= MIN_TYPO_LENGTH)
     same_length = lengths[0] == lengths[1]
     anagram = sorted_chars(left.astype(str)) == sorted_chars(right.astype(str))
-    source_codes = pd.factorize(sources)[0][known] if sources is not None else np.zeros(known.sum(), dtype=np.int64)
-    n_sources = _distinct_count(cell_of_row, source_codes, len(cells))
+    n_sources = np.ones(len(cells), dtype=np.int64)  # without sources, each cell counts as one source's
+    if sources is not None:
+        n_sources = np.bincount(form_links(cell_of_row, np.asarray(sources)[known], "source")["form"],
+                                minlength=len(cells))
     evidenced = (n_sources[a] == 1) & (n_sources[b] >= 2)
     changed = one_edit & same_length & ~anagram & ~looks_sequential(left, right) & evidenced
     swapped = one_edit & same_length & anagram & evidenced
     slip = alike | (one_edit & ~same_length) | changed | swapped
     if families is not None:
-        family_cells = _cell_values(cell_of_row, pd.factorize(families, use_na_sentinel=True)[0][known])
-        has_family = np.zeros(len(cells), dtype=bool)
-        has_family[family_cells[0]] = True
-        slip &= ~has_family[a] | ~has_family[b] | pairs_sharing(a, b, *family_cells)
+        slip &= compatible(a, b, form_links(cell_of_row, np.asarray(families)[known], "family"), len(cells))
     if records is not None:
-        slip &= ~pairs_sharing(a, b, *_cell_values(cell_of_row, pd.factorize(records)[0][known]))
+        listing = form_links(cell_of_row, np.asarray(records)[known], "record_id")
+        slip &= ~pairs_sharing(a, b, listing["form"].to_numpy(), listing["record_id"].to_numpy())
     a, b = a[slip], b[slip]
     if len(a) == 0:
         return serial_keys

@@ -51,7 +51,6 @@ SCOPE_SLICE: Final[int] = 250_000
 PAIR_SLICE: Final[int] = 2_000_000
 
 
-
 def sorted_chars(values: np.ndarray) -> np.ndarray:
     """Each string's characters in sorted order (an anagram key), vectorised."""
     if len(values) == 0:
