@@ -50,6 +50,13 @@ class BodyRows:
     formats: Sequence[list[Any]]
     heights: list[float]
 
+    @functools.cached_property
+    def distinct_texts(self) -> list[list[Any]]:
+        """Each `TEXT` column's distinct values in first-seen order (other columns: none), found once
+        for the check of what the bulk path covers and for the XML of each text."""
+        return [list(dict.fromkeys(v for v in cells if v is not None)) if writer == TEXT else []
+                for cells, writer in zip(self.cells, self.writers, strict=True)]
+
 
 def write_body(sheet: Sheet, first_row: int, body: BodyRows, bulk: bool | None = None) -> None:
     """Write `body` from row `first_row` (counted from 1) down, one list row per sheet row, each row
@@ -82,14 +89,14 @@ def _covered(body: BodyRows) -> bool:
     """Whether the bulk path writes every cell of `body` as XlsxWriter would, with no cell refused:
     text and numbers only, every format given, no text XlsxWriter cuts or reads as rich text, every
     number finite."""
-    for cells, writer, formats in zip(body.cells, body.writers, body.formats, strict=True):
+    for c, (cells, writer, formats) in enumerate(zip(body.cells, body.writers, body.formats, strict=True)):
         if writer not in (TEXT, NUMBER) or any(f is None for f in formats):
             return False
-        present = [v for v in cells if v is not None]
+        present = (v for v in cells if v is not None)
         if writer == TEXT:
             if not all(type(v) is str for v in present):
                 return False
-            for text in set(present):
+            for text in body.distinct_texts[c]:
                 if (len(text) > MAX_TEXT_UNITS // 2 and len(text.encode("utf-16-le")) // 2 > MAX_TEXT_UNITS) \
                         or (text.startswith("<r>") and text.endswith("</r>")):
                     return False
@@ -137,9 +144,9 @@ def _xml_writer() -> Any:
     return xlsx_xml.XMLwriter()
 
 
-def _text_xml(cells: list[Any]) -> dict[str, tuple[str, str]]:
+def _text_xml(texts: list[str]) -> dict[str, tuple[str, str]]:
     """Each distinct text's <t> attribute and content."""
-    return {text: _text_parts(text) for text in dict.fromkeys(v for v in cells if v is not None)}
+    return {text: _text_parts(text) for text in texts}
 
 
 def _column_xml(letter: str, numbers: list[str], cells: list[Any], styles: list[str], writer: str,
@@ -166,8 +173,7 @@ def _write_bulk(sheet: Sheet, first_row: int, body: BodyRows) -> None:
     styles = [[by_id[id(fmt)] for fmt in column] for by_id, column in zip(_style_indices(body.formats),
                                                                           body.formats, strict=True)]
     letters = [xl_col_to_name(c) for c in range(width)]
-    texts = [_text_xml(cells) if writer == TEXT else {} for cells, writer in zip(body.cells, body.writers,
-                                                                                      strict=True)]
+    texts = [_text_xml(distinct) for distinct in body.distinct_texts]
     starts = _row_starts(ws, body.heights)
     for a in range(0, len(body.heights), ROW_CHUNK):
         b = min(a + ROW_CHUNK, len(body.heights))
