@@ -276,3 +276,39 @@ AMBIGUOUS_COUNTRY_NAMES: Final[frozenset[str]] = frozenset({"congo", "republic o
 
 #: country codes whose postal codes are five-digit ZIPs (a 3-4 digit value lost its zeros)
 ZIP_COUNTRIES: Final[frozenset[str]] = frozenset({"US", "PR"})
+
+#: street words written before the street's name in much of Europe and Latin America ("Calle
+#: Mayor 5", "ul. Fabryczna 3", "Rua XV de Novembro, 8", "V.le dell'Industria"), folded and without
+#: dots, with their usual abbreviations and the forms STREET_TYPES maps them to ("av" -> "ave").
+#: Like a US street type they stay out of the comparison key, where sources disagree most.
+LEADING_STREET_TYPES: Final[frozenset[str]] = frozenset({
+    # Spanish
+    "calle", "c", "cl", "avenida", "avda", "avd", "ave", "paseo", "pso", "plaza", "plz", "pza",
+    "carretera", "ctra", "camino", "cno", "ronda", "rda", "travesia", "glorieta", "poligono", "pol",
+    # Portuguese
+    "rua", "r", "travessa", "tv", "trav", "alameda", "praca", "pca", "estrada", "estr", "rodovia", "rod",
+    "largo", "lgo",
+    # Italian
+    "via", "v", "viale", "vle", "piazza", "pzza", "piazzale", "corso", "cso", "vicolo", "strada",
+    # French
+    "rue", "avenue", "boulevard", "bd", "bld", "blvd", "chemin", "ch", "route", "rte", "place", "pl",
+    "allee", "impasse", "imp", "quai", "cours",
+    # Polish, Czech, Russian and Greek (as read in Latin letters)
+    "ulica", "ul", "aleja", "aleje", "al", "plac", "osiedle", "os", "namesti", "nam", "trida", "tr",
+    "ulitsa", "prospekt", "pr", "pereulok", "per", "shosse", "naberezhnaya", "nab", "ploshchad",
+    "odos", "leoforos",
+})
+
+#: articles and prepositions that start a street's name after its type ("Calle del Carmen" is
+#: written "C/ Carmen", "Avenida de la Constitución" "Avda. Constitución")
+LEADING_STREET_PARTICLES: Final[frozenset[str]] = frozenset({
+    "de", "del", "della", "delle", "dell", "dei", "degli", "des", "du", "da", "das", "do", "dos",
+    "la", "las", "los", "le", "les", "el",
+})
+
+#: German and Dutch streets carry their type glued on and shorten it with it: "Hauptstraße",
+#: "Hauptstr.", "Kerkstraat", "Kerkstr." (folded: "strasse"); split off as a separate word
+GLUED_STREET_SUFFIXES: Final[tuple[str, ...]] = ("strasse", "straat", "str")
+
+#: the separate-word forms of those suffixes ("Carl-Benz-Straße"), as STREET_TYPES writes a street
+GLUED_STREET_WORDS: Final[dict[str, str]] = {"strasse": "st", "straat": "st"}

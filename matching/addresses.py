@@ -2,7 +2,10 @@
 
 Street addresses become USPS-style lower-case text ("1312 S. Racine Avenue, Suite 2" ->
 street "1312 s racine ave", unit "ste 2") plus a comparison key without the street type
-("1312 s racine"), because sources disagree on "Ave" far more often than on the street. A state
+("1312 s racine"), because sources disagree on "Ave" far more often than on the street. Streets
+written the European way - the type first or glued on, the number last ("Calle Mayor, 5",
+"Hauptstr. 12", "ul. Fabryczna 3") - get their number from the end and a key in the same shape
+("5 mayor", "12 haupt", "3 fabryczna"), so "Hauptstraße 12" and "Hauptstr. 12" agree. A state
 and ZIP written at the end of the address line are moved out. ZIP codes keep five digits and get
 back leading zeros a spreadsheet dropped ("2134" -> "02134"); other countries' codes are
 upper-cased without spaces.
@@ -14,13 +17,17 @@ import pandas as pd
 
 from matching.address_terms import (
     DIRECTIONALS,
+    GLUED_STREET_SUFFIXES,
+    GLUED_STREET_WORDS,
+    LEADING_STREET_PARTICLES,
+    LEADING_STREET_TYPES,
     ORDINAL_WORDS,
     STREET_TYPES,
     UNIT_DESIGNATORS,
     US_STATES,
     ZIP_COUNTRIES,
 )
-from matching.gazetteer import country_cell_codes, country_keys
+from matching.gazetteer import city_spellings, country_cell_codes, country_keys
 from matching.text import (
     ASCII_PUNCTUATION,
     TEXT_DTYPE,
@@ -30,6 +37,8 @@ from matching.text import (
     fold_ascii,
     map_tokens,
     on_unique,
+    replace_regex,
+    spell_in_latin,
     squash_spaces,
 )
 
@@ -47,16 +56,46 @@ _ADDRESS_TOKENS: dict[str, str] = {
     **STREET_TYPES,
     **DIRECTIONALS,
     **UNIT_DESIGNATORS,
+    **GLUED_STREET_WORDS,
 }
+#: a type glued on a street's name ("hauptstrasse", "kerkstr"), split off before the words are mapped
+_GLUED_TYPE = rf"\b([a-z]{{2,}}?)(?:{'|'.join(GLUED_STREET_SUFFIXES)})\b"
+#: a street named first and numbered last ("calle mayor 5", "ataturk cad no 12", "hauptstr nr 3",
+#: "ul lenina d 12": Russian "д." for house)
+_NUMBER_LAST = r"^(?P<name>[^0-9].*?) (?:(?:no|nr|n|num|d|dom) )?(?P<n>[0-9]+[a-z]?)$"
+_LEADING_TYPES = "|".join(sorted(LEADING_STREET_TYPES))
+#: a type before the name: after a number only when two words follow ("12 rue de la paix"), so
+#: that "100 C St" keeps its "C"
+_LEADING_TYPE_AFTER_NUMBER = rf"^(?:{_LEADING_TYPES}) ([^ ]+ [^ ].*)$"
+_LEADING_TYPE = rf"^(?:{_LEADING_TYPES}) (.+)$"
+_LEADING_PARTICLES = rf"^(?:(?:{'|'.join(sorted(LEADING_STREET_PARTICLES))}) )+(.+)$"
+_TRAILING_TYPE = rf" (?:{_TYPE_WORDS})((?: (?:n|s|e|w|ne|nw|se|sw))?)$"
+
+
+def _street_keys(street: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """House number and comparison key of each street: the number in front ("1312 s racine ave" ->
+    "1312", "1312 s racine") or, for a street named first, at the end ("calle del carmen 5" ->
+    "5", "5 carmen"). The key leaves out the street's type, before or after its name, and the
+    articles that open it, where sources disagree most ("C/ Carmen, 5")."""
+    first = extract(street, "^(?P<n>[0-9]+[a-z]?) (?P<name>.+)$")
+    last = extract(street.where(first["n"].isna()), _NUMBER_LAST)
+    number = first["n"].where(first["n"].notna(), last["n"])
+    named = first["name"].where(first["n"].notna(), last["name"].where(last["n"].notna(), street))
+    named = replace_regex(named, _LEADING_TYPE_AFTER_NUMBER, r"\1").where(
+        first["n"].notna(), replace_regex(named, _LEADING_TYPE, r"\1"))
+    named = replace_regex(replace_regex(named, _LEADING_PARTICLES, r"\1"), _TRAILING_TYPE, r"\1")
+    alone = extract(street, "^(?P<n>[0-9]+[a-z]?)$")["n"]  # a number and nothing else
+    key = (number + " " + named).where(number.notna() & named.notna(), named)
+    return number.where(number.notna(), alone), key.where(alone.isna(), alone)
 
 
 def _address_parts(raw: pd.Series) -> pd.DataFrame:
     """Split distinct raw address lines into normalised parts (RE2 patterns, Arrow strings)."""
-    s = fold_ascii(squash_spaces(raw).fillna(""))
+    s = spell_in_latin(fold_ascii(squash_spaces(raw).fillna("")))  # "ул. Ленина" is "ul. Lenina"
     s = s.str.replace("#", " unit ", regex=False)
     s = s.str.replace("['.`]", "", regex=True)
     s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True).str.replace(" +", " ", regex=True)
-    s = s.str.strip()
+    s = replace_regex(s.str.strip(), _GLUED_TYPE, r"\1 str")
     zip_parts = extract(s, _TRAILING_STATE_ZIP)
     has_zip = zip_parts["zip"].notna()
     s = s.where(~has_zip, zip_parts["rest"])
@@ -64,10 +103,7 @@ def _address_parts(raw: pd.Series) -> pd.DataFrame:
     parts = extract(s, _UNIT_SPLIT)
     street = blank_to_null(parts["street"].str.strip())
     unit = blank_to_null(parts["unit"].str.strip())
-    house = extract(street, "^(?P<n>[0-9]+[a-z]?)(?: |$)")["n"]
-    key = street.str.replace(
-        rf" (?:{_TYPE_WORDS})((?: (?:n|s|e|w|ne|nw|se|sw))?)$", r"\1", regex=True
-    )
+    house, key = _street_keys(street)
     return pd.DataFrame(
         {
             "address_norm": s,
@@ -101,13 +137,16 @@ def normalise_addresses(addresses: pd.Series) -> pd.DataFrame:
 
 
 def normalise_cities(cities: pd.Series) -> pd.Series:
-    """Lower-case city names without punctuation; "Saint"/"St." -> "st", "Ft" -> "fort"."""
+    """Lower-case city names without punctuation, Greek and Cyrillic in Latin letters, a large
+    city's other names as the one GeoNames goes by ("München", "Munich" -> "munich"; "Самара" ->
+    "samara"; `gazetteer.city_spellings`); "Saint"/"St." -> "st", "Ft" -> "fort"."""
     mapping = {"saint": "st", "ste": "st", "ft": "fort", "mt": "mount", "mtn": "mountain"}
 
     def _distinct(u: pd.Series) -> pd.Series:
-        s = fold_ascii(u).str.replace("['.`]", "", regex=True)
-        s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True)
-        return map_tokens(squash_spaces(s), mapping)
+        s = spell_in_latin(fold_ascii(u)).str.replace("['.`]", "", regex=True)
+        s = squash_spaces(s.str.replace(ASCII_PUNCTUATION, " ", regex=True))
+        spelled = s.astype(object).map(city_spellings())
+        return map_tokens(s.where(spelled.isna(), spelled).astype(TEXT_DTYPE), mapping)
 
     return on_unique(as_text(cities), _distinct)
 

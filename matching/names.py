@@ -54,6 +54,7 @@ from matching.text import (
     on_unique,
     on_unique_frame,
     replace_regex,
+    spell_in_latin,
     squash_spaces,
 )
 
@@ -132,9 +133,10 @@ def _country_forms(names: pd.Series, countries: pd.Series) -> pd.Series:
 
 
 def _finish(names: pd.Series) -> pd.Series:
-    """Distinct prepared names: glued names split, abbreviations, stop words, plurals."""
+    """Distinct prepared names: Greek and Cyrillic in Latin letters, glued names split,
+    abbreviations, stop words, plurals. The legal forms of those scripts are gone by then."""
     unambiguous, _ = all_forms()
-    s = split_glued(names, unambiguous, lambda u: _strip_trailing(u, trailing_pattern()))
+    s = split_glued(spell_in_latin(names), unambiguous, lambda u: _strip_trailing(u, trailing_pattern()))
     s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS)
     return fold_plurals(s)
 

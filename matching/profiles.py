@@ -92,8 +92,8 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     address = normalise_addresses(_column(records, "address"))
     country = normalise_countries(_column(records, "country"))
     country = country.where(country.notna(), names["name_country"])
-    city = normalise_cities(_column(records, "city"))
-    city = city.where(city.notna(), names["name_city"])
+    city = _column(records, "city")
+    city = normalise_cities(city.where(city.notna(), names["name_city"]))  # a city named in the name too
     state = normalise_states(_column(records, "state"))
     state = state.where(state.notna(), names["name_region"])
     postal = normalise_postal_codes(_column(records, "postal_code"), _column(records, "country"))

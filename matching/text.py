@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from anyascii import anyascii
 
 #: Unicode combining diacritical marks (what NFKD splits off accented letters)
 COMBINING_MARKS = "[" + chr(0x300) + "-" + chr(0x36F) + "]"
@@ -116,8 +117,9 @@ def blank_to_null(values: pd.Series) -> pd.Series:
 
 def fold_ascii(values: pd.Series) -> pd.Series:
     """Distinct string values lower-cased, accents stripped (NFKD, combining marks removed),
-    invisible format characters removed and the Latin letters without a decomposition folded
-    (`LATIN_LETTER_FOLDS`); letters of other scripts are kept as they are."""
+    invisible format characters removed, the Latin letters without a decomposition folded
+    (`LATIN_LETTER_FOLDS`) and Greek's final sigma written as any other (an upper-case export has
+    none); letters of other scripts are kept as they are."""
     out = values.astype(TEXT_DTYPE).str.lower()
     arr = pa.array(out.astype(object).where(out.notna(), None), type=pa.string())
     beyond = np.asarray(pc.invert(pc.string_is_ascii(arr)).fill_null(False), dtype=bool)
@@ -130,8 +132,26 @@ def fold_text(text: str) -> str:
     """One value lower-cased and folded as `fold_ascii` says; NFKD and NFC through Python's
     unicodedata (pyarrow 16's utf8_normalize leaves Hangul decomposed)."""
     bare = re.sub(COMBINING_MARKS, "", unicodedata.normalize("NFKD", text)).lower()  # kana keep their marks
-    bare = re.sub(FORMAT_CHARACTERS, "", bare)
+    bare = re.sub(FORMAT_CHARACTERS, "", bare).replace("ς", "σ")  # Greek final sigma: upper case has none
     return unicodedata.normalize("NFC", "".join(LATIN_LETTER_FOLDS.get(c, c) for c in bare))
+
+
+#: letters of the alphabets whose Latin spelling is systematic enough to meet a name written in
+#: Latin letters by another source: Greek (and its extended block) and Cyrillic ("Гидропривод" in a
+#: Russian export is "Gidroprivod" in an English one). Ideographs, kana, Hangul and abjads are kept:
+#: their Latin spellings follow readings and trade names, not letters.
+_LATIN_SPELLED = r"[\x{0370}-\x{03FF}\x{1F00}-\x{1FFF}\x{0400}-\x{052F}]"
+
+
+def spell_in_latin(values: pd.Series) -> pd.Series:
+    """Greek and Cyrillic letters of distinct folded values written in lower-case Latin letters
+    (anyascii: "ромашка" -> "romashka", "θεσσαλιασ" -> "thessalias"); other text as it is."""
+    out = values.astype(TEXT_DTYPE)
+    arr = pa.array(out.astype(object).where(out.notna(), None), type=pa.string())
+    spelled = np.asarray(pc.match_substring_regex(arr, _LATIN_SPELLED).fill_null(False), dtype=bool)
+    if spelled.any():
+        out[spelled] = out[spelled].astype(object).map(lambda v: anyascii(v).lower()).astype(TEXT_DTYPE)
+    return out
 
 
 def squash_spaces(values: pd.Series) -> pd.Series:

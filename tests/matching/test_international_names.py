@@ -127,13 +127,13 @@ def test_businesses_sharing_a_building_and_switchboard_stay_apart() -> None:
 @pytest.mark.parametrize(
     ("left", "right", "expected"),
     [
-        ("ООО «Ромашка»", "Ромашка ООО", "ромашка"),
-        ("ООО Ромашка", "ООО «Ромашка»", "ромашка"),
+        ("ООО «Ромашка»", "Ромашка ООО", "romashka"),
+        ("ООО Ромашка", "ООО «Ромашка»", "romashka"),
         ("株式会社ミナト電機", "ミナト電機株式会社", "ミナト電機"),
         ("ミナト電機(株)", "ミナト電機株式会社", "ミナト電機"),
         ("深圳市华强电子有限公司", "深圳市华强电子", "深圳市华强电子"),
         ("삼성전자 주식회사", "주식회사 삼성전자", "삼성전자"),
-        ("Αλφα Τεχνική Α.Ε.", "ΑΛΦΑ ΤΕΧΝΙΚΗ", "αλφα τεχνικη"),
+        ("Αλφα Τεχνική Α.Ε.", "ΑΛΦΑ ΤΕΧΝΙΚΗ", "alfa techniki"),
         ("شركة النور للتجارة", "النور للتجارة", "النور للتجارة"),
         ("Zakłady Mięsne Łuków", "Zaklady Miesne Lukow", "zaklady miesne lukow"),
         ("Mærsk Datacenter", "Maersk Datacenter", "maersk datacenter"),
@@ -183,3 +183,47 @@ def test_names_in_other_scripts_resolve_together_and_apart() -> None:
     assert cluster["r3"] == cluster["r4"] != cluster["r5"]
     assert cluster["r6"] == cluster["r7"]
     assert cluster.notna().all()
+
+
+def test_greek_and_cyrillic_names_meet_their_latin_spelling() -> None:
+    records = pd.DataFrame({
+        "record_id": [f"r{i}" for i in range(6)],
+        "name": ["ООО «Гидропривод»", "Gidroprivod JSC", "ООО «Гидромаш»", "ΘΕΣΣΑΛΙΑΣ Α.Ε.", "Thessalias SA",
+                 "株式会社ミナト電機"],
+        "phone": ["+7 495 123 4567", "+7 495 123 4567", "+7 495 765 4321", "+30 2310 555 123", "+30 2310 555 123",
+                  None],
+        "source": ["crm", "pos", "pos", "crm", "pos", "crm"],
+    })
+    cluster = resolve_entities(records).records.set_index("record_id")["cluster_id"]
+    assert cluster["r0"] == cluster["r1"] != cluster["r2"]
+    assert cluster["r3"] == cluster["r4"]
+    # ideographs and kana keep their own letters: their Latin names follow readings, not letters
+    assert normalise_company_names(pd.Series(["株式会社ミナト電機"])).tolist() == ["ミナト電機"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Gebrüder Schmidt GmbH u. Co. KG", "Gebrüder Schmidt GmbH & Co. KG"),
+        ("Gebrüder Schmidt GmbH und Co. KG", "Gebrüder Schmidt"),
+        ("Nordisk Bygg Aksjeselskap", "Nordisk Bygg"),
+        ("Lahti Metalli Kommandiittiyhtiö", "Lahti Metalli"),
+        ("Grupo Textil Sociedad Anónima de Capital Variable", "Grupo Textil S.A. de C.V."),
+        ("Rasmussen og Jakobsen ApS", "Rasmussen & Jakobsen"),
+        ("Jansen en Zonen B.V.", "Jansen & Zonen"),
+        ("Virtanen ja Poika Oy", "Virtanen & Poika"),
+        ("ΘΕΣΣΑΛΙΑΣ", "Θεσσαλίας"),  # an upper-case export has no final sigma
+    ],
+)
+def test_forms_and_connectors_of_other_languages(left: str, right: str) -> None:
+    out = normalise_company_names(pd.Series([left, right]))
+    assert out[0] == out[1], out.tolist()
+
+
+def test_a_place_after_the_legal_form_is_the_site_not_the_name() -> None:
+    names = pd.Series(["Sjöberg Bygg HB Linköping", "Müller GmbH Köln", "Acme S.A. Madrid", "Hotel Paris",
+                       "Phoenix Inc", "Carlsberg A/S Denmark"])
+    parts = company_name_parts(names, cities=pd.Series(["Linköping", "Köln", None, None, None, None]))
+    assert parts["name_norm"].tolist() == ["sjoberg bygg hb", "muller", "acme", "hotel paris", "phoenix", "carlsberg"]
+    assert parts["name_city"].tolist()[:4] == ["linkoping", "koln", "madrid", None]
+    assert parts["name_country"].iloc[5] == "DK"

@@ -101,6 +101,48 @@ def test_addresses_split_street_key_and_unit() -> None:
     assert pd.isna(out["street_key"].iloc[5])
 
 
+@pytest.mark.parametrize(
+    ("spellings", "key", "number"),
+    [
+        (["Hauptstraße 12", "Hauptstr. 12", "HAUPTSTR. 12", "12 Hauptstrasse"], "12 haupt", "12"),
+        (["Carl-Benz-Straße 5", "Carl-Benz-Str. 5"], "5 carl benz", "5"),
+        (["Stationsstraat 4", "Stationsstr. 4"], "4 stations", "4"),
+        (["Calle del Carmen 7", "C/ Carmen, 7"], "7 carmen", "7"),
+        (["Avenida de la Constitución 3", "Avda. de la Constitución, 3"], "3 constitucion", "3"),
+        (["ulica Fabryczna 3", "ul. Fabryczna 3"], "3 fabryczna", "3"),
+        (["Via Roma, 10", "V. Roma, 10"], "10 roma", "10"),
+        (["rue de la République 12", "12 rue de la République"], "12 republique", "12"),
+    ],
+)
+def test_streets_written_the_european_way_get_one_key(spellings: list[str], key: str, number: str) -> None:
+    out = normalise_addresses(pd.Series(spellings))
+    assert out["street_key"].tolist() == [key] * len(spellings)
+    assert out["house_number"].tolist() == [number] * len(spellings)
+
+
+def test_us_streets_keep_their_letters_and_numbers_apart() -> None:
+    out = normalise_addresses(pd.Series(["100 C St", "100 D St", "100 Ave B", "Rua XV de Novembro, 8",
+                                         "R. XV de Novembro, 36"]))
+    assert out["street_key"].tolist() == ["100 c", "100 d", "100 ave b", "8 xv de novembro", "36 xv de novembro"]
+
+
+def test_a_city_in_any_of_its_names_and_scripts_is_one_city() -> None:
+    from matching.addresses import normalise_cities
+
+    out = normalise_cities(pd.Series(["München", "Munich", "MUENCHEN", "Köln", "Cologne", "Самара", "Samara",
+                                      "Θεσσαλονίκη", "Thessaloniki", "Sankt-Peterburg", "Saint Petersburg",
+                                      "Frankfurt", "Mila"]))
+    assert out.tolist()[:11] == ["munich"] * 3 + ["koln"] * 2 + ["samara"] * 2 + ["thessaloniki"] * 2 + [
+        "st petersburg"] * 2
+    # the larger of two cities a name may mean; a name that is a city's own stays that city's
+    assert out.tolist()[11:] == ["frankfurt am main", "mila"]
+
+
+def test_cyrillic_streets_meet_their_latin_spelling() -> None:
+    out = normalise_addresses(pd.Series(["ул. Ленина, д. 12", "ul. Lenina, 12", "Hauptstr. Nr. 3", "Hauptstraße 3"]))
+    assert out["street_key"].tolist() == ["12 lenina", "12 lenina", "3 haupt", "3 haupt"]
+
+
 def test_postal_codes_restore_lost_zeros_and_cut_zip4() -> None:
     out = normalise_postal_codes(
         pd.Series(["2134", "02134-1234", "60608.0", 60608.0, "sw1a 1aa", "021341234"]),
