@@ -90,7 +90,10 @@ def _resolve_codes(
 _LAST_WORDS: Final[tuple[str, ...]] = (
     r"^(?P<rest>.+[^ ]) (?P<seg>[^ ]+)$",
     r"^(?P<rest>.+[^ ]) (?P<seg>[^ ]+ [^ ]+)$",
+    r"^(?P<rest>.+[^ ]) (?P<seg>[^ ]+ [^ ]+ [^ ]+)$",  # "Rio de Janeiro"
 )
+#: the legal form before the place: its last one to four words ("S/A", "Société par actions simplifiée")
+_FORM_WORDS: Final[tuple[str, ...]] = tuple(rf"(?P<w>(?:[^ ]+ ){{{k}}}[^ ]+)$" for k in range(4))
 
 
 def _after_legal_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array, data_cities: pa.Array,
@@ -101,8 +104,11 @@ def _after_legal_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Arra
     for pattern in _LAST_WORDS:
         parts = extract(name, pattern)
         seg = place_key(parts["seg"].fillna("").astype(TEXT_DTYPE))
-        last = extract(parts["rest"].fillna(""), r"(?P<w>[^ ]+)$")["w"].fillna("")
-        form = is_in(place_key(last.astype(TEXT_DTYPE)).str.replace(" ", "", regex=False), forms)
+        rest = parts["rest"].fillna("").astype(TEXT_DTYPE)
+        form = np.zeros(len(name), dtype=bool)
+        for words in _FORM_WORDS:
+            last = extract(rest, words)["w"].fillna("").astype(TEXT_DTYPE)
+            form |= is_in(place_key(last).str.replace(" ", "", regex=False), forms)
         city = seg.where(is_in(seg, data_cities) | is_in(seg, large_city_set())).astype(object)
         country = _lookup(seg.where(seg.str.len() >= 3), countries)
         is_place = (city.notna() | country.notna()).to_numpy(dtype=bool) & ~is_in(seg, string_set(WORDLIKE_CODES))

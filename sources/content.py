@@ -1,8 +1,10 @@
 """How well a column's content fits each canonical field (0..1), from its `ColumnProfile`.
 
 A fit of None means the field's values have no telling shape (status, category, notes): the
-header alone decides. Party columns (customer, reseller, bill-to) are told apart by known
-partner names and by how often values repeat, in `sources.mapping`.
+header alone decides, except that a column of dates is none of those text fields (`_shapeless`),
+nor is a column of numbered identifiers a service level (`_level`). Party columns (customer,
+reseller, bill-to) are told apart by known partner names and by how often values repeat, in
+`sources.mapping`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ def _ident(p: ColumnProfile) -> float:
     return _clip(max(p.code, p.digits_only) * (1 - p.decimals) * (1 - p.date) * (1 - p.email))
 
 
+def _contract_number(p: ColumnProfile) -> float:
+    """A contract number is an identifier, and numbered ("SC-3895637"): a column of short codes
+    without a run of digits ("24x7x4", "8x5xNBD") is more likely service levels."""
+    return _ident(p) * (0.3 + 0.7 * p.numbered)
+
+
 def _serial(p: ColumnProfile) -> float:
     unique = _clip((1 - p.repeat - 0.5) / 0.4)
     return _clip(max(p.code, p.multi_code) * (0.4 + 0.6 * unique) * (1 - p.date) * (1 - 0.7 * p.decimals))
@@ -60,12 +68,28 @@ def _text(p: ColumnProfile) -> float:
     return _clip(max(p.free_text, 0.6 * p.party) * (1 - 0.5 * p.company) * (1 - p.date) * (1 - p.money))
 
 
-FITS: dict[str, Callable[[ColumnProfile], float]] = {
+#: share of a column's values that makes it a column of dates, or of numbered identifiers
+MOSTLY = 0.8
+
+
+def _shapeless(p: ColumnProfile) -> float | None:
+    """A text field with no telling shape (status, category): no evidence, unless the column is dates,
+    which no label is ("Coverage Thru" holding end dates is no service level); 0 then contradicts."""
+    return 0.0 if p.date >= MOSTLY else None
+
+
+def _level(p: ColumnProfile) -> float | None:
+    """A service level is a short name ("Gold", "24x7x4"), never dates nor numbered identifiers
+    ("SC-3895637": a "Service Agreement" column of those is the contract number)."""
+    return 0.0 if p.numbered >= MOSTLY else _shapeless(p)
+
+
+FITS: dict[str, Callable[[ColumnProfile], float | None]] = {
     "customer_name": _party, "reseller_name": _party, "bill_to_name": _party,
     "partner_name": _party, "service_provider": _party,
     "parent_account": lambda p: max(_party(p), _ident(p)),  # a parent is named or numbered
     "customer_account": _ident, "reseller_account": _ident, "bill_to_account": _ident,
-    "partner_account": _ident, "contract_number": _ident, "invoice_number": _ident,
+    "partner_account": _ident, "contract_number": _contract_number, "invoice_number": _ident,
     "customer_address": lambda p: p.address,
     "customer_city": _city,
     "customer_state": lambda p: p.state,
@@ -83,6 +107,8 @@ FITS: dict[str, Callable[[ColumnProfile], float]] = {
     "currency": lambda p: p.currency,
     "service_start": lambda p: p.date, "service_end": lambda p: p.date,
     "invoice_date": lambda p: p.date, "valid_from": lambda p: p.date, "valid_to": lambda p: p.date,
+    "service_level": _level, "status": _shapeless, "tier": _shapeless, "support_model": _shapeless,
+    "certification": _shapeless, "account_type": _shapeless, "category": _shapeless,
 }
 #: fields whose content is unmistakable: a column with no header is taken for them on content alone
 UNMISTAKABLE = frozenset({"customer_email", "customer_domain", "serial_numbers", "currency"})
@@ -98,7 +124,8 @@ def content_fit(profile: ColumnProfile, field: str) -> float | None:
     fit = FITS.get(field)
     if fit is None or profile.non_blank == 0:
         return None
-    return round(float(fit(profile)), 4)
+    value = fit(profile)
+    return None if value is None else round(float(value), 4)
 
 
 def normalise_party(name: object) -> str:

@@ -1,7 +1,8 @@
 """Date cells to `datetime.date`, with day/month order detected per column and ambiguity reported.
 
 Real files mix Excel date cells, Excel serial numbers, ISO strings, "3/15/2026", "15.03.2026"
-and "15-Mar-2026". Numeric dates are read in bulk with pandas once the column's order is known;
+and "15-Mar-2026" (or "15. März 2026": month names of the common business languages are read through
+`sources.month_names`). Numeric dates are read in bulk with pandas once the column's order is known;
 the order comes from `date_format`, else from the rows whose value is a real date one way only
 ("15/03/2026" proves day-first); an impossible date ("31/02/2026") is quarantined and never votes,
 and when both orders are proven the majority decides and the other values are quarantined. When
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 from dateutil import parser as dateutil_parser
 
+from sources.month_names import english_month_names
 from sources.values import distinct, expand_distinct, is_blank, is_number
 
 _NUMERIC = r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
@@ -196,11 +198,22 @@ _DEFAULTS = (dt.datetime(2001, 1, 1), dt.datetime(2002, 2, 2))
 @lru_cache(maxsize=65536)
 def _parse_free_form(value: str, dayfirst: bool) -> dt.datetime | None:
     """dateutil for named months and other free forms; None unless day, month and year are all there.
+    A value dateutil cannot read that names a month in another language ("6. Januar 2024", "6 de
+    enero de 2024") is read again with the English name (`sources.month_names`): only values that
+    fail pay for the look-up.
 
     dateutil fills a missing part from today ("5" -> the 5th of this month, "March 2026" ->
     today's day in March), which would make a run depend on its date. Parsing with two
     different defaults exposes any borrowed part.
     """
+    parsed = _dateutil_whole(value, dayfirst)
+    if parsed is None and (english := english_month_names(value)) is not None:
+        parsed = _dateutil_whole(english, dayfirst)
+    return parsed
+
+
+def _dateutil_whole(value: str, dayfirst: bool) -> dt.datetime | None:
+    """dateutil's reading of `value` when it names day, month and year (see `_parse_free_form`)."""
     try:
         a, b = (dateutil_parser.parse(value, dayfirst=dayfirst, fuzzy=False, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):

@@ -2,7 +2,7 @@
 
 "SoldToPartyName" -> sold to name, "bill_to_nm" -> bill to name, "Mfr P/N" -> manufacturer part
 number, "Inv.Dt" -> invoice date, "Rechnungsdatum" -> invoice date, "N° de série" -> number serial.
-Steps: accents folded, "(s)" and single-letter slash pairs ("S/N", "P/N") joined, CamelCase,
+Steps: accents folded, "(s)", single-letter slash pairs ("S/N", "P/N") and dotted initials ("C.P.") joined, CamelCase,
 snake_case, dots and symbols split; then each word is kept (vocabulary word), translated (German,
 French, Spanish, Dutch ...), expanded (abbreviation table), singularised, split as a compound
 ("kundennr", "enduser"), read as a unique abbreviation of a vocabulary word ("cntrct"), or
@@ -23,10 +23,13 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from sources.vocabulary import (
     ABBREVIATIONS,
+    ACRONYMS,
     FIELD_PHRASES,
     MODIFIERS,
     ROLES,
+    SAME_AS,
     STOPWORDS,
+    UNITS,
     expand_phrases,
 )
 from sources.vocabulary_intl import CJK_WORDS, FOREIGN, STEMS
@@ -36,6 +39,8 @@ WORD, FOREIGN_WORD, ABBREVIATION, GUESSED, TYPO = "word", "foreign", "abbreviati
 
 _PLURAL = re.compile(r"\((?:s|es|en|n)\)", re.IGNORECASE)
 _LETTER_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*/\s*([A-Za-z])(?![A-Za-z])")
+#: initials written with dots ("C.P.", "N.P.A.", "P.U."): one word, as "CP" is
+_INITIALS = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){1,3}[A-Za-z](?![A-Za-z])\.?")
 _TO_DIGIT = re.compile(r"(?i)\b(ship|bill|sold|deliver)\s*2(?=[\sA-Z_]|$)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _NON_WORD = re.compile(r"[\W_]+")  # letters of every script are kept: "Номер счета" is two words
@@ -68,10 +73,21 @@ def raw_words(text: str) -> list[str]:
     s = _fold(text)
     s = _EMAIL.sub(" email ", _PLURAL.sub("", s))
     s = _LETTER_PAIR.sub(lambda m: f" {m.group(1)}{m.group(2)} ", s)
+    s = _INITIALS.sub(lambda m: f" {m.group(0).replace('.', '')} ", s)
     s = _TO_DIGIT.sub(lambda m: f"{m.group(1)} to ", s)
     s = s.replace("#", " number ").replace("%", " percent ").replace("&", " and ").replace("@", " at ")
     s = _CAMEL.sub(" ", s)
     return [w for w in _NON_WORD.split(s.lower()) if w]
+
+
+def _lookup_words(text: str) -> list[str]:
+    """`raw_words`, with a CRM lookup column's object word said once: "Partner Account: Account Name"
+    names the partner account's name, as "Account: Account ID" names the account's id."""
+    record, colon, field = text.partition(":")
+    left, right = raw_words(record), raw_words(field)
+    if colon and left and right and right[0] == left[-1]:
+        return left + right[1:]
+    return raw_words(text)
 
 
 def _english_words() -> frozenset[str]:
@@ -108,6 +124,10 @@ def _known(word: str) -> list[Word] | None:
         return []
     if word in ENGLISH or word in MODIFIERS or word.isdigit():
         return [Word(word, WORD)]
+    if word in SAME_AS:
+        return [Word(SAME_AS[word], WORD)]
+    if word in ACRONYMS:
+        return [Word(word, "unknown")]
     if word in FOREIGN:
         return [Word(w, FOREIGN_WORD) for w in FOREIGN[word].split()]
     if word in ABBREVIATIONS:
@@ -260,9 +280,9 @@ def read_word(word: str) -> tuple[Word, ...]:
 
 def _role_units() -> dict[tuple[str, ...], str]:
     """Multi-word party names ("end user", "ship to") read as one unit, so "End User" is not
-    half of "end user id" but a whole party name."""
+    half of "end user id" but a whole party name; and the vocabulary's word pairs ("paid until")."""
     units: dict[tuple[str, ...], str] = {}
-    for words in ROLES.values():
+    for words in (*ROLES.values(), UNITS):
         for phrase in words:
             seq = tuple(w.text for raw in raw_words(phrase) for w in read_word(raw))
             if len(seq) > 1:
@@ -279,7 +299,7 @@ def header_words(text: str) -> tuple[Word, ...]:
     """A header as vocabulary words, each once, in order (empty for a blank or over-long cell)."""
     if not text or len(text) > MAX_HEADER_CHARS:
         return ()
-    seq = [w for raw in raw_words(text) for w in read_word(raw)]
+    seq = [w for raw in _lookup_words(text) for w in read_word(raw)]
     out: dict[str, Word] = {}
     i = 0
     while i < len(seq):

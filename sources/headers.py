@@ -27,6 +27,7 @@ from sources.vocabulary import (
     KIND_PHRASES,
     OTHER_CONCEPTS,
     ROLES,
+    WHOLE_HEADERS,
     expand_phrases,
 )
 
@@ -50,7 +51,7 @@ def normalise_header(text: object) -> str:
 
 
 def _build() -> tuple[dict[str, tuple[str, ...]], list[tuple[str, frozenset[str]]], dict[str, list[int]]]:
-    raw: dict[str, list[str]] = {"s n": ["serial_numbers"]}
+    raw: dict[str, list[str]] = {"s n": ["serial_numbers"], **{h: [f] for h, f in WHOLE_HEADERS.items()}}
     phrases: list[tuple[str, frozenset[str]]] = []
     index: dict[str, list[int]] = {}
     for fld, names in SYNONYMS.items():
@@ -317,9 +318,12 @@ def find_header_row(
         if idx >= len(rows):
             return None
         return idx, recognise_header(rows[idx], overrides, kind)
-    def alone(detail: str) -> bool:
-        """A detail header that names a field by itself ("Part Number") needs no group word."""
-        return bool(recognise_header([detail], overrides, kind).mapping)
+    def alone(group: str, detail: str) -> bool:
+        """A detail header that names a field by itself ("Part Number") needs no group word, unless the
+        group makes it another field's: "Reseller" over "Account" is the reseller's account."""
+        fields = recognise_header([detail], overrides, kind).fields
+        joined = recognise_header([f"{group} {detail}"], overrides, kind).fields
+        return bool(fields) and (not joined or joined == fields)
 
     best: tuple[int, int, HeaderMatch] | None = None
     for i, row in enumerate(rows):
@@ -370,12 +374,12 @@ def _is_title_line(row: Sequence[object]) -> bool:
 
 
 def stacked_header(
-    top: Sequence[object], bottom: Sequence[object], keep_alone: Callable[[str], bool] | None = None
+    top: Sequence[object], bottom: Sequence[object], keep_alone: Callable[[str, str], bool] | None = None
 ) -> list[object] | None:
     """Two header rows read as one ("Invoice" over "Date" and "No" -> "Invoice Date", "Invoice No"):
     the top row's groups carried right over the blank cells they span (or repeated by merged
-    cells), each joined to the detail below it (a detail for which `keep_alone` is true stays as
-    it is: "Part Number" needs no "Product"). None unless the bottom row is all short words (no
+    cells), each joined to the detail below it (a detail for which `keep_alone(group, detail)` is
+    true stays as it is: "Part Number" needs no "Product"). None unless the bottom row is all short words (no
     digits: a data row has some) and the top row leaves a gap or repeats a group, and the top row
     is groups, not a title (`_is_title_line`)."""
     words = [c for c in bottom if c not in (None, "")]
@@ -398,7 +402,7 @@ def stacked_header(
             out.append(top_cells[j] or None)
             group = top_cells[j]  # a blank detail under a blank group ends the group
             continue
-        alone = not group or group.lower() == detail.lower() or (keep_alone is not None and keep_alone(detail))
+        alone = not group or group.lower() == detail.lower() or (keep_alone is not None and keep_alone(group, detail))
         out.append(detail if alone else f"{group} {detail}")
     return out
 

@@ -26,6 +26,7 @@ from sources.content import (
     repeat_ranks,
 )
 from sources.fields import FIELD_TYPES, NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
+from sources.header_words import header_words
 from sources.headers import (
     HEADER_MIN,
     assign,
@@ -45,6 +46,7 @@ CONTRADICTS = 0.2  # content fit below this contradicts a header
 FEW_VALUES = 5  # fewer values than this never contradict a header
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
+LINE_ITEM = 0.8  # header evidence of a bare "No." beside the document's number for the line's item
 
 
 @dataclass
@@ -56,6 +58,20 @@ class _Scores:
     combined: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     kind_of: dict[tuple[int, int], str] = field(default_factory=dict)
     contradicted: list[tuple[int, str, float, float]] = field(default_factory=list)
+
+
+def _line_item_number(heads: list[str], scores: _Scores) -> None:
+    """A bare "No." beside a column naming the document's number is the line's own number: in an ERP's
+    invoice-line export ("Document No.", "Line No.", "Type", "No.") the item the line sells, if its
+    values look like one (`_combine` still asks the content)."""
+    if "sku" not in scores.fields or "invoice_number" not in scores.fields:
+        return
+    sku, doc = scores.fields.index("sku"), scores.fields.index("invoice_number")
+    if not (scores.header[:, doc] >= HEADER_MIN).any():
+        return
+    for i, head in enumerate(heads):
+        if [w.text for w in header_words(head)] == ["number"] and scores.header[i, sku] < LINE_ITEM:
+            scores.header[i, sku], scores.evidence[i, sku] = LINE_ITEM, "synonym"
 
 
 def _must_fields(kind: str, header: np.ndarray, fields: list[str]) -> set[str]:
@@ -211,6 +227,7 @@ def map_columns(
                 few = profiles[i].non_blank < FEW_VALUES
                 scores.content[i, j] = max(fit, CONTRADICTS) if few else fit
     scores.content[list(fixed)] = np.nan
+    _line_item_number(heads, scores)
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
     must = _must_fields(kind, scores.header, fields) - set(fixed.values())
     _combine(scores, must, heads, required_columns(kind))
@@ -282,6 +299,14 @@ def _partner_of(fld: str) -> str:
     return fld
 
 
+def _candidate_score(header: float, content: float) -> float:
+    """How well a column may fill a missing field: its header, unless its values contradict the field
+    ("Renewal Value" reads a little like a renewal date, but holds money), and its content."""
+    fit = float(np.nan_to_num(content))
+    contradicted = not np.isnan(content) and fit < CONTRADICTS
+    return 0.55 * fit if contradicted else max(header, 0.55 * fit)
+
+
 def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads: list[str],
              col_of: dict[int, str]) -> dict[str, list[Candidate]]:
     out: dict[str, list[Candidate]] = {}
@@ -295,8 +320,7 @@ def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads:
                 continue
             j = scores.fields.index(o)
             for i in range(len(heads)):
-                h, c = scores.header[i, j], np.nan_to_num(scores.content[i, j])
-                score = max(h, 0.55 * c)
+                score = _candidate_score(scores.header[i, j], scores.content[i, j])
                 if score > 0.1 or (i not in col_of and heads[i]):  # a column nothing took is a candidate too
                     cands.append(Candidate(o, i, heads[i], round(float(score), 3), col_of.get(i)))
         cands.sort(key=lambda c: (-c.score, c.taken_by is not None, c.column))

@@ -21,6 +21,7 @@ from cleanco.termdata import terms_by_type
 
 from sources.countries import is_country
 from sources.dates import parse_dates, text_serials
+from sources.month_names import english_month_names
 from sources.values import cell_text, is_number, parse_money
 
 SAMPLE = 300  # distinct values profiled per column
@@ -100,6 +101,7 @@ class ColumnProfile:
     decimals: float = 0.0  # numeric values with a fraction
     small_whole: float = 0.0  # whole numbers 0..10,000
     code: float = 0.0  # one token of letters/digits/dashes with a digit
+    numbered: float = 0.0  # such a token with a run of four digits or more ("SC-3895637", not "24x7x4")
     multi_code: float = 0.0  # several codes in one cell ("SN1; SN2")
     digits_only: float = 0.0
     fixed_width: float = 0.0  # share of the most common length among all-digit values
@@ -166,6 +168,7 @@ _LOWER_LETTER_RX = re.compile("[a-z]")
 _LOWER_WORD_RX = re.compile(r"[a-z]+")
 _CENTS_RX = re.compile(r"[.,]\d{1,2}$|[$€£]")
 _DIGITS_RX = re.compile(r"\d+")
+_DIGIT_RUN_RX = re.compile(r"\d{4}")
 _CODE_SEPARATORS_RX = re.compile(r"[,;/\s]+")
 _PERCENT_RX = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%$")
 _LETTER_RX = re.compile(r"[^\W\d_]")  # a letter of any script
@@ -173,14 +176,24 @@ _ORG_WORD_RX = re.compile(r"[^\W\d_]+")
 
 
 def _is_date_text(s: str, lower: str) -> bool:
-    """A date written as text; a named one only when its first word is a month ("15-Mar-2026")."""
+    """A date written as text; a named one only when its first word is a month ("15-Mar-2026"), in
+    English or another common business language ("6. März 2024", "12 января 2024")."""
     if _DATE_TEXT_RX.match(s) is None:
-        return False
+        return _foreign_month_date(s)
     lower = _TIME_PART_RX.sub("", lower)  # "2026-04-22t00:00:00z": the T and the zone are no month
     if _LOWER_LETTER_RX.search(lower) is None:
         return True
     words = _LOWER_WORD_RX.findall(lower)
-    return bool(words) and words[0] in _MONTHS
+    return bool(words) and (words[0] in _MONTHS or _foreign_month_date(s))
+
+
+def _foreign_month_date(s: str) -> bool:
+    """A date naming its month in another language, as the reader reads it (`sources.month_names`);
+    only a value with a digit in it is looked at (a name or a word never is)."""
+    if _DIGIT_RX.search(s) is None:
+        return False
+    english = english_month_names(s)
+    return english is not None and _DATE_TEXT_RX.match(english.strip()) is not None
 
 
 def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: bool,
@@ -191,6 +204,7 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
     digits = _DIGITS_RX.fullmatch(s) is not None
     cents = _CENTS_RX.search(s) is not None
     code_like = _CODE_RX.match(s) is not None and _DIGIT_RX.search(s) is not None
+    code = long_whole or (not is_num and code_like and not date_text and not (numeric and cents))
     email = _EMAIL_RX.match(s) is not None
     domain = _DOMAIN_RX.match(lower) is not None and "@" not in s
     bare = " ".join(lower.replace(".", " ").split())
@@ -205,7 +219,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
         whole and small and not cents,  # small_whole
         digits,  # digits_only
         len(s) if digits else -1,  # digit_len
-        long_whole or (not is_num and code_like and not date_text and not (numeric and cents)),  # code
+        code,  # code
+        code and _DIGIT_RUN_RX.search(s) is not None,  # numbered
         _multi_code(_CODE_SEPARATORS_RX.split(s)),  # multi_code
         email,
         _PHONE_RX.match(s) is not None and 7 <= len(_DIGIT_RX.findall(s)) <= 15 and not date_text and not is_num,
@@ -225,7 +240,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
     )
 
 
-_TEXT_FEATURES = ("money", "decimals", "small_whole", "digits_only", "digit_len", "code", "multi_code", "email",
+_TEXT_FEATURES = ("money", "decimals", "small_whole", "digits_only", "digit_len", "code", "numbered", "multi_code",
+                  "email",
                   "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
                   "party", "address", "free_text", "mean_words")
 
@@ -298,7 +314,7 @@ def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnP
     return profile_table(pd.DataFrame({"0": col}), excel_epoch)[0]
 
 
-_FEATURES = ("date", "money", "decimals", "small_whole", "code", "multi_code", "digits_only", "email",
+_FEATURES = ("date", "money", "decimals", "small_whole", "code", "numbered", "multi_code", "digits_only", "email",
              "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
              "party", "address", "free_text", "mean_words")
 

@@ -23,8 +23,19 @@ from sources.currency import is_marked, split_one, token_series
 SERIAL_PREFIX = re.compile(
     r"(?i)(?<![0-9a-z])(?:s/n\s*[:#.]?|sn\s*[:#]|serial\s*(?:no\.?|number|nr\.?|#)?\s*[:#])\s*"
 )
-SERIAL_SEPARATORS = r"[,;/\s]+"
+#: between serials: , ; / | + & whitespace and newlines, and the full-width forms CJK exports write
+#: ("、" ideographic comma, "，", "；", "｜", "／", "＋", "＆", "・")
+SERIAL_SEPARATORS = r"[,;/|+&\s、，；｜／＋＆・]+"
 _SERIAL_SPLIT = re.compile(SERIAL_SEPARATORS)
+#: words written between two serials ("FCW1 and FCW2", "X1 und X2", "X1 et X2", "X1 y X2"): each is a
+#: token of the split, never a serial. Compared as the matcher keys a serial (letters and digits only,
+#: any case: "AND," and "(und)" too), except the one-letter ones, taken as written in lower case
+#: ("A, B" are two units)
+SERIAL_CONNECTORS = frozenset({
+    "and", "und", "et", "en", "og", "och", "ja", "és", "ve", "oraz", "sowie", "plus", "και",
+    "și", "şi",  # Romanian, with a comma and with a cedilla
+})  # fmt: skip
+SERIAL_ONE_LETTER_CONNECTORS = frozenset({"y", "e", "i", "a", "и"})
 #: whole-cell placeholders meaning "no serial" ("N/A" would otherwise split into "N" and "A")
 SERIAL_PLACEHOLDERS = frozenset({
     "n/a", "na", "n.a.", "n.a", "none", "null", "nil", "tbd", "tba", "unknown", "-", "--", "?",
@@ -317,9 +328,10 @@ def scientific_cells(raw: pd.Series) -> pd.Series:
     return text.notna() & text.astype(str).str.match(_SCIENTIFIC_RX)
 
 
-#: a text cell that is one serial as written: nothing a prefix, a separator or the trimmed
-#: punctuation needs (every SERIAL_PREFIX form has one of "/", ":", "#")
-_PLAIN_SERIAL = re.compile(r"[^\s,;/:#.]+")
+#: a text cell that is one serial as written: a letter or digit, and nothing a prefix, a separator or the
+#: trimmed punctuation needs (every SERIAL_PREFIX form has one of "/", ":", "#")
+_PLAIN_SERIAL = re.compile(r"[^\s,;/:#.|+&、，；｜／＋＆・]*[^\W_][^\s,;/:#.|+&、，；｜／＋＆・]*")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _serial_list(value: object) -> list[str] | None:
@@ -327,23 +339,34 @@ def _serial_list(value: object) -> list[str] | None:
     and nearly every one is a distinct value: those are taken as they are (`_serial_cell` gives them
     the same list, through the prefix, the split and the trim)."""
     if type(value) is str and _PLAIN_SERIAL.fullmatch(value):
-        return [] if value.lower() in SERIAL_PLACEHOLDERS else [value]
+        return [] if value.lower() in SERIAL_PLACEHOLDERS or not is_serial_token(value) else [value]
     return _serial_cell(value)
 
 
+def is_serial_token(token: str) -> bool:
+    """Whether one token of a split serial cell can be a serial: it holds a letter or a digit (a lone
+    "-" between two serials separates them) and is no connector word ("and", "und", "&"), which the
+    matcher would otherwise key as a unit called "AND"."""
+    core = _NOT_ALNUM.sub("", token)
+    if not core:
+        return False
+    return core.casefold() not in SERIAL_CONNECTORS and core not in SERIAL_ONE_LETTER_CONNECTORS
+
+
 def _serial_cell(value: object) -> list[str] | None:
-    """`_serial_list` of any cell: its text, the prefix removed, split on the separators, trimmed."""
+    """`_serial_list` of any cell: its text, the prefix removed, split on the separators, trimmed, and
+    the tokens that are no serial (`is_serial_token`) left out."""
     text = cell_text(value)
     if text is None:
         return None
     cell = SERIAL_PREFIX.sub(" ", text).strip()
     if cell.lower() in SERIAL_PLACEHOLDERS:
         return []
-    return [x.strip(".:#") for x in _SERIAL_SPLIT.split(cell) if x.strip(".:#")]
+    return [t for x in _SERIAL_SPLIT.split(cell) if (t := x.strip(".:#")) and is_serial_token(t)]
 
 
 def split_serials(raw: pd.Series) -> pd.Series:
-    """Serial cells to lists: prefixes removed, split on , ; / whitespace and newlines. Each distinct
+    """Serial cells to lists: prefixes removed, split on `SERIAL_SEPARATORS` and connector words. Each distinct
     cell is split once, in Python (a third of the time of five pandas string passes over every row);
     every row gets a list of its own."""
     lists = map_unique(raw, _serial_list).to_numpy(dtype=object)

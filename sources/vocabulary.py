@@ -17,11 +17,12 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
         "customer", "end user", "end customer", "client", "ship to", "ship to customer",
         "account", "company", "organisation", "organization", "eu", "end use", "installed at",
         "install at", "install site", "end client", "ultimate customer", "goods recipient", "licensee",
+        "sell to", "sell to customer",
     ),
     "reseller": (
         "reseller", "partner", "var", "dealer", "channel partner", "solution provider",
         "sold to", "sold to customer", "sold to reseller", "sales partner", "channel",
-        "value added reseller", "distributor customer",
+        "value added reseller", "distributor customer", "partner account", "reseller account",
     ),
     "bill_to": ("bill to", "billed to", "invoice to", "payer", "bill to customer", "billing party",
                 "invoice recipient", "invoiced party"),
@@ -126,7 +127,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "net value", "extended cost", "total price", "sales", "net sales", "gross amount",
         "line value", "price total", "total value", "extended", "extended sales",
         "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
-        "{service} price",
+        "{service} price", "annual contract value", "total contract value", "annual recurring revenue",
     ),
     "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
                    "retail price", "catalog price", "list unit price", "recommended retail price",
@@ -136,7 +137,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "contract", "agreement", "subscription", "support contract", "service contract",
         "warranty contract", "maintenance contract", "support agreement", "{service} number", "{service} id",
         "{service} reference", "{service} code",
-        "sc number", "contract ref", "contract no", "{service} identifier",
+        "sc number", "contract ref", "contract no", "{service} identifier", "{service} agreement",
     ),
     "service_level": (
         "service level", "coverage", "support level", "sla", "service", "service type",
@@ -148,7 +149,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{service} start", "{service} start date", "start", "start date", "begin", "begin date",
         "{service} begin", "from", "valid from", "term start", "effective date", "effective",
         "{service} effective date", "commencement date", "from date", "date from",
-        "{service} from",
+        "{service} from", "period start", "period from", "period start date",
     ),
     "service_end": (
         "{service} end", "{service} end date", "end", "end date", "expiry", "expiry date",
@@ -156,7 +157,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "valid until", "to", "term end", "{service} expiry", "{service} expiration",
         "{service} expiration date", "{service} expiry date", "end of {service}",
         "renewal due", "to date", "date to", "{service} to", "{service} until",
-        "{service} expires",
+        "{service} expires", "{service} until date", "valid until date", "paid until", "paid until date",
+        "covered until", "good until", "period end", "period to", "period end date",
     ),
     "invoice_number": (
         "{invoice} number", "{invoice}", "{invoice} id", "{invoice} reference", "{invoice} no",
@@ -172,7 +174,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "service organization", "service org", "maintainer", "support provider", "delivered by",
         "service delivered by", "support partner", "service delivery partner",
     ),
-    "partner_name": ("{partner}", "{partner} name", "{partner} company"),
+    "partner_name": ("{partner}", "{partner} name", "{partner} company", "{partner} account name"),
     "partner_account": ("{partner} id", "{partner} number", "{partner} account",
                         "{partner} account number", "{partner} code"),
     "tier": ("tier", "partner tier", "level", "partner level", "program level", "program tier",
@@ -197,7 +199,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "account manager", "am", "channel rep", "opportunity owner", "sales representative",
         "salesman", "sales owner", "account executive", "ae", "territory manager",
         "sales manager", "rep name", "sales rep name", "representative", "sales employee",
-        "assigned to", "responsible",
+        "assigned to", "responsible", "owner full name", "account owner full name", "contract owner",
+        "contract owner full name",
     ),
     "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id",
                     "user id", "opportunity owner id"),
@@ -213,6 +216,14 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "category": ("category", "product category", "product type", "family", "product family",
                  "product line", "item type", "item category", "product group",
                  "material group", "item group", "product class"),
+}
+
+#: headers whose meaning is in how they are written, not in their words: matched whole (as
+#: `sources.headers.normalise_header` writes them), never as a set of words. An ERP export joining a
+#: document to its lines marks the line's fields "(Line)": the line's own number is the item it sells
+#: (Dynamics' "No. (Line)"), while "Line No." is the line's position
+WHOLE_HEADERS: Final[dict[str, str]] = {
+    "no line": "sku", "number line": "sku", "no zeile": "sku", "n ligne": "sku",
 }
 
 #: kind -> field -> (the field these phrases usually name, phrases naming this field in that kind
@@ -278,7 +289,23 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "cnt": "count", "stat": "status", "sts": "status", "cmt": "comment", "cmts": "comments",
     "rmk": "remark", "rmks": "remarks", "nt": "notes", "cpy": "company", "bp": "partner",
     "sp": "sold to", "dlr": "dealer", "ac": "account",
+    # business acronyms, read as what they stand for (never guessed as another word: "ACV" is no "active")
+    "acv": "annual contract value", "tcv": "total contract value", "arr": "annual recurring revenue",
 }
+#: business acronyms that name no field here, read as written and never guessed as a word ("MRR" is no
+#: "manufacturer", "GP" no "group", "CSM" no "customer"); a monthly value has no field to feed
+ACRONYMS: Final[frozenset[str]] = frozenset({
+    "mrr", "cmrr", "gp", "gm", "csm", "tam", "kam", "sdr", "bdr", "eos", "eosl", "ytd", "mtd", "yoy", "kpi",
+    "roi", "nps", "csat", "rma", "nda", "sow", "ltv", "cac", "arpu", "nrr", "grr", "cogs", "ebit", "mql",
+    "sql", "poc", "rfp", "rfq", "gmv", "aov",
+})
+#: word pairs read as one word, so that neither word alone names what the pair does: "Paid Thru" is the
+#: end of a paid term but "Paid Date" no end; "Billing Period To" is the period's end, "Fiscal Period" no date
+UNITS: Final[tuple[str, ...]] = (
+    "paid until", "covered until", "good until", "period start", "period from", "period end", "period to",
+)
+#: English words read as another vocabulary word ("Coverage Thru" is "coverage until")
+SAME_AS: Final[dict[str, str]] = {"thru": "until", "through": "until", "till": "until"}
 
 #: tokens that qualify a field without changing it ("Qty Shipped", "Net Amount (USD)")
 MODIFIERS: Final[frozenset[str]] = frozenset({
@@ -298,7 +325,8 @@ OTHER_CONCEPTS: Final[frozenset[str]] = frozenset([
     "ledger", "gl", "batch", "lot", "stock", "inventory", "quarter", "year", "month", "week", "period", "fiscal",
     "flag", "cancelled", "canceled", "deleted", "created", "modified", "updated", "last", "next", "probability",
     "forecast", "opportunity", "promo", "promotion", "program", "deal", "bid", "quote", "claim", "backlog", "days",
-    "hours", "time", "age", "aging", "overdue", "paid", "payment", "payments", "balance", "due", "credit", "debit"
+    "hours", "time", "age", "aging", "monthly", "quarterly",
+    "overdue", "paid", "payment", "payments", "balance", "due", "credit", "debit"
 ])
 #: tokens that carry no meaning in a header
 STOPWORDS: Final[frozenset[str]] = frozenset({

@@ -51,7 +51,8 @@ GERMAN: Final[dict[str, str]] = {
     "anschrift": "address", "adresse": "address", "kontakt": "contact",
     "ansprechpartner": "contact person", "ansprech": "contact", "mail": "email",
     "netto": "net", "brutto": "gross", "waehrungs": "currency", "zeitraum": "term",
-    "position": "line", "netz": "net", "verlaengerung": "renewal",
+    "position": "line", "netz": "net", "vk": "selling price", "verkaufspreis": "selling price",
+    "ek": "buy price", "einkaufspreis": "buy price", "verlaengerung": "renewal",
     "verlangerung": "renewal", "status": "status", "stufe": "level",
 }
 FRENCH: Final[dict[str, str]] = {
@@ -76,7 +77,7 @@ FRENCH: Final[dict[str, str]] = {
     "fabricant": "manufacturer", "fournisseur": "supplier", "abonnement": "subscription",
     "valide": "valid", "jusqu": "until", "au": "to", "categorie": "category",
     "famille": "family", "responsable": "owner", "contact": "contact", "site": "site",
-    "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net",
+    "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net", "npa": "postal code",
 }
 SPANISH: Final[dict[str, str]] = {
     "cliente": "customer", "nombre": "name", "razon": "company", "empresa": "company",
@@ -99,6 +100,7 @@ SPANISH: Final[dict[str, str]] = {
     "hasta": "to", "responsable": "owner", "contacto": "contact", "pieza": "part",
     "parte": "part", "facturacion": "billing", "postal": "postal", "cp": "postal code",
     "poblacion": "city", "municipio": "city", "referencia": "reference", "deudor": "customer",
+    "uds": "units", "ud": "unit", "unidades": "units",
 }
 DUTCH: Final[dict[str, str]] = {
     "klant": "customer", "klanten": "customer", "eindklant": "end customer", "naam": "name",
@@ -143,6 +145,7 @@ ITALIAN: Final[dict[str, str]] = {
     "totale": "total", "netto": "net", "abbonamento": "subscription", "dal": "from", "al": "to",
     "responsabile": "owner", "contatto": "contact", "riferimento": "reference", "rif": "reference",
     "fatturazione": "billing", "intestatario": "bill to", "pagatore": "payer", "partita": "", "iva": "vat",
+    "decorrenza": "start", "pz": "pieces", "pezzi": "pieces",
 }
 PORTUGUESE: Final[dict[str, str]] = {
     "cliente": "customer", "nome": "name", "razao": "company", "empresa": "company", "numero": "number",
@@ -178,7 +181,8 @@ POLISH: Final[dict[str, str]] = {
     "poziom": "level", "typ": "type", "kategoria": "category", "producent": "manufacturer",
     "dostawca": "supplier", "uzytkownik": "user", "nabywca": "bill to", "platnik": "payer",
     "odbiorca": "ship to", "wazna": "valid", "wazny": "valid", "od": "from",
-    "wygasniecia": "expiry", "okres": "term", "razem": "total", "suma": "total", "partner": "partner",
+    "wygasniecia": "expiry", "okres": "term", "rozpoczecia": "start", "rozpoczecie": "start",
+    "zakonczenia": "end", "zakonczenie": "end", "konca": "end", "razem": "total", "suma": "total", "partner": "partner",
 }
 
 #: Swedish, Danish and Norwegian share most accounting words (folded: "å" -> "a", "ø" -> "o")

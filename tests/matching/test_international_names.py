@@ -222,8 +222,12 @@ def test_forms_and_connectors_of_other_languages(left: str, right: str) -> None:
 
 def test_a_place_after_the_legal_form_is_the_site_not_the_name() -> None:
     names = pd.Series(["Sjöberg Bygg HB Linköping", "Müller GmbH Köln", "Acme S.A. Madrid", "Hotel Paris",
-                       "Phoenix Inc", "Carlsberg A/S Denmark"])
-    parts = company_name_parts(names, cities=pd.Series(["Linköping", "Köln", None, None, None, None]))
-    assert parts["name_norm"].tolist() == ["sjoberg bygg hb", "muller", "acme", "hotel paris", "phoenix", "carlsberg"]
+                       "Phoenix Inc", "Carlsberg A/S Denmark", "Barbosa Ferramentas, S/A Rio de Janeiro",
+                       "Rousseau Frères Société par actions simplifiée Saint-Étienne"])
+    parts = company_name_parts(names, cities=pd.Series(["Linköping", "Köln", None, None, None, None,
+                                                        "Rio de Janeiro", "Saint-Étienne"]))
+    assert parts["name_norm"].tolist() == ["sjoberg bygg hb", "muller", "acme", "hotel paris", "phoenix", "carlsberg",
+                                           "barbosa ferramenta", "rousseau frere"]
     assert parts["name_city"].tolist()[:4] == ["linkoping", "koln", "madrid", None]
+    assert parts["name_city"].tolist()[6:] == ["rio de janeiro", "st etienne"]
     assert parts["name_country"].iloc[5] == "DK"

@@ -148,6 +148,7 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     long_whole = is_num & (nums == nums.round()) & (nums.abs() >= 10_000) & ~serial_day
     code_like = s.str.match(p._CODE) & s.str.contains(r"\d", regex=True)
     f["code"] = long_whole | (~is_num & code_like & ~date_text & ~(numeric & cents))
+    f["numbered"] = f["code"] & s.str.contains(r"\d{4}", regex=True)
     f["multi_code"] = s.str.split(r"[,;/\s]+", regex=True).map(p._multi_code)
     email = s.str.match(p._EMAIL)
     domain = lower.str.match(p._DOMAIN) & ~s.str.contains("@", regex=False)

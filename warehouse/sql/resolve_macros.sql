@@ -81,9 +81,10 @@ CREATE OR REPLACE TEMP MACRO company_key_dropped(t) AS
           -- spelled-out and rarer forms (tests/warehouse/test_reseller_itself.py keeps these in step
           -- with matching/legal_forms.py: every one-word form of five letters or more, and every form
           -- in another script)
-          'adsitz', 'aktiebolag', 'aktiebolaget', 'aktiengesellschaft', 'aktieselskab', 'aktieselskap',
+          'adsitz', 'aksjeselskap', 'aktiebolag', 'aktiebolaget', 'aktiengesellschaft', 'aktieselskab', 'aktieselskap',
           'aktsiaselts', 'allmennaksjeselskap', 'anpartsselskab', 'commv', 'dooel', 'einkahlutafelag', 'gesbr',
-          'handelsbolag', 'kommanditbolag', 'kommanditgesellschaft', 'limitee', 'ltee', 'osakeyhtio', 'osauhing',
+          'handelsbolag', 'kommanditbolag', 'kommanditgesellschaft', 'kommandiittiyhtio', 'limitee', 'ltee',
+          'osakeyhtio', 'osauhing',
           'partg', 'prjsc', 'sicav', 'soccol', 'sogepa', 'tapui', 'teoranta', 'unipessoal', 'unltd', 'pllc',
           'αε', 'επε', 'ικε', 'οε', 'ад', 'ао', 'ат', 'еад', 'еоод', 'зао', 'ип', 'оао', 'оод', 'ооо', 'пао',
           'пат', 'прат', 'тзов', 'тов', 'ذمم', '유한회사', '주식회사');

@@ -1,0 +1,125 @@
+"""Month names of other languages read as English ones, so dateutil reads "6. Januar 2024" as it reads
+"6 January 2024".
+
+The names are CLDR's, from the data babel ships (`sources.cldr`): wide and abbreviated, format and
+stand-alone forms, so the genitive a long date writes (Polish "6 stycznia", Czech "6. ledna", Russian
+"6 января", Finnish "6. tammikuuta") is known as well as the nominative a month header writes. Each is
+also known without its accents and in Turkish upper case ("MÄRZ" -> "marz", "ΜΑΡΤΙΟΥ", "KASIM").
+
+Which words are month names depends on the languages taken: `MONTH_LOCALES` are the common business
+languages. A word naming different months in two of them would be left out (never guessed), so a
+column never mixes two readings; the languages taken have none ("listopad" is November in Polish and
+Czech; it is October in Croatian, which is not taken, nor are the other South Slavic languages).
+Words that are a month in one language and an ordinary word in another ("mar", "mai", "dec", "set",
+"out") are only read as months inside a value dateutil cannot read as it stands and reads, once
+translated, as a whole date with day, month and year. Weekday names (wide forms only: "Mittwoch",
+"mercredi"; the abbreviations clash with months, Spanish "mar" is Tuesday) and the words long dates
+put between their parts ("6 de marzo de 2024", "2024 r.", "2024 г.", "1er") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Final
+
+from sources.cldr import own_locale_data
+
+#: locales whose month names are read ("no": CLDR keeps Norwegian Bokmål's names there; "de_AT"
+#: adds "Jänner", "pt_PT" Portugal's abbreviations)
+MONTH_LOCALES: Final[tuple[str, ...]] = (
+    "de", "de_AT", "fr", "es", "it", "nl", "pt", "pt_PT", "pl", "sv", "da", "no", "fi", "cs", "tr", "ru", "el",
+    "hu", "ro",
+)  # fmt: skip
+ENGLISH_MONTHS: Final[tuple[str, ...]] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+#: words a long date writes between its parts, dropped with a foreign month name: Spanish and
+#: Portuguese "de"/"del", Danish "den", Polish "r."/"roku", Russian "г."/"года", French "le" and "1er",
+#: Spanish and Portuguese ordinal "1º"
+DATE_FILLER_WORDS: Final[frozenset[str]] = frozenset({
+    "de", "del", "den", "r", "roku", "г", "года", "le", "er", "º", "o",
+})  # fmt: skip
+#: a word (letters and their combining accents, "quarta-feira" hyphenated) and a dot after it ("márc.")
+_WORD_RX = re.compile(r"((?:[^\W\d_]|[\u0300-\u036f])+(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*)(\.?)")
+
+
+def fold(word: str) -> str:
+    """A word compared without case and accents ("März" -> "marz", Turkish "Kasım" -> "kasim")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare.casefold().replace("ı", "i")
+
+
+def _cldr_names(locale: str, key: str, widths: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(number, name) of one locale's own CLDR months or days ("months", "days") of the given widths,
+    format and stand-alone (what a locale inherits is its parent's, listed in `MONTH_LOCALES` itself)."""
+    out: list[tuple[int, str]] = []
+    for context in own_locale_data(locale).get(key, {}).values():
+        for width, names in context.items():
+            if width in widths and isinstance(names, dict):  # an alias to another width is read there
+                out += [(n if isinstance(n, int) else -1, str(v)) for n, v in names.items()]
+    return out
+
+
+@cache
+def _month_readings() -> dict[str, frozenset[int]]:
+    """Every month word of `MONTH_LOCALES` (as written casefolded, and `fold`ed) -> the months it names."""
+    seen: dict[str, set[int]] = {}
+    for locale in MONTH_LOCALES:
+        for month, name in _cldr_names(locale, "months", ("wide", "abbreviated")):
+            word = name.strip(".").strip()
+            for key in {word.casefold(), fold(word)} - {""}:
+                seen.setdefault(key, set()).add(month)
+    return {k: frozenset(v) for k, v in seen.items()}
+
+
+@cache
+def month_words() -> dict[str, int]:
+    """Every foreign month word of `MONTH_LOCALES` -> month 1..12, the ambiguous ones left out."""
+    return {k: next(iter(v)) for k, v in _month_readings().items() if len(v) == 1}
+
+
+def ambiguous_month_words() -> frozenset[str]:
+    """Words that name different months in two of `MONTH_LOCALES` (none: a language that brings one
+    needs a decision, such as reading a column in the one language all its values agree on)."""
+    return frozenset(k for k, v in _month_readings().items() if len(v) > 1)
+
+
+@cache
+def _weekday_words() -> frozenset[str]:
+    """The wide weekday names of `MONTH_LOCALES` ("Mittwoch", "mercredi"), casefolded and folded."""
+    words = {name for locale in MONTH_LOCALES for _, name in _cldr_names(locale, "days", ("wide",))}
+    return frozenset({w.casefold() for w in words} | {fold(w) for w in words})
+
+
+@cache
+def _translations() -> dict[str, str]:
+    """Word (casefolded or folded) -> what replaces it: an English month name, or "" (dropped)."""
+    out = dict.fromkeys(DATE_FILLER_WORDS | _weekday_words(), "")
+    out.update({k: ENGLISH_MONTHS[m - 1] for k, m in month_words().items()})
+    return out
+
+
+@lru_cache(maxsize=65536)
+def english_month_names(text: str) -> str | None:
+    """`text` with its foreign month name as the English one and the filler and weekday words dropped
+    ("6. März 2024" -> "6. March 2024", "6 de marzo de 2024" -> "6 March 2024"); None when it names no
+    foreign month (nothing to translate)."""
+    table = _translations()
+    months = month_words()
+    found = False
+
+    def swap(m: re.Match[str]) -> str:
+        nonlocal found
+        word = m[1].casefold()
+        key = word if word in table else fold(word)
+        if key not in table:
+            return m[0]
+        found = found or key in months
+        english = table[key]
+        return english + (" " if m[2] else "") if english else " "
+
+    out = _WORD_RX.sub(swap, text)
+    return out if found else None
