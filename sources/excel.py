@@ -3,8 +3,10 @@ python-calamine (sources/excel_calamine.py), else from openpyxl's read-only mode
 
 Merged ranges are read from the sheet XML's <mergeCells> element (openpyxl's read-only mode does
 not expose them), in the one streaming pass that also measures each sheet against the limits; a
-merged block's value is spread over all its cells, as a person sees it. Each sheet's header is
-found under any title rows; sheets without a recognisable header are reported, not read.
+merged block's value is spread over all its cells, as a person sees it, and each table carries its
+blocks (`RawTable.merged`) so the typer states a merged amount or quantity once (sources/merged_cells.py).
+Each sheet's header is found under any title rows; sheets without a recognisable header are reported,
+not read.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from openpyxl.worksheet import _reader as openpyxl_reader
 from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
 from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
+from sources.merged_cells import blocks_in_table
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_starts
 from sources.workbook_guard import SheetMeter, check_package, check_shared_strings
@@ -275,13 +278,14 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, why))
             continue
         idx, match = found
-        tables += _sheet_tables(name, rows, idx, match, uncached, epoch, kind, overrides)
+        tables += _sheet_tables(name, rows, idx, match, uncached, epoch, kind, overrides, merges)
     return tables, skipped
 
 
 def _sheet_tables(
     name: str, rows: list[list[object]], idx: int, match: HeaderMatch, uncached: list[tuple[int, int]],
     epoch: dt.datetime, kind: str, overrides: Mapping[str, str] | None,
+    merges: list[tuple[int, int, int, int]] | None = None,
 ) -> list[RawTable]:
     """The tables of one sheet under its header row (0-based `idx`): one per block of tables side
     by side (`table_blocks.side_by_side`), each cut where a header in another order starts a table
@@ -305,7 +309,7 @@ def _sheet_tables(
         for at in [*stacked_starts(cells, head.headers, kind, overrides), len(cells)]:
             end = at if at == len(cells) else _title_start(cells, top + 1, at)
             part = cells.iloc[top + 1:end].reset_index(drop=True)
-            tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a))
+            tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a, merges or []))
             if at < len(cells):
                 title = f" (rows {idx + 2 + end}-{idx + 1 + at} above it, blank or its title, are not read)"
                 tables[-1].warnings.append(
@@ -330,10 +334,10 @@ def _title_start(cells: pd.DataFrame, start: int, at: int) -> int:
 
 def _raw_table(
     sheet: str, cells: pd.DataFrame, header_row: int, match: HeaderMatch, uncached: list[tuple[int, int]],
-    epoch: dt.datetime, offset: int = 0,
+    epoch: dt.datetime, offset: int = 0, merges: list[tuple[int, int, int, int]] | None = None,
 ) -> RawTable:
     """The rows `cells` under the header on 1-based `header_row` as one table, whose first column is
-    the sheet's column `offset` (0-based)."""
+    the sheet's column `offset` (0-based), with the sheet's merged blocks over it (`merges`)."""
     width = cells.shape[1]
     if len(match.headers) < width:
         match.headers.extend("" for _ in range(width - len(match.headers)))
@@ -348,6 +352,7 @@ def _raw_table(
     return RawTable(
         sheet=sheet, header_row=header_row, header=match, cells=cells,
         row_numbers=np.arange(header_row + 1, last + 1, dtype=np.int64), epoch=epoch, warnings=notes,
+        merged=blocks_in_table(merges or [], header_row + 1, last, offset, width),
     )
 
 

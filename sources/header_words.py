@@ -24,8 +24,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sources.vocabulary import (
     ABBREVIATIONS,
     ACRONYMS,
+    ADDRESS_KINDS,
     FIELD_PHRASES,
     MODIFIERS,
+    OTHER_CONCEPTS,
     ROLES,
     SAME_AS,
     STOPWORDS,
@@ -269,6 +271,8 @@ def read_word(word: str) -> tuple[Word, ...]:
                 known = _known(part)
                 out += [Word(part, WORD)] if known is None else known
             return tuple(out)
+    if word in OTHER_CONCEPTS:  # a whole English word of another concept: "deal" is no "dealer"
+        return (Word(word, "unknown"),)
     guess = _guess_abbreviation(word)
     if guess is not None:
         return (Word(guess, GUESSED),)
@@ -299,7 +303,8 @@ def header_words(text: str) -> tuple[Word, ...]:
     """A header as vocabulary words, each once, in order (empty for a blank or over-long cell)."""
     if not text or len(text) > MAX_HEADER_CHARS:
         return ()
-    seq = [w for raw in _lookup_words(text) for w in read_word(raw)]
+    raws = _lookup_words(text)
+    seq = [w for i, raw in enumerate(raws) if not _names_address_kind(raws, i) for w in read_word(raw)]
     out: dict[str, Word] = {}
     i = 0
     while i < len(seq):
@@ -320,6 +325,13 @@ def header_words(text: str) -> tuple[Word, ...]:
 
 _ADDRESS_PARTS = frozenset({"city", "state", "province", "postal", "zip", "postcode", "country",
                             "region", "county", "town", "street"})
+
+
+def _names_address_kind(raws: list[str], i: int) -> bool:
+    """Whether raw word `i` names which address the next word belongs to ("PO" in "POAddressLine1")."""
+    if raws[i] not in ADDRESS_KINDS or i + 1 >= len(raws):
+        return False
+    return any(w.text in _ADDRESS_PARTS | {"address"} for w in read_word(raws[i + 1]))
 
 
 _RANK = {WORD: 0, FOREIGN_WORD: 1, ABBREVIATION: 2, GUESSED: 3, TYPO: 4}

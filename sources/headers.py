@@ -22,9 +22,13 @@ from scipy.optimize import linear_sum_assignment
 from sources.fields import CANONICAL_FIELDS, eligible_fields, required_columns
 from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
 from sources.vocabulary import (
+    DOCUMENT_TOTAL_PHRASES,
+    DOCUMENT_TOTAL_WEIGHT,
     FIELD_PHRASES,
+    KIND_NO_FIELD_PHRASES,
     KIND_PHRASE_WEIGHT,
     KIND_PHRASES,
+    NO_FIELD_PHRASES,
     OTHER_CONCEPTS,
     ROLES,
     WHOLE_HEADERS,
@@ -130,11 +134,47 @@ def _phrase_score(how: dict[str, str], phrase: frozenset[str]) -> tuple[float, s
     return f, evidence
 
 
+_QUALIFIER = re.compile(r"(?:\s*\([^()]*\))+\s*$")  # parenthesised qualifiers after a header
+QUALIFIED = 0.95  # a field named before a parenthesised qualifier, a little less sure than the header whole
+WORDS_ONLY = 0.98  # a field a header reads like but is not written as, beside one it is written as
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.text for w in header_words(text))
+
+
+_PARTY_WORDS = frozenset(
+    w.text for role in ("customer", "reseller", "bill_to", "contact", "partner") for p in ROLES[role]
+    for w in header_words(p))
+_NO_FIELD = frozenset(_words(p) for p in NO_FIELD_PHRASES)
+_KIND_NO_FIELD = {kind: frozenset(_words(p) for p in phrases) for kind, phrases in KIND_NO_FIELD_PHRASES.items()}
+_DOCUMENT_TOTALS = frozenset(normalise_header(p) for p in DOCUMENT_TOTAL_PHRASES)
+
+
 @lru_cache(maxsize=65536)
 def score_header(text: str) -> dict[str, FieldScore]:
     """Every field this header may name, with its score (fields scoring 0 are left out)."""
+    out = _score_words(text)
+    if normalise_header(text) in _DOCUMENT_TOTALS and "amount" in out:  # a line's own amount goes first
+        out["amount"] = FieldScore(round(out["amount"].score * DOCUMENT_TOTAL_WEIGHT, 4), out["amount"].evidence)
+    head = _QUALIFIER.sub("", text).strip()
+    qualifier = _words(text) - _words(head)
+    if head and qualifier and not qualifier & _PARTY_WORDS and max(
+            (s.score for s in out.values()), default=0.0) < HEADER_MIN:
+        # "Service Level (Contract Template)": a qualifier in parentheses does not hide the field before
+        # it, unless it names whose the field is ("Email (Primary Contact)": the contact's)
+        for fld, s in _score_words(head).items():
+            if s.score * QUALIFIED > out.get(fld, FieldScore(0.0, "")).score:
+                out[fld] = FieldScore(round(s.score * QUALIFIED, 4), s.evidence)
+    return out
+
+
+def _score_words(text: str) -> dict[str, FieldScore]:
+    """`score_header` of the header as written: a header written as a field's phrase names that field
+    before any other its words read like ("Billing Code" is a postal code, not "billing party code")."""
     out: dict[str, FieldScore] = {}
-    for fld in _RAW.get(normalise_header(text), ()):
+    exact = _RAW.get(normalise_header(text), ())
+    for fld in exact:
         out[fld] = FieldScore(1.0, "synonym")
     how = {w.text: w.how for w in header_words(text)}
     seen: set[int] = set()
@@ -145,6 +185,7 @@ def score_header(text: str) -> dict[str, FieldScore]:
             seen.add(i)
             fld, phrase = _PHRASES[i]
             f, evidence = _phrase_score(how, phrase)
+            f = min(f, WORDS_ONLY) if exact and fld not in exact else f
             best = out.get(fld)
             if best is None or f > best.score + 1e-9:
                 out[fld] = FieldScore(round(f, 4), evidence)
@@ -163,7 +204,11 @@ SHADOWED = 0.9
 
 @lru_cache(maxsize=65536)
 def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
-    """`score_header` plus the phrases that name a field only in files of `kind`."""
+    """`score_header` plus the phrases that name a field only in files of `kind`; nothing for a header
+    that names no field (in files of `kind`)."""
+    words = _words(text)
+    if words in _NO_FIELD or words in _KIND_NO_FIELD.get(kind or "", frozenset()):
+        return {}
     out = dict(score_header(text))
     extra = _KIND_PHRASES.get(kind or "")
     if not extra:
@@ -176,8 +221,8 @@ def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
             continue
         out[fld] = FieldScore(round(f, 4), best[1])
         # the generic reading gives way: an invoice's "Customer" is its bill-to
-        if shadowed in out and out[shadowed].score <= best[0]:
-            out[shadowed] = FieldScore(round(out[shadowed].score * SHADOWED, 4), out[shadowed].evidence)
+        for other in (o for o in shadowed if o in out and out[o].score <= best[0]):
+            out[other] = FieldScore(round(out[other].score * SHADOWED, 4), out[other].evidence)
     return out
 
 

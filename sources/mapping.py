@@ -37,7 +37,7 @@ from sources.headers import (
     repeated_headers,
 )
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
-from sources.profiles import ColumnProfile, date_columns, profile_table
+from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
 from sources.values import scientific_cells
 
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
@@ -47,6 +47,7 @@ FEW_VALUES = 5  # fewer values than this never contradict a header
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
 LINE_ITEM = 0.8  # header evidence of a bare "No." beside the document's number for the line's item
+MOSTLY_BLANK = 0.5  # a column filled on at most this share of rows is mostly blank
 
 
 @dataclass
@@ -104,6 +105,23 @@ def _party_content(scores: _Scores, cells: pd.DataFrame, known: frozenset[str], 
             if flag:
                 scores.content[i, re_] = min(1.0, scores.content[i, re_] + 0.15)
                 scores.content[i, cu] *= 0.85
+
+
+def _prefer_filled(scores: _Scores, profiles: list[ColumnProfile], rows: int, must: set[str]) -> None:
+    """A required field every row needs goes to a filled column before a mostly blank one its header
+    names as well: a CRM's "Account Number" left blank gives way to its record id ("Record Id", "Id")."""
+    seen = min(rows, HEAD_ROWS)
+    if not seen:
+        return
+    for j, name in enumerate(scores.fields):
+        if name not in must:
+            continue
+        named = [i for i in range(len(profiles)) if scores.combined[i, j] > 0 and scores.header[i, j] >= HEADER_MIN]
+        filled = {i: profiles[i].non_blank / seen for i in named}
+        if len(named) < 2 or max(filled.values()) <= MOSTLY_BLANK:
+            continue
+        for i in (i for i in named if filled[i] <= MOSTLY_BLANK):
+            scores.combined[i, j] *= filled[i]
 
 
 def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[str]) -> None:
@@ -231,6 +249,7 @@ def map_columns(
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
     must = _must_fields(kind, scores.header, fields) - set(fixed.values())
     _combine(scores, must, heads, required_columns(kind))
+    _prefer_filled(scores, profiles, len(cells), must)
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     # squared: one sure choice outweighs two doubtful ones that would fill one more field
     weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)

@@ -23,6 +23,7 @@ from sources.dates import parse_dates
 from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
 from sources.group_rows import GroupRows, carry_groups, find_group_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
+from sources.merged_cells import count_once
 from sources.table import RawTable
 from sources.values import cell_text, distinct, is_number, parse_money
 
@@ -380,11 +381,14 @@ def type_rows(
     body = cells[keep]
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
+    # a merged amount or quantity is stated once, on its block's first line (sources/merged_cells.py)
+    body, once = count_once(table.merged, body, where.to_numpy(), table.header.mapping, FIELD_TYPES,
+                            table.header.headers)
 
     typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS,
                              source_order=date_order, default_currency=(fixed_values or {}).get("currency"))
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
-    warnings = [*_structure_notes(table, footnotes, grouped), *warnings]
+    warnings = [*_structure_notes(table, footnotes, grouped), *once.warnings, *warnings]
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 
     for fld, filler in _fillers(grouped, keep, fixed_values):  # only where the row's own cell is empty
@@ -403,6 +407,8 @@ def type_rows(
         for opt in options:
             if opt in unreadable:  # an unreadable value is reported as such, not also as empty
                 present |= unreadable[opt]
+            if opt in once.copies:  # its value is the merged block's, stated on the block's first line
+                present |= once.copies[opt]
             if opt in typed:
                 v = typed[opt]
                 present |= v.str.len().fillna(0).gt(0) if FIELD_TYPES[opt] == "serials" else v.notna()

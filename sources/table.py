@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from sources.headers import HeaderMatch
+from sources.merged_cells import MergedBlock
 
 
 class FileReadError(Exception):
@@ -32,6 +33,8 @@ class RawTable:
     warnings: list[str] = field(default_factory=list)  # reader notes, e.g. formulas without values
     #: row number -> why the reader knows the row is cut short (a text file's last line, unfinished)
     cut_rows: dict[int, str] = field(default_factory=dict)
+    #: the merged blocks over these rows (Excel only): their cells other than the top-left are copies
+    merged: tuple[MergedBlock, ...] = ()
 
     @property
     def header_names(self) -> list[str]:

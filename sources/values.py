@@ -332,6 +332,14 @@ def scientific_cells(raw: pd.Series) -> pd.Series:
 #: trimmed punctuation needs (every SERIAL_PREFIX form has one of "/", ":", "#")
 _PLAIN_SERIAL = re.compile(r"[^\s,;/:#.|+&、，；｜／＋＆・]*[^\W_][^\s,;/:#.|+&、，；｜／＋＆・]*")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+#: a count written in brackets beside serials: "(x2)", "(2x)", "(x 2)", "[×2]", "(qty 2)", "(2 pcs)"
+_BRACKETED_COUNT = (r"[(\[]\s*(?:[x×*]\s*\d+|\d+\s*[x×*]|(?:qty|menge|anz)\.?\s*:?\s*\d+"
+                    r"|\d+\s*(?:pcs?|units?|ea|stk)\.?)\s*[)\]]")
+#: a count written bare after a serial, with a lower-case "x" or a multiplication sign ("FOC1 x2", "FOC1 x 2",
+#: "FOC1 2x", "FOC1 ×2"); a capital "X2" is a serial as written ("X1 and X2")
+_BARE_COUNT = r"(?<=[^\s,;/|+&、，；｜／＋＆・])\s+(?:[x×]\s?\d+|\d+\s?[x×]|×)(?=$|[\s,;/|+&、，；｜／＋＆・])"
+_COUNT_IN_CELL = re.compile(rf"(?i:{_BRACKETED_COUNT})|{_BARE_COUNT}")
+_COUNT_TOKEN = re.compile(rf"(?i:{_BRACKETED_COUNT})|×\d+|\d+×")
 
 
 def _serial_list(value: object) -> list[str] | None:
@@ -345,21 +353,22 @@ def _serial_list(value: object) -> list[str] | None:
 
 def is_serial_token(token: str) -> bool:
     """Whether one token of a split serial cell can be a serial: it holds a letter or a digit (a lone
-    "-" between two serials separates them) and is no connector word ("and", "und", "&"), which the
-    matcher would otherwise key as a unit called "AND"."""
+    "-" between two serials separates them), is no connector word ("and", "und", "&"), which the
+    matcher would otherwise key as a unit called "AND", and no count ("(x2)", "×2": how many units)."""
     core = _NOT_ALNUM.sub("", token)
-    if not core:
+    if not core or _COUNT_TOKEN.fullmatch(token):
         return False
     return core.casefold() not in SERIAL_CONNECTORS and core not in SERIAL_ONE_LETTER_CONNECTORS
 
 
 def _serial_cell(value: object) -> list[str] | None:
-    """`_serial_list` of any cell: its text, the prefix removed, split on the separators, trimmed, and
-    the tokens that are no serial (`is_serial_token`) left out."""
+    """`_serial_list` of any cell: its text, the prefix and any count ("FOC1 (x2)") removed, split on the
+    separators, trimmed, and the tokens that are no serial (`is_serial_token`) left out. A range
+    ("A001-A003") stays one token: which units it spans is not written."""
     text = cell_text(value)
     if text is None:
         return None
-    cell = SERIAL_PREFIX.sub(" ", text).strip()
+    cell = _COUNT_IN_CELL.sub(" ", SERIAL_PREFIX.sub(" ", text).strip()).strip()
     if cell.lower() in SERIAL_PLACEHOLDERS:
         return []
     return [t for x in _SERIAL_SPLIT.split(cell) if (t := x.strip(".:#")) and is_serial_token(t)]

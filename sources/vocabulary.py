@@ -63,7 +63,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "customer_postal_code": (
         "{customer} postal code", "{customer} zip", "{customer} zip code", "{customer} postcode",
         "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal",
-        "billing zip", "billing postal code", "billing zip code",
+        "billing zip", "billing postal code", "billing zip code", "billing code",
     ),
     "customer_country": (
         "{customer} country", "country", "country code", "billing country", "country region",
@@ -185,10 +185,14 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
                         "certified people", "number of certified", "certified headcount",
                         "certified employees"),
     "support_model": ("support model", "service model", "delivery model", "support delivery",
-                      "renewal model", "support delivery model"),
+                      "renewal model", "support delivery model", "delivers support", "provides support",
+                      "support delivered by partner", "support provided by partner",
+                      "partner delivers support", "partner provides support"),
+    # a partner program's margin on support is the partner's share of what support earns
     "split_percent": ("split", "split percent", "partner share", "partner percent", "share",
                       "revenue share", "share percent", "margin split", "partner split",
-                      "support fee share"),
+                      "support fee share", "margin", "partner margin", "{service} margin", "{service} share",
+                      "partner {service} margin", "partner {service} share"),
     "fixed_fee": ("fixed fee", "annual fee", "yearly fee", "flat fee", "program fee", "fee"),
     "valid_from": ("valid from", "start", "start date", "effective from", "effective date",
                    "from", "begin"),
@@ -226,29 +230,63 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
     "no line": "sku", "number line": "sku", "no zeile": "sku", "n ligne": "sku",
 }
 
-#: kind -> field -> (the field these phrases usually name, phrases naming this field in that kind
+#: kind -> field -> (the fields these phrases usually name, phrases naming this field in that kind
 #: of file): a distributor's "Customer" is the reseller it sold to, an invoice's "Customer" is
 #: the bill-to. In such a file the kind's reading wins over the usual one.
-KIND_PHRASES: Final[dict[str, dict[str, tuple[str, tuple[str, ...]]]]] = {
+KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]] = {
     "distributor": {
-        "reseller_name": ("customer_name", (
+        "reseller_name": (("customer_name",), (
             "customer", "customer name", "client", "client name", "sold to customer")),
-        "reseller_account": ("customer_account", (
+        "reseller_account": (("customer_account",), (
             "customer number", "customer id", "customer account", "customer code",
             "customer account number", "client number", "client id")),
     },
-    "crm_accounts": {"customer_name": ("customer_name", ("name", "full name"))},
-    "sales_rep": {"customer_name": ("customer_name", ("name",))},
+    "crm_accounts": {
+        "customer_name": (("customer_name",), ("name", "full name")),
+        # a CRM's own record id (Zoho "Record Id", Salesforce "Id") identifies the account too; a
+        # filled "Account Number" still wins (`sources.mapping` prefers filled columns)
+        "customer_account": ((), ("id", "record id", "record number")),
+    },
+    "sales_rep": {"customer_name": (("customer_name",), ("name",))},
     "accounting": {
-        "bill_to_name": ("customer_name", (
+        # SAP's "Sold-To Party" on an invoice is who is invoiced, no reseller
+        "bill_to_name": (("customer_name", "reseller_name"), (
             "customer", "customer name", "client", "client name", "account", "account name",
-            "company", "company name", "name", "sold to", "sold to name")),
-        "bill_to_account": ("customer_account", (
+            "company", "company name", "name", "sold to", "sold to name",
+            # the contact an invoice is made out to (Xero's "ContactName") is who is invoiced
+            "contact", "contact name")),
+        "bill_to_account": (("customer_account", "reseller_name", "reseller_account"), (
             "customer number", "customer id", "customer account", "customer code", "account number",
-            "account id", "client number", "client id", "customer account number")),
+            "account id", "client number", "client id", "customer account number",
+            "sold to", "sold to number", "sold to id")),
+        # an invoice export's bare "Ref" / "Reference" is the invoice's own number (Sage 50)
+        "invoice_number": ((), ("reference", "invoice reference")),
     },
 }
 KIND_PHRASE_WEIGHT: Final = 0.97
+
+#: headers that name no field, whatever their words share with a phrase: a unit of measure ("Sales
+#: Unit" holds "EA", "PC"; no unit price)
+NO_FIELD_PHRASES: Final[tuple[str, ...]] = (
+    "sales unit", "base unit", "order unit", "unit of measure", "uom", "unit of measure code", "unit of sale",
+    "sales unit of measure", "billing unit",
+)
+#: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
+#: ledger (GL) account, never the customer's
+KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
+                   "ledger code", "gl account code"),
+}
+#: headers naming a whole document's total, repeated on each of its lines: the amount only when no
+#: line's own amount ("LineAmount", "Line Total", "Net Amount") is there
+DOCUMENT_TOTAL_PHRASES: Final[tuple[str, ...]] = (
+    "total", "invoice total", "grand total", "document total", "total amount", "invoice amount",
+    "total invoice amount", "gross total",
+)
+DOCUMENT_TOTAL_WEIGHT: Final = 0.95
+#: prefixes naming which address of a party a column holds (Xero's "POAddressLine1", "POCity": the
+#: postal address): read as nothing before an address word, so "PO" is no purchase order there
+ADDRESS_KINDS: Final[frozenset[str]] = frozenset({"po"})
 
 #: abbreviation -> what it stands for (whole tokens, after case and punctuation are gone)
 ABBREVIATIONS: Final[dict[str, str]] = {

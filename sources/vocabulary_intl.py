@@ -54,6 +54,9 @@ GERMAN: Final[dict[str, str]] = {
     "position": "line", "netz": "net", "vk": "selling price", "verkaufspreis": "selling price",
     "ek": "buy price", "einkaufspreis": "buy price", "verlaengerung": "renewal",
     "verlangerung": "renewal", "status": "status", "stufe": "level",
+    # partner programs: "Anteil Wartung" (the partner's share of maintenance), "Erbringt Support"
+    "anteil": "share", "marge": "margin", "erbringt": "delivers", "zertifizierung": "certification",
+    "zertifizierungen": "certification",
 }
 FRENCH: Final[dict[str, str]] = {
     "client": "customer", "nom": "name", "raison": "company", "sociale": "name",
