@@ -18,6 +18,7 @@ from reports.steps import (
     ECONOMICS,
     ECONOMICS_ITEMS,
     OPPORTUNITY_PARTIES,
+    PROGRAM_TIERS,
     REPORTS_SQL,
     VALUATION_MACROS,
 )
@@ -44,7 +45,7 @@ def build_economics(con: duckdb.DuckDBPyConnection, settings: ValuationSettings)
     """Create partner_economics, customer_economics and economics_lines (contracts and channel tables built)."""
     register_valuation(con, settings)
     channel_stand_ins(con)
-    for step in (VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, ECONOMICS_ITEMS):
+    for step in (VALUATION_MACROS, OPPORTUNITY_PARTIES, PROGRAM_TIERS, CONTRACT_VALUES, ECONOMICS_ITEMS):
         REPORTS_SQL.run(con, step)
     assign_parties(con)
     REPORTS_SQL.run(con, ECONOMICS)

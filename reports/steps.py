@@ -17,6 +17,8 @@ OPPORTUNITY_PARTIES = SqlStep(
     creates=("rv_customer_crm_owner", "rv_customer_tracker_rep", "rv_contract_reps", "rv_channel_rep",
              "rv_partner_terms", "rv_customer_reps", "rv_rep_ids"),
 )
+#: a partner program's tier as written read as the configured tier it names ("Gold Certified Partner")
+PROGRAM_TIERS = SqlStep("program_tiers.sql", creates=("rv_program_tiers",))
 CONTRACT_VALUES = SqlStep("contract_values.sql", creates=("rv_contract_values",))
 OPPORTUNITIES = SqlStep(
     "opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets", "rv_installed_base"),
@@ -36,7 +38,8 @@ OPPORTUNITY_TABLES = SqlStep(
 )
 #: the steps of the opportunity build before and after the changes since the last run, in order
 OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
-    VALUATION_MACROS, OPPORTUNITY_PARTIES, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_PLAN, OPPORTUNITY_SPLIT,
+    VALUATION_MACROS, OPPORTUNITY_PARTIES, PROGRAM_TIERS, CONTRACT_VALUES, OPPORTUNITIES, OPPORTUNITY_PLAN,
+    OPPORTUNITY_SPLIT,
 )
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)

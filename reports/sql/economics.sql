@@ -1,7 +1,7 @@
 -- partner_economics and customer_economics: per reseller (or direct) and per end customer, by
 -- calendar quarter, each figure attributed to the counterparty in force on its date, so both sides
 -- of a reassignment (overrides/assignments.csv) are right. Needs rv_contract_values, contracts,
--- assigned_parties (economics_items.sql), partner_terms, rv_partner_terms, rv_partner_share, rv_fx,
+-- assigned_parties (economics_items.sql), partner_terms, rv_partner_terms, rv_program_tiers, rv_partner_share, rv_fx,
 -- customers, partners and run_settings.
 --
 --   booked      a contract in the quarter it starts (no start: a year before its end), through the
@@ -36,7 +36,8 @@ FROM partner_terms t
 CROSS JOIN run_settings s
 LEFT JOIN rv_fx fx ON fx.currency = t.currency
 LEFT JOIN book b ON b.partner_id = t.partner_id
-LEFT JOIN rv_partner_share ts ON ts.tier = t.tier
+LEFT JOIN rv_program_tiers pg ON pg.written = t.tier
+LEFT JOIN rv_partner_share ts ON ts.tier = pg.tier
 WHERE t.in_force AND t.partner_id IS NOT NULL;
 
 -- economics_lines: the figures per contract, before they are summed (booked and due rows)
@@ -89,7 +90,8 @@ SELECT e.reseller_id AS partner_id, coalesce(p.name, 'direct') AS partner_name,
 FROM economics_lines e
 LEFT JOIN partners p ON p.partner_id = e.reseller_id
 GROUP BY ALL
-ORDER BY 2, 1, 3, 5;  -- name, id, quarter, currency (positions: DuckDB 1.4 finds the names ambiguous)
+-- name, id, quarter, currency by position: DuckDB 1.4 finds the names ambiguous
+ORDER BY 2, 1, 3, 5;  -- noqa: AM06
 
 CREATE OR REPLACE TABLE customer_economics AS
 SELECT e.customer_id, cu.name AS customer_name,
@@ -108,4 +110,5 @@ FROM economics_lines e
 LEFT JOIN customers cu ON cu.customer_id = e.customer_id
 LEFT JOIN partners p ON p.partner_id = e.reseller_id
 GROUP BY ALL
-ORDER BY 2, 1, 3, 5;  -- name, id, quarter, currency (positions: DuckDB 1.4 finds the names ambiguous)
+-- name, id, quarter, currency by position: DuckDB 1.4 finds the names ambiguous
+ORDER BY 2, 1, 3, 5;  -- noqa: AM06

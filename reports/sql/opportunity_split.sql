@@ -1,6 +1,6 @@
 -- rv_split (TEMP): per opportunity the partner's share of its value, from the partner-program
 -- terms in force on its action date. Needs rv_opportunities, rv_plan, rv_contract_values,
--- partner_terms, rv_partner_share, rv_fx and run_settings.
+-- partner_terms, rv_program_tiers, rv_partner_share, rv_fx and run_settings.
 --
 -- The reseller's terms row whose in_force_from..in_force_to holds the action date decides:
 --   split_percent            that share of the value (program_split)
@@ -39,7 +39,8 @@ matched AS (
            ts.share AS tier_share
     FROM opp o
     LEFT JOIN terms t ON t.partner_id = o.reseller_id AND o.action_date BETWEEN t.in_force_from AND t.in_force_to
-    LEFT JOIN rv_partner_share ts ON ts.tier = t.tier
+    LEFT JOIN rv_program_tiers pg ON pg.written = t.tier
+    LEFT JOIN rv_partner_share ts ON ts.tier = pg.tier
 ),
 contract_book AS (
     SELECT v.reseller_id AS partner_id, sum(v.annual_value) AS annual_book

@@ -29,9 +29,14 @@ CREATE OR REPLACE TEMP MACRO provider_keyword(t) AS
          WHEN regexp_matches(lower(trim(coalesce(t, ''))),
                              '^(service (org|organi[sz]ation)|asp|authori[sz]ed service (provider|partner))$') THEN 'service_org'
     END;
--- a partner program's support model read as the owner of its renewals (NULL when it says neither)
+-- a partner program's support model read as the owner of its renewals (NULL when it says neither);
+-- a yes or no answers "does the partner deliver the support" ("Delivers Support: Yes" - the reseller
+-- owns the renewal; "No" - the vendor does)
 CREATE OR REPLACE TEMP MACRO support_owner(t) AS
-    CASE WHEN regexp_matches(lower(coalesce(t, '')), '(service org|organi[sz]ation|\basp\b|authori[sz]ed service)') THEN 'service_org'
+    CASE WHEN lower(trim(coalesce(t, ''))) IN ('yes', 'y', 'true', 'ja', 'oui', 'si', 'sí', 'sim', 'tak', 'x')
+             THEN 'reseller'
+         WHEN lower(trim(coalesce(t, ''))) IN ('no', 'n', 'false', 'nein', 'non', 'nie', 'não', 'nao') THEN 'vendor'
+         WHEN regexp_matches(lower(coalesce(t, '')), '(service org|organi[sz]ation|\basp\b|authori[sz]ed service)') THEN 'service_org'
          WHEN regexp_matches(lower(coalesce(t, '')), '(third[- ]party|3rd[- ]party|\btpm\b)') THEN 'third_party'
          WHEN regexp_matches(lower(coalesce(t, '')), '(reseller|partner|first[- ]line|first[- ]level|1st[- ]line|var\b)') THEN 'reseller'
          WHEN regexp_matches(lower(coalesce(t, '')), '(vendor|direct|manufacturer)') THEN 'vendor'
