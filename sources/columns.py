@@ -73,7 +73,7 @@ def type_column(
     if ftype == "money":
         return _money(fld, col, header, where, limits)
     if ftype == "percent":
-        return _percent(fld, col, where)
+        return _percent(fld, col, where, header)
     return _quantity(fld, col, header, where, limits, decimal_comma)
 
 
@@ -136,9 +136,11 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
     return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
 
 
-def _percent(fld: str, col: pd.Series, where: str) -> TypedColumn:
-    """A share as a fraction: "40%", "40 %" and "0,4" read alike; a column with any plain number
-    above 1 is in percentage points (40 -> 0.40), otherwise plain numbers are fractions already."""
+def _percent(fld: str, col: pd.Series, where: str, header: str = "") -> TypedColumn:
+    """A share as a fraction: "40%", "40 %", "0,4" and a plain 40 read alike. A plain number above 1
+    is in percentage points (40 -> 0.40), one below 1 a fraction already (0.10 -> 0.10: a percent
+    cell exported as its value); a plain 1 is 1% in a column with points, else 100%. A column that
+    mixes the two readings says so in a warning."""
     text = parse_text(col).astype(object)
     present = text.notna()
     clean = text.where(present, "").astype(str).str.strip()
@@ -146,13 +148,20 @@ def _percent(fld: str, col: pd.Series, where: str) -> TypedColumn:
     clean = clean.str.rstrip("%").str.strip().str.replace(",", ".", regex=False)
     numbers = pd.to_numeric(clean.where(present & (clean != ""), None), errors="coerce").astype("float64")
     failed = present & numbers.isna()
-    points = bool((numbers[~marked] > 1).any())
-    values = numbers.where(~(marked | points), numbers / 100.0)
+    plain = ~marked & numbers.notna()
+    points = plain & (numbers > 1)
+    fractions = plain & (numbers < 1) & (numbers > 0)
+    as_points = marked | points | (plain & (numbers == 1) & bool(points.any()))
+    values = numbers.where(~as_points, numbers / 100.0)
     out_of_range = values.notna() & ~values.between(0.0, 1.0)
+    warnings = []
+    if points.any() and fractions.any():
+        warnings.append(f"{fld} ('{header}'): plain numbers above 1 read as percentage points and below 1 as "
+                        f"fractions ({int(points.sum())} and {int(fractions.sum())} values: 15 is 15%, 0.10 is 10%)")
     return TypedColumn(values.where(~out_of_range), [
         (failed & text.notna(), fld, f"{where}: not a percentage: {{}}", col),
         (out_of_range, fld, f"{where}: a share outside 0%..100%: {{}}", col),
-    ])
+    ], warnings)
 
 
 def _quantity(

@@ -56,3 +56,13 @@ def test_a_share_column_reads_percent_signs_points_and_fractions() -> None:
     assert fractions.values.tolist() == [0.4, 0.375]
     too_much = type_column("split_percent", pd.Series(["140%"], dtype=object), "Split")
     assert too_much.values.isna().all() and too_much.problems[1][0].tolist() == [True]
+
+
+def test_a_share_column_mixing_points_and_fractions_reads_each_value_as_written() -> None:
+    """"15%", a plain 15 and a plain 0.10 (a percent cell exported as its value) in one column: each is
+    the share it says (the whole column was read as points once one plain value was above 1: 0.1%)."""
+    mixed = type_column("split_percent", pd.Series(["15%", "0.10", "12.5", "1", "15 %"], dtype=object), "Share")
+    assert mixed.values.tolist() == [0.15, 0.10, 0.125, 0.01, 0.15]
+    assert any("0.10 is 10%" in w for w in mixed.warnings)
+    alone = type_column("split_percent", pd.Series(["0.25", "1"], dtype=object), "Share")
+    assert alone.values.tolist() == [0.25, 1.0] and not alone.warnings
