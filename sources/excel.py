@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,7 @@ from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
 from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
+from sources.hidden_columns import cells_begin, columns_in_table, hidden_ranges
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.merged_cells import blocks_in_table
 from sources.table import FileReadError, RawTable, SkippedSheet
@@ -49,6 +50,17 @@ _CELL_REF = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _VALUE_TEXT = re.compile(rb">[^<]+<")
 
 
+class SheetFacts(NamedTuple):
+    """What the XML scan finds in one sheet that read-only openpyxl and calamine do not give."""
+
+    merges: list[tuple[int, int, int, int]]  # merged ranges (min_col, min_row, max_col, max_row)
+    uncached: list[tuple[int, int]]  # formula cells without a saved value, (row, col)
+    hidden: list[tuple[int, int]]  # hidden column ranges (min, max), 1-based sheet columns
+
+
+_NO_FACTS = SheetFacts([], [], [])
+
+
 def check_workbook_file(path: Path, limits: ReadLimits | None = None) -> None:
     """Refuse what openpyxl cannot or should not open (see `workbook_guard.check_package`)."""
     check_package(path, limits or DEFAULT_LIMITS)
@@ -56,7 +68,7 @@ def check_workbook_file(path: Path, limits: ReadLimits | None = None) -> None:
 
 def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     """Sheet name -> merged ranges (min_col, min_row, max_col, max_row), read from the XML."""
-    return {name: facts[0] for name, facts in _scan_sheets(path).items()}
+    return {name: facts.merges for name, facts in _scan_sheets(path).items()}
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -64,16 +76,15 @@ def _attrs(tag: str) -> dict[str, str]:
     return dict(_ATTR.findall(tag))
 
 
-def _scan_sheets(
-    path: Path, limits: ReadLimits = DEFAULT_LIMITS
-) -> dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]]:
-    """Sheet name -> (merged ranges, formula cells without a saved value as (row, col)).
+def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, SheetFacts]:
+    """Sheet name -> its merged ranges, formula cells without a saved value and hidden columns.
 
-    One streaming pass over each sheet's XML; read-only openpyxl exposes neither. A formula
-    written by a library (not Excel) has no cached value and reads as an empty cell. The same
-    pass measures each sheet against `limits` (rows, width, cell text), before anything is loaded.
+    One streaming pass over each sheet's XML; read-only openpyxl exposes none of them. A formula
+    written by a library (not Excel) has no cached value and reads as an empty cell; hidden columns
+    are declared before the cells, so only the sheet's head is searched for them. The same pass
+    measures each sheet against `limits` (rows, width, cell text), before anything is loaded.
     """
-    out: dict[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]] = {}
+    out: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as zf:
         check_shared_strings(zf, limits)
         names = set(zf.namelist())
@@ -93,6 +104,8 @@ def _scan_sheets(
                 continue
             merges: list[tuple[int, int, int, int]] = []
             uncached: set[tuple[int, int]] = set()
+            hidden: list[tuple[int, int]] = []
+            in_head = True  # before <sheetData>, where <cols> stands
             tail = b""
             meter = SheetMeter(_unescape(a["name"]), limits)
             with zf.open(member) as fh:
@@ -100,6 +113,9 @@ def _scan_sheets(
                     buf = tail + chunk
                     meter.feed(buf, len(tail))
                     merges += [range_boundaries(m.decode()) for m in _MERGE.findall(buf)]
+                    if in_head:
+                        hidden += hidden_ranges(buf)
+                        in_head = not cells_begin(buf)
                     for m in _FORMULA.finditer(buf):
                         start = buf.rfind(b"<", 0, max(0, buf.rfind(b">", 0, m.start())) + 1)
                         cell = _CELL_TAG.search(buf, max(0, start), m.start())
@@ -111,7 +127,8 @@ def _scan_sheets(
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
                     # matches seen twice are deduplicated
                     tail = buf[-8192:]
-            out[_unescape(a["name"])] = (list(dict.fromkeys(merges)), sorted(uncached))
+            out[_unescape(a["name"])] = SheetFacts(
+                list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)))
     return out
 
 
@@ -240,7 +257,7 @@ def _epoch(path: Path) -> dt.datetime:
 
 def _read_sheets(
     book: CalamineSheets | _OpenpyxlSheets,
-    facts: Mapping[str, tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]],
+    facts: Mapping[str, SheetFacts],
     epoch: dt.datetime,
     kind: str,
     sheets: list[str] | None,
@@ -266,8 +283,8 @@ def _read_sheets(
         if state == "chart":
             skipped.append(SkippedSheet(name, "chart sheet"))
             continue
-        merges, uncached = facts.get(name, ([], []))
-        rows = _merged(book.rows(name, limits), merges, name, limits)
+        sheet_facts = facts.get(name, _NO_FACTS)
+        rows = _merged(book.rows(name, limits), sheet_facts.merges, name, limits)
         # a configured header_row may lie below the detection window
         search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
         found = find_header_row(search, kind, overrides, header_row)
@@ -278,14 +295,13 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, why))
             continue
         idx, match = found
-        tables += _sheet_tables(name, rows, idx, match, uncached, epoch, kind, overrides, merges)
+        tables += _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
     return tables, skipped
 
 
 def _sheet_tables(
-    name: str, rows: list[list[object]], idx: int, match: HeaderMatch, uncached: list[tuple[int, int]],
-    epoch: dt.datetime, kind: str, overrides: Mapping[str, str] | None,
-    merges: list[tuple[int, int, int, int]] | None = None,
+    name: str, rows: list[list[object]], idx: int, match: HeaderMatch,
+    epoch: dt.datetime, kind: str, overrides: Mapping[str, str] | None, facts: SheetFacts = _NO_FACTS,
 ) -> list[RawTable]:
     """The tables of one sheet under its header row (0-based `idx`): one per block of tables side
     by side (`table_blocks.side_by_side`), each cut where a header in another order starts a table
@@ -304,12 +320,12 @@ def _sheet_tables(
         label = name if whole else f"{name} ({column_span(match.headers, a, b)})"
         head = match if whole else recognise_header(match.headers[a:b], overrides, kind)
         cells = frame if whole else frame.iloc[:, a:b].set_axis([str(i) for i in range(b - a)], axis=1)
-        blind = [(r, c) for r, c in uncached if a < c <= b]
+        blind = [(r, c) for r, c in facts.uncached if a < c <= b]
         top = -1  # the header's position, counted in body rows
         for at in [*stacked_starts(cells, head.headers, kind, overrides), len(cells)]:
             end = at if at == len(cells) else _title_start(cells, top + 1, at)
             part = cells.iloc[top + 1:end].reset_index(drop=True)
-            tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a, merges or []))
+            tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a, facts))
             if at < len(cells):
                 title = f" (rows {idx + 2 + end}-{idx + 1 + at} above it, blank or its title, are not read)"
                 tables[-1].warnings.append(
@@ -334,10 +350,10 @@ def _title_start(cells: pd.DataFrame, start: int, at: int) -> int:
 
 def _raw_table(
     sheet: str, cells: pd.DataFrame, header_row: int, match: HeaderMatch, uncached: list[tuple[int, int]],
-    epoch: dt.datetime, offset: int = 0, merges: list[tuple[int, int, int, int]] | None = None,
+    epoch: dt.datetime, offset: int = 0, facts: SheetFacts = _NO_FACTS,
 ) -> RawTable:
     """The rows `cells` under the header on 1-based `header_row` as one table, whose first column is
-    the sheet's column `offset` (0-based), with the sheet's merged blocks over it (`merges`)."""
+    the sheet's column `offset` (0-based), with the sheet's merged blocks and hidden columns over it."""
     width = cells.shape[1]
     if len(match.headers) < width:
         match.headers.extend("" for _ in range(width - len(match.headers)))
@@ -352,7 +368,8 @@ def _raw_table(
     return RawTable(
         sheet=sheet, header_row=header_row, header=match, cells=cells,
         row_numbers=np.arange(header_row + 1, last + 1, dtype=np.int64), epoch=epoch, warnings=notes,
-        merged=blocks_in_table(merges or [], header_row + 1, last, offset, width),
+        merged=blocks_in_table(facts.merges, header_row + 1, last, offset, width),
+        hidden=columns_in_table(facts.hidden, offset, width),
     )
 
 

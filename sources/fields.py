@@ -47,6 +47,8 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
     # document
     "invoice_number": "text",
     "invoice_date": "date",
+    # an accounting document's type (invoice / credit note) or debit-credit indicator: signs its amounts
+    "document_type": "text",
     # contact at the end customer
     "contact_name": "text",
     "contact_email": "text",
@@ -81,11 +83,18 @@ PARTNER_PROGRAM_FIELDS: Final[frozenset[str]] = frozenset({
     "partner_name", "partner_account", "tier", "certification", "certified_staff",
     "support_model", "split_percent", "fixed_fee", "valid_from", "valid_to",
 })
-#: recognised in headers but not columns of source_records (none: the partner-program fields and
+#: fields only an accounting file carries: its document type says which rows are credit notes
+ACCOUNTING_FIELDS: Final[frozenset[str]] = frozenset({"document_type"})
+#: recognised in headers but not columns of source_records yet (none: the partner-program fields and
 #: service_provider are stored since issue 14; kept so a future field can be recognised first)
 NOT_YET_STORED: Final[frozenset[str]] = frozenset()
+#: read only to type the other fields, never stored: a document type says which rows are credit notes
+#: (their amount made negative, `sources.credit_notes`), so the schema keeps its columns
+READ_FOR_TYPING: Final[frozenset[str]] = frozenset({"document_type"})
 #: the fields of a typed source record, in order (source_records' canonical columns)
-RECORD_FIELDS: Final[tuple[str, ...]] = tuple(f for f in FIELD_TYPES if f not in NOT_YET_STORED)
+RECORD_FIELDS: Final[tuple[str, ...]] = tuple(
+    f for f in FIELD_TYPES if f not in NOT_YET_STORED and f not in READ_FOR_TYPING
+)
 
 SourceKind = Literal[
     "distributor", "sales_rep", "accounting", "crm_accounts", "crm_contracts", "price_list", "partner_program"
@@ -111,10 +120,12 @@ _NOT_IN_PARTNER_PROGRAM = frozenset({
 
 
 def eligible_fields(kind: str) -> tuple[str, ...]:
-    """The fields a file of `kind` may carry: partner-program fields only in partner-program files."""
+    """The fields a file of `kind` may carry: partner-program fields only in partner-program files,
+    accounting fields only in accounting files."""
+    other: frozenset[str] = frozenset() if kind == "accounting" else ACCOUNTING_FIELDS
     if kind == "partner_program":
-        return tuple(f for f in CANONICAL_FIELDS if f not in _NOT_IN_PARTNER_PROGRAM)
-    return tuple(f for f in CANONICAL_FIELDS if f not in PARTNER_PROGRAM_FIELDS)
+        return tuple(f for f in CANONICAL_FIELDS if f not in _NOT_IN_PARTNER_PROGRAM and f not in other)
+    return tuple(f for f in CANONICAL_FIELDS if f not in PARTNER_PROGRAM_FIELDS and f not in other)
 
 
 def required_columns(kind: str) -> set[str]:

@@ -10,7 +10,7 @@ fits makes the table `needs_mapping`, with the best candidates and a ready `colu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,6 +48,7 @@ REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
 LINE_ITEM = 0.8  # header evidence of a bare "No." beside the document's number for the line's item
 MOSTLY_BLANK = 0.5  # a column filled on at most this share of rows is mostly blank
+ASSIGN_MIN = 0.3**2  # the weighted score a column needs to be given a field
 
 
 @dataclass
@@ -212,6 +213,46 @@ def _repeated_notes(heads: list[str], labels: list[str], col_of: dict[int, str])
     return notes
 
 
+def _visible_first(weighted: np.ndarray, hidden: frozenset[int]) -> list[tuple[int, int]]:
+    """The best assignment of the visible columns, then of the hidden ones to the fields left: an
+    obsolete column a sheet hides never takes a field from a column a person sees."""
+    if not hidden:
+        return assign(weighted, ASSIGN_MIN)
+    rows = sorted(hidden)
+    shown = weighted.copy()
+    shown[rows] = 0.0
+    pairs = assign(shown, ASSIGN_MIN)
+    rest = np.zeros_like(weighted)
+    rest[rows] = weighted[rows]
+    rest[:, [j for _, j in pairs]] = 0.0
+    return pairs + assign(rest, ASSIGN_MIN)
+
+
+def _column_name(labels: list[str], i: int) -> str:
+    """A column as a warning names it: its header, or its position when the header is blank."""
+    return repr(labels[i]) if labels[i] else f"(blank header, column {i + 1})"
+
+
+def _hidden_notes(
+    hidden: frozenset[int], weighted: np.ndarray, fields: list[str], chosen: dict[str, int], labels: list[str]
+) -> list[str]:
+    """A warning per hidden column whose best field went to a visible column: which column has the
+    field, and whether the hidden one is left out or read as a field no visible column wanted."""
+    col_of = {i: fld for fld, i in chosen.items()}
+    notes = []
+    for i in sorted(hidden):
+        j = int(weighted[i].argmax()) if len(fields) else 0
+        if not len(fields) or weighted[i, j] < ASSIGN_MIN:
+            continue
+        winner = chosen.get(fields[j])
+        if winner is None or winner in hidden:
+            continue
+        fate = f"read as {col_of[i]}" if i in col_of else "left out"
+        notes.append(f"hidden column {_column_name(labels, i)} {fate}: "
+                     f"the visible {_column_name(labels, winner)} is {fields[j]}")
+    return notes
+
+
 def map_columns(
     headers: Sequence[object],
     cells: pd.DataFrame,
@@ -219,8 +260,10 @@ def map_columns(
     overrides: Mapping[str, str] | None = None,
     known_partners: Iterable[object] | None = None,
     excel_epoch: object | None = None,
+    hidden_columns: Collection[int] = (),
 ) -> ColumnMapping:
-    """Assign the columns of one table (header texts + raw cells named "0", "1", ...) to fields."""
+    """Assign the columns of one table (header texts + raw cells named "0", "1", ...) to fields;
+    a hidden column (0-based in `hidden_columns`) is given only a field no visible column takes."""
     heads = clean_headers(headers)
     while len(heads) < cells.shape[1]:
         heads.append("")
@@ -228,6 +271,7 @@ def map_columns(
     named = {h for h in (overrides or {}).values()}
     fields = [f for f in eligible_fields(kind) if f not in fixed.values()]
     n = len(heads)
+    hidden = frozenset(i for i in hidden_columns if 0 <= i < n and i not in fixed)
     scores = _Scores(fields, np.zeros((n, len(fields))), {}, np.full((n, len(fields)), np.nan))
     profiles = profile_table(cells.iloc[:, :n], excel_epoch) if n else []
     for i, head in enumerate(heads):
@@ -253,7 +297,7 @@ def map_columns(
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     # squared: one sure choice outweighs two doubtful ones that would fill one more field
     weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)
-    pairs = assign(weighted, 0.3**2)
+    pairs = _visible_first(weighted, hidden)
     chosen = {fields[j]: i for i, j in pairs}
     by_order = _repeated_dates(cells, heads, chosen, scores)
     chosen.update(by_order)
@@ -266,6 +310,7 @@ def map_columns(
         if i not in taken and name not in chosen and fields[best_reading[i]] == name
     ]
     labels = occurrence_labels(heads)  # a repeated header is named by its occurrence: "Date (2)"
+    notes += _hidden_notes(hidden, weighted, fields, chosen, labels) if hidden else []
     choices = {
         fld: FieldChoice(fld, i, labels[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()
     }
@@ -278,7 +323,8 @@ def map_columns(
             s = 0.55 * np.nan_to_num(scores.content[i, j])
         elif s <= 0:  # a swapped date column keeps the confidence of the pair
             s = scores.combined[chosen[_partner_of(fld)], fields.index(_partner_of(fld))]
-        rivals = [scores.combined[k, j] for k in range(n) if k != i] + [
+        # a hidden column a visible one won over by being seen is no rival
+        rivals = [scores.combined[k, j] for k in range(n) if k != i and (k not in hidden or i in hidden)] + [
             scores.combined[i, g] for g in range(len(fields)) if g != j and fields[g] not in chosen
         ]
         margin = s - max(rivals, default=0.0)

@@ -205,7 +205,7 @@ def map_table(
 ) -> tuple[RawTable, ColumnMapping]:
     """Assign the table's columns to fields (headers + content); the table carries the result."""
     mapping = map_columns(
-        table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch
+        table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden
     )
     return replace(table, header=mapping.header_match()), mapping
 

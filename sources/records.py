@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sources.columns import Problem, type_table
+from sources.credit_notes import sign_credit_notes
 from sources.dates import parse_dates
 from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
 from sources.group_rows import GroupRows, carry_groups, find_group_rows
@@ -394,6 +395,8 @@ def type_rows(
     for fld, filler in _fillers(grouped, keep, fixed_values):  # only where the row's own cell is empty
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
+    credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
+    warnings += [credited] if credited else []
 
     for row_number, why in table.cut_rows.items():  # the row is unfinished: none of its values is trusted
         problems.append((where.eq(row_number), "row", why, None))

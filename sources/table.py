@@ -35,6 +35,8 @@ class RawTable:
     cut_rows: dict[int, str] = field(default_factory=dict)
     #: the merged blocks over these rows (Excel only): their cells other than the top-left are copies
     merged: tuple[MergedBlock, ...] = ()
+    #: the columns (0-based positions) the sheet hides (Excel only): mapped only where no visible one fits
+    hidden: frozenset[int] = frozenset()
 
     @property
     def header_names(self) -> list[str]:

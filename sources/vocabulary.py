@@ -164,6 +164,14 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{invoice} number", "{invoice}", "{invoice} id", "{invoice} reference", "{invoice} no",
         "document number", "doc number",
     ),
+    # what an accounting document is (invoice, credit note) or which side it books (debit / credit):
+    # "Billing Type" (SAP FKART), "Soll/Haben-Kennzeichen" (DATEV), "D/C"
+    "document_type": (
+        "{invoice} type", "doc type", "{invoice} kind", "{invoice} category",
+        "debit credit", "debit credit indicator", "debit credit code", "debit credit flag", "debit credit key",
+        "credit debit", "credit debit indicator", "dc indicator", "dr cr", "dr cr indicator",
+        "type de piece", "type piece", "type de mouvement",
+    ),
     "invoice_date": (
         "{invoice} date", "date", "ship date", "order date", "sale date", "transaction date",
         "posting date", "document date", "shipped date", "shipment date", "sales date",
@@ -228,6 +236,10 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
 #: (Dynamics' "No. (Line)"), while "Line No." is the line's position
 WHOLE_HEADERS: Final[dict[str, str]] = {
     "no line": "sku", "number line": "sku", "no zeile": "sku", "n ligne": "sku",
+    # debit / credit written as a letter pair (an accounting file's "D/C", "Dr/Cr")
+    "d c": "document_type", "dr cr": "document_type", "c d": "document_type", "cr dr": "document_type",
+    # DATEV's amount "without the debit/credit indicator" is the amount, never the indicator beside it
+    "umsatz ohne soll haben kz": "amount",
 }
 
 #: kind -> field -> (the fields these phrases usually name, phrases naming this field in that kind
@@ -261,6 +273,9 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "sold to", "sold to number", "sold to id")),
         # an invoice export's bare "Ref" / "Reference" is the invoice's own number (Sage 50)
         "invoice_number": ((), ("reference", "invoice reference")),
+        # an invoice export's bare "Type" is the document's (Xero "Sales invoice" / "Sales credit note",
+        # Sage "SI" / "SC"), never the customer's account type
+        "document_type": (("account_type",), ("type", "kind", "transaction type", "entry type")),
     },
 }
 KIND_PHRASE_WEIGHT: Final = 0.97
@@ -275,7 +290,9 @@ NO_FIELD_PHRASES: Final[tuple[str, ...]] = (
 #: ledger (GL) account, never the customer's
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
-                   "ledger code", "gl account code"),
+                   "ledger code", "gl account code",
+                   # a line's tax treatment (Xero's "TaxType": "20% (VAT on Income)"), no document type
+                   "tax type", "vat type", "tax code", "vat code"),
 }
 #: headers naming a whole document's total, repeated on each of its lines: the amount only when no
 #: line's own amount ("LineAmount", "Line Total", "Net Amount") is there

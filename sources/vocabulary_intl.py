@@ -57,6 +57,11 @@ GERMAN: Final[dict[str, str]] = {
     # partner programs: "Anteil Wartung" (the partner's share of maintenance), "Erbringt Support"
     "anteil": "share", "marge": "margin", "erbringt": "delivers", "zertifizierung": "certification",
     "zertifizierungen": "certification",
+    # an accounting document's type and its debit/credit side ("Belegart", "Soll/Haben-Kennzeichen")
+    "belegart": "document type", "belegtyp": "document type", "dokumentart": "document type",
+    "dokumenttyp": "document type", "rechnungsart": "invoice type", "rechnungstyp": "invoice type",
+    "fakturaart": "billing type", "fakturatyp": "billing type", "soll": "debit", "haben": "credit",
+    "kennzeichen": "indicator", "kz": "indicator",
 }
 FRENCH: Final[dict[str, str]] = {
     "client": "customer", "nom": "name", "raison": "company", "sociale": "name",
@@ -81,6 +86,7 @@ FRENCH: Final[dict[str, str]] = {
     "valide": "valid", "jusqu": "until", "au": "to", "categorie": "category",
     "famille": "family", "responsable": "owner", "contact": "contact", "site": "site",
     "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net", "npa": "postal code",
+    "debit": "debit", "credit": "credit", "nature": "type",
 }
 SPANISH: Final[dict[str, str]] = {
     "cliente": "customer", "nombre": "name", "razon": "company", "empresa": "company",
@@ -104,6 +110,7 @@ SPANISH: Final[dict[str, str]] = {
     "parte": "part", "facturacion": "billing", "postal": "postal", "cp": "postal code",
     "poblacion": "city", "municipio": "city", "referencia": "reference", "deudor": "customer",
     "uds": "units", "ud": "unit", "unidades": "units",
+    "documento": "document", "comprobante": "document", "debe": "debit", "haber": "credit",
 }
 DUTCH: Final[dict[str, str]] = {
     "klant": "customer", "klanten": "customer", "eindklant": "end customer", "naam": "name",
@@ -126,6 +133,8 @@ DUTCH: Final[dict[str, str]] = {
     "geldig": "valid", "vanaf": "from", "waarde": "value", "netto": "net",
     "eigenaar": "owner", "debiteur": "customer", "debiteuren": "customer", "verantwoordelijke": "owner",
     "onderdeel": "part", "prijslijst": "list price",
+    "documentsoort": "document type", "factuursoort": "invoice type", "boekingssoort": "document type",
+    "debet": "debit",
 }
 
 ITALIAN: Final[dict[str, str]] = {
@@ -149,6 +158,7 @@ ITALIAN: Final[dict[str, str]] = {
     "responsabile": "owner", "contatto": "contact", "riferimento": "reference", "rif": "reference",
     "fatturazione": "billing", "intestatario": "bill to", "pagatore": "payer", "partita": "", "iva": "vat",
     "decorrenza": "start", "pz": "pieces", "pezzi": "pieces",
+    "documento": "document", "dare": "debit", "avere": "credit",
 }
 PORTUGUESE: Final[dict[str, str]] = {
     "cliente": "customer", "nome": "name", "razao": "company", "empresa": "company", "numero": "number",
@@ -269,6 +279,8 @@ SAP: Final[dict[str, str]] = {
     "vbegdat": "contract start date", "venddat": "contract end date", "vbegin": "contract start",
     "vende": "contract end", "arktx": "description", "maktx": "description", "pstlz": "postal code",
     "land1": "country", "stras": "street", "telf1": "telephone", "matkl": "material group",
+    # billing type (F2 invoice, G2 credit memo, S1 cancellation), FI document type, debit/credit indicator
+    "fkart": "billing type", "blart": "document type", "shkzg": "debit credit indicator",
 }
 
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)

@@ -1,0 +1,78 @@
+"""Credit notes written with positive amounts: an accounting export says so in its document type column.
+
+SAP writes billing type "G2" (a credit memo; "S1" cancels an invoice), Xero "ACCRECCREDIT" / "Sales credit
+note", Sage "SC", DATEV the credit side "H" (Haben), and many systems "Credit Note" in a "Document Type"
+column, while the amount stays positive. Such a row's amount is made negative (and its quantity: the
+units credited), so the credit nets with its invoice; a row already signed is left as written, and a
+type this list does not know changes nothing. The unit price stays a price, so price times quantity is
+still the line's (negative) value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+import pandas as pd
+
+#: document types and debit/credit indicators that say a row is a credit, as whole cells (case and
+#: accents aside)
+CREDIT_TYPES: Final[frozenset[str]] = frozenset({
+    # SAP: billing type G2 credit memo, S1 cancellation of an invoice; FI document type DG (credit memo)
+    "g2", "s1", "dg",
+    # Xero, Sage, QuickBooks, NetSuite
+    "accreccredit", "sales credit note", "sales credit", "sc", "credit memo", "credit note", "custcred",
+    # a debit/credit indicator's credit side: DATEV and SAP "H" (Haben), "Cr"
+    "h", "haben", "cr", "credit",
+    # generic and foreign
+    "cn", "cm", "credit invoice", "creditnote", "credit nota", "gutschrift", "rechnungskorrektur", "avoir",
+    "facture d'avoir", "note de credit", "nota de credito", "nota credito", "nota di credito", "abono",
+    "factura rectificativa", "creditnota", "creditfactuur", "credit factuur",
+})
+#: the money and quantity fields a credit's sign is put on (the unit price keeps its sign: a price)
+SIGNED_FIELDS: Final[tuple[str, ...]] = ("amount", "quantity")
+
+_SPACES = re.compile(r"[\s_]+")
+
+
+def _fold(value: object) -> str | None:
+    """A cell as the type list is written: lower case, accents gone, one space between words."""
+    if not isinstance(value, str):
+        return None
+    bare = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+    return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def credit_rows(types: pd.Series) -> pd.Series:
+    """Which rows' document type names a credit (a whole cell of `CREDIT_TYPES`)."""
+    return types.map(lambda v: _fold(v) in CREDIT_TYPES).astype(bool)
+
+
+def _signed(typed: dict[str, pd.Series], index: pd.Index) -> pd.Series:
+    """Rows whose amount, unit price or quantity is already written negative."""
+    out = pd.Series(False, index=index)
+    for fld in ("amount", "unit_price", "quantity"):
+        if fld in typed:
+            out |= typed[fld].reindex(index).lt(0).fillna(False).astype(bool)
+    return out
+
+
+def sign_credit_notes(typed: dict[str, pd.Series], header: str) -> str | None:
+    """Make the positive amounts and quantities of the rows `typed["document_type"]` names credits
+    negative, in place; a note naming the column and how many rows were read as credits, or None."""
+    types = typed.get("document_type")
+    if types is None:
+        return None
+    credits = credit_rows(types) & ~_signed(typed, types.index)
+    present = [f for f in SIGNED_FIELDS if f in typed]
+    if not credits.any() or not present:
+        return None
+    for fld in present:
+        values = typed[fld]
+        flip = credits.reindex(values.index, fill_value=False) & values.gt(0).fillna(False).astype(bool)
+        typed[fld] = values.where(~flip, -values)
+    example = types[credits].iloc[0]
+    n = int(credits.sum())
+    return (f"document_type ('{header}'): {n} row{'s' if n > 1 else ''} read as credit notes (e.g. {example!r}): "
+            f"their positive {' and '.join(present)} made negative, so each credit nets with its invoice")
