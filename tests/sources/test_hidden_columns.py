@@ -6,10 +6,8 @@ as the nightly run reads it, through both workbook readers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from sources.excel import read_workbook
@@ -19,18 +17,6 @@ from tests.sources.hostile import read_path, src, workbook
 HEADER = ["Customer", "Product", "Start Date", "Service End", "Coverage End", "Annual Value"]
 CUSTOMERS = ["Delta Legal Inc.", "Rockport Manufacturing", "Highland Financial", "Kestrel Analytics",
              "Harbour Logistics"]
-
-
-def _no_calamine(*_: object, **__: object) -> None:
-    raise RuntimeError("calamine unavailable")
-
-
-@pytest.fixture(params=["calamine", "openpyxl"])
-def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Each test runs through both workbook readers: they must carry the same hidden columns."""
-    if request.param == "openpyxl":
-        monkeypatch.setattr("sources.excel.CalamineSheets", _no_calamine)
-    yield request.param
 
 
 def _rows() -> list[list[object]]:

@@ -5,7 +5,6 @@ and read as the nightly run reads it, through both workbook readers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -34,18 +33,6 @@ def _merged_workbook(path: Path, header: list[str], rows: list[list[object]], me
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
-
-
-def _no_calamine(*_: object, **__: object) -> None:
-    raise RuntimeError("calamine unavailable")
-
-
-@pytest.fixture(params=["calamine", "openpyxl"])
-def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Each test runs through both workbook readers: they must give the same records and warnings."""
-    if request.param == "openpyxl":
-        monkeypatch.setattr("sources.excel.CalamineSheets", _no_calamine)
-    yield request.param
 
 
 def _tracker(tmp_path: Path) -> FileOutcome:
