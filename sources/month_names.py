@@ -20,11 +20,11 @@ put between their parts ("6 de marzo de 2024", "2024 r.", "2024 г.", "1er") are
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from typing import Final
 
 from sources.cldr import own_locale_data
+from sources.folding import fold_word as fold
 
 #: locales whose month names are read ("no": CLDR keeps Norwegian Bokmål's names there; "de_AT"
 #: adds "Jänner", "pt_PT" Portugal's abbreviations)
@@ -44,12 +44,6 @@ DATE_FILLER_WORDS: Final[frozenset[str]] = frozenset({
 })  # fmt: skip
 #: a word (letters and their combining accents, "quarta-feira" hyphenated) and a dot after it ("márc.")
 _WORD_RX = re.compile(r"((?:[^\W\d_]|[\u0300-\u036f])+(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*)(\.?)")
-
-
-def fold(word: str) -> str:
-    """A word compared without case and accents ("März" -> "marz", Turkish "Kasım" -> "kasim")."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return bare.casefold().replace("ı", "i")
 
 
 def _cldr_names(locale: str, key: str, widths: tuple[str, ...]) -> list[tuple[int, str]]:
