@@ -220,10 +220,12 @@ def type_table(
     decimal_comma = False
     # amounts first: a decimal comma they prove is the quantities' too ("1,000" = 1)
     for idx, fld in sorted(mapping.items(), key=lambda kv: FIELD_TYPES[kv[1]] != "money"):
-        columns[fld] = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
-                                   order_hint=order_hint, limits=limits, decimal_comma=decimal_comma)
+        column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
+                             order_hint=order_hint, limits=limits, decimal_comma=decimal_comma)
+        columns[fld] = _joined(columns[fld], column) if fld in columns else column  # a numbered family's next
         decimal_comma |= FIELD_TYPES[fld] == "money" and columns[fld].evidence.get("decimal") == "comma"
-    for fld in mapping.values():  # problems in column order: a quarantined row names its first bad column
+    # problems in column order: a quarantined row names its first bad column
+    for fld in dict.fromkeys(mapping.values()):
         column = columns[fld]
         typed[fld] = column.values
         problems += column.problems
@@ -238,6 +240,13 @@ def type_table(
     if currency is not None:
         typed["currency"] = currency
     return TypedTable(typed, problems + clashes, warnings, evidence)
+
+
+def _joined(first: TypedColumn, more: TypedColumn) -> TypedColumn:
+    """A list field read from two columns of one numbered family: each row's values, the first's first."""
+    values = pd.Series([a + b for a, b in zip(first.values, more.values, strict=True)], index=first.values.index,
+                       dtype=object)
+    return TypedColumn(values, first.problems + more.problems, first.warnings + more.warnings, first.evidence)
 
 
 def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[str]]:

@@ -291,7 +291,8 @@ def read_text(
         detected["quote"] = quote
         warnings.append("the values are quoted with ' (single quotes); read with ' as the quote character")
     table = RawTable(sheet=None, header_row=header_line, header=match, cells=frame, row_numbers=rows,
-                     warnings=warnings, cut_rows=open_quotes | _cut_last_line(last, delim, ncols, rows, quote))
+                     warnings=warnings, cut_rows=open_quotes | _cut_last_line(last, delim, ncols, rows, quote),
+                     above=tuple(tuple(r) for r in sample[:idx]) if first_line[0] == 1 else ())
     return table, detected
 
 

@@ -326,6 +326,8 @@ def _sheet_tables(
             end = at if at == len(cells) else _title_start(cells, top + 1, at)
             part = cells.iloc[top + 1:end].reset_index(drop=True)
             tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a, facts))
+            if top < 0:  # the lines above the sheet's header: its title ("Customer: Delta Legal Inc.")
+                tables[-1].above = tuple(tuple(r) for r in rows[:idx])
             if at < len(cells):
                 title = f" (rows {idx + 2 + end}-{idx + 1 + at} above it, blank or its title, are not read)"
                 tables[-1].warnings.append(

@@ -233,6 +233,8 @@ class HeaderMatch:
     mapping: dict[int, str]  # column index -> canonical field
     headers: list[str]  # the header texts as written, by column index
     how: dict[str, str] = field(default_factory=dict)  # field -> columns|synonym|abbreviation|fuzzy|content
+    #: field -> the value a line above the header states for every row (no column gives the field)
+    given: dict[str, str] = field(default_factory=dict)
 
     @property
     def fields(self) -> set[str]:

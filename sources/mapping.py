@@ -37,6 +37,7 @@ from sources.headers import (
     repeated_headers,
 )
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
+from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
 from sources.values import scientific_cells
 
@@ -261,9 +262,12 @@ def map_columns(
     known_partners: Iterable[object] | None = None,
     excel_epoch: object | None = None,
     hidden_columns: Collection[int] = (),
+    stated: Collection[str] = (),
 ) -> ColumnMapping:
     """Assign the columns of one table (header texts + raw cells named "0", "1", ...) to fields;
-    a hidden column (0-based in `hidden_columns`) is given only a field no visible column takes."""
+    a hidden column (0-based in `hidden_columns`) is given only a field no visible column takes. A
+    field in `stated` (a title line or `defaults:` gives it for every row) is never missing, and
+    no weak column is pressed into it."""
     heads = clean_headers(headers)
     while len(heads) < cells.shape[1]:
         heads.append("")
@@ -291,7 +295,7 @@ def map_columns(
     scores.content[list(fixed)] = np.nan
     _line_item_number(heads, scores)
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
-    must = _must_fields(kind, scores.header, fields) - set(fixed.values())
+    must = _must_fields(kind, scores.header, fields) - set(fixed.values()) - set(stated)
     _combine(scores, must, heads, required_columns(kind))
     _prefer_filled(scores, profiles, len(cells), must)
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
@@ -315,7 +319,11 @@ def map_columns(
         fld: FieldChoice(fld, i, labels[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()
     }
     col_of = {i: fld for fld, i in chosen.items()}
+    more = _list_families(heads, {**{f: i for i, f in fixed.items()}, **chosen}, profiles)
+    col_of.update({i: fld for fld, cols in more.items() for i in cols})
     notes += _repeated_notes(heads, labels, {**col_of, **fixed})
+    notes += [_family_note(fld, [choices[fld].column if fld in choices else chosen[fld], *cols], labels)
+              for fld, cols in more.items()]
     for fld, i in chosen.items():
         j = fields.index(fld)
         s = scores.combined[i, j]
@@ -324,7 +332,9 @@ def map_columns(
         elif s <= 0:  # a swapped date column keeps the confidence of the pair
             s = scores.combined[chosen[_partner_of(fld)], fields.index(_partner_of(fld))]
         # a hidden column a visible one won over by being seen is no rival
-        rivals = [scores.combined[k, j] for k in range(n) if k != i and (k not in hidden or i in hidden)] + [
+        family = more.get(fld, ())  # a numbered sibling feeds the same field: no rival
+        rivals = [scores.combined[k, j] for k in range(n)
+                  if k != i and k not in family and (k not in hidden or i in hidden)] + [
             scores.combined[i, g] for g in range(len(fields)) if g != j and fields[g] not in chosen
         ]
         margin = s - max(rivals, default=0.0)
@@ -334,10 +344,31 @@ def map_columns(
             fld, i, labels[i], scores.kind_of.get((i, j), "content"), round(float(confidence), 3),
             round(float(scores.header[i, j]), 3), None if np.isnan(cs) else round(float(cs), 3),
         )
-    missing = _missing(kind, choices, scores, labels, col_of)
+    missing = _missing(kind, choices, scores, labels, col_of, stated)
     not_stored = sorted(f for f in choices if f in NOT_YET_STORED)
     return ColumnMapping(kind, heads, dict(sorted(choices.items(), key=lambda kv: kv[1].column)),
-                         missing, not_stored, notes)
+                         missing, not_stored, notes, more)
+
+
+def _list_families(heads: list[str], chosen: dict[str, int], profiles: list[ColumnProfile]) -> dict[str, list[int]]:
+    """The further columns of each list field's numbered family ("Serial 2", "Serial 3" beside the
+    chosen "Serial 1") that no field took and whose content does not contradict the field."""
+    taken = set(chosen.values())
+    out = {}
+    for fld in LIST_FIELDS:
+        if fld not in chosen:
+            continue
+        cols = [i for i in numbered_siblings(heads, chosen[fld], taken)
+                if (fit := content_fit(profiles[i], fld)) is None or fit >= CONTRADICTS]
+        if cols:
+            out[fld] = cols
+            taken.update(cols)
+    return out
+
+
+def _family_note(fld: str, cols: list[int], labels: list[str]) -> str:
+    names = ", ".join(_column_name(labels, i) for i in sorted(cols))
+    return f"{fld} read from {len(cols)} numbered columns together ({names}): each row's values of all of them"
 
 
 #: this share of a serial column in scientific notation says Excel turned the serials into numbers
@@ -373,11 +404,11 @@ def _candidate_score(header: float, content: float) -> float:
 
 
 def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads: list[str],
-             col_of: dict[int, str]) -> dict[str, list[Candidate]]:
+             col_of: dict[int, str], stated: Collection[str] = ()) -> dict[str, list[Candidate]]:
     out: dict[str, list[Candidate]] = {}
     for req in REQUIRED_FIELDS.get(kind, ()):
         options = req if isinstance(req, tuple) else (req,)
-        if any(o in choices for o in options):
+        if any(o in choices or o in stated for o in options):
             continue
         cands: list[Candidate] = []
         for o in options:

@@ -53,6 +53,8 @@ class ColumnMapping:
     missing: dict[str, list[Candidate]] = field(default_factory=dict)  # "a" or "a or b" -> candidates
     not_stored: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    more: dict[str, list[int]] = field(default_factory=dict)  # list field -> its further numbered columns
+    given: dict[str, str] = field(default_factory=dict)  # field -> the value the title states for every row
 
     @property
     def needs_mapping(self) -> bool:
@@ -65,10 +67,13 @@ class ColumnMapping:
 
     def header_match(self) -> HeaderMatch:
         """The mapping as the HeaderMatch the record typer reads."""
+        mapping = {c.column: f for f, c in self.choices.items()}
+        mapping.update({i: f for f, cols in self.more.items() for i in cols})
         return HeaderMatch(
-            mapping={c.column: f for f, c in sorted(self.choices.items(), key=lambda kv: kv[1].column)},
+            mapping=dict(sorted(mapping.items())),
             headers=list(self.headers),
             how={f: c.evidence for f, c in self.choices.items()},
+            given=dict(self.given),
         )
 
     def low_confidence_warnings(self) -> list[str]:
@@ -136,4 +141,6 @@ class ColumnMapping:
                 req: [{"column": c.header, "index": c.column, "field": c.field, "score": c.score} for c in cands]
                 for req, cands in self.missing.items()
             },
-        }
+        } | ({"given": dict(self.given)} if self.given else {}) | ({"more": {
+            f: [{"column": self.headers[i], "index": i} for i in cols] for f, cols in self.more.items()
+        }} if self.more else {})

@@ -26,6 +26,7 @@ from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.table import FileReadError, RawTable
+from sources.title_values import title_values
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -203,10 +204,18 @@ def read_source_file(
 def map_table(
     table: RawTable, src: SourceConfig, known_partners: Iterable[object] | None = None
 ) -> tuple[RawTable, ColumnMapping]:
-    """Assign the table's columns to fields (headers + content); the table carries the result."""
+    """Assign the table's columns to fields (headers + content); the table carries the result. A field
+    no column gives takes the value a line above the header states ("Customer: Delta Legal Inc.")."""
+    title = title_values(table.above, src.kind)
     mapping = map_columns(
-        table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden
+        table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden,
+        stated={*title, *src.fixed_values},
     )
+    used = {f: v for f, v in title.items() if f not in mapping.choices}
+    if used:
+        mapping = replace(mapping, given={f: v.value for f, v in used.items()}, notes=[*mapping.notes, *(
+            f"{f} {v.value!r} for every row, as {'row' if table.sheet else 'line'} {v.line} above the header "
+            f"states it ({v.label!r})" for f, v in used.items())])
     return replace(table, header=mapping.header_match()), mapping
 
 

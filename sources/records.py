@@ -356,6 +356,7 @@ def type_rows(
     """Type one RawTable into canonical records plus quarantine rows (values bounded by `limits`;
     `date_order` is the day/month order the source's earlier files proved, for dates nothing in the
     table decides)."""
+    fixed_values = {**(fixed_values or {}), **table.header.given}  # a title's value before the source's default
     cells = table.cells
     rows = pd.Series(table.row_numbers, index=cells.index)
     columns = list(cells.columns)

@@ -37,6 +37,8 @@ class RawTable:
     merged: tuple[MergedBlock, ...] = ()
     #: the columns (0-based positions) the sheet hides (Excel only): mapped only where no visible one fits
     hidden: frozenset[int] = frozenset()
+    #: the lines above the header (a title, "Customer: Delta Legal Inc."), the first on row/line 1
+    above: tuple[tuple[object, ...], ...] = ()
 
     @property
     def header_names(self) -> list[str]:
