@@ -202,10 +202,29 @@ _KIND_PHRASES = {
 SHADOWED = 0.9
 
 
+#: a header written as a relation's path ("Invoice lines/Product", "Partner/Country"), as Odoo and
+#: other ERPs export related records' fields: its last step names the field this surely at most
+PATH_STEP_WEIGHT = 0.95
+_PATH = re.compile(r"^(?P<relation>[^/]{3,})/(?P<step>[^/]{3,})$")
+
+
 @lru_cache(maxsize=65536)
 def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     """`score_header` plus the phrases that name a field only in files of `kind`; nothing for a header
-    that names no field (in files of `kind`)."""
+    that names no field (in files of `kind`). A relation's path ("Invoice lines/Product") is also read
+    by its last step ("Product"), the better reading of each field kept."""
+    out = _field_scores(text, kind)
+    m = _PATH.match(" ".join(text.split()))
+    if m is None:
+        return out
+    for fld, s in _field_scores(m.group("step"), kind).items():
+        step = round(s.score * PATH_STEP_WEIGHT, 4)
+        if fld not in out or out[fld].score < step:
+            out[fld] = FieldScore(step, s.evidence)
+    return out
+
+
+def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     words = _words(text)
     if words in _NO_FIELD or words in _KIND_NO_FIELD.get(kind or "", frozenset()):
         return {}

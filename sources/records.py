@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from sources.columns import Problem, type_table
+from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
 from sources.credit_notes import sign_credit_notes
 from sources.dates import parse_dates
 from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
@@ -324,6 +325,31 @@ def _group_note(table: RawTable, grouped: GroupRows, first_row: pd.Series) -> st
             f"(one cell above the lines each heads, e.g. {first!r}): skipped, counted with the total rows; {gave}")
 
 
+def _continue_lines(
+    table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, keep: np.ndarray, total: np.ndarray
+) -> tuple[pd.DataFrame, list[str]]:
+    """The cells with continuation lines given their document's values (sources/continuation_rows.py),
+    and the warning naming them."""
+    mapping = dict(table.header.mapping)
+    continued, above = continuation_rows(blank_cells, keep, total, mapping)
+    if not continued.any():
+        return cells, []
+    return carry_down(cells, blank_cells, continued, above, total, mapping), [
+        _continuation_note(table, continued, mapping)]
+
+
+def _continuation_note(table: RawTable, continued: np.ndarray, mapping: dict[int, str]) -> str:
+    """The warning naming the rows read as further lines of the document above them."""
+    rows = table.row_numbers[continued]
+    n = len(rows)
+    listed = _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {n - GROUP_ROWS_LISTED} more" if n > GROUP_ROWS_LISTED
+                                                      else "")
+    fields = ", ".join(f for f in mapping.values() if f in DOCUMENT_FIELDS)
+    return (f"row{'s' if n > 1 else ''} {listed} continue{'' if n > 1 else 's'} the document above "
+            f"({fields} left blank): read with that document's values; a row of serials alone also takes its "
+            "line's SKU and service period")
+
+
 def _line_list(rows: np.ndarray) -> str:
     """Row numbers as a person reads them: "394", "394-396", "12, 394-396"."""
     spans: list[list[int]] = []
@@ -380,6 +406,7 @@ def type_rows(
     keep = pd.Series(~blank & ~total, index=cells.index)
     grouped = carry_groups(cells, blank_cells, groups, keep.to_numpy(), total & ~groups & ~footnotes,
                            dict(table.header.mapping))
+    cells, continued = _continue_lines(table, cells, blank_cells, keep.to_numpy(), total)
     body = cells[keep]
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
@@ -391,6 +418,7 @@ def type_rows(
                              source_order=date_order, default_currency=(fixed_values or {}).get("currency"))
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
     warnings = [*_structure_notes(table, footnotes, grouped), *once.warnings, *warnings]
+    warnings += continued
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 
     for fld, filler in _fillers(grouped, keep, fixed_values):  # only where the row's own cell is empty

@@ -7,6 +7,7 @@ import pytest
 from sources.fields import CANONICAL_FIELDS
 from sources.headers import (
     SYNONYMS,
+    field_scores,
     find_header_row,
     header_score,
     is_recognisable,
@@ -226,3 +227,14 @@ def test_a_data_row_is_never_taken_for_the_header() -> None:
     assert find_header_row(rows, "distributor") is None
     assert looks_like_data(rows[1]) and not looks_like_data(header)
     assert not looks_like_data(["Invoice Date", "Col_07 Serial", "Address 2", "Amount [EUR]", "Q1 2026"])
+
+
+def test_a_relation_path_is_read_by_its_last_step() -> None:
+    """Odoo and other ERPs export a related record's field as a path: "Invoice lines/Product"."""
+    best = {h: max(field_scores(h, "accounting").items(), key=lambda kv: kv[1].score)[0]
+            for h in ["Invoice lines/Product", "Invoice lines/Quantity", "Order Lines/Unit Price", "Partner/Country",
+                      "Lot/Serial Number"]}
+    assert best == {"Invoice lines/Product": "sku", "Invoice lines/Quantity": "quantity",
+                    "Order Lines/Unit Price": "unit_price", "Partner/Country": "customer_country",
+                    "Lot/Serial Number": "serial_numbers"}
+    assert max(s.score for s in field_scores("Invoice lines/Product", "accounting").values()) == 0.95
