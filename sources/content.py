@@ -57,7 +57,9 @@ def _money(p: ColumnProfile) -> float:
 
 
 def _quantity(p: ColumnProfile) -> float:
-    return _clip(p.money * p.small_whole * (1 - p.decimals) * (1 - 0.5 * p.postal * p.fixed_width))
+    # "2.00" is a whole count as an ERP writes it, if less surely one than "2"
+    whole = _clip(p.small_whole + 0.8 * p.zero_cents)
+    return _clip(p.money * whole * (1 - p.decimals) * (1 - 0.5 * p.postal * p.fixed_width))
 
 
 def _city(p: ColumnProfile) -> float:

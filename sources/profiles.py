@@ -100,6 +100,7 @@ class ColumnProfile:
     money: float = 0.0
     decimals: float = 0.0  # numeric values with a fraction
     small_whole: float = 0.0  # whole numbers 0..10,000
+    zero_cents: float = 0.0  # such numbers written with a zero fraction ("2.00": an ERP's quantity, or money)
     code: float = 0.0  # one token of letters/digits/dashes with a digit
     numbered: float = 0.0  # such a token with a run of four digits or more ("SC-3895637", not "24x7x4")
     multi_code: float = 0.0  # several codes in one cell ("SN1; SN2")
@@ -164,9 +165,11 @@ _POSTAL_RX = re.compile(_POSTAL)
 _PERSON_RX = re.compile(_PERSON)
 _ADDRESS_RX = re.compile(_ADDRESS)
 _DIGIT_RX = re.compile(r"\d")
+_BRACKETED_CODE_RX = re.compile(r"^\[([^\[\]\s]{2,40})\]\s")
 _LOWER_LETTER_RX = re.compile("[a-z]")
 _LOWER_WORD_RX = re.compile(r"[a-z]+")
 _CENTS_RX = re.compile(r"[.,]\d{1,2}$|[$€£]")
+_CURRENCY_SIGN_RX = re.compile(r"[$€£¥]")
 _DIGITS_RX = re.compile(r"\d+")
 _DIGIT_RUN_RX = re.compile(r"\d{4}")
 _CODE_SEPARATORS_RX = re.compile(r"[,;/\s]+")
@@ -203,7 +206,9 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
     states, currencies = _places()
     digits = _DIGITS_RX.fullmatch(s) is not None
     cents = _CENTS_RX.search(s) is not None
-    code_like = _CODE_RX.match(s) is not None and _DIGIT_RX.search(s) is not None
+    bracketed = _BRACKETED_CODE_RX.match(s)  # Odoo's product "[CS-4HR-SW] Support 4h onsite" is its code
+    code_like = (_CODE_RX.match(s) is not None and _DIGIT_RX.search(s) is not None) or (
+        bracketed is not None and _DIGIT_RX.search(bracketed.group(1)) is not None)
     code = long_whole or (not is_num and code_like and not date_text and not (numeric and cents))
     email = _EMAIL_RX.match(s) is not None
     domain = _DOMAIN_RX.match(lower) is not None and "@" not in s
@@ -217,6 +222,7 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
         numeric,  # money
         numeric and not whole,  # decimals
         whole and small and not cents,  # small_whole
+        whole and small and cents and not _CURRENCY_SIGN_RX.search(s),  # zero_cents
         digits,  # digits_only
         len(s) if digits else -1,  # digit_len
         code,  # code
@@ -240,7 +246,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
     )
 
 
-_TEXT_FEATURES = ("money", "decimals", "small_whole", "digits_only", "digit_len", "code", "numbered", "multi_code",
+_TEXT_FEATURES = ("money", "decimals", "small_whole", "zero_cents", "digits_only", "digit_len", "code", "numbered",
+                  "multi_code",
                   "email",
                   "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
                   "party", "address", "free_text", "mean_words")
@@ -314,7 +321,8 @@ def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnP
     return profile_table(pd.DataFrame({"0": col}), excel_epoch)[0]
 
 
-_FEATURES = ("date", "money", "decimals", "small_whole", "code", "numbered", "multi_code", "digits_only", "email",
+_FEATURES = ("date", "money", "decimals", "small_whole", "zero_cents", "code", "numbered", "multi_code", "digits_only",
+             "email",
              "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
              "party", "address", "free_text", "mean_words")
 

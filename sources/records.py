@@ -26,6 +26,7 @@ from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
 from sources.group_rows import GroupRows, carry_groups, find_group_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.merged_cells import count_once
+from sources.name_codes import split_name_codes, split_sku_labels
 from sources.table import RawTable
 from sources.values import cell_text, distinct, is_number, parse_money
 
@@ -426,6 +427,7 @@ def type_rows(
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
     warnings += [credited] if credited else []
+    warnings += split_name_codes(typed) + split_sku_labels(typed)
 
     for row_number, why in table.cut_rows.items():  # the row is unfinished: none of its values is trusted
         problems.append((where.eq(row_number), "row", why, None))

@@ -128,6 +128,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "line value", "price total", "total value", "extended", "extended sales",
         "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
         "{service} price", "annual contract value", "total contract value", "annual recurring revenue",
+        "subtotal", "sub total", "line subtotal",
     ),
     "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
                    "retail price", "catalog price", "list unit price", "recommended retail price",
@@ -272,7 +273,10 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "account id", "client number", "client id", "customer account number",
             "sold to", "sold to number", "sold to id")),
         # an invoice export's bare "Ref" / "Reference" is the invoice's own number (Sage 50)
-        "invoice_number": ((), ("reference", "invoice reference")),
+        "invoice_number": ((), ("reference", "invoice reference",
+                                # a bare "Number" / "Num" / "No." of an invoice export is the document's (Odoo,
+                                # QuickBooks), no account
+                                "number", "num", "no", "document number", "doc number", "doc no")),
         # an invoice export's bare "Type" is the document's (Xero "Sales invoice" / "Sales credit note",
         # Sage "SI" / "SC"), never the customer's account type
         "document_type": (("account_type",), ("type", "kind", "transaction type", "entry type")),
@@ -298,7 +302,7 @@ KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
 #: line's own amount ("LineAmount", "Line Total", "Net Amount") is there
 DOCUMENT_TOTAL_PHRASES: Final[tuple[str, ...]] = (
     "total", "invoice total", "grand total", "document total", "total amount", "invoice amount",
-    "total invoice amount", "gross total",
+    "total invoice amount", "gross total", "subtotal", "sub total",
 )
 DOCUMENT_TOTAL_WEIGHT: Final = 0.95
 #: prefixes naming which address of a party a column holds (Xero's "POAddressLine1", "POCity": the

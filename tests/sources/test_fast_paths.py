@@ -27,7 +27,7 @@ TRICKY = [
     "15.03.2026", "2026-03-15", "20260315", "Mar 2026", "31/02/2026", "Acme Corp", "Foo GmbH & Co. KG",
     "Baz S.A.", "info@acme.com", "www.acme.com", "+1 (555) 123-4567 ext 12", "94105", "SW1A 1AA", "CA",
     "Germany", "usd", "SN123; SN456", "John Smith", "12 Main Street", "İSTANBUL Holding", "ΣΑΣ Ltd", "Total",
-    "line one\nline two", "٣٤٥", "TRUE", "N/A", "12.5.26",
+    "line one\nline two", "٣٤٥", "TRUE", "N/A", "12.5.26", "2.00", "[CS-4HR-SW] Support 4h", "[DESK] Desk",
 ]
 CELLS = [*TRICKY, None, np.nan, 3000, 2.5, float("inf"), -0.0, 45000, 45000.5, 123456, True,
          dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, 12, 30)]
@@ -143,10 +143,12 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     cents = s.str.contains(r"[.,]\d{1,2}$|[$€£]", regex=True)
     f["money"], f["decimals"] = numeric, numeric & ~whole
     f["small_whole"] = whole & money.between(0, 10_000) & ~cents
+    f["zero_cents"] = whole & money.between(0, 10_000) & cents & ~s.str.contains("[$€£¥]", regex=True)
     digits = s.str.fullmatch(r"\d+")
     f["digits_only"], f["digit_len"] = digits, s.str.len().where(digits, -1)
     long_whole = is_num & (nums == nums.round()) & (nums.abs() >= 10_000) & ~serial_day
-    code_like = s.str.match(p._CODE) & s.str.contains(r"\d", regex=True)
+    bracketed = s.str.extract(r"^\[([^\[\]\s]{2,40})\]\s", expand=False)
+    code_like = (s.str.match(p._CODE) & s.str.contains(r"\d", regex=True)) | bracketed.str.contains(r"\d").fillna(False)
     f["code"] = long_whole | (~is_num & code_like & ~date_text & ~(numeric & cents))
     f["numbered"] = f["code"] & s.str.contains(r"\d{4}", regex=True)
     f["multi_code"] = s.str.split(r"[,;/\s]+", regex=True).map(p._multi_code)
