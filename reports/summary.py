@@ -203,12 +203,14 @@ class Sections:
 
 #: the columns `summarise` and `reports.books` read from each frame: splitting the book into 39
 #: parts copies every column of every part, so the summary works on these alone
+#: (with what tells the vendor's direct list: who owns each renewal, and the opportunity it is)
+_PART = ("rep", "reseller_id", "renewal_owner", "opportunity_id")
 SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "opportunities": ("kind", "window", "currency", "rep", "reseller_id", "reseller_name", *_MONEY),
-    "forecast": ("month", "currency", "rep", "reseller_id", "reseller_name", "value", "weighted_value"),
-    "missed": ("currency", "rep", "reseller_id", "reseller_name", "value"),
-    "installed_base": ("currency", "rep", "reseller_id", "value_if_covered"),
-    "changes": ("change", "currency", "rep", "reseller_id", "value", "previous_value"),
+    "opportunities": ("kind", "window", "currency", *_PART, "reseller_name", *_MONEY),
+    "forecast": ("month", "currency", *_PART, "reseller_name", "value", "weighted_value"),
+    "missed": ("currency", *_PART, "reseller_name", "value"),
+    "installed_base": ("currency", *_PART, "value_if_covered"),
+    "changes": ("change", "currency", *_PART, "value", "previous_value"),
 }
 
 

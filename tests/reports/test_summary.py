@@ -103,6 +103,29 @@ def test_the_summary_on_its_own_columns_equals_the_summary_on_the_whole_book(dat
     assert full.equals(fast)
 
 
+def test_the_direct_list_is_summarised_by_who_owns_each_renewal(data, settings) -> None:
+    """A renewal the vendor owns through a reseller ("Vendor-delivered support") is on the direct list:
+    the summary of the narrowed book must count it there too (it showed 0 and the workbook failed)."""
+    from dataclasses import replace
+
+    from reports.books import DIRECT
+    from reports.summary import for_scope, summary_data
+
+    opps = data.opportunities.copy()
+    with_reseller = opps["reseller_id"].notna()
+    opps = opps[with_reseller].reset_index(drop=True)
+    opps["renewal_owner"] = "reseller"
+    opps.loc[0, "renewal_owner"] = "vendor"
+    forecast = data.forecast[data.forecast["reseller_id"].notna()].reset_index(drop=True)
+    missed = data.missed[data.missed["reseller_id"].notna()].reset_index(drop=True)
+    book = replace(data, opportunities=opps, forecast=forecast, missed=missed)
+    summary = summarise_books(book_parts(summary_data(book)), settings)
+    assert DIRECT in set(summary["scope"])
+    assert summary.equals(summarise_books(book_parts(book), settings))
+    total = for_scope(summary, DIRECT).query("section == 'total'")
+    assert int(total["opportunities"].iloc[0]) == int(opps.loc[[0], "kind"].isin(["renewal", "lapsed"]).sum())
+
+
 def _reference_summarise(data, settings) -> pd.DataFrame:
     """The summary as it was written with a pandas filter per total (the answer the arrays must give)."""
     from reports.summary import (
