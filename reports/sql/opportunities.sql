@@ -65,10 +65,12 @@ WITH eligible AS (
     SELECT u.* FROM rv_upcoming u CROSS JOIN run_settings s
     WHERE u.customer_id IS NOT NULL AND u.end_date < s.as_of + to_months(s.coterm_months)
 ),
+-- one proposal per customer and reseller: a reseller folds its own contracts (another reseller's
+-- contract, number and price never show in its proposal or its workbook)
 groups AS (
-    SELECT e.customer_id, min(e.end_date) AS coterm_date
+    SELECT e.customer_id, e.reseller_id, min(e.end_date) AS coterm_date
     FROM eligible e CROSS JOIN run_settings s
-    GROUP BY e.customer_id, s.coterm_min_contracts
+    GROUP BY e.customer_id, e.reseller_id, s.coterm_min_contracts
     HAVING count(*) >= s.coterm_min_contracts AND count(DISTINCT e.end_date) >= 2
        AND count(DISTINCT e.value_currency) = 1
 )
@@ -79,14 +81,13 @@ SELECT e.*, g.coterm_date,
              * (CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - e.end_date)
              / (CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - g.coterm_date), 2) AS prorated_value
 FROM eligible e
-JOIN groups g USING (customer_id)
+JOIN groups g ON g.customer_id = e.customer_id AND g.reseller_id IS NOT DISTINCT FROM e.reseller_id
 CROSS JOIN run_settings s;
 
 CREATE OR REPLACE TEMP TABLE rv_coterms AS
 WITH folded AS (
-    SELECT customer_id, any_value(coterm_date) AS coterm_date, any_value(coterm_end) AS coterm_end,
+    SELECT customer_id, reseller_id, any_value(coterm_date) AS coterm_date, any_value(coterm_end) AS coterm_end,
            arg_min(contract_id, (end_date, contract_id)) AS contract_id,
-           arg_min(reseller_id, (end_date, contract_id)) AS reseller_id,
            arg_min(rep, (end_date, contract_id)) AS rep,
            arg_min(rep_basis, (end_date, contract_id)) AS rep_basis,
            arg_min(partner_tier, (end_date, contract_id)) AS partner_tier,
@@ -105,15 +106,15 @@ WITH folded AS (
            string_agg(contract_number || ' ' || rv_money(value_currency, prorated_value) || ' for '
                       || prorated_days || ' days', '; ' ORDER BY end_date, contract_number) AS parts
     FROM rv_coterm_members
-    GROUP BY customer_id
+    GROUP BY customer_id, reseller_id
 ),
 member_assets AS (
-    SELECT m.customer_id, count(DISTINCT ca.asset_id) AS asset_count
+    SELECT m.customer_id, m.reseller_id, count(DISTINCT ca.asset_id) AS asset_count
     FROM rv_coterm_members m JOIN contract_assets ca USING (contract_id)
     WHERE ca.basis <> 'inferred_ambiguous'
-    GROUP BY m.customer_id
+    GROUP BY m.customer_id, m.reseller_id
 )
-SELECT 'coterm' AS kind, f.customer_id AS opp_key, f.customer_id, f.reseller_id, f.rep, f.rep_basis,
+SELECT 'coterm' AS kind, f.customer_id || coalesce('@' || f.reseller_id, '') AS opp_key, f.customer_id, f.reseller_id, f.rep, f.rep_basis,
        f.partner_tier, f.partner_share_rate, f.contract_id, f.contract_number, f.contract_ids,
        f.renewal_owner, f.owner_at_risk, f.service_provider_id, f.service_provider_name,
        f.service_level, f.sku, coalesce(a.asset_count, 0) AS asset_count,
@@ -129,7 +130,7 @@ SELECT 'coterm' AS kind, f.customer_id AS opp_key, f.customer_id, f.reseller_id,
 FROM folded f
 CROSS JOIN run_settings s
 JOIN rv_windows w ON f.coterm_date - s.as_of BETWEEN w.lo AND w.hi
-LEFT JOIN member_assets a USING (customer_id);
+LEFT JOIN member_assets a ON a.customer_id = f.customer_id AND a.reseller_id IS NOT DISTINCT FROM f.reseller_id;
 
 -- assets and their coverage: the latest end of any contract covering them
 CREATE OR REPLACE TEMP TABLE rv_asset_coverage AS
@@ -141,7 +142,8 @@ FROM assets a
 CROSS JOIN run_settings s
 LEFT JOIN products p ON p.sku = upper(regexp_replace(a.sku, '\s+', '', 'g'))
 LEFT JOIN contract_assets ca ON ca.asset_id = a.asset_id
-LEFT JOIN contracts c ON c.contract_id = ca.contract_id
+-- a contract credited in full (cancelled, returned) covers nothing
+LEFT JOIN contracts c ON c.contract_id = ca.contract_id AND c.status IS DISTINCT FROM 'credited'
 GROUP BY ALL;
 
 -- per customer: current or recent contracts with no recorded serials (they may cover a "gap")
@@ -149,7 +151,7 @@ CREATE OR REPLACE TEMP TABLE rv_unlinked_contracts AS
 SELECT c.customer_id, count(*) AS contracts, min(c.contract_number) AS example
 FROM contracts c
 CROSS JOIN run_settings s
-WHERE c.customer_id IS NOT NULL AND c.end_date >= s.as_of - s.gap_days
+WHERE c.customer_id IS NOT NULL AND c.end_date >= s.as_of - s.gap_days AND c.status IS DISTINCT FROM 'credited'
   AND NOT EXISTS (SELECT 1 FROM contract_assets ca WHERE ca.contract_id = c.contract_id)
 GROUP BY c.customer_id;
 

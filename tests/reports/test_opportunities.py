@@ -116,6 +116,29 @@ def test_a_contract_credited_in_full_is_no_renewal_and_joins_no_coterm(tmp_path:
     assert not any("K1" in list(ids) for ids in df["contract_ids"])
 
 
+def test_a_contract_credited_in_full_covers_no_asset(tmp_path: Path) -> None:
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    con.execute("UPDATE contracts SET status = 'credited', amount = 0 WHERE contract_id = 'K2'")  # SN-A8's only one
+    build_opportunities(con, settings)
+    gap = con.execute(
+        "SELECT o.basis FROM opportunity_assets a JOIN renewal_opportunities o USING (opportunity_id) "
+        "WHERE o.kind = 'coverage_gap' AND a.asset_id = 'AST-8'").fetchall()
+    assert len(gap) == 1 and "never under a service contract" in gap[0][0]
+
+
+def test_a_coterm_proposal_folds_one_resellers_contracts(tmp_path: Path) -> None:
+    """CUST-1's K1 and K6 through two resellers: neither reseller's proposal may fold (and show) the
+    other's contract, and each alone is no proposal."""
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    con.execute("UPDATE contracts SET reseller_id = 'PART-2' WHERE contract_id = 'K6'")
+    build_opportunities(con, settings)
+    coterms = _opps(con).query("kind == 'coterm'")
+    assert set(coterms["customer_id"]) == {"CUST-2"}
+    assert all(set(ids) <= {"K9", "K2"} for ids in coterms["contract_ids"])
+
+
 def test_coterm_folds_a_customers_next_12_months_onto_one_date_prorated(con) -> None:
     df = _opps(con)
     coterms = df[df["kind"] == "coterm"].set_index("customer_id")

@@ -427,3 +427,30 @@ def test_a_line_without_an_amount_is_worth_its_unit_price_times_its_quantity(tmp
     assert _contract(con, "SC-2600001")["amount"] == Decimal("1000.00")
     assert _contract(con, "SC-2600002")["amount"] == Decimal("900.00")
     assert _contract(con, "SC-2600003")["amount"] is None
+
+
+def test_a_contract_number_kept_from_term_to_term_is_its_latest_term(tmp_path: Path) -> None:
+    """A vendor keeps SC-2800001 from year to year: each year's invoice is a term of its own, and the
+    contract is its latest term (its amount was every year's added up), add-on units of that term
+    included; earlier terms' lines stay in contract_sources, not counted."""
+    w = FixtureWorld()
+    line = {"customer_id": "CUST-1", "sku": "CS-NBD-SRV"}
+    for year, amount in ((2022, 1000), (2023, 1040), (2024, 1080), (2025, 1120)):
+        w.row("accounting", contract_number="SC-2800001", service_start=f"{year}-09-01",
+              service_end=f"{year + 1}-08-31", amount=amount, invoice_number=f"INV-{year}",
+              invoice_date=f"{year}-08-20", **line)
+    # an add-on unit co-termed with the last term
+    w.row("accounting", contract_number="SC-2800001", service_start="2026-03-01", service_end="2026-08-31",
+          amount=300, invoice_number="INV-2026", invoice_date="2026-02-20", **line)
+    # a tracker knows only the end dates, last year's row kept beside this year's
+    w.row("tracker_alice", contract_number="SC-2800002", customer_id="CUST-2", service_end="2025-06-30", amount=900)
+    w.row("tracker_alice", contract_number="SC-2800002", customer_id="CUST-2", service_end="2026-06-30", amount=950)
+    con = _build(w, tmp_path)
+    c = _contract(con, "SC-2800001")
+    assert (c["amount"], c["start_date"], c["end_date"]) == (Decimal("1420.00"), day("2025-09-01"), day("2026-08-31"))
+    counted = query(con, """SELECT s.source_row, s.amount_counted FROM contract_sources s
+                            JOIN contracts c USING (contract_id) WHERE c.contract_number = 'SC-2800001'
+                            ORDER BY s.source_row""")
+    assert [ok for _, ok in counted] == [False, False, False, True, True]
+    assert _contract(con, "SC-2800002")["amount"] == Decimal("950.00")
+    assert not any(contract_check_failures(con).values())

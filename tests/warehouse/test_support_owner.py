@@ -14,6 +14,13 @@ import pytest
         (" ja ", "reseller"),
         ("No", "vendor"),
         ("Nein", "vendor"),
+        ("Partner resells; vendor delivers support", "vendor"),  # said the other way round
+        ("No partner support", "vendor"),
+        ("Reseller does not deliver support", "vendor"),
+        ("Vendor-delivered support", "vendor"),
+        ("Support delivered by the manufacturer", "vendor"),
+        ("Reseller-delivered support", "reseller"),
+        ("Partner delivers first-line support", "reseller"),
         ("Maybe", None),
         (None, None),
     ],

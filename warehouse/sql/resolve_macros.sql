@@ -38,6 +38,13 @@ CREATE OR REPLACE TEMP MACRO support_owner(t) AS
          WHEN lower(trim(coalesce(t, ''))) IN ('no', 'n', 'false', 'nein', 'non', 'nie', 'não', 'nao') THEN 'vendor'
          WHEN regexp_matches(lower(coalesce(t, '')), '(service org|organi[sz]ation|\basp\b|authori[sz]ed service)') THEN 'service_org'
          WHEN regexp_matches(lower(coalesce(t, '')), '(third[- ]party|3rd[- ]party|\btpm\b)') THEN 'third_party'
+         -- said the other way round: no partner support, the reseller does not deliver it, the vendor does
+         WHEN regexp_matches(lower(coalesce(t, '')),
+                             '(\b(no|not|non|without|never|nicht|kein|keine|pas|sans|sin|senza)\b[^,;.]*\b(reseller|partner|var)\b'
+                             || '|\b(reseller|partner)s?\b[^,;.]*\b(does not|doesn''t|do not|don''t|never|nicht|ne)\b'
+                             || '|\b(vendor|manufacturer|oem)[- ](delivers|delivered|provides|provided|led)'
+                             || '|(delivered|provided) by (the )?(vendor|manufacturer|oem)'
+                             || '|\b(vendor|manufacturer|oem) (delivers|provides|supports))') THEN 'vendor'
          WHEN regexp_matches(lower(coalesce(t, '')), '(reseller|partner|first[- ]line|first[- ]level|1st[- ]line|var\b)') THEN 'reseller'
          WHEN regexp_matches(lower(coalesce(t, '')), '(vendor|direct|manufacturer)') THEN 'vendor'
     END;

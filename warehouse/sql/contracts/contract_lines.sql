@@ -103,12 +103,28 @@ identified AS (
                           service_end, invoice_date, raw_contract_number)
            END AS line_signature
     FROM keyed
+),
+-- a contract number kept from term to term (invoiced again each year): the contract is its latest
+-- term, the lines ending with the source's last end (an add-on unit's prorated line among them)
+last_term AS (
+    SELECT *, max(service_end) OVER (PARTITION BY contract_id, source) AS last_end
+    FROM identified
+),
+termed AS (
+    SELECT * EXCLUDE (last_end),
+           -- a line ending before the last term began (a month's grace) is of an earlier term
+           service_end < coalesce(min(service_start) FILTER (WHERE service_end = last_end)
+                                      OVER (PARTITION BY contract_id, source),
+                                  CAST(last_end - INTERVAL 1 YEAR AS DATE)) + INTERVAL 31 DAY AS earlier_term
+    FROM last_term
 )
-SELECT *,
+SELECT * EXCLUDE (earlier_term),
        -- later is larger: the order in which a source's lines of one contract were written
        row_number() OVER (PARTITION BY contract_id, source
                           ORDER BY invoice_date NULLS FIRST, source_file, source_sheet NULLS FIRST, source_row) AS line_order,
-       -- the same line re-sent in a later file of the same source is counted once, from the latest file
+       -- the same line re-sent in a later file of the same source is counted once, from the latest file;
+       -- a line of an earlier term of the contract's number is not counted
        dense_rank() OVER (PARTITION BY contract_id, source, line_signature
-                          ORDER BY source_file DESC, source_sheet DESC NULLS LAST) = 1 AS counted
-FROM identified;
+                          ORDER BY source_file DESC, source_sheet DESC NULLS LAST) = 1
+           AND earlier_term IS NOT TRUE AS counted
+FROM termed;

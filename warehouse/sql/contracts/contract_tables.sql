@@ -22,7 +22,6 @@ WITH line_fields AS (
     FROM (
         SELECT *, unnest([
             {'field': 'end_date', 'value': CAST(service_end AS VARCHAR), 'detail': NULL::VARCHAR, 'preference': 0},
-            {'field': 'start_date', 'value': CAST(service_start AS VARCHAR), 'detail': NULL, 'preference': 0},
             {'field': 'currency', 'value': CASE WHEN amount IS NOT NULL THEN currency END, 'detail': NULL, 'preference': 0},
             {'field': 'service_level', 'value': service_level, 'detail': NULL, 'preference': 0},
             {'field': 'sku', 'value': CASE WHEN sku_category IS DISTINCT FROM 'hardware' THEN sku END,
@@ -62,6 +61,16 @@ WITH per_source_amount AS (
     WHERE counted AND amount IS NOT NULL
     GROUP BY ALL
 ),
+-- a source's start of the contract: its earliest counted line's (an add-on unit's prorated line, the
+-- latest, starts within the term), as its amount is every counted line's
+per_source_start AS (
+    SELECT contract_id, source, 'start_date' AS field, CAST(min(service_start) AS VARCHAR) AS value,
+           arg_min({'source_file': source_file, 'source_sheet': source_sheet, 'source_row': source_row},
+                   (service_start, line_order)) AS first_line
+    FROM contract_lines
+    WHERE counted AND service_start IS NOT NULL
+    GROUP BY ALL
+),
 source_recency AS (
     SELECT contract_id, source, min(rank) AS rank,
            coalesce(max(invoice_date), DATE '0001-01-01') AS last_date,
@@ -87,6 +96,11 @@ all_values AS (
             'source_file': first_line.source_file, 'source_sheet': first_line.source_sheet,
             'source_row': first_line.source_row} AS v
     FROM per_source_amount
+    UNION ALL BY NAME
+    SELECT contract_id, source, field,
+           {'value': value, 'detail': NULL::VARCHAR, 'preference': 0, 'source_file': first_line.source_file,
+            'source_sheet': first_line.source_sheet, 'source_row': first_line.source_row} AS v
+    FROM per_source_start
 )
 SELECT a.contract_id, a.field, a.v.value, a.v.detail, a.v.preference,
        a.source, a.v.source_file, a.v.source_sheet, a.v.source_row,
