@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sources.currency import meanings, normalise_currency
-from sources.dates import OrderHint, order_evidence, parse_dates
+from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
@@ -203,7 +203,8 @@ def type_table(
     """Type each mapped column of `body` (the table's kept rows), then settle each row's currency.
 
     A date column whose values cannot tell day from month takes the order the table's other date
-    columns prove, else `source_order`, the order the source's earlier files proved. `default_currency`
+    columns prove, else `source_order`, the order the source's earlier files proved, else day-first where the
+    amounts prove a decimal comma. `default_currency`
     (the source's `defaults:`) names the currency of a symbol such as "kr" (NOK or SEK) where the row's
     currency column does not."""
     mapping = table.header.mapping
@@ -220,8 +221,11 @@ def type_table(
     decimal_comma = False
     # amounts first: a decimal comma they prove is the quantities' too ("1,000" = 1)
     for idx, fld in sorted(mapping.items(), key=lambda kv: FIELD_TYPES[kv[1]] != "money"):
+        # nothing else deciding, a table whose amounts prove a decimal comma ("1.234,56") comes from a
+        # locale that writes the day first (the US writes a decimal point)
+        hint = order_hint or (OrderHint("dmy", "decimal comma") if decimal_comma and not warnings else None)
         column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
-                             order_hint=order_hint, limits=limits, decimal_comma=decimal_comma)
+                             order_hint=hint, limits=limits, decimal_comma=decimal_comma)
         columns[fld] = _joined(columns[fld], column) if fld in columns else column  # a numbered family's next
         decimal_comma |= FIELD_TYPES[fld] == "money" and columns[fld].evidence.get("decimal") == "comma"
     # problems in column order: a quarantined row names its first bad column
@@ -256,6 +260,8 @@ def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[st
     format, so a column that proves nothing borrows the order the others prove; columns proving
     different orders are reported and each read by its own evidence.
     """
+    if any(proves_year_first(col) for col in columns.values()):  # "24/03/01": the others read so where they can
+        return "ymd", []
     proven = {label: ev for label, col in columns.items() if (ev := order_evidence(col)).proven}
     orders = {ev.proven for ev in proven.values()}
     if len(orders) == 1:

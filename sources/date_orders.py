@@ -18,7 +18,7 @@ from typing import Any, Final
 from sources.dates import PROVEN_BY_VALUES
 
 #: `decided_by` of a column whose order came from outside its table (or from nothing)
-LEANING: Final[tuple[str, ...]] = ("default", "earlier files")
+LEANING: Final[tuple[str, ...]] = ("default", "earlier files", "decimal comma")
 
 
 def _date_evidence(sheets: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -38,7 +38,7 @@ class ParsedDates:
 
     values: pd.Series
     failed: pd.Series
-    order: str | None = None  # "mdy" | "dmy" | None (no numeric dates)
+    order: str | None = None  # "mdy" | "dmy" | "ymd" (two-digit year first) | None (no numeric dates)
     warnings: list[str] = field(default_factory=list)
     #: valid dates outside the configured bounds (not in `failed`: they have their own reason)
     out_of_range: pd.Series | None = None
@@ -52,7 +52,7 @@ class OrderHint(NamedTuple):
     """A day/month order proven outside a column, for a column whose values cannot tell: by the
     table's other date columns, or by the source's earlier files (one system writes one format)."""
 
-    order: str  # "dmy" | "mdy"
+    order: str  # "dmy" | "mdy" | "ymd" (a two-digit year first: "24/03/01")
     proof: str  # ORDER_PROOFS
 
 
@@ -60,6 +60,7 @@ class OrderHint(NamedTuple):
 ORDER_PROOFS: Final[dict[str, str]] = {
     "other columns": "the table's other date columns prove",
     "earlier files": "the source's earlier files prove",
+    "decimal comma": "the table's decimal comma (\"1.234,56\": a locale that writes the day first) suggests",
 }
 #: `decided_by` of an order the column's own values prove
 PROVEN_BY_VALUES: Final[tuple[str, ...]] = ("values", "majority")
@@ -124,7 +125,7 @@ def order_evidence(raw: pd.Series) -> OrderEvidence:
     codes, uniques = distinct(raw)
     weights = np.bincount(codes[codes >= 0], minlength=len(uniques))
     values = uniques.tolist()
-    at, a, _, b, y = _numeric_arrays(*_texts_of(values))
+    at, a, _, b, y, _ = _numeric_arrays(*_texts_of(values))
     if not len(at):
         return OrderEvidence()
     dmy, mdy = _assemble_days(y, b, a), _assemble_days(y, a, b)
@@ -138,6 +139,14 @@ def _texts_of(values: list[object]) -> tuple[Sequence[int], list[str]]:
         return range(len(values)), cast(list[str], values)
     at = [i for i, t in enumerate(is_text) if t]
     return at, [cast(str, values[i]) for i in at]
+
+
+def proves_year_first(raw: pd.Series) -> bool:
+    """Whether a column's numeric dates prove a two-digit year written first ("24/03/01")."""
+    codes, uniques = distinct(raw)
+    weights = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    at, a, _, b, _, last = _numeric_arrays(*_texts_of(uniques.tolist()))
+    return _year_first(a, b, last, weights[at])
 
 
 def proven_order(raw: pd.Series) -> str | None:
@@ -154,6 +163,7 @@ class _NumericRead:
     order: str
     warnings: list[str]
     evidence: dict[str, object]
+    years: np.ndarray  # the year each value names
 
 
 def _decide_order(
@@ -303,11 +313,11 @@ def _parse_distinct(
                 out[ymd[0]] = _assemble_days(*ymd[1:])
                 years[ymd[0]] = ymd[1]
         if len(shape.numeric[0]):
-            at, a, sep, b, y = shape.numeric
-            read = _read_numeric_arrays(a, sep, b, y, weights.to_numpy()[at], column, order_hint)
+            at, a, sep, b, y, last = shape.numeric
+            read = _read_numeric_arrays(a, sep, b, y, last, weights.to_numpy()[at], column, order_hint)
             out[at], against[at] = read.values, read.against_order
             order, warnings, evidence = read.order, read.warnings, read.evidence
-            years[at] = y
+            years[at] = read.years
         if shape.rest:
             dayfirst = order == "dmy"
             at_rest = [i for i, _ in shape.rest]
@@ -410,7 +420,7 @@ class _Shapes:
     """Text values by shape: ISO and compact (positions, year, month, day), numeric, and the rest."""
 
     ymd: list[tuple[np.ndarray, ...]]  # (positions, year, month, day) of ISO, then of compact texts
-    numeric: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    numeric: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
     rest: list[tuple[int, str]]
 
 
@@ -443,12 +453,14 @@ def _int_arrays(*columns: list[int]) -> tuple[np.ndarray, ...]:
 
 def _numeric_arrays(
     positions: Sequence[int], texts: Sequence[str]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(positions, first part, separator, second part, four-digit year) of the "a/b/yy(yy)" texts."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(positions, first part, separator, second part, four-digit year, the last part as written: -1
+    where it has four digits) of the "a/b/yy(yy)" texts."""
     at: list[int] = []
     a: list[int] = []
     b: list[int] = []
     y: list[int] = []
+    last: list[int] = []
     seps: list[str] = []
     for i, t in zip(positions, texts, strict=True):
         m = _NUMERIC_RX.search(t)
@@ -458,22 +470,62 @@ def _numeric_arrays(
             seps.append(m[2])
             b.append(int(m[3]))
             y.append(_year4(int(m[4])))
-    at_, a_, b_, y_ = _int_arrays(at, a, b, y)
-    return at_, a_, np.array(seps, dtype=object), b_, y_
+            last.append(int(m[4]) if len(m[4]) == 2 else -1)
+    at_, a_, b_, y_, last_ = _int_arrays(at, a, b, y, last)
+    return at_, a_, np.array(seps, dtype=object), b_, y_, last_
+
+
+#: a two-digit year written first ("24/03/01", Japan's yy/mm/dd, Sweden's yy-mm-dd) is told from a
+#: day first by the years each reading gives: a report's dates lie within a few years, and read the
+#: other way round their "years" are its days, spread over decades
+YEAR_FIRST_SPAN = 3
+DAY_FIRST_SPAN = 8
+
+
+def _year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray, weights: np.ndarray) -> bool:
+    """Whether numeric dates with a two-digit last part are yy/mm/dd: every one a real date that way,
+    their years (the first parts) within YEAR_FIRST_SPAN, and the last parts, read as years, spread
+    over DAY_FIRST_SPAN or more."""
+    if not len(a) or (last < 0).any():
+        return False
+    ymd = _assemble_days(np.vectorize(_year4)(a), b, last)
+    if np.isnat(ymd).any():
+        return False
+    firsts, lasts = np.vectorize(_year4)(a), np.vectorize(_year4)(last)
+    return bool(firsts.max() - firsts.min() <= YEAR_FIRST_SPAN and lasts.max() - lasts.min() >= DAY_FIRST_SPAN)
+
+
+def _read_year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray, weights: np.ndarray, decided_by: str,
+                     notes: list[str]) -> _NumericRead:
+    years = np.vectorize(_year4)(a) if len(a) else a
+    values = _assemble_days(years, b, last)
+    ok = ~np.isnat(values)
+    evidence = {"order": "ymd", "decided_by": decided_by, "day_first": 0, "month_first": 0,
+                "either": int(weights[ok].sum()), "impossible": int(weights[~ok].sum())}
+    return _NumericRead(values, np.zeros(len(a), dtype=bool), "ymd", notes, evidence, years)
 
 
 def _read_numeric_arrays(
-    a: np.ndarray, sep: np.ndarray, b: np.ndarray, y: np.ndarray, weights: np.ndarray,
+    a: np.ndarray, sep: np.ndarray, b: np.ndarray, y: np.ndarray, last: np.ndarray, weights: np.ndarray,
     column: str, order_hint: OrderHint | None,
 ) -> _NumericRead:
     """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
+    if _year_first(a, b, last, weights):
+        return _read_year_first(a, b, last, weights, "values", [])
+    if (order_hint is not None and order_hint.order == "ymd" and len(a) and not (last < 0).any()
+            and not np.isnat(_assemble_days(np.vectorize(_year4)(a), b, last)).any()):
+        return _read_year_first(a, b, last, weights, order_hint.proof, [])
     dmy, mdy = _assemble_days(y, b, a), _assemble_days(y, a, b)
     d_ok, m_ok = ~np.isnat(dmy), ~np.isnat(mdy)
     ev = _evidence_arrays(d_ok, m_ok, weights)
     order, decided_by, notes = _decide_order(ev, bool((sep == ".").all()), column, order_hint)
+    if order == "ymd" and not (last < 0).any():  # the source's other files proved yy/mm/dd
+        return _read_year_first(a, b, last, weights, decided_by, notes)
+    if order == "ymd":
+        order = "dmy" if bool((sep == ".").all()) else "mdy"
     chosen, other = (dmy, mdy) if order == "dmy" else (mdy, dmy)
     chosen_ok, other_ok = (d_ok, m_ok) if order == "dmy" else (m_ok, d_ok)
     if decided_by == "tie":  # each value read the only way it can be
         return _NumericRead(np.where(chosen_ok, chosen, other), np.zeros(len(a), dtype=bool), order, notes,
-                            ev.as_dict(order, decided_by))
-    return _NumericRead(chosen, ~chosen_ok & other_ok, order, notes, ev.as_dict(order, decided_by))
+                            ev.as_dict(order, decided_by), y)
+    return _NumericRead(chosen, ~chosen_ok & other_ok, order, notes, ev.as_dict(order, decided_by), y)

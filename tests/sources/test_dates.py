@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from sources.dates import parse_dates
+from sources.dates import OrderHint, parse_dates
 
 D = dt.date
 EXCEL_1900 = dt.datetime(1899, 12, 30)
@@ -166,3 +167,45 @@ def test_dates_assembled_from_parts_agree_with_pandas_on_every_calendar_edge() -
     pd.testing.assert_series_equal(got, expected, check_names=False)
     assert got.notna().sum() > 2000 and got[(y == 2024) & (m == 2) & (d == 29)].notna().all()
     assert got[(y == 2023) & (m == 2) & (d == 29)].isna().all() and got[(y == 2100) & (m == 2) & (d == 29)].isna().all()
+
+
+def test_a_two_digit_year_written_first_is_read_as_the_year() -> None:
+    """Japan's yy/mm/dd and Sweden's yy-mm-dd: "24/03/01" is 2024-03-01, not 24 March 2001. The years
+    each reading gives tell them apart: a report's dates lie within a few years."""
+    jp = parse_dates(pd.Series(["24/03/01", "24/03/15", "24/04/28", "25/01/09"]), "d")
+    assert jp.order == "ymd" and jp.values.tolist() == [
+        dt.date(2024, 3, 1), dt.date(2024, 3, 15), dt.date(2024, 4, 28), dt.date(2025, 1, 9)]
+    assert not jp.warnings and jp.evidence["decided_by"] == "values"
+    se = parse_dates(pd.Series(["24-03-01", "24-11-30", "23-12-31"]), "d")
+    assert se.values.tolist() == [dt.date(2024, 3, 1), dt.date(2024, 11, 30), dt.date(2023, 12, 31)]
+    # dd/mm/yy stays as it was: its last parts are the years, within one
+    uk = parse_dates(pd.Series(["01/03/24", "15/03/24", "28/04/24"]), "d")
+    assert uk.order == "dmy" and uk.values.tolist()[1] == dt.date(2024, 3, 15)
+    # a column that cannot tell takes the year-first order another column proved
+    end = parse_dates(pd.Series(["25/02/28", "25/02/28"]), "e", order_hint=OrderHint("ymd", "other columns"))
+    assert end.values.tolist() == [dt.date(2025, 2, 28)] * 2 and end.evidence["decided_by"] == "other columns"
+
+
+def test_a_table_with_year_first_dates_reads_every_date_column_so(tmp_path: Path) -> None:
+    from tests.sources.hostile import read
+    text = ("請求日\t販売店\tエンドユーザー\t品番\t数量\t金額\t保守終了日\n"
+            "24/03/01\tOtsuka\tDelta Legal\tFC-10-0100F\t1\t132000\t25/02/28\n"
+            "24/03/15\tOtsuka\tKestrel\tFC-10-0100F\t1\t132000\t25/02/28\n"
+            "24/04/28\tOtsuka\tHarbour\tFC-10-0100F\t1\t132000\t25/02/28\n")
+    out = read(tmp_path, "jp.tsv", text)
+    assert list(out.records["invoice_date"].astype(str)) == ["2024-03-01", "2024-03-15", "2024-04-28"]
+    assert set(out.records["service_end"].astype(str)) == {"2025-02-28"}
+
+
+def test_a_decimal_comma_reads_undecided_dates_day_first(tmp_path: Path) -> None:
+    """A weekly European export ("02/09/2024", days of 12 or less) beside amounts written "1.234,56":
+    day-first, with a warning saying why; with decimal points it stays month-first, warned."""
+    from tests.sources.hostile import read
+    head = "Invoice Date;Reseller;End User;SKU;Qty;Amount;Service End\n"
+    rows = ["02/09/2024;Also;Delta Legal;X-1;1;{};02/09/2025\n", "03/09/2024;Also;Kestrel;X-1;1;{};03/09/2025\n"]
+    eu = read(tmp_path, "eu.csv", head + rows[0].format("1.234,56") + rows[1].format("234,56"))
+    assert list(eu.records["invoice_date"].astype(str)) == ["2024-09-02", "2024-09-03"]
+    assert list(eu.records["service_end"].astype(str)) == ["2025-09-02", "2025-09-03"]
+    assert any("read day-first as the table's decimal comma" in w for w in eu.warnings)
+    us = read(tmp_path, "us.csv", head + rows[0].format("1234.56") + rows[1].format("234.56"))
+    assert list(us.records["invoice_date"].astype(str)) == ["2024-02-09", "2024-03-09"]

@@ -221,13 +221,14 @@ def test_date_parts_match_the_pandas_chain(dtype: object) -> None:
     text = pd.Series([t for t in TRICKY if t] + ["3 / 4 / 26", "12-31-1999 10:30", "2026/3/5 08:00:01.5"],
                      dtype=dtype)  # type: ignore[call-overload]
     num = text.str.extract(dates._NUMERIC).dropna()
-    at, a, sep, b, y = dates._numeric_arrays(text.index.tolist(), text.tolist())
+    at, a, sep, b, y, last = dates._numeric_arrays(text.index.tolist(), text.tolist())
     assert at.tolist() == num.index.tolist()
     assert a.tolist() == num[0].astype(int).tolist()
     assert b.tolist() == num[2].astype(int).tolist()
     assert sep.tolist() == num[1].tolist()
     yy = num[3].astype(int)
     assert y.tolist() == yy.where(yy >= 100, np.where(yy < 70, 2000 + yy, 1900 + yy)).tolist()  # the former pandas rule
+    assert last.tolist() == yy.where(num[3].str.len() == 2, -1).tolist()  # the two-digit year as written
     shapes = dates._split_shapes(list(enumerate(text.tolist())))
     taken: set[int] = set()
     for pattern, (pos, *ymd) in zip((dates._ISO, dates._COMPACT), shapes.ymd, strict=True):

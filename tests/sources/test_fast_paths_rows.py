@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from sources import dates, headers, records
+from sources.dates import OrderHint
 from sources.fields import FIELD_TYPES, RECORD_FIELDS
 from sources.values import cell_text, distinct, expand_distinct, is_blank, is_number, map_unique
 
@@ -245,9 +246,10 @@ DATE_SETS = [
 @pytest.mark.parametrize("dtype", [object, "str"])
 @pytest.mark.parametrize("cells", DATE_SETS)
 @pytest.mark.parametrize("kwargs", [
-    {}, {"excel_epoch": dt.datetime(1899, 12, 30)}, {"excel_epoch": dt.datetime(1904, 1, 1), "order_hint": "dmy"},
+    {}, {"excel_epoch": dt.datetime(1899, 12, 30)}, {"excel_epoch": dt.datetime(1904, 1, 1), "order_hint": OrderHint("dmy", "earlier files")},
     {"bounds": (dt.date(2000, 1, 1), dt.date(2030, 12, 31)), "excel_epoch": dt.datetime(1899, 12, 30)},
-    {"order_hint": "mdy", "bounds": (dt.date(1990, 1, 1), dt.date(2026, 3, 10))}, {"date_format": "%d/%m/%Y"},
+    {"order_hint": OrderHint("mdy", "earlier files"), "bounds": (dt.date(1990, 1, 1), dt.date(2026, 3, 10))},
+    {"date_format": "%d/%m/%Y"},
 ])
 def test_parse_distinct_matches_the_pandas_path(cells: list[object], dtype: object, kwargs: dict[str, object]) -> None:
     if dtype == "str":
