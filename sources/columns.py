@@ -8,11 +8,12 @@ and non-finite numbers quarantine their row instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sources.currency import meanings, normalise_currency
+from sources.currency import header_currency, meanings, normalise_currency
 from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
@@ -241,6 +242,13 @@ def type_table(
     cells = {f: body[str(i)] for i, f in mapping.items()}
     currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()},
                                        default_currency)
+    named = _header_currency(mapping, headers) if default_currency is None else None
+    if named is not None and (currency is None or currency.isna().any()):
+        # "Amount (EUR)", "金額（円）": a row no cell or column names the currency of has the header's
+        base = currency if currency is not None else pd.Series(None, index=body.index, dtype=object)
+        currency = base.where(base.notna(), named[0]).astype(object)
+        warnings.append(f"currency: {named[0]} where no cell or column names one, {named[1]} "
+                        "(`defaults: currency` in sources.yaml names it for sure)")
     if currency is not None:
         typed["currency"] = currency
     return TypedTable(typed, problems + clashes, warnings, evidence)
@@ -251,6 +259,27 @@ def _joined(first: TypedColumn, more: TypedColumn) -> TypedColumn:
     values = pd.Series([a + b for a, b in zip(first.values, more.values, strict=True)], index=first.values.index,
                        dtype=object)
     return TypedColumn(values, first.problems + more.problems, first.warnings + more.warnings, first.evidence)
+
+
+#: a header row in a script one country alone writes (kana, hangul) names that country's currency
+_SCRIPT_CURRENCIES = ((re.compile("[\u3040-\u30ff]"), "JPY"), (re.compile("[\uac00-\ud7af]"), "KRW"))
+
+
+def _header_currency(mapping: dict[int, str], headers: list[str]) -> tuple[str, str] | None:
+    """(currency, why) where the headers say it: the one currency the money columns' headers name
+    ("Amount (EUR)", "金額（円）"), else the currency of the one country whose script the headers are
+    written in ("金額" beside "エンドユーザー": yen, whose amounts read as euros would be 150 times too
+    large); None for none or several."""
+    named = {c for i, f in mapping.items() if FIELD_TYPES[f] == "money" and (c := header_currency(headers[i]))}
+    if len(named) == 1:
+        said = ", ".join(repr(headers[i]) for i, f in mapping.items()
+                         if FIELD_TYPES[f] == "money" and header_currency(headers[i]))
+        return named.pop(), f"as the header {said} says"
+    if named or not any(FIELD_TYPES[f] == "money" for f in mapping.values()):
+        return None
+    text = " ".join(headers)
+    scripts = {code for rx, code in _SCRIPT_CURRENCIES if rx.search(text)}
+    return (scripts.pop(), "as the headers are written in its country's script") if len(scripts) == 1 else None
 
 
 def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[str]]:

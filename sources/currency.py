@@ -108,12 +108,42 @@ def meanings(symbol: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def names() -> dict[str, str]:
-    """Lower-case English currency name ("euro", "us dollar", "us dollars") -> ISO code."""
+    """Lower-case currency name -> ISO code: English's ("euro", "us dollar", "us dollars"), then the
+    names (and counted forms) the other `SYMBOL_LOCALES` give a currency where they name one currency
+    only ("円" JPY, "złoty" PLN, "Schweizer Franken" CHF)."""
     out: dict[str, str] = {}
     for code, name in locale_entries("en", "currency_names").items():
         out.setdefault(name.lower(), code)
         out.setdefault(name.lower() + "s", code)
+    local: dict[str, set[str]] = defaultdict(set)
+    for locale in SYMBOL_LOCALES[1:]:
+        for code, name in locale_entries(locale, "currency_names").items():
+            local[name.lower()].add(code)
+        for code, counted in locale_entries(locale, "currency_names_plural").items():  # "円", "euros"
+            for name in (counted.values() if isinstance(counted, dict) else ()):
+                local[str(name).lower()].add(code)
+    out.update({n: next(iter(c)) for n, c in local.items() if len(c) == 1 and n not in out})
     return out
+
+
+#: a currency named in a header: "(EUR)", "[€]", "in JPY", "金額(円)", "Preis €"
+_HEADER_TOKENS = re.compile(r"[(\[（]\s*([^)\]）]{1,24}?)\s*[)\]）]|(?:^|\s)(?:in|en|em|in der|w)\s+(\S+)\s*$"
+                            r"|(?:^|\s)([^\s()\[\]（）]+)\s*$")
+
+
+@lru_cache(maxsize=4096)
+def header_currency(header: str) -> str | None:
+    """The one currency a money column's header names ("Amount (EUR)", "Betrag in €", "金額（円）"),
+    by code, unambiguous symbol or name; None for none, or for a "$" other locales read otherwise."""
+    found = set()
+    for m in _HEADER_TOKENS.finditer(header.strip()):
+        token = next(g for g in m.groups() if g is not None)
+        if token in alternatives() or token.upper() == "ALL":  # "$": USD or CAD, AUD ...; "ALL": a word
+            continue
+        code = code_of(token) if (token.isupper() or not token.isascii()) else names().get(token.lower())
+        if code is not None:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def code_of(token: str | None) -> str | None:

@@ -1,0 +1,57 @@
+"""The currency a header names ("Amount (EUR)", "Betrag in €", "金額（円）") or a header row's script
+implies (kana: yen) is the currency of a row no cell or column names one: a Japanese export's yen
+were read as the reporting currency, 150 times too much. A cell's own currency, a currency column
+and the source's `defaults: currency` win. Each file is written in tmp_path and read as the night
+reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sources.currency import code_of, header_currency
+from tests.sources.hostile import csv_text, read, src
+
+HEADER = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "{}"]
+ROWS = [["2024-03-01", "Infocore", "Delta Legal", "FC-10-0100F", 1, "1200.00"],
+        ["2024-03-02", "Infocore", "Kestrel", "FC-10-0100F", 1, "EUR 900.00"]]
+
+
+@pytest.mark.parametrize(("header", "code"), [
+    ("Amount (EUR)", "EUR"), ("Betrag in €", "EUR"), ("Montant HT (€)", "EUR"), ("Wartość (zł)", "PLN"),
+    ("Amount in CHF", "CHF"), ("金額（円）", "JPY"), ("Revenue (euros)", "EUR"),
+    ("Amount ($)", None), ("Amount", None), ("Total ALL", None), ("Cost (kr)", None),
+])
+def test_a_header_names_its_currency(header: str, code: str | None) -> None:
+    assert header_currency(header) == code
+
+
+def test_rows_without_a_currency_take_the_headers(tmp_path: Path) -> None:
+    header = [h.format("Amount (GBP)") for h in HEADER]
+    rows = [[*r[:5], r[5].replace("EUR", "GBP")] for r in ROWS]
+    out = read(tmp_path, "gb.csv", csv_text(rows, header))
+    assert list(out.records["currency"]) == ["GBP", "GBP"]
+    assert any("currency: GBP where no cell or column names one, as the header 'Amount (GBP)' says" in w
+               for w in out.warnings)
+
+
+def test_a_japanese_export_without_a_currency_is_in_yen(tmp_path: Path) -> None:
+    header = ["請求日", "販売店", "エンドユーザー", "型番", "数量", "金額"]
+    rows = [["2024/03/01", "大塚商会", "トヨタ自動車", "FC-10-0100F", 1, "132,000"],
+            ["2024/03/02", "大塚商会", "デンソー", "FC-10-0100F", 1, "132000円"]]
+    out = read(tmp_path, "jp.csv", csv_text(rows, header))
+    assert list(out.records["currency"]) == ["JPY", "JPY"]
+    assert [float(a) for a in out.records["amount"]] == [132000.0, 132000.0]
+    assert code_of("円") == "JPY"
+    named = read(tmp_path, "jp_usd.csv", csv_text(rows[:1], header), src(defaults={"currency": "USD"}))
+    assert list(named.records["currency"]) == ["USD"]  # the source says so
+
+
+def test_a_cell_or_column_wins_and_two_headers_disagreeing_name_none(tmp_path: Path) -> None:
+    header = [h.format("Amount (GBP)") for h in HEADER]
+    out = read(tmp_path, "mixed.csv", csv_text(ROWS, header))
+    assert list(out.records["currency"]) == ["GBP", "EUR"]  # the cell's own "EUR 900.00"
+    two = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Unit Price (USD)", "Amount (EUR)"]
+    out = read(tmp_path, "two.csv", csv_text([[*ROWS[0][:5], "1200", "1100"]], two))
+    assert out.records["currency"].isna().all() and not any("currency:" in w for w in out.warnings)
