@@ -27,7 +27,7 @@ from matching.address_terms import (
     US_STATES,
     ZIP_COUNTRIES,
 )
-from matching.gazetteer import city_spellings, country_cell_codes, country_keys
+from matching.gazetteer import ambiguous_country_keys, city_spellings, country_cell_codes, country_keys
 from matching.text import (
     ASCII_PUNCTUATION,
     TEXT_DTYPE,
@@ -173,7 +173,18 @@ def _country_codes(u: pd.Series) -> pd.Series:
     rest = mapped.isna() & keys.notna()
     if rest.any():  # names in other languages and scripts: the CLDR table loads only when needed
         mapped = mapped.where(~rest, keys[rest].map(country_cell_codes()))
+        rest = mapped.isna() & keys.notna()
+    rest &= ~keys.isin(ambiguous_country_keys())  # "Republic of China" stays unmapped
+    if rest.any():  # the state's form before its name: "República Argentina", "Republik Indonesia"
+        bare = keys[rest].str.replace(_STATE_FORM, "", regex=True)
+        mapped = mapped.where(~rest, bare.map(country_cell_codes()))
     return mapped.where(mapped.notna(), _region_codes(u, {}))
+
+
+#: a country's form of state written before its name (keys have no spaces: "republicaargentina")
+_STATE_FORM = (r"^(?:republicof|republica|republique|republik|repubblica|republiek|republiken|republikken|"
+               r"rzeczpospolita|kingdomof|reinode|royaumede|konigreich|koenigreich|stateof|estadode|"
+               r"federalrepublicof|bundesrepublik|commonwealthof|sultanateof|emirateof|unitedrepublicof)(?=.)")
 
 
 def normalise_countries(countries: pd.Series) -> pd.Series:

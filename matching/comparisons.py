@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import distance, fuzz, process
 
 from matching.blocking import contains_pairs, shared_value_pairs
@@ -97,6 +99,7 @@ def comparison_inputs(
     # not a disagreement (an id without a "system:" prefix is its own system)
     system = as_strings(profiles.table["account_norm"]).str.extract(r"^([^:]*):", expand=False)
     codes["account_system"] = pd.factorize(system, use_na_sentinel=True)[0].astype(np.int32)
+    codes["name_script"] = _other_script(profiles.table["name_norm"])
     # the postal code's first three characters (a district), factorised once, not per chunk of pairs
     codes["postal3"] = pd.factorize(as_strings(profiles.table["postal"]).str.slice(0, 3))[0].astype(np.int32)
     text = {
@@ -134,6 +137,20 @@ def comparison_inputs(
         shared_serials=shared_value_pairs(con, profiles.serials, MAX_SHARED_HOLDERS),
         shared_contracts=shared_value_pairs(con, profiles.contracts, MAX_SHARED_HOLDERS),
     )
+
+
+#: letters of scripts a name is not spelled in Latin from (`text.spell_in_latin` writes Greek and
+#: Cyrillic in Latin letters): kana, ideographs, hangul, Arabic, Hebrew, Thai, Indic ...
+_OTHER_SCRIPT = (r"[\x{0590}-\x{08FF}\x{0900}-\x{0DFF}\x{0E00}-\x{0EFF}\x{1100}-\x{11FF}\x{3040}-\x{30FF}"
+                 r"\x{3130}-\x{318F}\x{3400}-\x{9FFF}\x{AC00}-\x{D7AF}\x{F900}-\x{FAFF}]")
+
+
+def _other_script(names: pd.Series) -> np.ndarray:
+    """Per profile: 1 when its name is written in a script other than Latin (after Greek and Cyrillic
+    were spelled in Latin), else 0. Two names in different scripts say nothing about each other
+    ("주식회사 부산철강" / "Busan Steel Co."): their comparison is unknown, not a disagreement."""
+    arr = pa.array(names.astype(object).where(names.notna(), None), type=pa.string())
+    return np.asarray(pc.match_substring_regex(arr, _OTHER_SCRIPT).fill_null(False), dtype=np.int8)
 
 
 def _name_countries(
@@ -229,7 +246,8 @@ def name_similarity(
     contained = np.where(inputs.anchored_name[inner], 0.0, contained)
     a = inputs.codes["name_compact"][left]
     b = inputs.codes["name_compact"][right]
-    present = (a >= 0) & (b >= 0)
+    # names in two scripts are no evidence either way (`_other_script`)
+    present = (a >= 0) & (b >= 0) & (inputs.codes["name_script"][left] == inputs.codes["name_script"][right])
     need = present & (a != b) & (coverage < 0.97)
     char = _similarity(fuzz.ratio, inputs.text["name_compact"], left, right, need, 60.0) / 100
     char = np.where(present & (a == b), 1.0, char)
@@ -237,7 +255,7 @@ def name_similarity(
     sim = np.where(present & (a == b), np.fmax(sim, 0.97), sim)
     # a contained name counts when the names are still close (before the extra-word hold)
     close = np.nan_to_num(np.fmax(uncapped, sim)) >= CONTAINED_MIN_COVERAGE
-    contained = np.where(close, contained, 0.0)
+    contained = np.where(close & present, contained, 0.0)
     ambiguity = np.where(present & (a == b) & (ambiguity == 0), 1.0, ambiguity)
     # names of one declared group (a parent and its subsidiaries) are different companies
     ga, gb = inputs.codes["group"][left], inputs.codes["group"][right]

@@ -72,6 +72,8 @@ _NATIVE_COUNTRY_NAMES: Final[dict[str, str]] = {
 #: official languages (a French export writes "Allemagne", a Chinese one "德国")
 COUNTRY_NAME_LANGUAGES: Final[tuple[str, ...]] = (
     "en", "fr", "de", "es", "it", "pt", "nl", "ru", "zh", "zh_Hant", "ja", "ko", "ar",
+    # the languages channel exports of Europe, Africa and Asia write country cells in too
+    "pl", "sv", "nb", "da", "fi", "cs", "sk", "hu", "ro", "tr", "id", "af", "vi", "th", "he", "el", "uk", "hr",
 )  # fmt: skip
 
 
@@ -268,6 +270,12 @@ def _first_unambiguous(tiers: list[list[tuple[str, str]]], min_latin_length: lis
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
+def ambiguous_country_keys() -> frozenset[str]:
+    """`country_keys` of AMBIGUOUS_COUNTRY_NAMES ("Congo", "Republic of China"): no country's."""
+    return frozenset(country_keys(pd.Series(sorted(AMBIGUOUS_COUNTRY_NAMES), dtype=TEXT_DTYPE)).dropna().tolist())
+
+
 def country_cell_codes(cldr: bool = True) -> dict[str, str]:
     """`country_keys` key of a country cell -> ISO-2 code: hand-listed names first (COUNTRIES,
     COUNTRY_ALIASES, native names), then ISO names and codes (GeoNames, pycountry), then CLDR names
