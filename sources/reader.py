@@ -26,7 +26,7 @@ from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.table import FileReadError, RawTable
-from sources.title_values import title_values
+from sources.title_values import table_wide, title_values
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -211,7 +211,7 @@ def map_table(
         table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden,
         stated={*title, *src.fixed_values},
     )
-    used = {f: v for f, v in title.items() if f not in mapping.choices}
+    used = table_wide(title, mapping.choices)
     if used:
         mapping = replace(mapping, given={f: v.value for f, v in used.items()}, notes=[*mapping.notes, *(
             f"{f} {v.value!r} for every row, as {'row' if table.sheet else 'line'} {v.line} above the header "

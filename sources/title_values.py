@@ -10,7 +10,7 @@ says nothing about a row's dates), and a pivot filter's "(All)" or "(Multiple It
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sources.headers import field_scores
@@ -26,6 +26,8 @@ LABEL_MIN = 0.85
 MAX_LABEL_CHARS = 40
 MAX_VALUE_CHARS = 120
 
+#: a party's name with its id in brackets after it: "Bechtle AG (Debitor 10023)", "Delta Legal [C-1045]"
+_WITH_ID = re.compile(r"^(?P<name>.*[^\W\d_].*?)\s*[(\[](?P<id>[^()\[\]]*\d[^()\[\]]*)[)\]]$")
 _LABELLED = re.compile(r"^\s*(?P<label>[^:：\d][^:：]{0,39}?)\s*[:：]\s*(?P<value>\S.*?)\s*$")
 #: what a pivot table's filter or a report's selection shows when it names no one value
 _NO_VALUE = re.compile(
@@ -76,13 +78,40 @@ def title_values(lines: Sequence[Sequence[object]], kind: str, first_line: int =
     for label, value, n in title_pairs(lines):
         if len(label) > MAX_LABEL_CHARS or len(value) > MAX_VALUE_CHARS or _NO_VALUE.match(value):
             continue
-        scores = {f: s.score for f, s in field_scores(label, kind).items() if f in TITLE_FIELDS}
+        scores: dict[str, float] = {}
+        words = label.split()
+        # "POS-Report Fachhändler": a title's label may carry words before the one naming the field
+        for text in dict.fromkeys([label, " ".join(words[-2:]), words[-1]] if words else [label]):
+            for f, sc in field_scores(text, kind).items():
+                if f in TITLE_FIELDS:
+                    scores[f] = max(scores.get(f, 0.0), sc.score)
         if not scores:
             continue
         fld = max(scores, key=lambda f: scores[f])
         if scores[fld] < LABEL_MIN:
             continue
-        if fld in found and found[fld].value != value:
-            clashing.add(fld)
-        found.setdefault(fld, TitleValue(fld, value, label, first_line + n - 1))
+        account = None
+        if fld in NAME_ACCOUNTS and (m := _WITH_ID.match(value)) is not None:  # "Bechtle AG (Debitor 10023)"
+            value, account = m.group("name"), m.group("id").split()[-1]
+        for f, v in ((fld, value), (NAME_ACCOUNTS.get(fld, ""), account)):
+            if not f or v is None:
+                continue
+            if f in found and found[f].value != v:
+                clashing.add(f)
+            found.setdefault(f, TitleValue(f, v, label, first_line + n - 1))
     return {f: v for f, v in found.items() if f not in clashing}
+
+
+#: party name field -> its account field
+NAME_ACCOUNTS = {"customer_name": "customer_account", "reseller_name": "reseller_account",
+                 "bill_to_name": "bill_to_account", "partner_name": "partner_account"}
+#: an account a title states belongs to the party of the whole table: with the party's name in a column
+#: of its own ("Kundennr.: 100234" over rows of many resellers) it is no row's account
+ACCOUNT_OF = {account: name for name, account in NAME_ACCOUNTS.items()}
+
+
+def table_wide(values: dict[str, TitleValue], columns: Collection[str]) -> dict[str, TitleValue]:
+    """The title values a table takes: those of fields no column gives, an account only where no column
+    gives its party's name either."""
+    return {f: v for f, v in values.items()
+            if f not in columns and not (f in ACCOUNT_OF and ACCOUNT_OF[f] in columns)}

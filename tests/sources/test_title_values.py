@@ -93,3 +93,20 @@ def test_title_values_alone() -> None:
     assert title_values(clash, "sales_rep") == {}
     assert title_values([["Sales report March 2024"], ["Westbridge Distribution"]], "distributor") == {}
     assert title_values([["Customer", "(Multiple Items)"]], "sales_rep") == {}
+
+
+def test_a_titles_party_with_its_id_and_an_account_of_no_rows_party(tmp_path: Path) -> None:
+    """"POS-Report Fachhändler: Bechtle AG (Debitor 10023)": the label's last word names the field and
+    the id in brackets is the reseller's account; "Kundennr.: 100234" over rows naming their own
+    resellers is no row's account."""
+    text = ("Ingram Micro Distribution GmbH;;;\nPOS-Report Fachhändler: Bechtle AG (Debitor 10023);;;\n\n"
+            "Rechnungsdatum;Endkunde;Artikelnummer;Menge;Gesamtpreis\n"
+            "01.03.2024;Delta Legal GmbH;C9300-48P-A;1;5.120,00\n02.03.2024;Kestrel AG;C9200L-24T;2;1.800,00\n")
+    out = read(tmp_path, "de.csv", text)
+    assert out.status == "loaded"
+    assert set(out.records["reseller_name"]) == {"Bechtle AG"} and set(out.records["reseller_account"]) == {"10023"}
+    many = ("Kundennr.: 100234\n\nInvoice Date,Reseller,End User,SKU,Qty,Amount\n"
+            "2024-03-01,Infocore,Delta Legal,C9300-48P-A,1,5120.00\n2024-03-02,Northwire,Kestrel,C9200L-24T,2,900.00\n")
+    out = read(tmp_path, "many.csv", many)
+    assert out.records["reseller_account"].isna().all()
+    assert not any("above the header" in w for w in out.warnings)
