@@ -25,6 +25,8 @@ PARTY_ACCOUNTS = {"customer_name": "customer_account", "reseller_name": "reselle
 #: this share of a column's distinct names carry an id of one shape, and at least this many
 SHARE = 0.6
 AT_LEAST = 3
+#: distinct names looked at first (spread over the column)
+SAMPLE = 2000
 
 _CODE = r"[A-Za-z]{0,8}[-_/.]?\d{2,}[A-Za-z0-9]*"
 _LEADING = re.compile(rf"^(?P<code>{_CODE})(?:\s*[-–:|]\s*|\s+)(?P<name>\S.*[^\W\d_].*)$")
@@ -66,7 +68,11 @@ def split_name_codes(typed: MutableMapping[str, pd.Series]) -> list[str]:
         names = typed.get(name_field)
         if names is None or not names.notna().any():
             continue
-        distinct = {v: _split(v) for v in names.dropna().unique()}
+        uniques = names.dropna().unique()
+        sample = uniques[:: max(1, len(uniques) // SAMPLE)]
+        if not any(_PATH.search(str(v)) or _LEADING.match(str(v)) or _TRAILING.match(str(v)) for v in sample):
+            continue  # a big file's names are looked at whole only when a sample of them carries ids
+        distinct = {v: _split(v) for v in uniques}
         shapes = pd.Series([p.shape for p in distinct.values() if p.shape], dtype=object).value_counts()
         coded = shapes.index[0] if len(shapes) and shapes.iloc[0] >= max(AT_LEAST, SHARE * len(distinct)) else None
         pathed = [v for v, p in distinct.items() if p.stepped != str(v).strip()]
