@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -303,6 +304,7 @@ def _parse_distinct(
         done[serial] = True
 
     texts = [None if d or pd.isna(v) else str(v).strip() or None for v, d in zip(cells, done.tolist(), strict=True)]
+    texts = [t if t is None or (t.isascii() and t[:1] not in "RHS") else plain_date_text(t) for t in texts]
     todo = [(i, t) for i, t in enumerate(texts) if t is not None]
     if todo and date_format:
         _put(out, [i for i, _ in todo], _with_format([t for _, t in todo], date_format))
@@ -343,6 +345,30 @@ def _parse_distinct(
 
     return ParsedDates(values=values, failed=series(failed), order=order, warnings=warnings,
                        out_of_range=series(out_of_range), against_order=series(against), evidence=evidence)
+
+
+#: Japanese eras a date may count its year in ("令和6年3月1日", "R6.3.1"): the year before each's first
+_ERAS: Final[dict[str, int]] = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}
+_ERA_RX = re.compile(r"^(令和|平成|昭和|[RHS])\s*(\d{1,2}|元)\s*[年./-]")
+_CJK_MARKS = re.compile(r"\s*[年년]\s*|\s*[月월]\s*")
+_CJK_DAY = re.compile(r"\s*[日일]\s*")
+#: a year or day word after the date ("1.3.2024 г.", "2024 m.")
+_YEAR_WORD = re.compile(r"\s+(?:г|гг|m|år|yil|yıl)\.?$")
+
+
+@lru_cache(maxsize=65536)
+def plain_date_text(text: str) -> str:
+    """A date written with CJK year/month/day marks, full-width digits, a Japanese era or a trailing
+    year word, written as "2024-3-1" (other text as it is): "2024年3月1日", "２０２４年３月１日",
+    "2024년 3월 1일", "令和6年3月1日", "R6.3.1" and "1.3.2024 г." all become readable."""
+    t = unicodedata.normalize("NFKC", text)
+    era = _ERA_RX.match(t)
+    if era is not None:
+        year = 1 if era.group(2) == "元" else int(era.group(2))
+        t = f"{_ERAS[era.group(1)] + year}-" + t[era.end():]
+    t = _CJK_DAY.sub("", _CJK_MARKS.sub("-", t)).strip("- ")
+    t = t.replace(".", "-") if era is not None else t
+    return _YEAR_WORD.sub("", t)
 
 
 def _put(out: np.ndarray, at: Sequence[int] | np.ndarray, stamps: Sequence[object]) -> None:

@@ -20,7 +20,7 @@ import pycountry
 from cleanco.termdata import terms_by_type
 
 from sources.countries import is_country
-from sources.dates import parse_dates, text_serials
+from sources.dates import parse_dates, plain_date_text, text_serials
 from sources.month_names import english_month_names
 from sources.values import cell_text, is_number, parse_money
 
@@ -182,6 +182,10 @@ def _is_date_text(s: str, lower: str) -> bool:
     """A date written as text; a named one only when its first word is a month ("15-Mar-2026"), in
     English or another common business language ("6. März 2024", "12 января 2024")."""
     if _DATE_TEXT_RX.match(s) is None:
+        if not s.isascii() and _DIGIT_RX.search(s) is not None:  # "2024年3月1日", "令和6年3月1日"
+            plain = plain_date_text(s)
+            if plain != s and _DATE_TEXT_RX.match(plain) is not None:
+                return True
         return _foreign_month_date(s)
     lower = _TIME_PART_RX.sub("", lower)  # "2026-04-22t00:00:00z": the T and the zone are no month
     if _LOWER_LETTER_RX.search(lower) is None:

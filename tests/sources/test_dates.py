@@ -209,3 +209,20 @@ def test_a_decimal_comma_reads_undecided_dates_day_first(tmp_path: Path) -> None
     assert any("read day-first as the table's decimal comma" in w for w in eu.warnings)
     us = read(tmp_path, "us.csv", head + rows[0].format("1234.56") + rows[1].format("234.56"))
     assert list(us.records["invoice_date"].astype(str)) == ["2024-02-09", "2024-03-09"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2024年3月1日", dt.date(2024, 3, 1)), ("２０２４年１２月３１日", dt.date(2024, 12, 31)),
+    ("2024년 3월 1일", dt.date(2024, 3, 1)), ("令和6年3月1日", dt.date(2024, 3, 1)),
+    ("令和元年5月1日", dt.date(2019, 5, 1)), ("平成31年4月30日", dt.date(2019, 4, 30)), ("R6.3.1", dt.date(2024, 3, 1)),
+    ("H30/4/1", dt.date(2018, 4, 1)), ("1.3.2024 г.", dt.date(2024, 3, 1)),
+])
+def test_dates_of_east_asia_and_year_words(text: str, want: dt.date) -> None:
+    """CJK year/month/day marks, full-width digits, Japanese eras and a trailing year word."""
+    parsed = parse_dates(pd.Series([text]), "d")
+    assert parsed.values.tolist() == [want] and not parsed.failed.any()
+
+
+def test_a_column_of_cjk_dates_is_seen_as_dates() -> None:
+    from sources.profiles import profile_column
+    assert profile_column(pd.Series(["2024年3月1日", "2024年3月15日", "令和6年4月1日"])).date == 1.0
