@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -226,7 +227,9 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     at = [i for i in range(len(cells)) if not is_num[i] and not blank[i]]
     decimal_comma, evidence = False, {}
     if at:
-        reads = [_read_amount(str(cells[i]).strip()) for i in at]
+        # full-width digits and signs ("１３２，０００", "￥") as their ASCII forms (NFKC)
+        texts = [str(cells[i]).strip() for i in at]
+        reads = [_read_amount(t if t.isascii() else unicodedata.normalize("NFKC", t)) for t in texts]
         w = np.asarray(weights, dtype=np.int64)[at]
         as_dot = np.array([r.as_dot for r in reads], dtype=bool)
         as_comma = np.array([r.as_comma for r in reads], dtype=bool)

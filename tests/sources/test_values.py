@@ -234,3 +234,11 @@ def test_distinct_of_arrow_strings_equals_distinct_of_the_same_cells_as_objects(
         want_codes, want_values = values_of(column.astype(object))
         assert codes.tolist() == want_codes.tolist()
         assert values.tolist() == want_values.tolist() and values.dtype == object
+
+
+def test_full_width_digits_and_signs_are_read() -> None:
+    """A Japanese export's "１３２，０００" and "￥１３２，０００" (NFKC), quantities "３" alike."""
+    from sources.values import parse_money_column
+    col = parse_money_column(pd.Series(["￥１３２，０００", "３", "１,２３４.５６"]))
+    assert col.values.tolist() == [132000.0, 3.0, 1234.56] and not col.failed.any()
+    assert col.currency.tolist()[0] == "JPY"
