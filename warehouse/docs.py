@@ -50,13 +50,15 @@ CONTRACT_RULES = """\
   `rule` says which.
 - **Renewals.** A contract is renewed by a later one that covers the same assets (or, with no
   serial in common, is the same customer's contract of the same SKU family and service level) and
-  starts within 60 days after its end, or up to 30 days before it. Without a serial in common, two
-  contracts that both name their units, or a later one whose units shipped after the earlier one
-  started, are not a renewal of each other. Each contract renews and is renewed at most once;
+  starts within 60 days of its end, before or after (a same-customer contract whose SKU or level
+  is unknown on one side: at most 30 days before). Without a serial in common, two contracts
+  that both name their units, or a later one whose units shipped after the earlier one started,
+  are not a renewal of each other. Each contract renews and is renewed at most once;
   shared assets beat the weaker match, then the smallest gap wins.
-- **Status** as of the run's as-of date: `renewed`, `credited` (its invoices credited in full:
-  no renewal), `expired`, `expiring` (ends within `valuation.renewal_days`, default 120 - the
-  horizon of the renewal list too), `active` (`unknown` without an end date).
+- **Status** as of the run's as-of date: `renewed`, `credited` (called off - its invoices credited
+  in full, or the status a source gives says cancelled, terminated or void: no renewal),
+  `expired`, `expiring` (ends within `valuation.renewal_days`, default 120 - the horizon of the
+  renewal list too), `active` (`unknown` without an end date).
 - **Numbers** are shown in one form, letters-hyphen-digits (`SC-1234567`), however a source wrote them.
 - **Counterparties kept apart.** `customer_id` is the end customer, `reseller_id` who sold the
   contract (as of that contract: an older contract keeps its reseller when the customer changes

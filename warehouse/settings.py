@@ -26,8 +26,9 @@ class ContractRules:
 
     #: a later contract starting this many days after an end (or fewer) renews it
     renewal_window_days: int = 60
-    #: ... or starting up to this many days before the end (renewals booked to overlap the old term)
-    renewal_early_days: int = 30
+    #: ... or starting up to this many days before the end (renewals booked early, to overlap the old
+    #: term): "within 60 days of its end, before or after" (DESIGN.md)
+    renewal_early_days: int = 60
     #: one horizon: a contract ending within this many days of the as-of date is `expiring`, and it
     #: is listed as a `renewal` opportunity (sources.yaml `expiring_days` is read as this key)
     renewal_days: int = 120

@@ -4,8 +4,10 @@
 -- renewal: warehouse/sql/channel/contract_owners.sql).
 --
 -- Annual value: the amount × 12 / term months (term from start to end date, rounded to whole
--- months: a 3-year contract is valued per year); without a start date the amount is taken as one
--- year; without an amount, the service SKU's list price a year × the covered assets (at least one).
+-- months: a 3-year contract is valued per year); without a start date, the term its service SKU or
+-- description states (contracts.term_months: "CS-NBD-3Y", "36 months", "3 Jahre"), else the amount
+-- is taken as one year; without an amount, the service SKU's list price a year × the covered assets
+-- (at least one).
 -- Amounts in another currency are converted with valuation.fx_rates, or kept in their own
 -- currency (and said so) when no rate is configured.
 CREATE OR REPLACE TEMP TABLE rv_contract_values AS
@@ -20,7 +22,8 @@ base AS (
            coalesce(nullif(upper(trim(c.currency)), ''), s.currency) AS currency,
            (c.renewed_by IS NOT NULL OR c.status = 'renewed') AS renewed,
            CASE WHEN c.start_date IS NOT NULL AND c.end_date >= c.start_date
-                THEN greatest(1, CAST(round((c.end_date - c.start_date + 1) / 30.4375) AS INTEGER)) END AS term_months,
+                    THEN greatest(1, CAST(round((c.end_date - c.start_date + 1) / 30.4375) AS INTEGER))
+                WHEN c.start_date IS NULL THEN c.term_months END AS term_months,  -- no start: the term stated
            coalesce(ac.asset_count, 0) AS asset_count,
            CASE WHEN p.category = 'service' THEN p.list_price END AS service_list_price
     FROM contracts c
@@ -39,7 +42,9 @@ annual AS (
                     THEN 'annual amount ' || rv_money(currency, amount)
                 WHEN amount IS NOT NULL AND term_months IS NOT NULL
                     THEN 'contract amount ' || rv_money(currency, amount) || ' over ' || term_months
-                         || ' months, annualised to ' || rv_money(currency, amount * 12 / term_months)
+                         || CASE WHEN start_date IS NULL THEN ' months (no start date: the term its SKU or description states)'
+                                 ELSE ' months' END
+                         || ', annualised to ' || rv_money(currency, amount * 12 / term_months)
                 WHEN amount IS NOT NULL
                     THEN 'contract amount ' || rv_money(currency, amount) || ' (no start date: taken as one year)'
                 WHEN service_list_price IS NOT NULL

@@ -144,6 +144,7 @@ LEFT JOIN products p ON p.sku = upper(regexp_replace(a.sku, '\s+', '', 'g'))
 LEFT JOIN contract_assets ca ON ca.asset_id = a.asset_id
 -- a contract credited in full (cancelled, returned) covers nothing
 LEFT JOIN contracts c ON c.contract_id = ca.contract_id AND c.status IS DISTINCT FROM 'credited'
+WHERE a.returned_on IS NULL  -- a unit the customer returned is no longer theirs to cover
 GROUP BY ALL;
 
 -- per customer: current or recent contracts with no recorded serials (they may cover a "gap")

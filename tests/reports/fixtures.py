@@ -27,10 +27,11 @@ CREATE TABLE partners (partner_id VARCHAR, name VARCHAR, role VARCHAR);
 CREATE TABLE products (sku VARCHAR, description VARCHAR, category VARCHAR, list_price DECIMAL(18, 2),
                        list_price_estimated BOOLEAN, currency VARCHAR);
 CREATE TABLE assets (asset_id VARCHAR, serial_number VARCHAR, sku VARCHAR, customer_id VARCHAR,
-                     reseller_id VARCHAR, ship_date DATE, warranty_end DATE);
+                     reseller_id VARCHAR, ship_date DATE, warranty_end DATE, returned_on DATE);
 CREATE TABLE contracts (contract_id VARCHAR, contract_number VARCHAR, customer_id VARCHAR, bill_to_id VARCHAR,
                         reseller_id VARCHAR, service_level VARCHAR, start_date DATE, end_date DATE,
-                        amount DECIMAL(18, 2), currency VARCHAR, status VARCHAR, renewed_by VARCHAR, sku VARCHAR);
+                        amount DECIMAL(18, 2), currency VARCHAR, status VARCHAR, renewed_by VARCHAR, sku VARCHAR,
+                        term_months INTEGER);
 CREATE TABLE contract_assets (contract_id VARCHAR, asset_id VARCHAR, basis VARCHAR);
 CREATE TABLE source_records (record_id VARCHAR, kind VARCHAR, rep VARCHAR, rep_account VARCHAR);
 CREATE TABLE customer_sources (customer_id VARCHAR, record_id VARCHAR);
@@ -121,8 +122,11 @@ def build_fixture(con: duckdb.DuckDBPyConnection) -> None:
     _insert(con, "customers", [(k, n, *CUSTOMER_CONTACTS.get(k, (None,) * 5), "US") for k, n in CUSTOMERS])
     _insert(con, "partners", PARTNERS)
     _insert(con, "products", PRODUCTS)
-    _insert(con, "assets", ASSETS)
-    _insert(con, "contracts", [(c[0], c[0].replace("K", "SC-00"), c[1], None, *c[2:]) for c in CONTRACTS])
+    _insert(con, "assets", [(*a, None) for a in ASSETS])  # none returned
+    _insert(con, "contracts", [(c[0], c[0].replace("K", "SC-00"), c[1], None, *c[2:], None) for c in CONTRACTS])
+    # the term from the dates, as the contract build makes it (a term a SKU states when no start is known)
+    con.execute("UPDATE contracts SET term_months = CAST(round((end_date - start_date + 1) / 30.4375) AS INTEGER) "
+                "WHERE end_date >= start_date")
     _insert(con, "contract_assets", CONTRACT_ASSETS)
     _insert(con, "source_records", [(*r, REP_IDS.get(r[2]) if r[1] == "crm_accounts" else None)
                                     for r in SOURCE_RECORDS])

@@ -63,6 +63,20 @@ def test_renewals_within_120_days_valued_with_uplift_and_never_already_renewed(c
     assert (k9["value"], k9["currency"]) == (1133.0, "USD") and "(converted to USD at 1.1)" in k9["basis"]
 
 
+def test_a_contract_without_a_start_date_is_valued_per_year_of_the_term_its_sku_states(tmp_path: Path) -> None:
+    """K2, 3,600 for three years, as a tracker knows it: no start date, the term its SKU states
+    (contracts.term_months 36, e.g. "CS-4HR-3Y"), so 1,200 a year, not 3,600 taken as one year."""
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    con.execute("UPDATE contracts SET start_date = NULL, sku = 'CS-4HR-3Y' WHERE contract_id = 'K2'")
+    build_opportunities(con, settings)
+    k2 = _one(_opps(con), "renewal", contract_id="K2")
+    assert k2["value"] == 1236.0
+    assert ("contract amount USD 3,600.00 over 36 months (no start date: the term its SKU or description states), "
+            "annualised to USD 1,200.00") in k2["basis"]
+    con.close()
+
+
 def test_lapsed_contracts_are_win_backs_at_their_last_annual_value(con) -> None:
     df = _opps(con)
     lapsed = df[df["kind"] == "lapsed"].set_index("contract_id")
@@ -125,6 +139,17 @@ def test_a_contract_credited_in_full_covers_no_asset(tmp_path: Path) -> None:
         "SELECT o.basis FROM opportunity_assets a JOIN renewal_opportunities o USING (opportunity_id) "
         "WHERE o.kind = 'coverage_gap' AND a.asset_id = 'AST-8'").fetchall()
     assert len(gap) == 1 and "never under a service contract" in gap[0][0]
+
+
+def test_a_returned_unit_is_no_coverage_gap(tmp_path: Path) -> None:
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    con.execute("UPDATE assets SET returned_on = DATE '2024-07-01' WHERE asset_id = 'AST-2'")  # an RMA
+    build_opportunities(con, settings)
+    gap_assets = {a for (a,) in con.execute(
+        "SELECT a.asset_id FROM opportunity_assets a JOIN renewal_opportunities o USING (opportunity_id) "
+        "WHERE o.kind = 'coverage_gap'").fetchall()}
+    assert gap_assets == {"AST-3", "AST-7"}  # AST-2, never covered, went back
 
 
 def test_a_coterm_proposal_folds_one_resellers_contracts(tmp_path: Path) -> None:

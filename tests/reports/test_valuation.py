@@ -42,7 +42,7 @@ def test_overrides_merge_into_the_defaults() -> None:
 
 
 def test_the_warehouse_keys_of_the_same_block_are_accepted() -> None:
-    s = valuation_settings({"renewal_window_days": 60, "renewal_early_days": 30, "renewal_days": 120})
+    s = valuation_settings({"renewal_window_days": 60, "renewal_early_days": 60, "renewal_days": 120})
     assert s == ValuationSettings()
 
 

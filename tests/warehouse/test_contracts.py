@@ -307,7 +307,7 @@ def test_build_settings_are_registered_as_tables() -> None:
                 "UNION ALL SELECT 'crm', 'crm_contracts'")
     register_build_settings(con, s)
     assert query(con, "SELECT as_of, currency, renewal_window_days, renewal_early_days, renewal_days FROM run_settings") \
-        == [(day("2026-11-01"), "EUR", 45, 30, 120)]
+        == [(day("2026-11-01"), "EUR", 45, 60, 120)]
     assert dict(query(con, "SELECT category, months FROM warranty_months")) == {"hardware": 36}
     # a source still in source_records but no longer configured ranks after every configured one
     assert dict(query(con, "SELECT source, rank FROM source_rank")) == {"westbridge": 0, "x": 5, "crm": 6}
@@ -413,6 +413,120 @@ def test_a_contract_credited_in_full_is_credited_and_renews_nothing(tmp_path: Pa
     assert prior["renewed_by"] is None and prior["status"] == "expired"  # a cancelled renewal renews nothing
     assert _contract(con, "SC-2700003")["status"] != "credited"
     assert not any(contract_check_failures(con).values())
+
+
+def _cancel_world(status: str | None) -> FixtureWorld:
+    w = FixtureWorld()
+    line = {"customer_id": "CUST-1", "serial_numbers": ["FCW7"], "service_level": "NBD", "sku": "CS-NBD-SRV"}
+    w.row("crm_contracts", contract_number="SC-2900001", service_start="2025-01-01", service_end="2025-12-31",
+          amount=1000, status="Renewed", **line)
+    w.row("crm_contracts", contract_number="SC-2900002", service_start="2026-01-01", service_end="2026-12-31",
+          amount=1030, status=status, **line)
+    return w
+
+
+@pytest.mark.parametrize("written", [
+    "Cancelled", "canceled", "Terminated", "VOID", "Storniert", "gekündigt", "Annulé", "Résiliée", "Cancelado",
+    "Anulada", "Annullato", "Geannuleerd", "Opgezegd", "Cancelled - customer moved",
+])
+def test_a_contract_whose_status_says_it_was_cancelled_is_credited_and_renews_nothing(
+        tmp_path: Path, written: str) -> None:
+    """A CRM contract marked cancelled (in English or a main European language) is called off like one
+    credited in full: status credited (no renewal, win-back or co-term), and it renews nothing."""
+    con = _build(_cancel_world(written), tmp_path)
+    cancelled = _contract(con, "SC-2900002")
+    assert (cancelled["status"], cancelled["amount"]) == ("credited", Decimal("1030.00"))
+    assert _contract(con, "SC-2900001")["renewed_by"] is None
+    assert not any(contract_check_failures(con).values())
+
+
+@pytest.mark.parametrize("written", ["Active", "Expired", "Renewed", "Not cancelled", "nicht gekündigt", "", None])
+def test_a_status_that_does_not_say_cancelled_changes_nothing(tmp_path: Path, written: str | None) -> None:
+    con = _build(_cancel_world(written), tmp_path)
+    assert _contract(con, "SC-2900002")["status"] == "active"
+    assert _contract(con, "SC-2900001")["renewed_by"] == "SC-2900002"
+
+
+def test_the_cancelled_status_of_the_latest_export_and_most_trusted_source_counts(tmp_path: Path) -> None:
+    w = FixtureWorld()
+    line = {"customer_id": "CUST-1", "service_start": "2025-06-01", "service_end": "2026-05-31", "amount": 900}
+    # the CRM's later export says cancelled: the line re-sent replaces the earlier one, status included
+    w.row("crm_contracts", file="inbox/crm/2025-06.csv", contract_number="SC-2900011", status="Active", **line)
+    w.row("crm_contracts", file="inbox/crm/2025-12.csv", contract_number="SC-2900011", status="Storniert", **line)
+    # a rep's tracker says cancelled, the (more trusted) CRM says active: active, the tracker's word kept
+    w.row("crm_contracts", contract_number="SC-2900012", status="Active", **line)
+    w.row("tracker_alice", contract_number="SC-2900012", status="Cancelled", **line)
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-2900011")["status"] == "credited"
+    assert _contract(con, "SC-2900012")["status"] == "active"
+    assert query(con, "SELECT contract_id, field, value, chosen_value FROM contract_conflicts") == [
+        ("SC-2900012", "status", "Cancelled", "Active")]
+
+
+def test_a_renewal_booked_up_to_60_days_before_the_end_renews_it(tmp_path: Path) -> None:
+    """'renewed when a later contract ... starts within 60 days of its end', before it as after it."""
+    w = FixtureWorld()
+    for number, serial, start, end in (
+        ("SC-4300001", "FCW31", "2025-01-01", "2025-12-31"),
+        ("SC-4300002", "FCW31", "2025-11-16", "2026-11-15"),  # 45 days before the end: a renewal
+        ("SC-4300003", "FCW32", "2025-01-01", "2025-12-31"),
+        ("SC-4300004", "FCW32", "2025-10-31", "2026-10-30"),  # 61 days before: not a renewal
+    ):
+        w.row("crm_contracts", contract_number=number, customer_id="CUST-1", serial_numbers=[serial],
+              service_level="NBD", service_start=start, service_end=end, amount=1000)
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-4300001")["renewed_by"] == "SC-4300002"
+    assert _contract(con, "SC-4300003")["renewed_by"] is None
+    assert not any(contract_check_failures(con).values())
+    con.close()
+    # still configurable: valuation.renewal_early_days
+    con = _build(w, tmp_path, rules=ContractRules(renewal_early_days=30))
+    assert _contract(con, "SC-4300001")["renewed_by"] is None
+
+
+def test_a_same_customer_contract_of_unknown_sku_may_start_only_half_as_early(tmp_path: Path) -> None:
+    """With only the customer and the level in common (no SKU on one side, no serial shared), a contract
+    starting 38 days before another's end is a parallel one on other units, not its renewal (the demo
+    world's access points' contract and a router's); 20 days early it is still a renewal."""
+    w = FixtureWorld()
+    for customer, serial, early_start in (("CUST-1", "FGL1", "2025-05-01"), ("CUST-2", "FGL2", "2025-05-20")):
+        w.row("accounting", contract_number=f"SC-44{customer[-1]}0001", customer_id=customer, sku="CS-4HR-RTR",
+              serial_numbers=[serial], service_level="4HR", service_start="2024-06-09", service_end="2025-06-08",
+              amount=1000, invoice_date="2024-06-01")
+        w.row("crm_contracts", contract_number=f"SC-44{customer[-1]}0002", customer_id=customer, service_level="4HR",
+              service_start=early_start, service_end="2026-04-30", amount=700)
+    con = _build(w, tmp_path)
+    assert _contract(con, "SC-4410001")["renewed_by"] is None
+    assert _contract(con, "SC-4420001")["renewed_by"] == "SC-4420002"
+
+
+def test_a_contract_without_a_start_date_is_annualised_over_the_term_its_sku_or_description_states(
+        tmp_path: Path) -> None:
+    w = FixtureWorld()
+    for number, sku, description, amount in (
+        ("SC-9200001", "CS-NBD-SW-3Y", "Support NBD", 4500),
+        ("SC-9200002", "CS-4HR-SRV", "Support 4HR 36 months", 3600),
+        ("SC-9200003", "CS-NBD-RTR", "Wartung NBD 2 Jahre", 2000),
+        ("SC-9200004", "CS-NBD-AP-36M", None, 900),
+        ("SC-9200005", "CS-NBD-SRV", "Support 5 ans", 5000),
+        ("SC-9200006", "CS-NBD-SW", "Support NBD", 1000),  # no term stated: taken as one year
+    ):
+        w.row("tracker_alice", contract_number=number, customer_id="CUST-1", sku=sku, description=description,
+              service_end="2026-09-01", amount=amount)
+    # a start date is known: the dates give the term, whatever the SKU says
+    w.row("crm_contracts", contract_number="SC-9200007", customer_id="CUST-2", sku="CS-NBD-SW-3Y",
+          service_start="2025-09-02", service_end="2026-09-01", amount=1500)
+    con = _build(w, tmp_path)
+    got = {r[0]: r[1:] for r in query(con, "SELECT contract_id, start_date, term_months, annual_amount FROM contracts")}
+    assert got == {
+        "SC-9200001": (None, 36, Decimal("1500.00")),
+        "SC-9200002": (None, 36, Decimal("1200.00")),
+        "SC-9200003": (None, 24, Decimal("1000.00")),
+        "SC-9200004": (None, 36, Decimal("300.00")),
+        "SC-9200005": (None, 60, Decimal("1000.00")),
+        "SC-9200006": (None, None, Decimal("1000.00")),
+        "SC-9200007": (day("2025-09-02"), 12, Decimal("1500.00")),
+    }
 
 
 def test_a_line_without_an_amount_is_worth_its_unit_price_times_its_quantity(tmp_path: Path) -> None:

@@ -120,3 +120,24 @@ def test_warranty_months_per_category_are_configurable_and_rebuilding_is_idempot
     got = dict(query(con, "SELECT serial_number, warranty_end FROM assets"))
     assert got["HW1"] == day("2028-01-31") and got["LIC1"] == day("2026-03-15")
     assert query(con, "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'assets' AND column_name = 'warranty_end'") == [(1,)]
+
+
+def test_a_price_list_without_a_currency_is_in_the_reporting_currency(tmp_path: Path) -> None:
+    """The SKU is mostly invoiced in EUR or GBP: that is no reason to read the price list's prices in
+    it. A price list row's own currency (its column, or its source's `defaults: currency`, which fills
+    the rows' currency) stands; an estimate from observed prices keeps the currency they were seen in."""
+    w = FixtureWorld()
+    w.row("price_list", sku="SW-C9300-48P", list_price=8000, category="Hardware")  # no currency column
+    w.row("price_list", sku="SRV-R740-B", list_price=12500, category="Hardware")
+    w.row("price_list", sku="AP-C9120AX", list_price=900, category="Hardware", currency="EUR")
+    for sku, currency in (("SW-C9300-48P", "EUR"), ("SW-C9300-48P", "EUR"), ("SRV-R740-B", "GBP"),
+                          ("SW-C9300-48P-EU", "EUR"), ("AP-C9120AX", "USD"), ("SRV-T440-S", "GBP")):
+        w.row("westbridge", customer_id="CUST-1", sku=sku, unit_price=1000, quantity=1, amount=1000,
+              currency=currency, invoice_date="2025-01-10")
+    con = build(w, tmp_path, currency="USD")
+    build_products(con)
+    currencies = dict(query(con, "SELECT sku, currency FROM products"))
+    assert currencies["SW-C9300-48P"] == "USD" and currencies["SRV-R740-B"] == "USD"
+    assert currencies["SW-C9300-48P-EU"] == "USD"  # its family's price, in the price list's currency
+    assert currencies["AP-C9120AX"] == "EUR"  # the price list says so
+    assert currencies["SRV-T440-S"] == "GBP"  # no price list row: estimated from GBP prices

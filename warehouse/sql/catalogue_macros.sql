@@ -49,3 +49,38 @@ CREATE OR REPLACE TEMP MACRO has_service_words(x) AS
 CREATE OR REPLACE TEMP MACRO has_software_words(x) AS
     regexp_matches(lower(coalesce(x, '')),
         '\b(licen[cs]es?|licensed|subscription|software|perpetual|lizenz)\b');
+
+-- A contract status that says the contract was called off - cancelled, terminated, void, rescinded -
+-- in English or a main European language (storniert, gekündigt, annulé, résilié, cancelado, anulado,
+-- annullato, disdetto, geannuleerd, opgezegd ...; case and accents aside, a whole word, not after a
+-- negation: "Not cancelled", "nicht gekündigt"). NULL for a blank status; "Active", "Expired" and
+-- "Renewed" are FALSE.
+CREATE OR REPLACE TEMP MACRO cancel_words_of(s) AS
+    regexp_matches(s, '(^|[^a-z])(cancel+(ed|led|ation|lation)?|terminated|termination|void(ed)?|rescinded|revoked'
+                      || '|annull?ed|storn(o|iert|ato|ata)|gek(u|ue)ndigt|k(u|ue)ndigung|annulliert|widerrufen'
+                      || '|annulee?s?|annulation|resiliee?s?|resiliation|revoquee?s?'
+                      || '|cancelad[oa]s?|cancelacion|cancelamento|anulad[oa]s?|anulacion|rescindid[oa]s?'
+                      || '|annullat[oaie]|cancellat[oaie]|disdett[oaie]|revocat[oaie]|geannuleerd|opgezegd|ontbonden'
+                      || '|annullerad|uppsagd|annulleret|opsagt|oppsagt|kansellert|anulowan[ya])($|[^a-z])')
+    AND NOT regexp_matches(s, '(^|[^a-z])(not|non|nicht|no|nao|niet|nie|ej|ikke)[ -]+'
+                              || '(cancel|termin|void|resc|revo|annul|storn|gek|resil|anul|disd|geann|opgez)');
+CREATE OR REPLACE TEMP MACRO status_cancelled(x) AS
+    CASE WHEN nullif(trim(x), '') IS NOT NULL THEN cancel_words_of(strip_accents(lower(x))) END;
+
+-- The term a service SKU or description states, in months: "3Y", "3YR", "5YRS", "3 years", "3-year",
+-- "3 Jahre", "3 ans", "3 años", "3 anni", "3 jaar" (years, 1-10); "36 months", "36 Monate", "36 mois",
+-- "36 meses", "36 mesi", "36 maanden" (months, 1-120); "36M" (a bare M: a whole number of years, so
+-- "100M" of bandwidth is no term). NULL when the text states none.
+CREATE OR REPLACE TEMP MACRO term_years_of(s) AS
+    TRY_CAST(nullif(regexp_extract(s, '(^|[^a-z0-9])([0-9]{1,2}) ?-? ?(y|yr|yrs|year|years|jahre?|jahres|an|ans|annees?'
+                                      || '|anos?|anni|anno|jaar|jaren)($|[^a-z0-9])', 2), '') AS INTEGER);
+CREATE OR REPLACE TEMP MACRO term_month_words_of(s) AS
+    TRY_CAST(nullif(regexp_extract(s, '(^|[^a-z0-9])([0-9]{1,3}) ?-? ?(mo|mos|mth|mths|month|months|monat|monate|mois'
+                                      || '|mes|meses|mesi|maand|maanden)($|[^a-z0-9])', 2), '') AS INTEGER);
+CREATE OR REPLACE TEMP MACRO term_m_of(s) AS
+    TRY_CAST(nullif(regexp_extract(s, '(^|[^a-z0-9])([0-9]{2,3})m($|[^a-z0-9])', 2), '') AS INTEGER);
+CREATE OR REPLACE TEMP MACRO term_of_text(s) AS
+    coalesce(CASE WHEN term_years_of(s) BETWEEN 1 AND 10 THEN 12 * term_years_of(s) END,
+             CASE WHEN term_month_words_of(s) BETWEEN 1 AND 120 THEN term_month_words_of(s) END,
+             CASE WHEN term_m_of(s) BETWEEN 12 AND 120 AND term_m_of(s) % 12 = 0 THEN term_m_of(s) END);
+CREATE OR REPLACE TEMP MACRO stated_term_months(x) AS term_of_text(strip_accents(lower(coalesce(x, ''))));

@@ -47,6 +47,7 @@ hardware AS (
     LEFT JOIN sold b USING (asset_id)
     LEFT JOIN rv_attach_rate r ON r.category = p.category
     WHERE p.category = 'hardware' AND a.ship_date IS NOT NULL
+      AND a.returned_on IS NULL  -- a returned unit needs no service
 )
 SELECT h.*,
        CAST(date_trunc('month', h.ship_date) AS DATE) AS month,

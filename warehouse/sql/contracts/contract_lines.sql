@@ -20,6 +20,12 @@ SELECT r.record_id, r.source, r.kind, r.source_file, r.source_sheet, r.source_ro
        coalesce(nullif(upper(trim(r.currency)), ''), b.currency) AS currency,
        coalesce(service_level_norm(r.service_level), nullif(trim(r.service_level), ''),
                 p.service_level, service_level_norm(r.description)) AS service_level,
+       -- the status as written, and whether it says the contract was called off (cancelled, storniert ...)
+       nullif(trim(r.status), '') AS status, status_cancelled(r.status) AS says_cancelled,
+       -- the term the line's SKU or description states ("3Y", "36 months", "3 Jahre"), unless it names
+       -- the covered hardware: read for a contract no source gives a start date
+       CASE WHEN coalesce(p.category, '') <> 'hardware'
+            THEN coalesce(stated_term_months(r.sku), stated_term_months(r.description)) END AS stated_term,
        sku_norm(r.sku) AS sku,
        coalesce(p.sku_family, sku_family(r.sku)) AS sku_family,
        p.category AS sku_category,

@@ -10,7 +10,11 @@
 -- and are worth less (an add-on unit, a prorated line), or they net to a credit. A negative total
 -- is never a contract's amount (a credit whose invoice no source holds): the amount is then unknown.
 -- A contract whose amount comes from lines that net a credit note to zero was credited in full
--- (`credited`: cancelled or returned); contracts_final.sql gives it the status 'credited'.
+-- (`credited`: cancelled or returned), and so is one whose status (the most trusted source's that
+-- gives one, its latest line) says it was cancelled, terminated or void in any main European
+-- language (catalogue_macros.sql status_cancelled); contracts_final.sql gives it the status 'credited'.
+-- A contract no source gives a start date takes the term its SKU or description states as its
+-- term_months ("CS-NBD-3Y", "36 months": annualisation only; start_date stays unknown).
 -- A contract's `sku` is its service SKU (or a software / unknown one), never the covered hardware
 -- a rep's tracker names; a service SKU beats the others.
 -- Each source's value per field is made first, in a table of its own: in one statement with the
@@ -31,7 +35,13 @@ WITH line_fields AS (
             {'field': 'rep', 'value': rep, 'detail': NULL, 'preference': 0},
             {'field': 'bill_to_id', 'value': bill_to_id, 'detail': bill_to_role, 'preference': 0},
             {'field': 'contract_number', 'value': raw_contract_number, 'detail': NULL,
-             'preference': CASE WHEN regexp_matches(raw_contract_number, '^[A-Z]+-') THEN 0 ELSE 1 END}
+             'preference': CASE WHEN regexp_matches(raw_contract_number, '^[A-Z]+-') THEN 0 ELSE 1 END},
+            -- the status as written (detail 'cancelled' when it says the contract was called off) and the
+            -- term a SKU or description states, of the lines that count (not an earlier term's)
+            {'field': 'status', 'value': CASE WHEN counted THEN status END,
+             'detail': CASE WHEN says_cancelled THEN 'cancelled' END, 'preference': 0},
+            {'field': 'term_months', 'value': CASE WHEN counted THEN CAST(stated_term AS VARCHAR) END,
+             'detail': NULL, 'preference': 0}
         ]) AS fv
         FROM contract_lines
     )
@@ -122,6 +132,8 @@ SELECT c.contract_id, c.field, c.value, c.source, c.source_file, c.source_sheet,
 FROM contract_candidates c
 JOIN contract_candidates w ON w.contract_id = c.contract_id AND w.field = c.field AND w.choice = 1
 WHERE c.choice > 1 AND c.value <> w.value AND c.preference = w.preference AND c.field <> 'contract_number'
+  -- statuses written differently ("Active", "Renewed") conflict only when one says cancelled and the other not
+  AND (c.field <> 'status' OR c.detail IS DISTINCT FROM w.detail)
 ORDER BY c.contract_id, c.field, c.source;
 
 CREATE OR REPLACE TABLE contract_sources AS
@@ -174,9 +186,13 @@ pivoted AS (
            CAST(max(value) FILTER (WHERE field = 'amount' AND TRY_CAST(value AS DECIMAL(18, 2)) >= 0)
                 AS DECIMAL(18, 2)) AS amount,
            max(source) FILTER (WHERE field = 'amount' AND TRY_CAST(value AS DECIMAL(18, 2)) >= 0) AS amount_source,
-           -- its invoices credited in full: the amount's source nets a credit note to zero
-           coalesce(bool_or(field = 'amount' AND detail = 'credit' AND TRY_CAST(value AS DECIMAL(18, 2)) = 0),
-                    false) AS credited,
+           -- credited (called off): its invoices credited in full - the amount's source nets a credit note
+           -- to zero -, or the status of the most trusted source giving one says cancelled (Cancelled,
+           -- Terminated, Void, Storniert, Gekündigt, Annulé, Résilié, Cancelado, Anulado, Geannuleerd ...)
+           coalesce(bool_or(field = 'amount' AND detail = 'credit' AND TRY_CAST(value AS DECIMAL(18, 2)) = 0)
+                    OR bool_or(field = 'status' AND detail = 'cancelled'), false) AS credited,
+           -- the term the service SKU or description states (read only when no start date is known)
+           TRY_CAST(max(value) FILTER (WHERE field = 'term_months') AS INTEGER) AS stated_term_months,
            max(value) FILTER (WHERE field = 'currency') AS currency
     FROM chosen
     GROUP BY contract_id
@@ -215,8 +231,11 @@ resold AS (  -- contracts with no reseller named: the bill-to when it is a resel
 SELECT p.contract_id, p.contract_number, p.customer_id, p.bill_to_id, p.bill_to_role,
        rs.reseller_id, rs.reseller_basis,
        p.rep, p.service_level, p.sku, p.sku_family, p.start_date, p.end_date,
+       -- the term from start to end; with no start date, the term its SKU or description states ("3Y",
+       -- "36 months": a multi-year contract paid upfront is annualised), its start_date staying unknown
        CASE WHEN p.start_date IS NOT NULL AND p.end_date >= p.start_date
-            THEN CAST(round((p.end_date - p.start_date + 1) / 30.4375) AS INTEGER) END AS term_months,
+                THEN CAST(round((p.end_date - p.start_date + 1) / 30.4375) AS INTEGER)
+            WHEN p.start_date IS NULL THEN p.stated_term_months END AS term_months,
        p.amount, coalesce(p.currency, (SELECT currency FROM run_settings)) AS currency,
        p.end_date_source, p.amount_source, p.credited,
        l.numbered, l.sources, l.record_count, coalesce(a.asset_count, 0) AS asset_count, q.quantity

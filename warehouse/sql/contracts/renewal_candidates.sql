@@ -1,17 +1,22 @@
 -- renewal_candidates (TEMP): pairs (prior, next) where `next` may renew `prior`: it starts within
 -- the renewal window after prior's end (run_settings.renewal_window_days, default 60; or up to
--- renewal_early_days before it) and ends later, and it covers an asset prior covered, or is the
+-- renewal_early_days before it, default 60: "within 60 days of its end, before or after") and ends
+-- later, and it covers an asset prior covered, or is the
 -- same customer's contract of the same service level and SKU family (either unknown on one side
 -- passes) and at least one of them names no asset (when both do, they must share one), the units
 -- the later one names having shipped by the earlier one's start (60 days' grace). Strength: 3
 -- shared assets, 2 same customer + SKU family + service level, 1 same
 -- customer with the SKU or the level unknown on one side. (A same-customer pair whose levels
--- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) The links are the
+-- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) A pair of strength 1
+-- overlaps by at most half of renewal_early_days (30 days by default): with nothing but the customer
+-- and the level in common, a contract starting well before another's end is more often a parallel
+-- one on other units (the demo world's only such pair at 38 days: an access points' contract
+-- without a SKU, taken for the renewal of a router's). The links are the
 -- one-to-one matching of most weight (warehouse.renewal_matching): strength first, so a weak pair is only
 -- used when no stronger link needs either side, then as many links as possible, then shorter gaps.
 -- A later contract whose start no source gives (a rep's tracker often has only the end) is taken to
 -- start a year before its end, the common term (`starts`); its start_date stays unknown. A contract
--- credited in full (cancelled) renews nothing.
+-- credited (credited in full, or its status says cancelled) renews nothing.
 CREATE OR REPLACE TEMP TABLE renewal_candidates AS
 WITH starts AS (
     SELECT contract_id, coalesce(start_date, CAST(end_date - INTERVAL 1 YEAR AS DATE) + 1) AS start_on
@@ -63,4 +68,7 @@ WHERE nx.start_on IS NOT NULL AND p.end_date IS NOT NULL
   AND nx.start_on > coalesce(p.start_date, p.end_date - 366)
   AND nx.start_on - p.end_date <= s.renewal_window_days
   AND p.end_date - nx.start_on <= s.renewal_early_days
+  -- booked early: the full renewal_early_days when they share assets or SKU family and level, half of it else
+  AND (x.shared_assets > 0 OR (p.sku_family = n.sku_family AND p.service_level = n.service_level)
+       OR p.end_date - nx.start_on <= s.renewal_early_days // 2)
 ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days ASC, x.prior_id ASC, x.next_id ASC;

@@ -3,8 +3,11 @@
 -- List price: the price list's row for the SKU; else the price list's row for the SKU's family
 -- (a spare "=" or localised -EU/-UK variant priced like its base); else estimated as the 90th
 -- percentile of observed unit prices (channel prices are discounted from list, so the median
--- would understate it) and flagged. Category: the price list's, else inferred from words
--- (service words first, then software words) and from whether the SKU's lines carry coverage.
+-- would understate it) and flagged. Currency: a price list row's own (its column, or its source's
+-- `defaults: currency`), else the run's reporting currency (run_settings.currency); an estimate
+-- from observed prices is in the currency they were mostly observed in. Category: the price
+-- list's, else inferred from words (service words first, then software words) and from whether
+-- the SKU's lines carry coverage.
 CREATE OR REPLACE TEMP TABLE sku_rows AS
 SELECT sku_norm(r.sku) AS sku,
        sku_family(r.sku) AS sku_family,
@@ -87,9 +90,13 @@ SELECT sku,
        CASE WHEN own_price IS NOT NULL THEN 'price_list'
             WHEN family_price IS NOT NULL THEN 'price_list_family'
             WHEN p90_unit_price IS NOT NULL THEN 'observed_p90' END AS list_price_basis,
+       -- a price list's prices are in its currency column's or its source's `defaults: currency`
+       -- (both reach source_records.currency), else in the reporting currency - never in the currency
+       -- the SKU happens to be invoiced in; only an estimate from observed prices keeps theirs
        coalesce(CASE WHEN own_price IS NOT NULL THEN own_currency
-                     WHEN family_price IS NOT NULL THEN family_currency END,
-                observed_currency, (SELECT currency FROM run_settings)) AS currency,
+                     WHEN family_price IS NOT NULL THEN family_currency
+                     ELSE observed_currency END,
+                (SELECT currency FROM run_settings)) AS currency,
        CAST(round(median_unit_price, 2) AS DECIMAL(18, 2)) AS median_unit_price,
        priced_rows,
        source_rows
