@@ -338,6 +338,12 @@ def test_a_corrected_line_resent_in_a_later_file_replaces_the_earlier_one(tmp_pa
     assert counted == [("inbox/westbridge/sellthrough_2025-05.csv", False),
                        ("inbox/westbridge/sellthrough_2025-05.csv", True),
                        ("inbox/westbridge/sellthrough_2025-05_corrected.csv", True)]
+    # the same line re-sent in a layout without a start column (an xlsx beside the csv) is still that line
+    w = FixtureWorld()
+    w.row("westbridge", file="inbox/westbridge/verkaeufe.csv", amount=2469.12, **line)
+    w.row("westbridge", file="inbox/westbridge/verkaeufe.xlsx", amount=2469.12, **{**line, "service_start": None})
+    con.close()
+    assert _contract(_build(w, tmp_path), "SC-2200001")["amount"] == Decimal("2469.12")
 
 
 def test_a_credit_note_resent_with_the_invoice_number_nets_and_two_lines_of_one_file_both_count(

@@ -99,11 +99,12 @@ identified AS (
     SELECT * EXCLUDE (unnumbered_hash),
            CASE WHEN contract_key IS NOT NULL THEN 'SC-' || contract_key
                 ELSE 'UC-' || unnumbered_hash END AS contract_id,
-           -- one invoice line (number, SKU, serials, period, contract number, the amount's sign) is the
-           -- same line whatever its amount, quantity or date: a corrected re-send replaces it, a credit
-           -- (the other sign) nets with it; without an invoice number only an identical line is the same
+           -- one invoice line (number, SKU, serials, end of period, contract number, the amount's sign) is
+           -- the same line whatever its amount, quantity, start or date: a corrected re-send replaces it
+           -- (also in a layout without a start column), a credit (the other sign) nets with it; without an
+           -- invoice number only an identical line is the same
            CASE WHEN invoice_number IS NOT NULL
-                THEN hash(sku, list_sort(coalesce(serial_numbers, [])), service_start, service_end,
+                THEN hash(sku, list_sort(coalesce(serial_numbers, [])), service_end,
                           invoice_number, raw_contract_number, sign(amount))
                 ELSE hash(sku, list_sort(coalesce(serial_numbers, [])), amount, quantity, service_start,
                           service_end, invoice_date, raw_contract_number)
