@@ -229,6 +229,14 @@ def type_table(
                              order_hint=hint, limits=limits, decimal_comma=decimal_comma)
         columns[fld] = _joined(columns[fld], column) if fld in columns else column  # a numbered family's next
         decimal_comma |= FIELD_TYPES[fld] == "money" and columns[fld].evidence.get("decimal") == "comma"
+    for idx, fld in mapping.items():  # "#N/A", "#REF!": a formula that failed, no value of any field
+        cells = body[str(idx)]
+        failed = cells.isin(EXCEL_ERRORS)
+        if failed.any():  # its only problem: not also "not an amount" or "not a date"
+            columns[fld].problems[:] = [(m & ~failed, f, why, c) for m, f, why, c in columns[fld].problems]
+            columns[fld].problems.insert(0, (failed, fld, (
+                f"field '{fld}' (column '{headers[idx]}'): an Excel error, not a value (a formula that failed; "
+                "fix it in the workbook and send the file again): {}"), cells))
     # problems in column order: a quarantined row names its first bad column
     for fld in dict.fromkeys(mapping.values()):
         column = columns[fld]
@@ -252,6 +260,15 @@ def type_table(
     if currency is not None:
         typed["currency"] = currency
     return TypedTable(typed, problems + clashes, warnings, evidence)
+
+
+#: Excel's error values as a workbook stores them and as Excel writes them into a CSV in English,
+#: German, French and Spanish
+EXCEL_ERRORS = frozenset({
+    "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+    "#NV", "#WERT!", "#BEZUG!", "#ZAHL!", "#VALEUR!", "#NOM?", "#NOMBRE!", "#NUL!",
+    "#N/D", "#¡VALOR!", "#¡REF!", "#¡DIV/0!", "#¿NOMBRE?", "#¡NUM!", "#¡NULO!",
+})
 
 
 def _joined(first: TypedColumn, more: TypedColumn) -> TypedColumn:

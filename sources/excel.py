@@ -48,6 +48,9 @@ _FORMULA = re.compile(
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*$")
 _CELL_REF = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _VALUE_TEXT = re.compile(rb">[^<]+<")
+#: an error cell (t="e": "#N/A", "#REF!" ...), which calamine reads as an empty string
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt=["\']e["\'][^>]*)>(?:(?!</(?:\w+:)?c>).)*?'
+                         rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>", re.DOTALL)
 
 
 class SheetFacts(NamedTuple):
@@ -56,6 +59,8 @@ class SheetFacts(NamedTuple):
     merges: list[tuple[int, int, int, int]]  # merged ranges (min_col, min_row, max_col, max_row)
     uncached: list[tuple[int, int]]  # formula cells without a saved value, (row, col)
     hidden: list[tuple[int, int]]  # hidden column ranges (min, max), 1-based sheet columns
+    errors: list[tuple[int, int, str]] = []  # error cells (row, col, "#N/A"), 1-based
+    pivot: bool = False  # the sheet holds a pivot table (a relationship to a pivotTable part)
 
 
 _NO_FACTS = SheetFacts([], [], [])
@@ -104,6 +109,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                 continue
             merges: list[tuple[int, int, int, int]] = []
             uncached: set[tuple[int, int]] = set()
+            errors: dict[tuple[int, int], str] = {}
             hidden: list[tuple[int, int]] = []
             in_head = True  # before <sheetData>, where <cols> stands
             tail = b""
@@ -124,12 +130,45 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                         text_result = cell is not None and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
                         if coord and (not value or (not _VALUE_TEXT.search(value) and not text_result)):
                             uncached.add(coordinate_to_tuple(coord.group(1).decode()))
+                    if b't="e"' in buf or b"t='e'" in buf:
+                        for m in _ERROR_CELL.finditer(buf):
+                            coord = _CELL_REF.search(m.group(1))
+                            if coord:
+                                errors[coordinate_to_tuple(coord.group(1).decode())] = m.group(2).decode(
+                                    "utf-8", "replace")
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
                     # matches seen twice are deduplicated
                     tail = buf[-8192:]
+            folder, _, base = member.rpartition("/")
+            sheet_rels = f"{folder}/_rels/{base}.rels"
+            pivot = sheet_rels in names and b"/pivotTable" in zf.read(sheet_rels)
             out[_unescape(a["name"])] = SheetFacts(
-                list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)))
+                list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
+                sorted((r, c, text) for (r, c), text in errors.items()), pivot)
     return out
+
+
+#: a pivot table's headers: its aggregates ("Sum of Renewal Value", "Summe von Betrag", "Somme de
+#: Montant", "Suma de Importe", "Som van Bedrag", "Somma di Importo", "Anzahl von") and its row labels
+_PIVOT_HEADER = re.compile(
+    r"^(sum|count|average|max|min|product|summe|anzahl|mittelwert|somme|nombre|moyenne|suma|cuenta|promedio|"
+    r"som|aantal|gemiddelde|somma|conteggio|media) (of|von|de|van|di) \S|^(row labels|column labels|"
+    r"zeilenbeschriftungen|spaltenbeschriftungen|etiquettes de lignes|etiquetas de fila|rijlabels|"
+    r"etichette di riga)$", re.IGNORECASE)
+
+
+def is_pivot_header(headers: list[str]) -> bool:
+    """Whether a header row is a pivot table's: an aggregate header ("Sum of X") or its row labels."""
+    return any(_PIVOT_HEADER.match(" ".join(str(h).split())) for h in headers if h)
+
+
+def _with_errors(rows: list[list[object]], errors: list[tuple[int, int, str]]) -> list[list[object]]:
+    """`rows` with each error cell's text ("#N/A") where the reader left an empty cell (calamine reads
+    errors as ""), so both readers give what Excel shows and the typing can name it."""
+    for r, c, text in errors:
+        if r <= len(rows) and c <= len(rows[r - 1]) and rows[r - 1][c - 1] in (None, ""):
+            rows[r - 1][c - 1] = text
+    return rows
 
 
 def _unescape(name: str) -> str:
@@ -284,7 +323,7 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, "chart sheet"))
             continue
         sheet_facts = facts.get(name, _NO_FACTS)
-        rows = _merged(book.rows(name, limits), sheet_facts.merges, name, limits)
+        rows = _with_errors(_merged(book.rows(name, limits), sheet_facts.merges, name, limits), sheet_facts.errors)
         # a configured header_row may lie below the detection window
         search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
         found = find_header_row(search, kind, overrides, header_row)
@@ -295,6 +334,10 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, why))
             continue
         idx, match = found
+        if sheets is None and (sheet_facts.pivot or is_pivot_header(match.headers)):
+            skipped.append(SkippedSheet(name, "a pivot table (it adds up rows another sheet holds; "
+                                              "name it under `sheet:` to read it anyway)"))
+            continue
         tables += _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
     return tables, skipped
 

@@ -1,0 +1,62 @@
+"""Workbook quirks found by a probe of real exports: Excel error cells ("#N/A" from a failed VLOOKUP,
+which calamine reads as empty) quarantine their row with the error named, through both readers and
+in CSVs Excel wrote; a pivot sheet beside the data (it adds the data's rows up again) is left out
+unless `sheet:` names it. Each workbook is written in tmp_path with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from tests.sources.hostile import csv_text, read, read_path, src
+
+HEADER = ["Customer", "Contract #", "Serial #", "Product", "Expiry", "Renewal Value"]
+ROWS = [
+    ["Delta Legal Inc.", "SC-5001", "FOC2401A001", "CON-SNT-C93004", dt.datetime(2025, 1, 31), 1883.88],
+    ["Rockport Holdings", "SC-5002", "FOC2401A002", "CON-SNT-C93004", dt.datetime(2025, 2, 28), "#N/A"],
+    ["#REF!", "SC-5003", "FDO2402B117", "CON-SNT-ISR4331", dt.datetime(2025, 3, 15), 612.75],
+]
+
+
+def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_excel_error_cells_quarantine_their_rows_by_name(tmp_path: Path, reader: str) -> None:
+    path = _book(tmp_path / "inbox" / "tracker.xlsx", {"Renewals": [HEADER, *ROWS]})
+    out = read_path(path, src("sales_rep", rep="Alice Moreno"))
+    assert out.rows_loaded == 1 and sorted(out.quarantine["source_row"]) == [3, 4]
+    reasons = dict(zip(out.quarantine["source_row"], out.quarantine["reason"], strict=True))
+    assert "field 'amount' (column 'Renewal Value'): an Excel error, not a value" in reasons[3]
+    assert "'#N/A'" in reasons[3] and "not an amount" not in reasons[3]
+    assert "field 'customer_name' (column 'Customer'): an Excel error" in reasons[4] and "'#REF!'" in reasons[4]
+
+
+def test_excel_errors_in_a_csv_excel_wrote_in_german(tmp_path: Path) -> None:
+    rows = [["2024-03-01", "Infocore", "Delta Legal", "C9300-48P-A", 1, "#NV"],
+            ["2024-03-02", "Infocore", "Kestrel", "C9300-48P-A", 1, "900.00"]]
+    out = read(tmp_path, "pos.csv", csv_text(rows, ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount"]))
+    assert out.rows_loaded == 1 and "an Excel error" in out.quarantine["reason"].iloc[0]
+
+
+def test_a_pivot_sheet_is_left_out_unless_named(tmp_path: Path, reader: str) -> None:
+    pivot = [["Customer", "Expiry", "Sum of Renewal Value"], ["Delta Legal Inc.", dt.datetime(2025, 1, 31), 1883.88],
+             ["Highland Foods", dt.datetime(2025, 3, 15), 612.75], ["Grand Total", None, 2496.63]]
+    rows = [r for r in ROWS if "#N/A" not in r and "#REF!" not in r]
+    path = _book(tmp_path / "inbox" / "tracker.xlsx", {"Renewals": [HEADER, *rows], "Pivot": pivot})
+    out = read_path(path, src("sales_rep", rep="Alice Moreno"))
+    assert out.rows_loaded == 1 and set(out.records["source_sheet"]) == {"Renewals"}
+    skipped = {s.sheet: s.skipped for s in out.sheets}
+    assert skipped["Pivot"].startswith("a pivot table (it adds up rows another sheet holds")
+    named = read_path(path, src("sales_rep", rep="Alice Moreno", sheet="Pivot"))
+    assert set(named.records["source_sheet"]) == {"Pivot"}
