@@ -311,7 +311,9 @@ def test_non_numbers_in_numeric_workbook_cells_quarantine_their_rows(tmp_path: P
         "field 'amount' (column 'Amount'): not an amount: 'inf'",
         "field 'amount' (column 'Amount'): not an amount: '-Infinity'",
         "field 'amount' (column 'Amount'): amount out of bounds (|amount| <= 1,000,000,000,000): 'inf'",  # 1e309
-        "field 'invoice_date' (column 'Invoice Date'): not a date: '#VALUE!'",
+        # the reader shows the NaN date as Excel does, an error value
+        "field 'invoice_date' (column 'Invoice Date'): an Excel error, not a value (a formula that failed; fix it "
+        "in the workbook and send the file again): '#VALUE!'",
     ]
 
 
