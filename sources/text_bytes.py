@@ -4,10 +4,11 @@ Limits (`ReadLimits`) are measured on the raw bytes before any parsing, in chunk
 costs a few MB whatever the file: size, lines and the longest line, wherever it is. Encoding: a
 BOM decides (UTF-8, UTF-16); else strict UTF-8; else, when some lines are real UTF-8 and others
 are not, each line is decoded on its own (UTF-8, else cp1252) with a warning; else
-charset-normalizer's guess when it reads a non-Latin script (cp1251, cp1253, GB18030, Shift-JIS),
-else cp1252 (the Windows default of spreadsheet exports), or cp1250 / ISO-8859-2 when cp1252 leaves
-symbols inside words. NUL bytes, which
-cut values short in pandas 2's parser, are removed with a warning.
+the Latin code page that reads the words best (`_latin_choice`: cp1252, the Windows default of
+spreadsheet exports, unless cp1250, ISO-8859-2 or Mac Roman reads them far better; ISO-8859-15 when
+a euro sign at 0xA4 stands by an amount), else, when no Latin page reads them cleanly,
+charset-normalizer's guess if it reads a non-Latin script (cp1251, cp1253, GB18030, Shift-JIS).
+NUL bytes, which cut values short in pandas 2's parser, are removed with a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 from charset_normalizer import from_bytes
+from charset_normalizer.cd import coherence_ratio
 
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.table import FileReadError
@@ -119,20 +121,148 @@ def detect_encoding(data: bytes) -> str:
     return _legacy_encoding(data)
 
 
-#: Latin code pages tried when cp1252 leaves symbols inside words ("Zak³ady" is cp1250's "Zakłady")
-_CENTRAL_EUROPEAN: tuple[str, ...] = ("cp1250", "iso8859_2")
-#: a non-ASCII character between two letters (`_misplaced` keeps those that are not letters)
-_NON_ASCII_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+#: the Latin code pages `_latin_choice` weighs, the likelier first (the first wins a tie); ISO-8859-15
+#: reads as cp1252 but for the euro sign and seven letters, and is weighed only when `_LATIN9` shows it
+_LATIN_PAGES: tuple[str, ...] = ("cp1252", "cp1250", "iso8859_2", "mac_roman")
+#: the letters beyond ASCII of the languages the Latin code pages are written in (lower case): a file
+#: read in its own code page spells its words with one language's letters, a wrong page mixes them
+#: ("Rivičre", "Èeské dráhy", "MŸller"); charset-normalizer's letter frequencies (26 letters a language)
+#: leave most of these out, and its chaos sees no harm in a letter that is merely the wrong letter
+_ALPHABETS: dict[str, str] = {
+    "German": "äöüßé", "French": "àâæçéèêëîïôœùûüÿ", "Italian": "àèéìíîòóù", "Spanish": "áéíñóúü",
+    "Portuguese": "áàâãçéêíóôõú", "Dutch": "éèêëïöü", "Danish/Norwegian": "æøåé", "Swedish/Finnish": "åäöé",
+    "Icelandic": "áðéíóúýþæö", "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž",
+    "Polish": "ąćęłńóśźż", "Hungarian": "áéíóöőúüű", "Croatian/Slovenian": "čćđšž", "Romanian": "ăâîşţșț",
+}
+#: Latin-9's euro sign (0xA4, "¤" in cp1252) next to an amount, or its "Œ"/"œ" (0xBC, 0xBD: "¼", "½")
+#: starting or inside a word ("¼uvre", "c½ur")
+_LATIN9 = re.compile(rb"[0-9][ \xa0]?\xa4|\xa4[ \xa0]?[0-9]|(?<![0-9])[\xbc\xbd][a-z]")
+#: the Unicode categories of the quotes and brackets a word may start with
+_OPENING = frozenset({"Ps", "Pi", "Pf"})
+#: the Central European code pages, and the languages of charset-normalizer's coherence written in them
+_CENTRAL_PAGES = frozenset({"cp1250", "iso8859_2"})
+_CENTRAL_LANGUAGES = frozenset({"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"})
+#: the bytes from the start of a file whose language `_central_european` weighs, and the fewest that
+#: may take a tie from the Western default (the letter frequencies of a few lines say little)
+_COHERENCE_SAMPLE = 16_000
+_COHERENCE_MIN = 2_000
+#: the most bytes of non-ASCII lines charset-normalizer is given to look for a non-Latin script
+_SCRIPT_SAMPLE = 32_000
 
 
-def _misplaced(text: str) -> int:
-    """Symbols and digits ("³", "£", "¿") inside words: how a wrong Latin code page shows."""
-    return sum(not c.isalpha() for c in _NON_ASCII_IN_WORD.findall(text))
+def _is_letter(c: str) -> bool:
+    """A letter of a word: not a modifier ("ˆ") nor an ordinal indicator ("º", "ª")."""
+    return c.isalpha() and c not in "ªº" and unicodedata.category(c) != "Lm"
+
+
+def _out_of_place(before: str, c: str, after: str) -> bool:
+    """Whether symbol `c` stands where a letter should: between two letters ("Zak³ady"), a spacing
+    accent touching one ("Cittˆ", "Patern˜"), or a symbol other than an opening quote or mark starting
+    a lower-case word ("ªtefan", "…sterreich")."""
+    if _is_letter(before) and _is_letter(after):
+        return True
+    if unicodedata.category(c) in ("Sk", "Lm"):
+        return _is_letter(before) or _is_letter(after)
+    return after.islower() and not _is_letter(before) and c not in "¿¡" and unicodedata.category(c) not in _OPENING
+
+
+def _contexts(sample: bytes) -> dict[bytes, int]:
+    """Each byte past ASCII with the bytes either side (a space at the ends), and how often it occurs."""
+    arr = np.frombuffer(b" " + sample + b" ", dtype=np.uint8)
+    at = np.flatnonzero(arr[1:-1] >= 0x80) + 1
+    if not at.size:
+        return {}
+    keys = (arr[at - 1].astype(np.uint32) << 16) | (arr[at].astype(np.uint32) << 8) | arr[at + 1]
+    values, counts = np.unique(keys, return_counts=True)
+    return {int(v).to_bytes(3, "big"): int(n) for v, n in zip(values, counts, strict=True)}
+
+
+def _misread(contexts: dict[bytes, int], page: str) -> tuple[int, int] | None:
+    """(characters `page` misreads, letters it reads) over `contexts`; None when `page` cannot decode them.
+    Misread: a symbol between two letters ("Zak³ady"), a capital inside a lower-case word ("MŸller",
+    "SociÈtÈ"), and the letters no one language's alphabet of `_ALPHABETS` holds with the most of the
+    others ("Rivičre" beside "Müller": "č")."""
+    letters: dict[str, int] = {}
+    bad = 0
+    for context, n in contexts.items():
+        try:
+            text = context.decode(page)
+        except UnicodeDecodeError:
+            return None
+        before, c, after = text[0], text[1], text[2]
+        if not _is_letter(c):
+            bad += n if _out_of_place(before, c, after) else 0
+        elif c.isupper() and _is_letter(before) and (before.islower() or after.islower()):
+            bad += n
+        else:
+            letters[c.lower()] = letters.get(c.lower(), 0) + n
+    total = sum(letters.values())
+    covered = max(sum(letters.get(c, 0) for c in alphabet) for alphabet in _ALPHABETS.values())
+    return bad + total - covered, total
+
+
+def _central_european(sample: bytes) -> bool:
+    """Whether charset-normalizer's language coherence (its letter-frequency ranks, here mostly of the
+    ASCII letters) puts a Central European language above every other on the start of `sample`."""
+    ratios = coherence_ratio(sample[:_COHERENCE_SAMPLE].decode("latin-1"), 0.1)
+    central = max((r for lang, r in ratios if lang in _CENTRAL_LANGUAGES), default=0.0)
+    return central > max((r for lang, r in ratios if lang not in _CENTRAL_LANGUAGES), default=0.0)
+
+
+def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]:
+    """The Latin code page that reads `sample` best, and whether it reads it cleanly (at most one
+    character in 20 misread; Mac Roman decodes any bytes). The Western default is cp1252, or ISO-8859-15
+    when its euro sign or "œ" shows (`_LATIN9`) and no byte is a C1 control (0x80-0x9F: printable in
+    the Windows and Mac code pages, control characters in ISO-8859-x). The page that misreads fewest
+    characters (`_misread`); between equals that read differently, the one of the text's language
+    family (`_central_european`) when they are of both, else the default, else the one that reads more
+    letters; and the default unless the page misreads at most a quarter as many as the default."""
+    centres = {context[1] for context in contexts}
+    has_c1 = any(0x80 <= c <= 0x9F for c in centres)
+    latin9 = not has_c1 and not centres.isdisjoint(b"\xa4\xbc\xbd") and _LATIN9.search(sample) is not None
+    default = "iso8859_15" if latin9 else "cp1252"
+    scores: dict[str, tuple[int, int]] = {}
+    for page in (default, *_LATIN_PAGES):
+        if has_c1 and page.startswith("iso8859"):
+            continue
+        score = _misread(contexts, page)
+        if score is not None:
+            scores.setdefault(page, score)
+    fewest = min(misread for misread, _ in scores.values())
+    readings: dict[str, str] = {}  # page by reading: of two pages that read the file alike, the likelier
+    for page, (misread, _) in scores.items():
+        if misread == fewest:
+            readings.setdefault(b"".join(contexts).decode(page), page)
+    tied = list(readings.values())
+    if len({page in _CENTRAL_PAGES for page in tied}) > 1 and (default not in tied or len(sample) >= _COHERENCE_MIN):
+        central = _central_european(sample)
+        tied = [page for page in tied if (page in _CENTRAL_PAGES) == central]
+    best = default if default in tied else max(tied, key=lambda page: scores[page][1])
+    if default in scores and scores[best][0] * 4 > scores[default][0]:
+        best = default
+    misread, letters = scores[best]
+    return best, misread * 20 <= letters
+
+
+def _non_ascii_lines(sample: bytes, cut: bool, limit: int = _SCRIPT_SAMPLE) -> bytes:
+    """The whole lines of `sample` holding a byte past ASCII, up to about `limit` bytes (the last line
+    left out when the sample `cut` it: a character cut in two would not decode)."""
+    out: list[bytes] = []
+    size = 0
+    lines = sample.splitlines()
+    for line in lines[:-1] if cut else lines:
+        if not line.isascii():
+            out.append(line)
+            size += len(line) + 1
+            if size >= limit:
+                break
+    return b"\n".join(out)
 
 
 def _latin_share(text: str) -> float:
-    """The share of the non-ASCII letters of `text` that are Latin (1.0 when it has none)."""
-    letters = [c for c in set(text) if ord(c) > 127 and c.isalpha()]
+    """The share of the non-ASCII letters of `text` that are Latin (1.0 when it has none); modifier
+    letters ("ˆ") and ordinal indicators ("º") are no script's."""
+    letters = [c for c in set(text) if ord(c) > 127 and _is_letter(c)]
     if not letters:
         return 1.0
     counts = {c: text.count(c) for c in letters}
@@ -141,32 +271,26 @@ def _latin_share(text: str) -> float:
 
 
 def _legacy_encoding(data: bytes) -> str:
-    """A file that is not UTF-8: charset-normalizer's guess when it reads a non-Latin script
-    (Cyrillic cp1251, Greek cp1253, Chinese GB18030, Japanese Shift-JIS ...), which it tells apart
-    reliably; else cp1252, the Windows default of spreadsheet exports (the Latin code pages look
-    alike to any detector), unless cp1252 leaves symbols inside words and a Central European code
-    page does not ("Zak³ady Miêsne" / "Zakłady Mięsne")."""
+    """A file that is not UTF-8. The Latin code pages (cp1252, cp1250, ISO-8859-2, Mac Roman) are
+    weighed on how they read each byte past ASCII between its neighbours (`_latin_choice`): cp1252, the
+    Windows default of spreadsheet exports, unless another reads the file far better ("Èeské dráhy" /
+    "České dráhy", "Wartoœæ" / "Wartość", "MŸller" / "Müller"); ISO-8859-15 for cp1252 when a euro
+    sign at 0xA4 stands by an amount. When no Latin page reads the file cleanly, charset-normalizer's
+    guess (on the lines past ASCII) if it reads a non-Latin script (Cyrillic cp1251, Greek cp1253,
+    Chinese GB18030, Japanese Shift-JIS ...), which it tells apart reliably."""
     sample = data[:200_000]
-    best = from_bytes(sample).best()
+    page, clean = _latin_choice(sample, _contexts(sample))
+    if clean:
+        return page
+    best = from_bytes(_non_ascii_lines(sample, len(data) > len(sample)) or sample).best()
     if best is not None and _latin_share(str(best)) < 0.5:
         return best.encoding
-    try:
-        western = sample.decode("cp1252")
-    except UnicodeDecodeError:
-        if best is None:
-            raise FileReadError("cannot tell the text encoding (not UTF-8, cp1252 or a known one)") from None
-        return best.encoding
-    misplaced = _misplaced(western)
-    if not misplaced:
-        return "cp1252"
-    scores = {}
-    for name in _CENTRAL_EUROPEAN:
-        try:
-            scores[name] = _misplaced(sample.decode(name))
+    if best is None and page != "cp1252":
+        try:  # charset-normalizer sees no text and the Latin pages read it poorly: as before, cp1252 or refused
+            sample.decode("cp1252")
         except UnicodeDecodeError:
-            continue
-    fewest = min(scores, key=scores.__getitem__, default=None)  # cp1250 first on a tie
-    return fewest if fewest is not None and scores[fewest] * 4 <= misplaced else "cp1252"
+            raise FileReadError("cannot tell the text encoding (not UTF-8, cp1252 or a known one)") from None
+    return page
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

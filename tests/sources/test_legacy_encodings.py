@@ -1,0 +1,252 @@
+"""The Latin code page of an export that is not UTF-8, read as the nightly run reads it: each file is
+written in tmp_path in its legacy code page and read through the reader; the names, headers and
+amounts come back as written, and the reader reports the code page it used.
+
+The Central European files hold only letters that cp1252 also reads as letters ("Èeské dráhy",
+"Miejscowoœæ"), the Mac file reads "MŸller" in cp1252, the Latin-9 file's euro sign is cp1252's
+"¤"; the Western files must stay cp1252 although cp1250 reads their letters as letters too
+("Rivičre", "Sřndergaard", "Cittŕ"). Measured on generated exports: `python -m bench.legacy_encodings`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sources.reader import FileOutcome
+from sources.text_bytes import detect_encoding
+from tests.sources.hostile import read
+
+
+def _rows(out: FileOutcome, *columns: str) -> list[tuple[object, ...]]:
+    """`columns` of the loaded records, one tuple a row, in file order."""
+    return list(out.records.sort_values("source_row")[list(columns)].itertuples(index=False, name=None))
+
+
+CZ = (
+    "Datum faktury;Číslo faktury;Obchodní partner;Koncový zákazník;Město;Kód výrobce;Popis;Množství;"
+    "Jednotková cena;Cena celkem\r\n"
+    "1.3.2024;FA2024-00311;Alef Nula a.s.;České dráhy, a.s.;Praha;C9300-48P-E;Přepínač Catalyst 9300;2;"
+    "148 500,00 Kč;297 000,00 Kč\r\n"
+    "14.3.2024;FA2024-00402;Autocont a.s.;Plzeňský Prazdroj, a. s.;Plzeň;FG-200F;Zařízení FortiGate-200F;1;"
+    "131 250,00 Kč;131 250,00 Kč\r\n"
+    "21.3.2024;FA2024-00517;Dvořák Elektro s.r.o.;Nemocnice Čáslav, příspěvková organizace;Čáslav;"
+    "CON-SNT-C93004PE;Podpora SmartNet na 3 roky;4;9 870,50 Kč;39 482,00 Kč\r\n"
+)
+
+
+def test_czech_cp1250_whose_letters_cp1252_reads_as_letters(tmp_path: Path) -> None:
+    """cp1252 reads this file without a symbol ("Èeské dráhy", "Mìsto", "Kè"): the letters of no one
+    language give it away; cp1250 reads Czech."""
+    out = read(tmp_path, "cz_pos.csv", CZ.encode("cp1250"))
+    assert out.status == "loaded"
+    assert out.detected["encoding"] == "cp1250"
+    mapping = out.sheets[0].mapping
+    assert mapping["Číslo faktury"] == "invoice_number"
+    assert mapping["Koncový zákazník"] == "customer_name"
+    assert mapping["Město"] == "customer_city"
+    assert mapping["Množství"] == "quantity"
+    assert _rows(out, "customer_name", "customer_city", "description", "amount", "currency") == [
+        ("České dráhy, a.s.", "Praha", "Přepínač Catalyst 9300", 297000.0, "CZK"),
+        ("Plzeňský Prazdroj, a. s.", "Plzeň", "Zařízení FortiGate-200F", 131250.0, "CZK"),
+        ("Nemocnice Čáslav, příspěvková organizace", "Čáslav", "Podpora SmartNet na 3 roky", 39482.0, "CZK"),
+    ]
+    assert _rows(out, "reseller_name")[2] == ("Dvořák Elektro s.r.o.",)
+
+
+PL = (
+    "Data;Nr dokumentu;Partner;Klient końcowy;Miejscowość;Kod producenta;Opis;Ilość;Cena;Wartość;Waluta\r\n"
+    "05.08.2024;FV/08/2024/0101;Comp S.A.;Urzad Miasta Gdańsk;Gdańsk;C9200L-48P-4X-E;Przełącznik Catalyst 9200L;"
+    "1;9 870,00;9 870,00;PLN\r\n"
+    "19.08.2024;FV/08/2024/0177;Sprint S.A.;Politechnika Częstochowska;Częstochowa;C9120AXI-E;"
+    "Punkt dostępowy Wi-Fi 6;3;1 890,00;5 670,00;PLN\r\n"
+    "26.08.2024;FV/08/2024/0203;Integrated Solutions Sp. z o.o.;Szpital Miejski w Pińczowie;Pińczów;FG-80F;"
+    "Wsparcie serwisowe na 36 miesięcy;2;3 899,99;7 799,98;PLN\r\n"
+)
+
+
+def test_polish_cp1250_without_the_letters_cp1252_reads_as_symbols(tmp_path: Path) -> None:
+    """No "ł", "ą" or "ż" in the names and headers (cp1252's "³", "¹", "¿", which gave cp1250 away
+    before): "Miejscowoœæ", "koñcowy", "Czêstochowa" are letters in cp1252, of French and Spanish."""
+    body = PL.replace("Przełącznik", "Przel.")  # the description too: only ę, ć, ś, ń, ó left
+    out = read(tmp_path, "pl_pos.csv", body.encode("cp1250"))
+    assert out.status == "loaded"
+    assert out.detected["encoding"] == "cp1250"
+    mapping = out.sheets[0].mapping
+    assert mapping["Klient końcowy"] == "customer_name"
+    assert mapping["Miejscowość"] == "customer_city"
+    assert mapping["Ilość"] == "quantity"
+    assert mapping["Wartość"] == "amount"
+    assert _rows(out, "customer_name", "customer_city", "description", "quantity", "amount", "currency") == [
+        ("Urzad Miasta Gdańsk", "Gdańsk", "Przel. Catalyst 9200L", 1, 9870.0, "PLN"),
+        ("Politechnika Częstochowska", "Częstochowa", "Punkt dostępowy Wi-Fi 6", 3, 5670.0, "PLN"),
+        ("Szpital Miejski w Pińczowie", "Pińczów", "Wsparcie serwisowe na 36 miesięcy", 2, 7799.98, "PLN"),
+    ]
+
+
+def test_polish_cp1250_with_its_symbols_still_reads(tmp_path: Path) -> None:
+    out = read(tmp_path, "pl_full.csv", PL.encode("cp1250"))
+    assert out.detected["encoding"] == "cp1250"
+    assert _rows(out, "description")[0] == ("Przełącznik Catalyst 9200L",)
+
+
+MAC = (
+    "Rechnungsdatum;Rechnungsnummer;Händler;Endkunde;Ort;Artikelnummer;Bezeichnung;Menge;Einzelpreis;"
+    "Gesamtpreis;Währung\r"
+    "08.04.2024;M-1001;Bechtle AG;Müller & Söhne Präzisionsteile GmbH;München;C9200-24P-E;Catalyst 9200 24p;"
+    "1;1.890,00;1.890,00;EUR\r"
+    "22.04.2024;M-1044;Cancom SE;Straßenmeisterei Düren;Düren;FG-60F;FortiGate-60F;2;690,00;1.380,00;EUR\r"
+    "29.04.2024;M-1051;Bechtle AG;Gebrüder Köhler KG;Würzburg;CON-SNT-C92002PE;Wartung 8x5 für 1 Jahr;1;"
+    "305,50;305,50;EUR\r"
+)
+
+
+def test_mac_roman_export(tmp_path: Path) -> None:
+    """Excel for Mac's "CSV (Macintosh)": Mac Roman and CR line ends. cp1252 reads "HŠndler",
+    "MŸller", "Stra§enmeisterei"."""
+    out = read(tmp_path, "de_mac.csv", MAC.encode("mac_roman"))
+    assert out.status == "loaded"
+    assert out.detected["encoding"] == "mac_roman"
+    mapping = out.sheets[0].mapping
+    assert mapping["Händler"] == "reseller_name"
+    assert mapping["Währung"] == "currency"
+    assert _rows(out, "customer_name", "customer_city", "description", "amount") == [
+        ("Müller & Söhne Präzisionsteile GmbH", "München", "Catalyst 9200 24p", 1890.0),
+        ("Straßenmeisterei Düren", "Düren", "FortiGate-60F", 1380.0),
+        ("Gebrüder Köhler KG", "Würzburg", "Wartung 8x5 für 1 Jahr", 305.5),
+    ]
+
+
+LATIN9 = (
+    "Date facture;N° facture;Revendeur;Client final;Référence;Désignation;Qté;P.U. HT;Montant HT\n"
+    "12/02/2024;FC-88123;Orange Business France;Mutuelle Générale de l'Éducation Nationale;FG-1000F;"
+    "FortiGate-1000F;1;48.900,00 €;48.900,00 €\n"
+    "26/02/2024;FC-88210;Nexity Réseaux;Œuvre Française des Hôpitaux;C9200-24T-E;Commutateur 24 ports;2;"
+    "1.450,00 €;2.900,00 €\n"
+    "04/03/2024;FC-88377;Inetum;Les Sœurs Hospitalières;FC-10-F1K0F-247-02-36;FortiCare 24x7 3 ans;1;"
+    "29.345,10 €;29.345,10 €\n"
+)
+
+
+def test_latin9_euro_amounts(tmp_path: Path) -> None:
+    """ISO-8859-15 puts the euro sign at 0xA4, cp1252's "¤" (which left the currency unknown) and
+    "œ" at 0xBD, cp1252's "½"."""
+    out = read(tmp_path, "fr_latin9.csv", LATIN9.encode("iso8859_15"))
+    assert out.status == "loaded"
+    assert out.detected["encoding"] == "iso8859_15"
+    mapping = out.sheets[0].mapping
+    assert mapping["Désignation"] == "description"
+    assert mapping["Qté"] == "quantity"
+    assert _rows(out, "customer_name", "unit_price", "amount", "currency") == [
+        ("Mutuelle Générale de l'Éducation Nationale", 48900.0, 48900.0, "EUR"),
+        ("Œuvre Française des Hôpitaux", 1450.0, 2900.0, "EUR"),
+        ("Les Sœurs Hospitalières", 29345.1, 29345.1, "EUR"),
+    ]
+
+
+WESTERN = {
+    "fr": (
+        "Date de facture;N° de facture;Revendeur;Client final;Ville;Référence constructeur;Désignation;Quantité;"
+        "Prix unitaire HT;Montant HT;Devise\r\n"
+        "05/02/2024;FA24-0012345;Inetum SA;Société Générale d'Équipements;Nanterre;FG-200F;"
+        "FortiGate-200F matériel;1;5 230,00 €;5 230,00 €;EUR\r\n"
+        "19/02/2024;FA24-0013002;SCC France;Hôpital Privé de l’Estuaire;Le Havre;R7525-BASE;"
+        "Serveur rack – garantie 3 ans;1;14 320,00 €;14 320,00 €;EUR\r\n"
+        "26/02/2024;FA24-0013188;Computacenter;Menuiserie Rivière Frères;Besançon;C9200-24T-E;"
+        "Commutateur 24 ports, contrat de maintenance à l'année;2;1 450,00 €;2 900,00 €;EUR\r\n",
+        [("Société Générale d'Équipements", 5230.0, "EUR"), ("Hôpital Privé de l’Estuaire", 14320.0, "EUR"),
+         ("Menuiserie Rivière Frères", 2900.0, "EUR")],
+        ("Quantité", "quantity"),
+    ),
+    "da": (
+        "Fakturadato;Fakturanr.;Forhandler;Slutkunde;By;Varenummer;Beskrivelse;Antal;Enhedspris;Beløb;Valuta\r\n"
+        "04.03.2024;F-1001;Atea A/S;Søndergaard Maskinfabrik ApS;Århus;C9300-48P;Netværksswitch 48 porte;2;"
+        "6.123,40;12.246,80;DKK\r\n"
+        "05.03.2024;F-1002;Dustin A/S;Kåre Jørgensen Tømrer ApS;Næstved;FG-100F;Trådløst adgangspunkt;1;"
+        "2.890,00;2.890,00;DKK\r\n"
+        "11.03.2024;F-1017;Atea A/S;Østergaard & Bæk I/S;Køge;CON-SNT-C93004PA;Support 8x5 i 3 år;1;"
+        "1.234,56;1.234,56;DKK\r\n",
+        [("Søndergaard Maskinfabrik ApS", 12246.8, "DKK"), ("Kåre Jørgensen Tømrer ApS", 2890.0, "DKK"),
+         ("Østergaard & Bæk I/S", 1234.56, "DKK")],
+        ("Beløb", "amount"),
+    ),
+    "it": (
+        "Data fattura;Numero fattura;Rivenditore;Ragione sociale cliente finale;Città;Codice articolo produttore;"
+        "Descrizione;Q.tà;Prezzo unitario;Importo;Valuta\r\n"
+        "03/06/2024;2024/VE/018822;Sirti Digital Solutions S.p.A.;Società Cooperativa Agricola Più Frutta;Forlì;"
+        "C9300X-24Y-A;Attività di installazione;1;€ 13.990,00;€ 13.990,00;EUR\r\n"
+        "18/06/2024;2024/VE/019310;Var Group S.p.A.;Comune di Cantù;Cantù;FG-101F;Qualità certificata – 3 anni;2;"
+        "€ 3.480,00;€ 6.960,00;EUR\r\n"
+        "25/06/2024;2024/VE/019644;Esprinet S.p.A.;Università degli Studi di Perugia;Paternò;C9200-48P-E;"
+        "Manutenzione programmata, più durata;1;€ 2.310,40;€ 2.310,40;EUR\r\n",
+        [("Società Cooperativa Agricola Più Frutta", 13990.0, "EUR"), ("Comune di Cantù", 6960.0, "EUR"),
+         ("Università degli Studi di Perugia", 2310.4, "EUR")],
+        ("Città", "customer_city"),
+    ),
+    "is": (
+        # Icelandic headers are not in the reader's vocabulary: an export with English ones
+        "Invoice Date;Invoice No;Reseller;End User;City;SKU;Description;Qty;Unit Price;Amount;Currency\r\n"
+        "02.05.2024;R-20411;Origo hf.;Guðmundsdóttir Tölvuþjónusta ehf.;Reykjavík;C9200-24P-E;Netbeinir 24 tengi;1;"
+        "189.000,00;189.000,00;ISK\r\n"
+        "16.05.2024;R-20588;Advania ehf.;Þórðarson Vélsmiðja ehf.;Hafnarfjörður;FG-60F;Eldveggur;2;"
+        "96.500,00;193.000,00;ISK\r\n"
+        "30.05.2024;R-20702;Origo hf.;Rafverktakar Árnason sf.;Egilsstaðir;CON-SNT;Þjónustusamningur 3 ár;1;"
+        "45.250,00;45.250,00;ISK\r\n",
+        [("Guðmundsdóttir Tölvuþjónusta ehf.", 189000.0, "ISK"), ("Þórðarson Vélsmiðja ehf.", 193000.0, "ISK"),
+         ("Rafverktakar Árnason sf.", 45250.0, "ISK")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WESTERN))
+def test_western_cp1252_files_stay_cp1252(tmp_path: Path, lang: str) -> None:
+    """cp1250 reads these letters as letters too (French "Rivičre", Danish "Sřndergaard" and "Kĺre",
+    Italian "Societŕ", Icelandic "Guđmundsdóttir" and "Ţórđarson"), but of several languages at once."""
+    body, expected, header = WESTERN[lang]
+    out = read(tmp_path, f"{lang}_pos.csv", body.encode("cp1252"))
+    assert out.status == "loaded"
+    assert out.detected["encoding"] == "cp1252"
+    assert _rows(out, "customer_name", "amount", "currency") == expected
+    if header:
+        assert out.sheets[0].mapping[header[0]] == header[1]
+
+
+def test_latin1_spanish_without_windows_bytes_stays_cp1252(tmp_path: Path) -> None:
+    """Latin-1 (no byte 0x80-0x9F, no euro sign): cp1252 reads it alike, and the reader says cp1252."""
+    body = (
+        "Fecha factura|Nº factura|Cliente|Cliente final|Población|Referencia fabricante|Descripción|Cantidad|"
+        "Precio unitario|Importe|Moneda\n"
+        "03/04/2024|ES24/004512|Telefónica Soluciones|Ayuntamiento de Málaga|Málaga|FG-60F|FortiGate-60F|1|612,00|"
+        "612,00|EUR\n"
+        "17/04/2024|ES24/004777|Ingeniería e Integración Avanzadas|Hospital Universitario La Paz|Madrid|"
+        "C9200-48P-E|Catalyst 9200 48p PoE+|2|2.310,40|4.620,80|EUR\n"
+        "24/04/2024|ES24/004901|Informática El Corte Inglés|Compañía Logística Ibérica|A Coruña|FC-10-0060F|"
+        "FortiCare 24x7 3 años|1|498,75|498,75|EUR\n"
+    )
+    out = read(tmp_path, "es_pipe.csv", body.encode("latin-1"))
+    assert out.detected["encoding"] == "cp1252"
+    assert _rows(out, "customer_name", "customer_city", "amount") == [
+        ("Ayuntamiento de Málaga", "Málaga", 612.0),
+        ("Hospital Universitario La Paz", "Madrid", 4620.8),
+        ("Compañía Logística Ibérica", "A Coruña", 498.75),
+    ]
+    assert out.sheets[0].mapping["Población"] == "customer_city"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("Rechnung;Betrag\nAcme Ltd;1.234,00 €\n", "cp1252", "cp1252"),  # a euro sign and nothing else
+        ("Kunde;Ort\nMüller GmbH;Köln\nSociété Générale;Paris\n", "cp1252", "cp1252"),  # cp1250 reads it alike
+        ("Zákazník;Město\nČeské dráhy;Praha\n", "cp1250", "cp1250"),  # a tiny file
+        ("Client;Montant\nCœur de Lyon SARL;12,50 €\n", "iso8859_15", "iso8859_15"),
+        ("Kunde;Ort\nMüller GmbH;Köln\n", "mac_roman", "mac_roman"),  # "MŸller", "Kšln"
+        ("Firma;Miasto\nŚwiątek i Syn;Łódź\n", "iso8859_2", "iso8859_2"),  # cp1250: "¦wi±tek", "ŁódĽ"
+    ],
+)
+def test_detect_encoding_of_small_files(text: str, encoding: str, expected: str) -> None:
+    data = text.encode(encoding)
+    assert detect_encoding(data) == expected
+    assert data.decode(expected) == text
