@@ -65,6 +65,38 @@ class ListedFile:
     modified_at: float
 
 
+def _any_case(pattern: str) -> str:
+    """A glob whose last step matches file names in any case ("*.csv" takes "POS_APRIL.CSV", as SAP
+    and AS/400 name exports): each letter outside a [...] set becomes [xX]; folders keep their case."""
+    head, sep, name = pattern.rpartition("/")
+    out, in_set = [], False
+    for ch in name:
+        if ch == "[":
+            in_set = True
+        elif ch == "]":
+            in_set = False
+        out.append(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() and ch.isascii() and not in_set else ch)
+    return head + sep + "".join(out)
+
+
+def source_paths(home: Path, src: SourceConfig) -> list[Path]:
+    """The paths a source's glob names under `home`, file names in any case (`_any_case`)."""
+    return sorted(home.glob(_any_case(src.path)), key=_original_first)
+
+
+def unclaimed_files(home: Path, sources: Sequence[SourceConfig], folder: str = "inbox") -> list[str]:
+    """Files under the home's inbox that no source's path names (a ".zip" beside "*.csv", a source
+    the sources.yaml does not list): never read, and said so on every run."""
+    home = Path(home).resolve()
+    claimed = {p.resolve() for src in sources for p in source_paths(home, src)}
+    root = home / folder
+    if not root.is_dir():
+        return []
+    return sorted(p.relative_to(home).as_posix() for p in root.rglob("*")
+                  if p.is_file() and not any(part.startswith(IGNORED_PREFIXES) for part in p.relative_to(root).parts)
+                  and p.resolve() not in claimed)
+
+
 def list_inbox(home: Path, sources: Sequence[SourceConfig]) -> list[ListedFile]:
     """Every file matched by every source's glob, in source order, then path (originals first),
     without reading it: cheap enough to call every minute (the inbox sensor does).
@@ -76,7 +108,7 @@ def list_inbox(home: Path, sources: Sequence[SourceConfig]) -> list[ListedFile]:
     home = Path(home).resolve()
     matched: list[tuple[int, SourceConfig, Path, Path]] = []
     for rank, src in enumerate(sources):
-        for path in sorted(home.glob(src.path), key=_original_first):
+        for path in source_paths(home, src):
             if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
                 continue
             real = path.resolve()
@@ -128,7 +160,7 @@ def outside_links(home: Path, sources: Sequence[SourceConfig]) -> list[OutsideLi
     out: list[OutsideLink] = []
     seen: set[str] = set()
     for src in sources:
-        for path in sorted(home.glob(src.path), key=_original_first):
+        for path in source_paths(home, src):
             if path.name.startswith(IGNORED_PREFIXES) or not (path.is_file() or path.is_symlink()):
                 continue
             real = path.resolve()

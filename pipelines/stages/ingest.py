@@ -17,7 +17,7 @@ from pipelines.stages.memo import record_source_records
 from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
 from sources.content import known_partner_set
 from sources.date_orders import SourceDateOrders
-from sources.inbox import InboxFile, discover, outside_links, source_fingerprint
+from sources.inbox import InboxFile, discover, outside_links, source_fingerprint, unclaimed_files
 from sources.limits import ReadLimits
 from sources.read_ahead import Preread, ReadAheadStats, ReadJob, read_in_order, workers_for
 from sources.reader import READER_VERSION, FileOutcome
@@ -223,6 +223,11 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
         results += _record_outside_links(con, run, fingerprints, log)
+        unread = unclaimed_files(run.home, config.sources)
+        for path in unread[:UNCLAIMED_LISTED]:
+            log(f"{path}: not read: no source's path in sources.yaml names it")
+        if len(unread) > UNCLAIMED_LISTED:
+            log(f"... and {len(unread) - UNCLAIMED_LISTED} more files no source's path names (not read)")
         clear_spool(run.spool_dir)  # every reading made ahead is stored now (or was read again)
     finally:
         if outcomes is not None:
@@ -244,6 +249,10 @@ def spooled_readings(run: RunContext, keys: list[SpoolKey]) -> dict[str, Preread
     """The readings the read_inbox partition steps spooled under `keys`, by path, loaded at their turn."""
     return {k.relpath: partial(load_reading, run.spool_dir, k) for k in keys
             if (run.spool_dir / k.filename()).is_file()}
+
+
+#: inbox files no source names, listed one by one in the run's log (then counted)
+UNCLAIMED_LISTED = 20
 
 
 def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, fingerprints: dict[str, str],

@@ -127,3 +127,17 @@ def test_a_link_in_another_sources_folder_takes_no_file(tmp_path: Path) -> None:
     cfg = _config(("pos", "distributor", "inbox/pos/*.csv"), ("invoices", "accounting", "inbox/invoices/*.csv"))
     assert [(f.source.name, f.relpath) for f in discover(home, cfg)] == [
         ("pos", "inbox/pos/a.csv"), ("invoices", "inbox/invoices/2021.csv")]
+
+
+def test_file_names_match_in_any_case_and_unread_files_are_named(tmp_path: Path) -> None:
+    """SAP and AS/400 name exports "POS_APRIL.CSV": "*.csv" takes it; a file no source names (a zip
+    beside the CSVs) is listed as not read, hidden and lock files aside."""
+    from sources.inbox import unclaimed_files
+    home = _home(tmp_path, {"inbox/westbridge/POS_APRIL.CSV": b"a", "inbox/westbridge/may.Csv": b"b",
+                            "inbox/westbridge/june.zip": b"c", "inbox/Westbridge/july.csv": b"d",
+                            "inbox/westbridge/~$lock.csv": b"e", "inbox/other/x.xlsx": b"f"})
+    sources = _config(("westbridge", "distributor", "inbox/westbridge/*.csv"))
+    assert [f.relpath for f in discover(home, sources)] == ["inbox/westbridge/POS_APRIL.CSV",
+                                                            "inbox/westbridge/may.Csv"]
+    assert unclaimed_files(home, sources) == ["inbox/Westbridge/july.csv", "inbox/other/x.xlsx",
+                                              "inbox/westbridge/june.zip"]
