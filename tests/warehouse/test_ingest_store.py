@@ -36,6 +36,20 @@ def test_unchanged_file_is_skipped_and_copy_is_duplicate(con) -> None:
     assert decisions == {"a.csv": ("skip", None), "copy of a.csv": ("duplicate", "a.csv"), "b.csv": ("read", None)}
 
 
+def test_a_duplicate_of_a_file_that_failed_is_read_the_next_night(con) -> None:
+    """"pos_may.xls" holds an xlsx and fails ("rename it"); "pos_may.xlsx", its bytes, was planned a
+    duplicate of it the same night: the next night it is read, since no loaded file holds them."""
+    night = [Candidate("s", "pos_may.xls", "h1", "f1"), Candidate("s", "pos_may.xlsx", "h1", "f1")]
+    assert plan(con, night) == {"pos_may.xls": ("read", None), "pos_may.xlsx": ("duplicate", "pos_may.xls")}
+    record_file(con, {**_file("pos_may.xls", "h1", status="error"), "error": "pos_may.xls: rename it to .xlsx"})
+    record_file(con, {**_file("pos_may.xlsx", "h1", status="duplicate"), "duplicate_of": "pos_may.xls"})
+    assert plan(con, night) == {"pos_may.xls": ("skip", None), "pos_may.xlsx": ("read", None)}
+    # a duplicate of a loaded file stays done with
+    record_file(con, _file("a.csv", "h2", n=1), _records("a.csv", 1))
+    record_file(con, {**_file("copy.csv", "h2", status="duplicate"), "duplicate_of": "a.csv"})
+    assert plan(con, [Candidate("s", "copy.csv", "h2", "f1")]) == {"copy.csv": ("skip", None)}
+
+
 def test_changed_settings_fingerprint_reads_again(con) -> None:
     record_file(con, _file("a.csv", "h1", n=1), _records("a.csv", 1))
     assert plan(con, [Candidate("s", "a.csv", "h1", "f2")]) == {"a.csv": ("read", None)}
