@@ -308,11 +308,18 @@ def unprotect_cells(frame: pd.DataFrame) -> pd.DataFrame:
     postcode, serial or invoice number is read as written, leading zeros kept. Only columns where a
     cell starts with `=` or `'` are rewritten."""
     for col in frame.columns:
-        if not frame[col].str.startswith(("=", "'"), na=False).any():  # on the column as read: no object copy
+        try:
+            if not frame[col].str.startswith(("=", "'"), na=False).any():  # on the column as read: no object copy
+                continue
+        except AttributeError:  # a workbook's column of numbers or dates only
             continue
         values = frame[col].astype(object)
-        frame[col] = values.str.replace(_FORMULA_TEXT, r"\1", regex=True).str.replace(
-            _APOSTROPHE_NUMBER, "", regex=True).where(values.notna(), values)
+        text = values.map(lambda v: isinstance(v, str)).astype(bool)  # a workbook's numbers and dates stay
+        plain = values[text].str.replace(_FORMULA_TEXT, r"\1", regex=True).str.replace(
+            _APOSTROPHE_NUMBER, "", regex=True)
+        values = values.copy()
+        values[text] = plain
+        frame[col] = values
     return frame
 
 

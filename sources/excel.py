@@ -26,6 +26,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.worksheet import _reader as openpyxl_reader
 
+from sources.delimited import unprotect_cells
 from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
 from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
 from sources.hidden_columns import cells_begin, columns_in_table, hidden_ranges
@@ -410,12 +411,21 @@ def _raw_table(
         f"{', ...' if len(blind) > 5 else ''}): the file was written by a program that "
         "does not calculate formulas; open it in Excel and save it again"
     )]
+    # a CSV's "Excel-safe" cells ("'02909", '="02909"') opened and saved as a workbook keep their marks
+    cells = unprotect_cells(cells.copy()) if _protected(cells) else cells
     return RawTable(
         sheet=sheet, header_row=header_row, header=match, cells=cells,
         row_numbers=np.arange(header_row + 1, last + 1, dtype=np.int64), epoch=epoch, warnings=notes,
         merged=blocks_in_table(facts.merges, header_row + 1, last, offset, width),
         hidden=columns_in_table(facts.hidden, offset, width),
     )
+
+
+def _protected(cells: pd.DataFrame, rows: int = 2000) -> bool:
+    """Whether a text cell of the first `rows` starts the way an "Excel-safe" export protects a value
+    (an apostrophe or "="): such exports protect whole columns, so the head tells."""
+    head = cells.head(rows)
+    return any(head[c].map(lambda v: isinstance(v, str) and v[:1] in ("'", "=")).any() for c in head.columns)
 
 
 def _root_cause(exc: BaseException) -> str:

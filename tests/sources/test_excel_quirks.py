@@ -60,3 +60,17 @@ def test_a_pivot_sheet_is_left_out_unless_named(tmp_path: Path, reader: str) -> 
     assert skipped["Pivot"].startswith("a pivot table (it adds up rows another sheet holds")
     named = read_path(path, src("sales_rep", rep="Alice Moreno", sheet="Pivot"))
     assert set(named.records["source_sheet"]) == {"Pivot"}
+
+
+def test_excel_safe_marks_of_a_csv_saved_as_a_workbook_are_taken_off(tmp_path: Path, reader: str) -> None:
+    """"'1", "'0010021" and "'900.50" (a CSV's protected cells, opened and saved in Excel) read as the
+    values they protect; "'s-Hertogenbosch" keeps its apostrophe, numbers and dates stay as they are."""
+    header = ["Invoice Date", "Reseller", "End User", "City", "SKU", "Qty", "Amount", "End User Account"]
+    rows = [[dt.datetime(2024, 3, 1), "Infocore", "Delta Legal", "'s-Hertogenbosch", "C9300-48P-A", "'1", 5120.0,
+             "'0010021"],
+            [dt.datetime(2024, 3, 2), "Infocore", "Kestrel", "Leeds", "C9300-48P-A", "'2", "'900.50", "'0010022"]]
+    out = read_path(_book(tmp_path / "inbox" / "pos.xlsx", {"POS": [header, *rows]}))
+    assert out.rows_loaded == 2
+    r = out.records
+    assert [float(q) for q in r["quantity"]] == [1.0, 2.0] and list(r["customer_account"]) == ["0010021", "0010022"]
+    assert [float(a) for a in r["amount"]] == [5120.0, 900.5] and r["customer_city"].iloc[0] == "'s-Hertogenbosch"
