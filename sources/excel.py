@@ -267,6 +267,43 @@ def read_workbook(
         wb.close()
 
 
+#: workbook formats python-calamine reads that openpyxl does not: values only (no merged cells,
+#: hidden columns or error cells are known for them)
+OTHER_WORKBOOK_SUFFIXES = frozenset({".xls", ".xlsb", ".ods"})
+
+
+def read_other_workbook(
+    path: Path,
+    kind: str,
+    *,
+    sheets: list[str] | None = None,
+    overrides: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+    limits: ReadLimits | None = None,
+) -> tuple[list[RawTable], list[SkippedSheet]]:
+    """An old binary .xls, an .xlsb or an OpenDocument .ods, read with python-calamine alone."""
+    limits = limits or DEFAULT_LIMITS
+    check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
+    if zipfile.is_zipfile(path):  # .xlsb and .ods are zip packages: bounded as an .xlsx is
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+        check("max_members", limits.max_members, len(infos), "the number of members in the package")
+        check("max_inflated_bytes", limits.max_inflated_bytes, sum(i.file_size for i in infos),
+              "the package's inflated size in bytes")
+    try:
+        book = CalamineSheets(path)
+    except Exception as exc:  # noqa: BLE001 - calamine's own message says what it could not read
+        raise FileReadError(
+            f"not a readable {path.suffix.lower()} workbook ({_root_cause(exc)}): a password-protected or damaged "
+            "file; save it as an unprotected .xlsx") from None
+    try:
+        return _read_sheets(book, {}, dt.datetime(1899, 12, 30), kind, sheets, overrides, header_row, limits)
+    except NotLikeOpenpyxl as exc:
+        raise FileReadError(f"a cell this reader cannot give as written ({exc}): save it as .xlsx") from None
+    finally:
+        book.close()
+
+
 class _OpenpyxlSheets:
     """openpyxl's read-only workbook behind the interface of excel_calamine.CalamineSheets."""
 

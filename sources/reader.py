@@ -17,9 +17,9 @@ import pyarrow as pa
 from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
-from sources.excel import read_workbook
+from sources.excel import OTHER_WORKBOOK_SUFFIXES, read_other_workbook, read_workbook
 from sources.fields import required_columns
-from sources.file_magic import sniff_format
+from sources.file_magic import OLE2, sniff_format
 from sources.headers import HeaderMatch
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
@@ -158,18 +158,43 @@ def _raw_tables(
         )
         reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
         return tables, reports, {"format": "xlsx"}
-    if suffix == ".xls":
-        raise FileReadError(_xls_message(path))
-    raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
+    if suffix == ".xls" and _text_named_xls(path):  # an "Excel" export that is a tab or CSV text table
+        check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
+        table, detected = read_text(
+            path.read_bytes(), src.kind, suffix=".txt", encoding=src.encoding,
+            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
+        )
+        table.warnings.append("this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
+        return [table], [], {**detected, "format": "text named .xls"}
+    if suffix in OTHER_WORKBOOK_SUFFIXES:
+        _refuse_misnamed(path, suffix)
+        tables, skipped = read_other_workbook(
+            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
+        )
+        reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
+        return tables, reports, {"format": suffix.lstrip(".")}
+    raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb or .ods)")
 
 
-def _xls_message(path: Path) -> str:
-    """Why an .xls file is not read: an xlsx workbook under the old name only needs renaming."""
+def _text_named_xls(path: Path) -> bool:
+    """Whether an .xls holds plain text (no workbook, package, page or archive signature): many "Export
+    to Excel" buttons write a tab-separated text file and name it .xls."""
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    plain = bool(head) and not head.startswith(OLE2) and sniff_format(head) is None and b"\x00" not in head[:64]
+    return plain or head.startswith((b"\xff\xfe", b"\xfe\xff"))  # or UTF-16 "Unicode text"
+
+
+def _refuse_misnamed(path: Path, suffix: str) -> None:
+    """An .xls that is really an .xlsx (rename it) or a web page (SAP's, Oracle's or Salesforce's "Excel"
+    export: an HTML or XML table), said plainly before any reader tries it."""
     with path.open("rb") as fh:
         found = sniff_format(fh.read(512))
-    if found is not None and found.kind == "zip":
-        return "this .xls file is an .xlsx workbook (a zip package) under the old name: rename it to .xlsx"
-    return "old binary .xls is not supported: save it as .xlsx"
+    if suffix == ".xls" and found is not None and found.kind == "zip":
+        raise FileReadError("this .xls file is an .xlsx workbook (a zip package) under the old name: "
+                            "rename it to .xlsx")
+    if found is not None and found.kind in ("html", "pdf", "gzip"):
+        raise FileReadError(f"not a workbook: this is {found.what}; open it in Excel and save it as .xlsx")
 
 
 def read_source_file(

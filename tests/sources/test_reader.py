@@ -147,11 +147,16 @@ def test_ole2_file_is_an_error(tmp_path: Path) -> None:
 
 
 def test_unsupported_extensions(tmp_path: Path) -> None:
-    _assert_error(_read(tmp_path, "pos.pdf", b"%PDF-1.4"),
-                  "inbox/pos.pdf: unsupported file type '.pdf' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
-    _assert_error(_read(tmp_path, "old.xls", b"x"), "inbox/old.xls: old binary .xls is not supported: save it as .xlsx")
-    _assert_error(_read(tmp_path, "README", b"x"),
-                  "inbox/README: unsupported file type '' (use .csv, .tsv, .txt, .xlsx or .xlsm)")
+    kinds = "(use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb or .ods)"
+    _assert_error(_read(tmp_path, "pos.pdf", b"%PDF-1.4"), f"inbox/pos.pdf: unsupported file type '.pdf' {kinds}")
+    _assert_error(_read(tmp_path, "README", b"x"), f"inbox/README: unsupported file type '' {kinds}")
+    # an .xls that is a web page, or an OLE2 file calamine cannot open (a password), says what to do
+    _assert_error(_read(tmp_path, "sap.xls", b"<html><table><tr><td>Invoice</td></tr></table></html>"),
+                  "inbox/sap.xls: not a workbook: this is an HTML or XML page (a web export named like a "
+                  "spreadsheet); open it in Excel and save it as .xlsx")
+    error = str(_read(tmp_path, "locked.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600).error)
+    assert error.startswith("inbox/locked.xls: not a readable .xls workbook (") and error.endswith(
+        "a password-protected or damaged file; save it as an unprotected .xlsx")
 
 
 def test_missing_file_is_an_error(tmp_path: Path) -> None:

@@ -1,0 +1,63 @@
+"""Workbooks other than .xlsx: an OpenDocument .ods (LibreOffice), an old binary .xls and an .xlsb are
+read with python-calamine; an "Excel" export that is a tab- or comma-separated text named .xls is read
+as text, with a note. Each file is written in tmp_path (the .ods by hand: a zip of its XML)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from tests.sources.hostile import read, read_path
+
+HEADER = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount"]
+ROWS = [["2024-03-01", "Infocore", "Delta Legal", "C9300-48P-A", 1, 5120.5],
+        ["2024-03-02", "Northwire", "Kestrel Analytics", "C9200L-24T", 2, 900]]
+
+
+def _cell(v: object) -> str:
+    if isinstance(v, (int, float)):
+        return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+    return f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
+
+
+def _ods(path: Path, rows: list[list[object]]) -> Path:
+    """A minimal OpenDocument spreadsheet: mimetype, manifest, one table in content.xml."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    table = "".join("<table:table-row>" + "".join(_cell(v) for v in r) + "</table:table-row>" for r in rows)
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="POS">{table}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content)
+    return path
+
+
+def test_an_ods_workbook_is_read(tmp_path: Path) -> None:
+    out = read_path(_ods(tmp_path / "inbox" / "pos.ods", [HEADER, *ROWS]))
+    assert out.status == "loaded" and out.rows_loaded == 2 and out.detected["format"] == "ods"
+    assert list(out.records["customer_name"]) == ["Delta Legal", "Kestrel Analytics"]
+    assert [float(a) for a in out.records["amount"]] == [5120.5, 900.0]
+    assert [int(q) for q in out.records["quantity"]] == [1, 2]
+
+
+def test_a_text_table_named_xls_is_read_as_text(tmp_path: Path) -> None:
+    text = "\n".join("\t".join(str(v) for v in r) for r in [HEADER, *ROWS]) + "\n"
+    out = read(tmp_path, "export.xls", text.encode("utf-16"))  # Excel's "Unicode text", with its BOM
+    assert out.status == "loaded" and out.rows_loaded == 2
+    assert any("this .xls file is a text table (tab- or comma-separated), not a workbook: read as text" in w
+               for w in out.warnings)
+    out = read(tmp_path, "sap.xls", "Invoice Date;Reseller;End User;SKU;Qty;Amount\n"
+                                    "01.03.2024;Infocore;Delta Legal;C9300-48P-A;1;5.120,50\n".encode("cp1252"))
+    assert out.rows_loaded == 1 and float(out.records["amount"].iloc[0]) == 5120.5
