@@ -462,7 +462,13 @@ def _protected(cells: pd.DataFrame, rows: int = 2000) -> bool:
     """Whether a text cell of the first `rows` starts the way an "Excel-safe" export protects a value
     (an apostrophe or "="): such exports protect whole columns, so the head tells."""
     head = cells.head(rows)
-    return any(head[c].map(lambda v: isinstance(v, str) and v[:1] in ("'", "=")).any() for c in head.columns)
+    for c in head.columns:
+        try:  # vectorised on the text cells; a column of numbers or dates only has no .str
+            if head[c].str.startswith(("'", "="), na=False).any():
+                return True
+        except AttributeError:
+            continue
+    return False
 
 
 def _root_cause(exc: BaseException) -> str:

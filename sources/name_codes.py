@@ -69,9 +69,12 @@ def split_name_codes(typed: MutableMapping[str, pd.Series]) -> list[str]:
         if names is None or not names.notna().any():
             continue
         uniques = names.dropna().unique()
-        sample = uniques[:: max(1, len(uniques) // SAMPLE)]
-        if not any(_PATH.search(str(v)) or _LEADING.match(str(v)) or _TRAILING.match(str(v)) for v in sample):
-            continue  # a big file's names are looked at whole only when a sample of them carries ids
+        sample = pd.Series(uniques[:: max(1, len(uniques) // SAMPLE)], dtype=object).astype(str)
+        # a big file's names are looked at whole only when a sample of them carries ids: a digit or " : "
+        # first (vectorised), then the patterns on those few
+        marked = sample[sample.str.contains(r"\d| : ", regex=True)]
+        if not any(_PATH.search(v) or _LEADING.match(v) or _TRAILING.match(v) for v in marked):
+            continue
         distinct = {v: _split(v) for v in uniques}
         shapes = pd.Series([p.shape for p in distinct.values() if p.shape], dtype=object).value_counts()
         coded = shapes.index[0] if len(shapes) and shapes.iloc[0] >= max(AT_LEAST, SHARE * len(distinct)) else None
