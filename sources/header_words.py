@@ -56,6 +56,14 @@ _LINKS = ("", "s", "n", "en", "e", "es")
 _ACCENTED_WORDS = {"client facturé": "bill to", "client livré": "ship to", "facturé": "bill to", "facturée": "bill to",
                    "livré": "ship to", "livrée": "ship to"}
 _ACCENTED_RX = re.compile(r"(?i)\b(" + "|".join(sorted(_ACCENTED_WORDS, key=len, reverse=True)) + r")\b")
+#: abbreviations the splitting would break, read as one word: German "MwSt" and "USt" (VAT: CamelCase made
+#: "Mw St", a state), "USt-IdNr." (its VAT ID), Italian "Q.tà" (quantità) and "P.IVA" (partita IVA, a tax id)
+_ONE_WORD = (
+    (re.compile(r"(?i)(?<![a-z])mw\.?\s?st(?![a-z])"), "mwst"),
+    (re.compile(r"(?i)(?<![a-z])ust(?=id|[^a-z]|$)"), "ust"),
+    (re.compile(r"(?i)(?<![a-z])q\.\s?ta(?![a-z])"), "qta"),
+    (re.compile(r"(?i)(?<![a-z])p\.\s?iva(?![a-z])"), "piva"),
+)
 #: letters NFKD does not decompose ("Właściciel", "Ø"), and ligatures
 _LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
                                "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "°": " ", "º": " ",
@@ -73,6 +81,8 @@ def _fold(text: str) -> str:
 def raw_words(text: str) -> list[str]:
     """Split a header into lower-case words (CamelCase, snake_case, dots, slashes, symbols)."""
     s = _fold(text)
+    for rx, word in _ONE_WORD:
+        s = rx.sub(f" {word} ", s)
     s = _EMAIL.sub(" email ", _PLURAL.sub("", s))
     s = _LETTER_PAIR.sub(lambda m: f" {m.group(1)}{m.group(2)} ", s)
     s = _INITIALS.sub(lambda m: f" {m.group(0).replace('.', '')} ", s)

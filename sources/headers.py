@@ -19,18 +19,24 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from sources.fields import CANONICAL_FIELDS, eligible_fields, required_columns
+from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, eligible_fields, required_columns
 from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
 from sources.vocabulary import (
     DOCUMENT_TOTAL_PHRASES,
     DOCUMENT_TOTAL_WEIGHT,
     FIELD_PHRASES,
+    INVOICE_DATE_STAND_INS,
     KIND_NO_FIELD_PHRASES,
     KIND_PHRASE_WEIGHT,
     KIND_PHRASES,
+    KIND_WHOLE_HEADERS,
     NO_FIELD_PHRASES,
+    NOT_A_FIELD,
     OTHER_CONCEPTS,
+    PURCHASE_PRICE_PHRASES,
+    PURCHASE_PRICE_WEIGHT,
     ROLES,
+    STAND_IN_WEIGHT,
     WHOLE_HEADERS,
     expand_phrases,
 )
@@ -149,6 +155,27 @@ _PARTY_WORDS = frozenset(
 _NO_FIELD = frozenset(_words(p) for p in NO_FIELD_PHRASES)
 _KIND_NO_FIELD = {kind: frozenset(_words(p) for p in phrases) for kind, phrases in KIND_NO_FIELD_PHRASES.items()}
 _DOCUMENT_TOTALS = frozenset(normalise_header(p) for p in DOCUMENT_TOTAL_PHRASES)
+_NOT_A_FIELD = tuple(_words(p) for p in NOT_A_FIELD)
+#: words that may qualify a thing no field holds without making it a field: whose it is ("CNPJ Revenda",
+#: "NIP partnera"), a qualifier, its number or code
+_NOT_A_FIELD_QUALIFIERS = _PARTY_WORDS | MODIFIERS | {"number", "id", "code"}
+_STAND_INS = tuple(_words(p) for p in INVOICE_DATE_STAND_INS)
+_PURCHASE_PRICES = tuple(_words(p) for p in PURCHASE_PRICE_PHRASES)
+
+
+def _reads_as(words: frozenset[str], phrases: tuple[frozenset[str], ...], others: frozenset[str]) -> bool:
+    """Whether a header's words are one of `phrases` and otherwise only `others`."""
+    return any(p <= words and words - p <= others for p in phrases)
+
+
+def names_no_field(text: str, kind: str | None = None) -> bool:
+    """Whether a header says what its column holds and that is no field: a unit of measure, a tax id, a cost
+    centre (in files of `kind`: an accounting export's ledger account). Such a column is never read as a field,
+    whatever its header shares with a phrase or its values look like."""
+    words = _words(text)
+    return bool(words) and (
+        words in _NO_FIELD or words in _KIND_NO_FIELD.get(kind or "", frozenset())
+        or _reads_as(words, _NOT_A_FIELD, _NOT_A_FIELD_QUALIFIERS))
 
 
 @lru_cache(maxsize=65536)
@@ -157,6 +184,12 @@ def score_header(text: str) -> dict[str, FieldScore]:
     out = _score_words(text)
     if normalise_header(text) in _DOCUMENT_TOTALS and "amount" in out:  # a line's own amount goes first
         out["amount"] = FieldScore(round(out["amount"].score * DOCUMENT_TOTAL_WEIGHT, 4), out["amount"].evidence)
+    words = _words(text)
+    if "invoice_date" in out and _reads_as(words, _STAND_INS, MODIFIERS):  # the invoice's own date goes first
+        out["invoice_date"] = FieldScore(round(out["invoice_date"].score * STAND_IN_WEIGHT, 4),
+                                         out["invoice_date"].evidence)
+    if _reads_as(words, _PURCHASE_PRICES, MODIFIERS):  # what the sender paid: a selling price goes first
+        out["unit_price"] = FieldScore(PURCHASE_PRICE_WEIGHT, "synonym")
     head = _QUALIFIER.sub("", text).strip()
     qualifier = _words(text) - _words(head)
     if head and qualifier and not qualifier & _PARTY_WORDS and max(
@@ -215,7 +248,7 @@ def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     by its last step ("Product"), the better reading of each field kept."""
     out = _field_scores(text, kind)
     m = _PATH.match(" ".join(text.split()))
-    if m is None:
+    if m is None or _names_money(m.group("relation"), kind):  # "Preis/Stk.": a price per piece, no path
         return out
     for fld, s in _field_scores(m.group("step"), kind).items():
         step = round(s.score * PATH_STEP_WEIGHT, 4)
@@ -224,11 +257,18 @@ def field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     return out
 
 
+def _names_money(text: str, kind: str | None) -> bool:
+    """Whether a header names a money field on its own ("Preis", "Price")."""
+    return any(FIELD_TYPES[f] == "money" and s.score >= HEADER_MIN for f, s in _field_scores(text, kind).items())
+
+
 def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
-    words = _words(text)
-    if words in _NO_FIELD or words in _KIND_NO_FIELD.get(kind or "", frozenset()):
+    if names_no_field(text, kind):
         return {}
     out = dict(score_header(text))
+    whole = KIND_WHOLE_HEADERS.get(kind or "", {}).get(normalise_header(text))
+    if whole is not None and out.get(whole, FieldScore(0.0, "")).score < KIND_PHRASE_WEIGHT:
+        out[whole] = FieldScore(KIND_PHRASE_WEIGHT, "synonym")
     extra = _KIND_PHRASES.get(kind or "")
     if not extra:
         return out

@@ -32,6 +32,7 @@ from sources.headers import (
     assign,
     clean_headers,
     field_scores,
+    names_no_field,
     occurrence_labels,
     override_columns,
     repeated_headers,
@@ -293,6 +294,9 @@ def map_columns(
                 few = profiles[i].non_blank < FEW_VALUES
                 scores.content[i, j] = max(fit, CONTRADICTS) if few else fit
     scores.content[list(fixed)] = np.nan
+    # a column whose header says it holds what no field holds (a cost centre, a tax id) is not read on its content
+    refused = [i for i, head in enumerate(heads) if i not in fixed and head and names_no_field(head, kind)]
+    scores.content[refused] = np.nan
     _line_item_number(heads, scores)
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
     must = _must_fields(kind, scores.header, fields) - set(fixed.values()) - set(stated)

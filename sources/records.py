@@ -35,10 +35,19 @@ PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
 _TOTAL_WORDS = (
     r"summe|gesamt|gesamtsumme|zwischensumme|endsumme|insgesamt|totaal|subtotaal|eindtotaal|totale|totale generale"
     r"|subtotale|total g[eé]n[eé]ral|total general|sous[- ]?total|suma|suma total|razem|og[oó][lł]em|somme|somma"
-    r"|soma|summa|totalt|i alt|yhteens[aä]|итого|всего|合計|总计|合计|小計|小计"
+    r"|soma|summa|totalt|i alt|yhteens[aä]|итого|всего|celkem|celkov[aá] suma|合計|总计|合计|小計|小计|総合計|总合计"
+    r"|総計|總計|合\s+計|合\s+计|小\s+計|小\s+计"
 )
+#: words after a total word saying which total ("Summe gesamt", "Totale complessivo", "Suma końcowa", "Celkem za
+#: období")
+_TOTAL_QUALIFIERS = (
+    r"gesamt|general|generale|g[eé]n[eé]ral|complessiv[oa]|ko[nń]cowa|final|finale|global|globale|geral"
+    r"|za obdob[ií]|celkem|summe"
+)
+#: what a report writes around a total label ("** Summe **", "=== Total ===", "> Razem")
+_TOTAL_MARKS = r"[\s*=#>~_–—-]*"
 _TOTAL_LABEL = (r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
-                rf"|^\s*(?:{_TOTAL_WORDS}|gesamtergebnis)\s*:?\s*$")
+                rf"|^{_TOTAL_MARKS}(?:{_TOTAL_WORDS}|gesamtergebnis)(?:\s+(?:{_TOTAL_QUALIFIERS}))?\s*:?{_TOTAL_MARKS}$")
 #: Excel's Data > Subtotal label under each group: "<value> Total" ("Acme Corp Total"; German
 #: "Ergebnis"), a total only when <value> is itself a value of the column (the group it closes), so a
 #: customer called "Seguridad Total" stays a line

@@ -134,6 +134,10 @@ _ALPHABETS: dict[str, str] = {
     "Icelandic": "áðéíóúýþæö", "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž",
     "Polish": "ąćęłńóśźż", "Hungarian": "áéíóöőúüű", "Croatian/Slovenian": "čćđšž", "Romanian": "ăâîşţșț",
 }
+_ALPHABET_SETS: tuple[frozenset[str], ...] = tuple(frozenset(a) for a in _ALPHABETS.values())
+#: the letters of any one or two of `_ALPHABETS` together
+_ALPHABET_PAIRS: tuple[frozenset[str], ...] = tuple(
+    frozenset(a) | frozenset(b) for i, a in enumerate(_ALPHABETS.values()) for b in list(_ALPHABETS.values())[i:])
 #: Latin-9's euro sign (0xA4, "¤" in cp1252) next to an amount, or its "Œ"/"œ" (0xBC, 0xBD: "¼", "½")
 #: starting or inside a word ("¼uvre", "c½ur")
 _LATIN9 = re.compile(rb"[0-9][ \xa0]?\xa4|\xa4[ \xa0]?[0-9]|(?<![0-9])[\xbc\xbd][a-z]")
@@ -142,10 +146,8 @@ _OPENING = frozenset({"Ps", "Pi", "Pf"})
 #: the Central European code pages, and the languages of charset-normalizer's coherence written in them
 _CENTRAL_PAGES = frozenset({"cp1250", "iso8859_2"})
 _CENTRAL_LANGUAGES = frozenset({"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"})
-#: the bytes from the start of a file whose language `_central_european` weighs, and the fewest that
-#: may take a tie from the Western default (the letter frequencies of a few lines say little)
+#: the bytes from the start of a file whose language `_central_european` weighs
 _COHERENCE_SAMPLE = 16_000
-_COHERENCE_MIN = 2_000
 #: the most bytes of non-ASCII lines charset-normalizer is given to look for a non-Latin script
 _SCRIPT_SAMPLE = 32_000
 
@@ -177,7 +179,7 @@ def _contexts(sample: bytes) -> dict[bytes, int]:
     return {int(v).to_bytes(3, "big"): int(n) for v, n in zip(values, counts, strict=True)}
 
 
-def _misread(contexts: dict[bytes, int], page: str) -> tuple[int, int] | None:
+def _misread(contexts: dict[bytes, int], page: str, mixed: bool = False) -> tuple[int, int] | None:
     """(characters `page` misreads, letters it reads) over `contexts`; None when `page` cannot decode them.
     Misread: a symbol between two letters ("Zak³ady"), a capital inside a lower-case word ("MŸller",
     "SociÈtÈ"), and the letters no one language's alphabet of `_ALPHABETS` holds with the most of the
@@ -197,7 +199,11 @@ def _misread(contexts: dict[bytes, int], page: str) -> tuple[int, int] | None:
         else:
             letters[c.lower()] = letters.get(c.lower(), 0) + n
     total = sum(letters.values())
-    covered = max(sum(letters.get(c, 0) for c in alphabet) for alphabet in _ALPHABETS.values())
+    # `mixed`: the default page may read names of two countries ("Åkerlund Industri AB" beside "Lefèvre &
+    # Côté" in one distributor's file): the letters two alphabets hold together are read as right; another
+    # page must read the file as one language does
+    covered = max(sum(n for c, n in letters.items() if c in alphabet)
+                  for alphabet in (_ALPHABET_PAIRS if mixed else _ALPHABET_SETS))
     return bad + total - covered, total
 
 
@@ -214,7 +220,8 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
     character in 20 misread; Mac Roman decodes any bytes). The Western default is cp1252, or ISO-8859-15
     when its euro sign or "œ" shows (`_LATIN9`) and no byte is a C1 control (0x80-0x9F: printable in
     the Windows and Mac code pages, control characters in ISO-8859-x). The page that misreads fewest
-    characters (`_misread`); between equals that read differently, the one of the text's language
+    characters (`_misread`; the default may read the names of two countries' alphabets, another page
+    one's: a pan-European distributor's "Åkerlund" beside "Lefèvre" is no Slovak file); between equals that read differently, the one of the text's language
     family (`_central_european`) when they are of both, else the default, else the one that reads more
     letters; and the default unless the page misreads at most a quarter as many as the default."""
     centres = {context[1] for context in contexts}
@@ -225,7 +232,7 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
     for page in (default, *_LATIN_PAGES):
         if has_c1 and page.startswith("iso8859"):
             continue
-        score = _misread(contexts, page)
+        score = _misread(contexts, page, mixed=page == default)
         if score is not None:
             scores.setdefault(page, score)
     fewest = min(misread for misread, _ in scores.values())
@@ -234,7 +241,7 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
         if misread == fewest:
             readings.setdefault(b"".join(contexts).decode(page), page)
     tied = list(readings.values())
-    if len({page in _CENTRAL_PAGES for page in tied}) > 1 and (default not in tied or len(sample) >= _COHERENCE_MIN):
+    if len({page in _CENTRAL_PAGES for page in tied}) > 1:
         central = _central_european(sample)
         tied = [page for page in tied if (page in _CENTRAL_PAGES) == central]
     best = default if default in tied else max(tied, key=lambda page: scores[page][1])

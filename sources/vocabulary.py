@@ -42,12 +42,14 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "customer_name": (
         "{customer}", "{customer} name", "{customer} company", "{customer} company name",
         "company name", "account name", "organisation name", "organization name",
-        "{customer} legal name",
+        "{customer} legal name", "debtor name",
     ),
     "customer_account": (
         "{customer} id", "{customer} number", "{customer} account", "{customer} account number",
         "{customer} account id", "{customer} code", "{customer} key", "{customer} reference",
         "crm account", "crm account id", "crm id", "{customer} identifier",
+        # a debtor (German "Debitor", Dutch "Debiteur") is named by its account: whoever is invoiced
+        "debtor", "debtor number", "debtor account", "debtor id", "debtor account number",
     ),
     "customer_address": (
         "{customer} address", "{customer} street", "address", "street", "street address",
@@ -107,7 +109,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "serial_numbers": (
         "serial", "serials", "serial number", "serial numbers", "{product} serial",
         "{product} serial number", "asset serial", "device serial", "asset tag", "service tag",
-        "serial no", "serial nos", "serial num", "imei", "sn",
+        "serial no", "serial nos", "serial num", "imei", "sn", "device number",
     ),
     "quantity": (
         "quantity", "qty", "units", "count", "pcs", "pieces", "quantity shipped",
@@ -119,6 +121,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "sell price", "unit sell", "selling price", "net unit price", "price per unit",
         "reseller price", "cost", "unit sell price", "sales price", "unit sales price",
         "buy price", "unit amount", "rate", "resale price", "unit resale", "resale",
+        # a price per piece ("Preis/Stk.", "Preis pro Stück")
+        "price pieces",
     ),
     "amount": (
         "amount", "total", "line total", "extended price", "ext price", "extended amount",
@@ -241,6 +245,10 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
     "d c": "document_type", "dr cr": "document_type", "c d": "document_type", "cr dr": "document_type",
     # DATEV's amount "without the debit/credit indicator" is the amount, never the indicator beside it
     "umsatz ohne soll haben kz": "amount",
+    # a bare "Netto" ("Neto") is the line's net amount
+    "netto": "amount", "neto": "amount",
+    # Czech "valid until" / "valid from" ("do" and "od" are stop words of other languages)
+    "platnost do": "service_end", "platnost od": "service_start",
 }
 
 #: kind -> field -> (the fields these phrases usually name, phrases naming this field in that kind
@@ -248,11 +256,13 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
 #: the bill-to. In such a file the kind's reading wins over the usual one.
 KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]] = {
     "distributor": {
+        # the debtor a distributor invoices (German "Debitor") is the reseller, as its "Kunde" is
         "reseller_name": (("customer_name",), (
-            "customer", "customer name", "client", "client name", "sold to customer")),
+            "customer", "customer name", "client", "client name", "sold to customer", "debtor name")),
         "reseller_account": (("customer_account",), (
             "customer number", "customer id", "customer account", "customer code",
-            "customer account number", "client number", "client id")),
+            "customer account number", "client number", "client id",
+            "debtor", "debtor number", "debtor account", "debtor id", "debtor account number")),
     },
     "crm_accounts": {
         "customer_name": (("customer_name",), ("name", "full name")),
@@ -267,11 +277,12 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "customer", "customer name", "client", "client name", "account", "account name",
             "company", "company name", "name", "sold to", "sold to name",
             # the contact an invoice is made out to (Xero's "ContactName") is who is invoiced
-            "contact", "contact name")),
+            "contact", "contact name", "debtor name")),
         "bill_to_account": (("customer_account", "reseller_name", "reseller_account"), (
             "customer number", "customer id", "customer account", "customer code", "account number",
             "account id", "client number", "client id", "customer account number",
-            "sold to", "sold to number", "sold to id")),
+            "sold to", "sold to number", "sold to id",
+            "debtor", "debtor number", "debtor account", "debtor id", "debtor account number")),
         # an invoice export's bare "Ref" / "Reference" is the invoice's own number (Sage 50)
         "invoice_number": ((), ("reference", "invoice reference",
                                 # a bare "Number" / "Num" / "No." of an invoice export is the document's (Odoo,
@@ -283,12 +294,35 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     },
 }
 KIND_PHRASE_WEIGHT: Final = 0.97
+#: kind -> whole headers, as `sources.headers.normalise_header` writes them (accents kept), naming a field only in
+#: that kind of file: a distributor's or a price list's bare French "Référence", Spanish "Referencia" or "Código" is
+#: the product's (the English "Reference" and "Code" name nothing on their own)
+_PRODUCT_REFERENCES: Final[dict[str, str]] = {
+    "référence": "sku", "réf": "sku", "referencia": "sku", "referência": "sku", "código": "sku", "codigo": "sku",
+    "codice": "sku",
+}
+KIND_WHOLE_HEADERS: Final[dict[str, dict[str, str]]] = {
+    "distributor": _PRODUCT_REFERENCES, "price_list": _PRODUCT_REFERENCES,
+}
 
 #: headers that name no field, whatever their words share with a phrase: a unit of measure ("Sales
 #: Unit" holds "EA", "PC"; no unit price)
 NO_FIELD_PHRASES: Final[tuple[str, ...]] = (
     "sales unit", "base unit", "order unit", "unit of measure", "uom", "unit of measure code", "unit of sale",
     "sales unit of measure", "billing unit",
+    # a tax and its amount (German "MwSt.", "USt", "Steuerbetrag"): no line amount, no state
+    "vat", "tax", "vat amount", "tax amount", "sales tax", "sales tax amount",
+)
+#: what a header may name that no field holds: a tax or company registration number, whoever's it is (Brazil's
+#: CNPJ and CPF, Poland's NIP, Portugal's NIF, the Czech IČO, Italy's partita IVA, a VAT ID, German "USt-IdNr.":
+#: "CNPJ Revenda" is the reseller's tax id, never the reseller), a cost centre ("Kostenstelle", "centre de coût").
+#: A header naming one, otherwise only whose it is, a qualifier or "number" / "code", names no field, and its
+#: column is never taken for a field on its content
+NOT_A_FIELD: Final[tuple[str, ...]] = (
+    "tax id", "vat id", "vat number", "tax number", "btw number", "btw id", "vat registration number",
+    "tax registration number", "tax identification number", "vat registration",
+    "cost center", "cost centre", "profit center", "profit centre", "centre de cout", "centre de couts",
+    "centro de coste", "centro de costo", "centro di costo", "centro de custo",
 )
 #: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
 #: ledger (GL) account, never the customer's
@@ -305,6 +339,16 @@ DOCUMENT_TOTAL_PHRASES: Final[tuple[str, ...]] = (
     "total invoice amount", "gross total", "subtotal", "sub total",
 )
 DOCUMENT_TOTAL_WEIGHT: Final = 0.95
+#: headers naming a date that stands in for the invoice's (when the goods went out, the order came in): the
+#: invoice date only when no invoice's own date is there ("Lieferdatum" never beats "Rechnungsdatum")
+INVOICE_DATE_STAND_INS: Final[tuple[str, ...]] = (
+    "delivery date", "ship date", "shipped date", "shipment date", "order date",
+)
+STAND_IN_WEIGHT: Final = 0.85
+#: headers naming what the file's sender paid for a unit (German "EK", "Einkaufspreis": a distributor's own cost),
+#: not what it sold the unit for ("VK"): a unit's price only when no selling price is there, and never surely
+PURCHASE_PRICE_PHRASES: Final[tuple[str, ...]] = ("purchase price", "unit purchase price", "purchase")
+PURCHASE_PRICE_WEIGHT: Final = 0.7
 #: prefixes naming which address of a party a column holds (Xero's "POAddressLine1", "POCity": the
 #: postal address): read as nothing before an address word, so "PO" is no purchase order there
 ADDRESS_KINDS: Final[frozenset[str]] = frozenset({"po"})
@@ -370,7 +414,7 @@ SAME_AS: Final[dict[str, str]] = {"thru": "until", "through": "until", "till": "
 MODIFIERS: Final[frozenset[str]] = frozenset({
     "net", "gross", "shipped", "sold", "invoiced", "ordered", "local", "lc", "dc",
     "current", "original", "actual", "new", "latest", "final", "primary", "main", "default",
-    "excl", "incl", "including", "excluding", "vat", "tax", "pretax", "ht", "ttc", "btw", "mwst",
+    "excl", "incl", "including", "excluding", "vat", "tax", "pretax", "ht", "ttc", "btw",
     "line", "each", "reported", "reporting", "official", "legal", "full", "total",
     "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek", "nok", "dkk", "pln", "czk", "inr",
     "mxn", "brl", "cny", "nzd", "sgd", "hkd", "zar", "document", "doc", "posted", "booked",

@@ -21,7 +21,9 @@ GERMAN: Final[dict[str, str]] = {
     "kunde": "customer", "kunden": "customer", "kd": "customer", "endkunde": "end customer",
     "auftraggeber": "sold to", "warenempfanger": "ship to", "warenempfaenger": "ship to",
     "empfanger": "recipient", "empfaenger": "recipient", "regulierer": "payer",
-    "zahler": "payer", "debitor": "customer", "debitoren": "customer", "rechnungsempfanger": "bill to",
+    "zahler": "payer", "rechnungsempfanger": "bill to",
+    # the debtor: whoever is invoiced (a distributor's reseller, an invoice's bill-to), named by its account
+    "debitor": "debtor", "debitoren": "debtor",
     "rechnungsempfaenger": "bill to",
     "name": "name", "firma": "company", "firmenname": "company name", "nummer": "number",
     "rechnung": "invoice", "rechnungs": "invoice", "rg": "invoice", "re": "invoice",
@@ -52,7 +54,9 @@ GERMAN: Final[dict[str, str]] = {
     "ansprechpartner": "contact person", "ansprech": "contact", "mail": "email",
     "netto": "net", "brutto": "gross", "waehrungs": "currency", "zeitraum": "term",
     "position": "line", "netz": "net", "vk": "selling price", "verkaufspreis": "selling price",
-    "ek": "buy price", "einkaufspreis": "buy price", "verlaengerung": "renewal",
+    # the sender's own purchase price (a distributor's cost), not what it sold for ("VK")
+    "ek": "purchase price", "einkaufspreis": "purchase price", "einkauf": "purchase", "einkaufs": "purchase",
+    "verlaengerung": "renewal",
     "verlangerung": "renewal", "status": "status", "stufe": "level",
     # partner programs: "Anteil Wartung" (the partner's share of maintenance), "Erbringt Support"
     "anteil": "share", "marge": "margin", "erbringt": "delivers", "zertifizierung": "certification",
@@ -62,6 +66,10 @@ GERMAN: Final[dict[str, str]] = {
     "dokumenttyp": "document type", "rechnungsart": "invoice type", "rechnungstyp": "invoice type",
     "fakturaart": "billing type", "fakturatyp": "billing type", "soll": "debit", "haben": "credit",
     "kennzeichen": "indicator", "kz": "indicator",
+    # VAT and tax numbers ("MwSt.", "USt-IdNr.", "Steuernummer"), a cost centre, SAP's short text, a device's number
+    "mwst": "vat", "ust": "vat", "mehrwertsteuer": "vat", "umsatzsteuer": "vat", "steuer": "tax",
+    "kostenstelle": "cost center", "pro": "per", "je": "per", "kurztext": "short text", "kurz": "short",
+    "gerat": "device", "geraet": "device", "gerate": "device", "geraete": "device",
 }
 FRENCH: Final[dict[str, str]] = {
     "client": "customer", "nom": "name", "raison": "company", "sociale": "name",
@@ -86,7 +94,8 @@ FRENCH: Final[dict[str, str]] = {
     "valide": "valid", "jusqu": "until", "au": "to", "categorie": "category",
     "famille": "family", "responsable": "owner", "contact": "contact", "site": "site",
     "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net", "npa": "postal code",
-    "debit": "debit", "credit": "credit", "nature": "type",
+    "debit": "debit", "credit": "credit", "nature": "type", "constructeur": "manufacturer",
+    "siret": "tax id", "siren": "tax id",
 }
 SPANISH: Final[dict[str, str]] = {
     "cliente": "customer", "nombre": "name", "razon": "company", "empresa": "company",
@@ -111,6 +120,7 @@ SPANISH: Final[dict[str, str]] = {
     "poblacion": "city", "municipio": "city", "referencia": "reference", "deudor": "customer",
     "uds": "units", "ud": "unit", "unidades": "units",
     "documento": "document", "comprobante": "document", "debe": "debit", "haber": "credit",
+    "nif": "tax id", "cif": "tax id",
 }
 DUTCH: Final[dict[str, str]] = {
     "klant": "customer", "klanten": "customer", "eindklant": "end customer", "naam": "name",
@@ -131,10 +141,10 @@ DUTCH: Final[dict[str, str]] = {
     "dekking": "coverage", "niveau": "level", "soort": "type", "categorie": "category",
     "fabrikant": "manufacturer", "leverancier": "supplier", "gebruiker": "user",
     "geldig": "valid", "vanaf": "from", "waarde": "value", "netto": "net",
-    "eigenaar": "owner", "debiteur": "customer", "debiteuren": "customer", "verantwoordelijke": "owner",
+    "eigenaar": "owner", "debiteur": "debtor", "debiteuren": "debtor", "verantwoordelijke": "owner",
     "onderdeel": "part", "prijslijst": "list price",
     "documentsoort": "document type", "factuursoort": "invoice type", "boekingssoort": "document type",
-    "debet": "debit",
+    "debet": "debit", "kostenplaats": "cost center",
 }
 
 ITALIAN: Final[dict[str, str]] = {
@@ -156,7 +166,8 @@ ITALIAN: Final[dict[str, str]] = {
     "produttore": "manufacturer", "fornitore": "supplier", "utente": "user", "valore": "value",
     "totale": "total", "netto": "net", "abbonamento": "subscription", "dal": "from", "al": "to",
     "responsabile": "owner", "contatto": "contact", "riferimento": "reference", "rif": "reference",
-    "fatturazione": "billing", "intestatario": "bill to", "pagatore": "payer", "partita": "", "iva": "vat",
+    "fatturazione": "billing", "intestatario": "bill to", "pagatore": "payer", "iva": "vat",
+    "partita": "tax id", "piva": "tax id",  # partita IVA, P.IVA: a tax id
     "decorrenza": "start", "pz": "pieces", "pezzi": "pieces",
     "documento": "document", "dare": "debit", "avere": "credit",
 }
@@ -176,6 +187,9 @@ PORTUGUESE: Final[dict[str, str]] = {
     "total": "total", "liquido": "net", "assinatura": "subscription", "ate": "until",
     "responsavel": "owner", "contato": "contact", "contacto": "contact", "referencia": "reference",
     "faturamento": "billing", "faturacao": "billing", "destinatario": "recipient",
+    # Brazil: the reseller ("Revenda"), a quantity ("Qtde"), the NF-e (the invoice), tax ids (CNPJ, CPF; NIF, NIPC)
+    "revenda": "reseller", "revendas": "reseller", "qtde": "quantity", "nf": "invoice", "nfe": "invoice",
+    "cnpj": "tax id", "cpf": "tax id", "nif": "tax id", "nipc": "tax id",
 }
 POLISH: Final[dict[str, str]] = {
     "klient": "customer", "klienta": "customer", "kontrahent": "customer", "koncowy": "final",
@@ -196,6 +210,7 @@ POLISH: Final[dict[str, str]] = {
     "odbiorca": "ship to", "wazna": "valid", "wazny": "valid", "od": "from",
     "wygasniecia": "expiry", "okres": "term", "rozpoczecia": "start", "rozpoczecie": "start",
     "zakonczenia": "end", "zakonczenie": "end", "konca": "end", "razem": "total", "suma": "total", "partner": "partner",
+    "liczba": "quantity", "nip": "tax id", "regon": "tax id",
 }
 
 #: Swedish, Danish and Norwegian share most accounting words (folded: "å" -> "a", "ø" -> "o")
@@ -217,6 +232,7 @@ NORDIC: Final[dict[str, str]] = {
     "slut": "end", "slutdato": "end date", "fra": "from", "fran": "from", "til": "to", "till": "to",
     "valuta": "currency", "saljare": "salesperson", "selger": "salesperson", "saelger": "salesperson",
     "garanti": "warranty", "service": "service", "land": "country", "adresse": "address", "adress": "address",
+    "benamning": "description", "benaemning": "description", "benaevnelse": "description", "betegnelse": "description",
 }
 FINNISH: Final[dict[str, str]] = {
     "lasku": "invoice", "laskun": "invoice", "paivamaara": "date", "pvm": "date", "numero": "number",
@@ -234,7 +250,9 @@ CZECH: Final[dict[str, str]] = {
     "produkt": "product", "popis": "description", "seriove": "serial", "mnozstvi": "quantity",
     "jednotkova": "unit", "cena": "price", "celkova": "total", "castka": "amount", "smlouva": "contract",
     "smlouvy": "contract", "zacatek": "start", "konec": "end", "sluzby": "service", "sluzba": "service",
-    "mena": "currency", "zeme": "country", "adresa": "address",
+    "mena": "currency", "zeme": "country", "adresa": "address", "vyrobce": "manufacturer", "vyrobni": "serial",
+    "katalogove": "catalog", "pocet": "quantity", "ks": "pieces", "kusy": "pieces", "celkem": "total",
+    "platnost": "valid", "ico": "tax id", "dic": "tax id",
 }
 TURKISH: Final[dict[str, str]] = {
     "fatura": "invoice", "tarihi": "date", "tarih": "date", "no": "number", "numarasi": "number", "bayi": "reseller",
