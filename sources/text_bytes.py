@@ -221,9 +221,10 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
     when its euro sign or "œ" shows (`_LATIN9`) and no byte is a C1 control (0x80-0x9F: printable in
     the Windows and Mac code pages, control characters in ISO-8859-x). The page that misreads fewest
     characters (`_misread`; the default may read the names of two countries' alphabets, another page
-    one's: a pan-European distributor's "Åkerlund" beside "Lefèvre" is no Slovak file); between equals that read differently, the one of the text's language
-    family (`_central_european`) when they are of both, else the default, else the one that reads more
-    letters; and the default unless the page misreads at most a quarter as many as the default."""
+    one's: a pan-European distributor's "Åkerlund" beside "Lefèvre" is no Slovak file); between equals
+    that read differently, the one of the text's language family (`_central_european`) when they are of
+    both, else the default, else the one that reads more letters; and the default unless the page
+    misreads at most a quarter as many as the default."""
     centres = {context[1] for context in contexts}
     has_c1 = any(0x80 <= c <= 0x9F for c in centres)
     latin9 = not has_c1 and not centres.isdisjoint(b"\xa4\xbc\xbd") and _LATIN9.search(sample) is not None
