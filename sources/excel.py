@@ -34,7 +34,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.merged_cells import blocks_in_table
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_starts
-from sources.workbook_guard import SheetMeter, check_package, check_shared_strings
+from sources.workbook_guard import SheetMeter, check_inflation, check_package, check_shared_strings
 
 HEADER_SEARCH_ROWS = 40
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -287,9 +287,8 @@ def read_other_workbook(
     if zipfile.is_zipfile(path):  # .xlsb and .ods are zip packages: bounded as an .xlsx is
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-        check("max_members", limits.max_members, len(infos), "the number of members in the package")
-        check("max_inflated_bytes", limits.max_inflated_bytes, sum(i.file_size for i in infos),
-              "the package's inflated size in bytes")
+        check("max_members", limits.max_members, len(infos), "the number of members in the workbook package")
+        check_inflation(infos, limits)
     try:
         book = CalamineSheets(path)
     except Exception as exc:  # noqa: BLE001 - calamine's own message says what it could not read

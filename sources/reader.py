@@ -25,7 +25,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
-from sources.table import FileReadError, RawTable
+from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.title_values import table_wide, title_values
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
@@ -144,52 +144,54 @@ def _raw_tables(
     path: Path, src: SourceConfig, limits: ReadLimits
 ) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
     suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    head = _head(path) if suffix in OTHER_WORKBOOK_SUFFIXES else b""
+    text_xls = suffix == ".xls" and _plain_text(head)  # an "Export to Excel" that wrote tab or CSV text
+    if suffix in TEXT_SUFFIXES or text_xls:
         # refused on its size before a byte is read into memory
         check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
         table, detected = read_text(
-            path.read_bytes(), src.kind, suffix=suffix, encoding=src.encoding,
+            path.read_bytes(), src.kind, suffix=".txt" if text_xls else suffix, encoding=src.encoding,
             delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
-        return [table], [], detected
+        if not text_xls:
+            return [table], [], detected
+        table.warnings.append("this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
+        return [table], [], {**detected, "format": "text named .xls"}
     if suffix in EXCEL_SUFFIXES:
         tables, skipped = read_workbook(
             path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
-        reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
-        return tables, reports, {"format": "xlsx"}
-    if suffix == ".xls" and _text_named_xls(path):  # an "Excel" export that is a tab or CSV text table
-        check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
-        table, detected = read_text(
-            path.read_bytes(), src.kind, suffix=".txt", encoding=src.encoding,
-            delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
-        )
-        table.warnings.append("this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
-        return [table], [], {**detected, "format": "text named .xls"}
+        return tables, _skipped_reports(skipped), {"format": "xlsx"}
     if suffix in OTHER_WORKBOOK_SUFFIXES:
-        _refuse_misnamed(path, suffix)
+        _refuse_misnamed(head, suffix)
         tables, skipped = read_other_workbook(
             path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
-        reports = [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
-        return tables, reports, {"format": suffix.lstrip(".")}
+        return tables, _skipped_reports(skipped), {"format": suffix.lstrip(".")}
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb or .ods)")
 
 
-def _text_named_xls(path: Path) -> bool:
-    """Whether an .xls holds plain text (no workbook, package, page or archive signature): many "Export
-    to Excel" buttons write a tab-separated text file and name it .xls."""
+def _skipped_reports(skipped: list[SkippedSheet]) -> list[SheetReport]:
+    return [SheetReport(s.sheet, None, {}, {}, skipped=s.reason) for s in skipped]
+
+
+def _head(path: Path, size: int = 512) -> bytes:
+    """A file's first bytes, where its format's signature stands."""
     with path.open("rb") as fh:
-        head = fh.read(512)
+        return fh.read(size)
+
+
+def _plain_text(head: bytes) -> bool:
+    """Whether a file's first bytes are plain text (no workbook, package, page or archive signature),
+    or UTF-16 "Unicode text": many "Export to Excel" buttons write a tab-separated text named .xls."""
     plain = bool(head) and not head.startswith(OLE2) and sniff_format(head) is None and b"\x00" not in head[:64]
-    return plain or head.startswith((b"\xff\xfe", b"\xfe\xff"))  # or UTF-16 "Unicode text"
+    return plain or head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _refuse_misnamed(path: Path, suffix: str) -> None:
+def _refuse_misnamed(head: bytes, suffix: str) -> None:
     """An .xls that is really an .xlsx (rename it) or a web page (SAP's, Oracle's or Salesforce's "Excel"
     export: an HTML or XML table), said plainly before any reader tries it."""
-    with path.open("rb") as fh:
-        found = sniff_format(fh.read(512))
+    found = sniff_format(head)
     if suffix == ".xls" and found is not None and found.kind == "zip":
         raise FileReadError("this .xls file is an .xlsx workbook (a zip package) under the old name: "
                             "rename it to .xlsx")

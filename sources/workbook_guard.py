@@ -50,6 +50,19 @@ def _directory_entries(path: Path) -> int | None:
         return int(entries)
 
 
+def check_inflation(infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+    """Refuse a package whose members inflate past `limits`: one member's compression ratio (a zip
+    bomb), or all of them together."""
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.ratio_floor_bytes:
+            ratio = info.file_size / max(1, info.compress_size)
+            check("max_member_ratio", limits.max_member_ratio, ratio,
+                  f"the compression ratio of member {info.filename!r} ({info.file_size:,} bytes inflated)")
+    check("max_inflated_bytes", limits.max_inflated_bytes, total, "the workbook's inflated size in bytes")
+
+
 def check_package(path: Path, limits: ReadLimits) -> None:
     """Refuse what openpyxl cannot or should not open, with a message a person understands."""
     check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
@@ -72,15 +85,7 @@ def check_package(path: Path, limits: ReadLimits) -> None:
     check("max_members", limits.max_members, entries, "the number of members in the workbook package")
     try:
         with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            total = 0
-            for info in infos:
-                total += info.file_size
-                if info.file_size > limits.ratio_floor_bytes:
-                    ratio = info.file_size / max(1, info.compress_size)
-                    check("max_member_ratio", limits.max_member_ratio, ratio,
-                          f"the compression ratio of member {info.filename!r} ({info.file_size:,} bytes inflated)")
-            check("max_inflated_bytes", limits.max_inflated_bytes, total, "the workbook's inflated size in bytes")
+            check_inflation(zf.infolist(), limits)
             bad = zf.testzip()  # inflates every member once, in chunks: sizes are known to be sane now
     except FileReadError:
         raise
