@@ -78,6 +78,12 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
 
 CANONICAL_FIELDS: Final[tuple[str, ...]] = tuple(FIELD_TYPES)
 
+#: a party's name field -> its account field (an id written into a name or beside it belongs there)
+PARTY_ACCOUNTS: Final[dict[str, str]] = {
+    "customer_name": "customer_account", "reseller_name": "reseller_account",
+    "bill_to_name": "bill_to_account", "partner_name": "partner_account",
+}
+
 #: fields only a partner program file carries (kind `partner_program`, issue 14)
 PARTNER_PROGRAM_FIELDS: Final[frozenset[str]] = frozenset({
     "partner_name", "partner_account", "tier", "certification", "certified_staff",

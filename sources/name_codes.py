@@ -19,9 +19,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-#: party name field -> its account field
-PARTY_ACCOUNTS = {"customer_name": "customer_account", "reseller_name": "reseller_account",
-                  "bill_to_name": "bill_to_account", "partner_name": "partner_account"}
+from sources.fields import PARTY_ACCOUNTS
+
 #: this share of a column's distinct names carry an id of one shape, and at least this many
 SHARE = 0.6
 AT_LEAST = 3

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from sources.fields import PARTY_ACCOUNTS
 from sources.headers import field_scores
 
 #: fields a line above the header may state for the whole table
@@ -91,9 +92,9 @@ def title_values(lines: Sequence[Sequence[object]], kind: str, first_line: int =
         if scores[fld] < LABEL_MIN:
             continue
         account = None
-        if fld in NAME_ACCOUNTS and (m := _WITH_ID.match(value)) is not None:  # "Bechtle AG (Debitor 10023)"
+        if fld in PARTY_ACCOUNTS and (m := _WITH_ID.match(value)) is not None:  # "Bechtle AG (Debitor 10023)"
             value, account = m.group("name"), m.group("id").split()[-1]
-        for f, v in ((fld, value), (NAME_ACCOUNTS.get(fld, ""), account)):
+        for f, v in ((fld, value), (PARTY_ACCOUNTS.get(fld, ""), account)):
             if not f or v is None:
                 continue
             if f in found and found[f].value != v:
@@ -102,12 +103,9 @@ def title_values(lines: Sequence[Sequence[object]], kind: str, first_line: int =
     return {f: v for f, v in found.items() if f not in clashing}
 
 
-#: party name field -> its account field
-NAME_ACCOUNTS = {"customer_name": "customer_account", "reseller_name": "reseller_account",
-                 "bill_to_name": "bill_to_account", "partner_name": "partner_account"}
 #: an account a title states belongs to the party of the whole table: with the party's name in a column
 #: of its own ("Kundennr.: 100234" over rows of many resellers) it is no row's account
-ACCOUNT_OF = {account: name for name, account in NAME_ACCOUNTS.items()}
+ACCOUNT_OF = {account: name for name, account in PARTY_ACCOUNTS.items()}
 
 
 def table_wide(values: dict[str, TitleValue], columns: Collection[str]) -> dict[str, TitleValue]:
