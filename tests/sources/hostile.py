@@ -67,6 +67,19 @@ def workbook(path: Path, rows: Iterable[Iterable[object]], header: list[str] = P
     return path
 
 
+def workbook_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook of one sheet per entry of `sheets` (name -> its rows, first to last), in order."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(list(r))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
 def rezip(base: Path, dst: Path, replace: dict[str, bytes | Iterable[bytes]] | None = None,
           add: dict[str, tuple[bytes, int]] | None = None) -> Path:
     """Copy workbook `base` to `dst`, replacing members (bytes or a stream of chunks) and adding others."""

@@ -8,9 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from tests.sources.hostile import csv_text, read, read_path, src
+from tests.sources.hostile import csv_text, read, read_path, src, workbook_sheets
 
 HEADER = ["Customer", "Contract #", "Serial #", "Product", "Expiry", "Renewal Value"]
 ROWS = [
@@ -20,20 +18,8 @@ ROWS = [
 ]
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
-
-
 def test_excel_error_cells_quarantine_their_rows_by_name(tmp_path: Path, reader: str) -> None:
-    path = _book(tmp_path / "inbox" / "tracker.xlsx", {"Renewals": [HEADER, *ROWS]})
+    path = workbook_sheets(tmp_path / "inbox" / "tracker.xlsx", {"Renewals": [HEADER, *ROWS]})
     out = read_path(path, src("sales_rep", rep="Alice Moreno"))
     assert out.rows_loaded == 1 and sorted(out.quarantine["source_row"]) == [3, 4]
     reasons = dict(zip(out.quarantine["source_row"], out.quarantine["reason"], strict=True))
@@ -53,7 +39,7 @@ def test_a_pivot_sheet_is_left_out_unless_named(tmp_path: Path, reader: str) -> 
     pivot = [["Customer", "Expiry", "Sum of Renewal Value"], ["Delta Legal Inc.", dt.datetime(2025, 1, 31), 1883.88],
              ["Highland Foods", dt.datetime(2025, 3, 15), 612.75], ["Grand Total", None, 2496.63]]
     rows = [r for r in ROWS if "#N/A" not in r and "#REF!" not in r]
-    path = _book(tmp_path / "inbox" / "tracker.xlsx", {"Renewals": [HEADER, *rows], "Pivot": pivot})
+    path = workbook_sheets(tmp_path / "inbox" / "tracker.xlsx", {"Renewals": [HEADER, *rows], "Pivot": pivot})
     out = read_path(path, src("sales_rep", rep="Alice Moreno"))
     assert out.rows_loaded == 1 and set(out.records["source_sheet"]) == {"Renewals"}
     skipped = {s.sheet: s.skipped for s in out.sheets}
@@ -69,7 +55,7 @@ def test_excel_safe_marks_of_a_csv_saved_as_a_workbook_are_taken_off(tmp_path: P
     rows = [[dt.datetime(2024, 3, 1), "Infocore", "Delta Legal", "'s-Hertogenbosch", "C9300-48P-A", "'1", 5120.0,
              "'0010021"],
             [dt.datetime(2024, 3, 2), "Infocore", "Kestrel", "Leeds", "C9300-48P-A", "'2", "'900.50", "'0010022"]]
-    out = read_path(_book(tmp_path / "inbox" / "pos.xlsx", {"POS": [header, *rows]}))
+    out = read_path(workbook_sheets(tmp_path / "inbox" / "pos.xlsx", {"POS": [header, *rows]}))
     assert out.rows_loaded == 2
     r = out.records
     assert [float(q) for q in r["quantity"]] == [1.0, 2.0] and list(r["customer_account"]) == ["0010021", "0010022"]

@@ -8,27 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from sources.title_values import title_values
-from tests.sources.hostile import read, read_path, src
+from tests.sources.hostile import read, read_path, src, workbook_sheets
 
 TRACKER = ["Contract", "Serial", "SKU", "Start", "End", "Value"]
 
 
 def _sheets(path: Path, titles: dict[str, list[list[object]]], rows: list[list[object]]) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, above in titles.items():
-        ws = wb.create_sheet(name)
-        for line in above:
-            ws.append(line)
-        ws.append(TRACKER)
-        for r in rows:
-            ws.append(r)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    """A tracker sheet per entry of `titles`: its title lines, the tracker's header, then `rows`."""
+    return workbook_sheets(path, {name: [*above, TRACKER, *rows] for name, above in titles.items()})
 
 
 ROWS = [["SC-1001", "FOC2401A1AA", "C9300-48P-A", "2024-01-01", "2024-12-31", 1200],
