@@ -144,10 +144,9 @@ def _texts_of(values: list[object]) -> tuple[Sequence[int], list[str]]:
 
 def proves_year_first(raw: pd.Series) -> bool:
     """Whether a column's numeric dates prove a two-digit year written first ("24/03/01")."""
-    codes, uniques = distinct(raw)
-    weights = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    at, a, _, b, _, last = _numeric_arrays(*_texts_of(uniques.tolist()))
-    return _year_first(a, b, last, weights[at])
+    _, uniques = distinct(raw)
+    _, a, _, b, _, last = _numeric_arrays(*_texts_of(uniques.tolist()))
+    return _year_first(a, b, last)
 
 
 def proven_order(raw: pd.Series) -> str | None:
@@ -508,22 +507,29 @@ YEAR_FIRST_SPAN = 3
 DAY_FIRST_SPAN = 8
 
 
-def _year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray, weights: np.ndarray) -> bool:
+def _as_years(parts: np.ndarray) -> np.ndarray:
+    """`_year4` of every part at once."""
+    return np.where(parts >= 100, parts, np.where(parts < 70, 2000 + parts, 1900 + parts))
+
+
+def _reads_year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray) -> bool:
+    """Whether every numeric date has a two-digit last part and is a real date read yy/mm/dd."""
+    return bool(len(a)) and not (last < 0).any() and not np.isnat(_assemble_days(_as_years(a), b, last)).any()
+
+
+def _year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray) -> bool:
     """Whether numeric dates with a two-digit last part are yy/mm/dd: every one a real date that way,
     their years (the first parts) within YEAR_FIRST_SPAN, and the last parts, read as years, spread
     over DAY_FIRST_SPAN or more."""
-    if not len(a) or (last < 0).any():
+    if not _reads_year_first(a, b, last):
         return False
-    ymd = _assemble_days(np.vectorize(_year4)(a), b, last)
-    if np.isnat(ymd).any():
-        return False
-    firsts, lasts = np.vectorize(_year4)(a), np.vectorize(_year4)(last)
+    firsts, lasts = _as_years(a), _as_years(last)
     return bool(firsts.max() - firsts.min() <= YEAR_FIRST_SPAN and lasts.max() - lasts.min() >= DAY_FIRST_SPAN)
 
 
 def _read_year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray, weights: np.ndarray, decided_by: str,
                      notes: list[str]) -> _NumericRead:
-    years = np.vectorize(_year4)(a) if len(a) else a
+    years = _as_years(a)
     values = _assemble_days(years, b, last)
     ok = ~np.isnat(values)
     evidence = {"order": "ymd", "decided_by": decided_by, "day_first": 0, "month_first": 0,
@@ -536,10 +542,9 @@ def _read_numeric_arrays(
     column: str, order_hint: OrderHint | None,
 ) -> _NumericRead:
     """Numeric dates read in the order their evidence decides; values proving the other order are flagged."""
-    if _year_first(a, b, last, weights):
+    if _year_first(a, b, last):
         return _read_year_first(a, b, last, weights, "values", [])
-    if (order_hint is not None and order_hint.order == "ymd" and len(a) and not (last < 0).any()
-            and not np.isnat(_assemble_days(np.vectorize(_year4)(a), b, last)).any()):
+    if order_hint is not None and order_hint.order == "ymd" and _reads_year_first(a, b, last):
         return _read_year_first(a, b, last, weights, order_hint.proof, [])
     dmy, mdy = _assemble_days(y, b, a), _assemble_days(y, a, b)
     d_ok, m_ok = ~np.isnat(dmy), ~np.isnat(mdy)
