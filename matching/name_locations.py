@@ -9,7 +9,10 @@ province, a city named in the data's own city column, or one of the world's larg
 Saudi Arabia), and a two-letter code that is both a state and a country ("IN", "DE") is split
 off, and read as a country or a state only when a large city beside it is in that country or
 state ("Boston, MA"; "Rotterdam, NL"). Up to three segments are peeled from the end; a name is
-never emptied.
+never emptied. A city written bare at the end, with no separator ("Mertens Logistique Brussel"),
+is peeled only when it is a city of the data (or a large city of several words) and the name left
+still has two words and a distinctive one, with no joining word before the city ("Bank of
+Brussels", "Bank Brussels" and "Grand Hotel Paris" stay whole).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from matching.gazetteer import country_codes, large_cities, large_city_set, region_codes
 from matching.legal_forms import all_forms
@@ -153,6 +157,108 @@ def _place_after_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Arra
     return name
 
 
+#: the last one to four words of a name, the longest first ("san miguel de tucuman", "ha noi", "gent")
+_BARE_WORDS: Final[tuple[str, ...]] = tuple(
+    rf"^(?P<rest>.+[^ ]) (?P<seg>[^ ]+(?: [^ ]+){{{k}}})$" for k in range(3, -1, -1)
+)
+#: words that join a place to the company's own name ("Bank of Brussels", "Banco de Bogota",
+#: "Smith & Jackson"): a place after them is part of the name, never peeled bare
+JOINING_WORDS: Final[frozenset[str]] = frozenset(
+    {"of", "the", "and", "for", "at", "on", "in", "to", "by", "de", "del", "della", "delle", "dello", "di",
+     "da", "do", "dos", "das", "du", "des", "la", "le", "les", "lo", "los", "las", "el", "al", "van", "von",
+     "der", "den", "dem", "het", "te", "ter", "ten", "aan", "am", "im", "zu", "zum", "zur", "bei", "sur",
+     "en", "et", "und", "y", "e", "i", "si", "es", "ve", "och", "og", "ja", "a", "o", "na", "nad", "pod", "w",
+     "z", "u", "v", "za", "ul", "city", "st", "san", "santa", "santo", "sao", "new", "port", "fort", "mount"}
+)  # fmt: skip
+#: a bare place is peeled only off a name that keeps this many words besides legal forms and joining
+#: words ("Mertens Logistique Brussel"; "Bank Brussels" and "Acme Brussels" stay whole)
+MIN_REST_WORDS: Final[int] = 2
+#: a word in more than this share of the data's names (and at least COMMON_WORD_NAMES of them) is a
+#: common word ("trading", "hotel"), no distinctive one: "Grand Hotel Paris" stays whole
+COMMON_WORD_SHARE: Final[float] = 0.002
+COMMON_WORD_NAMES: Final[int] = 20
+
+
+def _common_words(name: pd.Series) -> pa.Array:
+    """Words (place keys) of more than COMMON_WORD_SHARE of the names, and of COMMON_WORD_NAMES."""
+    arr = pa.array(name.astype(object).where(name.notna(), None), type=pa.string())
+    words = pc.list_flatten(pc.split_pattern(pc.replace_substring_regex(arr, ASCII_PUNCTUATION, " "), " "))
+    counts = pc.value_counts(words)
+    values, n = counts.field("values"), np.asarray(counts.field("counts"))
+    limit = max(COMMON_WORD_NAMES, COMMON_WORD_SHARE * len(name))
+    return values.filter(pa.array(n > limit))
+
+
+def _distinctive_rest(rest: pd.Series, forms: pa.Array, cities: pa.Array, common: pa.Array) -> np.ndarray:
+    """Whether each name left by a bare place peel still names a company on its own: MIN_REST_WORDS
+    words besides legal forms and joining words, one of them a distinctive one (three letters or
+    more, no common word, no place), and no joining word or "&" last ("Bank of", "Smith &")."""
+    arr = pa.array(rest.astype(object).fillna(""), type=pa.string())
+    lists = pc.split_pattern(arr, " ")
+    raw = pc.list_flatten(lists)
+    parent = np.asarray(pc.list_parent_indices(lists))
+    word = place_key(pd.Series(raw.to_numpy(zero_copy_only=False), dtype=TEXT_DTYPE)).str.replace(" ", "", regex=False)
+    joining = is_in(word, string_set(JOINING_WORDS)) | (word.str.len() == 0).to_numpy(dtype=bool)
+    content = ~joining & ~is_in(word, forms)
+    distinctive = content & (word.str.len() >= 3).to_numpy(dtype=bool) & ~is_in(word, common) & ~is_in(word, cities)
+    n = len(rest)
+    words = np.bincount(parent, weights=content, minlength=n)
+    rare = np.bincount(parent, weights=distinctive, minlength=n)
+    last = np.r_[parent[1:] != parent[:-1], True] if len(parent) else np.zeros(0, dtype=bool)
+    joined = np.zeros(n, dtype=bool)
+    joined[parent[last]] = joining[last]
+    return (words >= MIN_REST_WORDS) & (rare >= 1) & ~joined
+
+
+def _last_word(name: pd.Series) -> pd.Series:
+    """The last word of each name's place key ("saint-etienne" -> "etienne"), without making the
+    place keys of all names (pyarrow passes only)."""
+    arr = pa.array(name.astype(object).where(name.notna(), None), type=pa.string())
+    arr = pc.replace_substring_regex(arr, "['.`]", "")
+    arr = pc.utf8_rtrim(pc.replace_substring_regex(arr, ASCII_PUNCTUATION, " "), " ")
+    return pd.Series(pc.replace_substring_regex(arr, "^.* ", "").to_numpy(zero_copy_only=False), dtype=object)
+
+
+def _bare_place(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array, data_cities: pa.Array) -> pd.Series:
+    """A city of the data's own, or a large city of two words or more, ending a name with no separator
+    nor legal form before it ("Mertens Logistique Brussel", "Thep Hai Au Ha Noi", "Torres Hnos. San
+    Miguel de Tucuman"): split off as a separated one is, when what is left still names the company
+    (`_distinctive_rest`). A one-word large city is no place here: "Brown Smith Jackson". Fills `out`
+    in place; returns the names. Only the names whose last word ends such a place are looked at."""
+    multi = [c for c in large_city_set().to_pylist() if " " in c]
+    places = string_set(data_cities.to_pylist() + multi)
+    ends = string_set({p.rsplit(" ", 1)[-1] for p in places.to_pylist() if p})
+    rows = np.flatnonzero(is_in(_last_word(name), ends))
+    if not len(rows):
+        return name
+    sub = name.iloc[rows].reset_index(drop=True)
+    city = pd.Series(None, index=sub.index, dtype=object)
+    rest = pd.Series(None, index=sub.index, dtype=object)
+    common = _common_words(name)
+    for pattern in _BARE_WORDS:
+        todo = city.isna().to_numpy(dtype=bool)
+        parts = extract(sub, pattern)
+        seg = place_key(parts["seg"].fillna("").astype(TEXT_DTYPE))
+        hit = todo & is_in(seg, places) & ~is_in(seg.str.replace(" ", "", regex=False), forms)
+        hit &= ~is_in(seg, string_set(WORDLIKE_CODES))
+        idx = np.flatnonzero(hit)
+        if not len(idx):
+            continue
+        ok = _distinctive_rest(parts["rest"].iloc[idx].astype(TEXT_DTYPE), forms, places, common)
+        take = idx[ok]
+        city.iloc[take] = seg.iloc[take].to_numpy(dtype=object)
+        rest.iloc[take] = parts["rest"].iloc[take].astype(object).to_numpy()
+        # a name whose longest place does not come off keeps its shorter ending too ("Bank of New York")
+        city.iloc[idx[~ok]] = ""
+    peeled = city.fillna("").str.len().to_numpy() > 0
+    at = rows[peeled]
+    own = out["city"].iloc[at].isna().to_numpy(dtype=bool)
+    out["city"].iloc[at[own]] = city[peeled].to_numpy(dtype=object)[own]
+    name = name.copy()
+    name.iloc[at] = rest[peeled].astype(TEXT_DTYPE).to_numpy()
+    return name
+
+
 def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Columns LOCATION_COLUMNS for folded names (lower case, accents removed, punctuation kept).
 
@@ -191,6 +297,7 @@ def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> p
         codes = codes.where(~(peel & ambiguous_code), seg.astype(object))
         name = name.where(~peel, parts["rest"])
     name = _after_legal_form(name, out, forms, data_cities, countries)
+    name = _bare_place(name, out, forms, data_cities)
     _resolve_codes(out, codes, gazetteer)
     # a city segment alone says nothing about the country; a region implies its country
     out["country"] = out["country"].where(

@@ -9,6 +9,7 @@ like "Labs", counts against the pair).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -16,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from matching.text import TEXT_DTYPE
 
@@ -25,6 +27,38 @@ BACKGROUND_NAMES = 1000
 #: tokens per profile kept in the dense matrices (longer names keep their rarest ones, so the
 #: dropped tokens are the common words that carry least weight)
 MAX_TOKENS = 8
+#: spellings of one sound in Latin-letter company names, folded in order to a comparable key
+#: (`sound_keys`): Indonesian old spelling (Djaja = Jaya, Tjahaja = Cahaya, Oetama = Utama,
+#: Sentausa = Sentosa), Arabic, Hindi and Hebrew romanisations (Khaleej = Khalij, Shree = Sri,
+#: Saqr = Sakr, Noor = Nour, Raghavan = Ragavan); doubled letters are folded after these
+SOUND_FOLDS: tuple[tuple[str, str], ...] = (
+    ("dj", "j"),
+    ("tj", "c"),
+    ("([aeiou])ja", r"\1ya"),  # old Indonesian "j" between vowels is "y" (Djaja, Tjahaja)
+    ("oe", "u"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("au", "o"),
+    ("sh", "s"),
+    ("ph", "f"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("y", "i"),
+)
+#: short words spelled otherwise in some romanisations: the Arabic article ("El Nour" = "Al Noor")
+SOUND_WORDS: dict[str, str] = {"el": "al"}
+#: credit of a token that sounds like the other name's token but is spelled otherwise
+#: (`SOUND_FOLDS`, or one vowel put between two consonants: "fajr" / "fajer"): a partial credit,
+#: below an exact token, as a token only near in spelling gets
+SOUND_CREDIT = 0.85
+_VOWELS = "aeiou"
+_DOUBLED_LETTER = "|".join(c + c for c in "abcdefghijklmnopqrstuvwxyz")  # RE2: no back-references
+_DOUBLED_LETTERS = re.compile(r"([a-z])\1+")
 
 
 @dataclass(frozen=True)
@@ -48,6 +82,24 @@ class NameTokens:
     #: each profile's name as a code (one per distinct name, nulls one code of their own): profiles
     #: with one code have the same `ids` and `weights` rows, so a pair's agreement is its names'
     name: np.ndarray
+    #: each vocabulary token's sound key (`sound_keys`) as text, and as a code (-1: no key)
+    sound_text: np.ndarray
+    sound: np.ndarray
+
+
+def sound_keys(vocabulary: np.ndarray) -> np.ndarray:
+    """Each token's spelling with `SOUND_WORDS`, `SOUND_FOLDS` and doubled letters folded ("" for
+    other tokens not of three or more letters a-z): "noor" and "nour", "djaja" and "jaya" get one key."""
+    words = pd.Series(vocabulary, dtype=object)
+    arr = pa.array(words.replace(SOUND_WORDS), type=pa.string())
+    keyed = pc.or_(pc.match_substring_regex(arr, "^[a-z]{3,}$"), pc.is_in(arr, pa.array(list(SOUND_WORDS.values()))))
+    keys = pc.if_else(keyed, arr, "")
+    for pattern, replacement in SOUND_FOLDS:
+        keys = pc.replace_substring_regex(keys, pattern, replacement)
+    out = np.asarray(keys.to_numpy(zero_copy_only=False), dtype=object)
+    doubled = np.flatnonzero(np.asarray(pc.match_substring_regex(keys, _DOUBLED_LETTER).fill_null(False)))
+    out[doubled] = [_DOUBLED_LETTERS.sub(r"\1", key) for key in out[doubled].tolist()]
+    return out
 
 
 def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
@@ -77,6 +129,8 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
     ids = np.full((n, max_tokens), -1, dtype=np.int32)
     ids[profile[keep], position[keep]] = token[keep]
     weights = np.r_[idf, np.float32(0)][ids].astype(np.float32)  # -1 (padding) picks the 0
+    sound_text = sound_keys(np.asarray(vocabulary, dtype=object))
+    sound = pd.factorize(pd.Series(sound_text, dtype=object).replace("", None), use_na_sentinel=True)[0]
     return NameTokens(
         n_names=n_names,
         vocabulary=np.asarray(vocabulary, dtype=object),
@@ -87,6 +141,8 @@ def name_tokens(names: pd.Series, max_tokens: int = MAX_TOKENS) -> NameTokens:
         profile=profile,
         token=token,
         name=np.where(name_code >= 0, name_code, len(distinct_names)).astype(np.int64),
+        sound_text=sound_text,
+        sound=sound.astype(np.int32),
     )
 
 
@@ -157,6 +213,32 @@ def soft_token_coverage(
     return NameAgreement(*(getattr(once, f.name)[inverse] for f in fields(NameAgreement)))
 
 
+def _vowel_put_between(a: str, b: str) -> bool:
+    """Whether one key is the other with one vowel put between two consonants ("fajr" / "fajer",
+    "nasr" / "naser"): a vowel written or not in a romanisation; "far" / "fair" is another word."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1 or Indel.distance(short, long) != 1:
+        return False
+    k = next(i for i in range(len(long)) if i == len(short) or short[i] != long[i])
+    inner = 0 < k < len(long) - 1
+    return inner and long[k] in _VOWELS and long[k - 1] not in _VOWELS and long[k + 1] not in _VOWELS
+
+
+def _sound_alike(
+    tokens: NameTokens, key_length: np.ndarray, skeleton: np.ndarray, da: np.ndarray, db: np.ndarray
+) -> np.ndarray:
+    """Per pair of vocabulary tokens: the same sound key, or keys one vowel apart (`_vowel_put_between`;
+    the few pairs with the same consonants and keys one letter apart are tested one by one)."""
+    ka, kb = tokens.sound[da], tokens.sound[db]
+    alike = (ka >= 0) & (ka == kb)
+    la, lb = key_length[da], key_length[db]
+    maybe = np.flatnonzero((ka >= 0) & (kb >= 0) & (skeleton[da] == skeleton[db]) & (np.abs(la - lb) == 1))
+    ta, tb = tokens.sound_text[da[maybe]], tokens.sound_text[db[maybe]]
+    for k, a, b in zip(maybe.tolist(), ta.tolist(), tb.tolist(), strict=True):
+        alike[k] = a[0] == b[0] and _vowel_put_between(a, b)
+    return alike
+
+
 def name_agreement(
     tokens: NameTokens,
     left: np.ndarray,
@@ -169,7 +251,9 @@ def name_agreement(
     A token counts as found when the other name has it exactly; or (tokens of 5+ characters) a
     token at least `min_token_similarity` similar (rapidfuzz ratio), credited by that similarity;
     or (3+ characters) it is the start of the other's token, a name cut short by a 20-character
-    field, credited PREFIX_CREDIT. "nrthbridge capital" ~ "northbridge capital" scores about
+    field, credited PREFIX_CREDIT; or (3+ letters) it sounds like the other's token, spelled by
+    another romanisation ("noor" / "nour", "shri" / "sri", "djaja" / "jaya", "fajr" / "fajer":
+    `_sound_alike`), credited SOUND_CREDIT. "nrthbridge capital" ~ "northbridge capital" scores about
     0.95, "northbridge capital" vs "northbridge capital labs" falls by the weight of "labs",
     names sharing only "services" score low. NaN when either name has no tokens. Works on the
     dense token matrices chunk by chunk; token similarities are computed once per distinct token
@@ -201,6 +285,10 @@ def name_agreement(
     vocab = tokens.vocabulary
     length = np.r_[pd.Series(vocab, dtype=TEXT_DTYPE).str.len().to_numpy(dtype=np.int64), 0]
     n_vocab = np.int64(len(vocab))
+    sound = np.r_[tokens.sound, -1]
+    keys = pd.Series(tokens.sound_text, dtype=TEXT_DTYPE)
+    key_length = keys.str.len().to_numpy(dtype=np.int64)
+    skeleton = pd.factorize(keys.str.replace(f"[{_VOWELS}]", "", regex=True))[0]  # the consonants of each key
     for lo in range(0, len(left), chunk):
         li, ri = left[lo : lo + chunk], right[lo : lo + chunk]
         a, b = tokens.ids[li], tokens.ids[ri]
@@ -209,8 +297,8 @@ def name_agreement(
         eq = (a[:, :, None] == b[:, None, :]) & valid_a[:, :, None]
         credit_a = eq.any(axis=2).astype(np.float32)
         credit_b = eq.any(axis=1).astype(np.float32)
-        open_a = valid_a & (length[a] >= 3) & (credit_a == 0)
-        open_b = valid_b & (length[b] >= 3) & (credit_b == 0)
+        open_a = valid_a & ((length[a] >= 3) | (sound[a] >= 0)) & (credit_a == 0)
+        open_b = valid_b & ((length[b] >= 3) | (sound[b] >= 0)) & (credit_b == 0)
         pi, i, j = np.nonzero(open_a[:, :, None] & open_b[:, None, :])
         if len(pi):
             ta, tb = a[pi, i].astype(np.int64), b[pi, j].astype(np.int64)
@@ -227,7 +315,10 @@ def name_agreement(
             sims = np.where((length[da] >= 5) & (length[db] >= 5), np.asarray(sims) / 100, 0.0)
             sa, sb = vocab[da].astype(str), vocab[db].astype(str)
             prefix = np.char.startswith(sa, sb) | np.char.startswith(sb, sa)
-            sims = np.maximum(sims, np.where(prefix, PREFIX_CREDIT, 0.0)).astype(np.float32)
+            prefix &= (length[da] >= 3) & (length[db] >= 3)  # "al" is a word, not "alfajr" cut short
+            sims = np.maximum(sims, np.where(prefix, PREFIX_CREDIT, 0.0))
+            alike = _sound_alike(tokens, key_length, skeleton, da, db)
+            sims = np.maximum(sims, np.where(alike, SOUND_CREDIT, 0.0)).astype(np.float32)
             s = sims[inverse.ravel()]
             hit = s > 0
             best_a = np.zeros_like(credit_a)
