@@ -64,6 +64,12 @@ STREET_TYPES: Final[dict[str, str]] = {
     "alley": "aly",
     "route": "rte",
     "rte": "rte",
+    # Hungarian types written after the name ("Fő utca 5", "Fő u. 5", "Váci út 12", "Nagykörút 3")
+    "utca": "u",
+    "u": "u",
+    "ut": "ut",
+    "korut": "krt",
+    "krt": "krt",
 }
 
 DIRECTIONALS: Final[dict[str, str]] = {
@@ -83,6 +89,12 @@ DIRECTIONALS: Final[dict[str, str]] = {
     "nw": "nw",
     "se": "se",
     "sw": "sw",
+    # French and Spanish ("Boulevard René-Lévesque Ouest")
+    "ouest": "w",
+    "oeste": "w",
+    "nord": "n",
+    "norte": "n",
+    "sud": "s",
 }
 
 #: words that start the unit part of an address ("Suite 200", "Fl 3", "# 12")
@@ -109,6 +121,52 @@ UNIT_DESIGNATORS: Final[dict[str, str]] = {
     "lot": "lot",
     "level": "fl",
     "lvl": "fl",
+    # a floor in other languages ("Piso 3", "3e étage", "2º andar", "3. emelet")
+    "piso": "fl",
+    "planta": "fl",
+    "etage": "fl",
+    "andar": "fl",
+    "emelet": "fl",
+}
+
+#: words that name a premises before its number ("Plot No. 164", "Unit 4", "Door No. 7", "Shop 3",
+#: "Erf 88", "S.No. 12", Vietnamese "Số 12" and "Lô 5", Indonesian "Kav. 9", "Bldg 4", "No. 5"),
+#: as written after UNIT_DESIGNATORS and STREET_TYPES mapped the words ("building" -> "bldg"). In
+#: front of a street ("Unit 4, 12 Main St") they give its unit; otherwise, and before a street's last
+#: number ("Jl. Gatot Subroto Kav. 9"), the number is the house number and the word leaves the key
+PREMISE_DESIGNATORS: Final[frozenset[str]] = frozenset({
+    "no", "nr", "nro", "num", "number", "numero",  # the number sign itself ("No. 5", "# 5")
+    "plot", "plt", "lot", "lote", "lt", "erf", "stand", "site", "survey", "sno", "sy", "kav", "kavling",
+    "unit", "ste", "apt", "flat", "rm", "office", "shop", "stall", "door", "house", "hno",
+    "bldg", "blk", "block", "warehouse", "whse", "godown", "shed", "gala",
+    "so", "lo",  # Vietnamese "Số" (number), "Lô" (lot)
+})
+
+#: spellings of industrial-estate and business-park words inside a street line, one form each
+#: ("Ballymount Industrial Estate" / "Ballymount Ind. Est.", "IDA Business Park" / "IDA Bus. Park",
+#: "Peenya Industrial Area Phase II" / "Peenya Indl Area Ph-II", "Kawasan Industri" / "Kaw. Ind.")
+AREA_WORDS: Final[dict[str, str]] = {
+    "industrial": "ind",
+    "indl": "ind",
+    "industri": "ind",
+    "estate": "est",
+    "business": "bus",
+    "phase": "ph",
+    "pk": "park",
+    "kawasan": "kaw",
+}
+
+#: words of a street's own name with a usual short form ("Rue Saint-Jacques" / "Rue St-Jacques",
+#: "Rua de Santa Catarina" / "R. Sta. Catarina", "Jalan Jenderal Sudirman" / "Jl. Jend. Sudirman")
+STREET_NAME_WORDS: Final[dict[str, str]] = {
+    "saint": "st",
+    "sainte": "st",
+    "sankt": "st",
+    "santa": "st",
+    "sta": "st",
+    "santo": "st",
+    "jenderal": "jend",
+    "jendral": "jend",
 }
 
 ORDINAL_WORDS: Final[dict[str, str]] = {
@@ -297,6 +355,14 @@ LEADING_STREET_TYPES: Final[frozenset[str]] = frozenset({
     "ulica", "ul", "aleja", "aleje", "al", "plac", "osiedle", "os", "namesti", "nam", "trida", "tr",
     "ulitsa", "prospekt", "pr", "pereulok", "per", "shosse", "naberezhnaya", "nab", "ploshchad",
     "odos", "leoforos",
+    # Romanian ("Bd. Unirii", "Calea Victoriei", "Șos. Berceni", "Spl. Independenței", "Aleea Rozelor")
+    "bulevardul", "bulevard", "bdul", "calea", "soseaua", "sos", "splaiul", "spl", "aleea", "intrarea",
+    # Ukrainian ("вул. Хрещатик", "просп. Науки", "пров.", "бульв.", "пл.") as anyascii spells them
+    "vul", "vulytsia", "vulitsa", "prosp", "prov", "provulok", "bulv", "bulvar", "ploshcha",
+    # Indonesian and Vietnamese ("Jl. Sudirman", "Gg. Mawar", "Đường Nguyễn Huệ", "Phố Huế")
+    "jalan", "jl", "jln", "gang", "gg", "duong", "pho",
+    # Colombian ("Carrera 7", "Cra. 7", "Transversal 5", "Diagonal 40", "Cll. 26")
+    "carrera", "cra", "kra", "kr", "cr", "transversal", "transv", "diagonal", "diag", "dg", "cll",
 })
 
 #: articles and prepositions that start a street's name after its type ("Calle del Carmen" is

@@ -13,21 +13,35 @@ upper-cased without spaces.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from matching.address_terms import (
+    AREA_WORDS,
     DIRECTIONALS,
     GLUED_STREET_SUFFIXES,
     GLUED_STREET_WORDS,
     LEADING_STREET_PARTICLES,
     LEADING_STREET_TYPES,
     ORDINAL_WORDS,
+    PREMISE_DESIGNATORS,
+    STREET_NAME_WORDS,
     STREET_TYPES,
     UNIT_DESIGNATORS,
     US_STATES,
     ZIP_COUNTRIES,
 )
-from matching.gazetteer import ambiguous_country_keys, city_spellings, country_cell_codes, country_keys
+from matching.gazetteer import (
+    ambiguous_country_keys,
+    city_spellings,
+    country_cell_codes,
+    country_keys,
+    large_cities,
+)
 from matching.text import (
     ASCII_PUNCTUATION,
     TEXT_DTYPE,
@@ -35,11 +49,13 @@ from matching.text import (
     blank_to_null,
     extract,
     fold_ascii,
+    is_in,
     map_tokens,
     on_unique,
     replace_regex,
     spell_in_latin,
     squash_spaces,
+    string_set,
 )
 
 ADDRESS_COLUMNS = ("address_norm", "street", "street_key", "house_number", "unit", "zip_in_address")
@@ -50,6 +66,8 @@ _UNIT_WORDS = "|".join(sorted(set(UNIT_DESIGNATORS.values()) - {"po", "box"}))
 _UNIT_SPLIT = (
     rf"^(?P<street>.*?)(?: (?P<unit>(?:[0-9]+(?:st|nd|rd|th) fl|(?:{_UNIT_WORDS}|unit)(?: .*)?)))?$"
 )
+#: first words of a unit, in any spelling ("suite", "ste", "apt"), a street line's part after its city
+_UNIT_WORDS_ANY = string_set([*UNIT_DESIGNATORS, *UNIT_DESIGNATORS.values()])
 _TYPE_WORDS = "|".join(sorted(set(STREET_TYPES.values())))
 _ADDRESS_TOKENS: dict[str, str] = {
     **ORDINAL_WORDS,
@@ -57,12 +75,38 @@ _ADDRESS_TOKENS: dict[str, str] = {
     **DIRECTIONALS,
     **UNIT_DESIGNATORS,
     **GLUED_STREET_WORDS,
+    **AREA_WORDS,
+    **STREET_NAME_WORDS,
 }
 #: a type glued on a street's name ("hauptstrasse", "kerkstr"), split off before the words are mapped
 _GLUED_TYPE = rf"\b([a-z]{{2,}}?)(?:{'|'.join(GLUED_STREET_SUFFIXES)})\b"
+_PREMISE_WORDS = "|".join(sorted(PREMISE_DESIGNATORS))
+_MARKERS = rf"(?:(?:{_PREMISE_WORDS}|n|d|dom) )*"
+_NUMBER = "[0-9]+[a-z]?"
 #: a street named first and numbered last ("calle mayor 5", "ataturk cad no 12", "hauptstr nr 3",
-#: "ul lenina d 12": Russian "д." for house)
-_NUMBER_LAST = r"^(?P<name>[^0-9].*?) (?:(?:no|nr|n|num|d|dom) )?(?P<n>[0-9]+[a-z]?)$"
+#: "ul lenina d 12": Russian "д." for house; "jl gatot subroto kav 9")
+_NUMBER_LAST = rf"^(?P<name>[^0-9].*?) {_MARKERS}(?P<n>{_NUMBER})$"
+#: a Colombian-style street numbered by its type and number, then the cross street's number and the
+#: plot's ("calle 55 no 45 23" from "Calle 55 # 45-23", "tv 45 5 60" from "Tv. 45 5-60"), or a named
+#: street with "#"/"No." before such a pair ("av el dorado no 164 30"): the pair is the house number
+_PLACA_AFTER_NUMBER = rf"^(?P<name>[^0-9].*? (?P<sn>{_NUMBER})) {_MARKERS}(?P<n>{_NUMBER} {_NUMBER})$"
+_DESIGNATED = rf"(?:{_PREMISE_WORDS})(?: (?:{_PREMISE_WORDS}))*"  # "plot", "plot no", "s no"
+_PLACA_AFTER_MARKER = rf"^(?P<name>[^0-9].*?) {_DESIGNATED} (?P<n>{_NUMBER} {_NUMBER})$"
+#: a premises named before its number at the start ("plot no 164 midc", "unit 5 100 main st")
+_LEADING_PREMISE = (rf"^(?P<word>{_PREMISE_WORDS})(?: (?:{_PREMISE_WORDS}))* (?P<n>{_NUMBER}) "
+                    rf"(?P<rest>(?P<house>{_NUMBER} )?.+)$")
+#: a floor anywhere in the line ("fl 3" from "Piso 3" or "3º", "fl 3 b" from Spanish "3º B", "3rd fl",
+#: "2e fl", "ground fl"); "fl 3" is tried first so that "belgrano 164 fl 3" is floor 3, not 164
+_FLOOR_NUMBER_LAST = r"(?:^| )fl (?P<n>[0-9]+(?: [a-z])?|g)(?: fl)?(?: |$)"
+_FLOOR_NUMBER_FIRST = r"(?:^| )(?:(?P<n>[0-9]+)(?:st|nd|rd|th|er|re|e|eme|o|a)|(?P<g>ground|grd|gr)) fl(?: |$)"
+#: a number written as an ordinal with "º"/"ª"/"°" after another number: a floor ("Av. Belgrano 164
+#: 3º" -> "... 164 fl 3"); a leading "1º de Mayo" is a street's name and stays
+_ORDINAL_FLOOR = r"([0-9][^ºª°]* )([0-9]+) ?[ºª°]"
+#: a street line opened by its postal code and city, or its city ("1138 Budapest, Váci út 12."),
+#: the part after the comma holding a number
+_PLACE_PREFIX = r"^(?:[0-9]{4,6} )?(?P<place>[^0-9,]+?) ?, ?(?P<rest>.*[0-9].*)$"
+#: a leading "Str." is a street type (Romanian "Str. Mihai Eminescu"), never Saint as "St." may be
+_LEADING_STR = r"^str "
 _LEADING_TYPES = "|".join(sorted(LEADING_STREET_TYPES))
 #: a type before the name: after a number only when two words follow ("12 rue de la paix"), so
 #: that "100 C St" keeps its "C"
@@ -78,31 +122,145 @@ def _street_keys(street: pd.Series) -> tuple[pd.Series, pd.Series]:
     "5", "5 carmen"). The key leaves out the street's type, before or after its name, and the
     articles that open it, where sources disagree most ("C/ Carmen, 5")."""
     first = extract(street, "^(?P<n>[0-9]+[a-z]?) (?P<name>.+)$")
-    last = extract(street.where(first["n"].isna()), _NUMBER_LAST)
+    last = _number_last(street.where(first["n"].isna()))
     number = first["n"].where(first["n"].notna(), last["n"])
+    house = first["n"].where(first["n"].notna(), last["house"])
     named = first["name"].where(first["n"].notna(), last["name"].where(last["n"].notna(), street))
     named = replace_regex(named, _LEADING_TYPE_AFTER_NUMBER, r"\1").where(
         first["n"].notna(), replace_regex(named, _LEADING_TYPE, r"\1"))
     named = replace_regex(replace_regex(named, _LEADING_PARTICLES, r"\1"), _TRAILING_TYPE, r"\1")
     alone = extract(street, "^(?P<n>[0-9]+[a-z]?)$")["n"]  # a number and nothing else
     key = (number + " " + named).where(number.notna() & named.notna(), named)
-    return number.where(number.notna(), alone), key.where(alone.isna(), alone)
+    return house.where(house.notna(), alone), key.where(alone.isna(), alone)
+
+
+def _matches(values: pd.Series, pattern: str) -> np.ndarray:
+    """Boolean mask: the value matches the RE2 `pattern` somewhere (pyarrow; nulls never do). The
+    steps below run only on the lines it picks, most lines having nothing for them."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    return np.asarray(pc.match_substring_regex(arr, pattern).fill_null(False), dtype=bool)
+
+
+def _number_last(street: pd.Series) -> pd.DataFrame:
+    """Name, number and house number of streets numbered last: a Colombian pair ("calle 55 no 45 23"
+    -> "calle 55", "45 23", house "55 45 23": the street's own number tells "Carrera 11 # 10-15" from
+    "Carrera 115 # 10-15") before a single number ("calle mayor 5", "jl sudirman kav 9")."""
+    out = extract(street, _NUMBER_LAST)
+    out["house"] = out["n"].astype(object)
+    pairs = _matches(street, rf" {_NUMBER} {_NUMBER}$")
+    if pairs.any():
+        first = extract(street[pairs], _PLACA_AFTER_NUMBER)
+        first["house"] = first["sn"] + " " + first["n"]
+        rest = first["n"].isna()
+        if rest.any():
+            found = extract(street[pairs][rest.to_numpy()], _PLACA_AFTER_MARKER)
+            found["house"] = found["n"]
+            first.loc[rest, ["name", "n", "house"]] = found[["name", "n", "house"]]
+        got = first["n"].notna()
+        out.loc[got[got].index, ["name", "n", "house"]] = first.loc[got, ["name", "n", "house"]]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> pa.Array:
+    """Folded names of large cities and their other spellings (`gazetteer`) as an Arrow value set,
+    to spot a street line that opens with its city."""
+    return string_set([*large_cities(), *city_spellings()])
+
+
+def _drop_place_prefix(s: pd.Series) -> pd.Series:
+    """A folded street line without a postal code and city written before the street ("1138
+    budapest, vaci ut 12." -> "vaci ut 12."); the city must be a known one and the rest a street,
+    not a unit ("1312 s racine ave, suite 2" keeps its street)."""
+    rows = _matches(s, _PLACE_PREFIX)
+    if not rows.any():
+        return s
+    found = extract(s[rows], _PLACE_PREFIX)
+    place = squash_spaces(found["place"].str.replace(ASCII_PUNCTUATION, " ", regex=True))
+    first_word = extract(found["rest"], "^(?P<w>[a-z]+)")["w"]
+    known = (is_in(place, _place_names()) & ~is_in(first_word, _UNIT_WORDS_ANY)
+             & ~_matches(found["rest"], r"^[0-9]+(?:st|nd|rd|th)\b"))
+    out = s.copy()
+    out[found.index[known]] = found["rest"][known]
+    return out
+
+
+def _split_floor(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The line without its floor, and the floor as a unit ("belgrano 164 fl 3" -> "belgrano 164",
+    "fl 3"; "shop no 67 ground fl laxmi complex" -> "shop no 67 laxmi complex", "fl g")."""
+    floor = pd.Series(None, index=s.index, dtype=object)
+    rows = _matches(s, "(?:^| )fl(?: |$)")
+    if not rows.any():
+        return s, floor
+    line = s[rows]
+    for pattern in (_FLOOR_NUMBER_LAST, _FLOOR_NUMBER_FIRST):
+        todo = floor[rows].isna().to_numpy()
+        found = extract(line.where(todo), pattern)
+        level = found["n"]
+        if "g" in found:  # "ground fl" is floor "g", as "fl g" is
+            level = level.where(level.notna() | found["g"].isna(), "g")
+        hit = level.notna()
+        if hit.any():
+            floor[hit[hit].index] = "fl " + level[hit].astype(object)
+            line = line.where(~hit, squash_spaces(replace_regex(line.where(hit), pattern, " ")))
+    out = s.copy()
+    out[rows] = line
+    return out, floor
+
+
+def _split_premise(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A premises word and number opening the line read as the house number ("plot no 164 midc"
+    -> "164 midc") or, when a house number follows, as the unit ("unit 5 100 main st" -> "100 main
+    st", "unit 5")."""
+    unit = pd.Series(None, index=s.index, dtype=object)
+    rows = _matches(s, _LEADING_PREMISE)
+    if not rows.any():
+        return s, unit
+    found = extract(s[rows], _LEADING_PREMISE)
+    unit_first = found["house"].notna()
+    out = s.copy()
+    out[rows] = (found["n"] + " " + found["rest"]).where(~unit_first, found["rest"])
+    unit[unit_first[unit_first].index] = (found["word"] + " " + found["n"])[unit_first].astype(object)
+    return out, unit
+
+
+def _join_units(*units: pd.Series) -> pd.Series:
+    """The non-null unit parts of each line joined with spaces, null when there are none."""
+    joined = units[0].astype(TEXT_DTYPE)
+    for unit in units[1:]:
+        both = joined.notna() & unit.notna()
+        joined = joined.where(joined.notna(), unit.astype(TEXT_DTYPE))
+        if both.any():
+            joined[both] = joined[both] + " " + unit[both].astype(TEXT_DTYPE)
+    return joined
 
 
 def _address_parts(raw: pd.Series) -> pd.DataFrame:
     """Split distinct raw address lines into normalised parts (RE2 patterns, Arrow strings)."""
-    s = spell_in_latin(fold_ascii(squash_spaces(raw).fillna("")))  # "ул. Ленина" is "ul. Lenina"
+    s = squash_spaces(raw).fillna("")
+    ordinal = _matches(s, "[0-9] ?[ºª°]")
+    if ordinal.any():
+        s[ordinal] = replace_regex(s[ordinal], _ORDINAL_FLOOR, r"\1fl \2")
+    s = spell_in_latin(fold_ascii(s))  # "ул. Ленина" is "ul. Lenina"
+    s = _drop_place_prefix(s)
+    # "#" is a unit after a house number ("100 Main St #12"), the number sign on a street that is
+    # not opened by one ("Calle 55 # 45-23", "Av. Reforma #222")
+    sign = _matches(s, "^[^0-9].*#")
+    if sign.any():
+        s[sign] = s[sign].str.replace("#", " no ", regex=False)
     s = s.str.replace("#", " unit ", regex=False)
     s = s.str.replace("['.`]", "", regex=True)
     s = s.str.replace(ASCII_PUNCTUATION, " ", regex=True).str.replace(" +", " ", regex=True)
-    s = replace_regex(s.str.strip(), _GLUED_TYPE, r"\1 str")
+    s = replace_regex(replace_regex(s.str.strip(), _LEADING_STR, "strada "), _GLUED_TYPE, r"\1 str")
     zip_parts = extract(s, _TRAILING_STATE_ZIP)
     has_zip = zip_parts["zip"].notna()
     s = s.where(~has_zip, zip_parts["rest"])
     s = map_tokens(blank_to_null(s), _ADDRESS_TOKENS).astype(TEXT_DTYPE)
-    parts = extract(s, _UNIT_SPLIT)
+    line, floor = _split_floor(s)
+    line, premise_unit = _split_premise(line)
+    parts = extract(line, _UNIT_SPLIT)
     street = blank_to_null(parts["street"].str.strip())
-    unit = blank_to_null(parts["unit"].str.strip())
+    unit = _join_units(premise_unit, blank_to_null(parts["unit"].str.strip()), floor)
     house, key = _street_keys(street)
     return pd.DataFrame(
         {
