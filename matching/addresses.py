@@ -37,8 +37,12 @@ from matching.address_terms import (
 )
 from matching.gazetteer import (
     ambiguous_country_keys,
+    city_countries,
+    city_name_set,
     city_spellings,
+    city_text_folded,
     country_cell_codes,
+    country_city_lookup,
     country_keys,
     large_cities,
 )
@@ -294,19 +298,72 @@ def normalise_addresses(addresses: pd.Series) -> pd.DataFrame:
     return out
 
 
-def normalise_cities(cities: pd.Series) -> pd.Series:
-    """Lower-case city names without punctuation, Greek and Cyrillic in Latin letters, a large
-    city's other names as the one GeoNames goes by ("München", "Munich" -> "munich"; "Самара" ->
-    "samara"; `gazetteer.city_spellings`); "Saint"/"St." -> "st", "Ft" -> "fort"."""
-    mapping = {"saint": "st", "ste": "st", "ft": "fort", "mt": "mount", "mtn": "mountain"}
+#: token spellings of city names: "Saint"/"Ste" -> "st", "Ft" -> "fort", "Mt" -> "mount"
+_CITY_WORDS = {"saint": "st", "ste": "st", "ft": "fort", "mt": "mount", "mtn": "mountain"}
+#: what a city cell writes around its city's name, dropped when the rest is a city's name and the
+#: whole is not (`gazetteer.city_name_set`): a bracketed or comma-separated region or country after
+#: it ("Montreal (QC)", "Dublin, Ireland"), a county or district before it ("Co. Dublin", "Kab.
+#: Bekasi", "TP. Hồ Chí Minh", Vietnamese "thành phố" = city), a postal district number, "D.C.",
+#: "Metropolis" or "Cedex" after it ("Dublin 2", "Bogotá D.C.", "Paris Cedex 08")
+_CITY_QUALIFIED = r"^(?P<city>[^(,]*[^(, ]) *(?:[(].*|,.*)$"
+_CITY_PREFIX = r"^(?:co|county|city of|kab|kabupaten|kota|tp|thanh pho) "
+_CITY_SUFFIX = r" (?:[0-9]{1,2}|dc|d c|metropolis|cedex(?: [0-9]{1,2})?)$"
+#: an abbreviation written with dots or spaces between its letters ("TP.HCM", "T P H C M")
+_SPACED_LETTERS = r"^[a-z]{1,3}(?: [a-z]{1,3})+$"
 
-    def _distinct(u: pd.Series) -> pd.Series:
-        s = spell_in_latin(fold_ascii(u)).str.replace("['.`]", "", regex=True)
-        s = squash_spaces(s.str.replace(ASCII_PUNCTUATION, " ", regex=True))
-        spelled = s.astype(object).map(city_spellings())
-        return map_tokens(s.where(spelled.isna(), spelled).astype(TEXT_DTYPE), mapping)
 
-    return on_unique(as_text(cities), _distinct)
+def _city_keys(u: pd.Series) -> pd.Series:
+    """Distinct city cells as `gazetteer.city_text` writes them, with the words around a city's
+    name dropped (`_CITY_QUALIFIED`) or the spaces of an abbreviation removed where that gives the
+    name of a city and the cell as it is does not."""
+    folded = fold_ascii(u)
+    out = city_text_folded(folded)
+    qualified = extract(folded, _CITY_QUALIFIED)["city"]
+    bare = out.copy()
+    if qualified.notna().any():
+        bare[qualified.notna()] = city_text_folded(qualified[qualified.notna()])
+    bare = bare.str.replace(_CITY_PREFIX, "", regex=True).str.replace(_CITY_SUFFIX, "", regex=True)
+    spaced = out.str.match(_SPACED_LETTERS).fillna(False)
+    joined = out.where(~spaced, out.str.replace(" ", "", regex=False))
+    names = city_name_set()
+    for candidate in (bare, joined):
+        rows = (candidate != out).fillna(False).to_numpy(dtype=bool)
+        if rows.any():
+            better = ~_known(out[rows], names) & _known(candidate[rows], names)
+            out[better[better].index] = candidate[better[better].index]
+    return out
+
+
+def _known(values: pd.Series, names: frozenset[str]) -> pd.Series:
+    """Boolean mask: each (distinct) value is one of `names`."""
+    return pd.Series([v in names for v in values.astype(object)], index=values.index, dtype=bool)
+
+
+def _looked_up(values: pd.Series, table: dict[str, str]) -> pd.Series:
+    """Distinct values through `table` (None where it has none): a look-up per value, not
+    `Series.map`, which copies the whole table into an index on every call."""
+    return pd.Series([table.get(v) for v in values.astype(object)], index=values.index, dtype=object)
+
+
+def normalise_cities(cities: pd.Series, countries: pd.Series | None = None) -> pd.Series:
+    """Lower-case city names without punctuation, Greek and Cyrillic in Latin letters, a city's
+    other names (languages, scripts, former names, abbreviations) as the one GeoNames goes by
+    ("München", "Munich" -> "munich"; "Самара" -> "samara"; "서울" -> "seoul"; "Co. Dublin",
+    "Dublin 2" -> "dublin"); "Saint"/"St." -> "st", "Ft" -> "fort". With `countries` (ISO-2
+    codes, as `normalise_countries` gives), a name is read as a city of the record's country only
+    ("Bienne" in CH is Biel/Bienne, in AT Vienna: `gazetteer.country_city_spellings`); without
+    it, or where it is not a known code, as names no other country's cities have
+    (`gazetteer.city_spellings`)."""
+    keys = on_unique(as_text(cities), _city_keys)
+    mapped = on_unique(keys, lambda u: _looked_up(u, city_spellings()))
+    if countries is not None:
+        codes = countries.set_axis(cities.index).astype(object)
+        known = codes.isin(city_countries()) & keys.notna()
+        pairs = (codes.where(known, "").astype(str) + "\t" + keys.astype(str)).where(known, None)
+        in_country = on_unique(pairs, lambda u: _looked_up(u, country_city_lookup()))
+        mapped = mapped.where(~known, in_country)
+    spelled = keys.where(mapped.isna(), mapped)
+    return on_unique(spelled, lambda u: map_tokens(u, _CITY_WORDS))
 
 
 def _region_codes(u: pd.Series, names: dict[str, str]) -> pd.Series:

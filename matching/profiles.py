@@ -93,7 +93,7 @@ def normalise_records(records: pd.DataFrame) -> pd.DataFrame:
     country = normalise_countries(_column(records, "country"))
     country = country.where(country.notna(), names["name_country"])
     city = _column(records, "city")
-    city = normalise_cities(city.where(city.notna(), names["name_city"]))  # a city named in the name too
+    city = normalise_cities(city.where(city.notna(), names["name_city"]), country)  # a city named in the name too
     state = normalise_states(_column(records, "state"))
     state = state.where(state.notna(), names["name_region"])
     postal = normalise_postal_codes(_column(records, "postal_code"), _column(records, "country"))
