@@ -16,12 +16,14 @@ also lead a name ("N.V. Philips", "PT Astra", "OOO Romashka") and are stripped t
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from typing import Final
 
 from cleanco import termdata
 
 from matching.gazetteer import country_iso_by_name, fold
+from matching.text import fold_text
 
 #: full and spaced spellings cleanco lacks (any case, accents and punctuation)
 EXTRA_FORMS: Final[tuple[str, ...]] = (
@@ -149,6 +151,29 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "jsc", "pjsc", "cjsc", "ojsc", "prjsc", "joint stock company", "closed joint stock company",
     "ао", "ат", "прат", "тзов", "еоод", "оод", "ад", "еад",
     "товариство з обмеженою відповідальністю", "акционерное общество",
+    # Spanish and Portuguese "Limitada", Romanian forms written out and the one-founder "SRL-D",
+    # Argentine multi-purpose forms (S.A.C.I.F.I.A.), Indonesian state-owned "(Persero)"
+    "limitada", "unipessoal limitada", "sociedade unipessoal", "srl d",
+    "societate cu raspundere limitata", "societate pe actiuni", "societate in nume colectiv",
+    "societate in comandita simpla", "societate in comandita pe actiuni",
+    "saci", "sacif", "sacifi", "sacifia", "saici", "saicf", "saicyf", "persero", "persero tbk",
+    # Swiss Italian and Romansh, Belgian partnership by shares, Quebec, Irish guarantee companies,
+    # South African close corporations, Hungarian partnerships and companies written out
+    "societa anonima", "societad anonima", "scomm", "incorporee", "clg", "company limited by guarantee",
+    "close corporation", "beteti tarsasag", "kozkereseti tarsasag", "reszvenytarsasag",
+    "zartkoruen mukodo reszvenytarsasag", "nyilvanosan mukodo reszvenytarsasag",
+    # Vietnamese forms alone and in English, Gulf establishments and free-zone forms
+    "tnhh", "tnhh mtv", "one member co ltd", "one member company limited",
+    "one member limited liability company", "one member llc", "establishment",
+    "free zone establishment", "free zone company", "free zone llc", "egyptian joint stock company",
+    "egyptian joint stock co", "private jsc", "private joint stock company",
+    # native-script forms: Arabic (punctuation removal turns "ش.ذ.م.م" into "شذمم"), Hebrew
+    # ('בע"מ' becomes "בע מ", any spacing matches), Thai, Korean "(유)", Ukrainian joint-stock
+    "شذمم", "ذمم", "ممح", "شمح", "شمم", "المحدودة", "المساهمة", "شركة مساهمة مصرية", "ذات مسؤولية محدودة",
+    "בעמ", "בערבון מוגבל",
+    "จำกัด", "จำกัด มหาชน", "มหาชน",
+    "유",
+    "приватне акціонерне товариство", "публічне акціонерне товариство", "акціонерне товариство",
 )
 #: fewest letters of a one-word form that a cut field must leave for them to count as the form
 MIN_CUT: Final[int] = 5
@@ -164,7 +189,7 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
         "ks", "kt", "kv", "ky", "mb", "od", "oe", "og", "ong", "ou", "pp", "ps", "pt", "rt",
         "sal", "sc", "sd", "se", "sem", "sf", "sha", "sia", "sp", "spa", "ss", "teo", "ud",
         "xk", "xt", "sas", "sep", "sca", "scs", "snc", "me", "is", "gs", "sad", "koop", "ses",
-        "vos", "pc", "na", "sau", "pcl", "sb", "eu", "ug", "ek", "cc", "dac", "sac",
+        "vos", "pc", "na", "sau", "pcl", "sb", "eu", "ug", "ek", "cc", "dac", "sac", "sag", "est",
     }
 )  # fmt: skip
 #: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")
@@ -178,6 +203,12 @@ LEADING_FORMS: Final[tuple[str, ...]] = (
     # Vietnamese: "Công ty TNHH" (limited), "Công ty Cổ phần" / "CTCP" (joint stock), "MTV" (one member)
     "cong ty tnhh mtv", "cong ty tnhh", "cty tnhh", "cong ty trach nhiem huu han", "cong ty co phan",
     "cong ty cp", "cty cp", "ctcp", "cong ty", "cty",
+    "cty tnhh mtv", "cong ty tnhh mot thanh vien", "tnhh mtv", "tnhh",
+    # Ukrainian forms in Latin letters and Cyrillic, Arabic establishment, Thai company and its
+    # short forms (บจก. limited, บมจ. public limited, หจก. limited partnership), Korean "(유)"
+    "llc", "tzov", "private jsc", "private joint stock company",
+    "приватне акціонерне товариство", "публічне акціонерне товариство", "акціонерне товариство",
+    "مؤسسة", "บริษัท", "บจก", "บมจ", "หจก", "ห้างหุ้นส่วนจำกัด", "유",
 )  # fmt: skip
 #: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
 #: "ミナト電機株式会社", "深圳市华强电子有限公司"); longest first where one ends another
@@ -222,6 +253,13 @@ EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "TH": ("pcl",),
     "MY": ("sb",),
     "ZA": ("cc",),
+    "CH": ("sag",),
+    "AE": ("est",),
+    "SA": ("est",),
+    "RO": ("srl d", "societate cu raspundere limitata", "societate pe actiuni"),
+    "CO": ("sas", "ltda", "limitada"),
+    "CL": ("spa", "ltda", "limitada"),
+    "AR": ("sas", "saci", "sacifia"),
     "IE": ("dac",),
     "PE": ("sac",),
     "IL": ("bm",),
@@ -235,9 +273,20 @@ EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+#: ambiguous forms written in this mixed case as a legal form ("Constructora Díaz SpA")
+MIXED_CASE_FORMS: Final[tuple[str, ...]] = ("SpA",)
+#: fewest letters of an ambiguous form that capitals alone show to be a legal form ("SAS", not "AB")
+MIN_CAPITALS: Final[int] = 3
+#: countries whose forms are too common in names to tell a name's country ("Ltd", "Inc")
+GENERIC_FORM_COUNTRIES: Final[tuple[str, ...]] = ("US", "GB")
+
+
 def compact(form: str) -> str:
-    """A form's letters and digits only ("S.à r.l." -> "sarl", "GmbH & Co. KG" -> "gmbhandcokg")."""
-    return fold(form.replace("&", " and ")).replace(" ", "")
+    """A form's letters, marks and digits only ("S.à r.l." -> "sarl", "GmbH & Co. KG" -> "gmbhandcokg").
+
+    Marks that folding keeps (Thai vowels, "บริษัท") stay, as they do in the names."""
+    text = fold_text(form.replace("&", " and ").replace("'", "").replace(".", ""))
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LNM")
 
 
 def _spaced(form: str) -> str:
@@ -379,3 +428,38 @@ def unspaced_trailing_pattern() -> str:
 def country_leading_forms(country: str) -> frozenset[str]:
     """The ambiguous leading forms of one country (empty when it has none)."""
     return frozenset(compact(f) for f in LEADING_BY_COUNTRY.get(country, ()))
+
+
+@lru_cache(maxsize=1)
+def circumfix_patterns() -> tuple[str, dict[str, str]]:
+    """RE2s: a folded name led by a `LEADING_BY_COUNTRY` form, dotted or not ("s.c.", "pt"); and,
+    for names without punctuation, per country that leads with one: its leading form, then a
+    trailing form it uses that `GENERIC_FORM_COUNTRIES` do not ("sc ... srl" in Romania,
+    "pt ... tbk" in Indonesia): the trailing form tells the country of the leading one."""
+    by_country = forms_by_country()
+    generic = frozenset().union(*(by_country.get(c, frozenset()) for c in GENERIC_FORM_COUNTRIES))
+    leading = {compact(f) for spellings in LEADING_BY_COUNTRY.values() for f in spellings}
+    per_country = {}
+    for country, spellings in LEADING_BY_COUNTRY.items():
+        evidence = by_country.get(country, frozenset()) - generic
+        if evidence:
+            lead = _alternation(frozenset(compact(f) for f in spellings))
+            per_country[country] = rf"^(?:{lead}) +.*[^ ] +(?:{_alternation(evidence)})$"
+    dotted = "|".join("[. ]?".join(re.escape(c) for c in f) for f in sorted(leading, key=lambda f: (-len(f), f)))
+    return rf"^(?:{dotted})[^\p{{L}}\p{{N}}]", per_country
+
+
+@lru_cache(maxsize=1)
+def cased_patterns() -> tuple[str, str]:
+    """RE2s (case-sensitive) on raw names with the group `form`: an ambiguous form written as a
+    legal form, as a whole word: in capitals ("Gómez y Ospina SAS", "Lynch Properties DAC"; at least
+    MIN_CAPITALS letters, as two capitals are as often a state, a code or initials: "Acme AB"), in
+    its own mixed case ("SpA") or capitalised with an abbreviation dot ("Gallagher Bros Teo."); and
+    a leading `LEADING_BY_COUNTRY` form in capitals with its dot ("PT. Karya Abadi")."""
+    _, ambiguous = all_forms()
+    plain = sorted((f for f in ambiguous if f.isascii() and f.isalpha()), key=lambda f: (-len(f), f))
+    spelled = [f.upper() + r"\.?" for f in plain if len(f) >= MIN_CAPITALS]
+    spelled += [re.escape(f) + r"\.?" for f in MIXED_CASE_FORMS] + [f.capitalize() + r"\." for f in plain]
+    trailing = rf"(?:^|[ \t,(])(?P<form>{'|'.join(spelled)})(?:$|[ \t,)])"
+    leading = sorted({compact(f).upper() for forms in LEADING_BY_COUNTRY.values() for f in forms})
+    return trailing, rf"^(?P<form>{'|'.join(leading)})\. "

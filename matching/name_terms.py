@@ -101,6 +101,12 @@ NAME_ABBREVIATIONS: Final[dict[str, str]] = {
     "pharm": "pharmaceuticals",
     "pharma": "pharmaceuticals",
     "constr": "construction",
+    # Spanish "Hnos." (Hermanos, brothers) and "Cía." (Compañía): contractions, which no
+    # comparison of a word's start can credit
+    "hnos": "hermanos",
+    "hno": "hermano",
+    "hmnos": "hermanos",
+    "cia": "compania",
     "co-op": "cooperative",
     "coop": "cooperative",
 }
@@ -113,6 +119,14 @@ NAME_STOPWORDS: Final[frozenset[str]] = frozenset(
     # Danish/Norwegian, Dutch and Finnish ("Rasmussen og Jakobsen" is "Rasmussen & Jakobsen")
     {"the", "and", "of", "a", "an", "at", "for", "und", "et", "y", "e", "i", "ve", "och", "og", "en", "ja"}
 )
+#: "and" in languages where the same spelling is also a name word or code ("Dan", "VA"): dropped only
+#: between two words ("Popescu și Popa", "Kis és Fia", "Maju dan Jaya", "Xây dựng và Thương mại");
+#: Romanian, Hungarian, Indonesian/Malay, Vietnamese. Not Irish "agus", a common Indonesian given name.
+JOINING_WORDS: Final[tuple[str, ...]] = ("si", "es", "dan", "va")
+#: a joining word between two words (folded names, single spaces; RE2)
+JOINING_PATTERN: Final[str] = rf"([^ ]) (?:{'|'.join(JOINING_WORDS)}) ([^ ])"
+#: a year in brackets that tells re-registered companies apart in Israel ("Cohen Systems (1998) Ltd")
+YEAR_PATTERN: Final[str] = r" *\( *(?:19|20)[0-9][0-9] *\)"
 
 #: words that qualify a site or department of a customer rather than name it ("- HQ", "(AP Dept)")
 _QUALIFIER_WORDS = (

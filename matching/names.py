@@ -5,13 +5,15 @@ Inc. - HQ" all become "northbridge capital": case and accents folded, trailing s
 qualifiers dropped, trailing places split off as location evidence ("ACME N.V., ROTTERDAM, NL":
 `name_locations`), "&" read as "and", abbreviation dots removed, a leading "The" and legal forms
 in any language and spacing stripped (`legal_forms`; up to three trailing ones, a leading one,
-never the whole name; forms that are also words only when spaced or dotted, or used in the
-record's country), glued names split by the vocabulary of the other names ("ACMEINDUSTRIESBV":
-`glued`), Japanese and Chinese forms written without a space stripped ("株式会社ミナト電機"),
-common abbreviations expanded (Intl -> international, Mfg -> manufacturing), stop words removed
-and plural tokens folded. Letters of every script are kept: punctuation is any script's, and
-"ł", "æ", "ß" fold to "l", "ae", "ss" (`text.fold_ascii`). The compact form (no spaces) also
-equates "North Bridge" with "Northbridge".
+never the whole name; forms that are also words only when spaced or dotted, used in the
+record's country, written in capitals where no country is known ("Gómez y Ospina SAS"), or
+leading a name whose trailing form tells their country ("S.C. ... S.R.L.")), glued names split
+by the vocabulary of the other names ("ACMEINDUSTRIESBV": `glued`), Japanese and Chinese forms
+written without a space stripped ("株式会社ミナト電機"), common abbreviations expanded (Intl ->
+international, Mfg -> manufacturing), stop words and joining words between two words ("Kis és
+Fia") removed and plural tokens folded. Letters of every script are kept: punctuation is any
+script's, and "ł", "æ", "ß" fold to "l", "ae", "ss" (`text.fold_ascii`). The compact form (no
+spaces) also equates "North Bridge" with "Northbridge".
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from matching.addresses import normalise_countries
 from matching.glued import split_glued
 from matching.legal_forms import (
     all_forms,
+    cased_patterns,
+    circumfix_patterns,
+    compact,
     country_leading_forms,
     country_pattern,
     cut_form_pattern,
@@ -39,16 +44,20 @@ from matching.legal_forms import (
 from matching.name_locations import place_key, split_locations
 from matching.name_terms import (
     ATTENTION_PATTERN,
+    JOINING_PATTERN,
+    JOINING_WORDS,
     NAME_ABBREVIATIONS,
     NAME_STOPWORDS,
     QUALIFIER_PATTERN,
     TRADE_NAME_PATTERN,
+    YEAR_PATTERN,
 )
 from matching.text import (
     PUNCTUATION,
     TEXT_DTYPE,
     as_text,
     blank_to_null,
+    extract,
     fold_ascii,
     map_tokens,
     on_unique,
@@ -73,13 +82,15 @@ def _strip_trailing(s: pd.Series, pattern: str, times: int = MAX_LEGAL_FORMS) ->
 
 def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
     """Distinct raw names -> name without places and legal forms, and the places it named."""
-    s = fold_ascii(squash_spaces(names).fillna(""))
+    s = folded = fold_ascii(squash_spaces(names).fillna(""))
     s = s.str.replace(ATTENTION_PATTERN, "", regex=True)
+    s = replace_regex(s, YEAR_PATTERN, "")  # "Cohen Systems (1998) Ltd"
     s = replace_regex(s, TRADE_NAME_PATTERN, r"\1")
     for _ in range(2):  # "Acme (AP Dept) - HQ"
         s = s.str.replace(QUALIFIER_PATTERN, "", regex=True)
     places = split_locations(s, cities)
     s = places["name"].astype(TEXT_DTYPE).str.replace(QUALIFIER_PATTERN, "", regex=True)
+    circumfix = _circumfix_countries(s)
     s = replace_regex(s, quoted_leading_pattern(), r"\1")  # 'SIA "Gauja Datori"'
     s = _strip_trailing(s, separated_pattern(), 2)  # "K.K.", "A/S": spaced or dotted forms
     s = s.str.replace("[&+]", " and ", regex=True)
@@ -91,14 +102,85 @@ def _prepare(names: pd.Series, cities: frozenset[str]) -> pd.DataFrame:
     s = _strip_trailing(s, trailing_pattern())
     s = _strip_cut_form(s, names)
     s = replace_regex(replace_regex(s, unspaced_leading_pattern(), r"\1"), unspaced_trailing_pattern(), r"\1")
+    s = _strip_circumfix(s, circumfix)
+    trailing, leading = _cased_forms(names, folded)
     return pd.DataFrame(
         {
             "name": blank_to_null(s),
             "city": places["city"],
             "region": places["region"],
             "country": places["country"],
+            "cased": trailing,
+            "cased_leading": leading,
         }
     )
+
+
+def _circumfix_countries(names: pd.Series) -> pd.Series:
+    """The country whose leading form a name also closes with one of its trailing forms
+    ("S.C. Dumitrescu Industrial S.R.L." -> RO, "PT Surya (Persero) Tbk" -> ID), else None:
+    the trailing form tells the country where the leading word is a legal form."""
+    out = pd.Series(None, index=names.index, dtype=object)
+    lead_any, per_country = circumfix_patterns()
+    rows = names.str.contains(lead_any, regex=True).fillna(False).to_numpy(dtype=bool)
+    if not rows.any():
+        return out
+    candidates = names[rows].str.replace("['`." + chr(0x2019) + "]", "", regex=True)
+    candidates = replace_regex(candidates, PUNCTUATION, " ").str.replace(" +", " ", regex=True).str.strip()
+    for country, pattern in per_country.items():
+        hit = candidates.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+        chosen = candidates.index[hit]
+        out[chosen] = out[chosen].fillna(country)
+    return out
+
+
+def _strip_circumfix(names: pd.Series, countries: pd.Series) -> pd.Series:
+    """Drop the leading form of each name whose trailing form told its country (`_circumfix_countries`)."""
+    out = names.copy()
+    for country in countries.dropna().unique():
+        rows = (countries == country).to_numpy(dtype=bool)
+        out[rows] = replace_regex(names[rows], leading_pattern(country_leading_forms(str(country))), r"\1")
+    return out
+
+
+def _cased_forms(names: pd.Series, folded: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Distinct raw names -> the ambiguous form each writes as a legal form amid lower-case letters
+    (`legal_forms.cased_patterns`), trailing and leading, compact (None when none), shared by every spelling
+    that folds alike ("BELANGER AB" as "Bélanger AB"): a record without a country cell loses it
+    (`_strip_cased`)."""
+    raw = names.astype(TEXT_DTYPE)
+    out = []
+    for pattern in cased_patterns():
+        hit = raw.str.contains(pattern.replace("(?P<form>", "(?:"), regex=True).fillna(False).to_numpy(dtype=bool)
+        found = extract(raw[hit], pattern)["form"].dropna()
+        mixed = found.index[(raw[found.index].str.upper() != raw[found.index]).to_numpy(dtype=bool)]
+        forms = pd.Series(None, index=names.index, dtype=object)
+        by_folded = dict(zip(folded[mixed].astype(object), found[mixed].astype(object).map(compact), strict=True))
+        alike = folded.isin(list(by_folded)).to_numpy(dtype=bool)
+        forms[alike] = folded[alike].astype(object).map(by_folded)
+        out.append(forms)
+    return out[0], out[1]
+
+
+def _strip_cased(names: pd.Series, countries: pd.Series, trailing: pd.Series, leading: pd.Series) -> pd.Series:
+    """Strip the forms a name writes as legal forms where its country is unknown: with no country
+    to say whether "SAS" is a form, the capitals say it ("Gómez y Ospina SAS" = "Gómez & Ospina S.A.S.")."""
+    cased = (trailing.notna() | leading.notna()).to_numpy(dtype=bool)
+    rows = cased & countries.isna().to_numpy(dtype=bool) & names.notna().to_numpy(dtype=bool)
+    if not rows.any():
+        return names
+    out = names.astype(object).copy()
+    pairs = zip(trailing[rows].fillna(""), leading[rows].fillna(""), strict=True)
+    keys = pd.Series(list(pairs), index=names.index[rows], dtype=object)
+    for tail, lead in keys.unique():
+        chosen = keys.index[(keys == (tail, lead)).to_numpy(dtype=bool)]
+        s = out[chosen].astype(TEXT_DTYPE)
+        if tail:
+            s = _strip_trailing(s, country_pattern(frozenset({tail})))
+        if lead:
+            s = replace_regex(s, leading_pattern(frozenset({lead})), r"\1")
+        out[chosen] = s.astype(object)
+    return out
 
 
 def _strip_cut_form(s: pd.Series, raw: pd.Series) -> pd.Series:
@@ -137,8 +219,22 @@ def _finish(names: pd.Series) -> pd.Series:
     abbreviations, stop words, plurals. The legal forms of those scripts are gone by then."""
     unambiguous, _ = all_forms()
     s = split_glued(spell_in_latin(names), unambiguous, lambda u: _strip_trailing(u, trailing_pattern()))
+    s = _drop_joining_words(s)
     s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS)
     return fold_plurals(s)
+
+
+def _drop_joining_words(names: pd.Series) -> pd.Series:
+    """Drop the `JOINING_WORDS` that stand between two words ("kis es fia" -> "kis fia")."""
+    out = names.astype(TEXT_DTYPE)
+    words = "|".join(JOINING_WORDS)
+    rows = out.str.contains(f"[^ ] (?:{words}) [^ ]", regex=True).fillna(False).to_numpy(dtype=bool)
+    if rows.any():
+        joined = out[rows]
+        for _ in range(2):  # "a si b si c": matches do not overlap
+            joined = replace_regex(joined, JOINING_PATTERN, r"\1 \2")
+        out[rows] = joined
+    return out
 
 
 def fold_plurals(values: pd.Series) -> pd.Series:
@@ -202,6 +298,7 @@ def _name_parts(names: pd.Series, countries: pd.Series | None, city_keys: frozen
     )
     country = country.where(country.notna(), parts["country"])
     prepared = _country_forms(parts["name"], country)
+    prepared = _strip_cased(prepared, country, parts["cased"], parts["cased_leading"])
     name = on_unique(prepared, _finish)
     return pd.DataFrame(
         {
