@@ -201,7 +201,6 @@ def _city_texts(names: pa.Array) -> pa.Array:
     return pa.array(keys.astype(object).where(keys.notna(), None), pa.string())
 
 
-@lru_cache(maxsize=1)
 def _city_names() -> pd.DataFrame:
     """Every name of every city of `_cities`, one row each: `key` (its `city_text`), the city's
     `country` (ISO-2), `city` (the key of its own name), `population`, and `how` it goes by the
@@ -252,14 +251,14 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _spelling_tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    """(`country_city_lookup`, `city_spellings`, the keys of `city_name_set`), built once
-    (`_build_spelling_tables`: about 2 s, once a process)."""
+def _spelling_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(`country_city_lookup`, `city_spellings`, `city_name_set`), built once a process
+    (`_build_spelling_tables`: about 2 s; the frame of every name it reads is let go after)."""
     return _build_spelling_tables()
 
 
-def _build_spelling_tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    """(`country_city_lookup`, `city_spellings`, every name's key, sorted), read from
+def _build_spelling_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(`country_city_lookup`, `city_spellings`, every name's key), read from
     `_city_names` with integer codes."""
     names = _city_names()
     key_code, keys = _codes(names["key"])
@@ -302,14 +301,14 @@ def _build_spelling_tables() -> tuple[dict[str, str], dict[str, str], list[str]]
         if (country, key) in by_country:
             anywhere[key] = by_country[(country, key)]
     lookup = {f"{country}\t{key}": city for (country, key), city in by_country.items()}
-    return lookup, anywhere, sorted(keys.tolist())
+    return lookup, anywhere, frozenset(keys.tolist())
 
 
 @lru_cache(maxsize=1)
 def city_name_set() -> frozenset[str]:
     """`city_text` of every name of every city of `_cities` (its own and its others): a cell is a
     city's name if it is in it."""
-    return frozenset(_spelling_tables()[2])
+    return _spelling_tables()[2]
 
 
 @lru_cache(maxsize=1)
