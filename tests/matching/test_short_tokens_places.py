@@ -55,7 +55,7 @@ def test_a_different_short_word_is_not_found() -> None:
         ("Thép Hải Âu Hà Nội", "Hà Nội", "thep hai au", "ha noi"),
         ("Dist. Gonzalez Bucaramanga", "Bucaramanga", "distribution gonzalez", "bucaramanga"),
         # a large city of several words, not a city of the data
-        ("Torres Hnos. San Miguel de Tucumán", None, "torre hno", "san miguel de tucuman"),
+        ("Torres Hnos. San Miguel de Tucumán", None, "torre hermano", "san miguel de tucuman"),
     ],
 )
 def test_a_bare_trailing_city_is_split_off(
