@@ -96,10 +96,12 @@ CREATE OR REPLACE TEMP MACRO company_key_dropped(t) AS
           'adsitz', 'aksjeselskap', 'aktiebolag', 'aktiebolaget', 'aktiengesellschaft', 'aktieselskab', 'aktieselskap',
           'aktsiaselts', 'allmennaksjeselskap', 'anpartsselskab', 'commv', 'dooel', 'einkahlutafelag', 'gesbr',
           'handelsbolag', 'kommanditbolag', 'kommanditgesellschaft', 'kommandiittiyhtio', 'limitee', 'ltee',
-          'osakeyhtio', 'osauhing',
+          'osakeyhtio', 'osauhing', 'establishment', 'incorporee', 'limitada', 'persero', 'reszvenytarsasag',
+          'sacif', 'sacifi', 'sacifia', 'saicf', 'saici', 'saicyf', 'scomm',
           'partg', 'prjsc', 'sicav', 'soccol', 'sogepa', 'tapui', 'teoranta', 'unipessoal', 'unltd', 'pllc',
           'αε', 'επε', 'ικε', 'οε', 'ад', 'ао', 'ат', 'еад', 'еоод', 'зао', 'ип', 'оао', 'оод', 'ооо', 'пао',
-          'пат', 'прат', 'тзов', 'тов', 'ذمم', '유한회사', '주식회사');
+          'пат', 'прат', 'тзов', 'тов', 'ذمم', '유한회사', '주식회사',
+          'בעמ', 'المحدودة', 'المساهمة', 'شذمم', 'شمح', 'شمم', 'ممح', 'มหาชน');
 -- the name lower case, folded, dotted abbreviations closed up, punctuation as spaces ("Sp. j." -> "spj")
 CREATE OR REPLACE TEMP MACRO company_key_text(name) AS
     trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
