@@ -1,4 +1,4 @@
-"""The vocabulary of `bench.international_names`: company names, streets and cities of 22 countries.
+"""The vocabulary of `bench.international_names`: company names, streets and cities of 21 countries.
 
 Each country gives surnames or stems, industry words in its language, name patterns, legal-form groups
 (the spellings of one form, the short canonical one first, with a weight), cities (local name, the name
