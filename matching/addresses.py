@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from matching.address_terms import (
     AREA_WORDS,
@@ -55,6 +53,7 @@ from matching.text import (
     fold_ascii,
     is_in,
     map_tokens,
+    matches_regex,
     on_unique,
     replace_regex,
     spell_in_latin,
@@ -138,20 +137,13 @@ def _street_keys(street: pd.Series) -> tuple[pd.Series, pd.Series]:
     return house.where(house.notna(), alone), key.where(alone.isna(), alone)
 
 
-def _matches(values: pd.Series, pattern: str) -> np.ndarray:
-    """Boolean mask: the value matches the RE2 `pattern` somewhere (pyarrow; nulls never do). The
-    steps below run only on the lines it picks, most lines having nothing for them."""
-    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
-    return np.asarray(pc.match_substring_regex(arr, pattern).fill_null(False), dtype=bool)
-
-
 def _number_last(street: pd.Series) -> pd.DataFrame:
     """Name, number and house number of streets numbered last: a Colombian pair ("calle 55 no 45 23"
     -> "calle 55", "45 23", house "55 45 23": the street's own number tells "Carrera 11 # 10-15" from
     "Carrera 115 # 10-15") before a single number ("calle mayor 5", "jl sudirman kav 9")."""
     out = extract(street, _NUMBER_LAST)
     out["house"] = out["n"].astype(object)
-    pairs = _matches(street, rf" {_NUMBER} {_NUMBER}$")
+    pairs = matches_regex(street, rf" {_NUMBER} {_NUMBER}$")
     if pairs.any():
         first = extract(street[pairs], _PLACA_AFTER_NUMBER)
         first["house"] = first["sn"] + " " + first["n"]
@@ -176,14 +168,14 @@ def _drop_place_prefix(s: pd.Series) -> pd.Series:
     """A folded street line without a postal code and city written before the street ("1138
     budapest, vaci ut 12." -> "vaci ut 12."); the city must be a known one and the rest a street,
     not a unit ("1312 s racine ave, suite 2" keeps its street)."""
-    rows = _matches(s, _PLACE_PREFIX)
+    rows = matches_regex(s, _PLACE_PREFIX)
     if not rows.any():
         return s
     found = extract(s[rows], _PLACE_PREFIX)
     place = squash_spaces(found["place"].str.replace(ASCII_PUNCTUATION, " ", regex=True))
     first_word = extract(found["rest"], "^(?P<w>[a-z]+)")["w"]
     known = (is_in(place, _place_names()) & ~is_in(first_word, _UNIT_WORDS_ANY)
-             & ~_matches(found["rest"], r"^[0-9]+(?:st|nd|rd|th)\b"))
+             & ~matches_regex(found["rest"], r"^[0-9]+(?:st|nd|rd|th)\b"))
     out = s.copy()
     out[found.index[known]] = found["rest"][known]
     return out
@@ -193,7 +185,7 @@ def _split_floor(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The line without its floor, and the floor as a unit ("belgrano 164 fl 3" -> "belgrano 164",
     "fl 3"; "shop no 67 ground fl laxmi complex" -> "shop no 67 laxmi complex", "fl g")."""
     floor = pd.Series(None, index=s.index, dtype=object)
-    rows = _matches(s, "(?:^| )fl(?: |$)")
+    rows = matches_regex(s, "(?:^| )fl(?: |$)")
     if not rows.any():
         return s, floor
     line = s[rows]
@@ -217,7 +209,7 @@ def _split_premise(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     -> "164 midc") or, when a house number follows, as the unit ("unit 5 100 main st" -> "100 main
     st", "unit 5")."""
     unit = pd.Series(None, index=s.index, dtype=object)
-    rows = _matches(s, _LEADING_PREMISE)
+    rows = matches_regex(s, _LEADING_PREMISE)
     if not rows.any():
         return s, unit
     found = extract(s[rows], _LEADING_PREMISE)
@@ -242,14 +234,14 @@ def _join_units(*units: pd.Series) -> pd.Series:
 def _address_parts(raw: pd.Series) -> pd.DataFrame:
     """Split distinct raw address lines into normalised parts (RE2 patterns, Arrow strings)."""
     s = squash_spaces(raw).fillna("")
-    ordinal = _matches(s, "[0-9] ?[ºª°]")
+    ordinal = matches_regex(s, "[0-9] ?[ºª°]")
     if ordinal.any():
         s[ordinal] = replace_regex(s[ordinal], _ORDINAL_FLOOR, r"\1fl \2")
     s = spell_in_latin(fold_ascii(s))  # "ул. Ленина" is "ul. Lenina"
     s = _drop_place_prefix(s)
     # "#" is a unit after a house number ("100 Main St #12"), the number sign on a street that is
     # not opened by one ("Calle 55 # 45-23", "Av. Reforma #222")
-    sign = _matches(s, "^[^0-9].*#")
+    sign = matches_regex(s, "^[^0-9].*#")
     if sign.any():
         s[sign] = s[sign].str.replace("#", " no ", regex=False)
     s = s.str.replace("#", " unit ", regex=False)

@@ -60,6 +60,7 @@ from matching.text import (
     extract,
     fold_ascii,
     map_tokens,
+    matches_regex,
     on_unique,
     on_unique_frame,
     replace_regex,
@@ -122,13 +123,13 @@ def _circumfix_countries(names: pd.Series) -> pd.Series:
     the trailing form tells the country where the leading word is a legal form."""
     out = pd.Series(None, index=names.index, dtype=object)
     lead_any, per_country = circumfix_patterns()
-    rows = names.str.contains(lead_any, regex=True).fillna(False).to_numpy(dtype=bool)
+    rows = matches_regex(names, lead_any)
     if not rows.any():
         return out
     candidates = names[rows].str.replace("['`." + chr(0x2019) + "]", "", regex=True)
     candidates = replace_regex(candidates, PUNCTUATION, " ").str.replace(" +", " ", regex=True).str.strip()
     for country, pattern in per_country.items():
-        hit = candidates.str.contains(pattern, regex=True).fillna(False).to_numpy(dtype=bool)
+        hit = matches_regex(candidates, pattern)
         chosen = candidates.index[hit]
         out[chosen] = out[chosen].fillna(country)
     return out
@@ -151,7 +152,7 @@ def _cased_forms(names: pd.Series, folded: pd.Series) -> tuple[pd.Series, pd.Ser
     raw = names.astype(TEXT_DTYPE)
     out = []
     for pattern in cased_patterns():
-        hit = raw.str.contains(pattern.replace("(?P<form>", "(?:"), regex=True).fillna(False).to_numpy(dtype=bool)
+        hit = matches_regex(raw, pattern.replace("(?P<form>", "(?:"))
         found = extract(raw[hit], pattern)["form"].dropna()
         mixed = found.index[(raw[found.index].str.upper() != raw[found.index]).to_numpy(dtype=bool)]
         forms = pd.Series(None, index=names.index, dtype=object)
@@ -228,7 +229,7 @@ def _drop_joining_words(names: pd.Series) -> pd.Series:
     """Drop the `JOINING_WORDS` that stand between two words ("kis es fia" -> "kis fia")."""
     out = names.astype(TEXT_DTYPE)
     words = "|".join(JOINING_WORDS)
-    rows = out.str.contains(f"[^ ] (?:{words}) [^ ]", regex=True).fillna(False).to_numpy(dtype=bool)
+    rows = matches_regex(out, f"[^ ] (?:{words}) [^ ]")
     if rows.any():
         joined = out[rows]
         for _ in range(2):  # "a si b si c": matches do not overlap

@@ -206,6 +206,13 @@ def string_set(values: Iterable[str]) -> pa.Array:
     return pa.array(sorted(set(values)), type=pa.string())
 
 
+def matches_regex(values: pd.Series, pattern: str) -> np.ndarray:
+    """Boolean mask: the value matches the RE2 `pattern` somewhere (pyarrow; nulls never do).
+    pandas 2's `str.contains` compiles the pattern with Python's `re` first, which has no `\\p{L}`."""
+    arr = pa.array(values.astype(object).where(values.notna(), None), type=pa.string())
+    return np.asarray(pc.match_substring_regex(arr, pattern).fill_null(False), dtype=bool)
+
+
 def replace_regex(values: pd.Series, pattern: str, replacement: str) -> pd.Series:
     """Every match of an RE2 `pattern` replaced (pyarrow directly: a long generated pattern is
     not re-parsed by pandas on every call). TEXT_DTYPE, index kept, nulls stay null."""
