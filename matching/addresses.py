@@ -315,7 +315,7 @@ def _city_keys(u: pd.Series) -> pd.Series:
     if qualified.notna().any():
         bare[qualified.notna()] = city_text_folded(qualified[qualified.notna()])
     bare = bare.str.replace(_CITY_PREFIX, "", regex=True).str.replace(_CITY_SUFFIX, "", regex=True)
-    spaced = out.str.match(_SPACED_LETTERS).fillna(False)
+    spaced = matches_regex(out, _SPACED_LETTERS)
     joined = out.where(~spaced, out.str.replace(" ", "", regex=False))
     names = city_name_set()
     for candidate in (bare, joined):
