@@ -321,14 +321,9 @@ def _city_keys(u: pd.Series) -> pd.Series:
     for candidate in (bare, joined):
         rows = (candidate != out).fillna(False).to_numpy(dtype=bool)
         if rows.any():
-            better = ~_known(out[rows], names) & _known(candidate[rows], names)
-            out[better[better].index] = candidate[better[better].index]
+            better = ~is_in(out[rows], names) & is_in(candidate[rows], names)
+            out[out.index[rows][better]] = candidate[out.index[rows][better]]
     return out
-
-
-def _known(values: pd.Series, names: frozenset[str]) -> pd.Series:
-    """Boolean mask: each (distinct) value is one of `names`."""
-    return pd.Series([v in names for v in values.astype(object)], index=values.index, dtype=bool)
 
 
 def _looked_up(values: pd.Series, table: dict[str, str]) -> pd.Series:

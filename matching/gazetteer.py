@@ -251,13 +251,13 @@ def _codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _spelling_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _spelling_tables() -> tuple[dict[str, str], dict[str, str], pa.Array]:
     """(`country_city_lookup`, `city_spellings`, `city_name_set`), built once a process
     (`_build_spelling_tables`: about 2 s; the frame of every name it reads is let go after)."""
     return _build_spelling_tables()
 
 
-def _build_spelling_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _build_spelling_tables() -> tuple[dict[str, str], dict[str, str], pa.Array]:
     """(`country_city_lookup`, `city_spellings`, every name's key), read from
     `_city_names` with integer codes."""
     names = _city_names()
@@ -301,41 +301,35 @@ def _build_spelling_tables() -> tuple[dict[str, str], dict[str, str], frozenset[
         if (country, key) in by_country:
             anywhere[key] = by_country[(country, key)]
     lookup = {f"{country}\t{key}": city for (country, key), city in by_country.items()}
-    return lookup, anywhere, frozenset(keys.tolist())
+    return lookup, anywhere, string_set(keys.tolist())
 
 
-@lru_cache(maxsize=1)
-def city_name_set() -> frozenset[str]:
-    """`city_text` of every name of every city of `_cities` (its own and its others): a cell is a
-    city's name if it is in it."""
+def city_name_set() -> pa.Array:
+    """`city_text` of every name of every city of `_cities` (its own and its others), as a value
+    set for `text.is_in`: a cell is a city's name if it is in it."""
     return _spelling_tables()[2]
 
 
 @lru_cache(maxsize=1)
 def city_countries() -> frozenset[str]:
-    """ISO-2 codes of the countries `country_city_spellings` has cities of."""
+    """ISO-2 codes of the countries `country_city_lookup` has cities of."""
     return frozenset(spot.split("\t", 1)[0] for spot in country_city_lookup())
 
 
 def country_city_lookup() -> dict[str, str]:
-    """`country_city_spellings` keyed "CC\tname" (one string per pair, for vectorised look-ups)."""
+    """"CC\tname" (an ISO-2 country and the `city_text` of another name of one of its cities; one
+    string per pair, for vectorised look-ups) -> the key of the name the city goes by: "BE\tcourtrai"
+    -> "kortrijk", "AE\tدبي" -> "dubai", "CH\tbienne" -> "biel bienne", "IN\tcalcutta" -> "kolkata".
+    A name some city of the country goes by stays that city's; of the cities that have it as a part
+    of a two-language own name, or else as another name, the one city, or the largest if that has
+    MIN_CITY_POPULATION people; else none."""
     return _spelling_tables()[0]
-
-
-def country_city_spellings() -> dict[tuple[str, str], str]:
-    """(ISO-2 country, `city_text` of another name of one of its cities) -> the key of the name the
-    city goes by: ("BE", "courtrai") -> "kortrijk", ("AE", "دبي") -> "dubai", ("CH", "bienne") ->
-    "biel bienne", ("IN", "calcutta") -> "kolkata". A name some city of the country goes by stays
-    that city's; of the cities that have it as a part of a two-language own name, or else as another
-    name, the one city, or the largest if that has MIN_CITY_POPULATION people; else none."""
-    pairs = (spot.split("\t", 1) for spot in country_city_lookup())
-    return {(country, key): city for (country, key), city in zip(pairs, country_city_lookup().values(), strict=True)}
 
 
 def city_spellings() -> dict[str, str]:
     """`city_text` of another name of a city -> the key of the name it goes by, for cells whose
     country is not known ("munchen" -> "munich", "wien" -> "vienna", "서울" -> "seoul"): a name
-    no city goes by, read as `country_city_spellings` reads it in the one country whose cities have
+    no city goes by, read as `country_city_lookup` reads it in the one country whose cities have
     it, or in the country of a city with DOMINANT_CITY_RATIO times the people of any other's
     ("frankfurt" -> "frankfurt am main", not Kentucky's Frankfort). "Calcutta" (a South African
     town's own name) stays as it is; "Bienne" is Biel/Bienne's, not Vienna's (one of its names)."""
