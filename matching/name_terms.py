@@ -122,9 +122,9 @@ NAME_STOPWORDS: Final[frozenset[str]] = frozenset(
 #: "and" in languages where the same spelling is also a name word or code ("Dan", "VA"): dropped only
 #: between two words ("Popescu și Popa", "Kis és Fia", "Maju dan Jaya", "Xây dựng và Thương mại");
 #: Romanian, Hungarian, Indonesian/Malay, Vietnamese. Not Irish "agus", a common Indonesian given name.
-JOINING_WORDS: Final[tuple[str, ...]] = ("si", "es", "dan", "va")
+AND_WORDS: Final[tuple[str, ...]] = ("si", "es", "dan", "va")
 #: a joining word between two words (folded names, single spaces; RE2)
-JOINING_PATTERN: Final[str] = rf"([^ ]) (?:{'|'.join(JOINING_WORDS)}) ([^ ])"
+AND_BETWEEN_WORDS: Final[str] = rf"([^ ]) (?:{'|'.join(AND_WORDS)}) ([^ ])"
 #: a year in brackets that tells re-registered companies apart in Israel ("Cohen Systems (1998) Ltd")
 YEAR_PATTERN: Final[str] = r" *\( *(?:19|20)[0-9][0-9] *\)"
 

@@ -43,9 +43,8 @@ from matching.legal_forms import (
 )
 from matching.name_locations import place_key, split_locations
 from matching.name_terms import (
+    AND_BETWEEN_WORDS,
     ATTENTION_PATTERN,
-    JOINING_PATTERN,
-    JOINING_WORDS,
     NAME_ABBREVIATIONS,
     NAME_STOPWORDS,
     QUALIFIER_PATTERN,
@@ -220,20 +219,19 @@ def _finish(names: pd.Series) -> pd.Series:
     abbreviations, stop words, plurals. The legal forms of those scripts are gone by then."""
     unambiguous, _ = all_forms()
     s = split_glued(spell_in_latin(names), unambiguous, lambda u: _strip_trailing(u, trailing_pattern()))
-    s = _drop_joining_words(s)
+    s = _drop_and_words(s)
     s = map_tokens(blank_to_null(s), NAME_ABBREVIATIONS, NAME_STOPWORDS)
     return fold_plurals(s)
 
 
-def _drop_joining_words(names: pd.Series) -> pd.Series:
-    """Drop the `JOINING_WORDS` that stand between two words ("kis es fia" -> "kis fia")."""
+def _drop_and_words(names: pd.Series) -> pd.Series:
+    """Drop the `name_terms.AND_WORDS` that stand between two words ("kis es fia" -> "kis fia")."""
     out = names.astype(TEXT_DTYPE)
-    words = "|".join(JOINING_WORDS)
-    rows = matches_regex(out, f"[^ ] (?:{words}) [^ ]")
+    rows = matches_regex(out, AND_BETWEEN_WORDS)
     if rows.any():
         joined = out[rows]
         for _ in range(2):  # "a si b si c": matches do not overlap
-            joined = replace_regex(joined, JOINING_PATTERN, r"\1 \2")
+            joined = replace_regex(joined, AND_BETWEEN_WORDS, r"\1 \2")
         out[rows] = joined
     return out
 
