@@ -23,7 +23,7 @@ def sources_config(as_of: date, reps: pd.DataFrame, mapping: bool = True) -> dic
             "kind": "distributor",
             "path": "inbox/distributors/westbridge/*.csv",
         },
-        {"name": "eurolink", "kind": "distributor", "path": "inbox/distributors/eurolink/*.csv"},
+        {"name": "eurolink", "kind": "distributor", "path": "inbox/distributors/eurolink/eurolink_*"},
         {
             "name": "summit",
             "kind": "distributor",

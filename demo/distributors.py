@@ -185,7 +185,8 @@ def _german(ctx: Ctx, rows: pd.DataFrame) -> np.ndarray:
 
 
 def eurolink(ctx: Ctx) -> pd.DataFrame:
-    """Semicolon CSV in cp1252, day-first dates (dots or slashes per file), decimal commas, serials in one cell."""
+    """Semicolon CSV in cp1252, day-first dates (dots or slashes per file), decimal commas, serials in one
+    cell; the latest quarter an HTML page named .xls (a portal's "Export to Excel"), in cp1252 too."""
     rng = ctx.rng("eurolink")
     rows = events(ctx, "eurolink")
     written, truth = ctx.serial_cells(rng, list(rows.aidx), {"exact": 1.0})
@@ -195,7 +196,10 @@ def eurolink(ctx: Ctx) -> pd.DataFrame:
     )
     cust = ctx.world.customers.iloc[rows.cust_idx.to_numpy()]
     period = file_period("eurolink", rows.date.to_numpy()).astype(str)
-    files = np.char.add(np.char.add("inbox/distributors/eurolink/eurolink_", period), ".csv")
+    # the latest quarter comes from the new partner portal: an HTML page saved as .xls
+    latest = max(np.unique(period), default="")  # period labels sort as time does
+    portal = np.where((period == latest) & ("Q" in latest), ".xls", ".csv")
+    files = np.char.add(np.char.add("inbox/distributors/eurolink/eurolink_", period), portal)
     order = {f: i for i, f in enumerate(sorted(set(files)))}
     dotted = np.array([order[f] % 2 == 0 for f in files])
 

@@ -20,7 +20,7 @@ from demo import accounting, broken, channel, distributors, layouts, master_data
 from demo.context import Ctx
 from demo.layouts import Layout
 from demo.world import World, build_world
-from demo.writers import Written, write_csv, write_pacific, write_price_list, write_tracker
+from demo.writers import Written, write_csv, write_html_export, write_pacific, write_price_list, write_tracker
 
 WESTBRIDGE_DIR = "inbox/distributors/westbridge"
 DUPLICATE_OF = "westbridge_2026-03.csv"
@@ -92,6 +92,8 @@ def _write_file(
         return write_tracker(path, layout, part, f"{first}'s renewals 2026!!")
     if source == "price_list":
         return write_price_list(path, layout, part)
+    if rel.endswith(".xls"):  # a portal's web export (demo.distributors.eurolink's latest quarter)
+        return write_html_export(path, layout, part, f"{source.capitalize()} partner portal - {path.stem}")
     return write_csv(path, layout, part, bom=bom)
 
 

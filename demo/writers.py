@@ -7,6 +7,7 @@ rows included) and the file's count of total and blank rows.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import zipfile
 from dataclasses import dataclass
@@ -150,3 +151,21 @@ def write_price_list(path: Path, layout: Layout, df: pd.DataFrame) -> Written:
         ws.append(r)
     save_workbook(wb, path)
     return Written(np.arange(2, len(df) + 2))
+
+
+def write_html_export(path: Path, layout: Layout, df: pd.DataFrame, title: str) -> Written:
+    """A portal's "Export to Excel": an HTML page in the layout's encoding (declared in a <meta>) named
+    .xls, a title row over the header, unclosed cells as such exports write them, &nbsp; for an empty
+    cell. Data rows start on row 3."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    width = len(layout.headers)
+    with open(path, "w", encoding=layout.encoding, errors="xmlcharrefreplace", newline="") as f:
+        f.write(f'<html xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n<head><meta http-equiv="Content-Type" '
+                f'content="text/html; charset={layout.encoding}"></head>\r\n<body><table border="1">\r\n'
+                f"<tr><td colspan={width}><b>{html.escape(title)}</b></td></tr>\r\n<tr>")
+        f.write("".join(f"<th>{html.escape(h)}" for h in layout.headers) + "</tr>\r\n")
+        for row in cell_block(df, layout, text=True):
+            f.write("<tr>" + "".join(f"<td>{html.escape(str(v))}" if v != "" else "<td>&nbsp;" for v in row)
+                    + "\r\n")
+        f.write("</table></body></html>\r\n")
+    return Written(np.arange(3, len(df) + 3), total_rows=2)

@@ -31,6 +31,7 @@ from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
 from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
 from sources.hidden_columns import cells_begin, columns_in_table, hidden_ranges
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
+from sources.markup_tables import Markup, MarkupSheets, read_markup
 from sources.merged_cells import blocks_in_table
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_starts
@@ -303,6 +304,28 @@ def read_other_workbook(
         book.close()
 
 
+def read_markup_workbook(
+    path: Path,
+    kind: str,
+    *,
+    sheets: list[str] | None = None,
+    overrides: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+    limits: ReadLimits | None = None,
+) -> tuple[list[RawTable], list[SkippedSheet], Markup]:
+    """A web export (an HTML page, an MHTML archive or an Excel 2003 XML workbook, sources/markup_tables.py)
+    read as a workbook: its tables are the sheets, their spans merged blocks, its error cells named."""
+    limits = limits or DEFAULT_LIMITS
+    check("max_file_bytes", limits.max_file_bytes, path.stat().st_size, "the file's size in bytes")
+    book, found = read_markup(path.read_bytes(), limits)
+    facts = {name: SheetFacts(book.merges(name), [], [], book.errors(name)) for name in book.names}
+    try:
+        tables, skipped = _read_sheets(book, facts, _EPOCH_1900, kind, sheets, overrides, header_row, limits)
+    finally:
+        book.close()
+    return tables, skipped, found
+
+
 class _OpenpyxlSheets:
     """openpyxl's read-only workbook behind the interface of excel_calamine.CalamineSheets."""
 
@@ -332,7 +355,7 @@ def _epoch(path: Path) -> dt.datetime:
 
 
 def _read_sheets(
-    book: CalamineSheets | _OpenpyxlSheets,
+    book: CalamineSheets | _OpenpyxlSheets | MarkupSheets,
     facts: Mapping[str, SheetFacts],
     epoch: dt.datetime,
     kind: str,

@@ -17,20 +17,24 @@ import pyarrow as pa
 from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
-from sources.excel import OTHER_WORKBOOK_SUFFIXES, read_other_workbook, read_workbook
+from sources.excel import OTHER_WORKBOOK_SUFFIXES, read_markup_workbook, read_other_workbook, read_workbook
 from sources.fields import required_columns
 from sources.file_magic import OLE2, sniff_format
 from sources.headers import HeaderMatch
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
+from sources.markup_tables import HEAD_BYTES, markup_kind
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.title_values import table_wide, title_values
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
-READER_VERSION = "8"  # bump when parsing changes, so every file is read again
+#: web exports under their own names (sources/markup_tables.py); under a workbook's or a text's name
+#: they are read too, by their content
+MARKUP_SUFFIXES = {".htm", ".html", ".mht", ".mhtml", ".xml"}
+READER_VERSION = "9"  # bump when parsing changes, so every file is read again
 
 
 @dataclass
@@ -144,7 +148,18 @@ def _raw_tables(
     path: Path, src: SourceConfig, limits: ReadLimits
 ) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
     suffix = path.suffix.lower()
-    head = _head(path) if suffix in OTHER_WORKBOOK_SUFFIXES else b""
+    head = _head(path, HEAD_BYTES)
+    markup = markup_kind(head)
+    if markup is not None or suffix in MARKUP_SUFFIXES:
+        tables, skipped, found = read_markup_workbook(
+            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
+        )
+        if suffix not in MARKUP_SUFFIXES and tables:
+            named = "workbook" if suffix in EXCEL_SUFFIXES | OTHER_WORKBOOK_SUFFIXES else "text table"
+            how = ("its worksheets are read" if found.kind == "spreadsheetml"
+                   else "each of its tables is read as a sheet")
+            tables[0].warnings.append(f"this {suffix} file is {found.what}, not a {named} of its own format: {how}")
+        return tables, _skipped_reports(skipped), {"format": found.kind}
     text_xls = suffix == ".xls" and _plain_text(head)  # an "Export to Excel" that wrote tab or CSV text
     if suffix in TEXT_SUFFIXES or text_xls:
         # refused on its size before a byte is read into memory
@@ -168,7 +183,8 @@ def _raw_tables(
             path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
         return tables, _skipped_reports(skipped), {"format": suffix.lstrip(".")}
-    raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb or .ods)")
+    raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb, .ods, "
+                        ".htm, .html, .mht or .xml)")
 
 
 def _skipped_reports(skipped: list[SkippedSheet]) -> list[SheetReport]:

@@ -333,7 +333,7 @@ def test_sheet_meter_counts_each_row_once_across_chunks() -> None:
 # --- files that are another format under a spreadsheet's name -------------------------------------
 
 @pytest.mark.parametrize(("name", "data", "says"), [
-    ("export.xlsx", b"<html><body><table><tr><td>Invoice</td></tr></table></body></html>",
+    ("export.xlsx", b"<?xml version='1.0'?><report><line>Invoice</line></report>",
      "not a workbook: this is an HTML or XML page (a web export named like a spreadsheet); open it in Excel"),
     ("report.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a workbook: this is a PDF document, not a table"),
     ("pos.csv", None, "not a text table: this is a zip package (an .xlsx workbook?); rename it to .xlsx"),
