@@ -43,7 +43,8 @@ def write_page(rows: list[list[str]], path: Path) -> Path:
     """The rows as a portal's HTML "Export to Excel" (demo.writers.write_html_export's shape)."""
     with path.open("w", encoding="cp1252", errors="xmlcharrefreplace", newline="") as fh:
         fh.write('<html><head><meta http-equiv="Content-Type" content="text/html; charset=cp1252"></head>'
-                 f'<body><table border="1">\r\n<tr><td colspan={len(rows[0])}><b>Partner portal export</b></td></tr>\r\n')
+                 '<body><table border="1">\r\n'
+                 f"<tr><td colspan={len(rows[0])}><b>Partner portal export</b></td></tr>\r\n")
         fh.write("<tr>" + "".join(f"<th>{html.escape(h)}" for h in rows[0]) + "</tr>\r\n")
         for row in rows[1:]:
             fh.write("<tr>" + "".join(f"<td>{html.escape(v)}" if v else "<td>&nbsp;" for v in row) + "\r\n")
@@ -54,12 +55,12 @@ def write_page(rows: list[list[str]], path: Path) -> Path:
 def write_spreadsheetml(rows: list[list[str]], path: Path) -> Path:
     """The rows as an Excel 2003 XML workbook of text cells."""
     with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns='
-                 '"urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
-                 '<Worksheet ss:Name="Export"><Table>\n')
+        fh.write('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
+                 'xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                 'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Export"><Table>\n')
         for row in rows:
-            fh.write("<Row>" + "".join(f'<Cell><Data ss:Type="String">{html.escape(v)}</Data></Cell>' if v else "<Cell/>"
-                                       for v in row) + "</Row>\n")
+            cells = (f'<Cell><Data ss:Type="String">{html.escape(v)}</Data></Cell>' if v else "<Cell/>" for v in row)
+            fh.write("<Row>" + "".join(cells) + "</Row>\n")
         fh.write("</Table></Worksheet></Workbook>\n")
     return path
 

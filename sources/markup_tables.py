@@ -7,9 +7,9 @@ rows from row 1 and column A, empty cells None), plus the facts the workbook rea
 .xlsx's XML (`SheetFacts`: merged blocks from colspan/rowspan or MergeAcross/MergeDown, error cells),
 so the header search, stacked tables, merged amounts and the typing are the workbook reader's own.
 An HTML page's sheets are its tables holding no other table ("table 1", "table 2" ...; a table
-that only lays others out is not one); their cells are text, typed later as a CSV's are. Both parsers
-stream (lxml's HTML parser, defusedxml's ElementTree, which refuses DTDs and entities) and count rows
-and cells against the limits as they go.
+that only lays others out is not one); their cells are text, typed later as a CSV's are. Both are
+read with lxml's streaming parsers a row at a time (an XML workbook declaring a DTD is refused, and
+entities are never expanded), counting rows and cells against the limits as they go.
 """
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, NamedTuple
+from typing import NamedTuple
 
-from defusedxml import ElementTree as SafeTree
 from lxml import etree
 
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
@@ -108,12 +107,16 @@ class _Grid:
             self.rows.append(self.row)
             self.row = None
 
+    def forget_ended_spans(self) -> None:
+        """Drop the rowspans from above that end before the current row."""
+        if self.spanned:
+            row = len(self.rows) + 1
+            self.spanned = {c: last for c, last in self.spanned.items() if last >= row}
+
     def add_html_row(self, cells: list[etree._Element], limits: ReadLimits) -> None:
         """One <tr>'s cells as a row: a row without spans, under none from above, at once; else cell by cell."""
         self.start_row()
-        if self.spanned:  # the rowspans from above that end before this row no longer matter
-            row = len(self.rows) + 1
-            self.spanned = {c: last for c, last in self.spanned.items() if last >= row}
+        self.forget_ended_spans()
         plain = not self.spanned and not any(c.get("colspan") or c.get("rowspan") for c in cells)
         if not plain:
             for c in cells:
@@ -121,9 +124,12 @@ class _Grid:
                          down=_span(c.get("rowspan"), limits.max_rows))
             self.end_row()
             return
-        values = [_cell_text(c) for c in cells]
+        self.add_values([_cell_text(c) for c in cells], limits)
+
+    def add_values(self, values: list[object], limits: ReadLimits) -> None:
+        """`values` as the current row, from column 1: a row with no span, under none from above."""
         check("max_columns", limits.max_columns, len(values), f"the number of columns in {self.name}")
-        longest = max((len(v) for v in values if v is not None), default=0)
+        longest = max((len(v) for v in values if isinstance(v, str)), default=0)
         check("max_cell_chars", limits.max_cell_chars, longest,
               f"the characters in a cell of {self.name}, row {len(self.rows) + 1}")
         self.cells += len(values)
@@ -197,7 +203,7 @@ def read_markup(data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[Marku
     if found is None:
         raise FileReadError("not a web export: no HTML table or Excel 2003 XML workbook in the file")
     if found is SPREADSHEETML:
-        return MarkupSheets(_spreadsheetml_sheets(io.BytesIO(data), limits)), found
+        return MarkupSheets(_spreadsheetml_sheets(data, limits)), found
     if found is MHTML:
         data = _html_part(data)
     grids = _html_tables(data, limits)
@@ -311,70 +317,94 @@ def _cell_text(el: etree._Element) -> str | None:
 
 _WORKSHEET, _TABLE, _ROW, _CELL, _DATA = (f"{{{SS}}}{t}" for t in ("Worksheet", "Table", "Row", "Cell", "Data"))
 _VISIBLE = f"{{{X}}}Visible"  # in a sheet's <WorksheetOptions>: SheetHidden, SheetVeryHidden
+_INDEX, _MERGE_ACROSS, _MERGE_DOWN, _TYPE = (f"{{{SS}}}{a}" for a in ("Index", "MergeAcross", "MergeDown", "Type"))
+#: a cell's attributes that place it elsewhere than next, or over more than one cell
+_PLACING = frozenset({_INDEX, _MERGE_ACROSS, _MERGE_DOWN})
 
 
-def _spreadsheetml_sheets(source: IO[bytes], limits: ReadLimits) -> list[_Grid]:
-    """Each <Worksheet>'s cells by their ss:Index positions, typed by their ss:Type."""
+def _spreadsheetml_sheets(data: bytes, limits: ReadLimits) -> list[_Grid]:
+    """Each <Worksheet>'s cells by their ss:Index positions, typed by their ss:Type.
+
+    lxml's parser reports worksheets, rows and the visibility option only; a row's cells are read from
+    its element at once and the row let go. A DTD is refused outright (entities are never expanded).
+    """
     stream = _SheetStream(limits)
+    parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), tag=(_WORKSHEET, _ROW, _VISIBLE),
+                             resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
-        for event, el in SafeTree.iterparse(source, events=("start", "end"), forbid_dtd=True):
+        for event, el in parser:
+            if not stream.grids:
+                _refuse_dtd(el)
             if event == "start":
                 stream.start(el)
             else:
                 stream.end(el)
-    except SafeTree.ParseError as exc:
-        raise FileReadError(f"not a readable Excel 2003 XML workbook: {exc}") from None
-    except ValueError as exc:  # defusedxml's refusals (a DTD, entities) are ValueErrors
-        raise FileReadError(f"refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
-                            f"{type(exc).__name__}: {exc}") from None
+    except etree.LxmlError as exc:
+        raise FileReadError(f"not a readable Excel 2003 XML workbook: {' '.join(str(exc).split())}") from None
     if not stream.grids:
         raise FileReadError("an XML file with the Excel 2003 namespace but no <Worksheet>")
     return stream.grids
 
 
+def _refuse_dtd(el: etree._Element) -> None:
+    """A workbook declaring a DTD (where entity bombs and external entities live) is not read."""
+    info = el.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise FileReadError("refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
+                            f"{info.doctype[:80] or 'an internal DTD subset'}")
+
+
 class _SheetStream:
-    """SpreadsheetML's elements as they stream in, placed into one grid per worksheet; each row's
-    elements are let go once placed, so a big workbook stays small."""
+    """SpreadsheetML's worksheets, rows and options as they stream in, placed into one grid per
+    worksheet; each row is let go once placed, so a big workbook stays small."""
 
     def __init__(self, limits: ReadLimits) -> None:
         self.limits = limits
         self.grids: list[_Grid] = []
         self.grid: _Grid | None = None
-        self.table: SafeTree.Element | None = None
 
-    def start(self, el: SafeTree.Element) -> None:
+    def start(self, el: etree._Element) -> None:
         if el.tag == _WORKSHEET:
             self.grid = _Grid(el.get(f"{{{SS}}}Name") or f"Sheet{len(self.grids) + 1}")
             self.grids.append(self.grid)
-        elif el.tag == _TABLE:
-            self.table = el
-        elif el.tag == _ROW and self.grid is not None:
-            self.grid.start_row(_index(el))
 
-    def end(self, el: SafeTree.Element) -> None:
+    def end(self, el: etree._Element) -> None:
         grid = self.grid
         if grid is None:
             return
-        if el.tag == _CELL:
-            value, error = _typed_value(el.find(_DATA))  # a direct child: a <Comment>'s own Data is not it
-            column = grid.put(value, self.limits, at=_index(el), across=1 + _count(el.get(f"{{{SS}}}MergeAcross")),
-                              down=1 + _count(el.get(f"{{{SS}}}MergeDown")))
-            if error:
-                grid.errors.append((len(grid.rows) + 1, column, error))
-        elif el.tag == _ROW:
-            grid.end_row()
-            if self.table is not None:
-                self.table.clear()
+        if el.tag == _ROW:
+            self.row(grid, el)
+            el.clear(keep_tail=True)
+            while el.getprevious() is not None:
+                del el.getparent()[0]
         elif el.tag == _VISIBLE:
             grid.hidden = (el.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
         elif el.tag == _WORKSHEET:
-            grid.end_row()
-            self.grid, self.table = None, None
+            self.grid = None
+
+    def row(self, grid: _Grid, el: etree._Element) -> None:
+        """One <Row>'s cells: at once when no cell is placed or spans by attribute; else cell by cell."""
+        grid.start_row(_index(el))
+        grid.forget_ended_spans()
+        cells = [c for c in el if c.tag == _CELL]
+        if not grid.spanned and not any(_PLACING.intersection(c.attrib.keys()) for c in cells):
+            typed = [_typed_value(c.find(_DATA)) for c in cells]  # a <Comment>'s own Data is not the cell's
+            grid.add_values([v for v, _ in typed], self.limits)
+            row = len(grid.rows)
+            grid.errors += [(row, i, e) for i, (_, e) in enumerate(typed, start=1) if e]
+            return
+        for c in cells:
+            value, error = _typed_value(c.find(_DATA))
+            column = grid.put(value, self.limits, at=_index(c), across=1 + _count(c.get(_MERGE_ACROSS)),
+                              down=1 + _count(c.get(_MERGE_DOWN)))
+            if error:
+                grid.errors.append((len(grid.rows) + 1, column, error))
+        grid.end_row()
 
 
-def _index(el: SafeTree.Element) -> int | None:
+def _index(el: etree._Element) -> int | None:
     """A row's or cell's ss:Index (1-based position, after skipped empty ones), None when absent."""
-    value = el.get(f"{{{SS}}}Index")
+    value = el.get(_INDEX)
     if value is None:
         return None
     n = _count(value)
@@ -388,13 +418,13 @@ def _count(value: str | None) -> int:
         return 0
 
 
-def _typed_value(data: SafeTree.Element | None) -> tuple[object, str | None]:
+def _typed_value(data: etree._Element | None) -> tuple[object, str | None]:
     """A <Data> element's value as the workbook readers give it (ints, floats, datetimes, booleans,
     text), and the error text when it is an error cell ("#N/A")."""
     if data is None:
         return None, None
-    text = "".join(data.itertext())
-    kind = data.get(f"{{{SS}}}Type", "String")
+    text = data.text or "" if len(data) == 0 else "".join(data.itertext())  # rich text: <B>, <Font> ...
+    kind = data.get(_TYPE, "String")
     if kind == "Number":
         try:
             number = float(text)

@@ -152,10 +152,13 @@ def test_an_excel_2003_xml_workbook_keeps_types_positions_and_merges(tmp_path: P
     assert '"Serial Number": "362350759338"' in bad["raw"]
 
 
-def test_an_xml_workbook_declaring_entities_is_refused(tmp_path: Path) -> None:
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
-            b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>'
-            b'<Cell><Data>&lol2;</Data></Cell></Row></Table></Worksheet></Workbook>')
+@pytest.mark.parametrize("dtd", [
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>',  # entity expansion
+    b'<!DOCTYPE x [<!ENTITY lol2 SYSTEM "file:///etc/hostname">]>',  # an external entity (XXE)
+])
+def test_an_xml_workbook_declaring_entities_is_refused(tmp_path: Path, dtd: bytes) -> None:
+    bomb = (b'<?xml version="1.0"?>' + dtd + b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+            b'<Worksheet><Table><Row><Cell><Data>&lol2;</Data></Cell></Row></Table></Worksheet></Workbook>')
     out = _read(tmp_path, "bomb.xls", bomb)
     assert out.status == "error"
     assert out.error.startswith("inbox/bomb.xls: refused: its XML declares a DTD or entities")
