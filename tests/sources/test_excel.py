@@ -58,7 +58,8 @@ def _rewrite(path: Path, member: str, old: str, new: str) -> None:
     """Replace text inside one part of a saved workbook (to make it look as Excel saves it)."""
     with zipfile.ZipFile(path) as zf:
         members = {i.filename: zf.read(i) for i in zf.infolist()}
-    xml = members[member].decode()
+    # an empty value as ElementTree writes it; openpyxl on lxml (a dependency) writes "<v></v>"
+    xml = members[member].decode().replace("<v></v>", "<v />").replace("<v/>", "<v />")
     assert old in xml
     members[member] = xml.replace(old, new).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
