@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from sources.file_magic import sniff_format
+from sources.framed_lists import is_framed_list, unframe
 from sources.headers import find_header_row, likely_header_hint
 from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
 from sources.table import FileReadError, RawTable
@@ -246,6 +247,11 @@ def read_text(
     del decoded  # the text is held once from here
     if not text.strip():
         raise FileReadError("the file is empty")
+    framed = None
+    if delimiter is None and is_framed_list(text.split("\n", SNIFF_LINES)[:SNIFF_LINES]):
+        framed = unframe(text)
+        text, as_read = framed.text, False
+        delimiter = "|"
     with _field_limit(limits):
         head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
         delim = delimiter or detect_delimiter(head, suffix)
@@ -287,6 +293,9 @@ def read_text(
     detected = {"encoding": encoding_used, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
     warnings = list(decode_warnings)
+    if framed is not None:
+        detected["layout"] = "framed list"
+        warnings.append(framed.note())
     if quote == SINGLE_QUOTE:
         detected["quote"] = quote
         warnings.append("the values are quoted with ' (single quotes); read with ' as the quote character")

@@ -198,6 +198,19 @@ def _openpyxl_rows(ws: Any, limits: ReadLimits = DEFAULT_LIMITS) -> list[list[ob
     return rows
 
 
+Ranges = list[tuple[int, int, int, int]]  # merged ranges (min_col, min_row, max_col, max_row), 1-based
+
+
+def without_banners(merges: Ranges, rows: list[list[object]]) -> Ranges:
+    """The merged blocks less the banners: a block from column A across every column of the sheet is a
+    title or a footnote line ("Confidential Information - Do Not Distribute" under a Salesforce report),
+    not a value of each column, so it keeps its text in its first cell only, as a one-cell line."""
+    width = max((len(r) for r in rows), default=0)
+    if width < 2:
+        return merges
+    return [m for m in merges if not (m[0] == 1 and m[2] >= width)]
+
+
 def _merged(
     rows: list[list[object]], merges: list[tuple[int, int, int, int]], sheet: str, limits: ReadLimits
 ) -> list[list[object]]:
@@ -383,7 +396,9 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, "chart sheet"))
             continue
         sheet_facts = facts.get(name, _NO_FACTS)
-        rows = _with_errors(_merged(book.rows(name, limits), sheet_facts.merges, name, limits), sheet_facts.errors)
+        rows = book.rows(name, limits)
+        sheet_facts = sheet_facts._replace(merges=without_banners(sheet_facts.merges, rows))
+        rows = _with_errors(_merged(rows, sheet_facts.merges, name, limits), sheet_facts.errors)
         # a configured header_row may lie below the detection window
         search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
         found = find_header_row(search, kind, overrides, header_row)

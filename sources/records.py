@@ -46,7 +46,9 @@ _TOTAL_QUALIFIERS = (
 )
 #: what a report writes around a total label ("** Summe **", "=== Total ===", "> Razem")
 _TOTAL_MARKS = r"[\s*=#>~_–—-]*"
-_TOTAL_LABEL = (r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$"
+#: a total row's label: "Total", "Grand total", "Sum", a total word between marks, or asterisks alone
+#: (SAP's list output marks a total line "*", a higher level's "**")
+_TOTAL_LABEL = (r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$|^\s*\*{1,5}\s*$"
                 rf"|^{_TOTAL_MARKS}(?:{_TOTAL_WORDS}|gesamtergebnis)(?:\s+(?:{_TOTAL_QUALIFIERS}))?\s*:?{_TOTAL_MARKS}$")
 #: Excel's Data > Subtotal label under each group: "<value> Total" ("Acme Corp Total"; German
 #: "Ergebnis"), a total only when <value> is itself a value of the column (the group it closes), so a

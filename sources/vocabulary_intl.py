@@ -33,6 +33,8 @@ GERMAN: Final[dict[str, str]] = {
     "anzahl": "quantity", "stuck": "pieces", "stueck": "pieces", "stk": "pieces",
     "betrag": "amount", "summe": "total", "gesamt": "total", "wert": "value",
     "umsatz": "sales", "preis": "price", "einzel": "unit", "einzelpreis": "unit price",
+    # SAP's abbreviated list headers: "Währg" (Währung), "Mng" (Menge)
+    "wahrg": "currency", "waehrg": "currency", "mng": "quantity",
     "stuckpreis": "unit price", "liste": "list", "listen": "list", "wahrung": "currency",
     "waehrung": "currency", "vertrag": "contract", "vertrags": "contract", "laufzeit": "term",
     "ende": "end", "bis": "to", "beginn": "start", "anfang": "start", "ab": "from",

@@ -100,6 +100,25 @@ def test_header_under_merged_title_and_row_numbers(tmp_path: Path) -> None:
     assert q1.epoch == dt.datetime(1899, 12, 30)
 
 
+def test_a_line_merged_across_the_whole_sheet_is_a_banner_not_a_value_per_column(tmp_path: Path) -> None:
+    """A notice under the data merged from A across every column keeps its text in A only (a footnote
+    line), while a block over some columns is still spread (a reseller merged over two lines)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Invoice Date", "Reseller", "End User", "SKU", "Amount"])
+    ws.append([dt.datetime(2026, 3, 15), "Acme", "Foo Ltd", "AB-1", 100])
+    ws.append([dt.datetime(2026, 3, 16), None, "Bar Inc", "AB-2", 200])
+    ws.append(["Confidential - do not distribute"])
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("A4:E4")
+    wb.save(tmp_path / "banner.xlsx")
+    (table,) = read_workbook(tmp_path / "banner.xlsx", "distributor")[0]
+    assert _rows(table)[:2] == [[dt.datetime(2026, 3, 15), "Acme", "Foo Ltd", "AB-1", 100],
+                                [dt.datetime(2026, 3, 16), "Acme", "Bar Inc", "AB-2", 200]]
+    assert _rows(table)[2] == ["Confidential - do not distribute", None, None, None, None]
+    assert [b.ref for b in table.merged] == ["B2:B3"]
+
+
 def test_raw_cell_values_keep_their_excel_types(tmp_path: Path) -> None:
     tables, _ = read_workbook(_pos_workbook(tmp_path / "pos.xlsx"), "distributor")
     rows = _rows(_by_sheet(tables)["POS Q1"])

@@ -88,6 +88,57 @@ def test_each_data_table_is_a_sheet_and_a_layout_table_is_not(tmp_path: Path) ->
     assert out.records["source_sheet"].tolist() == ["table 1", "table 2"]
 
 
+def test_a_salesforce_report_keeps_its_filters_and_footers_out(tmp_path: Path) -> None:
+    """A report exported "Details Only" as .xls: a table of the report's name and filters, then the
+    data with its totals, a blank line and the notices, each one cell spanning the whole table."""
+    notice = '<tr><td colspan="7">{}</td></tr>'
+    page = (
+        '<html><head><meta HTTP-EQUIV="Content-Type" Content="text/html; charset=UTF-8"></head><body>'
+        '<table><tr><td colspan="2"><b>Contracts expiring next quarter</b></td></tr><tr><td>Filtered By:</td></tr>'
+        "<tr><td>&nbsp;&nbsp;Status equals Activated</td></tr></table>"
+        '<table border="1"><tr><th>Account Name</th><th>Contract Number</th><th>Contract Start Date</th>'
+        "<th>Contract End Date</th><th>Contract Value</th><th>Serial Number</th><th>Product Code</th></tr>"
+        "<tr><td>Nordwind Logistik GmbH</td><td>00001234</td><td>01/04/2025</td><td>31/03/2026</td>"
+        "<td>EUR 1,200.00</td><td>FCH2231V0AB</td><td>CON-SNT-C9300</td></tr>"
+        "<tr><td>Société Générale Sécurité</td><td>00001235</td><td>15/02/2025</td><td>14/02/2026</td>"
+        "<td>EUR 3,450.50</td><td>FOC1922X1YZ</td><td>CON-SNT-ISR4331</td></tr>"
+        + "".join(notice.format(t) for t in ("Grand Totals (2 records)", "&nbsp;", "Confidential Information - Do "
+                                             "Not Distribute", "Copyright (c) 2000-2026 salesforce.com, inc."))
+        + "</table></body></html>")
+    path = tmp_path / "inbox" / "report.xls"
+    path.parent.mkdir(parents=True)
+    path.write_text(page, encoding="utf-8")
+    out = read_source_file(path, "inbox/report.xls", SourceConfig(name="crm", kind="crm_contracts", path="inbox/*"))
+    assert out.status == "loaded" and out.rows_quarantined == 0
+    assert _column(out, "contract_number") == ["00001234", "00001235"]
+    assert _column(out, "service_end") == [D(2026, 3, 31), D(2026, 2, 14)]
+    assert [float(a) for a in _column(out, "amount")] == [1200.0, 3450.5] and _column(out, "currency") == ["EUR"] * 2
+    assert any("rows 6-7 below the data are footnotes" in w for w in out.warnings)
+
+
+def test_an_excel_web_page_reads_what_it_shows(tmp_path: Path) -> None:
+    """Excel's own "Save as Web Page": conditional comments, column widths, x:num attributes beside
+    the shown text, a hidden spacer row, French headers and a euro amount in cp1252."""
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+        '<head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">'
+        "<meta name=ProgId content=Excel.Sheet><!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets>"
+        "<x:ExcelWorksheet><x:Name>POS</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml>"
+        "<![endif]--></head><body><table border=0 cellpadding=0 style='border-collapse:collapse'>"
+        " <col width=80 style='width:60pt'>\n <tr height=20>\n  <td class=xl65>Date facture</td>"
+        "<td>Revendeur</td><td>Client final</td><td>Référence</td><td>N° de série</td><td>Qté</td>"
+        "<td>Montant HT</td>\n </tr>\n <tr height=20>\n  <td class=xl66 align=right x:num=\"46097\">15/03/2026</td>"
+        "<td>Inmac Wstore</td><td>Société Générale</td><td>C9300-48P</td><td x:str=\"'00412\">00412</td>"
+        "<td align=right x:num>2</td><td class=xl68 x:num=\"1234.5\">1 234,50 €</td>\n </tr>\n"
+        " <![if supportMisc]><tr height=0 style='display:none'><td width=80></td></tr><![endif]>\n</table></body></html>")
+    out = _read(tmp_path, "pos.xls", page.encode("cp1252"))
+    assert out.status == "loaded" and out.rows_quarantined == 0
+    assert _column(out, "customer_name") == ["Société Générale"] and _column(out, "reseller_name") == ["Inmac Wstore"]
+    assert [list(s) for s in _column(out, "serial_numbers")] == [["00412"]]
+    assert _column(out, "invoice_date") == [D(2026, 3, 15)]
+    assert [float(a) for a in _column(out, "amount")] == [1234.5] and _column(out, "currency") == ["EUR"]
+
+
 def test_an_mhtml_archive_reads_its_html_part(tmp_path: Path) -> None:
     page = f"<html><body><table>{HEADER}<tr><td>2026-03-15<td>Bechtle<td>Zürich Versicherung AG<td>S1<td>X1<td>1<td>10</table>"
     body = quopri.encodestring(page.encode("utf-8")).decode("ascii")
