@@ -199,7 +199,8 @@ def eurolink(ctx: Ctx) -> pd.DataFrame:
     # the latest quarter comes from the new partner portal: an HTML page saved as .xls
     latest = max(np.unique(period), default="")  # period labels sort as time does
     portal = np.where((period == latest) & ("Q" in latest), ".xls", ".csv")
-    sheets = np.where(portal == ".xls", "table 1", None)  # the page's one table, as the reader names it
+    sheets = np.full(len(portal), None, dtype=object)
+    sheets[portal == ".xls"] = "table 1"  # the page's one table, as the reader names it
     files = np.char.add(np.char.add("inbox/distributors/eurolink/eurolink_", period), portal)
     order = {f: i for i, f in enumerate(sorted(set(files)))}
     dotted = np.array([order[f] % 2 == 0 for f in files])

@@ -86,6 +86,8 @@ class _Grid:
     colspans and rowspans make, and the columns a rowspan from above still covers."""
 
     name: str
+    #: how messages name it: "table 3" (an HTML page's, counting every table), "sheet 'POS'"
+    where: str = ""
     rows: list[list[object]] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
@@ -128,13 +130,13 @@ class _Grid:
 
     def add_values(self, values: list[object], limits: ReadLimits) -> None:
         """`values` as the current row, from column 1: a row with no span, under none from above."""
-        check("max_columns", limits.max_columns, len(values), f"the number of columns in {self.name}")
+        check("max_columns", limits.max_columns, len(values), f"the number of columns in {self.where}")
         longest = max((len(v) for v in values if isinstance(v, str)), default=0)
         check("max_cell_chars", limits.max_cell_chars, longest,
-              f"the characters in a cell of {self.name}, row {len(self.rows) + 1}")
+              f"the characters in a cell of {self.where}, row {len(self.rows) + 1}")
         self.cells += len(values)
-        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.name} (at least)")
-        check("max_rows", limits.max_rows, len(self.rows) + 1, f"the rows of {self.name}")
+        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.where} (at least)")
+        check("max_rows", limits.max_rows, len(self.rows) + 1, f"the rows of {self.where}")
         self.row = values
         self.end_row()
 
@@ -151,11 +153,11 @@ class _Grid:
         while at is None and self.spanned.get(c, 0) >= r:
             c += 1
         last = c + across - 1
-        check("max_columns", limits.max_columns, last, f"the number of columns in {self.name}")
+        check("max_columns", limits.max_columns, last, f"the number of columns in {self.where}")
         check("max_cell_chars", limits.max_cell_chars, len(value) if isinstance(value, str) else 0,
-              f"the characters in a cell of {self.name}, row {r}")
+              f"the characters in a cell of {self.where}, row {r}")
         self.cells += across
-        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.name} (at least)")
+        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.where} (at least)")
         while len(self.row) < last:
             self.row.append(None)
         self.row[c - 1] = value
@@ -165,7 +167,7 @@ class _Grid:
             for col in range(c, last + 1):
                 self.spanned[col] = r + down - 1
         if len(self.rows) + 1 > limits.max_rows:
-            check("max_rows", limits.max_rows, len(self.rows) + 1, f"the rows of {self.name}")
+            check("max_rows", limits.max_rows, len(self.rows) + 1, f"the rows of {self.where}")
         return c
 
 
@@ -262,7 +264,8 @@ def _html_tables(data: bytes, limits: ReadLimits) -> list[_Grid]:
             if event == "start":
                 if open_tables:
                     open_tables[-1].nested = True
-                open_tables.append(_Grid(f"table {len(grids) + len(open_tables) + 1}"))
+                number = len(grids) + len(open_tables) + 1
+                open_tables.append(_Grid(f"table {number}", f"the page's table {number} (counting every table)"))
             else:
                 grids.append(open_tables.pop())
                 el.clear(keep_tail=True)  # an enclosing cell's text is its own, not this table's
@@ -272,6 +275,9 @@ def _html_tables(data: bytes, limits: ReadLimits) -> list[_Grid]:
             while el.getprevious() is not None:  # the rows read so far
                 del el.getparent()[0]
     tables = [g for g in grids if not g.nested and any(v is not None for r in g.rows for v in r)]
+    fatal = [e.message for e in parser.error_log if e.level_name == "FATAL"]
+    if not tables and fatal:  # the parser gave up (tables nested past its depth limit, say)
+        raise FileReadError(f"an HTML page the parser could not read to its end: {fatal[0]}")
     tables.sort(key=lambda g: int(g.name.split()[-1]))
     for i, grid in enumerate(tables, start=1):
         grid.name = f"table {i}"
@@ -365,7 +371,8 @@ class _SheetStream:
 
     def start(self, el: etree._Element) -> None:
         if el.tag == _WORKSHEET:
-            self.grid = _Grid(el.get(f"{{{SS}}}Name") or f"Sheet{len(self.grids) + 1}")
+            name = el.get(f"{{{SS}}}Name") or f"Sheet{len(self.grids) + 1}"
+            self.grid = _Grid(name, f"sheet '{name}'")
             self.grids.append(self.grid)
 
     def end(self, el: etree._Element) -> None:
@@ -384,7 +391,10 @@ class _SheetStream:
 
     def row(self, grid: _Grid, el: etree._Element) -> None:
         """One <Row>'s cells: at once when no cell is placed or spans by attribute; else cell by cell."""
-        grid.start_row(_index(el))
+        index = _index(el)
+        if index is not None:  # checked before the rows it skips are made
+            check("max_rows", self.limits.max_rows, index, f"the row index (ss:Index) in {grid.where}")
+        grid.start_row(index)
         grid.forget_ended_spans()
         cells = [c for c in el if c.tag == _CELL]
         if not grid.spanned and not any(_PLACING.intersection(c.attrib.keys()) for c in cells):

@@ -34,6 +34,8 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 #: web exports under their own names (sources/markup_tables.py); under a workbook's or a text's name
 #: they are read too, by their content
 MARKUP_SUFFIXES = {".htm", ".html", ".mht", ".mhtml", ".xml"}
+#: sheets an error naming why none was read lists by name
+SHEETS_NAMED = 5
 READER_VERSION = "9"  # bump when parsing changes, so every file is read again
 
 
@@ -284,7 +286,9 @@ def _read(
 ) -> FileOutcome:
     tables, reports, detected = _raw_tables(path, src, limits)
     if not tables:
-        reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports) or "nothing to read"
+        reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports[:SHEETS_NAMED]) or "nothing to read"
+        if len(reports) > SHEETS_NAMED:  # a web page of a thousand small tables names five
+            reasons += f"; and {len(reports) - SHEETS_NAMED:,} more sheets"
         return FileOutcome("error", [], empty_quarantine(), sheets=reports,
                            detected=detected, error=f"{relpath}: no sheet with a recognisable header ({reasons})")
     known_partners = known_partner_set(known_partners)  # normalised once for every sheet

@@ -250,3 +250,26 @@ def test_a_web_export_named_csv_is_read_and_other_markup_is_not(tmp_path: Path) 
 ])
 def test_markup_kind(head: bytes, kind: object) -> None:
     assert markup_kind(head) is kind
+
+
+XML_HEAD = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="POS"><Table>')
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("rows.xls", XML_HEAD + '<Row ss:Index="999999999"><Cell><Data ss:Type="String">x</Data></Cell></Row>',
+     "the row index (ss:Index) in sheet 'POS' is 999,999,999, over the limit max_rows=1,048,576"),
+    ("cells.xls", XML_HEAD + '<Row><Cell ss:Index="99999999"><Data ss:Type="String">x</Data></Cell></Row>',
+     "the number of columns in sheet 'POS' is 99,999,999, over the limit max_columns=1,000"),
+    ("deep.xls", "<table><tr><td>" * 5000, "an HTML page the parser could not read to its end: Excessive depth"),
+    ("cut.xls", XML_HEAD + "<Row><Cell><Data>", "not a readable Excel 2003 XML workbook: Premature end of data"),
+])
+def test_a_hostile_web_export_is_refused_before_it_costs_memory(tmp_path: Path, name: str, data: str, says: str) -> None:
+    out = _read(tmp_path, name, data.encode())
+    assert out.status == "error" and says in str(out.error), out.error
+
+
+def test_a_page_of_many_tables_without_a_header_names_five(tmp_path: Path) -> None:
+    page = "".join(f"<table><tr><td>note {i}</table>" for i in range(300))
+    error = str(_read(tmp_path, "notes.xls", page.encode()).error)
+    assert error.count("no recognisable distributor header") == 5 and error.endswith("; and 295 more sheets)")
