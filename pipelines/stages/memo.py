@@ -36,7 +36,8 @@ T = TypeVar("T")
 
 #: the packages whose code decides what a stage computes, and the libraries whose version may
 CODE_PACKAGES = ("sources", "matching", "warehouse", "reports", "pipelines")
-LIBRARIES = ("duckdb", "pandas", "numpy", "pyarrow", "rapidfuzz", "scipy", "python-calamine", "openpyxl", "XlsxWriter")
+LIBRARIES = ("duckdb", "pandas", "numpy", "pyarrow", "rapidfuzz", "scipy", "python-calamine", "openpyxl", "lxml",
+             "XlsxWriter")
 #: settings that never change a table (when and how to run, whom to tell)
 VOLATILE_SETTINGS = {"as_of", "schedule", "notify"}
 
