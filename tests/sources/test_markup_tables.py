@@ -273,3 +273,12 @@ def test_a_page_of_many_tables_without_a_header_names_five(tmp_path: Path) -> No
     page = "".join(f"<table><tr><td>note {i}</table>" for i in range(300))
     error = str(_read(tmp_path, "notes.xls", page.encode()).error)
     assert error.count("no recognisable distributor header") == 5 and error.endswith("; and 295 more sheets)")
+
+
+def test_two_xml_worksheets_of_one_name_stay_two_sheets(tmp_path: Path) -> None:
+    header = "".join(_cell(h) for h in ["Invoice Date", "Reseller", "End User", "Part Number", "Ext Price"])
+    rows = [f"<Row>{header}</Row><Row>{_cell('2026-03-15')}{_cell('Acme')}{_cell(c)}{_cell('AB-1')}"
+            f"{_cell(10, 'Number')}</Row>" for c in ("Foo Ltd", "Bar Inc")]
+    out = _read(tmp_path, "twice.xls", _workbook(_sheet("POS", rows[0]), _sheet("POS", rows[1])))
+    assert [s.sheet for s in out.sheets] == ["POS", "POS (2)"]
+    assert _column(out, "customer_name") == ["Foo Ltd", "Bar Inc"]
