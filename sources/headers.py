@@ -29,6 +29,8 @@ from sources.vocabulary import (
     KIND_NO_FIELD_PHRASES,
     KIND_PHRASE_WEIGHT,
     KIND_PHRASES,
+    KIND_WEAKER,
+    KIND_WEAKER_PHRASES,
     KIND_WHOLE_HEADERS,
     NO_FIELD_PHRASES,
     NOT_A_FIELD,
@@ -233,6 +235,8 @@ _KIND_PHRASES = {
     for kind, table in KIND_PHRASES.items()
 }
 SHADOWED = 0.9
+_KIND_WEAKER = {kind: {fld: [_words(p) for p in phrases] for fld, phrases in table.items()}
+                for kind, table in KIND_WEAKER_PHRASES.items()}
 
 
 #: a header written as a relation's path ("Invoice lines/Product", "Partner/Country"), as Odoo and
@@ -269,10 +273,13 @@ def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     whole = KIND_WHOLE_HEADERS.get(kind or "", {}).get(normalise_header(text))
     if whole is not None and out.get(whole, FieldScore(0.0, "")).score < KIND_PHRASE_WEIGHT:
         out[whole] = FieldScore(KIND_PHRASE_WEIGHT, "synonym")
+    how = {w.text: w.how for w in header_words(text)}
+    for fld, phrases in _KIND_WEAKER.get(kind or "", {}).items():
+        if fld in out and max(_phrase_score(how, p)[0] for p in phrases) >= out[fld].score:
+            out[fld] = FieldScore(round(out[fld].score * KIND_WEAKER, 4), out[fld].evidence)
     extra = _KIND_PHRASES.get(kind or "")
     if not extra:
         return out
-    how = {w.text: w.how for w in header_words(text)}
     for fld, (shadowed, phrases) in extra.items():
         best = max((_phrase_score(how, p) for p in phrases), default=(0.0, "synonym"))
         f = best[0] * KIND_PHRASE_WEIGHT

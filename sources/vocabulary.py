@@ -133,6 +133,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
         "{service} price", "annual contract value", "total contract value", "annual recurring revenue",
         "subtotal", "sub total", "line subtotal",
+        # a sell-through report's "Sell" ("Sell Ex GST") is the line's sell value
+        "sell", "sell value", "sell amount", "extended sell", "total sell",
     ),
     "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
                    "retail price", "catalog price", "list unit price", "recommended retail price",
@@ -256,13 +258,19 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
 #: the bill-to. In such a file the kind's reading wins over the usual one.
 KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]]] = {
     "distributor": {
-        # the debtor a distributor invoices (German "Debitor") is the reseller, as its "Kunde" is
-        "reseller_name": (("customer_name",), (
-            "customer", "customer name", "client", "client name", "sold to customer", "debtor name")),
-        "reseller_account": (("customer_account",), (
+        # the debtor a distributor invoices (German "Debitor") is the reseller, as its "Kunde" is; so are
+        # the party it bills ("Bill To Name", TD SYNNEX) and its ERP's sell-to customer (Dynamics'
+        # "Sell-to Customer Name"); the end user has its own column
+        "reseller_name": (("customer_name", "bill_to_name"), (
+            "customer", "customer name", "client", "client name", "sold to customer", "debtor name",
+            "bill to", "bill to name", "bill to customer", "bill to customer name", "billed to",
+            "sell to customer", "sell to customer name")),
+        "reseller_account": (("customer_account", "bill_to_account"), (
             "customer number", "customer id", "customer account", "customer code",
             "customer account number", "client number", "client id",
-            "debtor", "debtor number", "debtor account", "debtor id", "debtor account number")),
+            "debtor", "debtor number", "debtor account", "debtor id", "debtor account number",
+            "bill to number", "bill to id", "bill to account", "bill to customer number",
+            "sell to customer number", "sell to customer id")),
     },
     "crm_accounts": {
         "customer_name": (("customer_name",), ("name", "full name")),
@@ -294,6 +302,14 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     },
 }
 KIND_PHRASE_WEIGHT: Final = 0.97
+#: kind -> field -> phrases naming that field less surely in that kind of file: a distributor's "Ship To"
+#: is the end user when the goods were drop-shipped, else the reseller's own site, so a column naming
+#: the end user outright ("End User Company") wins over it, and it still names the end user alone
+KIND_WEAKER_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "distributor": {"customer_name": ("ship to", "ship to name", "ship to customer", "ship to company",
+                                      "ship to customer name", "ship to company name")},
+}
+KIND_WEAKER: Final = 0.9
 #: kind -> whole headers, as `sources.headers.normalise_header` writes them (accents kept), naming a field only in
 #: that kind of file: a distributor's or a price list's bare French "Référence", Spanish "Referencia" or "Código" is
 #: the product's (the English "Reference" and "Code" name nothing on their own)
@@ -415,6 +431,8 @@ MODIFIERS: Final[frozenset[str]] = frozenset({
     "net", "gross", "shipped", "sold", "invoiced", "ordered", "local", "lc", "dc",
     "current", "original", "actual", "new", "latest", "final", "primary", "main", "default",
     "excl", "incl", "including", "excluding", "vat", "tax", "pretax", "ht", "ttc", "btw",
+    # "Sell Ex GST", "Total Inc GST" (Australia, New Zealand, Canada, India), "Importe sin IVA"
+    "ex", "inc", "exc", "gst", "hst", "pst", "iva",
     "line", "each", "reported", "reporting", "official", "legal", "full", "total",
     "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek", "nok", "dkk", "pln", "czk", "inr",
     "mxn", "brl", "cny", "nzd", "sgd", "hkd", "zar", "document", "doc", "posted", "booked",
