@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from sources.file_magic import sniff_format
+from sources.fixed_width import cut_lines, find_columns
 from sources.framed_lists import is_framed_list, unframe
 from sources.headers import find_header_row, likely_header_hint
 from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
@@ -222,6 +223,31 @@ def _runaway(record: list[str], delim: str, ncols: int) -> bool:
     return any("\n" in v and delim in v.split("\n", 1)[1] for v in record)
 
 
+def _drawn_table(text: str, suffix: str) -> tuple[str, str, str, str] | None:
+    """A text whose columns are drawn rather than delimited – a list framed by "|" and dashes (SAP's
+    list output), or columns aligned with spaces where no delimiter splits the lines (a fixed-width
+    export) – as (the text cut into delimited lines, its delimiter, the layout, a note); else None."""
+    first = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
+    if is_framed_list(first):
+        framed = unframe(text)
+        return framed.text, "|", "framed list", framed.note()
+    if not _splits(first, suffix):
+        columns = find_columns(first)
+        if columns is not None:
+            cut, note = cut_lines(text, columns)
+            return cut, "\t", "fixed width", note
+    return None
+
+
+def _splits(lines: list[str], suffix: str) -> bool:
+    """Whether some delimiter splits the lines into columns (`detect_delimiter` finds one)."""
+    try:
+        detect_delimiter(lines, suffix)
+    except FileReadError:
+        return False
+    return True
+
+
 def read_text(
     data: bytes,
     kind: str,
@@ -247,11 +273,11 @@ def read_text(
     del decoded  # the text is held once from here
     if not text.strip():
         raise FileReadError("the file is empty")
-    framed = None
-    if delimiter is None and is_framed_list(text.split("\n", SNIFF_LINES)[:SNIFF_LINES]):
-        framed = unframe(text)
-        text, as_read = framed.text, False
-        delimiter = "|"
+    layout: tuple[str, str] | None = None  # a table drawn, not delimited: its layout and note
+    if delimiter is None and (drawn := _drawn_table(text, suffix)) is not None:
+        text, delimiter, *rest = drawn
+        layout, as_read = (rest[0], rest[1]), False
+        del drawn
     with _field_limit(limits):
         head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
         delim = delimiter or detect_delimiter(head, suffix)
@@ -293,9 +319,9 @@ def read_text(
     detected = {"encoding": encoding_used, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
     warnings = list(decode_warnings)
-    if framed is not None:
-        detected["layout"] = "framed list"
-        warnings.append(framed.note())
+    if layout is not None:
+        detected["layout"] = layout[0]
+        warnings.append(layout[1])
     if quote == SINGLE_QUOTE:
         detected["quote"] = quote
         warnings.append("the values are quoted with ' (single quotes); read with ' as the quote character")
