@@ -160,7 +160,7 @@ def _raw_tables(
             named = "workbook" if suffix in EXCEL_SUFFIXES | OTHER_WORKBOOK_SUFFIXES else "text table"
             how = ("its worksheets are read" if found.kind == "spreadsheetml"
                    else "each of its tables is read as a sheet")
-            tables[0].warnings.append(f"this {suffix} file is {found.what}, not a {named} of its own format: {how}")
+            tables[0].warnings.append(f"{path.name} is {found.what}, not a {named} of its own format: {how}")
         return tables, _skipped_reports(skipped), {"format": found.kind}
     text_xls = suffix == ".xls" and _plain_text(head)  # an "Export to Excel" that wrote tab or CSV text
     if suffix in TEXT_SUFFIXES or text_xls:

@@ -58,7 +58,7 @@ def test_an_html_page_named_xls_reads_as_a_workbook(tmp_path: Path) -> None:
     assert [float(a) for a in _column(out, "amount")] == [1234.50, 2000.00, 999.99]
     assert [list(s) for s in _column(out, "serial_numbers")] == [["00123456"], ["SN-77", "SN-79"], ["SN-78"]]
     assert out.records["source_row"].tolist() == [4, 5, 6]  # the page's row numbers, as a person counts them
-    assert ("inbox/sap_export.xls [table 1]: this .xls file is an HTML page (a web export), not a workbook of its "
+    assert ("inbox/sap_export.xls [table 1]: sap_export.xls is an HTML page (a web export), not a workbook of its "
             "own format: each of its tables is read as a sheet") in out.warnings
 
 
@@ -234,7 +234,7 @@ def test_a_web_export_named_csv_is_read_and_other_markup_is_not(tmp_path: Path) 
     page = f"<table>{HEADER}<tr><td>2026-03-15<td>Bechtle<td>Alpha Ltd<td>S1<td>X1<td>1<td>10</table>"
     out = _read(tmp_path, "export.csv", page.encode())
     assert out.status == "loaded" and _column(out, "customer_name") == ["Alpha Ltd"]
-    assert any("this .csv file is an HTML page (a web export), not a text table" in w for w in out.warnings)
+    assert any("export.csv is an HTML page (a web export), not a text table" in w for w in out.warnings)
     assert _read(tmp_path, "feed.xml", b"<?xml version='1.0'?><rss/>").error == (
         "inbox/feed.xml: not a web export: no HTML table or Excel 2003 XML workbook in the file")
     assert _read(tmp_path, "blank.html", b"<html><body><p>No rows today</p></body></html>").error == (
