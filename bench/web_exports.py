@@ -11,12 +11,13 @@ import argparse
 import csv
 import html
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.child_read import read_in_child
 
 _CHILD = """
 import json, sys, time
@@ -67,13 +68,11 @@ def write_spreadsheetml(rows: list[list[str]], path: Path) -> Path:
 
 def measure(path: Path) -> dict[str, Any]:
     """One read in a fresh process: rows, seconds, rows/s, peak RSS."""
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True)
-    got = json.loads(done.stdout)
-    if got["status"] != "loaded":
-        raise RuntimeError(f"{path.name}: {got['status']}: {got['error']}")
-    return {"bytes": path.stat().st_size, "rows": got["rows"], "quarantined": got["quarantined"],
-            "seconds": round(got["seconds"], 2), "rows_per_second": round(got["rows"] / got["seconds"]),
-            "peak_rss_mib": round(got["peak"] / 2**20)}
+    got = read_in_child(_CHILD, str(path))
+    if got.pop("status") != "loaded":
+        raise RuntimeError(f"{path.name}: {got['error']}")
+    del got["error"]
+    return {"bytes": path.stat().st_size, **got}
 
 
 def main(argv: list[str] | None = None) -> int:

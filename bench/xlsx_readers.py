@@ -10,7 +10,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+
+from bench.child_read import read_in_child
 
 HEADER = ["Invoice Date", "Reseller", "End User", "Country", "SKU", "Serial Number", "Qty", "Unit Price", "Amount"]
 
@@ -57,11 +58,7 @@ def write_workbook(path: Path, rows: int, seed: int = 1) -> Path:
 
 def measure(path: Path, reader: str) -> dict[str, Any]:
     """One read in a fresh process: rows, seconds, rows/s, peak RSS."""
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(path), reader], capture_output=True, text=True,
-                          check=True)
-    got = json.loads(done.stdout)
-    return {"rows": got["rows"], "seconds": round(got["seconds"], 2),
-            "rows_per_second": round(got["rows"] / got["seconds"]), "peak_rss_mib": round(got["peak"] / 2**20)}
+    return read_in_child(_CHILD, str(path), reader)
 
 
 def main(argv: list[str] | None = None) -> int:
