@@ -105,6 +105,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "description", "{product} description", "{product} name", "{product} text",
         "short text", "{product} short text", "desc", "{product} desc", "{maker} description",
         "line description", "{product} designation", "designation", "{product} title",
+        # Sage's invoice lines: "Details"; Odoo's: "Label"
+        "details", "line details", "{product} details", "label", "line label",
     ),
     "serial_numbers": (
         "serial", "serials", "serial number", "serial numbers", "{product} serial",
@@ -251,6 +253,8 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
     "netto": "amount", "neto": "amount",
     # Czech "valid until" / "valid from" ("do" and "od" are stop words of other languages)
     "platnost do": "service_end", "platnost od": "service_start",
+    # QuickBooks' "Product/Service": the item sold, one concept, never a path to a service
+    "product service": "sku", "products services": "sku", "product or service": "sku",
 }
 
 #: kind -> field -> (the fields these phrases usually name, phrases naming this field in that kind
@@ -281,16 +285,20 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     "sales_rep": {"customer_name": (("customer_name",), ("name",))},
     "accounting": {
         # SAP's "Sold-To Party" on an invoice is who is invoiced, no reseller
-        "bill_to_name": (("customer_name", "reseller_name"), (
+        "bill_to_name": (("customer_name", "reseller_name", "partner_name"), (
             "customer", "customer name", "client", "client name", "account", "account name",
             "company", "company name", "name", "sold to", "sold to name",
+            # Odoo's invoice export names whom it invoices "Partner"
+            "partner", "partner name",
             # the contact an invoice is made out to (Xero's "ContactName") is who is invoiced
             "contact", "contact name", "debtor name")),
         "bill_to_account": (("customer_account", "reseller_name", "reseller_account"), (
             "customer number", "customer id", "customer account", "customer code", "account number",
             "account id", "client number", "client id", "customer account number",
             "sold to", "sold to number", "sold to id",
-            "debtor", "debtor number", "debtor account", "debtor id", "debtor account number")),
+            "debtor", "debtor number", "debtor account", "debtor id", "debtor account number",
+            # Sage's "A/C": the account invoiced (its content tells a code from a name)
+            "account")),
         # an invoice export's bare "Ref" / "Reference" is the invoice's own number (Sage 50)
         "invoice_number": ((), ("reference", "invoice reference",
                                 # a bare "Number" / "Num" / "No." of an invoice export is the document's (Odoo,
