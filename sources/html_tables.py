@@ -71,7 +71,10 @@ def html_tables(data: bytes, limits: ReadLimits) -> list[CellGrid]:
     """
     grids: list[CellGrid] = []
     open_tables: list[CellGrid] = []
-    parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), html=True, encoding=_html_encoding(data),
+    encoding = _html_encoding(data)
+    if encoding not in (None, "utf-8", "utf-16"):  # a guessed legacy code page: Python's codecs know more of them
+        data, encoding = data.decode(encoding, "replace").encode("utf-8"), "utf-8"
+    parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), html=True, encoding=encoding,
                              tag=("table", "tr"), recover=True, no_network=True, huge_tree=False)
     for event, el in _html_events(parser):
         if el.tag == "table":
@@ -104,6 +107,9 @@ def _html_events(parser: etree.iterparse) -> Iterator[tuple[str, etree._Element]
         yield from parser
     except etree.LxmlError as exc:
         raise FileReadError(f"not a readable HTML page: {' '.join(str(exc).split())}") from None
+    except LookupError as exc:  # the character set its <meta> declares is one the parser does not know
+        raise FileReadError(f"an HTML page in a character set this reader does not know ({exc}): "
+                            "save it as UTF-8") from None
 
 
 def _span(value: str | None, most: int) -> int:
