@@ -125,17 +125,30 @@ def _span(value: str | None, most: int) -> int:
 def _cell_text(el: etree._Element) -> str | None:
     """A cell's text as a person sees it: a <br> is a line break, runs of spaces (and &nbsp;) are one
     space, each line trimmed; None for a blank cell."""
-    if len(el) == 0:  # text only, most cells: trimmed, and normalised only where it needs to be
-        text = el.text
-        if text is None:
-            return None
-        if not _UNUSUAL_SPACE.search(text):
-            return text.strip() or None
-    for br in el.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    lines = (_SPACES.sub(" ", line).strip() for line in "".join(el.itertext()).replace("\xa0", " ").split("\n"))
+    try:
+        if len(el) == 0:  # text only, most cells: trimmed, and normalised only where it needs to be
+            text = el.text
+            if text is None:
+                return None
+            if not _UNUSUAL_SPACE.search(text):
+                return text.strip() or None
+        whole = "".join(_shown(el))
+    except UnicodeDecodeError:  # bytes the parser kept undecoded (a damaged page, older libxml2): shown replaced
+        whole = etree.tostring(el, method="text", encoding="utf-8", with_tail=False).decode("utf-8", "replace")
+    lines = (_SPACES.sub(" ", line).strip() for line in whole.replace("\xa0", " ").split("\n"))
     text = "\n".join(line for line in lines if line)
     return text or None
+
+
+def _shown(el: etree._Element) -> Iterator[str]:
+    """The text inside an element as a browser shows it: a <br> a line break, comments left out."""
+    yield el.text or ""
+    for child in el:
+        if child.tag == "br":
+            yield "\n"
+        elif isinstance(child.tag, str):  # a comment's or processing instruction's tag is not text
+            yield from _shown(child)
+        yield child.tail or ""
 
 
 def _add_row(grid: CellGrid, cells: list[etree._Element], limits: ReadLimits) -> None:

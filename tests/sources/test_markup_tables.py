@@ -282,3 +282,15 @@ def test_two_xml_worksheets_of_one_name_stay_two_sheets(tmp_path: Path) -> None:
     out = _read(tmp_path, "twice.xls", _workbook(_sheet("POS", rows[0]), _sheet("POS", rows[1])))
     assert [s.sheet for s in out.sheets] == ["POS", "POS (2)"]
     assert _column(out, "customer_name") == ["Foo Ltd", "Bar Inc"]
+
+
+def test_a_cell_reads_as_a_browser_shows_it(tmp_path: Path) -> None:
+    """A comment inside a cell is not text, a <br> is a line break, markup inside keeps its words, and
+    a control character in the text does not stop the page (it once did, when the line break was
+    written into the parsed tree)."""
+    page = (f"<table>{HEADER}<tr><td>2026-03-15<td>Bechtle<td>Foo<!-- internal: check -->bar <b>GmbH</b><br>Köln"
+            "<td>S1<td>X1<td>1<td>10<tr><td>2026-03-16<td>Bechtle<td>Acme\x01<br>\x02 Ltd<td>S2<td>X2<td>1<td>10</table>")
+    out = _read(tmp_path, "cells.xls", page.encode())
+    assert out.status == "loaded", out.error
+    assert _column(out, "customer_name")[0] == "Foobar GmbH\nKöln"
+    assert len(out.records) + out.rows_quarantined == 2
