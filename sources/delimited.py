@@ -223,29 +223,23 @@ def _runaway(record: list[str], delim: str, ncols: int) -> bool:
     return any("\n" in v and delim in v.split("\n", 1)[1] for v in record)
 
 
-def _drawn_table(text: str, suffix: str) -> tuple[str, str, str, str] | None:
-    """A text whose columns are drawn rather than delimited – a list framed by "|" and dashes (SAP's
-    list output), or columns aligned with spaces where no delimiter splits the lines (a fixed-width
-    export) – as (the text cut into delimited lines, its delimiter, the layout, a note); else None."""
+def _layout(text: str, suffix: str) -> tuple[str, str, tuple[str, str] | None]:
+    """The text and its delimiter as detected; or, for a table drawn rather than delimited – a list
+    framed by "|" and dashes (SAP's list output), or columns aligned with spaces where no delimiter
+    splits the lines (a fixed-width export) – the text cut into delimited lines, their delimiter and
+    (the layout, a note). "No delimiter found" when neither."""
     first = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
     if is_framed_list(first):
         framed = unframe(text)
-        return framed.text, "|", "framed list", framed.note()
-    if not _splits(first, suffix):
-        columns = find_columns(first)
-        if columns is not None:
-            cut, note = cut_lines(text, columns)
-            return cut, "\t", "fixed width", note
-    return None
-
-
-def _splits(lines: list[str], suffix: str) -> bool:
-    """Whether some delimiter splits the lines into columns (`detect_delimiter` finds one)."""
+        return framed.text, "|", ("framed list", framed.note())
     try:
-        detect_delimiter(lines, suffix)
+        return text, detect_delimiter(first, suffix), None
     except FileReadError:
-        return False
-    return True
+        columns = find_columns(first)
+        if columns is None:
+            raise
+    cut, note = cut_lines(text, columns)
+    return cut, "\t", ("fixed width", note)
 
 
 def read_text(
@@ -274,13 +268,12 @@ def read_text(
     if not text.strip():
         raise FileReadError("the file is empty")
     layout: tuple[str, str] | None = None  # a table drawn, not delimited: its layout and note
-    if delimiter is None and (drawn := _drawn_table(text, suffix)) is not None:
-        text, delimiter, *rest = drawn
-        layout, as_read = (rest[0], rest[1]), False
-        del drawn
     with _field_limit(limits):
+        if delimiter is None:
+            text, delimiter, layout = _layout(text, suffix)
+            as_read = as_read and layout is None
         head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
-        delim = delimiter or detect_delimiter(head, suffix)
+        delim = delimiter
         quote = detect_quote(head, delim)
         sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1), quote)
         record_no = None

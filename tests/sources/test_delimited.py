@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -379,3 +381,17 @@ def test_a_header_only_file_is_read_by_the_c_parser_with_no_rows(tmp_path: Path,
     table, detected = _read(tmp_path, "empty.csv", HEADER + ending)
     assert detected["parser"] == "pandas-c"
     assert table.cells.shape == (0, 4) and len(table.row_numbers) == 0
+
+
+def test_a_long_field_in_a_fresh_process_is_refused_by_its_limit(tmp_path: Path) -> None:
+    """The csv module's field limit is process-wide and raised by the first read: a long field on line 2
+    of the first file a process reads is judged by max_cell_chars too (the drawn-table detection once
+    split the lines before the limit was raised, and the file failed with the csv module's own error)."""
+    path = tmp_path / "long.csv"
+    path.write_text("Invoice Date,Reseller,End User,SKU\n2026-01-01,A," + "x" * 140_000 + ",S1\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from sources.config import SourceConfig; "
+            "from sources.reader import read_source_file; "
+            "print(read_source_file(Path(sys.argv[1]), 'long.csv', SourceConfig(name='x', kind='distributor', "
+            "path='*')).error)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert "over the limit max_cell_chars=131,072" in done.stdout, done.stdout
