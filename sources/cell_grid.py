@@ -45,15 +45,19 @@ class CellGrid:
             row = len(self.rows) + 1
             self.spanned = {c: last for c, last in self.spanned.items() if last >= row}
 
+    def _count(self, limits: ReadLimits, last_column: int, longest: int, cells: int) -> None:
+        """Count `cells` more cells on the current row against the limits: its last column, its longest
+        text, the table's cells and rows so far."""
+        row = len(self.rows) + 1
+        check("max_columns", limits.max_columns, last_column, f"the number of columns in {self.where}")
+        check("max_cell_chars", limits.max_cell_chars, longest, f"the characters in a cell of {self.where}, row {row}")
+        self.cells += cells
+        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.where} (at least)")
+        check("max_rows", limits.max_rows, row, f"the rows of {self.where}")
+
     def add_values(self, values: list[object], limits: ReadLimits) -> None:
         """`values` as the current row, from column 1: a row with no span, under none from above."""
-        check("max_columns", limits.max_columns, len(values), f"the number of columns in {self.where}")
-        longest = max((len(v) for v in values if isinstance(v, str)), default=0)
-        check("max_cell_chars", limits.max_cell_chars, longest,
-              f"the characters in a cell of {self.where}, row {len(self.rows) + 1}")
-        self.cells += len(values)
-        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.where} (at least)")
-        check("max_rows", limits.max_rows, len(self.rows) + 1, f"the rows of {self.where}")
+        self._count(limits, len(values), max((len(v) for v in values if isinstance(v, str)), default=0), len(values))
         self.row = values
         self.end_row()
 
@@ -70,11 +74,7 @@ class CellGrid:
         while at is None and self.spanned.get(c, 0) >= r:
             c += 1
         last = c + across - 1
-        check("max_columns", limits.max_columns, last, f"the number of columns in {self.where}")
-        check("max_cell_chars", limits.max_cell_chars, len(value) if isinstance(value, str) else 0,
-              f"the characters in a cell of {self.where}, row {r}")
-        self.cells += across
-        check("max_cells", limits.max_cells, self.cells, f"the cells in {self.where} (at least)")
+        self._count(limits, last, len(value) if isinstance(value, str) else 0, across)
         while len(self.row) < last:
             self.row.append(None)
         self.row[c - 1] = value
@@ -83,6 +83,4 @@ class CellGrid:
         if down > 1:
             for col in range(c, last + 1):
                 self.spanned[col] = r + down - 1
-        if len(self.rows) + 1 > limits.max_rows:
-            check("max_rows", limits.max_rows, len(self.rows) + 1, f"the rows of {self.where}")
         return c

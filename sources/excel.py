@@ -310,7 +310,7 @@ def read_other_workbook(
             f"not a readable {path.suffix.lower()} workbook ({_root_cause(exc)}): a password-protected or damaged "
             "file; save it as an unprotected .xlsx") from None
     try:
-        return _read_sheets(book, {}, dt.datetime(1899, 12, 30), kind, sheets, overrides, header_row, limits)
+        return _read_sheets(book, {}, _EPOCH_1900, kind, sheets, overrides, header_row, limits)
     except NotLikeOpenpyxl as exc:
         raise FileReadError(f"a cell this reader cannot give as written ({exc}): save it as .xlsx") from None
     finally:
