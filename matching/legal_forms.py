@@ -133,7 +133,7 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "sab de cv", "saic", "unipessoal lda", "unipessoal", "unip lda", "unip",
     # Czech and Slovak long spellings, Nordic partnerships, Swedish listed companies
     "akciova spolecnost", "spolecnost s rucenim omezenym", "handelsbolag", "kommanditbolag",
-    "ab publ", "oyj abp",
+    "ab publ", "oyj abp", "publ ab", "publ",  # a listed company's "(publ)", before or after "AB"
     # Baltic, Hungarian, Icelandic and Irish long spellings
     "osauhing", "aktsiaselts", "uzdaroji akcine bendrove", "akcine bendrove",
     "sabiedriba ar ierobezotu atbildibu", "korlatolt felelossegu tarsasag", "einkahlutafelag",

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from matching.addresses import normalise_countries
+from matching.bare_names import drop_forms_named_without
 from matching.glued import split_glued
 from matching.legal_forms import (
     all_forms,
@@ -298,7 +299,7 @@ def _name_parts(names: pd.Series, countries: pd.Series | None, city_keys: frozen
     country = country.where(country.notna(), parts["country"])
     prepared = _country_forms(parts["name"], country)
     prepared = _strip_cased(prepared, country, parts["cased"], parts["cased_leading"])
-    name = on_unique(prepared, _finish)
+    name = drop_forms_named_without(on_unique(prepared, _finish))
     return pd.DataFrame(
         {
             "name_norm": name,

@@ -162,8 +162,10 @@ def test_names_in_any_script_normalise_to_one_spelling(left: str, right: str, ex
 def test_nordic_and_baltic_forms_that_lead_the_name(names: list[str], country: str, expected: str) -> None:
     out = normalise_company_names(pd.Series(names), pd.Series([country] * len(names)))
     assert out.tolist() == [expected] * len(names)
-    # without the country "AB" may be a word of the name; the spelled-out form never is
-    assert normalise_company_names(pd.Series(["AB Volvo", "Aktiebolaget Volvo"])).tolist() == ["ab volvo", "volvo"]
+    # without the country "AB" may be a word of the name; the spelled-out form never is; a record
+    # naming the company bare ("Aktiebolaget Volvo" -> "volvo") is the data saying "AB" is the form
+    assert normalise_company_names(pd.Series(["AB Volvo", "Aktiebolaget Scania"])).tolist() == ["ab volvo", "scania"]
+    assert normalise_company_names(pd.Series(["AB Volvo", "Aktiebolaget Volvo"])).tolist() == ["volvo", "volvo"]
 
 
 def test_a_legal_form_alone_is_never_stripped_to_nothing() -> None:
