@@ -283,6 +283,48 @@ def _footnotes(table: RawTable, columns: list[str], blank_cells: np.ndarray, ski
     return out
 
 
+#: rows that repeat one row below the data before they count as a value filled down past it
+FILL_ROWS = 3
+
+
+def _filled_past(table: RawTable, columns: list[str], blank_cells: np.ndarray, skipped: np.ndarray) -> np.ndarray:
+    """The rows below the last data row that repeat one row, when there are `FILL_ROWS` or more of them
+    and none names a record (no identity field): a column typed or dragged to the bottom of the sheet
+    ("USD" in every row), a formula copied down that gives 0. They hold nothing but the repeated
+    values, which the warning names, so no record is lost."""
+    out = np.zeros(len(blank_cells), dtype=bool)
+    rows = np.flatnonzero(~skipped)
+    if len(rows) <= FILL_ROWS or not len(columns):
+        return out
+    last = int(rows[-1])
+    identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
+    if (~blank_cells[last, identity]).any():
+        return out
+    same = np.ones(len(rows), dtype=bool)
+    for j, c in enumerate(columns):
+        if blank_cells[last, j]:
+            same &= blank_cells[rows, j]
+        else:
+            values = table.cells[c].to_numpy(dtype=object)[rows]
+            same &= ~blank_cells[rows, j] & (values == table.cells[c].iat[last])
+    differs = np.flatnonzero(~same)
+    run = rows[differs[-1] + 1:] if len(differs) else rows
+    if FILL_ROWS <= len(run) < len(rows):
+        out[run] = True
+    return out
+
+
+def _fill_note(table: RawTable, filled: np.ndarray) -> str:
+    """The warning naming the rows a value was filled down to and what they repeat."""
+    row = table.cells[filled].iloc[0]
+    names = table.header_names
+    shown = [f"{cell_text(v)!r} in column {names[int(c)]!r}" for c, v in row.items() if cell_text(v) is not None]
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    rows = _line_list(table.row_numbers[filled])
+    return (f"rows {rows} below the data repeat one row ({', '.join(shown[:3])}{more}): a value filled down "
+            "past the data, skipped, counted with the total rows")
+
+
 #: notes a block of one-cell lines below the data needs before its other lines count as its own
 FOOTER_NOTES = 2
 
@@ -413,6 +455,8 @@ def type_rows(
     total |= ~blank & (_repeated_header(header_cells, blank_cells) | _page_line(page_cells, blank_cells))
     footnotes = _footnotes(table, columns, blank_cells, blank | total)
     total |= footnotes
+    filled = _filled_past(table, columns, blank_cells, blank | total)
+    total |= filled
     groups = find_group_rows(blank_cells, blank | total)
     total |= groups
     keep = pd.Series(~blank & ~total, index=cells.index)
@@ -430,6 +474,7 @@ def type_rows(
                              source_order=date_order, default_currency=(fixed_values or {}).get("currency"))
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
     warnings = [*_structure_notes(table, footnotes, grouped), *once.warnings, *warnings]
+    warnings += [_fill_note(table, filled)] if filled.any() else []
     warnings += continued
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 
@@ -505,6 +550,13 @@ def _records_frame(index: pd.Index, fields: dict[str, pd.Series], provenance: di
     return pd.DataFrame(columns, index=index)
 
 
+def _with_cell(message: str, cell: str) -> str:
+    """A problem's message with its last "{}" (`sources.columns`: the placeholder it ends with) replaced
+    by the cell: not `str.format`, since the message already holds the header as written, braces and all."""
+    head, placeholder, tail = message.rpartition("{}")
+    return f"{head}{cell}{tail}" if placeholder else message
+
+
 def _quarantine_frame(
     table: RawTable,
     bad: pd.DataFrame,
@@ -518,7 +570,7 @@ def _quarantine_frame(
     out: list[dict[str, Any]] = []
     for i in bad.index:
         reasons = [
-            (fld, msg.format(repr(cell_text(col[i]))) if col is not None else msg)
+            (fld, _with_cell(msg, repr(cell_text(col[i]))) if col is not None else msg)
             for mask, fld, msg, col in problems
             if bool(mask.get(i, False))
         ]

@@ -326,3 +326,14 @@ def test_zoned_and_far_dates_load_or_quarantine_their_row_never_fail_the_file(tm
     assert [r.split(": ", 2)[-1] for r in out.quarantine["reason"]] == [
         "date outside 1970-01-01..2100-12-31: 'January 1, 9999'", "not a date: '1" + "0" * 400 + "'"]
 
+
+
+@pytest.mark.parametrize("amount_header", ["Amount {EUR}", "Amount {}", "Amount }{", "Betrag {0}"])
+def test_braces_in_a_header_stay_text_in_the_quarantine_reason(tmp_path: Path, amount_header: str) -> None:
+    """A reason is built from the header as written and then the cell: braces in the header are text,
+    never a placeholder (found by the twenty-ninth session's mutation fuzz: "unmatched '{'")."""
+    header = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", amount_header]
+    out = read(tmp_path, "pos.csv", csv_text([GOOD, _row(amount="ten euros")], header))
+    assert out.status == "loaded" and out.rows_loaded == 1, out.error
+    (reason,) = out.quarantine["reason"]
+    assert f"(column '{amount_header}')" in reason and reason.endswith("not an amount: 'ten euros'")
