@@ -27,7 +27,7 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_bo
 from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.delimited import unprotect_cells
-from sources.excel_calamine import CalamineSheets, NotLikeOpenpyxl
+from sources.excel_calamine import CalaminePanic, CalamineSheets, NotLikeOpenpyxl
 from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
 from sources.hidden_columns import cells_begin, columns_in_table, hidden_ranges
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
@@ -313,6 +313,9 @@ def read_other_workbook(
         return _read_sheets(book, {}, _EPOCH_1900, kind, sheets, overrides, header_row, limits)
     except NotLikeOpenpyxl as exc:
         raise FileReadError(f"a cell this reader cannot give as written ({exc}): save it as .xlsx") from None
+    except CalaminePanic as exc:
+        raise FileReadError(f"not a readable {path.suffix.lower()} workbook ({exc}): a damaged file; save it as "
+                            ".xlsx") from None
     finally:
         book.close()
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -29,13 +30,33 @@ class NotLikeOpenpyxl(Exception):
     """This sheet holds a value calamine reads differently from openpyxl: read the file with openpyxl."""
 
 
+class CalaminePanic(Exception):
+    """python-calamine's Rust code panicked on this file (python-calamine issue 111: some damaged files)."""
+
+
+@contextmanager
+def panics_as_errors() -> Iterator[None]:
+    """A panic in calamine's Rust code as a `CalaminePanic`. PyO3 raises a panic as its own
+    `PanicException`, a BaseException (so `except Exception` lets it through and it would end the
+    reading process), whose class no module exports: it is told by its name."""
+    try:
+        yield
+    except Exception:
+        raise
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":
+            raise  # KeyboardInterrupt, SystemExit, GeneratorExit
+        raise CalaminePanic(f"python-calamine failed on this file (a panic in its Rust code: {exc})") from None
+
+
 class CalamineSheets:
     """An open workbook's sheets: names in workbook order, their state, their rows."""
 
     def __init__(self, path: Path) -> None:
-        self.book = CalamineWorkbook.from_path(str(path))
-        self.meta = {m.name: m for m in self.book.sheets_metadata}
-        self.names: list[str] = list(self.book.sheet_names)
+        with panics_as_errors():
+            self.book = CalamineWorkbook.from_path(str(path))
+            self.meta = {m.name: m for m in self.book.sheets_metadata}
+            self.names: list[str] = list(self.book.sheet_names)
 
     def state(self, name: str) -> str:
         """'visible', 'hidden' (also very hidden) or 'chart' (a sheet without cells)."""
@@ -46,14 +67,16 @@ class CalamineSheets:
 
     def rows(self, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> list[list[object]]:
         """Every row of a sheet from row 1 and column A, values as openpyxl gives them."""
-        sheet = self.book.get_sheet_by_name(name)
-        check("max_columns", limits.max_columns, sheet.total_width, f"the number of columns in sheet '{name}'")
-        check("max_cells", limits.max_cells, sheet.total_height * sheet.total_width,
-              f"rows x columns in sheet '{name}' (at least)")
-        return [_row(values) for values in sheet.to_python(skip_empty_area=False)]
+        with panics_as_errors():
+            sheet = self.book.get_sheet_by_name(name)
+            check("max_columns", limits.max_columns, sheet.total_width, f"the number of columns in sheet '{name}'")
+            check("max_cells", limits.max_cells, sheet.total_height * sheet.total_width,
+                  f"rows x columns in sheet '{name}' (at least)")
+            return [_row(values) for values in sheet.to_python(skip_empty_area=False)]
 
     def close(self) -> None:
-        self.book.close()
+        with panics_as_errors():
+            self.book.close()
 
 
 def _row(values: Sequence[object]) -> list[object]:
