@@ -300,6 +300,8 @@ def _filled_past(table: RawTable, columns: list[str], blank_cells: np.ndarray, s
     identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
     if (~blank_cells[last, identity]).any():
         return out
+    if not _repeat_last(table, columns, blank_cells, rows[-FILL_ROWS:]):
+        return out
     same = np.ones(len(rows), dtype=bool)
     for j, c in enumerate(columns):
         if blank_cells[last, j]:
@@ -312,6 +314,19 @@ def _filled_past(table: RawTable, columns: list[str], blank_cells: np.ndarray, s
     if FILL_ROWS <= len(run) < len(rows):
         out[run] = True
     return out
+
+
+def _repeat_last(table: RawTable, columns: list[str], blank_cells: np.ndarray, rows: np.ndarray) -> bool:
+    """Whether `rows` (a few, the last one last) all hold what the last one holds: a cheap test before
+    the whole table is compared (a table's last row is almost always a record)."""
+    last = int(rows[-1])
+    for j, c in enumerate(columns):
+        if not (blank_cells[rows, j] == blank_cells[last, j]).all():
+            return False
+        values = table.cells[c].iloc[rows].to_numpy(dtype=object)
+        if not blank_cells[last, j] and not (values == table.cells[c].iat[last]).all():
+            return False
+    return True
 
 
 def _fill_note(table: RawTable, filled: np.ndarray) -> str:
