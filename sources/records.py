@@ -336,7 +336,8 @@ def _fill_note(table: RawTable, filled: np.ndarray) -> str:
     shown = [f"{cell_text(v)!r} in column {names[int(c)]!r}" for c, v in row.items() if cell_text(v) is not None]
     more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
     rows = _line_list(table.row_numbers[filled])
-    return (f"rows {rows} below the data repeat one row ({', '.join(shown[:3])}{more}): a value filled down "
+    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
+    return (f"{sheet}rows {rows} below the data repeat one row ({', '.join(shown[:3])}{more}): a value filled down "
             "past the data, skipped, counted with the total rows")
 
 
