@@ -8,10 +8,13 @@ normalised to ("johansen loken"). Here the data itself is the evidence: a normal
 another normalised name of the same data plus one ambiguous form, trailing or leading ("oy
 hamalainen nieminen" beside "hamalainen nieminen"), loses the form. A name no other record writes
 bare keeps it, as `glued` keeps a split only when the spaced name is itself a name of the data.
+Nor does a trailing form that begins a longer word of another name: "Quantum Packaging As" beside
+"Quantum Packaging Associates" is a name cut short (`cut_names`), not the Norwegian AS.
 """
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Final
 
@@ -45,10 +48,11 @@ def drop_forms_named_without(names: pd.Series) -> pd.Series:
     present = names.dropna()
     if present.empty:
         return names
-    known = string_set(present.unique())
+    distinct = present.unique()
+    known, ordered = string_set(distinct), sorted(distinct)
     out = names.astype(object).copy()
     for _ in range(MAX_DROPPED):  # "oy virtanen ab" -> "virtanen ab" -> "virtanen"
-        found = _bare_in(pd.Series(out.dropna().unique(), dtype=TEXT_DTYPE), known)
+        found = _bare_in(pd.Series(out.dropna().unique(), dtype=TEXT_DTYPE), known, ordered)
         if not found:
             break
         changed = out.isin(list(found)).to_numpy(dtype=bool)
@@ -56,10 +60,11 @@ def drop_forms_named_without(names: pd.Series) -> pd.Series:
     return out
 
 
-def _bare_in(names: pd.Series, known: pa.Array) -> dict[str, str]:
-    """Name -> its bare name, for the `names` whose bare name is in `known` (the trailing form tried first)."""
+def _bare_in(names: pd.Series, known: pa.Array, ordered: list[str]) -> dict[str, str]:
+    """Name -> its bare name, for the `names` whose bare name is in `known` (the trailing form tried
+    first) and whose trailing form starts no longer word of a name in `ordered` (all names, sorted)."""
     found: dict[str, str] = {}
-    for pattern in _patterns():
+    for trailing, pattern in zip((True, False), _patterns(), strict=True):
         hit = matches_regex(names, pattern)
         if not hit.any():
             continue
@@ -67,5 +72,15 @@ def _bare_in(names: pd.Series, known: pa.Array) -> dict[str, str]:
         bare = extract(chosen, pattern)["bare"]
         ok = is_in(bare, known)
         for name, value in zip(chosen[ok].astype(object), bare[ok].astype(object), strict=True):
-            found.setdefault(name, value)
+            if not (trailing and _starts_a_longer_word(name, ordered)):
+                found.setdefault(name, value)
     return found
+
+
+def _starts_a_longer_word(name: str, ordered: list[str]) -> bool:
+    """Whether a name of `ordered` (sorted) continues `name` with more letters of its last word
+    ("quantum packaging as" -> "quantum packaging associates"): normalised names hold letters, digits
+    and single spaces only, so those names sort right after `name` + "!" and before `name` + a last
+    code point."""
+    at = bisect.bisect_left(ordered, name + "!")
+    return at < len(ordered) and ordered[at].startswith(name)

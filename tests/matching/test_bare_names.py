@@ -51,3 +51,13 @@ def test_names_without_forms_and_empty_input_pass_through() -> None:
     assert drop_forms_named_without(names).tolist() == ["acme", "acme holding", None]
     empty = pd.Series([], dtype=object)
     assert drop_forms_named_without(empty).empty
+
+
+def test_a_trailing_form_that_starts_a_longer_word_of_another_name_is_a_cut_name() -> None:
+    """An accounting system that keeps 20 characters writes "Quantum Packaging As" for "Quantum
+    Packaging Associates": beside that name, "As" is no legal form, and the cut-name rule reads it."""
+    names = pd.Series(["quantum packaging as", "quantum packaging", "quantum packaging associate",
+                       "nordlys as", "nordlys", "nordlys as trading"], dtype=object)
+    assert drop_forms_named_without(names).tolist() == [
+        "quantum packaging as", "quantum packaging", "quantum packaging associate",
+        "nordlys", "nordlys", "nordlys as trading"]
