@@ -28,6 +28,11 @@ _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 #: empty cell (Excel writes them for formatting dragged to the sheet's edge), holds none and widens nothing
 _WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]+"[^>]*(?<!/)>')
 _LT = ord("<")
+#: a row number of a row or a cell reference, of six digits or more: one a sheet of fewer rows than
+#: that cannot hold, or (seven digits) past a hundred thousand rows; calamine allocates the sheet's
+#: whole range, so `<row r="99999999">` in a 2 KB sheet asked for 48 GB and aborted the process
+_ROW_NUMBER_6 = re.compile(rb'\br="[A-Z]{0,3}([0-9]{6,})"')
+_ROW_NUMBER_7 = re.compile(rb'\br="[A-Z]{0,3}([0-9]{7,})"')
 
 
 def _directory_entries(path: Path) -> int | None:
@@ -113,6 +118,7 @@ class SheetMeter:
         self.sheet, self.limits = sheet, limits
         self.rows = 0
         self.widest = 0
+        self.last_row = 0  # the largest row number seen, where it has six digits or more
         self.longest_run = 0
         self._since_lt = 0  # bytes since the last "<"
         self._row_tags: tuple[bytes, ...] | None = None
@@ -130,7 +136,21 @@ class SheetMeter:
         if wide:
             self.widest = max(self.widest, max(_column_number(w) for w in wide))
             check("max_columns", self.limits.max_columns, self.widest, f"the widest column in sheet '{self.sheet}'")
+        self._row_numbers(buf, fresh)
         self.measure_text(buf[fresh:])
+
+    def _row_numbers(self, buf: bytes, fresh: int) -> None:
+        """The sheet's range as calamine would allocate it, bounded before it is read: the largest row
+        number (from six digits while the sheet has counted fewer rows than that, so a normal sheet's
+        references are not all parsed) against `max_rows`, and times the widest column against `max_cells`."""
+        pattern = _ROW_NUMBER_6 if self.rows < 100_000 else _ROW_NUMBER_7
+        found = pattern.findall(buf, max(0, fresh - 24))
+        if not found:
+            return
+        self.last_row = max(self.last_row, max(int(n) for n in found))
+        check("max_rows", self.limits.max_rows, self.last_row, f"the last row number in sheet '{self.sheet}'")
+        check("max_cells", self.limits.max_cells, self.last_row * max(self.widest, 1),
+              f"rows x columns in sheet '{self.sheet}' (its last row number times its widest column)")
 
     def measure_text(self, chunk: bytes) -> None:
         arr = np.frombuffer(chunk, dtype=np.uint8)

@@ -20,6 +20,7 @@ from tests.sources.hostile import (
     SHEET,
     csv_text,
     header_row_xml,
+    peak_memory_of_reading,
     read,
     read_path,
     rezip,
@@ -344,3 +345,28 @@ def test_a_file_in_another_format_says_what_it_is(tmp_path: Path, name: str, dat
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if data is not None else _base(tmp_path).read_bytes())
     assert says in _error(read_path(path))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (b'<row r="99999999"><c r="A99999999"><v>1</v></c></row>',
+         "the last row number in sheet 'POS' is 99,999,999, over the limit max_rows=1,048,576"),
+        (b'<row r="2"><c r="ALL999999"><v>1</v></c></row>',
+         "rows x columns in sheet 'POS' (its last row number times its widest column) is 999,999,000"),
+    ],
+)
+def test_a_row_number_past_the_sheet_is_refused_before_calamine_allocates_it(
+    tmp_path: Path, row: bytes, message: str
+) -> None:
+    """python-calamine allocates a sheet's whole range: a 2 KB sheet with one cell at row 99,999,999 asked
+    for 48 GB and aborted the process (found by the twenty-ninth session's mutation fuzz), which a reading
+    worker's death would have passed on to the night. Read in a process of its own, so a regression
+    fails this test instead of ending the test run."""
+    base = workbook(tmp_path / "base.xlsx", [["2026-03-02", "Acme", "Foo Ltd", "AB-1", 2, 100]])
+    with zipfile.ZipFile(base) as zf:
+        sheet = zf.read(SHEET)
+    path = rezip(base, tmp_path / "pos.xlsx", {SHEET: sheet.replace(b"</sheetData>", row + b"</sheetData>")})
+    result, _ = peak_memory_of_reading(path)
+    assert result["status"] == "error" and "refused before parsing: " in str(result["error"])
+    assert message in str(result["error"])
