@@ -13,6 +13,11 @@ rows the worker typed are kept (`read_source_file(typed_before=...)`): the typin
 reading's work. The outcomes are therefore exactly those of reading one by one, whatever the timing.
 Readings made before the ingest started (Dagster partition steps, `sources.spool`) are checked the
 same way when their turn comes.
+
+A worker process that dies (a crash in a reading library, the kernel's out-of-memory killer) takes
+the files it and the others had in hand with it: each of those is read again in a process of its
+own, the later files go to a fresh pool, and a file that ends its own process as well is an error
+outcome naming it - never read in the ingest's process, where it would end the night.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from sources.config import SourceConfig
 from sources.content import PartnerNames, ProbedPartnerNames
 from sources.date_orders import leans_on_order
 from sources.limits import ReadLimits
-from sources.reader import FileOutcome, read_source_file
+from sources.reader import FileOutcome, empty_quarantine, read_source_file
 
 #: below this many bytes still to read, starting worker processes (about a second each) costs more
 #: than it saves
@@ -65,6 +70,10 @@ class ReadAheadStats:
     #: of the files read again, those mapped again only: their columns were assigned as before, so
     #: the rows typed elsewhere were kept (only the mapping's confidences differ)
     mapped_again: list[str] = field(default_factory=list)
+    #: files whose reading process died, read again each in a process of its own
+    read_alone: list[str] = field(default_factory=list)
+    #: of those, the files that ended their own process too: error outcomes
+    died: list[str] = field(default_factory=list)
 
 
 #: the day/month order a file is read with (`date_orders.SourceDateOrders.order_for`), or None
@@ -86,6 +95,26 @@ def read_probed(
         outcome = read_source_file(job.path, job.relpath, job.source, probed, limits=job.limits,
                                    date_order=date_order)
     return outcome.packed(), probed
+
+
+#: what a worker runs for one file (`read_probed`; a test gives one that crashes on a file)
+Reader = Callable[[ReadJob, PartnerNames, "str | None"], "tuple[FileOutcome, ProbedPartnerNames]"]
+
+
+def _read_alone(job: ReadJob, known: PartnerNames, order: str | None, reader: Reader,
+                stats: ReadAheadStats) -> tuple[FileOutcome, ProbedPartnerNames] | FileOutcome:
+    """`job` read in a spawned process of its own, after the process reading it died; a file that ends
+    this process too is an error outcome (no reading)."""
+    stats.read_alone.append(job.relpath)
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as alone:
+        try:
+            return alone.submit(reader, job, known, order).result()
+        except BrokenProcessPool:
+            stats.died.append(job.relpath)
+            return FileOutcome("error", [], empty_quarantine(), error=(
+                f"{job.relpath}: the process reading this file died (a crash in a reading library, or the "
+                "machine ran out of memory): left out, the other files are read; a damaged or hostile file, "
+                "or `limits:` too high for this machine"))
 
 
 def workers_for(jobs: Sequence[ReadJob], cores: int | None = None) -> int:
@@ -118,7 +147,7 @@ def _kept_or_read(job: ReadJob, reading: tuple[FileOutcome, ProbedPartnerNames] 
 def read_in_order(
     jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], workers: int,
     stats: ReadAheadStats | None = None, preread: Mapping[str, Preread] | None = None,
-    order_for: OrderFor = _no_order,
+    order_for: OrderFor = _no_order, reader: Reader = read_probed,
 ) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
     """Each job with its outcome, in the jobs' order, equal to `read_source_file(..., known_for(job),
     date_order=order_for(job))` called when the job's turn comes (after the caller has stored the
@@ -144,43 +173,55 @@ def read_in_order(
                         else read_source_file(job.path, job.relpath, job.source, known_for(job), limits=job.limits,
                                               date_order=order_for(job)))
         return
-    yield from _read_ahead(jobs, known_for, order_for, workers, stats, preread, take_preread)
+    yield from _read_ahead(jobs, known_for, order_for, workers, stats, preread, take_preread, reader)
 
 
 def _read_ahead(
     jobs: Sequence[ReadJob], known_for: Callable[[ReadJob], PartnerNames], order_for: OrderFor, workers: int,
     stats: ReadAheadStats, preread: Mapping[str, Preread], take_preread: Callable[[ReadJob], FileOutcome],
+    reader: Reader,
 ) -> Generator[tuple[ReadJob, FileOutcome], None, None]:
     """`read_in_order` with `workers` processes reading up to two files each ahead of the order."""
     pending: deque[tuple[ReadJob, Future[tuple[FileOutcome, ProbedPartnerNames]] | None, str | None]] = deque()
     queue = iter(jobs)
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+    pools = [ProcessPoolExecutor(workers, mp_context=get_context("spawn"))]
 
-        def send(n: int) -> None:
-            for job in queue:
-                if job.relpath in preread:  # read before: no worker needed, loaded at its turn
-                    pending.append((job, None, None))
-                    continue
-                order = order_for(job)
-                try:
-                    pending.append((job, pool.submit(read_probed, job, known_for(job), order), order))
-                except BrokenProcessPool:  # a worker died: the rest is read here
-                    pending.append((job, None, order))
-                n -= 1
-                if n == 0:
-                    return
+    def send(n: int) -> None:
+        for job in queue:
+            if job.relpath in preread:  # read before: no worker needed, loaded at its turn
+                pending.append((job, None, None))
+                continue
+            order = order_for(job)
+            try:
+                future = pools[-1].submit(reader, job, known_for(job), order)
+            except BrokenProcessPool:  # a worker died: the later files go to a fresh pool
+                pools.append(ProcessPoolExecutor(workers, mp_context=get_context("spawn")))
+                future = pools[-1].submit(reader, job, known_for(job), order)
+            pending.append((job, future, order))
+            n -= 1
+            if n == 0:
+                return
 
+    try:
         send(2 * workers)
         while pending:
             job, future, sent_order = pending.popleft()
-            if job.relpath in preread:
+            if future is None:
                 yield job, take_preread(job)
                 continue
             try:
-                reading = future.result() if future is not None else None
-            except BrokenProcessPool:
-                reading = None
+                reading = future.result()
+            except BrokenProcessPool:  # its process, or another of the pool, died: read alone
+                alone = _read_alone(job, known_for(job), order_for(job), reader, stats)
+                if isinstance(alone, FileOutcome):
+                    yield job, alone
+                    send(1)
+                    continue
+                reading, sent_order = alone, order_for(job)
             outcome, kept = _kept_or_read(job, reading, known_for(job), (sent_order, order_for(job)), stats)
             stats.ahead += kept
             yield job, outcome
             send(1)
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)

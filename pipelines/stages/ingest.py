@@ -134,6 +134,22 @@ def absent_files(run: RunContext, files: list[InboxFile], stored: list[tuple[str
     return list(out.values())
 
 
+def _log_reading(stats: ReadAheadStats, prereads: int, jobs: int, log: Callable[[str], None]) -> None:
+    """How the files were read: taken from the partitions, by workers, read again, or read alone after a
+    reading process died."""
+    if prereads:
+        log(f"{stats.preread} of {prereads} files taken as the read_inbox partitions read them; "
+            f"{prereads - stats.preread} read again here (the partner names before them changed)")
+    elif stats.workers:
+        log(f"{jobs} files read by {stats.workers} worker processes; {len(stats.read_again)} read again "
+            f"in order (the partner names known before them changed their reading), {len(stats.mapped_again)} "
+            "of them only mapped again (the same columns: their typed rows kept)")
+    if stats.read_alone:
+        log(f"a reading process died: {len(stats.read_alone)} files it and the others held read again each in "
+            f"a process of its own; {len(stats.died)} ended that one too and are errors"
+            + (f" ({', '.join(stats.died)})" if stats.died else ""))
+
+
 def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None,
                  progress: Callable[[int, int], None] = lambda _done, _total: None) -> list[FileResult]:
     """Read new and changed files; skip unchanged ones; record copies as duplicates.
@@ -213,13 +229,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))
-        if preread:
-            log(f"{stats.preread} of {len(preread)} files taken as the read_inbox partitions read them; "
-                f"{len(preread) - stats.preread} read again here (the partner names before them changed)")
-        elif stats.workers:
-            log(f"{len(jobs)} files read by {stats.workers} worker processes; {len(stats.read_again)} read again "
-                f"in order (the partner names known before them changed their reading), {len(stats.mapped_again)} "
-                "of them only mapped again (the same columns: their typed rows kept)")
+        _log_reading(stats, len(preread), len(jobs), log)
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
         results += _record_outside_links(con, run, fingerprints, log)

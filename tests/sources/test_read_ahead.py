@@ -3,6 +3,8 @@ with the partner names known growing as files are stored."""
 
 from __future__ import annotations
 
+import os
+import signal
 from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
@@ -175,3 +177,30 @@ def test_readings_spooled_before_the_ingest_give_the_outcomes_of_reading_one_by_
     # the ambiguous file needed the first file's names: read again; the other two spooled readings stood
     assert stats.preread == 2 and stats.read_again == ["b_ambiguous.csv"]
     assert stats.ahead == (1 if workers else 0)  # the broken file, not spooled: read by a worker, or here
+
+
+def _killed_on_c(job: ReadJob, known: PartnerNames, order: str | None) -> tuple[FileOutcome, ProbedPartnerNames]:
+    """A worker's reading that ends its process on one file, as the kernel's out-of-memory killer or a
+    crash in a reading library would (module level: a spawned worker imports it)."""
+    if job.relpath == "c_others.csv":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return read_probed(job, known, order)
+
+
+def test_a_file_that_ends_its_reading_process_is_an_error_and_the_others_load(tmp_path: Path) -> None:
+    """The worker dies with the files it and the others held: each of those is read alone in a process
+    of its own, the deadly one is an error naming it, every other outcome is what reading one by one
+    gives, and the ingest's own process never reads the deadly file."""
+    jobs = _jobs(tmp_path)
+    expected = _sequential(jobs)
+    store, stats = _Store(), ReadAheadStats()
+    got = []
+    for job, outcome in read_in_order(jobs, store.known_for, 2, stats, reader=_killed_on_c):
+        store.store(job, outcome)
+        got.append(outcome)
+    assert [j.relpath for j in jobs] == ["a_plain.csv", "b_ambiguous.csv", "c_others.csv", "d_broken.csv"]
+    assert stats.died == ["c_others.csv"] and "c_others.csv" in stats.read_alone
+    assert got[2].status == "error" and got[2].error is not None
+    assert got[2].error.startswith("c_others.csv: the process reading this file died")
+    for i in (0, 1, 3):
+        _assert_same(got[i], expected[i])
