@@ -5,8 +5,10 @@ the right, error and date cells holding nonsense, style indexes past the table, 
 whole sheet, a row repeated 20,000 times). Each reads to an outcome - loaded, or an error naming
 what is wrong - never an unexpected exception, and quickly. In the twenty-ninth session 3,430 mutated
 CSV, TSV and .xlsx files (seeds 1-4 of `/work/notes/s29/fuzz_core.py`) and 380 .xlsx, .ods and .xls
-ones (`fuzz_struct.py`, `fuzz_calamine.py`) found a header with a brace breaking the quarantine reason
-and a column filled to the sheet's bottom quarantined row by row; a few dozen per run are kept here."""
+ones (`fuzz_struct.py`, `fuzz_calamine.py`) found a header with a brace breaking the quarantine reason,
+a column filled to the sheet's bottom quarantined row by row, and a row number past the sheet that made
+python-calamine ask for 48 GB and abort the process (`test_hostile_files.py`); a few dozen per run are
+kept here."""
 
 from __future__ import annotations
 
