@@ -114,6 +114,27 @@ def header_row_xml() -> bytes:
     return f'<row r="1">{cells}</row>'.encode()
 
 
+def mutated_bytes(data: bytes, rng: random.Random, inserts: list[bytes], *, edits: int = 12,
+                  shares: tuple[float, float, float] = (0.4, 0.6, 0.8), cut: int = 50, back: int = 200) -> bytes:
+    """`data` with 1 to `edits` random edits (the seeded mutation tests): by the `shares` thresholds, a
+    byte changed, up to `cut` bytes cut, one of `inserts` put in, or the `back` bytes before repeated."""
+    b = bytearray(data)
+    flip, cut_share, insert_share = shares
+    for _ in range(rng.randint(1, edits)):
+        if not b:
+            break
+        op, at = rng.random(), rng.randrange(len(b))
+        if op < flip:
+            b[at] = rng.randrange(256)
+        elif op < cut_share:
+            del b[at:at + rng.randint(1, cut)]
+        elif op < insert_share:
+            b[at:at] = rng.choice(inserts)
+        else:
+            b[at:at] = b[max(0, at - back):at]
+    return bytes(b)
+
+
 def peak_memory_of_reading(path: Path, limits: ReadLimits | None = None) -> tuple[dict[str, object], int]:
     """Read `path` in a fresh Python process; returns (outcome summary, that process's peak RSS in bytes)."""
     code = (

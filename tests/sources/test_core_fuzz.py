@@ -23,7 +23,7 @@ import pytest
 
 from sources.config import SourceConfig
 from sources.reader import read_source_file
-from tests.sources.hostile import csv_text, workbook
+from tests.sources.hostile import csv_text, mutated_bytes, workbook
 from tests.sources.test_other_workbooks import _ods
 
 HEADER = ["Invoice Date", "Reseller", "End User", "SKU", "Serial", "Qty", "Amount", "Currency"]
@@ -48,18 +48,7 @@ ODS_PIECES = [b'<table:table-row table:number-rows-repeated="20000"><table:table
 
 
 def _bytes(data: bytes, rng: random.Random) -> bytes:
-    b = bytearray(data)
-    for _ in range(rng.randint(1, 10)):
-        op, at = rng.random(), rng.randrange(len(b))
-        if op < 0.3:
-            b[at] = rng.randrange(256)
-        elif op < 0.5:
-            del b[at:at + rng.randint(1, 60)]
-        elif op < 0.85:
-            b[at:at] = rng.choice(TEXT_INSERTS)
-        else:
-            b[at:at] = b[max(0, at - 300):at]
-    return bytes(b)
+    return mutated_bytes(data, rng, TEXT_INSERTS, edits=10, shares=(0.3, 0.5, 0.85), cut=60, back=300)
 
 
 def _member_edit(data: bytes, rng: random.Random, edit: dict[str, list[tuple[bytes, bytes]]]) -> bytes:

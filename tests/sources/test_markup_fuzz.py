@@ -15,6 +15,7 @@ from sources import html_tables
 from sources.config import SourceConfig
 from sources.limits import ReadLimits
 from sources.reader import read_source_file
+from tests.sources.hostile import mutated_bytes
 from tests.sources.test_fixed_width import PAGE, ROWS
 from tests.sources.test_framed_lists import PAGE as LIST_PAGE
 from tests.sources.test_framed_lists import ROWS as LIST_ROWS
@@ -34,28 +35,13 @@ INSERTS = [b"<td>", b"<tr>", b"</table>", b"<table>", b"|", b"-----", b"  ", b"\
            b"rowspan=99999 ", b'ss:Index="100000" ', b"\xff\xfe", b"\x00", b"&amp;", b"<![CDATA[", b"<!--"]
 
 
-def _mutated(data: bytes, rng: random.Random) -> bytes:
-    b = bytearray(data)
-    for _ in range(rng.randint(1, 12)):
-        op, at = rng.random(), rng.randrange(len(b))
-        if op < 0.4:
-            b[at] = rng.randrange(256)
-        elif op < 0.6:
-            del b[at:at + rng.randint(1, 50)]
-        elif op < 0.8:
-            b[at:at] = rng.choice(INSERTS)
-        else:
-            b[at:at] = b[max(0, at - 200):at]
-    return bytes(b)
-
-
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_mutated_files_read_to_an_outcome(tmp_path: Path, name: str) -> None:
     rng = random.Random(28)
     path = tmp_path / "inbox" / name
     path.parent.mkdir(parents=True)
     for case in range(25):
-        path.write_bytes(_mutated(SEEDS[name], rng))
+        path.write_bytes(mutated_bytes(SEEDS[name], rng, INSERTS))
         started = time.perf_counter()
         out = read_source_file(path, f"inbox/{name}", SourceConfig(name="f", kind="distributor", path="inbox/*"))
         assert out.status in ("loaded", "error", "empty", "needs_mapping")
