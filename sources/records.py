@@ -306,9 +306,12 @@ def _filled_past(table: RawTable, columns: list[str], blank_cells: np.ndarray, s
     for j, c in enumerate(columns):
         if blank_cells[last, j]:
             same &= blank_cells[rows, j]
-        else:
+        else:  # compared where not blank only: a missing value may be pandas' NA, which no == decides
+            present = ~blank_cells[rows, j]
             values = table.cells[c].to_numpy(dtype=object)[rows]
-            same &= ~blank_cells[rows, j] & (values == table.cells[c].iat[last])
+            equal = np.zeros(len(rows), dtype=bool)
+            equal[present] = np.asarray(values[present] == table.cells[c].iat[last], dtype=bool)
+            same &= equal
     differs = np.flatnonzero(~same)
     run = rows[differs[-1] + 1:] if len(differs) else rows
     if FILL_ROWS <= len(run) < len(rows):

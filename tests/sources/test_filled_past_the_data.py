@@ -72,3 +72,13 @@ def test_rows_that_differ_below_the_data_stay_in_quarantine(tmp_path: Path) -> N
     out = read(tmp_path, "pos.csv", "\n".join(lines) + "\n")
     assert out.rows_loaded == 20 and len(out.quarantine) == 10
     assert not any("filled down" in w for w in out.warnings)
+
+
+def test_a_fill_below_a_column_some_records_leave_blank(tmp_path: Path) -> None:
+    """The filled column is blank on some records above: the blanks are compared as blanks, on pandas 2's
+    and 3's missing values alike."""
+    lines = [",".join(HEADER)] + [",".join(str(v) for v in r[:7]) + ("," + r[7] if i % 2 else ",")
+                                  for i, r in enumerate(ROWS)]
+    out = read(tmp_path, "pos.csv", "\n".join(lines + [",,,,,,,USD"] * 5) + "\n")
+    assert out.rows_loaded == 20 and out.quarantine.empty
+    assert any("rows 22-26" in w and "filled down past the data" in w for w in out.warnings)
