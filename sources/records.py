@@ -300,18 +300,9 @@ def _filled_past(table: RawTable, columns: list[str], blank_cells: np.ndarray, s
     identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
     if (~blank_cells[last, identity]).any():
         return out
-    if not _repeat_last(table, columns, blank_cells, rows[-FILL_ROWS:]):
-        return out
-    same = np.ones(len(rows), dtype=bool)
-    for j, c in enumerate(columns):
-        if blank_cells[last, j]:
-            same &= blank_cells[rows, j]
-        else:  # compared where not blank only: a missing value may be pandas' NA, which no == decides
-            present = ~blank_cells[rows, j]
-            values = table.cells[c].to_numpy(dtype=object)[rows]
-            equal = np.zeros(len(rows), dtype=bool)
-            equal[present] = np.asarray(values[present] == table.cells[c].iat[last], dtype=bool)
-            same &= equal
+    if not _same_as_last(table, columns, blank_cells, rows[-FILL_ROWS:]).all():  # the last row is almost
+        return out  # always a record: a few rows tell before the whole table is compared
+    same = _same_as_last(table, columns, blank_cells, rows)
     differs = np.flatnonzero(~same)
     run = rows[differs[-1] + 1:] if len(differs) else rows
     if FILL_ROWS <= len(run) < len(rows):
@@ -319,17 +310,21 @@ def _filled_past(table: RawTable, columns: list[str], blank_cells: np.ndarray, s
     return out
 
 
-def _repeat_last(table: RawTable, columns: list[str], blank_cells: np.ndarray, rows: np.ndarray) -> bool:
-    """Whether `rows` (a few, the last one last) all hold what the last one holds: a cheap test before
-    the whole table is compared (a table's last row is almost always a record)."""
+def _same_as_last(table: RawTable, columns: list[str], blank_cells: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Per row of `rows` (the last one last): whether it holds what the last one holds, blank where it is
+    blank. Only non-blank cells are compared: a missing value may be pandas' NA, which no == decides."""
     last = int(rows[-1])
+    same = np.ones(len(rows), dtype=bool)
     for j, c in enumerate(columns):
-        if not (blank_cells[rows, j] == blank_cells[last, j]).all():
-            return False
+        present = ~blank_cells[rows, j]
+        if blank_cells[last, j]:
+            same &= ~present
+            continue
         values = table.cells[c].iloc[rows].to_numpy(dtype=object)
-        if not blank_cells[last, j] and not (values == table.cells[c].iat[last]).all():
-            return False
-    return True
+        equal = np.zeros(len(rows), dtype=bool)
+        equal[present] = np.asarray(values[present] == table.cells[c].iat[last], dtype=bool)
+        same &= equal
+    return same
 
 
 def _fill_note(table: RawTable, filled: np.ndarray) -> str:
