@@ -235,6 +235,8 @@ NORDIC: Final[dict[str, str]] = {
     "valuta": "currency", "saljare": "salesperson", "selger": "salesperson", "saelger": "salesperson",
     "garanti": "warranty", "service": "service", "land": "country", "adresse": "address", "adress": "address",
     "benamning": "description", "benaemning": "description", "benaevnelse": "description", "betegnelse": "description",
+    "namn": "name", "navn": "name", "kundens": "customer", "firma": "company", "foretag": "company",
+    "virksomhed": "company", "selskab": "company", "selskap": "company", "bedrift": "company",
 }
 FINNISH: Final[dict[str, str]] = {
     "lasku": "invoice", "laskun": "invoice", "paivamaara": "date", "pvm": "date", "numero": "number",
@@ -243,7 +245,8 @@ FINNISH: Final[dict[str, str]] = {
     "tuotenumero": "product number", "tuote": "product", "kuvaus": "description", "sarjanumero": "serial number",
     "maara": "quantity", "yksikkohinta": "unit price", "hinta": "price", "summa": "amount", "sopimus": "contract",
     "sopimusnumero": "contract number", "palvelu": "service", "alkaa": "start", "paattyy": "end",
-    "valuutta": "currency",
+    "valuutta": "currency", "nimi": "name", "asiakkaan": "customer", "yritys": "company", "yrityksen": "company",
+    "maa": "country", "osoite": "address", "postitoimipaikka": "city",
 }
 CZECH: Final[dict[str, str]] = {
     "datum": "date", "faktura": "invoice", "faktury": "invoice", "cislo": "number", "prodejce": "reseller",
@@ -355,6 +358,7 @@ JAPANESE: Final[dict[str, str]] = {
     "お客様": "customer", "客先": "customer", "納入先": "ship to", "出荷先": "ship to", "請求先": "bill to",
     "会社名": "company name", "会社": "company", "社名": "company name", "名称": "name", "名": "name",
     "市区町村": "city", "都道府県": "state", "郵便番号": "postal code", "国名": "country", "住所": "address",
+    "国": "country", "地域": "region",
     "品番": "product number", "型番": "model number", "製品番号": "product number", "品目": "item", "製品": "product",
     "商品": "product", "品名": "product name", "型式": "model", "説明": "description", "摘要": "description",
     "シリアル": "serial", "製造番号": "serial number", "数量": "quantity", "台数": "quantity", "個数": "quantity",

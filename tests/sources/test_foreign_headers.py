@@ -94,3 +94,22 @@ def test_columns_names_headers_of_any_script(tmp_path: Path) -> None:
     assert out.status == "loaded" and out.sheets[0].mapping == {
         "ინვოისის თარიღი": "invoice_date", "რესელერი": "reseller_name", "საბოლოო კლიენტი": "customer_name", "პროდუქტის კოდი": "sku"}
     assert out.records["sku"].tolist() == ["AB-0", "AB-1", "AB-2", "AB-3"]
+
+
+@pytest.mark.parametrize("headers", [
+    ["Kundnamn", "Land", "Serienummer", "Slutdatum"],                  # Swedish
+    ["Kundenavn", "Land", "Serienummer", "Slutdato"],                   # Danish / Norwegian
+    ["Företagsnamn", "Land", "Serienummer", "Slutdatum"],
+    ["Asiakkaan nimi", "Maa", "Sarjanumero", "Päättyy"],                # Finnish
+    ["顧客名", "国・地域", "シリアル番号", "保守終了日"],                      # Japanese, Microsoft's "country/region"
+])
+def test_a_tracker_names_its_customer_and_country_in_nordic_finnish_and_japanese(tmp_path: Path,
+                                                                              headers: list[str]) -> None:
+    path = tmp_path / "inbox" / "tracker.csv"
+    path.parent.mkdir(parents=True)
+    rows = [f"Kunde {i} AB,SE,SN{4400 + i}X,2027-0{1 + i}-15" for i in range(5)]
+    path.write_text("\n".join([",".join(headers), *rows]) + "\n", encoding="utf-8")
+    out = read_source_file(path, "inbox/tracker.csv", SourceConfig(name="t", kind="sales_rep", path="inbox/*"))
+    assert out.status == "loaded"
+    assert out.sheets[0].mapping == dict(zip(headers, ["customer_name", "customer_country", "serial_numbers",
+                                                       "service_end"], strict=True))
