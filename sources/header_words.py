@@ -134,10 +134,10 @@ def _known(word: str) -> list[Word] | None:
     """A word read directly: vocabulary, foreign, abbreviation or plural of a vocabulary word."""
     if word in STOPWORDS:
         return []
+    if word in SAME_AS:  # before the vocabulary: British "catalogue" is a word of it, read as "catalog"
+        return [Word(SAME_AS[word], WORD)]
     if word in ENGLISH or word in MODIFIERS or word.isdigit():
         return [Word(word, WORD)]
-    if word in SAME_AS:
-        return [Word(SAME_AS[word], WORD)]
     if word in ACRONYMS:
         return [Word(word, "unknown")]
     if word in FOREIGN:

@@ -140,7 +140,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "list_price": ("list price", "msrp", "list", "rrp", "price list", "gpl", "srp",
                    "retail price", "catalog price", "list unit price", "recommended retail price",
-                   "suggested retail price", "global price list"),
+                   "suggested retail price", "global price list", "public price"),
     "currency": ("currency", "curr", "ccy", "currency code", "cur", "iso currency"),
     "contract_number": (
         "contract", "agreement", "subscription", "support contract", "service contract",
@@ -283,6 +283,10 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
         "customer_account": ((), ("id", "record id", "record number")),
     },
     "sales_rep": {"customer_name": (("customer_name",), ("name",))},
+    # a price list's only price is its list price ("Price", "Preis (EUR)", "Unit Price"); a column
+    # naming the list price outright ("List Price" beside "Your Price") still wins the assignment
+    "price_list": {"list_price": (("unit_price", "amount"), (
+        "price", "unit price", "price per unit", "sales price", "selling price", "standard price"))},
     "accounting": {
         # SAP's "Sold-To Party" on an invoice is who is invoiced, no reseller
         "bill_to_name": (("customer_name", "reseller_name", "partner_name"), (
@@ -354,7 +358,11 @@ KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
                    "ledger code", "gl account code",
                    # a line's tax treatment (Xero's "TaxType": "20% (VAT on Income)"), no document type
-                   "tax type", "vat type", "tax code", "vat code"),
+                   "tax type", "vat type", "tax code", "vat code",
+                   # an invoice's bare due or expiry date ("Date d'échéance", "Fecha de vencimiento", "Data di
+                   # scadenza", "Vervaldatum", "Data de vencimento": the words a contract's end goes by too) is
+                   # when payment falls due, never a service end; "Service End", "Licence Expiry" still are
+                   "expiry", "expiry date", "due", "due date", "payment due", "payment due date"),
 }
 #: headers naming a whole document's total, repeated on each of its lines: the amount only when no
 #: line's own amount ("LineAmount", "Line Total", "Net Amount") is there
@@ -432,7 +440,8 @@ UNITS: Final[tuple[str, ...]] = (
     "paid until", "covered until", "good until", "period start", "period from", "period end", "period to",
 )
 #: English words read as another vocabulary word ("Coverage Thru" is "coverage until")
-SAME_AS: Final[dict[str, str]] = {"thru": "until", "through": "until", "till": "until"}
+SAME_AS: Final[dict[str, str]] = {"thru": "until", "through": "until", "till": "until", "catalogue": "catalog",
+                                  "creation": "created"}
 
 #: tokens that qualify a field without changing it ("Qty Shipped", "Net Amount (USD)")
 MODIFIERS: Final[frozenset[str]] = frozenset({

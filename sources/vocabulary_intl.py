@@ -72,6 +72,12 @@ GERMAN: Final[dict[str, str]] = {
     "mwst": "vat", "ust": "vat", "mehrwertsteuer": "vat", "umsatzsteuer": "vat", "steuer": "tax",
     "kostenstelle": "cost center", "pro": "per", "je": "per", "kurztext": "short text", "kurz": "short",
     "gerat": "device", "geraet": "device", "gerate": "device", "geraete": "device",
+    "buchungsdatum": "posting date", "buchung": "posting", "erstellt": "created", "angelegt": "created",
+    "erstelldatum": "created date", "anlagedatum": "created date",
+    "falligkeit": "due", "falligkeitsdatum": "due date", "fallig": "due",  # when an invoice falls due
+    # Dynamics 365's German account export: "Besitzer", "Übergeordnete Firma"
+    "besitzer": "owner", "konto": "account", "ubergeordnet": "parent", "ubergeordnete": "parent",
+    "ubergeordneter": "parent", "ubergeordnetes": "parent",
 }
 FRENCH: Final[dict[str, str]] = {
     "client": "customer", "nom": "name", "raison": "company", "sociale": "name",
@@ -98,6 +104,7 @@ FRENCH: Final[dict[str, str]] = {
     "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net", "npa": "postal code",
     "debit": "debit", "credit": "credit", "nature": "type", "constructeur": "manufacturer",
     "siret": "tax id", "siren": "tax id",
+    "proprietaire": "owner", "compte": "account", "creation": "created",
 }
 SPANISH: Final[dict[str, str]] = {
     "cliente": "customer", "nombre": "name", "razon": "company", "empresa": "company",
@@ -123,6 +130,8 @@ SPANISH: Final[dict[str, str]] = {
     "uds": "units", "ud": "unit", "unidades": "units",
     "documento": "document", "comprobante": "document", "debe": "debit", "haber": "credit",
     "nif": "tax id", "cif": "tax id",
+    "finalizacion": "end", "creacion": "created", "publico": "public", "propietario": "owner", "cuenta": "account",
+    "padre": "parent",
 }
 DUTCH: Final[dict[str, str]] = {
     "klant": "customer", "klanten": "customer", "eindklant": "end customer", "naam": "name",
@@ -147,6 +156,9 @@ DUTCH: Final[dict[str, str]] = {
     "onderdeel": "part", "prijslijst": "list price",
     "documentsoort": "document type", "factuursoort": "invoice type", "boekingssoort": "document type",
     "debet": "debit", "kostenplaats": "cost center",
+    "boekdatum": "posting date", "boekingsdatum": "posting date", "aangemaakt": "created",
+    "aanmaakdatum": "created date", "catalogus": "catalog", "bovenliggend": "parent",
+    "bovenliggende": "parent",
 }
 
 ITALIAN: Final[dict[str, str]] = {
@@ -172,6 +184,7 @@ ITALIAN: Final[dict[str, str]] = {
     "partita": "tax id", "piva": "tax id",  # partita IVA, P.IVA: a tax id
     "decorrenza": "start", "pz": "pieces", "pezzi": "pieces",
     "documento": "document", "dare": "debit", "avere": "credit",
+    "creazione": "created", "pubblico": "public", "proprietario": "owner", "padre": "parent",
 }
 PORTUGUESE: Final[dict[str, str]] = {
     "cliente": "customer", "nome": "name", "razao": "company", "empresa": "company", "numero": "number",
@@ -192,6 +205,7 @@ PORTUGUESE: Final[dict[str, str]] = {
     # Brazil: the reseller ("Revenda"), a quantity ("Qtde"), the NF-e (the invoice), tax ids (CNPJ, CPF; NIF, NIPC)
     "revenda": "reseller", "revendas": "reseller", "qtde": "quantity", "nf": "invoice", "nfe": "invoice",
     "cnpj": "tax id", "cpf": "tax id", "nif": "tax id", "nipc": "tax id",
+    "criacao": "created", "proprietario": "owner", "conta": "account", "pai": "parent",
 }
 POLISH: Final[dict[str, str]] = {
     "klient": "customer", "klienta": "customer", "kontrahent": "customer", "koncowy": "final",
@@ -213,6 +227,8 @@ POLISH: Final[dict[str, str]] = {
     "wygasniecia": "expiry", "okres": "term", "rozpoczecia": "start", "rozpoczecie": "start",
     "zakonczenia": "end", "zakonczenie": "end", "konca": "end", "razem": "total", "suma": "total", "partner": "partner",
     "liczba": "quantity", "nip": "tax id", "regon": "tax id",
+    "platnosci": "payment", "platnosc": "payment", "konto": "account", "wlasciciel": "owner", "nadrzedne": "parent",
+    "nadrzedny": "parent",
 }
 
 #: Swedish, Danish and Norwegian share most accounting words (folded: "å" -> "a", "ø" -> "o")
@@ -235,7 +251,10 @@ NORDIC: Final[dict[str, str]] = {
     "valuta": "currency", "saljare": "salesperson", "selger": "salesperson", "saelger": "salesperson",
     "garanti": "warranty", "service": "service", "land": "country", "adresse": "address", "adress": "address",
     "benamning": "description", "benaemning": "description", "benaevnelse": "description", "betegnelse": "description",
-    "namn": "name", "navn": "name", "kundens": "customer", "firma": "company", "foretag": "company",
+    "namn": "name", "navn": "name", "konto": "account", "agare": "owner", "eier": "owner", "ejer": "owner",
+    "overordnet": "parent", "overordnad": "parent", "forfallodatum": "due date", "forfaldsdato": "due date",
+    "forfallsdato": "due date", "forfallodag": "due date", "kundens": "customer", "firma": "company",
+    "foretag": "company",
     "virksomhed": "company", "selskab": "company", "selskap": "company", "bedrift": "company",
 }
 FINNISH: Final[dict[str, str]] = {
@@ -358,7 +377,7 @@ JAPANESE: Final[dict[str, str]] = {
     "お客様": "customer", "客先": "customer", "納入先": "ship to", "出荷先": "ship to", "請求先": "bill to",
     "会社名": "company name", "会社": "company", "社名": "company name", "名称": "name", "名": "name",
     "市区町村": "city", "都道府県": "state", "郵便番号": "postal code", "国名": "country", "住所": "address",
-    "国": "country", "地域": "region",
+    "国": "country", "地域": "region", "取引先": "account", "所有者": "owner", "親": "parent",
     "品番": "product number", "型番": "model number", "製品番号": "product number", "品目": "item", "製品": "product",
     "商品": "product", "品名": "product name", "型式": "model", "説明": "description", "摘要": "description",
     "シリアル": "serial", "製造番号": "serial number", "数量": "quantity", "台数": "quantity", "個数": "quantity",

@@ -113,3 +113,86 @@ def test_a_tracker_names_its_customer_and_country_in_nordic_finnish_and_japanese
     assert out.status == "loaded"
     assert out.sheets[0].mapping == dict(zip(headers, ["customer_name", "customer_country", "serial_numbers",
                                                        "service_end"], strict=True))
+
+
+#: Dynamics 365's account export as its German, French, Spanish, Dutch and Japanese (Salesforce) users save it
+CRM_ACCOUNTS = {
+    "de": ["Firmenname", "Kontonummer", "Adresse 1: Ort", "Adresse 1: Land/Region", "Besitzer", "Übergeordnete Firma"],
+    "fr": ["Nom du compte", "Numéro de compte", "Adresse 1 : Ville", "Adresse 1 : Pays/région", "Propriétaire",
+           "Compte parent"],
+    "es": ["Nombre de cuenta", "Número de cuenta", "Dirección 1: Ciudad", "Dirección 1: País o región", "Propietario",
+           "Cuenta padre"],
+    "nl": ["Accountnaam", "Accountnummer", "Adres 1: Plaats", "Adres 1: Land/regio", "Eigenaar", "Bovenliggend account"],
+    "ja": ["取引先名", "取引先番号", "市区町村", "国", "取引先 所有者", "親取引先"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CRM_ACCOUNTS))
+def test_a_crm_account_export_in_its_users_language(tmp_path: Path, lang: str) -> None:
+    headers = CRM_ACCOUNTS[lang]
+    path = tmp_path / "inbox" / "accounts.csv"
+    path.parent.mkdir(parents=True)
+    rows = [f"Kunde {i} GmbH,A-{1000 + i},Köln,DE,Anna Berger,{'Kunde 0 GmbH' if i else ''}" for i in range(5)]
+    path.write_text("\n".join([",".join(headers), *rows]) + "\n", encoding="utf-8")
+    out = read_source_file(path, "inbox/accounts.csv", SourceConfig(name="crm", kind="crm_accounts", path="inbox/*"))
+    assert out.status == "loaded"
+    assert out.sheets[0].mapping == dict(zip(headers, ["customer_name", "customer_account", "customer_city",
+                                                       "customer_country", "rep", "parent_account"], strict=True))
+
+
+@pytest.mark.parametrize("price", ["Price", "Unit Price", "Preis (EUR)", "Prix public HT", "Prix catalogue",
+                                   "Catalogusprijs", "Precio público"])
+def test_a_price_lists_only_price_is_its_list_price(tmp_path: Path, price: str) -> None:
+    path = tmp_path / "inbox" / "prices.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"SKU,Description,{price}\nAB-1,Switch,100.00\nAB-2,Router,250.50\nAB-3,Cable,12.00\n",
+                    encoding="utf-8")
+    out = read_source_file(path, "inbox/prices.csv", SourceConfig(name="p", kind="price_list", path="inbox/*"))
+    assert out.status == "loaded" and out.sheets[0].mapping[price] == "list_price"
+    assert out.records["list_price"].tolist() == [100.0, 250.5, 12.0]
+
+
+def test_a_price_list_with_a_list_price_keeps_the_other_price_apart(tmp_path: Path) -> None:
+    path = tmp_path / "inbox" / "prices.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("SKU,Description,Price,List Price\nAB-1,Switch,80.00,100.00\nAB-2,Router,200.00,250.50\n",
+                    encoding="utf-8")
+    out = read_source_file(path, "inbox/prices.csv", SourceConfig(name="p", kind="price_list", path="inbox/*"))
+    assert out.sheets[0].mapping["List Price"] == "list_price"
+    assert out.records["list_price"].tolist() == [100.0, 250.5]
+
+
+@pytest.mark.parametrize("headers", [
+    "N° facture,Date facture,Date d'échéance,Client,Référence,Montant HT",
+    "Nº factura,Fecha factura,Fecha de vencimiento,Cliente,Referencia,Importe",
+    "Numero fattura,Data fattura,Data di scadenza,Cliente,Codice articolo,Importo",
+    "Factuurnummer,Factuurdatum,Vervaldatum,Klant,Artikelnummer,Bedrag",
+    "Nota fiscal,Data de emissão,Data de vencimento,Cliente,Código do produto,Valor total",
+    "Rechnungsnummer,Buchungsdatum,Fälligkeitsdatum,Kunde,Artikelnummer,Betrag",
+    "Fakturanummer,Fakturadatum,Förfallodatum,Kund,Artikelnummer,Belopp",
+])
+def test_an_invoices_due_date_is_no_service_end(tmp_path: Path, headers: str) -> None:
+    # the words a contract's end goes by ("échéance", "vencimiento", "scadenza") are, on an invoice, when
+    # payment falls due: 30 days after the invoice, never the end of what it sold
+    path = tmp_path / "inbox" / "invoices.csv"
+    path.parent.mkdir(parents=True)
+    rows = [f"INV-{i},2026-03-{10 + i},2026-04-{10 + i},Kunde {i} GmbH,AB-{i},{100 + i}.00" for i in range(6)]
+    path.write_text("\n".join([headers, *rows]) + "\n", encoding="utf-8")
+    out = read_source_file(path, "inbox/invoices.csv", SourceConfig(name="a", kind="accounting", path="inbox/*"))
+    assert out.status == "loaded"
+    mapping = out.sheets[0].mapping
+    assert mapping[headers.split(",")[1]] == "invoice_date"
+    assert "service_end" not in mapping.values() and "service_start" not in mapping.values()
+
+
+def test_a_contract_exports_creation_date_is_no_field(tmp_path: Path) -> None:
+    path = tmp_path / "inbox" / "contracts.csv"
+    path.parent.mkdir(parents=True)
+    headers = "Número de contrato,Cliente,Fecha de inicio,Fecha de finalización,Fecha de creación,Importe"
+    rows = [f"SC-{i},Cliente {i} SA,2025-0{1 + i}-01,2026-0{1 + i}-01,2024-12-{10 + i},{1000 + i}.00" for i in range(6)]
+    path.write_text("\n".join([headers, *rows]) + "\n", encoding="utf-8")
+    out = read_source_file(path, "inbox/contracts.csv", SourceConfig(name="c", kind="crm_contracts", path="inbox/*"))
+    assert out.status == "loaded"
+    assert out.sheets[0].mapping == {"Número de contrato": "contract_number", "Cliente": "customer_name",
+                                     "Fecha de inicio": "service_start", "Fecha de finalización": "service_end",
+                                     "Importe": "amount"}
