@@ -6,7 +6,8 @@
    position, join when their SKU families agree or one side has no SKU; a form without SKU
    joins only a group whose forms all agree, so it cannot bridge two products. Look-alikes
    join across customers unless each form is known only at customers the other never was
-   (two units whose serials fold alike; then a form without customer bridges nothing either).
+   (two units whose serials fold alike; then a form without customer bridges nothing either),
+   and never two forms one record lists side by side (a batch of units).
 3. Typo: forms one slip apart (a dropped, doubled or substituted character, or two neighbours
    swapped) join under the rules of `serial_typos`: within one customer and SKU family when
    the rows carry their customer, never across customers, and without customers only when
@@ -87,6 +88,14 @@ def _lookalike_edges(forms: pd.DataFrame, families: pd.DataFrame) -> tuple[np.nd
     bridge = np.isin(codes[l], bad_groups) & (~has[l] | ~has[r])
     keep = ok & ~bridge
     return l[keep], r[keep]
+
+
+def _listed_together(left: np.ndarray, right: np.ndarray, form_records: pd.DataFrame) -> np.ndarray:
+    """Which look-alike pairs one record lists side by side: two units (a batch whose serials differ in
+    one character, "PFNXZ48I" and "PFNXZ48L" on one invoice line), never one unit written twice."""
+    if len(left) == 0:
+        return np.zeros(0, dtype=bool)
+    return pairs_sharing(left, right, form_records["form"].to_numpy(), form_records["record_id"].to_numpy())
 
 
 def _kept_across_customers(
@@ -227,7 +236,7 @@ def resolve_serials(rows: pd.DataFrame) -> pd.DataFrame:
     form_customers = form_links(form, work["customer"], "customer") if customer is not None else None
 
     ll, lr = _lookalike_edges(forms, families)
-    keep = _kept_across_customers(ll, lr, form_customers, len(forms))
+    keep = _kept_across_customers(ll, lr, form_customers, len(forms)) & ~_listed_together(ll, lr, form_records)
     ll, lr = ll[keep], lr[keep]
     groups = connected_components(len(forms), ll, lr)
     tl, tr = _typo_edges(forms, groups, families, form_records, form_customers)

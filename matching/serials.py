@@ -22,6 +22,8 @@ from matching.text import as_text, blank_to_null, on_unique
 _LABEL_WITH_SEPARATOR: Final[str] = (
     r"^(?:S */ *N *[:#.-]?|SN *[:#-]|SN +|SERIAL(?: *(?:NO\.?|NUM(?:BER)?|NR\.?|#))? *[:#.-]?)"
 )
+#: the zeros an all-digit serial starts with (one digit is kept: "000" stays "0")
+_LEADING_ZEROS: Final[str] = r"^0+(?=[0-9]+$)"
 LOOKALIKE_FROM: Final[str] = "OIL"
 LOOKALIKE_TO: Final[str] = "011"
 #: look-alikes only trusted within one customer: S/5 and B/8 also tell real serials apart
@@ -34,12 +36,14 @@ SKU_LOCALE_SUFFIX: Final[str] = (
 
 
 def normalise_serials(raw: pd.Series) -> pd.Series:
-    """Serial keys: upper case, "S/N:"-style labels and every non-alphanumeric removed."""
+    """Serial keys: upper case, "S/N:"-style labels and every non-alphanumeric removed, and an all-digit
+    serial's leading zeros (a CSV tool or a spreadsheet read "000123456" as the number 123456)."""
 
     def _distinct(u: pd.Series) -> pd.Series:
         s = u.str.upper().str.strip()
         s = s.str.replace(_LABEL_WITH_SEPARATOR, "", regex=True)
         s = s.str.replace("[^0-9A-Z]", "", regex=True)
+        s = s.str.replace(_LEADING_ZEROS, "", regex=True)
         return blank_to_null(s)
 
     return on_unique(as_text(raw), _distinct)

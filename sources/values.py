@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +41,21 @@ SERIAL_ONE_LETTER_CONNECTORS = frozenset({"y", "e", "i", "a", "и"})
 SERIAL_PLACEHOLDERS = frozenset({
     "n/a", "na", "n.a.", "n.a", "none", "null", "nil", "tbd", "tba", "unknown", "-", "--", "?",
 })
+#: "n/a" and "n.a." inside a longer cell ("n/a (spare)"), taken out before the split
+_PLACEHOLDER_IN_CELL = re.compile(r"(?i)(?<![0-9a-z])n(?:/|\.\s?)a(?![0-9a-z])\.?")
+#: words a serial cell holds besides serials or instead of them, in capitals too ("SERIAL NO. FOC1",
+#: "NO SERIAL", "SEE ATTACHED", "VARIOUS", "DEMO UNIT"), compared accent-folded and case-folded: a label,
+#: a placeholder or a pointer elsewhere, never a unit (a word written in small letters is never one either:
+#: `is_serial_token`)
+SERIAL_WORDS = frozenset({
+    "serial", "serials", "sn", "no", "nr", "nos", "num", "number", "numbers", "seriennummer", "serienummer",
+    "serie", "series", "matricola", "numero", "see", "siehe", "voir", "ver", "vedi", "zie", "se", "attached",
+    "attachment", "anbei", "anhang", "list", "liste", "lista", "various", "diverse", "divers", "varios", "vari",
+    "multiple", "mehrere", "plusieurs", "pending", "ausstehend", "missing", "fehlt", "manquant", "falta",
+    "unknown", "unbekannt", "inconnu", "desconocido", "sconosciuto", "onbekend", "none", "keine", "aucun",
+    "ninguno", "nessuno", "geen", "same", "above", "below", "as", "contract", "demo", "spare", "unit", "units",
+    "tbc", "tba", "tbd", "na", "nv", "nil", "null",
+})  # fmt: skip
 
 
 def map_unique(raw: pd.Series, fn: Callable[[object], object]) -> pd.Series:
@@ -324,11 +339,20 @@ def parse_quantity(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Seri
 _SCIENTIFIC_RX = re.compile(r"(?i)^\s*[+-]?\d+(?:[.,]\d+)?\s*E\s*\+?\d+\s*$")
 
 
+#: a number cell this large lost digits (a spreadsheet keeps fifteen significant ones)
+_ROUNDED_NUMBER = 1e15
+
+
 def scientific_cells(raw: pd.Series) -> pd.Series:
-    """Which text cells are a number in scientific notation ("8.18489E+11"): five or six significant
-    digits of a longer number, so such a value can never name one unit."""
-    text = map_unique(raw.astype(object), lambda v: v if isinstance(v, str) else None)
-    return text.notna() & text.astype(str).str.match(_SCIENTIFIC_RX)
+    """Which cells are a number in scientific notation ("8.18489E+11": five or six significant digits of
+    a longer number) or a number cell of sixteen digits or more (4.35e+16, digits lost to a spreadsheet's
+    fifteen): such a value can never name one unit."""
+    def damaged(v: object) -> bool:
+        if isinstance(v, str):
+            return _SCIENTIFIC_RX.match(v) is not None
+        return isinstance(v, (float, np.floating)) and not math.isnan(v) and abs(v) >= _ROUNDED_NUMBER
+
+    return map_unique(raw.astype(object), damaged).astype(bool)
 
 
 #: a text cell that is one serial as written: a letter or digit, and nothing a prefix, a separator or the
@@ -357,11 +381,25 @@ def _serial_list(value: object) -> list[str] | None:
 def is_serial_token(token: str) -> bool:
     """Whether one token of a split serial cell can be a serial: it holds a letter or a digit (a lone
     "-" between two serials separates them), is no connector word ("and", "und", "&"), which the
-    matcher would otherwise key as a unit called "AND", and no count ("(x2)", "×2": how many units)."""
+    matcher would otherwise key as a unit called "AND", and no count ("(x2)", "×2": how many units).
+    Nor a word: one of `SERIAL_WORDS` in any case, or letters alone with a small one among them ("See",
+    "pending": serials are written in capitals or hold a digit); nor one character written over and
+    over ("000000", "XXXX") or zeros alone: what a form asks for when nobody knows the serial. Each
+    would otherwise be one unit shared by every row that wrote it."""
     core = _NOT_ALNUM.sub("", token)
     if not core or _COUNT_TOKEN.fullmatch(token):
         return False
-    return core.casefold() not in SERIAL_CONNECTORS and core not in SERIAL_ONE_LETTER_CONNECTORS
+    folded = core.casefold()
+    if folded in SERIAL_CONNECTORS or core in SERIAL_ONE_LETTER_CONNECTORS:
+        return False
+    if core.isalpha() and (core != core.upper() or _folded_word(folded) in SERIAL_WORDS):
+        return False
+    return not (len(set(folded)) == 1 and (len(core) >= 3 or folded[0] == "0"))
+
+
+def _folded_word(word: str) -> str:
+    """A word without its accents ("numéro" -> "numero")."""
+    return word if word.isascii() else unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _serial_cell(value: object) -> list[str] | None:
@@ -374,12 +412,50 @@ def _serial_cell(value: object) -> list[str] | None:
     cell = _COUNT_IN_CELL.sub(" ", SERIAL_PREFIX.sub(" ", text).strip()).strip()
     if cell.lower() in SERIAL_PLACEHOLDERS:
         return []
+    cell = _PLACEHOLDER_IN_CELL.sub(" ", cell)
     return [t for x in _SERIAL_SPLIT.split(cell) if (t := x.strip(".:#")) and is_serial_token(t)]
 
 
 def split_serials(raw: pd.Series) -> pd.Series:
     """Serial cells to lists: prefixes removed, split on `SERIAL_SEPARATORS` and connector words. Each distinct
     cell is split once, in Python (a third of the time of five pandas string passes over every row);
-    every row gets a list of its own."""
-    lists = map_unique(raw, _serial_list).to_numpy(dtype=object)
-    return pd.Series([[] if v is None else list(v) for v in lists], index=raw.index, dtype=object)
+    every row gets a list of its own. A serial written in groups ("FOC 2145 X0AB") is one serial again
+    where the column's other serials say so (`_spaced_serials`)."""
+    codes, uniques = pd.factorize(raw.astype(object), use_na_sentinel=True)
+    lists = [_serial_list(u) for u in uniques]
+    for i in _spaced_serials(uniques, lists):
+        lists[i] = ["".join(lists[i] or [])]
+    out = np.empty(len(lists) + 1, dtype=object)
+    out[:-1] = lists
+    out[-1] = None  # code -1: missing
+    return pd.Series([[] if v is None else list(v) for v in out[codes]], index=raw.index, dtype=object)
+
+
+#: a column's serials say how long one is when this many cells hold one serial without a space
+SPACED_EVIDENCE = 20
+#: the shortest serial whose groups are joined again (shorter ones are often written as several units)
+SPACED_MIN_LENGTH = 6
+
+
+def _spaced_serials(cells: Sequence[object], lists: Sequence[list[str] | None]) -> list[int]:
+    """Which cells hold one serial written in groups split at its spaces ("FOC 2145 X0AB"): the cell has
+    no separator but spaces, and its pieces are each shorter than the column's usual serial (the median
+    length of the serials written without a space, at least `SPACED_MIN_LENGTH`) and together one long."""
+    lengths = [len(ls[0]) for c, ls in zip(cells, lists, strict=True)
+               if ls is not None and len(ls) == 1 and isinstance(c, str) and " " not in c.strip()]
+    if len(lengths) < SPACED_EVIDENCE:
+        return []
+    usual = int(np.median(lengths))
+    if usual < SPACED_MIN_LENGTH:
+        return []
+    out = []
+    for i, (cell, pieces) in enumerate(zip(cells, lists, strict=True)):
+        if not pieces or len(pieces) < 2 or not isinstance(cell, str) or _SPACED_OTHER_SEPARATOR.search(cell):
+            continue
+        if max(map(len, pieces)) < usual and abs(sum(map(len, pieces)) - usual) <= 1:
+            out.append(i)
+    return out
+
+
+#: a separator other than a space: serials written with it are several
+_SPACED_OTHER_SEPARATOR = re.compile(r"[,;/|+&\n、，；｜／＋＆・]")

@@ -157,3 +157,33 @@ def test_same_assets_whatever_the_text_dtype_and_index() -> None:
         assert as_objects[column].astype(object).where(as_objects[column].notna(), None).tolist() == (
             as_strings[column].astype(object).where(as_strings[column].notna(), None).tolist()
         ), column
+
+
+def test_look_alikes_one_record_lists_side_by_side_are_a_batch_of_units() -> None:
+    frame = pd.DataFrame(
+        [
+            ("r1", "PFNXZ48I", "20XW0026GE", "inv"),
+            ("r1", "PFNXZ48L", "20XW0026GE", "inv"),
+            ("r1", "PFNXZ481", "20XW0026GE", "inv"),
+            ("r2", "PFNXZ48I", "20XW0026GE", "dist"),
+            ("r3", "PFNXZ48L", "20XW0026GE", "crm"),
+            ("r4", "CZJ912O0AB", "P12345-B21", "crm"),  # a misread of r5's unit, written alone: still one unit
+            ("r5", "CZJ91200AB", "P12345-B21", "dist"),
+        ],
+        columns=["record_id", "raw_serial", "sku", "source"],
+    )
+    out = resolve_serials(frame)
+    assert out["asset_key"].iloc[:3].nunique() == 3
+    assert out["asset_key"].iloc[3] == out["asset_key"].iloc[0] and out["asset_key"].iloc[4] == out["asset_key"].iloc[1]
+    assert out["asset_key"].iloc[5] == out["asset_key"].iloc[6] and out["match_rule"].iloc[5] == "lookalike"
+
+
+def test_an_all_digit_serial_without_its_leading_zeros_is_the_same_unit() -> None:
+    out = _assets(
+        [
+            ("a", "000123456789", "DS-2000", "crm"),
+            ("b", "123456789", "DS-2000", "accounting"),  # a CSV tool read it as a number
+            ("c", "0A123456789", "DS-2000", "dist"),  # not all digits: its zero is part of it
+        ]
+    )
+    assert out.loc["a", "asset_key"] == out.loc["b", "asset_key"] != out.loc["c", "asset_key"]

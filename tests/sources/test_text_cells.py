@@ -91,3 +91,23 @@ def test_a_column_of_scientific_serials_says_to_export_them_as_text(tmp_path: Pa
 
     assert all(ss == [] for ss in out.records["serial_numbers"])
     assert any("scientific notation" in w and "as text" in w for w in out.warnings), out.warnings
+
+
+def test_a_number_cell_of_sixteen_digits_or_more_names_no_unit(tmp_path: Path) -> None:
+    # an .xlsx number cell keeps fifteen significant digits: an 18-digit serial typed into it is rounded
+    # (4.35e+16), and its text would split at "+" into pieces that join unrelated units
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for n in range(12):
+        serial: object = 435012345678901234 + n if n % 3 == 0 else f"FDO{n:08d}"
+        sheet.append(_row(n, "02909", "")[:6] + [serial] + _row(n, "02909", "")[7:])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    out = read_source_file(path, "export.xlsx", SourceConfig(name="dist", kind="distributor", path="inbox/*"))
+    serials = out.records["serial_numbers"]
+    assert serials[0] == [] and serials[1] == ["FDO00000001"] and len(out.records) == 12
+    assert all(ss == [] or ss == [f"FDO{n:08d}"] for n, ss in enumerate(serials))
+    assert any("scientific notation" in w and "4" in w for w in out.warnings), out.warnings

@@ -141,6 +141,43 @@ def test_a_plain_serial_cell_is_read_as_the_general_path_reads_it() -> None:
     assert len(plain) > 100  # the shortcut was taken
 
 
+@pytest.mark.parametrize(
+    ("cell", "serials"),
+    [
+        ("Serial No. FOC2145X0AC", ["FOC2145X0AC"]),  # a label without a colon
+        ("SERIAL NO. FOC2145X0AC", ["FOC2145X0AC"]),
+        ("SN FDO2231A1BD", ["FDO2231A1BD"]),
+        ("SERIENNUMMER X7", ["X7"]),
+        ("Numéro de série 12345", ["12345"]),
+        ("NO SERIAL", []),  # placeholders and pointers elsewhere, in capitals or not
+        ("See attached", []),
+        ("various, see list", []),
+        ("same as above", []),
+        ("DEMO UNIT", []),
+        ("pending", []),
+        ("n/a (spare)", []),
+        ("0", []),  # what a form asks for when nobody knows the serial
+        ("000000", []),
+        ("XXXX", []),
+        ("ABCDEFG", ["ABCDEFG"]),  # a serial of capitals alone (a Dell service tag may be one) stays
+        ("A, B", ["A", "B"]),
+        ("1234", ["1234"]),
+    ],
+)
+def test_words_in_a_serial_cell_are_no_units(cell: str, serials: list[str]) -> None:
+    assert split_serials(_col(cell)).tolist() == [serials]
+
+
+def test_a_serial_written_in_groups_is_one_serial_where_the_column_says_so() -> None:
+    plain = [f"FOC{2100 + i}X{i % 10}AB" for i in range(30)]
+    cells = [*plain, "FOC 2145 X0AB", "SN: FDO 2231 A1BC", "FOC2145X0AB FOC2145X0AC", "AB12 CD34", "FOC 2145, X0AB"]
+    out = split_serials(pd.Series(cells, dtype=object)).tolist()[len(plain):]
+    assert out == [["FOC2145X0AB"], ["FDO2231A1BC"], ["FOC2145X0AB", "FOC2145X0AC"], ["AB12", "CD34"],
+                   ["FOC", "2145", "X0AB"]]
+    # too few serials written whole to say how long one is: the groups stay apart
+    assert split_serials(pd.Series(["FOC 2145 X0AB", *plain[:5]], dtype=object)).tolist()[0] == ["FOC", "2145", "X0AB"]
+
+
 def test_split_serials_keeps_the_index() -> None:
     out = split_serials(pd.Series(["A, B", None], index=[4, 8], dtype=object))
     assert out.to_dict() == {4: ["A", "B"], 8: []}
