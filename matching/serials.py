@@ -36,22 +36,23 @@ SKU_LOCALE_SUFFIX: Final[str] = (
 
 
 def normalise_serials(raw: pd.Series) -> pd.Series:
-    """Serial keys: upper case, "S/N:"-style labels and every non-alphanumeric removed, and an all-digit
-    serial's leading zeros (a CSV tool or a spreadsheet read "000123456" as the number 123456)."""
+    """Serial keys: upper case, "S/N:"-style labels and every non-alphanumeric removed."""
 
     def _distinct(u: pd.Series) -> pd.Series:
         s = u.str.upper().str.strip()
         s = s.str.replace(_LABEL_WITH_SEPARATOR, "", regex=True)
         s = s.str.replace("[^0-9A-Z]", "", regex=True)
-        s = s.str.replace(_LEADING_ZEROS, "", regex=True)
         return blank_to_null(s)
 
     return on_unique(as_text(raw), _distinct)
 
 
 def lookalike_keys(serial_keys: pd.Series) -> pd.Series:
-    """Serial keys with look-alike characters folded (O->0, I->1, L->1), for matching only."""
-    return on_unique(serial_keys, lambda u: _fold(u, LOOKALIKE_FROM, LOOKALIKE_TO))
+    """Serial keys with look-alike characters folded (O->0, I->1, L->1), for matching only, and an
+    all-digit one without its leading zeros (a CSV tool or a spreadsheet read "000123456" as the
+    number 123456: the same unit, its serial shown as most sources write it)."""
+    return on_unique(serial_keys, lambda u: _fold(u, LOOKALIKE_FROM, LOOKALIKE_TO).str.replace(
+        _LEADING_ZEROS, "", regex=True))
 
 
 def customer_lookalike_keys(serial_keys: pd.Series) -> pd.Series:

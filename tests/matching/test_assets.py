@@ -187,3 +187,4 @@ def test_an_all_digit_serial_without_its_leading_zeros_is_the_same_unit() -> Non
         ]
     )
     assert out.loc["a", "asset_key"] == out.loc["b", "asset_key"] != out.loc["c", "asset_key"]
+    assert out.loc["b", "serial_number"] == "000123456789"  # the zeros kept: a tie goes to the longer form
