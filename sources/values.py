@@ -350,7 +350,7 @@ def scientific_cells(raw: pd.Series) -> pd.Series:
     def damaged(v: object) -> bool:
         if isinstance(v, str):
             return _SCIENTIFIC_RX.match(v) is not None
-        return isinstance(v, (float, np.floating)) and not math.isnan(v) and abs(v) >= _ROUNDED_NUMBER
+        return isinstance(v, (float, np.floating)) and not math.isnan(v) and abs(float(v)) >= _ROUNDED_NUMBER
 
     return map_unique(raw.astype(object), damaged).astype(bool)
 

@@ -60,7 +60,7 @@ rated AS (
     LEFT JOIN rv_partner_terms pt ON pt.partner_id = b.reseller_id
 )
 SELECT 'booked' AS event, contract_id, customer_id, reseller_id, currency, event_date, partner_rate, split_basis,
-       CAST(round(revenue, 2) AS DECIMAL(18, 2)) AS revenue,
+       CAST(cents(revenue) AS DECIMAL(18, 2)) AS revenue,
        rv_share_of(revenue, partner_rate) AS partner_share,
        0 AS due, 0 AS renewed, CAST(0 AS DECIMAL(18, 2)) AS lapse_value
 FROM rated
@@ -68,7 +68,7 @@ UNION ALL
 SELECT 'due', v.contract_id, v.customer_id,
        CASE WHEN ap.reseller_assigned THEN ap.reseller_id ELSE v.reseller_id END, v.value_currency, v.end_date,
        NULL::DOUBLE, NULL::VARCHAR, CAST(0 AS DECIMAL(18, 2)), CAST(0 AS DECIMAL(18, 2)), 1, CASE WHEN v.renewed THEN 1 ELSE 0 END,
-       CAST(CASE WHEN v.renewed THEN 0 ELSE coalesce(round(v.annual_value, 2), 0) END AS DECIMAL(18, 2))
+       CAST(CASE WHEN v.renewed THEN 0 ELSE coalesce(cents(v.annual_value), 0) END AS DECIMAL(18, 2))
 FROM rv_contract_values v
 CROSS JOIN run_settings s
 LEFT JOIN assigned_parties ap ON ap.item_key = v.contract_id

@@ -17,7 +17,7 @@
 -- not renewed, ending from the as-of date to the end of the forecast or co-term horizon
 CREATE OR REPLACE TEMP TABLE rv_upcoming AS
 SELECT v.*, v.end_date - s.as_of AS days_to_expiry, w.label AS window_label, w.probability,
-       round(v.annual_value * (1 + s.uplift), 2) AS renewal_value
+       cents(v.annual_value * (1 + s.uplift)) AS renewal_value
 FROM rv_contract_values v
 CROSS JOIN run_settings s
 JOIN rv_windows w ON v.end_date - s.as_of BETWEEN w.lo AND w.hi
@@ -51,7 +51,7 @@ SELECT 'lapsed' AS kind, v.contract_id AS opp_key, v.customer_id, v.reseller_id,
        v.renewal_owner, v.owner_at_risk, v.service_provider_id, v.service_provider_name,
        v.service_level, v.sku, v.asset_count, v.end_date AS expiry_date, v.end_date - s.as_of AS days_to_expiry,
        'lapsed' AS window_label, fp.lapsed AS win_probability,
-       round(v.annual_value, 2) AS value, v.value_currency AS currency,
+       cents(v.annual_value) AS value, v.value_currency AS currency,
        'Ended ' || rv_day(v.end_date) || ' (' || (s.as_of - v.end_date) || ' days ago) and not renewed: win-back at the last annual value, '
            || coalesce(v.annual_basis || v.fx_note, 'which is unknown (no amount, no list price)') || '; '
            || rv_pct(fp.lapsed) || ' win probability (lapsed).' AS basis
@@ -180,7 +180,7 @@ WITH grouped_assets AS (
            any_value(category) AS category, any_value(attach_rate) AS attach_rate,
            any_value(list_price * fx_rate) AS unit_list_price,
            count(*) AS asset_count, count(list_price) AS priced,
-           round(sum(list_price * fx_rate * attach_rate), 2) AS value,
+           cents(sum(list_price * fx_rate * attach_rate)) AS value,
            min(uncovered_since) AS since, max(last_end) AS last_end
     FROM rv_gap_assets
     WHERE asset_id NOT IN (SELECT asset_id FROM rv_installed_base)

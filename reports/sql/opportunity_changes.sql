@@ -33,7 +33,7 @@ SELECT o.opportunity_id, m.previous_kind, m.previous_value,
        CASE WHEN NOT EXISTS (SELECT 1 FROM rv_previous) THEN NULL
             WHEN m.opportunity_id IS NULL THEN 'new'
             WHEN m.previous_kind <> o.kind
-              OR abs(coalesce(round(o.value, 2), -1) - coalesce(m.previous_value, -1)) >= 0.01 THEN 'changed'
+              OR abs(coalesce(cents(o.value), -1) - coalesce(m.previous_value, -1)) >= 0.01 THEN 'changed'
             END AS since_last_run
 FROM rv_opportunities o
 LEFT JOIN rv_matches m USING (opportunity_id);
@@ -47,7 +47,7 @@ added AS (
                        WHEN 'coverage_gap' THEN 'new coverage gap'
                        ELSE 'new co-term proposal' END AS reason,
            o.customer_id, o.contract_id, o.contract_number, o.rep, o.reseller_id, o.sku,
-           NULL::DECIMAL(18, 2) AS previous_value, CAST(round(o.value, 2) AS DECIMAL(18, 2)) AS value, o.currency
+           NULL::DECIMAL(18, 2) AS previous_value, CAST(cents(o.value) AS DECIMAL(18, 2)) AS value, o.currency
     FROM rv_opportunities o JOIN rv_change c USING (opportunity_id)
     WHERE c.since_last_run = 'new'
 ),
@@ -58,9 +58,9 @@ changed AS (
                 THEN c.previous_kind || ' -> ' || o.kind || CASE WHEN o.kind = 'lapsed'
                      THEN ': ended ' || strftime(o.expiry_date, '%Y-%m-%d') || ' without a renewal' ELSE '' END
                 ELSE 'value ' || coalesce(format('{:,.2f}', CAST(c.previous_value AS DOUBLE)), 'unknown') || ' -> '
-                     || coalesce(format('{:,.2f}', CAST(round(o.value, 2) AS DOUBLE)), 'unknown') END AS reason,
+                     || coalesce(format('{:,.2f}', CAST(cents(o.value) AS DOUBLE)), 'unknown') END AS reason,
            o.customer_id, o.contract_id, o.contract_number, o.rep, o.reseller_id, o.sku,
-           c.previous_value, CAST(round(o.value, 2) AS DECIMAL(18, 2)) AS value, o.currency
+           c.previous_value, CAST(cents(o.value) AS DECIMAL(18, 2)) AS value, o.currency
     FROM rv_opportunities o JOIN rv_change c USING (opportunity_id)
     WHERE c.since_last_run = 'changed'
 ),

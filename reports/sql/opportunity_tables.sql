@@ -9,7 +9,7 @@ WITH valued AS (
            sp.split_basis, sp.split_note,
            coalesce(o.renewal_owner, CASE WHEN o.reseller_id IS NULL THEN 'vendor' ELSE 'reseller' END) AS owner,
            coalesce(o.owner_at_risk, false) OR ar.customer_id IS NOT NULL AS at_risk,
-           CAST(round(o.value, 2) AS DECIMAL(18, 2)) AS value_dec,
+           CAST(cents(o.value) AS DECIMAL(18, 2)) AS value_dec,
            -- split from the value in cents, in DECIMAL (as reports/sql/economics.sql): a DOUBLE summed in
            -- parallel differs in its last bits between runs, and a half cent would round either way
            rv_share_of(o.value, sp.partner_share_rate) AS partner_dec
@@ -29,7 +29,7 @@ SELECT v.opportunity_id, v.kind, s.as_of AS as_of_date,
        v.window_label AS expiry_window, v.window_label AS "window",
        v.value_dec AS value,
        CAST(v.win_probability AS DOUBLE) AS win_probability,
-       CAST(round(v.value_dec * v.win_probability, 2) AS DECIMAL(18, 2)) AS weighted_value,
+       CAST(cents(v.value_dec * v.win_probability) AS DECIMAL(18, 2)) AS weighted_value,
        CAST(v.value_dec - v.partner_dec AS DECIMAL(18, 2)) AS vendor_share,
        v.partner_dec AS partner_share,
        v.currency,
@@ -59,8 +59,8 @@ SELECT ib.asset_id, ib.serial_number, ib.sku, ib.category, ib.customer_id, cu.na
        coalesce(cr.crm_owner, cr.tracker_rep, ch.rep) AS rep,
        a.ship_date, ib.warranty_end, ib.last_end AS last_contract_end, ib.uncovered_since,
        CAST(round((s.as_of - ib.uncovered_since) / 365.25, 1) AS DECIMAL(5, 1)) AS years_uncovered,
-       CAST(round(ib.list_price * ib.fx_rate, 2) AS DECIMAL(18, 2)) AS list_price,
-       CAST(round(ib.list_price * ib.fx_rate * ib.attach_rate, 2) AS DECIMAL(18, 2)) AS value_if_covered,
+       CAST(cents(ib.list_price * ib.fx_rate) AS DECIMAL(18, 2)) AS list_price,
+       CAST(cents(ib.list_price * ib.fx_rate * ib.attach_rate) AS DECIMAL(18, 2)) AS value_if_covered,
        ib.value_currency AS currency, cu.contact_name, cu.contact_phone
 FROM rv_installed_base ib
 CROSS JOIN run_settings s
@@ -85,7 +85,7 @@ SELECT u.contract_id, u.contract_number, u.customer_id, cu.name AS customer_name
        u.window_label AS "window",
        CAST(u.renewal_value AS DECIMAL(18, 2)) AS value,
        CAST(u.probability AS DOUBLE) AS win_probability,
-       CAST(round(u.renewal_value * u.probability, 2) AS DECIMAL(18, 2)) AS weighted_value,
+       CAST(cents(u.renewal_value * u.probability) AS DECIMAL(18, 2)) AS weighted_value,
        u.value_currency AS currency,
        u.days_to_expiry <= s.renewal_days AS listed_as_renewal
 FROM rv_upcoming u
@@ -99,7 +99,7 @@ CREATE OR REPLACE TABLE missed_renewals AS
 SELECT v.contract_id, v.contract_number, v.customer_id, cu.name AS customer_name,
        v.reseller_id, pa.name AS reseller_name, v.renewal_owner, v.rep, v.service_level, v.end_date,
        CAST(s.as_of - v.end_date AS INTEGER) AS days_since_end,
-       CAST(round(v.annual_value, 2) AS DECIMAL(18, 2)) AS value,
+       CAST(cents(v.annual_value) AS DECIMAL(18, 2)) AS value,
        v.value_currency AS currency,
        o.opportunity_id AS lapsed_opportunity_id
 FROM rv_contract_values v

@@ -177,7 +177,7 @@ valued AS (
            CASE WHEN f.kind = 'no_end_customer' THEN f.customer_id
                 ELSE coalesce(f.customer_id, v.customer_id, cv.customer_id) END AS customer,
            coalesce(f.sku, v.sku) AS sku_shown,
-           CASE WHEN f.contract_id IS NOT NULL THEN round(cv.annual_value, 2) ELSE v.value END AS value,
+           CASE WHEN f.contract_id IS NOT NULL THEN cents(cv.annual_value) ELSE v.value END AS value,
            CASE WHEN f.contract_id IS NOT NULL THEN cv.value_currency ELSE v.currency END AS currency_shown
     FROM rg_findings f
     LEFT JOIN rg_asset_value v USING (asset_id)

@@ -31,7 +31,7 @@ SELECT b.contract_id,
        CASE WHEN b.reseller_id IS NULL AND rn.reseller_basis IN ('source', 'bill_to') THEN 'renewal'
             ELSE b.reseller_basis END AS reseller_basis,
        b.rep, b.sku, b.sku_family, b.term_months,
-       CAST(round(b.amount * 12 / coalesce(nullif(b.term_months, 0), 12), 2) AS DECIMAL(18, 2)) AS annual_amount,
+       CAST(cents(b.amount * 12 / coalesce(nullif(b.term_months, 0), 12)) AS DECIMAL(18, 2)) AS annual_amount,
        b.numbered, b.sources, b.record_count, coalesce(ca.assets, 0) AS asset_count,
        coalesce(ca.inferred, 0) AS assets_inferred, b.quantity, b.end_date_source, b.amount_source
 FROM contracts_base b

@@ -85,7 +85,7 @@ SELECT sku,
             ELSE 'inferred' END AS category_basis,
        CASE WHEN category = 'service'
             THEN coalesce(service_level_norm(sku), service_level_norm(description)) END AS service_level,
-       CAST(coalesce(own_price, family_price, round(p90_unit_price, 2)) AS DECIMAL(18, 2)) AS list_price,
+       CAST(coalesce(own_price, family_price, cents(p90_unit_price)) AS DECIMAL(18, 2)) AS list_price,
        (own_price IS NULL AND coalesce(family_price, p90_unit_price) IS NOT NULL) AS list_price_estimated,
        CASE WHEN own_price IS NOT NULL THEN 'price_list'
             WHEN family_price IS NOT NULL THEN 'price_list_family'
@@ -97,7 +97,7 @@ SELECT sku,
                      WHEN family_price IS NOT NULL THEN family_currency
                      ELSE observed_currency END,
                 (SELECT currency FROM run_settings)) AS currency,
-       CAST(round(median_unit_price, 2) AS DECIMAL(18, 2)) AS median_unit_price,
+       CAST(cents(median_unit_price) AS DECIMAL(18, 2)) AS median_unit_price,
        priced_rows,
        source_rows
 FROM categorised
