@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from reports.opportunities import channel_stand_ins, register_valuation
+from reports.program_tiers import build_program_tiers
 from reports.steps import (
     CONTRACT_VALUES,
     ECONOMICS,
@@ -46,7 +47,10 @@ def build_economics(con: duckdb.DuckDBPyConnection, settings: ValuationSettings)
     register_valuation(con, settings)
     channel_stand_ins(con)
     for step in (VALUATION_MACROS, OPPORTUNITY_PARTIES, PROGRAM_TIERS, CONTRACT_VALUES, ECONOMICS_ITEMS):
-        REPORTS_SQL.run(con, step)
+        if step is PROGRAM_TIERS:
+            build_program_tiers(con)
+        else:
+            REPORTS_SQL.run(con, step)
     assign_parties(con)
     REPORTS_SQL.run(con, ECONOMICS)
     return economics_outcome(con, settings)

@@ -16,7 +16,8 @@ import duckdb
 import pandas as pd
 
 from reports.opportunity_reassign import reassign_opportunities
-from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_PLAN, OPPORTUNITY_STEPS, REPORTS_SQL
+from reports.program_tiers import build_program_tiers
+from reports.steps import OPPORTUNITY_CHANGES, OPPORTUNITY_PLAN, OPPORTUNITY_STEPS, PROGRAM_TIERS, REPORTS_SQL
 from reports.steps import OPPORTUNITY_TABLES as OPPORTUNITY_TABLES_STEP
 from reports.valuation import GAP, LAPSED, VALUE_BANDS, ValuationSettings
 from warehouse.previous_run import PREVIOUS_OPPORTUNITY_COLUMNS
@@ -140,7 +141,10 @@ def build_opportunities(con: duckdb.DuckDBPyConnection, settings: ValuationSetti
                     "event VARCHAR, run_date VARCHAR)")
     _channel_stand_ins(con)
     for step in OPPORTUNITY_STEPS:
-        REPORTS_SQL.run(con, step)
+        if step is PROGRAM_TIERS:  # the written tiers are read in Python (word tables), then the SQL step
+            build_program_tiers(con)
+        else:
+            REPORTS_SQL.run(con, step)
         if step is OPPORTUNITY_PLAN:  # the action dates are known: the counterparty in force on them
             reassign_opportunities(con)
     frame = previous if previous is not None else pd.DataFrame(

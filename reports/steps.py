@@ -17,8 +17,9 @@ OPPORTUNITY_PARTIES = SqlStep(
     creates=("rv_customer_crm_owner", "rv_customer_tracker_rep", "rv_contract_reps", "rv_channel_rep",
              "rv_partner_terms", "rv_customer_reps", "rv_rep_ids"),
 )
-#: a partner program's tier as written read as the configured tier it names ("Gold Certified Partner")
-PROGRAM_TIERS = SqlStep("program_tiers.sql", creates=("rv_program_tiers",))
+#: a partner program's tier as written read as the configured tier it names ("Gold Certified Partner"); the
+#: readings come from reports.program_tiers (build_program_tiers runs this step)
+PROGRAM_TIERS = SqlStep("program_tiers.sql", frames=("program_tier_readings",), creates=("rv_program_tiers",))
 CONTRACT_VALUES = SqlStep("contract_values.sql", creates=("rv_contract_values",))
 OPPORTUNITIES = SqlStep(
     "opportunities.sql", creates=("rv_opportunities", "rv_opportunity_assets", "rv_installed_base"),

@@ -10,7 +10,8 @@
 --                            contracts in force on the as-of date (in the reporting currency), or,
 --                            when it has none, the value of its listed renewals and win-backs. The
 --                            fee is never charged per contract: a year of the book shares one fee.
---   a tier only              valuation.partner_share of that tier, else the default (program_tier)
+--   a tier only              valuation.partner_share of that tier, else the default (program_tier); the
+--                            basis says when the written tier names none or two (rv_program_tiers.note)
 -- No terms on that date: the configured split as before the partner program (valuation.partner_tiers
 -- and partner_share, `default`), flagged in the basis when any partner has terms. No reseller: direct.
 -- customers at risk: one of their contracts is maintained by a third party (contract_owners) and
@@ -36,7 +37,7 @@ terms AS (
 ),
 matched AS (
     SELECT o.*, t.terms_id, t.tier, t.split_percent, t.fee, t.in_force_from, t.source AS terms_source,
-           ts.share AS tier_share
+           ts.share AS tier_share, pg.note AS tier_note
     FROM opp o
     LEFT JOIN terms t ON t.partner_id = o.reseller_id AND o.action_date BETWEEN t.in_force_from AND t.in_force_to
     LEFT JOIN rv_program_tiers pg ON pg.written = t.tier
@@ -86,7 +87,8 @@ SELECT r.opportunity_id, r.action_date, r.terms_id, r.split_basis,
                      || ' (' || r.terms_source || ') over an annual book of ' || rv_money(s.currency, r.annual_book)
                      || ' = ' || rv_pct(least(1.0, r.fee / r.annual_book)) || ' to the partner.'
             ELSE ' Split: ' || coalesce(r.tier, 'default') || ' tier from ' || rv_day(r.in_force_from) || ' ('
-                 || r.terms_source || '), ' || rv_pct(coalesce(r.tier_share, d.share)) || ' to the partner.'
+                 || r.terms_source || '), ' || rv_pct(coalesce(r.tier_share, d.share)) || ' to the partner'
+                 || coalesce(' (the tier ' || r.tier_note || ': default share)', '') || '.'
        END AS split_note
 FROM rated r
 CROSS JOIN any_terms a
