@@ -355,6 +355,10 @@ NOT_A_FIELD: Final[tuple[str, ...]] = (
 #: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
 #: ledger (GL) account, never the customer's
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    # the vendor's side of a partner program's split is no partner share: read as one, every split
+    # would come out the other way round
+    "partner_program": ("vendor share", "vendor percent", "vendor split", "vendor margin", "manufacturer share",
+                        "manufacturer percent", "manufacturer split", "oem share", "oem split", "vendor share percent"),
     "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
                    "ledger code", "gl account code",
                    # a line's tax treatment (Xero's "TaxType": "20% (VAT on Income)"), no document type

@@ -76,6 +76,9 @@ GERMAN: Final[dict[str, str]] = {
     "erstelldatum": "created date", "anlagedatum": "created date",
     "falligkeit": "due", "falligkeitsdatum": "due date", "fallig": "due",  # when an invoice falls due
     # Dynamics 365's German account export: "Besitzer", "Übergeordnete Firma"
+    # a partner program in German: "Supportmodell", "Jahresgebühr", "Zertifizierte Mitarbeiter"
+    "modell": "model", "gebuhr": "fee", "gebuehr": "fee", "jahres": "annual", "jahrlich": "annual",
+    "mitarbeiter": "staff", "zertifiziert": "certified", "zertifizierte": "certified", "zertifizierter": "certified",
     "besitzer": "owner", "konto": "account", "ubergeordnet": "parent", "ubergeordnete": "parent",
     "ubergeordneter": "parent", "ubergeordnetes": "parent",
 }
@@ -104,6 +107,7 @@ FRENCH: Final[dict[str, str]] = {
     "livre": "ship to", "livraison a": "ship to", "payeur": "payer", "ht": "net", "npa": "postal code",
     "debit": "debit", "credit": "credit", "nature": "type", "constructeur": "manufacturer",
     "siret": "tax id", "siren": "tax id",
+    "redevance": "fee", "frais": "fee", "annuel": "annual", "annuelle": "annual", "personnel": "staff",
     "proprietaire": "owner", "compte": "account", "creation": "created",
 }
 SPANISH: Final[dict[str, str]] = {
@@ -130,6 +134,7 @@ SPANISH: Final[dict[str, str]] = {
     "uds": "units", "ud": "unit", "unidades": "units",
     "documento": "document", "comprobante": "document", "debe": "debit", "haber": "credit",
     "nif": "tax id", "cif": "tax id",
+    "soporte": "support", "modelo": "model", "cuota": "fee", "anual": "annual", "personal": "staff",
     "finalizacion": "end", "creacion": "created", "publico": "public", "propietario": "owner", "cuenta": "account",
     "padre": "parent",
 }
@@ -156,6 +161,8 @@ DUTCH: Final[dict[str, str]] = {
     "onderdeel": "part", "prijslijst": "list price",
     "documentsoort": "document type", "factuursoort": "invoice type", "boekingssoort": "document type",
     "debet": "debit", "kostenplaats": "cost center",
+    "ondersteuning": "support", "vergoeding": "fee", "jaarlijkse": "annual", "jaarlijks": "annual",
+    "medewerkers": "staff", "gecertificeerde": "certified", "gecertificeerd": "certified",
     "boekdatum": "posting date", "boekingsdatum": "posting date", "aangemaakt": "created",
     "aanmaakdatum": "created date", "catalogus": "catalog", "bovenliggend": "parent",
     "bovenliggende": "parent",
@@ -184,6 +191,8 @@ ITALIAN: Final[dict[str, str]] = {
     "partita": "tax id", "piva": "tax id",  # partita IVA, P.IVA: a tax id
     "decorrenza": "start", "pz": "pieces", "pezzi": "pieces",
     "documento": "document", "dare": "debit", "avere": "credit",
+    "supporto": "support", "modello": "model", "canone": "fee", "annuo": "annual", "annuale": "annual",
+    "personale": "staff", "certificato": "certified", "certificati": "certified",
     "creazione": "created", "pubblico": "public", "proprietario": "owner", "padre": "parent",
 }
 PORTUGUESE: Final[dict[str, str]] = {

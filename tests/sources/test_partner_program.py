@@ -66,3 +66,35 @@ def test_a_share_column_mixing_points_and_fractions_reads_each_value_as_written(
     assert any("0.10 is 10%" in w for w in mixed.warnings)
     alone = type_column("split_percent", pd.Series(["0.25", "1"], dtype=object), "Share")
     assert alone.values.tolist() == [0.25, 1.0] and not alone.warnings
+
+
+PROGRAM_HEADERS = {
+    "de": ["Partner", "Partnerstufe", "Zertifizierte Mitarbeiter", "Supportmodell", "Partner-Marge", "Jahresgebühr"],
+    "es": ["Socio", "Nivel", "Personal certificado", "Modelo de soporte", "Margen del socio", "Cuota anual"],
+    "fr": ["Partenaire", "Niveau", "Personnel certifié", "Modèle de support", "Marge partenaire", "Redevance annuelle"],
+    "nl": ["Partner", "Niveau", "Gecertificeerde medewerkers", "Supportmodel", "Partnermarge", "Jaarlijkse vergoeding"],
+    "it": ["Partner", "Livello", "Personale certificato", "Modello di supporto", "Margine partner", "Canone annuo"],
+}
+
+
+def test_a_partner_program_in_its_vendors_language(tmp_path: Path) -> None:
+    fields = ["partner_name", "tier", "certified_staff", "support_model", "split_percent", "fixed_fee"]
+    for lang, headers in PROGRAM_HEADERS.items():
+        path = tmp_path / f"program_{lang}.csv"
+        rows = [f"Partner {i} GmbH,Gold,{i + 2},Partner delivers L1,{30 + i}%," for i in range(4)]
+        path.write_text("\n".join([",".join(headers), *rows, "Partner 9 GmbH,Registered,1,Vendor,,6000"]) + "\n",
+                        encoding="utf-8")
+        src = SourceConfig(name="program", kind="partner_program", path="*.csv")
+        out = read_source_file(path, path.name, src)
+        assert out.status == "loaded", (lang, out.error)
+        assert out.sheets[0].mapping == dict(zip(headers, fields, strict=True)), lang
+        assert out.records["fixed_fee"].iloc[-1] == 6000.0 and out.records["split_percent"].iloc[0] == 0.30
+
+
+def test_the_vendors_share_is_never_read_as_the_partners(tmp_path: Path) -> None:
+    # "Vendor Share" is the other side of the split: read as the partner's, every split would flip
+    path = tmp_path / "program.csv"
+    rows = [f"Partner {i} Ltd,Gold,Partner delivers L1,{60 + i}%" for i in range(6)]
+    path.write_text("\n".join(["Partner,Tier,Support Model,Vendor Share", *rows]) + "\n", encoding="utf-8")
+    out = read_source_file(path, "program.csv", SourceConfig(name="program", kind="partner_program", path="*.csv"))
+    assert "split_percent" not in out.sheets[0].mapping.values()
