@@ -8,7 +8,10 @@ and non-finite numbers quarantine their row instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -20,6 +23,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.table import RawTable
 from sources.values import (
     comma_decimals,
+    map_unique,
     parse_money_column,
     parse_quantity,
     parse_text,
@@ -70,12 +74,50 @@ def type_column(
     if ftype == "serials":
         return _serials(fld, col, header)
     if ftype == "date":
+        if fld in OPEN_END_FIELDS:
+            return _open_ended(fld, col, header, lambda c: _dates(fld, c, header, where, date_format, epoch,
+                                                                  order_hint, limits))
         return _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
     if ftype == "money":
         return _money(fld, col, header, where, limits)
     if ftype == "percent":
         return _percent(fld, col, where, header)
     return _quantity(fld, col, header, where, limits, decimal_comma)
+
+
+#: date fields whose blank means "until further notice": a partner's terms without an end
+OPEN_END_FIELDS: frozenset[str] = frozenset({"valid_to"})
+#: what systems write for "no end": a year of 9999 (SAP's 31.12.9999), Oracle's 4712-12-31, or a word
+_OPEN_END_DATE = re.compile(r"(?:^|\D)(?:9999|4712\D+12\D+31|31\D+12\D+4712)(?:\D|$)")
+_OPEN_END_WORDS = frozenset({
+    "-", "--", "—", "–", "ongoing", "open", "open ended", "open-ended", "unlimited", "indefinite", "none", "n/a",
+    "until further notice", "unbefristet", "offen", "unbegrenzt", "illimite", "illimitee", "indetermine",
+    "indefinido", "ilimitado", "indeterminado", "indeterminato", "illimitato", "onbepaald", "doorlopend",
+    "tillsvidare", "tills vidare", "bezterminowo",
+})  # fmt: skip
+
+
+def _open_end(value: object) -> bool:
+    """Whether a cell says a validity has no end: a year of 9999, Oracle's 4712-12-31, or a word for it."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year >= 9999 or (value.year, value.month, value.day) == (4712, 12, 31)
+    if not isinstance(value, str):
+        return False
+    text = " ".join(value.split()).casefold()
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
+    return folded in _OPEN_END_WORDS or text in _OPEN_END_WORDS or _OPEN_END_DATE.search(text) is not None
+
+
+def _open_ended(fld: str, col: pd.Series, header: str, typed: Callable[[pd.Series], TypedColumn]) -> TypedColumn:
+    """`typed` of the cells, those saying "no end" (`_open_end`) read as blank, with a note saying how many."""
+    open_end = map_unique(col.astype(object), _open_end).astype(bool)
+    if not open_end.any():
+        return typed(col)
+    out = typed(col.astype(object).where(~open_end, None))
+    example = col[open_end].iloc[0]
+    out.warnings.append(f"{fld} ('{header}'): {int(open_end.sum())} value(s) say the validity has no end "
+                        f"(e.g. {example!r}): read as open-ended")
+    return out
 
 
 def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:

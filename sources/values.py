@@ -304,7 +304,11 @@ def _quantity_text(v: object, decimal_comma: bool = False) -> object:
     if isinstance(v, (int, float)):
         return v
     text = _decimal_comma_number(str(v)) if decimal_comma else _ungroup(str(v))
-    return re.sub(r"(?i)\s*(pcs?|units?|ea|x)\.?$", "", text)
+    return _QUANTITY_UNIT.sub("", text)
+
+
+#: a unit after a count: pieces, units, each, "x"; Stück; people ("3 FTE", "4 engineers" of a partner's staff)
+_QUANTITY_UNIT = re.compile(r"(?i)\s*(pcs?|units?|ea|x|stk|st(?:ü|ue)ck|fte|people|persons?|engineers?|staff)\.?$")
 
 
 _PROVEN_COMMA_RX = re.compile(r"\d,(?:\d{1,2}|\d{4,})\s*$|^\s*\d{1,3}(?:\.\d{3})+,\d+\s*$")

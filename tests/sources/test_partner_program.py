@@ -98,3 +98,16 @@ def test_the_vendors_share_is_never_read_as_the_partners(tmp_path: Path) -> None
     path.write_text("\n".join(["Partner,Tier,Support Model,Vendor Share", *rows]) + "\n", encoding="utf-8")
     out = read_source_file(path, "program.csv", SourceConfig(name="program", kind="partner_program", path="*.csv"))
     assert "split_percent" not in out.sheets[0].mapping.values()
+
+
+def test_terms_without_an_end_are_open_ended_not_lost(tmp_path: Path) -> None:
+    # SAP's 31.12.9999, Oracle's 4712-12-31 and words for "no end": the terms hold until further notice
+    ends = ["31.12.9999", "9999-12-31", "4712-12-31", "ongoing", "unbefristet", "-", "31.12.2027"]
+    path = tmp_path / "program.csv"
+    rows = [f"Partner {i} GmbH,Gold,40%,01.01.2026,{end}" for i, end in enumerate(ends)]
+    path.write_text("\n".join(["Partner,Tier,Revenue Share,Valid From,Valid To", *rows]) + "\n", encoding="utf-8")
+    out = read_source_file(path, "program.csv", SourceConfig(name="program", kind="partner_program", path="*.csv"))
+    assert out.status == "loaded" and out.quarantine.empty
+    valid_to = pd.to_datetime(out.records["valid_to"])
+    assert valid_to.iloc[:-1].isna().all() and valid_to.iloc[-1].date() == dt.date(2027, 12, 31)
+    assert any("no end" in w and "6 value(s)" in w for w in out.warnings), out.warnings

@@ -90,6 +90,11 @@ def test_quantities() -> None:
     assert not failed.any()
 
 
+def test_a_count_with_its_unit() -> None:
+    out, failed = parse_quantity(_col("3 FTE", "4 engineers", "2 Stück", "5 Stk.", "1 person"))
+    assert out.tolist() == [3, 4, 2, 5, 1] and not failed.any()
+
+
 def test_fractional_or_unreadable_quantities_fail() -> None:
     out, failed = parse_quantity(_col("1.5", "1,5", 2.5, "x", "three"))
     assert out.isna().all()
