@@ -29,6 +29,8 @@ LOOKALIKE_TO: Final[str] = "011"
 #: look-alikes only trusted within one customer: S/5 and B/8 also tell real serials apart
 CUSTOMER_LOOKALIKE_FROM: Final[str] = "SB"
 CUSTOMER_LOOKALIKE_TO: Final[str] = "58"
+#: an HP option code after the product number ("5CD123#ABA": the keyboard and power cord of a region)
+_OPTION_CODE: Final[str] = r"#[0-9A-Z]{2,4}$"
 #: localisation / region suffixes on SKUs ("C9300-48P-E" is not one: single letters are kept)
 SKU_LOCALE_SUFFIX: Final[str] = (
     r"-(?:EU|UK|US|NA|AP|APAC|EMEA|LA|LATAM|JP|CN|AU|BR|IN|KR|CA|DE|FR|IT|ES|NL|CH|WW|INTL)$"
@@ -79,7 +81,9 @@ def normalise_skus(raw: pd.Series) -> pd.Series:
 
 
 def sku_families(skus: pd.Series) -> pd.Series:
-    """Product family of normalised SKUs: the SKU without its localisation suffix."""
-    return on_unique(
-        skus, lambda u: blank_to_null(u.str.replace(SKU_LOCALE_SUFFIX, "", regex=True))
-    )
+    """Product family of normalised SKUs, as a key to compare: the SKU without its localisation suffix or
+    an HP option code ("#ABA"), and without punctuation - one product spelled two ways ("P12345-B21",
+    "P12345B21") is one family, so its serials' look-alikes and slips still join."""
+    return on_unique(skus, lambda u: blank_to_null(
+        u.str.replace(SKU_LOCALE_SUFFIX, "", regex=True).str.replace(_OPTION_CODE, "", regex=True)
+        .str.replace("[^0-9A-Z]", "", regex=True)))

@@ -196,7 +196,9 @@ def test_skus_and_families() -> None:
     skus = normalise_skus(pd.Series(["ws-c2960x-48fps-l=", "C9300-48P-E-EU", "C9300-48P-E"]))
     assert skus.tolist() == ["WS-C2960X-48FPS-L", "C9300-48P-E-EU", "C9300-48P-E"]
     fam = sku_families(skus)
-    assert fam.iloc[1] == fam.iloc[2] == "C9300-48P-E"
+    assert fam.iloc[1] == fam.iloc[2] == "C930048PE"  # a key to compare, without punctuation
+    spelled = sku_families(normalise_skus(pd.Series(["P12345-B21", "p12345b21", "5CD123#ABA", "5CD123"])))
+    assert spelled.tolist() == ["P12345B21", "P12345B21", "5CD123", "5CD123"]
 
 
 def test_normalisers_keep_index_and_handle_all_null() -> None:

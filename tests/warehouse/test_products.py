@@ -63,6 +63,28 @@ def test_the_price_list_wins_and_a_variant_takes_its_family_price(tmp_path: Path
     assert eu["category"] == "hardware"
 
 
+def test_a_sku_spelled_otherwise_takes_the_price_lists_price(tmp_path: Path) -> None:
+    # sources write one vendor SKU their own way: without the hyphen, lower case, with a label, with the
+    # description in the cell, with an HP option code; each is priced from the list, not estimated
+    w = FixtureWorld()
+    w.row("price_list", sku="P12345-B21", description="Riser kit", list_price=420, category="Hardware")
+    w.row("price_list", sku="5CD123", description="Notebook", list_price=1500, category="Hardware")
+    w.row("price_list", sku="20XW-0026GE", description="ThinkPad", list_price=1300, category="Hardware")
+    spellings = ["P12345B21", "SKU: P12345-B21", "P12345-B21 - DL380 riser kit", "5CD123#ABA", "20XW0026GE"]
+    for sku in spellings:
+        w.row("westbridge", customer_id="CUST-1", sku=sku, unit_price=100, quantity=1, invoice_date="2025-01-10")
+    con = build(w, tmp_path)
+    build_products(con)
+    got = {s: _product(con, con.execute("SELECT sku_norm(?)", [s]).fetchall()[0][0]) for s in spellings}
+    assert {s: (p["list_price"], p["list_price_basis"]) for s, p in got.items()} == {
+        "P12345B21": (Decimal("420.00"), "price_list"),
+        "SKU: P12345-B21": (Decimal("420.00"), "price_list"),
+        "P12345-B21 - DL380 riser kit": (Decimal("420.00"), "price_list"),
+        "5CD123#ABA": (Decimal("1500.00"), "price_list_family"),
+        "20XW0026GE": (Decimal("1300.00"), "price_list"),
+    }
+
+
 def test_categories_are_inferred_from_words_and_coverage(tmp_path: Path) -> None:
     w = FixtureWorld()
     w.row("accounting", customer_id="CUST-1", sku="CS-4HR-SW", description="Support 4-hour onsite response",

@@ -26,6 +26,21 @@ CREATE OR REPLACE TEMP MACRO sku_family(x) AS
         '[-_/ ](EU|UK|GB|US|NA|CA|DE|FR|IT|ES|NL|BE|CH|AT|SE|NO|DK|FI|IE|PL|JP|CN|KR|IN|AU|NZ|BR|MX|APAC|EMEA|WW|INTL)$',
         ''), '\s+', '', 'g'), '=+$', ''), '');
 
+-- A SKU as another source may spell it, for matching only (products keep the SKU as written): a
+-- leading label ("SKU:", "P/N", "Part No.", "Art.-Nr.") and a trailing description (" - DL380 riser")
+-- dropped, then every character that is no letter or digit: "p12345-b21", "P12345B21" and
+-- "SKU: P12345-B21 - riser kit" are one spelling; `sku_family_key` is the same of the family, an HP
+-- option code ("5CD123#ABA") dropped too.
+CREATE OR REPLACE TEMP MACRO sku_bare(x) AS
+    regexp_replace(regexp_replace(upper(trim(coalesce(x, ''))),
+        '^(SKU|P\s*/?\s*N|PART\s*(NO\.?|NUMBER|NR\.?|#)?|ART(ICLE|IKEL)?\.?\s*-?\s*(NO\.?|NR\.?|#)?)\s*[:#.]\s*', ''),
+        '\s+[-–—]\s+.*$', '');
+CREATE OR REPLACE TEMP MACRO sku_spelling(x) AS
+    nullif(regexp_replace(sku_bare(x), '[^A-Z0-9]', '', 'g'), '');
+CREATE OR REPLACE TEMP MACRO sku_family_key(x) AS
+    nullif(regexp_replace(regexp_replace(coalesce(sku_family(sku_bare(x)), ''), '#[A-Z0-9]{2,4}$', ''),
+                          '[^A-Z0-9]', '', 'g'), '');
+
 -- Service level spelled any way -> NBD | 4HR | 24x7 (NULL when the text names none).
 CREATE OR REPLACE TEMP MACRO service_level_of(s) AS
     CASE WHEN regexp_matches(s, '24\s*(x|/)\s*7|24x7|rund-um-die-uhr') THEN '24x7'

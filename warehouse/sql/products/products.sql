@@ -11,6 +11,7 @@
 CREATE OR REPLACE TEMP TABLE sku_rows AS
 SELECT sku_norm(r.sku) AS sku,
        sku_family(r.sku) AS sku_family,
+       sku_spelling(r.sku) AS spelling, sku_family_key(r.sku) AS family_key,
        r.kind, r.source, s.rank, r.source_file, r.source_row,
        nullif(trim(r.description), '') AS description,
        category_norm(r.category) AS category,
@@ -29,6 +30,12 @@ FROM sku_rows
 WHERE kind = 'price_list' AND list_price IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY sku ORDER BY rank ASC, source_file DESC, source_row DESC) = 1;
 
+-- the price list's rows by spelling and by family key, for SKUs other sources spell otherwise
+CREATE OR REPLACE TEMP TABLE price_list_spellings AS
+SELECT sku_spelling(sku) AS spelling, sku_family_key(sku) AS family_key, list_price, category, currency,
+       description, sku = sku_family AS is_family
+FROM price_list_rows;
+
 CREATE OR REPLACE TEMP TABLE sku_descriptions AS
 SELECT sku, description
 FROM (SELECT sku, description, min(rank) AS rank, count(*) AS n FROM sku_rows
@@ -38,6 +45,7 @@ QUALIFY row_number() OVER (PARTITION BY sku ORDER BY rank ASC, n DESC, descripti
 CREATE OR REPLACE TEMP TABLE sku_observed AS
 SELECT sku,
        min(sku_family) AS sku_family,
+       min(spelling) AS spelling, min(family_key) AS family_key,
        count(*) AS source_rows,
        -- trackers show renewal values, not unit prices: they never price a SKU
        count(unit_price) FILTER (WHERE kind NOT IN ('price_list', 'sales_rep')) AS priced_rows,
@@ -55,13 +63,25 @@ CREATE OR REPLACE TABLE products AS
 WITH joined AS (
     SELECT o.sku, o.sku_family, o.source_rows, o.priced_rows, o.p90_unit_price, o.median_unit_price,
            o.coverage_rows, o.sale_rows, o.observed_currency,
-           pl.list_price AS own_price, pl.category AS own_category, pl.description AS own_description,
-           pl.currency AS own_currency,
-           fam.list_price AS family_price, fam.category AS family_category, fam.currency AS family_currency,
+           coalesce(pl.list_price, ps.list_price) AS own_price,
+           coalesce(pl.category, ps.category) AS own_category,
+           coalesce(pl.description, ps.description) AS own_description,
+           coalesce(pl.currency, ps.currency) AS own_currency,
+           coalesce(fam.list_price, fk.list_price) AS family_price,
+           coalesce(fam.category, fk.category) AS family_category,
+           coalesce(fam.currency, fk.currency) AS family_currency,
            d.description AS seen_description
     FROM sku_observed o
     LEFT JOIN price_list_rows pl ON pl.sku = o.sku
+    -- the same SKU spelled otherwise ("P12345B21" for "P12345-B21"): one price list row only
+    LEFT JOIN (SELECT * FROM price_list_spellings QUALIFY count(*) OVER (PARTITION BY spelling) = 1) ps
+        ON pl.sku IS NULL AND ps.spelling = o.spelling
     LEFT JOIN price_list_rows fam ON fam.sku = o.sku_family AND o.sku <> o.sku_family
+    -- its family's price, the family spelled otherwise: the price list's one row that is its family
+    LEFT JOIN (SELECT * FROM price_list_spellings WHERE is_family
+               QUALIFY count(*) OVER (PARTITION BY family_key) = 1) fk
+        ON pl.sku IS NULL AND ps.spelling IS NULL AND fam.sku IS NULL
+       AND fk.family_key = o.family_key AND fk.spelling <> o.spelling
     LEFT JOIN sku_descriptions d ON d.sku = o.sku
 ),
 described AS (
