@@ -6,11 +6,14 @@ made by exactly one step). The files live in warehouse/sql/<stage>/.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from warehouse.sql_runner import SqlLibrary, SqlStep
+from warehouse.support_models import support_owner
 
 WAREHOUSE_SQL = SqlLibrary(Path(__file__).with_name("sql"))
 
@@ -18,10 +21,24 @@ WAREHOUSE_SQL = SqlLibrary(Path(__file__).with_name("sql"))
 MACRO_FILES: tuple[str, ...] = ("resolve_macros.sql", "catalogue_macros.sql")
 
 
+#: Python functions every connection to a build gets beside the macros: name -> (function, argument types, result)
+PYTHON_FUNCTIONS: dict[str, tuple[Callable[..., str | None], list[str], str]] = {
+    "support_owner": (support_owner, ["VARCHAR"], "VARCHAR"),  # partner_terms.sql
+}
+
+
 def register_macros(con: duckdb.DuckDBPyConnection) -> None:
-    """The build's TEMP macros (contract_key, is_partner_type ...) on `con`; nothing is written to a file."""
+    """The build's TEMP macros (contract_key, is_partner_type ...) and Python functions (support_owner) on
+    `con`; nothing is written to a file. Calling it again on the same connection replaces them."""
     for name in MACRO_FILES:
         con.execute(WAREHOUSE_SQL.text(name))
+    for name, (function, arguments, result) in PYTHON_FUNCTIONS.items():
+        with contextlib.suppress(duckdb.InvalidInputException):  # not registered on `con` yet
+            con.remove_function(name)
+        # "special": NULL in, and NULL out, are the function's own; by name, as the enum's module
+        # differs between DuckDB 1.4 (duckdb.functional) and 2.x (duckdb.func)
+        con.create_function(name, function, arguments, result,  # type: ignore[call-overload]
+                            null_handling="special")
 
 # ingest: the ingest store's schema, and its state copied into a new build
 INGEST_SCHEMA = SqlStep("ingest/ingest_schema.sql", creates=("ingested_files", "source_records", "quarantine"))

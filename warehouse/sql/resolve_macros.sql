@@ -29,25 +29,8 @@ CREATE OR REPLACE TEMP MACRO provider_keyword(t) AS
          WHEN regexp_matches(lower(trim(coalesce(t, ''))),
                              '^(service (org|organi[sz]ation)|asp|authori[sz]ed service (provider|partner))$') THEN 'service_org'
     END;
--- a partner program's support model read as the owner of its renewals (NULL when it says neither);
--- a yes or no answers "does the partner deliver the support" ("Delivers Support: Yes" - the reseller
--- owns the renewal; "No" - the vendor does)
-CREATE OR REPLACE TEMP MACRO support_owner(t) AS
-    CASE WHEN lower(trim(coalesce(t, ''))) IN ('yes', 'y', 'true', 'ja', 'oui', 'si', 'sí', 'sim', 'tak', 'x')
-             THEN 'reseller'
-         WHEN lower(trim(coalesce(t, ''))) IN ('no', 'n', 'false', 'nein', 'non', 'nie', 'não', 'nao') THEN 'vendor'
-         WHEN regexp_matches(lower(coalesce(t, '')), '(service org|organi[sz]ation|\basp\b|authori[sz]ed service)') THEN 'service_org'
-         WHEN regexp_matches(lower(coalesce(t, '')), '(third[- ]party|3rd[- ]party|\btpm\b)') THEN 'third_party'
-         -- said the other way round: no partner support, the reseller does not deliver it, the vendor does
-         WHEN regexp_matches(lower(coalesce(t, '')),
-                             '(\b(no|not|non|without|never|nicht|kein|keine|pas|sans|sin|senza)\b[^,;.]*\b(reseller|partner|var)\b'
-                             || '|\b(reseller|partner)s?\b[^,;.]*\b(does not|doesn''t|do not|don''t|never|nicht|ne)\b'
-                             || '|\b(vendor|manufacturer|oem)[- ](delivers|delivered|provides|provided|led)'
-                             || '|(delivered|provided) by (the )?(vendor|manufacturer|oem)'
-                             || '|\b(vendor|manufacturer|oem) (delivers|provides|supports))') THEN 'vendor'
-         WHEN regexp_matches(lower(coalesce(t, '')), '(reseller|partner|first[- ]line|first[- ]level|1st[- ]line|var\b)') THEN 'reseller'
-         WHEN regexp_matches(lower(coalesce(t, '')), '(vendor|direct|manufacturer)') THEN 'vendor'
-    END;
+-- support_owner(t), a partner program's support model read as the owner of its renewals, is a Python
+-- function (warehouse/support_models.py) registered beside these macros (warehouse.steps.register_macros).
 -- A company name's key for "is this the reseller itself" (customer_mentions.sql leaves such a
 -- distributor row without an end customer; reports/sql/registration lists it as no_end_customer:
 -- one key, so the two never disagree). Case and accents folded ("Soluções" = "Solucoes"), "&" /
