@@ -20,14 +20,27 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.budget import UNBOUNDED, DuckDBBudget
+from warehouse.sql_runner import literal
 from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
 
 RECORD_ID_SQL = "substr(md5(source_file || '#' || coalesce(source_sheet, '') || '#' || source_row::VARCHAR), 1, 16)"
 
 
+#: the format a new ingest store is written in: the oldest DuckDB the project allows reads it, so going
+#: back from DuckDB 2.x to 1.4 keeps the store (a store in 2.x's own format reads as damaged there, and
+#: every inbox file would be read again, the rows of files no longer in the inbox lost)
+INGEST_STORAGE_VERSION = "v1.4.0"
+
+
 def open_ingest(path: Path, budget: DuckDBBudget = UNBOUNDED) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) the ingest store, held to `budget`."""
+    """Open (creating if needed, in `INGEST_STORAGE_VERSION`'s format) the ingest store, held to `budget`."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        maker = duckdb.connect()
+        try:
+            maker.execute(f"ATTACH {literal(str(path))} AS store (STORAGE_VERSION {literal(INGEST_STORAGE_VERSION)})")
+        finally:
+            maker.close()
     con = budget.connect(str(path))
     WAREHOUSE_SQL.run(con, INGEST_SCHEMA)
     # the schema goes to the file at once: DuckDB 1.4.0 cannot replay a WAL that creates a table with

@@ -172,3 +172,14 @@ def test_files_committed_before_a_crash_are_in_the_store_when_it_opens_again(tmp
         assert con.execute("SELECT count(*) FROM ingested_files WHERE status = 'loaded'").fetchall() == [(40,)]
     finally:
         con.close()
+
+
+def test_a_new_store_is_written_in_the_oldest_format_the_project_reads(tmp_path: Path) -> None:
+    # DuckDB 2.x writes its own format (version 999) unless told: DuckDB 1.4, which pyproject.toml allows
+    # too, would take such a store for a damaged one and read the whole inbox again
+    con = open_ingest(tmp_path / "ingest.duckdb")
+    con.close()
+    header = (tmp_path / "ingest.duckdb").read_bytes()[8:20]
+    assert header[:4] == b"DUCK" and int.from_bytes(header[4:], "little") <= 67  # v1.4.0's storage
+    again = open_ingest(tmp_path / "ingest.duckdb")  # an existing store is opened as it is
+    assert again.execute("SELECT count(*) FROM ingested_files").fetchall() == [(0,)]
