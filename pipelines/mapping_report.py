@@ -68,6 +68,13 @@ class Layout:
     def missing(self) -> dict[str, list[Candidate]]:
         return self.first.missing
 
+    @property
+    def unread(self) -> list[str]:
+        """The headers no field is read from (a column the vocabulary does not know, or one that names no
+        field): said, so a column nobody expected to lose is seen to be lost."""
+        used = {c.column for c in self.first.choices.values()} | {i for cols in self.first.more.values() for i in cols}
+        return [h for i, h in enumerate(self.first.headers) if i not in used and h and h.strip()]
+
 
 def layout_key(mapping: ColumnMapping) -> tuple[object, ...]:
     """Two tables share a layout when every field comes from the same header and the same fields are missing."""

@@ -107,6 +107,10 @@ def _head(name: str, reports: list[SourceReport]) -> list[str]:
     return wrap(names, "    ", sep=", ", first=f"{name}: ") + wrap(parts, "    ", first="  ")
 
 
+#: the columns no field is read from, named in a layout's lines (the rest counted)
+UNREAD_SHOWN = 8
+
+
 def _layout_lines(r: SourceReport, layouts: list[Layout]) -> list[str]:
     lines = []
     for i, lay in enumerate(layouts):
@@ -116,6 +120,10 @@ def _layout_lines(r: SourceReport, layouts: list[Layout]) -> list[str]:
             lines.append(f"  layout {chr(65 + i)} ({tables}{_plural(len(lay.files), 'file')}):")
             indent = "    "
         lines += _fields_lines(lay.fields, indent)
+        if lay.unread:
+            names = [repr(h) for h in lay.unread[:UNREAD_SHOWN]]
+            more = [f"{len(lay.unread) - UNREAD_SHOWN} more"] if len(lay.unread) > UNREAD_SHOWN else []
+            lines += wrap([f"not read: {names[0]}", *names[1:], *more], indent + "  ", sep=", ", first=indent)
         for req, cands in lay.missing.items():
             best = ", ".join(f"{c.header!r} {c.score:.2f}" + (f" (now {c.taken_by})" if c.taken_by else "")
                              for c in sorted(cands, key=lambda c: (c.taken_by is not None, -c.score))

@@ -205,3 +205,17 @@ def test_validate_reads_a_file_whose_dates_cannot_tell_in_the_order_the_sources_
     assert outcome is not None
     assert [str(d) for d in outcome.records["invoice_date"]] == ["2026-06-01", "2026-06-02", "2026-06-10"]
     assert outcome.sheets[0].evidence["invoice_date"]["decided_by"] == "earlier files"
+
+
+def test_validate_names_the_columns_no_field_is_read_from(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    home = tmp_path / "home"
+    (home / "inbox" / "channel").mkdir(parents=True)
+    (home / "sources.yaml").write_text(
+        "sources:\n  - name: program\n    kind: partner_program\n    path: inbox/channel/*.csv\n", encoding="utf-8")
+    (home / "inbox" / "channel" / "program.csv").write_text(
+        "Partner,Partnerstufe,Supportmodell,Marge %,Rabatt,Vendor Share\n"
+        "Acme GmbH,Gold,Partner liefert L1,40%,5%,60%\nBeta AG,Silber,Herstellersupport,35%,3%,65%\n", encoding="utf-8")
+    code, out = _validate(home, capsys)
+    assert code == 0
+    assert "  not read: 'Rabatt', 'Vendor Share'" in out  # a column nobody expected to lose is seen lost
+    assert "'Partnerstufe'→tier" in out and "'Supportmodell'→support_model" in out
