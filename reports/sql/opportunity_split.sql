@@ -29,14 +29,16 @@ WITH opp AS (
 ),
 terms AS (
     SELECT t.terms_id, t.partner_id, t.partner_name, t.tier, t.split_percent, t.in_force_from, t.in_force_to,
-           t.source, t.fixed_fee * CASE WHEN t.currency = s.currency THEN 1.0 ELSE fx.rate END AS fee
+           t.source, t.fixed_fee * CASE WHEN t.currency = s.currency THEN 1.0 ELSE fx.rate END AS fee,
+           t.fixed_fee AS written_fee, t.currency AS fee_currency
     FROM partner_terms t
     CROSS JOIN run_settings s
     LEFT JOIN rv_fx fx ON fx.currency = t.currency
     WHERE t.in_force AND t.partner_id IS NOT NULL
 ),
 matched AS (
-    SELECT o.*, t.terms_id, t.tier, t.split_percent, t.fee, t.in_force_from, t.source AS terms_source,
+    SELECT o.*, t.terms_id, t.tier, t.split_percent, t.fee, t.written_fee, t.fee_currency, t.in_force_from,
+           t.source AS terms_source,
            ts.share AS tier_share, pg.note AS tier_note
     FROM opp o
     LEFT JOIN terms t ON t.partner_id = o.reseller_id AND o.action_date BETWEEN t.in_force_from AND t.in_force_to
@@ -88,7 +90,11 @@ SELECT r.opportunity_id, r.action_date, r.terms_id, r.split_basis,
                      || ' = ' || rv_pct(least(1.0, r.fee / r.annual_book)) || ' to the partner.'
             ELSE ' Split: ' || coalesce(r.tier, 'default') || ' tier from ' || rv_day(r.in_force_from) || ' ('
                  || r.terms_source || '), ' || rv_pct(coalesce(r.tier_share, d.share)) || ' to the partner'
-                 || coalesce(' (the tier ' || r.tier_note || ': default share)', '') || '.'
+                 || coalesce(' (the tier ' || r.tier_note || ': default share)', '')
+                 -- a fee in a currency valuation.fx_rates has no rate for cannot be prorated: said, not hidden
+                 || CASE WHEN r.written_fee IS NOT NULL AND r.fee IS NULL
+                         THEN ' (its fixed fee of ' || rv_money(r.fee_currency, r.written_fee) || ' a year has no rate to '
+                              || s.currency || ' in valuation.fx_rates: not prorated)' ELSE '' END || '.'
        END AS split_note
 FROM rated r
 CROSS JOIN any_terms a

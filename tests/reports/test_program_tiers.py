@@ -111,3 +111,25 @@ def test_an_opportunity_split_by_a_written_tier_and_its_basis(tmp_path: Path) ->
     assert rows["K2"][:3] == ("program_tier", "gold / silver", pytest.approx(0.5, abs=0.01))
     assert "(the tier names both gold and silver of valuation.partner_share: default share)" in rows["K2"][3]
     assert "default share" not in rows["K1"][3]
+
+
+def test_a_fixed_fee_without_an_exchange_rate_is_said_in_the_basis(tmp_path: Path) -> None:
+    """K1's reseller pays a fee in EUR, which valuation.fx_rates has no rate for: its share falls to the tier's,
+    and the basis says why instead of hiding the fee."""
+    settings = valuation_settings({"partner_share": {"gold": 0.6, "default": 0.5}})
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    try:
+        con.execute(
+            "CREATE TABLE partner_terms AS SELECT * FROM (VALUES "
+            "('T1', 'PART-1', 'Reseller One', 'gold', NULL::DOUBLE, 6000.00::DECIMAL(18, 2), 'EUR', "
+            " DATE '2020-01-01', DATE '2099-12-31', true, 'program.csv')) "
+            "AS t(terms_id, partner_id, partner_name, tier, split_percent, fixed_fee, currency, in_force_from, "
+            "in_force_to, in_force, source)")
+        build_opportunities(con, settings)
+        basis, share = con.execute(
+            "SELECT basis, partner_share / value FROM renewal_opportunities "
+            "WHERE kind = 'renewal' AND contract_id = 'K1'").fetchall()[0]
+    finally:
+        con.close()
+    assert float(share) == pytest.approx(0.6, abs=0.01)
+    assert "its fixed fee of EUR 6,000.00 a year has no rate to" in basis and "valuation.fx_rates" in basis
