@@ -105,14 +105,19 @@ def test_columns_names_headers_of_any_script(tmp_path: Path) -> None:
 ])
 def test_a_tracker_names_its_customer_and_country_in_nordic_finnish_and_japanese(tmp_path: Path,
                                                                               headers: list[str]) -> None:
-    path = tmp_path / "inbox" / "tracker.csv"
-    path.parent.mkdir(parents=True)
     rows = [f"Kunde {i} AB,SE,SN{4400 + i}X,2027-0{1 + i}-15" for i in range(5)]
+    assert _mapping(tmp_path, "sales_rep", headers, rows) == dict(zip(
+        headers, ["customer_name", "customer_country", "serial_numbers", "service_end"], strict=True))
+
+
+def _mapping(tmp_path: Path, kind: str, headers: list[str], rows: list[str]) -> dict[str, str]:
+    """The column mapping of a CSV of `headers` and `rows` read as a source of `kind` (it must load)."""
+    path = tmp_path / "inbox" / f"{kind}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join([",".join(headers), *rows]) + "\n", encoding="utf-8")
-    out = read_source_file(path, "inbox/tracker.csv", SourceConfig(name="t", kind="sales_rep", path="inbox/*"))
-    assert out.status == "loaded"
-    assert out.sheets[0].mapping == dict(zip(headers, ["customer_name", "customer_country", "serial_numbers",
-                                                       "service_end"], strict=True))
+    out = read_source_file(path, f"inbox/{kind}.csv", SourceConfig(name=kind, kind=kind, path="inbox/*"))
+    assert out.status == "loaded", out.error
+    return out.sheets[0].mapping
 
 
 #: Dynamics 365's account export as its German, French, Spanish, Dutch and Japanese (Salesforce) users save it
@@ -130,14 +135,10 @@ CRM_ACCOUNTS = {
 @pytest.mark.parametrize("lang", sorted(CRM_ACCOUNTS))
 def test_a_crm_account_export_in_its_users_language(tmp_path: Path, lang: str) -> None:
     headers = CRM_ACCOUNTS[lang]
-    path = tmp_path / "inbox" / "accounts.csv"
-    path.parent.mkdir(parents=True)
     rows = [f"Kunde {i} GmbH,A-{1000 + i},Köln,DE,Anna Berger,{'Kunde 0 GmbH' if i else ''}" for i in range(5)]
-    path.write_text("\n".join([",".join(headers), *rows]) + "\n", encoding="utf-8")
-    out = read_source_file(path, "inbox/accounts.csv", SourceConfig(name="crm", kind="crm_accounts", path="inbox/*"))
-    assert out.status == "loaded"
-    assert out.sheets[0].mapping == dict(zip(headers, ["customer_name", "customer_account", "customer_city",
-                                                       "customer_country", "rep", "parent_account"], strict=True))
+    assert _mapping(tmp_path, "crm_accounts", headers, rows) == dict(zip(
+        headers, ["customer_name", "customer_account", "customer_city", "customer_country", "rep", "parent_account"],
+        strict=True))
 
 
 @pytest.mark.parametrize("price", ["Price", "Unit Price", "Preis (EUR)", "Prix public HT", "Prix catalogue",
