@@ -20,9 +20,11 @@ from sources.currency import header_currency, meanings, normalise_currency
 from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
 from sources.limits import DEFAULT_LIMITS, ReadLimits
+from sources.month_dates import month_day, month_of
 from sources.table import RawTable
 from sources.values import (
     comma_decimals,
+    is_number_placeholder,
     map_unique,
     parse_money_column,
     parse_quantity,
@@ -74,10 +76,13 @@ def type_column(
     if ftype == "serials":
         return _serials(fld, col, header)
     if ftype == "date":
-        if fld in OPEN_END_FIELDS:
-            return _open_ended(fld, col, header, lambda c: _dates(fld, c, header, where, date_format, epoch,
-                                                                  order_hint, limits))
-        return _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
+        def typed(c: pd.Series) -> TypedColumn:
+            if fld in MONTH_FIELDS:
+                return _months(fld, c, header, lambda m: _dates(fld, m, header, where, date_format, epoch,
+                                                                order_hint, limits))
+            return _dates(fld, c, header, where, date_format, epoch, order_hint, limits)
+
+        return _open_ended(fld, col, header, typed) if fld in OPEN_END_FIELDS else typed(col)
     if ftype == "money":
         return _money(fld, col, header, where, limits)
     if ftype == "percent":
@@ -117,6 +122,26 @@ def _open_ended(fld: str, col: pd.Series, header: str, typed: Callable[[pd.Serie
     example = col[open_end].iloc[0]
     out.warnings.append(f"{fld} ('{header}'): {int(open_end.sum())} value(s) say the validity has no end "
                         f"(e.g. {example!r}): read as open-ended")
+    return out
+
+
+#: date fields a month alone may give ("Sep-26", "09/2026"): a start is the month's first day, an end its last
+MONTH_FIELDS: dict[str, bool] = {"service_start": False, "valid_from": False, "service_end": True, "valid_to": True}
+
+
+def _months(fld: str, col: pd.Series, header: str, typed: Callable[[pd.Series], TypedColumn]) -> TypedColumn:
+    """`typed` of the cells, those naming a month alone (`month_dates.month_of`) read as the month's first or
+    last day (`MONTH_FIELDS`), with a note saying how many."""
+    months = map_unique(col.astype(object), month_of)
+    named = months.notna()
+    if not named.any():
+        return typed(col)
+    last = MONTH_FIELDS[fld]
+    days = months[named].map(lambda ym: month_day(ym, last))
+    out = typed(col.astype(object).where(~named, days))
+    example = col[named].iloc[0]
+    out.warnings.append(f"{fld} ('{header}'): {int(named.sum())} value(s) name a month, not a day (e.g. {example!r}): "
+                        f"read as the month's {'last' if last else 'first'} day")
     return out
 
 
@@ -184,7 +209,8 @@ def _percent(fld: str, col: pd.Series, where: str, header: str = "") -> TypedCol
     is in percentage points (40 -> 0.40), one below 1 a fraction already (0.10 -> 0.10: a percent
     cell exported as its value); a plain 1 is 1% in a column with points, else 100%. A column that
     mixes the two readings says so in a warning."""
-    text = parse_text(col).astype(object)
+    text = parse_text(col.astype(object).where(~map_unique(col.astype(object), is_number_placeholder).astype(bool),
+                                              None)).astype(object)
     present = text.notna()
     clean = text.where(present, "").astype(str).str.strip()
     marked = clean.str.endswith("%")

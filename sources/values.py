@@ -55,6 +55,8 @@ SERIAL_WORDS = frozenset({
     "unknown", "unbekannt", "inconnu", "desconocido", "sconosciuto", "onbekend", "none", "keine", "aucun",
     "ninguno", "nessuno", "geen", "same", "above", "below", "as", "contract", "demo", "spare", "unit", "units",
     "tbc", "tba", "tbd", "na", "nv", "nil", "null",
+    # the small words labels are written with ("Numéro de série", "Number of units")
+    "de", "du", "des", "di", "da", "del", "van", "von", "der", "den", "the", "of", "for", "per",
 })  # fmt: skip
 
 
@@ -98,6 +100,21 @@ def is_blank(value: object) -> bool:
     if isinstance(value, float) and math.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
+
+
+#: what a number cell holds when the number is not known ("n/a", "none", "-"): no number, not a bad one
+NUMBER_PLACEHOLDERS = frozenset({
+    "n/a", "na", "n.a.", "n.a", "#n/a", "none", "nil", "null", "tbd", "tba", "tbc", "unknown", "?", "-", "--", "---",
+    "—", "–", "k.a.", "k. a.", "keine", "nc", "n.c.", "s/o", "s.o.",
+})  # fmt: skip
+#: a dash alone, with a currency symbol or code or not ("$ -", "-  €", "EUR -"): Excel's accounting format
+#: writes zero so
+_ACCOUNTING_ZERO = re.compile(r"^(?:[^\w\s\d.,()-]{1,3}|[A-Za-z]{3})?\s*[-–—]+\s*(?:[^\w\s\d.,()-]{1,3}|[A-Za-z]{3})?$")
+
+
+def is_number_placeholder(value: object) -> bool:
+    """Whether a cell says its number is not known ("n/a", "-"): read as blank, never as a bad number."""
+    return isinstance(value, str) and " ".join(value.split()).casefold() in NUMBER_PLACEHOLDERS
 
 
 def cell_text(value: object) -> str | None:
@@ -237,8 +254,11 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
     cells = raw.tolist()
     is_num = np.array([is_number(v) for v in cells], dtype=bool)
-    blank = np.array([is_blank(v) for v in cells], dtype=bool)
+    zero = np.array([isinstance(v, str) and _ACCOUNTING_ZERO.match(v.strip()) is not None for v in cells], dtype=bool)
+    blank = np.array([is_blank(v) or is_number_placeholder(v) for v in cells], dtype=bool) & ~zero
     out[is_num] = raw[is_num].astype("float64")
+    out[zero] = 0.0
+    blank |= zero  # read: no more to parse
     at = [i for i in range(len(cells)) if not is_num[i] and not blank[i]]
     decimal_comma, evidence = False, {}
     if at:
@@ -299,7 +319,7 @@ def _decimal_comma_number(value: str) -> str:
 
 
 def _quantity_text(v: object, decimal_comma: bool = False) -> object:
-    if is_blank(v):
+    if is_blank(v) or is_number_placeholder(v):
         return None
     if isinstance(v, (int, float)):
         return v
@@ -335,7 +355,8 @@ def parse_quantity(raw: pd.Series, decimal_comma: bool = False) -> tuple[pd.Seri
     values = quantity_numbers(raw, decimal_comma)
     integral = values.notna() & np.isfinite(values) & values.abs().le(2.0**53) & (values == values.round())
     out = values.where(integral).astype("Int64")
-    failed = ~map_unique(raw.astype(object), is_blank).astype(bool) & out.isna()
+    unknown = map_unique(raw.astype(object), lambda v: is_blank(v) or is_number_placeholder(v)).astype(bool)
+    failed = ~unknown & out.isna()
     return out, failed
 
 
@@ -386,8 +407,8 @@ def is_serial_token(token: str) -> bool:
     """Whether one token of a split serial cell can be a serial: it holds a letter or a digit (a lone
     "-" between two serials separates them), is no connector word ("and", "und", "&"), which the
     matcher would otherwise key as a unit called "AND", and no count ("(x2)", "×2": how many units).
-    Nor a word: one of `SERIAL_WORDS` in any case, or letters alone with a small one among them ("See",
-    "pending": serials are written in capitals or hold a digit); nor one character written over and
+    Nor a word: one of `SERIAL_WORDS` in any case, or letters alone written as a word ("See", "Attached":
+    a capital, then small letters); nor one character written over and
     over ("000000", "XXXX") or zeros alone: what a form asks for when nobody knows the serial. Each
     would otherwise be one unit shared by every row that wrote it."""
     core = _NOT_ALNUM.sub("", token)
@@ -396,9 +417,15 @@ def is_serial_token(token: str) -> bool:
     folded = core.casefold()
     if folded in SERIAL_CONNECTORS or core in SERIAL_ONE_LETTER_CONNECTORS:
         return False
-    if core.isalpha() and (core != core.upper() or _folded_word(folded) in SERIAL_WORDS):
+    if core.isalpha() and (_capitalised(core) or _folded_word(folded) in SERIAL_WORDS):
         return False
     return not (len(set(folded)) == 1 and (len(core) >= 3 or folded[0] == "0"))
+
+
+def _capitalised(word: str) -> bool:
+    """A word written as a word ("See", "Pending"): a capital, then small letters only. A serial is written
+    in capitals, or all in small letters by a source that lowers every value ("dmlzyjs")."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
 def _folded_word(word: str) -> str:
@@ -443,20 +470,22 @@ SPACED_MIN_LENGTH = 6
 
 def _spaced_serials(cells: Sequence[object], lists: Sequence[list[str] | None]) -> list[int]:
     """Which cells hold one serial written in groups split at its spaces ("FOC 2145 X0AB"): the cell has
-    no separator but spaces, and its pieces are each shorter than the column's usual serial (the median
-    length of the serials written without a space, at least `SPACED_MIN_LENGTH`) and together one long."""
+    no separator but spaces, and its pieces are each shorter than the column's shortest usual serial (of
+    the serials written without a space, the tenth percentile of their lengths, at least
+    `SPACED_MIN_LENGTH`) and together as long as one (up to the ninetieth percentile)."""
     lengths = [len(ls[0]) for c, ls in zip(cells, lists, strict=True)
                if ls is not None and len(ls) == 1 and isinstance(c, str) and " " not in c.strip()]
     if len(lengths) < SPACED_EVIDENCE:
         return []
-    usual = int(np.median(lengths))
-    if usual < SPACED_MIN_LENGTH:
+    # the lengths the column's serials have (its makers' schemes: 7, 10, 11, 12 ...), the rarest tenth aside
+    shortest, longest = (int(x) for x in np.percentile(lengths, [10, 90]))
+    if shortest < SPACED_MIN_LENGTH:
         return []
     out = []
     for i, (cell, pieces) in enumerate(zip(cells, lists, strict=True)):
         if not pieces or len(pieces) < 2 or not isinstance(cell, str) or _SPACED_OTHER_SEPARATOR.search(cell):
             continue
-        if max(map(len, pieces)) < usual and abs(sum(map(len, pieces)) - usual) <= 1:
+        if max(map(len, pieces)) < shortest and shortest <= sum(map(len, pieces)) <= longest:
             out.append(i)
     return out
 

@@ -18,6 +18,7 @@ import pytest
 from sources import currency, dates, profiles, values
 from sources.countries import is_country
 from sources.currency import code_of, split_currency
+from sources.month_dates import month_of
 from sources.values import cell_text, is_blank, is_number, map_unique, parse_money
 
 TRICKY = [
@@ -85,7 +86,11 @@ def _ref_money_distinct(raw: pd.Series, weights: np.ndarray) -> values.MoneyColu
     raw = raw.astype(object)
     is_num = map_unique(raw, is_number).astype(bool)
     out[is_num] = raw[is_num].astype("float64")
-    text = map_unique(raw[~is_num], lambda v: None if is_blank(v) else str(v).strip()).dropna()
+    # a dash alone is Excel's accounting zero; "n/a" and the like say no number is known
+    zero = map_unique(raw, lambda v: isinstance(v, str) and values._ACCOUNTING_ZERO.match(v.strip()) is not None)
+    out[zero.astype(bool)] = 0.0
+    text = map_unique(raw[~is_num & ~zero.astype(bool)], lambda v: None if is_blank(v) or values.is_number_placeholder(v)
+                      else str(v).strip()).dropna()
     decimal_comma, evidence = False, {}
     if len(text):
         stripped, cur, unknown_cur, sym = _ref_split_currency(text.astype(str))
@@ -111,7 +116,8 @@ def _ref_money_distinct(raw: pd.Series, weights: np.ndarray) -> values.MoneyColu
         cur_out[text.index] = cur.where(readable, None)
         symbol[text.index] = sym.where(readable, None)
     out = out.round(2)
-    failed = ~map_unique(raw, is_blank).astype(bool) & out.isna() & ~outlier & ~unknown
+    failed = ~map_unique(raw, lambda v: is_blank(v) or values.is_number_placeholder(v)).astype(bool) & out.isna() \
+        & ~outlier & ~unknown
     return values.MoneyColumn(out, failed, outlier, unknown, cur_out, decimal_comma, evidence, symbol)
 
 
@@ -136,6 +142,7 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     date_text = ~is_num & s.str.match(p._DATE_TEXT)
     named = date_text & lower.str.contains("[a-z]", regex=True)
     date_text &= ~named | lower.str.findall(r"[a-z]+").map(lambda ws: bool(ws) and ws[0].rstrip(".") in p._MONTHS)
+    date_text |= ~is_num & s.map(lambda t: month_of(t) is not None).astype(bool)  # a month alone ("Sep-26")
     f["date"] = (is_dt | date_text).astype(float).where(~serial_day, 0.5)
     money, _ = parse_money(v.where(~is_dt & ~date_text, None))
     numeric = money.notna() & ~is_dt & ~date_text

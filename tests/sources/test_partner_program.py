@@ -49,7 +49,9 @@ def test_a_partner_program_workbook_is_read_and_typed(tmp_path: Path) -> None:
 def test_a_share_column_reads_percent_signs_points_and_fractions() -> None:
     marked = type_column("split_percent", pd.Series(["40%", "35 %", "0,3", None, "n/a"], dtype=object), "Split")
     assert marked.values.tolist()[:3] == [0.40, 0.35, 0.30] and marked.values.iloc[3:].isna().all()
-    assert marked.problems[0][0].tolist() == [False, False, False, False, True]  # "n/a" is no percentage
+    assert not marked.problems[0][0].any()  # "n/a": no share known, blank (not a bad cell)
+    bad = type_column("split_percent", pd.Series(["40%", "forty"], dtype=object), "Split")
+    assert bad.problems[0][0].tolist() == [False, True]
     points = type_column("split_percent", pd.Series([40, 25.5, None], dtype=object), "Split")
     assert points.values.tolist()[:2] == [0.40, 0.255]  # a plain number above 1: percentage points
     fractions = type_column("split_percent", pd.Series(["0.4", "0.375"], dtype=object), "Split")

@@ -69,7 +69,15 @@ def test_numeric_cells() -> None:
 
 
 def test_unreadable_money_fails_instead_of_guessing() -> None:
-    assert _money("12-34", "1.2.3", "--5", "(5", "$", "abc", "1e5", "TBD", True) == [(None, True)] * 9
+    assert _money("12-34", "1.2.3", "--5", "(5", "$", "abc", "1e5", True) == [(None, True)] * 8
+
+
+def test_a_number_nobody_knows_is_blank_and_a_lone_dash_in_money_is_zero() -> None:
+    # "n/a", "TBD", "none" say no number is known: blank, not a bad cell; Excel's accounting format writes
+    # zero as a dash ("$ -", "-  €")
+    assert _money("n/a", "TBD", "none", "-", "$ -", "-  €", "EUR -") == [(None, False)] * 3 + [(0.0, False)] * 4
+    out, failed = parse_quantity(_col("n/a", "-", "3"))
+    assert out.tolist() == [pd.NA, pd.NA, 3] and not failed.any()
 
 
 def test_comma_that_is_not_a_thousands_group_fails_in_a_dot_column() -> None:
@@ -165,6 +173,7 @@ def test_a_plain_serial_cell_is_read_as_the_general_path_reads_it() -> None:
         ("000000", []),
         ("XXXX", []),
         ("ABCDEFG", ["ABCDEFG"]),  # a serial of capitals alone (a Dell service tag may be one) stays
+        ("dmlzyjs", ["dmlzyjs"]),  # and so does one a source wrote in small letters
         ("A, B", ["A", "B"]),
         ("1234", ["1234"]),
     ],
@@ -175,10 +184,12 @@ def test_words_in_a_serial_cell_are_no_units(cell: str, serials: list[str]) -> N
 
 def test_a_serial_written_in_groups_is_one_serial_where_the_column_says_so() -> None:
     plain = [f"FOC{2100 + i}X{i % 10}AB" for i in range(30)]
-    cells = [*plain, "FOC 2145 X0AB", "SN: FDO 2231 A1BC", "FOC2145X0AB FOC2145X0AC", "AB12 CD34", "FOC 2145, X0AB"]
-    out = split_serials(pd.Series(cells, dtype=object)).tolist()[len(plain):]
-    assert out == [["FOC2145X0AB"], ["FDO2231A1BC"], ["FOC2145X0AB", "FOC2145X0AC"], ["AB12", "CD34"],
-                   ["FOC", "2145", "X0AB"]]
+    tags = [f"7XK{i:02d}M2" for i in range(10)]  # a second maker's shorter serials in the same column
+    cells = [*plain, *tags, "FOC 2145 X0AB", "SN: FDO 2231 A1BC", "7XK 4M23", "FOC2145X0AB FOC2145X0AC",
+             "FOC2145X0AB X1", "FOC 2145, X0AB"]
+    out = split_serials(pd.Series(cells, dtype=object)).tolist()[len(plain) + len(tags):]
+    assert out == [["FOC2145X0AB"], ["FDO2231A1BC"], ["7XK4M23"], ["FOC2145X0AB", "FOC2145X0AC"],
+                   ["FOC2145X0AB", "X1"], ["FOC", "2145", "X0AB"]]
     # too few serials written whole to say how long one is: the groups stay apart
     assert split_serials(pd.Series(["FOC 2145 X0AB", *plain[:5]], dtype=object)).tolist()[0] == ["FOC", "2145", "X0AB"]
 

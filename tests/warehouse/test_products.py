@@ -68,6 +68,7 @@ def test_a_sku_spelled_otherwise_takes_the_price_lists_price(tmp_path: Path) -> 
     # description in the cell, with an HP option code; each is priced from the list, not estimated
     w = FixtureWorld()
     w.row("price_list", sku="P12345-B21", description="Riser kit", list_price=420, category="Hardware")
+    w.row("price_list", sku="P12345-B21=", description="Riser kit, spare", list_price=450, category="Hardware")
     w.row("price_list", sku="5CD123", description="Notebook", list_price=1500, category="Hardware")
     w.row("price_list", sku="20XW-0026GE", description="ThinkPad", list_price=1300, category="Hardware")
     spellings = ["P12345B21", "SKU: P12345-B21", "P12345-B21 - DL380 riser kit", "5CD123#ABA", "20XW0026GE"]

@@ -73,8 +73,11 @@ WITH joined AS (
            d.description AS seen_description
     FROM sku_observed o
     LEFT JOIN price_list_rows pl ON pl.sku = o.sku
-    -- the same SKU spelled otherwise ("P12345B21" for "P12345-B21"): one price list row only
-    LEFT JOIN (SELECT * FROM price_list_spellings QUALIFY count(*) OVER (PARTITION BY spelling) = 1) ps
+    -- the same SKU spelled otherwise ("P12345B21" for "P12345-B21"): the price list's one row of that
+    -- spelling, or its one base SKU of it (the list's spare "P12345-B21=" is spelled alike)
+    LEFT JOIN (SELECT * FROM price_list_spellings
+               QUALIFY count(*) OVER (PARTITION BY spelling) = 1
+                    OR (is_family AND sum(CAST(is_family AS INTEGER)) OVER (PARTITION BY spelling) = 1)) ps
         ON pl.sku IS NULL AND ps.spelling = o.spelling
     LEFT JOIN price_list_rows fam ON fam.sku = o.sku_family AND o.sku <> o.sku_family
     -- its family's price, the family spelled otherwise: the price list's one row that is its family
