@@ -22,8 +22,9 @@ from matching.text import as_text, blank_to_null, on_unique
 _LABEL_WITH_SEPARATOR: Final[str] = (
     r"^(?:S */ *N *[:#.-]?|SN *[:#-]|SN +|SERIAL(?: *(?:NO\.?|NUM(?:BER)?|NR\.?|#))? *[:#.-]?)"
 )
-#: the zeros an all-digit serial starts with (one digit is kept: "000" stays "0")
-_LEADING_ZEROS: Final[str] = r"^0+(?=[0-9]+$)"
+#: the zeros an all-digit serial starts with (one digit is kept: "000" stays "0"); no look-ahead, which
+#: pyarrow's RE2 (pandas 2's Arrow strings) does not have
+_LEADING_ZEROS: Final[str] = r"^0+([0-9]+)$"
 LOOKALIKE_FROM: Final[str] = "OIL"
 LOOKALIKE_TO: Final[str] = "011"
 #: look-alikes only trusted within one customer: S/5 and B/8 also tell real serials apart
@@ -54,7 +55,7 @@ def lookalike_keys(serial_keys: pd.Series) -> pd.Series:
     all-digit one without its leading zeros (a CSV tool or a spreadsheet read "000123456" as the
     number 123456: the same unit, its serial shown as most sources write it)."""
     return on_unique(serial_keys, lambda u: _fold(u, LOOKALIKE_FROM, LOOKALIKE_TO).str.replace(
-        _LEADING_ZEROS, "", regex=True))
+        _LEADING_ZEROS, r"\1", regex=True))
 
 
 def customer_lookalike_keys(serial_keys: pd.Series) -> pd.Series:

@@ -24,6 +24,7 @@ from sources.month_dates import month_day, month_of
 from sources.table import RawTable
 from sources.values import (
     comma_decimals,
+    is_accounting_zero,
     is_number_placeholder,
     map_unique,
     parse_money_column,
@@ -84,10 +85,17 @@ def type_column(
 
         return _open_ended(fld, col, header, typed) if fld in OPEN_END_FIELDS else typed(col)
     if ftype == "money":
-        return _money(fld, col, header, where, limits)
-    if ftype == "percent":
-        return _percent(fld, col, where, header)
-    return _quantity(fld, col, header, where, limits, decimal_comma)
+        out = _money(fld, col, header, where, limits)
+    elif ftype == "percent":
+        out = _percent(fld, col, where, header)
+    else:
+        out = _quantity(fld, col, header, where, limits, decimal_comma)
+    unknown = map_unique(col.astype(object), lambda v: is_number_placeholder(v) and not (
+        ftype == "money" and is_accounting_zero(v))).astype(bool)
+    if unknown.any():  # blank, not a bad cell: said, so a share nobody knows is seen
+        out.warnings.append(f"{fld} ('{header}'): {int(unknown.sum())} value(s) say no number is known "
+                            f"(e.g. {col[unknown].iloc[0]!r}): left blank")
+    return out
 
 
 #: date fields whose blank means "until further notice": a partner's terms without an end

@@ -106,6 +106,7 @@ FITS: dict[str, Callable[[ColumnProfile], float | None]] = {
     "quantity": _quantity, "certified_staff": _quantity,
     "unit_price": _money, "amount": _money, "list_price": _money, "fixed_fee": _money,
     "split_percent": lambda p: p.percent,
+    "vendor_split_percent": lambda p: p.percent,
     "currency": lambda p: p.currency,
     "service_start": lambda p: p.date, "service_end": lambda p: p.date,
     "invoice_date": lambda p: p.date, "valid_from": lambda p: p.date, "valid_to": lambda p: p.date,

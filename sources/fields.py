@@ -63,6 +63,8 @@ FIELD_TYPES: Final[dict[str, FieldType]] = {
     "certified_staff": "quantity",
     "support_model": "text",
     "split_percent": "percent",
+    # the vendor's side of the split, as some programs state it: read as the partner's 1 - x (records.py)
+    "vendor_split_percent": "percent",
     "fixed_fee": "money",
     "valid_from": "date",
     "valid_to": "date",
@@ -87,7 +89,7 @@ PARTY_ACCOUNTS: Final[dict[str, str]] = {
 #: fields only a partner program file carries (kind `partner_program`, issue 14)
 PARTNER_PROGRAM_FIELDS: Final[frozenset[str]] = frozenset({
     "partner_name", "partner_account", "tier", "certification", "certified_staff",
-    "support_model", "split_percent", "fixed_fee", "valid_from", "valid_to",
+    "support_model", "split_percent", "vendor_split_percent", "fixed_fee", "valid_from", "valid_to",
 })
 #: fields only an accounting file carries: its document type says which rows are credit notes
 ACCOUNTING_FIELDS: Final[frozenset[str]] = frozenset({"document_type"})
@@ -95,8 +97,9 @@ ACCOUNTING_FIELDS: Final[frozenset[str]] = frozenset({"document_type"})
 #: service_provider are stored since issue 14; kept so a future field can be recognised first)
 NOT_YET_STORED: Final[frozenset[str]] = frozenset()
 #: read only to type the other fields, never stored: a document type says which rows are credit notes
-#: (their amount made negative, `sources.credit_notes`), so the schema keeps its columns
-READ_FOR_TYPING: Final[frozenset[str]] = frozenset({"document_type"})
+#: (their amount made negative, `sources.credit_notes`), a vendor's share gives the partner's share
+#: (`records._vendor_share`), so the schema keeps its columns
+READ_FOR_TYPING: Final[frozenset[str]] = frozenset({"document_type", "vendor_split_percent"})
 #: the fields of a typed source record, in order (source_records' canonical columns)
 RECORD_FIELDS: Final[tuple[str, ...]] = tuple(
     f for f in FIELD_TYPES if f not in NOT_YET_STORED and f not in READ_FOR_TYPING

@@ -36,7 +36,7 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 MARKUP_SUFFIXES = {".htm", ".html", ".mht", ".mhtml", ".xml"}
 #: sheets an error naming why none was read lists by name
 SHEETS_NAMED = 5
-READER_VERSION = "10"  # bump when parsing changes, so every file is read again
+READER_VERSION = "11"  # bump when parsing changes, so every file is read again
 
 
 @dataclass

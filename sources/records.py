@@ -327,6 +327,19 @@ def _same_as_last(table: RawTable, columns: list[str], blank_cells: np.ndarray, 
     return same
 
 
+def _vendor_share(typed: dict[str, pd.Series], header: str) -> list[str]:
+    """A program's vendor share ("Vendor Share" 60%) read as the partner's share it leaves (40%), where the
+    row states no partner share of its own; the field itself is not stored."""
+    vendor = typed.pop("vendor_split_percent", None)
+    if vendor is None or not vendor.notna().any():
+        return []
+    partner = typed.get("split_percent")
+    given = 1.0 - vendor
+    typed["split_percent"] = given if partner is None else partner.where(partner.notna(), given)
+    return [f"split_percent: the vendor's share ('{header}') read as the partner's share it leaves (a vendor share "
+            "of 60% leaves the partner 40%)"]
+
+
 def _fill_note(table: RawTable, filled: np.ndarray) -> str:
     """The warning naming the rows a value was filled down to and what they repeat."""
     row = table.cells[filled].iloc[0]
@@ -497,6 +510,7 @@ def type_rows(
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
     warnings += [credited] if credited else []
+    warnings += _vendor_share(typed, header_of.get("vendor_split_percent", "vendor_split_percent"))
     warnings += split_name_codes(typed) + split_sku_labels(typed)
 
     for row_number, why in table.cut_rows.items():  # the row is unfinished: none of its values is trusted

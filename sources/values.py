@@ -54,7 +54,7 @@ SERIAL_WORDS = frozenset({
     "multiple", "mehrere", "plusieurs", "pending", "ausstehend", "missing", "fehlt", "manquant", "falta",
     "unknown", "unbekannt", "inconnu", "desconocido", "sconosciuto", "onbekend", "none", "keine", "aucun",
     "ninguno", "nessuno", "geen", "same", "above", "below", "as", "contract", "demo", "spare", "unit", "units",
-    "tbc", "tba", "tbd", "na", "nv", "nil", "null",
+    "tbc", "tba", "tbd", "na", "nv", "nil", "null", "x",
     # the small words labels are written with ("Numéro de série", "Number of units")
     "de", "du", "des", "di", "da", "del", "van", "von", "der", "den", "the", "of", "for", "per",
 })  # fmt: skip
@@ -110,6 +110,11 @@ NUMBER_PLACEHOLDERS = frozenset({
 #: a dash alone, with a currency symbol or code or not ("$ -", "-  €", "EUR -"): Excel's accounting format
 #: writes zero so
 _ACCOUNTING_ZERO = re.compile(r"^(?:[^\w\s\d.,()-]{1,3}|[A-Za-z]{3})?\s*[-–—]+\s*(?:[^\w\s\d.,()-]{1,3}|[A-Za-z]{3})?$")
+
+
+def is_accounting_zero(value: object) -> bool:
+    """Whether a money cell is a dash alone, with a currency or not ("$ -"): Excel's accounting format's zero."""
+    return isinstance(value, str) and _ACCOUNTING_ZERO.match(value.strip()) is not None
 
 
 def is_number_placeholder(value: object) -> bool:
@@ -254,7 +259,7 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
     cells = raw.tolist()
     is_num = np.array([is_number(v) for v in cells], dtype=bool)
-    zero = np.array([isinstance(v, str) and _ACCOUNTING_ZERO.match(v.strip()) is not None for v in cells], dtype=bool)
+    zero = np.array([is_accounting_zero(v) for v in cells], dtype=bool)
     blank = np.array([is_blank(v) or is_number_placeholder(v) for v in cells], dtype=bool) & ~zero
     out[is_num] = raw[is_num].astype("float64")
     out[zero] = 0.0
@@ -454,8 +459,8 @@ def split_serials(raw: pd.Series) -> pd.Series:
     where the column's other serials say so (`_spaced_serials`)."""
     codes, uniques = pd.factorize(raw.astype(object), use_na_sentinel=True)
     lists = [_serial_list(u) for u in uniques]
-    for i in _spaced_serials(uniques, lists):
-        lists[i] = ["".join(lists[i] or [])]
+    for i, joined in _spaced_serials(uniques, lists).items():
+        lists[i] = [joined]
     out = np.empty(len(lists) + 1, dtype=object)
     out[:-1] = lists
     out[-1] = None  # code -1: missing
@@ -468,25 +473,29 @@ SPACED_EVIDENCE = 20
 SPACED_MIN_LENGTH = 6
 
 
-def _spaced_serials(cells: Sequence[object], lists: Sequence[list[str] | None]) -> list[int]:
-    """Which cells hold one serial written in groups split at its spaces ("FOC 2145 X0AB"): the cell has
-    no separator but spaces, and its pieces are each shorter than the column's shortest usual serial (of
-    the serials written without a space, the tenth percentile of their lengths, at least
-    `SPACED_MIN_LENGTH`) and together as long as one (up to the ninetieth percentile)."""
+def _spaced_serials(cells: Sequence[object], lists: Sequence[list[str] | None]) -> dict[int, str]:
+    """The cells that hold one serial written in groups split at its spaces ("FOC 2145 X0AB", "000 3304 83"),
+    each with the serial joined again: the cell has no separator but spaces, one of its groups is too short to
+    be a serial (under `SPACED_MIN_LENGTH`) and each is shorter than the column's shortest usual serial (of
+    the serials written without a space, the tenth percentile of their lengths), and together they are as long
+    as one (up to the ninetieth percentile). Two serials of a two-unit row ("RTRYTMD WX6Q8RL") stay two."""
     lengths = [len(ls[0]) for c, ls in zip(cells, lists, strict=True)
                if ls is not None and len(ls) == 1 and isinstance(c, str) and " " not in c.strip()]
     if len(lengths) < SPACED_EVIDENCE:
-        return []
+        return {}
     # the lengths the column's serials have (its makers' schemes: 7, 10, 11, 12 ...), the rarest tenth aside
     shortest, longest = (int(x) for x in np.percentile(lengths, [10, 90]))
     if shortest < SPACED_MIN_LENGTH:
-        return []
-    out = []
+        return {}
+    out: dict[int, str] = {}
     for i, (cell, pieces) in enumerate(zip(cells, lists, strict=True)):
-        if not pieces or len(pieces) < 2 or not isinstance(cell, str) or _SPACED_OTHER_SEPARATOR.search(cell):
+        if not pieces or not isinstance(cell, str) or " " not in cell.strip() or _SPACED_OTHER_SEPARATOR.search(cell):
             continue
-        if max(map(len, pieces)) < shortest and shortest <= sum(map(len, pieces)) <= longest:
-            out.append(i)
+        groups = [g for g in _SERIAL_SPLIT.split(SERIAL_PREFIX.sub(" ", cell).strip()) if g]
+        sizes = [len(_NOT_ALNUM.sub("", g)) for g in groups]
+        if (len(groups) > 1 and min(sizes) < SPACED_MIN_LENGTH and max(sizes) < shortest
+                and shortest <= sum(sizes) <= longest):
+            out[i] = "".join(g.strip(".:#") for g in groups)
     return out
 
 

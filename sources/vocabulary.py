@@ -210,6 +210,10 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
                       "revenue share", "share percent", "margin split", "partner split",
                       "support fee share", "margin", "partner margin", "{service} margin", "{service} share",
                       "partner {service} margin", "partner {service} share"),
+    # the vendor's side of the split: never the partner's share (read as it, every split would flip)
+    "vendor_split_percent": ("vendor share", "vendor percent", "vendor split", "vendor margin", "manufacturer share",
+                             "manufacturer percent", "manufacturer split", "oem share", "oem split",
+                             "vendor share percent", "vendor revenue share", "manufacturer margin"),
     "fixed_fee": ("fixed fee", "annual fee", "yearly fee", "flat fee", "program fee", "fee"),
     "valid_from": ("valid from", "start", "start date", "effective from", "effective date",
                    "from", "begin"),
@@ -355,10 +359,6 @@ NOT_A_FIELD: Final[tuple[str, ...]] = (
 #: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
 #: ledger (GL) account, never the customer's
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
-    # the vendor's side of a partner program's split is no partner share: read as one, every split
-    # would come out the other way round
-    "partner_program": ("vendor share", "vendor percent", "vendor split", "vendor margin", "manufacturer share",
-                        "manufacturer percent", "manufacturer split", "oem share", "oem split", "vendor share percent"),
     "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
                    "ledger code", "gl account code",
                    # a line's tax treatment (Xero's "TaxType": "20% (VAT on Income)"), no document type

@@ -77,9 +77,9 @@ groups AS (
 SELECT e.*, g.coterm_date,
        CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) AS coterm_end,
        CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - e.end_date AS prorated_days,
-       round(e.annual_value * (1 + s.uplift) * s.coterm_term_months / 12.0
+       cents(e.annual_value * (1 + s.uplift) * s.coterm_term_months / 12.0
              * (CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - e.end_date)
-             / (CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - g.coterm_date), 2) AS prorated_value
+             / (CAST(g.coterm_date + to_months(s.coterm_term_months) AS DATE) - g.coterm_date)) AS prorated_value
 FROM eligible e
 JOIN groups g ON g.customer_id = e.customer_id AND g.reseller_id IS NOT DISTINCT FROM e.reseller_id
 CROSS JOIN run_settings s;

@@ -49,7 +49,8 @@ def test_a_partner_program_workbook_is_read_and_typed(tmp_path: Path) -> None:
 def test_a_share_column_reads_percent_signs_points_and_fractions() -> None:
     marked = type_column("split_percent", pd.Series(["40%", "35 %", "0,3", None, "n/a"], dtype=object), "Split")
     assert marked.values.tolist()[:3] == [0.40, 0.35, 0.30] and marked.values.iloc[3:].isna().all()
-    assert not marked.problems[0][0].any()  # "n/a": no share known, blank (not a bad cell)
+    assert not marked.problems[0][0].any()  # "n/a": no share known, blank (not a bad cell), and said
+    assert any("1 value(s) say no number is known (e.g. 'n/a')" in w for w in marked.warnings), marked.warnings
     bad = type_column("split_percent", pd.Series(["40%", "forty"], dtype=object), "Split")
     assert bad.problems[0][0].tolist() == [False, True]
     points = type_column("split_percent", pd.Series([40, 25.5, None], dtype=object), "Split")
@@ -93,13 +94,16 @@ def test_a_partner_program_in_its_vendors_language(tmp_path: Path) -> None:
         assert out.records["fixed_fee"].iloc[-1] == 6000.0 and out.records["split_percent"].iloc[0] == 0.30
 
 
-def test_the_vendors_share_is_never_read_as_the_partners(tmp_path: Path) -> None:
+def test_the_vendors_share_gives_the_partners_share_it_leaves(tmp_path: Path) -> None:
     # "Vendor Share" is the other side of the split: read as the partner's, every split would flip
     path = tmp_path / "program.csv"
     rows = [f"Partner {i} Ltd,Gold,Partner delivers L1,{60 + i}%" for i in range(6)]
     path.write_text("\n".join(["Partner,Tier,Support Model,Vendor Share", *rows]) + "\n", encoding="utf-8")
     out = read_source_file(path, "program.csv", SourceConfig(name="program", kind="partner_program", path="*.csv"))
-    assert "split_percent" not in out.sheets[0].mapping.values()
+    assert out.sheets[0].mapping["Vendor Share"] == "vendor_split_percent"
+    assert out.records["split_percent"].round(4).tolist() == [0.40, 0.39, 0.38, 0.37, 0.36, 0.35]
+    assert "vendor_split_percent" not in out.records.columns
+    assert any("the vendor's share ('Vendor Share')" in w for w in out.warnings), out.warnings
 
 
 def test_terms_without_an_end_are_open_ended_not_lost(tmp_path: Path) -> None:

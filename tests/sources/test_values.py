@@ -176,6 +176,7 @@ def test_a_plain_serial_cell_is_read_as_the_general_path_reads_it() -> None:
         ("dmlzyjs", ["dmlzyjs"]),  # and so does one a source wrote in small letters
         ("A, B", ["A", "B"]),
         ("1234", ["1234"]),
+        ("x", []),
     ],
 )
 def test_words_in_a_serial_cell_are_no_units(cell: str, serials: list[str]) -> None:
@@ -190,6 +191,9 @@ def test_a_serial_written_in_groups_is_one_serial_where_the_column_says_so() -> 
     out = split_serials(pd.Series(cells, dtype=object)).tolist()[len(plain) + len(tags):]
     assert out == [["FOC2145X0AB"], ["FDO2231A1BC"], ["7XK4M23"], ["FOC2145X0AB", "FOC2145X0AC"],
                    ["FOC2145X0AB", "X1"], ["FOC", "2145", "X0AB"]]
+    # two serials of a two-unit row stay two; the zeros of a group are the serial's own
+    two = split_serials(pd.Series([*plain, *tags, "RTRYTMD WX6Q8RL", "000 3304 8300"], dtype=object)).tolist()[-2:]
+    assert two == [["RTRYTMD", "WX6Q8RL"], ["00033048300"]]
     # too few serials written whole to say how long one is: the groups stay apart
     assert split_serials(pd.Series(["FOC 2145 X0AB", *plain[:5]], dtype=object)).tolist()[0] == ["FOC", "2145", "X0AB"]
 

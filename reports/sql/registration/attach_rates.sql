@@ -58,8 +58,8 @@ SELECT h.*,
        -- what a year of service on the unit is worth: list price x the category's attach rate
        CASE WHEN h.currency = s.currency THEN 1.0 ELSE fx.rate END AS fx_rate,
        CASE WHEN h.currency = s.currency OR fx.rate IS NULL THEN h.currency ELSE s.currency END AS value_currency,
-       round(h.list_price * h.attach_rate_setting
-             * CASE WHEN h.currency = s.currency THEN 1.0 ELSE coalesce(fx.rate, 1.0) END, 2) AS service_value
+       cents(h.list_price * h.attach_rate_setting
+             * CASE WHEN h.currency = s.currency THEN 1.0 ELSE coalesce(fx.rate, 1.0) END) AS service_value
 FROM hardware h
 CROSS JOIN run_settings s
 LEFT JOIN rv_fx fx ON fx.currency = h.currency;

@@ -43,8 +43,8 @@ WHERE s.record_id NOT IN (SELECT record_id FROM rg_no_customer_rows);
 
 CREATE OR REPLACE TEMP TABLE rg_asset_value AS
 SELECT a.asset_id, a.serial_number, a.sku, a.customer_id, a.reseller_id, a.ship_date,
-       round(p.list_price * r.rate * CASE WHEN coalesce(nullif(upper(trim(p.currency)), ''), s.currency) = s.currency
-                                          THEN 1.0 ELSE coalesce(fx.rate, 1.0) END, 2) AS value,
+       cents(p.list_price * r.rate * CASE WHEN coalesce(nullif(upper(trim(p.currency)), ''), s.currency) = s.currency
+                                          THEN 1.0 ELSE coalesce(fx.rate, 1.0) END) AS value,
        CASE WHEN coalesce(nullif(upper(trim(p.currency)), ''), s.currency) = s.currency OR fx.rate IS NULL
             THEN coalesce(nullif(upper(trim(p.currency)), ''), s.currency) ELSE s.currency END AS currency
 FROM assets a
