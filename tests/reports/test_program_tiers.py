@@ -95,9 +95,9 @@ def test_an_opportunity_split_by_a_written_tier_and_its_basis(tmp_path: Path) ->
     try:
         con.execute(
             "CREATE TABLE partner_terms AS SELECT * FROM (VALUES "
-            "('T1', 'PART-1', 'Reseller One', 'partenaire or', NULL::DOUBLE, NULL::DECIMAL(18, 2), NULL, "
+            "('T1', 'PART-1', 'Reseller One', 'partenaire or', NULL::DOUBLE, NULL::DECIMAL(18, 2), NULL::VARCHAR, "
             " DATE '2020-01-01', DATE '2099-12-31', true, 'program.csv'), "
-            "('T2', 'PART-2', 'Reseller Two', 'gold / silver', NULL::DOUBLE, NULL::DECIMAL(18, 2), NULL, "
+            "('T2', 'PART-2', 'Reseller Two', 'gold / silver', NULL::DOUBLE, NULL::DECIMAL(18, 2), NULL::VARCHAR, "
             " DATE '2020-01-01', DATE '2099-12-31', true, 'program.csv')) "
             "AS t(terms_id, partner_id, partner_name, tier, split_percent, fixed_fee, currency, in_force_from, "
             "in_force_to, in_force, source)")
