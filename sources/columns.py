@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -19,6 +17,7 @@ import pandas as pd
 from sources.currency import header_currency, meanings, normalise_currency
 from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
+from sources.folding import fold_word
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.month_dates import month_day, month_of
 from sources.table import RawTable
@@ -77,13 +76,14 @@ def type_column(
     if ftype == "serials":
         return _serials(fld, col, header)
     if ftype == "date":
-        def typed(c: pd.Series) -> TypedColumn:
-            if fld in MONTH_FIELDS:
-                return _months(fld, c, header, lambda m: _dates(fld, m, header, where, date_format, epoch,
-                                                                order_hint, limits))
-            return _dates(fld, c, header, where, date_format, epoch, order_hint, limits)
-
-        return _open_ended(fld, col, header, typed) if fld in OPEN_END_FIELDS else typed(col)
+        read_first: list[str] = []  # notes on the cells read before the dates: open ends, months alone
+        if fld in OPEN_END_FIELDS:
+            col = _open_ended(fld, col, header, read_first)
+        if fld in MONTH_FIELDS:
+            col = _months(fld, col, header, read_first)
+        out = _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
+        out.warnings += read_first
+        return out
     if ftype == "money":
         out = _money(fld, col, header, where, limits)
     elif ftype == "percent":
@@ -116,41 +116,35 @@ def _open_end(value: object) -> bool:
         return value.year >= 9999 or (value.year, value.month, value.day) == (4712, 12, 31)
     if not isinstance(value, str):
         return False
-    text = " ".join(value.split()).casefold()
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
-    return folded in _OPEN_END_WORDS or text in _OPEN_END_WORDS or _OPEN_END_DATE.search(text) is not None
+    text = " ".join(value.split())
+    return fold_word(text) in _OPEN_END_WORDS or _OPEN_END_DATE.search(text) is not None
 
 
-def _open_ended(fld: str, col: pd.Series, header: str, typed: Callable[[pd.Series], TypedColumn]) -> TypedColumn:
-    """`typed` of the cells, those saying "no end" (`_open_end`) read as blank, with a note saying how many."""
+def _open_ended(fld: str, col: pd.Series, header: str, notes: list[str]) -> pd.Series:
+    """The cells, those saying "no end" (`_open_end`) made blank; a note in `notes` says how many."""
     open_end = map_unique(col.astype(object), _open_end).astype(bool)
     if not open_end.any():
-        return typed(col)
-    out = typed(col.astype(object).where(~open_end, None))
-    example = col[open_end].iloc[0]
-    out.warnings.append(f"{fld} ('{header}'): {int(open_end.sum())} value(s) say the validity has no end "
-                        f"(e.g. {example!r}): read as open-ended")
-    return out
+        return col
+    notes.append(f"{fld} ('{header}'): {int(open_end.sum())} value(s) say the validity has no end "
+                 f"(e.g. {col[open_end].iloc[0]!r}): read as open-ended")
+    return col.astype(object).where(~open_end, None)
 
 
 #: date fields a month alone may give ("Sep-26", "09/2026"): a start is the month's first day, an end its last
 MONTH_FIELDS: dict[str, bool] = {"service_start": False, "valid_from": False, "service_end": True, "valid_to": True}
 
 
-def _months(fld: str, col: pd.Series, header: str, typed: Callable[[pd.Series], TypedColumn]) -> TypedColumn:
-    """`typed` of the cells, those naming a month alone (`month_dates.month_of`) read as the month's first or
-    last day (`MONTH_FIELDS`), with a note saying how many."""
+def _months(fld: str, col: pd.Series, header: str, notes: list[str]) -> pd.Series:
+    """The cells, those naming a month alone (`month_dates.month_of`) made the month's first or last day
+    (`MONTH_FIELDS`); a note in `notes` says how many."""
     months = map_unique(col.astype(object), month_of)
     named = months.notna()
     if not named.any():
-        return typed(col)
+        return col
     last = MONTH_FIELDS[fld]
-    days = months[named].map(lambda ym: month_day(ym, last))
-    out = typed(col.astype(object).where(~named, days))
-    example = col[named].iloc[0]
-    out.warnings.append(f"{fld} ('{header}'): {int(named.sum())} value(s) name a month, not a day (e.g. {example!r}): "
-                        f"read as the month's {'last' if last else 'first'} day")
-    return out
+    notes.append(f"{fld} ('{header}'): {int(named.sum())} value(s) name a month, not a day "
+                 f"(e.g. {col[named].iloc[0]!r}): read as the month's {'last' if last else 'first'} day")
+    return col.astype(object).where(~named, months[named].map(lambda ym: month_day(ym, last)))
 
 
 def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:

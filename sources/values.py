@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from sources.currency import is_marked, split_one, token_series
+from sources.folding import fold_word
 
 #: "S/N:", "S/N", "SN:", "SN#", "Serial:", "Serial #:", "Serial No:", "Serial Number:" (any case)
 SERIAL_PREFIX = re.compile(
@@ -422,7 +423,7 @@ def is_serial_token(token: str) -> bool:
     folded = core.casefold()
     if folded in SERIAL_CONNECTORS or core in SERIAL_ONE_LETTER_CONNECTORS:
         return False
-    if core.isalpha() and (_capitalised(core) or _folded_word(folded) in SERIAL_WORDS):
+    if core.isalpha() and (_capitalised(core) or fold_word(core) in SERIAL_WORDS):
         return False
     return not (len(set(folded)) == 1 and (len(core) >= 3 or folded[0] == "0"))
 
@@ -431,11 +432,6 @@ def _capitalised(word: str) -> bool:
     """A word written as a word ("See", "Pending"): a capital, then small letters only. A serial is written
     in capitals, or all in small letters by a source that lowers every value ("dmlzyjs")."""
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
-
-
-def _folded_word(word: str) -> str:
-    """A word without its accents ("numéro" -> "numero")."""
-    return word if word.isascii() else unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _serial_cell(value: object) -> list[str] | None:
@@ -457,14 +453,12 @@ def split_serials(raw: pd.Series) -> pd.Series:
     cell is split once, in Python (a third of the time of five pandas string passes over every row);
     every row gets a list of its own. A serial written in groups ("FOC 2145 X0AB") is one serial again
     where the column's other serials say so (`_spaced_serials`)."""
-    codes, uniques = pd.factorize(raw.astype(object), use_na_sentinel=True)
+    codes, uniques = distinct(raw)
     lists = [_serial_list(u) for u in uniques]
-    for i, joined in _spaced_serials(uniques, lists).items():
+    for i, joined in _spaced_serials(uniques.tolist(), lists).items():
         lists[i] = [joined]
-    out = np.empty(len(lists) + 1, dtype=object)
-    out[:-1] = lists
-    out[-1] = None  # code -1: missing
-    return pd.Series([[] if v is None else list(v) for v in out[codes]], index=raw.index, dtype=object)
+    out = expand_distinct(raw, pd.Series(lists, dtype=object), codes)
+    return pd.Series([[] if v is None else list(v) for v in out], index=raw.index, dtype=object)
 
 
 #: a column's serials say how long one is when this many cells hold one serial without a space
