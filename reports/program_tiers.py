@@ -24,7 +24,6 @@ get the default share and their opportunities' basis says so (reports/sql/opport
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -32,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from reports.steps import PROGRAM_TIERS, REPORTS_SQL
+from warehouse.text_fold import fold
 
 #: configured keys that are no tier (the share without terms, and without a reseller)
 SPECIAL_KEYS: frozenset[str] = frozenset({"default", "direct"})
@@ -116,16 +116,6 @@ _HISTORY_TRAIL = re.compile(
 _EX_TRAIL = re.compile(r"(?:^|[\s,;(])ex[-\s]\s*\S.*$", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-#: letters no decomposition strips (ł, ø, æ, đ ...)
-_PLAIN = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "œ": "oe"})
-
-
-def _fold(text: str) -> str:
-    """Case folded, accents and marks stripped, width folded (NFKD): "Agréé" -> "agree", "Złoty" -> "zloty"."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_PLAIN)
-
-
 def _spelling(word: str) -> str:
     for pattern, repl in _SPELLING:
         word = pattern.sub(repl, word)
@@ -133,18 +123,18 @@ def _spelling(word: str) -> str:
 
 
 def _fold_word(word: str) -> str:
-    return _spelling(_fold(word))
+    return _spelling(fold(word))
 
 
 def _folded_words(raw: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for r in raw for w in (_fold_word(t) for t in _WORD.findall(_fold(r))))
+    return frozenset(w for r in raw for w in (_fold_word(t) for t in _WORD.findall(fold(r))))
 
 
 GENERIC: frozenset[str] = _folded_words(_GENERIC_RAW)
 _ORDINAL_WORDS: frozenset[str] = _folded_words(_ORDINAL_WORDS_RAW)
 TRANSLATIONS: dict[str, str] = {
     _fold_word(word): _fold_word(english)
-    for english, words in _TRANSLATIONS_RAW.items() for word in words for word in _WORD.findall(_fold(word))
+    for english, words in _TRANSLATIONS_RAW.items() for word in words for word in _WORD.findall(fold(word))
 }
 
 
@@ -176,7 +166,7 @@ def _split_compound(word: str) -> list[str]:
 def words(text: str) -> list[str]:
     """A tier's words as compared: history dropped, folded, compounds split, other languages in English
     (generic words still in)."""
-    split = [w for token in _WORD.findall(_fold(drop_history(text))) for w in _split_compound(_fold_word(token))]
+    split = [w for token in _WORD.findall(fold(drop_history(text))) for w in _split_compound(_fold_word(token))]
     out: list[str] = []
     for i, word in enumerate(split):
         if word in _ROMAN and out and out[-1] in _ORDINAL_WORDS:

@@ -28,21 +28,12 @@ reads half of them backwards. The reading here is:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from warehouse.text_fold import fold
+
 Side = Literal["vendor", "partner"]
-
-_SPECIAL_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-                                  "’": "'", "‘": "'", "`": "'"})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents ("Händler" -> "handler", "Återförsäljare" -> "aterforsaljare")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SPECIAL_LETTERS)
-
 
 def _folded(words: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words.split())
