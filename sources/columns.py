@@ -84,14 +84,15 @@ def type_column(
         out = _dates(fld, col, header, where, date_format, epoch, order_hint, limits)
         out.warnings += read_first
         return out
+    # "n/a", "TBD", "-": no number known, blank (a lone dash in money is its zero, read by the parser)
+    unknown = map_unique(col.astype(object), lambda v: is_number_placeholder(v) and not (
+        ftype == "money" and is_accounting_zero(v))).astype(bool)
     if ftype == "money":
         out = _money(fld, col, header, where, limits)
     elif ftype == "percent":
-        out = _percent(fld, col, where, header)
+        out = _percent(fld, col.astype(object).where(~unknown, None), where, header)
     else:
         out = _quantity(fld, col, header, where, limits, decimal_comma)
-    unknown = map_unique(col.astype(object), lambda v: is_number_placeholder(v) and not (
-        ftype == "money" and is_accounting_zero(v))).astype(bool)
     if unknown.any():  # blank, not a bad cell: said, so a share nobody knows is seen
         out.warnings.append(f"{fld} ('{header}'): {int(unknown.sum())} value(s) say no number is known "
                             f"(e.g. {col[unknown].iloc[0]!r}): left blank")
@@ -211,8 +212,7 @@ def _percent(fld: str, col: pd.Series, where: str, header: str = "") -> TypedCol
     is in percentage points (40 -> 0.40), one below 1 a fraction already (0.10 -> 0.10: a percent
     cell exported as its value); a plain 1 is 1% in a column with points, else 100%. A column that
     mixes the two readings says so in a warning."""
-    text = parse_text(col.astype(object).where(~map_unique(col.astype(object), is_number_placeholder).astype(bool),
-                                              None)).astype(object)
+    text = parse_text(col).astype(object)
     present = text.notna()
     clean = text.where(present, "").astype(str).str.strip()
     marked = clean.str.endswith("%")

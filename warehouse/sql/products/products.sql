@@ -25,15 +25,14 @@ JOIN source_rank s USING (source)
 WHERE sku_norm(r.sku) IS NOT NULL;
 
 CREATE OR REPLACE TEMP TABLE price_list_rows AS
-SELECT sku, sku_family, description, category, list_price, currency, source, rank
+SELECT sku, sku_family, spelling, family_key, description, category, list_price, currency, source, rank
 FROM sku_rows
 WHERE kind = 'price_list' AND list_price IS NOT NULL
 QUALIFY row_number() OVER (PARTITION BY sku ORDER BY rank ASC, source_file DESC, source_row DESC) = 1;
 
 -- the price list's rows by spelling and by family key, for SKUs other sources spell otherwise
 CREATE OR REPLACE TEMP TABLE price_list_spellings AS
-SELECT sku_spelling(sku) AS spelling, sku_family_key(sku) AS family_key, list_price, category, currency,
-       description, sku = sku_family AS is_family
+SELECT spelling, family_key, list_price, category, currency, description, sku = sku_family AS is_family
 FROM price_list_rows;
 
 CREATE OR REPLACE TEMP TABLE sku_descriptions AS
