@@ -18,6 +18,7 @@ from warehouse.steps import (
     CONTRACT_CHECKS,
     CONTRACT_COVERAGE,
     CONTRACT_LINES,
+    CONTRACT_STATUS,
     CONTRACT_TABLES,
     CONTRACTS_FINAL,
     COVERAGE_FINAL,
@@ -91,8 +92,15 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(con.execute(sql).fetchall()[0][0])
 
 
+def date_contracts(con: duckdb.DuckDBPyConnection) -> None:
+    """Set each contract's status as of the run's date (expired, expiring, active): the one part of the
+    contract tables a date decides, so a night with only a new date re-dates the tables it reuses."""
+    WAREHOUSE_SQL.run(con, CONTRACT_STATUS)
+
+
 def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
-    """Create contracts, contract_sources, contract_conflicts and contract_assets (serial and inferred).
+    """Create contracts, contract_sources, contract_conflicts and contract_assets (serial and inferred),
+    each contract's status as of the run's date last (`date_contracts`: all the rest depends on no date).
 
     Needs products, assets and record_parties, and a build connection with its settings
     registered (warehouse.build.connect_building).
@@ -103,6 +111,7 @@ def build_contracts(con: duckdb.DuckDBPyConnection) -> ContractOutcome:
     infer_coverage(con, links)
     links = pd.concat([links, link_upgrades(con, links)], ignore_index=True)
     WAREHOUSE_SQL.run(con, CONTRACTS_FINAL, frames={"renewal_links": links})
+    date_contracts(con)
     return ContractOutcome(
         contracts=count_rows(con, "contracts"),
         numbered=_count(con, "SELECT count(*) FROM contracts WHERE numbered"),

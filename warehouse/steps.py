@@ -90,6 +90,8 @@ RENEWAL_UPGRADES = SqlStep("contracts/renewal_upgrades.sql", frames=("renewal_li
 CONTRACTS_FINAL = SqlStep(
     "contracts/contracts_final.sql", frames=("renewal_links",), creates=("contract_number_prefix", "contracts"),
 )
+#: the status of each contract as of the run's date (every night; the tables above depend on no date)
+CONTRACT_STATUS = SqlStep("contracts/contract_status.sql", creates=("contracts",))
 CONTRACT_CHECKS = "contracts/contract_checks.sql"
 
 #: example queries of docs/warehouse.md (run when the document is generated)

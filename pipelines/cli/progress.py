@@ -43,6 +43,8 @@ def stage_counts(stage: str, meta: dict[str, Any]) -> str:
     counts = _counts(stage, meta)
     if meta.get("reused"):
         note = ("nothing changed: out/ already holds them" if stage in ("parquet_export", "opportunity_workbooks")
+                else "inputs unchanged: copied from the last warehouse, statuses and renewal owners as of the "
+                "run's date" if stage == "contracts"
                 else "inputs unchanged: copied from the last warehouse")
         return f"{counts} ({note})" if counts else note
     return counts

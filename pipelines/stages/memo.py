@@ -2,9 +2,10 @@
 their inputs are: the stages before them, the settings and override files they read, the code.
 
 An unchanged night (no new file, the same settings) copies the resolution and contract tables
-instead of matching again; the as-of date only reaches the contracts (their status) and what
-follows, which is always rebuilt: opportunities are compared with the last run, so they are never
-copied. `radar run --full` (RunContext.full) computes every stage.
+instead of matching again; the as-of date is no input of theirs either: it reaches the contracts'
+statuses and renewal owners, set again every night after the contract tables, and what follows,
+which is always rebuilt: opportunities are compared with the last run, so they are never copied.
+`radar run --full` (RunContext.full) computes every stage.
 """
 
 from __future__ import annotations
@@ -60,9 +61,10 @@ MEMOS: dict[str, Memo] = {m.stage: m for m in (
                                           "id_history")),
     Memo("partners", ("customers",), ("partners", "partner_sources", "record_parties", "id_history")),
     Memo("assets", ("partners", "products"), ("assets", "asset_sources", "id_history")),
+    # the contract tables depend on no date: pipelines/stages/contracts.py dates them and builds the
+    # partner terms and renewal owners (partner_terms, contract_owners) every night
     Memo("contracts", ("assets",), ("contracts", "contract_sources", "contract_assets", "contract_conflicts",
-                                    "counterparty_assignments", "counterparty_history", "invoice_counterparties",
-                                    "partner_terms", "contract_owners")),
+                                    "counterparty_assignments", "counterparty_history", "invoice_counterparties")),
 )}
 
 

@@ -1,6 +1,7 @@
 """Incremental nights through the real Dagster job: a night whose inputs did not change starts from a
 copy of the last warehouse, keeps out/, and equals the warehouse `radar run --full` builds (table by
-table); a new as-of date rebuilds the contracts and what follows, and copies the resolution; a new
+table); a new as-of date copies the resolution and the contract tables, dates the contracts and
+rebuilds what follows; a new
 override rebuilds what reads it; a saved review workbook or a missing output is a change."""
 
 import datetime as dt
@@ -100,14 +101,27 @@ def test_a_review_workbook_saved_since_the_last_night_is_a_change(home: Path) ->
     assert not _reused(home)["night"]
 
 
-def test_a_new_as_of_date_rebuilds_the_contracts_and_keeps_the_resolution(home: Path, tmp_path: Path) -> None:
+def _statuses(home: Path) -> dict[str, str]:
     con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
-    day = con.execute("SELECT as_of_date FROM build_info").fetchall()[0][0] + dt.timedelta(days=45)
+    try:
+        return dict(con.execute("SELECT contract_id, status FROM contracts").fetchall())
+    finally:
+        con.close()
+
+
+def test_a_new_as_of_date_dates_the_reused_contracts_and_equals_a_full_build(home: Path, tmp_path: Path) -> None:
+    con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    day = con.execute("SELECT as_of_date FROM build_info").fetchall()[0][0] + dt.timedelta(days=400)
     con.close()
+    before = _statuses(home)
     reused, differ = _night_both_ways(home, tmp_path, day)
+    # the contract tables depend on no date: copied, then their statuses and owners set as of the new date
     assert reused["customers"] and reused["partners"] and reused["assets"] and reused["products"]
-    assert not reused["contracts"]
-    assert differ == []
+    assert reused["contracts"]
+    assert differ == []  # the same tables as --full builds on that date, statuses and renewal owners too
+    after = _statuses(home)
+    moved = {c for c in before if before[c] != after[c]}
+    assert len(moved) > 5 and {after[c] for c in moved} <= {"expired", "expiring"}
 
 
 def test_a_new_alias_resolves_again(home: Path) -> None:
@@ -128,9 +142,11 @@ def test_checks_of_unchanged_tables_replay_their_findings_on_a_new_date(home: Pa
     before = {p.name: p.stat().st_mtime_ns for p in reports.glob("*.json")}
     assert run_nightly(home, day, quiet=True)
     after = {p.name: p.stat().st_mtime_ns for p in reports.glob("*.json")}
-    # the staged rows are the same: their checks replay (GX writes no report); the contracts are not
+    # the staged rows and the contract tables are the same (a date decides no column the contract checks
+    # read): their checks replay (GX writes no report); the opportunities are valued as of the new date
     assert after["source_records_complete.json"] == before["source_records_complete.json"]
-    assert after["contracts_plausible.json"] > before["contracts_plausible.json"]
+    assert after["contracts_plausible.json"] == before["contracts_plausible.json"]
+    assert after["opportunities_reconcile.json"] > before["opportunities_reconcile.json"]
     con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     runs = con.execute("SELECT count(DISTINCT run_id) FROM data_quality "
                        "WHERE check_name = 'source_records_complete'").fetchall()[0][0]

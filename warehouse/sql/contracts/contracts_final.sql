@@ -1,6 +1,7 @@
 -- contracts: contracts_base plus the renewal links chosen (`renewal_links`: prior_id, next_id),
 -- the annualised amount, the covered assets (contract_assets, serial and inferred) and the status
--- as of run_settings.as_of.
+-- no date decides (renewed, credited, unknown: no end); the others - expired, expiring, active - are
+-- the as-of date's, set by contract_status.sql every night (the table itself depends on no date).
 CREATE OR REPLACE TEMP TABLE contract_number_prefix AS  -- the letters most numbers are written with
 SELECT coalesce(mode(regexp_extract(contract_number, '^([A-Z]{1,4})[^A-Z0-9]*[0-9]+$', 1))
                     FILTER (WHERE regexp_full_match(contract_number, '[A-Z]{1,4}[^A-Z0-9]*[0-9]+')), 'SC') AS prefix
@@ -21,10 +22,7 @@ SELECT b.contract_id,
        b.start_date, b.end_date, b.amount, b.currency,
        CASE WHEN nx.next_id IS NOT NULL THEN 'renewed'
             WHEN b.credited THEN 'credited'
-            WHEN b.end_date IS NULL THEN 'unknown'
-            WHEN b.end_date < s.as_of THEN 'expired'
-            WHEN b.end_date <= s.as_of + s.renewal_days THEN 'expiring'
-            ELSE 'active' END AS status,
+            WHEN b.end_date IS NULL THEN 'unknown' END AS status,
        nx.next_id AS renewed_by,
        pv.prior_id AS renews,
        b.bill_to_role,
@@ -35,7 +33,6 @@ SELECT b.contract_id,
        b.numbered, b.sources, b.record_count, coalesce(ca.assets, 0) AS asset_count,
        coalesce(ca.inferred, 0) AS assets_inferred, b.quantity, b.end_date_source, b.amount_source
 FROM contracts_base b
-CROSS JOIN run_settings s
 CROSS JOIN contract_number_prefix np
 LEFT JOIN (SELECT contract_id, count(*) FILTER (WHERE basis <> 'inferred_ambiguous') AS assets,
                   count(*) FILTER (WHERE basis = 'inferred') AS inferred
