@@ -14,6 +14,7 @@ kept as a bit set per pair and spelled out only for the distinct combinations.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,8 +42,13 @@ class PairScores:
 
 
 def probability(weight: np.ndarray) -> np.ndarray:
-    """Match probability of match weights in bits."""
-    return 1.0 / (1.0 + np.exp2(-np.asarray(weight, dtype=np.float64)))
+    """Match probability of match weights in bits, 2**-w by the C library's exp2 once per distinct weight:
+    NumPy's SIMD exp2 differs by a unit in the last place between its versions and CPUs (1.26 and 2.4 on
+    AVX-512), and the probability is stored (match_review), so the same night would differ by version."""
+    w = np.asarray(weight, dtype=np.float64)
+    distinct, inverse = np.unique(np.clip(w.ravel(), -1000.0, 1000.0), return_inverse=True)
+    p = np.array([1.0 / (1.0 + math.exp2(-x)) for x in distinct.tolist()], dtype=np.float64)
+    return p[inverse.reshape(-1)].reshape(w.shape)
 
 
 def _tf_adjusted(
