@@ -39,6 +39,10 @@ from sources.vocabulary import (
     PURCHASE_PRICE_WEIGHT,
     ROLES,
     STAND_IN_WEIGHT,
+    TAX_EXCLUDED_WORDS,
+    TAX_INCLUDED_WEIGHT,
+    TAX_INCLUDED_WORDS,
+    TAX_WORDS,
     WHOLE_HEADERS,
     expand_phrases,
 )
@@ -190,6 +194,10 @@ def score_header(text: str) -> dict[str, FieldScore]:
     if "invoice_date" in out and _reads_as(words, _STAND_INS, MODIFIERS):  # the invoice's own date goes first
         out["invoice_date"] = FieldScore(round(out["invoice_date"].score * STAND_IN_WEIGHT, 4),
                                          out["invoice_date"].evidence)
+    if words & TAX_INCLUDED_WORDS and words & TAX_WORDS and not words & TAX_EXCLUDED_WORDS:
+        for fld in ("amount", "unit_price"):  # a tax-inclusive value: the net one goes first
+            if fld in out:
+                out[fld] = FieldScore(round(out[fld].score * TAX_INCLUDED_WEIGHT, 4), out[fld].evidence)
     if _reads_as(words, _PURCHASE_PRICES, MODIFIERS):  # what the sender paid: a selling price goes first
         out["unit_price"] = FieldScore(PURCHASE_PRICE_WEIGHT, "synonym")
     head = _QUALIFIER.sub("", text).strip()

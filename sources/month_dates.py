@@ -1,6 +1,7 @@
-"""A date written as a month alone ("Sep-26", "09/2026", "2026-09", "September 2026", "März 2027"): a
-tracker's or a contract export's expiry by month. Read as the month's first or last day, whichever the
-field means (a service start or validity start: the first; an end: the last).
+"""A date written as a month alone ("Sep-26", "09/2026", "2026-09", "September 2026", "März 2027"), a quarter
+("Q3 2026", "Q3/26", "2026-Q3") or an ISO week ("2026-W14"): a tracker's or a contract export's expiry by
+period. Read as the period's first or last day, whichever the field means (a service start or validity
+start: the first; an end: the last).
 
 Excel shows a date cell formatted "mmm-yy" as "Sep-26"; a CSV saved from it keeps that text, and the
 row would otherwise be quarantined as "not a date". Only forms that name a month and a year and nothing
@@ -67,3 +68,30 @@ def month_day(year_month: tuple[int, int], last: bool) -> dt.date:
     """The month's first day, or its last (`last`)."""
     year, month = year_month
     return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1)
+
+
+#: a quarter and its year ("Q3 2026", "Q3/26", "Q3-2026", "Q3'26", "2026 Q3", "2026-Q3", "3Q26", "3Q 2026")
+_QUARTER = re.compile(r"^(?:q(?P<q>[1-4])\s*[\s/\-'.]?\s*'?(?P<y>\d{4}|\d{2})"
+                      r"|(?P<y2>\d{4})\s*[\s/\-]?\s*q(?P<q2>[1-4])"
+                      r"|(?P<q3>[1-4])\s*q\s*[\s/\-']?\s*'?(?P<y3>\d{4}|\d{2}))$")
+#: an ISO week ("2026-W14", "2026W14", "W14 2026", "KW 14/2026": the German Kalenderwoche)
+_WEEK = re.compile(r"^(?:(?P<y>\d{4})\s*-?\s*w(?P<w>\d{1,2})|(?:w|kw)\s*(?P<w2>\d{1,2})\s*[\s/\-]\s*(?P<y2>\d{4}))$")
+
+
+def period_of(value: object) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of a text naming a month (`month_of`), a calendar quarter or an ISO week and a
+    year and nothing else; None otherwise. A fiscal quarter ("FY27 Q1") is not read: fiscal years differ."""
+    if (month := month_of(value)) is not None:
+        return month_day(month, False), month_day(month, True)
+    if not isinstance(value, str) or not 4 <= len(text := " ".join(value.split()).casefold()) <= 20:
+        return None
+    if m := _QUARTER.match(text):
+        quarter, year = int(m["q"] or m["q2"] or m["q3"]), _year(m["y"] or m["y2"] or m["y3"])
+        return month_day((year, 3 * quarter - 2), False), month_day((year, 3 * quarter), True)
+    if m := _WEEK.match(text):
+        year, week = int(m["y"] or m["y2"]), int(m["w"] or m["w2"])
+        try:
+            return dt.date.fromisocalendar(year, week, 1), dt.date.fromisocalendar(year, week, 7)
+        except ValueError:  # no such week (week 53 of a 52-week year, week 0)
+            return None
+    return None

@@ -21,7 +21,7 @@ from cleanco.termdata import terms_by_type
 
 from sources.countries import is_country
 from sources.dates import parse_dates, plain_date_text, text_serials
-from sources.month_dates import month_of
+from sources.month_dates import period_of
 from sources.month_names import english_month_names
 from sources.values import cell_text, is_number, parse_money
 
@@ -183,7 +183,7 @@ def _is_date_text(s: str, lower: str) -> bool:
     """A date written as text; a named one only when its first word is a month ("15-Mar-2026"), in
     English or another common business language ("6. März 2024", "12 января 2024"), or a month alone
     ("Sep-26", "09/2026": `sources.month_dates`)."""
-    if month_of(s) is not None:
+    if period_of(s) is not None:
         return True
     if _DATE_TEXT_RX.match(s) is None:
         if not s.isascii() and _DIGIT_RX.search(s) is not None:  # "2024年3月1日", "令和6年3月1日"

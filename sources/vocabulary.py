@@ -43,6 +43,11 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{customer}", "{customer} name", "{customer} company", "{customer} company name",
         "company name", "account name", "organisation name", "organization name",
         "{customer} legal name", "debtor name",
+        # whom the goods are delivered to (an invoice's "Leveransnamn", "Levering til", "Cliente Entrega",
+        # "Destinazione merce", "納品先"): the end customer, as a ship-to is
+        "delivery name", "deliver to", "delivery to", "delivered to", "delivery customer", "delivery recipient",
+        "delivery company", "delivery company name", "delivery customer name", "goods destination",
+        "destination customer", "destination name", "consignee", "consignee name",
     ),
     "customer_account": (
         "{customer} id", "{customer} number", "{customer} account", "{customer} account number",
@@ -323,7 +328,9 @@ KIND_PHRASE_WEIGHT: Final = 0.97
 #: the end user outright ("End User Company") wins over it, and it still names the end user alone
 KIND_WEAKER_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "distributor": {"customer_name": ("ship to", "ship to name", "ship to customer", "ship to company",
-                                      "ship to customer name", "ship to company name")},
+                                      "ship to customer name", "ship to company name", "delivery name",
+                                      "deliver to", "delivery to", "delivered to", "delivery customer",
+                                      "delivery recipient", "consignee", "consignee name")},
 }
 KIND_WEAKER: Final = 0.9
 #: kind -> whole headers, as `sources.headers.normalise_header` writes them (accents kept), naming a field only in
@@ -344,6 +351,9 @@ NO_FIELD_PHRASES: Final[tuple[str, ...]] = (
     "sales unit of measure", "billing unit",
     # a tax and its amount (German "MwSt.", "USt", "Steuerbetrag"): no line amount, no state
     "vat", "tax", "vat amount", "tax amount", "sales tax", "sales tax amount",
+    "gst amount", "gst", "hst amount", "vat total", "tax total", "total vat", "total tax",
+    # a unit of measure written as its initials ("U.M.", Italian "unità di misura"; "UM" holds "NR", "PZ")
+    "u m", "um",
 )
 #: what a header may name that no field holds: a tax or company registration number, whoever's it is (Brazil's
 #: CNPJ and CPF, Poland's NIP, Portugal's NIF, the Czech IČO, Italy's partita IVA, a VAT ID, German "USt-IdNr.":
@@ -375,6 +385,13 @@ DOCUMENT_TOTAL_PHRASES: Final[tuple[str, ...]] = (
     "total invoice amount", "gross total", "subtotal", "sub total",
 )
 DOCUMENT_TOTAL_WEIGHT: Final = 0.95
+#: a money header saying its value includes the tax ("Belopp inkl. moms", "Inc-Tax Total", "Montant TTC"): the
+#: amount or unit price only when no net one is there (a header of the words of both - "incl./excl. VAT" - is
+#: not one of them)
+TAX_INCLUDED_WORDS: Final[frozenset[str]] = frozenset({"incl", "inc", "including", "ttc"})
+TAX_EXCLUDED_WORDS: Final[frozenset[str]] = frozenset({"excl", "exc", "ex", "excluding", "net", "ht", "pretax"})
+TAX_WORDS: Final[frozenset[str]] = frozenset({"vat", "tax", "gst", "hst", "pst", "iva", "btw", "ttc"})
+TAX_INCLUDED_WEIGHT: Final = 0.95
 #: headers naming a date that stands in for the invoice's (when the goods went out, the order came in): the
 #: invoice date only when no invoice's own date is there ("Lieferdatum" never beats "Rechnungsdatum")
 INVOICE_DATE_STAND_INS: Final[tuple[str, ...]] = (

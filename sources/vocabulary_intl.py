@@ -215,6 +215,8 @@ PORTUGUESE: Final[dict[str, str]] = {
     "revenda": "reseller", "revendas": "reseller", "qtde": "quantity", "nf": "invoice", "nfe": "invoice",
     "cnpj": "tax id", "cpf": "tax id", "nif": "tax id", "nipc": "tax id",
     "criacao": "created", "proprietario": "owner", "conta": "account", "pai": "parent",
+    # "serviço" folds to "servico": a word of its own, never "serv" + the Czech "ico" (a tax id)
+    "servico": "service", "servicos": "service", "prestador": "provider",
 }
 POLISH: Final[dict[str, str]] = {
     "klient": "customer", "klienta": "customer", "kontrahent": "customer", "koncowy": "final",
@@ -265,6 +267,10 @@ NORDIC: Final[dict[str, str]] = {
     "forfallsdato": "due date", "forfallodag": "due date", "kundens": "customer", "firma": "company",
     "foretag": "company",
     "virksomhed": "company", "selskab": "company", "selskap": "company", "bedrift": "company",
+    # delivery (an invoice's "Leveransnamn", "Levering til", "Leveres til"), tax ("Belopp inkl. moms")
+    "leverans": "delivery", "leveranse": "delivery", "levering": "delivery", "leveres": "delivered",
+    "levereras": "delivered", "leveret": "delivered", "moms": "vat", "mva": "vat", "inkl": "incl",
+    "exkl": "excl", "ekskl": "excl", "eksl": "excl", "referens": "reference", "referanse": "reference",
 }
 FINNISH: Final[dict[str, str]] = {
     "lasku": "invoice", "laskun": "invoice", "paivamaara": "date", "pvm": "date", "numero": "number",
@@ -376,6 +382,9 @@ CYRILLIC: Final[dict[str, str]] = {
     "телефон": "telephone", "продавец": "salesperson", "менеджер": "manager", "поставщик": "supplier",
     "производител": "manufacturer", "примечани": "notes", "комментари": "comments", "статус": "status",
     "тип": "type", "срок": "term",
+    # a CRM deal's budget is its value (amoCRM, Bitrix24 "Бюджет"), its responsible the owner, its stage the status
+    "бюджет": "value", "ответствен": "responsible", "этап": "stage", "сделк": "deal", "сайт": "website",
+    "головн": "parent", "контакт": "contact",
 }
 #: Japanese header words (kanji and kana, no spaces between them)
 JAPANESE: Final[dict[str, str]] = {
@@ -393,6 +402,7 @@ JAPANESE: Final[dict[str, str]] = {
     "単価": "unit price", "価格": "price", "定価": "list price", "金額": "amount", "合計": "total", "小計": "total",
     "税抜": "net", "売上": "sales", "契約": "contract", "保守": "maintenance", "サポート": "support",
     "保証": "warranty", "サービス": "service", "開始": "start", "終了": "end", "満了": "expiry", "期限": "expiry",
+    "納品先": "ship to", "配送先": "ship to", "送付先": "ship to",
     "通貨": "currency", "営業担当": "sales rep", "担当者": "owner", "備考": "notes", "状態": "status",
     "ステータス": "status", "種類": "type", "区分": "type", "メーカー": "manufacturer", "電話": "telephone",
     "メール": "email",

@@ -38,13 +38,16 @@ def _pos_rows(n: int = 16) -> list[list[object]]:
 
 
 def test_content_fills_a_required_field_no_header_names() -> None:
-    headers = ["Ship Date", "Partner Name", "Ultimate Consignee", "SKU", "Serial", "Qty", "Price"]
+    headers = ["Ship Date", "Partner Name", "Ultimate Holder", "SKU", "Serial", "Qty", "Price"]
     m = map_columns(headers, _cells(_pos_rows()), "distributor")
     assert not m.needs_mapping
     c = m.choices["customer_name"]
-    assert (c.header, c.evidence) == ("Ultimate Consignee", "content")
+    assert (c.header, c.evidence) == ("Ultimate Holder", "content")
     assert c in m.low_confidence  # used, and reported
-    assert any("'customer_name' taken from column 'Ultimate Consignee' with low confidence" in w for w in m.warnings())
+    assert any("'customer_name' taken from column 'Ultimate Holder' with low confidence" in w for w in m.warnings())
+    # an export-control "Ultimate Consignee" is the end user by its header (a consignee is whom goods go to)
+    named = map_columns([*headers[:2], "Ultimate Consignee", *headers[3:]], _cells(_pos_rows()), "distributor")
+    assert named.choices["customer_name"].header == "Ultimate Consignee"
 
 
 def test_known_partner_names_tell_the_reseller_column() -> None:

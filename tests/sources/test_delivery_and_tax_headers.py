@@ -1,0 +1,80 @@
+"""Headers of invoice and CRM exports in other languages: whom goods are delivered to is the end customer,
+a tax-inclusive total is no line amount when a net one is there, "Vår referens" is no VAR, "serviço" is one
+word, a unit of measure's initials name nothing, and a Russian CRM deal's budget is its value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sources.config import SourceConfig
+from sources.reader import read_source_file
+
+
+def _fields(path: Path, kind: str) -> tuple[dict[str, str], object]:
+    """header as written -> field it feeds, and the reading."""
+    out = read_source_file(path, path.name, SourceConfig(name="t", kind=kind, path=f"*{path.suffix}"))
+    assert out.status == "loaded", out.error
+    fields = {col["column"]: fld for sheet in out.sheets
+              for fld, col in ((sheet.columns or {}).get("fields") or {}).items()}
+    return fields, out
+
+
+def test_a_swedish_invoice_export_delivery_name_net_amount_and_our_reference(tmp_path: Path) -> None:
+    path = tmp_path / "fakturarader.csv"
+    path.write_bytes((
+        "Fakturanummer;Fakturadatum;Kundnamn;Leveransnamn;Artikelnummer;Antal;Belopp exkl. moms;Moms;"
+        "Belopp inkl. moms;Vår referens\r\n"
+        "F-1001;2026-01-05;Cloudpoint IT AB;Nordhavn Logistik AB;CS-NBD-SW;1;6445,94;1611,49;8057,43;Anna Lind\r\n"
+        "F-1002;2026-01-06;Halford Networks AB;Björkvik Energi AB;CS-NBD-STO;2;2314,26;578,57;2892,83;Anna Lind\r\n"
+    ).encode("cp1252"))
+    fields, out = _fields(path, "accounting")
+    assert fields["Leveransnamn"] == "customer_name" and fields["Kundnamn"] == "bill_to_name"
+    assert fields["Belopp exkl. moms"] == "amount" and "Belopp inkl. moms" not in fields and "Moms" not in fields
+    assert fields.get("Vår referens") != "reseller_name"  # "vår" (our) is no VAR
+    frame = out.parts[0].frame()
+    assert list(frame["amount"].astype(float)) == [6445.94, 2314.26]
+
+
+@pytest.mark.parametrize("header", ["Levering til", "Leveres til", "Cliente Entrega", "Delivery Name", "納品先",
+                                    "Destinazione merce"])
+def test_whom_an_invoice_is_delivered_to_is_the_end_customer(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "invoices.csv"
+    path.write_text(f"Invoice No;Invoice Date;Customer;{header};Item;Amount\n"
+                    "INV-1;2026-01-01;Torridge Data Systems Inc.;Delta Dental International Inc.;CS-24X7-AP;633.60\n"
+                    "INV-2;2026-01-02;Cloudpoint IT Solutions Inc.;Southfield Printing LLC;CS-NBD-STO;1201.20\n",
+                    encoding="utf-8")
+    fields, _ = _fields(path, "accounting")
+    assert fields[header] == "customer_name" and fields["Customer"] == "bill_to_name"
+
+
+def test_a_unit_of_measure_by_its_initials_is_no_country(tmp_path: Path) -> None:
+    path = tmp_path / "righe.csv"
+    path.write_text("Num. doc.;Data doc.;Ragione sociale;Cod. articolo;U.M.;Q.tà;Imponibile\n"
+                    "INV-1;01/01/2026;Torridge Data Systems Inc.;CS-24X7-AP;NR;1,00;633,60\n"
+                    "INV-2;02/01/2026;Cloudpoint IT Solutions Inc.;CS-NBD-STO;NR;1,00;1.201,20\n"
+                    "INV-3;03/01/2026;Halford Networks Inc;CS-NBD-SW;NR;2,00;2.402,40\n", encoding="utf-8")
+    fields, _ = _fields(path, "accounting")
+    assert "U.M." not in fields and "customer_country" not in fields.values()
+
+
+def test_portuguese_servico_is_one_word(tmp_path: Path) -> None:
+    path = tmp_path / "contratos.csv"
+    path.write_text('"Número do contrato","Nome da conta","Nível de serviço","Data de término","Preço total",'
+                    '"Prestador de serviço"\n'
+                    '"SC-1148055","Rosfield Healthcare Inc","24x7x4","09/12/2025","3.987,18","Cobalt Service LLC"\n'
+                    '"SC-2383464","Schröder Feinmechanik GmbH","4HR","01/04/2026","1.922,33",""\n', encoding="utf-8")
+    fields, _ = _fields(path, "crm_contracts")
+    assert fields["Nível de serviço"] == "service_level" and fields["Prestador de serviço"] == "service_provider"
+
+
+def test_a_russian_crm_deals_budget_is_its_value_and_its_responsible_the_owner(tmp_path: Path) -> None:
+    path = tmp_path / "amocrm_export_leads.csv"
+    path.write_text("Название сделки,Бюджет,Ответственный,Компания,Номер договора,Дата окончания\n"
+                    "Сервисный контракт,15365.20,Alice Moreno,Pelhaven Engineering Partners LLC,SC-8986468,02.11.2024\n"
+                    "Сервисный контракт,1115.87,Derek Hollis,Dalton & Hayes Co.,SC-4926707,08.11.2022\n",
+                    encoding="utf-8")
+    fields, out = _fields(path, "crm_contracts")
+    assert fields["Бюджет"] == "amount" and fields["Ответственный"] == "rep"
+    assert list(out.parts[0].frame()["amount"].astype(float)) == [15365.20, 1115.87]
