@@ -19,7 +19,7 @@ from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_fi
 from sources.fields import FIELD_TYPES
 from sources.folding import fold_word
 from sources.limits import DEFAULT_LIMITS, ReadLimits
-from sources.month_dates import month_day, month_of
+from sources.month_dates import period_of
 from sources.table import RawTable
 from sources.values import (
     comma_decimals,
@@ -30,6 +30,7 @@ from sources.values import (
     parse_quantity,
     parse_text,
     quantity_numbers,
+    quantity_unit,
     scientific_cells,
     split_serials,
 )
@@ -136,16 +137,16 @@ MONTH_FIELDS: dict[str, bool] = {"service_start": False, "valid_from": False, "s
 
 
 def _months(fld: str, col: pd.Series, header: str, notes: list[str]) -> pd.Series:
-    """The cells, those naming a month alone (`month_dates.month_of`) made the month's first or last day
-    (`MONTH_FIELDS`); a note in `notes` says how many."""
-    months = map_unique(col.astype(object), month_of)
-    named = months.notna()
+    """The cells, those naming a month, a quarter or a week alone (`month_dates.period_of`) made the period's
+    first or last day (`MONTH_FIELDS`); a note in `notes` says how many."""
+    periods = map_unique(col.astype(object), period_of)
+    named = periods.notna()
     if not named.any():
         return col
     last = MONTH_FIELDS[fld]
-    notes.append(f"{fld} ('{header}'): {int(named.sum())} value(s) name a month, not a day "
-                 f"(e.g. {col[named].iloc[0]!r}): read as the month's {'last' if last else 'first'} day")
-    return col.astype(object).where(~named, months[named].map(lambda ym: month_day(ym, last)))
+    notes.append(f"{fld} ('{header}'): {int(named.sum())} value(s) name a month, quarter or week, not a day "
+                 f"(e.g. {col[named].iloc[0]!r}): read as its {'last' if last else 'first'} day")
+    return col.astype(object).where(~named, periods[named].map(lambda span: span[1] if last else span[0]))
 
 
 def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:
@@ -203,6 +204,10 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
     evidence: dict[str, object] = (
         {"decimal": used, **ev} if ev and (ev["decimal_point"] or ev["decimal_comma"] or ev.get("grouping_dots"))
         else {})
+    if money.per_unit is not None and money.per_unit.any():
+        per_unit = money.per_unit
+        warnings.append(f"{fld} ('{header}'): {int(per_unit.sum())} value(s) are written as the price of one unit "
+                        f"(e.g. {col[per_unit].iloc[0]!r}): read as the amount, the unit left out")
     values = money.values.where(~out_of_bounds)
     return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
 
@@ -239,7 +244,9 @@ def _quantity(
     fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits, decimal_comma: bool = False
 ) -> TypedColumn:
     """Whole quantities; "1,000" is 1 when the table's amounts or the column's own values prove a
-    decimal comma (SAP's German exports write quantities with three decimals), else a thousand."""
+    decimal comma (SAP's German exports write quantities with three decimals), else a thousand. A count
+    written with its unit ("1 Nos", "5 Stk.": `values.QUANTITY_UNITS`) is read as the count, and a note
+    says how many were."""
     by_values = comma_decimals(col)
     comma = decimal_comma or by_values
     values, failed = parse_quantity(col, comma)
@@ -251,6 +258,10 @@ def _quantity(
         why = "its own values" if by_values else "the table's amounts"
         notes.append(f"{fld} ('{header}'): read with a decimal comma, as {why} prove ('1,000' is 1)")
         evidence = {"decimal": "comma", "proven_by": "values" if by_values else "amounts"}
+    with_unit = map_unique(col.astype(object), quantity_unit).notna().astype(bool) & values.notna()
+    if with_unit.any():
+        notes.append(f"{fld} ('{header}'): {int(with_unit.sum())} value(s) are written with a unit "
+                     f"(e.g. {col[with_unit].iloc[0]!r}): read as the count, the unit left out")
     return TypedColumn(values.where(~out_of_bounds), [
         (failed & ~out_of_bounds, fld, f"{where}: not a whole quantity: {{}}", col),
         (out_of_bounds, fld, f"{where}: quantity out of bounds (|{fld}| <= {limits.max_abs_quantity:,}): {{}}", col),

@@ -5,7 +5,8 @@ costs a few MB whatever the file: size, lines and the longest line, wherever it 
 BOM decides (UTF-8, UTF-16); else strict UTF-8; else, when some lines are real UTF-8 and others
 are not, each line is decoded on its own (UTF-8, else cp1252) with a warning; else
 the Latin code page that reads the words best (`_latin_choice`: cp1252, the Windows default of
-spreadsheet exports, unless cp1250, ISO-8859-2 or Mac Roman reads them far better; ISO-8859-15 when
+spreadsheet exports, unless cp1250, ISO-8859-2, Mac Roman reads them far better, or cp1254 or
+ISO-8859-9 reads them as Turkish where cp1252 needs Icelandic beside another language; ISO-8859-15 when
 a euro sign at 0xA4 stands by an amount), else, when no Latin page reads them cleanly,
 charset-normalizer's guess if it reads a non-Latin script (cp1251, cp1253, GB18030, Shift-JIS).
 NUL bytes, which cut values short in pandas 2's parser, are removed with a warning.
@@ -122,8 +123,10 @@ def detect_encoding(data: bytes) -> str:
 
 
 #: the Latin code pages `_latin_choice` weighs, the likelier first (the first wins a tie); ISO-8859-15
-#: reads as cp1252 but for the euro sign and seven letters, and is weighed only when `_LATIN9` shows it
-_LATIN_PAGES: tuple[str, ...] = ("cp1252", "cp1250", "iso8859_2", "mac_roman")
+#: reads as cp1252 but for the euro sign and seven letters, and is weighed only when `_LATIN9` shows it;
+#: cp1254 and ISO-8859-9 (Turkish) read as cp1252 and Latin-1 but for six letters ("ĞİŞğış" where the
+#: Western pages read "ÐÝÞðýþ")
+_LATIN_PAGES: tuple[str, ...] = ("cp1252", "cp1250", "iso8859_2", "cp1254", "iso8859_9", "mac_roman")
 #: the letters beyond ASCII of the languages the Latin code pages are written in (lower case): a file
 #: read in its own code page spells its words with one language's letters, a wrong page mixes them
 #: ("Rivičre", "Èeské dráhy", "MŸller"); charset-normalizer's letter frequencies (26 letters a language)
@@ -133,11 +136,16 @@ _ALPHABETS: dict[str, str] = {
     "Portuguese": "áàâãçéêíóôõú", "Dutch": "éèêëïöü", "Danish/Norwegian": "æøåé", "Swedish/Finnish": "åäöé",
     "Icelandic": "áðéíóúýþæö", "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž",
     "Polish": "ąćęłńóśźż", "Hungarian": "áéíóöőúüű", "Croatian/Slovenian": "čćđšž", "Romanian": "ăâîşţșț",
+    "Turkish": "âçğıİîöşûü",  # "İ" as itself: its lower case is two characters (`_lower`)
 }
 _ALPHABET_SETS: tuple[frozenset[str], ...] = tuple(frozenset(a) for a in _ALPHABETS.values())
-#: the letters of any one or two of `_ALPHABETS` together
+#: the alphabets the default page's reading of two countries' names may pair: not Turkish, whose "ğ", "ı",
+#: "ş" no Western page writes; its other letters ("â", "ç", "î", "ö", "û", "ü") would excuse cp1252's "õ",
+#: "û" for Hungarian's "ő", "ű"
+_PAIRED: tuple[str, ...] = tuple(a for language, a in _ALPHABETS.items() if language != "Turkish")
+#: the letters of any one or two of `_PAIRED` together
 _ALPHABET_PAIRS: tuple[frozenset[str], ...] = tuple(
-    frozenset(a) | frozenset(b) for i, a in enumerate(_ALPHABETS.values()) for b in list(_ALPHABETS.values())[i:])
+    frozenset(a) | frozenset(b) for i, a in enumerate(_PAIRED) for b in _PAIRED[i:])
 #: Latin-9's euro sign (0xA4, "¤" in cp1252) next to an amount, or its "Œ"/"œ" (0xBC, 0xBD: "¼", "½")
 #: starting or inside a word ("¼uvre", "c½ur")
 _LATIN9 = re.compile(rb"[0-9][ \xa0]?\xa4|\xa4[ \xa0]?[0-9]|(?<![0-9])[\xbc\xbd][a-z]")
@@ -166,6 +174,13 @@ def _out_of_place(before: str, c: str, after: str) -> bool:
     if unicodedata.category(c) in ("Sk", "Lm"):
         return _is_letter(before) or _is_letter(after)
     return after.islower() and not _is_letter(before) and c not in "¿¡" and unicodedata.category(c) not in _OPENING
+
+
+def _lower(c: str) -> str:
+    """A letter in lower case, as `_ALPHABETS` spells it; Turkish "İ" as itself, whose lower case is
+    two characters ("i" and a combining dot)."""
+    low = c.lower()
+    return low if len(low) == 1 else c
 
 
 def _contexts(sample: bytes) -> dict[bytes, int]:
@@ -197,7 +212,7 @@ def _misread(contexts: dict[bytes, int], page: str, mixed: bool = False) -> tupl
         elif c.isupper() and _is_letter(before) and (before.islower() or after.islower()):
             bad += n
         else:
-            letters[c.lower()] = letters.get(c.lower(), 0) + n
+            letters[_lower(c)] = letters.get(_lower(c), 0) + n
     total = sum(letters.values())
     # `mixed`: the default page may read names of two countries ("Åkerlund Industri AB" beside "Lefèvre &
     # Côté" in one distributor's file): the letters two alphabets hold together are read as right; another
@@ -223,8 +238,11 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
     characters (`_misread`; the default may read the names of two countries' alphabets, another page
     one's: a pan-European distributor's "Åkerlund" beside "Lefèvre" is no Slovak file); between equals
     that read differently, the one of the text's language family (`_central_european`) when they are of
-    both, else the default, else the one that reads more letters; and the default unless the page
-    misreads at most a quarter as many as the default."""
+    both, else the default unless another page reads as one language's letters what the default reads
+    only as two ("Şehir", "Bitiş", "Adı" are Turkish; cp1252's "Þehir", "Bitiþ", "Adý" take Icelandic's
+    "þ", "ý" beside French's "ç", "ü"; a real Icelandic file's "Þór", "Guðrún" spell Icelandic alone),
+    else the one that reads more letters; and the default unless the page misreads at most a quarter
+    as many as the default (read as one language, when that decided the tie)."""
     centres = {context[1] for context in contexts}
     has_c1 = any(0x80 <= c <= 0x9F for c in centres)
     latin9 = not has_c1 and not centres.isdisjoint(b"\xa4\xbc\xbd") and _LATIN9.search(sample) is not None
@@ -245,8 +263,14 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
     if len({page in _CENTRAL_PAGES for page in tied}) > 1:
         central = _central_european(sample)
         tied = [page for page in tied if (page in _CENTRAL_PAGES) == central]
+    against = scores[default][0] if default in scores else 0
+    if default in tied and len(tied) > 1:
+        alone = _misread(contexts, default)
+        if alone is not None and alone[0] > fewest:  # the default reads as two languages what another reads as one
+            tied.remove(default)
+            against = alone[0]
     best = default if default in tied else max(tied, key=lambda page: scores[page][1])
-    if default in scores and scores[best][0] * 4 > scores[default][0]:
+    if default in scores and scores[best][0] * 4 > against:
         best = default
     misread, letters = scores[best]
     return best, misread * 20 <= letters
@@ -279,10 +303,11 @@ def _latin_share(text: str) -> float:
 
 
 def _legacy_encoding(data: bytes) -> str:
-    """A file that is not UTF-8. The Latin code pages (cp1252, cp1250, ISO-8859-2, Mac Roman) are
-    weighed on how they read each byte past ASCII between its neighbours (`_latin_choice`): cp1252, the
-    Windows default of spreadsheet exports, unless another reads the file far better ("Èeské dráhy" /
-    "České dráhy", "Wartoœæ" / "Wartość", "MŸller" / "Müller"); ISO-8859-15 for cp1252 when a euro
+    """A file that is not UTF-8. The Latin code pages (cp1252, cp1250, ISO-8859-2, cp1254, ISO-8859-9,
+    Mac Roman) are weighed on how they read each byte past ASCII between its neighbours (`_latin_choice`):
+    cp1252, the Windows default of spreadsheet exports, unless another reads the file far better
+    ("Èeské dráhy" / "České dráhy", "Wartoœæ" / "Wartość", "MŸller" / "Müller"), or as one language
+    where cp1252 needs two ("Bitiþ Tarihi" / "Bitiş Tarihi"); ISO-8859-15 for cp1252 when a euro
     sign at 0xA4 stands by an amount. When no Latin page reads the file cleanly, charset-normalizer's
     guess (on the lines past ASCII) if it reads a non-Latin script (Cyrillic cp1251, Greek cp1253,
     Chinese GB18030, Japanese Shift-JIS ...), which it tells apart reliably."""

@@ -7,6 +7,7 @@ instead of becoming a silent null.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -167,6 +168,8 @@ class MoneyColumn:
     evidence: dict[str, int] = field(default_factory=dict)  # rows proving each separator
     #: a symbol other locales read as another currency ("$": USD, or CAD, AUD...), or None
     symbol: pd.Series | None = None
+    #: the cells written as the price of one unit ("3,073.04/Nos"), read without the unit
+    per_unit: pd.Series | None = None
 
 
 def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -201,6 +204,7 @@ def parse_money_column(raw: pd.Series) -> MoneyColumn:
         decimal_comma=col.decimal_comma,
         evidence=col.evidence,
         symbol=spread(col.symbol, None) if col.symbol is not None else None,
+        per_unit=spread(col.per_unit, False).astype(bool) if col.per_unit is not None else None,
     )
 
 
@@ -223,12 +227,17 @@ class _Amount:
     code: str | None
     symbol: str | None
     marked: bool  # a currency token was looked for (the text has characters no number has)
+    per_unit: bool = False  # written as the price of one unit ("3,073.04/Nos"), the unit taken off
 
 
 @lru_cache(maxsize=65536)
 def _read_amount(text: str) -> _Amount:
     """What one stripped amount text can be read as (plain Python: a column holds a few hundred
-    distinct amounts, where per-call pandas overhead outweighs the work)."""
+    distinct amounts, where per-call pandas overhead outweighs the work). A price per unit is read
+    without its unit (`per_unit_text`)."""
+    amount = per_unit_text(text)
+    if amount is not None:
+        return dataclasses.replace(_read_amount(amount), per_unit=True)
     stripped, code, unknown_cur, symbol = split_one(text)
     marked = is_marked(text)
     m = _SIGNED_RX.search(_AMOUNT_SPACES_RX.sub("", stripped))
@@ -257,6 +266,7 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     outlier, unknown = no.copy(), no.copy()
     currency = pd.Series(None, index=raw.index, dtype=object)
     symbol = currency.copy()
+    per_unit = no.copy()
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
     cells = raw.tolist()
     is_num = np.array([is_number(v) for v in cells], dtype=bool)
@@ -294,12 +304,14 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
         out[index] = values.where(~negative, -values)
         outlier[index] = other & ~readable
         unknown[index] = [r.unknown for r in reads]
+        per_unit[index] = [r.per_unit for r in reads]
         marked = any(r.marked for r in reads)
         currency[index] = token_series([r.code for r in reads], index, marked).where(readable, None)
         symbol[index] = token_series([r.symbol for r in reads], index, marked).where(readable, None)
     out = out.round(2)
     failed = pd.Series(~blank, index=raw.index) & out.isna() & ~outlier & ~unknown
-    return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol)
+    return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol,
+                       per_unit & out.notna())
 
 
 _GROUPED_RX = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -333,8 +345,49 @@ def _quantity_text(v: object, decimal_comma: bool = False) -> object:
     return _QUANTITY_UNIT.sub("", text)
 
 
-#: a unit after a count: pieces, units, each, "x"; Stück; people ("3 FTE", "4 engineers" of a partner's staff)
-_QUANTITY_UNIT = re.compile(r"(?i)\s*(pcs?|units?|ea|x|stk|st(?:ü|ue)ck|fte|people|persons?|engineers?|staff)\.?$")
+#: the words a count of units is written with after its number, compared in any case, a dot after one or
+#: not: pieces, units, each and numbers in the languages exports are written in ("2 pcs", "1 Nos" of Tally
+#: in India, "5 Stk.", "3 St.", "2 st", "1 ea", "4 units", "2 Stück", "1 unidad", "3 pz", "4 szt.", "2 ks",
+#: "1 kpl", "3 db", "2 adet", "5 шт", "2台"), "x" ("10 x"), a software line's seats, licences and users, and
+#: a partner's people ("3 FTE", "4 engineers"). Not any word: a duration or a measure ("12 months", "5 kg")
+#: counts no units, and a pack's or box's units are not written, so such a cell stays a bad quantity
+QUANTITY_UNITS = frozenset({
+    "pc", "pcs", "pce", "pces", "piece", "pieces", "unit", "units", "ea", "each", "no", "nos", "x",
+    "seat", "seats", "licence", "licences", "license", "licenses", "lic", "user", "users",
+    "fte", "ftes", "people", "person", "persons", "engineer", "engineers", "staff",
+    "st", "stk", "stck", "stück", "stueck", "stuck", "lizenz", "lizenzen",  # German
+    "pièce", "pièces", "unité", "unités",  # French
+    "u", "ud", "uds", "un", "und", "unid", "unidad", "unidades", "unidade", "pç", "pçs",  # Spanish, Portuguese
+    "pz", "pza", "pzas", "pezzo", "pezzi", "unità",  # Italian (Mexican Spanish "pza")
+    "stuk", "stuks", "styck", "stycken", "stykk", "stykker",  # Dutch, Swedish, Norwegian, Danish
+    "szt", "ks", "kpl", "db", "adet", "шт", "штук", "τεμ",  # Polish, Czech/Slovak, Finnish, Hungarian, Turkish
+    "個", "个", "台", "件", "套",  # Japanese and Chinese counters
+})  # fmt: skip
+_UNIT_WORDS = "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
+#: a unit word after a count's last digit (or its space): "2 pcs", "2pcs", "5 Stk.", "2台"
+_QUANTITY_UNIT = re.compile(rf"(?i)(?<=[\d\s])\s*(?:{_UNIT_WORDS})\.?\s*$")
+
+
+def quantity_unit(value: object) -> str | None:
+    """The unit word a quantity cell writes after its count ("Nos" of "1 Nos", "Stk." of "5 Stk."), else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    m = _QUANTITY_UNIT.search(text)
+    return m.group().strip() if m is not None and _DIGIT_RX.search(text[:m.start()]) else None
+
+
+#: a price of one unit, its unit written after it: "/" or "per" ("pro", "par", "por") and a unit word of
+#: `QUANTITY_UNITS` ("3,073.04/Nos" in Tally's Rate column, "12,50 €/Stk.", "$12.50 per unit"), or
+#: "each" ("$12.50 each", "12.50 ea"); taken off before the currency is looked for
+_PER_UNIT_RX = re.compile(rf"(?i)(?:\s*/\s*|\s+(?:per|pro|par|por)\s+)(?:{_UNIT_WORDS})\.?\s*$|\s+(?:each|ea)\.?\s*$")
+
+
+def per_unit_text(text: str) -> str | None:
+    """An amount text without the unit it is priced per ("3,073.04/Nos" -> "3,073.04"); None when it names
+    no unit, or nothing but the unit would be left."""
+    m = _PER_UNIT_RX.search(text)
+    return text[:m.start()].strip() if m is not None and _DIGIT_RX.search(text[:m.start()]) else None
 
 
 _PROVEN_COMMA_RX = re.compile(r"\d,(?:\d{1,2}|\d{4,})\s*$|^\s*\d{1,3}(?:\.\d{3})+,\d+\s*$")

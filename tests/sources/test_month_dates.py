@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sources.config import SourceConfig
-from sources.month_dates import month_of
+from sources.month_dates import month_of, period_of
 from sources.reader import read_source_file
 
 
@@ -35,4 +35,37 @@ def test_a_trackers_expiry_by_month_is_the_months_last_day(tmp_path: Path) -> No
     assert list(out.records["service_end"]) == [dt.date(2026, 9, 30), dt.date(2026, 10, 31), dt.date(2027, 1, 31),
                                                 dt.date(2027, 2, 28), dt.date(2027, 3, 31), dt.date(2027, 3, 31)]
     assert set(out.records["service_start"]) == {dt.date(2025, 9, 1)}
-    assert any("5 value(s) name a month, not a day" in w and "last day" in w for w in out.warnings), out.warnings
+    assert any("5 value(s) name a month, quarter or week, not a day" in w and "last day" in w
+               for w in out.warnings), out.warnings
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Q3 2026", ((2026, 7, 1), (2026, 9, 30))), ("Q3/26", ((2026, 7, 1), (2026, 9, 30))),
+    ("q1-2027", ((2027, 1, 1), (2027, 3, 31))), ("2026-Q4", ((2026, 10, 1), (2026, 12, 31))),
+    ("3Q26", ((2026, 7, 1), (2026, 9, 30))), ("Q2'26", ((2026, 4, 1), (2026, 6, 30))),
+    ("2026-W14", ((2026, 3, 30), (2026, 4, 5))), ("KW 1/2027", ((2027, 1, 4), (2027, 1, 10))),
+    ("Sep-26", ((2026, 9, 1), (2026, 9, 30))),
+    ("FY27 Q1", None), ("Q5 2026", None), ("Q3", None), ("2025-W54", None), ("mid-2026", None), ("1234", None),
+])
+def test_a_quarter_or_a_week_and_a_year_and_nothing_else(text: str, span: tuple | None) -> None:
+    expected = None if span is None else (dt.date(*span[0]), dt.date(*span[1]))
+    assert period_of(text) == expected
+
+
+def test_a_trackers_expiry_by_quarter_is_the_quarters_last_day(tmp_path: Path) -> None:
+    # a rep who keeps a whole Expiry column by quarter used to lose every row to quarantine ("not a date"),
+    # and the blocking quarantine check then stopped the night
+    path = tmp_path / "tracker.xlsx"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Customer", "Serial", "Expiry", "Renewal Value"])
+    for i, end in enumerate(["Q3 2026", "Q4/26", "2027-Q1", "Q1 2027", "2026-W40"]):
+        sheet.append([f"Kunde {i} GmbH", f"SN{4400 + i}X", end, 1000])
+    book.save(path)
+    out = read_source_file(path, "tracker.xlsx", SourceConfig(name="t", kind="sales_rep", path="*.xlsx"))
+    assert out.status == "loaded" and out.quarantine.empty
+    assert list(out.records["service_end"]) == [dt.date(2026, 9, 30), dt.date(2026, 12, 31), dt.date(2027, 3, 31),
+                                                dt.date(2027, 3, 31), dt.date(2026, 10, 4)]
+    assert any("name a month, quarter or week" in w and "last day" in w for w in out.warnings), out.warnings
