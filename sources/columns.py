@@ -208,6 +208,11 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
         per_unit = money.per_unit
         warnings.append(f"{fld} ('{header}'): {int(per_unit.sum())} value(s) are written as the price of one unit "
                         f"(e.g. {col[per_unit].iloc[0]!r}): read as the amount, the unit left out")
+    if money.shorthand is not None and money.shorthand.any():
+        short = money.shorthand
+        warnings.append(f"{fld} ('{header}'): {int(short.sum())} value(s) are written in thousands or millions or as "
+                        f"about so much (e.g. {col[short].iloc[0]!r}): read as the number they say "
+                        f"({money.values[short].iloc[0]:,.2f})")
     values = money.values.where(~out_of_bounds)
     return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
 

@@ -170,6 +170,8 @@ class MoneyColumn:
     symbol: pd.Series | None = None
     #: the cells written as the price of one unit ("3,073.04/Nos"), read without the unit
     per_unit: pd.Series | None = None
+    #: the cells written in thousands or millions, or as about so much ("4.2k", "$1.1M", "~12,500"), read as the number
+    shorthand: pd.Series | None = None
 
 
 def parse_money(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -205,6 +207,7 @@ def parse_money_column(raw: pd.Series) -> MoneyColumn:
         evidence=col.evidence,
         symbol=spread(col.symbol, None) if col.symbol is not None else None,
         per_unit=spread(col.per_unit, False).astype(bool) if col.per_unit is not None else None,
+        shorthand=spread(col.shorthand, False).astype(bool) if col.shorthand is not None else None,
     )
 
 
@@ -228,6 +231,27 @@ class _Amount:
     symbol: str | None
     marked: bool  # a currency token was looked for (the text has characters no number has)
     per_unit: bool = False  # written as the price of one unit ("3,073.04/Nos"), the unit taken off
+    scale: int = 1  # written in thousands or millions ("4.2k": 1000), the letter taken off
+    shorthand: bool = False  # written with a magnitude letter or as about so much ("~12,500", "ca. 4.000 €")
+
+
+#: an amount written as about so much ("~12,500", "≈ 4k", "ca. 4.000 €", "approx. $900"), and one written in
+#: thousands or millions: a "k" or "M" (or "Mio.", "mn", "MM") right after the number, then at most a currency
+#: ("4.2k€", "$1.1M", "12k USD"); "5 m" or "12 MXN" are no millions (a space before "m", letters after "M")
+_APPROX_RX = re.compile(r"(?i)^\s*(?:~|≈|ca\.|approx\.?|circa)\s*")
+_MAGNITUDE_RX = re.compile(
+    r"(?<=\d)(?:\s?(?P<k>[kK])|(?P<m>M|MM|\s?(?i:mio)\.?|\s?mn))(?=\s*(?:[^\w\s.,+\-/]{1,3}|[A-Z]{3})?\s*$)")
+_MAGNITUDES: dict[str, int] = {"k": 1_000, "m": 1_000_000}
+
+
+def shorthand_text(text: str) -> tuple[str, int] | None:
+    """An amount text without its magnitude letter or "about" mark, and the factor the letter stands for
+    ("4.2k€" -> ("4.2€", 1000), "~12,500" -> ("12,500", 1)); None when it has neither."""
+    bare = _APPROX_RX.sub("", text)
+    m = _MAGNITUDE_RX.search(bare)
+    if m is None:
+        return (bare, 1) if bare != text and _DIGIT_RX.search(bare) else None
+    return bare[:m.start()] + bare[m.end():], _MAGNITUDES["k" if m["k"] else "m"]
 
 
 @lru_cache(maxsize=65536)
@@ -238,6 +262,9 @@ def _read_amount(text: str) -> _Amount:
     amount = per_unit_text(text)
     if amount is not None:
         return dataclasses.replace(_read_amount(amount), per_unit=True)
+    short = shorthand_text(text)
+    if short is not None:
+        return dataclasses.replace(_read_amount(short[0]), scale=short[1], shorthand=True)
     stripped, code, unknown_cur, symbol = split_one(text)
     marked = is_marked(text)
     m = _SIGNED_RX.search(_AMOUNT_SPACES_RX.sub("", stripped))
@@ -266,7 +293,7 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
     outlier, unknown = no.copy(), no.copy()
     currency = pd.Series(None, index=raw.index, dtype=object)
     symbol = currency.copy()
-    per_unit = no.copy()
+    per_unit, shorthand = no.copy(), no.copy()
     raw = raw.astype(object)  # any column dtype, including pandas 3's string dtype
     cells = raw.tolist()
     is_num = np.array([is_number(v) for v in cells], dtype=bool)
@@ -300,18 +327,20 @@ def _parse_money_distinct(raw: pd.Series, weights: np.ndarray) -> MoneyColumn:
         ]
         index = raw.index[at]
         values = pd.to_numeric(pd.Series(plain, index=index, dtype=object), errors="coerce")
+        values = values * np.array([r.scale for r in reads], dtype=np.float64)
         negative = pd.Series([r.negative for r in reads], index=index, dtype=bool)
         out[index] = values.where(~negative, -values)
         outlier[index] = other & ~readable
         unknown[index] = [r.unknown for r in reads]
         per_unit[index] = [r.per_unit for r in reads]
+        shorthand[index] = [r.shorthand for r in reads]
         marked = any(r.marked for r in reads)
         currency[index] = token_series([r.code for r in reads], index, marked).where(readable, None)
         symbol[index] = token_series([r.symbol for r in reads], index, marked).where(readable, None)
     out = out.round(2)
     failed = pd.Series(~blank, index=raw.index) & out.isna() & ~outlier & ~unknown
     return MoneyColumn(out, failed, outlier, unknown, currency, decimal_comma, evidence, symbol,
-                       per_unit & out.notna())
+                       per_unit & out.notna(), shorthand & out.notna())
 
 
 _GROUPED_RX = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
