@@ -229,12 +229,13 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "account manager", "am", "channel rep", "opportunity owner", "sales representative",
         "salesman", "sales owner", "account executive", "ae", "territory manager",
         "sales manager", "rep name", "sales rep name", "representative", "sales employee",
-        "assigned to", "responsible", "owner full name", "account owner full name", "contract owner",
+        "assigned to", "assigned user", "assigned user name",
+        "responsible", "owner full name", "account owner full name", "contract owner",
         "contract owner full name",
     ),
     "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id",
                     "user id", "opportunity owner id"),
-    "status": ("status", "contract status", "stage", "state of contract", "renewal status",
+    "status": ("status", "contract status", "stage", "deal stage", "state of contract", "renewal status",
                "{service} status", "active"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "remark",
               "internal notes", "observations"),
@@ -264,6 +265,10 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
     "platnost do": "service_end", "platnost od": "service_start",
     # QuickBooks' "Product/Service": the item sold, one concept, never a path to a service
     "product service": "sku", "products services": "sku", "product or service": "sku",
+    # Tally's and Sage's stock item / code: the item sold ("stock" alone is another concept)
+    "stock item": "sku", "stock code": "sku", "stock item name": "sku", "stock number": "sku",
+    # a German distributor's "VK-Wert" / "VK-Summe": the selling value of the line, no unit price
+    "vk wert": "amount", "vk summe": "amount", "vk gesamt": "amount", "vk betrag": "amount",
 }
 
 #: kind -> field -> (the fields these phrases usually name, phrases naming this field in that kind
@@ -285,8 +290,14 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "bill to number", "bill to id", "bill to account", "bill to customer number",
             "sell to customer number", "sell to customer id")),
     },
+    "crm_contracts": {
+        # a contract export's bare "Type" is the contract's (SugarCRM: "Next Business Day"), no account type
+        "service_level": (("account_type",), ("type", "contract type")),
+    },
     "crm_accounts": {
         "customer_name": (("customer_name",), ("name", "full name")),
+        # Pipedrive's organisation "Label" (Customer / Reseller / Leasing) is the account's type
+        "account_type": (("description",), ("label", "organization label", "organisation label")),
         # a CRM's own record id (Zoho "Record Id", Salesforce "Id") identifies the account too; a
         # filled "Account Number" still wins (`sources.mapping` prefers filled columns)
         "customer_account": ((), ("id", "record id", "record number")),
@@ -377,6 +388,11 @@ KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
                    # scadenza", "Vervaldatum", "Data de vencimento": the words a contract's end goes by too) is
                    # when payment falls due, never a service end; "Service End", "Licence Expiry" still are
                    "expiry", "expiry date", "due", "due date", "payment due", "payment due date"),
+    # a bare "ID" of a contract export, a sell-through report or a tracker is the row's own record id
+    # (SugarCRM's uuid, amoCRM's deal id), never a reseller's account; a CRM account export's is the account's
+    "crm_contracts": ("id", "record id", "uuid", "guid", "row id"),
+    "distributor": ("id", "record id", "uuid", "guid", "row id"),
+    "sales_rep": ("id", "record id", "uuid", "guid", "row id"),
 }
 #: headers naming a whole document's total, repeated on each of its lines: the amount only when no
 #: line's own amount ("LineAmount", "Line Total", "Net Amount") is there
@@ -447,6 +463,8 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "sp": "sold to", "dlr": "dealer", "ac": "account",
     # business acronyms, read as what they stand for (never guessed as another word: "ACV" is no "active")
     "acv": "annual contract value", "tcv": "total contract value", "arr": "annual recurring revenue",
+    # India's AMC: an annual maintenance contract
+    "amc": "maintenance contract",
 }
 #: business acronyms that name no field here, read as written and never guessed as a word ("MRR" is no
 #: "manufacturer", "GP" no "group", "CSM" no "customer"); a monthly value has no field to feed

@@ -300,6 +300,10 @@ TURKISH: Final[dict[str, str]] = {
     "seri": "serial", "miktar": "quantity", "adet": "quantity", "birim": "unit", "fiyat": "price",
     "tutar": "amount", "sozlesme": "contract", "hizmet": "service", "baslangic": "start", "bitis": "end",
     "doviz": "currency", "ulke": "country", "adres": "address",
+    # the possessive forms headers take ("Ürün Açıklaması", "Parça No", "Bayi Adı") and a maker's part number
+    "aciklamasi": "description", "uretici": "manufacturer", "parca": "part", "adi": "name", "ad": "name",
+    "bolge": "region", "ilce": "city", "firma": "company", "unvani": "name", "unvan": "name",
+    "fiyati": "price", "tutari": "amount", "garanti": "warranty",
 }
 HUNGARIAN: Final[dict[str, str]] = {
     "szamla": "invoice", "szamlaszam": "invoice number", "datuma": "date", "datum": "date",
