@@ -315,7 +315,7 @@ def _parse_distinct(
                 years[ymd[0]] = ymd[1]
         if len(shape.numeric[0]):
             at, a, sep, b, y, last = shape.numeric
-            read = _read_numeric_arrays(a, sep, b, y, last, weights.to_numpy()[at], column, order_hint)
+            read = _read_numeric_by_separator(a, sep, b, y, last, weights.to_numpy()[at], column, order_hint)
             out[at], against[at] = read.values, read.against_order
             order, warnings, evidence = read.order, read.warnings, read.evidence
             years[at] = read.years
@@ -535,6 +535,31 @@ def _read_year_first(a: np.ndarray, b: np.ndarray, last: np.ndarray, weights: np
     evidence = {"order": "ymd", "decided_by": decided_by, "day_first": 0, "month_first": 0,
                 "either": int(weights[ok].sum()), "impossible": int(weights[~ok].sum())}
     return _NumericRead(values, np.zeros(len(a), dtype=bool), "ymd", notes, evidence, years)
+
+
+def _read_numeric_by_separator(
+    a: np.ndarray, sep: np.ndarray, b: np.ndarray, y: np.ndarray, last: np.ndarray, weights: np.ndarray,
+    column: str, order_hint: OrderHint | None,
+) -> _NumericRead:
+    """`_read_numeric_arrays`; in a column mixing dotted dates with others ("11.02.26" among "12/25/2026": a rep
+    who types dates both ways), the dotted ones decide their order apart - whoever writes dots writes the day
+    first unless the dotted dates themselves prove otherwise - and the others as the column's order."""
+    dotted = np.asarray(sep == ".", dtype=bool)
+    if dotted.all() or not dotted.any():
+        return _read_numeric_arrays(a, sep, b, y, last, weights, column, order_hint)
+    rest = ~dotted
+    main = _read_numeric_arrays(a[rest], sep[rest], b[rest], y[rest], last[rest], weights[rest], column, order_hint)
+    dots = _read_numeric_arrays(a[dotted], sep[dotted], b[dotted], y[dotted], last[dotted], weights[dotted], column,
+                                None)
+    values = np.empty(len(a), dtype=main.values.dtype)
+    against = np.zeros(len(a), dtype=bool)
+    years = np.empty(len(a), dtype=np.asarray(main.years).dtype)
+    for mask, read in ((rest, main), (dotted, dots)):
+        values[mask], against[mask], years[mask] = read.values, read.against_order, read.years
+    note = [] if dots.order == main.order else [
+        f"{column}: {int(dotted.sum())} dotted dates read {'day' if dots.order == 'dmy' else 'month'}-first, apart "
+        f"from the column's other dates ({'day' if main.order == 'dmy' else 'month'}-first)"]
+    return _NumericRead(values, against, main.order, [*main.warnings, *dots.warnings, *note], main.evidence, years)
 
 
 def _read_numeric_arrays(

@@ -250,8 +250,11 @@ def map_table(
     table: RawTable, src: SourceConfig, known_partners: Iterable[object] | None = None
 ) -> tuple[RawTable, ColumnMapping]:
     """Assign the table's columns to fields (headers + content); the table carries the result. A field
-    no column gives takes the value a line above the header states ("Customer: Delta Legal Inc.")."""
+    no column gives takes the value a line above the header states ("Customer: Delta Legal Inc."), but for a
+    rep sources.yaml names."""
     title = title_values(table.above, src.kind)
+    if src.rep:  # the rep sources.yaml names for the file is whole ("Alice Moreno"); a title's "Rep: Alice" is not
+        title.pop("rep", None)
     mapping = map_columns(
         table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden,
         stated={*title, *src.fixed_values},

@@ -26,6 +26,8 @@ from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
 from sources.group_rows import GroupRows, carry_groups, find_group_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.merged_cells import count_once
+from sources.month_dates import period_of
+from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
 from sources.table import RawTable
 from sources.values import cell_text, distinct, is_number, parse_money
@@ -53,7 +55,10 @@ _TOTAL_LABEL = (r"(?i)^\s*(?:grand\s+|sub\s*-?\s*)?totals?\b|^\s*sum\s*:?\s*$|^\
 #: Excel's Data > Subtotal label under each group: "<value> Total" ("Acme Corp Total"; German
 #: "Ergebnis"), a total only when <value> is itself a value of the column (the group it closes), so a
 #: customer called "Seguridad Total" stays a line
-_SUBTOTAL_RX = re.compile(r"(?i)^\s*(\S.*?)\s+(?:total|totaal|ergebnis|summe|gesamt)\s*$")
+_SUBTOTAL_RX = re.compile(r"(?i)^\s*(\S.*?)\s+(?:(?:sub\s*-?\s*)?total|totaal|ergebnis|summe|gesamt)\s*:?\s*$")
+#: a period's subtotal ("March 2026 subtotal", "Q3 2026 Total", "2026 Total", "March Total"): a period names no
+#: line of a report, so its label is a total whatever the column holds
+_YEAR_RX = re.compile(r"(?:19|20)\d\d")
 #: fields whose presence makes a row a real line, not a total
 IDENTITY_FIELDS = (
     "customer_name", "customer_account", "sku", "serial_numbers", "contract_number",
@@ -185,7 +190,18 @@ def _subtotal_labels(values: list[object]) -> np.ndarray:
     if not any(stems):
         return np.zeros(len(values), dtype=bool)
     own = {v.strip().casefold() for v in values if isinstance(v, str)}
-    return np.array([s is not None and s in own for s in stems], dtype=bool)
+    return np.array([s is not None and (s in own or _names_a_period(s)) for s in stems], dtype=bool)
+
+
+def _names_a_period(text: str) -> bool:
+    """A month, quarter or week and a year, a year, or a month's name alone ("march 2026", "q3 2026", "2026")."""
+    month = text.strip(".")
+    return (period_of(text) is not None or _YEAR_RX.fullmatch(text) is not None or month in _ENGLISH_MONTH_NAMES
+            or month in month_words())
+
+
+_ENGLISH_MONTH_NAMES = frozenset(m.casefold() for m in ENGLISH_MONTHS) | frozenset(
+    m[:3].casefold() for m in ENGLISH_MONTHS)
 
 
 def _repeated_header(header_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:

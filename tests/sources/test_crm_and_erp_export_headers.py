@@ -1,6 +1,7 @@
 """Headers of CRM, ERP and distributor exports of other countries: a bare "ID" of a contract export is its
 record's, a contract export's "Type" its service level, Pipedrive's "Label" the account type, a deal's stage
-its status, Tally's "Stock Item" and "AMC No.", a German "VK-Wert", Turkish possessive headers."""
+its status, Tally's "Stock Item" and "AMC No.", a German "VK-Wert", Turkish possessive headers; and a rep
+sources.yaml names beats the first name a title line above a tracker's header states."""
 
 from __future__ import annotations
 
@@ -77,3 +78,23 @@ def test_turkish_possessive_headers(tmp_path: Path) -> None:
     assert fields["Üretici Parça No"] == "sku" and fields["Ürün Açıklaması"] == "description"
     assert fields["Şehir"] == "customer_city" and fields["Bitiş Tarihi"] == "service_end"
     assert fields["Bayi Adı"] == "reseller_name" and fields["Son Kullanıcı"] == "customer_name"
+
+
+def test_the_rep_sources_yaml_names_wins_over_a_title_lines_first_name(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "alice.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Rep: Alice"])
+    sheet.append(["Quota: 1,200,000"])
+    sheet.append([])
+    sheet.append(["Customer", "Contract", "Expiry", "Renewal Value"])
+    sheet.append(["Kunde 1 Inc", "SC-101", "2026-12-31", 1000])
+    sheet.append(["Kunde 2 Inc", "SC-102", "2027-01-31", 2000])
+    book.save(path)
+    configured = read_source_file(path, path.name, SourceConfig(name="t", kind="sales_rep", path="*.xlsx",
+                                                                 rep="Alice Moreno"))
+    assert set(configured.parts[0].frame()["rep"]) == {"Alice Moreno"}
+    alone = read_source_file(path, path.name, SourceConfig(name="t", kind="sales_rep", path="*.xlsx"))
+    assert set(alone.parts[0].frame()["rep"]) == {"Alice"}  # no rep configured: the title's is all there is

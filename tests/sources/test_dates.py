@@ -226,3 +226,18 @@ def test_dates_of_east_asia_and_year_words(text: str, want: dt.date) -> None:
 def test_a_column_of_cjk_dates_is_seen_as_dates() -> None:
     from sources.profiles import profile_column
     assert profile_column(pd.Series(["2024年3月1日", "2024年3月15日", "令和6年4月1日"])).date == 1.0
+
+
+def test_dotted_dates_among_month_first_ones_are_read_day_first() -> None:
+    # a rep who types "11.02.26" into a tracker of "12/25/2026" dates means 11 February: dots are written
+    # day-first; they used to follow the column's month-first order (2 November) or be quarantined ("25.03.2027")
+    r = parse_dates(pd.Series(["12/25/2026", "01/15/2027", "11.02.26", "25.03.2027", "03/04/2027", "3.4.2027"]),
+                    "Expiry")
+    assert r.values.tolist() == [dt.date(2026, 12, 25), dt.date(2027, 1, 15), dt.date(2026, 2, 11),
+                                 dt.date(2027, 3, 25), dt.date(2027, 3, 4), dt.date(2027, 4, 3)]
+    assert r.order == "mdy" and not r.failed.any()
+    assert any("3 dotted dates read day-first" in w for w in r.warnings)
+    # dotted dates that prove month-first themselves stay so; a column of one separator is as before
+    proven = parse_dates(pd.Series(["12/25/2026", "12.25.2026", "11.02.2026"]), "Expiry")
+    assert proven.values.tolist()[1:] == [dt.date(2026, 12, 25), dt.date(2026, 11, 2)]
+    assert parse_dates(pd.Series(["12/25/2026", "11/02/26"]), "Expiry").values.tolist()[1] == dt.date(2026, 11, 2)

@@ -103,6 +103,23 @@ def _ref_read_numeric(parts: pd.DataFrame, weights: pd.Series, column: str, orde
                              evidence=ev.as_dict(order, decided_by))
 
 
+def _ref_read_by_separator(parts: pd.DataFrame, weights: pd.Series, column: str,
+                           order_hint: str | None) -> dates.ParsedDates:
+    """Dotted dates among others decide their own order (the default for dots: day-first)."""
+    dotted = parts["sep"] == "."
+    if dotted.all() or not dotted.any():
+        return _ref_read_numeric(parts, weights, column, order_hint)
+    main = _ref_read_numeric(parts[~dotted], weights[~dotted], column, order_hint)
+    dots = _ref_read_numeric(parts[dotted], weights[dotted], column, None)
+    note = [] if dots.order == main.order else [
+        f"{column}: {int(dotted.sum())} dotted dates read {'day' if dots.order == 'dmy' else 'month'}-first, apart "
+        f"from the column's other dates ({'day' if main.order == 'dmy' else 'month'}-first)"]
+    return dates.ParsedDates(
+        pd.concat([main.values, dots.values]).reindex(parts.index), pd.concat([main.failed, dots.failed]).reindex(
+            parts.index), main.order, [*main.warnings, *dots.warnings, *note],
+        against_order=pd.concat([main.against_order, dots.against_order]).reindex(parts.index), evidence=main.evidence)
+
+
 def _ref_assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     y, m, d = (np.asarray(pd.to_numeric(p, errors="coerce"), dtype="float64") for p in (year, month, day))
     return pd.Series(dates._assemble_days(y, m, d), index=year.index, dtype="datetime64[ns]")
@@ -156,7 +173,7 @@ def _ref_parse_distinct(raw: pd.Series, weights: pd.Series, column: str, date_fo
                     is_iso[ymd.index] = True
             parts = _ref_numeric_parts(s[~is_iso])
             if len(parts):
-                read = _ref_read_numeric(parts, weights.reindex(parts.index), column, order_hint)
+                read = _ref_read_by_separator(parts, weights.reindex(parts.index), column, order_hint)
                 out[parts.index], against[parts.index] = read.values, read.against_order
                 order, warnings, evidence = read.order, read.warnings, read.evidence
                 years[parts.index] = parts["y"].astype("float64")

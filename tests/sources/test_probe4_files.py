@@ -156,3 +156,15 @@ def test_a_value_far_right_is_still_refused(tmp_path: Path) -> None:
         xml = zf.read(SHEET).replace(b"</row></sheetData>", b'<c r="XFD2"><v>1</v></c></row></sheetData>')
     out = read_path(rezip(base, tmp_path / "wide.xlsx", {SHEET: xml}))
     assert out.status == "error" and "max_columns" in str(out.error)
+
+
+def test_a_trackers_period_subtotals_are_total_rows(tmp_path: Path) -> None:
+    """A rep's tracker closing each month with "March 2026 subtotal" (or "Q3 2026 Total", "2026 Total"): a period
+    names no line, so each is a total row, not a quarantined one; "Northwind subtotal" without its group stays."""
+    text = ("Customer,Expiry,Value\n"
+            "Acme Corp,2026-03-31,100.00\nBolt GmbH,2026-03-15,150.00\nMarch 2026 subtotal,,250.00\n"
+            "Acme Corp,2026-09-30,100.00\nQ3 2026 Total,,100.00\n2026 Total,,350.00\n"
+            "Northwind subtotal,2026-10-31,90.00\n")
+    out = read(tmp_path, "tracker.csv", text, src(kind="sales_rep"))
+    assert out.records["customer_name"].tolist() == ["Acme Corp", "Bolt GmbH", "Acme Corp", "Northwind subtotal"]
+    assert out.total_rows == 3 and out.rows_quarantined == 0
