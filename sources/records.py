@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from sources.channel_in_names import split_channel_names
 from sources.columns import Problem, type_table
 from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
 from sources.credit_notes import sign_credit_notes
@@ -527,7 +528,7 @@ def type_rows(
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
     warnings += [credited] if credited else []
     warnings += _vendor_share(typed, header_of.get("vendor_split_percent", "vendor_split_percent"))
-    warnings += split_name_codes(typed) + split_sku_labels(typed)
+    warnings += split_name_codes(typed) + split_sku_labels(typed) + split_channel_names(typed)
 
     for row_number, why in table.cut_rows.items():  # the row is unfinished: none of its values is trusted
         problems.append((where.eq(row_number), "row", why, None))
