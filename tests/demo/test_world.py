@@ -128,7 +128,10 @@ def test_every_header_is_recognised_with_its_required_fields(home: Path) -> None
         )
         for req in REQUIRED_FIELDS[src["kind"]]:
             assert set(req if isinstance(req, tuple) else (req,)) & match.fields, (src["name"], req)
-    assert "customer_name" not in recognise_header(layout_of("summit").headers).fields
+    # summit's "Ultimate Consignee" (the export-control word for the end user) is named by its header since the
+    # thirty-first session; a header no phrase names is left to content in tests/sources/test_mapping.py
+    summit = layout_of("summit").headers
+    assert recognise_header(summit).mapping[summit.index("Ultimate Consignee")] == "customer_name"
 
 
 def test_westbridge_has_a_bom_file_a_duplicate_copy_and_an_empty_file(
