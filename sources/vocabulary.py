@@ -130,6 +130,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "buy price", "unit amount", "rate", "resale price", "unit resale", "resale",
         # a price per piece ("Preis/Stk.", "Preis pro Stück")
         "price pieces",
+        # Zoho Books' invoice lines: "Item Price"
+        "item price", "item rate", "item unit price",
     ),
     "amount": (
         "amount", "total", "line total", "extended price", "ext price", "extended amount",
@@ -139,7 +141,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "line value", "price total", "total value", "extended", "extended sales",
         "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
         "{service} price", "annual contract value", "total contract value", "annual recurring revenue",
-        "subtotal", "sub total", "line subtotal",
+        "subtotal", "sub total", "line subtotal", "item total", "item amount", "line item total",
         # a sell-through report's "Sell" ("Sell Ex GST") is the line's sell value
         "sell", "sell value", "sell amount", "extended sell", "total sell",
     ),
@@ -267,6 +269,7 @@ WHOLE_HEADERS: Final[dict[str, str]] = {
     "product service": "sku", "products services": "sku", "product or service": "sku",
     # Tally's and Sage's stock item / code: the item sold ("stock" alone is another concept)
     "stock item": "sku", "stock code": "sku", "stock item name": "sku", "stock number": "sku",
+    "inventory item code": "sku", "inventory item": "sku", "inventory code": "sku",
     # a German distributor's "VK-Wert" / "VK-Summe": the selling value of the line, no unit price
     "vk wert": "amount", "vk summe": "amount", "vk gesamt": "amount", "vk betrag": "amount",
 }
@@ -362,7 +365,9 @@ NO_FIELD_PHRASES: Final[tuple[str, ...]] = (
     "sales unit of measure", "billing unit",
     # a tax and its amount (German "MwSt.", "USt", "Steuerbetrag"): no line amount, no state
     "vat", "tax", "vat amount", "tax amount", "sales tax", "sales tax amount",
-    "gst amount", "gst", "hst amount", "vat total", "tax total", "total vat", "total tax",
+    "gst amount", "gst", "hst amount", "vat total", "tax total", "total vat", "total tax", "btw amount", "btw",
+    # a rate that is no price: of exchange, of tax ("Exchange Rate" beside "Item Price" is no unit price)
+    "exchange rate", "fx rate", "currency rate", "conversion rate", "tax rate", "vat rate", "gst rate",
     # a unit of measure written as its initials ("U.M.", Italian "unità di misura"; "UM" holds "NR", "PZ")
     "u m", "um",
 )
@@ -398,8 +403,10 @@ KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
 #: line's own amount ("LineAmount", "Line Total", "Net Amount") is there
 DOCUMENT_TOTAL_PHRASES: Final[tuple[str, ...]] = (
     "total", "invoice total", "grand total", "document total", "total amount", "invoice amount",
-    "total invoice amount", "gross total", "subtotal", "sub total",
+    "total invoice amount", "gross total",
 )
+#: an invoice line export's "Subtotal" ("Sous-total", Holded's, Odoo's, Zoho's) beside its "Total" is the line's
+#: amount before tax: it names the amount as surely as "Net Amount" does, and a "Total" yields to it
 DOCUMENT_TOTAL_WEIGHT: Final = 0.95
 #: a money header saying its value includes the tax ("Belopp inkl. moms", "Inc-Tax Total", "Montant TTC"): the
 #: amount or unit price only when no net one is there (a header of the words of both - "incl./excl. VAT" - is

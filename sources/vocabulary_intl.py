@@ -151,7 +151,8 @@ DUTCH: Final[dict[str, str]] = {
     "woonplaats": "city", "stad": "city", "postcode": "postcode", "land": "country",
     "provincie": "province", "telefoon": "telephone", "valuta": "currency",
     "verkoper": "salesperson", "accountmanager": "account manager",
-    "opmerking": "remark", "opmerkingen": "remarks", "levering": "delivery",
+    "opmerking": "remark", "opmerkingen": "remarks", "levering": "delivery", "afleveren": "deliver",
+    "afleveradres": "delivery address", "aan": "to",
     "lever": "delivery", "bestelling": "order", "order": "order", "garantie": "warranty",
     "onderhoud": "maintenance", "onderhouds": "maintenance", "looptijd": "term",
     "dekking": "coverage", "niveau": "level", "soort": "type", "categorie": "category",
@@ -281,6 +282,10 @@ FINNISH: Final[dict[str, str]] = {
     "sopimusnumero": "contract number", "palvelu": "service", "alkaa": "start", "paattyy": "end",
     "valuutta": "currency", "nimi": "name", "asiakkaan": "customer", "yritys": "company", "yrityksen": "company",
     "maa": "country", "osoite": "address", "postitoimipaikka": "city",
+    # Netvisor's invoice lines: product code and name, the contract's start and end day, the seller, delivery
+    "tuotekoodi": "product code", "tuotteen": "product", "koodi": "code", "sopimuksen": "contract",
+    "alkupaiva": "start date", "loppupaiva": "end date", "paiva": "date", "myyja": "salesperson",
+    "toimitus": "delivery", "toimituksen": "delivery", "toimitusosoitteen": "delivery",
 }
 CZECH: Final[dict[str, str]] = {
     "datum": "date", "faktura": "invoice", "faktury": "invoice", "cislo": "number", "prodejce": "reseller",

@@ -78,3 +78,26 @@ def test_a_russian_crm_deals_budget_is_its_value_and_its_responsible_the_owner(t
     fields, out = _fields(path, "crm_contracts")
     assert fields["Бюджет"] == "amount" and fields["Ответственный"] == "rep"
     assert list(out.parts[0].frame()["amount"].astype(float)) == [15365.20, 1115.87]
+
+
+def test_an_invoice_lines_subtotal_is_its_amount_and_an_exchange_rate_no_price(tmp_path: Path) -> None:
+    path = tmp_path / "invoices.csv"
+    path.write_text("Invoice Number,Invoice Date,Customer Name,Item Name,Item Price,Exchange Rate,Subtotal,Total\n"
+                    "INV-1,2026-01-05,Cloudpoint IT,CS-NBD-SW,100.00,1.08,100.00,121.00\n"
+                    "INV-2,2026-01-06,Halford Networks,CS-NBD-STO,50.00,1.08,100.00,121.00\n", encoding="utf-8")
+    fields, out = _fields(path, "accounting")
+    assert fields["Subtotal"] == "amount" and "Total" not in fields
+    assert fields["Item Price"] == "unit_price" and "Exchange Rate" not in fields
+    assert list(out.parts[0].frame()["amount"].astype(float)) == [100.0, 100.0]
+
+
+def test_a_dutch_invoice_vat_amount_is_no_amount_and_delivery_is_the_end_customer(tmp_path: Path) -> None:
+    path = tmp_path / "verkoopfactuurregels.csv"
+    path.write_text("Factuurnummer;Factuurdatum;Debiteurnaam;Afleveren aan;Artikelcode;Aantal;Bedrag excl. btw;"
+                    "Btw-bedrag\n"
+                    "F-1;05-01-2026;Cloudpoint IT BV;Nordhavn Logistiek BV;CS-NBD-SW;1;100,00;21,00\n"
+                    "F-2;06-01-2026;Halford Networks BV;Bjorkvik Energie BV;CS-NBD-STO;2;200,00;42,00\n",
+                    encoding="utf-8")
+    fields, _ = _fields(path, "accounting")
+    assert fields["Afleveren aan"] == "customer_name" and fields["Bedrag excl. btw"] == "amount"
+    assert "Btw-bedrag" not in fields
