@@ -58,7 +58,9 @@ _ACCENTED_WORDS = {"client facturé": "bill to", "client livré": "ship to", "fa
                    # Swedish and Norwegian "vår" (our) is no VAR (a reseller): "Vår referens" is the seller's
                    # contact on an invoice, its sales rep
                    "vår referens": "sales rep", "vår referanse": "sales rep", "vår ref": "sales rep",
-                   "vår kontakt": "sales rep", "vår säljare": "sales rep", "vår": "our"}
+                   "vår kontakt": "sales rep", "vår säljare": "sales rep", "vår": "our",
+                   # Portuguese "razão social": a company's registered name ("Cliente (Razão Social)": the client's)
+                   "razão social": "name"}
 _ACCENTED_RX = re.compile(r"(?i)\b(" + "|".join(sorted(_ACCENTED_WORDS, key=len, reverse=True)) + r")\b")
 #: abbreviations the splitting would break, read as one word: German "MwSt" and "USt" (VAT: CamelCase made
 #: "Mw St", a state), "USt-IdNr." (its VAT ID), Italian "Q.tà" (quantità) and "P.IVA" (partita IVA, a tax id)

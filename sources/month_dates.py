@@ -74,6 +74,8 @@ def month_day(year_month: tuple[int, int], last: bool) -> dt.date:
 _QUARTER = re.compile(r"^(?:q(?P<q>[1-4])\s*[\s/\-'.]?\s*'?(?P<y>\d{4}|\d{2})"
                       r"|(?P<y2>\d{4})\s*[\s/\-]?\s*q(?P<q2>[1-4])"
                       r"|(?P<q3>[1-4])\s*q\s*[\s/\-']?\s*'?(?P<y3>\d{4}|\d{2}))$")
+#: "end of March 2026", "EOM Mar-26", "Ende März 2027", "fin de mars 2026", "fine marzo 2026": the month's last day
+_END_OF = re.compile(r"(?i)^\s*(?:end\s+of|end|eom|ende|fin\s+de|fin|fine|einde)\s+(?P<rest>\S.*)$")
 #: an ISO week ("2026-W14", "2026W14", "W14 2026", "KW 14/2026": the German Kalenderwoche)
 _WEEK = re.compile(r"^(?:(?P<y>\d{4})\s*-?\s*w(?P<w>\d{1,2})|(?:w|kw)\s*(?P<w2>\d{1,2})\s*[\s/\-]\s*(?P<y2>\d{4}))$")
 
@@ -83,6 +85,8 @@ def period_of(value: object) -> tuple[dt.date, dt.date] | None:
     year and nothing else; None otherwise. A fiscal quarter ("FY27 Q1") is not read: fiscal years differ."""
     if (month := month_of(value)) is not None:
         return month_day(month, False), month_day(month, True)
+    if isinstance(value, str) and (m := _END_OF.match(value)) and (month := month_of(m["rest"])) is not None:
+        return month_day(month, True), month_day(month, True)  # "end of March 2026": its last day, either way
     if not isinstance(value, str) or not 4 <= len(text := " ".join(value.split()).casefold()) <= 20:
         return None
     if m := _QUARTER.match(text):

@@ -271,7 +271,8 @@ NORDIC: Final[dict[str, str]] = {
     # delivery (an invoice's "Leveransnamn", "Levering til", "Leveres til"), tax ("Belopp inkl. moms")
     "leverans": "delivery", "leveranse": "delivery", "levering": "delivery", "leveres": "delivered",
     "levereras": "delivered", "leveret": "delivered", "moms": "vat", "mva": "vat", "inkl": "incl",
-    "exkl": "excl", "ekskl": "excl", "eksl": "excl", "referens": "reference", "referanse": "reference",
+    "exkl": "excl", "ekskl": "excl", "eksl": "excl", "eks": "excl", "ekskludert": "excl",
+    "inklusive": "incl", "referens": "reference", "referanse": "reference",
 }
 FINNISH: Final[dict[str, str]] = {
     "lasku": "invoice", "laskun": "invoice", "paivamaara": "date", "pvm": "date", "numero": "number",

@@ -101,3 +101,25 @@ def test_a_dutch_invoice_vat_amount_is_no_amount_and_delivery_is_the_end_custome
     fields, _ = _fields(path, "accounting")
     assert fields["Afleveren aan"] == "customer_name" and fields["Bedrag excl. btw"] == "amount"
     assert "Btw-bedrag" not in fields
+
+
+def test_a_brazilian_invoice_names_its_client_by_razao_social_and_the_delivery_place(tmp_path: Path) -> None:
+    path = tmp_path / "vendas.csv"
+    path.write_bytes(("Nota Fiscal;Data de Emissão;Cliente (Razão Social);Local de Entrega (Nome);Código do Produto;"
+                      "Quantidade;Valor Total\r\n"
+                      "INV-1;01/01/2026;Torridge Data Systems Inc.;DELTA DENTAL INTERNATIONAL INC.;CS-24X7-AP;1,0000;"
+                      "633,60\r\n"
+                      "INV-2;02/01/2026;Cloudpoint IT Solutions Inc.;Southfield Printing L.L.C.;CS-NBD-STO;1,0000;"
+                      "1.201,20\r\n").encode("cp1252"))
+    fields, _ = _fields(path, "accounting")
+    assert fields["Cliente (Razão Social)"] == "bill_to_name" and fields["Local de Entrega (Nome)"] == "customer_name"
+
+
+def test_a_norwegian_net_amount_beside_the_one_with_vat(tmp_path: Path) -> None:
+    path = tmp_path / "fakturalinjer.csv"
+    path.write_text("Fakturanr;Fakturadato;Kundenavn;Levering til;Varenr;Antall;Beløp inkl. mva;Beløp eks. mva\n"
+                    "F-1;05.01.2026;Cloudpoint IT AS;Nordhavn Logistikk AS;CS-NBD-SW;1;125,00;100,00\n"
+                    "F-2;06.01.2026;Halford Networks AS;Bjorkvik Energi AS;CS-NBD-STO;2;250,00;200,00\n",
+                    encoding="utf-8")
+    fields, _ = _fields(path, "accounting")
+    assert fields["Beløp eks. mva"] == "amount" and "Beløp inkl. mva" not in fields
