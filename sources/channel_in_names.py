@@ -26,8 +26,10 @@ def split_channel_names(typed: MutableMapping[str, pd.Series]) -> list[str]:
                 if (m := _VIA.match(v)) is not None}
     if not distinct:
         return []
-    typed["customer_name"] = names.map(lambda v: distinct[v]["name"].strip() if v in distinct else v).astype(object)
-    channel = names.map(lambda v: distinct[v]["channel"].strip() if v in distinct else None).astype(object)
+    renamed = names.map({v: m["name"].strip() for v, m in distinct.items()}).astype(object)
+    typed["customer_name"] = renamed.where(renamed.notna(), names.astype(object))
+    channel = names.map({v: m["channel"].strip() for v, m in distinct.items()}).astype(object)
+    channel = channel.where(channel.notna(), None)
     reseller = typed.get("reseller_name")
     typed["reseller_name"] = channel if reseller is None else reseller.where(reseller.notna(), channel)
     example = next(iter(distinct))

@@ -9,12 +9,7 @@ from pathlib import Path
 
 from sources.config import SourceConfig
 from sources.reader import read_source_file
-
-
-def _fields(path: Path, kind: str) -> dict[str, str]:
-    out = read_source_file(path, path.name, SourceConfig(name="t", kind=kind, path=f"*{path.suffix}"))
-    assert out.status == "loaded", out.error
-    return {col["column"]: fld for sheet in out.sheets for fld, col in ((sheet.columns or {}).get("fields") or {}).items()}
+from tests.sources.reading import header_fields, read_as
 
 
 def test_a_sugarcrm_contract_export(tmp_path: Path) -> None:
@@ -26,7 +21,7 @@ def test_a_sugarcrm_contract_export(tmp_path: Path) -> None:
         '"2021-11-03","2024-11-02","Next Business Day","15365.20","Cloudpoint IT Solutions Inc."\n'
         '"e234ce03-ee0c-679b-1b62-8a80032f59dd","Dalton - NBD","Derek Hollis","SC-4926707","Dalton & Hayes Co.",'
         '"2021-11-09","2022-11-08","Next Business Day","1115.87","Halford Networks Inc"\n', encoding="utf-8")
-    fields = _fields(path, "crm_contracts")
+    fields = header_fields(read_as(path, "crm_contracts"))
     assert "id" not in fields  # the record's uuid, no reseller account
     assert fields["assigned_user_name"] == "rep" and fields["type"] == "service_level"
     assert fields["reference_code"] == "contract_number" and fields["reseller_c"] == "reseller_name"
@@ -37,7 +32,7 @@ def test_a_russian_deal_stage_is_the_status(tmp_path: Path) -> None:
     path.write_text("ID,Компания,Номер договора,Этап сделки,Дата окончания\n"
                     "21000000,Pelhaven Engineering LLC,SC-8986468,Renewed,02.11.2024\n"
                     "21000007,Dalton & Hayes Co.,SC-4926707,Renewed,08.11.2022\n", encoding="utf-8")
-    fields = _fields(path, "crm_contracts")
+    fields = header_fields(read_as(path, "crm_contracts"))
     assert fields["Этап сделки"] == "status" and "ID" not in fields
 
 
@@ -46,7 +41,7 @@ def test_a_pipedrive_label_is_the_account_type(tmp_path: Path) -> None:
     path.write_text("Organization - ID,Organization - Name,Organization - Label\n"
                     "0015e00gJTZZo9s,Redwood Tools Inc.,Customer\n0015eI2GQ4iP4zn,Alridge Digital Inc,Reseller\n"
                     "0015e7xUtKBCzlx,Pacific Leasing Corp,Leasing\n", encoding="utf-8")
-    assert _fields(path, "crm_accounts")["Organization - Label"] == "account_type"
+    assert header_fields(read_as(path, "crm_accounts"))["Organization - Label"] == "account_type"
 
 
 def test_tally_and_a_german_distributor(tmp_path: Path) -> None:
@@ -55,14 +50,14 @@ def test_tally_and_a_german_distributor(tmp_path: Path) -> None:
                      '3-Jan-24,Cloudpoint IT,Pelhaven Engineering,INV-1,CS-NBD-SW,SC-8986468,1 Nos,"3,073.04/Nos",3073.04\n'
                      '5-Jan-24,Halford Networks,Dalton & Hayes,INV-2,CS-NBD-STO,SC-1792312,2 Nos,"1,157.13/Nos",2314.26\n',
                      encoding="utf-8")
-    fields = _fields(tally, "accounting")
+    fields = header_fields(read_as(tally, "accounting"))
     assert fields["Stock Item"] == "sku" and fields["AMC No."] == "contract_number"
     suk = tmp_path / "suk.csv"
     suk.write_text("Belegdatum;Belegnummer;Kunde;Endkunde Firma;Hersteller-Art.-Nr.;Menge;VK-Preis;VK-Wert\n"
                    "09.11.2021;WB7000001;Kelstead Data;Jormere Communications;STO-ME5024;2;12.054,67;24.109,34\n"
                    "10.11.2021;WB7000002;Alridge Digital;Regent Biotech;CS-NBD-SW;1;1.072,20;1.072,20\n",
                    encoding="utf-8")
-    fields = _fields(suk, "distributor")
+    fields = header_fields(read_as(suk, "distributor"))
     assert fields["VK-Wert"] == "amount" and fields["VK-Preis"] == "unit_price"
 
 
@@ -74,7 +69,7 @@ def test_turkish_possessive_headers(tmp_path: Path) -> None:
                       "20.12.2022\r\n"
                       "10.11.2021;WB7000002;Alridge Digital;Güneş Lojistik Ltd. Şti.;Kocaeli;CS-NBD-SW;Destek;1;1.072,20;"
                       "09.11.2022\r\n").encode("cp1254"))
-    fields = _fields(path, "distributor")
+    fields = header_fields(read_as(path, "distributor"))
     assert fields["Üretici Parça No"] == "sku" and fields["Ürün Açıklaması"] == "description"
     assert fields["Şehir"] == "customer_city" and fields["Bitiş Tarihi"] == "service_end"
     assert fields["Bayi Adı"] == "reseller_name" and fields["Son Kullanıcı"] == "customer_name"

@@ -8,17 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sources.config import SourceConfig
-from sources.reader import read_source_file
-
-
-def _fields(path: Path, kind: str) -> tuple[dict[str, str], object]:
-    """header as written -> field it feeds, and the reading."""
-    out = read_source_file(path, path.name, SourceConfig(name="t", kind=kind, path=f"*{path.suffix}"))
-    assert out.status == "loaded", out.error
-    fields = {col["column"]: fld for sheet in out.sheets
-              for fld, col in ((sheet.columns or {}).get("fields") or {}).items()}
-    return fields, out
+from tests.sources.reading import header_fields, read_as
 
 
 def test_a_swedish_invoice_export_delivery_name_net_amount_and_our_reference(tmp_path: Path) -> None:
@@ -29,7 +19,8 @@ def test_a_swedish_invoice_export_delivery_name_net_amount_and_our_reference(tmp
         "F-1001;2026-01-05;Cloudpoint IT AB;Nordhavn Logistik AB;CS-NBD-SW;1;6445,94;1611,49;8057,43;Anna Lind\r\n"
         "F-1002;2026-01-06;Halford Networks AB;Björkvik Energi AB;CS-NBD-STO;2;2314,26;578,57;2892,83;Anna Lind\r\n"
     ).encode("cp1252"))
-    fields, out = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert fields["Leveransnamn"] == "customer_name" and fields["Kundnamn"] == "bill_to_name"
     assert fields["Belopp exkl. moms"] == "amount" and "Belopp inkl. moms" not in fields and "Moms" not in fields
     assert fields.get("Vår referens") != "reseller_name"  # "vår" (our) is no VAR
@@ -45,7 +36,8 @@ def test_whom_an_invoice_is_delivered_to_is_the_end_customer(tmp_path: Path, hea
                     "INV-1;2026-01-01;Torridge Data Systems Inc.;Delta Dental International Inc.;CS-24X7-AP;633.60\n"
                     "INV-2;2026-01-02;Cloudpoint IT Solutions Inc.;Southfield Printing LLC;CS-NBD-STO;1201.20\n",
                     encoding="utf-8")
-    fields, _ = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert fields[header] == "customer_name" and fields["Customer"] == "bill_to_name"
 
 
@@ -55,7 +47,8 @@ def test_a_unit_of_measure_by_its_initials_is_no_country(tmp_path: Path) -> None
                     "INV-1;01/01/2026;Torridge Data Systems Inc.;CS-24X7-AP;NR;1,00;633,60\n"
                     "INV-2;02/01/2026;Cloudpoint IT Solutions Inc.;CS-NBD-STO;NR;1,00;1.201,20\n"
                     "INV-3;03/01/2026;Halford Networks Inc;CS-NBD-SW;NR;2,00;2.402,40\n", encoding="utf-8")
-    fields, _ = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert "U.M." not in fields and "customer_country" not in fields.values()
 
 
@@ -65,7 +58,8 @@ def test_portuguese_servico_is_one_word(tmp_path: Path) -> None:
                     '"Prestador de serviço"\n'
                     '"SC-1148055","Rosfield Healthcare Inc","24x7x4","09/12/2025","3.987,18","Cobalt Service LLC"\n'
                     '"SC-2383464","Schröder Feinmechanik GmbH","4HR","01/04/2026","1.922,33",""\n', encoding="utf-8")
-    fields, _ = _fields(path, "crm_contracts")
+    out = read_as(path, "crm_contracts")
+    fields = header_fields(out)
     assert fields["Nível de serviço"] == "service_level" and fields["Prestador de serviço"] == "service_provider"
 
 
@@ -75,7 +69,8 @@ def test_a_russian_crm_deals_budget_is_its_value_and_its_responsible_the_owner(t
                     "Сервисный контракт,15365.20,Alice Moreno,Pelhaven Engineering Partners LLC,SC-8986468,02.11.2024\n"
                     "Сервисный контракт,1115.87,Derek Hollis,Dalton & Hayes Co.,SC-4926707,08.11.2022\n",
                     encoding="utf-8")
-    fields, out = _fields(path, "crm_contracts")
+    out = read_as(path, "crm_contracts")
+    fields = header_fields(out)
     assert fields["Бюджет"] == "amount" and fields["Ответственный"] == "rep"
     assert list(out.parts[0].frame()["amount"].astype(float)) == [15365.20, 1115.87]
 
@@ -85,7 +80,8 @@ def test_an_invoice_lines_subtotal_is_its_amount_and_an_exchange_rate_no_price(t
     path.write_text("Invoice Number,Invoice Date,Customer Name,Item Name,Item Price,Exchange Rate,Subtotal,Total\n"
                     "INV-1,2026-01-05,Cloudpoint IT,CS-NBD-SW,100.00,1.08,100.00,121.00\n"
                     "INV-2,2026-01-06,Halford Networks,CS-NBD-STO,50.00,1.08,100.00,121.00\n", encoding="utf-8")
-    fields, out = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert fields["Subtotal"] == "amount" and "Total" not in fields
     assert fields["Item Price"] == "unit_price" and "Exchange Rate" not in fields
     assert list(out.parts[0].frame()["amount"].astype(float)) == [100.0, 100.0]
@@ -98,7 +94,8 @@ def test_a_dutch_invoice_vat_amount_is_no_amount_and_delivery_is_the_end_custome
                     "F-1;05-01-2026;Cloudpoint IT BV;Nordhavn Logistiek BV;CS-NBD-SW;1;100,00;21,00\n"
                     "F-2;06-01-2026;Halford Networks BV;Bjorkvik Energie BV;CS-NBD-STO;2;200,00;42,00\n",
                     encoding="utf-8")
-    fields, _ = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert fields["Afleveren aan"] == "customer_name" and fields["Bedrag excl. btw"] == "amount"
     assert "Btw-bedrag" not in fields
 
@@ -111,7 +108,8 @@ def test_a_brazilian_invoice_names_its_client_by_razao_social_and_the_delivery_p
                       "633,60\r\n"
                       "INV-2;02/01/2026;Cloudpoint IT Solutions Inc.;Southfield Printing L.L.C.;CS-NBD-STO;1,0000;"
                       "1.201,20\r\n").encode("cp1252"))
-    fields, _ = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert fields["Cliente (Razão Social)"] == "bill_to_name" and fields["Local de Entrega (Nome)"] == "customer_name"
 
 
@@ -121,5 +119,6 @@ def test_a_norwegian_net_amount_beside_the_one_with_vat(tmp_path: Path) -> None:
                     "F-1;05.01.2026;Cloudpoint IT AS;Nordhavn Logistikk AS;CS-NBD-SW;1;125,00;100,00\n"
                     "F-2;06.01.2026;Halford Networks AS;Bjorkvik Energi AS;CS-NBD-STO;2;250,00;200,00\n",
                     encoding="utf-8")
-    fields, _ = _fields(path, "accounting")
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
     assert fields["Beløp eks. mva"] == "amount" and "Beløp inkl. mva" not in fields
