@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from sources.config import SourceConfig
+from sources.fields import SourceKind
 from sources.reader import FileOutcome, read_source_file
 
 
-def read_as(path: Path, kind: str) -> FileOutcome:
+def read_as(path: Path, kind: SourceKind) -> FileOutcome:
     """`path` read as a source of `kind` (its pattern the file's suffix); it must load."""
     out = read_source_file(path, path.name, SourceConfig(name="t", kind=kind, path=f"*{path.suffix}"))
     assert out.status == "loaded", out.error
