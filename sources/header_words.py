@@ -336,7 +336,16 @@ def header_words(text: str) -> tuple[Word, ...]:
             i += 1
     if "address" in out and out.keys() & _ADDRESS_PARTS:  # "Address City": the address's city
         del out["address"]
+    if not out.keys() & _MONEY_WORDS and any(unicodedata.category(c) == "Sc" for c in text):
+        # a currency sign where no word says which money: "$$", "€", "Renewal $" are the amount
+        out["amount"] = Word("amount", ABBREVIATION)
     return tuple(out.values())
+
+
+#: words that already say which money a header holds ("Price (€)", "Value $", "Cost £")
+_MONEY_WORDS = frozenset({"amount", "price", "value", "cost", "total", "subtotal", "fee", "revenue", "sum",
+                          "margin", "discount", "tax", "vat", "gst", "currency", "rate", "budget",
+                          "mrr", "arr", "acv", "tcv", "split", "percent"})
 
 
 _ADDRESS_PARTS = frozenset({"city", "state", "province", "postal", "zip", "postcode", "country",

@@ -112,13 +112,18 @@ def _party_content(scores: _Scores, cells: pd.DataFrame, known: frozenset[str], 
 
 def _prefer_filled(scores: _Scores, profiles: list[ColumnProfile], rows: int, must: set[str]) -> None:
     """A required field every row needs goes to a filled column before a mostly blank one its header
-    names as well: a CRM's "Account Number" left blank gives way to its record id ("Record Id", "Id")."""
+    names as well: a CRM's "Account Number" left blank gives way to its record id ("Record Id", "Id"); and
+    never to a column blank on every row seen (MYOB's empty "First Name" beside "Co./Last Name")."""
     seen = min(rows, HEAD_ROWS)
     if not seen:
         return
     for j, name in enumerate(scores.fields):
         if name not in must:
             continue
+        if seen >= FEW_VALUES:  # a column blank on every row seen would quarantine every row
+            for i, profile in enumerate(profiles):
+                if profile.non_blank == 0:
+                    scores.combined[i, j] = 0.0
         named = [i for i in range(len(profiles)) if scores.combined[i, j] > 0 and scores.header[i, j] >= HEADER_MIN]
         filled = {i: profiles[i].non_blank / seen for i in named}
         if len(named) < 2 or max(filled.values()) <= MOSTLY_BLANK:

@@ -93,3 +93,23 @@ def test_the_rep_sources_yaml_names_wins_over_a_title_lines_first_name(tmp_path:
     assert set(configured.parts[0].frame()["rep"]) == {"Alice Moreno"}
     alone = read_source_file(path, path.name, SourceConfig(name="t", kind="sales_rep", path="*.xlsx"))
     assert set(alone.parts[0].frame()["rep"]) == {"Alice"}  # no rep configured: the title's is all there is
+
+
+def test_a_blank_first_name_column_never_takes_the_required_bill_to(tmp_path: Path) -> None:
+    """MYOB's item sales: "First Name" is blank for a company card, "Co./Last Name" holds the company. The blank
+    column took the required bill-to, every row was quarantined ("required field 'bill_to_name' is empty") and
+    the quarantine check stopped the night; a column blank on every row seen is never given a required field."""
+    path = tmp_path / "ITEMSALE.TXT"
+    names = ["Pelhaven Engineering Pty Ltd", "Dalton & Hayes", "Coastline Dental", "Brightwater Logistics",
+             "Kestrel Mining Services", "Harbour Legal"]
+    streets = ["12 George St", "4/88 Pitt St", "101 Collins St", "7 Eagle St", "55 Hay St", "9 King William St"]
+    lines = ["Co./Last Name\tFirst Name\tAddr 1 - Line 1\tInvoice #\tDate\tItem Number\tQuantity\tEx-Tax Total\t"
+             "GST Amount\tInc-Tax Total"]
+    lines += [f"{name}\t\t{street}\tINV-{k:06d}\t{k:02d}/11/2025\tCS-NBD-{k}\t1\t$1,000.00\t$100.00\t$1,100.00"
+              for k, (name, street) in enumerate(zip(names, streets, strict=True), start=13)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
+    assert fields["Co./Last Name"] == "bill_to_name" and "First Name" not in fields
+    assert out.rows_loaded == 6 and out.rows_quarantined == 0
+    assert out.parts[0].frame()["bill_to_name"].tolist() == names

@@ -117,3 +117,16 @@ def test_german_header_row_found_under_a_title() -> None:
     idx, match = find_header_row(rows, "accounting")
     assert idx == 2
     assert match.mapping == {0: "invoice_number", 1: "invoice_date", 2: "bill_to_name", 3: "amount"}
+
+
+@pytest.mark.parametrize(("header", "field"), [("$$", "amount"), ("€", "amount"), ("Renewal $", "amount"),
+                                               ("Renewal ₹", "amount"), ("£ Net", "amount"), ("€/Unit", "unit_price"),
+                                               ("Price (€)", "unit_price"), ("List Price $", "list_price")])
+def test_a_currency_sign_is_money_where_no_word_says_which(header: str, field: str) -> None:
+    """A rep's "$$" or "Renewal $" is the amount; a header whose words name the money keeps its field."""
+    scores = field_scores(header, "sales_rep")
+    assert max(scores, key=lambda f: scores[f].score) == field
+
+
+def test_a_currency_sign_beside_a_money_word_adds_nothing() -> None:
+    assert _words("Value $") == ["value"] and _words("Curr. $") == ["currency"] and _words("Tax $") == ["tax"]

@@ -228,15 +228,16 @@ def test_a_group_column_with_a_header_gives_its_field_to_the_lines(tmp_path: Pat
         ["Acme Corp", "SKU-0"], ["Acme Corp", "SKU-1"], ["Beta GmbH", "SKU-9"]]
 
 
-def test_a_group_value_nothing_proves_is_not_carried(tmp_path: Path) -> None:
-    """Without a column naming the group's field, its value is given to no field (end customer,
-    bill-to or item is a guess): the group rows are still structure, and lines that lack a required
-    field are quarantined for that field."""
+def test_a_blank_name_column_gives_way_to_the_group_column(tmp_path: Path) -> None:
+    """The lines' "Name" blank on every line cannot be the required bill-to (every line would be
+    quarantined and stop the night): the unnamed column whose group rows name the customers takes it, on
+    its content, with a low-confidence warning, and each line gets its group's customer."""
     out = read(tmp_path, "qb.csv", _qb_file(_quickbooks({})), src("accounting"))
-    assert out.total_rows == 6 and out.rows_loaded == 0
-    assert out.quarantine["source_row"].tolist() == [7, 8, 9, 12, 15, 16]
-    assert all("required field 'bill_to_name' (column 'Name') is empty" in r for r in out.quarantine["reason"])
-    assert any("so it is not given to their lines" in w for w in out.warnings)
+    assert out.total_rows == 6 and out.rows_loaded == 6 and out.rows_quarantined == 0
+    assert out.records["bill_to_name"].tolist() == [c for c, n in QB_GROUPS.items() for _ in range(n)]
+    assert "Name" not in out.sheets[0].mapping
+    assert any("'bill_to_name' taken from column (blank header, column 1) with low confidence" in w
+               for w in out.warnings)
 
 
 def test_a_note_alone_in_an_empty_column_among_the_lines_is_no_group(tmp_path: Path) -> None:
