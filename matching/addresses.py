@@ -377,16 +377,35 @@ def _country_codes(u: pd.Series) -> pd.Series:
         mapped = mapped.where(~rest, keys[rest].map(country_cell_codes()))
         rest = mapped.isna() & keys.notna()
     rest &= ~keys.isin(ambiguous_country_keys())  # "Republic of China" stays unmapped
-    if rest.any():  # the state's form before its name: "República Argentina", "Republik Indonesia"
-        bare = keys[rest].str.replace(_STATE_FORM, "", regex=True)
-        mapped = mapped.where(~rest, bare.map(country_cell_codes()))
+    for form in _STATE_FORMS:  # the state's form around its name: "República del Ecuador", "Azerbaijan Republic"
+        if not rest.any():
+            break
+        found = keys[rest].str.replace(form, r"\1", regex=True).map(country_cell_codes())
+        mapped = mapped.where(~rest | found.reindex(mapped.index).isna(), found.reindex(mapped.index))
+        rest = mapped.isna() & keys.notna() & ~keys.isin(ambiguous_country_keys())
     return mapped.where(mapped.notna(), _region_codes(u, {}))
 
 
-#: a country's form of state written before its name (keys have no spaces: "republicaargentina")
-_STATE_FORM = (r"^(?:republicof|republica|republique|republik|repubblica|republiek|republiken|republikken|"
-               r"rzeczpospolita|kingdomof|reinode|royaumede|konigreich|koenigreich|stateof|estadode|"
-               r"federalrepublicof|bundesrepublik|commonwealthof|sultanateof|emirateof|unitedrepublicof)(?=.)")
+def _longest_first(*words: str) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: a state's form in any language, with the words that qualify it ("Oriental Republic of", "Estado Plurinacional
+#: de"); keys have no spaces: "republicadelecuador". Longest first: a regex takes the first alternative that fits.
+_STATE_BEFORE = _longest_first("oriental", "federal", "democratic", "socialist", "islamic", "peoples", "plurinational",
+                               "bolivarian", "united", "unitary", "arab", "cooperative", "hashemite", "grand")
+_STATE = _longest_first("republic", "republica", "republique", "republik", "republika", "repubblica", "repubblika",
+                        "republiek", "republiken", "republikken", "rzeczpospolita", "kingdom", "reino", "royaume",
+                        "konigreich", "koenigreich", "state", "estado", "commonwealth", "sultanate", "emirate",
+                        "principality", "duchy", "federation", "bundesrepublik", "respublika", "respublikasi")
+_STATE_AFTER = _longest_first("oriental", "plurinacional", "bolivariana", "federal", "federativa", "democratica",
+                              "socialista", "islamica", "popular")
+_STATE_WORDS = f"(?:(?:{_STATE_BEFORE})*(?:{_STATE})(?:{_STATE_AFTER})*)"
+_LINKS = _longest_first("of", "de", "del", "da", "do", "du", "des", "ta", "tal", "di", "della", "e", "the", "ofthe")
+#: tried in turn (group 1 the name): the form and a linking word before the name ("República del"), the form
+#: alone ("Republika Srbija"), the form after the name ("Azerbaijan Republic", "Монгол Улс")
+_STATE_FORMS = (f"^{_STATE_WORDS}(?:{_LINKS})(..+)$", f"^{_STATE_WORDS}(..+)$",
+                f"^(..+?)(?:{_STATE_WORDS}|улс)$")
 
 
 def normalise_countries(countries: pd.Series) -> pd.Series:

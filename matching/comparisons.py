@@ -100,6 +100,11 @@ def comparison_inputs(
     system = as_strings(profiles.table["account_norm"]).str.extract(r"^([^:]*):", expand=False)
     codes["account_system"] = pd.factorize(system, use_na_sentinel=True)[0].astype(np.int32)
     codes["name_script"] = _other_script(profiles.table["name_norm"])
+    # a country cell no code was found for ("Repubblika ta' Malta" before it was read) says nothing against a
+    # coded one: only two coded or two uncoded countries are compared
+    codes["country_coded"] = (
+        as_strings(profiles.table["country_norm"]).str.fullmatch("[A-Z]{2}").fillna(False).to_numpy(dtype=np.int8)
+    )
     # the postal code's first three characters (a district), factorised once, not per chunk of pairs
     codes["postal3"] = pd.factorize(as_strings(profiles.table["postal"]).str.slice(0, 3))[0].astype(np.int32)
     text = {
@@ -367,6 +372,9 @@ def compare_pairs(
         if key == "account":
             system = inputs.codes["account_system"]
             present &= system[left] == system[right]
+        elif key == "country":
+            coded = inputs.codes["country_coded"]
+            present &= coded[left] == coded[right]
         out[key] = np.where(present, equal.astype(np.int8), -1).astype(np.int8)
         out[f"{key}_holders"] = count
 

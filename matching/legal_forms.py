@@ -174,6 +174,9 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "จำกัด", "จำกัด มหาชน", "มหาชน",
     "유",
     "приватне акціонерне товариство", "публічне акціонерне товариство", "акціонерне товариство",
+    # native-script forms of Kazakhstan (ТОО), Mongolia (ХХК), North Macedonia and Serbia (ДОО, ДООЕЛ),
+    # Belarus (ТАА), Uzbekistan (МЧЖ), Armenia (ՍՊԸ, ՓԲԸ, ԲԲԸ) and Georgia (შპს, სს)
+    "тоо", "ххк", "доо", "дооел", "таа", "мчж", "սպը", "փբը", "բբը", "შპს", "სს",
 )
 #: fewest letters of a one-word form that a cut field must leave for them to count as the form
 MIN_CUT: Final[int] = 5
@@ -209,6 +212,10 @@ LEADING_FORMS: Final[tuple[str, ...]] = (
     "llc", "tzov", "private jsc", "private joint stock company",
     "приватне акціонерне товариство", "публічне акціонерне товариство", "акціонерне товариство",
     "مؤسسة", "บริษัท", "บจก", "บมจ", "หจก", "ห้างหุ้นส่วนจำกัด", "유",
+    "тоо", "ххк", "доо", "дооел", "таа", "мчж", "սպը", "փբը", "բբը", "შპს", "სს",
+    # forms that lead a name in Moldova, Romania and the French-speaking Maghreb ("SRL Codru Grup", "SARL Atlas
+    # Distribution", "EURL Benali", "Établissements Kacem")
+    "srl", "sarl", "eurl", "etablissements",
 )  # fmt: skip
 #: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
 #: "ミナト電機株式会社", "深圳市华强电子有限公司"); longest first where one ends another
@@ -270,6 +277,7 @@ EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "LT": ("ab", "uab", "mb", "ij"),
     "LV": ("as", "sia", "ik", "ks"),
     "NL": ("bv", "nv", "cv", "vof"),
+    "AZ": ("mmc", "asc", "qsc"),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -133,24 +134,54 @@ def fold_text(text: str) -> str:
     unicodedata (pyarrow 16's utf8_normalize leaves Hangul decomposed)."""
     bare = re.sub(COMBINING_MARKS, "", unicodedata.normalize("NFKD", text)).lower()  # kana keep their marks
     bare = re.sub(FORMAT_CHARACTERS, "", bare).replace("ς", "σ")  # Greek final sigma: upper case has none
-    return unicodedata.normalize("NFC", "".join(LATIN_LETTER_FOLDS.get(c, c) for c in bare))
+    return unicodedata.normalize("NFC", "".join(_latin_fold(c) for c in bare))
+
+
+@lru_cache(maxsize=4096)
+def _latin_fold(c: str) -> str:
+    """A Latin letter with no decomposition in plain letters ("ł" -> "l", Azerbaijani "ə" -> "e", as anyascii
+    spells it); a modifier letter ("ʻ" of Uzbek "oʻ", "ʼ") dropped, as an apostrophe is; anything else as it is."""
+    if c in LATIN_LETTER_FOLDS:
+        return LATIN_LETTER_FOLDS[c]
+    if c.isascii():
+        return c
+    if "\u02b0" <= c <= "\u02ff":
+        return ""
+    if unicodedata.name(c, "").startswith("LATIN ") and unicodedata.category(c).startswith("L"):
+        return anyascii(c).lower()
+    return c
 
 
 #: letters of the alphabets whose Latin spelling is systematic enough to meet a name written in
-#: Latin letters by another source: Greek (and its extended block) and Cyrillic ("Гидропривод" in a
-#: Russian export is "Gidroprivod" in an English one). Ideographs, kana, Hangul and abjads are kept:
+#: Latin letters by another source: Greek (and its extended block), Cyrillic ("Гидропривод" in a
+#: Russian export is "Gidroprivod" in an English one), Armenian and Georgian. Ideographs, kana, Hangul and abjads are kept:
 #: their Latin spellings follow readings and trade names, not letters.
-_LATIN_SPELLED = r"[\x{0370}-\x{03FF}\x{1F00}-\x{1FFF}\x{0400}-\x{052F}]"
+_LATIN_SPELLED = (r"[\x{0370}-\x{03FF}\x{1F00}-\x{1FFF}\x{0400}-\x{052F}\x{0530}-\x{058F}\x{10A0}-\x{10FF}"
+                  r"\x{1C90}-\x{1CBF}\x{2D00}-\x{2D2F}]")
+
+
+_NO_MARKS = re.compile("['`]")
+#: Armenian letter pairs read as one sound ("ու" is u, "եւ" - the ligature "և" folded - is ev), which anyascii
+#: spells letter by letter ("ow", "ew")
+_ARMENIAN_PAIRS = {"ու": "u", "եւ": "ev"}
+
+
+def _in_latin(value: str) -> str:
+    for pair, sound in _ARMENIAN_PAIRS.items():
+        value = value.replace(pair, sound)
+    return _NO_MARKS.sub("", anyascii(value).lower())
 
 
 def spell_in_latin(values: pd.Series) -> pd.Series:
-    """Greek and Cyrillic letters of distinct folded values written in lower-case Latin letters
-    (anyascii: "ромашка" -> "romashka", "θεσσαλιασ" -> "thessalias"); other text as it is."""
+    """Greek, Cyrillic, Armenian and Georgian letters of distinct folded values written in lower-case Latin
+    letters (anyascii: "ромашка" -> "romashka", "θεσσαλιασ" -> "thessalias", "երևան" -> "erevan"), without the
+    apostrophes anyascii writes for a soft sign or an ejective ("ильич" is "ilich", as in an English export);
+    other text as it is."""
     out = values.astype(TEXT_DTYPE)
     arr = pa.array(out.astype(object).where(out.notna(), None), type=pa.string())
     spelled = np.asarray(pc.match_substring_regex(arr, _LATIN_SPELLED).fill_null(False), dtype=bool)
     if spelled.any():
-        out[spelled] = out[spelled].astype(object).map(lambda v: anyascii(v).lower()).astype(TEXT_DTYPE)
+        out[spelled] = out[spelled].astype(object).map(_in_latin).astype(TEXT_DTYPE)
     return out
 
 
