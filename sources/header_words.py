@@ -63,12 +63,15 @@ _ACCENTED_WORDS = {"client facturé": "bill to", "client livré": "ship to", "fa
                    "razão social": "name"}
 _ACCENTED_RX = re.compile(r"(?i)\b(" + "|".join(sorted(_ACCENTED_WORDS, key=len, reverse=True)) + r")\b")
 #: abbreviations the splitting would break, read as one word: German "MwSt" and "USt" (VAT: CamelCase made
-#: "Mw St", a state), "USt-IdNr." (its VAT ID), Italian "Q.tà" (quantità) and "P.IVA" (partita IVA, a tax id)
+#: "Mw St", a state), "USt-IdNr." (its VAT ID), Italian "Q.tà" (quantità) and "P.IVA" (partita IVA, a tax id);
+#: and a word another language's abbreviation would take ("Celkem bez DPH", "Wartość bez VAT")
 _ONE_WORD = (
     (re.compile(r"(?i)(?<![a-z])mw\.?\s?st(?![a-z])"), "mwst"),
     (re.compile(r"(?i)(?<![a-z])ust(?=id|[^a-z]|$)"), "ust"),
     (re.compile(r"(?i)(?<![a-z])q\.\s?ta(?![a-z])"), "qta"),
     (re.compile(r"(?i)(?<![a-z])p\.\s?iva(?![a-z])"), "piva"),
+    # Czech, Slovak and Polish "bez" (without) before a tax's name is no German "Bez." (Bezeichnung): excl.
+    (re.compile(r"(?i)(?<![a-z])bez(?=\s+(?:dph|vat|ddv|pdv|dds)(?![a-z]))"), "excl"),
 )
 #: letters NFKD does not decompose ("Właściciel", "Ø"), and ligatures
 _LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",

@@ -194,7 +194,7 @@ def score_header(text: str) -> dict[str, FieldScore]:
     if "invoice_date" in out and _reads_as(words, _STAND_INS, MODIFIERS):  # the invoice's own date goes first
         out["invoice_date"] = FieldScore(round(out["invoice_date"].score * STAND_IN_WEIGHT, 4),
                                          out["invoice_date"].evidence)
-    if words & TAX_INCLUDED_WORDS and words & TAX_WORDS and not words & TAX_EXCLUDED_WORDS:
+    if (words & TAX_INCLUDED_WORDS and words & TAX_WORDS or "gross" in words) and not words & TAX_EXCLUDED_WORDS:
         for fld in ("amount", "unit_price"):  # a tax-inclusive value: the net one goes first
             if fld in out:
                 out[fld] = FieldScore(round(out[fld].score * TAX_INCLUDED_WEIGHT, 4), out[fld].evidence)

@@ -10,7 +10,7 @@ fits makes the table `needs_mapping`, with the best candidates and a ready `colu
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -40,7 +40,8 @@ from sources.headers import (
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
-from sources.values import scientific_cells
+from sources.values import parse_money, scientific_cells
+from sources.vocabulary import TAX_INCLUDED_WEIGHT
 
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
@@ -130,6 +131,67 @@ def _prefer_filled(scores: _Scores, profiles: list[ColumnProfile], rows: int, mu
             continue
         for i in (i for i in named if filled[i] <= MOSTLY_BLANK):
             scores.combined[i, j] *= filled[i]
+
+
+def _gross_beside_net(scores: _Scores, cells: pd.DataFrame, labels: list[str]) -> list[str]:
+    """Of two money columns that may be the amount (or the unit price), one the other plus a VAT or GST rate on
+    every row, with a third column holding the difference (the tax), the larger includes the tax ("Celkem s DPH"
+    beside "Celkem bez DPH" and "DPH"): it yields to the net one, whatever its words say. A note says so. (A
+    selling price a fixed margin over a purchase price has no column of the difference.)"""
+    notes: list[str] = []
+    head = cells.iloc[:HEAD_ROWS]
+    parsed: dict[int, np.ndarray] = {}
+
+    def values(i: int) -> np.ndarray:
+        if i not in parsed:
+            parsed[i] = parse_money(head[str(i)])[0].to_numpy(dtype="float64")
+        return parsed[i]
+
+    for name in ("amount", "unit_price"):
+        if name not in scores.fields:
+            continue
+        j = scores.fields.index(name)
+        candidates = [i for i in range(scores.combined.shape[0]) if scores.combined[i, j] > 0]
+        for a in candidates:
+            for b in candidates:
+                if a == b or scores.combined[b, j] < scores.combined[a, j] * TAX_INCLUDED_WEIGHT:
+                    continue
+                rate = _tax_rate(values(a), values(b))
+                if rate is None or not _has_tax_column(values(a), values(b), values, head.shape[1], {a, b}):
+                    continue
+                scores.combined[b, j] = scores.combined[a, j] * TAX_INCLUDED_WEIGHT
+                notes.append(f"column {labels[b]!r} is column {labels[a]!r} plus {rate:.1%} tax on every row: "
+                             f"{labels[a]!r} is read as the {name}")
+    return notes
+
+
+#: standard and reduced VAT and GST rates of the world's tax systems; a gross value is its net one plus one
+TAX_RATES = (0.05, 0.055, 0.06, 0.07, 0.075, 0.077, 0.08, 0.081, 0.09, 0.1, 0.11, 0.12, 0.13, 0.14, 0.15, 0.16,
+             0.17, 0.18, 0.19, 0.2, 0.21, 0.22, 0.23, 0.24, 0.25, 0.255, 0.27)
+#: rows that must show the rate
+TAX_ROWS = 3
+
+
+def _cents_apart(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    return np.abs(x - y) <= 0.011 + 0.0005 * np.abs(y)
+
+
+def _tax_rate(net: np.ndarray, gross: np.ndarray) -> float | None:
+    """The one tax rate (TAX_RATES) gross adds to net on every row where both are positive, or None."""
+    both = (net > 0) & (gross > 0) & np.isfinite(net) & np.isfinite(gross)
+    if both.sum() < TAX_ROWS:
+        return None
+    rate = float(np.median(gross[both] / net[both])) - 1
+    known = min(TAX_RATES, key=lambda r: abs(r - rate))
+    return known if _cents_apart(net[both] * (1 + known), gross[both]).all() else None
+
+
+def _has_tax_column(net: np.ndarray, gross: np.ndarray, values: Callable[[int], np.ndarray], width: int,
+                    skip: set[int]) -> bool:
+    """Whether a column other than `skip` holds gross - net on the rows where both are positive."""
+    both = (net > 0) & (gross > 0)
+    tax = gross[both] - net[both]
+    return any(_cents_apart(values(k)[both], tax).all() for k in range(width) if k not in skip)
 
 
 def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[str]) -> None:
@@ -307,6 +369,7 @@ def map_columns(
     must = _must_fields(kind, scores.header, fields) - set(fixed.values()) - set(stated)
     _combine(scores, must, heads, required_columns(kind))
     _prefer_filled(scores, profiles, len(cells), must)
+    gross_notes = _gross_beside_net(scores, cells, occurrence_labels(heads))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     # squared: one sure choice outweighs two doubtful ones that would fill one more field
     weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)
@@ -314,7 +377,7 @@ def map_columns(
     chosen = {fields[j]: i for i, j in pairs}
     by_order = _repeated_dates(cells, heads, chosen, scores)
     chosen.update(by_order)
-    notes = _order_dates(cells, chosen)
+    notes = gross_notes + _order_dates(cells, chosen)
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
     notes += [

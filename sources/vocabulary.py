@@ -408,7 +408,8 @@ DOCUMENT_TOTAL_PHRASES: Final[tuple[str, ...]] = (
 #: an invoice line export's "Subtotal" ("Sous-total", Holded's, Odoo's, Zoho's) beside its "Total" is the line's
 #: amount before tax: it names the amount as surely as "Net Amount" does, and a "Total" yields to it
 DOCUMENT_TOTAL_WEIGHT: Final = 0.95
-#: a money header saying its value includes the tax ("Belopp inkl. moms", "Inc-Tax Total", "Montant TTC"): the
+#: a money header saying its value includes the tax ("Belopp inkl. moms", "Inc-Tax Total", "Montant TTC", or
+#: "gross": "Wartość brutto", "Importe bruto"): the
 #: amount or unit price only when no net one is there (a header of the words of both - "incl./excl. VAT" - is
 #: not one of them)
 TAX_INCLUDED_WORDS: Final[frozenset[str]] = frozenset({"incl", "inc", "including", "ttc"})

@@ -350,9 +350,15 @@ SAP: Final[dict[str, str]] = {
     "fkart": "billing type", "blart": "document type", "shkzg": "debit credit indicator",
 }
 
+#: the value-added tax by its names in other countries, and "gross" (a value with the tax in it)
+TAX: Final[dict[str, str]] = {
+    "tva": "vat", "kdv": "vat", "afa": "vat", "alv": "vat", "ddv": "vat", "pdv": "vat", "dph": "vat", "dds": "vat",
+    "brut": "gross", "bruto": "gross", "bruta": "gross", "lordo": "gross", "lorda": "gross",
+}
+
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
 FOREIGN: Final[dict[str, str]] = {
-    **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
+    **TAX, **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
     **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN,
 }
 
@@ -375,6 +381,7 @@ GREEK: Final[dict[str, str]] = {
 #: Russian (and most Ukrainian and Bulgarian) stems, read as the Greek ones ("Номер счета": number
 #: + invoice; "й" and "ё" fold to "и" and "е")
 CYRILLIC: Final[dict[str, str]] = {
+    "ндс": "vat", "ддс": "vat", "пдв": "vat",
     "дата": "date", "даты": "date", "дате": "date", "счет": "invoice", "фактур": "invoice",
     "накладн": "document", "документ": "document", "номер": "number", "партнер": "partner", "реселлер": "reseller",
     "дилер": "dealer", "перепродав": "reseller", "дистрибьютор": "distributor", "дистрибутор": "distributor",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sources.headers import field_scores
 from tests.sources.reading import header_fields, read_as
 
 
@@ -122,3 +123,41 @@ def test_a_norwegian_net_amount_beside_the_one_with_vat(tmp_path: Path) -> None:
     out = read_as(path, "accounting")
     fields = header_fields(out)
     assert fields["Beløp eks. mva"] == "amount" and "Beløp inkl. mva" not in fields
+
+
+def test_a_gross_column_the_net_one_plus_a_vat_rate_yields_whatever_its_words(tmp_path: Path) -> None:
+    """"Value" and "Amount" both name the amount; "Value" is "Amount" plus 20% on every row and "VAT" holds the
+    difference: the gross one was read (every amount 20% high, no warning); the net one is, with a note."""
+    path = tmp_path / "lines.csv"
+    nets = [1000.00, 289.90, 3410.50, 712.34, 45.10]
+    path.write_text("Invoice,Date,Customer,Value,VAT,Amount\n" + "".join(
+        f"INV-{k:04d},2025-11-0{k},Harbour Legal Ltd,{round(n * 1.2, 2):.2f},{round(n * 0.2, 2):.2f},{n:.2f}\n"
+        for k, n in enumerate(nets, start=1)), encoding="utf-8")
+    out = read_as(path, "accounting")
+    assert header_fields(out)["Amount"] == "amount" and "Value" not in header_fields(out)
+    assert out.parts[0].frame()["amount"].tolist() == nets
+    assert any("'Value' is column 'Amount' plus 20.0% tax on every row" in w for w in out.warnings), out.warnings
+
+
+def test_a_selling_price_a_fixed_margin_over_the_purchase_price_is_no_gross_price(tmp_path: Path) -> None:
+    """A price 10% over another on every row, with no column of the difference, is a margin, not a tax."""
+    path = tmp_path / "sellout.csv"
+    cost = [1000.00, 289.90, 3410.50, 712.34, 45.10]
+    path.write_text("Invoice,Date,Customer,Sell Price,Cost Price,Qty\n" + "".join(
+        f"INV-{k:04d},2025-11-0{k},Harbour Legal Ltd,{round(c * 1.1, 2):.2f},{c:.2f},1\n"
+        for k, c in enumerate(cost, start=1)), encoding="utf-8")
+    out = read_as(path, "accounting")
+    assert header_fields(out).get("Sell Price") == "unit_price"
+    assert not any("tax on every row" in w for w in out.warnings)
+
+
+@pytest.mark.parametrize(("header", "net"), [("Wartość brutto", "Wartość netto"), ("Importe bruto", "Importe neto"),
+                                             ("Gross Amount", "Amount"), ("Celkem s DPH", "Celkem bez DPH")])
+def test_gross_words_yield_to_the_net_amount(header: str, net: str) -> None:
+    gross_score = field_scores(header, "accounting").get("amount")
+    assert field_scores(net, "accounting")["amount"].score > (gross_score.score if gross_score else 0.0)
+
+
+def test_czech_bez_before_a_tax_is_without_not_a_description() -> None:
+    assert "description" not in field_scores("Celkem bez DPH", "accounting")
+    assert field_scores("Bez.", "accounting")["description"].score == 1.0
