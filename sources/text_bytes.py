@@ -156,6 +156,9 @@ _CENTRAL_PAGES = frozenset({"cp1250", "iso8859_2"})
 _CENTRAL_LANGUAGES = frozenset({"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"})
 #: the bytes from the start of a file whose language `_central_european` weighs
 _COHERENCE_SAMPLE = 16_000
+#: a word holding a byte past ASCII, and how many of them `_central_european` weighs alone
+_NON_ASCII_WORD = re.compile(rb"[^\s;,|\t\"']*[\x80-\xff][^\s;,|\t\"']*")
+_FEWEST_WORDS = 8
 #: the most bytes of non-ASCII lines charset-normalizer is given to look for a non-Latin script
 _SCRIPT_SAMPLE = 32_000
 
@@ -223,9 +226,13 @@ def _misread(contexts: dict[bytes, int], page: str, mixed: bool = False) -> tupl
 
 
 def _central_european(sample: bytes) -> bool:
-    """Whether charset-normalizer's language coherence (its letter-frequency ranks, here mostly of the
-    ASCII letters) puts a Central European language above every other on the start of `sample`."""
-    ratios = coherence_ratio(sample[:_COHERENCE_SAMPLE].decode("latin-1"), 0.1)
+    """Whether charset-normalizer's language coherence (its letter-frequency ranks) puts a Central European
+    language above every other on the words of `sample` the code pages read differently - those holding a
+    byte past ASCII ("Odběratel", "Konečný zákazník" of a Czech export's header above English customer names,
+    which would outvote them) - or, with few such words, on the start of `sample`."""
+    words = _NON_ASCII_WORD.findall(sample[:_COHERENCE_SAMPLE])
+    text = b" ".join(words) if len(words) >= _FEWEST_WORDS else sample[:_COHERENCE_SAMPLE]
+    ratios = coherence_ratio(text.decode("latin-1"), 0.1)
     central = max((r for lang, r in ratios if lang in _CENTRAL_LANGUAGES), default=0.0)
     return central > max((r for lang, r in ratios if lang not in _CENTRAL_LANGUAGES), default=0.0)
 

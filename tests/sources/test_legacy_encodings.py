@@ -55,6 +55,24 @@ def test_czech_cp1250_whose_letters_cp1252_reads_as_letters(tmp_path: Path) -> N
     assert _rows(out, "reseller_name")[2] == ("Dvořák Elektro s.r.o.",)
 
 
+def test_a_czech_header_above_english_names_decides_the_code_page(tmp_path: Path) -> None:
+    """A Czech system's export (cp1250) of a world's customers: the header is Czech, the names English but for
+    a French one. The English letters outvoted the header's words and cp1252 won ("Odbìratel", "Koneèný
+    zákazník"); the words the pages read differently decide."""
+    text = ("Číslo;Vystaveno;Odběratel;Konečný zákazník;Kód položky;Název položky;Množství;Celkem bez DPH;Měna;"
+            "Sériová čísla\r\n" + "".join(
+                f"2026-{k:06d};02.01.2026;{reseller};{customer};CS-NBD-SW;Support 1y;1;{k}00,00;EUR;FOC{k:07d}\r\n"
+                for k, (reseller, customer) in enumerate([
+                    ("Galby Digital Inc", "Harbour Legal Ltd"), ("Cloudpoint IT Solutions", "Bélanger Ingénierie"),
+                    ("Northwind Systems", "Kestrel Mining Services"), ("Galby Digital Inc", "Coastline Dental"),
+                    ("Brightwater Logistics", "Pelhaven Engineering LLC")], start=1)))
+    out = read(tmp_path, "faktury_polozky.csv", text.encode("cp1250"))
+    assert out.detected["encoding"] == "cp1250"
+    mapping = out.sheets[0].mapping
+    assert mapping["Odběratel"] == "reseller_name" and mapping["Konečný zákazník"] == "customer_name"
+    assert "Bélanger Ingénierie" in set(out.records["customer_name"])
+
+
 PL = (
     "Data;Nr dokumentu;Partner;Klient końcowy;Miejscowość;Kod producenta;Opis;Ilość;Cena;Wartość;Waluta\r\n"
     "05.08.2024;FV/08/2024/0101;Comp S.A.;Urzad Miasta Gdańsk;Gdańsk;C9200L-48P-4X-E;Przełącznik Catalyst 9200L;"
