@@ -69,6 +69,41 @@ def find_group_rows(blank_cells: np.ndarray, skipped: np.ndarray) -> np.ndarray:
     return out if out[first] else np.zeros(n, dtype=bool)
 
 
+def find_parent_rows(blank_cells: np.ndarray, skipped: np.ndarray) -> np.ndarray:
+    """Parent rows of a hierarchy (Smartsheet, an Excel outline kept as rows): the first filled column holds a
+    value on the parents only - the table's first row is one - and a parent fills besides it only columns its
+    children fill too (a roll-up sum, "Modified By"), half as many cells as its children or fewer. A parent
+    heads the rows below it up to the next one, as a group header does; its roll-ups are no record."""
+    n = len(blank_cells)
+    out = np.zeros(n, dtype=bool)
+    rows = np.flatnonzero(~skipped & (~blank_cells).any(axis=1))
+    if len(rows) < 4:
+        return out
+    filled = ~blank_cells[rows]
+    j = int(np.argmax(filled[0]))
+    parents = filled[:, j]
+    children = ~parents
+    if not parents[0] or children.sum() < parents.sum() or not children.any():
+        return out
+    if (filled[parents].sum(axis=1) == 1).all():  # one cell alone: a group header's kind (`find_group_rows`)
+        return out
+    child_columns = filled[children].any(axis=0)
+    others = np.delete(np.arange(filled.shape[1]), j)
+    fits = ~(filled[parents][:, others] & ~child_columns[others]).any(axis=1)
+    few = filled[parents].sum(axis=1) * 2 <= np.median(filled[children].sum(axis=1))
+    if not (fits & few).all() or children[1:].sum() == 0 or not _each_heads(parents):
+        return out
+    out[rows[parents]] = True
+    return out
+
+
+def _each_heads(parents: np.ndarray) -> bool:
+    """Whether each parent has a child below it before the next parent."""
+    at = np.flatnonzero(parents)
+    ends = np.append(at[1:], len(parents))
+    return bool((ends - at > 1).all())
+
+
 def _spans(groups: np.ndarray, column_of: np.ndarray, keys: dict[int, str], closers: dict[int, str]) -> dict[
         int, tuple[int, int]]:
     """Group header row -> (first, end) of the rows under it: to the next header in its column or one

@@ -24,7 +24,7 @@ from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_
 from sources.credit_notes import sign_credit_notes
 from sources.dates import parse_dates
 from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS
-from sources.group_rows import GroupRows, carry_groups, find_group_rows
+from sources.group_rows import GroupRows, carry_groups, find_group_rows, find_parent_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.merged_cells import count_once
 from sources.month_dates import period_of
@@ -420,7 +420,8 @@ def _group_note(table: RawTable, grouped: GroupRows, first_row: pd.Series) -> st
     listed = _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {n - GROUP_ROWS_LISTED} more" if n > GROUP_ROWS_LISTED
                                                       else "")
     return (f"row{'s' if n > 1 else ''} {listed} {'are group headers' if n > 1 else 'is a group header'} "
-            f"(one cell above the lines each heads, e.g. {first!r}): skipped, counted with the total rows; {gave}")
+            f"(a value above the lines each heads, with at most its roll-ups, e.g. {first!r}): skipped, counted "
+            f"with the total rows; {gave}")
 
 
 def _continue_lines(
@@ -501,7 +502,7 @@ def type_rows(
     total |= footnotes
     filled = _filled_past(table, columns, blank_cells, blank | total)
     total |= filled
-    groups = find_group_rows(blank_cells, blank | total)
+    groups = find_group_rows(blank_cells, blank | total) | find_parent_rows(blank_cells, blank | total)
     total |= groups
     keep = pd.Series(~blank & ~total, index=cells.index)
     grouped = carry_groups(cells, blank_cells, groups, keep.to_numpy(), total & ~groups & ~footnotes,

@@ -248,3 +248,38 @@ def test_a_note_alone_in_an_empty_column_among_the_lines_is_no_group(tmp_path: P
     out = read(tmp_path, "pos.csv", csv_text(rows, [*SERIAL_HEADER, "Comment"]))
     assert out.rows_loaded == 3 and out.quarantine["source_row"].tolist() == [4] and out.total_rows == 0
     assert pd.isna(out.records["notes"]).all()
+
+
+def test_a_hierarchys_parent_rows_give_their_customer_to_the_children(tmp_path: Path) -> None:
+    """Smartsheet's tracker: a parent row holds the customer, its roll-up sum and the sheet's "Modified By"; the
+    children below hold the contracts without a customer. Every child was quarantined ("customer_name is
+    empty") and the quarantine check stopped the night; the parents head their children as group rows do."""
+    header = ["Customer", "Contract Number", "SKU", "Expiration Date", "Est. Renewal $", "Stage", "Modified By"]
+    rows: list[list[object]] = [
+        ["Galford Plastics", "", "", "", "3843.32", "", "grace@example.com"],
+        ["", "SC6208124", "SRV-R740-B", "2026-09-18", "1902.92", "Quoted", "grace@example.com"],
+        ["", "SC4384276", "STO-PS6210", "2027-06-20", "1940.40", "Not started", "grace@example.com"],
+        ["Vertex Solar Ltd", "", "", "", "2610", "", "grace@example.com"],
+        ["", "SC-7766783", "SRV-R750-XL", "2027-06-06", "2610", "Not started", "grace@example.com"],
+        ["Stonebridge Realty Corp.", "", "", "", "4823.88", "", "grace@example.com"],
+        ["", "SC-2201417", "RTR-ASR1001-X", "2026-08-10", "4823.88", "Quoted", "grace@example.com"],
+    ]
+    out = read(tmp_path, "tracker.csv", csv_text(rows, header), src("sales_rep"))
+    assert out.rows_loaded == 4 and out.rows_quarantined == 0 and out.total_rows == 3
+    assert out.records["customer_name"].tolist() == ["Galford Plastics", "Galford Plastics", "Vertex Solar Ltd",
+                                                     "Stonebridge Realty Corp."]
+    assert out.records["amount"].tolist() == [1902.92, 1940.40, 2610.0, 4823.88]  # the roll-ups are no record
+    assert any("rows 2, 5, 7 are group headers" in w for w in out.warnings), out.warnings
+
+
+def test_an_invoice_whose_first_line_carries_the_document_is_no_hierarchy(tmp_path: Path) -> None:
+    """Continuation lines leave the invoice's own columns blank, but the first line is a full line: no parent."""
+    header = ["Invoice", "Customer", "SKU", "Qty", "Amount", "Date"]
+    rows: list[list[object]] = [
+        ["INV-1", "Harbour Legal Ltd", "CS-NBD-SW", "1", "100.00", "2026-01-05"],
+        ["", "", "CS-NBD-FW", "2", "200.00", ""],
+        ["INV-2", "Coastline Dental", "CS-NBD-SRV", "1", "300.00", "2026-01-06"],
+        ["", "", "CS-NBD-STO", "1", "50.00", ""],
+    ]
+    out = read(tmp_path, "inv.csv", csv_text(rows, header), src("accounting"))
+    assert out.total_rows == 0 and out.rows_loaded == 4
