@@ -216,6 +216,18 @@ _DOT_DECIMAL_RX = re.compile(_DOT_DECIMAL)
 _COMMA_DECIMAL_RX = re.compile(_COMMA_DECIMAL)
 _AMOUNT_SPACES_RX = re.compile(r"[\s\u00a0\u202f'’]")
 _DIGIT_RX = re.compile(r"\d")
+#: a space or apostrophe between two digits, and the whole part of a number grouped by them in thousands
+_INNER_SPACE_RX = re.compile(r"\d[\s\u00a0\u202f'’]+\d")
+_SPACE_GROUPED_RX = re.compile(r"(?<![\d.,])\d{1,3}(?:[\s\u00a0\u202f'’]\d{3})+(?![\d\s\u00a0\u202f'’])")
+
+
+def _spaced_groups_ok(text: str) -> bool:
+    """Whether the spaces and apostrophes between digits of `text` group thousands ("12 500,00", "1'234.50"):
+    "12 50", "1500 1500" or "1 2 3 4" are no amount (two numbers, or a typo), never 1,250 or 15,001,500."""
+    if _INNER_SPACE_RX.search(text) is None:
+        return True
+    rest = _SPACE_GROUPED_RX.sub("0", text)
+    return _INNER_SPACE_RX.search(rest) is None
 
 
 @dataclass(frozen=True)
@@ -267,8 +279,8 @@ def _read_amount(text: str) -> _Amount:
         return dataclasses.replace(_read_amount(short[0]), scale=short[1], shorthand=True)
     stripped, code, unknown_cur, symbol = split_one(text)
     marked = is_marked(text)
-    m = _SIGNED_RX.search(_AMOUNT_SPACES_RX.sub("", stripped))
-    if m is None:  # no number: balanced (no brackets at all) but not usable
+    m = _SIGNED_RX.search(_AMOUNT_SPACES_RX.sub("", stripped)) if _spaced_groups_ok(stripped) else None
+    if m is None:  # no number, or digits spaced other than in thousands: balanced (no brackets at all) but not usable
         return _Amount("", False, False, False, unknown_cur and _DIGIT_RX.search(stripped) is not None, code, symbol,
                        marked)
     num = m["num"]

@@ -299,3 +299,13 @@ def test_full_width_digits_and_signs_are_read() -> None:
     col = parse_money_column(pd.Series(["￥１３２，０００", "３", "１,２３４.５６"]))
     assert col.values.tolist() == [132000.0, 3.0, 1234.56] and not col.failed.any()
     assert col.currency.tolist()[0] == "JPY"
+
+
+def test_digits_spaced_other_than_in_thousands_are_no_amount() -> None:
+    """"12 50" was read 1,250 and "1500 1500" 15,001,500 without a word (every space taken out); spaces and
+    apostrophes count only where they group thousands ("12 500,00", "1'234.50")."""
+    col = parse_money_column(pd.Series(["12 50", "1500 1500", "1 2 3 4", "12'50", "1 234 5"]))
+    assert col.values.isna().all() and col.failed.all()
+    grouped = parse_money_column(pd.Series(["12 500", "1 234 567", "-1 234", "USD 1 234", "(1 234)"]))
+    assert grouped.values.tolist() == [12500.0, 1234567.0, -1234.0, 1234.0, -1234.0]
+    assert parse_money_column(pd.Series(["1'234.50", "CHF 12'500.00"])).values.tolist() == [1234.5, 12500.0]
