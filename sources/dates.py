@@ -13,12 +13,13 @@ says so: never a silent guess, never one row flipping a column. Free-form string
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final, NamedTuple, cast
+from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -276,7 +277,8 @@ def _parse_distinct(
     bounds: tuple[dt.date, dt.date] | None,
 ) -> ParsedDates:
     """Parse distinct cell values; numpy arrays by position, not pandas assignments (~40 small calls each)."""
-    cells = raw.astype(object).tolist()  # distinct values: plain Python per value beats pandas' per-call overhead
+    listed: list[Any] = raw.astype(object).tolist()  # distinct values: plain Python per value beats pandas' calls
+    cells = compact_date_numbers(listed) or listed
     n = len(cells)
     out = np.full(n, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
     years = np.full(n, np.nan)  # the year a value names, even one pandas cannot hold
@@ -396,6 +398,46 @@ def _with_format(texts: list[str], date_format: str) -> list[object]:
 
 
 _WHOLE_TEXT = re.compile(r"^\s*\d{5}(?:\.0*)?\s*$")
+#: the years a whole number written as yyyymmdd may name (20261105); any such number is past Excel's last day
+COMPACT_YEARS = (1900, 2200)
+
+
+def _plain_number(value: object) -> bool:
+    """A number cell (not a flag), finite."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, np.integer)):
+        return True
+    return isinstance(value, (float, np.floating)) and math.isfinite(value)
+
+
+def _compact_date(value: Any) -> str | None:
+    """A whole number that reads as yyyymmdd (20261105), as that text; else None."""
+    if not _plain_number(value) or not 19_000_000 <= value < 22_000_000 or value != int(value):
+        return None
+    digits = str(int(value))
+    if not COMPACT_YEARS[0] <= int(digits[:4]) < COMPACT_YEARS[1]:
+        return None
+    try:
+        dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+    return digits
+
+
+def compact_date_numbers(cells: list[Any]) -> list[Any] | None:
+    """`cells` with their numbers as yyyymmdd text when every number among them reads so (a workbook's
+    20261105 in a date column: an ERP's compact dates stored as numbers), at least one; else None."""
+    numbers = [i for i, v in enumerate(cells) if _plain_number(v)]
+    if not numbers:
+        return None
+    texts = [_compact_date(cells[i]) for i in numbers]
+    if any(t is None for t in texts):
+        return None
+    out = list(cells)
+    for i, t in zip(numbers, texts, strict=True):
+        out[i] = t
+    return out
 _DIGIT = re.compile(r"\d")
 
 

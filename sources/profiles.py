@@ -20,7 +20,7 @@ import pycountry
 from cleanco.termdata import terms_by_type
 
 from sources.countries import is_country
-from sources.dates import parse_dates, plain_date_text, text_serials
+from sources.dates import compact_date_numbers, parse_dates, plain_date_text, text_serials
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
 from sources.values import cell_text, is_number, parse_money
@@ -301,6 +301,9 @@ def _features(values: pd.Series, excel_epoch: object | None, text_serial: np.nda
 def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> list[ColumnProfile]:
     """One profile per column of a raw table, in column order; each test runs once for the table."""
     samples = [_sample(cells[c]) for c in cells.columns]
+    # a workbook's compact dates stored as numbers (20261105) are looked at as the text a CSV would hold
+    samples = [(np.array(compact, dtype=object), nb, d) if (compact := compact_date_numbers(list(v))) else (v, nb, d)
+               for v, nb, d in samples]
     profiles = [ColumnProfile(non_blank=nb, distinct=d, repeat=1.0 - d / nb if nb else 0.0) for _, nb, d in samples]
     owner = np.concatenate([np.full(len(v), i) for i, (v, _, _) in enumerate(samples)]) if samples else np.array([])
     if not len(owner):

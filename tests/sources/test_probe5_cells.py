@@ -13,6 +13,7 @@ import pytest
 from babel.dates import format_date
 
 from matching.serials import normalise_serials
+from sources.dates import compact_date_numbers
 from sources.fields import REQUIRED_FIELDS
 from sources.month_names import MONTH_LOCALES, ambiguous_month_words, month_words
 from tests.sources.hostile import POS_HEADER, csv_text, read, read_path, src, workbook
@@ -283,3 +284,22 @@ def test_an_invoice_whose_first_line_carries_the_document_is_no_hierarchy(tmp_pa
     ]
     out = read(tmp_path, "inv.csv", csv_text(rows, header), src("accounting"))
     assert out.total_rows == 0 and out.rows_loaded == 4
+
+
+def test_compact_dates_stored_as_numbers_in_a_workbook_are_dates(tmp_path: Path, reader: str) -> None:
+    """An ERP's yyyymmdd dates saved as numbers (20261101): the coverage columns were left unmapped ("values do
+    not fit") and every line loaded without a service end, so none became a renewal. Read as a CSV's text is."""
+    header = ["Invoice Date", "Invoice No.", "Reseller Name", "End Customer Name", "Product Code", "Qty",
+              "Line Total", "Coverage Start", "Coverage End"]
+    rows = [[dt.datetime(2026, 10, k), f"PS{k:05d}", "Lorstead Networks Inc.", "Crestline Metals LLC", "CS-NBD-SRV",
+             1, 1000.0 + k, 20261100 + k, 20271100 + k] for k in range(1, 7)]
+    out = read_path(workbook(tmp_path / "inbox" / "pos.xlsx", rows, header))
+    assert out.sheets[0].mapping["Coverage Start"] == "service_start"
+    assert out.sheets[0].mapping["Coverage End"] == "service_end"
+    assert out.rows_loaded == 6 and out.records["service_end"].min() == dt.date(2027, 11, 1)
+
+
+def test_a_number_column_that_is_not_all_compact_dates_stays_numbers() -> None:
+    assert compact_date_numbers([20261101, 20261131]) is None  # 31 November: no date, so no column of dates
+    assert compact_date_numbers([20261101, "2026-11-02", None]) == ["20261101", "2026-11-02", None]
+    assert compact_date_numbers([46174.0, 20261101]) is None  # an Excel day number beside it
