@@ -249,6 +249,7 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
         problem_files,
         review_summary,
         source_summary,
+        warned_files,
     )
     from reports.summary import ABSENT_HEADING
     from warehouse.build import WarehousePaths
@@ -266,6 +267,10 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     if problems:
         say("\nFiles that could not be read:")
         say(bullet(problems))
+    warned = warned_files(live)
+    if warned:
+        say("\nFiles read with warnings (every warning: `radar validate`, or the table ingested_files):")
+        say(bullet(warned))
     missing, retracted = absent_files(live)
     if missing:
         say("\nFiles no longer in the inbox (their rows are kept – "

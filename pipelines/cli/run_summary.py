@@ -53,6 +53,35 @@ def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
     return [f"{error}" if error and error.startswith(path) else f"{path}: {error}" for path, error in rows]
 
 
+WARNED_FILES_SQL = """
+SELECT path, warnings
+FROM ingested_files
+WHERE status = 'loaded' AND len(warnings) > 0
+  AND run_id = (SELECT run_id FROM ingested_files WHERE run_id IS NOT NULL ORDER BY ingested_at DESC LIMIT 1)
+ORDER BY path
+"""
+
+
+def warned_files(warehouse: Path, limit: int = 10, width: int = 220) -> list[str]:
+    """The files this run read with warnings (a column left unmapped, values left blank, a code page
+    guessed ...): per file its first warning, cut to `width`, and how many more; then how many more files."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        rows = con.execute(WARNED_FILES_SQL).fetchall()
+    finally:
+        con.close()
+    out = []
+    for path, warnings in rows[:limit]:
+        first = str(warnings[0])
+        first = first if first.startswith(path) else f"{path}: {first}"
+        first = first if len(first) <= width else first[: width - 1] + "…"
+        out.append(first + (f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""))
+    if len(rows) > limit:
+        more = len(rows) - limit
+        out.append(f"... and {more} more file{'s' if more > 1 else ''} (ingested_files.warnings)")
+    return out
+
+
 def needs_mapping_files(warehouse: Path, max_files: int = 3) -> list[str]:
     """Per source whose files need a `columns:` mapping: the files, and the first one's message
     (headers seen, best candidates, the ready-to-paste block)."""

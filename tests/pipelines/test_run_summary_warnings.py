@@ -1,0 +1,36 @@
+"""`radar run` names the files its run read with warnings (a column left unmapped, values left blank), which
+only `radar validate` showed: a file whose every amount is blank loaded "10 rows, 0 quarantined" in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from pipelines.cli.run_summary import warned_files
+
+
+def _warehouse(path: Path) -> Path:
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE ingested_files (path VARCHAR, status VARCHAR, warnings VARCHAR[], run_id VARCHAR, "
+                "ingested_at TIMESTAMP)")
+    con.execute("""INSERT INTO ingested_files VALUES
+        ('inbox/a.xlsx', 'loaded', ['inbox/a.xlsx [POS]: column ''Coverage Start'' left unmapped', 'second'],
+         'r2', '2026-12-02 01:00'),
+        ('inbox/b.csv', 'loaded', [], 'r2', '2026-12-02 01:00'),
+        ('inbox/c.csv', 'loaded', ['amount (''Amount''): 2 value(s) left blank'], 'r2', '2026-12-02 01:01'),
+        ('inbox/d.csv', 'error', ['not read'], 'r2', '2026-12-02 01:01'),
+        ('inbox/old.csv', 'loaded', ['an older night''s warning'], 'r1', '2026-12-01 01:00')""")
+    con.close()
+    return path
+
+
+def test_the_files_this_run_read_with_warnings_are_named_with_their_first(tmp_path: Path) -> None:
+    lines = warned_files(_warehouse(tmp_path / "warehouse.duckdb"))
+    assert lines == ["inbox/a.xlsx [POS]: column 'Coverage Start' left unmapped (+1 more)",
+                     "inbox/c.csv: amount ('Amount'): 2 value(s) left blank"]
+
+
+def test_many_files_are_cut_with_a_count(tmp_path: Path) -> None:
+    assert warned_files(_warehouse(tmp_path / "warehouse.duckdb"), limit=1)[-1] == (
+        "... and 1 more file (ingested_files.warnings)")
