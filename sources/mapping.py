@@ -79,6 +79,25 @@ def _line_item_number(heads: list[str], scores: _Scores) -> None:
             scores.header[i, sku], scores.evidence[i, sku] = LINE_ITEM, "synonym"
 
 
+#: words that say an address is where goods go: its party is the end customer ("Lieferadresse", "Ship To Address")
+_DELIVERY_WORDS = frozenset({"delivery", "deliver", "delivered", "ship to", "shipping", "consignee"})
+
+
+def _delivery_address_of_names(heads: list[str], scores: _Scores) -> None:
+    """A delivery address column that holds company names, not addresses (Bexio's "Lieferadresse", an ERP
+    whose address block starts with the name), names where the goods go: the end customer."""
+    if "customer_address" not in scores.fields or "customer_name" not in scores.fields:
+        return
+    a, n = scores.fields.index("customer_address"), scores.fields.index("customer_name")
+    for i, head in enumerate(heads):
+        words = {w.text for w in header_words(head)} if head else set()
+        if "address" not in words or not words & _DELIVERY_WORDS or not scores.header[i, a]:
+            continue
+        if scores.content[i, a] < CONTRADICTS and scores.content[i, n] >= CONTENT_MIN:
+            scores.header[i, n] = max(scores.header[i, n], HEADER_MIN)
+            scores.evidence[i, n] = scores.evidence.get((i, a), "synonym")
+
+
 def _must_fields(kind: str, header: np.ndarray, fields: list[str]) -> set[str]:
     """Required fields that content alone may fill: every single one, and the members of a
     "one of" group none of whose members a header names."""
@@ -365,6 +384,7 @@ def map_columns(
     refused = [i for i, head in enumerate(heads) if i not in fixed and head and names_no_field(head, kind)]
     scores.content[refused] = np.nan
     _line_item_number(heads, scores)
+    _delivery_address_of_names(heads, scores)
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
     must = _must_fields(kind, scores.header, fields) - set(fixed.values()) - set(stated)
     _combine(scores, must, heads, required_columns(kind))

@@ -161,3 +161,27 @@ def test_gross_words_yield_to_the_net_amount(header: str, net: str) -> None:
 def test_czech_bez_before_a_tax_is_without_not_a_description() -> None:
     assert "description" not in field_scores("Celkem bez DPH", "accounting")
     assert field_scores("Bez.", "accounting")["description"].score == 1.0
+
+
+def test_a_delivery_address_column_of_company_names_is_the_end_customer(tmp_path: Path) -> None:
+    """Bexio's "Lieferadresse" holds the company goods go to, not a street: it was read as no field (its values
+    do not fit an address), every end customer was lost and each became a leasing partner."""
+    path = tmp_path / "rechnungspositionen.csv"
+    rows = [("Galby Digital Inc", "Zenith Motors Services LLC"), ("Northwire Infrastructure Corp", "Belford Logistics LLC"),
+            ("Galby Digital Inc", "Harbour Legal AG"), ("Cloudpoint IT Solutions", "Kestrel Mining Services GmbH"),
+            ("Northwire Infrastructure Corp", "Coastline Dental SA")]
+    path.write_text("Rechnungsnr.;Rechnungsdatum;Kontakt;Lieferadresse;Artikel-Nr.;Menge;Total exkl. MWST\n" + "".join(
+        f"INV-{k:04d};0{k}.01.2026;{bill_to};{ship_to};CS-NBD-FW;1;{k}00.00\n"
+        for k, (bill_to, ship_to) in enumerate(rows, start=1)), encoding="utf-8")
+    out = read_as(path, "accounting")
+    assert header_fields(out)["Lieferadresse"] == "customer_name"
+    assert out.parts[0].frame()["customer_name"].tolist() == [ship_to for _, ship_to in rows]
+
+
+def test_a_delivery_address_of_streets_stays_the_address(tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    streets = ["Bahnhofstrasse 12", "Seestrasse 4", "Limmatquai 101", "Hauptgasse 7", "Rue du Rhône 55"]
+    path.write_text("Invoice;Date;Customer;Delivery Address;Amount\n" + "".join(
+        f"INV-{k};0{k}.01.2026;Galby Digital Inc;{street};{k}00.00\n" for k, street in enumerate(streets, start=1)),
+        encoding="utf-8")
+    assert header_fields(read_as(path, "accounting")).get("Delivery Address") != "customer_name"
