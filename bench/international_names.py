@@ -31,7 +31,7 @@ declares none of them, so its worlds are those of before the features existed:
 
 `--off` switches off some of these kinds of noise (an ablation; it draws other random numbers).
 
-    python -m bench.international_names --seed 7 [--vocab tuned|heldout|heldout3] [--off KIND ...]
+    python -m bench.international_names --seed 7 [--vocab tuned|heldout|heldout3|heldout4] [--off KIND ...]
         [--out DIR] [--no-addr-variants] [--no-exonyms] [--json FILE]
 """
 
@@ -72,7 +72,7 @@ Subsets = tuple[tuple[str, str, Callable[[pd.DataFrame], pd.Series]], ...]
 
 #: the vocabularies by name: the module of each
 VOCABS = {"tuned": "bench.international_vocab", "heldout": "bench.international_vocab_heldout",
-          "heldout3": "bench.international_vocab_heldout3"}
+          "heldout3": "bench.international_vocab_heldout3", "heldout4": "bench.international_vocab_heldout4"}
 #: the kinds of noise --off switches off: "variants" (every source writes a company's first language),
 #: "respell" (spelling variants), "city_alts" (other city names), "addr_prefix" (a city before the street)
 OFF_KINDS = ("variants", "respell", "city_alts", "addr_prefix")
