@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -31,6 +31,7 @@ from pipelines.stages.quality import (
 )
 from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS
 from warehouse.mentions import mark_self_named
+from warehouse.quarantine_report import worst_files
 from warehouse.sql_runner import ident
 
 DATE_FIELDS = ("invoice_date", "service_start", "service_end")
@@ -160,9 +161,12 @@ def source_records_plausible(run: RunContext) -> CheckOutcome:
                 unit="source records")
 
 
-def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings) -> pd.DataFrame:
+def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings,
+                     worst: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Per source that delivered rows in this run: its quarantine rate now and as usual (its other
-    files), the rate that warns and the rate that blocks (sources with few new rows only warn)."""
+    files), the rate that warns and the rate that blocks (sources with few new rows only warn); a
+    source that warns or blocks is labelled with `worst`'s word on it (its file with the most
+    quarantined rows and an example reason)."""
     loaded = files[files["status"] == "loaded"].assign(
         rows=lambda d: d["rows_loaded"].fillna(0) + d["rows_quarantined"].fillna(0),
         now=lambda d: d["run_id"].astype("string").fillna("") == (run_id or ""),
@@ -181,6 +185,11 @@ def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings
         f"{r.source}: {r.rate:.0%} of {r.new_rows:,} new rows quarantined ("
         + ("no history" if pd.isna(r.usual_rate) else f"usually {r.usual_rate:.1%}") + ")"
         for r in out.itertuples()], index=out.index, dtype="object")  # one row per source
+    above = (out["rate"] > out["warn_above"]) | (out["judged_rate"] >= q.quarantine_block_rate)
+    if worst and above.any():
+        labels, sources = out.loc[above, "label"], out.loc[above, "source"]
+        out.loc[above, "label"] = [f"{label}; {worst[src]}" if src in worst else label
+                                   for label, src in zip(labels, sources, strict=True)]
     return out
 
 
@@ -190,7 +199,8 @@ def quarantine_rate(run: RunContext) -> CheckOutcome:
     q: QualitySettings = run.config.quality
     with run.building() as con:
         files = con.execute("SELECT source, status, rows_loaded, rows_quarantined, run_id FROM ingested_files").df()
-    df = quarantine_frame(files, run.run_id, q)
+        worst = worst_files(con, run.run_id)
+    df = quarantine_frame(files, run.run_id, q, worst)
     metrics = {f"rate_{r.source}": round(float(r.rate), 4) for r in df.itertuples()}
     return _run(run, df, "quarantine_rate", "source_records", [
         expect.ExpectColumnValuesToBeBetween(

@@ -175,6 +175,7 @@ def test_a_broken_delivery_is_blocked_and_the_previous_warehouse_stays(home: Pat
     err = capsys.readouterr().err
     assert "STOPPED by 1 blocking data-quality check: quarantine_rate on source_records" in err
     assert "westbridge" in err and "NOT replaced" in err and str(live) in err
+    assert "most in inbox/distributors/westbridge/westbridge_newformat.csv (40 of 40 rows; e.g." in err  # the file
     assert live.stat().st_ino == inode and _counts(live) == before  # the previous warehouse, untouched
     assert {p.name: p.stat().st_mtime for p in (broken_home / "out").glob("*.xlsx")} == out_before
     failure = (broken_home / "out" / "last_failure.md").read_text(encoding="utf-8")

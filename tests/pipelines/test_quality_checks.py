@@ -226,3 +226,17 @@ def reference_missing_required(records: pd.DataFrame) -> pd.Series:
             label = " or ".join(options)
             missing = missing.where(~(of_kind & ~present), missing + label + ", ")
     return missing.str.rstrip(", ").replace("", None)
+
+
+def test_a_source_that_blocks_is_labelled_with_its_worst_file() -> None:
+    """The stop named "westbridge: 90% of 40 new rows quarantined" and no file; its worst file and a reason now."""
+    files = pd.DataFrame({"source": ["westbridge", "westbridge", "westbridge", "summit"], "status": ["loaded"] * 4,
+                          "rows_loaded": [2, 2, 100, 50], "rows_quarantined": [2, 34, 90, 0],
+                          "run_id": ["now", "now", "old", "now"]})
+    worst = {"westbridge": "most in inbox/w/2026-11.csv (34 of 36 rows; e.g. row 3: required field 'sku' is empty)",
+             "summit": "never shown: summit is below its rates"}
+    df = quarantine_frame(files, "now", Q, worst).set_index("source")
+    assert df.loc["westbridge", "label"] == ("westbridge: 90% of 40 new rows quarantined (usually 47.4%); most in "
+                                             "inbox/w/2026-11.csv (34 of 36 rows; e.g. row 3: required field 'sku' "
+                                             "is empty)")
+    assert df.loc["summit", "label"] == "summit: 0% of 50 new rows quarantined (no history)"
