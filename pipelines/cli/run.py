@@ -131,8 +131,9 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
     if result.success:
         (home / "out" / "last_failure.md").unlink(missing_ok=True)
         if not quiet:
+            from sources.inbox import sources_without_files
             print_run_summary(home, changes_since_last_run(before, after, events.metadata.get("inbox_files", {})),
-                              warnings, config.reports.review_rows)
+                              warnings, config.reports.review_rows, sources_without_files(home, config.sources))
         _notify(config, home, "warning" if warnings else "success",
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)
@@ -239,7 +240,7 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
 
 
 def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None,
-                      review_rows: int | None = None) -> None:
+                      review_rows: int | None = None, idle_sources: list[str] | None = None) -> None:
     """The per-source summary table, problem files, files needing a mapping, what changed, warnings,
     where things are (`review_rows`: the pairs out/match_review.xlsx lists at most)."""
     from pipelines.cli.run_summary import (
@@ -263,26 +264,21 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     review = review_summary(live, review_rows)
     if review:
         say("\n" + "\n".join(review))
-    problems = problem_files(live)
-    if problems:
-        say("\nFiles that could not be read:")
-        say(bullet(problems))
-    warned = warned_files(live)
-    if warned:
-        say("\nFiles read with warnings (every warning: `radar validate`, or the table ingested_files):")
-        say(bullet(warned))
     missing, retracted = absent_files(live)
-    if missing:
-        say("\nFiles no longer in the inbox (their rows are kept – "
-            f"`radar retract --home {home} PATH` takes a file's rows out):")
-        say(bullet(missing))
-    if retracted:
-        say("\nRetracted files (their rows are out of the warehouse until delivered again):")
-        say(bullet(retracted))
-    unmapped = needs_mapping_files(live)
-    if unmapped:
-        say("\nFiles not read until sources.yaml names a column (add the block under the source; `radar validate`):")
-        say(bullet(unmapped))
+    for heading, lines in (
+        ("Files that could not be read:", problem_files(live)),
+        ("Sources that read no file this run (`radar validate` shows each source's files):", idle_sources or []),
+        ("Files read with warnings (every warning: `radar validate`, or the table ingested_files):",
+         warned_files(live)),
+        ("Files no longer in the inbox (their rows are kept – "
+         f"`radar retract --home {home} PATH` takes a file's rows out):", missing),
+        ("Retracted files (their rows are out of the warehouse until delivered again):", retracted),
+        ("Files not read until sources.yaml names a column (add the block under the source; `radar validate`):",
+         needs_mapping_files(live)),
+    ):
+        if lines:
+            say(f"\n{heading}")
+            say(bullet(lines))
     summary_md = home / "out" / "run_summary.md"
     if summary_md.is_file():
         text = summary_md.read_text(encoding="utf-8").split(f"\n{ABSENT_HEADING}")[0]  # listed above

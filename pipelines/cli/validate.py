@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pipelines.cli.common import resolve_home
@@ -19,6 +19,7 @@ from pipelines.config import ConfigError, load_config
 from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home, layout_key
 from pipelines.sources_yaml import write_columns
 from sources.assignment_file import read_assignments
+from sources.inbox import sources_without_files
 from sources.override_files import read_overrides
 from sources.table import FileReadError
 
@@ -139,10 +140,12 @@ def _merged(layout: Layout, group: list[SourceReport]) -> Layout:
     return Layout([t for lay in alike for t in lay.tables], [m for lay in alike for m in lay.mappings])
 
 
-def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, reasons: int) -> list[str]:
+def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, reasons: int,
+                 idle: Mapping[str, str] | None = None) -> list[str]:
     r = group[0]
     if not r.files:
-        return [f"{r.source.name} ({r.source.kind}): no file matches {r.source.path!r}"]
+        why = (idle or {}).get(r.source.name, f"{r.source.name}: no file matches {r.source.path!r}")
+        return [why.replace(f"{r.source.name}: ", f"{r.source.name} ({r.source.kind}): ", 1)]
     name = f"{r.source.name} ({r.source.kind})" if len(group) == 1 else \
         f"{len(group)} sources read alike ({r.source.kind})"
     lines = _head(name, group)
@@ -214,11 +217,13 @@ def _suggestion_lines(r: SourceReport) -> list[str]:
     return lines + [f"    # {n}" for n in notes]
 
 
-def render(reports: list[SourceReport], verbose: bool = False, max_warnings: int = 2, reasons: int = 3) -> str:
-    """The whole report: a block per source (alike ones together), the totals, the suggested blocks."""
+def render(reports: list[SourceReport], verbose: bool = False, max_warnings: int = 2, reasons: int = 3,
+           idle: Mapping[str, str] | None = None) -> str:
+    """The whole report: a block per source (alike ones together), the totals, the suggested blocks;
+    `idle`: why a source reads no file (`sources.inbox.sources_without_files`), by its name."""
     lines: list[str] = []
     for group in _groups(reports):
-        lines += _group_lines(group, verbose, max_warnings, reasons)
+        lines += _group_lines(group, verbose, max_warnings, reasons, idle)
     files = [c for r in reports for c in r.files]
     status = Counter(c.status for c in files)
     lines.append("")
@@ -254,7 +259,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     say(f"sources.yaml: {_plural(len(config.sources), 'source')}, every key valid")
     overrides_ok = _check_overrides(home)
     reports = check_home(home, config)
-    say(render(reports, verbose=args.verbose, max_warnings=args.warnings, reasons=args.reasons))
+    idle = {line.split(": ", 1)[0]: line for line in sources_without_files(home, config.sources)}
+    say(render(reports, verbose=args.verbose, max_warnings=args.warnings, reasons=args.reasons, idle=idle))
     if args.write_mapping:
         _write(home, reports)
     bad = any(r.count("error") or r.needs_mapping for r in reports)

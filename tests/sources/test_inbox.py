@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sources.config import SourceConfig
-from sources.inbox import discover, sha256_of, source_fingerprint
+from sources.inbox import discover, sha256_of, source_fingerprint, sources_without_files
 
 
 def _home(tmp_path: Path, files: dict[str, bytes]) -> Path:
@@ -141,3 +141,23 @@ def test_file_names_match_in_any_case_and_unread_files_are_named(tmp_path: Path)
                                                             "inbox/westbridge/may.Csv"]
     assert unclaimed_files(home, sources) == ["inbox/Westbridge/july.csv", "inbox/other/x.xlsx",
                                               "inbox/westbridge/june.zip"]
+
+
+def test_a_source_without_files_and_a_source_whose_files_another_reads(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox" / "westbridge"
+    folder.mkdir(parents=True)
+    for name in ("2026-10.csv", "new_2026-11.csv", "new_2026-12.csv"):
+        (folder / name).write_text("a,b\n1,2\n", encoding="utf-8")
+    sources = [SourceConfig(name="westbridge", kind="distributor", path="inbox/westbridge/*"),
+               SourceConfig(name="westbridge_new", kind="distributor", path="inbox/westbridge/new_*.csv"),
+               SourceConfig(name="newdisti", kind="distributor", path="inbox/newdisti/*.csv")]
+    assert sources_without_files(tmp_path, sources) == [
+        "westbridge_new: the 2 files its path 'inbox/westbridge/new_*.csv' names are read by 'westbridge', listed "
+        "before it in sources.yaml (a file belongs to the first source that names it)",
+        "newdisti: no file matches 'inbox/newdisti/*.csv'"]
+
+
+def test_every_source_reading_files_says_nothing(tmp_path: Path) -> None:
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.csv").write_text("a\n1\n", encoding="utf-8")
+    assert sources_without_files(tmp_path, [SourceConfig(name="a", kind="distributor", path="inbox/*.csv")]) == []
