@@ -336,7 +336,8 @@ def type_table(
     cells = {f: body[str(i)] for i, f in mapping.items()}
     currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()},
                                        default_currency)
-    named = _header_currency(mapping, headers) if default_currency is None else None
+    named = (_header_currency(mapping, headers) or _format_currency(mapping, headers, table.currencies)
+             if default_currency is None else None)
     if named is not None and (currency is None or currency.isna().any()):
         # "Amount (EUR)", "金額（円）": a row no cell or column names the currency of has the header's
         base = currency if currency is not None else pd.Series(None, index=body.index, dtype=object)
@@ -383,6 +384,16 @@ def _header_currency(mapping: dict[int, str], headers: list[str]) -> tuple[str, 
     text = " ".join(headers)
     scripts = {code for rx, code in _SCRIPT_CURRENCIES if rx.search(text)}
     return (scripts.pop(), "as the headers are written in its country's script") if len(scripts) == 1 else None
+
+
+def _format_currency(mapping: dict[int, str], headers: list[str], formats: dict[int, str]) -> tuple[str, str] | None:
+    """(currency, why) where the money columns' cells are formatted in one currency ("#,##0.00 [$€-407]"), else
+    None."""
+    shown = {i: formats[i] for i, f in mapping.items() if FIELD_TYPES[f] == "money" and i in formats}
+    if len(set(shown.values())) != 1:
+        return None
+    said = ", ".join(repr(headers[i]) for i in shown)
+    return next(iter(shown.values())), f"as the number format of the cells of {said} shows"
 
 
 def table_date_order(columns: dict[str, pd.Series]) -> tuple[str | None, list[str]]:

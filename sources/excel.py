@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.delimited import unprotect_cells
@@ -33,6 +33,7 @@ from sources.hidden_columns import cells_begin, columns_in_table, hidden_ranges
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.markup_tables import Markup, MarkupSheets, read_markup
 from sources.merged_cells import blocks_in_table
+from sources.number_formats import currency_styles
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_starts
 from sources.workbook_guard import SheetMeter, check_inflation, check_package, check_shared_strings
@@ -63,6 +64,8 @@ class SheetFacts(NamedTuple):
     hidden: list[tuple[int, int]]  # hidden column ranges (min, max), 1-based sheet columns
     errors: list[tuple[int, int, str]] = []  # error cells (row, col, "#N/A"), 1-based
     pivot: bool = False  # the sheet holds a pivot table (a relationship to a pivotTable part)
+    #: 1-based column -> the currency its cells' number format shows ("#,##0.00 [$€-407]"), one per column
+    currencies: dict[int, str] = {}
 
 
 _NO_FACTS = SheetFacts([], [], [])
@@ -94,6 +97,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
     out: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as zf:
         check_shared_strings(zf, limits)
+        styles = currency_styles(zf)
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
             return out
@@ -113,6 +117,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             uncached: set[tuple[int, int]] = set()
             errors: dict[tuple[int, int], str] = {}
             hidden: list[tuple[int, int]] = []
+            styled: dict[tuple[int, str], int] = {}  # (column, currency) -> cells wearing it
             in_head = True  # before <sheetData>, where <cols> stands
             tail = b""
             meter = SheetMeter(_unescape(a["name"]), limits)
@@ -132,12 +137,10 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                         text_result = cell is not None and (b't="str"' in cell.group(1) or b"t='str'" in cell.group(1))
                         if coord and (not value or (not _VALUE_TEXT.search(value) and not text_result)):
                             uncached.add(coordinate_to_tuple(coord.group(1).decode()))
+                    if styles:
+                        _count_styled(buf, styles, styled)
                     if b't="e"' in buf or b"t='e'" in buf:
-                        for m in _ERROR_CELL.finditer(buf):
-                            coord = _CELL_REF.search(m.group(1))
-                            if coord:
-                                errors[coordinate_to_tuple(coord.group(1).decode())] = m.group(2).decode(
-                                    "utf-8", "replace")
+                        _note_errors(buf, errors)
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
                     # matches seen twice are deduplicated
                     tail = buf[-8192:]
@@ -146,8 +149,39 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             pivot = sheet_rels in names and b"/pivotTable" in zf.read(sheet_rels)
             out[_unescape(a["name"])] = SheetFacts(
                 list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
-                sorted((r, c, text) for (r, c), text in errors.items()), pivot)
+                sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled))
     return out
+
+
+def _note_errors(buf: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """The error cells of `buf` ("#N/A"), by (row, column)."""
+    for m in _ERROR_CELL.finditer(buf):
+        coord = _CELL_REF.search(m.group(1))
+        if coord:
+            errors[coordinate_to_tuple(coord.group(1).decode())] = m.group(2).decode("utf-8", "replace")
+
+
+_STYLED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)[0-9]+"[^>]*?\ss="([0-9]+)"|'
+                          rb'<(?:\w+:)?c\b[^>]*?\ss="([0-9]+)"[^>]*?\sr="([A-Z]+)[0-9]+"')
+
+
+def _count_styled(buf: bytes, styles: dict[int, str], styled: dict[tuple[int, str], int]) -> None:
+    """Count the cells of `buf` whose style shows a currency, by column and currency (a cell the chunk
+    overlap shows twice is counted twice: the counts only choose a column's one currency)."""
+    for m in _STYLED_CELL.finditer(buf):
+        letters, style = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        code = styles.get(int(style))
+        if code:
+            key = (column_index_from_string(letters.decode()), code)
+            styled[key] = styled.get(key, 0) + 1
+
+
+def _column_currencies(styled: dict[tuple[int, str], int]) -> dict[int, str]:
+    """The columns whose currency-formatted cells show one currency only."""
+    seen: dict[int, set[str]] = {}
+    for column, code in styled:
+        seen.setdefault(column, set()).add(code)
+    return {column: codes.pop() for column, codes in seen.items() if len(codes) == 1}
 
 
 #: a pivot table's headers: its aggregates ("Sum of Renewal Value", "Summe von Betrag", "Somme de
@@ -495,6 +529,7 @@ def _raw_table(
         row_numbers=np.arange(header_row + 1, last + 1, dtype=np.int64), epoch=epoch, warnings=notes,
         merged=blocks_in_table(facts.merges, header_row + 1, last, offset, width),
         hidden=columns_in_table(facts.hidden, offset, width),
+        currencies={c - 1 - offset: code for c, code in facts.currencies.items() if 0 <= c - 1 - offset < width},
     )
 
 

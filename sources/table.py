@@ -37,6 +37,8 @@ class RawTable:
     merged: tuple[MergedBlock, ...] = ()
     #: the columns (0-based positions) the sheet hides (Excel only): mapped only where no visible one fits
     hidden: frozenset[int] = frozenset()
+    #: column position -> the currency its cells' number format shows (Excel only: "#,##0.00 [$€-407]")
+    currencies: dict[int, str] = field(default_factory=dict)
     #: the lines above the header (a title, "Customer: Delta Legal Inc."), the first on row/line 1
     above: tuple[tuple[object, ...], ...] = ()
 
