@@ -26,6 +26,8 @@ from sources.vocabulary import (
     DOCUMENT_TOTAL_WEIGHT,
     FIELD_PHRASES,
     INVOICE_DATE_STAND_INS,
+    KIND_FALLBACK_PHRASES,
+    KIND_FALLBACK_WEIGHT,
     KIND_NO_FIELD_PHRASES,
     KIND_PHRASE_WEIGHT,
     KIND_PHRASES,
@@ -245,6 +247,9 @@ _KIND_PHRASES = {
 SHADOWED = 0.9
 _KIND_WEAKER = {kind: {fld: [_words(p) for p in phrases] for fld, phrases in table.items()}
                 for kind, table in KIND_WEAKER_PHRASES.items()}
+_KIND_FALLBACK = {kind: {fld: [frozenset(w.text for w in header_words(p)) for p in phrases]
+                         for fld, phrases in table.items()}
+                  for kind, table in KIND_FALLBACK_PHRASES.items()}
 
 
 #: a header written as a relation's path ("Invoice lines/Product", "Partner/Country"), as Odoo and
@@ -282,6 +287,10 @@ def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     if whole is not None and out.get(whole, FieldScore(0.0, "")).score < KIND_PHRASE_WEIGHT:
         out[whole] = FieldScore(KIND_PHRASE_WEIGHT, "synonym")
     how = {w.text: w.how for w in header_words(text)}
+    for fld, phrases in _KIND_FALLBACK.get(kind or "", {}).items():
+        f = max(_phrase_score(how, p)[0] for p in phrases) * KIND_FALLBACK_WEIGHT
+        if f > out.get(fld, FieldScore(0.0, "")).score:
+            out[fld] = FieldScore(round(f, 4), "synonym")
     for fld, phrases in _KIND_WEAKER.get(kind or "", {}).items():
         if fld in out and max(_phrase_score(how, p)[0] for p in phrases) >= out[fld].score:
             out[fld] = FieldScore(round(out[fld].score * KIND_WEAKER, 4), out[fld].evidence)

@@ -301,9 +301,6 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
         "customer_name": (("customer_name",), ("name", "full name")),
         # Pipedrive's organisation "Label" (Customer / Reseller / Leasing) is the account's type
         "account_type": (("description",), ("label", "organization label", "organisation label")),
-        # a CRM's own record id (Zoho "Record Id", Salesforce "Id") identifies the account too; a
-        # filled "Account Number" still wins (`sources.mapping` prefers filled columns)
-        "customer_account": ((), ("id", "record id", "record number")),
     },
     "sales_rep": {"customer_name": (("customer_name",), ("name",))},
     # a price list's only price is its list price ("Price", "Preis (EUR)", "Unit Price"); a column
@@ -384,6 +381,13 @@ NOT_A_FIELD: Final[tuple[str, ...]] = (
 )
 #: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
 #: ledger (GL) account, never the customer's
+#: phrases that name a field in files of a kind only where no header names it more fully: a CRM's own record id
+#: (Zoho "Record Id", Salesforce "Id", Freshsales "Id") identifies the account, but an "ERP Account ID" or a
+#: custom "Account Number" beside it is the account number other systems know (`KIND_FALLBACK_WEIGHT`)
+KIND_FALLBACK_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "crm_accounts": {"customer_account": ("id", "record id", "record number")},
+}
+KIND_FALLBACK_WEIGHT: Final = 0.85
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
                    "ledger code", "gl account code",

@@ -113,3 +113,19 @@ def test_a_blank_first_name_column_never_takes_the_required_bill_to(tmp_path: Pa
     assert fields["Co./Last Name"] == "bill_to_name" and "First Name" not in fields
     assert out.rows_loaded == 6 and out.rows_quarantined == 0
     assert out.parts[0].frame()["bill_to_name"].tolist() == names
+
+
+def test_a_crms_own_record_id_yields_to_the_account_number_other_systems_know(tmp_path: Path) -> None:
+    """Freshsales' "Id" beat "ERP Account ID" (0.97 against 0.90): the CRM's internal id became every account's
+    number and the ERP's was dropped. A bare record id is the account only where no header names it."""
+    path = tmp_path / "accounts.csv"
+    path.write_text("Id,Name,ERP Account ID,City\n" + "".join(
+        f"{16000000 + k},{name},C-{1000 + k},Boston\n" for k, name in enumerate(
+            ["Harbour Legal Inc", "Coastline Dental LLC", "Kestrel Mining Corp", "Brightwater Logistics"])),
+        encoding="utf-8")
+    fields = header_fields(read_as(path, "crm_accounts"))
+    assert fields["ERP Account ID"] == "customer_account" and "Id" not in fields
+    alone = tmp_path / "alone.csv"
+    alone.write_text("Id,Name,City\n16000001,Harbour Legal Inc,Boston\n16000002,Coastline Dental LLC,Boston\n",
+                     encoding="utf-8")
+    assert header_fields(read_as(alone, "crm_accounts"))["Id"] == "customer_account"
