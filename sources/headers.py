@@ -287,7 +287,8 @@ def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     if whole is not None and out.get(whole, FieldScore(0.0, "")).score < KIND_PHRASE_WEIGHT:
         out[whole] = FieldScore(KIND_PHRASE_WEIGHT, "synonym")
     how = {w.text: w.how for w in header_words(text)}
-    for fld, phrases in _KIND_FALLBACK.get(kind or "", {}).items():
+    fallbacks = [*_KIND_FALLBACK.get(kind or "", {}).items(), *_KIND_FALLBACK["*"].items()]
+    for fld, phrases in fallbacks:
         f = max(_phrase_score(how, p)[0] for p in phrases) * KIND_FALLBACK_WEIGHT
         if f > out.get(fld, FieldScore(0.0, "")).score:
             out[fld] = FieldScore(round(f, 4), "synonym")

@@ -237,7 +237,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "rep_account": ("owner id", "account owner id", "rep id", "sales rep id", "owner user id",
                     "user id", "opportunity owner id"),
-    "status": ("status", "contract status", "stage", "deal stage", "state of contract", "renewal status",
+    "status": ("status", "contract status", "state of contract", "renewal status",
                "{service} status", "active"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "remark",
               "internal notes", "observations"),
@@ -379,15 +379,18 @@ NOT_A_FIELD: Final[tuple[str, ...]] = (
     "cost center", "cost centre", "profit center", "profit centre", "centre de cout", "centre de couts",
     "centro de coste", "centro de costo", "centro di costo", "centro de custo",
 )
-#: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
-#: ledger (GL) account, never the customer's
-#: phrases that name a field in files of a kind only where no header names it more fully: a CRM's own record id
-#: (Zoho "Record Id", Salesforce "Id", Freshsales "Id") identifies the account, but an "ERP Account ID" or a
-#: custom "Account Number" beside it is the account number other systems know (`KIND_FALLBACK_WEIGHT`)
+#: phrases that name a field in files of a kind ("*": any) only where no header names it more fully: a CRM's
+#: own record id (Zoho "Record Id", Salesforce "Id", Freshsales "Id") identifies the account, but an "ERP
+#: Account ID" or a custom "Account Number" beside it is the account number other systems know
+#: (`KIND_FALLBACK_WEIGHT`)
 KIND_FALLBACK_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "crm_accounts": {"customer_account": ("id", "record id", "record number")},
+    # in files of any kind ("*"): a deal's stage is its status where no "Contract Status" says it (Copper)
+    "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage")},
 }
 KIND_FALLBACK_WEIGHT: Final = 0.85
+#: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
+#: ledger (GL) account, never the customer's
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "accounting": ("account code", "gl account", "gl code", "ledger account", "nominal code",
                    "ledger code", "gl account code",

@@ -129,3 +129,17 @@ def test_a_crms_own_record_id_yields_to_the_account_number_other_systems_know(tm
     alone.write_text("Id,Name,City\n16000001,Harbour Legal Inc,Boston\n16000002,Coastline Dental LLC,Boston\n",
                      encoding="utf-8")
     assert header_fields(read_as(alone, "crm_accounts"))["Id"] == "customer_account"
+
+
+def test_a_deal_stage_is_the_status_only_where_no_header_names_the_contracts(tmp_path: Path) -> None:
+    """Copper's "Stage" (the deal's: "Closed") beat "Contract Status" ("Renewed"), the first of a tie."""
+    path = tmp_path / "opportunities.csv"
+    path.write_text("Name,Company,Stage,Contract Status,Contract #,Coverage End\n"
+                    "Renewal 1,Harbour Legal Inc,Closed,Renewed,SC-101,2027-01-31\n"
+                    "Renewal 2,Coastline Dental LLC,Open,Expiring,SC-102,2027-02-28\n", encoding="utf-8")
+    fields = header_fields(read_as(path, "crm_contracts"))
+    assert fields["Contract Status"] == "status" and "Stage" not in fields
+    alone = tmp_path / "deals.csv"
+    alone.write_text("Deal,Company,Deal Stage,Contract #,Coverage End\n"
+                     "Renewal 1,Harbour Legal Inc,Won,SC-101,2027-01-31\n", encoding="utf-8")
+    assert header_fields(read_as(alone, "crm_contracts"))["Deal Stage"] == "status"
