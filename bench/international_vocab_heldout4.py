@@ -13,33 +13,16 @@ Other scripts (native plus Latin spellings): KZ (Cyrillic, Russian and Kazakh fo
 Cyrillic), AM (Armenian), BY (Russian/Belarusian Cyrillic), MK (Macedonian Cyrillic), CY (Greek with
 English names).
 
-Same shape as `bench.international_vocab_heldout3`. Self-contained: imports nothing of the project.
+Same shape as `bench.international_vocab_heldout3`, whose postal-code makers it shares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-PostalCode = Callable[[np.random.Generator], str]
-
-
-def pc_digits(n: int, start: int, step: int = 10) -> PostalCode:
-    """`n` digits: `start` plus up to 39 steps."""
-    def make(rng: np.random.Generator) -> str:
-        return str(start + step * int(rng.integers(0, 40))).zfill(n)
-    return make
-
-
-def pc_prefixed(prefix: str, n: int, start: int, step: int = 1) -> PostalCode:
-    """"AZ1000", "MD-2001": a prefix and `n` digits."""
-    inner = pc_digits(n, start, step)
-
-    def make(rng: np.random.Generator) -> str:
-        return prefix + inner(rng)
-    return make
+from bench.international_vocab_heldout3 import PostalCode, pc_digits, pc_prefixed
 
 
 def pc_mt(letters: str) -> PostalCode:
@@ -53,12 +36,6 @@ def pc_gh(region: str) -> PostalCode:
     """Ghana Post GPS digital address "GA-183-8164" (what firms write in the postal-code field)."""
     def make(rng: np.random.Generator) -> str:
         return f"{region}-{int(rng.integers(100, 999))}-{int(rng.integers(1000, 9999))}"
-    return make
-
-
-def pc_fixed(value: str) -> PostalCode:
-    def make(rng: np.random.Generator) -> str:
-        return value
     return make
 
 
