@@ -121,6 +121,7 @@ class ColumnProfile:
     address: float = 0.0
     free_text: float = 0.0
     mean_words: float = 0.0
+    counter: float = 0.0  # 1: the rows' values are 1, 2, 3 ... in order (a row number: "Lp.", "Pos.", "#")
 
 
 def _sample(col: pd.Series) -> tuple[np.ndarray, int, int]:
@@ -324,7 +325,22 @@ def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> lis
         for name in _FEATURES:
             setattr(p, name, float(row[name]))
         p.fixed_width = float(widest.get(i, 0) / sizes[i])
+        p.counter = float(_counts_rows(cells.iloc[:, int(i)]))
     return profiles
+
+
+#: the fewest rows whose values must count 1, 2, 3 ... for a column to be a row number
+COUNTER_ROWS = 5
+
+
+def _counts_rows(col: pd.Series, rows: int = 200) -> bool:
+    """Whether the column's first filled values, in row order, are 1, 2, 3 ... (or 0, 1, 2 ...): a row
+    number ("Lp.", "Pos.", "#"), no quantity nor amount."""
+    values = pd.to_numeric(col.head(rows).astype(object).where(col.head(rows).notna(), None), errors="coerce")
+    values = values.dropna().to_numpy(dtype="float64")
+    if len(values) < COUNTER_ROWS or values[0] not in (0.0, 1.0):
+        return False
+    return bool((np.diff(values) == 1).all())
 
 
 def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnProfile:

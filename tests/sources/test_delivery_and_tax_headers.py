@@ -185,3 +185,14 @@ def test_a_delivery_address_of_streets_stays_the_address(tmp_path: Path) -> None
         f"INV-{k};0{k}.01.2026;Galby Digital Inc;{street};{k}00.00\n" for k, street in enumerate(streets, start=1)),
         encoding="utf-8")
     assert header_fields(read_as(path, "accounting")).get("Delivery Address") != "customer_name"
+
+
+def test_a_row_number_is_no_price(tmp_path: Path) -> None:
+    """Polish "Lp." (liczba porządkowa, the row's number) reads as the abbreviation of a list price; its values
+    1, 2, 3 ... are no price, so it feeds nothing."""
+    path = tmp_path / "zestawienie.csv"
+    path.write_text("Lp.;Numer faktury;Data wystawienia;Kontrahent;Wartość netto\n" + "".join(
+        f"{k};FV/{k}/2026;2026-01-0{k};Harbour Legal Sp. z o.o.;{k * 137}.50\n" for k in range(1, 7)),
+        encoding="utf-8")
+    fields = header_fields(read_as(path, "accounting"))
+    assert "Lp." not in fields and fields["Wartość netto"] == "amount"
