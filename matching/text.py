@@ -154,8 +154,8 @@ def _latin_fold(c: str) -> str:
 
 #: letters of the alphabets whose Latin spelling is systematic enough to meet a name written in
 #: Latin letters by another source: Greek (and its extended block), Cyrillic ("Гидропривод" in a
-#: Russian export is "Gidroprivod" in an English one), Armenian and Georgian. Ideographs, kana, Hangul and abjads are kept:
-#: their Latin spellings follow readings and trade names, not letters.
+#: Russian export is "Gidroprivod" in an English one), Armenian and Georgian. Ideographs, kana,
+#: Hangul and abjads are kept: their Latin spellings follow readings and trade names, not letters.
 _LATIN_SPELLED = (r"[\x{0370}-\x{03FF}\x{1F00}-\x{1FFF}\x{0400}-\x{052F}\x{0530}-\x{058F}\x{10A0}-\x{10FF}"
                   r"\x{1C90}-\x{1CBF}\x{2D00}-\x{2D2F}]")
 
