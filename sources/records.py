@@ -30,6 +30,7 @@ from sources.merged_cells import count_once
 from sources.month_dates import period_of
 from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
+from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.values import cell_text, distinct, is_number, parse_money
 
@@ -203,6 +204,16 @@ def _names_a_period(text: str) -> bool:
 
 _ENGLISH_MONTH_NAMES = frozenset(m.casefold() for m in ENGLISH_MONTHS) | frozenset(
     m[:3].casefold() for m in ENGLISH_MONTHS)
+
+
+def _titles_above(repeated: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
+    """One-cell rows whose next filled row repeats the header: a group's title above its own header
+    ("Q2 renewals" in a monday.com board export), structure like the header under it."""
+    out = np.zeros(len(repeated), dtype=bool)
+    filled = (~blank_cells).sum(axis=1)
+    at = np.flatnonzero(filled > 0)
+    out[at[:-1][(filled[at[:-1]] == 1) & repeated[at[1:]]]] = True
+    return out
 
 
 def _repeated_header(header_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
@@ -424,6 +435,16 @@ def _group_note(table: RawTable, grouped: GroupRows, first_row: pd.Series) -> st
             f"with the total rows; {gave}")
 
 
+def _sum_note(table: RawTable, sums: np.ndarray) -> str:
+    """The warning naming a table's unlabelled subtotal rows."""
+    rows = table.row_numbers[sums]
+    n = len(rows)
+    listed = _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {n - GROUP_ROWS_LISTED} more" if n > GROUP_ROWS_LISTED
+                                                      else "")
+    return (f"row{'s' if n > 1 else ''} {listed} {'are subtotals' if n > 1 else 'is a subtotal'} (amounts summing "
+            "the lines above, no label): skipped, counted with the total rows")
+
+
 def _continue_lines(
     table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, keep: np.ndarray, total: np.ndarray
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -497,13 +518,16 @@ def type_rows(
     identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
     has_identity = (~blank_cells[:, identity] & ~total_cells[:, identity]).any(axis=1)
     total = ~blank & total_cells.any(axis=1) & ~has_identity
-    total |= ~blank & (_repeated_header(header_cells, blank_cells) | _page_line(page_cells, blank_cells))
+    repeated = ~blank & _repeated_header(header_cells, blank_cells)
+    total |= repeated | (~blank & _page_line(page_cells, blank_cells)) | _titles_above(repeated, blank_cells)
     footnotes = _footnotes(table, columns, blank_cells, blank | total)
     total |= footnotes
     filled = _filled_past(table, columns, blank_cells, blank | total)
     total |= filled
     groups = find_group_rows(blank_cells, blank | total) | find_parent_rows(blank_cells, blank | total)
     total |= groups
+    sums = sum_rows(cells, blank_cells, blank | total, table.header.mapping)
+    total |= sums
     keep = pd.Series(~blank & ~total, index=cells.index)
     grouped = carry_groups(cells, blank_cells, groups, keep.to_numpy(), total & ~groups & ~footnotes,
                            dict(table.header.mapping))
@@ -520,6 +544,7 @@ def type_rows(
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
     warnings = [*_structure_notes(table, footnotes, grouped), *once.warnings, *warnings]
     warnings += [_fill_note(table, filled)] if filled.any() else []
+    warnings += [_sum_note(table, sums)] if sums.any() else []
     warnings += continued
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 

@@ -303,3 +303,29 @@ def test_a_number_column_that_is_not_all_compact_dates_stays_numbers() -> None:
     assert compact_date_numbers([20261101, 20261131]) is None  # 31 November: no date, so no column of dates
     assert compact_date_numbers([20261101, "2026-11-02", None]) == ["20261101", "2026-11-02", None]
     assert compact_date_numbers([46174.0, 20261101]) is None  # an Excel day number beside it
+
+
+def test_unlabelled_subtotals_are_total_rows_and_other_lone_amounts_stay_lines(tmp_path: Path) -> None:
+    """A rep's `=SUM()` under each block (no label, only the amount) was quarantined as a line without a customer
+    or an end date - noise, and a share of quarantined rows that can stop the night. A lone amount that sums
+    nothing above it stays a quarantined line."""
+    header = ["Customer", "Contract", "Expiry", "Renewal Value"]
+    rows: list[list[object]] = [
+        ["Harbour Legal Inc", "SC-101", "2026-12-31", "1000.00"], ["Coastline Dental LLC", "SC-102", "2027-01-31", "2500.50"],
+        ["Kestrel Mining Corp", "SC-103", "2027-02-28", "300.00"], ["", "", "", "3800.50"], ["", "", "", ""],
+        ["Brightwater Logistics", "SC-104", "2027-03-31", "120.00"], ["Pelhaven Engineering", "SC-105", "2027-04-30", "80.00"],
+        ["", "", "", "200.00"], ["", "", "", "999.00"]]
+    out = read(tmp_path, "tracker.csv", csv_text(rows, header), src("sales_rep"))
+    assert out.rows_loaded == 5 and out.total_rows == 2 and out.quarantine["source_row"].tolist() == [10]
+    assert any("rows 5, 9 are subtotals" in w for w in out.warnings), out.warnings
+
+
+def test_a_group_title_above_a_repeated_header_is_structure(tmp_path: Path) -> None:
+    """monday.com writes each group as its title, its own header, its items: the titles were quarantined."""
+    header = ["Customer", "Contract", "Expiry", "Renewal Value"]
+    rows: list[list[object]] = [
+        ["Harbour Legal Inc", "SC-101", "2026-12-31", "1000.00"], ["Coastline Dental LLC", "SC-102", "2027-01-31", "2500.50"],
+        ["", "", "", ""], ["Q2 renewals", "", "", ""], header,
+        ["Brightwater Logistics", "SC-104", "2027-03-31", "120.00"], ["Pelhaven Engineering", "SC-105", "2027-04-30", "80.00"]]
+    out = read(tmp_path, "board.csv", csv_text(rows, header), src("sales_rep"))
+    assert out.rows_loaded == 4 and out.rows_quarantined == 0
