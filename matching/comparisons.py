@@ -102,9 +102,9 @@ def comparison_inputs(
     codes["name_script"] = _other_script(profiles.table["name_norm"])
     # a country cell no code was found for ("Repubblika ta' Malta" before it was read) says nothing against a
     # coded one: only two coded or two uncoded countries are compared
-    codes["country_coded"] = (
-        as_strings(profiles.table["country_norm"]).str.fullmatch("[A-Z]{2}").fillna(False).to_numpy(dtype=np.int8)
-    )
+    countries = profiles.table["country_norm"]
+    coded = pa.array(countries.astype(object).where(countries.notna(), None), type=pa.string())
+    codes["country_coded"] = np.asarray(pc.match_substring_regex(coded, "^[A-Z]{2}$").fill_null(False), dtype=np.int8)
     # the postal code's first three characters (a district), factorised once, not per chunk of pairs
     codes["postal3"] = pd.factorize(as_strings(profiles.table["postal"]).str.slice(0, 3))[0].astype(np.int32)
     text = {
