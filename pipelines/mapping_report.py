@@ -23,6 +23,8 @@ from sources.inbox import InboxFile, discover
 from sources.mapping_result import LOW_CONFIDENCE, Candidate, ColumnMapping
 from sources.reader import FileOutcome, read_source_file
 from warehouse.build import WarehousePaths
+from warehouse.ingest_store import replaces_rows
+from warehouse.partner_names import PartnerNames
 
 
 @dataclass(frozen=True)
@@ -222,18 +224,18 @@ class SourceReport:
         return out
 
 
-def _from_store(home: Path) -> tuple[KnownPartners, SourceDateOrders]:
+def _from_store(home: Path) -> tuple[PartnerNames, SourceDateOrders]:
     """Partner names and the day/month order each stored file proved, from the ingest store,
     read-only; none when there is no store (or a nightly run holds it)."""
     path = WarehousePaths(home).ingest
     if not path.is_file():
-        return KnownPartners(), SourceDateOrders()
+        return PartnerNames(), SourceDateOrders()
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error:  # a nightly run holds the store: validate without them
-        return KnownPartners(), SourceDateOrders()
+        return PartnerNames(), SourceDateOrders()
     try:
-        return KnownPartners.load(con), stored_date_orders(con)
+        return PartnerNames.from_store(con), stored_date_orders(con)
     finally:
         con.close()
 
@@ -243,9 +245,12 @@ def check_home(home: Path, config: RadarConfig,
     """Read every inbox file of every source (copies only noted), one report per source in sources.yaml order.
 
     A file whose dates cannot tell day from month takes the order the source's other files proved,
-    the stored ones and those read before it here, as the nightly run reads it."""
+    the stored ones and those read before it here, and a file is read with the partner names of the
+    stored files and those read before it here, as the nightly run reads it (a home never run before
+    told the parties of a distributor's file apart otherwise than its first night)."""
     reports = {s.name: SourceReport(s) for s in config.sources}
-    partners, orders = _from_store(home)
+    evidence, orders = _from_store(home)
+    partners = KnownPartners.of(evidence)
     read_by_sha: dict[str, str] = {}
     for f in discover(home, config.sources):
         if f.sha256 in read_by_sha:
@@ -258,5 +263,8 @@ def check_home(home: Path, config: RadarConfig,
         if outcome.status in ("loaded", "empty"):
             read_by_sha[f.sha256] = f.relpath
             orders.record(f.source.name, f.relpath, [sheet.evidence for sheet in outcome.sheets])
+        if replaces_rows(outcome.status, outcome.rows_loaded + outcome.rows_quarantined):
+            evidence.replace_file(f.relpath, outcome.arrow() if outcome.rows_loaded else None)
+            partners = KnownPartners.of(evidence)
         reports[f.source.name].add(FileCheck(f, outcome))
     return list(reports.values())

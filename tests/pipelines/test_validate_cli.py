@@ -219,3 +219,31 @@ def test_validate_names_the_columns_no_field_is_read_from(tmp_path: Path, capsys
     assert code == 0
     assert "  not read: 'Rabatt'" in out  # a column nobody expected to lose is seen lost
     assert "'Partnerstufe'→tier" in out and "'Supportmodell'→support_model" in out
+
+
+def test_validate_reads_a_file_with_the_partner_names_of_the_files_read_before_it(tmp_path: Path) -> None:
+    """As the night does: Esprinet's "Ragione Sociale Cliente" (the reseller, whom the distributor invoices) and
+    "Utente Finale" read the other way round by their words alone; another distributor's file read first names
+    the resellers. On a home never run, validate showed them swapped while the night read them right."""
+    home = tmp_path / "home"
+    (home / "inbox" / "channel").mkdir(parents=True)
+    (home / "inbox" / "esprinet").mkdir(parents=True)
+    (home / "sources.yaml").write_text(
+        "sources:\n  - name: summit\n    kind: distributor\n    path: inbox/channel/*.csv\n"
+        "  - name: esprinet\n    kind: distributor\n    path: inbox/esprinet/*.csv\n", encoding="utf-8")
+    resellers = ["Bluewave IT Srl", "Corelink Sistemi SpA", "Datanet Italia Srl"]
+    (home / "inbox" / "channel" / "pos.csv").write_text(
+        "Invoice Date,Reseller,End Customer,SKU\n" + "".join(
+            f"2026-02-0{k},{r},Customer {k} SpA,C9200L-24P-4G-E\n" for k, r in enumerate(resellers * 2, start=1)),
+        encoding="utf-8")
+    customers = ["Ospedale San Marco", "Comune di Lecco", "Ferrovie Nord Spa", "Banca Alpina", "Pastificio Rossi",
+                 "Cantine Verdi Srl"]
+    (home / "inbox" / "esprinet" / "sell_out.csv").write_text(
+        "Data Fattura;Ragione Sociale Cliente;Utente Finale;Codice Articolo;Quantità\n" + "".join(
+            f"0{k}.03.2026;{resellers[k % 3]};{c};C9200L-24P-4G-E;1\n" for k, c in enumerate(customers, start=1)),
+        encoding="utf-8")
+    reports = check_home(home, load_config(home))
+    outcome = next(c.outcome for r in reports for c in r.files if c.file.relpath.endswith("sell_out.csv"))
+    assert outcome is not None
+    mapping = outcome.sheets[0].mapping
+    assert mapping["Ragione Sociale Cliente"] == "reseller_name" and mapping["Utente Finale"] == "customer_name"
