@@ -218,6 +218,8 @@ PORTUGUESE: Final[dict[str, str]] = {
     "criacao": "created", "proprietario": "owner", "conta": "account", "pai": "parent",
     # "serviço" folds to "servico": a word of its own, never "serv" + the Czech "ico" (a tax id)
     "servico": "service", "servicos": "service", "prestador": "provider",
+    # an invoice's issue ("Emissão", TOTVS's "Emissao"), a contract's term ("Vigência"; "Dt Ini Vig", "Dt Fim Vig")
+    "emissao": "issue", "vigencia": "term", "vig": "term", "ini": "start",
 }
 POLISH: Final[dict[str, str]] = {
     "klient": "customer", "klienta": "customer", "kontrahent": "customer", "koncowy": "final",

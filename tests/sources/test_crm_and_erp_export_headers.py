@@ -143,3 +143,15 @@ def test_a_deal_stage_is_the_status_only_where_no_header_names_the_contracts(tmp
     alone.write_text("Deal,Company,Deal Stage,Contract #,Coverage End\n"
                      "Renewal 1,Harbour Legal Inc,Won,SC-101,2027-01-31\n", encoding="utf-8")
     assert header_fields(read_as(alone, "crm_contracts"))["Deal Stage"] == "status"
+
+
+def test_a_brazilian_erps_issue_date_and_term_dates(tmp_path: Path) -> None:
+    """TOTVS Protheus: "Emissao" (the invoice's issue) was no word and "Dt Ini Vig" (the term's start) was read as
+    the invoice date, losing both."""
+    path = tmp_path / "nf_saida.csv"
+    path.write_text("Nota Fiscal;Emissao;Razão Social;Produto;Valor Total;Dt Ini Vig;Dt Fim Vig\n" + "".join(
+        f"00000{k};0{k}/03/2026;Harbour Legal Ltda;CS-NBD-SW;{k}00,00;1{k}/03/2026;1{k}/03/2027\n" for k in range(1, 6)),
+        encoding="utf-8")
+    fields = header_fields(read_as(path, "accounting"))
+    assert fields["Emissao"] == "invoice_date"
+    assert fields["Dt Ini Vig"] == "service_start" and fields["Dt Fim Vig"] == "service_end"
