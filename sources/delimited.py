@@ -365,9 +365,12 @@ def _refuse_shifted_rows(frame: pd.DataFrame, rows: np.ndarray, ncols: int) -> N
 
 
 def _normalised(text: str) -> str:
-    """The text without a byte-order mark and with every line break a "\\n" (the same object when it
-    has neither, so nothing is copied)."""
+    """The text without a byte-order mark nor a DOS end-of-file mark (Ctrl-Z, which old systems still write
+    after the last line: it was read as part of the last row's last value), and with every line break a "\\n"
+    (the same object when it has none of them, so nothing is copied)."""
     text = text.lstrip("\ufeff")
+    if text.rstrip("\r\n").endswith("\x1a"):
+        text = text.rstrip("\r\n").rstrip("\x1a") + "\n"
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 

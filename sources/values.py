@@ -254,6 +254,8 @@ _APPROX_RX = re.compile(r"(?i)^\s*(?:~|≈|ca\.|approx\.?|circa)\s*")
 _MAGNITUDE_RX = re.compile(
     r"(?<=\d)(?:\s?(?P<k>[kK])|(?P<m>M|MM|\s?(?i:mio)\.?|\s?mn))(?=\s*(?:[^\w\s.,+\-/]{1,3}|[A-Z]{3})?\s*$)")
 _MAGNITUDES: dict[str, int] = {"k": 1_000, "m": 1_000_000}
+#: an amount marked as a credit or a debit after it ("1,234.00 CR", "56.10 Dr.")
+_CREDIT_DEBIT_RX = re.compile(r"^(?P<body>.*\d)\s*(?P<mark>CR|DR|Cr|Dr)\.?$")
 
 
 def shorthand_text(text: str) -> tuple[str, int] | None:
@@ -271,6 +273,12 @@ def _read_amount(text: str) -> _Amount:
     """What one stripped amount text can be read as (plain Python: a column holds a few hundred
     distinct amounts, where per-call pandas overhead outweighs the work). A price per unit is read
     without its unit (`per_unit_text`)."""
+    if "\u2212" in text:  # the typeset minus sign (a copy from a PDF or a web page)
+        return _read_amount(text.replace("\u2212", "-"))
+    marked_credit = _CREDIT_DEBIT_RX.match(text)
+    if marked_credit is not None:  # an accounting system's "1,234.00 CR" (a credit) or "DR" (a debit)
+        inner = _read_amount(marked_credit["body"])
+        return dataclasses.replace(inner, negative=inner.negative != (marked_credit["mark"].upper() == "CR"))
     amount = per_unit_text(text)
     if amount is not None:
         return dataclasses.replace(_read_amount(amount), per_unit=True)

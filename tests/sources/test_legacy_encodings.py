@@ -263,3 +263,12 @@ def test_a_western_file_of_names_from_many_countries_stays_cp1252(tmp_path: Path
     out = read(tmp_path, "eurolink.csv", ("\n".join(lines) + "\n").encode("cp1252"))
     assert out.detected["encoding"] == "cp1252"
     assert set(out.records["customer_name"]) == {n for n, _, _ in names}
+
+
+def test_a_dos_end_of_file_mark_is_no_part_of_the_last_row(tmp_path: Path) -> None:
+    """Old systems end a text file with Ctrl-Z (0x1A): it was read into the last row's last value."""
+    text = ("Invoice Date,Reseller,End Customer,SKU,Serial\r\n2026-05-14,Bluewave IT,Globex Corporation,SKU-10,SN50014\r\n"
+            "2026-05-15,Bluewave IT,Globex Corporation,SKU-10,SN50015\r\n\x1a")
+    out = read(tmp_path, "pos.csv", text.encode("cp1252"))
+    assert out.rows_loaded == 2 and out.rows_quarantined == 0
+    assert out.records["serial_numbers"].tolist()[-1] == ["SN50015"]

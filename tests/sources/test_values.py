@@ -309,3 +309,9 @@ def test_digits_spaced_other_than_in_thousands_are_no_amount() -> None:
     grouped = parse_money_column(pd.Series(["12 500", "1 234 567", "-1 234", "USD 1 234", "(1 234)"]))
     assert grouped.values.tolist() == [12500.0, 1234567.0, -1234.0, 1234.0, -1234.0]
     assert parse_money_column(pd.Series(["1'234.50", "CHF 12'500.00"])).values.tolist() == [1234.5, 12500.0]
+
+
+def test_credits_debits_and_the_typeset_minus() -> None:
+    """"1234.00 CR" and "−1234.00" (U+2212) were quarantined as "unknown or ambiguous currency"."""
+    col = parse_money_column(pd.Series(["1234.00 CR", "56.10 Dr.", "\u22121234.00", "1,234.00 CR", "100.00"]))
+    assert col.values.tolist() == [-1234.0, 56.1, -1234.0, -1234.0, 100.0] and not col.failed.any()
