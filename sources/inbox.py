@@ -126,25 +126,25 @@ def list_inbox(home: Path, sources: Sequence[SourceConfig]) -> list[ListedFile]:
     return found
 
 
-def sources_without_files(home: Path, sources: Sequence[SourceConfig]) -> list[str]:
-    """A line per source that reads no file: whose path names none, or whose files a source listed
-    before it takes (`list_inbox`: a file belongs to the first source that names it, so a later, narrower
-    source's `columns:` are never used on it)."""
+def sources_without_files(home: Path, sources: Sequence[SourceConfig]) -> dict[str, str]:
+    """Source name -> why it reads no file, for each source that reads none: its path names none, or a
+    source listed before it takes its files (`list_inbox`: a file belongs to the first source that names it,
+    so a later, narrower source's `columns:` are never used on it)."""
     home_path = Path(home).resolve()
     owner = {f.path.resolve(): f.source.name for f in list_inbox(home_path, sources)}
     reading = set(owner.values())
-    out = []
+    out: dict[str, str] = {}
     for src in sources:
         if src.name in reading:
             continue
         named = [p for p in source_paths(home_path, src) if p.is_file() and not p.name.startswith(IGNORED_PREFIXES)]
         owners = sorted({owner[p.resolve()] for p in named if p.resolve() in owner})
         if owners:
-            out.append(f"{src.name}: the {len(named)} file{'s' if len(named) > 1 else ''} its path {src.path!r} "
-                       f"names {'are' if len(named) > 1 else 'is'} read by {', '.join(repr(o) for o in owners)}, "
-                       "listed before it in sources.yaml (a file belongs to the first source that names it)")
+            out[src.name] = (f"the {len(named)} file{'s' if len(named) > 1 else ''} its path {src.path!r} names "
+                             f"{'are' if len(named) > 1 else 'is'} read by {', '.join(repr(o) for o in owners)}, "
+                             "listed before it in sources.yaml (a file belongs to the first source that names it)")
         else:
-            out.append(f"{src.name}: no file matches {src.path!r}")
+            out[src.name] = f"no file matches {src.path!r}"
     return out
 
 

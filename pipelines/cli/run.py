@@ -133,7 +133,8 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
         if not quiet:
             from sources.inbox import sources_without_files
             print_run_summary(home, changes_since_last_run(before, after, events.metadata.get("inbox_files", {})),
-                              warnings, config.reports.review_rows, sources_without_files(home, config.sources))
+                              warnings, config.reports.review_rows,
+                              [f"{name}: {why}" for name, why in sources_without_files(home, config.sources).items()])
         _notify(config, home, "warning" if warnings else "success",
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)

@@ -144,8 +144,8 @@ def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, re
                  idle: Mapping[str, str] | None = None) -> list[str]:
     r = group[0]
     if not r.files:
-        why = (idle or {}).get(r.source.name, f"{r.source.name}: no file matches {r.source.path!r}")
-        return [why.replace(f"{r.source.name}: ", f"{r.source.name} ({r.source.kind}): ", 1)]
+        why = (idle or {}).get(r.source.name, f"no file matches {r.source.path!r}")
+        return [f"{r.source.name} ({r.source.kind}): {why}"]
     name = f"{r.source.name} ({r.source.kind})" if len(group) == 1 else \
         f"{len(group)} sources read alike ({r.source.kind})"
     lines = _head(name, group)
@@ -259,7 +259,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     say(f"sources.yaml: {_plural(len(config.sources), 'source')}, every key valid")
     overrides_ok = _check_overrides(home)
     reports = check_home(home, config)
-    idle = {line.split(": ", 1)[0]: line for line in sources_without_files(home, config.sources)}
+    idle = sources_without_files(home, config.sources)
     say(render(reports, verbose=args.verbose, max_warnings=args.warnings, reasons=args.reasons, idle=idle))
     if args.write_mapping:
         _write(home, reports)

@@ -151,13 +151,13 @@ def test_a_source_without_files_and_a_source_whose_files_another_reads(tmp_path:
     sources = [SourceConfig(name="westbridge", kind="distributor", path="inbox/westbridge/*"),
                SourceConfig(name="westbridge_new", kind="distributor", path="inbox/westbridge/new_*.csv"),
                SourceConfig(name="newdisti", kind="distributor", path="inbox/newdisti/*.csv")]
-    assert sources_without_files(tmp_path, sources) == [
-        "westbridge_new: the 2 files its path 'inbox/westbridge/new_*.csv' names are read by 'westbridge', listed "
-        "before it in sources.yaml (a file belongs to the first source that names it)",
-        "newdisti: no file matches 'inbox/newdisti/*.csv'"]
+    assert sources_without_files(tmp_path, sources) == {
+        "westbridge_new": "the 2 files its path 'inbox/westbridge/new_*.csv' names are read by 'westbridge', listed "
+                          "before it in sources.yaml (a file belongs to the first source that names it)",
+        "newdisti": "no file matches 'inbox/newdisti/*.csv'"}
 
 
 def test_every_source_reading_files_says_nothing(tmp_path: Path) -> None:
     (tmp_path / "inbox").mkdir()
     (tmp_path / "inbox" / "a.csv").write_text("a\n1\n", encoding="utf-8")
-    assert sources_without_files(tmp_path, [SourceConfig(name="a", kind="distributor", path="inbox/*.csv")]) == []
+    assert sources_without_files(tmp_path, [SourceConfig(name="a", kind="distributor", path="inbox/*.csv")]) == {}
