@@ -376,13 +376,14 @@ def _country_codes(u: pd.Series) -> pd.Series:
     if rest.any():  # names in other languages and scripts: the CLDR table loads only when needed
         mapped = mapped.where(~rest, keys[rest].map(country_cell_codes()))
         rest = mapped.isna() & keys.notna()
-    rest &= ~keys.isin(ambiguous_country_keys())  # "Republic of China" stays unmapped
+    clear = keys.notna() & ~keys.isin(ambiguous_country_keys())  # "Republic of China" stays unmapped
+    rest &= clear
     for form in _STATE_FORMS:  # the state's form around its name: "República del Ecuador", "Azerbaijan Republic"
         if not rest.any():
             break
-        found = keys[rest].str.replace(form, r"\1", regex=True).map(country_cell_codes())
-        mapped = mapped.where(~rest | found.reindex(mapped.index).isna(), found.reindex(mapped.index))
-        rest = mapped.isna() & keys.notna() & ~keys.isin(ambiguous_country_keys())
+        found = keys[rest].str.replace(form, r"\1", regex=True).map(country_cell_codes()).reindex(mapped.index)
+        mapped = mapped.where(~rest | found.isna(), found)
+        rest = mapped.isna() & clear
     return mapped.where(mapped.notna(), _region_codes(u, {}))
 
 

@@ -438,6 +438,8 @@ def compact_date_numbers(cells: list[Any]) -> list[Any] | None:
     for i, t in zip(numbers, texts, strict=True):
         out[i] = t
     return out
+
+
 _DIGIT = re.compile(r"\d")
 
 

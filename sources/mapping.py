@@ -137,13 +137,12 @@ def _prefer_filled(scores: _Scores, profiles: list[ColumnProfile], rows: int, mu
     seen = min(rows, HEAD_ROWS)
     if not seen:
         return
+    # a column blank on every row seen would quarantine every row
+    blank = [i for i, profile in enumerate(profiles) if profile.non_blank == 0] if seen >= FEW_VALUES else []
     for j, name in enumerate(scores.fields):
         if name not in must:
             continue
-        if seen >= FEW_VALUES:  # a column blank on every row seen would quarantine every row
-            for i, profile in enumerate(profiles):
-                if profile.non_blank == 0:
-                    scores.combined[i, j] = 0.0
+        scores.combined[blank, j] = 0.0
         named = [i for i in range(len(profiles)) if scores.combined[i, j] > 0 and scores.header[i, j] >= HEADER_MIN]
         filled = {i: profiles[i].non_blank / seen for i in named}
         if len(named) < 2 or max(filled.values()) <= MOSTLY_BLANK:

@@ -336,7 +336,8 @@ COUNTER_ROWS = 5
 def _counts_rows(col: pd.Series, rows: int = 200) -> bool:
     """Whether the column's first filled values, in row order, are 1, 2, 3 ... (or 0, 1, 2 ...): a row
     number ("Lp.", "Pos.", "#"), no quantity nor amount."""
-    values = pd.to_numeric(col.head(rows).astype(object).where(col.head(rows).notna(), None), errors="coerce")
+    head = col.head(rows)
+    values = pd.to_numeric(head.astype(object).where(head.notna(), None), errors="coerce")
     values = values.dropna().to_numpy(dtype="float64")
     if len(values) < COUNTER_ROWS or values[0] not in (0.0, 1.0):
         return False

@@ -428,21 +428,23 @@ def _group_note(table: RawTable, grouped: GroupRows, first_row: pd.Series) -> st
     carried = sorted({f for f in grouped.fields.values() if f})
     gave = (f"their value is the '{' and '.join(carried)}' of the lines under them (filled in where a line has none)"
             if carried else "which field their value is nothing in the file shows, so it is not given to their lines")
-    listed = _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {n - GROUP_ROWS_LISTED} more" if n > GROUP_ROWS_LISTED
-                                                      else "")
-    return (f"row{'s' if n > 1 else ''} {listed} {'are group headers' if n > 1 else 'is a group header'} "
+    return (f"row{'s' if n > 1 else ''} {_listed(rows)} {'are group headers' if n > 1 else 'is a group header'} "
             f"(a value above the lines each heads, with at most its roll-ups, e.g. {first!r}): skipped, counted "
             f"with the total rows; {gave}")
+
+
+def _listed(rows: np.ndarray) -> str:
+    """The first GROUP_ROWS_LISTED row numbers, and how many more."""
+    more = len(rows) - GROUP_ROWS_LISTED
+    return _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {more} more" if more > 0 else "")
 
 
 def _sum_note(table: RawTable, sums: np.ndarray) -> str:
     """The warning naming a table's unlabelled subtotal rows."""
     rows = table.row_numbers[sums]
     n = len(rows)
-    listed = _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {n - GROUP_ROWS_LISTED} more" if n > GROUP_ROWS_LISTED
-                                                      else "")
-    return (f"row{'s' if n > 1 else ''} {listed} {'are subtotals' if n > 1 else 'is a subtotal'} (amounts summing "
-            "the lines above, no label): skipped, counted with the total rows")
+    return (f"row{'s' if n > 1 else ''} {_listed(rows)} {'are subtotals' if n > 1 else 'is a subtotal'} "
+            "(amounts summing the lines above, no label): skipped, counted with the total rows")
 
 
 def _continue_lines(
@@ -462,10 +464,8 @@ def _continuation_note(table: RawTable, continued: np.ndarray, mapping: dict[int
     """The warning naming the rows read as further lines of the document above them."""
     rows = table.row_numbers[continued]
     n = len(rows)
-    listed = _line_list(rows[:GROUP_ROWS_LISTED]) + (f" and {n - GROUP_ROWS_LISTED} more" if n > GROUP_ROWS_LISTED
-                                                      else "")
     fields = ", ".join(f for f in mapping.values() if f in DOCUMENT_FIELDS)
-    return (f"row{'s' if n > 1 else ''} {listed} continue{'' if n > 1 else 's'} the document above "
+    return (f"row{'s' if n > 1 else ''} {_listed(rows)} continue{'' if n > 1 else 's'} the document above "
             f"({fields} left blank): read with that document's values; a row of serials alone also takes its "
             "line's SKU and service period")
 
