@@ -86,7 +86,8 @@ def type_column(
         out.warnings += read_first
         return out
     # "n/a", "TBD", "-": no number known, blank (a lone dash in money is its zero, read by the parser)
-    unknown = map_unique(col.astype(object), lambda v: is_number_placeholder(v) and not (
+    # ("#N/A" is a failed formula: quarantined as an Excel error by `type_table`, not left blank)
+    unknown = map_unique(col.astype(object), lambda v: is_number_placeholder(v) and v not in EXCEL_ERRORS and not (
         ftype == "money" and is_accounting_zero(v))).astype(bool)
     if ftype == "money":
         out = _money(fld, col, header, where, limits)

@@ -546,6 +546,10 @@ def _protected(cells: pd.DataFrame, rows: int = 2000) -> bool:
     return False
 
 
+#: zipfile's KeyError for a part the package lacks
+_MISSING_PART = re.compile(r"There is no item named '([^']+)' in the archive")
+
+
 def _root_cause(exc: BaseException) -> str:
     """The innermost cause of an openpyxl failure on one line; XML entities are named as the attack they are."""
     while (exc.__cause__ or exc.__context__) is not None:
@@ -553,6 +557,10 @@ def _root_cause(exc: BaseException) -> str:
     if type(exc).__module__.startswith("defusedxml"):
         return (f"refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
                 f"{type(exc).__name__}: {exc}")
+    missing = _MISSING_PART.search(str(exc)) if isinstance(exc, KeyError) else None
+    if missing:
+        return (f"its part '{missing.group(1)}' is missing from the package: a damaged file, or one written by a "
+                "non-standard tool; open it in Excel and save it again")
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
 
 

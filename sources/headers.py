@@ -367,9 +367,20 @@ def _occurrence_column(headers: Sequence[str], name: str) -> int | None:
     return cols[nth - 1] if 1 <= nth <= len(cols) else None
 
 
+_BLANK_COLUMN = re.compile(r"^\(?\s*column\s+(\d{1,4})\s*\)?$", re.IGNORECASE)
+
+
+def _blank_column(headers: Sequence[str], name: str) -> int | None:
+    """The column "column 6" picks when the sixth column's header is blank, or None."""
+    m = _BLANK_COLUMN.match(name.strip())
+    i = int(m.group(1)) - 1 if m else -1
+    return i if 0 <= i < len(headers) and not headers[i] else None
+
+
 def override_columns(headers: Sequence[str], overrides: Mapping[str, str] | None) -> dict[int, str]:
     """Column index -> field for the headers named under `columns:` (first such column wins); a
-    name no header is written as, "Date (2)", names the second column headed "Date"."""
+    name no header is written as, "Date (2)", names the second column headed "Date", and "column 6"
+    the sixth column when its header is blank."""
     wanted = {normalise_header(h): f for f, h in (overrides or {}).items()}
     out: dict[int, str] = {}
     for i, h in enumerate(headers):
@@ -381,6 +392,7 @@ def override_columns(headers: Sequence[str], overrides: Mapping[str, str] | None
         if fld in out.values() or normalise_header(name) in written:
             continue
         at = _occurrence_column(headers, name)
+        at = _blank_column(headers, name) if at is None else at
         if at is not None and at not in out:
             out[at] = fld
     return out

@@ -164,6 +164,7 @@ class OutsideLink:
     source: SourceConfig
     relpath: str
     target: str
+    dangling: bool = False  # the link leads to nothing (its target was moved or deleted)
 
     @property
     def sha256(self) -> str:
@@ -172,12 +173,15 @@ class OutsideLink:
 
     @property
     def reason(self) -> str:
+        if self.dangling:
+            return (f"{self.relpath}: not read: it is a link to {self.target}, which does not exist; copy the file "
+                    "into the inbox to load it")
         return (f"{self.relpath}: not read: it is a link to {self.target}, outside the home; copy the file "
                 "into the inbox to load it")
 
 
 def outside_links(home: Path, sources: Sequence[SourceConfig]) -> list[OutsideLink]:
-    """The files `list_inbox` leaves out because they resolve outside the home (symlinks out of it)."""
+    """The files `list_inbox` leaves out because they are links out of the home, or to nothing."""
     home = Path(home).resolve()
     out: list[OutsideLink] = []
     seen: set[str] = set()
@@ -187,7 +191,8 @@ def outside_links(home: Path, sources: Sequence[SourceConfig]) -> list[OutsideLi
                 continue
             real = path.resolve()
             relpath = path.relative_to(home).as_posix()
-            if home not in real.parents and relpath not in seen:
+            dangling = not real.exists()
+            if (dangling or home not in real.parents) and relpath not in seen:
                 seen.add(relpath)
-                out.append(OutsideLink(src, relpath, str(real)))
+                out.append(OutsideLink(src, relpath, str(real), dangling))
     return out

@@ -40,12 +40,13 @@ from sources.headers import (
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
-from sources.values import parse_money, scientific_cells
+from sources.values import cell_text, parse_money, scientific_cells
 from sources.vocabulary import TAX_INCLUDED_WEIGHT
 
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
 CONTRADICTS = 0.2  # content fit below this contradicts a header
+EXACT_HEADER = 0.95  # a header naming a field exactly (a synonym of it)
 FEW_VALUES = 5  # fewer values than this never contradict a header
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
@@ -229,7 +230,7 @@ def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[
             if hs >= HEADER_MIN:
                 if known and cs < CONTRADICTS:
                     # values unlike the field: only an exact header of a required field holds
-                    out[i, j] = hs * 0.6 if hs >= 0.95 and name in required else 0.0
+                    out[i, j] = hs * 0.6 if hs >= EXACT_HEADER and name in required else 0.0
                     if not out[i, j]:
                         scores.contradicted.append((i, name, hs, cs))
                 else:
@@ -313,6 +314,23 @@ def _visible_first(weighted: np.ndarray, hidden: frozenset[int]) -> list[tuple[i
     rest[rows] = weighted[rows]
     rest[:, [j for _, j in pairs]] = 0.0
     return pairs + assign(rest, ASSIGN_MIN)
+
+
+def _blank_header_notes(heads: list[str], cells: pd.DataFrame, read: set[int]) -> list[str]:
+    """One warning naming the columns with values but no header that no field took, a value of each,
+    and how to read one (`columns:` takes "column 6" for the sixth column when its header is blank)."""
+    unread = []
+    for i, head in enumerate(heads):
+        if head or i in read or str(i) not in cells:
+            continue
+        value = next((t for t in (cell_text(v) for v in cells[str(i)].head(50)) if t is not None), None)
+        if value is not None:
+            unread.append((i, value))
+    if not unread:
+        return []
+    shown = ", ".join(f"{i + 1} ({v[:30]!r})" for i, v in unread[:6]) + (" ..." if len(unread) > 6 else "")
+    return [f"column{'s' if len(unread) > 1 else ''} {shown} {'have' if len(unread) > 1 else 'has'} values but no "
+            f"header: not read; to read one, name it under columns: as \"column {unread[0][0] + 1}\""]
 
 
 def _column_name(labels: list[str], i: int) -> str:
@@ -413,6 +431,7 @@ def map_columns(
     more = _list_families(heads, {**{f: i for i, f in fixed.items()}, **chosen}, profiles)
     col_of.update({i: fld for fld, cols in more.items() for i in cols})
     notes += _repeated_notes(heads, labels, {**col_of, **fixed})
+    notes += _blank_header_notes(heads, cells, {*col_of, *fixed})
     notes += [_family_note(fld, [choices[fld].column if fld in choices else chosen[fld], *cols], labels)
               for fld, cols in more.items()]
     for fld, i in chosen.items():
@@ -424,8 +443,10 @@ def map_columns(
             s = scores.combined[chosen[_partner_of(fld)], fields.index(_partner_of(fld))]
         # a hidden column a visible one won over by being seen is no rival
         family = more.get(fld, ())  # a numbered sibling feeds the same field: no rival
-        rivals = [scores.combined[k, j] for k in range(n)
-                  if k != i and k not in family and (k not in hidden or i in hidden)] + [
+        # nor is a column with no header at all against a header that names the field exactly
+        exact = scores.header[i, j] >= EXACT_HEADER
+        rivals = [scores.combined[k, j] for k in range(n) if k != i and k not in family
+                  and (k not in hidden or i in hidden) and not (exact and not heads[k])] + [
             scores.combined[i, g] for g in range(len(fields)) if g != j and fields[g] not in chosen
         ]
         margin = s - max(rivals, default=0.0)

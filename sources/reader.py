@@ -28,9 +28,11 @@ from sources.markup_tables import HEAD_BYTES, markup_kind
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.title_values import table_wide, title_values
+from sources.workbook_package import package_format, package_note, readable_copy
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+_ZIP = sniff_format(b"PK\x03\x04")
 #: web exports under their own names (sources/markup_tables.py); under a workbook's or a text's name
 #: they are read too, by their content
 MARKUP_SUFFIXES = {".htm", ".html", ".mht", ".mhtml", ".xml"}
@@ -174,19 +176,31 @@ def _raw_tables(
             return [table], [], detected
         table.warnings.append("this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
         return [table], [], {**detected, "format": "text named .xls"}
-    if suffix in EXCEL_SUFFIXES:
-        tables, skipped = read_workbook(
-            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
-        )
-        return tables, _skipped_reports(skipped), {"format": "xlsx"}
+    workbook = suffix in EXCEL_SUFFIXES or suffix in OTHER_WORKBOOK_SUFFIXES
+    if workbook and sniff_format(head) == _ZIP:
+        fmt, back = package_format(path)
+        if fmt is not None and (fmt != ("xlsx" if suffix in EXCEL_SUFFIXES else suffix[1:]) or back):
+            with readable_copy(path, fmt, back, limits) as copy:
+                tables, reports = _workbook_tables(copy, src, limits)
+            if tables:
+                tables[0].warnings.append(package_note(suffix, fmt, back))
+            return tables, reports, {"format": fmt}
     if suffix in OTHER_WORKBOOK_SUFFIXES:
         _refuse_misnamed(head, suffix)
-        tables, skipped = read_other_workbook(
-            path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row, limits=limits,
-        )
-        return tables, _skipped_reports(skipped), {"format": suffix.lstrip(".")}
+    if workbook:
+        tables, reports = _workbook_tables(path, src, limits)
+        return tables, reports, {"format": "xlsx" if suffix in EXCEL_SUFFIXES else suffix.lstrip(".")}
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb, .ods, "
                         ".htm, .html, .mht or .xml)")
+
+
+def _workbook_tables(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple[list[RawTable], list[SheetReport]]:
+    """A workbook's tables, read by the reader of its suffix: openpyxl's and calamine's for .xlsx and
+    .xlsm, calamine's alone for .xls, .xlsb and .ods."""
+    read = read_workbook if path.suffix.lower() in EXCEL_SUFFIXES else read_other_workbook
+    tables, skipped = read(path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row,
+                           limits=limits)
+    return tables, _skipped_reports(skipped)
 
 
 def _skipped_reports(skipped: list[SkippedSheet]) -> list[SheetReport]:

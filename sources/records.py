@@ -32,6 +32,7 @@ from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
+from sources.trailing_tables import trailing_table
 from sources.values import cell_text, distinct, is_number, parse_money
 
 PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
@@ -585,9 +586,13 @@ def type_rows(
     for mask, _, _, _ in problems:
         failed_any |= mask.reindex(body.index, fill_value=False)
 
+    second, second_notes = _second_table(table, cells, blank_cells, np.asarray(blank), keep, failed_any)
+    failed_any &= ~second
+    total |= second.reindex(cells.index, fill_value=False).to_numpy()
+    warnings += second_notes
     quarantine = _quarantine_frame(table, body[failed_any], where[failed_any], problems, source, source_file,
                                    where_sheet)
-    good = ~failed_any
+    good = ~failed_any & ~second
     records = RecordColumns(body.index[good], {
         "source": source, "source_file": source_file, "source_sheet": table.sheet,
         "source_row": where[good].astype("int64"), "kind": kind,
@@ -601,6 +606,26 @@ def type_rows(
         warnings=warnings,
         evidence=typed_table.evidence,
     )
+
+
+def _second_table(table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, blank: np.ndarray,
+                  keep: pd.Series, failed: pd.Series) -> tuple[pd.Series, list[str]]:
+    """The kept rows (by index, as `failed`) that are a second table below the data (`sources.trailing_tables`),
+    and the warning naming them."""
+    failed_at = np.zeros(len(cells), dtype=bool)
+    failed_at[cells.index.get_indexer(failed.index[failed.to_numpy()])] = True
+    at = trailing_table(cells, blank_cells, blank, keep.to_numpy(), failed_at)
+    second = pd.Series(at[cells.index.get_indexer(failed.index)], index=failed.index)
+    return second, [_second_table_note(table, cells, second)] if second.any() else []
+
+
+def _second_table_note(table: RawTable, cells: pd.DataFrame, second: pd.Series) -> str:
+    """The warning naming a second table's rows and the first of its lines, as written."""
+    at = cells.index.get_indexer(second.index[second.to_numpy()])
+    first = ", ".join(t for t in (cell_text(v) for v in cells.iloc[int(at[0])]) if t is not None)
+    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
+    return (f"{sheet}rows {_line_list(table.row_numbers[at])} below the data are a second, smaller table "
+            f"(first line {first[:80]!r}), not records of this one: skipped, counted with the total rows")
 
 
 def _records_frame(index: pd.Index, fields: dict[str, pd.Series], provenance: dict[str, object]) -> pd.DataFrame:

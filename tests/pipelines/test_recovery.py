@@ -141,6 +141,17 @@ def test_a_link_out_of_the_home_is_reported_not_skipped_silently(tmp_path: Path)
     assert rows == [("error", link.error)] and loaded == 2  # only jan.csv's rows
 
 
+def test_a_link_to_nothing_is_reported_not_skipped_silently(tmp_path: Path) -> None:
+    home = _home(tmp_path)
+    gone = home / "inbox" / "pos" / "moved-away.csv"
+    (home / "inbox" / "pos" / "mar.csv").symlink_to(gone)
+    run = RunContext.load(home, dt.date(2026, 3, 1), "run-1")
+    link = {r.path: r for r in ingest_inbox(run)}["inbox/pos/mar.csv"]
+    assert link.status == "error" and link.rows_loaded == 0
+    assert link.error == (f"inbox/pos/mar.csv: not read: it is a link to {gone.resolve()}, which does not exist; "
+                          "copy the file into the inbox to load it")
+
+
 def test_an_interruption_tells_whether_the_new_warehouse_was_published(tmp_path: Path) -> None:
     home = _home(tmp_path)
     live = _warehouse(home / "warehouse.duckdb", dt.datetime(2026, 3, 1, 2))

@@ -25,6 +25,7 @@ def test_excel_error_cells_quarantine_their_rows_by_name(tmp_path: Path, reader:
     reasons = dict(zip(out.quarantine["source_row"], out.quarantine["reason"], strict=True))
     assert "field 'amount' (column 'Renewal Value'): an Excel error, not a value" in reasons[3]
     assert "'#N/A'" in reasons[3] and "not an amount" not in reasons[3]
+    assert not any("no number is known" in w for w in out.warnings)  # quarantined, not also "left blank"
     assert "field 'customer_name' (column 'Customer'): an Excel error" in reasons[4] and "'#REF!'" in reasons[4]
 
 

@@ -61,3 +61,67 @@ def test_a_text_table_named_xls_is_read_as_text(tmp_path: Path) -> None:
     out = read(tmp_path, "sap.xls", "Invoice Date;Reseller;End User;SKU;Qty;Amount\n"
                                     "01.03.2024;Infocore;Delta Legal;C9300-48P-A;1;5.120,50\n".encode("cp1252"))
     assert out.rows_loaded == 1 and float(out.records["amount"].iloc[0]) == 5120.5
+
+
+# --- a workbook under another workbook's name, a package written with "\" (sources/workbook_package.py) --
+
+def _xlsx(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in [HEADER, *ROWS]:
+        wb.active.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_an_xlsx_named_xlsb_is_read_by_its_parts(tmp_path: Path) -> None:
+    out = read_path(_xlsx(tmp_path / "inbox" / "pos.xlsb"))
+    assert out.status == "loaded" and out.rows_loaded == 2 and out.detected["format"] == "xlsx"
+    assert any("the file is an .xlsx workbook named .xlsb: read as .xlsx (rename it)" in w for w in out.warnings)
+
+
+def test_an_ods_named_xlsx_is_read_by_its_parts(tmp_path: Path) -> None:
+    ods = _ods(tmp_path / "tmp" / "pos.ods", [HEADER, *ROWS])
+    named = tmp_path / "inbox" / "pos.xlsx"
+    named.parent.mkdir(parents=True)
+    named.write_bytes(ods.read_bytes())
+    out = read_path(named)
+    assert out.status == "loaded" and out.rows_loaded == 2
+    assert list(out.records["customer_name"]) == ["Delta Legal", "Kestrel Analytics"]
+    assert any("an .ods workbook named .xlsx" in w for w in out.warnings)
+
+
+def test_a_package_with_backslashed_part_names_is_read(tmp_path: Path) -> None:
+    good = _xlsx(tmp_path / "tmp" / "pos.xlsx")
+    bad = tmp_path / "inbox" / "pos.xlsx"
+    bad.parent.mkdir(parents=True)
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename.replace("/", "\\"), src.read(info))
+    out = read_path(bad)
+    assert out.status == "loaded" and out.rows_loaded == 2
+    assert any("names its parts with '\\'" in w for w in out.warnings)
+
+
+def test_a_missing_part_is_named_not_a_python_error(tmp_path: Path) -> None:
+    import xlsxwriter  # writes text cells as shared strings (openpyxl writes them inline)
+
+    good = tmp_path / "tmp" / "pos.xlsx"
+    good.parent.mkdir(parents=True)
+    book = xlsxwriter.Workbook(good)
+    sheet = book.add_worksheet("POS")
+    for r, row in enumerate([HEADER, *ROWS]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    bad = tmp_path / "inbox" / "pos.xlsx"
+    bad.parent.mkdir(parents=True)
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != "xl/sharedStrings.xml":
+                dst.writestr(info, src.read(info))
+    out = read_path(bad)
+    assert out.status == "error"
+    assert "its part 'xl/sharedStrings.xml' is missing from the package" in str(out.error)
+    assert "KeyError" not in str(out.error)
