@@ -21,8 +21,12 @@ from sources.cldr import own_locale_data
 #: locales whose symbols are learnt (English first: its symbols win every ambiguity)
 SYMBOL_LOCALES = (
     "en", "en_CA", "en_AU", "en_NZ", "en_IN", "en_SG", "en_HK", "en_ZA", "de", "de_CH", "fr", "fr_CH",
-    "fr_CA", "it", "es", "es_MX", "nl", "pl", "cs", "hu", "sv", "da", "nb", "ja", "zh", "ko", "pt_BR", "ru", "tr",
+    "fr_CA", "it", "es", "es_MX", "es_AR", "nl", "pl", "cs", "hu", "sv", "da", "nb", "ja", "zh", "ko", "pt_BR", "ru",
+    "tr", "he", "ar", "th", "vi", "id",
 )
+#: spellings of the channel's exports CLDR does not list: Argentina's and Uruguay's "U$S" for the US dollar,
+#: "RMB" for the yuan, Israel's "ש״ח" (new shekels, with a gershayim or a plain double quote)
+_SPELLINGS = {"U$S": "USD", "U$D": "USD", "U$": "USD", "RMB": "CNY", 'ש"ח': "ILS", "ש״ח": "ILS"}
 _EDGE_CHARS = r"[^\d\s().,'’+\-%]+"  # not part of a signed number (nor "%": a percent is no currency)
 
 
@@ -155,6 +159,8 @@ def code_of(token: str | None) -> str | None:
         return None
     if t in symbols():
         return symbols()[t]
+    if t.upper() in _SPELLINGS:
+        return _SPELLINGS[t.upper()]
     if t.upper() in iso_codes() and len(t) == 3 and t.isalpha():
         return t.upper()
     return names().get(" ".join(t.lower().split()))

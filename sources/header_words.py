@@ -35,6 +35,7 @@ from sources.vocabulary import (
     expand_phrases,
 )
 from sources.vocabulary_intl import CJK_WORDS, FOREIGN, STEMS
+from sources.vocabulary_world import PHRASES
 
 #: how a word was read, from most to least certain
 WORD, FOREIGN_WORD, ABBREVIATION, GUESSED, TYPO = "word", "foreign", "abbreviation", "guessed", "typo"
@@ -45,7 +46,9 @@ _LETTER_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*/\s*([A-Za-z])(?![A-Za-z])
 _INITIALS = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){1,3}[A-Za-z](?![A-Za-z])\.?")
 _TO_DIGIT = re.compile(r"(?i)\b(ship|bill|sold|deliver)\s*2(?=[\sA-Z_]|$)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-_NON_WORD = re.compile(r"[\W_]+")  # letters of every script are kept: "Номер счета" is two words
+#: letters of every script are kept ("Номер счета" is two words), and so are the vowel signs and marks of
+#: Thai, the Indic scripts, Hebrew and Arabic, which are no letters to `\w` ("วันที่" is one word)
+_NON_WORD = re.compile(r"(?:[^\w\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff]|_)+")
 _EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?mail")
 MAX_HEADER_CHARS = 60  # a longer cell is a value or a title, not a header
 _SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art", "or", "of", "and"})
@@ -87,9 +90,21 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", bare)  # "ト" and its voicing mark are one letter again
 
 
+#: the phrases of `sources.vocabulary_world` (Vietnamese syllables, Indonesian pairs, Hebrew abbreviations),
+#: longest first, as whole words of the folded header
+_PHRASE_RX = re.compile(r"(?i)(?<!\w)(" + "|".join(
+    re.escape(k) for k in sorted(PHRASES, key=len, reverse=True)) + r")(?!\w)")
+
+
+def known_foreign_word(text: str) -> bool:
+    """Whether `text` (one word as a file spells it, accents and all) is a word of a foreign header table."""
+    folded = _fold(text).lower()
+    return folded in FOREIGN or folded in _STEMS
+
+
 def raw_words(text: str) -> list[str]:
     """Split a header into lower-case words (CamelCase, snake_case, dots, slashes, symbols)."""
-    s = _fold(text)
+    s = _PHRASE_RX.sub(lambda m: f" {PHRASES[m.group(1).lower()]} ", _fold(text))
     for rx, word in _ONE_WORD:
         s = rx.sub(f" {word} ", s)
     s = _EMAIL.sub(" email ", _PLURAL.sub("", s))
@@ -215,7 +230,8 @@ def _fold_key(word: str) -> str:
 _STEMS: dict[str, str] = {_fold_key(k): v for k, v in STEMS.items()}
 _CJK_WORDS: dict[str, str] = {_fold_key(k): v for k, v in CJK_WORDS.items()}
 _CJK_LONGEST = max(map(len, _CJK_WORDS))
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")  # kana, Han, Hangul
+#: kana, Han, Hangul and Thai: scripts whose headers are runs of words without spaces
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u0e00-\u0e7f]")
 STEM_MIN = 4  # a shorter stem reads only its own word ("код", not "кодекс")
 ENDING_MAX = 3  # letters an inflection adds to a stem ("τιμολογ" + "ίου")
 
@@ -224,14 +240,31 @@ def _as_words(english: str) -> list[Word]:
     return [Word(w, FOREIGN_WORD) for w in english.split()]
 
 
+#: what Hebrew and Arabic write before a word ("ה" the, "ו" and, "ל" to; "ال" the, "بال" with the),
+#: longest first: a word is read without one when it is no stem with it
+_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "וה", "ה", "ו", "ב", "ל", "מ", "ש")
+_PREFIXED = re.compile(r"^[\u05d0-\u05ea\u0621-\u064a]")  # a Hebrew or Arabic letter
+
+
 def _read_stem(word: str) -> list[Word] | None:
-    """A Greek or Cyrillic word by the longest stem it starts with, whatever its ending, or None."""
+    """A Greek, Cyrillic, Hebrew or Arabic word by the longest stem it starts with, whatever its ending
+    (Hebrew and Arabic also with a prefix aside), or None."""
+    found = _stem_of(word)
+    if found is None and _PREFIXED.match(word):
+        found = next((f for f in (_stem_of(word[len(p):]) for p in _PREFIXES
+                                  if word.startswith(p) and len(word) - len(p) >= 3) if f is not None), None)
+    return None if found is None else _as_words(found)
+
+
+def _stem_of(word: str) -> str | None:
+    """The English of `word`'s longest stem (`STEM_MIN` letters or the whole word, `ENDING_MAX` letters
+    of ending aside), or None."""
     if word in _STEMS:
-        return _as_words(_STEMS[word])
+        return _STEMS[word]
     for cut in range(1, ENDING_MAX + 1):
         stem = word[:-cut]
         if len(stem) >= STEM_MIN and stem in _STEMS:
-            return _as_words(_STEMS[stem])
+            return _STEMS[stem]
     return None
 
 

@@ -305,7 +305,8 @@ def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
             continue
         out[fld] = FieldScore(round(f, 4), best[1])
         # the generic reading gives way: an invoice's "Customer" is its bill-to
-        for other in (o for o in shadowed if o in out and out[o].score <= best[0]):
+        # (scores are kept to four places: the generic reading of the same words rounds up past the phrase's)
+        for other in (o for o in shadowed if o in out and out[o].score <= round(best[0], 4)):
             out[other] = FieldScore(round(out[other].score * SHADOWED, 4), out[other].evidence)
     return out
 

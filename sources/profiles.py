@@ -20,6 +20,7 @@ import pycountry
 from cleanco.termdata import terms_by_type
 
 from sources.countries import is_country
+from sources.currency import code_of
 from sources.dates import compact_date_numbers, parse_dates, plain_date_text, text_serials
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
@@ -222,7 +223,9 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
     email = _EMAIL_RX.match(s) is not None
     domain = _DOMAIN_RX.match(lower) is not None and "@" not in s
     bare = " ".join(lower.replace(".", " ").split())
-    in_states, in_countries, in_currencies = bare in states, is_country(s), lower in currencies
+    # a currency by its code, or by a symbol or name that means one ("US$", "美元", "U$S")
+    in_states, in_countries = bare in states, is_country(s)
+    in_currencies = lower in currencies or (not is_num and len(s) <= 24 and code_of(s) is not None)
     words = s.split()
     letters = len(_LETTER_RX.findall(s)) / max(len(s), 1)
     legal = legal_tail(lower)

@@ -42,6 +42,10 @@ _TOTAL_WORDS = (
     r"|subtotale|total g[eé]n[eé]ral|total general|sous[- ]?total|suma|suma total|razem|og[oó][lł]em|somme|somma"
     r"|soma|summa|totalt|i alt|yhteens[aä]|итого|всего|celkem|celkov[aá] suma|合計|总计|合计|小計|小计|総合計|总合计"
     r"|総計|總計|合\s+計|合\s+计|小\s+計|小\s+计"
+    # Vietnamese, Indonesian and Malay, Turkish, Greek, Hungarian, Korean, Hebrew, Arabic and Thai
+    r"|t[ổo]ng c[ộo]ng|t[ổo]ng|c[ộo]ng|jumlah|jumlah keseluruhan|total keseluruhan|toplam|genel toplam|σύνολο"
+    r"|συνολο|[öo]sszesen|합계|총계|소계|סה[\"״]כ|סך הכל|סיכום|المجموع|الإجمالي|الاجمالي|إجمالي|اجمالي|รวม"
+    r"|รวมทั้งสิ้น|ยอดรวม"
 )
 #: words after a total word saying which total ("Summe gesamt", "Totale complessivo", "Suma końcowa", "Celkem za
 #: období")

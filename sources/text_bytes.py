@@ -237,6 +237,19 @@ def _central_european(sample: bytes) -> bool:
     return central > max((r for lang, r in ratios if lang not in _CENTRAL_LANGUAGES), default=0.0)
 
 
+def _header_vote(sample: bytes, pages: list[str]) -> str | None:
+    """The one page of `pages` under which more of the words holding a byte past ASCII are header words of a
+    language the reading knows ("Ilość", "Wartość netto" in cp1250; "Iloœæ", "Wartoœæ" in cp1252 are none),
+    or None when no page reads more of them: an export's header decides where its data is ASCII."""
+    from sources.header_words import known_foreign_word  # the vocabulary, loaded only when pages tie
+
+    words = set(_NON_ASCII_WORD.findall(sample[:_COHERENCE_SAMPLE]))
+    known = {page: sum(known_foreign_word(w.decode(page, "replace")) for w in words) for page in pages}
+    best = max(known.values(), default=0)
+    winners = [page for page, n in known.items() if n == best]
+    return winners[0] if best > 0 and len({p in _CENTRAL_PAGES for p in winners}) == 1 else None
+
+
 def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]:
     """The Latin code page that reads `sample` best, and whether it reads it cleanly (at most one
     character in 20 misread; Mac Roman decodes any bytes). The Western default is cp1252, or ISO-8859-15
@@ -268,7 +281,8 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
             readings.setdefault(b"".join(contexts).decode(page), page)
     tied = list(readings.values())
     if len({page in _CENTRAL_PAGES for page in tied}) > 1:
-        central = _central_european(sample)
+        voted = _header_vote(sample, tied)
+        central = _central_european(sample) if voted is None else voted in _CENTRAL_PAGES
         tied = [page for page in tied if (page in _CENTRAL_PAGES) == central]
     against = scores[default][0] if default in scores else 0
     if default in tied and len(tied) > 1:

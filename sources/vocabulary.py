@@ -17,7 +17,9 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
         "customer", "end user", "end customer", "client", "ship to", "ship to customer",
         "account", "company", "organisation", "organization", "eu", "end use", "installed at",
         "install at", "install site", "end client", "ultimate customer", "goods recipient", "licensee",
-        "sell to", "sell to customer",
+        "sell to", "sell to customer", "final customer", "final user",
+        # the word order of languages that put the adjective last ("Cliente Final", "Klient końcowy", "לקוח קצה")
+        "customer final", "client final", "user final", "customer end", "user end",
     ),
     "reseller": (
         "reseller", "partner", "var", "dealer", "channel partner", "solution provider",
@@ -104,7 +106,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "sku", "{product}", "{product} number", "{product} code", "{product} id", "{product} sku",
         "{maker} {product} number", "{maker} {product}", "{maker} sku", "{maker} {product} code",
         "{product} reference", "mpn", "model number", "catalog number", "catalogue number",
-        "ordering code", "order code", "upc", "ean", "{maker} reference", "product key",
+        "ordering code", "order code", "upc", "ean", "{maker} reference", "product key", "manufacturer code",
+        "oem code",
     ),
     "description": (
         "description", "{product} description", "{product} name", "{product} text",
@@ -242,10 +245,11 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "remark",
               "internal notes", "observations"),
     "account_type": ("account type", "type", "customer type", "relationship", "record type",
-                     "account category", "customer category", "customer group"),
+                     "account category", "customer category", "customer group", "organization type",
+                     "organisation type"),
     "parent_account": ("parent account", "parent", "parent account id", "parent id",
                        "parent company", "ultimate parent", "parent account name",
-                       "parent customer"),
+                       "parent customer", "member of", "part of", "subsidiary of"),
     "category": ("category", "product category", "product type", "family", "product family",
                  "product line", "item type", "item category", "product group",
                  "material group", "item group", "product class"),
@@ -389,6 +393,10 @@ KIND_FALLBACK_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage")},
 }
 KIND_FALLBACK_WEIGHT: Final = 0.85
+#: a CRM record's own creation and change times
+_RECORD_TIMES: Final = ("date entered", "date created", "created", "created date", "creation date", "created at",
+                        "created on", "created time", "date modified", "modified", "modified date", "modified at",
+                        "last modified", "last modified date", "updated at", "last updated", "modified time")
 #: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
 #: ledger (GL) account, never the customer's
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -401,8 +409,12 @@ KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
                    # when payment falls due, never a service end; "Service End", "Licence Expiry" still are
                    "expiry", "expiry date", "due", "due date", "payment due", "payment due date"),
     # a bare "ID" of a contract export, a sell-through report or a tracker is the row's own record id
-    # (SugarCRM's uuid, amoCRM's deal id), never a reseller's account; a CRM account export's is the account's
-    "crm_contracts": ("id", "record id", "uuid", "guid", "row id"),
+    # (SugarCRM's uuid, amoCRM's deal id), never a reseller's account; a CRM account export's is the account's;
+    # a CRM record's own timestamps (SuiteCRM's "date_entered") date the record, not an invoice or a contract
+    "crm_contracts": ("id", "record id", "uuid", "guid", "row id", *_RECORD_TIMES),
+    # a company's own size (Salesforce's "AnnualRevenue", Freshsales' "Annual revenue") is no amount of a deal
+    "crm_accounts": ("annual revenue", "revenue", "annual sales", "turnover", "annual turnover", "sales turnover",
+                     "employees", "number of employees", *_RECORD_TIMES),
     "distributor": ("id", "record id", "uuid", "guid", "row id"),
     "sales_rep": ("id", "record id", "uuid", "guid", "row id"),
 }

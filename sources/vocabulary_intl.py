@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from sources.vocabulary_world import ARABIC, HEBREW, INDONESIAN, THAI
+
 GERMAN: Final[dict[str, str]] = {
     "kunde": "customer", "kunden": "customer", "kd": "customer", "endkunde": "end customer",
     "auftraggeber": "sold to", "warenempfanger": "ship to", "warenempfaenger": "ship to",
@@ -236,6 +238,7 @@ POLISH: Final[dict[str, str]] = {
     "kraj": "country", "telefon": "telephone", "waluta": "currency", "handlowiec": "sales rep",
     "opiekun": "account manager", "uwagi": "notes", "dostawa": "delivery", "zamowienie": "order",
     "poziom": "level", "typ": "type", "kategoria": "category", "producent": "manufacturer",
+    "producenta": "manufacturer",
     "dostawca": "supplier", "uzytkownik": "user", "nabywca": "bill to", "platnik": "payer",
     "odbiorca": "ship to", "wazna": "valid", "wazny": "valid", "od": "from",
     "wygasniecia": "expiry", "okres": "term", "rozpoczecia": "start", "rozpoczecie": "start",
@@ -361,7 +364,7 @@ TAX: Final[dict[str, str]] = {
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
 FOREIGN: Final[dict[str, str]] = {
     **TAX, **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
-    **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN,
+    **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN, **INDONESIAN,
 }
 
 #: Greek stems (accents dropped when loaded): a header word is read by the longest stem it starts
@@ -448,6 +451,13 @@ CHINESE: Final[dict[str, str]] = {
     "幣種": "currency", "货币": "currency", "貨幣": "currency", "销售代表": "sales rep", "銷售代表": "sales rep",
     "备注": "notes", "備註": "notes", "状态": "status", "狀態": "status", "类型": "type", "類型": "type",
     "厂商": "manufacturer", "廠商": "manufacturer", "电话": "telephone", "電話": "telephone",
+    # an ERP's (Kingdee's, Yonyou's) document words: codes, the consignee, the currency "kind", tax in or out
+    "编码": "code", "編碼": "code", "代码": "code", "代碼": "code", "收货方": "ship to", "收貨方": "ship to",
+    "收货单位": "ship to", "收貨單位": "ship to", "收货人": "ship to", "收貨人": "ship to", "购货单位": "customer",
+    "購貨單位": "customer", "币别": "currency", "幣別": "currency", "单据": "document", "單據": "document",
+    "开票": "invoice", "開票": "invoice", "含税": "gross", "含稅": "gross", "不含税": "net", "不含稅": "net",
+    "税额": "tax", "稅額": "tax", "税率": "tax rate", "稅率": "tax rate", "业务员": "sales rep", "業務員": "sales rep",
+    "规格型号": "model", "規格型號": "model", "销售": "sales", "銷售": "sales",
 }
 
 #: Korean header words (Hangul; headers write them with or without spaces: "송장번호", "송장 번호")
@@ -471,7 +481,7 @@ KOREAN: Final[dict[str, str]] = {
 }
 
 #: Greek and Cyrillic stems -> English words
-STEMS: Final[dict[str, str]] = {**GREEK, **CYRILLIC}
+STEMS: Final[dict[str, str]] = {**GREEK, **CYRILLIC, **HEBREW, **ARABIC}
 #: Chinese, Japanese and Korean words -> English words (Chinese and Japanese share most of what
 #: matters: 数量, 商品; Hangul shares no character with them)
-CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE, **KOREAN}
+CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE, **KOREAN, **THAI}

@@ -167,7 +167,8 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     f["postal"] = s.str.match(p._POSTAL) & (~is_num | (digits & s.str.len().between(4, 5)))
     states, currencies = p._places()
     bare = lower.str.replace(r"[.]", " ", regex=True).str.split().str.join(" ")
-    in_states, in_currencies = bare.isin(states), lower.isin(currencies)
+    named = s.astype(object).map(lambda v: len(v) <= 24 and code_of(v) is not None).astype(bool)
+    in_states, in_currencies = bare.isin(states), lower.isin(currencies) | (~is_num & named)
     in_countries = s.astype(object).map(is_country).astype(bool)
     f["state"] = in_states & lower.str.contains("[a-z]", regex=True)
     f["country"], f["currency"] = in_countries, in_currencies
