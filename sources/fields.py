@@ -123,6 +123,11 @@ REQUIRED_FIELDS: Final[dict[str, tuple[str | tuple[str, ...], ...]]] = {
 }
 
 
+#: a required field a row may go without when it has all of these: a line's amount is its quantity times its
+#: unit price (the contract stage values such a line so; `source_records.amount` stays as the file had it)
+STANDS_IN: Final[dict[str, tuple[str, ...]]] = {"amount": ("quantity", "unit_price")}
+
+
 _NOT_IN_PARTNER_PROGRAM = frozenset({
     "reseller_name", "reseller_account", "service_start", "service_end", "service_level",
 })

@@ -25,7 +25,14 @@ from sources.content import (
     partner_overlap,
     repeat_ranks,
 )
-from sources.fields import FIELD_TYPES, NOT_YET_STORED, REQUIRED_FIELDS, eligible_fields, required_columns
+from sources.fields import (
+    FIELD_TYPES,
+    NOT_YET_STORED,
+    REQUIRED_FIELDS,
+    STANDS_IN,
+    eligible_fields,
+    required_columns,
+)
 from sources.header_words import header_words
 from sources.headers import (
     HEADER_MIN,
@@ -520,7 +527,9 @@ def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads:
     out: dict[str, list[Candidate]] = {}
     for req in REQUIRED_FIELDS.get(kind, ()):
         options = req if isinstance(req, tuple) else (req,)
-        if any(o in choices or o in stated for o in options):
+        # an amount no column gives is a quantity times a unit price where both have columns
+        if any(o in choices or o in stated or (o in STANDS_IN and all(f in choices for f in STANDS_IN[o]))
+               for o in options):
             continue
         cands: list[Candidate] = []
         for o in options:

@@ -29,7 +29,7 @@ from pipelines.stages.quality import (
     replayed,
     validate,
 )
-from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS
+from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS, STANDS_IN
 from warehouse.mentions import mark_self_named
 from warehouse.quarantine_report import worst_files
 from warehouse.sql_runner import ident
@@ -76,6 +76,9 @@ def missing_required(records: pd.DataFrame) -> pd.Series:
             for column in options:
                 if column in records.columns:
                     present |= records[column].notna().to_numpy()
+                stand_ins = STANDS_IN.get(column, ())  # an amount is a quantity times a unit price
+                if stand_ins and all(f in records.columns for f in stand_ins):
+                    present |= np.logical_and.reduce([records[f].notna().to_numpy() for f in stand_ins])
             lacking.append((" or ".join(options), of_kind & ~present))
     missing = pd.Series([None] * len(records), index=records.index, dtype="object")
     rows = np.flatnonzero(np.logical_or.reduce([m for _, m in lacking])) if lacking else np.array([], dtype=int)
@@ -94,6 +97,7 @@ def file_row(frame: pd.DataFrame, rows: list[int]) -> list[str]:
 def source_records_complete(run: RunContext) -> CheckOutcome:
     """Blocking: provenance on every record, a known kind, unique ids, the kind's required fields."""
     required = {c for reqs in REQUIRED_FIELDS.values() for r in reqs for c in (r if isinstance(r, tuple) else (r,))}
+    required |= {f for fields in STANDS_IN.values() for f in fields}
     # a required field only as whether it is there (TRUE, or NULL when empty): a million rows' names and
     # addresses are not fetched to be tested for NULL
     present = [f"CASE WHEN {ident(c)} IS NOT NULL THEN TRUE END AS {ident(c)}" for c in sorted(required)]

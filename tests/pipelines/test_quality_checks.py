@@ -43,6 +43,15 @@ def test_missing_required_names_the_fields_of_the_rows_kind() -> None:
     assert got[4] == "customer_name"
 
 
+def test_an_invoice_line_without_an_amount_has_one_in_its_quantity_and_unit_price() -> None:
+    records = pd.DataFrame({
+        "kind": ["accounting"] * 3, "invoice_number": ["I1", "I2", "I3"],
+        "invoice_date": [dt.date(2026, 1, 1)] * 3, "bill_to_name": ["Albion IT"] * 3,
+        "amount": [None, None, 10.0], "quantity": [2, None, None], "unit_price": [1100.0, 1100.0, None],
+    })
+    assert missing_required(records).tolist() == [None, "amount", None]
+
+
 def test_quarantine_rate_compares_new_rows_with_the_sources_own_history() -> None:
     files = pd.DataFrame({
         "source": ["ingram", "ingram", "ingram", "techdata", "techdata", "tiny"],

@@ -275,3 +275,23 @@ def test_repeated_headers_and_page_footers_of_an_export_are_skipped() -> None:
     out = _type(table)
     assert out.records["customer_name"].tolist() == ["Foo", "Bar"]
     assert (out.total_rows, len(out.quarantine)) == (3, 0)
+
+
+def test_an_invoice_line_with_a_quantity_and_unit_price_but_no_amount_loads(tmp_path: Path) -> None:
+    """docs/design.md: such a line is worth their product; the amount stays as the file had it (blank)."""
+    from tests.sources.reading import header_fields, read_as
+
+    path = tmp_path / "invoices.csv"
+    path.write_text("Invoice No,Invoice Date,Bill To,Customer,SKU,Qty,Unit Price,Amount\n"
+                    "INV1,2026-01-05,Albion IT Ltd,Delta Corp,C9300-48P,2,1100.00,\n"
+                    "INV2,2026-01-06,Albion IT Ltd,Kestrel Ltd,C9300-48P,1,1000.00,1000.00\n"
+                    "INV3,2026-01-07,Albion IT Ltd,Kestrel Ltd,C9300-48P,,,\n", encoding="utf-8")
+    out = read_as(path, "accounting")
+    assert (out.rows_loaded, out.rows_quarantined) == (2, 1)
+    assert "required field 'amount' (column 'Amount') is empty" in out.quarantine["reason"].iloc[0]
+    assert out.records["amount"].isna().tolist() == [True, False]
+    no_amount = tmp_path / "no_amount.csv"  # no amount column at all: no `needs_mapping` for it either
+    no_amount.write_text("Invoice No,Invoice Date,Bill To,SKU,Qty,Unit Price\n"
+                         "INV1,2026-01-05,Albion IT Ltd,C9300-48P,2,1100.00\n", encoding="utf-8")
+    out = read_as(no_amount, "accounting")
+    assert out.rows_loaded == 1 and "amount" not in header_fields(out).values()
