@@ -78,7 +78,7 @@ def partner_roles(mentions: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame
 def roles_from_hints(hints: pd.DataFrame) -> pd.DataFrame:
     """entity_id, role from each entity's hints (indexed by entity id): its first CRM role (`crm`, or
     missing) and whether it was ever named `distributor`, `resold`, as a service `provider`, in a `program`."""
-    it_name = hints["it_name"] if "it_name" in hints else False
+    it_name = hints.get("it_name", False)
     role = np.where(hints["crm"].notna(), hints["crm"],
                     np.where(hints["distributor"], "distributor",
                              np.where(hints["resold"], "reseller",
