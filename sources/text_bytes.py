@@ -237,17 +237,25 @@ def _central_european(sample: bytes) -> bool:
     return central > max((r for lang, r in ratios if lang not in _CENTRAL_LANGUAGES), default=0.0)
 
 
-def _header_vote(sample: bytes, pages: list[str]) -> str | None:
-    """The one page of `pages` under which more of the words holding a byte past ASCII are header words of a
-    language the reading knows ("Ilość", "Wartość netto" in cp1250; "Iloœæ", "Wartoœæ" in cp1252 are none),
-    or None when no page reads more of them: an export's header decides where its data is ASCII."""
-    from sources.header_words import known_foreign_word  # the vocabulary, loaded only when pages tie
+#: header words a page must read more than every other before it wins against fewer misread letters
+HEADER_VOTE_MARGIN = 2
 
-    words = set(_NON_ASCII_WORD.findall(sample[:_COHERENCE_SAMPLE]))
-    known = {page: sum(known_foreign_word(w.decode(page, "replace")) for w in words) for page in pages}
-    best = max(known.values(), default=0)
-    winners = [page for page, n in known.items() if n == best]
-    return winners[0] if best > 0 and len({p in _CENTRAL_PAGES for p in winners}) == 1 else None
+
+def _header_vote(sample: bytes, pages: list[str], margin: int = 1) -> str | None:
+    """The page of `pages` under which at least `margin` more of the words holding a byte past ASCII are header
+    words of a language the reading knows than under any page that reads them otherwise ("Ilość", "Wartość netto" in
+    cp1250; "Iloœæ", "Wartoœæ" in cp1252 are none), or None: an export's header decides where its data is
+    ASCII, or spells a few names of another language ("BRÜCKNER" in a Polish file)."""
+    from sources.header_words import known_foreign_word  # the vocabulary, loaded only when it is asked
+
+    words = sorted(set(_NON_ASCII_WORD.findall(sample[:_COHERENCE_SAMPLE])))
+    reading = {page: tuple(w.decode(page, "replace") for w in words) for page in pages}
+    known = {page: sum(map(known_foreign_word, reading[page])) for page in pages}
+    best = max(pages, key=lambda page: known[page], default=None)
+    if best is None or not known[best]:
+        return None
+    rival = max((known[page] for page in pages if reading[page] != reading[best]), default=0)
+    return best if known[best] - rival >= margin else None
 
 
 def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]:
@@ -274,12 +282,17 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
         score = _misread(contexts, page, mixed=page == default)
         if score is not None:
             scores.setdefault(page, score)
+    strong = _header_vote(sample, list(scores), HEADER_VOTE_MARGIN)
+    if strong is not None and strong != default:  # the header's words, read in one page only
+        misread, letters = scores[strong]
+        return strong, misread * 20 <= letters or misread <= 1
     fewest = min(misread for misread, _ in scores.values())
     readings: dict[str, str] = {}  # page by reading: of two pages that read the file alike, the likelier
     for page, (misread, _) in scores.items():
         if misread == fewest:
             readings.setdefault(b"".join(contexts).decode(page), page)
     tied = list(readings.values())
+    voted = None
     if len({page in _CENTRAL_PAGES for page in tied}) > 1:
         voted = _header_vote(sample, tied)
         central = _central_european(sample) if voted is None else voted in _CENTRAL_PAGES
@@ -291,7 +304,8 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
             tied.remove(default)
             against = alone[0]
     best = default if default in tied else max(tied, key=lambda page: scores[page][1])
-    if default in scores and scores[best][0] * 4 > against:
+    # the default unless another page reads far better, or reads the header's words where it reads none
+    if default in scores and scores[best][0] * 4 > against and best != voted:
         best = default
     misread, letters = scores[best]
     return best, misread * 20 <= letters
