@@ -32,7 +32,8 @@ KINDS: tuple[BrokenKind, ...] = (
     BrokenKind("westbridge", "customer_name", "End User", ""),
     BrokenKind("eurolink", "invoice_date", "Invoice Date", "31/02/2026"),
     BrokenKind("tracker", "service_end", "Expiry", "TBD"),
-    BrokenKind("accounting", "amount", "Amount", "n/a"),
+    # not "n/a": a line that says no amount is known but has a quantity and a unit price is worth their product
+    BrokenKind("accounting", "amount", "Amount", "see PO"),
     BrokenKind("summit", "invoice_date", "Ship Date", "2026-13-45"),
     BrokenKind("pacific", "customer_name", "End Customer Name", None),
     BrokenKind("crm_contracts", "service_end", "End Date", "TBD"),
