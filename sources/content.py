@@ -52,9 +52,13 @@ def _sku(p: ColumnProfile) -> float:
 
 
 def _money(p: ColumnProfile) -> float:
-    """Amounts and prices; a row number ("Lp.": 1, 2, 3 ...) is none."""
+    """Amounts and prices; a row number ("Lp.": 1, 2, 3 ...) is none, and a column of whole numbers of one
+    length past 10,000 written as digits alone (a company registration number, a document number) reads
+    as an identifier more than as money."""
     shape = 0.7 + 0.3 * min(1.0, 3 * p.decimals + (1 - p.small_whole))
-    return _clip(p.money * shape * (1 - 0.6 * p.postal * p.fixed_width) * (1 - p.date) * (1 - p.counter))
+    identifier = p.digits_only * p.fixed_width * p.code * (1 - p.decimals)
+    return _clip(p.money * shape * (1 - 0.6 * p.postal * p.fixed_width) * (1 - p.date) * (1 - p.counter)
+                 * (1 - 0.7 * identifier))
 
 
 def _quantity(p: ColumnProfile) -> float:

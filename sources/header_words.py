@@ -79,7 +79,9 @@ _ONE_WORD = (
 #: letters NFKD does not decompose ("Właściciel", "Ø"), and ligatures
 _LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
                                "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "°": " ", "º": " ",
-                               "ς": "σ"})
+                               "ς": "σ",
+                               # Persian "ی" and "ک", the Arabic final "ى", as the Arabic letters
+                               "ی": "ي", "ک": "ك", "ى": "ي"})
 
 
 def _fold(text: str) -> str:
@@ -92,8 +94,9 @@ def _fold(text: str) -> str:
 
 #: the phrases of `sources.vocabulary_world` (Vietnamese syllables, Indonesian pairs, Hebrew abbreviations),
 #: longest first, as whole words of the folded header
+_PHRASES = {_fold(k).lower(): v for k, v in PHRASES.items()}  # keyed as the header is matched: folded
 _PHRASE_RX = re.compile(r"(?i)(?<!\w)(" + "|".join(
-    re.escape(k) for k in sorted(PHRASES, key=len, reverse=True)) + r")(?!\w)")
+    re.escape(k) for k in sorted(_PHRASES, key=len, reverse=True)) + r")(?!\w)")
 
 
 def known_foreign_word(text: str) -> bool:
@@ -104,7 +107,7 @@ def known_foreign_word(text: str) -> bool:
 
 def raw_words(text: str) -> list[str]:
     """Split a header into lower-case words (CamelCase, snake_case, dots, slashes, symbols)."""
-    s = _PHRASE_RX.sub(lambda m: f" {PHRASES[m.group(1).lower()]} ", _fold(text))
+    s = _PHRASE_RX.sub(lambda m: f" {_PHRASES[m.group(1).lower()]} ", _fold(text))
     for rx, word in _ONE_WORD:
         s = rx.sub(f" {word} ", s)
     s = _EMAIL.sub(" email ", _PLURAL.sub("", s))

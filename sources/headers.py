@@ -245,6 +245,8 @@ _KIND_PHRASES = {
     for kind, table in KIND_PHRASES.items()
 }
 SHADOWED = 0.9
+#: the evidence of a fallback phrase's score: it yields to any column whose header names the field
+FALLBACK = "fallback"
 _KIND_WEAKER = {kind: {fld: [_words(p) for p in phrases] for fld, phrases in table.items()}
                 for kind, table in KIND_WEAKER_PHRASES.items()}
 _KIND_FALLBACK = {kind: {fld: [frozenset(w.text for w in header_words(p)) for p in phrases]
@@ -291,7 +293,7 @@ def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
     for fld, phrases in fallbacks:
         f = max(_phrase_score(how, p)[0] for p in phrases) * KIND_FALLBACK_WEIGHT
         if f > out.get(fld, FieldScore(0.0, "")).score:
-            out[fld] = FieldScore(round(f, 4), "synonym")
+            out[fld] = FieldScore(round(f, 4), FALLBACK)
     for fld, phrases in _KIND_WEAKER.get(kind or "", {}).items():
         if fld in out and max(_phrase_score(how, p)[0] for p in phrases) >= out[fld].score:
             out[fld] = FieldScore(round(out[fld].score * KIND_WEAKER, 4), out[fld].evidence)

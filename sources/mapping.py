@@ -35,6 +35,7 @@ from sources.fields import (
 )
 from sources.header_words import header_words
 from sources.headers import (
+    FALLBACK,
     HEADER_MIN,
     assign,
     clean_headers,
@@ -323,6 +324,27 @@ def _visible_first(weighted: np.ndarray, hidden: frozenset[int]) -> list[tuple[i
     return pairs + assign(rest, ASSIGN_MIN)
 
 
+def _fallbacks_yield(scores: _Scores, profiles: list[ColumnProfile], rows: int) -> None:
+    """A fallback phrase (a CRM's own "Id") names its field only where no other header names it: where a
+    filled column's does ("Account Number" on most rows), the fallback column is not given the field (it
+    keeps its header's claim: it is not read as another field on its content either)."""
+    for j in range(len(scores.fields)):
+        backs = [i for i in range(scores.header.shape[0]) if scores.evidence.get((i, j)) == FALLBACK]
+        if backs and any(scores.header[i, j] >= HEADER_MIN and scores.evidence.get((i, j)) != FALLBACK
+                         and profiles[i].non_blank > MOSTLY_BLANK * min(rows, HEAD_ROWS) for i in range(len(profiles))):
+            scores.combined[backs, j] = 0.0
+
+
+#: what one more word of a header weighs when two headers name a field equally surely (far below any evidence)
+TIE_STEP = 1e-3
+
+
+def _specificity(head: str) -> int:
+    """How much a header says: its known words, less one for a bare "id" (a system's own record key)."""
+    words = [w.text for w in header_words(head) if w.how != "unknown"]
+    return min(len(words) - ("id" in words), 4)
+
+
 def _blank_header_notes(heads: list[str], cells: pd.DataFrame, read: set[int]) -> list[str]:
     """One warning naming the columns with values but no header that no field took, a value of each,
     and how to read one (`columns:` takes "column 6" for the sixth column when its header is blank)."""
@@ -413,10 +435,15 @@ def map_columns(
     must = _must_fields(kind, scores.header, fields) - set(fixed.values()) - set(stated)
     _combine(scores, must, heads, required_columns(kind))
     _prefer_filled(scores, profiles, len(cells), must)
+    _fallbacks_yield(scores, profiles, len(cells))
     gross_notes = _gross_beside_net(scores, cells, occurrence_labels(heads))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
+    # of two headers naming a field as surely, the one saying more wins ("Account Type" over "Type", "Service
+    # Level Agreement" over "Contract Type", "Contract Number" over "Contract ID": an id is a system's own key)
+    sure = scores.header >= HEADER_MIN
+    ties = sure * np.array([_specificity(h) for h in heads])[:, None] * TIE_STEP
     # squared: one sure choice outweighs two doubtful ones that would fill one more field
-    weighted = np.where(scores.combined > 0, (scores.combined + bonus) ** 2, 0.0)
+    weighted = np.where(scores.combined > 0, (scores.combined + bonus + ties) ** 2, 0.0)
     pairs = _visible_first(weighted, hidden)
     chosen = {fields[j]: i for i, j in pairs}
     by_order = _repeated_dates(cells, heads, chosen, scores)

@@ -34,7 +34,10 @@ _DATE_TEXT = (
     r"|\d{1,2}[\s.-]+[A-Za-z]{3,9}\.?[\s.,-]+\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?\s*$"
 )
-_CODE = r"^[A-Za-z0-9][A-Za-z0-9\-_./#]{2,39}$"
+#: letters of a code: Latin (accented too), Greek and Cyrillic ("РН-000739", a Ukrainian invoice number), written
+#: as the characters themselves so Python's `re` and pyarrow's RE2 read the class alike
+_CODE_LETTERS = "A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_CODE = rf"^[{_CODE_LETTERS}][{_CODE_LETTERS}\-_./#]{{2,39}}$"
 _EMAIL = r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$"
 _PHONE = r"^\+?[\d\s().\-/]{7,22}(?:\s*(?:x|ext\.?)\s*\d{1,5})?$"
 _DOMAIN = r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?:/\S*)?$"

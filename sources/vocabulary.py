@@ -293,6 +293,8 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
         "reseller_account": (("customer_account", "bill_to_account"), (
             "customer number", "customer id", "customer account", "customer code",
             "customer account number", "client number", "client id",
+            # a bare account number of the distributor's own books is its customer's: the reseller ("Account No")
+            "account number", "account id", "account code",
             "debtor", "debtor number", "debtor account", "debtor id", "debtor account number",
             "bill to number", "bill to id", "bill to account", "bill to customer number",
             "sell to customer number", "sell to customer id")),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from sources.vocabulary_world import ARABIC, HEBREW, INDONESIAN, THAI
+from sources.vocabulary_world import ARABIC, HEBREW, INDONESIAN, PERSIAN, SLAVIC_CYRILLIC, SOUTH_SLAVIC, THAI
 
 GERMAN: Final[dict[str, str]] = {
     "kunde": "customer", "kunden": "customer", "kd": "customer", "endkunde": "end customer",
@@ -364,7 +364,7 @@ TAX: Final[dict[str, str]] = {
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
 FOREIGN: Final[dict[str, str]] = {
     **TAX, **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
-    **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN, **INDONESIAN,
+    **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN, **INDONESIAN, **SOUTH_SLAVIC,
 }
 
 #: Greek stems (accents dropped when loaded): a header word is read by the longest stem it starts
@@ -428,6 +428,9 @@ JAPANESE: Final[dict[str, str]] = {
     "通貨": "currency", "営業担当": "sales rep", "担当者": "owner", "備考": "notes", "状態": "status",
     "ステータス": "status", "種類": "type", "区分": "type", "メーカー": "manufacturer", "電話": "telephone",
     "メール": "email",
+    # a customer master's own contact, with the honorific ("ご担当者": the customer's person), and our sales rep
+    "ご担当者": "contact person", "ご担当": "contact", "先方担当者": "contact person", "営業": "sales",
+    "担当営業": "sales rep", "営業担当者": "sales rep", "サイト": "site", "作成日時": "created", "更新日時": "modified",
 }
 #: Chinese header words, simplified and traditional
 CHINESE: Final[dict[str, str]] = {
@@ -458,6 +461,11 @@ CHINESE: Final[dict[str, str]] = {
     "开票": "invoice", "開票": "invoice", "含税": "gross", "含稅": "gross", "不含税": "net", "不含稅": "net",
     "税额": "tax", "稅額": "tax", "税率": "tax rate", "稅率": "tax rate", "业务员": "sales rep", "業務員": "sales rep",
     "规格型号": "model", "規格型號": "model", "销售": "sales", "銷售": "sales",
+    # Digiwin's and Lark's words: the item number, its serial number, maintenance from / until, the contact
+    "品号": "product number", "品號": "product number", "代号": "code", "代號": "code", "序号": "serial number",
+    "序號": "serial number", "维护": "maintenance", "維護": "maintenance", "起": "start", "迄": "end",
+    "止": "end", "联系人": "contact person", "聯繫人": "contact person", "联络人": "contact person",
+    "聯絡人": "contact person", "联系": "contact", "聯繫": "contact", "联络": "contact", "聯絡": "contact",
 }
 
 #: Korean header words (Hangul; headers write them with or without spaces: "송장번호", "송장 번호")
@@ -481,7 +489,7 @@ KOREAN: Final[dict[str, str]] = {
 }
 
 #: Greek and Cyrillic stems -> English words
-STEMS: Final[dict[str, str]] = {**GREEK, **CYRILLIC, **HEBREW, **ARABIC}
+STEMS: Final[dict[str, str]] = {**GREEK, **SLAVIC_CYRILLIC, **CYRILLIC, **HEBREW, **PERSIAN, **ARABIC}
 #: Chinese, Japanese and Korean words -> English words (Chinese and Japanese share most of what
 #: matters: 数量, 商品; Hangul shares no character with them)
 CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE, **KOREAN, **THAI}

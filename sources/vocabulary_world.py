@@ -43,7 +43,10 @@ PHRASES: Final[dict[str, str]] = {
     "trang thai": "status", "tinh trang": "status", "ma so thue": "tax id", "cong ty": "company",
     "ten cong ty": "company name", "loai": "type", "ngay": "date",
     # Indonesian and Malay
-    "kode pos": "postal code", "mata uang": "currency", "pengguna akhir": "end user",
+    "kode pos": "postal code", "mata uang": "currency", "pengguna akhir": "end user", "pin code": "postal code",
+    "pincode": "postal code", "tahvil girande": "ship to", "postna stevilka": "postal code",
+    "postanski broj": "postal code", "brez ddv": "excl vat", "bez pdv": "excl vat", "kod pocztowy": "postal code",
+    "تحويل گيرنده": "ship to", "کد پستی": "postal code",
     "pelanggan akhir": "end customer", "harga satuan": "unit price", "harga seunit": "unit price",
     "nomor seri": "serial number", "no seri": "serial number", "penjual semula": "reseller",
     "nilai tukar": "exchange rate", "kurs": "exchange rate",
@@ -121,4 +124,58 @@ THAI: Final[dict[str, str]] = {
     "จังหวัด": "province", "อำเภอ": "city", "เมือง": "city", "รหัสไปรษณีย์": "postal code", "ประเทศ": "country",
     "บริษัท": "company", "โทรศัพท์": "telephone", "พนักงานขาย": "sales rep", "หมายเหตุ": "notes",
     "สถานะ": "status", "ประเภท": "type", "ผู้ผลิต": "manufacturer", "ภาษีมูลค่าเพิ่ม": "vat", "ภาษี": "tax",
+}
+
+#: Bulgarian and Ukrainian stems the Russian ones miss ("Сума", "Кількість", "Стока"), read as `STEMS` are
+SLAVIC_CYRILLIC: Final[dict[str, str]] = {
+    # Bulgarian
+    "сума": "amount", "суми": "amount", "стока": "product", "стоки": "product", "партньор": "partner",
+    "получател": "ship to", "край": "end", "поддръжка": "support", "обслужване": "service", "мярка": "unit",
+    "бележка": "notes", "бележки": "notes", "доставчик": "supplier", "държава": "country", "град": "city",
+    "пощенски": "postal", "гаранция": "warranty", "клиент": "customer", "краен": "final", "крайни": "final",
+    "потребител": "user", "дилър": "dealer", "дистрибутор": "distributor", "общо": "total", "вид": "type",
+    "валута": "currency", "номер": "number", "фактура": "invoice", "начало": "start", "количество": "quantity",
+    "единична": "unit", "сериен": "serial", "серийни": "serial", "оператор": "operator", "на": "", "от": "from",
+    # Ukrainian
+    "кількість": "quantity", "ціна": "price", "ціни": "price", "клієнт": "customer", "рахунок": "invoice",
+    "рахунку": "invoice", "покупець": "customer", "постачальник": "supplier", "кінцевий": "final",
+    "користувач": "user", "країна": "country", "адреса": "address", "договір": "contract", "договору": "contract",
+    "початок": "start", "початку": "start", "закінчення": "end", "кінець": "end", "гарантія": "warranty",
+    "серійний": "serial", "серійні": "serial", "одиниця": "unit", "вартість": "value", "усього": "total",
+    "разом": "total", "реселер": "reseller", "дистриб'ютор": "distributor", "опис": "description",
+    "назва": "name", "найменування": "name", "примітка": "notes", "коментар": "comments", "дійсний": "valid",
+    "накладної": "document", "видаткова": "document", "індекс": "postal code", "обслуговування": "service",
+    "підтримка": "support", "продавець": "salesperson", "виробник": "manufacturer", "товару": "product",
+}
+
+#: Slovenian, Croatian, Serbian and Bosnian words written in Latin letters (folded: "Količina" is "kolicina")
+SOUTH_SLAVIC: Final[dict[str, str]] = {
+    "racun": "invoice", "racuna": "invoice", "racunu": "invoice", "faktura": "invoice", "kupec": "customer",
+    "kupac": "customer", "kupca": "customer", "stranka": "customer", "stranke": "customer", "naziv": "name",
+    "kolicina": "quantity", "cena": "price", "cijena": "price", "znesek": "amount", "iznos": "amount",
+    "vrednost": "value", "vrijednost": "value", "skupaj": "total", "ukupno": "total", "artikel": "article",
+    "artikla": "article", "artikl": "article", "sifra": "code", "serijska": "serial", "serijske": "serial",
+    "serijski": "serial", "stevilka": "number", "stevilke": "number", "broj": "number", "pogodba": "contract",
+    "pogodbe": "contract", "ugovor": "contract", "ugovora": "contract", "zacetek": "start", "konec": "end",
+    "pocetak": "start", "zavrsetak": "end", "istek": "expiry", "garancija": "warranty", "jamstvo": "warranty",
+    "storitev": "service", "storitve": "service", "usluga": "service", "usluge": "service", "enota": "unit",
+    "jedinica": "unit", "naslov": "address", "drzava": "country", "posta": "postal", "postanski": "postal",
+    "prodajalec": "salesperson", "prodavac": "salesperson", "komercialist": "sales rep", "preprodajalec": "reseller",
+    "prodajalna": "reseller", "koncni": "final", "krajnji": "final", "uporabnik": "user", "korisnik": "user",
+    "prejemnik": "ship to", "primatelj": "ship to", "izdaje": "issue", "izdan": "issued", "dobavitelj": "supplier",
+    "dobavljac": "supplier", "proizvajalec": "manufacturer", "proizvodac": "manufacturer", "opomba": "notes",
+    "napomena": "notes", "valuta": "currency", "datum": "date", "dobave": "delivery", "vrsta": "type",
+}
+
+#: Persian stems (Arabic script; Persian "ی" and "ک" are folded to the Arabic letters first)
+PERSIAN: Final[dict[str, str]] = {
+    "شماره": "number", "فاکتور": "invoice", "تاریخ": "date", "مشتری": "customer", "نام": "name",
+    "کالا": "product", "کد": "code", "شرح": "description", "تعداد": "quantity", "مقدار": "quantity",
+    "فی": "unit price", "قیمت": "price", "واحد": "unit", "مبلغ": "amount", "جمع": "total", "کل": "total",
+    "مالیات": "tax", "شهر": "city", "استان": "province", "کشور": "country", "آدرس": "address", "نشانی": "address",
+    "پستی": "postal", "سریال": "serial", "قرارداد": "contract", "شروع": "start", "پایان": "end",
+    "انقضا": "expiry", "خدمات": "service", "پشتیبانی": "support", "گارانتی": "warranty", "ارز": "currency",
+    "نماینده": "reseller", "فروشنده": "seller", "خریدار": "buyer", "تلفن": "telephone", "توضیحات": "notes",
+    "وضعیت": "status", "نوع": "type", "شرکت": "company", "نهایی": "final", "تحویل": "delivery",
+    "گیرنده": "recipient", "کاربر": "user", "توزیع": "distribution",
 }

@@ -118,3 +118,65 @@ def test_the_field_a_header_names(header: str, kind: str, field: str) -> None:
 ])
 def test_headers_that_name_no_field_in_their_kind(header: str, kind: str) -> None:
     assert field_scores(header, kind) == {}
+
+
+def test_a_bulgarian_sales_export_reads_its_amount_not_the_company_number(tmp_path: Path) -> None:
+    """Microinvest: "ЕИК" (a 9-digit company registration number) beside "Сума"; the number was read as the
+    amount by its content (206,694,720 a line) while "Сума" was no known word."""
+    header = ["Дата", "Документ №", "Партньор", "ЕИК", "Получател", "Код стока", "Стока", "Количество",
+              "Ед. цена", "Сума", "Валута", "Край на поддръжка"]
+    lines = [";".join([f"0{d}.01.2026", f"202600000{d}", "Galby Digital Inc", f"20669{d}720", f"Zenith Motors {d} LLC",
+                       f"C9300-{d}8P", "Support 1 year", "2", "578,00", "1156,00", "USD", f"0{d}.01.2027"])
+             for d in range(1, 8)]
+    path = tmp_path / "microinvest.csv"
+    path.write_bytes(("\n".join([";".join(header), *lines]) + "\n").encode("cp1251"))
+    out = read_as(path, "accounting")
+    fields = header_fields(out)
+    assert fields["Сума"] == "amount" and "ЕИК" not in fields
+    assert fields["Получател"] == "customer_name" and fields["Код стока"] == "sku"
+    assert fields["Валута"] == "currency" and fields["Край на поддръжка"] == "service_end"
+    assert {float(a) for a in out.records["amount"]} == {1156.0}
+
+
+def test_a_ukrainian_report_keeps_invoice_numbers_in_cyrillic(tmp_path: Path) -> None:
+    header = ["№ накладної", "Дата", "Дилер", "Кінцевий клієнт", "Артикул", "Кількість", "Ціна USD", "Сума USD",
+              "Серійні номери", "Дата початку", "Дата закінчення"]
+    rows = [[f"РН-00073{d}", f"0{d}.10.2026", "ТОВ Мережі", f"ПрАТ Сонячна {d}", f"C9300-{d}8P", 1, 900.0, 900.0,
+             f"FOC2{d}45X1", f"0{d}.11.2026", f"0{d}.11.2027"] for d in range(1, 8)]
+    out = read_as(_xlsx(tmp_path / "muk.xlsx", [header, *rows]), "distributor")
+    fields = header_fields(out)
+    assert fields["№ накладної"] == "invoice_number" and fields["Кількість"] == "quantity"
+    assert fields["Сума USD"] == "amount" and fields["Дата закінчення"] == "service_end"
+    assert list(out.records["invoice_number"])[:2] == ["РН-000731", "РН-000732"]
+
+
+@pytest.mark.parametrize(("header", "words"), [
+    ("Šifra artikla", ["code", "article"]),  # Slovenian
+    ("Serijske številke", ["serial", "number"]),
+    ("Količina", ["quantity"]),
+    ("شماره فاکتور", ["number", "invoice"]),  # Persian, its "ک" as the Arabic letter
+    ("کد پستی", ["postal", "code"]),
+    ("產品序號", ["product", "serial", "number"]),  # Digiwin: the product's serial number, no SKU
+    ("联系人", ["contact person"]),
+    ("ご担当者名", ["contact person", "name"]),  # the customer's person, not our rep
+    ("PIN Code", ["postal", "code"]),  # India's postal code
+])
+def test_more_words_of_other_languages(header: str, words: list[str]) -> None:
+    assert [w.text for w in header_words(header)] == words
+
+
+def test_of_two_headers_naming_a_field_the_one_saying_more_wins(tmp_path: Path) -> None:
+    header = ["Contract ID", "Contract Number", "Contract Type", "Service Level Agreement", "Account", "End Date"]
+    rows = [[f"29684{d:03d}", f"SC-50{d:03d}", "Recurring Service", "4 hr", f"Vertex {d} Ltd", f"2027-0{d}-28"]
+            for d in range(1, 8)]
+    fields = header_fields(read_as(_xlsx(tmp_path / "autotask.xlsx", [header, *rows]), "crm_contracts"))
+    assert fields["Contract Number"] == "contract_number" and fields["Service Level Agreement"] == "service_level"
+    assert "Contract ID" not in fields and "Contract Type" not in fields
+
+
+def test_a_crms_own_id_yields_to_a_filled_account_number(tmp_path: Path) -> None:
+    header = ["Id", "Type", "Name", "Account Number", "Account Type"]
+    rows = [[18236849 + d, "Organisation", f"Rosdale {d} Inc.", f"0015e1ix7BiRE{d}a", "Customer"] for d in range(8)]
+    fields = header_fields(read_as(_xlsx(tmp_path / "capsule.xlsx", [header, *rows]), "crm_accounts"))
+    assert fields["Account Number"] == "customer_account" and fields["Account Type"] == "account_type"
+    assert "Id" not in fields and "Type" not in fields
