@@ -177,6 +177,11 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     # native-script forms of Kazakhstan (ТОО), Mongolia (ХХК), North Macedonia and Serbia (ДОО, ДООЕЛ),
     # Belarus (ТАА), Uzbekistan (МЧЖ), Armenia (ՍՊԸ, ՓԲԸ, ԲԲԸ) and Georgia (შპს, სს)
     "тоо", "ххк", "доо", "дооел", "таа", "мчж", "սպը", "փբը", "բբը", "შპს", "სს",
+    # forms written out in the Balkans and Latin America, Kyrgyzstan's (ОсОО, ЖЧК), Kuwait's closed shareholding
+    # company, Paraguay's simplified company (E.A.S.), Nepal's and India's "pra. li." (प्रा. लि., Pvt. Ltd.)
+    "drustvo s ogranicenom odgovornoscu", "drustvo sa ogranicenom odgovornoscu", "empresa individual",
+    "empresa individual de responsabilidad limitada", "осоо", "жчк", "osoo", "zhchk", "ksc closed", "kscc",
+    "eas", "pra li",
 )
 #: fewest letters of a one-word form that a cut field must leave for them to count as the form
 MIN_CUT: Final[int] = 5
@@ -215,7 +220,9 @@ LEADING_FORMS: Final[tuple[str, ...]] = (
     "тоо", "ххк", "доо", "дооел", "таа", "мчж", "սպը", "փբը", "բբը", "შპს", "სს",
     # forms that lead a name in Moldova, Romania and the French-speaking Maghreb ("SRL Codru Grup", "SARL Atlas
     # Distribution", "EURL Benali", "Établissements Kacem")
-    "srl", "sarl", "eurl", "etablissements",
+    "srl", "sarl", "eurl", "etablissements", "ets",
+    # Montenegro's and Serbia's "DOO" written first ("DOO Jadran Trade"), Kyrgyzstan's ОсОО
+    "doo", "осоо", "osoo",
 )  # fmt: skip
 #: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
 #: "ミナト電機株式会社", "深圳市华强电子有限公司"); longest first where one ends another

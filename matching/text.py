@@ -139,6 +139,8 @@ def fold_text(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _latin_fold(c: str) -> str:
+    if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None) is not None:
+        return str(unicodedata.decimal(c))
     """A Latin letter with no decomposition in plain letters ("ł" -> "l", Azerbaijani "ə" -> "e", as anyascii
     spells it); a modifier letter ("ʻ" of Uzbek "oʻ", "ʼ") dropped, as an apostrophe is; anything else as it is."""
     if c in LATIN_LETTER_FOLDS:
@@ -157,7 +159,8 @@ def _latin_fold(c: str) -> str:
 #: Russian export is "Gidroprivod" in an English one), Armenian and Georgian. Ideographs, kana,
 #: Hangul and abjads are kept: their Latin spellings follow readings and trade names, not letters.
 _LATIN_SPELLED = (r"[\x{0370}-\x{03FF}\x{1F00}-\x{1FFF}\x{0400}-\x{052F}\x{0530}-\x{058F}\x{10A0}-\x{10FF}"
-                  r"\x{1C90}-\x{1CBF}\x{2D00}-\x{2D2F}]")
+                  r"\x{1C90}-\x{1CBF}\x{2D00}-\x{2D2F}"
+                  r"\x{0900}-\x{0DFF}\x{0E00}-\x{0EFF}\x{1000}-\x{109F}\x{1200}-\x{139F}\x{1780}-\x{17FF}]")
 
 
 _NO_MARKS = re.compile("['`]")

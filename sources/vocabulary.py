@@ -373,6 +373,9 @@ NO_FIELD_PHRASES: Final[tuple[str, ...]] = (
     "exchange rate", "fx rate", "currency rate", "conversion rate", "tax rate", "vat rate", "gst rate",
     # a unit of measure written as its initials ("U.M.", Italian "unità di misura"; "UM" holds "NR", "PZ")
     "u m", "um",
+    # how and when billing happens, no party ("Billing Preference": "Immediately", "Billing Cycle": "Monthly")
+    "billing preference", "billing frequency", "billing cycle", "billing method", "billing schedule",
+    "billing terms", "billing interval", "payment terms", "payment method", "payment schedule",
 )
 #: what a header may name that no field holds: a tax or company registration number, whoever's it is (Brazil's
 #: CNPJ and CPF, Poland's NIP, Portugal's NIF, the Czech IČO, Italy's partita IVA, a VAT ID, German "USt-IdNr.":

@@ -115,6 +115,8 @@ def test_the_field_a_header_names(header: str, kind: str, field: str) -> None:
     ("Annual Revenue", "crm_accounts"),  # the company's size, no deal's amount
     ("date_entered", "crm_contracts"),  # the CRM record's creation time, no invoice date
     ("Last Modified Date", "crm_contracts"),
+    ("Billing Preference", "crm_contracts"),  # Autotask: "Immediately", no bill-to party
+    ("Payment Terms", "accounting"),
 ])
 def test_headers_that_name_no_field_in_their_kind(header: str, kind: str) -> None:
     assert field_scores(header, kind) == {}

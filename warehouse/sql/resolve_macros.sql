@@ -85,7 +85,8 @@ CREATE OR REPLACE TEMP MACRO company_key_dropped(t) AS
           'αε', 'επε', 'ικε', 'οε', 'ад', 'ао', 'ат', 'еад', 'еоод', 'зао', 'ип', 'оао', 'оод', 'ооо', 'пао',
           'пат', 'прат', 'тзов', 'тов', 'ذمم', '유한회사', '주식회사',
           'בעמ', 'المحدودة', 'المساهمة', 'شذمم', 'شمح', 'شمم', 'ممح', 'มหาชน',
-          'тоо', 'ххк', 'доо', 'дооел', 'таа', 'мчж', 'սպը', 'փբը', 'բբը', 'შპს', 'სს', 'etablissements');
+          'тоо', 'ххк', 'доо', 'дооел', 'таа', 'мчж', 'սպը', 'փբը', 'բբը', 'შპს', 'სს', 'etablissements',
+          'осоо', 'жчк', 'zhchk');
 -- the name lower case, folded, dotted abbreviations closed up, punctuation as spaces ("Sp. j." -> "spj")
 CREATE OR REPLACE TEMP MACRO company_key_text(name) AS
     trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
