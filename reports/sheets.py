@@ -295,8 +295,10 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
                                   [LINE_HEIGHT * height + 3 for height in lines]))
     totals = [sum((v for v in cells[c] if v is not None), 0.0) if column.total and column.kind != "text" else 0.0
               for c, column in enumerate(columns)]
+    label_col = next((i for i, c in enumerate(columns, start=1) if c.kind == "text"), 0)
     for c, column in enumerate(columns, start=1):
-        sheet.width(c, column.width)
+        shown = len(frame) > 0 and (c == label_col or (column.total and column.kind != "text"))
+        sheet.width(c, max(column.width, _total_width(totals[c - 1], c == label_col)) if shown else column.width)
     last = len(frame) + 1
     if len(frame) == 0:
         put_text(sheet, 2, 1, empty_text, font(italic=True, color="7F7F7F"))
@@ -304,6 +306,19 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
         _subtotals(sheet, columns, last, currency, totals)
     sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{max(last, 2)}")
     sheet.ws.freeze_panes(freeze_after)
+
+
+#: the total row's label, and what a bold total needs beyond its digits (a currency sign, a sign, a margin)
+TOTAL_LABEL = "Total (rows shown)"
+_BOLD = 1.12
+
+
+def _total_width(total: float, label: bool) -> float:
+    """The width (in characters) the total row's label or a money total needs to show whole in bold: a total
+    of $1,144,104.00 printed as #### in a column sized for its rows' amounts was the one number a manager
+    looks for at the bottom of a list."""
+    text = TOTAL_LABEL if label else f"-$ {abs(total):,.2f}"
+    return round(len(text) * _BOLD + 1, 1)
 
 
 #: the XlsxWriter worksheet method that writes a list cell of each kind
@@ -318,7 +333,7 @@ def _subtotals(sheet: Sheet, columns: Sequence[Column], last: int, currency: str
     label_col = next(i for i, c in enumerate(columns, start=1) if c.kind == "text")
     for c, column in enumerate(columns, start=1):
         if c == label_col:
-            put_text(sheet, row, c, "Total (rows shown)", font(bold=True), TOTAL_RULE)
+            put_text(sheet, row, c, TOTAL_LABEL, font(bold=True), TOTAL_RULE)
         elif column.total and last <= MAX_SUBTOTAL_ROWS:
             letter = column_letter(c)
             sheet.formula(row, c, f"=SUBTOTAL(109,{letter}2:{letter}{last})", round(totals[c - 1], 2),

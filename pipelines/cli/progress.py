@@ -9,6 +9,7 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -32,6 +33,18 @@ STAGE_LABELS: dict[str, str] = {
     "parquet_export": "Parquet export",
     "opportunity_workbooks": "Workbooks, CRM import, run summary",
 }
+
+
+def _opportunities_line(rows: int | None, meta: Mapping[str, Any]) -> str:
+    """What the valuing found, the headline apart from the rest: its value is the renewals' and win-backs'
+    only ("781 opportunities, value 666,941" read as 781 renewals worth that)."""
+    value = meta.get("value")
+    kinds = {k[len("kind_"):]: int(v) for k, v in meta.items() if k.startswith("kind_") and isinstance(v, int | float)}
+    if not kinds or not isinstance(value, float):
+        return f"{_n(rows)} opportunities" + (f", value {value:,.0f}" if isinstance(value, float) else "")
+    headline = kinds.get("renewal", 0) + kinds.get("lapsed", 0)
+    return (f"{_n(headline)} renewals and win-backs worth {value:,.0f}; {_n(kinds.get('coverage_gap', 0))} coverage "
+            f"gaps, {_n(kinds.get('coterm', 0))} co-term proposals")
 
 
 def _n(value: Any) -> str:
@@ -65,8 +78,7 @@ def _counts(stage: str, meta: dict[str, Any]) -> str:
         return f"{_n(rows)} from {_n(meta.get('mentions', 0))} mentions" + (
             f", {share:.0%} of records matched another" if isinstance(share, float) else "")
     if stage == "renewal_opportunities":
-        value = meta.get("value")
-        return f"{_n(rows)} opportunities" + (f", value {value:,.0f}" if isinstance(value, float) else "")
+        return _opportunities_line(rows, meta)
     if stage == "publish_warehouse":
         return f"{_n(meta.get('tables', 0))} tables, {meta.get('size_mb', '?')} MB"
     if stage == "parquet_export":

@@ -267,7 +267,7 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
         say("\n" + "\n".join(review))
     missing, retracted = absent_files(live)
     for heading, lines in (
-        ("Files that could not be read:", problem_files(live)),
+        ("Files that could not be read, or came empty:", problem_files(live)),
         ("Sources that read no file this run (`radar validate` shows each source's files):", idle_sources or []),
         ("Files read with warnings (every warning: `radar validate`, or the table ingested_files):",
          warned_files(live)),

@@ -41,16 +41,23 @@ def source_summary(warehouse: Path) -> pd.DataFrame:
     return df
 
 
+#: what an empty file's line says: a delivery with no data rows is someone's to chase
+EMPTY_FILE = "no data rows: an empty delivery; ask the sender to send it again"
+
+
 def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
-    """The files that could not be read, with why."""
+    """The files that could not be read, with why, and the files that came empty (a distributor's month
+    with no rows was only counted among "dup/empty/error")."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         rows = con.execute(
-            "SELECT path, error FROM ingested_files WHERE status = 'error' ORDER BY path LIMIT ?", [limit]
+            "SELECT path, status, error FROM ingested_files WHERE status IN ('error', 'empty') "
+            "ORDER BY status DESC, path LIMIT ?", [limit]
         ).fetchall()
     finally:
         con.close()
-    return [f"{error}" if error and error.startswith(path) else f"{path}: {error}" for path, error in rows]
+    return [f"{path}: {EMPTY_FILE}" if status == "empty" else
+            f"{error}" if error and error.startswith(path) else f"{path}: {error}" for path, status, error in rows]
 
 
 WARNED_FILES_SQL = """
@@ -130,7 +137,7 @@ ENTITY_TABLES: dict[str, str] = {
     "partners": "partners",
     "assets": "assets",
     "contracts": "contracts",
-    "renewal opportunities": "renewal_opportunities",
+    "opportunities of every kind (renewals, win-backs, coverage gaps, co-terms)": "renewal_opportunities",
 }
 
 

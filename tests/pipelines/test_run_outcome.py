@@ -78,6 +78,10 @@ def test_changes_since_the_last_run() -> None:
                              "again because the reader or their source's settings in sources.yaml changed.")
     assert stage_counts("inbox_files", {"files": 3, "files_new_or_changed": 1, "files_unchanged": 2,
                                         "files_failed": 0, "rows_loaded_this_run": 9}).startswith("3 files: 1 new")
+    # the value is the headline's: the renewals' and win-backs' count beside it, the other kinds apart
+    assert stage_counts("renewal_opportunities", {
+        "value": 666941.34, "kind_renewal": 219, "kind_lapsed": 44, "kind_coverage_gap": 307, "kind_coterm": 211,
+    }) == "263 renewals and win-backs worth 666,941; 307 coverage gaps, 211 co-term proposals"
 
 
 def test_notify_runs_the_command_with_the_message_and_posts_the_webhook(tmp_path: Path) -> None:

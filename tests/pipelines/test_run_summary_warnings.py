@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.cli.run_summary import warned_files
+from pipelines.cli.run_summary import problem_files, warned_files
 
 
 def _warehouse(path: Path) -> Path:
@@ -34,3 +34,14 @@ def test_the_files_this_run_read_with_warnings_are_named_with_their_first(tmp_pa
 def test_many_files_are_cut_with_a_count(tmp_path: Path) -> None:
     assert warned_files(_warehouse(tmp_path / "warehouse.duckdb"), limit=1)[-1] == (
         "... and 1 more file (ingested_files.warnings)")
+
+
+def test_an_empty_delivery_is_named_beside_the_files_that_could_not_be_read(tmp_path: Path) -> None:
+    """A distributor's month with no rows was only counted among "dup/empty/error"."""
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"))
+    con.execute("CREATE TABLE ingested_files (path VARCHAR, status VARCHAR, error VARCHAR)")
+    con.execute("""INSERT INTO ingested_files VALUES ('inbox/w/2026-11.csv', 'empty', NULL),
+        ('inbox/w/2026-03 (1).csv', 'duplicate', NULL), ('inbox/x.xlsb', 'error', 'inbox/x.xlsb: damaged')""")
+    con.close()
+    assert problem_files(tmp_path / "warehouse.duckdb") == [
+        "inbox/x.xlsb: damaged", "inbox/w/2026-11.csv: no data rows: an empty delivery; ask the sender to send it again"]

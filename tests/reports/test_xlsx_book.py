@@ -23,6 +23,7 @@ from reports.sheets import (
     RULE,
     Column,
     _subtotals,
+    _total_width,
     cell_value,
     fill,
     header_text,
@@ -181,8 +182,10 @@ def _cell_by_cell_list(sheet: Sheet, frame: pd.DataFrame, columns: list[Column],
                 put_value(sheet, i + 2, c, value, column.kind, sheet.fmt(*styles, {"num_format": number}, extra))
                 totals[c - 1] += value if column.total and value is not None else 0.0
         sheet.height(i + 2, LINE_HEIGHT * lines + 3)
-    for c, column in enumerate(columns, start=1):
-        sheet.width(c, column.width)
+    label = next((i for i, c in enumerate(columns, start=1) if c.kind == "text"), 0)
+    for c, column in enumerate(columns, start=1):  # the label and a money total shown whole in bold
+        shown = len(frame) > 0 and (c == label or (column.total and column.kind != "text"))
+        sheet.width(c, max(column.width, _total_width(totals[c - 1], c == label)) if shown else column.width)
     _subtotals(sheet, columns, len(frame) + 1, currency, totals)
     sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{len(frame) + 1}")
     sheet.ws.freeze_panes("B2")
@@ -233,3 +236,18 @@ def test_a_list_is_the_file_a_cell_by_cell_writer_makes(tmp_path: Path, due: str
     # a row without a currency is in the book's: its missing code (NaN among strings) names none
     assert ws["C4"].number_format == '"€"#,##0.00' and ws["C3"].number_format == '"CHF "#,##0.00'
     assert ws["A4"].quotePrefix and ws["F3"].quotePrefix and ws["A6"].quotePrefix and not ws["A5"].quotePrefix
+
+
+def test_a_total_of_a_million_fits_its_column_and_the_label_is_whole(tmp_path: Path) -> None:
+    """A column sized for its rows' amounts showed the total of $1,144,104.00 as ####, and the label in a
+    narrow first text column was cut to "Total (row"."""
+    frame = pd.DataFrame({"rank": ["1", "2"], "value": [572052.0, 572052.0], "small": [1.0, 2.0]})
+    columns = [Column("Rank", "rank", width=6), Column("Value", "value", "money", 11, total=True),
+               Column("Small", "small", "money", 11, total=True)]
+    path = tmp_path / "list.xlsx"
+    with Book(path, "list") as book:
+        write_list(book.sheet("L"), frame, columns, "USD", "Nothing.", "B2")
+    ws = openpyxl.load_workbook(path)["L"]
+    assert ws.column_dimensions["B"].width >= len("-$ 1,144,104.00") * 1.1
+    assert ws.column_dimensions["A"].width >= len("Total (rows shown)") * 1.1
+    assert ws.column_dimensions["C"].width == pytest.approx(11, abs=0.5)  # a small total keeps its width
