@@ -295,7 +295,7 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
                                   [LINE_HEIGHT * height + 3 for height in lines]))
     totals = [sum((v for v in cells[c] if v is not None), 0.0) if column.total and column.kind != "text" else 0.0
               for c, column in enumerate(columns)]
-    label_col = next((i for i, c in enumerate(columns, start=1) if c.kind == "text"), 0)
+    label_col = _label_column(columns)
     for c, column in enumerate(columns, start=1):
         shown = len(frame) > 0 and (c == label_col or (column.total and column.kind != "text"))
         sheet.width(c, max(column.width, _total_width(totals[c - 1], c == label_col)) if shown else column.width)
@@ -311,6 +311,11 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
 #: the total row's label, and what a bold total needs beyond its digits (a currency sign, a sign, a margin)
 TOTAL_LABEL = "Total (rows shown)"
 _BOLD = 1.12
+
+
+def _label_column(columns: Sequence[Column]) -> int:
+    """The column (from 1) the total row's label stands in: the first text column; 0 when there is none."""
+    return next((i for i, c in enumerate(columns, start=1) if c.kind == "text"), 0)
 
 
 def _total_width(total: float, label: bool) -> float:
@@ -330,7 +335,7 @@ def _subtotals(sheet: Sheet, columns: Sequence[Column], last: int, currency: str
     """A total row under the list that follows the autofilter (SUBTOTAL 109 ignores hidden rows);
     each formula carries its value over every row, what it shows before anything is filtered."""
     row = last + 1
-    label_col = next(i for i, c in enumerate(columns, start=1) if c.kind == "text")
+    label_col = _label_column(columns)
     for c, column in enumerate(columns, start=1):
         if c == label_col:
             put_text(sheet, row, c, TOTAL_LABEL, font(bold=True), TOTAL_RULE)

@@ -6,7 +6,10 @@ the warehouse schema and the demo world all speak the same language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final, Literal, get_args
+
+import numpy as np
 
 FieldType = Literal["text", "date", "money", "quantity", "serials", "percent"]
 
@@ -126,6 +129,15 @@ REQUIRED_FIELDS: Final[dict[str, tuple[str | tuple[str, ...], ...]]] = {
 #: a required field a row may go without when it has all of these: a line's amount is its quantity times its
 #: unit price (the contract stage values such a line so; `source_records.amount` stays as the file had it)
 STANDS_IN: Final[dict[str, tuple[str, ...]]] = {"amount": ("quantity", "unit_price")}
+
+
+def stood_in(fld: str, notna: Callable[[str], np.ndarray | None], rows: int) -> np.ndarray:
+    """Rows that have every field standing in for `fld` (`STANDS_IN`), given each field's non-null mask
+    (`notna`: None for a field with no column); none where a field standing in has no column."""
+    masks = [notna(f) for f in STANDS_IN.get(fld, ())]
+    if not masks or any(m is None for m in masks):
+        return np.zeros(rows, dtype=bool)
+    return np.logical_and.reduce([np.asarray(m, dtype=bool) for m in masks])
 
 
 _NOT_IN_PARTNER_PROGRAM = frozenset({

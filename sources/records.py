@@ -23,7 +23,7 @@ from sources.columns import Problem, type_table
 from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
 from sources.credit_notes import sign_credit_notes
 from sources.dates import parse_dates
-from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, STANDS_IN
+from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, stood_in
 from sources.group_rows import GroupRows, carry_groups, find_group_rows, find_parent_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.merged_cells import count_once
@@ -578,7 +578,7 @@ def type_rows(
             if opt in typed:
                 v = typed[opt]
                 present |= v.str.len().fillna(0).gt(0) if FIELD_TYPES[opt] == "serials" else v.notna()
-            present |= _stood_in(opt, typed, body.index)
+            present |= stood_in(opt, lambda f: typed[f].notna().to_numpy() if f in typed else None, len(body))
         mapped = [o for o in options if o in typed]
         if mapped:
             label = " or ".join(f"'{o}'" + (f" (column '{header_of[o]}')" if o in header_of else "") for o in options)
@@ -611,15 +611,6 @@ def type_rows(
         warnings=warnings,
         evidence=typed_table.evidence,
     )
-
-
-def _stood_in(fld: str, typed: dict[str, pd.Series], index: pd.Index) -> pd.Series:
-    """Rows that have every field standing in for `fld` (`STANDS_IN`: a quantity and a unit price make
-    an amount), all False where a field has none or one is not mapped."""
-    both = pd.Series(bool(STANDS_IN.get(fld)), index=index)
-    for f in STANDS_IN.get(fld, ()):
-        both &= typed[f].notna() if f in typed else False
-    return both
 
 
 def _second_table(table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, blank: np.ndarray,

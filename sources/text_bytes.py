@@ -241,21 +241,27 @@ def _central_european(sample: bytes) -> bool:
 HEADER_VOTE_MARGIN = 2
 
 
-def _header_vote(sample: bytes, pages: list[str], margin: int = 1) -> str | None:
-    """The page of `pages` under which at least `margin` more of the words holding a byte past ASCII are header
-    words of a language the reading knows than under any page that reads them otherwise ("Ilość", "Wartość netto" in
-    cp1250; "Iloœæ", "Wartoœæ" in cp1252 are none), or None: an export's header decides where its data is
-    ASCII, or spells a few names of another language ("BRÜCKNER" in a Polish file)."""
-    from sources.header_words import known_foreign_word  # the vocabulary, loaded only when it is asked
+class _HeaderWords:
+    """How each code page reads the words of a sample holding a byte past ASCII, and how many of them are header
+    words of a language the reading knows ("Ilość", "Wartość netto" in cp1250; "Iloœæ", "Wartoœæ" in cp1252 are
+    none): read once, asked twice by `_latin_choice`."""
 
-    words = sorted(set(_NON_ASCII_WORD.findall(sample[:_COHERENCE_SAMPLE])))
-    reading = {page: tuple(w.decode(page, "replace") for w in words) for page in pages}
-    known = {page: sum(map(known_foreign_word, reading[page])) for page in pages}
-    best = max(pages, key=lambda page: known[page], default=None)
-    if best is None or not known[best]:
-        return None
-    rival = max((known[page] for page in pages if reading[page] != reading[best]), default=0)
-    return best if known[best] - rival >= margin else None
+    def __init__(self, sample: bytes, pages: list[str]) -> None:
+        from sources.header_words import known_foreign_word  # the vocabulary, loaded only when it is asked
+
+        words = sorted(set(_NON_ASCII_WORD.findall(sample[:_COHERENCE_SAMPLE])))
+        self.reading = {page: tuple(w.decode(page, "replace") for w in words) for page in pages}
+        self.known = {page: sum(map(known_foreign_word, self.reading[page])) for page in pages}
+
+    def vote(self, pages: list[str], margin: int = 1) -> str | None:
+        """The page of `pages` under which at least `margin` more of the words are header words than under any
+        page that reads them otherwise, or None: an export's header decides where its data is ASCII, or spells
+        a few names of another language ("BRÜCKNER" in a Polish file)."""
+        best = max(pages, key=lambda page: self.known[page], default=None)
+        if best is None or not self.known[best]:
+            return None
+        rival = max((self.known[p] for p in pages if self.reading[p] != self.reading[best]), default=0)
+        return best if self.known[best] - rival >= margin else None
 
 
 def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]:
@@ -282,7 +288,8 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
         score = _misread(contexts, page, mixed=page == default)
         if score is not None:
             scores.setdefault(page, score)
-    strong = _header_vote(sample, list(scores), HEADER_VOTE_MARGIN)
+    header_words = _HeaderWords(sample, list(scores))
+    strong = header_words.vote(list(scores), HEADER_VOTE_MARGIN)
     if strong is not None and strong != default:  # the header's words, read in one page only
         misread, letters = scores[strong]
         return strong, misread * 20 <= letters or misread <= 1
@@ -294,7 +301,7 @@ def _latin_choice(sample: bytes, contexts: dict[bytes, int]) -> tuple[str, bool]
     tied = list(readings.values())
     voted = None
     if len({page in _CENTRAL_PAGES for page in tied}) > 1:
-        voted = _header_vote(sample, tied)
+        voted = header_words.vote(tied)
         central = _central_european(sample) if voted is None else voted in _CENTRAL_PAGES
         tied = [page for page in tied if (page in _CENTRAL_PAGES) == central]
     against = scores[default][0] if default in scores else 0

@@ -40,16 +40,13 @@ def trailing_table(cells: pd.DataFrame, blank_cells: np.ndarray, blank: np.ndarr
     ok_rows = kept_rows[~failed[kept_rows]]
     if not len(ok_rows):  # nothing read above it: no "table above" to be second to
         return out
-    filled = (~blank_cells).sum(axis=1)
-    data_width = float(np.median(filled[ok_rows]))
-    for gap in np.flatnonzero(blank):
-        if gap < ok_rows[-1]:
-            continue
-        block = kept_rows[kept_rows > gap]
-        if len(block) < 2:
-            return out
-        if failed[block].all() and filled[block].max() <= data_width / 2 and any(
-                _header_like(cells.iloc[int(r)]) for r in block[:HEADER_WITHIN]):
-            out[block] = True
+    gaps = np.flatnonzero(blank)
+    gaps = gaps[gaps > ok_rows[-1]]  # the first blank line after the last line read as a record
+    block = kept_rows[kept_rows > gaps[0]] if len(gaps) else kept_rows[:0]
+    if len(block) < 2:
         return out
+    filled = (~blank_cells).sum(axis=1)
+    if failed[block].all() and filled[block].max() <= float(np.median(filled[ok_rows])) / 2 and any(
+            _header_like(cells.iloc[int(r)]) for r in block[:HEADER_WITHIN]):
+        out[block] = True
     return out

@@ -29,7 +29,7 @@ from pipelines.stages.quality import (
     replayed,
     validate,
 )
-from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS, STANDS_IN
+from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS, STANDS_IN, stood_in
 from warehouse.mentions import mark_self_named
 from warehouse.quarantine_report import worst_files
 from warehouse.sql_runner import ident
@@ -76,9 +76,9 @@ def missing_required(records: pd.DataFrame) -> pd.Series:
             for column in options:
                 if column in records.columns:
                     present |= records[column].notna().to_numpy()
-                stand_ins = STANDS_IN.get(column, ())  # an amount is a quantity times a unit price
-                if stand_ins and all(f in records.columns for f in stand_ins):
-                    present |= np.logical_and.reduce([records[f].notna().to_numpy() for f in stand_ins])
+                # an amount is a quantity times a unit price
+                present |= stood_in(column, lambda f: records[f].notna().to_numpy() if f in records.columns
+                                    else None, len(records))
             lacking.append((" or ".join(options), of_kind & ~present))
     missing = pd.Series([None] * len(records), index=records.index, dtype="object")
     rows = np.flatnonzero(np.logical_or.reduce([m for _, m in lacking])) if lacking else np.array([], dtype=int)

@@ -22,6 +22,7 @@ from reports.sheets import (
     NUMBER_FORMATS,
     RULE,
     Column,
+    _label_column,
     _subtotals,
     _total_width,
     cell_value,
@@ -182,7 +183,7 @@ def _cell_by_cell_list(sheet: Sheet, frame: pd.DataFrame, columns: list[Column],
                 put_value(sheet, i + 2, c, value, column.kind, sheet.fmt(*styles, {"num_format": number}, extra))
                 totals[c - 1] += value if column.total and value is not None else 0.0
         sheet.height(i + 2, LINE_HEIGHT * lines + 3)
-    label = next((i for i, c in enumerate(columns, start=1) if c.kind == "text"), 0)
+    label = _label_column(columns)
     for c, column in enumerate(columns, start=1):  # the label and a money total shown whole in bold
         shown = len(frame) > 0 and (c == label or (column.total and column.kind != "text"))
         sheet.width(c, max(column.width, _total_width(totals[c - 1], c == label)) if shown else column.width)
