@@ -10,7 +10,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from reports.steps import REPORT_OPPORTUNITIES, REPORTS_SQL
+from reports.steps import REPORT_INPUTS, REPORT_OPPORTUNITIES, REPORTS_SQL
 from warehouse.retraction import ABSENT_FILES_SQL
 from warehouse.sql_runner import table_names
 
@@ -26,6 +26,7 @@ CHANGE_COLUMNS = ["opportunity_id", "change", "kind", "reason", "previous_as_of"
 #: renewal owners whose renewals are the vendor's to work (docs/design.md, channel model)
 DIRECT_OWNERS = ("vendor", "third_party")
 
+INPUT_COLUMNS = ["status", "files", "rows_loaded", "rows_quarantined", "path", "error"]
 ABSENT_COLUMNS = ["status", "source", "path", "rows_loaded", "rows_quarantined", "missing_since", "retracted_at",
                   "note"]
 
@@ -45,6 +46,8 @@ class ReportData:
     absent_files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ABSENT_COLUMNS))
     #: reseller_scorecards, every reseller (a part of the book keeps them all: each row carries the average)
     scorecards: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["reseller_id"]))
+    #: the inbox files by status (path empty) and the files to look at (path set): reports/sql/report_inputs.sql
+    inputs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=INPUT_COLUMNS))
 
     def where_rows(self, *, rep: str | None = None, reseller_id: str | None = None, unassigned: bool = False,
                    direct: bool = False) -> PartRows:
@@ -115,6 +118,13 @@ def _absent_files(con: duckdb.DuckDBPyConnection, present: set[str]) -> pd.DataF
         return pd.DataFrame(columns=ABSENT_COLUMNS)
 
 
+def _inputs(con: duckdb.DuckDBPyConnection, present: set[str]) -> pd.DataFrame:
+    """The Inputs section's rows (none in a warehouse without ingested_files)."""
+    if "ingested_files" not in present:
+        return pd.DataFrame(columns=INPUT_COLUMNS)
+    return REPORTS_SQL.query(con, REPORT_INPUTS)
+
+
 def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: str) -> ReportData:
     """Read renewal_opportunities (with serials), renewal_forecast, missed_renewals, installed_base
     and opportunity_changes (the last two empty when the warehouse predates them)."""
@@ -131,7 +141,7 @@ def load_report_data(con: duckdb.DuckDBPyConnection, as_of: dt.date, currency: s
     cards = (con.execute("SELECT * FROM reseller_scorecards").df() if "reseller_scorecards" in present
              else pd.DataFrame(columns=["reseller_id"]))
     return ReportData(as_of=as_of, currency=currency, opportunities=opps, forecast=forecast, missed=missed,
-                      absent_files=_absent_files(con, present), scorecards=cards,
+                      absent_files=_absent_files(con, present), scorecards=cards, inputs=_inputs(con, present),
                       installed_base=_dates(base, ["ship_date", "warranty_end", "last_contract_end",
                                                    "uncovered_since"]),
                       changes=_dates(changes, ["previous_as_of", "as_of_date"]))

@@ -7,6 +7,9 @@ from reports.sheets import Column
 #: internal to the vendor: left out of reseller workbooks unless reports.partner_internal_fields
 INTERNAL_FIELDS: frozenset[str] = frozenset({"win_probability", "weighted_value", "vendor_share", "rep"})
 
+#: who to call: name, phone and e-mail one a line; wide enough that an address of 35 characters is not cut
+CONTACT_WIDTH = 36
+
 _WORK = (  # what a rep fills in: blank in every file
     Column("Status", "status", width=10),
     Column("Next step", "next_step", width=20),
@@ -17,7 +20,7 @@ RENEWAL_COLUMNS: tuple[Column, ...] = (
     Column("Since last run", "since_last_run", width=8),
     Column("Kind", "kind_label", width=10),
     Column("Customer", "customer_name", width=24),
-    Column("Contact", "contact", width=28),
+    Column("Contact", "contact", width=CONTACT_WIDTH),
     Column("Reseller", "reseller_name", width=18),
     Column("Rep", "rep", width=12),
     Column("Contract", "contract_number", width=11),
@@ -36,7 +39,7 @@ GAP_COLUMNS: tuple[Column, ...] = (
     Column("Action date", "action_date", "date", 10.5),
     Column("Since last run", "since_last_run", width=8),
     Column("Customer", "customer_name", width=24),
-    Column("Contact", "contact", width=28),
+    Column("Contact", "contact", width=CONTACT_WIDTH),
     Column("Reseller", "reseller_name", width=18),
     Column("Rep", "rep", width=12),
     Column("SKU", "sku", width=13),
@@ -53,7 +56,7 @@ COTERM_COLUMNS: tuple[Column, ...] = (
     Column("Action date", "action_date", "date", 10.5),
     Column("Co-term date", "expiry_date", "date", 10.5),
     Column("Customer", "customer_name", width=24),
-    Column("Contact", "contact", width=28),
+    Column("Contact", "contact", width=CONTACT_WIDTH),
     Column("Reseller", "reseller_name", width=18),
     Column("Rep", "rep", width=12),
     Column("Contracts folded", "contract_number", width=12),
@@ -66,7 +69,7 @@ COTERM_COLUMNS: tuple[Column, ...] = (
 )
 INSTALLED_BASE_COLUMNS: tuple[Column, ...] = (
     Column("Customer", "customer_name", width=26),
-    Column("Contact", "contact", width=28),
+    Column("Contact", "contact", width=CONTACT_WIDTH),
     Column("Reseller", "reseller_name", width=20),
     Column("Rep", "rep", width=12),
     Column("SKU", "sku", width=14),

@@ -71,7 +71,7 @@ SCORECARD_COLUMNS: tuple[Column, ...] = (
 ATTACH_COLUMNS: tuple[Column, ...] = (
     Column("Reseller", "reseller_name", width=26),
     Column("Family", "family", width=9),
-    Column("Month", "month", "date", 10.5),
+    Column("Month", "month", "date", 10.5, number_format="mmm yyyy"),
     Column("Shipped", "units_shipped", "int", 8),
     Column("Attached", "units_attached", "int", 8),
     Column("Not attached", "units_not_attached", "int", 9),

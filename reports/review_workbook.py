@@ -55,8 +55,10 @@ def _side(side: str, title: str) -> list[Column]:
 REVIEW_COLUMNS: Final[tuple[Column, ...]] = (
     Column("Rank", "review_rank", "int", width=6),
     Column("Question", "question", width=9),
-    Column("Value at stake", "value_at_stake", "money", width=14, total=True),
+    # no total: a customer in several pairs would be counted once per pair
+    Column("Value at stake", "value_at_stake", "money", width=14),
     Column("Match probability", "match_probability", "pct", width=11),
+    Column("Same customer?", "likelihood", width=10),
     Column("Evidence", "evidence", width=40),
     *_side("left", "Left"),
     *_side("right", "Right"),
@@ -70,7 +72,11 @@ HOW_TO: Final[tuple[str, ...]] = (
     "Each row of Review is a pair of customer records whose decision would change the customers: "
     "merge? - the two are different customers now, but may be one (a likely duplicate); "
     "split? - the weakest link holding one customer together.",
-    "Rows are ranked by the open opportunity value of the customers on both sides, then by match probability.",
+    "Rows are ranked by the open opportunity value of the customers on both sides, then by match probability. "
+    "A customer can be in several pairs, so the values are not added up.",
+    "Match probability is how likely the model finds it that the two records are one customer; Same customer? says "
+    "it in words (unlikely below 30%, likely above 70%, else possible). A pair is asked when its decision is in "
+    "doubt and would change a customer: an unlikely merge? is most often two different customers with close names.",
     "Pick a Decision: same (one customer), different (two customers) or skip (not now); add a Note if useful. "
     "Save the workbook where it is, under the same name.",
     "The next run reads the marks before anything else, records same / different in overrides/match_review.csv "
@@ -92,7 +98,15 @@ def review_frame(con: duckdb.DuckDBPyConnection, rows: int | None = None) -> pd.
         frame[f"{side}_lineage"] = (frame[f"{side}_source"].astype(object).fillna("?") + ": "
                                     + frame[f"{side}_source_file"].astype(object).fillna("?") + sheet
                                     + " row " + row.astype(object))
+    frame["likelihood"] = likelihood(frame["match_probability"])
     return frame
+
+
+def likelihood(probability: pd.Series) -> pd.Series:
+    """A match probability in words: unlikely (below 30%), possible, likely (above 70%)."""
+    p = pd.to_numeric(probability, errors="coerce")
+    words = pd.Series("possible", index=p.index, dtype=object)
+    return words.mask(p < 0.3, "unlikely").mask(p > 0.7, "likely").where(p.notna(), None)
 
 
 def queue_size(listed: int, queued: int | None, as_of: dt.date) -> tuple[str, list[str]]:

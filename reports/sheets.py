@@ -60,7 +60,8 @@ def money_format(currency: str | None, cents: bool = True) -> str:
 @dataclass(frozen=True)
 class Column:
     """One column of a list sheet: header, DataFrame field, cell type, width (characters); text wraps.
-    `total`: a SUBTOTAL under it; `fill`: a background (RRGGBB) on its rows, for what a person fills in."""
+    `total`: a SUBTOTAL under it; `fill`: a background (RRGGBB) on its rows, for what a person fills in;
+    `number_format`: instead of its kind's (a month as "mmm yyyy")."""
 
     header: str
     field: str
@@ -68,6 +69,7 @@ class Column:
     width: float = 12
     total: bool = False
     fill: str | None = None
+    number_format: str | None = None
 
 
 #: characters of 10-point text per unit of column width, a little low so wrapped rows never clip
@@ -270,7 +272,7 @@ def _body_formats(sheet: Sheet, columns: Sequence[Column], cells: Sequence[list[
             by_format = {number: fmt(c, number, False) for number in dict.fromkeys(money)}
             out.append([by_format[number] for number in money])
         else:
-            out.append([fmt(c, NUMBER_FORMATS[column.kind], False)] * len(money))
+            out.append([fmt(c, column.number_format or NUMBER_FORMATS[column.kind], False)] * len(money))
     return out
 
 
@@ -295,14 +297,16 @@ def write_list(sheet: Sheet, frame: pd.DataFrame, columns: Sequence[Column], cur
                                   [LINE_HEIGHT * height + 3 for height in lines]))
     totals = [sum((v for v in cells[c] if v is not None), 0.0) if column.total and column.kind != "text" else 0.0
               for c, column in enumerate(columns)]
-    label_col = _label_column(columns)
+    totalled = any(column.total and column.kind != "text" for column in columns)
+    label_col = _label_column(columns) if totalled else 0
     for c, column in enumerate(columns, start=1):
         shown = len(frame) > 0 and (c == label_col or (column.total and column.kind != "text"))
-        sheet.width(c, max(column.width, _total_width(totals[c - 1], c == label_col)) if shown else column.width)
+        width = max(column.width, header_width(column.header))
+        sheet.width(c, max(width, _total_width(totals[c - 1], c == label_col)) if shown else width)
     last = len(frame) + 1
     if len(frame) == 0:
         put_text(sheet, 2, 1, empty_text, font(italic=True, color="7F7F7F"))
-    else:
+    elif totalled:  # a list with nothing to add up gets no total row
         _subtotals(sheet, columns, last, currency, totals)
     sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{max(last, 2)}")
     sheet.ws.freeze_panes(freeze_after)
@@ -316,6 +320,12 @@ _BOLD = 1.12
 def _label_column(columns: Sequence[Column]) -> int:
     """The column (from 1) the total row's label stands in: the first text column; 0 when there is none."""
     return next((i for i, c in enumerate(columns, start=1) if c.kind == "text"), 0)
+
+
+def header_width(header: str) -> float:
+    """The width (in characters) a bold header needs to wrap between its words only ("Shippe|d" in a
+    column sized for its numbers)."""
+    return round(max((len(word) for word in header.split()), default=0) * _BOLD + 1.5, 1)
 
 
 def _total_width(total: float, label: bool) -> float:

@@ -45,6 +45,8 @@ OPPORTUNITY_STEPS: tuple[SqlStep, ...] = (
 RENEWAL_SUMMARY = SqlStep("renewal_summary.sql", frames=("summary_frame",), creates=("renewal_summary",))
 #: renewal_opportunities with their serials, in working order (a SELECT)
 REPORT_OPPORTUNITIES = "report_opportunities.sql"
+#: the inbox files by status, and those to look at (a SELECT): the run summary's Inputs section
+REPORT_INPUTS = "report_inputs.sql"
 
 #: partner_economics and customer_economics (reports.economics), after the opportunities
 ECONOMICS_ITEMS = SqlStep("economics_items.sql", creates=("assignment_items",))

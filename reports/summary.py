@@ -289,10 +289,14 @@ def _section_table(summary: pd.DataFrame, name: str, first: str, labels: dict[st
     return _table([first, count_label, "value", "weighted value"], rows, {1, 2, 3})
 
 
+#: the changes section of a run with nothing to compare (the first run) or nothing changed
+NOTHING_CHANGED = "Nothing changed since the last run (or this is the first run)."
+
+
 def _changes_table(summary: pd.DataFrame, data: ReportData) -> list[str]:
     changes = section(summary, "changes")
     if data.changes.empty and int(changes["opportunities"].sum()) == 0:
-        return ["Nothing changed since the last run (or this is the first run)."]
+        return [NOTHING_CHANGED]
     since = data.changes["previous_as_of"].dropna()
     head = [f"Compared with the run as of {since.iloc[0]:%Y-%m-%d}.", ""] if len(since) else []
     rows = [[_md(r.label), f"{r.opportunities:,}", _money(r.value)] for r in changes.itertuples()]
@@ -355,8 +359,52 @@ def render_markdown(data: ReportData, summary: pd.DataFrame, settings: Valuation
         if len(missed) > len(shown):
             out += ["", (f"… and {len(missed) - len(shown):,} more (all in the Missed renewals sheet of "
                          "out/renewal_opportunities.xlsx and the missed_renewals table).")]
+    out += inputs_section(data.inputs)
     out += _absent_section(data.absent_files)
     return clean_str("\n".join(out) + "\n")
+
+
+INPUTS_HEADING = "## Inputs"
+#: how the Inputs section names each status of ingested_files, in its order
+_STATUS_WORDS: dict[str, str] = {
+    "loaded": "loaded", "duplicate": "duplicate of another", "empty": "empty", "error": "could not be read",
+    "needs_mapping": "waiting for a `columns:` mapping", "missing": "no longer in the inbox (rows kept)",
+    "retracted": "retracted",
+}
+#: what a person should do about a file of each status the section lists
+_TO_DO: dict[str, str] = {
+    "empty": "no data rows: an empty delivery; ask the sender to send it again",
+    "error": "could not be read",
+    "needs_mapping": "a required field has no column: `radar validate` shows the block to add to sources.yaml",
+}
+
+
+def inputs_section(inputs: pd.DataFrame) -> list[str]:
+    """What the warehouse was built from: the inbox files by status with their rows, and each file to look at
+    (a reader of the file in the morning could not tell whether last night's inputs were complete)."""
+    if inputs.empty:
+        return []
+    counts = inputs[inputs["path"].isna()].set_index("status")
+    if counts.empty:
+        return []
+    parts = []
+    for status, words in _STATUS_WORDS.items():
+        if status in counts.index:
+            n = int(counts.loc[status, "files"])
+            loaded = int(counts.loc[status, "rows_loaded"])
+            rows = (f" ({loaded:,} row{'' if loaded == 1 else 's'}, "
+                    f"{int(counts.loc[status, 'rows_quarantined']):,} quarantined)" if status == "loaded" else "")
+            parts.append(f"{n:,} {words}{rows}")
+    files = int(counts["files"].sum())
+    out = ["", INPUTS_HEADING, "", f"{files:,} inbox file{'' if files == 1 else 's'}: " + ", ".join(parts) + "."]
+    look = inputs[inputs["path"].notna()]
+    if len(look):
+        out += ["", "To look at:", ""]
+        for r in look.itertuples():
+            error = _md(r.error).removeprefix(_md(r.path)).lstrip(": ") if isinstance(r.error, str) else ""
+            why = _TO_DO.get(r.status, r.status) + (f": {error}" if error and r.status == "error" else "")
+            out.append(f"- {_md(r.path)}: {why}")
+    return out
 
 
 ABSENT_HEADING = "## Inbox files no longer read"

@@ -6,6 +6,7 @@ people wrote, and an escape sequence in a reseller's name must not drive the ter
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -14,13 +15,27 @@ import pandas as pd
 
 from reports.safe_text import clean_str
 
+_NUMBER = re.compile(r"[-+]?[\d,]*\.?\d+%?")
+
 
 def table(df: pd.DataFrame, *, index: bool = False) -> str:
-    """A DataFrame as an aligned text table with a header rule."""
+    """A DataFrame as aligned text columns two spaces apart with a rule under the header: text
+    left-aligned, numbers right-aligned, whole numbers with thousands separators."""
     if df.empty:
         return "(none)"
-    text = df.to_string(index=index)
-    lines = text.splitlines()
+    frame = df.reset_index() if index else df
+    columns: list[tuple[list[str], bool]] = []
+    for name in frame.columns:
+        values = frame[name]
+        whole = pd.api.types.is_integer_dtype(values)
+        cells = [str(name)] + ["" if pd.isna(v) else f"{v:,}" if whole else str(v) for v in values.tolist()]
+        numeric = ((pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values))
+                   or all(_NUMBER.fullmatch(c) for c in cells[1:] if c))  # amounts written as text: "1,234"
+        columns.append((cells, numeric))
+    widths = [max(len(c) for c in cells) for cells, _ in columns]
+    lines = ["  ".join(cells[i].rjust(w) if numeric else cells[i].ljust(w)
+                       for (cells, numeric), w in zip(columns, widths, strict=True)).rstrip()
+             for i in range(len(frame) + 1)]
     rule = "-" * max(len(line) for line in lines)
     return "\n".join([lines[0], rule, *lines[1:]])
 

@@ -66,10 +66,12 @@ def stage_counts(stage: str, meta: dict[str, Any]) -> str:
 def _counts(stage: str, meta: dict[str, Any]) -> str:
     rows = meta.get("dagster/row_count")
     if stage == "inbox_files":
-        reread = meta.get("files_reread", 0)
+        reread, dup = meta.get("files_reread", 0), meta.get("files_duplicate", 0)
         return (f"{_n(meta.get('files', 0))} files: {_n(meta.get('files_new_or_changed', 0))} new or changed, "
                 + (f"{_n(reread)} re-read (new reader or source settings), " if reread else "")
-                + f"{_n(meta.get('files_unchanged', 0))} unchanged, {_n(meta.get('files_failed', 0))} failed; "
+                + f"{_n(meta.get('files_unchanged', 0))} unchanged, "
+                + (f"{_n(dup)} duplicate{'' if dup == 1 else 's'} of another, " if dup else "")
+                + f"{_n(meta.get('files_failed', 0))} failed; "
                 f"{_n(meta.get('rows_loaded_this_run', 0))} rows loaded")
     if stage == "source_records":
         return f"{_n(rows)} records, {_n(meta.get('rows_quarantine', 0))} in quarantine"

@@ -134,7 +134,8 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
             from sources.inbox import sources_without_files
             print_run_summary(home, changes_since_last_run(before, after, events.metadata.get("inbox_files", {})),
                               warnings, config.reports.review_rows,
-                              [f"{name}: {why}" for name, why in sources_without_files(home, config.sources).items()])
+                              [f"{name}: {why}" for name, why in sources_without_files(home, config.sources).items()],
+                              run_id=result.run_id)
         _notify(config, home, "warning" if warnings else "success",
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)
@@ -241,10 +242,13 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
 
 
 def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None,
-                      review_rows: int | None = None, idle_sources: list[str] | None = None) -> None:
-    """The per-source summary table, problem files, files needing a mapping, what changed, warnings,
-    where things are (`review_rows`: the pairs out/match_review.xlsx lists at most)."""
+                      review_rows: int | None = None, idle_sources: list[str] | None = None,
+                      run_id: str | None = None) -> None:
+    """The per-source table, what was resolved, problem files, files needing a mapping, the digest of
+    out/run_summary.md, what changed, warnings, where things are (`review_rows`: the pairs
+    out/match_review.xlsx lists at most; `run_id`: the run whose files' warnings are listed)."""
     from pipelines.cli.run_summary import (
+        SOURCE_TABLE_TITLE,
         absent_files,
         entity_counts,
         needs_mapping_files,
@@ -253,11 +257,13 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
         source_summary,
         warned_files,
     )
-    from reports.summary import ABSENT_HEADING
+    from reports.run_digest import run_digest
+    from reports.summary import ABSENT_HEADING, NOTHING_CHANGED
     from warehouse.build import WarehousePaths
 
     live = WarehousePaths(home).live
     say("\nRenewal Radar: run complete\n")
+    say(SOURCE_TABLE_TITLE)
     say(table(source_summary(live)))
     counts = entity_counts(live)
     if counts:
@@ -269,8 +275,8 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     for heading, lines in (
         ("Files that could not be read, or came empty:", problem_files(live)),
         ("Sources that read no file this run (`radar validate` shows each source's files):", idle_sources or []),
-        ("Files read with warnings (every warning: `radar validate`, or the table ingested_files):",
-         warned_files(live)),
+        ("Files read with warnings this run (every warning: `radar validate`, or the table ingested_files):",
+         warned_files(live, run_id)),
         ("Files no longer in the inbox (their rows are kept – "
          f"`radar retract --home {home} PATH` takes a file's rows out):", missing),
         ("Retracted files (their rows are out of the warehouse until delivered again):", retracted),
@@ -282,8 +288,9 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
             say(bullet(lines))
     summary_md = home / "out" / "run_summary.md"
     if summary_md.is_file():
-        text = summary_md.read_text(encoding="utf-8").split(f"\n{ABSENT_HEADING}")[0]  # listed above
-        say("\n" + text.rstrip())
+        say("\n" + run_digest(summary_md.read_text(encoding="utf-8"), str(summary_md),
+                               skip=(ABSENT_HEADING.removeprefix("## "),),  # listed above
+                               nothing_new=NOTHING_CHANGED if changes else ""))
     if changes:
         say(f"\n{changes}")
     if warnings:
@@ -291,7 +298,7 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
         say(bullet(warnings))
     say(f"\nWarehouse: {live}")
     if (home / "out").is_dir():
-        say(f"Workbooks, CRM import, Parquet and this summary: {home / 'out'}")
+        say(f"Workbooks, CRM import, Parquet and the whole run summary: {home / 'out'}")
 
 
 def _config_or_exit(home: Path) -> int | None:

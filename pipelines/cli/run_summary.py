@@ -16,29 +16,38 @@ SOURCE_SUMMARY_SQL = """
 SELECT source,
        count(*) FILTER (WHERE status NOT IN ('superseded', 'missing', 'retracted')) AS files,
        count(*) FILTER (WHERE status = 'loaded')                              AS loaded,
-       count(*) FILTER (WHERE status IN ('duplicate', 'empty', 'error'))      AS "dup/empty/error",
-       count(*) FILTER (WHERE status = 'needs_mapping')                       AS needs_mapping,
+       count(*) FILTER (WHERE status = 'duplicate')                           AS duplicate,
+       count(*) FILTER (WHERE status = 'empty')                               AS empty,
+       count(*) FILTER (WHERE status = 'error')                               AS failed,
+       count(*) FILTER (WHERE status = 'needs_mapping')                       AS "need a mapping",
        count(DISTINCT path) FILTER (WHERE status = 'missing')                 AS missing,
        count(DISTINCT path) FILTER (WHERE status = 'retracted')               AS retracted,
-       coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_loaded,
-       coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS rows_quarantined
+       coalesce(sum(rows_loaded) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS "rows loaded",
+       coalesce(sum(rows_quarantined) FILTER (WHERE status = 'loaded'), 0)::BIGINT AS "rows quarantined"
 FROM ingested_files
 GROUP BY source
 ORDER BY source
 """
 
+#: columns the source table always shows; the others only when a source has one
+_ALWAYS = ("source", "files", "loaded", "rows loaded", "rows quarantined")
+SOURCE_TABLE_TITLE = "In the warehouse, by source (every file read so far):"
+
 
 def source_summary(warehouse: Path) -> pd.DataFrame:
-    """Files and rows per source, from the live warehouse, with a TOTAL line."""
+    """Files and rows per source, from the live warehouse, with a total line; the columns of statuses no
+    file has (duplicate, empty, failed, need a mapping, missing, retracted) left out."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         df = con.execute(SOURCE_SUMMARY_SQL).df()
     finally:
         con.close()
-    if not df.empty:
-        total = df.drop(columns="source").sum(numeric_only=True)
-        df = pd.concat([df, pd.DataFrame([{"source": "TOTAL", **total.to_dict()}])], ignore_index=True)
-    return df
+    if df.empty:
+        return df
+    total = df.drop(columns="source").sum(numeric_only=True)
+    df = pd.concat([df, pd.DataFrame([{"source": "total", **total.to_dict()}])], ignore_index=True)
+    shown = [c for c in df.columns if c in _ALWAYS or int(total[c]) > 0]
+    return df[shown]
 
 
 #: what an empty file's line says: a delivery with no data rows is someone's to chase
@@ -64,17 +73,20 @@ WARNED_FILES_SQL = """
 SELECT path, warnings
 FROM ingested_files
 WHERE status = 'loaded' AND len(warnings) > 0
-  AND run_id = (SELECT run_id FROM ingested_files WHERE run_id IS NOT NULL ORDER BY ingested_at DESC LIMIT 1)
+  AND run_id = coalesce($run_id,
+                        (SELECT run_id FROM ingested_files WHERE run_id IS NOT NULL ORDER BY ingested_at DESC LIMIT 1))
 ORDER BY path
 """
 
 
-def warned_files(warehouse: Path, limit: int = 10, width: int = 220) -> list[str]:
-    """The files this run read with warnings (a column left unmapped, values left blank, a code page
-    guessed ...): per file its first warning, cut to `width`, and how many more; then how many more files."""
+def warned_files(warehouse: Path, run_id: str | None = None, limit: int = 10, width: int = 220) -> list[str]:
+    """The files run `run_id` read with warnings (a column left unmapped, values left blank, a code page
+    guessed ...): per file its first warning, cut to `width`, and how many more; then how many more files.
+    A night that read no file lists none (an unchanged file's warning is not news); without `run_id`, the
+    files of the last run that read any."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        rows = con.execute(WARNED_FILES_SQL).fetchall()
+        rows = con.execute(WARNED_FILES_SQL, {"run_id": run_id}).fetchall()
     finally:
         con.close()
     out = []
@@ -151,6 +163,21 @@ def entity_counts(warehouse: Path) -> dict[str, int]:
         con.close()
 
 
+#: the review queue's pairs, and the open value of the distinct customers in them (a customer in several
+#: pairs counted once; match_review's value_at_stake is per pair)
+REVIEW_VALUE_SQL = """
+WITH queued AS (
+    SELECT left_customer_id AS customer_id, currency FROM match_review
+    UNION
+    SELECT right_customer_id, currency FROM match_review
+)
+SELECT (SELECT count(*) FROM match_review),
+       (SELECT sum(o.value) FROM renewal_opportunities AS o
+        WHERE o.kind IN ('renewal', 'lapsed', 'coverage_gap')
+          AND EXISTS (SELECT 1 FROM queued AS q WHERE q.customer_id = o.customer_id AND q.currency = o.currency))
+"""
+
+
 def review_summary(warehouse: Path, listed: int | None = None, limit: int = 10) -> list[str]:
     """The review queue's length (and that out/match_review.xlsx lists its first `listed` pairs when it
     is longer), and what became of the marks this run read from out/match_review.xlsx: how many it
@@ -170,7 +197,7 @@ def review_summary(warehouse: Path, listed: int | None = None, limit: int = 10) 
                 lines += [f"  row {row}: {left} / {right} marked {mark!r} not applied: {reason}"
                           for status, left, right, mark, row, reason in marks if status == "not applied"][:limit]
         if "match_review" in present:
-            n, value = con.execute("SELECT count(*), sum(value_at_stake) FROM match_review").fetchall()[0]
+            n, value = con.execute(REVIEW_VALUE_SQL).fetchall()[0]
             where = ("out/match_review.xlsx" if listed is None or n <= listed
                      else f"the match_review table, the first {listed:,} listed in out/match_review.xlsx")
             lines.append(f"Review queue: {n:,} pair{'s' if n != 1 else ''} to decide in {where}"

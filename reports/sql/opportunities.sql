@@ -222,7 +222,8 @@ SELECT 'coverage_gap' AS kind,
                         || ' current or recent contract(s) without recorded serials (e.g. ' || g.unlinked_example
                         || ') that may cover these.' ELSE '' END
            || CASE WHEN g.customer_id IS NULL THEN ' End customer unknown: the units were sold with none named'
-                        || ' (see registration_issues); ask the reseller who owns them.' ELSE '' END AS basis
+                        || ' (the registration audit, out/channel/registration_issues.xlsx, lists them);'
+                        || ' ask the reseller who owns them.' ELSE '' END AS basis
 FROM grouped g
 CROSS JOIN run_settings s
 CROSS JOIN rv_fixed_probability fp

@@ -142,10 +142,13 @@ def test_the_run_summary_says_how_much_of_a_long_queue_the_workbook_lists(tmp_pa
     con = _warehouse()
     con.execute(f"ATTACH '{path}' AS disk")
     con.execute("CREATE TABLE disk.match_review AS SELECT * FROM match_review")
+    con.execute("CREATE TABLE disk.renewal_opportunities AS SELECT * FROM renewal_opportunities")
     con.close()
+    # the distinct customers' open value, each once (C4 is in two pairs, C1 in two): 100 + 50 + 10 + 5000;
+    # the pairs' values added up would say 10,260
     assert review_summary(path, listed=2) == [
         "Review queue: 4 pairs to decide in the match_review table, the first 2 listed in out/match_review.xlsx "
-        "(10,260 of open value at stake)"]
+        "(5,160 of open value at stake)"]
     assert review_summary(path, listed=20_000)[0].startswith("Review queue: 4 pairs to decide in out/match_review.xlsx")
 
 
@@ -178,3 +181,17 @@ def test_marks_read_with_calamine_equal_openpyxls_and_a_sheet_it_cannot_read_fal
     used: list[Path] = []
     read = review_marks.read_review_marks(path)
     assert used == [path] and read.loc[3, "note"] == "09:30:00" and list(read["row"]) == [2, 3, 4, 5]
+
+
+def test_the_workbook_says_how_likely_a_pair_is_in_words_and_adds_no_values_up(tmp_path: Path) -> None:
+    """22 of 29 demo pairs were asked "merge?" at 8%, and the value total counted a customer once per pair."""
+    path = write_review_workbook(tmp_path / "match_review.xlsx", review_frame(_warehouse()), "USD",
+                                 dt.date(2026, 11, 2))
+    ws = openpyxl.load_workbook(path)["Review"]
+    header = [c.value for c in ws[1]]
+    likely = header.index("Same customer?") + 1
+    probability = header.index("Match probability") + 1
+    got = {ws.cell(row, probability).value: ws.cell(row, likely).value for row in range(2, 6)}
+    assert got == {0.3: "possible", 0.6: "possible", 0.7: "possible", 0.25: "unlikely"}
+    stake = header.index("Value at stake") + 1
+    assert ws.max_row == 5 and ws.cell(6, stake).value is None  # no total row under the values at stake

@@ -78,6 +78,10 @@ def test_changes_since_the_last_run() -> None:
                              "again because the reader or their source's settings in sources.yaml changed.")
     assert stage_counts("inbox_files", {"files": 3, "files_new_or_changed": 1, "files_unchanged": 2,
                                         "files_failed": 0, "rows_loaded_this_run": 9}).startswith("3 files: 1 new")
+    # a duplicate is counted, so the parts add up to the files (59 files: 58 new, 0 unchanged, 0 failed did not)
+    assert stage_counts("inbox_files", {"files": 59, "files_new_or_changed": 58, "files_unchanged": 0,
+                                        "files_duplicate": 1, "files_failed": 0, "rows_loaded_this_run": 9924}) == (
+        "59 files: 58 new or changed, 0 unchanged, 1 duplicate of another, 0 failed; 9,924 rows loaded")
     # the value is the headline's: the renewals' and win-backs' count beside it, the other kinds apart
     assert stage_counts("renewal_opportunities", {
         "value": 666941.34, "kind_renewal": 219, "kind_lapsed": 44, "kind_coverage_gap": 307, "kind_coterm": 211,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.cli.run_summary import problem_files, warned_files
+from pipelines.cli.console import table
+from pipelines.cli.run_summary import problem_files, source_summary, warned_files
 
 
 def _warehouse(path: Path) -> Path:
@@ -45,3 +46,29 @@ def test_an_empty_delivery_is_named_beside_the_files_that_could_not_be_read(tmp_
     con.close()
     assert problem_files(tmp_path / "warehouse.duckdb") == [
         "inbox/x.xlsb: damaged", "inbox/w/2026-11.csv: no data rows: an empty delivery; ask the sender to send it again"]
+
+
+def test_a_night_that_read_no_file_lists_no_warning_again(tmp_path: Path) -> None:
+    """An unchanged file's warning (an HTML export read as a workbook) was printed again every night."""
+    warehouse = _warehouse(tmp_path / "warehouse.duckdb")
+    assert warned_files(warehouse, "r3") == []
+    assert warned_files(warehouse, "r1") == ["inbox/old.csv: an older night's warning"]
+
+
+def test_the_source_table_splits_what_went_wrong_and_shows_only_what_happened(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"))
+    con.execute("CREATE TABLE ingested_files (source VARCHAR, path VARCHAR, status VARCHAR, rows_loaded BIGINT, "
+                "rows_quarantined BIGINT)")
+    con.execute("""INSERT INTO ingested_files VALUES ('westbridge', 'w/1.csv', 'loaded', 1500, 3),
+        ('westbridge', 'w/2.csv', 'empty', 0, 0), ('westbridge', 'w/1 (1).csv', 'duplicate', 0, 0),
+        ('accounting', 'a.xlsx', 'loaded', 2760, 14), ('accounting', 'old.xlsx', 'superseded', 10, 0)""")
+    con.close()
+    frame = source_summary(tmp_path / "warehouse.duckdb")
+    assert list(frame.columns) == ["source", "files", "loaded", "duplicate", "empty", "rows loaded",
+                                   "rows quarantined"]
+    text = table(frame)
+    assert text.splitlines()[0].split() == ["source", "files", "loaded", "duplicate", "empty", "rows", "loaded",
+                                            "rows", "quarantined"]
+    assert text.splitlines()[-1].split() == ["total", "4", "2", "1", "1", "4,260", "17"]
+    assert text.splitlines()[2].startswith("accounting ")  # names left-aligned, numbers right-aligned
+    assert text.splitlines()[2].endswith(" 14")

@@ -28,6 +28,7 @@ from reports.sheets import (
     cell_value,
     fill,
     header_text,
+    header_width,
     money_format,
     page_setup,
     put_header,
@@ -186,7 +187,8 @@ def _cell_by_cell_list(sheet: Sheet, frame: pd.DataFrame, columns: list[Column],
     label = _label_column(columns)
     for c, column in enumerate(columns, start=1):  # the label and a money total shown whole in bold
         shown = len(frame) > 0 and (c == label or (column.total and column.kind != "text"))
-        sheet.width(c, max(column.width, _total_width(totals[c - 1], c == label)) if shown else column.width)
+        width = max(column.width, header_width(column.header))  # a bold header wraps between words only
+        sheet.width(c, max(width, _total_width(totals[c - 1], c == label)) if shown else width)
     _subtotals(sheet, columns, len(frame) + 1, currency, totals)
     sheet.ws.autofilter(f"A1:{column_letter(len(columns))}{len(frame) + 1}")
     sheet.ws.freeze_panes("B2")
