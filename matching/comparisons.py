@@ -144,10 +144,12 @@ def comparison_inputs(
     )
 
 
-#: letters of scripts a name is not spelled in Latin from (`text.spell_in_latin` writes Greek and
-#: Cyrillic in Latin letters): kana, ideographs, hangul, Arabic, Hebrew, Thai, Indic ...
-_OTHER_SCRIPT = (r"[\x{0590}-\x{08FF}\x{0900}-\x{0DFF}\x{0E00}-\x{0EFF}\x{1100}-\x{11FF}\x{3040}-\x{30FF}"
-                 r"\x{3130}-\x{318F}\x{3400}-\x{9FFF}\x{AC00}-\x{D7AF}\x{F900}-\x{FAFF}]")
+#: a character of any script but Latin, by its Unicode script property (RE2), after `text.spell_in_latin`
+#: wrote the scripts it spells in Latin letters: kana, ideographs, hangul, Arabic, Hebrew, Thaana,
+#: Tibetan, Mongolian ... (a hand-made list of ranges had missed Tibetan: its names were compared
+#: letter by letter with Latin ones, a disagreement). Digits, punctuation and marks are Common or
+#: Inherited, never another script.
+_OTHER_SCRIPT = r"[^\p{Latin}\p{Common}\p{Inherited}]"
 
 
 def _other_script(names: pd.Series) -> np.ndarray:

@@ -182,6 +182,13 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
     "drustvo s ogranicenom odgovornoscu", "drustvo sa ogranicenom odgovornoscu", "empresa individual",
     "empresa individual de responsabilidad limitada", "осоо", "жчк", "osoo", "zhchk", "ksc closed", "kscc",
     "eas", "pra li",
+    # West Africa's one-person SARL (SUARL, SARLU), Lao English "Sole Co., Ltd", France's GIE written out;
+    # native forms: Lao limited (ຈຳກັດ, sole ຈຳກັດຜູ້ດຽວ), Tajik LLC (ҶДММ, also typed ЧДММ), Oman's
+    # listed and closed joint-stock companies (ش.م.ع.ع, ش.م.ع.م), Iran's joint-stock and limited forms
+    # and the English "limited" written in Persian letters, Kurdish limited
+    "suarl", "sarlu", "sole co ltd", "sole company limited", "groupement d interet economique",
+    "ຈຳກັດ", "ຈຳກັດຜູ້ດຽວ", "ҷдмм", "чдмм", "jdmm", "chdmm", "شمعع", "شمعم",
+    "سهامی خاص", "سهامی عام", "با مسئولیت محدود", "لمیتد", "سنووردار",
 )
 #: fewest letters of a one-word form that a cut field must leave for them to count as the form
 MIN_CUT: Final[int] = 5
@@ -223,12 +230,15 @@ LEADING_FORMS: Final[tuple[str, ...]] = (
     "srl", "sarl", "eurl", "etablissements", "ets",
     # Montenegro's and Serbia's "DOO" written first ("DOO Jadran Trade"), Kyrgyzstan's ОсОО
     "doo", "осоо", "osoo",
+    # "company" leading a name in Lao (ບໍລິສັດ), Persian (شرکت, its own letters for Arabic شركة) and
+    # Malay (Syarikat); not French "Sté" (société), which folds to the "Ste" of "Ste Marie"
+    "ບໍລິສັດ", "شرکت", "syarikat",
 )  # fmt: skip
 #: Japanese and Chinese forms, written with no space before or after the name ("株式会社ミナト電機",
 #: "ミナト電機株式会社", "深圳市华强电子有限公司"); longest first where one ends another
 UNSPACED_FORMS: Final[tuple[str, ...]] = (
-    "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "有限公司", "股份公司",
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
+    "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "集團有限公司", "一人有限公司", "有限公司",
+    "股份公司", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
 )  # fmt: skip
 #: leading forms that are also words, stripped only in their country ("PT Astra" in Indonesia)
 LEADING_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {

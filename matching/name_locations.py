@@ -110,6 +110,40 @@ def _ends_in_form(rest: pd.Series, forms: pa.Array) -> np.ndarray:
     return form
 
 
+#: a bracketed segment between the company's name and its trailing legal form of one to four words
+#: ("wari timber (png) limited", "acme (fiji) pte ltd", "kilimo (t) ltd")
+_BRACKET_BEFORE_FORM: Final[str] = (
+    r"^(?P<rest>.*[^ (]) *\( *(?P<seg>[^()]*[^ ()]) *\) +(?P<form>[^ ()]+(?: [^ ()]+){0,3})$"
+)
+
+
+def _country_before_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array,
+                         countries: dict[str, str]) -> pd.Series:
+    """A country (name or ISO code) or a single letter in brackets between the name and its legal form,
+    as subsidiaries are registered ("Wari Timber (PNG) Limited", "Kilimo (T) Ltd" - East Africa's
+    letter for the country): part of the form, not of the name. The country fills `out` where none
+    was found; a letter names none. Fills `out` in place; returns the names."""
+    rows = np.flatnonzero(name.str.contains("(", regex=False).fillna(False).to_numpy(dtype=bool))
+    if not len(rows):
+        return name
+    parts = extract(name.iloc[rows].reset_index(drop=True), _BRACKET_BEFORE_FORM)
+    seg = place_key(parts["seg"].fillna("").astype(TEXT_DTYPE))
+    country = _lookup(seg, countries)
+    letter = (seg.str.len() == 1) & seg.str.isalpha()
+    peel = (country.notna() | letter).to_numpy(dtype=bool) & ~is_in(seg, string_set(WORDLIKE_CODES))
+    peel &= ~is_in(seg.str.replace(" ", "", regex=False), forms)  # "(pty) ltd" is a form
+    peel &= _ends_in_form(parts["form"].fillna("").astype(TEXT_DTYPE), forms)
+    if not peel.any():
+        return name
+    at = rows[peel]
+    name = name.copy()
+    name.iloc[at] = (parts["rest"][peel] + " " + parts["form"][peel]).to_numpy()
+    found = country[peel].to_numpy()
+    unset = out["country"].iloc[at].isna().to_numpy(dtype=bool)
+    out["country"].iloc[at[unset]] = found[unset]
+    return name
+
+
 def _after_legal_form(name: pd.Series, out: dict[str, pd.Series], forms: pa.Array, data_cities: pa.Array,
                       countries: dict[str, str]) -> pd.Series:
     """A city or country written after the legal form with no separator ("Sjöberg Bygg HB
@@ -296,6 +330,7 @@ def split_locations(names: pd.Series, cities: frozenset[str] = frozenset()) -> p
             out[col] = out[col].where(~take, found)
         codes = codes.where(~(peel & ambiguous_code), seg.astype(object))
         name = name.where(~peel, parts["rest"])
+    name = _country_before_form(name, out, forms, countries)
     name = _after_legal_form(name, out, forms, data_cities, countries)
     name = _bare_place(name, out, forms, data_cities)
     _resolve_codes(out, codes, gazetteer)

@@ -139,10 +139,11 @@ def fold_text(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _latin_fold(c: str) -> str:
+    """A digit of any script as its ASCII digit ("٣" -> "3"); a Latin letter with no decomposition in plain
+    letters ("ł" -> "l", Azerbaijani "ə" -> "e", as anyascii spells it); a modifier letter ("ʻ" of Uzbek "oʻ",
+    "ʼ") dropped, as an apostrophe is; anything else as it is."""
     if c.isdigit() and not c.isascii() and unicodedata.decimal(c, None) is not None:
         return str(unicodedata.decimal(c))
-    """A Latin letter with no decomposition in plain letters ("ł" -> "l", Azerbaijani "ə" -> "e", as anyascii
-    spells it); a modifier letter ("ʻ" of Uzbek "oʻ", "ʼ") dropped, as an apostrophe is; anything else as it is."""
     if c in LATIN_LETTER_FOLDS:
         return LATIN_LETTER_FOLDS[c]
     if c.isascii():
@@ -169,9 +170,15 @@ _NO_MARKS = re.compile("['`]")
 _ARMENIAN_PAIRS = {"ու": "u", "եւ": "ev"}
 
 
+#: Thai and Lao vowels written before the consonant they follow in speech ("แสง" is "saeng"), which anyascii
+#: spells in the order written ("esng"): moved after it first
+_PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
+
+
 def _in_latin(value: str) -> str:
     for pair, sound in _ARMENIAN_PAIRS.items():
         value = value.replace(pair, sound)
+    value = _PREPOSED_VOWEL.sub(r"\2\1", value)
     return _NO_MARKS.sub("", anyascii(value).lower())
 
 

@@ -306,8 +306,15 @@ def load_config(home: Path) -> RadarConfig:
     path = Path(home) / "sources.yaml"
     if not path.is_file():
         raise ConfigError(f"{path}: not found (every home needs a sources.yaml)")
+    data = path.read_bytes()
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # saved by an editor in a Windows code page ("Ü" as one byte)
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}: line {line}: byte 0x{data[exc.start]:02x} is not UTF-8; save the file as "
+                          "UTF-8 (an editor's \"Save with encoding\")") from None
+    try:
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     return parse_config(raw, origin=str(path))

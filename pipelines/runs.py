@@ -13,11 +13,17 @@ from dagster._core.storage.dagster_run import IN_PROGRESS_RUN_STATUSES
 PROCESS_TAG = "radar/process"  # host:pid of the `radar run` that runs it
 TRIGGER_TAG = "radar/trigger"  # cli | inbox | schedule
 USER_TAG = "user"  # the UI's "Launched by" column
+#: the code location of a home's workspace.yaml (pipelines.instance) and Dagster's tag naming a run's repository:
+#: a run executed in process carries no origin, and without the tag the job's Runs tab and the Overview's run
+#: squares of the UI showed none of the nights `radar run` and cron ran
+LOCATION_NAME = "renewal_radar"
+REPOSITORY_TAG = ".dagster/repository"
 
 
 def cli_tags(trigger: str = "cli") -> dict[str, str]:
     """Tags of a run started by this process: who started it and where, so its death can be seen."""
-    return {TRIGGER_TAG: trigger, PROCESS_TAG: f"{socket.gethostname()}:{os.getpid()}", USER_TAG: "radar run"}
+    return {TRIGGER_TAG: trigger, PROCESS_TAG: f"{socket.gethostname()}:{os.getpid()}", USER_TAG: "radar run",
+            REPOSITORY_TAG: f"__repository__@{LOCATION_NAME}"}
 
 
 def _alive(pid: int) -> bool:

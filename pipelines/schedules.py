@@ -14,6 +14,7 @@ from dagster import (
 )
 
 from pipelines.ops_settings import ScheduleSettings
+from pipelines.runs import TRIGGER_TAG
 from pipelines.stages.memory import give_back_memory
 
 
@@ -28,7 +29,6 @@ nightly_job = define_asset_job(
     selection=AssetSelection.all(),
     executor_def=in_process_executor,  # DuckDB allows one writer: no parallel steps on the warehouse
     description="Consolidate the inbox into the warehouse and emit renewal opportunities.",
-    tags={"radar/trigger": "schedule"},
     hooks={give_back_memory_hook},
 )
 
@@ -39,5 +39,8 @@ def build_schedule(settings: ScheduleSettings) -> ScheduleDefinition:
         name="nightly_schedule", job=nightly_job, cron_schedule=settings.cron,
         execution_timezone=settings.timezone,
         default_status=DefaultScheduleStatus.RUNNING if settings.enabled else DefaultScheduleStatus.STOPPED,
-        description=f"The nightly run at '{settings.cron}' ({settings.timezone}); sources.yaml `schedule:`.",
+        description=(f"The nightly run, cron {settings.cron} in {settings.timezone} (sources.yaml, schedule:). "
+                     "It fires only while the Dagster daemon runs: `radar ui` starts one, or `radar daemon`."),
+        # the schedule's runs, not every run of the job: a run launched in the UI is no scheduled one
+        tags={TRIGGER_TAG: "schedule"},
     )

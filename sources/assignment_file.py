@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from sources.dates import parse_dates
+from sources.table import FileReadError
+from sources.text_bytes import detect_encoding
 
 #: the file, under HOME/overrides/ (not a match-decision pair file: override_files skips it)
 ASSIGNMENTS_FILE = "assignments.csv"
@@ -69,8 +71,10 @@ def read_assignments(home: Path) -> pd.DataFrame:
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skip_blank_lines=False)
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        # decoded as inbox files are: Excel on Windows saves a CSV in the machine's code page ("Müller" as one byte)
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=detect_encoding(data),
+                         skip_blank_lines=False)
+    except (UnicodeDecodeError, FileReadError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         return _whole_file_problem(rel, sha, "file", f"{rel}: cannot be read as CSV ({type(exc).__name__})")
     raw = [json.dumps(dict(zip(df.columns, values, strict=True)), ensure_ascii=False)
            for values in df.itertuples(index=False, name=None)]

@@ -207,7 +207,37 @@ def _read_exact(
                 width = len(fields)
     frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=[str(i) for i in range(width)],
                          dtype=object)
-    return frame, np.asarray(rows, dtype=np.int64), open_quotes
+    return frame, np.asarray(rows, dtype=np.int64), _miscounted(records, rows, ncols, delim) | open_quotes
+
+
+#: lines that do not line up are told apart only in a file whose lines line up this share or more (a file of
+#: ragged lines is read as it is: its short lines quarantined by what they lack)
+FULL_WIDTH_SHARE = 0.8
+
+
+def _miscounted(records: list[list[str]], rows: list[int], ncols: int, delim: str) -> dict[int, str]:
+    """Lines whose fields do not line up under the header, with why, so their rows are quarantined as written
+    rather than loaded shifted or half empty, in a file whose other lines line up: more fields than the header
+    names (trailing empty ones aside; a delimiter inside a value that is not quoted, "ACME, INC."), or two and
+    more fewer (a line cut short). Lines that open a quote are `_read_exact`'s."""
+    used = []
+    for fields in records:
+        n = len(fields)
+        while n > ncols and not fields[n - 1].strip():
+            n -= 1
+        used.append(n)
+    if sum(n == ncols or (n < ncols and len(f) >= ncols) for n, f in zip(used, records, strict=True)) < (
+            FULL_WIDTH_SHARE * len(records)):
+        return {}
+    out: dict[int, str] = {}
+    for fields, line_no, n in zip(records, rows, used, strict=True):
+        if n > ncols:
+            out[line_no] = (f"line {line_no:,} has {n} fields where the header names {ncols}: a {delim!r} inside a "
+                            f"value that is not quoted? The line: {delim.join(fields)[:200]!r}")
+        elif len(fields) <= ncols - 2 and any(f.strip() for f in fields):
+            out[line_no] = (f"line {line_no:,} has {len(fields)} fields where the header names {ncols} (the other "
+                            f"lines have them all): cut short? The line: {delim.join(fields)[:200]!r}")
+    return out
 
 
 def _runaway(record: list[str], delim: str, ncols: int) -> bool:

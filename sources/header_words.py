@@ -43,13 +43,15 @@ WORD, FOREIGN_WORD, ABBREVIATION, GUESSED, TYPO = "word", "foreign", "abbreviati
 _PLURAL = re.compile(r"\((?:s|es|en|n)\)", re.IGNORECASE)
 _LETTER_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*/\s*([A-Za-z])(?![A-Za-z])")
 #: initials written with dots ("C.P.", "N.P.A.", "P.U."): one word, as "CP" is
-_INITIALS = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){1,3}[A-Za-z](?![A-Za-z])\.?")
+#: dotted initials of any alphabet ("P.O.", Greek "Τ.Κ." for the postal code), read as one word
+_INITIALS = re.compile(r"(?<![^\W\d_])(?<!\.)(?:[^\W\d_]\.){1,3}[^\W\d_](?![^\W\d_])\.?")
 _TO_DIGIT = re.compile(r"(?i)\b(ship|bill|sold|deliver)\s*2(?=[\sA-Z_]|$)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 #: letters of every script are kept ("Номер счета" is two words), and so are the vowel signs and marks of
 #: Thai, the Indic scripts, Hebrew and Arabic, which are no letters to `\w` ("วันที่" is one word)
 _NON_WORD = re.compile(r"(?:[^\w\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff]|_)+")
-_EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?mail")
+#: "e-mail" and its Nordic, Baltic, Slavic and Turkish names ("E-post", "E-postadresse", "E-pasts", "E-pošta")
+_EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?(?:mail|post(?:a|i|e|adress|adresse)?(?![a-z])|pasts(?![a-z]))")
 MAX_HEADER_CHARS = 60  # a longer cell is a value or a title, not a header
 _SHORT_SEGMENTS = frozenset({"to", "id", "nr", "no", "kd", "rg", "re", "art", "or", "of", "and"})
 _LINKS = ("", "s", "n", "en", "e", "es")
@@ -373,6 +375,9 @@ def header_words(text: str) -> tuple[Word, ...]:
         else:
             out.setdefault(seq[i].text, seq[i])
             i += 1
+    words = list(out)
+    if "address" in words and words.index("address") > 0 and words[words.index("address") - 1] in _POSTAL_WORDS:
+        del out[words[words.index("address") - 1]]  # "Postal Address", Norwegian "Postadresse": an address to post to
     if "address" in out and out.keys() & _ADDRESS_PARTS:  # "Address City": the address's city
         del out["address"]
     if not out.keys() & _MONEY_WORDS and any(unicodedata.category(c) == "Sc" for c in text):
@@ -387,6 +392,8 @@ _MONEY_WORDS = frozenset({"amount", "price", "value", "cost", "total", "subtotal
                           "mrr", "arr", "acv", "tcv", "split", "percent"})
 
 
+#: words that say an address is for the post, not which part of it a column holds
+_POSTAL_WORDS = frozenset({"postal", "post", "mailing"})
 _ADDRESS_PARTS = frozenset({"city", "state", "province", "postal", "zip", "postcode", "country",
                             "region", "county", "town", "street"})
 

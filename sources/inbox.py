@@ -11,6 +11,16 @@ from pathlib import Path
 from sources.config import SourceConfig
 
 IGNORED_PREFIXES = ("~$", ".~lock", ".")  # Excel/LibreOffice lock files and hidden files
+#: what operating systems leave beside files: Windows' download marks ("report.csv:Zone.Identifier", as a file
+#: copied from NTFS to a Linux share writes it), thumbnail caches and folder settings
+IGNORED_SUFFIXES = (":zone.identifier", ":com.dropbox.attrs")
+IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
+
+
+def is_ignored(name: str) -> bool:
+    """A file name no source ever reads: lock files, hidden files, an operating system's sidecars."""
+    lower = name.lower()
+    return name.startswith(IGNORED_PREFIXES) or lower.endswith(IGNORED_SUFFIXES) or lower in IGNORED_NAMES
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ def unclaimed_files(home: Path, sources: Sequence[SourceConfig], folder: str = "
     if not root.is_dir():
         return []
     return sorted(p.relative_to(home).as_posix() for p in root.rglob("*")
-                  if p.is_file() and not any(part.startswith(IGNORED_PREFIXES) for part in p.relative_to(root).parts)
+                  if p.is_file() and not any(is_ignored(part) for part in p.relative_to(root).parts)
                   and p.resolve() not in claimed)
 
 
@@ -109,7 +119,7 @@ def list_inbox(home: Path, sources: Sequence[SourceConfig]) -> list[ListedFile]:
     matched: list[tuple[int, SourceConfig, Path, Path]] = []
     for rank, src in enumerate(sources):
         for path in source_paths(home, src):
-            if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
+            if not path.is_file() or is_ignored(path.name):
                 continue
             real = path.resolve()
             if home in real.parents:
@@ -137,7 +147,7 @@ def sources_without_files(home: Path, sources: Sequence[SourceConfig]) -> dict[s
     for src in sources:
         if src.name in reading:
             continue
-        named = [p for p in source_paths(home_path, src) if p.is_file() and not p.name.startswith(IGNORED_PREFIXES)]
+        named = [p for p in source_paths(home_path, src) if p.is_file() and not is_ignored(p.name)]
         owners = sorted({owner[p.resolve()] for p in named if p.resolve() in owner})
         if owners:
             out[src.name] = (f"the {len(named)} file{'s' if len(named) > 1 else ''} its path {src.path!r} names "

@@ -31,6 +31,13 @@ from sources.folding import fold_word as fold
 MONTH_LOCALES: Final[tuple[str, ...]] = (
     "de", "de_AT", "fr", "es", "it", "nl", "pt", "pt_PT", "pl", "sv", "da", "no", "fi", "cs", "tr", "ru", "el",
     "hu", "ro",
+    # more languages, none naming a month another one names otherwise ("Junie 2027" in an Afrikaans tracker was
+    # quarantined): Afrikaans, Catalan, the Baltic, Slovak, Slovenian, Bulgarian, Ukrainian, Indonesian, Malay,
+    # Swahili, Icelandic, Albanian, Macedonian, Serbian, Bosnian, Basque, Galician, Irish, Welsh, Maltese,
+    # Azerbaijani, Kazakh, Uzbek, Georgian, Armenian, Hebrew, Arabic, Persian (not Croatian: its "listopad" is
+    # October, Polish and Czech November; tests/sources/test_month_names.py checks there is no clash)
+    "af", "ca", "lv", "lt", "et", "sk", "sl", "bg", "uk", "id", "ms", "sw", "is", "sq", "mk", "sr", "bs", "eu",
+    "gl", "ga", "cy", "mt", "az", "kk", "uz", "ka", "hy", "he", "ar", "fa",
 )  # fmt: skip
 ENGLISH_MONTHS: Final[tuple[str, ...]] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

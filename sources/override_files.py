@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from sources.table import FileReadError
+from sources.text_bytes import detect_encoding
 
 ENTITY_ID = re.compile(r"^(CUST|PART|AST)-\d+$")
 ENTITIES = ("customer", "partner")
@@ -27,6 +28,12 @@ NOT_PAIR_FILES = (ALIASES_FILE, "assignments.csv")
 ALIAS_COLUMNS = ("name", "canonical", "relation", "note")
 
 
+def _read_people_csv(path: Path) -> pd.DataFrame:
+    """A CSV a person edits, every cell text, decoded as inbox files are (Excel on Windows saves in the machine's
+    code page: a name with "ü" stopped the night)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=detect_encoding(path.read_bytes()))
+
+
 def read_aliases(home: Path) -> pd.DataFrame:
     """`overrides/aliases.csv`: name, canonical, relation (rename | child), note; empty when absent.
 
@@ -36,7 +43,7 @@ def read_aliases(home: Path) -> pd.DataFrame:
     path = Path(home) / "overrides" / ALIASES_FILE
     if not path.is_file():
         return pd.DataFrame({c: pd.Series(dtype=object) for c in ALIAS_COLUMNS})
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df = _read_people_csv(path)
     df.columns = [c.strip().lower() for c in df.columns]
     missing = {"name", "canonical"} - set(df.columns)
     if missing:
@@ -60,7 +67,7 @@ def read_overrides(home: Path) -> pd.DataFrame:
         if path.name in NOT_PAIR_FILES:
             continue
         rel = path.relative_to(home).as_posix()
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        df = _read_people_csv(path)
         df.columns = [c.strip().lower() for c in df.columns]
         missing = {"left", "right", "decision"} - set(df.columns)
         if missing:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -169,6 +170,28 @@ _PHONE_RX = re.compile(_PHONE)
 _DOMAIN_RX = re.compile(_DOMAIN)
 _POSTAL_RX = re.compile(_POSTAL)
 _PERSON_RX = re.compile(_PERSON)
+_WORD_INNER = frozenset("'-.")
+
+
+def _letter_word(word: str) -> bool:
+    """Letters of any script, with their marks (Thai and Indic vowel signs), apostrophes and hyphens inside."""
+    return unicodedata.category(word[0]).startswith("L") and all(
+        unicodedata.category(c)[0] in "LM" or c in _WORD_INNER for c in word[1:])
+
+
+def _is_person(s: str) -> bool:
+    """A person's name as a rep's or a contact's column writes it, in any script: two or three words each
+    capitalised and then lower case ("Nguyễn Văn An", "Γιώργος Παπαδόπουλος", "Jean-Luc Picard"), or in a
+    script without case (Hangul, ideographs, Thai, Arabic ...) one to three words of two to twelve letters
+    ("김민준", "王伟", "สมชาย ใจดี"). The ASCII pattern `_PERSON` also takes "van" / "de" particles."""
+    if _PERSON_RX.match(s) is not None:
+        return True
+    words = s.split()
+    if not 1 <= len(words) <= 3 or s.isascii() or not all(_letter_word(w) for w in words):
+        return False
+    if any(w[0].isupper() or w[0].islower() for w in words):  # a cased script: each word capitalised
+        return len(words) >= 2 and all(w[0].isupper() and (len(w) < 3 or not w.isupper()) for w in words)
+    return 2 <= sum(len(w) for w in words) <= 12
 _ADDRESS_RX = re.compile(_ADDRESS)
 _DIGIT_RX = re.compile(r"\d")
 _BRACKETED_CODE_RX = re.compile(r"^\[([^\[\]\s]{2,40})\]\s")
@@ -252,7 +275,7 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
         in_currencies,  # currency
         _PERCENT_RX.match(s) is not None or money_to_100,  # percent
         not is_num and (legal or org_word),  # company
-        _PERSON_RX.match(s) is not None and not legal and not org_word,  # person
+        _is_person(s) and not legal and not org_word,  # person
         (not is_num and not date_text and letters >= 0.6 and 1 <= len(words) <= 8 and not email and not domain
          and not (in_states or in_countries or in_currencies) and not code_like),  # party
         not is_num and _ADDRESS_RX.match(s) is not None and len(words) >= 2 and letters >= 0.3,  # address

@@ -18,7 +18,7 @@ from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
 from sources.excel import OTHER_WORKBOOK_SUFFIXES, read_markup_workbook, read_other_workbook, read_workbook
-from sources.fields import required_columns
+from sources.fields import REQUIRED_FIELDS, required_columns
 from sources.file_magic import OLE2, sniff_format
 from sources.headers import HeaderMatch
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
@@ -384,12 +384,20 @@ def _side_sheets(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig
     summary, whose required fields only a guess under `WEAK_REQUIRED` names (reading them loaded a
     month's totals as a sale to customer "Jun"). A sheet no column of which names a required field
     still makes the file `needs_mapping` (it may be data in a layout of its own). Sheets named under
-    `sheet:` are always read; a lone sheet is read as before."""
+    `sheet:` are always read; a lone sheet is read as before. A sheet that names at most half of the kind's
+    requirements, with at most half the rows of a sheet that names them all, is a summary or a lookup (an
+    ERP's per-item totals beside its invoice lines): left out with a warning rather than the whole file left
+    `needs_mapping`; one as long as the data may be data in a layout of its own, and still asks for a mapping."""
     if src.sheets or len(mapped) < 2:
         return {}
     why: dict[str | None, str] = {}
+    requirements = len(REQUIRED_FIELDS.get(src.kind, ()))
+    data_rows = max((len(t.cells) for t, m in mapped if not m.needs_mapping), default=0)
     for table, mapping in mapped:
         if mapping.needs_mapping:
+            if requirements and 2 * len(mapping.missing) >= requirements and 2 * len(table.cells) <= data_rows:
+                why[table.sheet] = (f"it names no column for {' nor '.join(mapping.missing)} (a summary beside "
+                                    "the data, it seems); name it under sheet: to read it")
             continue
         weakest = _weakest_required(mapping, src.kind)
         if weakest is not None and weakest.confidence < WEAK_REQUIRED:

@@ -300,13 +300,18 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "sell to customer number", "sell to customer id")),
     },
     "crm_contracts": {
-        # a contract export's bare "Type" is the contract's (SugarCRM: "Next Business Day"), no account type
-        "service_level": (("account_type",), ("type", "contract type")),
+        # a contract export's bare "Type" is the contract's (SugarCRM: "Next Business Day"), no account type;
+        # its "Contract Type" names the service level less surely (KIND_WEAKER_PHRASES)
+        "service_level": (("account_type",), ("type",)),
     },
     "crm_accounts": {
         "customer_name": (("customer_name",), ("name", "full name")),
-        # Pipedrive's organisation "Label" (Customer / Reseller / Leasing) is the account's type
-        "account_type": (("description",), ("label", "organization label", "organisation label")),
+        # Pipedrive's organisation "Label" (Customer / Reseller / Leasing) is the account's type, and so is an
+        # account's "Category" (SuperOffice's "Kategori", Raynet's "Kategória"): a product's category
+        # (hardware / software / service) has no place in an account export
+        "account_type": (("description", "category"), (
+            "label", "organization label", "organisation label", "category", "customer category",
+            "account category", "company category")),
     },
     "sales_rep": {"customer_name": (("customer_name",), ("name",))},
     # a price list's only price is its list price ("Price", "Preis (EUR)", "Unit Price"); a column
@@ -328,7 +333,9 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "sold to", "sold to number", "sold to id",
             "debtor", "debtor number", "debtor account", "debtor id", "debtor account number",
             # Sage's "A/C": the account invoiced (its content tells a code from a name)
-            "account")),
+            "account",
+            # the partner an invoice is made out to (SAGA's "Cod partener"), as "Partner" names it
+            "partner code", "code partner", "partner number", "partner id", "partner account")),
         # an invoice export's bare "Ref" / "Reference" is the invoice's own number (Sage 50)
         "invoice_number": ((), ("reference", "invoice reference",
                                 # a bare "Number" / "Num" / "No." of an invoice export is the document's (Odoo,
@@ -344,6 +351,8 @@ KIND_PHRASE_WEIGHT: Final = 0.97
 #: is the end user when the goods were drop-shipped, else the reseller's own site, so a column naming
 #: the end user outright ("End User Company") wins over it, and it still names the end user alone
 KIND_WEAKER_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    # a contract's "Contract Type" (GLPI's "Type de contrat": hardware maintenance) beside its "Service Level"
+    "crm_contracts": {"service_level": ("contract type",)},
     "distributor": {"customer_name": ("ship to", "ship to name", "ship to customer", "ship to company",
                                       "ship to customer name", "ship to company name", "delivery name",
                                       "deliver to", "delivery to", "delivered to", "delivery customer",
@@ -401,7 +410,8 @@ KIND_FALLBACK_WEIGHT: Final = 0.85
 #: a CRM record's own creation and change times
 _RECORD_TIMES: Final = ("date entered", "date created", "created", "created date", "creation date", "created at",
                         "created on", "created time", "date modified", "modified", "modified date", "modified at",
-                        "last modified", "last modified date", "updated at", "last updated", "modified time")
+                        "last modified", "last modified date", "updated at", "last updated", "modified time",
+                        "date added", "added", "added on", "added date")
 #: kind -> headers that name no field in that kind of file: an accounting export's "Account Code" is a
 #: ledger (GL) account, never the customer's
 KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
@@ -421,7 +431,8 @@ KIND_NO_FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "crm_accounts": ("annual revenue", "revenue", "annual sales", "turnover", "annual turnover", "sales turnover",
                      "employees", "number of employees", *_RECORD_TIMES),
     "distributor": ("id", "record id", "uuid", "guid", "row id"),
-    "sales_rep": ("id", "record id", "uuid", "guid", "row id"),
+    # a tracker's own bookkeeping ("Date added", "Tarehe ya Kuongezwa") dates its row, not a sale
+    "sales_rep": ("id", "record id", "uuid", "guid", "row id", *_RECORD_TIMES),
 }
 #: headers naming a whole document's total, repeated on each of its lines: the amount only when no
 #: line's own amount ("LineAmount", "Line Total", "Net Amount") is there
@@ -545,6 +556,8 @@ STOPWORDS: Final[frozenset[str]] = frozenset({
     "en", "or", "for", "on", "by", "party", "field", "fld", "column", "col", "s", "mm", "dd",
     "yyyy", "yy", "jjjj", "tt", "aaaa", "jj", "mm/dd/yyyy", "format", "optional", "required",
     "x",
+    # Swahili's joining particles ("Jina la Mteja", "Kiasi cha Upyaji": sources.vocabulary_more)
+    "ya", "wa", "za", "cha", "vya", "kwa",
 })
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from sources.vocabulary_more import WORDS as MORE_WORDS
 from sources.vocabulary_world import ARABIC, HEBREW, INDONESIAN, PERSIAN, SLAVIC_CYRILLIC, SOUTH_SLAVIC, THAI
 
 GERMAN: Final[dict[str, str]] = {
@@ -365,13 +366,14 @@ TAX: Final[dict[str, str]] = {
 FOREIGN: Final[dict[str, str]] = {
     **TAX, **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
     **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN, **INDONESIAN, **SOUTH_SLAVIC,
+    **MORE_WORDS,
 }
 
 #: Greek stems (accents dropped when loaded): a header word is read by the longest stem it starts
 #: with, its ending aside ("Αριθμός τιμολογίου": number + invoice)
 GREEK: Final[dict[str, str]] = {
     "ημερομην": "date", "τιμολογ": "invoice", "παραστατικ": "document", "αριθμ": "number", "αρ": "number",
-    "μεταπωλητ": "reseller", "συνεργατ": "partner", "διανομε": "distributor", "κωδικ": "code",
+    "μεταπωλητ": "reseller", "συνεργατ": "partner", "διανομε": "distributor", "κωδικ": "code", "κωδ": "code",
     "τελικ": "final", "πελατ": "customer", "χρηστ": "user", "εταιρ": "company", "επωνυμ": "company name",
     "ονομα": "name", "πολη": "city", "νομος": "state", "νομου": "state", "περιφερει": "region",
     "ταχυδρομικ": "postal", "τκ": "postal code", "χωρα": "country", "διευθυνσ": "address", "οδος": "street",

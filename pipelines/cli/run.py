@@ -131,11 +131,11 @@ def _execute(home: Path, config: RadarConfig, as_of: dt.date | str | None, notes
     if result.success:
         (home / "out" / "last_failure.md").unlink(missing_ok=True)
         if not quiet:
-            from sources.inbox import sources_without_files
+            from sources.inbox import sources_without_files, unclaimed_files
             print_run_summary(home, changes_since_last_run(before, after, events.metadata.get("inbox_files", {})),
                               warnings, config.reports.review_rows,
                               [f"{name}: {why}" for name, why in sources_without_files(home, config.sources).items()],
-                              run_id=result.run_id)
+                              run_id=result.run_id, unclaimed=unclaimed_files(home, config.sources))
         _notify(config, home, "warning" if warnings else "success",
                 "radar run: " + (f"{len(warnings)} warnings" if warnings else "succeeded"),
                 "\n".join(warnings) or "The nightly run succeeded.", log_path)
@@ -243,10 +243,11 @@ def run_nightly(home: Path, as_of: dt.date | str | None = None, *, quiet: bool =
 
 def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None = None,
                       review_rows: int | None = None, idle_sources: list[str] | None = None,
-                      run_id: str | None = None) -> None:
+                      run_id: str | None = None, unclaimed: list[str] | None = None) -> None:
     """The per-source table, what was resolved, problem files, files needing a mapping, the digest of
     out/run_summary.md, what changed, warnings, where things are (`review_rows`: the pairs
-    out/match_review.xlsx lists at most; `run_id`: the run whose files' warnings are listed)."""
+    out/match_review.xlsx lists at most; `run_id`: the run whose files' warnings are listed; `unclaimed`: inbox
+    files no source's path names, never read)."""
     from pipelines.cli.run_summary import (
         SOURCE_TABLE_TITLE,
         absent_files,
@@ -275,6 +276,8 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     for heading, lines in (
         ("Files that could not be read, or came empty:", problem_files(live)),
         ("Sources that read no file this run (`radar validate` shows each source's files):", idle_sources or []),
+        ("Inbox files no source reads (no path in sources.yaml names them: a tracker saved as .xlsm, a file in a "
+         "folder of its own? widen the source's path):", _first(unclaimed or [])),
         ("Files read with warnings this run (every warning: `radar validate`, or the table ingested_files):",
          warned_files(live, run_id)),
         ("Files no longer in the inbox (their rows are kept – "
@@ -299,6 +302,12 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
     say(f"\nWarehouse: {live}")
     if (home / "out").is_dir():
         say(f"Workbooks, CRM import, Parquet and the whole run summary: {home / 'out'}")
+
+
+def _first(lines: list[str], shown: int = 10) -> list[str]:
+    """The first `shown` lines, then how many more."""
+    more = len(lines) - shown
+    return lines[:shown] + ([f"... and {more:,} more"] if more > 0 else [])
 
 
 def _config_or_exit(home: Path) -> int | None:

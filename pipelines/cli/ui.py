@@ -111,7 +111,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     home = _home_or_exit(args.home)
     if isinstance(home, int):
         return home
-    return serve(home, args.host, args.port, webserver=True, daemon=args.daemon)
+    return serve(home, args.host, args.port, webserver=True, daemon=not args.no_daemon)
 
 
 def cmd_daemon(args: argparse.Namespace) -> int:
@@ -127,7 +127,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     ui.add_argument("--home", help="home directory (default: $RADAR_HOME)")
     ui.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     ui.add_argument("--port", type=int, default=3000)
-    ui.add_argument("--daemon", action="store_true", help="also run the daemon (schedule, inbox sensor, run queue)")
+    ui.add_argument("--no-daemon", action="store_true",
+                    help="the UI alone, without the daemon: the schedule and the inbox sensor do not fire, runs "
+                         "launched in the UI wait in the queue (by default the daemon runs beside the UI, which "
+                         "shows them as running)")
+    ui.add_argument("--daemon", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
     ui.set_defaults(func=cmd_ui)
     daemon = sub.add_parser("daemon", help="the Dagster daemon of a home alone (schedule, inbox sensor, run queue)")
     daemon.add_argument("--home", help="home directory (default: $RADAR_HOME)")

@@ -284,3 +284,13 @@ def test_review_rows_is_a_count_a_worksheet_can_hold() -> None:
     assert "review_rows" in _error({**_one(), "reports": {"review_rows": 0}})
     too_many = _error({**_one(), "reports": {"review_rows": 2_000_000}})
     assert "review_rows" in too_many and "1048575" in too_many.replace(",", "")
+
+
+def test_a_sources_yaml_saved_in_a_windows_code_page_is_a_config_error_naming_the_line(tmp_path: Path) -> None:
+    """It printed a UnicodeDecodeError traceback and exited 1; other config errors exit 2 with the key named."""
+    text = "currency: EUR\nsources:\n  - name: muller\n    kind: distributor\n    path: inbox/müller/*.csv\n"
+    (tmp_path / "sources.yaml").write_bytes(text.encode("cp1252"))
+    with pytest.raises(ConfigError, match=r"sources.yaml: line 5: byte 0xfc is not UTF-8; save the file as UTF-8"):
+        load_config(tmp_path)
+    (tmp_path / "sources.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # Notepad's BOM is fine
+    assert load_config(tmp_path).sources[0].path == "inbox/müller/*.csv"
