@@ -30,8 +30,10 @@ def build_inbox_sensor(settings: ScheduleSettings) -> SensorDefinition:
     @sensor(
         name="inbox_sensor", job=nightly_job, minimum_interval_seconds=settings.check_every_seconds,
         default_status=DefaultSensorStatus.RUNNING if settings.inbox_sensor else DefaultSensorStatus.STOPPED,
-        description="Starts the nightly job when new or changed inbox files have settled "
-                    "(untouched for sources.yaml schedule.quiet_seconds).",
+        description=(f"Every {settings.check_every_seconds} s, looks at the inbox files the sources of sources.yaml "
+                     f"name; starts the nightly job once new or changed files have been untouched for "
+                     f"{settings.quiet_seconds} s (schedule: quiet_seconds), and waits while a run is in progress. "
+                     "It fires only while the Dagster daemon runs (`radar ui` starts one)."),
     )
     def inbox_sensor(context: SensorEvaluationContext, radar: RadarHome) -> SensorResult | SkipReason:
         busy = runs_in_progress(context.instance)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -42,6 +43,7 @@ HEADER_SEARCH_ROWS = 40
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
+_TABLE_TAG = re.compile(r"<(?:\w+:)?table\b([^>]*)>")
 _ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
 # anchored on the <f> element (rare) rather than on every <c>; the cell tag is found backwards
 _FORMULA = re.compile(
@@ -66,6 +68,8 @@ class SheetFacts(NamedTuple):
     pivot: bool = False  # the sheet holds a pivot table (a relationship to a pivotTable part)
     #: 1-based column -> the currency its cells' number format shows ("#,##0.00 [$€-407]"), one per column
     currencies: dict[int, str] = {}
+    #: 1-based rows an Excel table (a ListObject) keeps as its totals row: sums and counts of the rows above
+    table_totals: tuple[int, ...] = ()
 
 
 _NO_FACTS = SheetFacts([], [], [])
@@ -146,11 +150,49 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                     tail = buf[-8192:]
             folder, _, base = member.rpartition("/")
             sheet_rels = f"{folder}/_rels/{base}.rels"
-            pivot = sheet_rels in names and b"/pivotTable" in zf.read(sheet_rels)
+            relations = zf.read(sheet_rels) if sheet_rels in names else b""
+            pivot = b"/pivotTable" in relations
             out[_unescape(a["name"])] = SheetFacts(
                 list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
-                sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled))
+                sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled),
+                _table_totals(zf, folder, relations, names))
     return out
+
+
+def _table_totals(zf: zipfile.ZipFile, folder: str, relations: bytes, names: set[str]) -> tuple[int, ...]:
+    """The rows the sheet's Excel tables keep as totals rows (`totalsRowCount` rows at the end of each table's
+    `ref`): a "Total" row a person added with the table's checkbox, often with no label ("Count" under a code,
+    sums under the amounts), which read as a line would double the amounts."""
+    rows: list[int] = []
+    for tag in _REL_TAG.findall(relations.decode("utf-8", "replace")):
+        a = _attrs(tag)
+        if not a.get("Type", "").endswith("/table"):
+            continue
+        target = a.get("Target", "")
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+        if member not in names:
+            continue
+        head = zf.open(member).read(4096).decode("utf-8", "replace")
+        table = _TABLE_TAG.search(head)
+        if table is None:
+            continue
+        t = _attrs(table.group(1))
+        written = t.get("totalsRowCount", "0")
+        count = int(written) if written.isdigit() else 0
+        if count and ":" in t.get("ref", ""):
+            last = range_boundaries(t["ref"])[3]
+            rows += range(last - count + 1, last + 1)
+    return tuple(sorted(set(rows)))
+
+
+def _without_table_totals(rows: list[list[object]], totals: tuple[int, ...]) -> tuple[list[list[object]], list[str]]:
+    """`rows` with each Excel table's totals row left blank (so it is no line), and a note for each."""
+    notes = []
+    for r in totals:
+        if 0 < r <= len(rows) and any(v is not None and v != "" for v in rows[r - 1]):
+            rows[r - 1] = [None] * len(rows[r - 1])
+            notes.append(f"row {r} is an Excel table's totals row: left out")
+    return rows, notes
 
 
 def _note_errors(buf: bytes, errors: dict[tuple[int, int], str]) -> None:
@@ -436,6 +478,7 @@ def _read_sheets(
         rows = book.rows(name, limits)
         sheet_facts = sheet_facts._replace(merges=without_banners(sheet_facts.merges, rows))
         rows = _with_errors(_merged(rows, sheet_facts.merges, name, limits), sheet_facts.errors)
+        rows, totals_notes = _without_table_totals(rows, sheet_facts.table_totals)
         # a configured header_row may lie below the detection window
         search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
         found = find_header_row(search, kind, overrides, header_row)
@@ -450,7 +493,10 @@ def _read_sheets(
             skipped.append(SkippedSheet(name, "a pivot table (it adds up rows another sheet holds; "
                                               "name it under `sheet:` to read it anyway)"))
             continue
-        tables += _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
+        found_tables = _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
+        for table in found_tables:
+            table.warnings.extend(totals_notes)
+        tables += found_tables
     return tables, skipped
 
 

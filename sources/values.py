@@ -385,12 +385,20 @@ def _decimal_comma_number(value: str) -> str:
     return value.strip().replace(".", "").replace(",", ".")
 
 
+#: SAP's sign after the number ("1-", "12.000-": a credit memo's units), as amounts read it
+_TRAILING_MINUS_RX = re.compile(r"^\s*(\d[\d.,\s']*)-\s*$")
+
+
 def _quantity_text(v: object, decimal_comma: bool = False) -> object:
     if is_blank(v) or is_number_placeholder(v):
         return None
     if isinstance(v, (int, float)):
         return v
-    text = _decimal_comma_number(str(v)) if decimal_comma else _ungroup(str(v))
+    written = str(v).replace("\u2212", "-")  # the typeset minus sign of a copy from a PDF
+    trailing = _TRAILING_MINUS_RX.match(written)
+    if trailing is not None:
+        written = "-" + trailing[1]
+    text = _decimal_comma_number(written) if decimal_comma else _ungroup(written)
     return _QUANTITY_UNIT.sub("", text)
 
 

@@ -30,3 +30,10 @@ def test_radar_ui_runs_the_daemon_unless_told_not_to() -> None:
     assert not parser.parse_args(["ui", "--home", "h"]).no_daemon
     assert parser.parse_args(["ui", "--home", "h", "--no-daemon"]).no_daemon
     assert parser.parse_args(["ui", "--home", "h", "--daemon"]).daemon  # old scripts still parse
+
+
+def test_the_sensor_says_how_often_it_looks_and_how_long_files_must_settle() -> None:
+    from pipelines.sensors import build_inbox_sensor
+
+    sensor = build_inbox_sensor(ScheduleSettings(quiet_seconds=300))
+    assert "untouched for 300 s" in (sensor.description or "") and "daemon" in (sensor.description or "")

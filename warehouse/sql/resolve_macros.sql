@@ -86,7 +86,7 @@ CREATE OR REPLACE TEMP MACRO company_key_dropped(t) AS
           'пат', 'прат', 'тзов', 'тов', 'ذمم', '유한회사', '주식회사',
           'בעמ', 'المحدودة', 'المساهمة', 'شذمم', 'شمح', 'شمم', 'ممح', 'มหาชน',
           'тоо', 'ххк', 'доо', 'дооел', 'таа', 'мчж', 'սպը', 'փբը', 'բբը', 'შპს', 'სს', 'etablissements',
-          'осоо', 'жчк', 'zhchk');
+          'осоо', 'жчк', 'zhchk', 'chdmm', 'sarlu', 'suarl', 'чдмм', 'ҷдмм', 'سنووردار', 'شمعع', 'شمعم', 'لمیتد');
 -- the name lower case, folded, dotted abbreviations closed up, punctuation as spaces ("Sp. j." -> "spj")
 CREATE OR REPLACE TEMP MACRO company_key_text(name) AS
     trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
