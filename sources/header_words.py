@@ -34,6 +34,7 @@ from sources.vocabulary import (
     UNITS,
     expand_phrases,
 )
+from sources.vocabulary_far import PHRASES_FAR
 from sources.vocabulary_intl import CJK_WORDS, FOREIGN, STEMS
 from sources.vocabulary_world import PHRASES
 
@@ -49,7 +50,8 @@ _TO_DIGIT = re.compile(r"(?i)\b(ship|bill|sold|deliver)\s*2(?=[\sA-Z_]|$)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 #: letters of every script are kept ("Номер счета" is two words), and so are the vowel signs and marks of
 #: Thai, the Indic scripts, Hebrew and Arabic, which are no letters to `\w` ("วันที่" is one word)
-_NON_WORD = re.compile(r"(?:[^\w\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff]|_)+")
+_NON_WORD = re.compile(
+    r"(?:[^\w\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]|_)+")
 #: "e-mail" and its Nordic, Baltic, Slavic and Turkish names ("E-post", "E-postadresse", "E-pasts", "E-pošta")
 _EMAIL = re.compile(r"(?i)(?<![a-z])e[\s-]?(?:mail|post(?:a|i|e|adress|adresse)?(?![a-z])|pasts(?![a-z]))")
 MAX_HEADER_CHARS = 60  # a longer cell is a value or a title, not a header
@@ -96,7 +98,8 @@ def _fold(text: str) -> str:
 
 #: the phrases of `sources.vocabulary_world` (Vietnamese syllables, Indonesian pairs, Hebrew abbreviations),
 #: longest first, as whole words of the folded header
-_PHRASES = {_fold(k).lower(): v for k, v in PHRASES.items()}  # keyed as the header is matched: folded
+#: keyed as the header is matched: folded
+_PHRASES = {_fold(k).lower(): v for k, v in {**PHRASES_FAR, **PHRASES}.items()}
 _PHRASE_RX = re.compile(r"(?i)(?<!\w)(" + "|".join(
     re.escape(k) for k in sorted(_PHRASES, key=len, reverse=True)) + r")(?!\w)")
 
@@ -235,8 +238,9 @@ def _fold_key(word: str) -> str:
 _STEMS: dict[str, str] = {_fold_key(k): v for k, v in STEMS.items()}
 _CJK_WORDS: dict[str, str] = {_fold_key(k): v for k, v in CJK_WORDS.items()}
 _CJK_LONGEST = max(map(len, _CJK_WORDS))
-#: kana, Han, Hangul and Thai: scripts whose headers are runs of words without spaces
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u0e00-\u0e7f]")
+#: kana, Han, Hangul, Thai, Lao, Burmese and Khmer: scripts whose headers are runs of words without spaces
+_CJK = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 STEM_MIN = 4  # a shorter stem reads only its own word ("код", not "кодекс")
 ENDING_MAX = 3  # letters an inflection adds to a stem ("τιμολογ" + "ίου")
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from sources.vocabulary_far import SEGMENTED_FAR, STEMS_FAR
+from sources.vocabulary_far import WORDS as FAR_WORDS
 from sources.vocabulary_more import WORDS as MORE_WORDS
 from sources.vocabulary_world import ARABIC, HEBREW, INDONESIAN, PERSIAN, SLAVIC_CYRILLIC, SOUTH_SLAVIC, THAI
 
@@ -364,7 +366,7 @@ TAX: Final[dict[str, str]] = {
 
 #: every foreign word -> English words (later tables win a clash; the values agree where it matters)
 FOREIGN: Final[dict[str, str]] = {
-    **TAX, **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
+    **FAR_WORDS, **TAX, **SAP, **ROMANIAN, **HUNGARIAN, **TURKISH, **CZECH, **FINNISH, **NORDIC,
     **POLISH, **PORTUGUESE, **ITALIAN, **SPANISH, **FRENCH, **DUTCH, **GERMAN, **INDONESIAN, **SOUTH_SLAVIC,
     **MORE_WORDS,
 }
@@ -491,7 +493,7 @@ KOREAN: Final[dict[str, str]] = {
 }
 
 #: Greek and Cyrillic stems -> English words
-STEMS: Final[dict[str, str]] = {**GREEK, **SLAVIC_CYRILLIC, **CYRILLIC, **HEBREW, **PERSIAN, **ARABIC}
+STEMS: Final[dict[str, str]] = {**STEMS_FAR, **GREEK, **SLAVIC_CYRILLIC, **CYRILLIC, **HEBREW, **PERSIAN, **ARABIC}
 #: Chinese, Japanese and Korean words -> English words (Chinese and Japanese share most of what
 #: matters: 数量, 商品; Hangul shares no character with them)
-CJK_WORDS: Final[dict[str, str]] = {**CHINESE, **JAPANESE, **KOREAN, **THAI}
+CJK_WORDS: Final[dict[str, str]] = {**SEGMENTED_FAR, **CHINESE, **JAPANESE, **KOREAN, **THAI}

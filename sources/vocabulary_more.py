@@ -114,7 +114,7 @@ MORE: Final[dict[str, str]] = {
     "registrert": "created", "oppdatert": "updated", "mobil": "mobile", "epost": "email",
     "cari": "account", "stok": "product", "ismi": "name", "depo": "warehouse", "vergi": "tax",
     "iskonto": "discount", "dahil": "incl", "cinsi": "type", "temsilcisi": "representative",
-    "numaralari": "numbers", "serii": "serial", "cout": "cost",
+    "numaralari": "numbers", "serii": "serial", "cout": "cost", "kategori": "category", "kategoria": "category",
 }
 #: every table of this module, for `sources.vocabulary_intl.FOREIGN`
 WORDS: Final[dict[str, str]] = {

@@ -453,7 +453,7 @@ def test_a_complete_last_row_without_a_line_break_is_read(tmp_path: Path) -> Non
 
 
 def test_headers_in_an_unknown_language_are_refused_with_the_row_to_name(tmp_path: Path) -> None:
-    header = "ინვოისის თარიღი,ინვოისის ნომერი,რესელერი,საბოლოო კლიენტი,პროდუქტის კოდი"  # Georgian: a language the vocabulary lacks
+    header = "އިންވޮއިސް ތާރީޚް,އިންވޮއިސް ނަންބަރު,ރީސެލަރު,ފަހު ކަސްޓަމަރު,ޕްރޮޑަކްޓް ކޯޑު"  # Dhivehi: a language the vocabulary lacks
     rows = [f"2026-03-{10 + i},INV-{i:05d},Acme,Customer {i},SKU-{i}" for i in range(5)]
     out = _read(tmp_path, "georgian.csv", "\n".join([header, *rows]) + "\n")
     assert out.status == "error" and out.records.empty
