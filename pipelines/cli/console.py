@@ -40,6 +40,16 @@ def table(df: pd.DataFrame, *, index: bool = False) -> str:
     return "\n".join([lines[0], rule, *lines[1:]])
 
 
+#: what breaks a line of output apart (escape sequences are `terminal_text`'s: removed whole)
+_LINE_BREAKERS = re.compile(r"[\x00\t\n\r\x0b\x0c]")
+
+
+def one_line(text: str) -> str:
+    """Text for one line of output, its tabs and line breaks written as escapes ("\\n", "\\t"): a file named
+    with a tab or a line break (which a shared folder allows) broke the line it was listed on."""
+    return _LINE_BREAKERS.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def bullet(lines: Sequence[str], indent: str = "  ") -> str:
     """Lines as an indented list."""
     return "\n".join(f"{indent}- {line}" for line in lines)

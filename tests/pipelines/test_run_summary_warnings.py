@@ -72,3 +72,16 @@ def test_the_source_table_splits_what_went_wrong_and_shows_only_what_happened(tm
     assert text.splitlines()[-1].split() == ["total", "4", "2", "1", "1", "4,260", "17"]
     assert text.splitlines()[2].startswith("accounting ")  # names left-aligned, numbers right-aligned
     assert text.splitlines()[2].endswith(" 14")
+
+
+def test_a_file_named_with_a_tab_or_a_line_break_stays_on_its_line(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "warehouse.duckdb"))
+    con.execute("CREATE TABLE ingested_files (path VARCHAR, status VARCHAR, error VARCHAR, warnings VARCHAR[], "
+                "run_id VARCHAR, ingested_at TIMESTAMP)")
+    con.execute("INSERT INTO ingested_files VALUES ('inbox/w/Dec\n2026.csv', 'empty', NULL, [], 'r1', now()), "
+                "('inbox/w/a\tb.csv', 'loaded', NULL, ['inbox/w/a\tb.csv: column ''X'' left unmapped'], 'r1', now())")
+    con.close()
+    warehouse = tmp_path / "warehouse.duckdb"
+    assert problem_files(warehouse) == ["inbox/w/Dec\\n2026.csv: no data rows: an empty delivery; ask the sender "
+                                        "to send it again"]
+    assert warned_files(warehouse, "r1") == ["inbox/w/a\\tb.csv: column 'X' left unmapped"]
