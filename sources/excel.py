@@ -44,6 +44,7 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
 _TABLE_TAG = re.compile(r"<(?:\w+:)?table\b([^>]*)>")
+_SHARED_ITEM_TAG = re.compile(rb"<(?:\w+:)?si[\s>/]")
 _ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
 # anchored on the <f> element (rare) rather than on every <c>; the cell tag is found backwards
 _FORMULA = re.compile(
@@ -90,6 +91,47 @@ def _attrs(tag: str) -> dict[str, str]:
     return dict(_ATTR.findall(tag))
 
 
+def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name as written in workbook.xml, its part) of each worksheet the package holds, in order."""
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return []
+    workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+    rels = {}
+    for tag in _REL_TAG.findall(zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")):
+        a = _attrs(tag)
+        rels[a.get("Id", "")] = a.get("Target", "")
+    out = []
+    for tag in _SHEET_TAG.findall(workbook):
+        a = _attrs(tag)
+        rid = next((v for k, v in a.items() if k == "id" or k.endswith(":id")), "")
+        target = rels.get(rid, "")
+        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if "name" in a and member in names:
+            out.append((a["name"], member))
+    return out
+
+
+#: a cell of a shared string, its reference and the string's index ("<c r="D5" s="2" t="s"><v>99999</v>")
+_SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>([0-9]+)<')
+
+
+def _broken_shared_string(path: Path) -> str | None:
+    """Where a workbook's cell names a shared string the package does not hold ("sheet 'POS' cell D5 names
+    shared string 99,999; the workbook holds 1"), else None: what to say when a reader fails on it (only then is
+    every cell looked at)."""
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        member = next((n for n in names if n.lower().endswith("sharedstrings.xml")), None)
+        held = len(_SHARED_ITEM_TAG.findall(zf.read(member))) if member else 0
+        for sheet_name, sheet in _sheet_members(zf, names):
+            for cell, index in _SHARED_CELL.findall(zf.read(sheet)):
+                if int(index) >= held:
+                    return (f"sheet '{_unescape(sheet_name)}' cell {cell.decode()} names shared string "
+                            f"{int(index):,}; the workbook holds {held:,}: the system that wrote it broke it; ask "
+                            "for it again, or open it in Excel and save it again")
+    return None
+
+
 def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, SheetFacts]:
     """Sheet name -> its merged ranges, formula cells without a saved value and hidden columns.
 
@@ -103,20 +145,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
         check_shared_strings(zf, limits)
         styles = currency_styles(zf)
         names = set(zf.namelist())
-        if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-            return out
-        workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = {}
-        for tag in _REL_TAG.findall(zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")):
-            a = _attrs(tag)
-            rels[a.get("Id", "")] = a.get("Target", "")
-        for tag in _SHEET_TAG.findall(workbook):
-            a = _attrs(tag)
-            rid = next((v for k, v in a.items() if k == "id" or k.endswith(":id")), "")
-            target = rels.get(rid, "")
-            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if "name" not in a or member not in names:
-                continue
+        for sheet_name, member in _sheet_members(zf, names):
             merges: list[tuple[int, int, int, int]] = []
             uncached: set[tuple[int, int]] = set()
             errors: dict[tuple[int, int], str] = {}
@@ -124,7 +153,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             styled: dict[tuple[int, str], int] = {}  # (column, currency) -> cells wearing it
             in_head = True  # before <sheetData>, where <cols> stands
             tail = b""
-            meter = SheetMeter(_unescape(a["name"]), limits)
+            meter = SheetMeter(_unescape(sheet_name), limits)
             with zf.open(member) as fh:
                 while chunk := fh.read(1 << 20):
                     buf = tail + chunk
@@ -152,7 +181,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             sheet_rels = f"{folder}/_rels/{base}.rels"
             relations = zf.read(sheet_rels) if sheet_rels in names else b""
             pivot = b"/pivotTable" in relations
-            out[_unescape(a["name"])] = SheetFacts(
+            out[_unescape(sheet_name)] = SheetFacts(
                 list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
                 sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled),
                 _table_totals(zf, folder, relations, names))
@@ -352,7 +381,8 @@ def read_workbook(
     except FileReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet part fails in openpyxl's parser
-        raise FileReadError(f"workbook damaged while reading: {_root_cause(exc)}") from None
+        where = _broken_shared_string(path) if isinstance(_innermost(exc), IndexError) else None
+        raise FileReadError(f"workbook damaged while reading: {where or _root_cause(exc)}") from None
     finally:
         wb.close()
 
@@ -596,10 +626,16 @@ def _protected(cells: pd.DataFrame, rows: int = 2000) -> bool:
 _MISSING_PART = re.compile(r"There is no item named '([^']+)' in the archive")
 
 
-def _root_cause(exc: BaseException) -> str:
-    """The innermost cause of an openpyxl failure on one line; XML entities are named as the attack they are."""
+def _innermost(exc: BaseException) -> BaseException:
+    """The exception at the bottom of a chain of causes."""
     while (exc.__cause__ or exc.__context__) is not None:
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return exc
+
+
+def _root_cause(exc: BaseException) -> str:
+    """The innermost cause of an openpyxl failure on one line; XML entities are named as the attack they are."""
+    exc = _innermost(exc)
     if type(exc).__module__.startswith("defusedxml"):
         return (f"refused: its XML declares a DTD or entities (XXE / entity-expansion guard): "
                 f"{type(exc).__name__}: {exc}")

@@ -40,3 +40,39 @@ def test_sap_writes_a_credit_memos_units_with_the_sign_after_them() -> None:
 
     values, failed = parse_quantity(pd.Series(["1-", "12-", "3", "\u22122", "abc-", "1-2"]))
     assert values.tolist()[:4] == [-1, -12, 3, -2] and failed.tolist() == [False] * 4 + [True, True]
+
+
+def test_a_cell_naming_a_shared_string_the_workbook_lacks_is_named(tmp_path: Path) -> None:
+    """One broken reference lost the whole workbook with "IndexError: list index out of range"."""
+    import re
+    import zipfile
+
+    import xlsxwriter
+
+    from sources.config import SourceConfig
+    from sources.reader import read_source_file
+
+    built = tmp_path / "built.xlsx"
+    book = xlsxwriter.Workbook(str(built))  # shared strings, as Excel writes them
+    sheet = book.add_worksheet("POS")
+    rows = [["Invoice Date", "Invoice No", "Reseller", "End User", "Product Code", "Ext Price"],
+            *[[f"2026-10-0{d}", f"INV-{d}", "Marley Computer Services", f"Customer {d} Ltd", f"SKU-{d}", 100.0]
+              for d in range(1, 6)]]
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    book.close()
+    path = tmp_path / "pos.xlsx"
+    with zipfile.ZipFile(built) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":  # D5's shared string index past the table's end
+                data, n = re.subn(rb'(<c r="D5"[^>]*t="s"[^>]*>\s*<v>)[0-9]+(</v>)', rb"\g<1>99999\g<2>", data)
+                assert n == 1
+            out.writestr(item, data)
+    outcome = read_source_file(path, "inbox/pos.xlsx", SourceConfig(name="pos", kind="distributor", path="*.xlsx"))
+    if outcome.status == "loaded":  # a reader that takes the broken cell as empty loses nothing either
+        assert outcome.rows_loaded + outcome.rows_quarantined == 5
+        return
+    assert outcome.status == "error"
+    assert "sheet 'POS' cell D5 names shared string 99,999; the workbook holds" in (outcome.error or "")
+    assert "IndexError" not in (outcome.error or "")
