@@ -371,9 +371,11 @@ _STATUS_WORDS: dict[str, str] = {
     "needs_mapping": "waiting for a `columns:` mapping", "missing": "no longer in the inbox (rows kept)",
     "retracted": "retracted",
 }
+#: what an empty file's line says (here and on the terminal): a delivery with no data rows is someone's to chase
+EMPTY_DELIVERY = "no data rows: an empty delivery; ask the sender to send it again"
 #: what a person should do about a file of each status the section lists
 _TO_DO: dict[str, str] = {
-    "empty": "no data rows: an empty delivery; ask the sender to send it again",
+    "empty": EMPTY_DELIVERY,
     "error": "could not be read",
     "needs_mapping": "a required field has no column: `radar validate` shows the block to add to sources.yaml",
 }

@@ -37,14 +37,13 @@ from sources.merged_cells import blocks_in_table
 from sources.number_formats import currency_styles
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_starts
-from sources.workbook_guard import SheetMeter, check_inflation, check_package, check_shared_strings
+from sources.workbook_guard import SHARED_ITEM, SheetMeter, check_inflation, check_package, check_shared_strings
 
 HEADER_SEARCH_ROWS = 40
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
 _TABLE_TAG = re.compile(r"<(?:\w+:)?table\b([^>]*)>")
-_SHARED_ITEM_TAG = re.compile(rb"<(?:\w+:)?si[\s>/]")
 _ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
 # anchored on the <f> element (rare) rather than on every <c>; the cell tag is found backwards
 _FORMULA = re.compile(
@@ -91,6 +90,12 @@ def _attrs(tag: str) -> dict[str, str]:
     return dict(_ATTR.findall(tag))
 
 
+def _part(target: str, folder: str) -> str:
+    """The package part a relationship's target names: absolute ("/xl/tables/table1.xml"), or relative to the
+    folder of the part that holds the relationship ("../tables/table1.xml" from "xl/worksheets")."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+
+
 def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
     """(sheet name as written in workbook.xml, its part) of each worksheet the package holds, in order."""
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
@@ -105,7 +110,7 @@ def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]
         a = _attrs(tag)
         rid = next((v for k, v in a.items() if k == "id" or k.endswith(":id")), "")
         target = rels.get(rid, "")
-        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        member = _part(target, "xl")
         if "name" in a and member in names:
             out.append((a["name"], member))
     return out
@@ -122,7 +127,7 @@ def _broken_shared_string(path: Path) -> str | None:
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         member = next((n for n in names if n.lower().endswith("sharedstrings.xml")), None)
-        held = len(_SHARED_ITEM_TAG.findall(zf.read(member))) if member else 0
+        held = len(SHARED_ITEM.findall(zf.read(member))) if member else 0
         for sheet_name, sheet in _sheet_members(zf, names):
             for cell, index in _SHARED_CELL.findall(zf.read(sheet)):
                 if int(index) >= held:
@@ -198,7 +203,7 @@ def _table_totals(zf: zipfile.ZipFile, folder: str, relations: bytes, names: set
         if not a.get("Type", "").endswith("/table"):
             continue
         target = a.get("Target", "")
-        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+        member = _part(target, folder)
         if member not in names:
             continue
         head = zf.open(member).read(4096).decode("utf-8", "replace")

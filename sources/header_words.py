@@ -380,8 +380,9 @@ def header_words(text: str) -> tuple[Word, ...]:
             out.setdefault(seq[i].text, seq[i])
             i += 1
     words = list(out)
-    if "address" in words and words.index("address") > 0 and words[words.index("address") - 1] in _POSTAL_WORDS:
-        del out[words[words.index("address") - 1]]  # "Postal Address", Norwegian "Postadresse": an address to post to
+    at = words.index("address") if "address" in words else 0
+    if at and words[at - 1] in _POSTAL_WORDS:  # "Postal Address", Norwegian "Postadresse": an address to post to
+        del out[words[at - 1]]
     if "address" in out and out.keys() & _ADDRESS_PARTS:  # "Address City": the address's city
         del out["address"]
     if not out.keys() & _MONEY_WORDS and any(unicodedata.category(c) == "Sc" for c in text):

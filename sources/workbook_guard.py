@@ -23,7 +23,8 @@ from sources.limits import ReadLimits, check
 from sources.table import FileReadError
 
 _ROOT_PREFIX = re.compile(rb"<(?:(\w+):)?worksheet\b")
-_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
+#: one item of the shared-strings part (`<si>`)
+SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 #: a cell in columns AAA (703) and beyond that may hold a value: `<c r="XFD5" s="1"/>`, a formatted
 #: empty cell (Excel writes them for formatting dragged to the sheet's edge), holds none and widens nothing
 _WIDE_REF = re.compile(rb' r="([A-Z]{3,})[0-9]+"[^>]*(?<!/)>')
@@ -176,7 +177,7 @@ def check_shared_strings(zf: zipfile.ZipFile, limits: ReadLimits) -> None:
     with zf.open(member) as fh:
         while chunk := fh.read(1 << 20):
             buf = tail + chunk
-            count += sum(1 for m in _SHARED_ITEM.finditer(buf) if m.end() > len(tail))
+            count += sum(1 for m in SHARED_ITEM.finditer(buf) if m.end() > len(tail))
             check("max_cells", limits.max_cells, count, "the number of shared strings (at least)")
             meter.measure_text(chunk)
             tail = buf[-64:]

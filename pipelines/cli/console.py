@@ -44,9 +44,10 @@ def table(df: pd.DataFrame, *, index: bool = False) -> str:
 _LINE_BREAKERS = re.compile(r"[\x00\t\n\r\x0b\x0c]")
 
 
-def one_line(text: str) -> str:
+def escape_breaks(text: str) -> str:
     """Text for one line of output, its tabs and line breaks written as escapes ("\\n", "\\t"): a file named
-    with a tab or a line break (which a shared folder allows) broke the line it was listed on."""
+    with a tab or a line break (which a shared folder allows) broke the line it was listed on. Escaped, not
+    flattened to spaces as `reports.safe_text.one_line` does for titles: the name shown is the file's."""
     return _LINE_BREAKERS.sub(lambda m: repr(m.group())[1:-1], text)
 
 

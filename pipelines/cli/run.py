@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pipelines.cli.common import parse_as_of, resolve_home
-from pipelines.cli.console import bullet, one_line, say, table
+from pipelines.cli.console import bullet, escape_breaks, say, table
 from pipelines.config import ConfigError, RadarConfig, load_config
 
 if TYPE_CHECKING:
@@ -307,7 +307,7 @@ def print_run_summary(home: Path, changes: str = "", warnings: list[str] | None 
 def _first(lines: list[str], shown: int = 10) -> list[str]:
     """The first `shown` lines, then how many more."""
     more = len(lines) - shown
-    return [one_line(line) for line in lines[:shown]] + ([f"... and {more:,} more"] if more > 0 else [])
+    return [escape_breaks(line) for line in lines[:shown]] + ([f"... and {more:,} more"] if more > 0 else [])
 
 
 def _config_or_exit(home: Path) -> int | None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipelines.cli.console import one_line
-from reports.summary import absent_lines
+from pipelines.cli.console import escape_breaks
+from reports.summary import EMPTY_DELIVERY, absent_lines
 from warehouse.retraction import ABSENT_FILES_SQL
 from warehouse.sql_runner import count_rows, table_names
 
@@ -51,8 +51,6 @@ def source_summary(warehouse: Path) -> pd.DataFrame:
     return df[shown]
 
 
-#: what an empty file's line says: a delivery with no data rows is someone's to chase
-EMPTY_FILE = "no data rows: an empty delivery; ask the sender to send it again"
 
 
 def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
@@ -66,7 +64,7 @@ def problem_files(warehouse: Path, limit: int = 10) -> list[str]:
         ).fetchall()
     finally:
         con.close()
-    return [one_line(f"{path}: {EMPTY_FILE}" if status == "empty" else
+    return [escape_breaks(f"{path}: {EMPTY_DELIVERY}" if status == "empty" else
                      f"{error}" if error and error.startswith(path) else f"{path}: {error}")
             for path, status, error in rows]
 
@@ -96,7 +94,7 @@ def warned_files(warehouse: Path, run_id: str | None = None, limit: int = 10, wi
         first = str(warnings[0])
         first = first if first.startswith(path) else f"{path}: {first}"
         first = first if len(first) <= width else first[: width - 1] + "…"
-        out.append(one_line(first) + (f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""))
+        out.append(escape_breaks(first) + (f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""))
     if len(rows) > limit:
         more = len(rows) - limit
         out.append(f"... and {more} more file{'s' if more > 1 else ''} (ingested_files.warnings)")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pipelines.cli.common import resolve_home
-from pipelines.cli.console import one_line, say
+from pipelines.cli.console import escape_breaks, say
 from pipelines.config import ConfigError, load_config
 from pipelines.mapping_report import FieldSummary, FileCheck, Layout, SourceReport, check_home, layout_key
 from pipelines.sources_yaml import write_columns
@@ -156,7 +156,7 @@ def _group_lines(group: list[SourceReport], verbose: bool, max_warnings: int, re
         lines += [f"  error: {e}" for e in g.errors]
         warnings.update(g.warnings())
     shown = warnings.most_common() if verbose else warnings.most_common(max_warnings)
-    lines += [f"  warning{f' ({n} files)' if n > 1 else ''}: {one_line(w)}" for w, n in shown]
+    lines += [f"  warning{f' ({n} files)' if n > 1 else ''}: {escape_breaks(w)}" for w, n in shown]
     if len(warnings) > len(shown):
         lines.append(f"  ... {_plural(len(warnings) - len(shown), 'more warning')} (--verbose)")
     if verbose:
@@ -196,7 +196,7 @@ def _file_lines(r: SourceReport, check: FileCheck, reasons: int) -> list[str]:
         else:
             out.append(f"      {where}: header on row {s.header_row}; {s.rows_read:,} rows read, {s.rows_loaded:,} "
                        f"loaded, {s.rows_quarantined:,} quarantined, {s.blank_rows} blank, {s.total_rows} total rows")
-    out += [f"      warning: {one_line(w)}" for w in o.warnings]
+    out += [f"      warning: {escape_breaks(w)}" for w in o.warnings]
     out += [f"      quarantined: {reason}" for reason in o.quarantine["reason"].head(reasons).tolist()]
     return out
 
