@@ -18,7 +18,7 @@ import duckdb
 from warehouse.budget import UNBOUNDED, DuckDBBudget
 from warehouse.settings import BuildSettings, register_build_settings
 from warehouse.sql_runner import literal
-from warehouse.steps import STAGING_TABLES, WAREHOUSE_SQL, register_macros
+from warehouse.steps import REPEATED_LINES, STAGING_TABLES, WAREHOUSE_SQL, register_macros
 
 _STORAGE_VERSION = re.compile(r"^v\d+\.\d+\.\d+$")
 
@@ -110,12 +110,15 @@ def _attached(path: Path, settings: BuildSettings | None, budget: DuckDBBudget, 
 
 
 def load_staging_tables(con: duckdb.DuckDBPyConnection, ingest_path: Path) -> None:
-    """Copy source_records, quarantine and ingested_files from the ingest store."""
+    """Copy source_records, quarantine and ingested_files from the ingest store, and mark the dated lines
+    another file of their source delivers again (a year-to-date re-export), to be counted once."""
     con.execute(f"ATTACH {literal(str(ingest_path))} AS ing (READ_ONLY)")
     try:
         WAREHOUSE_SQL.run(con, STAGING_TABLES)
     finally:
         con.execute("DETACH ing")
+    WAREHOUSE_SQL.run(con, REPEATED_LINES)
+    con.execute("DROP TABLE line_copies; DROP TABLE line_repeats")
 
 
 def publish(paths: WarehousePaths) -> Path:

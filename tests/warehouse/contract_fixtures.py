@@ -36,7 +36,7 @@ CREATE TABLE source_records (
     unit_price DECIMAL(18, 2), amount DECIMAL(18, 2), list_price DECIMAL(18, 2), currency VARCHAR,
     contract_number VARCHAR, service_level VARCHAR, service_start DATE, service_end DATE,
     invoice_number VARCHAR, invoice_date DATE, rep VARCHAR, status VARCHAR, notes VARCHAR,
-    account_type VARCHAR, parent_account VARCHAR, category VARCHAR
+    account_type VARCHAR, parent_account VARCHAR, category VARCHAR, repeat_of VARCHAR
 )"""
 KIND_OF = {
     "crm_contracts": "crm_contracts", "crm_accounts": "crm_accounts", "accounting": "accounting",

@@ -29,7 +29,7 @@ SELECT r.record_id, r.source, r.source_file, r.source_sheet, r.source_row, r.cus
        CASE WHEN is_placeholder_name(r.customer_name) THEN 'placeholder' ELSE 'reseller_itself' END AS why
 FROM source_records r
 LEFT JOIN record_parties rp USING (record_id)
-WHERE r.kind = 'distributor' AND len(coalesce(r.serial_numbers, [])) > 0
+WHERE r.kind = 'distributor' AND len(coalesce(r.serial_numbers, [])) > 0 AND r.repeat_of IS NULL
   AND (is_placeholder_name(r.customer_name) OR r.record_id IN (SELECT record_id FROM self_named_records));
 
 -- every source row naming a serial, with the end customer it names (rows with no end customer left out)
@@ -39,7 +39,7 @@ SELECT s.asset_id, s.record_id, s.source, s.source_file, s.source_sheet, s.sourc
 FROM asset_sources s
 JOIN source_records r USING (record_id)
 LEFT JOIN record_parties rp USING (record_id)
-WHERE s.record_id NOT IN (SELECT record_id FROM rg_no_customer_rows);
+WHERE s.record_id NOT IN (SELECT record_id FROM rg_no_customer_rows) AND r.repeat_of IS NULL;
 
 CREATE OR REPLACE TEMP TABLE rg_asset_value AS
 SELECT a.asset_id, a.serial_number, a.sku, a.customer_id, a.reseller_id, a.ship_date,

@@ -17,7 +17,9 @@ SELECT r.record_id, rp.customer_id, cs.contract_id, rp.reseller_id, rp.bill_to_i
        -- the line's reseller: the one it names, else its bill-to when that is a reseller, else its contract's
        coalesce(rp.reseller_id, CASE WHEN rp.bill_to_role = 'reseller' THEN rp.bill_to_id END, c.reseller_id)
            AS sold_through
-FROM (SELECT record_id FROM source_records WHERE kind IN ('accounting', 'distributor') AND invoice_date IS NOT NULL) r
+-- a line another file of its source delivers again is one line (repeated_lines.sql)
+FROM (SELECT record_id FROM source_records
+      WHERE kind IN ('accounting', 'distributor') AND invoice_date IS NOT NULL AND repeat_of IS NULL) r
 JOIN record_parties rp USING (record_id)
 LEFT JOIN (SELECT record_id, min(contract_id) AS contract_id FROM contract_sources GROUP BY record_id) cs USING (record_id)
 LEFT JOIN contract_parties_written c ON c.contract_id = cs.contract_id;
