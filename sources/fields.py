@@ -143,12 +143,17 @@ def stood_in(fld: str, notna: Callable[[str], np.ndarray | None], rows: int) -> 
 _NOT_IN_PARTNER_PROGRAM = frozenset({
     "reseller_name", "reseller_account", "service_start", "service_end", "service_level",
 })
+#: an account list holds no invoice: its bare "Date" (Azerbaijani "Yaradılma tarixi", created, its qualifier a
+#: word the vocabulary lacks) is when the account was made, not an invoice's date
+_NOT_IN_ACCOUNTS = frozenset({"invoice_date"})
 
 
 def eligible_fields(kind: str) -> tuple[str, ...]:
     """The fields a file of `kind` may carry: partner-program fields only in partner-program files,
     accounting fields only in accounting files."""
     other: frozenset[str] = frozenset() if kind == "accounting" else ACCOUNTING_FIELDS
+    if kind == "crm_accounts":
+        other = other | _NOT_IN_ACCOUNTS
     if kind == "partner_program":
         return tuple(f for f in CANONICAL_FIELDS if f not in _NOT_IN_PARTNER_PROGRAM and f not in other)
     return tuple(f for f in CANONICAL_FIELDS if f not in PARTNER_PROGRAM_FIELDS and f not in other)

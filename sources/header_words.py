@@ -31,12 +31,13 @@ from sources.vocabulary import (
     ROLES,
     SAME_AS,
     STOPWORDS,
+    TAX_WORDS,
     UNITS,
     expand_phrases,
 )
 from sources.vocabulary_far import PHRASES_FAR
 from sources.vocabulary_intl import CJK_WORDS, FOREIGN, STEMS
-from sources.vocabulary_world import PHRASES
+from sources.vocabulary_world import PHRASES, SOUTH_SLAVIC
 
 #: how a word was read, from most to least certain
 WORD, FOREIGN_WORD, ABBREVIATION, GUESSED, TYPO = "word", "foreign", "abbreviation", "guessed", "typo"
@@ -80,6 +81,35 @@ _ONE_WORD = (
     # Czech, Slovak and Polish "bez" (without) before a tax's name is no German "Bez." (Bezeichnung): excl.
     (re.compile(r"(?i)(?<![a-z])bez(?=\s+(?:dph|vat|ddv|pdv|dds)(?![a-z]))"), "excl"),
 )
+#: "with" / "after" and "without" / "before" in front of a tax's name ("Amount with VAT", "Upphæð án VSK", "Сума
+#: без ПДВ", "Total sin IVA", "Betrag vor Steuern"): the value includes or excludes the tax, read as "incl" or
+#: "excl", which `sources.headers` weighs. Matched as written, accents kept: Icelandic "án" (without) is not
+#: Irish "an" (the), and a word means this only before a tax's name.
+_TAX_EXCLUDED_BEFORE = (
+    "without", "before", "ohne", "vor", "sans", "avant", "sin", "antes", "senza", "prima", "sem", "zonder", "voor",
+    "uden", "utan", "uten", "før", "före", "án", "ilman", "bez", "без", "до", "przed", "před", "pred", "fără", "fara",
+    "înainte", "pa", "χωρίς", "πριν", "ללא", "بدون", "قبل", "tanpa", "sebelum", "chưa", "trước", "hors", "ekskl",
+)
+_TAX_INCLUDED_BEFORE = (
+    "with", "after", "mit", "nach", "avec", "après", "con", "después", "dopo", "com", "após", "met", "na", "med",
+    "með", "efter", "etter", "me", "cu", "după", "со", "с", "з", "после", "po", "s", "z", "ar", "su", "koos", "με",
+    "μετά", "مع", "بعد", "dengan", "setelah", "có", "sau", "sis",
+)
+_TAX_SIDE_RX = re.compile(
+    r"(?i)(?<!\w)(" + "|".join(map(re.escape, sorted(_TAX_EXCLUDED_BEFORE + _TAX_INCLUDED_BEFORE, key=len,
+                                                      reverse=True))) + r")\.?\s+(?=(\w+))")
+_EXCLUDED_BEFORE = frozenset(_TAX_EXCLUDED_BEFORE)
+
+
+def _tax_side(text: str) -> str:
+    """`text` with a "with" or "without" before a tax's name written as "incl" or "excl"."""
+    def side(m: re.Match[str]) -> str:
+        if not {w.text for w in read_word(_fold(m.group(2)).lower())} & TAX_WORDS:
+            return m.group(0)
+        return (" excl " if m.group(1).lower() in _EXCLUDED_BEFORE else " incl ")
+    return _TAX_SIDE_RX.sub(side, text) if " " in text else text
+
+
 #: letters NFKD does not decompose ("Właściciel", "Ø"), and ligatures
 _LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae",
                                "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "°": " ", "º": " ",
@@ -90,7 +120,9 @@ _LETTER_FOLDS = str.maketrans({"ß": "ss", "ẞ": "SS", "ł": "l", "Ł": "L", "�
 
 def _fold(text: str) -> str:
     """Accents and ligatures folded to ASCII ("Numéro" -> "Numero", "Straße" -> "Strasse", "Ilość" -> "Ilosc");
-    only the combining accents (U+0300-036F) go, so kana keep their voicing marks ("コード" is not "コート")."""
+    only the combining accents (U+0300-036F) go, so kana keep their voicing marks ("コード" is not "コート"). The
+    zero-width joiner goes too: a rendering hint inside a word ("අනුක්‍රමික", a Sinhala conjunct), no break."""
+    text = text.replace("\u200d", "")
     text = _ACCENTED_RX.sub(lambda m: f" {_ACCENTED_WORDS[m.group(1).lower()]} ", text).translate(_LETTER_FOLDS)
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
     return unicodedata.normalize("NFC", bare)  # "ト" and its voicing mark are one letter again
@@ -112,7 +144,7 @@ def known_foreign_word(text: str) -> bool:
 
 def raw_words(text: str) -> list[str]:
     """Split a header into lower-case words (CamelCase, snake_case, dots, slashes, symbols)."""
-    s = _PHRASE_RX.sub(lambda m: f" {_PHRASES[m.group(1).lower()]} ", _fold(text))
+    s = _PHRASE_RX.sub(lambda m: f" {_PHRASES[m.group(1).lower()]} ", _fold(_tax_side(text)))
     for rx, word in _ONE_WORD:
         s = rx.sub(f" {word} ", s)
     s = _EMAIL.sub(" email ", _PLURAL.sub("", s))
@@ -255,6 +287,34 @@ _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "וה", "ה",
 _PREFIXED = re.compile(r"^[\u05d0-\u05ea\u0621-\u064a]")  # a Hebrew or Arabic letter
 
 
+#: Serbian Cyrillic letter by letter as the Latin alphabet it mirrors, folded ("шифра" -> "sifra", "место" ->
+#: "mesto", "Поштански" -> "postanski"): Serbian, Montenegrin and Bosnian exports write either script, and the
+#: Latin words are known (`sources.vocabulary_world`). A word with a letter Serbian lacks (ы, э, я, і, є ...) is
+#: Russian, Ukrainian or Bulgarian and is not read so.
+_SERBIAN_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "d", "е": "e", "ж": "z", "з": "z", "и": "i", "ј": "j",
+    "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "ћ": "c", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
+})
+_SERBIAN_CYRILLIC_RX = re.compile(r"[абвгдђежзијклљмнњопрстћуфхцчџш]+")
+
+
+def _read_serbian(word: str) -> list[Word] | None:
+    """A Serbian Cyrillic word read by its Latin spelling - a word of the South Slavic table or of English, an
+    ending of up to two letters aside ("партнера") - or None."""
+    if not _SERBIAN_CYRILLIC_RX.fullmatch(word):
+        return None
+    latin = word.translate(_SERBIAN_LATIN)
+    for stem in (latin, latin[:-1], latin[:-2]):
+        if len(stem) < 4 and stem != latin:
+            break
+        if stem in SOUTH_SLAVIC:
+            return [Word(w, FOREIGN_WORD) for w in SOUTH_SLAVIC[stem].split()]
+        if stem in ENGLISH:
+            return [Word(stem, FOREIGN_WORD)]
+    return None
+
+
 def _read_stem(word: str) -> list[Word] | None:
     """A Greek, Cyrillic, Hebrew or Arabic word by the longest stem it starts with, whatever its ending
     (Hebrew and Arabic also with a prefix aside), or None."""
@@ -324,6 +384,9 @@ def read_word(word: str) -> tuple[Word, ...]:
         stemmed = _read_stem(word)
         if stemmed is not None:
             return tuple(stemmed)
+        serbian = _read_serbian(word)
+        if serbian is not None:
+            return tuple(serbian)
     if len(word) >= 5:
         parts = _split_compound(word)
         if parts is not None:

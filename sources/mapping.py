@@ -47,6 +47,7 @@ from sources.headers import (
 )
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
+from sources.page_furniture import furniture
 from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
 from sources.values import cell_text, parse_money, scientific_cells
 from sources.vocabulary import TAX_INCLUDED_WEIGHT
@@ -54,6 +55,9 @@ from sources.vocabulary import TAX_INCLUDED_WEIGHT
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
 CONTRADICTS = 0.2  # content fit below this contradicts a header
+PARTY_HEADER = 0.5  # a header naming a party this surely (and PARTY_MARGIN more than a field) holds no
+PARTY_MARGIN = 0.2  # other field on content alone
+_PARTY_PREFIXES = ("customer_", "reseller_", "bill_to_", "partner_", "contact_")
 EXACT_HEADER = 0.95  # a header naming a field exactly (a synonym of it)
 FEW_VALUES = 5  # fewer values than this never contradict a header
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
@@ -228,6 +232,10 @@ def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[
     # another field on weaker evidence
     claimed = ((h >= HEADER_MIN) & ~(np.nan_to_num(c, nan=1.0) < CONTRADICTS)).any(axis=1)
     unnamed = h.max(axis=1, initial=0.0) < PARTIAL_HEADER  # the header names no field, even in part
+    # a header naming a party more than the field ("Шифра на партнер", a partner's code) fills no other
+    # required field on content alone (a bare "Code" reads as any code alike, an SKU's among them)
+    party = [j for j, f in enumerate(scores.fields) if f.startswith(_PARTY_PREFIXES)]
+    party_score = h[:, party].max(axis=1) if party else np.zeros(n_cols)
     state = scores.fields.index("customer_state") if "customer_state" in scores.fields else None
     out = np.zeros_like(h)
     for i in range(n_cols):
@@ -248,7 +256,8 @@ def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[
                 out[i, j] = 0.5 * hs + 0.35 * cs
                 scores.kind_of[i, j] = "content"
             elif known and cs >= CONTENT_MIN and not claimed[i] and (
-                name in must or (not headers[i] and name in UNMISTAKABLE and cs >= 0.8)
+                (name in must and (j in party or party_score[i] < max(PARTY_HEADER, hs + PARTY_MARGIN)))
+                or (not headers[i] and name in UNMISTAKABLE and cs >= 0.8)
                 or (unnamed[i] and name in UNMISTAKABLE_UNDER_ANY_HEADER and cs >= 0.8
                     and (state is None or np.nan_to_num(c[i, state]) < cs))  # "CA", "DE", "PA": states too
             ):
@@ -410,7 +419,9 @@ def map_columns(
     n = len(heads)
     hidden = frozenset(i for i in hidden_columns if 0 <= i < n and i not in fixed)
     scores = _Scores(fields, np.zeros((n, len(fields))), {}, np.full((n, len(fields)), np.nan))
-    profiles = profile_table(cells.iloc[:, :n], excel_epoch) if n else []
+    head = cells.iloc[:HEAD_ROWS, :n]
+    # judged without the page furniture (repeated headers, page numbers, banners): none of it is a line
+    profiles = profile_table(head[~furniture(heads, head)], excel_epoch) if n else []
     for i, head in enumerate(heads):
         if i in fixed:
             continue

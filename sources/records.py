@@ -30,6 +30,7 @@ from sources.merged_cells import count_once
 from sources.month_dates import period_of
 from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
+from sources.page_furniture import is_page_number, page_lines, repeated_headers, rows_above
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.trailing_tables import trailing_table
@@ -168,10 +169,6 @@ class _CellMasks(NamedTuple):
     page: np.ndarray
 
 
-_PAGE_LINE_RX = re.compile(r"(?i)^\s*(?:page|seite|p[aá]gina|strona|sida|side|sivu|pag\.?)\s*\d+"
-                           r"(?:\s*(?:of|von|de|di|z|av|af|/)\s*\d+)?\s*$")
-
-
 def _cell_masks(col: pd.Series, header: str | None = None) -> _CellMasks:
     """The masks of `_CellMasks`, from one pass over the column's distinct values."""
     codes, uniques = distinct(col)
@@ -182,7 +179,7 @@ def _cell_masks(col: pd.Series, header: str | None = None) -> _CellMasks:
     key = header.strip().casefold() if header else None
     again = np.array([key is not None and isinstance(v, str) and v.strip().casefold() == key for v in values],
                      dtype=bool)
-    page = np.array([isinstance(v, str) and _PAGE_LINE_RX.match(v) is not None for v in values], dtype=bool)
+    page = np.array([is_page_number(v) for v in values], dtype=bool)
     at = [np.append(m, False)[codes] for m in (total, again, page)]
     if pd.api.types.is_string_dtype(col) and not pd.api.types.is_object_dtype(col):
         return _CellMasks(col.fillna("").str.strip().eq("").to_numpy(dtype=bool), *at)
@@ -209,28 +206,6 @@ def _names_a_period(text: str) -> bool:
 
 _ENGLISH_MONTH_NAMES = frozenset(m.casefold() for m in ENGLISH_MONTHS) | frozenset(
     m[:3].casefold() for m in ENGLISH_MONTHS)
-
-
-def _titles_above(repeated: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
-    """One-cell rows whose next filled row repeats the header: a group's title above its own header
-    ("Q2 renewals" in a monday.com board export), structure like the header under it."""
-    out = np.zeros(len(repeated), dtype=bool)
-    filled = (~blank_cells).sum(axis=1)
-    at = np.flatnonzero(filled > 0)
-    out[at[:-1][(filled[at[:-1]] == 1) & repeated[at[1:]]]] = True
-    return out
-
-
-def _repeated_header(header_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
-    """Rows that repeat the header (an export's page break): at least two cells, and most of the
-    row's cells, equal to their column's header."""
-    count = header_cells.sum(axis=1)
-    return (count >= 2) & (2 * count >= (~blank_cells).sum(axis=1))
-
-
-def _page_line(page_cells: np.ndarray, blank_cells: np.ndarray) -> np.ndarray:
-    """Rows whose only cell is a page number ("Page 2 of 5", "Seite 3"): an export's page footer."""
-    return ((~blank_cells).sum(axis=1) == 1) & page_cells.any(axis=1)
 
 
 #: a footnote's form: a marker ("* Prices exclude VAT", "¹ ...", "(1) ...", "1) ..."), a short label and a
@@ -523,8 +498,10 @@ def type_rows(
     identity = [columns.index(c) for c in (_column_for(table, f) for f in IDENTITY_FIELDS) if c is not None]
     has_identity = (~blank_cells[:, identity] & ~total_cells[:, identity]).any(axis=1)
     total = ~blank & total_cells.any(axis=1) & ~has_identity
-    repeated = ~blank & _repeated_header(header_cells, blank_cells)
-    total |= repeated | (~blank & _page_line(page_cells, blank_cells)) | _titles_above(repeated, blank_cells)
+    repeated = ~blank & repeated_headers(header_cells, blank_cells)
+    one_cell = (~blank_cells).sum(axis=1) == 1
+    total |= repeated | (~blank & page_lines(page_cells, blank_cells))
+    total |= rows_above(repeated, one_cell | page_cells.any(axis=1), blank_cells)  # a title or a page's banner
     footnotes = _footnotes(table, columns, blank_cells, blank | total)
     total |= footnotes
     filled = _filled_past(table, columns, blank_cells, blank | total)

@@ -712,12 +712,25 @@ PHRASES_FAR: Final[dict[str, str]] = {
 }
 
 #: every spaced-script table of this module, for `sources.vocabulary_intl.FOREIGN`
+#: the words an ERP of these languages writes that the tables above lacked (seen in the thirty-fifth session's
+#: exports: an Icelandic ledger's "Viðskiptamaður", Azerbaijani "Bölgə" and "Məsul", Amharic "ቡድን", Sinhala
+#: "වටිනාකම" and "අනුක්රමික"), and Amharic nouns with their genitive prefix "የ" ("የፖስታ ቁጥር", the postal number)
+ERP_WORDS: Final[dict[str, str]] = {
+    "viðskiptamaður": "customer", "viðskiptamanns": "customer", "viðskiptamenn": "customer", "viðskm": "customer",
+    "fundor": "final", "fundore": "final", "bolgə": "region", "bolgəsi": "region",
+    "məsul": "owner", "əlaqədar": "contact", "poctu": "email", "poctun": "email", "okrug": "region",
+    "ቡድን": "group", "ድረ-ገጽ": "website", "ድረገጽ": "website", "አስተዳዳሪ": "manager", "የሂሳብ": "account",
+    "የፖስታ": "postal", "የእውቂያ": "contact", "እውቂያ": "contact", "የኢሜይል": "email", "የስልክ": "phone",
+    "የውል": "contract", "የአገልግሎት": "service", "የምርት": "product", "የከተማ": "city", "የሻጭ": "reseller",
+    "වටිනාකම": "value", "අනුක්රමික": "serial", "අනුක්රමාංකය": "serial number",
+}
 WORDS: Final[dict[str, str]] = {
-    **ESTONIAN, **ICELANDIC, **FILIPINO, **AZERBAIJANI, **UZBEK, **ALBANIAN, **BASQUE, **GALICIAN, **IRISH, **WELSH,
+    **ERP_WORDS, **ESTONIAN, **ICELANDIC, **FILIPINO, **AZERBAIJANI, **UZBEK, **ALBANIAN, **BASQUE, **GALICIAN,
+    **IRISH, **WELSH,
     **MALTESE, **LUXEMBOURGISH, **HAUSA, **YORUBA, **ZULU, **XHOSA, **TELUGU, **MARATHI, **GUJARATI, **KANNADA,
     **MALAYALAM, **PUNJABI, **SINHALA, **NEPALI, **AMHARIC, **GEORGIAN, **ARMENIAN,
 }
 #: Cyrillic and Urdu stems, for `sources.vocabulary_intl.STEMS`
 STEMS_FAR: Final[dict[str, str]] = {**KAZAKH, **MONGOLIAN, **MACEDONIAN, **URDU}
 #: words of the unspaced scripts, for `sources.vocabulary_intl.CJK_WORDS`
-SEGMENTED_FAR: Final[dict[str, str]] = {**KHMER, **LAO, **BURMESE}
+SEGMENTED_FAR: Final[dict[str, str]] = {**KHMER, **LAO, **BURMESE, "ဈေး": "price", "စီးရီး": "serial"}

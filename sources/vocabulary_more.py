@@ -116,7 +116,17 @@ MORE: Final[dict[str, str]] = {
     "iskonto": "discount", "dahil": "incl", "cinsi": "type", "temsilcisi": "representative",
     "numaralari": "numbers", "serii": "serial", "cout": "cost", "kategori": "category", "kategoria": "category",
 }
+#: the names of value-added and sales taxes the other tables lacked (Greek ΦΠΑ, Macedonian ДДВ, Latvian PVN, Peru's
+#: IGV, the Dominican ITBIS, Honduras' ISV, Vietnamese "thuế"), and words that say a value includes or excludes the tax
+#: when they follow its name (Turkish "KDV hariç", Hungarian "ÁFA nélkül", Spanish "IVA incluido")
+TAXES: Final[dict[str, str]] = {
+    "φπα": "vat", "ддв": "vat", "pvn": "vat", "igv": "vat", "itbis": "vat", "isv": "vat", "thue": "tax",
+    "haric": "excl", "nelkul": "excl", "exclusive": "excl", "excluido": "excl", "excluida": "excl",
+    "incluido": "incl", "incluida": "incl", "incluso": "incl", "inclusa": "incl", "inclus": "incl",
+    "inclusief": "incl", "exclusief": "excl", "inbegrepen": "incl", "inbegriffen": "incl",
+    "едб": "tax id",  # North Macedonia's tax number (Serbia's ПИБ is read in Latin letters: "pib")
+}
 #: every table of this module, for `sources.vocabulary_intl.FOREIGN`
 WORDS: Final[dict[str, str]] = {
-    **HINDI, **BENGALI, **TAMIL, **SWAHILI, **AFRIKAANS, **CATALAN, **LATVIAN, **LITHUANIAN, **SLOVAK, **MORE,
+    **HINDI, **BENGALI, **TAMIL, **SWAHILI, **AFRIKAANS, **CATALAN, **LATVIAN, **LITHUANIAN, **SLOVAK, **MORE, **TAXES,
 }

@@ -165,6 +165,11 @@ SOUTH_SLAVIC: Final[dict[str, str]] = {
     "prejemnik": "ship to", "primatelj": "ship to", "izdaje": "issue", "izdan": "issued", "dobavitelj": "supplier",
     "dobavljac": "supplier", "proizvajalec": "manufacturer", "proizvodac": "manufacturer", "opomba": "notes",
     "napomena": "notes", "valuta": "currency", "datum": "date", "dobave": "delivery", "vrsta": "type",
+    "mesto": "city", "mjesto": "city", "grad": "city", "okrug": "region", "opstina": "city",
+    "proizvodaca": "manufacturer", "podrska": "support", "podrske": "support", "kupaca": "customer",
+    "partnera": "partner",
+    # the tax numbers: Serbia's and Bosnia's PIB / JIB, Croatia's OIB, North Macedonia's ЕДБ in Latin letters
+    "pib": "tax id", "jib": "tax id", "oib": "tax id", "edb": "tax id",
 }
 
 #: Persian stems (Arabic script; Persian "ی" and "ک" are folded to the Arabic letters first)
