@@ -98,3 +98,19 @@ def read_previous_opportunities(live: Path) -> pd.DataFrame:
         return con.execute(f"SELECT {select} FROM renewal_opportunities").df()
     finally:
         con.close()
+
+
+def published_files(live: Path) -> frozenset[tuple[str, str]]:
+    """(path, sha256) of every file version the live warehouse was built from (loaded; none before a first
+    night): a version the ingest store holds and the live warehouse lacks was read by a night that did not
+    publish (a blocking check stopped it), and is judged again."""
+    if not live.exists():
+        return frozenset()
+    con = duckdb.connect(str(live), read_only=True)
+    try:
+        if "ingested_files" not in table_names(con):
+            return frozenset()
+        rows = con.execute("SELECT path, sha256 FROM ingested_files WHERE status = 'loaded'").fetchall()
+    finally:
+        con.close()
+    return frozenset((str(p), str(s)) for p, s in rows)

@@ -31,6 +31,7 @@ from pipelines.stages.quality import (
 )
 from sources.fields import REQUIRED_FIELDS, SOURCE_KINDS, STANDS_IN, stood_in
 from warehouse.mentions import mark_self_named
+from warehouse.previous_run import published_files
 from warehouse.quarantine_report import worst_files
 from warehouse.sql_runner import ident
 
@@ -165,15 +166,27 @@ def source_records_plausible(run: RunContext) -> CheckOutcome:
                 unit="source records")
 
 
+def judged_files(files: pd.DataFrame, run_id: str | None,
+                 published: frozenset[tuple[str, str]] | None = None) -> pd.Series:
+    """Which `ingested_files` rows a night judges: those run `run_id` read and, given the live warehouse's
+    `published` versions, every version it lacks (a blocked night's files are judged again the next night,
+    not published unread because nothing new came)."""
+    now = files["run_id"].astype("string").fillna("") == (run_id or "")
+    if published is None:
+        return now
+    versions = zip(files["path"].astype(str), files["sha256"].astype(str), strict=True)
+    return now | pd.Series([v not in published for v in versions], index=files.index, dtype=bool)
+
+
 def quarantine_frame(files: pd.DataFrame, run_id: str | None, q: QualitySettings,
-                     worst: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Per source that delivered rows in this run: its quarantine rate now and as usual (its other
-    files), the rate that warns and the rate that blocks (sources with few new rows only warn); a
-    source that warns or blocks is labelled with `worst`'s word on it (its file with the most
+                     worst: Mapping[str, str] | None = None,
+                     published: frozenset[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """Per source that delivered rows not yet published (`judged_files`): its quarantine rate now and as
+    usual (its other files), the rate that warns and the rate that blocks (sources with few new rows only
+    warn); a source that warns or blocks is labelled with `worst`'s word on it (its file with the most
     quarantined rows and an example reason)."""
-    loaded = files[files["status"] == "loaded"].assign(
+    loaded = files.assign(now=judged_files(files, run_id, published))[files["status"] == "loaded"].assign(
         rows=lambda d: d["rows_loaded"].fillna(0) + d["rows_quarantined"].fillna(0),
-        now=lambda d: d["run_id"].astype("string").fillna("") == (run_id or ""),
     )
     rows = loaded.groupby(["source", "now"])[["rows", "rows_quarantined"]].sum().reset_index()
     new = rows[rows["now"] & (rows["rows"] > 0)].set_index("source")
@@ -201,10 +214,12 @@ def quarantine_rate(run: RunContext) -> CheckOutcome:
     """Blocking when a source's new rows are mostly quarantined (its format changed); a warning when
     the rate is well above the source's own history."""
     q: QualitySettings = run.config.quality
+    published = published_files(run.paths.live)
     with run.building() as con:
-        files = con.execute("SELECT source, status, rows_loaded, rows_quarantined, run_id FROM ingested_files").df()
-        worst = worst_files(con, run.run_id)
-    df = quarantine_frame(files, run.run_id, q, worst)
+        files = con.execute(
+            "SELECT source, path, sha256, status, rows_loaded, rows_quarantined, run_id FROM ingested_files").df()
+        worst = worst_files(con, files.loc[judged_files(files, run.run_id, published), "path"].astype(str).tolist())
+    df = quarantine_frame(files, run.run_id, q, worst, published)
     metrics = {f"rate_{r.source}": round(float(r.rate), 4) for r in df.itertuples()}
     return _run(run, df, "quarantine_rate", "source_records", [
         expect.ExpectColumnValuesToBeBetween(
@@ -213,8 +228,8 @@ def quarantine_rate(run: RunContext) -> CheckOutcome:
         expect.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="warn_above", column_B="rate", or_equal=True, severity=WARNING,
             description="quarantine rate near the source's usual rate"),
-    ], key="label", metrics=metrics, unit="sources that sent rows in this run",
-        empty="no source sent new rows in this run: nothing to judge")
+    ], key="label", metrics=metrics, unit="sources that sent rows not yet published",
+        empty="no source sent rows not yet published: nothing to judge")
 
 
 def freshness_frame(files: pd.DataFrame, today: dt.date, q: QualitySettings) -> pd.DataFrame:

@@ -187,6 +187,11 @@ def test_a_broken_delivery_is_blocked_and_the_previous_warehouse_stays(home: Pat
     log = next((broken_home / ".radar" / "logs").glob("run-*.log")).parent
     assert any("quarantine_rate" in p.read_text(encoding="utf-8") for p in log.glob("run-*.log"))
 
+    # the next night, nothing touched: the blocked file is judged again, not published because nothing is new
+    assert main(["run", "--home", str(broken_home)]) == 3
+    assert "most in inbox/distributors/westbridge/westbridge_newformat.csv (40 of 40 rows" in capsys.readouterr().err
+    assert live.stat().st_ino == inode and _counts(live) == before
+
     # the delivery fixed (the distributor re-sends it readable): the night publishes and the failure note goes
     _pos_file(broken_home / "inbox" / "distributors" / "westbridge" / "westbridge_newformat.csv", rows=40, bad_dates=0)
     assert main(["run", "--home", str(broken_home)]) == 0

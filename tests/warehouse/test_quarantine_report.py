@@ -27,5 +27,6 @@ def _warehouse(path: Path) -> duckdb.DuckDBPyConnection:
 
 def test_the_worst_file_of_the_run_and_its_first_reason(tmp_path: Path) -> None:
     con = _warehouse(tmp_path / "w.duckdb")
-    assert worst_files(con, "now") == {"westbridge": "most in inbox/w/2026-11.csv (34 of 36 rows; e.g. "
+    judged = ["inbox/w/2026-10.csv", "inbox/w/2026-11.csv", "inbox/s/2026-11.csv"]
+    assert worst_files(con, judged) == {"westbridge": "most in inbox/w/2026-11.csv (34 of 36 rows; e.g. "
                                                      "inbox/w/2026-11.csv, row 3: required field 'sku' is empty)"}

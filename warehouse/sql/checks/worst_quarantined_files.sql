@@ -1,9 +1,10 @@
--- Per source, its file of this run ($1 = the run id) with the most quarantined rows, with its row counts and
--- the reason of its first quarantined row (the reason names the file, the row and the field).
+-- Per source, its file among those the night judges ($1 = their paths: read this run, or not yet published)
+-- with the most quarantined rows, with its row counts and the reason of its first quarantined row (the reason
+-- names the file, the row and the field).
 WITH this_run AS (
     SELECT source, path, rows_quarantined, rows_loaded + rows_quarantined AS rows_total
     FROM ingested_files
-    WHERE status = 'loaded' AND rows_quarantined > 0 AND run_id = $1
+    WHERE status = 'loaded' AND rows_quarantined > 0 AND list_contains($1, path)
 ),
 worst AS (
     SELECT source, arg_max(path, rows_quarantined) AS path, max(rows_quarantined) AS rows_quarantined
