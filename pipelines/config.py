@@ -286,8 +286,25 @@ def parse_config(raw: object, origin: str = "sources.yaml") -> RadarConfig:
 
 
 class _TextDates(yaml.SafeLoader):
-    """yaml.safe_load, but dates stay text for pydantic to check with the key named: PyYAML itself
-    raises a bare ValueError (a traceback) on `as_of: 2026-13-45`."""
+    """yaml.safe_load, but dates stay text for pydantic to check with the key named (PyYAML itself
+    raises a bare ValueError, a traceback, on `as_of: 2026-13-45`), and a key written twice in one mapping
+    is an error: PyYAML keeps the last, so a second `sources:` pasted below the first replaced the whole list
+    and a second `path:` a source's folder, without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"line {line}: key '{key}' is written twice in one mapping (lines {seen[key]} and "
+                    f"{line}); YAML would keep only the last - keep one"
+                    + (", and add the new sources to the first list" if key == "sources" else ""),
+                    key_node.start_mark)
+            if isinstance(key, str):
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
 
 
 _TextDates.yaml_implicit_resolvers = {

@@ -96,8 +96,8 @@ def _part(target: str, folder: str) -> str:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
 
 
-def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
-    """(sheet name as written in workbook.xml, its part) of each worksheet the package holds, in order."""
+def _listed_sheets(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name as written in workbook.xml, the part its relationship names) of each sheet it lists, in order."""
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return []
     workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -109,11 +109,14 @@ def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]
     for tag in _SHEET_TAG.findall(workbook):
         a = _attrs(tag)
         rid = next((v for k, v in a.items() if k == "id" or k.endswith(":id")), "")
-        target = rels.get(rid, "")
-        member = _part(target, "xl")
-        if "name" in a and member in names:
-            out.append((a["name"], member))
+        if "name" in a and rels.get(rid):
+            out.append((a["name"], _part(rels[rid], "xl")))
     return out
+
+
+def _sheet_members(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name as written in workbook.xml, its part) of each worksheet the package holds, in order."""
+    return [(name, member) for name, member in _listed_sheets(zf, names) if member in names]
 
 
 #: a cell of a shared string, its reference and the string's index ("<c r="D5" s="2" t="s"><v>99999</v>")
@@ -182,6 +185,11 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
                     # matches seen twice are deduplicated
                     tail = buf[-8192:]
+            twice = meter.repeated_row()
+            if twice is not None:
+                raise FileReadError(f"sheet '{_unescape(sheet_name)}': row {twice} is written twice in the sheet's XML "
+                                    "(a generator's bug; the readers would keep only the last): ask the sender to "
+                                    "export it again")
             folder, _, base = member.rpartition("/")
             sheet_rels = f"{folder}/_rels/{base}.rels"
             relations = zf.read(sheet_rels) if sheet_rels in names else b""
@@ -354,8 +362,34 @@ def read_workbook(
 
     Values come from python-calamine; a workbook it cannot open, or whose values it would give
     otherwise than openpyxl (sources/excel_calamine.py), is read with openpyxl, whose errors name
-    what is wrong with a damaged file.
+    what is wrong with a damaged file. A sheet the workbook lists whose part the package lacks (both
+    readers leave it out unsaid) is a skipped sheet and a warning.
     """
+    tables, skipped = _read_package(path, kind, sheets, overrides, header_row, limits)
+    for name, member in _sheets_without_part(path):
+        why = (f"listed in the workbook, but its part {member} is not in the file (cut when it was packed): its "
+               "rows are not read; ask the sender to save the workbook again")
+        skipped.append(SkippedSheet(name, why))
+        if tables:
+            tables[0].warnings.append(f"sheet '{name}' is {why}")
+    return tables, skipped
+
+
+def _sheets_without_part(path: Path) -> list[tuple[str, str]]:
+    """(name, part) of each sheet `xl/workbook.xml` lists whose part the package does not hold."""
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        return [(html.unescape(name), member) for name, member in _listed_sheets(zf, names) if member not in names]
+
+
+def _read_package(
+    path: Path,
+    kind: str,
+    sheets: list[str] | None,
+    overrides: Mapping[str, str] | None,
+    header_row: int | None,
+    limits: ReadLimits | None,
+) -> tuple[list[RawTable], list[SkippedSheet]]:
     limits = limits or DEFAULT_LIMITS
     check_workbook_file(path, limits)
     try:

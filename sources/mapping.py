@@ -49,7 +49,7 @@ from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.page_furniture import furniture
 from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
-from sources.values import cell_text, parse_money, scientific_cells
+from sources.values import cell_text, parse_money, parse_quantity, scientific_cells
 from sources.vocabulary import TAX_INCLUDED_WEIGHT
 
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
@@ -266,6 +266,32 @@ def _combine(scores: _Scores, must: set[str], headers: list[str], required: set[
     scores.combined = out
 
 
+#: the share of a column's head rows that must read as its number for an exact header to keep it
+EXACT_KEEPS = 0.5
+
+
+def _keep_exact_numbers(scores: _Scores, cells: pd.DataFrame) -> None:
+    """A column named exactly for a quantity or an amount ("Qty") whose distinct values looked unlike it keeps
+    its field when some of its rows do not read as the number and most do: the few odd cells ("1_0", "٣") are
+    their rows to quarantine, not a reason to lose the quantity of every row (distinct values count a rare odd
+    one as much as the "1" of a thousand rows)."""
+    kept = []
+    for i, name, hs, cs in scores.contradicted:
+        kind = FIELD_TYPES.get(name)
+        if hs < EXACT_HEADER or kind not in ("quantity", "money"):
+            continue
+        head = cells[str(i)].iloc[:HEAD_ROWS].astype(object)
+        values, failed = (parse_quantity if kind == "quantity" else parse_money)(head)
+        filled = int(values.notna().sum() + failed.sum())
+        # some rows fail: the odd cells are why; none: the values' shape is (a row number's 1, 2, 3 is no price)
+        if filled and failed.any() and values.notna().sum() >= EXACT_KEEPS * filled:
+            j = scores.fields.index(name)
+            scores.combined[i, j] = hs * 0.6
+            scores.kind_of[i, j] = scores.evidence[i, j]
+            kept.append((i, name, hs, cs))
+    scores.contradicted = [c for c in scores.contradicted if c not in kept]
+
+
 def _order_dates(cells: pd.DataFrame, chosen: dict[str, int]) -> list[str]:
     """Swap start and end when the row-wise dates say the other way round; returns notes."""
     notes = []
@@ -445,6 +471,7 @@ def map_columns(
     _party_content(scores, cells, known_partner_set(known_partners), profiles)
     must = _must_fields(kind, scores.header, fields) - set(fixed.values()) - set(stated)
     _combine(scores, must, heads, required_columns(kind))
+    _keep_exact_numbers(scores, cells)
     _prefer_filled(scores, profiles, len(cells), must)
     _fallbacks_yield(scores, profiles, len(cells))
     gross_notes = _gross_beside_net(scores, cells, occurrence_labels(heads))

@@ -34,6 +34,8 @@ _LT = ord("<")
 #: whole range, so `<row r="99999999">` in a 2 KB sheet asked for 48 GB and aborted the process
 _ROW_NUMBER_6 = re.compile(rb'\br="[A-Z]{0,3}([0-9]{6,})"')
 _ROW_NUMBER_7 = re.compile(rb'\br="[A-Z]{0,3}([0-9]{7,})"')
+#: a row element's own number ("<row r="15" spans=...>", "<x:row r="15">")
+_ROW_TAG_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
 
 
 def _directory_entries(path: Path) -> int | None:
@@ -99,6 +101,21 @@ def check_package(path: Path, limits: ReadLimits) -> None:
         raise FileReadError(f"not a valid .xlsx: truncated or corrupt zip ({exc})") from None
     if bad is not None:
         raise FileReadError(f"not a valid .xlsx: corrupt member {bad}")
+    twice = _repeated_member(path)
+    if twice is not None:  # zipfile, openpyxl and calamine would all read the last copy, unsaid
+        raise FileReadError(f"not a valid .xlsx: the package holds {twice} twice (a broken re-pack; Excel calls "
+                            "the file damaged): ask the sender to save it again")
+
+
+def _repeated_member(path: Path) -> str | None:
+    """A member name the package's directory lists twice, else None."""
+    with zipfile.ZipFile(path) as zf:
+        seen: set[str] = set()
+        for name in zf.namelist():
+            if name in seen:
+                return name
+            seen.add(name)
+    return None
 
 
 def _column_number(letters: bytes) -> int:
@@ -123,6 +140,7 @@ class SheetMeter:
         self.longest_run = 0
         self._since_lt = 0  # bytes since the last "<"
         self._row_tags: tuple[bytes, ...] | None = None
+        self._numbers: list[np.ndarray] = []  # every row element's number, in the order written
 
     def feed(self, buf: bytes, fresh: int) -> None:
         if self._row_tags is None:  # "<row " or, in a prefixed document, "<x:row "
@@ -138,7 +156,18 @@ class SheetMeter:
             self.widest = max(self.widest, max(_column_number(w) for w in wide))
             check("max_columns", self.limits.max_columns, self.widest, f"the widest column in sheet '{self.sheet}'")
         self._row_numbers(buf, fresh)
+        # a row tag ending in the new bytes was not whole in the previous buffer: each is taken once
+        self._numbers.append(np.array([int(m.group(1)) for m in _ROW_TAG_NUMBER.finditer(buf, max(0, fresh - 512))
+                                       if m.end() > fresh], dtype=np.int64))
         self.measure_text(buf[fresh:])
+
+    def repeated_row(self) -> int | None:
+        """A row number two row elements of the sheet carry (the readers keep only the last), else None."""
+        numbers = np.concatenate(self._numbers) if self._numbers else np.array([], dtype=np.int64)
+        if len(numbers) < 2 or bool((np.diff(numbers) > 0).all()):
+            return None
+        values, counts = np.unique(numbers, return_counts=True)
+        return int(values[counts > 1][0]) if (counts > 1).any() else None
 
     def _row_numbers(self, buf: bytes, fresh: int) -> None:
         """The sheet's range as calamine would allocate it, bounded before it is read: the largest row

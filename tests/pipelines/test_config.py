@@ -294,3 +294,18 @@ def test_a_sources_yaml_saved_in_a_windows_code_page_is_a_config_error_naming_th
         load_config(tmp_path)
     (tmp_path / "sources.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # Notepad's BOM is fine
     assert load_config(tmp_path).sources[0].path == "inbox/müller/*.csv"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("as_of: 2026-11-01\nsources:\n  - name: westbridge\n    kind: distributor\n    path: inbox/w/*.csv\n"
+     "    path: inbox/westbrige/*.csv\n", "line 6: key 'path' is written twice in one mapping (lines 5 and 6)"),
+    ("sources:\n  - name: crm\n    kind: crm_contracts\n    path: inbox/crm.csv\nas_of: 2026-11-01\n"
+     "sources:\n  - name: new\n    kind: distributor\n    path: inbox/new/*.csv\n",
+     "line 6: key 'sources' is written twice in one mapping (lines 1 and 6); YAML would keep only the last - keep "
+     "one, and add the new sources to the first list"),
+])
+def test_a_key_written_twice_is_named_not_taken_last(tmp_path: Path, text: str, said: str) -> None:
+    (tmp_path / "sources.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path)
+    assert said in str(err.value) and str(tmp_path / "sources.yaml") in str(err.value)
