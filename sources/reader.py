@@ -26,6 +26,7 @@ from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
 from sources.markup_tables import HEAD_BYTES, markup_kind
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
+from sources.section_rows import section_fields
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.title_values import table_wide, title_values
 from sources.workbook_package import package_format, package_note, readable_copy
@@ -271,7 +272,7 @@ def map_table(
         title.pop("rep", None)
     mapping = map_columns(
         table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden,
-        stated={*title, *src.fixed_values},
+        stated={*title, *src.fixed_values, *section_fields(table.cells, src.kind)},
     )
     used = table_wide(title, mapping.choices)
     if used:

@@ -31,6 +31,7 @@ from sources.month_dates import period_of
 from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
 from sources.page_furniture import is_page_number, page_lines, repeated_headers, rows_above
+from sources.section_rows import SectionRows, section_rows, section_totals
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.trailing_tables import trailing_table
@@ -388,6 +389,29 @@ def _structure_notes(table: RawTable, footnotes: np.ndarray, grouped: GroupRows)
     return notes
 
 
+def _money_columns(table: RawTable) -> list[int]:
+    """The table's columns mapped to a money field."""
+    return [j for j, f in table.header.mapping.items() if FIELD_TYPES.get(f) == "money" and j < table.cells.shape[1]]
+
+
+def _add_sections(grouped: GroupRows, sections: SectionRows) -> None:
+    """A section's party, carried to its lines where no outline group proved one."""
+    for fld, carried in sections.carried.items():
+        before = grouped.carried.get(fld)
+        grouped.carried[fld] = carried if before is None else before.where(before.notna(), carried)
+
+
+def _section_notes(table: RawTable, sections: SectionRows) -> list[str]:
+    """The warning naming the section rows skipped and the field their value gives the lines below."""
+    if not sections.rows.any():
+        return []
+    n = int(sections.rows.sum())
+    given = ", ".join(f"'{label}' as {fld}" for fld, label in sections.labels.items())
+    return [f"row{'s' if n > 1 else ''} {_line_list(table.row_numbers[sections.rows])} "
+            f"{'are sections' if n > 1 else 'is a section'} of the report ({given}): skipped, their value given "
+            "to the lines below each"]
+
+
 def _fillers(grouped: GroupRows, keep: pd.Series, fixed_values: dict[str, str] | None) -> list[tuple[str, pd.Series]]:
     """Values the kept rows take where their own cell is empty: their group's value (`carry_groups`),
     then the source's fixed values."""
@@ -502,6 +526,9 @@ def type_rows(
     one_cell = (~blank_cells).sum(axis=1) == 1
     total |= repeated | (~blank & page_lines(page_cells, blank_cells))
     total |= rows_above(repeated, one_cell | page_cells.any(axis=1), blank_cells)  # a title or a page's banner
+    sections = section_rows(cells, blank_cells, blank | total, kind)  # "Customer: Acme Corp" above its lines
+    total |= sections.rows
+    total |= section_totals(cells, blank_cells, blank | total, sections, _money_columns(table))
     footnotes = _footnotes(table, columns, blank_cells, blank | total)
     total |= footnotes
     filled = _filled_past(table, columns, blank_cells, blank | total)
@@ -513,6 +540,7 @@ def type_rows(
     keep = pd.Series(~blank & ~total, index=cells.index)
     grouped = carry_groups(cells, blank_cells, groups, keep.to_numpy(), total & ~groups & ~footnotes,
                            dict(table.header.mapping))
+    _add_sections(grouped, sections)
     cells, continued = _continue_lines(table, cells, blank_cells, keep.to_numpy(), total)
     body = cells[keep]
     where = rows[keep]
@@ -524,7 +552,8 @@ def type_rows(
     typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS,
                              source_order=date_order, default_currency=(fixed_values or {}).get("currency"))
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
-    warnings = [*_structure_notes(table, footnotes, grouped), *once.warnings, *warnings]
+    warnings = [*_structure_notes(table, footnotes, grouped), *_section_notes(table, sections), *once.warnings,
+                *warnings]
     warnings += [_fill_note(table, filled)] if filled.any() else []
     warnings += [_sum_note(table, sums)] if sums.any() else []
     warnings += continued

@@ -71,6 +71,29 @@ def title_pairs(lines: Sequence[Sequence[object]]) -> list[tuple[str, str, int]]
     return out
 
 
+def label_field(label: str, kind: str) -> str | None:
+    """The field of `TITLE_FIELDS` a label names surely (`LABEL_MIN`), else None. "POS-Report Fachhändler": a
+    label may carry words before the ones naming the field."""
+    if len(label) > MAX_LABEL_CHARS:
+        return None
+    scores: dict[str, float] = {}
+    words = label.split()
+    for text in dict.fromkeys([label, " ".join(words[-2:]), words[-1]] if words else [label]):
+        for f, sc in field_scores(text, kind).items():
+            if f in TITLE_FIELDS:
+                scores[f] = max(scores.get(f, 0.0), sc.score)
+    if not scores:
+        return None
+    fld = max(scores, key=lambda f: scores[f])
+    return fld if scores[fld] >= LABEL_MIN else None
+
+
+def labelled(cell: str) -> tuple[str, str] | None:
+    """(label, value) of a "Label: value" cell, else None."""
+    m = _LABELLED.match(cell)
+    return None if m is None else (m.group("label"), m.group("value"))
+
+
 def title_values(lines: Sequence[Sequence[object]], kind: str, first_line: int = 1) -> dict[str, TitleValue]:
     """The table-wide values the lines above a header (`lines`, the first on `first_line`) state:
     the first line naming each field wins; a field two lines name differently is left out."""
@@ -79,17 +102,8 @@ def title_values(lines: Sequence[Sequence[object]], kind: str, first_line: int =
     for label, value, n in title_pairs(lines):
         if len(label) > MAX_LABEL_CHARS or len(value) > MAX_VALUE_CHARS or _NO_VALUE.match(value):
             continue
-        scores: dict[str, float] = {}
-        words = label.split()
-        # "POS-Report Fachhändler": a title's label may carry words before the one naming the field
-        for text in dict.fromkeys([label, " ".join(words[-2:]), words[-1]] if words else [label]):
-            for f, sc in field_scores(text, kind).items():
-                if f in TITLE_FIELDS:
-                    scores[f] = max(scores.get(f, 0.0), sc.score)
-        if not scores:
-            continue
-        fld = max(scores, key=lambda f: scores[f])
-        if scores[fld] < LABEL_MIN:
+        fld = label_field(label, kind)
+        if fld is None:
             continue
         account = None
         if fld in PARTY_ACCOUNTS and (m := _WITH_ID.match(value)) is not None:  # "Bechtle AG (Debitor 10023)"
