@@ -70,6 +70,10 @@ class SheetFacts(NamedTuple):
     currencies: dict[int, str] = {}
     #: 1-based rows an Excel table (a ListObject) keeps as its totals row: sums and counts of the rows above
     table_totals: tuple[int, ...] = ()
+    #: the sheet writes its rows out of order (each once): the streaming readers of the lowest versions allowed
+    #: drop rows of such a sheet, so the workbook is read by openpyxl's full reader, which places each cell by
+    #: its reference
+    unordered: bool = False
 
 
 _NO_FACTS = SheetFacts([], [], [])
@@ -197,7 +201,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             out[_unescape(sheet_name)] = SheetFacts(
                 list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
                 sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled),
-                _table_totals(zf, folder, relations, names))
+                _table_totals(zf, folder, relations, names), meter.unordered())
     return out
 
 
@@ -296,12 +300,13 @@ def _unescape(name: str) -> str:
 
 
 def _openpyxl_rows(ws: Any, limits: ReadLimits = DEFAULT_LIMITS) -> list[list[object]]:
-    """All rows of a read-only openpyxl worksheet as lists.
+    """All rows of an openpyxl worksheet (read-only, or whole for a sheet written out of order) as lists.
 
     Rows and cells are counted as they stream in, so a sheet whose cells carry no reference
     (the XML scan cannot see their column) still stops at the limits, not at the memory's end.
     """
-    ws.reset_dimensions()  # a wrong declared dimension would silently truncate the sheet
+    if hasattr(ws, "reset_dimensions"):  # read-only: a wrong declared dimension would silently truncate the sheet
+        ws.reset_dimensions()
     # values_only rows start at column A, and a missing row comes back as an empty tuple,
     # so a row's position in this list is its Excel row number - 1
     rows: list[list[object]] = []
@@ -398,8 +403,9 @@ def _read_package(
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged package fails in zipfile or the XML scan
         raise FileReadError(f"not a readable workbook: {_root_cause(exc)}") from None
+    unordered = any(f.unordered for f in facts.values())
     try:
-        fast = CalamineSheets(path)
+        fast = None if unordered else CalamineSheets(path)
     except Exception:  # noqa: BLE001 - calamine's errors are terse: openpyxl says what is wrong
         fast = None
     if fast is not None:
@@ -412,7 +418,7 @@ def _read_package(
         finally:
             fast.close()
     try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        wb = load_workbook(path, read_only=not unordered, data_only=True, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged packages
         raise FileReadError(f"not a readable workbook: {_root_cause(exc)}") from None
     try:

@@ -464,6 +464,17 @@ def find_header_row(
         if idx >= len(rows):
             return None
         return idx, recognise_header(rows[idx], overrides, kind)
+    found = _best_header(rows, kind, overrides)
+    if found is None:  # a header in words the vocabulary lacks: its row by its shape, its columns by their content
+        shaped = likely_header_row(rows)
+        return None if shaped is None else (shaped, recognise_header(rows[shaped], overrides, kind))
+    return found
+
+
+def _best_header(
+    rows: Sequence[Sequence[object]], kind: str, overrides: Mapping[str, str] | None
+) -> tuple[int, HeaderMatch] | None:
+    """The row (0-based) whose words name fields best, alone or under a group row above it, else None."""
     def alone(group: str, detail: str) -> bool:
         """A detail header that names a field by itself ("Part Number") needs no group word, unless the
         group makes it another field's: "Reseller" over "Account" is the reseller's account."""
@@ -551,6 +562,23 @@ def stacked_header(
         alone = not group or group.lower() == detail.lower() or (keep_alone is not None and keep_alone(group, detail))
         out.append(detail if alone else f"{group} {detail}")
     return out
+
+
+#: the fewest distinct words a row needs to be taken for a header by its shape alone
+SHAPE_HEADER_CELLS = 3
+
+
+def likely_header_row(rows: Sequence[Sequence[object]]) -> int | None:
+    """The first row (0-based) of `SHAPE_HEADER_CELLS` distinct words or more over a data row, filling at least
+    half the data row's cells: a header in words the vocabulary lacks (a title line fills one cell)."""
+    for i, row in enumerate(rows[:-1]):
+        words = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        below = rows[i + 1]
+        data_cells = sum(c not in (None, "") for c in below)
+        if (len(set(words)) >= SHAPE_HEADER_CELLS and len(set(words)) == len(words) and not looks_like_data(row)
+                and looks_like_data(below) and 2 * len(words) >= data_cells):
+            return i
+    return None
 
 
 def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:

@@ -55,6 +55,9 @@ from sources.vocabulary import TAX_INCLUDED_WEIGHT
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
 CONTENT_MIN = 0.5  # content fit needed to count as agreeing
 CONTRADICTS = 0.2  # content fit below this contradicts a header
+#: a required field read from values alone this surely (0.55 at most: a content-only choice's weight) is
+#: loaded when no header word is known; below, the table waits for a `columns:` block
+CONTENT_SURE = 0.5
 PARTY_HEADER = 0.5  # a header naming a party this surely (and PARTY_MARGIN more than a field) holds no
 PARTY_MARGIN = 0.2  # other field on content alone
 _PARTY_PREFIXES = ("customer_", "reseller_", "bill_to_", "partner_", "contact_")
@@ -331,6 +334,34 @@ def _repeated_dates(
     return {}
 
 
+def _latest_end(cells: pd.DataFrame, chosen: dict[str, int], scores: _Scores) -> dict[str, int]:
+    """A service end read from content alone (its header names nothing known) is the latest of the table's
+    date columns no header claims: when another holds later dates on nearly every row, that one is the end
+    and, with no start chosen, the earlier one the start ("Rā Tīmata", "Rā Mutunga": start, end)."""
+    if "service_end" not in chosen or "service_end" not in scores.fields:
+        return {}
+    end_j = scores.fields.index("service_end")
+    end = chosen["service_end"]
+    if scores.kind_of.get((end, end_j)) != "content":
+        return {}
+    taken = set(chosen.values())
+    others = [i for i in range(scores.content.shape[0])
+              if i not in taken and np.nan_to_num(scores.content[i, end_j]) >= CONTENT_MIN
+              and scores.header[i].max(initial=0.0) < HEADER_MIN]
+    if not others:
+        return {}
+    dates = date_columns(cells, [end, *others])
+    for i in others:
+        a, b = dates[end], dates[i]
+        both = a.notna() & b.notna()
+        if both.sum() >= 3 and float((a[both] < b[both]).mean()) >= 0.9:
+            out = {"service_end": i}
+            if "service_start" not in chosen and "service_start" in scores.fields:
+                out["service_start"] = end
+            return out
+    return {}
+
+
 def _repeated_notes(heads: list[str], labels: list[str], col_of: dict[int, str]) -> list[str]:
     """A warning per header written more than once: its columns, what each one feeds, and how to
     name a column left unread (`columns:` takes "Date (2)" for the second column headed "Date")."""
@@ -486,6 +517,8 @@ def map_columns(
     chosen = {fields[j]: i for i, j in pairs}
     by_order = _repeated_dates(cells, heads, chosen, scores)
     chosen.update(by_order)
+    by_order.update(_latest_end(cells, chosen, scores))
+    chosen.update(by_order)
     notes = gross_notes + _order_dates(cells, chosen)
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
@@ -528,7 +561,7 @@ def map_columns(
             fld, i, labels[i], scores.kind_of.get((i, j), "content"), round(float(confidence), 3),
             round(float(scores.header[i, j]), 3), None if np.isnan(cs) else round(float(cs), 3),
         )
-    missing = _missing(kind, choices, scores, labels, col_of, stated)
+    missing = _missing(kind, choices, scores, labels, col_of, stated) or _unsure_by_content(kind, choices)
     not_stored = sorted(f for f in choices if f in NOT_YET_STORED)
     return ColumnMapping(kind, heads, dict(sorted(choices.items(), key=lambda kv: kv[1].column)),
                          missing, not_stored, notes, more)
@@ -585,6 +618,17 @@ def _candidate_score(header: float, content: float) -> float:
     fit = float(np.nan_to_num(content))
     contradicted = not np.isnan(content) and fit < CONTRADICTS
     return 0.55 * fit if contradicted else max(header, 0.55 * fit)
+
+
+def _unsure_by_content(kind: str, choices: dict[str, FieldChoice]) -> dict[str, list[Candidate]]:
+    """When no header word is known and every field was read from values, the required fields whose column
+    another column rivals (two code columns for the SKU, two names for the customer): the table waits for a
+    `columns:` block (proposed from the values) rather than load a guess."""
+    if not choices or any(c.evidence != "content" for c in choices.values()):
+        return {}
+    required = {f for req in REQUIRED_FIELDS.get(kind, ()) for f in (req if isinstance(req, tuple) else (req,))}
+    return {f: [Candidate(f, c.column, c.header, c.confidence)] for f, c in choices.items()
+            if f in required and c.confidence < CONTENT_SURE}
 
 
 def _missing(kind: str, choices: dict[str, FieldChoice], scores: _Scores, heads: list[str],

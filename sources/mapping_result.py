@@ -84,9 +84,19 @@ class ColumnMapping:
             for c in self.low_confidence
         ]
 
+    def by_content_alone(self) -> bool:
+        """Whether every field was read from its column's values, no header word naming any: a header in a
+        language the vocabulary lacks, found by its shape (`sources.headers.likely_header_row`)."""
+        return bool(self.choices) and all(c.evidence == "content" for c in self.choices.values())
+
     def warnings(self) -> list[str]:
         """Every choice a person should check, in words: used, but never silent."""
-        out = self.low_confidence_warnings()
+        out = []
+        if self.by_content_alone():
+            read = ", ".join(f"{_label(c.header, c.column)} as {f}" for f, c in self.choices.items())
+            out.append(f"no header word is known (another language?): the columns were read by their values alone "
+                       f"({read}); check them, or name them under columns:")
+        out += [w for w in self.low_confidence_warnings() if not self.by_content_alone()]
         out += [
             f"column {_label(self.choices[f].header, self.choices[f].column)} recognised as '{f}', "
             "which the warehouse does not store yet" for f in self.not_stored
@@ -102,7 +112,12 @@ class ColumnMapping:
                 f"{_label(c.header, c.column)} ({c.score:.2f}" + (f", now {c.taken_by})" if c.taken_by else ")")
                 for c in cands
             ) or "none"
-            parts.append(f"required field {names} has no column (best candidates: {best})")
+            parts.append(f"required field {names} has no "
+                         + (f"sure column (read by values: {best})" if self.by_content_alone()
+                            else f"column (best candidates: {best})"))
+        if self.by_content_alone():
+            parts.insert(0, "no header word is known (another language?) and the values leave a column in doubt: "
+                            "the block below is what they suggest")
         seen = ", ".join(_label(h, i) for i, h in enumerate(self.headers) if h) or "none"
         return "; ".join(parts) + f"; headers seen: {seen}; add to sources.yaml:\n" + self.suggested_columns_yaml()
 
@@ -111,6 +126,8 @@ class ColumnMapping:
         choice that was not an exact synonym (all choices with `everything`)."""
         lines = ["columns:"]
         for f, c in sorted(self.choices.items(), key=lambda kv: kv[1].column):
+            if f in self.missing:  # a required field in doubt is offered once, below
+                continue
             if everything or c.evidence not in ("synonym",) or c.confidence < LOW_CONFIDENCE:
                 if not c.header:
                     lines.append(f"  # {f}: column {c.column + 1} has no header; give it one to name it here")

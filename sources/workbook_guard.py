@@ -161,6 +161,11 @@ class SheetMeter:
                                        if m.end() > fresh], dtype=np.int64))
         self.measure_text(buf[fresh:])
 
+    def unordered(self) -> bool:
+        """Whether the sheet's row elements are written out of their numbers' order."""
+        numbers = np.concatenate(self._numbers) if self._numbers else np.array([], dtype=np.int64)
+        return len(numbers) >= 2 and not bool((np.diff(numbers) > 0).all())
+
     def repeated_row(self) -> int | None:
         """A row number two row elements of the sheet carry (the readers keep only the last), else None."""
         numbers = np.concatenate(self._numbers) if self._numbers else np.array([], dtype=np.int64)

@@ -325,7 +325,7 @@ def test_empty_file(tmp_path: Path, body: bytes) -> None:
 
 def test_no_recognisable_header(tmp_path: Path) -> None:
     with pytest.raises(FileReadError, match="no recognisable header in the first 60 lines for a distributor source"):
-        _read(tmp_path, "nohdr.csv", "a,b,c\n1,2,3\n")
+        _read(tmp_path, "nohdr.csv", "1,2,3\n4,5,6\n")  # no row of words at all
 
 
 # --- the C parser, fed the file's bytes ---------------------------------------------------------

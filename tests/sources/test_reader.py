@@ -359,10 +359,9 @@ def test_unexpected_failure_becomes_an_error_outcome(tmp_path: Path, monkeypatch
     ("name", "data", "message"),
     [
         ("empty.csv", b"", "inbox/empty.csv: the file is empty"),
-        ("nohdr.csv", b"a,b,c\n1,2,3\n",
+        ("nohdr.csv", b"1,2,3\n4,5,6\n",
          ("inbox/nohdr.csv: no recognisable header in the first 60 lines for a distributor source "
-         "(name the columns under `columns:` or set header_row); row 1 looks like a header in words the "
-         "vocabulary does not know ('a', 'b', 'c'): set header_row: 1 and name the columns under `columns:`")),
+         "(name the columns under `columns:` or set header_row)")),
         ("one.csv", b"just text\nno columns\n", "inbox/one.csv: no delimiter found: the first lines do not split into columns"),
     ],
 )
@@ -452,13 +451,28 @@ def test_a_complete_last_row_without_a_line_break_is_read(tmp_path: Path) -> Non
     assert out.records["customer_name"].tolist() == ["Foo Ltd"] and out.quarantine.empty
 
 
-def test_headers_in_an_unknown_language_are_refused_with_the_row_to_name(tmp_path: Path) -> None:
-    header = "އިންވޮއިސް ތާރީޚް,އިންވޮއިސް ނަންބަރު,ރީސެލަރު,ފަހު ކަސްޓަމަރު,ޕްރޮޑަކްޓް ކޯޑު"  # Dhivehi: a language the vocabulary lacks
+def test_headers_in_an_unknown_language_wait_for_the_block_their_values_suggest(tmp_path: Path) -> None:
+    """Dhivehi, a language the vocabulary lacks: the header is found by its shape and the columns read by their
+    values; two code columns could be the SKU, so nothing is loaded on a guess - the block to paste is named."""
+    header = "އިންވޮއިސް ތާރީޚް,އިންވޮއިސް ނަންބަރު,ރީސެލަރު,ފަހު ކަސްޓަމަރު,ޕްރޮޑަކްޓް ކޯޑު"
     rows = [f"2026-03-{10 + i},INV-{i:05d},Acme,Customer {i},SKU-{i}" for i in range(5)]
-    out = _read(tmp_path, "georgian.csv", "\n".join([header, *rows]) + "\n")
-    assert out.status == "error" and out.records.empty
-    assert "row 1 looks like a header in words the vocabulary does not know" in (out.error or "")
-    assert "set header_row: 1" in (out.error or "")
+    out = _read(tmp_path, "dhivehi.csv", "\n".join([header, *rows]) + "\n")
+    assert out.status == "needs_mapping" and out.records.empty
+    error = out.error or ""
+    assert "no header word is known (another language?)" in error and "required field 'sku' has no sure column" in error
+    assert 'invoice_date: "އިންވޮއިސް ތާރީޚް"' in error
+
+
+def test_headers_in_an_unknown_language_load_when_their_values_are_plain(tmp_path: Path) -> None:
+    """A rep's tracker in a language the vocabulary lacks: one name column, one serial column, one date column -
+    read by their values, loaded, and said so."""
+    header = "Igoa o le kamupani,Numera faasologa,Aso e muta"  # Samoan
+    rows = [f"Tavita Holdings {i} Ltd,FCW24{i:05d}X,2027-0{i + 1}-15" for i in range(6)]
+    out = _read(tmp_path, "faafouga.csv", "\n".join([header, *rows]) + "\n", _src("sales_rep"))
+    assert out.status == "loaded" and len(out.records) == 6
+    assert list(out.records["service_end"].astype(str))[:2] == ["2027-01-15", "2027-02-15"]
+    assert any("no header word is known (another language?): the columns were read by their values alone" in w
+               for w in out.warnings)
 
 
 def test_a_file_quoted_with_single_quotes_loads_its_amounts_in_their_columns(tmp_path: Path) -> None:
