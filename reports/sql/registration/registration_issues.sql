@@ -71,15 +71,23 @@ SELECT 'no_end_customer' AS kind, 'asset:' || s.asset_id AS subject, s.asset_id,
 FROM rg_no_customer_rows n
 JOIN asset_sources s USING (record_id)
 GROUP BY s.asset_id;
--- no end customer: a distributor row quarantined for its empty end customer (its cells in the detail)
+-- no end customer: a distributor row quarantined for its empty end customer (its cells in the detail); a row
+-- another file of its source delivers again cell for cell (a year-to-date re-export) is one finding, from the
+-- latest file, as repeated lines count once (warehouse/sql/ingest/repeated_lines.sql)
 INSERT INTO rg_findings BY NAME
 SELECT 'no_end_customer' AS kind,
        'row:' || q.source || '|' || q.source_file || '|' || coalesce(q.source_sheet, '') || '|' || q.source_row
            AS subject,
        'Distributor row without an end customer (quarantined); its cells: ' || left(q.raw, 160) AS detail
-FROM quarantine q
-WHERE q.source IN (SELECT DISTINCT source FROM source_records WHERE kind = 'distributor')
-  AND q.reason LIKE '%''customer_name''%is empty%';
+FROM (
+    SELECT *, row_number() OVER (PARTITION BY source, raw, copy_no
+                                 ORDER BY source_file DESC, source_sheet DESC NULLS LAST, source_row) AS nth
+    FROM (SELECT *, row_number() OVER (PARTITION BY source, source_file, source_sheet, raw ORDER BY source_row)
+                        AS copy_no
+          FROM quarantine
+          WHERE reason LIKE '%''customer_name''%is empty%')
+) q
+WHERE q.nth = 1 AND q.source IN (SELECT DISTINCT source FROM source_records WHERE kind = 'distributor');
 INSERT INTO rg_findings BY NAME
 SELECT 'conflicting_end_customers' AS kind, 'asset:' || o.asset_id AS subject, o.asset_id,
        'Rows name ' || count(DISTINCT o.customer_id) || ' different end customers: '
