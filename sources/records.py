@@ -389,6 +389,22 @@ def _structure_notes(table: RawTable, footnotes: np.ndarray, grouped: GroupRows)
     return notes
 
 
+def _sign_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> list[Problem]:
+    """A line returning units (a negative quantity) for a positive amount: a return written with its amount
+    unsigned, or a sign slipped - added, it would count as a sale twice over; quarantined, never guessed."""
+    quantity, amount = typed.get("quantity"), typed.get("amount")
+    if quantity is None or amount is None:
+        return []
+    clash = (quantity.lt(0) & amount.gt(0)).fillna(False).astype(bool)
+    if not clash.any():
+        return []
+    values = pd.Series([f"quantity {q} and amount {a:,.2f}" if c else None
+                        for q, a, c in zip(quantity, amount, clash, strict=True)], index=clash.index, dtype=object)
+    why = (f"field 'amount' (column '{header_of.get('amount', 'amount')}'): the signs disagree, {{}}: a return "
+           "written with a positive amount? Sign the amount or the quantity as the document means them")
+    return [(clash, "amount", why, values)]
+
+
 def _money_columns(table: RawTable) -> list[int]:
     """The table's columns mapped to a money field."""
     return [j for j, f in table.header.mapping.items() if FIELD_TYPES.get(f) == "money" and j < table.cells.shape[1]]
@@ -564,6 +580,7 @@ def type_rows(
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
     warnings += [credited] if credited else []
+    problems += _sign_clashes(typed, header_of)
     warnings += _vendor_share(typed, header_of.get("vendor_split_percent", "vendor_split_percent"))
     warnings += split_name_codes(typed) + split_sku_labels(typed) + split_channel_names(typed)
 

@@ -119,3 +119,18 @@ def test_a_type_column_signs_credits_in_accounting_files_only(tmp_path: Path) ->
     invoices = read(tmp_path / "acct", "pos.csv", text, src("accounting", columns={"bill_to_name": "Reseller"}))
     assert _amounts(pos) == [500.0] and "document_type" not in pos.sheets[0].mapping.values()
     assert _amounts(invoices) == [-500.0] and invoices.sheets[0].mapping["Type"] == "document_type"
+
+
+def test_a_return_whose_quantity_and_amount_disagree_in_sign_is_quarantined_not_added(tmp_path: Path) -> None:
+    """Qty -1 beside an amount of +1,500: added, the return would count as a second sale (its contract worth
+    double and offered for renewal); a true credit (both negative) stays a credit."""
+    lines = ["Invoice No,Invoice Date,Bill To,Contract Number,SKU,Qty,Amount,Service End"]
+    lines += [f"INV-{k},2026-01-1{k},Acme Ltd,SC-77000{k},SVC-NBD-1Y,1,1500.00,2027-01-15" for k in range(1, 4)]
+    lines += ["CN-1,2026-02-01,Acme Ltd,SC-770001,SVC-NBD-1Y,-1,-1500.00,2027-01-15",
+              "CN-2,2026-02-02,Acme Ltd,SC-770003,SVC-NBD-1Y,-1,1500.00,2027-01-15"]
+    out = read(tmp_path, "ventes.csv", "\n".join(lines) + "\n", src("accounting"))
+    assert list(out.records["invoice_number"]) == ["INV-1", "INV-2", "INV-3", "CN-1"]
+    assert list(out.quarantine["reason"]) == [
+        "inbox/ventes.csv, row 6: field 'amount' (column 'Amount'): the signs disagree, 'quantity -1 and amount "
+        "1,500.00': a return written with a positive amount? Sign the amount or the quantity as the document means "
+        "them"]
