@@ -126,3 +126,25 @@ def test_without_the_file_nothing_moves(tmp_path: Path) -> None:
     opp = query(plain, "SELECT reseller_name FROM renewal_opportunities WHERE contract_id = 'SC-3000002' "
                        "AND kind = 'renewal'")
     assert opp.reseller_name[0] == "Northwind Partners"
+
+
+def test_two_rows_moving_one_customer_on_one_date_elsewhere_are_both_held(tmp_path: Path) -> None:
+    """Two reassignments of Epsilon on 2026-10-01, to Orbit and to Lakeside: neither is applied (the later row
+    had won, unsaid), each is quarantined naming the other; a row moving it the same way twice would be fine."""
+    from tests.pipelines.reassign_home import ASSIGNMENTS, write_csv  # noqa: PLC0415 - this test's own rows
+
+    h = make_home(tmp_path / "home", assignments=False)
+    write_csv(h / "overrides/assignments.csv", [*ASSIGNMENTS,
+                                                ["Epsilon Mills Corp", "", "Orbit Data Corp", "", "2026-10-01", "a"],
+                                                ["epsilon mills corp", "", "Lakeside Tech Inc", "", "2026-10-01", "b"],
+                                                ["Theta Labs LLC", "", "Harbor Systems LLC", "", "2026-10-01", "c"],
+                                                ["theta labs llc", "", "harbor systems llc", "", "2026-10-01", "d"]])
+    assert run_nightly(h, quiet=True)
+    rows = query(h, "SELECT source_row, status, problem FROM counterparty_assignments WHERE source_row >= 8 "
+                    "ORDER BY 1").set_index("source_row")
+    assert list(rows.status) == ["quarantined", "quarantined", "applied", "applied"]
+    assert rows.loc[8, "problem"] == ("overrides/assignments.csv, row 8: rows 8, 9 move customer Epsilon Mills Corp on "
+                                      "2026-10-01 to different counterparties (Lakeside Tech Inc; Orbit Data Corp): "
+                                      "keep one")
+    held = query(h, "SELECT source_row, field FROM quarantine WHERE source = 'overrides' AND source_row >= 8")
+    assert sorted(held.source_row) == [8, 9] and set(held.field) == {"effective_date"}

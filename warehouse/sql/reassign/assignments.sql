@@ -80,6 +80,38 @@ judged AS (
            END AS bad_field
     FROM found f
     LEFT JOIN contracts c ON c.contract_id = f.found_contract
+),
+-- rows that would move one customer (or one contract) on one date to different counterparties contradict each
+-- other: none of them is applied, each names the others (the later row had won, in silence)
+targeted AS (
+    SELECT *, CASE scope WHEN 'customer' THEN found_customer ELSE found_contract END AS moved,
+           {'reseller': CASE WHEN new_reseller IS NULL THEN NULL WHEN reseller_direct THEN 'direct'
+                             ELSE found_reseller END,
+            'bill_to': CASE WHEN new_bill_to IS NULL THEN NULL WHEN bill_to_direct THEN 'direct'
+                            ELSE found_bill_to END} AS target
+    FROM judged
+    WHERE problem IS NULL AND bad_field IS NULL
+),
+clashes AS (
+    SELECT scope, moved, effective_on, list(source_row ORDER BY source_row) AS source_rows,
+           array_to_string(list_sort(list(DISTINCT coalesce(new_reseller, '')
+                                          || CASE WHEN new_bill_to IS NOT NULL THEN ' / bill to ' || new_bill_to
+                                                  ELSE '' END)), '; ') AS targets
+    FROM targeted
+    GROUP BY scope, moved, effective_on
+    HAVING count(DISTINCT target) > 1
+),
+checked AS (
+    SELECT j.* REPLACE (
+               coalesce(j.problem, CASE WHEN c.source_rows IS NOT NULL THEN
+                   j.source_file || ', row ' || j.source_row || ': rows ' || array_to_string(c.source_rows, ', ')
+                   || ' move ' || j.scope || ' ' || coalesce(j.contract, j.customer) || ' on '
+                   || CAST(j.effective_on AS VARCHAR) || ' to different counterparties (' || c.targets
+                   || '): keep one' END) AS problem,
+               coalesce(j.field, CASE WHEN c.source_rows IS NOT NULL THEN 'effective_date' END) AS field)
+    FROM judged j
+    LEFT JOIN targeted t USING (assignment_id)
+    LEFT JOIN clashes c ON c.scope = t.scope AND c.moved = t.moved AND c.effective_on = t.effective_on
 )
 SELECT j.assignment_id, j.source_file, j.source_row, j.scope, j.customer, j.contract,
        coalesce(CASE WHEN j.bad_field IS NULL THEN j.found_customer END, j.contract_customer) AS customer_id,
@@ -105,7 +137,7 @@ SELECT j.assignment_id, j.source_file, j.source_row, j.scope, j.customer, j.cont
                        ELSE 'new_bill_to ' || j.new_bill_to || ' is not a known partner (id or name; direct for the customer)' END
               END) AS problem,
        j.raw, j.sha256
-FROM judged j
+FROM checked j
 ORDER BY j.source_row;
 
 DELETE FROM quarantine WHERE source = 'overrides' AND source_file IN (SELECT DISTINCT source_file FROM assignment_rows);
