@@ -13,6 +13,7 @@ upper-cased without spaces.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -417,14 +418,31 @@ def normalise_countries(countries: pd.Series) -> pd.Series:
     return on_unique(as_text(countries), _country_codes)
 
 
+#: a post-office box written where the postal code goes, in the words of the countries that use one ("P.O. Box
+#: 85501", "B.P. 1234", "Caixa Postal 12", "Apartado 77", "Postfach 10 20", "Private Bag 3", "ص.ب 1773"): its number
+#: is no district, so two boxes are the same box or none ("BOX" and the digits, `BOX_PREFIX`)
+_BOX = re.compile(
+    r"(?i)^\s*(?:p\.?\s*o\.?\s*box|po\s*box|p\.?\s*o\.?\s*b\.?|box|b\.?\s*p\.?|caixa\s+postal|c\.?\s*postal|"
+    r"apartado(?:\s+postal)?|apdo\.?|casilla(?:\s+postal)?|postfach|pf\.?|private\s+bag|p\.?\s*k\.?|"
+    r"boîte\s+postale|ص\s*\.?\s*ب\.?)\s*[:.#№-]?\s*(\d[\d\s]*)\s*$")
+BOX_PREFIX = "BOX"
+
+
+def _box_number(value: str) -> str | None:
+    m = _BOX.match(value)
+    return None if m is None else BOX_PREFIX + "".join(str(int(c)) for c in m.group(1) if not c.isspace())
+
+
 def normalise_postal_codes(postal: pd.Series, countries: pd.Series | None = None) -> pd.Series:
-    """Five-digit ZIPs (ZIP+4 cut, lost leading zeros restored) or compact upper-case codes.
+    """Five-digit ZIPs (ZIP+4 cut, lost leading zeros restored) or compact upper-case codes; a post-office box
+    as "BOX" and its number (in any script's words and digits: "P.O. Box 1773" and "ص.ب ١٧٧٣" alike).
 
     A value is read as a ZIP when its country is a ZIP country or unknown; restoring zeros on a
     four-digit code from an unknown country is harmless for matching because both sides of a
     comparison get the same treatment.
     """
     text = as_text(postal)
+    boxes = on_unique(text, lambda u: u.map(lambda v: _box_number(v) if isinstance(v, str) else None))
     country = (
         normalise_countries(countries)
         if countries is not None
@@ -438,5 +456,5 @@ def normalise_postal_codes(postal: pd.Series, countries: pd.Series | None = None
     digits = compact.fillna("")
     is_zip = zip_country & digits.str.fullmatch(r"[0-9]{3,5}|[0-9]{9}")
     padded = digits.str.slice(0, 5).str.zfill(5)
-    out = compact.where(~is_zip, padded)
+    out = compact.where(~is_zip, padded).where(boxes.isna(), boxes)
     return out.where(out.notna(), None).astype(object)

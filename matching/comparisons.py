@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from rapidfuzz import distance, fuzz, process
 
+from matching.addresses import BOX_PREFIX
 from matching.blocking import contains_pairs, shared_value_pairs
 from matching.graph import connected_components
 from matching.profiles import Profiles
@@ -105,8 +106,11 @@ def comparison_inputs(
     countries = profiles.table["country_norm"]
     coded = pa.array(countries.astype(object).where(countries.notna(), None), type=pa.string())
     codes["country_coded"] = np.asarray(pc.match_substring_regex(coded, "^[A-Z]{2}$").fill_null(False), dtype=np.int8)
-    # the postal code's first three characters (a district), factorised once, not per chunk of pairs
-    codes["postal3"] = pd.factorize(as_strings(profiles.table["postal"]).str.slice(0, 3))[0].astype(np.int32)
+    # the postal code's first three characters (a district), factorised once, not per chunk of pairs; a box's
+    # number is no district: the whole value
+    postal = as_strings(profiles.table["postal"])
+    district = postal.str.slice(0, 3).where(~postal.str.startswith(BOX_PREFIX).fillna(False), postal)
+    codes["postal3"] = pd.factorize(district)[0].astype(np.int32)
     text = {
         key: profiles.table[column]
         .astype(object)

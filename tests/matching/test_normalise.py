@@ -151,6 +151,12 @@ def test_postal_codes_restore_lost_zeros_and_cut_zip4() -> None:
     assert out == ["02134", "02134", "60608", "60608", "SW1A1AA", "02134"]
 
 
+def test_a_post_office_box_is_its_number_in_any_words_and_no_district() -> None:
+    out = normalise_postal_codes(pd.Series(["P.O. Box 85501", "POBox 1783", "ص.ب ١٧٧٣", "P.O. Box 1773", "B.P. 1234",
+                                            "Caixa Postal 7", "Postfach 10 20 30", "10115"])).tolist()
+    assert out == ["BOX85501", "BOX1783", "BOX1773", "BOX1773", "BOX1234", "BOX7", "BOX102030", "10115"]
+
+
 def test_states_and_countries_become_codes() -> None:
     assert normalise_states(pd.Series(["Illinois", "il.", "IL"])).tolist() == ["IL"] * 3
     assert normalise_countries(pd.Series(["USA", "United States", "u.s.a."])).tolist() == ["US"] * 3

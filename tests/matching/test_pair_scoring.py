@@ -81,3 +81,18 @@ def test_scoring_in_chunks_gives_every_pair_the_levels_and_weights_of_one_pass()
         part = score_pairs(inputs, left, right, CUSTOMER_MODEL, chunk=chunk)
         pd.testing.assert_frame_equal(part.levels, whole.levels, check_exact=True)
         assert np.array_equal(part.weight, whole.weight) and np.array_equal(part.rule_bits, whole.rule_bits)
+
+
+def test_two_boxes_sharing_their_first_digits_are_no_neighbours() -> None:
+    """A postal code's first three characters are a district; a box's number is none: "P.O. Box 85501" and
+    "P.O. Box 85999" are two boxes (23 false merges of a probe's names leaned on "POB"), 10115 and 10117 one
+    district."""
+    records = pd.DataFrame({
+        "record_id": ["a", "b", "c", "d"],
+        "name": ["Bahrain Fisheries W.L.L.", "Al Bahrain Fisheries Co. W.L.L.", "Acme Trading GmbH", "Acme Handel GmbH"],
+        "postal_code": ["P.O. Box 85501", "P.O. Box 85999", "10115", "10117"],
+    })
+    profiles = build_profiles(records)
+    inputs = comparison_inputs(profiles, name_tokens(profiles.table["name_norm"]), duckdb.connect())
+    scored = score_pairs(inputs, np.array([0, 2], dtype=np.int32), np.array([1, 3], dtype=np.int32), CUSTOMER_MODEL)
+    assert scored.levels["postal"].tolist() == [0, 1]
