@@ -109,7 +109,8 @@ def comparison_inputs(
     # the postal code's first three characters (a district), factorised once, not per chunk of pairs; a box's
     # number is no district: the whole value
     postal = as_strings(profiles.table["postal"])
-    district = postal.str.slice(0, 3).where(~postal.str.startswith(BOX_PREFIX).fillna(False), postal)
+    box = np.asarray(postal.str.startswith(BOX_PREFIX, na=False), dtype=bool)
+    district = postal.str.slice(0, 3).where(~box, postal)
     codes["postal3"] = pd.factorize(district)[0].astype(np.int32)
     text = {
         key: profiles.table[column]
