@@ -564,6 +564,11 @@ def stacked_header(
     return out
 
 
+def _cell_words(row: Sequence[object]) -> list[str]:
+    """A row's filled cells as stripped text, in order."""
+    return [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+
+
 #: the fewest distinct words a row needs to be taken for a header by its shape alone
 SHAPE_HEADER_CELLS = 3
 
@@ -572,7 +577,7 @@ def likely_header_row(rows: Sequence[Sequence[object]]) -> int | None:
     """The first row (0-based) of `SHAPE_HEADER_CELLS` distinct words or more over a data row, filling at least
     half the data row's cells: a header in words the vocabulary lacks (a title line fills one cell)."""
     for i, row in enumerate(rows[:-1]):
-        words = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        words = _cell_words(row)
         below = rows[i + 1]
         data_cells = sum(c not in (None, "") for c in below)
         if (len(set(words)) >= SHAPE_HEADER_CELLS and len(set(words)) == len(words) and not looks_like_data(row)
@@ -585,7 +590,7 @@ def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
     """For a table whose header no vocabulary word names: the first row of words above data, as a
     hint (" – line 1 looks like a header in words not known: 'Ημερομηνία', 'Αριθμός' ..."), or ""."""
     for i, row in enumerate(rows[:-1]):
-        words = [str(c).strip() for c in row if c not in (None, "") and str(c).strip()]
+        words = _cell_words(row)
         if len(words) >= 2 and not looks_like_data(row) and looks_like_data(rows[i + 1]):
             shown = ", ".join(repr(w) for w in words[:4]) + (" ..." if len(words) > 4 else "")
             return (f"; row {i + 1} looks like a header in words the vocabulary does not know ({shown}): "

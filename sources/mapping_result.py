@@ -91,12 +91,12 @@ class ColumnMapping:
 
     def warnings(self) -> list[str]:
         """Every choice a person should check, in words: used, but never silent."""
-        out = []
-        if self.by_content_alone():
+        if self.by_content_alone():  # every choice is unsure alike: said once, with what was read as what
             read = ", ".join(f"{_label(c.header, c.column)} as {f}" for f, c in self.choices.items())
-            out.append(f"no header word is known (another language?): the columns were read by their values alone "
-                       f"({read}); check them, or name them under columns:")
-        out += [w for w in self.low_confidence_warnings() if not self.by_content_alone()]
+            out = [f"no header word is known (another language?): the columns were read by their values alone "
+                   f"({read}); check them, or name them under columns:"]
+        else:
+            out = self.low_confidence_warnings()
         out += [
             f"column {_label(self.choices[f].header, self.choices[f].column)} recognised as '{f}', "
             "which the warehouse does not store yet" for f in self.not_stored

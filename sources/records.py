@@ -398,8 +398,8 @@ def _sign_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> lis
     clash = (quantity.lt(0) & amount.gt(0)).fillna(False).astype(bool)
     if not clash.any():
         return []
-    values = pd.Series([f"quantity {q} and amount {a:,.2f}" if c else None
-                        for q, a, c in zip(quantity, amount, clash, strict=True)], index=clash.index, dtype=object)
+    values = pd.Series(None, index=clash.index, dtype=object)
+    values[clash] = [f"quantity {q} and amount {a:,.2f}" for q, a in zip(quantity[clash], amount[clash], strict=True)]
     why = (f"field 'amount' (column '{header_of.get('amount', 'amount')}'): the signs disagree, {{}}: a return "
            "written with a positive amount? Sign the amount or the quantity as the document means them")
     return [(clash, "amount", why, values)]

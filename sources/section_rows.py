@@ -43,10 +43,10 @@ def section_rows(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.ndarr
     if not len(candidates) or not len(first) or candidates[0] != first[0]:
         return none
     column = np.argmax(~blank_cells[candidates], axis=1)
-    values = cells.to_numpy(dtype=object)
+    values = cells.iloc[candidates].to_numpy(dtype=object)  # the one-cell rows only, not the whole table
     found: dict[int, tuple[str, str, str]] = {}  # row -> (field, value, label)
-    for r, j in zip(candidates.tolist(), column.tolist(), strict=True):
-        text = cell_text(values[r, j])
+    for k, (r, j) in enumerate(zip(candidates.tolist(), column.tolist(), strict=True)):
+        text = cell_text(values[k, j])
         pair = labelled(text) if text is not None else None
         if pair is None or len(pair[1]) > MAX_VALUE_CHARS:
             continue

@@ -161,17 +161,22 @@ class SheetMeter:
                                        if m.end() > fresh], dtype=np.int64))
         self.measure_text(buf[fresh:])
 
+    def _all_numbers(self) -> np.ndarray:
+        """Every row element's number, in the order written (the buffers' arrays joined once)."""
+        if len(self._numbers) != 1:
+            self._numbers = [np.concatenate(self._numbers) if self._numbers else np.array([], dtype=np.int64)]
+        return self._numbers[0]
+
     def unordered(self) -> bool:
         """Whether the sheet's row elements are written out of their numbers' order."""
-        numbers = np.concatenate(self._numbers) if self._numbers else np.array([], dtype=np.int64)
+        numbers = self._all_numbers()
         return len(numbers) >= 2 and not bool((np.diff(numbers) > 0).all())
 
     def repeated_row(self) -> int | None:
         """A row number two row elements of the sheet carry (the readers keep only the last), else None."""
-        numbers = np.concatenate(self._numbers) if self._numbers else np.array([], dtype=np.int64)
-        if len(numbers) < 2 or bool((np.diff(numbers) > 0).all()):
+        if not self.unordered():
             return None
-        values, counts = np.unique(numbers, return_counts=True)
+        values, counts = np.unique(self._all_numbers(), return_counts=True)
         return int(values[counts > 1][0]) if (counts > 1).any() else None
 
     def _row_numbers(self, buf: bytes, fresh: int) -> None:
