@@ -90,8 +90,8 @@ def test_the_re_export_says_which_files_it_repeats(home: Path) -> None:
                                              "inbox/westbridge/westbridge_2026-02.csv": 0,
                                              "inbox/westbridge/westbridge_2026-ytd.csv": 5}
     first = files.loc["inbox/westbridge/westbridge_2026-ytd.csv", "warnings"][0]
-    assert first == ("5 of its 7 dated lines repeat lines of 2 earlier files of its source (westbridge_2026-01.csv, "
-                     "westbridge_2026-02.csv): a year-to-date or whole-ledger re-export? Each line is counted once "
-                     "(source_records.repeat_of).")
+    assert first == ("5 of its 7 dated lines repeat lines of 2 earlier files of its source and are counted once (a "
+                     "year-to-date or whole-ledger re-export?): westbridge_2026-01.csv, westbridge_2026-02.csv; see "
+                     "source_records.repeat_of")
     shown = warned_files(home / "warehouse.duckdb")
     assert any(line.startswith("inbox/westbridge/westbridge_2026-ytd.csv: 5 of its 7 dated lines") for line in shown)

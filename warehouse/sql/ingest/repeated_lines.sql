@@ -58,8 +58,9 @@ WHERE source_records.record_id = l.record_id AND l.counted_id <> l.record_id;
 ALTER TABLE ingested_files ADD COLUMN rows_repeated BIGINT DEFAULT 0;
 UPDATE ingested_files SET rows_repeated = f.lines,
     warnings = list_prepend(
-        format('{:,} of its {:,} dated lines repeat lines of {} ({}{}): a year-to-date or whole-ledger re-export? '
-               || 'Each line is counted once (source_records.repeat_of).',
+        -- what it means first: the terminal cuts a long warning, and the files named come last
+        format('{:,} of its {:,} dated lines repeat lines of {} and are counted once (a year-to-date or '
+               || 'whole-ledger re-export?): {}{}; see source_records.repeat_of',
                f.lines, f.dated, CASE WHEN f.others = 1 THEN 'an earlier file of its source'
                                       ELSE format('{} earlier files of its source', f.others) END,
                array_to_string(f.named, ', '), CASE WHEN f.others > 3 THEN format(' and {} more', f.others - 3) ELSE '' END),
