@@ -26,7 +26,14 @@ import pandas as pd
 from sources.file_magic import sniff_format
 from sources.fixed_width import cut_lines, find_columns
 from sources.framed_lists import is_framed_list, unframe
-from sources.headers import find_header_row, likely_header_hint
+from sources.headers import (
+    DEEP_HEADER_ROWS,
+    HeaderMatch,
+    deep_header_note,
+    deeper_header_row,
+    find_header_row,
+    likely_header_hint,
+)
 from sources.limits import DEFAULT_LIMITS, LimitExceeded, ReadLimits, check
 from sources.table import FileReadError, RawTable
 from sources.text_bytes import check_text_limits, decode_text, detect_encoding
@@ -167,6 +174,25 @@ def _sniff_records(
         prev = reader.line_num
         last.append(prev)
     return records, first, last
+
+
+_Sniffed = tuple[list[list[str]], list[int], list[int]]
+
+
+def _find_header(
+    text: str, delim: str, quote: str, sniffed: _Sniffed, kind: str, overrides: Mapping[str, str] | None,
+    record_no: int | None,
+) -> tuple[tuple[int, HeaderMatch] | None, _Sniffed, list[str]]:
+    """The header among the sniffed first records (or the configured one); where none is there and the
+    file goes on, one below them (a long preamble), with the records read down to it and a warning."""
+    found = find_header_row(sniffed[0], kind, overrides, record_no)
+    if found is not None or record_no is not None or len(sniffed[0]) < SNIFF_LINES - 1:
+        return found, sniffed, []
+    deeper = _sniff_records(text, delim, DEEP_HEADER_ROWS, quote)
+    found = deeper_header_row(deeper[0], len(sniffed[0]), kind, overrides)
+    if found is None:
+        return None, sniffed, []
+    return found, deeper, [deep_header_note(deeper[1][found[0]] - 1, SNIFF_LINES, "line")]
 
 
 def _read_exact(
@@ -312,7 +338,8 @@ def read_text(
             if not spans:
                 raise FileReadError(f"header_row {header_row} is past the end of the file")
             record_no = spans[0] + 1
-        found = find_header_row(sample, kind, overrides, record_no)
+        found, (sample, first_line, last_line), header_notes = _find_header(
+            text, delim, quote, (sample, first_line, last_line), kind, overrides, record_no)
         if found is None:
             raise FileReadError(
                 f"no recognisable header in the first {SNIFF_LINES} lines for {_article(kind)} {kind} source "
@@ -341,7 +368,7 @@ def read_text(
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
     detected = {"encoding": encoding_used, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
-    warnings = list(decode_warnings)
+    warnings = [*decode_warnings, *header_notes]
     if layout is not None:
         detected["layout"] = layout[0]
         warnings.append(layout[1])

@@ -29,7 +29,14 @@ from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.delimited import unprotect_cells
 from sources.excel_calamine import CalaminePanic, CalamineSheets, NotLikeOpenpyxl
-from sources.headers import HeaderMatch, find_header_row, likely_header_hint, recognise_header
+from sources.headers import (
+    HeaderMatch,
+    deep_header_note,
+    deeper_header_row,
+    find_header_row,
+    likely_header_hint,
+    recognise_header,
+)
 from sources.hidden_columns import cells_begin, columns_in_table, hidden_ranges
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.markup_tables import Markup, MarkupSheets, read_markup
@@ -557,6 +564,9 @@ def _read_sheets(
         # a configured header_row may lie below the detection window
         search = rows if header_row is not None else rows[:HEADER_SEARCH_ROWS]
         found = find_header_row(search, kind, overrides, header_row)
+        deep = found is None and header_row is None
+        if deep:
+            found = deeper_header_row(rows, HEADER_SEARCH_ROWS, kind, overrides)
         if found is None:
             why = (f"header_row {header_row} is past the end of the sheet" if header_row is not None
                    else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows"
@@ -569,6 +579,8 @@ def _read_sheets(
                                               "name it under `sheet:` to read it anyway)"))
             continue
         found_tables = _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
+        if deep:
+            found_tables[0].warnings.append(deep_header_note(idx, HEADER_SEARCH_ROWS))
         for table in found_tables:
             table.warnings.extend(totals_notes)
         tables += found_tables

@@ -586,6 +586,30 @@ def likely_header_row(rows: Sequence[Sequence[object]]) -> int | None:
     return None
 
 
+#: how far below the first rows a header is looked for when none is there (a report's long preamble)
+DEEP_HEADER_ROWS = 500
+
+
+def deeper_header_row(
+    rows: Sequence[Sequence[object]], start: int, kind: str, overrides: Mapping[str, str] | None = None
+) -> tuple[int, HeaderMatch] | None:
+    """A header a long preamble pushed below the first `start` rows (a report's selection criteria, a
+    cover note): the best header in vocabulary words among the rows down to `DEEP_HEADER_ROWS`, taken only
+    when nearly nothing above it looks like data (else it is a header repeated under headerless rows)."""
+    found = _best_header(rows[start:DEEP_HEADER_ROWS], kind, overrides)
+    if found is None:
+        return None
+    idx = start + found[0]
+    data_above = sum(looks_like_data(r) for r in rows[:idx])
+    return (idx, found[1]) if data_above * 10 <= idx else None
+
+
+def deep_header_note(idx: int, searched: int, unit: str = "row") -> str:
+    """The warning of a header found below the first rows searched: what was not read above it."""
+    return (f"the header is on {unit} {idx + 1}, below the first {searched} {unit}s searched: the {idx} {unit}s "
+            "above it (a report's preamble?) are not read")
+
+
 def likely_header_hint(rows: Sequence[Sequence[object]]) -> str:
     """For a table whose header no vocabulary word names: the first row of words above data, as a
     hint (" – line 1 looks like a header in words not known: 'Ημερομηνία', 'Αριθμός' ..."), or ""."""

@@ -29,7 +29,7 @@ from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, typ
 from sources.section_rows import section_fields
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.title_values import table_wide, title_values
-from sources.workbook_package import package_format, package_note, readable_copy
+from sources.workbook_package import binary_copy, package_format, package_note, readable_copy
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -186,6 +186,11 @@ def _raw_tables(
             if tables:
                 tables[0].warnings.append(package_note(suffix, fmt, back))
             return tables, reports, {"format": fmt}
+    if workbook and suffix != ".xls" and head.startswith(OLE2):
+        tables, reports = _binary_workbook(path, src, limits)
+        if tables:
+            tables[0].warnings.append(package_note(suffix, "xls", False))
+        return tables, reports, {"format": "xls"}
     if suffix in OTHER_WORKBOOK_SUFFIXES:
         _refuse_misnamed(head, suffix)
     if workbook:
@@ -202,6 +207,18 @@ def _workbook_tables(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple
     tables, skipped = read(path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row,
                            limits=limits)
     return tables, _skipped_reports(skipped)
+
+
+def _binary_workbook(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple[list[RawTable], list[SheetReport]]:
+    """An OLE2 file named .xlsx, .xlsm, .xlsb or .ods: an old binary .xls renamed (read as one, by
+    python-calamine), or an encrypted workbook, which no reader opens without its password."""
+    try:
+        with binary_copy(path) as copy:
+            tables, reports = _workbook_tables(copy, src, limits)
+    except FileReadError:
+        raise FileReadError("this is an OLE2 file: a password-protected workbook or an old .xls; "
+                            "save it as an unprotected .xlsx") from None
+    return tables, reports
 
 
 def _skipped_reports(skipped: list[SkippedSheet]) -> list[SheetReport]:

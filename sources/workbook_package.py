@@ -23,7 +23,7 @@ from sources.workbook_guard import check_package
 #: the part that tells each zipped workbook format (entry names with "/" separators)
 _FORMAT_PARTS = (("xl/workbook.xml", "xlsx"), ("xl/workbook.bin", "xlsb"), ("content.xml", "ods"))
 #: the suffix a copy of each format is read under
-SUFFIX = {"xlsx": ".xlsx", "xlsb": ".xlsb", "ods": ".ods"}
+SUFFIX = {"xlsx": ".xlsx", "xlsb": ".xlsb", "ods": ".ods", "xls": ".xls"}
 
 
 def package_format(path: Path) -> tuple[str | None, bool]:
@@ -56,6 +56,16 @@ def readable_copy(path: Path, fmt: str, back: bool, limits: ReadLimits) -> Itera
                     dst.writestr(info.filename.replace("\\", "/").lstrip("/"), src.read(info))
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise FileReadError(f"not a valid workbook package ({exc})") from None
+        yield copy
+
+
+@contextmanager
+def binary_copy(path: Path) -> Iterator[Path]:
+    """`path` under .xls, for an OLE2 file named like a zipped workbook (an old binary .xls renamed
+    .xlsx): python-calamine picks its parser from the name. A copy in a temporary folder, gone afterwards."""
+    with tempfile.TemporaryDirectory(prefix="radar-wb-") as tmp:
+        copy = Path(tmp) / f"{path.stem}.xls"
+        shutil.copyfile(path, copy)
         yield copy
 
 

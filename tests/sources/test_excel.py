@@ -242,8 +242,9 @@ def test_configured_header_row_below_the_search_window(tmp_path: Path) -> None:
     ws.append(["Customer", "Expiry Date"])  # row 46
     ws.append(["Foo", "2026-01-01"])
     wb.save(tmp_path / "deep.xlsx")
-    tables, skipped = read_workbook(tmp_path / "deep.xlsx", "sales_rep")
-    assert tables == [] and skipped[0].reason == "no recognisable sales_rep header in the first 40 rows"
+    tables, skipped = read_workbook(tmp_path / "deep.xlsx", "sales_rep")  # found below the window, with a note
+    assert tables[0].header_row == 46 and tables[0].row_numbers.tolist() == [47] and not skipped
+    assert "the header is on row 46, below the first 40 rows searched" in tables[0].warnings[0]
     tables, _ = read_workbook(tmp_path / "deep.xlsx", "sales_rep", header_row=46)
     assert tables[0].header_row == 46 and tables[0].row_numbers.tolist() == [47]
     tables, skipped = read_workbook(tmp_path / "deep.xlsx", "sales_rep", header_row=99)

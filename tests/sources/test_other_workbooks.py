@@ -1,5 +1,5 @@
 """Workbooks other than .xlsx: an OpenDocument .ods (LibreOffice), an old binary .xls and an .xlsb are
-read with python-calamine; an "Excel" export that is a tab- or comma-separated text named .xls is read
+read with python-calamine (a real .xls under .xlsx too); an "Excel" export that is a tab- or comma-separated text named .xls is read
 as text, with a note. Each file is written in tmp_path (the .ods by hand: a zip of its XML)."""
 
 from __future__ import annotations
@@ -61,6 +61,46 @@ def test_a_text_table_named_xls_is_read_as_text(tmp_path: Path) -> None:
     out = read(tmp_path, "sap.xls", "Invoice Date;Reseller;End User;SKU;Qty;Amount\n"
                                     "01.03.2024;Infocore;Delta Legal;C9300-48P-A;1;5.120,50\n".encode("cp1252"))
     assert out.rows_loaded == 1 and float(out.records["amount"].iloc[0]) == 5120.5
+
+
+def _xls(path: Path) -> Path:
+    """A real BIFF8 workbook (Excel 97-2003), written by xlwt: the dates as date cells, the amounts as numbers."""
+    import datetime as dt
+
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("POS")
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for r, row in enumerate([HEADER, *ROWS]):
+        for c, value in enumerate(row):
+            if r and c == 0:
+                sheet.write(r, c, dt.date.fromisoformat(str(value)), date_style)
+            else:
+                sheet.write(r, c, value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(str(path))
+    return path
+
+
+def test_an_old_binary_xls_is_read(tmp_path: Path) -> None:
+    out = read_path(_xls(tmp_path / "inbox" / "pos.xls"))
+    assert out.status == "loaded" and out.rows_loaded == 2 and out.detected["format"] == "xls"
+    assert [str(d) for d in out.records["invoice_date"]] == ["2024-03-01", "2024-03-02"]
+    assert [float(a) for a in out.records["amount"]] == [5120.5, 900.0]
+
+
+def test_an_old_binary_xls_named_xlsx_is_read_as_xls(tmp_path: Path) -> None:
+    xls = _xls(tmp_path / "tmp" / "pos.xls")
+    for suffix in (".xlsx", ".xlsm", ".xlsb", ".ods"):
+        named = tmp_path / "inbox" / f"pos{suffix}"
+        named.parent.mkdir(parents=True, exist_ok=True)
+        named.write_bytes(xls.read_bytes())
+        out = read_path(named)
+        assert out.status == "loaded" and out.rows_loaded == 2 and out.detected["format"] == "xls", suffix
+        assert list(out.records["customer_name"]) == ["Delta Legal", "Kestrel Analytics"]
+        assert any(f"the file is an .xls workbook named {suffix}: read as .xls (rename it)" in w
+                   for w in out.warnings), out.warnings
 
 
 # --- a workbook under another workbook's name, a package written with "\" (sources/workbook_package.py) --
