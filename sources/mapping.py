@@ -45,6 +45,7 @@ from sources.headers import (
     override_columns,
     repeated_headers,
 )
+from sources.line_arithmetic import ROWS_TESTED, line_columns
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.page_furniture import furniture
@@ -197,6 +198,52 @@ def _gross_beside_net(scores: _Scores, cells: pd.DataFrame, labels: list[str]) -
                 notes.append(f"column {labels[b]!r} is column {labels[a]!r} plus {rate:.1%} tax on every row: "
                              f"{labels[a]!r} is read as the {name}")
     return notes
+
+
+#: the fields a line's arithmetic names, in the order of `line_arithmetic.LineColumns`
+LINE_FIELDS = ("quantity", "unit_price", "amount")
+#: the score a column gets for the field its line's arithmetic names (a header naming it surely scores more)
+ARITHMETIC = 0.75
+#: what a number column's content must fit money by to take part
+ARITHMETIC_MONEY = 0.3
+
+
+def _line_arithmetic(
+    scores: _Scores, cells: pd.DataFrame, profiles: list[ColumnProfile], labels: list[str]
+) -> list[str]:
+    """Quantity x unit price = amount on every row names those three columns in any language: each is given
+    its field at `ARITHMETIC` (a sure header of it keeps its own score) and loses the other two fields, unless
+    its header names one exactly; a column a header surely names for another field (a list price, a tax, a
+    discount) takes no part. A note says what was read, where a header did not name it already."""
+    if not set(LINE_FIELDS) <= set(scores.fields):
+        return []
+    idx = [scores.fields.index(f) for f in LINE_FIELDS]
+    others = [j for j in range(len(scores.fields)) if j not in idx]
+    named_else = np.asarray((scores.header[:, others] >= HEADER_MIN).any(axis=1), dtype=bool)
+    money = scores.fields.index("amount")
+    fits = np.nan_to_num(scores.content[:, money])
+    numeric = [i for i, p in enumerate(profiles)
+               if not named_else[i] and p.non_blank >= 3 and fits[i] >= ARITHMETIC_MONEY]
+    if len(numeric) < 3:
+        return []
+    head = cells.iloc[:ROWS_TESTED]
+    found = line_columns({i: parse_money(head[str(i)])[0].to_numpy(dtype="float64", na_value=np.nan)
+                          for i in numeric})
+    if found is None:
+        return []
+    unnamed = []
+    for col, j in zip(found, idx, strict=True):
+        if scores.header[col, j] < HEADER_MIN:
+            unnamed.append(col)
+        scores.combined[col, j] = max(scores.combined[col, j], ARITHMETIC)
+        scores.kind_of.setdefault((col, j), "content")
+        for k in idx:
+            if k != j and scores.header[col, k] < EXACT_HEADER:
+                scores.combined[col, k] = 0.0
+    if not unnamed:
+        return []
+    q, p, a = (labels[c] for c in found)
+    return [f"column {a!r} is {q!r} times {p!r} on every row: read as the amount, the quantity and the unit price"]
 
 
 #: standard and reduced VAT and GST rates of the world's tax systems; a gross value is its net one plus one
@@ -505,7 +552,8 @@ def map_columns(
     _keep_exact_numbers(scores, cells)
     _prefer_filled(scores, profiles, len(cells), must)
     _fallbacks_yield(scores, profiles, len(cells))
-    gross_notes = _gross_beside_net(scores, cells, occurrence_labels(heads))
+    gross_notes = _line_arithmetic(scores, cells, profiles, occurrence_labels(heads))
+    gross_notes += _gross_beside_net(scores, cells, occurrence_labels(heads))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     # of two headers naming a field as surely, the one saying more wins ("Account Type" over "Type", "Service
     # Level Agreement" over "Contract Type", "Contract Number" over "Contract ID": an id is a system's own key)
