@@ -79,6 +79,20 @@ def _text(p: ColumnProfile) -> float:
 MOSTLY = 0.8
 
 
+def _region(p: ColumnProfile) -> float | None:
+    """A state, province or region: a known subdivision's name or code confirms; other words neither confirm nor
+    contradict (the world's regions are spelled in many languages: Occitan "Avairon", "Nauta Garona"), while
+    a seller's regions ("EMEA", "NA East"), numbers, dates, codes and company names do."""
+    if p.state > 0:
+        return p.state
+    words = p.party >= MOSTLY and p.company < CONTENT_WORDS and p.sales_region < CONTENT_WORDS
+    return None if words else 0.0
+
+
+#: the share of company-like names above which a column of words is no region
+CONTENT_WORDS = 0.5
+
+
 def _shapeless(p: ColumnProfile) -> float | None:
     """A text field with no telling shape (status, category): no evidence, unless the column is dates,
     which no label is ("Coverage Thru" holding end dates is no service level); 0 then contradicts."""
@@ -99,7 +113,7 @@ FITS: dict[str, Callable[[ColumnProfile], float | None]] = {
     "partner_account": _ident, "contract_number": _contract_number, "invoice_number": _ident,
     "customer_address": lambda p: p.address,
     "customer_city": _city,
-    "customer_state": lambda p: p.state,
+    "customer_state": _region,
     "customer_postal_code": lambda p: p.postal,
     "customer_country": lambda p: p.country,
     "customer_domain": lambda p: p.domain,

@@ -200,6 +200,33 @@ def _gross_beside_net(scores: _Scores, cells: pd.DataFrame, labels: list[str]) -
     return notes
 
 
+#: a header of one of these words alone names no party: whose phone or e-mail it is, the table's other columns say
+_BARE_REACH = {"customer_phone": "contact_phone", "customer_email": "contact_email"}
+_REACH_WORDS = frozenset({"phone", "telephone", "mobile", "cell", "email", "mail", "e mail"})
+#: the source kinds whose rows are people to call: a rep's tracker
+_CALL_LISTS = frozenset({"sales_rep"})
+
+
+def _contact_reached(kind: str, heads: list[str], chosen: dict[str, int], scores: _Scores) -> dict[str, int]:
+    """In a rep's tracker with a column of contact people, a bare "Phone" or "Email" is the contact's ("Customer,
+    Contact, Phone, Email"): the number the rep calls. A header naming the customer ("Customer Phone") keeps it."""
+    if kind not in _CALL_LISTS or "contact_name" not in chosen:
+        return chosen
+    out = dict(chosen)
+    for own, contact in _BARE_REACH.items():
+        if own not in out or contact in out or contact not in scores.fields:
+            continue
+        i = out[own]
+        words = {w.text for w in header_words(heads[i])}
+        if words and words <= _REACH_WORDS:
+            out[contact] = out.pop(own)
+            j, k = scores.fields.index(own), scores.fields.index(contact)
+            scores.combined[i, k] = max(scores.combined[i, k], scores.combined[i, j])
+            scores.header[i, k] = max(scores.header[i, k], scores.header[i, j])
+            scores.kind_of[i, k] = scores.kind_of.get((i, j), "synonym")
+    return out
+
+
 #: the fields a line's arithmetic names, in the order of `line_arithmetic.LineColumns`
 LINE_FIELDS = ("quantity", "unit_price", "amount")
 #: the score a column gets for the field its line's arithmetic names (a header naming it surely scores more)
@@ -563,6 +590,7 @@ def map_columns(
     weighted = np.where(scores.combined > 0, (scores.combined + bonus + ties) ** 2, 0.0)
     pairs = _visible_first(weighted, hidden)
     chosen = {fields[j]: i for i, j in pairs}
+    chosen = _contact_reached(kind, heads, chosen, scores)
     by_order = _repeated_dates(cells, heads, chosen, scores)
     chosen.update(by_order)
     by_order.update(_latest_end(cells, chosen, scores))

@@ -48,6 +48,13 @@ _POSTAL = (
 )
 _PERSON = r"^[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+(?:van|de|von|der|la|le|da|di|del)?\s*[A-Z][a-z'\-]+){1,2}$"
 _ADDRESS = r"(?i)^(?:\d+[a-z]?\s+\S+.*|.*\s\d+[a-z]?(?:\s*[-/]\s*\d+)?)$"
+#: the words a seller's regions are named with (never a customer's state or province)
+SALES_REGION_WORDS = frozenset({
+    "emea", "apac", "apj", "amer", "americas", "latam", "lac", "na", "nam", "noram", "eu", "europe", "asia", "africa",
+    "oceania", "anz", "nordics", "nordic", "dach", "benelux", "cee", "mea", "mena", "me", "uki", "north", "south",
+    "east", "west", "central", "northeast", "northwest", "southeast", "southwest", "midwest", "mid", "atlantic",
+    "pacific", "global", "international", "domestic", "export", "region", "territory", "zone", "area",
+})
 _COMPANY_WORDS = frozenset([
     "group", "holdings", "holding", "solutions", "systems", "technologies", "technology", "services", "partners",
     "associates", "consulting", "industries", "enterprises", "international", "global", "networks", "labs",
@@ -117,6 +124,7 @@ class ColumnProfile:
     domain: float = 0.0
     postal: float = 0.0
     state: float = 0.0
+    sales_region: float = 0.0  # a seller's region, in compass and continent words ("EMEA", "NA East")
     country: float = 0.0
     currency: float = 0.0
     percent: float = 0.0
@@ -271,6 +279,7 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
         domain and not numeric,  # domain
         _POSTAL_RX.match(s) is not None and (not is_num or (digits and 4 <= len(s) <= 5)),  # postal
         in_states and _LOWER_LETTER_RX.search(lower) is not None,  # state
+        bool(words) and all(w in SALES_REGION_WORDS for w in _ORG_WORD_RX.findall(lower)),  # sales_region
         in_countries,  # country
         in_currencies,  # currency
         _PERCENT_RX.match(s) is not None or money_to_100,  # percent
@@ -287,7 +296,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
 _TEXT_FEATURES = ("money", "decimals", "small_whole", "zero_cents", "digits_only", "digit_len", "code", "numbered",
                   "multi_code",
                   "email",
-                  "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
+                  "phone", "domain", "postal", "state", "sales_region", "country", "currency", "percent", "company",
+                  "person",
                   "party", "address", "free_text", "mean_words")
 
 
@@ -380,7 +390,8 @@ def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnP
 
 _FEATURES = ("date", "money", "decimals", "small_whole", "zero_cents", "code", "numbered", "multi_code", "digits_only",
              "email",
-             "phone", "domain", "postal", "state", "country", "currency", "percent", "company", "person",
+             "phone", "domain", "postal", "state", "sales_region", "country", "currency", "percent", "company",
+             "person",
              "party", "address", "free_text", "mean_words")
 
 

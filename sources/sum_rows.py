@@ -2,7 +2,8 @@
 the sums of the lines above it, back to the table's start or the last blank, total or group row (a rep's
 tracker with `=SUM(...)` under each quarter, monday.com's group sums). Such a row is structure, like a labelled
 "Total": skipped and counted with the total rows, never quarantined as a line whose required fields are empty
-(whose count could stop the night). A row of amounts that are not such a sum stays a line."""
+(whose count could stop the night). A row of amounts that are not such a sum stays a line. One cell of words
+beside the sums is the row's label, in whatever language ("Íalt", "Jumlah", "Итого"): the sums decide."""
 
 from __future__ import annotations
 
@@ -17,6 +18,30 @@ from sources.values import parse_money
 #: the field types a sum row may fill, and how far its sum may be from the lines' (rounding)
 SUMMED_TYPES = frozenset({"money", "quantity"})
 CENTS = 0.011
+#: the most cells outside the summed columns a sum row may fill (its label and the sums no field reads)
+MAX_OUTSIDE = 4
+
+
+def _unlabelled_or_one_label(cells: pd.DataFrame, filled: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Rows (bool) filling no column outside the summed ones but with numbers (sums of columns no field reads:
+    a tax, a gross amount) and at most one cell of words without a digit (the row's label)."""
+    outside = filled & others
+    out = ~outside.any(axis=1)
+    for r in np.flatnonzero(outside.any(axis=1) & (outside.sum(axis=1) <= MAX_OUTSIDE)):
+        kinds = [_cell_kind(cells.iat[r, int(c)]) for c in np.flatnonzero(outside[r])]
+        out[r] = kinds.count("label") <= 1 and "other" not in kinds
+    return out
+
+
+def _cell_kind(value: object) -> str:
+    """"number", "label" (letters, no digit) or "other"."""
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return "number"
+    text = str(value)
+    letters, digits = any(ch.isalpha() for ch in text), any(ch.isdigit() for ch in text)
+    if letters and not digits:
+        return "label"
+    return "number" if digits and not any(ch.isalpha() and ch.isascii() for ch in text.replace("e", "")) else "other"
 
 
 def sum_rows(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.ndarray,
@@ -31,7 +56,7 @@ def sum_rows(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.ndarray,
     filled = ~blank_cells
     others = np.ones(blank_cells.shape[1], dtype=bool)
     others[summed] = False
-    candidates = np.flatnonzero(~skipped & filled.any(axis=1) & ~(filled[:, others]).any(axis=1))
+    candidates = np.flatnonzero(~skipped & filled.any(axis=1) & _unlabelled_or_one_label(cells, filled, others))
     if not len(candidates):
         return out
     candidate = np.zeros(n, dtype=bool)

@@ -171,6 +171,9 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     in_states, in_currencies = bare.isin(states), lower.isin(currencies) | (~is_num & named)
     in_countries = s.astype(object).map(is_country).astype(bool)
     f["state"] = in_states & lower.str.contains("[a-z]", regex=True)
+    region_words = lower.astype(object).map(lambda v: re.findall(r"[^\W\d_]+", v))
+    f["sales_region"] = (s.str.split().str.len() > 0) & region_words.map(
+        lambda ws: all(w in p.SALES_REGION_WORDS for w in ws))
     f["country"], f["currency"] = in_countries, in_currencies
     f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
     word_count = s.str.split().str.len()

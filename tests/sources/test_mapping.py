@@ -86,6 +86,32 @@ def test_a_contradicted_optional_header_is_left_unmapped_and_said() -> None:
     assert any("column 'Region' reads like 'customer_state'" in n for n in m.warnings())
 
 
+def test_a_region_in_words_no_gazetteer_holds_is_read_under_its_header() -> None:
+    # Occitan departments: no subdivision list spells them so, yet they are words, not codes nor a seller's regions
+    regions = ["Tarn", "Avairon", "Nauta Garona", "Erau", "Òlt"]
+    rows = [[CUSTOMERS[i % 8], regions[i % 5], "2026-01-01"] for i in range(12)]
+    m = map_columns(["Customer", "Departament", "Expiry"], _cells(rows), "sales_rep")
+    assert m.choices["customer_state"].column == 1
+    codes = [[CUSTOMERS[i % 8], f"R-{1000 + i}", "2026-01-01"] for i in range(12)]
+    assert "customer_state" not in map_columns(["Customer", "Departament", "Expiry"], _cells(codes), "sales_rep").choices
+
+
+def test_a_bare_phone_and_email_in_a_tracker_with_a_contact_column_are_the_contacts() -> None:
+    people = ["Maria Santos", "Jose Reyes", "Ana Cruz", "Paolo Garcia", "Liza Mendoza", "Ramon Bautista",
+              "Carmela Ramos", "Dante Villanueva"]
+    rows = [[CUSTOMERS[i % 8], people[i], f"+63 917 555 {1000 + i}", f"m{i}@example.ph", "2026-01-01"]
+            for i in range(8)]
+    m = map_columns(["Customer", "Contact", "Telepono", "Email", "Expiry"], _cells(rows), "sales_rep")
+    assert (m.choices["contact_phone"].column, m.choices["contact_email"].column) == (2, 3)
+    assert "customer_phone" not in m.choices and "customer_email" not in m.choices
+    # a header naming the customer keeps it; with no contact column a bare phone stays the customer's
+    m = map_columns(["Customer", "Contact", "Customer Phone", "Expiry"], _cells([r[:3] + r[4:] for r in rows]),
+                    "sales_rep")
+    assert m.choices["customer_phone"].column == 2
+    m = map_columns(["Customer", "Phone", "Expiry"], _cells([[r[0], r[2], r[4]] for r in rows]), "sales_rep")
+    assert m.choices["customer_phone"].column == 1
+
+
 def test_every_recognised_field_is_stored_the_channel_fields_too() -> None:
     rows = [[CUSTOMERS[i % 8], f"p{i}@example.com", "2026-01-01", "Keystone Field Services"] for i in range(6)]
     m = map_columns(["Customer", "Contact Email", "Expiry", "Service Provider"], _cells(rows), "sales_rep")
