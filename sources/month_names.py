@@ -38,6 +38,18 @@ MONTH_LOCALES: Final[tuple[str, ...]] = (
     # October, Polish and Czech November; tests/sources/test_month_names.py checks there is no clash)
     "af", "ca", "lv", "lt", "et", "sk", "sl", "bg", "uk", "id", "ms", "sw", "is", "sq", "mk", "sr", "bs", "eu",
     "gl", "ga", "cy", "mt", "az", "kk", "uz", "ka", "hy", "he", "ar", "fa",
+    # and the languages of CLDR with months of their own names that clash with none above (s36: "12 Ebrel 2026" in a
+    # Breton tracker left it without a service end): Breton, Faroese, Frisian, Romansh, Esperanto,
+    # Somali, Malagasy, Filipino, Cebuano, Javanese, Turkmen, Pashto, Tigrinya, Yiddish, Kinyarwanda, Hausa,
+    # Yoruba, Zulu, Khmer, Lao, Kyrgyz, Tatar, Indian languages, Mongolian, Nepali, Sinhala, Burmese,
+    # Amharic, Tajik, Kurdish, Igbo, Wolof, Quechua, Scottish Gaelic, Cornish, Sami, Asturian, Occitan,
+    # Sardinian, Friulian, Corsican, Interlingua, Lingala, Akan, Nyanja, Oromo,
+    # Uyghur, Sindhi, Tibetan, Dzongkha, Bashkir, Chechen, Chuvash, Hawaiian, Tongan (not Luxembourgish, Xhosa,
+    # Māori, Ganda, Ewe, Tswana, Sotho, Shona: each names a month another language taken names otherwise)
+    "br", "fo", "fy", "rm", "eo", "so", "mg", "fil", "ceb", "jv", "tk", "ps", "ti", "yi", "rw", "ha", "yo",
+    "zu", "km", "lo", "ky", "tt", "gu", "pa", "te", "kn", "ml", "or", "as", "mn", "ne", "si", "my", "am",
+    "tg", "ku", "ig", "wo", "qu", "gd", "kw", "se", "ast", "oc", "sc", "fur", "co", "ia", "ln", "ak",
+    "ny", "om", "ug", "sd", "bo", "dz", "ba", "ce", "cv", "haw", "to",
 )  # fmt: skip
 ENGLISH_MONTHS: Final[tuple[str, ...]] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

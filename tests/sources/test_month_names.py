@@ -26,3 +26,13 @@ def test_trackers_in_afrikaans_swahili_and_latvian_read_their_dates(tmp_path: Pa
     assert out.rows_quarantined == 0
     ends = sorted(out.records["service_end"].tolist())
     assert ends == [dt.date(2027, 1, 3), dt.date(2027, 6, 12), dt.date(2027, 6, 16), dt.date(2027, 8, 5)]
+
+
+def test_a_breton_and_a_faroese_date_read_their_months(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text("Customer;Expiry\nBreizh Kenrouedad;12 Ebrel 2026\nTórshavn Data;28 september 2025\n"
+                    "Kemper Stal;3 Gwengolo 2025\n", encoding="utf-8")
+    out = read_source_file(path, path.name, SourceConfig(name="t", kind="sales_rep", path="*.csv"))
+    assert out.rows_quarantined == 0
+    assert sorted(out.records["service_end"].tolist()) == [dt.date(2025, 9, 3), dt.date(2025, 9, 28),
+                                                           dt.date(2026, 4, 12)]
