@@ -326,6 +326,13 @@ COUNTRY_ALIASES: Final[dict[str, str]] = {
     "emirates": "AE",
     "dr congo": "CD",
     "drc": "CD",
+    # French exports write the Congo of Kinshasa as RDC / RD Congo; CLDR's French name is "Congo-Kinshasa"
+    "rdc": "CD",
+    "rd congo": "CD",
+    "republique democratique du congo": "CD",
+    "western samoa": "WS",  # Samoa's name until 1997
+    "cymru": "GB",  # Wales, in Welsh (a part of the country, as Scotland and England are)
+    "российская федерация": "RU",  # Russia's official name, as Russian forms write it
 }
 
 #: country names that name more than one country: left as written (they still agree with the same

@@ -396,7 +396,7 @@ def _own_locale_data(locale: str) -> dict:
 
 def _cldr_names() -> list[tuple[str, str]]:
     """babel's (CLDR) names of every country in COUNTRY_NAME_LANGUAGES, and of each country in its
-    own official languages and their scripts ("sr" and "sr_Latn": "Србија", "Srbija")."""
+    own official languages, regional ones included, and their scripts ("sr" and "sr_Latn": "Србија", "Srbija")."""
     codes = {c.alpha_2 for c in pycountry.countries} | {"XK"}
     available = set(localedata.locale_identifiers())
     loaded: dict[str, dict[str, str]] = {}
@@ -415,7 +415,8 @@ def _cldr_names() -> list[tuple[str, str]]:
     for locale in COUNTRY_NAME_LANGUAGES:
         out += [(name, code) for code, name in names_in(locale).items() if code in codes]
     for code in sorted(codes):
-        for language in babel_languages.get_official_languages(code, de_facto=True):
+        # a region's official language too: Catalan "Espanya", Basque "Espainia", Welsh "Y Deyrnas Unedig"
+        for language in babel_languages.get_official_languages(code, regional=True, de_facto=True):
             for locale in locales_of(language):
                 name = names_in(locale).get(code)
                 if name:

@@ -204,7 +204,7 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
         "ks", "kt", "kv", "ky", "mb", "od", "oe", "og", "ong", "ou", "pp", "ps", "pt", "rt",
         "sal", "sc", "sd", "se", "sem", "sf", "sha", "sia", "sp", "spa", "ss", "teo", "ud",
         "xk", "xt", "sas", "sep", "sca", "scs", "snc", "me", "is", "gs", "sad", "koop", "ses",
-        "vos", "pc", "na", "sau", "pcl", "sb", "eu", "ug", "ek", "cc", "dac", "sac", "sag", "est",
+        "vos", "pc", "na", "sau", "pcl", "sb", "eu", "ug", "ek", "cc", "dac", "sac", "sag", "est", "sam",
     }
 )  # fmt: skip
 #: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")
@@ -295,6 +295,10 @@ EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "LV": ("as", "sia", "ik", "ks"),
     "NL": ("bv", "nv", "cv", "vof"),
     "AZ": ("mmc", "asc", "qsc"),
+    # Venezuela's "Compañía Anónima" (its "C.A." is Canada's code: never stripped), Monaco's "Société Anonyme
+    # Monégasque" (S.A.M.; "Sam" is a name: stripped dotted or in Monaco, as the other ambiguous forms are)
+    "VE": ("compania anonima", "sa"),
+    "MC": ("sam", "societe anonyme monegasque", "sarl"),
 }
 
 

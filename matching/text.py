@@ -134,7 +134,12 @@ def fold_text(text: str) -> str:
     unicodedata (pyarrow 16's utf8_normalize leaves Hangul decomposed)."""
     bare = re.sub(COMBINING_MARKS, "", unicodedata.normalize("NFKD", text)).lower()  # kana keep their marks
     bare = re.sub(FORMAT_CHARACTERS, "", bare).replace("ς", "σ")  # Greek final sigma: upper case has none
+    bare = _INNER_DOT.sub("", bare)  # Catalan's "l·l" is one word ("instal·lacions"), not two
     return unicodedata.normalize("NFC", "".join(_latin_fold(c) for c in bare))
+
+
+#: a middle dot between two letters (Catalan's "ela geminada": "Instal·lacions", "Col·legi")
+_INNER_DOT = re.compile(r"(?<=[^\W\d_])[\u00b7\u2027\u0387](?=[^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
