@@ -180,9 +180,60 @@ _ARMENIAN_PAIRS = {"ու": "u", "եւ": "ev"}
 _PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae])")
 
 
+#: the Brahmic scripts of India and its neighbours (Devanagari to Sinhala), whose consonants carry an "a" of their
+#: own unless a vowel sign or a virama follows, which anyascii leaves out ("गणपति" is "gnpti" there, "Ganapati"
+#: as the company writes itself); and those of them that drop it at a word's end ("शर्मा", "कंस्ट्रक्शन")
+_BRAHMIC = re.compile("[\u0900-\u0dff]")
+_FINAL_SCHWA = ((0x0900, 0x0A7F), (0x0A80, 0x0AFF))  # Devanagari, Bengali, Gurmukhi; Gujarati
+
+
+@lru_cache(maxsize=4096)
+def _brahmic_role(c: str) -> str:
+    """"consonant", "sign" (a vowel sign or virama: no inherent vowel before it), "nukta", "nasal" (anusvara: the
+    nasal of the consonant after it) or "other"."""
+    name = unicodedata.name(c, "")
+    if "VOWEL SIGN" in name or "VIRAMA" in name or "AL-LAKUNA" in name:  # Sinhala's virama
+        return "sign"
+    if "NUKTA" in name:
+        return "nukta"
+    if "ANUSVARA" in name or "TIPPI" in name:
+        return "nasal"
+    spelled = anyascii(c).lower()
+    if unicodedata.category(c) == "Lo" and " LETTER " in name and spelled.isalpha() and not set(spelled) & set("aeiou"):
+        return "consonant"
+    return "other"
+
+
+def _inherent_vowels(value: str) -> str:
+    """`value` with the "a" its Brahmic consonants carry written out as a Latin "a" (anyascii keeps it)."""
+    out: list[str] = []
+    n = len(value)
+    for k, c in enumerate(value):
+        role = _brahmic_role(c)
+        if role == "nasal":  # "m" before p, b and m, "n" elsewhere ("इंडस्ट्रीज़" is "industries")
+            after = anyascii(value[k + 1]).lower() if k + 1 < n else ""
+            out.append("m" if after[:1] in ("p", "b", "m") else "n")
+            continue
+        out.append(c)
+        if role != "consonant":
+            continue
+        nxt = k + 1
+        while nxt < n and _brahmic_role(value[nxt]) == "nukta":
+            nxt += 1
+        if nxt < n and _brahmic_role(value[nxt]) == "sign":
+            continue
+        at_end = nxt >= n or not (value[nxt].isalpha() or unicodedata.category(value[nxt]).startswith("M"))
+        if at_end and any(a <= ord(c) <= b for a, b in _FINAL_SCHWA):
+            continue
+        out.append("a")
+    return "".join(out)
+
+
 def _in_latin(value: str) -> str:
     for pair, sound in _ARMENIAN_PAIRS.items():
         value = value.replace(pair, sound)
+    if _BRAHMIC.search(value):
+        value = _inherent_vowels(value)
     value = _PREPOSED_VOWEL.sub(r"\2\1", value)
     return _NO_MARKS.sub("", anyascii(value).lower())
 
