@@ -158,7 +158,14 @@ def legal_tail(lower: str) -> bool:
     """Whether one lower-case name ends in a legal form (the last one, two or three words)."""
     words = re.sub(r"[.,()]", " ", lower).split()
     forms = _legal_forms()
-    return any(len(words) > n and " ".join(words[-n:]) in forms for n in (1, 2, 3))
+    for n in (1, 2, 3):
+        if len(words) <= n:
+            break
+        tail = words[-n:]
+        # a dotted form is its letters: "B.V." is "bv", "S.A." is "sa"
+        if " ".join(tail) in forms or (n > 1 and all(len(w) <= 2 for w in tail) and "".join(tail) in forms):
+            return True
+    return False
 
 
 def ends_with_legal_form(lower: pd.Series) -> pd.Series:

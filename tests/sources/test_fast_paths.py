@@ -127,6 +127,10 @@ def _ref_legal(lower: pd.Series) -> pd.Series:
     for n in (1, 2, 3):
         tail = words.map(lambda ws, n=n: " ".join(ws[-n:]) if len(ws) > n else "")
         hit |= tail.isin(profiles._legal_forms())
+        if n > 1:  # a dotted form ("b. v.") is its letters
+            dotted = words.map(lambda ws, n=n: "".join(ws[-n:]) if len(ws) > n and all(len(w) <= 2 for w in ws[-n:])
+                               else "")
+            hit |= dotted.isin(profiles._legal_forms())
     return hit
 
 
