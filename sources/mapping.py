@@ -408,6 +408,59 @@ def _repeated_dates(
     return {}
 
 
+def _dates_by_order(
+    kind: str, cells: pd.DataFrame, heads: list[str], chosen: dict[str, int], scores: _Scores
+) -> dict[str, int]:
+    """The period's start and end read from the order of the dates (`chosen` updated in place): a date header
+    written three times, an end read from content that another column outlasts, a pair of headers that differ
+    by one word."""
+    by_order = _repeated_dates(cells, heads, chosen, scores)
+    chosen.update(by_order)
+    by_order.update(_latest_end(cells, chosen, scores))
+    chosen.update(by_order)
+    paired = _paired_dates(kind, cells, heads, chosen, scores)
+    for fld in [f for f, i in chosen.items() if i in paired.values() and f not in paired]:
+        del chosen[fld]  # a generic "date" header the pair reads as the period's start or end
+    chosen.update(paired)
+    by_order.update(paired)
+    return by_order
+
+
+#: the date fields a header naming only "a date" ("Fina dato", "Date fin") is read as, and the one it is
+#: given then (the document's date)
+_DATE_FIELDS = frozenset({"invoice_date", "service_start", "service_end", "valid_from", "valid_to"})
+
+
+def _paired_dates(
+    kind: str, cells: pd.DataFrame, heads: list[str], chosen: dict[str, int], scores: _Scores
+) -> dict[str, int]:
+    """Two date columns whose headers share their date word and differ by one word each ("Komenca dato" and
+    "Fina dato", "Date début" and "Date fin"), the second later on nearly every row, are the period's start
+    and end in a source that needs a service end no header names surely, and where no column is the document's
+    date by a header of its own words (the pair's headers read as an invoice date only through "date")."""
+    if "service_end" not in scores.fields or "service_start" not in scores.fields:
+        return {}
+    end_j = scores.fields.index("service_end")
+    if "service_end" in chosen and scores.header[chosen["service_end"], end_j] >= HEADER_MIN:
+        return {}
+    if "invoice_date" in required_columns(kind):
+        return {}
+    words = {i: [w.text for w in header_words(h)] for i, h in enumerate(heads) if h}
+    dated = [i for i in words if len(words[i]) == 2 and np.nan_to_num(scores.content[i, end_j]) >= CONTENT_MIN
+             and FIELD_TYPES.get(scores.fields[int(scores.header[i].argmax())]) == "date"
+             and all(f in _DATE_FIELDS for f, k in chosen.items() if k == i)]
+    for a, b in ((a, b) for a in dated for b in dated if a < b):
+        shared = set(words[a]) & set(words[b])
+        if len(shared) != 1 or words[a][0] == words[b][0] and words[a][1] == words[b][1]:
+            continue
+        dates = date_columns(cells, [a, b])
+        first, second = dates[a], dates[b]
+        both = first.notna() & second.notna()
+        if both.sum() >= 3 and float((first[both] < second[both]).mean()) >= 0.9:
+            return {"service_start": a, "service_end": b}
+    return {}
+
+
 def _latest_end(cells: pd.DataFrame, chosen: dict[str, int], scores: _Scores) -> dict[str, int]:
     """A service end read from content alone (its header names nothing known) is the latest of the table's
     date columns no header claims: when another holds later dates on nearly every row, that one is the end
@@ -591,10 +644,7 @@ def map_columns(
     pairs = _visible_first(weighted, hidden)
     chosen = {fields[j]: i for i, j in pairs}
     chosen = _contact_reached(kind, heads, chosen, scores)
-    by_order = _repeated_dates(cells, heads, chosen, scores)
-    chosen.update(by_order)
-    by_order.update(_latest_end(cells, chosen, scores))
-    chosen.update(by_order)
+    by_order = _dates_by_order(kind, cells, heads, chosen, scores)
     notes = gross_notes + _order_dates(cells, chosen)
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)

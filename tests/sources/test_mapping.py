@@ -112,6 +112,17 @@ def test_a_bare_phone_and_email_in_a_tracker_with_a_contact_column_are_the_conta
     assert m.choices["customer_phone"].column == 1
 
 
+def test_two_dates_named_by_one_word_each_beside_date_are_the_periods_start_and_end() -> None:
+    # Esperanto (EspoCRM): "komenca" and "fina" are words no table holds, "dato" is "date"; the record's creation
+    # time beside them is no end of anything
+    rows = [[f"KT-{12000 + i}", CUSTOMERS[i % 8], f"2025-0{1 + i % 9}-1{i % 9}", f"202{7 + i % 2}-0{1 + i % 9}-0{1 + i % 9}",
+             "Aktiva", f"2025-0{1 + i % 9}-0{1 + i % 9} 0{i % 10}:{10 + i}"] for i in range(10)]
+    m = map_columns(["Kontrakto-numero", "Kliento", "Komenca dato", "Fina dato", "Stato", "Kreita je"], _cells(rows),
+                    "crm_contracts")
+    assert (m.choices["service_start"].column, m.choices["service_end"].column) == (2, 3)
+    assert "invoice_date" not in m.choices
+
+
 def test_every_recognised_field_is_stored_the_channel_fields_too() -> None:
     rows = [[CUSTOMERS[i % 8], f"p{i}@example.com", "2026-01-01", "Keystone Field Services"] for i in range(6)]
     m = map_columns(["Customer", "Contact Email", "Expiry", "Service Provider"], _cells(rows), "sales_rep")
