@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -18,6 +18,7 @@ from sources.currency import header_currency, meanings, normalise_currency
 from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
 from sources.folding import fold_word
+from sources.header_scale import header_scale
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.month_dates import period_of
 from sources.table import RawTable
@@ -181,6 +182,9 @@ def _dates(
 
 def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits) -> TypedColumn:
     money = parse_money_column(col)
+    scaled = header_scale(header)
+    if scaled is not None:  # "Sales (USD 000)": 4.5 is 4,500
+        money = replace(money, values=(money.values * scaled[0]).round(2))
     bound = limits.max_abs_amount
     out_of_bounds = money.values.abs() > bound
     problems: list[Problem] = [
@@ -214,6 +218,10 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
         warnings.append(f"{fld} ('{header}'): {int(short.sum())} value(s) are written in thousands or millions or as "
                         f"about so much (e.g. {col[short].iloc[0]!r}): read as the number they say "
                         f"({money.values[short].iloc[0]:,.2f})")
+    if scaled is not None and money.values.notna().any():
+        first = money.values.dropna()
+        warnings.append(f"{fld} ('{header}'): the header says the values are in {scaled[1]}: read ×{scaled[0]:,g} "
+                        f"({col[first.index[0]]!r} is {first.iloc[0]:,.2f})")
     values = money.values.where(~out_of_bounds)
     return TypedColumn(values, problems, warnings, evidence, money.currency.where(~out_of_bounds, None), money.symbol)
 
