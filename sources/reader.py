@@ -20,7 +20,7 @@ from sources.delimited import read_text
 from sources.excel import OTHER_WORKBOOK_SUFFIXES, read_markup_workbook, read_other_workbook, read_workbook
 from sources.fields import REQUIRED_FIELDS, required_columns
 from sources.file_magic import OLE2, sniff_format
-from sources.headers import HeaderMatch
+from sources.headers import HeaderMatch, recognise_header
 from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
@@ -28,6 +28,7 @@ from sources.markup_tables import HEAD_BYTES, markup_kind
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.section_rows import section_fields
 from sources.table import FileReadError, RawTable, SkippedSheet
+from sources.table_blocks import stacked_starts
 from sources.title_values import table_wide, title_values
 from sources.workbook_package import binary_copy, package_format, package_note, readable_copy
 
@@ -173,10 +174,12 @@ def _raw_tables(
             path.read_bytes(), src.kind, suffix=".txt" if text_xls else suffix, encoding=src.encoding,
             delimiter=src.delimiter, overrides=src.columns, header_row=src.header_row, limits=limits,
         )
+        tables = _stacked_text_tables(table, src)
         if not text_xls:
-            return [table], [], detected
-        table.warnings.append("this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
-        return [table], [], {**detected, "format": "text named .xls"}
+            return tables, [], detected
+        tables[0].warnings.append(
+            "this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
+        return tables, [], {**detected, "format": "text named .xls"}
     workbook = suffix in EXCEL_SUFFIXES or suffix in OTHER_WORKBOOK_SUFFIXES
     if workbook and sniff_format(head) == _ZIP:
         fmt, back = package_format(path)
@@ -207,6 +210,29 @@ def _workbook_tables(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple
     tables, skipped = read(path, src.kind, sheets=src.sheets, overrides=src.columns, header_row=src.header_row,
                            limits=limits)
     return tables, _skipped_reports(skipped)
+
+
+def _stacked_text_tables(table: RawTable, src: SourceConfig) -> list[RawTable]:
+    """A text file's table cut where a line repeats the header with the columns in another order (two exports
+    pasted into one file): the lines below it are a table of their own, read by their own header, as a sheet's
+    stacked tables are (`table_blocks.stacked_starts`)."""
+    starts = stacked_starts(table.cells, table.header.headers, src.kind, src.columns)
+    if not starts:
+        return [table]
+    out: list[RawTable] = []
+    top, head = -1, table.header
+    for at in [*starts, len(table.cells)]:
+        first = top < 0
+        out.append(replace(
+            table, header_row=table.header_row if first else int(table.row_numbers[top]), header=head,
+            cells=table.cells.iloc[top + 1:at].reset_index(drop=True), row_numbers=table.row_numbers[top + 1:at],
+            warnings=list(table.warnings) if first else [], above=table.above if first else ()))
+        if at < len(table.cells):
+            out[-1].warnings.append(
+                f"line {int(table.row_numbers[at])} repeats the header with the columns in another order: the lines "
+                "below it are read as a table of their own, with their own mapping")
+            top, head = at, recognise_header(table.cells.iloc[at].tolist(), src.columns, src.kind)
+    return out
 
 
 def _binary_workbook(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple[list[RawTable], list[SheetReport]]:
