@@ -31,6 +31,7 @@ from sources.month_dates import period_of
 from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
 from sources.page_furniture import is_page_number, page_lines, repeated_headers, rows_above
+from sources.pasted_blocks import PastedBlock, repeated_blocks
 from sources.section_rows import SectionRows, section_rows, section_totals
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
@@ -467,6 +468,16 @@ def _sum_note(table: RawTable, sums: np.ndarray) -> str:
             "(amounts summing the lines above, no label): skipped, counted with the total rows")
 
 
+def _pasted_note(table: RawTable, block: PastedBlock) -> str:
+    """The warning naming a block of lines that repeats an earlier block of the same table."""
+    unit = "lines" if table.sheet is None else "rows"
+    numbers = table.row_numbers
+    end, original_end = block.start + block.length - 1, block.original + block.length - 1
+    return (f"{unit} {numbers[block.start]}-{numbers[end]} repeat {unit} {numbers[block.original]}-"
+            f"{numbers[original_end]} cell for cell (a block pasted twice?): read once, the repeat skipped and counted "
+            "with the total rows")
+
+
 def _continue_lines(
     table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, keep: np.ndarray, total: np.ndarray
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -553,6 +564,8 @@ def type_rows(
     total |= groups
     sums = sum_rows(cells, blank_cells, blank | total, table.header.mapping)
     total |= sums
+    pasted, blocks = repeated_blocks(cells, blank | total)
+    total |= pasted
     keep = pd.Series(~blank & ~total, index=cells.index)
     grouped = carry_groups(cells, blank_cells, groups, keep.to_numpy(), total & ~groups & ~footnotes,
                            dict(table.header.mapping))
@@ -572,6 +585,7 @@ def type_rows(
                 *warnings]
     warnings += [_fill_note(table, filled)] if filled.any() else []
     warnings += [_sum_note(table, sums)] if sums.any() else []
+    warnings += [_pasted_note(table, block) for block in blocks]
     warnings += continued
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 
