@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from sources.currency import header_currency, meanings, normalise_currency
-from sources.dates import OrderHint, order_evidence, parse_dates, proves_year_first
+from sources.dates import OrderHint, order_evidence, order_in_header, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
 from sources.folding import fold_word
 from sources.header_scale import header_scale
@@ -320,6 +320,8 @@ def type_table(
         # nothing else deciding, a table whose amounts prove a decimal comma ("1.234,56") comes from a
         # locale that writes the day first (the US writes a decimal point)
         hint = order_hint or (OrderHint("dmy", "decimal comma") if decimal_comma and not warnings else None)
+        said = order_in_header(headers[idx]) if FIELD_TYPES[fld] == "date" else None
+        hint = OrderHint(said, "header") if said else hint  # "Expiry (DD/MM/YYYY)" says it for its own column
         column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
                              order_hint=hint, limits=limits, decimal_comma=decimal_comma)
         columns[fld] = _joined(columns[fld], column) if fld in columns else column  # a numbered family's next

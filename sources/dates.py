@@ -63,7 +63,27 @@ ORDER_PROOFS: Final[dict[str, str]] = {
     "other columns": "the table's other date columns prove",
     "earlier files": "the source's earlier files prove",
     "decimal comma": "the table's decimal comma (\"1.234,56\": a locale that writes the day first) suggests",
+    "header": "the column's header writes",
 }
+#: a date pattern a header writes ("Expiry (DD/MM/YYYY)", "Datum TT.MM.JJJJ", "Date JJ/MM/AAAA", "mm-dd-yy")
+_HEADER_PATTERN = re.compile(r"(?<![A-Za-z])([A-Za-z]{1,4})([/.\-])([A-Za-z]{1,4})\2([A-Za-z]{1,4})(?![A-Za-z])")
+
+
+def order_in_header(header: str) -> str | None:
+    """The day/month order a date pattern in a header states: "dmy" or "mdy" (the year last), else None. The
+    month is the run of "m"s (mois, Monat, mes, mese, maand); the year the run of four letters or of "y"/"a"."""
+    found = _HEADER_PATTERN.search(header)
+    if found is None:
+        return None
+    runs = [found.group(1).lower(), found.group(3).lower(), found.group(4).lower()]
+    last = runs[2]
+    if not (len(last) == 4 or set(last) <= {"y"} or set(last) <= {"a"}) or len(set(last)) != 1:
+        return None
+    if any(len(set(r)) != 1 for r in runs[:2]) or runs[0][0] == runs[1][0]:
+        return None
+    if runs[0][0] == "m":
+        return "mdy"
+    return "dmy" if runs[1][0] == "m" else None
 #: `decided_by` of an order the column's own values prove
 PROVEN_BY_VALUES: Final[tuple[str, ...]] = ("values", "majority")
 
