@@ -540,21 +540,18 @@ def _read_sheets(
 ) -> tuple[list[RawTable], list[SkippedSheet]]:
     tables: list[RawTable] = []
     skipped: list[SkippedSheet] = []
+    hidden_tables: list[tuple[str, str]] = []
     names = book.names
     if sheets is not None:
         missing = [s for s in sheets if s not in names]
         if missing:
             raise FileReadError(f"sheet(s) {missing} not in the workbook (it has {names})")
     for name in names:
-        if sheets is not None and name not in sheets:
-            skipped.append(SkippedSheet(name, "not configured under `sheet:`"))
-            continue
-        state = book.state(name)
-        if state == "hidden" and sheets is None:
-            skipped.append(SkippedSheet(name, "hidden sheet"))
-            continue
-        if state == "chart":
-            skipped.append(SkippedSheet(name, "chart sheet"))
+        skip = _not_read(book, name, sheets, kind, overrides, limits)
+        if skip is not None:
+            skipped.append(skip)
+            if skip.reason.startswith(_HIDDEN_TABLE):
+                hidden_tables.append((name, skip.reason))
             continue
         sheet_facts = facts.get(name, _NO_FACTS)
         rows = book.rows(name, limits)
@@ -584,7 +581,46 @@ def _read_sheets(
         for table in found_tables:
             table.warnings.extend(totals_notes)
         tables += found_tables
+    if tables and hidden_tables:
+        tables[0].warnings += [f"sheet '{name}' is {reason}" for name, reason in hidden_tables]
     return tables, skipped
+
+
+#: how a hidden sheet holding a table of the source's kind is named
+_HIDDEN_TABLE = "hidden, holding a table"
+
+
+def _not_read(
+    book: Any, name: str, sheets: list[str] | None, kind: str, overrides: Mapping[str, str] | None,
+    limits: ReadLimits,
+) -> SkippedSheet | None:
+    """Why a sheet is not read (not configured, hidden, a chart), or None to read it. A hidden sheet holding a
+    table of the source's kind says how many rows it holds: a month someone hid is said, not lost unsaid."""
+    if sheets is not None and name not in sheets:
+        return SkippedSheet(name, "not configured under `sheet:`")
+    state = book.state(name)
+    if state == "hidden" and sheets is None:
+        held = _hidden_table_rows(book, name, kind, overrides, limits)
+        return SkippedSheet(name, f"{_HIDDEN_TABLE} of {held:,} rows: not read (name it under `sheet:` with the "
+                                  "visible sheets to read it)" if held else "hidden sheet")
+    if state == "chart":
+        return SkippedSheet(name, "chart sheet")
+    return None
+
+
+def _hidden_table_rows(
+    book: Any, name: str, kind: str, overrides: Mapping[str, str] | None, limits: ReadLimits
+) -> int:
+    """The filled rows under a recognisable header of a hidden sheet (0 for none): a hidden month's lines are
+    not read, but said."""
+    try:
+        rows = book.rows(name, limits)
+    except Exception:  # noqa: BLE001 - a hidden sheet that cannot be read is skipped as it was
+        return 0
+    found = find_header_row(rows[:HEADER_SEARCH_ROWS], kind, overrides, None)
+    if found is None:
+        return 0
+    return sum(1 for row in rows[found[0] + 1:] if any(c not in (None, "") for c in row))
 
 
 def _sheet_tables(

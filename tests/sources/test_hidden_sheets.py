@@ -1,0 +1,39 @@
+"""A hidden sheet holding a table of the source's kind is not read, as before, but said: a warning and the sheet's
+skip reason name it and its rows (before: a hidden month's lines were dropped with no word)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from tests.sources.hostile import POS_HEADER, read_path
+
+
+def test_hidden_sheets_holding_lines_are_named_with_their_rows(tmp_path: Path) -> None:
+    wb = Workbook()
+    visible = wb.active
+    visible.title = "Mar 2026"
+    for row in [POS_HEADER, ["2026-03-02", "Infocore", "Delta Legal", "C9300", 1, 100]]:
+        visible.append(row)
+    for title, state, n in (("Apr 2026", "hidden", 4), ("May 2026", "veryHidden", 3), ("Lists", "hidden", 0)):
+        sheet = wb.create_sheet(title)
+        sheet.sheet_state = state
+        if n:
+            sheet.append(POS_HEADER)
+        for d in range(n):
+            sheet.append([f"2026-04-{d + 1:02d}", "Infocore", f"Customer {d}", "C9300", 1, 100])
+        if not n:
+            sheet.append(["Resellers"])
+    path = tmp_path / "inbox" / "pos.xlsx"
+    path.parent.mkdir(parents=True)
+    wb.save(path)
+    out = read_path(path)
+    assert out.status == "loaded" and out.rows_loaded == 1
+    said = [w for w in out.warnings if "hidden, holding a table" in w]
+    assert said == [
+        "inbox/pos.xlsx [Mar 2026]: sheet 'Apr 2026' is hidden, holding a table of 4 rows: not read (name it under "
+        "`sheet:` with the visible sheets to read it)",
+        "inbox/pos.xlsx [Mar 2026]: sheet 'May 2026' is hidden, holding a table of 3 rows: not read (name it under "
+        "`sheet:` with the visible sheets to read it)"]
+    assert {s.sheet: s.skipped for s in out.sheets}["Lists"] == "hidden sheet"
