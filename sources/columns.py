@@ -27,6 +27,7 @@ from sources.values import (
     is_accounting_zero,
     is_number_placeholder,
     map_unique,
+    parse_line,
     parse_money_column,
     parse_quantity,
     parse_text,
@@ -74,7 +75,9 @@ def type_column(
         ]
         return TypedColumn(values, warnings=notes)
     if ftype == "text":
-        return TypedColumn(parse_text(col))
+        if fld in MULTI_LINE_FIELDS:
+            return TypedColumn(parse_text(col))
+        return TypedColumn(parse_line(col, code=fld in CODE_FIELDS))
     if ftype == "serials":
         return _serials(fld, col, header)
     if ftype == "date":
@@ -102,6 +105,15 @@ def type_column(
     return out
 
 
+#: text fields a cell may write on several lines (kept as written); every other text field is one line, its
+#: invisible characters dropped
+MULTI_LINE_FIELDS: frozenset[str] = frozenset({"customer_address", "notes", "description"})
+#: text fields that are codes: no joiner stands in one either
+CODE_FIELDS: frozenset[str] = frozenset({
+    "bill_to_account", "contract_number", "customer_account", "invoice_number", "parent_account", "partner_account",
+    "rep_account", "reseller_account", "sku", "customer_postal_code", "customer_email", "contact_email",
+    "customer_domain", "customer_phone", "contact_phone",
+})
 #: date fields whose blank means "until further notice": a partner's terms without an end
 OPEN_END_FIELDS: frozenset[str] = frozenset({"valid_to"})
 #: what systems write for "no end": a year of 9999 (SAP's 31.12.9999), Oracle's 4712-12-31, or a word

@@ -37,6 +37,9 @@ def repeated_blocks(cells: pd.DataFrame, skipped: np.ndarray) -> tuple[np.ndarra
     i = 0
     while i < len(hashes):
         j = first.setdefault(int(hashes[i]), i)
+        if i and hashes[i] == hashes[i - 1]:  # inside a run of one line: no block starts here (and a run of
+            i += 1                            # 20,000 equal lines costs one pass, not 20,000 comparisons each)
+            continue
         length = 0
         while j < i and j + length < i and i + length < len(hashes) and hashes[j + length] == hashes[i + length]:
             length += 1

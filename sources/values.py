@@ -141,6 +141,31 @@ def cell_text(value: object) -> str | None:
     return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
 
 
+#: characters no reader sees that a copy from a web page or a PDF leaves in a cell: zero-width space, soft
+#: hyphen, word joiner, byte order mark, direction marks and embeddings
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u2060-\u2064\u206a-\u206f\ufeff\u061c"
+                        "\u202a-\u202e\u2066-\u2069]")
+#: the joiners, which shape a word in Indic and Arabic scripts (kept in names) but never stand in a code
+_JOINERS = re.compile("[\u200c\u200d]")
+
+
+def one_line(text: str | None, *, code: bool = False) -> str | None:
+    """A name or a code as one line: invisible characters dropped (joiners too in a `code`), line breaks and tabs
+    a space ("Union Steel\nInc" is "Union Steel Inc"); None for nothing left."""
+    if text is None:
+        return None
+    text = _INVISIBLE.sub("", text)
+    if code:
+        text = _JOINERS.sub("", text)
+    return " ".join(text.split()) or None
+
+
+def parse_line(raw: pd.Series, *, code: bool = False) -> pd.Series:
+    """Text cells of a name or a code: `parse_text`, then `one_line`."""
+    out = map_unique(raw, lambda v: one_line(cell_text(v), code=code))
+    return out.where(out.notna(), None)
+
+
 def parse_text(raw: pd.Series) -> pd.Series:
     """Text cells: stripped, inner whitespace collapsed, numbers without a trailing ".0"."""
     # pandas 3 infers a string dtype from map() and turns None into NaN, which is truthy in
@@ -514,6 +539,8 @@ def _serial_list(value: object) -> list[str] | None:
     """One serial cell as a list (None for a blank cell). Most cells are one serial and nothing else,
     and nearly every one is a distinct value: those are taken as they are (`_serial_cell` gives them
     the same list, through the prefix, the split and the trim)."""
+    if type(value) is str and (_INVISIBLE.search(value) or _JOINERS.search(value)):
+        value = _JOINERS.sub("", _INVISIBLE.sub("", value))  # a zero-width space copied from a web page
     if type(value) is str and _PLAIN_SERIAL.fullmatch(value):
         return [] if value.lower() in SERIAL_PLACEHOLDERS or not is_serial_token(value) else [value]
     return _serial_cell(value)

@@ -105,7 +105,8 @@ def test_footnotes_below_a_workbook_and_after_a_total_are_skipped(tmp_path: Path
 def test_a_single_cell_between_data_rows_stays_quarantined(tmp_path: Path) -> None:
     """Only the block after the last data row is footnotes: the same note among the rows is quarantined,
     as is a trailing cell its column could hold as data (a customer's name, a date column's "TBD")."""
-    rows = [*_data_rows(3), ["* Prices exclude VAT"], *_data_rows(3), ["TBD"], ["", "", "Acme Corp"], ["Confidential"]]
+    six = _data_rows(6)  # six distinct lines (a block written twice would be read once)
+    rows = [*six[:3], ["* Prices exclude VAT"], *six[3:], ["TBD"], ["", "", "Acme Corp"], ["Confidential"]]
     out = read(tmp_path, "pos.csv", csv_text(rows))
     assert out.rows_loaded == 6
     assert out.quarantine["source_row"].tolist() == [5, 9, 10]

@@ -214,7 +214,8 @@ def test_hidden_sheet_is_skipped_unless_configured(tmp_path: Path) -> None:
     wb.save(tmp_path / "h.xlsx")
     tables, skipped = read_workbook(tmp_path / "h.xlsx", "sales_rep")
     assert [t.sheet for t in tables] == ["Sheet"]
-    assert [(s.sheet, s.reason) for s in skipped] == [("Old", "hidden sheet")]
+    assert [(s.sheet, s.reason) for s in skipped] == [("Old", "hidden, holding a table of 1 rows: not read (name it "
+                                                             "under `sheet:` with the visible sheets to read it)")]
     tables, _ = read_workbook(tmp_path / "h.xlsx", "sales_rep", sheets=["Old"])
     assert _rows(tables[0]) == [["Bar", "2025-01-01"]]
 
