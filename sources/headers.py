@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, eligible_fields, required_columns
+from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS, eligible_fields, required_columns
 from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
 from sources.vocabulary import (
     DOCUMENT_TOTAL_PHRASES,
@@ -484,7 +484,8 @@ def _best_header(
 
     best: tuple[int, int, HeaderMatch] | None = None
     for i, row in enumerate(rows):
-        if not any(c not in (None, "") for c in row) or looks_like_data(row):
+        if not any(c not in (None, "") for c in row) or looks_like_data(row) and not _names_all_required(row, kind,
+                                                                                                        overrides):
             continue
         candidates = [(i, row)]
         if i + 1 < len(rows):  # a group row over a detail row: "Invoice" over "Date", "No"
@@ -500,6 +501,19 @@ def _best_header(
             if best is None or score > best[0]:
                 best = (score, at, m)
     return None if best is None else (best[1], best[2])
+
+
+def _names_all_required(row: Sequence[object], kind: str, overrides: Mapping[str, str] | None) -> bool:
+    """A row holding values that is a header still: its words (three or more, no fewer than its values) name every
+    required field and three fields at least ("Customer, Expiry, Owner" beside forecast months headed by dates)."""
+    words = [c if isinstance(c, str) and _HEADER_WORD_CELL.match(c.strip()) else None for c in row]
+    named = sum(w is not None for w in words)
+    values = sum(c not in (None, "") for c in row) - named
+    if named < 3 or named < values:
+        return False
+    fields = recognise_header(words, overrides, kind).fields
+    met = all(set(req if isinstance(req, tuple) else (req,)) & fields for req in REQUIRED_FIELDS.get(kind, ()))
+    return len(fields) >= 3 and met
 
 
 _HEADER_WORD_CELL = re.compile(r"^[^\d]{1,40}$")
