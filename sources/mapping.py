@@ -64,6 +64,7 @@ PARTY_MARGIN = 0.2  # other field on content alone
 _PARTY_PREFIXES = ("customer_", "reseller_", "bill_to_", "partner_", "contact_")
 EXACT_HEADER = 0.95  # a header naming a field exactly (a synonym of it)
 FEW_VALUES = 5  # fewer values than this never contradict a header
+FEW_DISTINCT = 2  # nor does one value written on every row ("CS-NBD-SRV" under "Product": one service bought by all)
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
 DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
 LINE_ITEM = 0.8  # header evidence of a bare "No." beside the document's number for the line's item
@@ -618,7 +619,7 @@ def map_columns(
             fit = content_fit(profiles[i], fld)
             if fit is not None:
                 # a handful of values cannot contradict a header, only fail to confirm it
-                few = profiles[i].non_blank < FEW_VALUES
+                few = profiles[i].non_blank < FEW_VALUES or profiles[i].distinct < FEW_DISTINCT
                 scores.content[i, j] = max(fit, CONTRADICTS) if few else fit
     scores.content[list(fixed)] = np.nan
     # a column whose header says it holds what no field holds (a cost centre, a tax id) is not read on its content

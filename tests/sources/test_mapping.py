@@ -123,6 +123,13 @@ def test_two_dates_named_by_one_word_each_beside_date_are_the_periods_start_and_
     assert "invoice_date" not in m.choices
 
 
+def test_one_value_on_every_row_does_not_contradict_its_header() -> None:
+    # one service SKU without a digit, bought by every customer: one value is too little to overrule "Product"
+    rows = [[CUSTOMERS[i % 8], "CS-NBD-SRV", "2027-01-01"] for i in range(8)]
+    m = map_columns(["Customer", "Product", "Expiry"], _cells(rows), "sales_rep")
+    assert m.choices["sku"].column == 1
+
+
 def test_every_recognised_field_is_stored_the_channel_fields_too() -> None:
     rows = [[CUSTOMERS[i % 8], f"p{i}@example.com", "2026-01-01", "Keystone Field Services"] for i in range(6)]
     m = map_columns(["Customer", "Contact Email", "Expiry", "Service Provider"], _cells(rows), "sales_rep")
