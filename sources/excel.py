@@ -81,9 +81,14 @@ class SheetFacts(NamedTuple):
     #: drop rows of such a sheet, so the workbook is read by openpyxl's full reader, which places each cell by
     #: its reference
     unordered: bool = False
+    #: 1-based rows the sheet hides (by hand, or an AutoFilter's filtered-out rows): read, and said
+    hidden_rows: frozenset[int] = frozenset()
 
 
 _NO_FACTS = SheetFacts([], [], [])
+#: a row the sheet hides (`<row r="8" hidden="1">`), and its number
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*\bhidden\s*=\s*["\'](?:1|true)["\'][^>]*)>')
+_ROW_NUMBER = re.compile(rb'\br\s*=\s*["\'](\d+)["\']')
 
 
 def check_workbook_file(path: Path, limits: ReadLimits | None = None) -> None:
@@ -169,6 +174,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             uncached: set[tuple[int, int]] = set()
             errors: dict[tuple[int, int], str] = {}
             hidden: list[tuple[int, int]] = []
+            hidden_rows: set[int] = set()
             styled: dict[tuple[int, str], int] = {}  # (column, currency) -> cells wearing it
             in_head = True  # before <sheetData>, where <cols> stands
             tail = b""
@@ -193,6 +199,9 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                         _count_styled(buf, styles, styled)
                     if b't="e"' in buf or b"t='e'" in buf:
                         _note_errors(buf, errors)
+                    if b"hidden" in buf:
+                        hidden_rows.update(int(n.group(1)) for tag in _HIDDEN_ROW.findall(buf)
+                                           if (n := _ROW_NUMBER.search(tag)) is not None)
                     # keep a tail so a tag cut by the chunk boundary is seen whole next time;
                     # matches seen twice are deduplicated
                     tail = buf[-8192:]
@@ -208,7 +217,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             out[_unescape(sheet_name)] = SheetFacts(
                 list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
                 sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled),
-                _table_totals(zf, folder, relations, names), meter.unordered())
+                _table_totals(zf, folder, relations, names), meter.unordered(), frozenset(hidden_rows))
     return out
 
 
@@ -578,12 +587,26 @@ def _read_sheets(
         found_tables = _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
         if deep:
             found_tables[0].warnings.append(deep_header_note(idx, HEADER_SEARCH_ROWS))
+        found_tables[0].warnings += _hidden_rows_note(found_tables, sheet_facts.hidden_rows)
         for table in found_tables:
             table.warnings.extend(totals_notes)
         tables += found_tables
     if tables and hidden_tables:
         tables[0].warnings += [f"sheet '{name}' is {reason}" for name, reason in hidden_tables]
     return tables, skipped
+
+
+def _hidden_rows_note(tables: list[RawTable], hidden_rows: frozenset[int]) -> list[str]:
+    """A warning naming the rows of the sheet's tables that the sheet hides (by hand or by a filter): they are
+    read as lines like the others, as a person who unhides them sees them, but nobody should be surprised."""
+    if not hidden_rows:
+        return []
+    rows = sorted({int(r) for t in tables for r in t.row_numbers if int(r) in hidden_rows})
+    if not rows:
+        return []
+    shown = ", ".join(str(r) for r in rows[:8]) + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
+    return [f"row{'s' if len(rows) > 1 else ''} {shown} {'are' if len(rows) > 1 else 'is'} hidden in the sheet (by "
+            "hand or by a filter): read as lines like the others"]
 
 
 #: how a hidden sheet holding a table of the source's kind is named

@@ -1,5 +1,6 @@
 """A hidden sheet holding a table of the source's kind is not read, as before, but said: a warning and the sheet's
-skip reason name it and its rows (before: a hidden month's lines were dropped with no word)."""
+skip reason name it and its rows (before: a hidden month's lines were dropped with no word). Rows the sheet hides (by
+hand or by a filter) are read as lines, and named."""
 
 from __future__ import annotations
 
@@ -37,3 +38,20 @@ def test_hidden_sheets_holding_lines_are_named_with_their_rows(tmp_path: Path) -
         "inbox/pos.xlsx [Mar 2026]: sheet 'May 2026' is hidden, holding a table of 3 rows: not read (name it under "
         "`sheet:` with the visible sheets to read it)"]
     assert {s.sheet: s.skipped for s in out.sheets}["Lists"] == "hidden sheet"
+
+
+def test_rows_the_sheet_hides_are_read_and_named(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(POS_HEADER)
+    for d in range(6):
+        ws.append([f"2026-03-{d + 1:02d}", "Infocore", f"Customer {d}", "C9300", 1, 100])
+    ws.row_dimensions[3].hidden = True  # hidden by hand
+    ws.row_dimensions[5].hidden = True
+    path = tmp_path / "inbox" / "pos.xlsx"
+    path.parent.mkdir(parents=True)
+    wb.save(path)
+    out = read_path(path)
+    assert out.status == "loaded" and out.rows_loaded == 6
+    assert ("inbox/pos.xlsx [Sheet]: rows 3, 5 are hidden in the sheet (by hand or by a filter): read as lines like "
+            "the others") in out.warnings
