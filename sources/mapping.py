@@ -45,7 +45,7 @@ from sources.headers import (
     override_columns,
     repeated_headers,
 )
-from sources.line_arithmetic import ROWS_TESTED, line_columns
+from sources.line_arithmetic import line_columns
 from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.page_furniture import furniture
@@ -169,20 +169,12 @@ def _prefer_filled(scores: _Scores, profiles: list[ColumnProfile], rows: int, mu
             scores.combined[i, j] *= filled[i]
 
 
-def _gross_beside_net(scores: _Scores, cells: pd.DataFrame, labels: list[str]) -> list[str]:
+def _gross_beside_net(scores: _Scores, values: Callable[[int], np.ndarray], width: int, labels: list[str]) -> list[str]:
     """Of two money columns that may be the amount (or the unit price), one the other plus a VAT or GST rate on
     every row, with a third column holding the difference (the tax), the larger includes the tax ("Celkem s DPH"
     beside "Celkem bez DPH" and "DPH"): it yields to the net one, whatever its words say. A note says so. (A
     selling price a fixed margin over a purchase price has no column of the difference.)"""
     notes: list[str] = []
-    head = cells.iloc[:HEAD_ROWS]
-    parsed: dict[int, np.ndarray] = {}
-
-    def values(i: int) -> np.ndarray:
-        if i not in parsed:
-            parsed[i] = parse_money(head[str(i)])[0].to_numpy(dtype="float64")
-        return parsed[i]
-
     for name in ("amount", "unit_price"):
         if name not in scores.fields:
             continue
@@ -193,7 +185,7 @@ def _gross_beside_net(scores: _Scores, cells: pd.DataFrame, labels: list[str]) -
                 if a == b or scores.combined[b, j] < scores.combined[a, j] * TAX_INCLUDED_WEIGHT:
                     continue
                 rate = _tax_rate(values(a), values(b))
-                if rate is None or not _has_tax_column(values(a), values(b), values, head.shape[1], {a, b}):
+                if rate is None or not _has_tax_column(values(a), values(b), values, width, {a, b}):
                     continue
                 scores.combined[b, j] = scores.combined[a, j] * TAX_INCLUDED_WEIGHT
                 notes.append(f"column {labels[b]!r} is column {labels[a]!r} plus {rate:.1%} tax on every row: "
@@ -228,6 +220,20 @@ def _contact_reached(kind: str, heads: list[str], chosen: dict[str, int], scores
     return out
 
 
+def _money_head(cells: pd.DataFrame) -> Callable[[int], np.ndarray]:
+    """A column's first `HEAD_ROWS` cells as amounts (NaN where a cell is none), parsed once for every rule that
+    compares amounts row by row (a line's arithmetic, a gross beside its net)."""
+    head = cells.iloc[:HEAD_ROWS]
+    parsed: dict[int, np.ndarray] = {}
+
+    def values(i: int) -> np.ndarray:
+        if i not in parsed:
+            parsed[i] = parse_money(head[str(i)])[0].to_numpy(dtype="float64", na_value=np.nan)
+        return parsed[i]
+
+    return values
+
+
 #: the fields a line's arithmetic names, in the order of `line_arithmetic.LineColumns`
 LINE_FIELDS = ("quantity", "unit_price", "amount")
 #: the score a column gets for the field its line's arithmetic names (a header naming it surely scores more)
@@ -237,7 +243,7 @@ ARITHMETIC_MONEY = 0.3
 
 
 def _line_arithmetic(
-    scores: _Scores, cells: pd.DataFrame, profiles: list[ColumnProfile], labels: list[str]
+    scores: _Scores, values: Callable[[int], np.ndarray], profiles: list[ColumnProfile], labels: list[str]
 ) -> list[str]:
     """Quantity x unit price = amount on every row names those three columns in any language: each is given
     its field at `ARITHMETIC` (a sure header of it keeps its own score) and loses the other two fields, unless
@@ -254,9 +260,7 @@ def _line_arithmetic(
                if not named_else[i] and p.non_blank >= 3 and fits[i] >= ARITHMETIC_MONEY]
     if len(numeric) < 3:
         return []
-    head = cells.iloc[:ROWS_TESTED]
-    found = line_columns({i: parse_money(head[str(i)])[0].to_numpy(dtype="float64", na_value=np.nan)
-                          for i in numeric})
+    found = line_columns({i: values(i) for i in numeric})
     if found is None:
         return []
     unnamed = []
@@ -633,8 +637,9 @@ def map_columns(
     _keep_exact_numbers(scores, cells)
     _prefer_filled(scores, profiles, len(cells), must)
     _fallbacks_yield(scores, profiles, len(cells))
-    gross_notes = _line_arithmetic(scores, cells, profiles, occurrence_labels(heads))
-    gross_notes += _gross_beside_net(scores, cells, occurrence_labels(heads))
+    money_head = _money_head(cells)
+    gross_notes = _line_arithmetic(scores, money_head, profiles, occurrence_labels(heads))
+    gross_notes += _gross_beside_net(scores, money_head, n, occurrence_labels(heads))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     # of two headers naming a field as surely, the one saying more wins ("Account Type" over "Type", "Service
     # Level Agreement" over "Contract Type", "Contract Number" over "Contract ID": an id is a system's own key)

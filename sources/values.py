@@ -149,15 +149,18 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u2060-\u2064\u206a-\u20
 _JOINERS = re.compile("[\u200c\u200d]")
 
 
+def without_invisible(text: str, *, code: bool = False) -> str:
+    """`text` without the characters no reader sees (the joiners too in a `code`)."""
+    text = _INVISIBLE.sub("", text)
+    return _JOINERS.sub("", text) if code else text
+
+
 def one_line(text: str | None, *, code: bool = False) -> str | None:
     """A name or a code as one line: invisible characters dropped (joiners too in a `code`), line breaks and tabs
     a space ("Union Steel\nInc" is "Union Steel Inc"); None for nothing left."""
     if text is None:
         return None
-    text = _INVISIBLE.sub("", text)
-    if code:
-        text = _JOINERS.sub("", text)
-    return " ".join(text.split()) or None
+    return " ".join(without_invisible(text, code=code).split()) or None
 
 
 def parse_line(raw: pd.Series, *, code: bool = False) -> pd.Series:
@@ -539,8 +542,8 @@ def _serial_list(value: object) -> list[str] | None:
     """One serial cell as a list (None for a blank cell). Most cells are one serial and nothing else,
     and nearly every one is a distinct value: those are taken as they are (`_serial_cell` gives them
     the same list, through the prefix, the split and the trim)."""
-    if type(value) is str and (_INVISIBLE.search(value) or _JOINERS.search(value)):
-        value = _JOINERS.sub("", _INVISIBLE.sub("", value))  # a zero-width space copied from a web page
+    if type(value) is str:
+        value = without_invisible(value, code=True)  # a zero-width space copied from a web page
     if type(value) is str and _PLAIN_SERIAL.fullmatch(value):
         return [] if value.lower() in SERIAL_PLACEHOLDERS or not is_serial_token(value) else [value]
     return _serial_cell(value)
