@@ -722,7 +722,16 @@ def _raw_table(
         merged=blocks_in_table(facts.merges, header_row + 1, last, offset, width),
         hidden=columns_in_table(facts.hidden, offset, width),
         currencies={c - 1 - offset: code for c, code in facts.currencies.items() if 0 <= c - 1 - offset < width},
+        uncached=_rows_by_column(blind, offset),
     )
+
+
+def _rows_by_column(cells: list[tuple[int, int]], offset: int) -> dict[int, frozenset[int]]:
+    """(row, 1-based sheet column) pairs as table column position -> row numbers."""
+    out: dict[int, set[int]] = {}
+    for r, c in cells:
+        out.setdefault(c - 1 - offset, set()).add(r)
+    return {col: frozenset(rows) for col, rows in out.items()}
 
 
 def _protected(cells: pd.DataFrame, rows: int = 2000) -> bool:

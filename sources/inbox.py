@@ -169,12 +169,14 @@ def discover(home: Path, sources: Sequence[SourceConfig]) -> list[InboxFile]:
 
 @dataclass(frozen=True)
 class OutsideLink:
-    """A path a source's glob names that leads out of the home (a symlink): never read, but reported."""
+    """A path a source's glob names that is a link never read: out of the home, to nothing, or to a file
+    another source reads under its own path. Reported on every run, so a skipped file is never silent."""
 
     source: SourceConfig
     relpath: str
     target: str
     dangling: bool = False  # the link leads to nothing (its target was moved or deleted)
+    read_by: str = ""  # the source that reads the target under its own path (a link into its folder)
 
     @property
     def sha256(self) -> str:
@@ -186,13 +188,19 @@ class OutsideLink:
         if self.dangling:
             return (f"{self.relpath}: not read: it is a link to {self.target}, which does not exist; copy the file "
                     "into the inbox to load it")
+        if self.read_by:
+            return (f"{self.relpath}: not read as {self.source.name!r}: it is a link to {self.target}, which source "
+                    f"{self.read_by!r} reads under its own name (a file is read once, by the source whose path names "
+                    "it); copy the file to read it as this source's too")
         return (f"{self.relpath}: not read: it is a link to {self.target}, outside the home; copy the file "
                 "into the inbox to load it")
 
 
 def outside_links(home: Path, sources: Sequence[SourceConfig]) -> list[OutsideLink]:
-    """The files `list_inbox` leaves out because they are links out of the home, or to nothing."""
+    """The links `list_inbox` leaves out: out of the home, to nothing, or into another source's folder to a
+    file that source reads by its own path (a link to a file of its own source is an alias, read once)."""
     home = Path(home).resolve()
+    reader = {f.path.resolve(): f for f in list_inbox(home, sources)}
     out: list[OutsideLink] = []
     seen: set[str] = set()
     for src in sources:
@@ -202,7 +210,12 @@ def outside_links(home: Path, sources: Sequence[SourceConfig]) -> list[OutsideLi
             real = path.resolve()
             relpath = path.relative_to(home).as_posix()
             dangling = not real.exists()
-            if (dangling or home not in real.parents) and relpath not in seen:
+            if relpath in seen:
+                continue
+            if dangling or home not in real.parents:
                 seen.add(relpath)
                 out.append(OutsideLink(src, relpath, str(real), dangling))
+            elif (owner := reader.get(real)) is not None and owner.source.name != src.name and owner.path != path:
+                seen.add(relpath)
+                out.append(OutsideLink(src, relpath, owner.relpath, read_by=owner.source.name))
     return out

@@ -30,7 +30,7 @@ from sources.section_rows import section_fields
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import stacked_starts
 from sources.title_values import table_wide, title_values
-from sources.workbook_package import binary_copy, package_format, package_note, readable_copy
+from sources.workbook_package import binary_copy, encrypted_package, package_format, package_note, readable_copy
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -238,10 +238,15 @@ def _stacked_text_tables(table: RawTable, src: SourceConfig) -> list[RawTable]:
 def _binary_workbook(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple[list[RawTable], list[SheetReport]]:
     """An OLE2 file named .xlsx, .xlsm, .xlsb or .ods: an old binary .xls renamed (read as one, by
     python-calamine), or an encrypted workbook, which no reader opens without its password."""
+    if encrypted_package(path):
+        raise FileReadError("this is a password-protected workbook (an encrypted OLE2 file): no reader opens it "
+                            "without its password; save it as an unprotected .xlsx")
     try:
         with binary_copy(path) as copy:
             tables, reports = _workbook_tables(copy, src, limits)
-    except FileReadError:
+    except FileReadError as exc:
+        if not str(exc).startswith("not a readable"):  # read as an .xls, then refused (a limit): say so as it is
+            raise FileReadError(f"an old .xls workbook named {path.suffix.lower()}: {exc}") from None
         raise FileReadError("this is an OLE2 file: a password-protected workbook or an old .xls; "
                             "save it as an unprotected .xlsx") from None
     return tables, reports

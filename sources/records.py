@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -390,6 +391,54 @@ def _structure_notes(table: RawTable, footnotes: np.ndarray, grouped: GroupRows)
     return notes
 
 
+#: said after "required field ... is empty" when the empty cell is a formula saved with no value
+UNCACHED_FORMULA = (": its cell holds a formula saved with no value (the file was written by a program that does "
+                    "not calculate formulas); open it in Excel and save it again")
+
+
+def _uncached_rows(table: RawTable, where: pd.Series, fields: list[str]) -> pd.Series | None:
+    """The rows whose cell of one of `fields`' columns is a formula saved with no value; None when none is."""
+    rows = frozenset().union(*(table.uncached.get(idx, frozenset()) for idx, fld in table.header.mapping.items()
+                               if fld in fields))
+    return where.isin(rows) if rows else None
+
+
+def _required_problems(
+    table: RawTable, kind: str, typed: dict[str, pd.Series], where: pd.Series, problems: list[Problem],
+    copies: Mapping[str, pd.Series], header_of: dict[str, str],
+) -> list[Problem]:
+    """Each required field's rows with no value: empty (with why, where the cell is a formula saved with no
+    value), or no column at all. A value already reported unreadable is not also reported empty."""
+    out: list[Problem] = []
+    unreadable: dict[str, pd.Series] = {}
+    for mask, fld, _, _ in problems:
+        unreadable[fld] = unreadable[fld] | mask if fld in unreadable else mask
+    for req in REQUIRED_FIELDS[kind]:
+        options = req if isinstance(req, tuple) else (req,)
+        present = pd.Series(False, index=where.index)
+        for opt in options:
+            if opt in unreadable:  # an unreadable value is reported as such, not also as empty
+                present |= unreadable[opt]
+            if opt in copies:  # its value is the merged block's, stated on the block's first line
+                present |= copies[opt]
+            if opt in typed:
+                v = typed[opt]
+                present |= v.str.len().fillna(0).gt(0) if FIELD_TYPES[opt] == "serials" else v.notna()
+            present |= stood_in(opt, lambda f: typed[f].notna().to_numpy() if f in typed else None, len(where))
+        mapped = [o for o in options if o in typed]
+        if mapped:
+            label = " or ".join(f"'{o}'" + (f" (column '{header_of[o]}')" if o in header_of else "") for o in options)
+            why = f"required field {label} is empty"
+            blind = _uncached_rows(table, where, mapped)
+            if blind is not None:  # the empty cell is a formula the writing program never calculated
+                out.append((~present & blind, options[0], why + UNCACHED_FORMULA, None))
+                present |= blind
+        else:
+            why = f"required field {' or '.join(repr(o) for o in options)} has no column in this file"
+        out.append((~present, options[0], why, None))
+    return out
+
+
 def _sign_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> list[Problem]:
     """A line returning units (a negative quantity) for a positive amount: a return written with its amount
     unsigned, or a sign slipped - added, it would count as a sale twice over; quarantined, never guessed."""
@@ -601,28 +650,7 @@ def type_rows(
     for row_number, why in table.cut_rows.items():  # the row is unfinished: none of its values is trusted
         problems.append((where.eq(row_number), "row", why, None))
 
-    unreadable: dict[str, pd.Series] = {}
-    for mask, fld, _, _ in problems:
-        unreadable[fld] = unreadable[fld] | mask if fld in unreadable else mask
-    for req in REQUIRED_FIELDS[kind]:
-        options = req if isinstance(req, tuple) else (req,)
-        present = pd.Series(False, index=body.index)
-        for opt in options:
-            if opt in unreadable:  # an unreadable value is reported as such, not also as empty
-                present |= unreadable[opt]
-            if opt in once.copies:  # its value is the merged block's, stated on the block's first line
-                present |= once.copies[opt]
-            if opt in typed:
-                v = typed[opt]
-                present |= v.str.len().fillna(0).gt(0) if FIELD_TYPES[opt] == "serials" else v.notna()
-            present |= stood_in(opt, lambda f: typed[f].notna().to_numpy() if f in typed else None, len(body))
-        mapped = [o for o in options if o in typed]
-        if mapped:
-            label = " or ".join(f"'{o}'" + (f" (column '{header_of[o]}')" if o in header_of else "") for o in options)
-            why = f"required field {label} is empty"
-        else:
-            why = f"required field {' or '.join(repr(o) for o in options)} has no column in this file"
-        problems.append((~present, options[0], why, None))
+    problems += _required_problems(table, kind, typed, where, problems, once.copies, header_of)
 
     failed_any = pd.Series(False, index=body.index)
     for mask, _, _, _ in problems:

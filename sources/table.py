@@ -41,6 +41,8 @@ class RawTable:
     currencies: dict[int, str] = field(default_factory=dict)
     #: the lines above the header (a title, "Customer: Delta Legal Inc."), the first on row/line 1
     above: tuple[tuple[object, ...], ...] = ()
+    #: column position -> the rows whose cell holds a formula saved with no value (Excel only): read as empty
+    uncached: dict[int, frozenset[int]] = field(default_factory=dict)
 
     @property
     def header_names(self) -> list[str]:

@@ -69,6 +69,22 @@ def binary_copy(path: Path) -> Iterator[Path]:
         yield copy
 
 
+#: the stream an encrypted OOXML workbook keeps its package in, as an OLE2 directory names it (UTF-16LE)
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def encrypted_package(path: Path, chunk: int = 1 << 20) -> bool:
+    """Whether an OLE2 file is a password-protected .xlsx (Office's encryption wraps the package in an OLE2
+    file whose directory names an "EncryptedPackage" stream), looked for chunk by chunk."""
+    tail = b""
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            if _ENCRYPTED_STREAM in tail + block:
+                return True
+            tail = block[-len(_ENCRYPTED_STREAM):]
+    return False
+
+
 def package_note(suffix: str, fmt: str, back: bool) -> str:
     """The warning of a workbook read from a copy: what it is, and what to fix at the source."""
     notes = []

@@ -359,3 +359,23 @@ def test_a_time_cell_sends_the_workbook_to_openpyxl(tmp_path: Path, monkeypatch:
     tables, _ = read_workbook(tmp_path / "times.xlsx", "sales_rep")
     assert opened == [tmp_path / "times.xlsx"]
     assert tables[0].cells.iloc[0].tolist() == ["Foo", dt.datetime(2026, 5, 1), dt.time(9, 30)]
+
+
+def test_a_required_cell_that_is_a_formula_saved_with_no_value_says_so(tmp_path: Path) -> None:
+    """A VLOOKUP customer written by a library that does not calculate: the line is quarantined, and
+    its reason names the formula, not only an empty field (the warning names the cells)."""
+    from sources.config import SourceConfig
+    from sources.reader import read_source_file
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Invoice Date", "Invoice No", "Reseller", "End Customer Name", "SKU", "Serial", "Amount"])
+    ws.append([dt.date(2026, 3, 1), "INV-1", "Acme", "Foo Ltd", "AB-1", "SN1", 100])
+    ws.append([dt.date(2026, 3, 2), "INV-2", "Acme", "=VLOOKUP(E3,Lookup!A:B,2,0)", "AB-2", "SN2", 200])
+    ws.append([dt.date(2026, 3, 3), "INV-3", "Acme", None, "AB-3", "SN3", 300])
+    wb.save(tmp_path / "pos.xlsx")
+    src = SourceConfig(name="pos", kind="distributor", path="*.xlsx")
+    out = read_source_file(tmp_path / "pos.xlsx", "pos.xlsx", src)
+    reasons = dict(zip(out.quarantine["source_row"], out.quarantine["reason"], strict=True))
+    assert "formula saved with no value" in reasons[3] and "open it in Excel and save it again" in reasons[3]
+    assert "is empty" in reasons[4] and "formula" not in reasons[4]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sources.config import SourceConfig
-from sources.inbox import discover, sha256_of, source_fingerprint, sources_without_files
+from sources.inbox import discover, outside_links, sha256_of, source_fingerprint, sources_without_files
 
 
 def _home(tmp_path: Path, files: dict[str, bytes]) -> Path:
@@ -127,6 +127,17 @@ def test_a_link_in_another_sources_folder_takes_no_file(tmp_path: Path) -> None:
     cfg = _config(("pos", "distributor", "inbox/pos/*.csv"), ("invoices", "accounting", "inbox/invoices/*.csv"))
     assert [(f.source.name, f.relpath) for f in discover(home, cfg)] == [
         ("pos", "inbox/pos/a.csv"), ("invoices", "inbox/invoices/2021.csv")]
+    # ... and it is said: the link is named, with the source that reads its target
+    [link] = outside_links(home, cfg)
+    assert (link.source.name, link.relpath, link.read_by) == ("pos", "inbox/pos/link.csv", "invoices")
+    assert link.reason.startswith("inbox/pos/link.csv: not read as 'pos': it is a link to inbox/invoices/2021.csv, "
+                                  "which source 'invoices' reads under its own name")
+
+
+def test_a_link_to_a_file_of_its_own_source_is_an_alias_not_reported(tmp_path: Path) -> None:
+    home = _home(tmp_path, {"inbox/ok.csv": b"1"})
+    (home / "inbox" / "inside.csv").symlink_to(home / "inbox" / "ok.csv")
+    assert outside_links(home, _config(("s", "distributor", "inbox/*.csv"))) == []
 
 
 def test_file_names_match_in_any_case_and_unread_files_are_named(tmp_path: Path) -> None:

@@ -103,6 +103,28 @@ def test_an_old_binary_xls_named_xlsx_is_read_as_xls(tmp_path: Path) -> None:
                    for w in out.warnings), out.warnings
 
 
+
+def test_an_xls_named_xlsx_over_a_limit_says_the_limit_and_an_encrypted_one_the_password(tmp_path: Path) -> None:
+    """A renamed .xls refused by a limit says which (not "a password"); an encrypted .xlsx (an OLE2 file
+    holding an "EncryptedPackage" stream) says it needs its password."""
+    from sources.config import SourceConfig
+    from sources.limits import ReadLimits
+    from sources.reader import read_source_file
+
+    named = tmp_path / "inbox" / "pos.xlsx"
+    named.parent.mkdir(parents=True)
+    named.write_bytes(_xls(tmp_path / "tmp" / "pos.xls").read_bytes())
+    src = SourceConfig(name="pos", kind="distributor", path="inbox/*.xlsx")
+    out = read_source_file(named, "inbox/pos.xlsx", src, limits=ReadLimits(max_cells=5))
+    assert out.status == "error" and "an old .xls workbook named .xlsx: " in str(out.error), out.error
+    assert "max_cells" in str(out.error) and "password" not in str(out.error)
+    locked = tmp_path / "inbox" / "locked.xlsx"
+    locked.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(3000) + "EncryptedPackage".encode("utf-16-le")
+                       + bytes(500))
+    error = str(read_source_file(locked, "inbox/locked.xlsx", src).error)
+    assert error == ("inbox/locked.xlsx: this is a password-protected workbook (an encrypted OLE2 file): no reader "
+                     "opens it without its password; save it as an unprotected .xlsx")
+
 # --- a workbook under another workbook's name, a package written with "\" (sources/workbook_package.py) --
 
 def _xlsx(path: Path) -> Path:
