@@ -13,11 +13,11 @@ from sources.currency import code_of
 _SCALE_WORDS: dict[float, frozenset[str]] = {
     1_000.0: frozenset({
         "000", "'000", "000s", "'000s", "k", "thousand", "thousands", "tsd", "tds", "tausend", "milliers", "miles",
-        "migliaia", "duizenden", "tys", "тыс", "tusen", "tuhat", "ezer",
+        "migliaia", "duizenden", "tys", "тыс", "tusen", "tuhat", "ezer", "tkr",
     }),
     1_000_000.0: frozenset({
         "m", "mn", "mm", "mio", "mln", "million", "millions", "millionen", "millones", "milioni", "miljoen",
-        "miljoner", "млн",
+        "miljoner", "млн", "mkr", "mnkr",
     }),
     0.01: frozenset({"cents", "cent", "pence", "centimes", "céntimos", "centavos", "öre", "øre", "kopecks", "копеек"}),
 }  # fmt: skip
@@ -61,9 +61,8 @@ def _group_scale(group: str) -> float | None:
             continue
         if word in _SCALE_OF:
             scales.add(_SCALE_OF[word])
-        elif not (len(token) > 1 and token[0].lower() in "kmt" and code_of(token[1:]) is not None) and code_of(
-                token) is None:
-            return None
-        elif word[0] in "km" and len(token) > 1 and code_of(token[1:]) is not None:
+        elif len(token) > 1 and word[0] in _GLUED_SCALE and code_of(token[1:]) is not None:  # "k€", "TUSD"
             scales.add(_GLUED_SCALE[word[0]])
+        elif code_of(token) is None:
+            return None
     return scales.pop() if len(scales) == 1 else None

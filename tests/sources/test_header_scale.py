@@ -18,7 +18,8 @@ ROWS = [["2024-03-01", "Infocore", "Delta Legal", "C9300-48P-A", 1], ["2024-03-0
     ("Sales (USD 000)", 1_000.0), ("Ext Price ($K)", 1_000.0), ("Umsatz TEUR", 1_000.0), ("Amount (k€)", 1_000.0),
     ("Revenue (£'000)", 1_000.0), ("Importe (miles de €)", 1_000.0), ("Net amount in thousands", 1_000.0),
     ("Revenue (EUR m)", 1_000_000.0), ("Betrag (Mio. €)", 1_000_000.0), ("Ext Price (in cents)", 0.01),
-    ("Amount", None), ("Amount (USD)", None), ("Total (€)", None), ("Qty (k units)", None), ("Price (in EUR)", None),
+    ("Belopp (tkr)", 1_000.0), ("Omsättning (mkr)", 1_000_000.0), ("Amount (TUSD)", 1_000.0),
+    ("Belopp (kr)", None), ("Cena (Kč)", None), ("Amount", None), ("Amount (USD)", None), ("Total (€)", None), ("Qty (k units)", None), ("Price (in EUR)", None),
 ])
 def test_the_unit_a_header_writes(header: str, scale: float | None) -> None:
     found = header_scale(header)
