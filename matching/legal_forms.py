@@ -194,7 +194,7 @@ EXTRA_FORMS: Final[tuple[str, ...]] = (
 MIN_CUT: Final[int] = 5
 #: forms that are country or region codes or ordinary words: never stripped
 NEVER_STRIP: Final[frozenset[str]] = frozenset(
-    {"uk", "at", "nl", "ca", "private", "unlimited", "ent", "vat", "ok", "ec", "ee", "ad"}
+    {"uk", "at", "nl", "private", "unlimited", "ent", "vat", "ok", "ec", "ee", "ad"}
 )
 #: short forms that are also words or codes: stripped only when spaced/dotted or by country
 AMBIGUOUS: Final[frozenset[str]] = frozenset(
@@ -205,6 +205,7 @@ AMBIGUOUS: Final[frozenset[str]] = frozenset(
         "sal", "sc", "sd", "se", "sem", "sf", "sha", "sia", "sp", "spa", "ss", "teo", "ud",
         "xk", "xt", "sas", "sep", "sca", "scs", "snc", "me", "is", "gs", "sad", "koop", "ses",
         "vos", "pc", "na", "sau", "pcl", "sb", "eu", "ug", "ek", "cc", "dac", "sac", "sag", "est", "sam",
+        "ca",  # Venezuela's compañía anónima ("C.A."), and California, Canada: dotted or by country only
     }
 )  # fmt: skip
 #: forms that lead a name as well as trail it ("N.V. Philips", "OOO Romashka")
@@ -297,7 +298,7 @@ EXTRA_BY_COUNTRY: Final[dict[str, tuple[str, ...]]] = {
     "AZ": ("mmc", "asc", "qsc"),
     # Venezuela's "Compañía Anónima" (its "C.A." is Canada's code: never stripped), Monaco's "Société Anonyme
     # Monégasque" (S.A.M.; "Sam" is a name: stripped dotted or in Monaco, as the other ambiguous forms are)
-    "VE": ("compania anonima", "sa"),
+    "VE": ("compania anonima", "ca", "sa"),
     "MC": ("sam", "societe anonyme monegasque", "sarl"),
 }
 

@@ -37,3 +37,11 @@ def test_monacos_sam_is_a_form_dotted_or_in_monaco_and_a_name_elsewhere() -> Non
     names = pd.Series(["ELECTRICITE GIORDANO S.A.M.", "Electricite Giordano SAM", "Uncle Sam"])
     assert normalise_company_names(names, pd.Series(["MC", "MC", "US"])).tolist() == [
         "electricite giordano", "electricite giordano", "uncle sam"]
+
+
+def test_venezuelas_ca_is_a_form_dotted_or_in_venezuela_and_a_state_elsewhere() -> None:
+    """"C.A." (compañía anónima) ends most Venezuelan names; bare "CA" elsewhere is California or Canada."""
+    names = pd.Series(["Servicios Tepuy & Asociados C. A.", "Grupo Llanos C.A", "Inversiones Caracas CA",
+                       "Acme Systems CA", "Bank of CA"])
+    assert normalise_company_names(names, pd.Series(["VE", None, "VE", "US", None])).tolist() == [
+        "servicio tepuy asociado", "grupo llano", "inversione caraca", "acme system ca", "bank ca"]
