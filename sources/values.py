@@ -246,7 +246,7 @@ _AMOUNT_SPACES_RX = re.compile(r"[\s\u00a0\u202f'’]")
 _DIGIT_RX = re.compile(r"\d")
 #: a space or apostrophe between two digits, and the whole part of a number grouped by them in thousands
 _INNER_SPACE_RX = re.compile(r"\d[\s\u00a0\u202f'’]+\d")
-_SPACE_GROUPED_RX = re.compile(r"(?<![\d.,])\d{1,3}(?:[\s\u00a0\u202f'’]\d{3})+(?![\d\s\u00a0\u202f'’])")
+_SPACE_GROUPED_RX = re.compile(r"(?<![\d.,])\d{1,3}(?:[\s\u00a0\u202f'’]\d{3})+(?!\d|[\s\u00a0\u202f'’]+\d)")
 
 
 def _spaced_groups_ok(text: str) -> bool:

@@ -311,6 +311,14 @@ def test_digits_spaced_other_than_in_thousands_are_no_amount() -> None:
     assert parse_money_column(pd.Series(["1'234.50", "CHF 12'500.00"])).values.tolist() == [1234.5, 12500.0]
 
 
+def test_whole_amounts_grouped_by_spaces_before_a_currency() -> None:
+    """"117 879 kr" and "1 500 €" (how a Swede or a Frenchman types a whole amount) failed: the space before the
+    currency was taken for one more group separator; "1 500 1 500" stays two numbers."""
+    col = parse_money_column(pd.Series(["117 879 kr", "1\u00a0831 kr", "1 500 €", "12 345 Ft", "117 879 SEK"]))
+    assert col.values.tolist() == [117879.0, 1831.0, 1500.0, 12345.0, 117879.0] and not col.failed.any()
+    assert parse_money_column(pd.Series(["1 500 1 500 €"])).failed.all()
+
+
 def test_credits_debits_and_the_typeset_minus() -> None:
     """"1234.00 CR" and "−1234.00" (U+2212) were quarantined as "unknown or ambiguous currency"."""
     col = parse_money_column(pd.Series(["1234.00 CR", "56.10 Dr.", "\u22121234.00", "1,234.00 CR", "100.00"]))
