@@ -19,7 +19,9 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from sources.currency import header_currency
 from sources.fields import CANONICAL_FIELDS, FIELD_TYPES, REQUIRED_FIELDS, eligible_fields, required_columns
+from sources.header_scale import header_scale
 from sources.header_words import ABBREVIATION, GUESSED, MODIFIERS, TYPO, header_words
 from sources.vocabulary import (
     DOCUMENT_TOTAL_PHRASES,
@@ -574,8 +576,27 @@ def stacked_header(
             group = top_cells[j]  # a blank detail under a blank group ends the group
             continue
         alone = not group or group.lower() == detail.lower() or (keep_alone is not None and keep_alone(group, detail))
-        out.append(detail if alone else f"{group} {detail}")
+        out.append(detail + _group_unit(group, detail) if alone else f"{group} {detail}")
     return out
+
+
+_SCALE_PHRASES = {1_000.0: "in thousands", 1_000_000.0: "in millions", 0.01: "in cents"}
+
+
+def _group_unit(group: str, detail: str) -> str:
+    """The unit a group title writes for the columns under it, for a detail read alone: "Montants HT (EUR)" over
+    "PU" reads "PU (EUR)", so the amounts keep their currency (and scale); "" when the group writes none or the
+    detail writes its own."""
+    if not group:
+        return ""
+    unit = []
+    code = header_currency(group)
+    if code is not None and header_currency(detail) is None:
+        unit.append(f" ({code})")
+    scale = header_scale(group)
+    if scale is not None and header_scale(detail) is None:
+        unit.append(f" {_SCALE_PHRASES[scale[0]]}")
+    return "".join(unit)
 
 
 def _cell_words(row: Sequence[object]) -> list[str]:

@@ -55,3 +55,16 @@ def test_a_cell_or_column_wins_and_two_headers_disagreeing_name_none(tmp_path: P
     two = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Unit Price (USD)", "Amount (EUR)"]
     out = read(tmp_path, "two.csv", csv_text([[*ROWS[0][:5], "1200", "1100"]], two))
     assert out.records["currency"].isna().all() and not any("currency:" in w for w in out.warnings)
+
+
+def test_a_group_title_over_two_header_rows_names_the_currency_of_the_columns_under_it(tmp_path: Path) -> None:
+    """"Montants HT (EUR)" over "PU" and "Total" (an Exclusive Networks report): the short details are read alone,
+    and they used to lose the group's currency, so euros were valued as the reporting currency without a word."""
+    text = ("N° facture,Date,Revendeur,Client final,,Référence,Montants HT (EUR),,\n"
+            ",,,Nom,Code,,Qté,PU,Total\n"
+            "F-1,2026-03-01,Infocore,Delta Legal,C1,FC-10-0100F,2,10.50,21.00\n"
+            "F-2,2026-03-02,Infocore,Kestrel SARL,C2,FC-10-0100F,1,99.00,99.00\n")
+    out = read(tmp_path, "en.csv", text)
+    assert out.status == "loaded" and list(out.records["currency"]) == ["EUR", "EUR"]
+    assert [float(a) for a in out.records["amount"]] == [21.0, 99.0]
+    assert any("currency: EUR where no cell or column names one" in w for w in out.warnings), out.warnings
