@@ -428,7 +428,36 @@ def _dates_by_order(
         del chosen[fld]  # a generic "date" header the pair reads as the period's start or end
     chosen.update(paired)
     by_order.update(paired)
+    sibling = _sibling_date(cells, heads, chosen, scores)
+    chosen.update(sibling)
+    by_order.update(sibling)
     return by_order
+
+
+def _sibling_date(cells: pd.DataFrame, heads: list[str], chosen: dict[str, int], scores: _Scores) -> dict[str, int]:
+    """The other end of a period one of whose ends a header names: a column no field took, whose header differs
+    from the named end's by one word ("Effective From" read, "Effective To" beside it; "Gültig von" and "Gültig
+    bis") and whose dates fall on the period's other side on nearly every row, is that other end, in any
+    language."""
+    taken = set(chosen.values())
+    out: dict[str, int] = {}
+    for start, end in DATE_PAIRS:
+        if (start in chosen) == (end in chosen) or start not in scores.fields or end not in scores.fields:
+            continue
+        known, missing = (start, end) if start in chosen else (end, start)
+        i = chosen[known]
+        words = [w.text for w in header_words(heads[i])]
+        for k, head in enumerate(heads):
+            other = [w.text for w in header_words(head)] if head and k not in taken else []
+            if len(other) != len(words) or sum(a != b for a, b in zip(words, other, strict=True)) != 1:
+                continue
+            dates = date_columns(cells, [i, k])
+            both = dates[i].notna() & dates[k].notna()
+            later = dates[k][both] > dates[i][both] if known == start else dates[k][both] < dates[i][both]
+            if both.sum() >= 3 and float(later.mean()) >= 0.9:
+                out[missing] = k
+                break
+    return out
 
 
 #: the date fields a header naming only "a date" ("Fina dato", "Date fin") is read as, and the one it is

@@ -117,3 +117,19 @@ def test_terms_without_an_end_are_open_ended_not_lost(tmp_path: Path) -> None:
     valid_to = pd.to_datetime(out.records["valid_to"])
     assert valid_to.iloc[:-1].isna().all() and valid_to.iloc[-1].date() == dt.date(2027, 12, 31)
     assert any("no end" in w and "6 value(s)" in w for w in out.warnings), out.warnings
+
+
+def test_the_end_of_terms_beside_their_named_start_is_read_by_its_one_word_and_its_later_dates(tmp_path: Path) -> None:
+    """"Effective From" is a known header and "Effective To" beside it was not: every partner's terms stayed in
+    force until further notice. A column whose header differs from the named end's by one word, with dates after
+    it on every row, is the period's other end."""
+    from tests.sources.hostile import read, src
+
+    text = ("Partner,Partner Code,Partner Tier,Rev. Share %,Effective From,Effective To\n"
+            "Gujarat Infonet,IN-01,Gold,35%,01-Apr-2026,30-Sep-2026\n"
+            "Pune Systems,IN-02,Silver,30%,01-Apr-2026,31-Mar-2027\n"
+            "Delhi Cloudworks,IN-03,Gold,35%,01-Apr-2026,31-Mar-2027\n")
+    out = read(tmp_path, "programme.csv", text, src("partner_program"))
+    assert out.status == "loaded"
+    assert [str(d) for d in out.records["valid_to"]] == ["2026-09-30", "2027-03-31", "2027-03-31"]
+    assert [str(d) for d in out.records["valid_from"]] == ["2026-04-01"] * 3
