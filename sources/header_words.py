@@ -13,6 +13,7 @@ into known words ("請求書番号" -> invoice number). Each word remembers how 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from sources.vocabulary import (
     expand_phrases,
 )
 from sources.vocabulary_far import PHRASES_FAR
-from sources.vocabulary_intl import CJK_WORDS, FOREIGN, STEMS
+from sources.vocabulary_intl import CJK_WORDS, FOREIGN, SAP, STEMS
 from sources.vocabulary_world import PHRASES, SOUTH_SLAVIC
 
 #: how a word was read, from most to least certain
@@ -152,8 +153,47 @@ def raw_words(text: str) -> list[str]:
     s = _INITIALS.sub(lambda m: f" {m.group(0).replace('.', '')} ", s)
     s = _TO_DIGIT.sub(lambda m: f"{m.group(1)} to ", s)
     s = s.replace("#", " number ").replace("%", " percent ").replace("&", " and ").replace("@", " at ")
+    s = _TRUNCATED.sub(lambda m: _completed(m[1]), s)
+    s = _CAMEL_WORD.sub(lambda m: m[0].lower() if m[0].lower() in _WHOLE_WORDS else m[0], s)
     s = _CAMEL.sub(" ", s)
     return [w for w in _NON_WORD.split(s.lower()) if w]
+
+
+#: a word of five letters or more cut short with a full stop ("Auftragg.", "Bezeichn.": SAP's German column
+#: headings, cut to fit)
+_TRUNCATED = re.compile(r"(?<![^\W\d_])([^\W\d_]{5,})\.(?!\w)")
+
+
+def _completed(cut: str) -> str:
+    """The word a cut-short word begins ("Auftragg" -> "auftraggeber"), when every known word it begins means
+    one thing; the cut as it is otherwise, or when it is a word itself."""
+    word = cut.lower()
+    if "ENGLISH" not in globals():  # the vocabulary is being built: its own phrases are read as written
+        return cut
+    index = _prefix_index()
+    if word in FOREIGN or word in index[2]:
+        return cut
+    keys, meanings, _ = index
+    at = bisect.bisect_left(keys, word)
+    found = set()
+    while at < len(keys) and keys[at].startswith(word):
+        found.add(meanings[at])
+        at += 1
+    return keys[bisect.bisect_left(keys, word)] if len(found) == 1 else cut
+
+
+@lru_cache(maxsize=1)
+def _prefix_index() -> tuple[list[str], list[str], frozenset[str]]:
+    """Every known whole word (the foreign tables' and the English vocabulary's), sorted, with what each means."""
+    meaning = {**{w: w for w in ENGLISH}, **FOREIGN}
+    keys = sorted(meaning)
+    return keys, [meaning[k] for k in keys], frozenset(ENGLISH)
+
+
+#: a word in CamelCase ("FkArt", "VkOrg": SAP's column headings of FKART and VKORG), and the words such a
+#: heading is read whole as rather than split ("Fk" "Art" would be an article)
+_CAMEL_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![A-Za-z])")
+_WHOLE_WORDS: frozenset[str] = frozenset(SAP)
 
 
 def _lookup_words(text: str) -> list[str]:

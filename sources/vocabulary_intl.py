@@ -356,6 +356,11 @@ SAP: Final[dict[str, str]] = {
     "land1": "country", "stras": "street", "telf1": "telephone", "matkl": "material group",
     # billing type (F2 invoice, G2 credit memo, S1 cancellation), FI document type, debit/credit indicator
     "fkart": "billing type", "blart": "document type", "shkzg": "debit credit indicator",
+    # the sales area and organisation around a document (read as no field), the serial, the line item
+    "vkorg": "sales organisation", "vtweg": "distribution channel", "spart": "division", "vkbur": "sales office",
+    "vkgrp": "sales group", "bzirk": "sales district", "kdgrp": "customer group", "werks": "plant",
+    "lgort": "storage location", "bukrs": "company code", "sernr": "serial number", "posnr": "item number",
+    "ernam": "created by", "erdat": "created on",
 }
 
 #: the value-added tax by its names in other countries, and "gross" (a value with the tax in it)

@@ -130,3 +130,14 @@ def test_a_currency_sign_is_money_where_no_word_says_which(header: str, field: s
 
 def test_a_currency_sign_beside_a_money_word_adds_nothing() -> None:
     assert _words("Value $") == ["value"] and _words("Curr. $") == ["currency"] and _words("Tax $") == ["tax"]
+
+
+@pytest.mark.parametrize(("header", "words"), [
+    # SAP's ALV column headings: a technical name in CamelCase is read whole ("Fk" "Art" was an article, "Vk" "Org"
+    # a selling price), and a German short text cut with a full stop is the one word it begins
+    ("FkArt", ["billing", "type"]), ("VkOrg", ["sales", "organisation"]), ("SerNr", ["serial", "number"]),
+    ("Auftragg.", ["sold to"]), ("Bezeichn.", ["description"]), ("Descript.", ["description"]),
+    ("Vertr.", ["vertr"]),  # begins words that mean several things: left as it is
+])
+def test_sap_headings_camel_case_names_and_cut_words(header: str, words: list[str]) -> None:
+    assert _words(header) == words
