@@ -85,6 +85,8 @@ def _region(p: ColumnProfile) -> float | None:
     a seller's regions ("EMEA", "NA East"), numbers, dates, codes and company names do."""
     if p.state > 0:
         return p.state
+    if p.status >= MOSTLY:  # "Activo", "Vencido" under "Estado": a status, not a state
+        return 0.0
     words = p.party >= MOSTLY and p.company < CONTENT_WORDS and p.sales_region < CONTENT_WORDS
     return None if words else 0.0
 
@@ -97,6 +99,12 @@ def _shapeless(p: ColumnProfile) -> float | None:
     """A text field with no telling shape (status, category): no evidence, unless the column is dates,
     which no label is ("Coverage Thru" holding end dates is no service level); 0 then contradicts."""
     return 0.0 if p.date >= MOSTLY else None
+
+
+def _status(p: ColumnProfile) -> float | None:
+    """A status is a few words, most of them known status words ("Active", "Vencido") where the values say so;
+    else no evidence (statuses are also codes and words of a system's own)."""
+    return p.status if p.status >= MOSTLY else _shapeless(p)
 
 
 def _level(p: ColumnProfile) -> float | None:
@@ -129,7 +137,7 @@ FITS: dict[str, Callable[[ColumnProfile], float | None]] = {
     "currency": lambda p: p.currency,
     "service_start": lambda p: p.date, "service_end": lambda p: p.date,
     "invoice_date": lambda p: p.date, "valid_from": lambda p: p.date, "valid_to": lambda p: p.date,
-    "service_level": _level, "status": _shapeless, "tier": _shapeless, "support_model": _shapeless,
+    "service_level": _level, "status": _status, "tier": _shapeless, "support_model": _shapeless,
     "certification": _shapeless, "account_type": _shapeless, "category": _shapeless,
 }
 #: fields whose content is unmistakable: a column with no header is taken for them on content alone

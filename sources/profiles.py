@@ -25,6 +25,7 @@ from sources.currency import code_of
 from sources.dates import compact_date_numbers, parse_dates, plain_date_text, text_serials
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
+from sources.status_words import STATUS_WORDS
 from sources.values import cell_text, is_number, parse_money
 
 SAMPLE = 300  # distinct values profiled per column
@@ -125,6 +126,7 @@ class ColumnProfile:
     postal: float = 0.0
     state: float = 0.0
     sales_region: float = 0.0  # a seller's region, in compass and continent words ("EMEA", "NA East")
+    status: float = 0.0  # a status in a few words ("Active", "Vencido", "En renovación")
     country: float = 0.0
     currency: float = 0.0
     percent: float = 0.0
@@ -222,6 +224,12 @@ _LETTER_RX = re.compile(r"[^\W\d_]")  # a letter of any script
 _ORG_WORD_RX = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=8192)
+def _fold_word(word: str) -> str:
+    """A lower-case word without its accents ("renovación" -> "renovacion"), as `STATUS_WORDS` holds them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _is_date_text(s: str, lower: str) -> bool:
     """A date written as text; a named one only when its first word is a month ("15-Mar-2026"), in
     English or another common business language ("6. März 2024", "12 января 2024"), or a month alone
@@ -287,6 +295,7 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
         _POSTAL_RX.match(s) is not None and (not is_num or (digits and 4 <= len(s) <= 5)),  # postal
         in_states and _LOWER_LETTER_RX.search(lower) is not None,  # state
         bool(words) and all(w in SALES_REGION_WORDS for w in _ORG_WORD_RX.findall(lower)),  # sales_region
+        len(words) <= 3 and any(_fold_word(w) in STATUS_WORDS for w in _ORG_WORD_RX.findall(lower)),  # status
         in_countries,  # country
         in_currencies,  # currency
         _PERCENT_RX.match(s) is not None or money_to_100,  # percent
@@ -303,8 +312,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
 _TEXT_FEATURES = ("money", "decimals", "small_whole", "zero_cents", "digits_only", "digit_len", "code", "numbered",
                   "multi_code",
                   "email",
-                  "phone", "domain", "postal", "state", "sales_region", "country", "currency", "percent", "company",
-                  "person",
+                  "phone", "domain", "postal", "state", "sales_region", "status", "country", "currency", "percent",
+                  "company", "person",
                   "party", "address", "free_text", "mean_words")
 
 
@@ -397,8 +406,8 @@ def profile_column(col: pd.Series, excel_epoch: object | None = None) -> ColumnP
 
 _FEATURES = ("date", "money", "decimals", "small_whole", "zero_cents", "code", "numbered", "multi_code", "digits_only",
              "email",
-             "phone", "domain", "postal", "state", "sales_region", "country", "currency", "percent", "company",
-             "person",
+             "phone", "domain", "postal", "state", "sales_region", "status", "country", "currency", "percent",
+             "company", "person",
              "party", "address", "free_text", "mean_words")
 
 

@@ -178,6 +178,8 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     region_words = lower.astype(object).map(lambda v: re.findall(r"[^\W\d_]+", v))
     f["sales_region"] = (s.str.split().str.len() > 0) & region_words.map(
         lambda ws: all(w in p.SALES_REGION_WORDS for w in ws))
+    f["status"] = (s.str.split().str.len() <= 3) & region_words.map(
+        lambda ws: any(p._fold_word(w) in p.STATUS_WORDS for w in ws))
     f["country"], f["currency"] = in_countries, in_currencies
     f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
     word_count = s.str.split().str.len()
