@@ -443,7 +443,29 @@ def read_word(word: str) -> tuple[Word, ...]:
     fixed = _correct_typo(word)
     if fixed is not None:
         return tuple(Word(w.text, TYPO) for w in read_word(fixed)) or (Word(fixed, TYPO),)
+    head = _compound_head(word)
+    if head is not None:
+        return head
     return (Word(word, "unknown"),)
+
+
+#: the shortest head word and modifier a compound is read by (`_compound_head`), and the shorter heads German
+#: builds with ("Beziehungstyp", "Kontotyp"): three-letter words of the other tables end too many words by chance
+HEAD_MIN, MODIFIER_MIN = 4, 4
+_SHORT_HEADS = frozenset({"typ"})
+
+
+def _compound_head(word: str) -> tuple[Word, ...] | None:
+    """A glued compound whose last part is a known foreign word and whose first part is not ("Haupttelefon",
+    "Firmentelefon", "Beziehungstyp"): read as its head, after an unknown modifier, as German, Dutch and the Nordic
+    languages build words (the head names the kind of thing: a "...telefon" is a telephone)."""
+    if not word.isascii() or not word.isalpha() or len(word) < HEAD_MIN + MODIFIER_MIN:
+        return None
+    for at in range(MODIFIER_MIN, len(word) - 2):
+        head = word[at:]
+        if head in FOREIGN and (len(head) >= HEAD_MIN or head in _SHORT_HEADS):
+            return (Word(word[:at], "unknown"), *_as_words(FOREIGN[head]))
+    return None
 
 
 def _role_units() -> dict[tuple[str, ...], str]:
