@@ -419,14 +419,9 @@ def read_word(word: str) -> tuple[Word, ...]:
     if known is not None:
         return tuple(known)
     if not word.isascii():  # the Latin scripts are ASCII once folded
-        if _CJK.search(word):
-            return tuple(_segment_cjk(word))
-        stemmed = _read_stem(word)
-        if stemmed is not None:
-            return tuple(stemmed)
-        serbian = _read_serbian(word)
-        if serbian is not None:
-            return tuple(serbian)
+        scripted = _read_other_script(word)
+        if scripted is not None:
+            return scripted
     if len(word) >= 5:
         parts = _split_compound(word)
         if parts is not None:
@@ -447,6 +442,17 @@ def read_word(word: str) -> tuple[Word, ...]:
     if head is not None:
         return head
     return (Word(word, "unknown"),)
+
+
+def _read_other_script(word: str) -> tuple[Word, ...] | None:
+    """A word of a script other than Latin: CJK runs segmented, stems of inflected words, Serbian Cyrillic."""
+    if _CJK.search(word):
+        return tuple(_segment_cjk(word))
+    stemmed = _read_stem(word)
+    if stemmed is not None:
+        return tuple(stemmed)
+    serbian = _read_serbian(word)
+    return None if serbian is None else tuple(serbian)
 
 
 #: the shortest head word and modifier a compound is read by (`_compound_head`), and the shorter heads German
