@@ -77,6 +77,8 @@ def type_column(
     if ftype == "text":
         if fld in MULTI_LINE_FIELDS:
             return TypedColumn(parse_text(col))
+        if fld in NUMBER_FIELDS:
+            return _numbers(fld, col, header)
         return TypedColumn(parse_line(col, code=fld in CODE_FIELDS))
     if ftype == "serials":
         return _serials(fld, col, header)
@@ -161,6 +163,26 @@ def _months(fld: str, col: pd.Series, header: str, notes: list[str]) -> pd.Serie
     notes.append(f"{fld} ('{header}'): {int(named.sum())} value(s) name a month, quarter or week, not a day "
                  f"(e.g. {col[named].iloc[0]!r}): read as its {'last' if last else 'first'} day")
     return col.astype(object).where(~named, periods[named].map(lambda span: span[1] if last else span[0]))
+
+
+#: code fields that are often long numbers (a contract, an invoice, an account, a phone), which
+#: a spreadsheet can round into scientific notation
+NUMBER_FIELDS: frozenset[str] = frozenset({
+    "contract_number", "invoice_number", "customer_account", "reseller_account", "bill_to_account", "partner_account",
+    "parent_account", "rep_account", "customer_phone", "contact_phone",
+})
+
+
+def _numbers(fld: str, col: pd.Series, header: str) -> TypedColumn:
+    """A code column; a cell Excel turned into scientific notation ("4.00012E+11") is left blank with a warning:
+    its lost digits would make one key of ten contracts (or accounts, or invoices)."""
+    damaged = scientific_cells(col)
+    if not damaged.any():
+        return TypedColumn(parse_line(col, code=True))
+    note = (f"{fld} ('{header}'): {int(damaged.sum())} value(s) are numbers in scientific notation "
+            f"(e.g. {col[damaged].iloc[0]!r}): Excel rounded them, so they name nothing and are left blank (their "
+            "rows keep their other fields); the source must export this column as text")
+    return TypedColumn(parse_line(col.astype(object).where(~damaged, None), code=True), warnings=[note])
 
 
 def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:

@@ -157,10 +157,40 @@ def without_invisible(text: str, *, code: bool = False) -> str:
 
 def one_line(text: str | None, *, code: bool = False) -> str | None:
     """A name or a code as one line: invisible characters dropped (joiners too in a `code`), line breaks and tabs
-    a space ("Union Steel\nInc" is "Union Steel Inc"); None for nothing left."""
+    a space ("Union Steel\nInc" is "Union Steel Inc"); a code in plain Latin letters (`latin_code`); None for
+    nothing left."""
     if text is None:
         return None
-    return " ".join(without_invisible(text, code=code).split()) or None
+    text = " ".join(without_invisible(text, code=code).split())
+    return (latin_code(text) if code else text) or None
+
+
+#: Cyrillic and Greek capitals and small letters drawn as a Latin one: a code pasted from a document typed with
+#: another keyboard layout ("FОС2252XN6Q" with a Cyrillic О and С)
+_LOOK_ALIKES = str.maketrans({
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
+    "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
+    "ѕ": "s", "і": "i", "ј": "j", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o",
+})  # fmt: skip
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def latin_code(text: str) -> str:
+    """A code as the ASCII it stands for: full-width letters and digits of a Japanese or Chinese input method as
+    their ASCII forms ("ＣＳ－ＮＢＤ－ＳＲＶ" is "CS-NBD-SRV"), and, in a code of Latin letters, a Cyrillic or Greek
+    look-alike as its Latin letter ("FОС2252XN6Q" is "FOC2252XN6Q"). A code in another script ("ДОГ-12", "СК-7")
+    stays as written."""
+    if text.isascii():
+        return text
+    if _FULL_WIDTH.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    if re.search("[A-Za-z]", text):
+        latin = text.translate(_LOOK_ALIKES)
+        if latin != text and _OTHER_LETTER.search(latin) is None:
+            return latin
+    return text
 
 
 def parse_line(raw: pd.Series, *, code: bool = False) -> pd.Series:
@@ -423,6 +453,8 @@ def _quantity_text(v: object, decimal_comma: bool = False) -> object:
     if isinstance(v, (int, float)):
         return v
     written = str(v).replace("\u2212", "-")  # the typeset minus sign of a copy from a PDF
+    if _FULL_WIDTH.search(written):  # "１" typed with a Japanese input method
+        written = unicodedata.normalize("NFKC", written)
     trailing = _TRAILING_MINUS_RX.match(written)
     if trailing is not None:
         written = "-" + trailing[1]
@@ -543,7 +575,8 @@ def _serial_list(value: object) -> list[str] | None:
     and nearly every one is a distinct value: those are taken as they are (`_serial_cell` gives them
     the same list, through the prefix, the split and the trim)."""
     if type(value) is str:
-        value = without_invisible(value, code=True)  # a zero-width space copied from a web page
+        # a zero-width space copied from a web page; full-width or Cyrillic look-alike letters (`latin_code`)
+        value = latin_code(without_invisible(value, code=True))
     if type(value) is str and _PLAIN_SERIAL.fullmatch(value):
         return [] if value.lower() in SERIAL_PLACEHOLDERS or not is_serial_token(value) else [value]
     return _serial_cell(value)

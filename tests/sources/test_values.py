@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -323,3 +324,37 @@ def test_credits_debits_and_the_typeset_minus() -> None:
     """"1234.00 CR" and "−1234.00" (U+2212) were quarantined as "unknown or ambiguous currency"."""
     col = parse_money_column(pd.Series(["1234.00 CR", "56.10 Dr.", "\u22121234.00", "1,234.00 CR", "100.00"]))
     assert col.values.tolist() == [-1234.0, 56.1, -1234.0, -1234.0, 100.0] and not col.failed.any()
+
+
+def test_contract_numbers_excel_turned_into_scientific_notation_are_left_blank_with_a_warning(tmp_path: Path) -> None:
+    """Ten lines whose "Contract Number" a CSV round trip through Excel made "4.00012E+11" were one contract of six
+    customers, without a word: the rounded value names nothing, so it is left blank (the lines kept) and said."""
+    from tests.sources.hostile import csv_text, read
+
+    header = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount", "Contract Number"]
+    rows = [["2026-03-01", "Infocore", "Delta Legal", "CS-NBD", 1, "100.00", "4.00012E+11"],
+            ["2026-03-02", "Infocore", "Kestrel", "CS-NBD", 1, "200.00", "4.00012E+11"],
+            ["2026-03-03", "Infocore", "Orchard Mining", "CS-NBD", 1, "300.00", "SC-1234567"]]
+    out = read(tmp_path, "pos.csv", csv_text(rows, header=header))
+    assert out.status == "loaded" and out.rows_loaded == 3
+    assert list(out.records["contract_number"].fillna("")) == ["", "", "SC-1234567"]
+    assert any("contract_number ('Contract Number'): 2 value(s) are numbers in scientific notation" in w
+               for w in out.warnings), out.warnings
+
+
+def test_codes_typed_full_width_or_with_cyrillic_look_alikes_are_read_as_latin(tmp_path: Path) -> None:
+    """A Japanese input method's "ＣＳ－ＮＢＤ－ＳＲＶ" made a second product and its "１" a bad quantity; a serial
+    pasted as "FОС2252XN6Q" (a Cyrillic О and С) became a second unit whose serial lost two letters."""
+    from tests.sources.hostile import csv_text, read
+
+    header = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount", "Serial Number", "Contract Number"]
+    rows = [["2026-03-01", "Infocore", "Delta Legal", "ＣＳ－ＮＢＤ－ＳＲＶ", "１", "100.00", "ＦＯＣ２２５２ＸＮ６Ｑ", "SC-1"],
+            ["2026-03-02", "Infocore", "Kestrel", "CS-NBD-SRV", 2, "200.00", "FОС2252XN6Q", "SС-7268218"],
+            ["2026-03-03", "Infocore", "Орион", "CS-NBD-SRV", 1, "300.00", "SN-3", "ДОГ-12"]]
+    out = read(tmp_path, "pos.csv", csv_text(rows, header=header))
+    assert out.status == "loaded" and out.rows_loaded == 3
+    assert list(out.records["sku"]) == ["CS-NBD-SRV"] * 3
+    assert [float(q) for q in out.records["quantity"]] == [1.0, 2.0, 1.0]
+    assert [list(s) for s in out.records["serial_numbers"]] == [["FOC2252XN6Q"], ["FOC2252XN6Q"], ["SN-3"]]
+    assert list(out.records["contract_number"]) == ["SC-1", "SC-7268218", "ДОГ-12"]
+    assert list(out.records["customer_name"])[2] == "Орион"  # a name is no code: kept as written
