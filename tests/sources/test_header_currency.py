@@ -68,3 +68,22 @@ def test_a_group_title_over_two_header_rows_names_the_currency_of_the_columns_un
     assert out.status == "loaded" and list(out.records["currency"]) == ["EUR", "EUR"]
     assert [float(a) for a in out.records["amount"]] == [21.0, 99.0]
     assert any("currency: EUR where no cell or column names one" in w for w in out.warnings), out.warnings
+
+
+@pytest.mark.parametrize(("towns", "code"), [
+    (["Stockholm", "Göteborg", "Malmö", "Uppsala"], "SEK"), (["Oslo", "Bergen", "Trondheim", "Stavanger"], "NOK"),
+])
+def test_kronor_take_the_currency_of_the_country_the_tables_places_lie_in(tmp_path: Path, towns: list[str],
+                                                                         code: str) -> None:
+    """"117 879 kr" is SEK or NOK (or DKK): with nothing naming which, every row was quarantined and the night
+    stopped; a tracker whose customers' towns lie in one country writes that country's kronor."""
+    rows = [f"Kund {i},{town},SN{i},2026-0{i + 1}-01,\"{i + 1}1 879 kr\"" for i, town in enumerate(towns)]
+    text = "Kund,Ort,Serienr,Slutdatum,Belopp\n" + "\n".join(rows) + "\n"
+    out = read(tmp_path, "tracker.csv", text, src("sales_rep", rep="Erik"))
+    assert out.status == "loaded" and list(out.records["currency"]) == [code] * 4
+    assert [float(a) for a in out.records["amount"]] == [11879.0, 21879.0, 31879.0, 41879.0]
+    assert any(f"currency: {code} where no cell or column names one, as the country its cities lie in" in w
+               for w in out.warnings), out.warnings
+    mixed = read(tmp_path, "mixed.csv", text.replace(towns[1], "Oslo" if code == "SEK" else "Stockholm")
+                 .replace(towns[2], "Helsinki"), src("sales_rep", rep="Erik"))
+    assert mixed.rows_loaded == 0  # places in several countries decide nothing: quarantined, as before
