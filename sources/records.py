@@ -455,6 +455,32 @@ def _sign_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> lis
     return [(clash, "amount", why, values)]
 
 
+#: the periods a line states, as (start, end) fields
+_PERIODS = (("service_start", "service_end"), ("valid_from", "valid_to"))
+
+
+def _period_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> list[Problem]:
+    """A line whose period ends before it starts (the two dates typed the wrong way round): kept, it would be a
+    live contract read as expired and offered as a missed renewal; quarantined, never guessed."""
+    out: list[Problem] = []
+    for start_field, end_field in _PERIODS:
+        start, end = typed.get(start_field), typed.get(end_field)
+        if start is None or end is None:
+            continue
+        starts = pd.to_datetime(start, errors="coerce")
+        ends = pd.to_datetime(end, errors="coerce")
+        clash = (ends < starts).fillna(False).astype(bool)
+        if not clash.any():
+            continue
+        values = pd.Series(None, index=clash.index, dtype=object)
+        values[clash] = [f"{e:%Y-%m-%d} before {b:%Y-%m-%d}" for b, e in zip(starts[clash], ends[clash], strict=True)]
+        why = (f"field '{end_field}' (column '{header_of.get(end_field, end_field)}'): the period ends before it "
+               f"starts (column '{header_of.get(start_field, start_field)}'), {{}}: the two dates swapped? Correct "
+               "them in the file")
+        out.append((clash, end_field, why, values))
+    return out
+
+
 def _money_columns(table: RawTable) -> list[int]:
     """The table's columns mapped to a money field."""
     return [j for j, f in table.header.mapping.items() if FIELD_TYPES.get(f) == "money" and j < table.cells.shape[1]]
@@ -644,6 +670,7 @@ def type_rows(
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
     warnings += [credited] if credited else []
     problems += _sign_clashes(typed, header_of)
+    problems += _period_clashes(typed, header_of)
     warnings += _vendor_share(typed, header_of.get("vendor_split_percent", "vendor_split_percent"))
     warnings += split_name_codes(typed) + split_sku_labels(typed) + split_channel_names(typed)
 

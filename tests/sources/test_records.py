@@ -296,3 +296,16 @@ def test_an_invoice_line_with_a_quantity_and_unit_price_but_no_amount_loads(tmp_
                          "INV1,2026-01-05,Albion IT Ltd,C9300-48P,2,1100.00\n", encoding="utf-8")
     out = read_as(no_amount, "accounting")
     assert out.rows_loaded == 1 and "amount" not in header_fields(out).values()
+
+
+def test_a_line_whose_period_ends_before_it_starts_is_quarantined_with_why(tmp_path: Path) -> None:
+    """Start and end typed the wrong way round made a live contract "expired" and a missed renewal."""
+    from tests.sources.hostile import csv_text, read
+
+    header = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount", "Service Start", "Service End"]
+    rows = [["2026-03-01", "Infocore", "Delta Legal", "CS-NBD", 1, "100.00", "2026-03-14", "2027-03-13"],
+            ["2026-03-02", "Infocore", "Kestrel", "CS-NBD", 1, "200.00", "2027-03-14", "2026-03-15"]]
+    out = read(tmp_path, "pos.csv", csv_text(rows, header=header))
+    assert out.rows_loaded == 1 and list(out.quarantine["source_row"]) == [3]
+    assert ("field 'service_end' (column 'Service End'): the period ends before it starts (column 'Service Start'), "
+            "'2026-03-15 before 2027-03-14': the two dates swapped?") in out.quarantine["reason"].iloc[0]
