@@ -204,6 +204,13 @@ def _dates(
     order_hint: OrderHint | None, limits: ReadLimits,
 ) -> TypedColumn:
     parsed = parse_dates(col, f"{fld} ('{header}')", date_format, epoch, order_hint, (limits.min_date, limits.max_date))  # type: ignore[arg-type]
+    empty = excel_empty_dates(col, parsed.values)
+    notes = list(parsed.warnings)
+    if empty.any():  # Excel's day zero: a formula that found no date, not a date of 1899
+        notes.append(f"{fld} ('{header}'): {int(empty.sum())} value(s) are Excel's empty date (e.g. "
+                     f"{col[empty].iloc[0]!r}: day zero, what a lookup that found nothing shows): left blank")
+        parsed = replace(parsed, values=parsed.values.where(~empty, None), failed=parsed.failed & ~empty,
+                         out_of_range=parsed.out_of_range & ~empty)
     problems: list[Problem] = [
         (parsed.failed, fld, f"{where}: not a date: {{}}", col),
         (parsed.out_of_range, fld, f"{where}: date outside {limits.min_date}..{limits.max_date}: {{}}", col),
@@ -212,7 +219,28 @@ def _dates(
         order, other = ("day", "month") if parsed.order == "dmy" else ("month", "day")
         against = f"{where}: can only be read {other}-first, but the column is {order}-first by majority: {{}}"
         problems.append((parsed.against_order, fld, against, col))
-    return TypedColumn(parsed.values, problems, parsed.warnings, parsed.evidence)
+    return TypedColumn(parsed.values, problems, notes, parsed.evidence)
+
+
+#: Excel's day zero as a date cell shows it or a CSV writes it ("1/0/1900", "12/30/1899", "00.01.1900")
+_DAY_ZERO_TEXT = re.compile(r"^\s*(?:0?1[/.-]0?0[/.-]1900|0?0[/.-]0?1[/.-]1900|12/3[01]/1899|3[01][/.-]12[/.-]1899|"
+                            r"1899-12-3[01]|1900-01-00)(?:\s+0?0:00(?::00)?)?\s*$")
+_DAY_ZERO = (dt.date(1899, 12, 30), dt.date(1899, 12, 31))
+
+
+def excel_empty_dates(raw: pd.Series, values: pd.Series) -> pd.Series:
+    """Which cells hold Excel's empty date: day zero of the 1900 system written as text, or read as 1899-12-30
+    or -31 (a date column's formula that found nothing shows it so)."""
+    def empty(v: object) -> bool:
+        if isinstance(v, str):
+            return _DAY_ZERO_TEXT.match(v) is not None
+        if isinstance(v, dt.datetime):
+            return v.date() in _DAY_ZERO
+        return isinstance(v, dt.date) and v in _DAY_ZERO
+
+    return map_unique(raw.astype(object), empty).astype(bool) | values.map(
+        lambda d: isinstance(d, dt.date) and (d.date() if isinstance(d, dt.datetime) else d) in _DAY_ZERO
+    ).astype(bool)
 
 
 def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits) -> TypedColumn:

@@ -309,3 +309,18 @@ def test_a_line_whose_period_ends_before_it_starts_is_quarantined_with_why(tmp_p
     assert out.rows_loaded == 1 and list(out.quarantine["source_row"]) == [3]
     assert ("field 'service_end' (column 'Service End'): the period ends before it starts (column 'Service Start'), "
             "'2026-03-15 before 2027-03-14': the two dates swapped?") in out.quarantine["reason"].iloc[0]
+
+
+def test_excels_empty_date_in_an_optional_date_is_left_blank_with_a_note(tmp_path: Path) -> None:
+    """"12/30/1899" and "1/0/1900" (day zero: a lookup that found no start) quarantined five of eight lines as
+    dates outside the bounds; the start is blank, the line kept, and a warning says why."""
+    from tests.sources.hostile import csv_text, read
+
+    header = ["Invoice Date", "Reseller", "End User", "SKU", "Qty", "Amount", "Service Start", "Service End"]
+    rows = [["2026-03-01", "Infocore", "Delta Legal", "CS-NBD", 1, "100.00", "12/30/1899", "03/13/2027"],
+            ["2026-03-02", "Infocore", "Kestrel", "CS-NBD", 1, "200.00", "1/0/1900", "03/14/2027"],
+            ["2026-03-03", "Infocore", "Orchard", "CS-NBD", 1, "300.00", "03/15/2026", "03/14/2027"]]
+    out = read(tmp_path, "pos.csv", csv_text(rows, header=header))
+    assert out.rows_loaded == 3 and out.quarantine.empty
+    assert [None if d is None or d != d else str(d) for d in out.records["service_start"]] == [None, None, "2026-03-15"]
+    assert any("service_start ('Service Start'): 2 value(s) are Excel's empty date" in w for w in out.warnings)
