@@ -70,9 +70,11 @@ def plan(con: duckdb.DuckDBPyConnection, candidates: list[Candidate]) -> dict[st
         "SELECT path, sha256, fingerprint, status, modified_at, missing_since, duplicate_of FROM ingested_files "
         "WHERE status NOT IN ('superseded', 'missing')"
     ).fetchall()
+    # a file that held no line (a header alone: a month with no sales) is no original another file copies: two
+    # sources' empty months have the same bytes, and neither is the other sent again
     loaded_by_sha: dict[str, str] = {}
     for p, s, _, status, _, _, _ in seen:
-        if status in ("loaded", "empty"):
+        if status == "loaded":
             loaded_by_sha.setdefault(s, p)
     loaded_paths = set(loaded_by_sha.values())
     # a duplicate of a file that was never loaded (it failed: "pos_may.xls" holding an xlsx) is not done

@@ -50,6 +50,13 @@ def test_a_duplicate_of_a_file_that_failed_is_read_the_next_night(con) -> None:
     assert plan(con, [Candidate("s", "copy.csv", "h2", "f1")]) == {"copy.csv": ("skip", None)}
 
 
+def test_a_file_with_no_line_is_no_original_of_another(con) -> None:
+    """Two distributors' header-only months have the same bytes: the second was "a copy of" the first's file."""
+    record_file(con, _file("westbridge/nov.csv", "h0", status="empty"))
+    assert plan(con, [Candidate("s", "westbridge/nov.csv", "h0", "f1"), Candidate("s", "other/nov.csv", "h0", "f1")]
+                ) == {"westbridge/nov.csv": ("skip", None), "other/nov.csv": ("read", None)}
+
+
 def test_changed_settings_fingerprint_reads_again(con) -> None:
     record_file(con, _file("a.csv", "h1", n=1), _records("a.csv", 1))
     assert plan(con, [Candidate("s", "a.csv", "h1", "f2")]) == {"a.csv": ("read", None)}
