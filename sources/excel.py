@@ -575,6 +575,7 @@ def _read_sheets(
             found = deeper_header_row(rows, HEADER_SEARCH_ROWS, kind, overrides)
         if found is None:
             why = (f"header_row {header_row} is past the end of the sheet" if header_row is not None
+                   else EMPTY_SHEET if not any(c not in (None, "") for row in rows for c in row)
                    else f"no recognisable {kind} header in the first {HEADER_SEARCH_ROWS} rows"
                    + likely_header_hint(search))
             skipped.append(SkippedSheet(name, why))
@@ -695,6 +696,10 @@ def _title_start(cells: pd.DataFrame, start: int, at: int) -> int:
     while end > start and cells.iloc[end - 1].map(lambda c: c not in (None, "")).sum() <= 1:
         end -= 1
     return end
+
+
+#: why a sheet without a single filled cell is not read
+EMPTY_SHEET = "the sheet holds no cell"
 
 
 def _raw_table(

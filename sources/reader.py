@@ -17,7 +17,7 @@ import pyarrow as pa
 from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
-from sources.excel import OTHER_WORKBOOK_SUFFIXES, read_markup_workbook, read_other_workbook, read_workbook
+from sources.excel import EMPTY_SHEET, OTHER_WORKBOOK_SUFFIXES, read_markup_workbook, read_other_workbook, read_workbook
 from sources.fields import REQUIRED_FIELDS, required_columns
 from sources.file_magic import OLE2, sniff_format
 from sources.headers import HeaderMatch, recognise_header
@@ -166,6 +166,10 @@ def _raw_tables(
                    else "each of its tables is read as a sheet")
             tables[0].warnings.append(f"{path.name} is {found.what}, not a {named} of its own format: {how}")
         return tables, _skipped_reports(skipped), {"format": found.kind}
+    workbook = suffix in EXCEL_SUFFIXES or suffix in OTHER_WORKBOOK_SUFFIXES
+    repackaged = _misnamed_package(path, suffix, head, src, limits) if workbook or suffix in TEXT_SUFFIXES else None
+    if repackaged is not None:
+        return repackaged
     text_xls = suffix == ".xls" and _plain_text(head)  # an "Export to Excel" that wrote tab or CSV text
     if suffix in TEXT_SUFFIXES or text_xls:
         # refused on its size before a byte is read into memory
@@ -180,15 +184,6 @@ def _raw_tables(
         tables[0].warnings.append(
             "this .xls file is a text table (tab- or comma-separated), not a workbook: read as text")
         return tables, [], {**detected, "format": "text named .xls"}
-    workbook = suffix in EXCEL_SUFFIXES or suffix in OTHER_WORKBOOK_SUFFIXES
-    if workbook and sniff_format(head) == _ZIP:
-        fmt, back = package_format(path)
-        if fmt is not None and (fmt != ("xlsx" if suffix in EXCEL_SUFFIXES else suffix[1:]) or back):
-            with readable_copy(path, fmt, back, limits) as copy:
-                tables, reports = _workbook_tables(copy, src, limits)
-            if tables:
-                tables[0].warnings.append(package_note(suffix, fmt, back))
-            return tables, reports, {"format": fmt}
     if workbook and suffix != ".xls" and head.startswith(OLE2):
         tables, reports = _binary_workbook(path, src, limits)
         if tables:
@@ -201,6 +196,24 @@ def _raw_tables(
         return tables, reports, {"format": "xlsx" if suffix in EXCEL_SUFFIXES else suffix.lstrip(".")}
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb, .ods, "
                         ".htm, .html, .mht or .xml)")
+
+
+def _misnamed_package(
+    path: Path, suffix: str, head: bytes, src: SourceConfig, limits: ReadLimits
+) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]] | None:
+    """A workbook's zip package under another name (an .xlsx saved as "pos.csv", an .ods named .xlsx) or written
+    with "\\" in its part names: read from a copy under its own suffix, with a note; None for any other file."""
+    if sniff_format(head) != _ZIP:
+        return None
+    fmt, back = package_format(path)
+    own = "xlsx" if suffix in EXCEL_SUFFIXES else suffix[1:]
+    if fmt is None or (fmt == own and not back):
+        return None
+    with readable_copy(path, fmt, back, limits) as copy:
+        tables, reports = _workbook_tables(copy, src, limits)
+    if tables:
+        tables[0].warnings.append(package_note(suffix, fmt, back))
+    return tables, reports, {"format": fmt}
 
 
 def _workbook_tables(path: Path, src: SourceConfig, limits: ReadLimits) -> tuple[list[RawTable], list[SheetReport]]:
@@ -351,6 +364,9 @@ def _read(
     limits: ReadLimits = DEFAULT_LIMITS, date_order: str | None = None, typed_before: FileOutcome | None = None,
 ) -> FileOutcome:
     tables, reports, detected = _raw_tables(path, src, limits)
+    if not tables and reports and all(r.skipped == EMPTY_SHEET for r in reports):  # a workbook of blank sheets
+        return FileOutcome("empty", [], empty_quarantine(), sheets=reports, detected=detected,
+                           warnings=[f"{relpath}: the workbook holds no cell (every sheet is blank)"])
     if not tables:
         reasons = "; ".join(f"sheet '{r.sheet}': {r.skipped}" for r in reports[:SHEETS_NAMED]) or "nothing to read"
         if len(reports) > SHEETS_NAMED:  # a web page of a thousand small tables names five

@@ -337,14 +337,30 @@ def test_sheet_meter_counts_each_row_once_across_chunks() -> None:
     ("export.xlsx", b"<?xml version='1.0'?><report><line>Invoice</line></report>",
      "not a workbook: this is an HTML or XML page (a web export named like a spreadsheet); open it in Excel"),
     ("report.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a workbook: this is a PDF document, not a table"),
-    ("pos.csv", None, "not a text table: this is a zip package (an .xlsx workbook?); rename it to .xlsx"),
+    ("pos.csv", "zip", "not a text table: this is a zip package (an .xlsx workbook?); rename it to .xlsx"),
     ("pos.csv", b"%PDF-1.4\n", "not a text table: this is a PDF document, not a table"),
+    ("api.csv", b'[\n  {"Invoice Date": "2026-03-01", "Reseller": "Infocore"}\n]', "not a text table: this is JSON"),
 ])
-def test_a_file_in_another_format_says_what_it_is(tmp_path: Path, name: str, data: bytes | None, says: str) -> None:
+def test_a_file_in_another_format_says_what_it_is(tmp_path: Path, name: str, data: bytes | str, says: str) -> None:
     path = tmp_path / "inbox" / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data if data is not None else _base(tmp_path).read_bytes())
+    if data == "zip":  # a zip archive of files, no workbook
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("pos.csv", "Invoice Date,Reseller\n")
+    else:
+        path.write_bytes(data if isinstance(data, bytes) else b"")
     assert says in _error(read_path(path))
+
+
+def test_a_workbook_named_like_a_text_file_is_read_as_one(tmp_path: Path) -> None:
+    """An .xlsx saved as "pos.csv" was refused ("rename it"), while a workbook under another workbook's name is
+    read: it is read as the workbook it is, with a note."""
+    path = tmp_path / "inbox" / "pos.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_base(tmp_path).read_bytes())
+    out = read_path(path)
+    assert out.status == "loaded" and out.rows_loaded > 0 and out.detected["format"] == "xlsx"
+    assert any("the file is an .xlsx workbook named .csv: read as .xlsx (rename it)" in w for w in out.warnings)
 
 
 @pytest.mark.parametrize(
@@ -370,3 +386,15 @@ def test_a_row_number_past_the_sheet_is_refused_before_calamine_allocates_it(
     result, _ = peak_memory_of_reading(path)
     assert result["status"] == "error" and "refused before parsing: " in str(result["error"])
     assert message in str(result["error"])
+
+
+def test_a_workbook_without_a_cell_is_empty_not_a_header_search(tmp_path: Path) -> None:
+    """A workbook of one blank sheet was an error about a header "in the first 40 rows"; it holds nothing."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "inbox" / "empty.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Workbook().save(path)
+    out = read_path(path)
+    assert out.status == "empty" and out.error is None
+    assert out.warnings == ["inbox/empty.xlsx: the workbook holds no cell (every sheet is blank)"]
