@@ -133,13 +133,17 @@ def _nanosecond_dates(values: pd.Series) -> pd.Series:
 
 
 def plausibility_frame(records: pd.DataFrame) -> pd.DataFrame:
-    """Dates as datetimes, and whether coverage ends before it starts, per record."""
+    """Dates as datetimes, and whether coverage ends before it starts, per record; a credit line's amount and
+    quantity left out (negative by design)."""
     df = records.copy()
     for column in DATE_FIELDS:
         df[column] = _nanosecond_dates(df[column])
     df["end_before_start"] = (df["service_end"] < df["service_start"]).astype("boolean")
     for column in MONEY_FIELDS:
         df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
+    # a credit's amount and units are negative on purpose (a credit note, a return): not judged by "not negative"
+    credit = (df["amount"] < 0) & ~(df["quantity"] > 0) | (df["quantity"] < 0) & (df["amount"] < 0)
+    df.loc[credit, ["amount", "quantity"]] = np.nan
     return df
 
 

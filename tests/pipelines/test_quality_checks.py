@@ -196,6 +196,19 @@ def test_dates_are_judged_against_their_bounds_whatever_unit_duckdb_hands_them_i
     assert ancient["invoice_date"].iloc[0].year == 1500  # out of datetime64[ns]: kept in its own unit
 
 
+def test_a_credit_lines_negative_amount_and_units_are_not_implausible() -> None:
+    """Every credit note the reader signed raised "amount not negative" and "quantity not negative"; a negative
+    amount for units sold (a positive quantity) is still judged."""
+    records = pd.DataFrame({
+        "source_file": ["a.csv"] * 4, "source_row": [2, 3, 4, 5], "invoice_date": [None] * 4,
+        "service_start": [None] * 4, "service_end": [None] * 4, "unit_price": [None] * 4, "list_price": [None] * 4,
+        "amount": [-1220.0, -50.0, -5.0, 10.0], "quantity": [-1, None, 2, 1],
+    })
+    df = plausibility_frame(records)
+    assert df["amount"].tolist()[2:] == [-5.0, 10.0] and df["amount"].iloc[:2].isna().all()
+    assert df["quantity"].iloc[:2].isna().all() and df["quantity"].tolist()[2:] == [2.0, 1.0]
+
+
 def test_gx_keeps_no_frame_it_validated_once_the_check_is_done() -> None:
     """GX's process-wide context holds a data source's last batch: the frame a check validated would
     stay alive through the next stage (at ten million source records, gigabytes)."""
