@@ -15,9 +15,10 @@ import pandas as pd
 from sources.title_values import MAX_VALUE_CHARS, label_field, labelled
 from sources.values import cell_text, parse_money
 
-#: the fields a section row may give its lines: a party and its account (not a currency or a rep)
+#: the fields a section row may give its lines: a party and its account, or the rep a team tracker groups its
+#: lines by ("Sales Rep: John Smith"); not a currency
 SECTION_FIELDS = frozenset({
-    "customer_name", "customer_account", "reseller_name", "reseller_account", "bill_to_name", "bill_to_account",
+    "customer_name", "customer_account", "reseller_name", "reseller_account", "bill_to_name", "bill_to_account", "rep",
 })
 
 

@@ -55,3 +55,21 @@ def test_a_note_among_lines_is_no_section(tmp_path: Path) -> None:
         "Customer: call Acme back;;;;;", "04.03.2026;INV-4;Beta Ltd;SVC-NBD-1Y;1;400,00"]
     out = read(tmp_path, "note.csv", "\n".join(lines) + "\n", src("accounting"))
     assert list(out.records["bill_to_name"]) == ["Acme 1 Ltd", "Acme 2 Ltd", "Acme 3 Ltd", "Beta Ltd"]
+
+
+def test_a_team_trackers_rep_sections_give_their_lines_the_rep(tmp_path: Path) -> None:
+    """"Sales Rep: John Smith" above his lines (a team tracker with no fixed rep) was quarantined as a line with
+    no expiry, and the lines went to the customers' default reps."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Customer", "Contract #", "Product", "Expiry", "Renewal Value"])
+    for rep, lines in (("John Smith", 3), ("Maria Lopez", 2)):
+        ws.append([f"Sales Rep: {rep}"])
+        for i in range(lines):
+            ws.append([f"{rep.split()[0]} Customer {i}", f"SC-{rep[0]}{i}", "CS-NBD", f"2027-0{i + 1}-15", 1000 + i])
+    path = tmp_path / "inbox" / "team.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    out = read_path(path, src("sales_rep"))
+    assert out.status == "loaded" and out.rows_loaded == 5 and out.quarantine.empty
+    assert list(out.records["rep"]) == ["John Smith"] * 3 + ["Maria Lopez"] * 2
