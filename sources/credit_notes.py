@@ -76,3 +76,45 @@ def sign_credit_notes(typed: dict[str, pd.Series], header: str) -> str | None:
     n = int(credits.sum())
     return (f"document_type ('{header}'): {n} row{'s' if n > 1 else ''} read as credit notes (e.g. {example!r}): "
             f"their positive {' and '.join(present)} made negative, so each credit nets with its invoice")
+
+
+#: words a returns table's header writes ("Qty Returned", "RMA No.", "Credit Amount" under "Return Date"), folded
+RETURN_WORDS: Final[frozenset[str]] = frozenset({
+    "return", "returns", "returned", "rma", "refund", "refunded", "retour", "retoure", "retouren", "rucksendung",
+    "devolucion", "devoluciones", "devolucao", "reso", "resi", "restituzione", "retur", "returer",
+})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+#: the fields whose header says a table's lines are returns: its quantity, amount, date or document number
+RETURN_FIELDS: Final[frozenset[str]] = frozenset({"quantity", "amount", "invoice_date", "invoice_number"})
+
+
+def returns_header(header_of: dict[str, str]) -> str | None:
+    """The header of a line's quantity, amount, date or number that names returns ("Qty Returned", "Return Date",
+    "RMA No."), or None: a sales table's other columns ("Qty Returned" beside the quantity sold) say nothing."""
+    for fld, h in header_of.items():
+        if fld in RETURN_FIELDS and h and any(fold_word(w) in RETURN_WORDS for w in _WORD.findall(h)):
+            return h
+    return None
+
+
+def sign_returns(typed: dict[str, pd.Series], header_of: dict[str, str]) -> str | None:
+    """A table of returns (the header of its quantity, amount, date or number says so, and no document type column
+    says otherwise) written with positive amounts and units: made negative in place, so each return nets with its
+    sale; a note, or None."""
+    said = returns_header(header_of)
+    present = [f for f in SIGNED_FIELDS if f in typed]
+    if said is None or "document_type" in typed or not present:
+        return None
+    index = typed[present[0]].index
+    unsigned = ~_signed(typed, index)
+    if not unsigned.any():
+        return None
+    for fld in present:
+        values = typed[fld]
+        flip = unsigned.reindex(values.index, fill_value=False) & values.gt(0).fillna(False).astype(bool)
+        typed[fld] = values.where(~flip, -values)
+    n = int(unsigned.sum())
+    return (f"the header names returns ({said!r}): its {n} line{'s' if n > 1 else ''} with positive "
+            f"{' and '.join(present)} read as credits (made negative), so each return nets with its sale")

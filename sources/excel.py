@@ -43,7 +43,7 @@ from sources.markup_tables import Markup, MarkupSheets, read_markup
 from sources.merged_cells import blocks_in_table
 from sources.number_formats import currency_styles
 from sources.table import FileReadError, RawTable, SkippedSheet
-from sources.table_blocks import column_span, side_by_side, stacked_starts
+from sources.table_blocks import column_span, side_by_side, stacked_note, stacked_starts, title_start
 from sources.workbook_guard import SHARED_ITEM, SheetMeter, check_inflation, check_package, check_shared_strings
 
 HEADER_SEARCH_ROWS = 40
@@ -671,31 +671,21 @@ def _sheet_tables(
         blind = [(r, c) for r, c in facts.uncached if a < c <= b]
         top = -1  # the header's position, counted in body rows
         for at in [*stacked_starts(cells, head.headers, kind, overrides), len(cells)]:
-            end = at if at == len(cells) else _title_start(cells, top + 1, at)
+            end = at if at == len(cells) else title_start(cells, top + 1, at)
             part = cells.iloc[top + 1:end].reset_index(drop=True)
             tables.append(_raw_table(label, part, idx + 2 + top, head, blind, epoch, a, facts))
             if top < 0:  # the lines above the sheet's header: its title ("Customer: Delta Legal Inc.")
                 tables[-1].above = tuple(tuple(r) for r in rows[:idx])
             if at < len(cells):
-                title = f" (rows {idx + 2 + end}-{idx + 1 + at} above it, blank or its title, are not read)"
-                tables[-1].warnings.append(
-                    f"row {idx + 2 + at} repeats the header with the columns in another order: the rows "
-                    "below it are read as a table of their own, with their own mapping" + (title if end < at else ""))
-                top, head = at, recognise_header(cells.iloc[at].tolist(), overrides, kind)
+                row = cells.iloc[at].tolist()
+                titled = (idx + 2 + end, idx + 1 + at) if end < at else None
+                tables[-1].warnings.append(stacked_note("row", idx + 2 + at, head.headers, row, titled))
+                top, head = at, recognise_header(row, overrides, kind)
     if len(blocks) > 1:
         spans = ", ".join(column_span(match.headers, a, b) for a, b in blocks)
         tables[0].warnings.append(f"the sheet holds {len(blocks)} tables side by side under one header row "
                                   f"(columns {spans}); each is read as a table of its own")
     return tables
-
-
-def _title_start(cells: pd.DataFrame, start: int, at: int) -> int:
-    """Where the lines right above a stacked header that are its title begin (blank lines, or a
-    line with a single filled cell: "Second export (July)"); `at` when there are none."""
-    end = at
-    while end > start and cells.iloc[end - 1].map(lambda c: c not in (None, "")).sum() <= 1:
-        end -= 1
-    return end
 
 
 #: why a sheet without a single filled cell is not read

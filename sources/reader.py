@@ -28,7 +28,7 @@ from sources.markup_tables import HEAD_BYTES, markup_kind
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.section_rows import section_fields
 from sources.table import FileReadError, RawTable, SkippedSheet
-from sources.table_blocks import stacked_starts
+from sources.table_blocks import stacked_note, stacked_starts, title_start
 from sources.title_values import table_wide, title_values
 from sources.workbook_package import binary_copy, encrypted_package, package_format, package_note, readable_copy
 
@@ -236,15 +236,16 @@ def _stacked_text_tables(table: RawTable, src: SourceConfig) -> list[RawTable]:
     top, head = -1, table.header
     for at in [*starts, len(table.cells)]:
         first = top < 0
+        end = at if at == len(table.cells) else title_start(table.cells, top + 1, at)
         out.append(replace(
             table, header_row=table.header_row if first else int(table.row_numbers[top]), header=head,
-            cells=table.cells.iloc[top + 1:at].reset_index(drop=True), row_numbers=table.row_numbers[top + 1:at],
+            cells=table.cells.iloc[top + 1:end].reset_index(drop=True), row_numbers=table.row_numbers[top + 1:end],
             warnings=list(table.warnings) if first else [], above=table.above if first else ()))
         if at < len(table.cells):
-            out[-1].warnings.append(
-                f"line {int(table.row_numbers[at])} repeats the header with the columns in another order: the lines "
-                "below it are read as a table of their own, with their own mapping")
-            top, head = at, recognise_header(table.cells.iloc[at].tolist(), src.columns, src.kind)
+            row = table.cells.iloc[at].tolist()
+            titled = (int(table.row_numbers[end]), int(table.row_numbers[at - 1])) if end < at else None
+            out[-1].warnings.append(stacked_note("line", int(table.row_numbers[at]), head.headers, row, titled))
+            top, head = at, recognise_header(row, src.columns, src.kind)
     return out
 
 

@@ -22,7 +22,7 @@ import pyarrow as pa
 from sources.channel_in_names import split_channel_names
 from sources.columns import Problem, type_table
 from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
-from sources.credit_notes import sign_credit_notes
+from sources.credit_notes import sign_credit_notes, sign_returns
 from sources.dates import parse_dates
 from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, stood_in
 from sources.group_rows import GroupRows, carry_groups, find_group_rows, find_parent_rows
@@ -668,6 +668,7 @@ def type_rows(
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
+    credited = credited or sign_returns(typed, header_of)
     warnings += [credited] if credited else []
     problems += _sign_clashes(typed, header_of)
     problems += _period_clashes(typed, header_of)

@@ -6,7 +6,8 @@ own table, so no row takes fields from two tables. A small block that is not a t
 summary "Reseller | Lines | Total" beside the data) stays with its neighbour, as before. Below a
 header, a line that repeats the header's names in another order starts a new table with its own
 mapping (a second export pasted under the first); in the same order it is a page-break repeat,
-which `sources.records` skips.
+which `sources.records` skips. After a gap (a blank line or a one-cell title: "Returns"), a line of
+words that names fields by itself and shares names with the header is another table's header.
 """
 
 from __future__ import annotations
@@ -109,7 +110,52 @@ def stacked_starts(
     out: list[int] = []
     for at in hits.nonzero()[0]:
         row = cells.iloc[int(at)].tolist()
-        if restated_header(header, row, kind, overrides):
+        if restated_header(header, row, kind, overrides) or (
+                after_gap(cells, int(at)) and other_header(header, row, kind, overrides)):
             out.append(int(at))
             header = clean_headers(row)
     return out
+
+
+def same_names(header: Sequence[str], row: Sequence[object]) -> bool:
+    """Whether a row writes the header's names, whatever their order."""
+    return ({normalise_header(c) for c in clean_headers(row)} - {""}) == ({normalise_header(h) for h in header} - {""})
+
+
+def after_gap(cells: pd.DataFrame, at: int) -> bool:
+    """Whether the line above row `at` is blank or a title of one cell ("Returns"): the gap a second table leaves."""
+    return at > 0 and int(cells.iloc[at - 1].map(lambda c: c not in (None, "")).sum()) <= 1
+
+
+def other_header(
+    header: Sequence[str], row: Sequence[object], kind: str, overrides: Mapping[str, str] | None = None
+) -> bool:
+    """Whether a row (after a gap) is the header of another table of `kind`: words, no values, naming fields by
+    itself, and not the header above it again ("Return Date, RMA No., ... Credit Amount" under the sales)."""
+    cells = clean_headers(row)
+    keys = [normalise_header(c) for c in cells]
+    names = [k for k in keys if k]
+    own = [normalise_header(h) for h in header]
+    if len(names) < 3 or looks_like_data(row) or keys[:len(own)] == own[:len(keys)]:
+        return False
+    return _is_table(cells, kind, overrides)
+
+
+def title_start(cells: pd.DataFrame, start: int, at: int) -> int:
+    """Where the lines right above a stacked header that are its title begin (blank lines, or a
+    line with a single filled cell: "Second export (July)", "Returns"); `at` when there are none."""
+    end = at
+    while end > start and cells.iloc[end - 1].map(lambda c: c not in (None, "")).sum() <= 1:
+        end -= 1
+    return end
+
+
+def stacked_note(unit: str, number: int, header: Sequence[str], row: Sequence[object], titled: tuple[int, int] | None,
+                 ) -> str:
+    """The warning of a table stacked under another at `unit` ("row", "line") `number`, the lines `titled` above it
+    (first, last) its title or blank."""
+    said = ("repeats the header with the columns in another order" if same_names(header, row)
+            else "is the header of another table (" + ", ".join(repr(h) for h in clean_headers(row) if h) + ")")
+    title = f" ({unit}s {titled[0]}-{titled[1]} above it, blank or its title, are not read)" if titled else ""
+    return (f"{unit} {number} {said}: the {unit}s below it are read as a table of their own, with their own "
+            f"mapping{title}")

@@ -145,6 +145,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "total net", "invoice total", "extended resale", "resale amount", "{service} value", "{service} amount",
         "{service} price", "annual contract value", "total contract value", "annual recurring revenue",
         "subtotal", "sub total", "line subtotal", "item total", "item amount", "line item total",
+        "credit amount", "credit value", "refund amount", "credited amount",
         # a sell-through report's "Sell" ("Sell Ex GST") is the line's sell value
         "sell", "sell value", "sell amount", "extended sell", "total sell",
     ),

@@ -379,3 +379,31 @@ def test_a_required_cell_that_is_a_formula_saved_with_no_value_says_so(tmp_path:
     reasons = dict(zip(out.quarantine["source_row"], out.quarantine["reason"], strict=True))
     assert "formula saved with no value" in reasons[3] and "open it in Excel and save it again" in reasons[3]
     assert "is empty" in reasons[4] and "formula" not in reasons[4]
+
+
+def test_a_returns_table_under_the_sales_is_read_by_its_own_header_as_credits(tmp_path: Path) -> None:
+    """Below the sales, a blank row, a title "Returns" and a header of other names ("Return Date", "RMA No.", "Qty
+    Returned", "Credit Amount"): its lines were read through the sales header's columns (a SKU '1', a serial as
+    the state) and cost every sales line its description; now it is a table of its own, its lines credits."""
+    from sources.config import SourceConfig
+    from sources.reader import read_source_file
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Invoice Date", "Invoice No", "Reseller", "End Customer", "Part Number", "Description", "Qty", "Amount"])
+    ws.append([dt.date(2026, 3, 13), "INV-1", "Rosbrook", "Union Steel", "CS-NBD", "Support NBD, 1 year", 1, 1077])
+    ws.append([dt.date(2026, 3, 14), "INV-2", "Quinmore", "Magnolia", "CS-NBD", "Support NBD, 1 year", 2, 2228.5])
+    ws.append([])
+    ws.append(["Returns"])
+    ws.append(["Return Date", "RMA No.", "Reseller", "End Customer", "Part Number", "Qty Returned", "Credit Amount"])
+    for day, rma, amount in ((28, "RMA-1", 1077), (29, "RMA-2", 1114.25), (30, "RMA-3", 990)):
+        ws.append([dt.date(2026, 3, day), rma, "Rosbrook", "Union Steel", "CS-NBD", 1, amount])
+    wb.save(tmp_path / "pos.xlsx")
+    out = read_source_file(tmp_path / "pos.xlsx", "pos.xlsx", SourceConfig(name="pos", kind="distributor", path="*"))
+    assert out.status == "loaded" and out.rows_loaded == 5 and out.quarantine.empty
+    assert list(out.records["description"])[:2] == ["Support NBD, 1 year"] * 2
+    assert [float(a) for a in out.records["amount"]] == [1077.0, 2228.5, -1077.0, -1114.25, -990.0]
+    assert [float(q) for q in out.records["quantity"]] == [1.0, 2.0, -1.0, -1.0, -1.0]
+    assert any("row 6 is the header of another table ('Return Date', 'RMA No.'" in w for w in out.warnings)
+    assert any("the header names returns ('Return Date'): its 3 lines with positive amount and quantity read as "
+               "credits" in w for w in out.warnings), out.warnings

@@ -30,3 +30,25 @@ def test_a_header_repeated_in_the_same_order_stays_page_furniture(tmp_path: Path
     same = "\n".join([*lines[:3], lines[0], *lines[4:]]) + "\n"
     out = read(tmp_path, "pos.csv", same)
     assert out.rows_loaded == 4 and not any("another order" in w for w in out.warnings)
+
+
+def test_a_returns_table_after_a_titled_gap_is_its_own_table_of_credits(tmp_path: Path) -> None:
+    """A blank line, a title "Returns" and a header of other names: the returns are read by their own names, as
+    credits (negative), and the title line is no line to quarantine."""
+    text = ("Invoice Date,Reseller,End User,SKU,Description,Qty,Amount\n"
+            "2024-03-01,Infocore,Delta Legal,C9300,Support 1 year,1,2100\n"
+            "2024-03-02,Northwire,Kestrel Analytics,C9200,Support 1 year,2,1800\n"
+            ",,,,,,\n"
+            "Returns,,,,,,\n"
+            "Return Date,RMA No.,Reseller,End User,SKU,Qty Returned,Credit Amount\n"
+            "2024-03-20,RMA-1,Infocore,Delta Legal,C9300,1,2100\n"
+            "2024-03-21,RMA-2,Northwire,Kestrel Analytics,C9200,1,900\n"
+            "2024-03-22,RMA-3,Northwire,Kestrel Analytics,C9200,1,900\n")
+    out = read(tmp_path, "pos.csv", text)
+    assert out.status == "loaded" and out.rows_loaded == 5 and out.rows_quarantined == 0
+    assert [float(a) for a in out.records["amount"]] == [2100.0, 1800.0, -2100.0, -900.0, -900.0]
+    assert list(out.records["description"])[:2] == ["Support 1 year"] * 2
+    assert any(w.endswith("line 6 is the header of another table ('Return Date', 'RMA No.', 'Reseller', 'End User', "
+                          "'SKU', 'Qty Returned', 'Credit Amount'): the lines below it are read as a table of their "
+                          "own, with their own mapping (lines 4-5 above it, blank or its title, are not read)")
+               for w in out.warnings), out.warnings
