@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from sources.fields import required_columns
 from sources.headers import HeaderMatch
 
 LOW_CONFIDENCE = 0.6  # below this a choice is used but reported
@@ -134,13 +135,16 @@ class ColumnMapping:
                     continue
                 why = "" if c.evidence == "columns" else f"  # {c.evidence}, confidence {c.confidence:.2f}"
                 lines.append(f"  {f}: {json.dumps(c.header, ensure_ascii=False)}{why}")
+        required = required_columns(self.kind)
         for req, cands in self.missing.items():
             options = req.split(" or ")
-            # a column another field holds is named only when no free one is left
+            # a column another field holds is named only when no free one is left, and never one another required
+            # field needs ("End Customer Name" is the customer's: the reseller is elsewhere, a group heading?)
             best = next((c for c in cands if c.header and c.taken_by is None), None) or next(
-                (c for c in cands if c.header), None)
+                (c for c in cands if c.header and c.taken_by not in required), None)
             if best is None:
-                lines.append(f"  # {options[0]}: \"<header>\"  # required: no column looks like it")
+                lines.append(f"  # {options[0]}: \"<header>\"  # required: no free column looks like it (those that "
+                             "might are other required fields')")
             else:
                 taken = f", now read as {best.taken_by}" if best.taken_by else ""
                 lines.append(f"  {best.field}: {json.dumps(best.header, ensure_ascii=False)}"

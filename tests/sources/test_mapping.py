@@ -168,3 +168,16 @@ def test_suggested_block_names_what_was_not_an_exact_synonym() -> None:
     everything = yaml.safe_load(m.suggested_columns_yaml(everything=True))["columns"]
     assert everything == {"invoice_date": "Inv.Dt", "reseller_name": "Reseller", "customer_name": "End User",
                           "sku": "Mfr P/N"}
+
+
+def test_the_suggested_block_never_names_a_column_another_required_field_holds(tmp_path: Path) -> None:
+    """A report grouped by reseller (the reseller only in group heading rows) was told `reseller_name: "End
+    Customer Name"`: following it makes every end customer a reseller and leaves the lines with no customer."""
+    header = ["Invoice Date", "End Customer Name", "SKU", "Qty", "Amount"]
+    rows = [[f"2026-02-{i + 1:02d}", f"Customer {i} Inc", f"C9300-{i % 3}X", "1", "100.00"] for i in range(12)]
+    path = _write_csv(tmp_path / "pos.csv", header, rows)
+    out = read_source_file(path, "inbox/pos.csv", SourceConfig(name="dist", kind="distributor", path="*.csv"))
+    assert out.status == "needs_mapping"
+    block = out.mappings[0].suggested_columns_yaml()
+    assert "End Customer Name" not in block
+    assert '# reseller_name: "<header>"  # required: no free column looks like it' in block
