@@ -44,6 +44,10 @@ def _label(header: str, column: int) -> str:
     return repr(header) if header else f"(blank header, column {column + 1})"
 
 
+#: the least score a column another field holds needs to be proposed for a missing required field
+TAKEN_MIN_SCORE = 0.3
+
+
 @dataclass
 class ColumnMapping:
     """How one table's columns map onto canonical fields."""
@@ -141,7 +145,7 @@ class ColumnMapping:
             # a column another field holds is named only when no free one is left, and never one another required
             # field needs ("End Customer Name" is the customer's: the reseller is elsewhere, a group heading?)
             best = next((c for c in cands if c.header and c.taken_by is None), None) or next(
-                (c for c in cands if c.header and c.taken_by not in required), None)
+                (c for c in cands if c.header and c.taken_by not in required and c.score >= TAKEN_MIN_SCORE), None)
             if best is None:
                 lines.append(f"  # {options[0]}: \"<header>\"  # required: no free column looks like it (those that "
                              "might are other required fields')")
