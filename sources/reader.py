@@ -194,8 +194,15 @@ def _raw_tables(
     if workbook:
         tables, reports = _workbook_tables(path, src, limits)
         return tables, reports, {"format": "xlsx" if suffix in EXCEL_SUFFIXES else suffix.lstrip(".")}
+    archive = _ARCHIVES.get(suffix)
     raise FileReadError(f"unsupported file type '{suffix}' (use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb, .ods, "
-                        ".htm, .html, .mht or .xml)")
+                        ".htm, .html, .mht or .xml)" + (f": this is {archive}; extract its files into the inbox"
+                                                       if archive else ""))
+
+
+#: archives people send exports in, by suffix: the files inside are what to read
+_ARCHIVES = {".zip": "a zip archive", ".gz": "a gzip archive", ".tgz": "a gzip archive", ".7z": "a 7-Zip archive",
+             ".rar": "a RAR archive", ".tar": "a tar archive", ".bz2": "a bzip2 archive"}
 
 
 def _misnamed_package(

@@ -244,7 +244,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "status": ("status", "contract status", "state of contract", "renewal status",
                "{service} status", "active"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "memo", "remark",
-              "internal notes", "observations"),
+              "internal notes", "observations", "next step", "next steps"),
     "account_type": ("account type", "type", "customer type", "relationship", "record type",
                      "account category", "customer category", "customer group", "organization type",
                      "organisation type"),

@@ -150,6 +150,9 @@ def test_unsupported_extensions(tmp_path: Path) -> None:
     kinds = "(use .csv, .tsv, .txt, .xlsx, .xlsm, .xls, .xlsb, .ods, .htm, .html, .mht or .xml)"
     _assert_error(_read(tmp_path, "pos.pdf", b"%PDF-1.4"), f"inbox/pos.pdf: unsupported file type '.pdf' {kinds}")
     _assert_error(_read(tmp_path, "README", b"x"), f"inbox/README: unsupported file type '' {kinds}")
+    _assert_error(_read(tmp_path, "pos.zip", b"PK\x03\x04" + bytes(60)),
+                  f"inbox/pos.zip: unsupported file type '.zip' {kinds}: this is a zip archive; extract its files into "
+                  "the inbox")
     # an .xls that is a web page is read as one (tests/sources/test_markup_tables.py): this one's only
     # table has no header; an OLE2 file calamine cannot open (a password) says what to do
     _assert_error(_read(tmp_path, "sap.xls", b"<html><table><tr><td>Invoice</td></tr></table></html>"),
