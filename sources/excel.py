@@ -42,6 +42,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.markup_tables import Markup, MarkupSheets, read_markup
 from sources.merged_cells import blocks_in_table
 from sources.number_formats import currency_styles
+from sources.struck_rows import count_struck, struck_note, struck_rows, struck_styles
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_note, stacked_starts, title_start
 from sources.workbook_guard import SHARED_ITEM, SheetMeter, check_inflation, check_package, check_shared_strings
@@ -83,6 +84,8 @@ class SheetFacts(NamedTuple):
     unordered: bool = False
     #: 1-based rows the sheet hides (by hand, or an AutoFilter's filtered-out rows): read, and said
     hidden_rows: frozenset[int] = frozenset()
+    #: 1-based rows the sheet strikes through (a crossed-out deal): read, and said
+    struck_rows: frozenset[int] = frozenset()
 
 
 _NO_FACTS = SheetFacts([], [], [])
@@ -168,6 +171,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
     with zipfile.ZipFile(path) as zf:
         check_shared_strings(zf, limits)
         styles = currency_styles(zf)
+        strikes = struck_styles(zf)
         names = set(zf.namelist())
         for sheet_name, member in _sheet_members(zf, names):
             merges: list[tuple[int, int, int, int]] = []
@@ -176,6 +180,7 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             hidden: list[tuple[int, int]] = []
             hidden_rows: set[int] = set()
             styled: dict[tuple[int, str], int] = {}  # (column, currency) -> cells wearing it
+            row_cells: dict[int, list[int]] = {}  # row -> [cells, cells struck through]
             in_head = True  # before <sheetData>, where <cols> stands
             tail = b""
             meter = SheetMeter(_unescape(sheet_name), limits)
@@ -197,6 +202,8 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
                             uncached.add(coordinate_to_tuple(coord.group(1).decode()))
                     if styles:
                         _count_styled(buf, styles, styled)
+                    if strikes:
+                        count_struck(buf, strikes, row_cells)
                     if b't="e"' in buf or b"t='e'" in buf:
                         _note_errors(buf, errors)
                     if b"hidden" in buf:
@@ -217,7 +224,8 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
             out[_unescape(sheet_name)] = SheetFacts(
                 list(dict.fromkeys(merges)), sorted(uncached), list(dict.fromkeys(hidden)),
                 sorted((r, c, text) for (r, c), text in errors.items()), pivot, _column_currencies(styled),
-                _table_totals(zf, folder, relations, names), meter.unordered(), frozenset(hidden_rows))
+                _table_totals(zf, folder, relations, names), meter.unordered(), frozenset(hidden_rows),
+                struck_rows(row_cells))
     return out
 
 
@@ -589,6 +597,8 @@ def _read_sheets(
         if deep:
             found_tables[0].warnings.append(deep_header_note(idx, HEADER_SEARCH_ROWS))
         found_tables[0].warnings += _hidden_rows_note(found_tables, sheet_facts.hidden_rows)
+        struck = sorted({int(r) for t in found_tables for r in t.row_numbers if int(r) in sheet_facts.struck_rows})
+        found_tables[0].warnings += [struck_note(struck)] if struck else []
         for table in found_tables:
             table.warnings.extend(totals_notes)
         tables += found_tables

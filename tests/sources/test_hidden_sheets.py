@@ -55,3 +55,28 @@ def test_rows_the_sheet_hides_are_read_and_named(tmp_path: Path) -> None:
     assert out.status == "loaded" and out.rows_loaded == 6
     assert ("inbox/pos.xlsx [Sheet]: rows 3, 5 are hidden in the sheet (by hand or by a filter): read as lines like "
             "the others") in out.warnings
+
+
+def test_rows_struck_through_are_read_and_named(tmp_path: Path) -> None:
+    """A rep crosses out a lost deal with a strikethrough font: the rows loaded as live renewals with no word."""
+    from openpyxl.styles import Font
+
+    from sources.config import SourceConfig
+    from sources.reader import read_source_file
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Customer", "Contract #", "Product", "Expiry", "Renewal Value"])
+    for i in range(6):
+        ws.append([f"Customer {i}", f"SC-{i}", "CS-NBD", f"2027-0{i + 1}-15", 1000 + i])
+    struck = Font(strike=True, color="FF0000")
+    for row in (3, 6):
+        for cell in ws[row]:
+            cell.font = struck
+    ws["A4"].font = struck  # one struck cell is no struck row
+    wb.save(tmp_path / "tracker.xlsx")
+    out = read_source_file(tmp_path / "tracker.xlsx", "tracker.xlsx",
+                           SourceConfig(name="t", kind="sales_rep", path="*", rep="Ann"))
+    assert out.status == "loaded" and out.rows_loaded == 6
+    assert any("rows 3, 6 are struck through in the sheet (a deal crossed out?): read as lines like the others" in w
+               for w in out.warnings), out.warnings
