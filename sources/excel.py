@@ -42,10 +42,11 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.markup_tables import Markup, MarkupSheets, read_markup
 from sources.merged_cells import blocks_in_table
 from sources.number_formats import currency_styles
-from sources.struck_rows import count_struck, struck_note, struck_rows, struck_styles
+from sources.struck_rows import STRUCK_ROWS, count_struck, struck_rows, struck_styles
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_note, stacked_starts, title_start
 from sources.workbook_guard import SHARED_ITEM, SheetMeter, check_inflation, check_package, check_shared_strings
+from sources.workbook_styles import styles_xml
 
 HEADER_SEARCH_ROWS = 40
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -170,8 +171,9 @@ def _scan_sheets(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, S
     out: dict[str, SheetFacts] = {}
     with zipfile.ZipFile(path) as zf:
         check_shared_strings(zf, limits)
-        styles = currency_styles(zf)
-        strikes = struck_styles(zf)
+        style_xml = styles_xml(zf)  # read once: the currencies number formats show, the fonts that strike through
+        styles = currency_styles(style_xml)
+        strikes = struck_styles(style_xml)
         names = set(zf.namelist())
         for sheet_name, member in _sheet_members(zf, names):
             merges: list[tuple[int, int, int, int]] = []
@@ -596,9 +598,8 @@ def _read_sheets(
         found_tables = _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
         if deep:
             found_tables[0].warnings.append(deep_header_note(idx, HEADER_SEARCH_ROWS))
-        found_tables[0].warnings += _hidden_rows_note(found_tables, sheet_facts.hidden_rows)
-        struck = sorted({int(r) for t in found_tables for r in t.row_numbers if int(r) in sheet_facts.struck_rows})
-        found_tables[0].warnings += [struck_note(struck)] if struck else []
+        found_tables[0].warnings += _rows_note(found_tables, sheet_facts.hidden_rows, _HIDDEN_ROWS)
+        found_tables[0].warnings += _rows_note(found_tables, sheet_facts.struck_rows, STRUCK_ROWS)
         for table in found_tables:
             table.warnings.extend(totals_notes)
         tables += found_tables
@@ -607,17 +608,17 @@ def _read_sheets(
     return tables, skipped
 
 
-def _hidden_rows_note(tables: list[RawTable], hidden_rows: frozenset[int]) -> list[str]:
-    """A warning naming the rows of the sheet's tables that the sheet hides (by hand or by a filter): they are
-    read as lines like the others, as a person who unhides them sees them, but nobody should be surprised."""
-    if not hidden_rows:
-        return []
-    rows = sorted({int(r) for t in tables for r in t.row_numbers if int(r) in hidden_rows})
+def _rows_note(tables: list[RawTable], marked: frozenset[int], says: str) -> list[str]:
+    """A warning naming the rows of the sheet's tables that the sheet marks (hides, strikes through): they are read
+    as lines like the others, as a person who looks at the sheet sees them, but nobody should be surprised."""
+    rows = sorted({int(r) for t in tables for r in t.row_numbers if int(r) in marked}) if marked else []
     if not rows:
         return []
     shown = ", ".join(str(r) for r in rows[:8]) + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
-    return [f"row{'s' if len(rows) > 1 else ''} {shown} {'are' if len(rows) > 1 else 'is'} hidden in the sheet (by "
-            "hand or by a filter): read as lines like the others"]
+    return [f"row{'s' if len(rows) > 1 else ''} {shown} {'are' if len(rows) > 1 else 'is'} {says}"]
+
+
+_HIDDEN_ROWS = "hidden in the sheet (by hand or by a filter): read as lines like the others"
 
 
 #: how a hidden sheet holding a table of the source's kind is named

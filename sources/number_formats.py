@@ -9,14 +9,11 @@ read by the format's locale ("[$$-409]" en-US: USD, "[$$-C09]" en-AU: AUD); with
 from __future__ import annotations
 
 import re
-import zipfile
 
 from sources.currency import alternatives, code_of
+from sources.workbook_styles import ATTR, cell_styles
 
 _NUM_FMT = re.compile(r"<(?:\w+:)?numFmt\b([^>]*)/?>")
-_CELL_XFS = re.compile(r"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
-_XF = re.compile(r"<(?:\w+:)?xf\b([^>]*?)/?>")
-_ATTR = re.compile(r'([\w:]+)="([^"]*)"')
 #: "[$€-407]", "[$USD]", "[$£-809]": the currency part of a format and its locale (hex LCID)
 _BRACKETED = re.compile(r"\[\$([^\]-]*)(?:-([0-9A-Fa-f]+))?\]")
 #: a currency written in quotes ("€"#,##0) or as a bare symbol beside the digits (€#,##0.00)
@@ -45,26 +42,18 @@ def format_currency(code: str) -> str | None:
     return code_of(bare.group(0)) if bare else None
 
 
-def currency_styles(zf: zipfile.ZipFile) -> dict[int, str]:
-    """Cell style index (the `s` of a cell) -> the currency its number format shows, for the styles that show one."""
-    if "xl/styles.xml" not in zf.namelist():
-        return {}
-    xml = zf.read("xl/styles.xml").decode("utf-8", "replace")
+def currency_styles(xml: str) -> dict[int, str]:
+    """Cell style index (the `s` of a cell) -> the currency its number format shows, for the styles that show one;
+    `xml` is the workbook's `xl/styles.xml` (`workbook_styles.styles_xml`)."""
     formats: dict[str, str] = {}
     for tag in _NUM_FMT.findall(xml):
-        attrs = dict(_ATTR.findall(tag))
+        attrs = dict(ATTR.findall(tag))
         code = format_currency(_unescape(attrs.get("formatCode", "")))
         if code:
             formats[attrs.get("numFmtId", "")] = code
-    xfs = _CELL_XFS.search(xml)
-    if not formats or xfs is None:
+    if not formats:
         return {}
-    out: dict[int, str] = {}
-    for i, tag in enumerate(_XF.findall(xfs.group(1))):
-        code = formats.get(dict(_ATTR.findall(tag)).get("numFmtId", ""))
-        if code:
-            out[i] = code
-    return out
+    return {i: code for i, attrs in enumerate(cell_styles(xml)) if (code := formats.get(attrs.get("numFmtId", "")))}
 
 
 def _unescape(text: str) -> str:

@@ -9,14 +9,12 @@ only for workbooks that have one).
 from __future__ import annotations
 
 import re
-import zipfile
+
+from sources.workbook_styles import cell_styles
 
 _FONTS = re.compile(r"<(?:\w+:)?fonts\b[^>]*>(.*?)</(?:\w+:)?fonts>", re.DOTALL)
 _FONT = re.compile(r"<(?:\w+:)?font\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?font>)", re.DOTALL)
 _STRIKE = re.compile(r"<(?:\w+:)?strike\b(?![^>]*\bval=\"(?:0|false)\")[^>]*/?>")
-_CELL_XFS = re.compile(r"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
-_XF = re.compile(r"<(?:\w+:)?xf\b([^>]*?)/?>")
-_FONT_ID = re.compile(r'\bfontId="(\d+)"')
 #: a cell tag: its row, and its style where it has one
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)/?>')
 _ROW_OF = re.compile(rb'\sr="[A-Z]+([0-9]+)"')
@@ -25,24 +23,16 @@ _STYLE_OF = re.compile(rb'\ss="([0-9]+)"')
 STRUCK_SHARE = 0.8
 
 
-def struck_styles(zf: zipfile.ZipFile) -> frozenset[int]:
-    """The cell style indexes (a cell's `s`) whose font strikes its text through."""
-    if "xl/styles.xml" not in zf.namelist():
-        return frozenset()
-    xml = zf.read("xl/styles.xml").decode("utf-8", "replace")
+def struck_styles(xml: str) -> frozenset[int]:
+    """The cell style indexes (a cell's `s`) whose font strikes its text through; `xml` is the workbook's
+    `xl/styles.xml` (`workbook_styles.styles_xml`)."""
     fonts = _FONTS.search(xml)
-    xfs = _CELL_XFS.search(xml)
-    if fonts is None or xfs is None:
+    if fonts is None:
         return frozenset()
-    struck = {i for i, m in enumerate(_FONT.finditer(fonts.group(1))) if m.group(1) and _STRIKE.search(m.group(1))}
+    struck = {str(i) for i, m in enumerate(_FONT.finditer(fonts.group(1))) if m.group(1) and _STRIKE.search(m.group(1))}
     if not struck:
         return frozenset()
-    out = set()
-    for i, tag in enumerate(_XF.findall(xfs.group(1))):
-        font = _FONT_ID.search(tag)
-        if font is not None and int(font.group(1)) in struck:
-            out.add(i)
-    return frozenset(out)
+    return frozenset(i for i, attrs in enumerate(cell_styles(xml)) if attrs.get("fontId") in struck)
 
 
 def count_struck(buf: bytes, styles: frozenset[int], cells: dict[int, list[int]]) -> None:
@@ -65,10 +55,6 @@ def struck_rows(cells: dict[int, list[int]]) -> frozenset[int]:
     return frozenset(r for r, (n, s) in cells.items() if s >= 2 and s >= STRUCK_SHARE * n)
 
 
-def struck_note(rows: list[int]) -> str:
-    """The warning naming a table's struck rows."""
-    shown = ", ".join(str(r) for r in rows[:8]) + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
-    many = len(rows) > 1
-    return (f"row{'s' if many else ''} {shown} {'are' if many else 'is'} struck through in the sheet (a deal crossed "
-            "out?): read as lines like the others; delete them from the sheet, or mark them in a status column, to "
-            "leave them out")
+#: what the warning says of a table's struck rows (`excel._rows_note` names them)
+STRUCK_ROWS = ("struck through in the sheet (a deal crossed out?): read as lines like the others; delete them from "
+               "the sheet, or mark them in a status column, to leave them out")
