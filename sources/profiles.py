@@ -23,6 +23,7 @@ from cleanco.termdata import terms_by_type
 from sources.countries import is_country
 from sources.currency import code_of
 from sources.dates import compact_date_numbers, parse_dates, plain_date_text, text_serials
+from sources.folding import fold_word
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
 from sources.status_words import STATUS_WORDS
@@ -224,12 +225,6 @@ _LETTER_RX = re.compile(r"[^\W\d_]")  # a letter of any script
 _ORG_WORD_RX = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=8192)
-def _fold_word(word: str) -> str:
-    """A lower-case word without its accents ("renovación" -> "renovacion"), as `STATUS_WORDS` holds them."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def _is_date_text(s: str, lower: str) -> bool:
     """A date written as text; a named one only when its first word is a month ("15-Mar-2026"), in
     English or another common business language ("6. März 2024", "12 января 2024"), or a month alone
@@ -278,7 +273,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
     words = s.split()
     letters = len(_LETTER_RX.findall(s)) / max(len(s), 1)
     legal = legal_tail(lower)
-    org_word = any(w in _COMPANY_WORDS for w in _ORG_WORD_RX.findall(lower))
+    lettered = _ORG_WORD_RX.findall(lower)  # the value's words of letters, once for the three features that read them
+    org_word = any(w in _COMPANY_WORDS for w in lettered)
     return (
         numeric,  # money
         numeric and not whole,  # decimals
@@ -294,8 +290,8 @@ def _text_features(s: str, lower: str, is_num: bool, date_text: bool, numeric: b
         domain and not numeric,  # domain
         _POSTAL_RX.match(s) is not None and (not is_num or (digits and 4 <= len(s) <= 5)),  # postal
         in_states and _LOWER_LETTER_RX.search(lower) is not None,  # state
-        bool(words) and all(w in SALES_REGION_WORDS for w in _ORG_WORD_RX.findall(lower)),  # sales_region
-        len(words) <= 3 and any(_fold_word(w) in STATUS_WORDS for w in _ORG_WORD_RX.findall(lower)),  # status
+        bool(words) and all(w in SALES_REGION_WORDS for w in lettered),  # sales_region
+        len(words) <= 3 and any(fold_word(w) in STATUS_WORDS for w in lettered),  # status
         in_countries,  # country
         in_currencies,  # currency
         _PERCENT_RX.match(s) is not None or money_to_100,  # percent

@@ -18,6 +18,7 @@ import pytest
 from sources import currency, dates, profiles, values
 from sources.countries import is_country
 from sources.currency import code_of, split_currency
+from sources.folding import fold_word
 from sources.month_dates import month_of
 from sources.values import cell_text, is_blank, is_number, map_unique, parse_money
 
@@ -179,7 +180,7 @@ def _ref_features(v: pd.Series, excel_epoch: object | None) -> pd.DataFrame:
     f["sales_region"] = (s.str.split().str.len() > 0) & region_words.map(
         lambda ws: all(w in p.SALES_REGION_WORDS for w in ws))
     f["status"] = (s.str.split().str.len() <= 3) & region_words.map(
-        lambda ws: any(p._fold_word(w) in p.STATUS_WORDS for w in ws))
+        lambda ws: any(fold_word(w) in p.STATUS_WORDS for w in ws))
     f["country"], f["currency"] = in_countries, in_currencies
     f["percent"] = s.str.match(r"^\d{1,3}(?:[.,]\d+)?\s*%$") | (numeric & money.between(0, 100))
     word_count = s.str.split().str.len()
