@@ -177,26 +177,27 @@ NUMBER_FIELDS: frozenset[str] = frozenset({
 def _numbers(fld: str, col: pd.Series, header: str) -> TypedColumn:
     """A code column; a cell Excel turned into scientific notation ("4.00012E+11") is left blank with a warning:
     its lost digits would make one key of ten contracts (or accounts, or invoices)."""
-    damaged = scientific_cells(col)
-    if not damaged.any():
-        return TypedColumn(parse_line(col, code=True))
-    note = (f"{fld} ('{header}'): {int(damaged.sum())} value(s) are numbers in scientific notation "
-            f"(e.g. {col[damaged].iloc[0]!r}): Excel rounded them, so they name nothing and are left blank (their "
-            "rows keep their other fields); the source must export this column as text")
-    return TypedColumn(parse_line(col.astype(object).where(~damaged, None), code=True), warnings=[note])
+    kept, notes = _without_rounded(fld, col, header, "name nothing and are left blank")
+    return TypedColumn(parse_line(kept, code=True), warnings=notes)
 
 
 def _serials(fld: str, col: pd.Series, header: str) -> TypedColumn:
     """Serial lists; a cell Excel turned into scientific notation ("8.18489E+11") is not taken, since
     thousands of units share its few digits: its row keeps its other fields, and a warning says how many."""
+    kept, notes = _without_rounded(fld, col, header, "name no unit and are not taken")
+    return TypedColumn(split_serials(kept), warnings=notes)
+
+
+def _without_rounded(fld: str, col: pd.Series, header: str, fate: str) -> tuple[pd.Series, list[str]]:
+    """`col` without the cells Excel rounded into scientific notation (`values.scientific_cells`), and the warning
+    that says how many and their `fate`."""
     damaged = scientific_cells(col)
     if not damaged.any():
-        return TypedColumn(split_serials(col))
-    example = col[damaged].iloc[0]
+        return col, []
     note = (f"{fld} ('{header}'): {int(damaged.sum())} value(s) are numbers in scientific notation "
-            f"(e.g. {example!r}): Excel rounded them, so they name no unit and are not taken (their rows keep "
-            "their other fields); the source must export this column as text")
-    return TypedColumn(split_serials(col.astype(object).where(~damaged, None)), warnings=[note])
+            f"(e.g. {col[damaged].iloc[0]!r}): Excel rounded them, so they {fate} (their rows keep their other "
+            "fields); the source must export this column as text")
+    return col.astype(object).where(~damaged, None), [note]
 
 
 def _dates(
@@ -228,19 +229,20 @@ _DAY_ZERO_TEXT = re.compile(r"^\s*(?:0?1[/.-]0?0[/.-]1900|0?0[/.-]0?1[/.-]1900|1
 _DAY_ZERO = (dt.date(1899, 12, 30), dt.date(1899, 12, 31))
 
 
+def _day_zero(v: object) -> bool:
+    """Whether a date cell or value is 1899-12-30 or -31 (how Excel's day zero reads)."""
+    if isinstance(v, dt.datetime):
+        return v.date() in _DAY_ZERO
+    return isinstance(v, dt.date) and v in _DAY_ZERO
+
+
 def excel_empty_dates(raw: pd.Series, values: pd.Series) -> pd.Series:
     """Which cells hold Excel's empty date: day zero of the 1900 system written as text, or read as 1899-12-30
     or -31 (a date column's formula that found nothing shows it so)."""
     def empty(v: object) -> bool:
-        if isinstance(v, str):
-            return _DAY_ZERO_TEXT.match(v) is not None
-        if isinstance(v, dt.datetime):
-            return v.date() in _DAY_ZERO
-        return isinstance(v, dt.date) and v in _DAY_ZERO
+        return _DAY_ZERO_TEXT.match(v) is not None if isinstance(v, str) else _day_zero(v)
 
-    return map_unique(raw.astype(object), empty).astype(bool) | values.map(
-        lambda d: isinstance(d, dt.date) and (d.date() if isinstance(d, dt.datetime) else d) in _DAY_ZERO
-    ).astype(bool)
+    return map_unique(raw.astype(object), empty).astype(bool) | values.map(_day_zero).astype(bool)
 
 
 def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits) -> TypedColumn:

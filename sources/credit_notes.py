@@ -58,6 +58,14 @@ def _signed(typed: dict[str, pd.Series], index: pd.Index) -> pd.Series:
     return out
 
 
+def _make_negative(typed: dict[str, pd.Series], rows: pd.Series, fields: list[str]) -> None:
+    """The positive values of `fields` on `rows` made negative, in place (a credit's amount and units)."""
+    for fld in fields:
+        values = typed[fld]
+        flip = rows.reindex(values.index, fill_value=False) & values.gt(0).fillna(False).astype(bool)
+        typed[fld] = values.where(~flip, -values)
+
+
 def sign_credit_notes(typed: dict[str, pd.Series], header: str) -> str | None:
     """Make the positive amounts and quantities of the rows `typed["document_type"]` names credits
     negative, in place; a note naming the column and how many rows were read as credits, or None."""
@@ -68,10 +76,7 @@ def sign_credit_notes(typed: dict[str, pd.Series], header: str) -> str | None:
     present = [f for f in SIGNED_FIELDS if f in typed]
     if not credits.any() or not present:
         return None
-    for fld in present:
-        values = typed[fld]
-        flip = credits.reindex(values.index, fill_value=False) & values.gt(0).fillna(False).astype(bool)
-        typed[fld] = values.where(~flip, -values)
+    _make_negative(typed, credits, present)
     example = types[credits].iloc[0]
     n = int(credits.sum())
     return (f"document_type ('{header}'): {n} row{'s' if n > 1 else ''} read as credit notes (e.g. {example!r}): "
@@ -111,10 +116,7 @@ def sign_returns(typed: dict[str, pd.Series], header_of: dict[str, str]) -> str 
     unsigned = ~_signed(typed, index)
     if not unsigned.any():
         return None
-    for fld in present:
-        values = typed[fld]
-        flip = unsigned.reindex(values.index, fill_value=False) & values.gt(0).fillna(False).astype(bool)
-        typed[fld] = values.where(~flip, -values)
+    _make_negative(typed, unsigned, present)
     n = int(unsigned.sum())
     return (f"the header names returns ({said!r}): its {n} line{'s' if n > 1 else ''} with positive "
             f"{' and '.join(present)} read as credits (made negative), so each return nets with its sale")

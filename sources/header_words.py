@@ -153,7 +153,6 @@ def raw_words(text: str) -> list[str]:
     s = _INITIALS.sub(lambda m: f" {m.group(0).replace('.', '')} ", s)
     s = _TO_DIGIT.sub(lambda m: f"{m.group(1)} to ", s)
     s = s.replace("#", " number ").replace("%", " percent ").replace("&", " and ").replace("@", " at ")
-    s = _TRUNCATED.sub(lambda m: _completed(m[1]), s)
     s = _CAMEL_WORD.sub(lambda m: m[0].lower() if m[0].lower() in _WHOLE_WORDS else m[0], s)
     s = _CAMEL.sub(" ", s)
     return [w for w in _NON_WORD.split(s.lower()) if w]
@@ -167,9 +166,7 @@ _TRUNCATED = re.compile(r"(?<![^\W\d_])([^\W\d_]{5,})\.(?!\w)")
 def _completed(cut: str) -> str:
     """The word a cut-short word begins ("Auftragg" -> "auftraggeber"), when every known word it begins means
     one thing; the cut as it is otherwise, or when it is a word itself."""
-    word = cut.lower()
-    if "ENGLISH" not in globals():  # the vocabulary is being built: its own phrases are read as written
-        return cut
+    word = _fold(cut).lower()
     index = _prefix_index()
     if word in FOREIGN or word in index[2]:
         return cut
@@ -199,6 +196,7 @@ _WHOLE_WORDS: frozenset[str] = frozenset(SAP)
 def _lookup_words(text: str) -> list[str]:
     """`raw_words`, with a CRM lookup column's object word said once: "Partner Account: Account Name"
     names the partner account's name, as "Account: Account ID" names the account's id."""
+    text = _TRUNCATED.sub(lambda m: _completed(m[1]), text)  # a file's header, not the vocabulary's own phrases
     record, colon, field = text.partition(":")
     left, right = raw_words(record), raw_words(field)
     if colon and left and right and right[0] == left[-1]:
