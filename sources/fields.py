@@ -165,3 +165,7 @@ def required_columns(kind: str) -> set[str]:
     for req in REQUIRED_FIELDS.get(kind, ()):
         out.update(req if isinstance(req, tuple) else (req,))
     return out
+
+
+#: the periods a line states, as (start, end) fields: the end falls after the start
+DATE_PAIRS: tuple[tuple[str, str], ...] = (("service_start", "service_end"), ("valid_from", "valid_to"))

@@ -26,6 +26,7 @@ from sources.content import (
     repeat_ranks,
 )
 from sources.fields import (
+    DATE_PAIRS,
     FIELD_TYPES,
     NOT_YET_STORED,
     REQUIRED_FIELDS,
@@ -66,7 +67,6 @@ EXACT_HEADER = 0.95  # a header naming a field exactly (a synonym of it)
 FEW_VALUES = 5  # fewer values than this never contradict a header
 FEW_DISTINCT = 2  # nor does one value written on every row ("CS-NBD-SRV" under "Product": one service bought by all)
 REQUIRED_BONUS = 0.3  # required fields go first when they compete with optional ones for a column
-DATE_PAIRS = (("service_start", "service_end"), ("valid_from", "valid_to"))
 LINE_ITEM = 0.8  # header evidence of a bare "No." beside the document's number for the line's item
 MOSTLY_BLANK = 0.5  # a column filled on at most this share of rows is mostly blank
 ASSIGN_MIN = 0.3**2  # the weighted score a column needs to be given a field
@@ -451,13 +451,17 @@ def _sibling_date(cells: pd.DataFrame, heads: list[str], chosen: dict[str, int],
             other = [w.text for w in header_words(head)] if head and k not in taken else []
             if len(other) != len(words) or sum(a != b for a, b in zip(words, other, strict=True)) != 1:
                 continue
-            dates = date_columns(cells, [i, k])
-            both = dates[i].notna() & dates[k].notna()
-            later = dates[k][both] > dates[i][both] if known == start else dates[k][both] < dates[i][both]
-            if both.sum() >= 3 and float(later.mean()) >= 0.9:
+            if _later(cells, i, k) if known == start else _later(cells, k, i):
                 out[missing] = k
                 break
     return out
+
+
+def _later(cells: pd.DataFrame, early: int, late: int) -> bool:
+    """Whether column `late`'s dates fall after column `early`'s on nearly every row (three rows at least)."""
+    dates = date_columns(cells, [early, late])
+    both = dates[early].notna() & dates[late].notna()
+    return bool(both.sum() >= 3 and float((dates[early][both] < dates[late][both]).mean()) >= 0.9)
 
 
 #: the date fields a header naming only "a date" ("Fina dato", "Date fin") is read as, and the one it is
@@ -487,10 +491,7 @@ def _paired_dates(
         shared = set(words[a]) & set(words[b])
         if len(shared) != 1 or words[a][0] == words[b][0] and words[a][1] == words[b][1]:
             continue
-        dates = date_columns(cells, [a, b])
-        first, second = dates[a], dates[b]
-        both = first.notna() & second.notna()
-        if both.sum() >= 3 and float((first[both] < second[both]).mean()) >= 0.9:
+        if _later(cells, a, b):
             return {"service_start": a, "service_end": b}
     return {}
 

@@ -24,7 +24,7 @@ from sources.columns import Problem, type_table
 from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
 from sources.credit_notes import sign_credit_notes, sign_returns
 from sources.dates import parse_dates
-from sources.fields import FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, stood_in
+from sources.fields import DATE_PAIRS, FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, stood_in
 from sources.group_rows import GroupRows, carry_groups, find_group_rows, find_parent_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.merged_cells import count_once
@@ -455,15 +455,11 @@ def _sign_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> lis
     return [(clash, "amount", why, values)]
 
 
-#: the periods a line states, as (start, end) fields
-_PERIODS = (("service_start", "service_end"), ("valid_from", "valid_to"))
-
-
 def _period_clashes(typed: dict[str, pd.Series], header_of: dict[str, str]) -> list[Problem]:
     """A line whose period ends before it starts (the two dates typed the wrong way round): kept, it would be a
     live contract read as expired and offered as a missed renewal; quarantined, never guessed."""
     out: list[Problem] = []
-    for start_field, end_field in _PERIODS:
+    for start_field, end_field in DATE_PAIRS:
         start, end = typed.get(start_field), typed.get(end_field)
         if start is None or end is None:
             continue
