@@ -17,7 +17,7 @@ from pipelines.stages.memo import record_source_records
 from pipelines.stages.night import night_fingerprint, record_night, start_unchanged_night
 from sources.content import known_partner_set
 from sources.date_orders import SourceDateOrders
-from sources.inbox import InboxFile, discover, outside_links, source_fingerprint, unclaimed_files
+from sources.inbox import InboxFile, OutsideLink, discover, outside_links, source_fingerprint, unclaimed_files
 from sources.limits import ReadLimits
 from sources.read_ahead import Preread, ReadAheadStats, ReadJob, read_in_order, workers_for
 from sources.reader import READER_VERSION, FileOutcome
@@ -166,7 +166,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
     con = open_ingest(run.paths.ingest, run.duckdb_budget)
     outcomes: Generator[tuple[ReadJob, FileOutcome], None, None] | None = None
     try:
-        links = [link.relpath for link in outside_links(run.home, config.sources)]
+        unread_links = outside_links(run.home, config.sources)  # looked for once: recorded below
+        links = [link.relpath for link in unread_links]
         absent = absent_files(run, files, stored_files(con), links)
         auto = {r.path: r for r in settle_absent(con, [f.relpath for f in files] + links, absent)}
         for a in absent:
@@ -232,7 +233,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
         _log_reading(stats, len(preread), len(jobs), log)
         for old, new in supersede_moved(con):
             log(f"{old}: moved to {new} (the same bytes); its rows now come from there")
-        results += _record_outside_links(con, run, fingerprints, log)
+        results += _record_outside_links(con, run, unread_links, fingerprints, log)
         unread = unclaimed_files(run.home, config.sources)
         for path in unread[:UNCLAIMED_LISTED]:
             log(f"{path}: not read: no source's path in sources.yaml names it")
@@ -265,11 +266,12 @@ def spooled_readings(run: RunContext, keys: list[SpoolKey]) -> dict[str, Preread
 UNCLAIMED_LISTED = 20
 
 
-def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, fingerprints: dict[str, str],
+def _record_outside_links(con: duckdb.DuckDBPyConnection, run: RunContext, links: list[OutsideLink],
+                          fingerprints: dict[str, str],
                           log: Callable[[str], None]) -> list[FileResult]:
-    """Links out of the home are never read; each is an `error` row naming its target, recorded once
-    and reported on every run (so a skipped file is never silent)."""
-    links = outside_links(run.home, run.config.sources)
+    """The links never read (`outside_links`, found as the stage began: out of the home, to nothing, into another
+    source's folder): each is an `error` row naming its target, recorded once and reported on every run (so a
+    skipped file is never silent)."""
     decisions = plan(con, [Candidate(link.source.name, link.relpath, link.sha256, fingerprints[link.source.name])
                            for link in links])
     out = []
