@@ -167,24 +167,23 @@ def _completed(cut: str) -> str:
     """The word a cut-short word begins ("Auftragg" -> "auftraggeber"), when every known word it begins means
     one thing; the cut as it is otherwise, or when it is a word itself."""
     word = _fold(cut).lower()
-    index = _prefix_index()
-    if word in FOREIGN or word in index[2]:
+    if word in FOREIGN or word in ENGLISH:
         return cut
-    keys, meanings, _ = index
-    at = bisect.bisect_left(keys, word)
+    keys, meanings = _prefix_index()
+    first = at = bisect.bisect_left(keys, word)
     found = set()
     while at < len(keys) and keys[at].startswith(word):
         found.add(meanings[at])
         at += 1
-    return keys[bisect.bisect_left(keys, word)] if len(found) == 1 else cut
+    return keys[first] if len(found) == 1 else cut
 
 
 @lru_cache(maxsize=1)
-def _prefix_index() -> tuple[list[str], list[str], frozenset[str]]:
+def _prefix_index() -> tuple[list[str], list[str]]:
     """Every known whole word (the foreign tables' and the English vocabulary's), sorted, with what each means."""
     meaning = {**{w: w for w in ENGLISH}, **FOREIGN}
     keys = sorted(meaning)
-    return keys, [meaning[k] for k in keys], frozenset(ENGLISH)
+    return keys, [meaning[k] for k in keys]
 
 
 #: a word in CamelCase ("FkArt", "VkOrg": SAP's column headings of FKART and VKORG), and the words such a
