@@ -55,8 +55,10 @@ CONTRACT_RULES = """\
   that both name their units, or a later one whose units shipped after the earlier one started,
   are not a renewal of each other. Each contract renews and is renewed at most once;
   shared assets beat the weaker match, then the smallest gap wins.
-- **Status** as of the run's as-of date: `renewed`, `credited` (called off - its invoices credited
-  in full, or the status a source gives says cancelled, terminated or void: no renewal),
+- **Status** as of the run's as-of date: `renewed` (by a later contract, or as a source's status
+  says: "Renewed", "Closed Won"), `lost` (a source's status says the customer will not renew:
+  "Closed Lost", "Churned", "Not renewing"; no renewal, no win-back), `credited` (called off - its
+  invoices credited in full, or the status a source gives says cancelled, terminated or void: no renewal),
   `expired`, `expiring` (ends within `valuation.renewal_days`, default 120 - the horizon of the
   renewal list too), `active` (`unknown` without an end date).
 - **Numbers** are shown in one form, letters-hyphen-digits (`SC-1234567`), however a source wrote them.

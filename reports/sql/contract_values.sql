@@ -21,6 +21,7 @@ base AS (
            c.start_date, c.end_date, c.amount,
            coalesce(nullif(upper(trim(c.currency)), ''), s.currency) AS currency,
            (c.renewed_by IS NOT NULL OR c.status = 'renewed') AS renewed,
+           c.status = 'lost' AS lost,  -- a status says the customer will not renew: no renewal, no win-back
            CASE WHEN c.start_date IS NOT NULL AND c.end_date >= c.start_date
                     THEN greatest(1, CAST(round((c.end_date - c.start_date + 1) / 30.4375) AS INTEGER))
                 WHEN c.start_date IS NULL THEN c.term_months END AS term_months,  -- no start: the term stated
@@ -67,7 +68,7 @@ converted AS (
     LEFT JOIN rv_fx fx ON fx.currency = a.currency
 )
 SELECT v.contract_id, v.contract_number, v.customer_id, v.reseller_id, v.service_level, v.sku,
-       v.start_date, v.end_date, v.renewed, v.term_months, v.asset_count,
+       v.start_date, v.end_date, v.renewed, v.lost, v.term_months, v.asset_count,
        v.annual_own * v.fx_rate AS annual_value, v.fx_rate, v.value_currency, v.annual_basis, v.fx_note,
        coalesce(cr.crm_owner, cc.rep, ct.rep, cr.tracker_rep, ch.rep) AS rep,
        CASE WHEN cr.crm_owner IS NOT NULL THEN 'crm_account_owner'

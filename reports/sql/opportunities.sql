@@ -3,6 +3,7 @@
 --
 --   renewal       a contract ending within renewal_days and not renewed: annual value × (1 + uplift)
 --   lapsed        a contract that ended within lapsed_days and was not renewed: last annual value
+--                 (neither for a contract whose status says its renewal was lost: contracts.status 'lost')
 --   coverage_gap  assets past warranty never under contract, or out of contract for over gap_days
 --                 (contract_assets: serial and inferred coverage), uncovered for at most
 --                 gap_max_age_years (older ones are the installed base, rv_installed_base): list price
@@ -14,14 +15,14 @@
 --                 renewed from its own end to that common end at its annual value × (1 + uplift),
 --                 prorated. An alternative to those contracts' separate renewals.
 
--- not renewed, ending from the as-of date to the end of the forecast or co-term horizon
+-- not renewed nor lost, ending from the as-of date to the end of the forecast or co-term horizon
 CREATE OR REPLACE TEMP TABLE rv_upcoming AS
 SELECT v.*, v.end_date - s.as_of AS days_to_expiry, w.label AS window_label, w.probability,
        cents(v.annual_value * (1 + s.uplift)) AS renewal_value
 FROM rv_contract_values v
 CROSS JOIN run_settings s
 JOIN rv_windows w ON v.end_date - s.as_of BETWEEN w.lo AND w.hi
-WHERE NOT v.renewed
+WHERE NOT v.renewed AND NOT v.lost
   AND v.end_date >= s.as_of
   AND v.end_date < greatest(date_trunc('month', s.as_of) + to_months(s.forecast_months),
                             s.as_of + to_months(s.coterm_months),
@@ -58,7 +59,7 @@ SELECT 'lapsed' AS kind, v.contract_id AS opp_key, v.customer_id, v.reseller_id,
 FROM rv_contract_values v
 CROSS JOIN run_settings s
 CROSS JOIN rv_fixed_probability fp
-WHERE NOT v.renewed AND v.end_date < s.as_of AND v.end_date >= s.as_of - s.lapsed_days;
+WHERE NOT v.renewed AND NOT v.lost AND v.end_date < s.as_of AND v.end_date >= s.as_of - s.lapsed_days;
 
 CREATE OR REPLACE TEMP TABLE rv_coterm_members AS
 WITH eligible AS (

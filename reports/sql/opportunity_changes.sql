@@ -71,13 +71,15 @@ dropped AS (
                                                          WHERE h.entity = 'customer' AND h.old_id = p.customer_id
                                                            AND h.event = 'merge'), '')
                 WHEN k.contract_id IS NOT NULL AND (k.renewed_by IS NOT NULL OR k.status = 'renewed')
-                    THEN 'renewed' || coalesce(' by ' || k.renewed_by, '')
+                    THEN 'renewed' || coalesce(' by ' || k.renewed_by, ' (as a source''s status says)')
                 WHEN p.kind = 'coterm' AND EXISTS (
                         SELECT 1 FROM contracts x WHERE x.customer_id = p.customer_id AND x.renewed_by IS NOT NULL
                           AND x.end_date >= p.as_of_date)
                     THEN 'renewed (a contract it folded was renewed)'
                 WHEN p.kind IN ('renewal', 'lapsed') AND k.status = 'credited'
                     THEN 'credited (its invoice was credited in full)'
+                WHEN p.kind IN ('renewal', 'lapsed') AND k.status = 'lost'
+                    THEN 'lost (a source''s status says the customer will not renew)'
                 WHEN p.kind IN ('renewal', 'lapsed') AND k.contract_id IS NULL THEN 'no longer in the sources'
                 WHEN p.kind IN ('renewal', 'lapsed') AND k.end_date < s.as_of - s.lapsed_days
                     THEN 'expired (win-back window of ' || s.lapsed_days || ' days closed)'

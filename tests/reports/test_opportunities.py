@@ -130,6 +130,21 @@ def test_a_contract_credited_in_full_is_no_renewal_and_joins_no_coterm(tmp_path:
     assert not any("K1" in list(ids) for ids in df["contract_ids"])
 
 
+def test_a_renewal_a_status_says_was_lost_is_offered_neither_as_renewal_nor_as_win_back(tmp_path: Path) -> None:
+    """contracts.status 'lost' (a rep's "Closed Lost"): no renewal, no win-back, no part of a co-term proposal;
+    it still covers its assets until its end, and the economics count it due and not renewed."""
+    settings = valuation_settings(CONFIGURED)
+    con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)
+    con.execute("UPDATE contracts SET status = 'lost' WHERE contract_id IN ('K1', 'K3')")  # renewal; win-back
+    build_opportunities(con, settings)
+    df = _opps(con)
+    assert "K1" not in set(df.loc[df["kind"] == "renewal", "contract_id"])
+    assert "K3" not in set(df.loc[df["kind"] == "lapsed", "contract_id"])
+    assert {"K7"} <= set(df.loc[df["kind"] == "renewal", "contract_id"])  # the others stay
+    assert "K11" in set(df.loc[df["kind"] == "lapsed", "contract_id"])
+    assert not any("K1" in list(ids) for ids in df["contract_ids"])
+
+
 def test_a_contract_credited_in_full_covers_no_asset(tmp_path: Path) -> None:
     settings = valuation_settings(CONFIGURED)
     con = open_build(fixture_file(tmp_path / "wh.duckdb"), settings)

@@ -446,11 +446,51 @@ def test_a_contract_whose_status_says_it_was_cancelled_is_credited_and_renews_no
     assert not any(contract_check_failures(con).values())
 
 
-@pytest.mark.parametrize("written", ["Active", "Expired", "Renewed", "Not cancelled", "nicht gekündigt", "", None])
+@pytest.mark.parametrize("written", [
+    "Active", "Expired", "Not cancelled", "nicht gekündigt", "Open", "Renewal pending", "In renewal", "Not lost", "",
+    None,
+])
 def test_a_status_that_does_not_say_cancelled_changes_nothing(tmp_path: Path, written: str | None) -> None:
     con = _build(_cancel_world(written), tmp_path)
     assert _contract(con, "SC-2900002")["status"] == "active"
     assert _contract(con, "SC-2900001")["renewed_by"] == "SC-2900002"
+
+
+def _tracker_world(status: str | None, *, tracker_end: str = "2026-12-31") -> FixtureWorld:
+    """A CRM contract ending 2026-12-31, 'Active' there, and a rep's tracker line on it with a status."""
+    w = FixtureWorld()
+    line = {"customer_id": "CUST-1", "serial_numbers": ["FCW8"], "service_level": "NBD", "sku": "CS-NBD-SRV"}
+    w.row("crm_contracts", contract_number="SC-2900021", service_start="2026-01-01", service_end="2026-12-31",
+          amount=1200, status="Active", **line)
+    w.row("tracker_alice", contract_number="SC-2900021", service_end=tracker_end, amount=1200, status=status,
+          customer_id="CUST-1")
+    return w
+
+
+@pytest.mark.parametrize(("written", "status"), [
+    ("Closed Lost - went to competitor", "lost"), ("Churned", "lost"), ("Not renewing", "lost"),
+    ("Won't renew", "lost"), ("Nicht verlängert", "lost"), ("Verloren", "lost"), ("Perdido", "lost"),
+    ("Non renouvelé", "lost"), ("失注", "lost"),
+    ("Renewed (PO 4471)", "renewed"), ("Closed Won", "renewed"), ("Verlängert", "renewed"), ("Renovado", "renewed"),
+    ("Rinnovato", "renewed"), ("Förnyad", "renewed"), ("更新済み", "renewed"),
+    ("Open", "active"), ("Renewal quoted", "active"), ("Pending renewal", "active"), (None, "active"),
+])
+def test_what_a_status_says_of_the_renewal_is_the_contracts_status(
+        tmp_path: Path, written: str | None, status: str) -> None:
+    """A rep who marked a renewal lost or won said what the sources' dates cannot: the contract is `lost` (no
+    renewal, no win-back) or `renewed` (renewed_by empty: no later contract of the data), whatever a more
+    trusted source's "Active" says of the contract itself."""
+    con = _build(_tracker_world(written), tmp_path)
+    c = _contract(con, "SC-2900021")
+    assert (c["status"], c["renewed_by"], c["amount"]) == (status, None, Decimal("1200.00"))
+    assert not any(contract_check_failures(con).values())
+
+
+def test_a_status_written_on_an_earlier_term_says_nothing_of_the_current_one(tmp_path: Path) -> None:
+    """The same number carried to the next term: a tracker's "Renewed" on the line that ended 2025-12-31 is
+    that term's renewal - the CRM's contract now ends 2026-12-31 and is still to renew."""
+    con = _build(_tracker_world("Renewed", tracker_end="2025-12-31"), tmp_path)
+    assert _contract(con, "SC-2900021")["status"] == "active"
 
 
 def test_the_cancelled_status_of_the_latest_export_and_most_trusted_source_counts(tmp_path: Path) -> None:

@@ -88,6 +88,38 @@ CREATE OR REPLACE TEMP MACRO cancel_words_of(s) AS
 CREATE OR REPLACE TEMP MACRO status_cancelled(x) AS
     CASE WHEN nullif(trim(x), '') IS NOT NULL THEN cancel_words_of(strip_accents(lower(x))) END;
 
+-- What a status says of the renewal of the term it is written on (a rep's tracker, a renewal quote, a CRM
+-- opportunity): 'renewed' when it was renewed or won ("Renewed (PO 4471)", "Closed Won", "Verlängert",
+-- "Renovado", "Rinnovato", "Verlengd", "Fornyet", "Odnowiony", "更新済"), 'lost' when the customer will not
+-- renew ("Closed Lost - went to competitor", "Churned", "Declined", "Not renewing", "Nicht verlängert",
+-- "Perdido", "Perdu", "Verloren", "失注"); NULL otherwise ("Open", "Renewal pending", "Active", "Expired") and
+-- for a status that says the contract itself was called off (status_cancelled). Whole words, case and
+-- accents aside; a renewal word after a negation is lost, a lost or won word after one says nothing.
+CREATE OR REPLACE TEMP MACRO negated_renewal_of(s) AS
+    regexp_matches(s, '(^|[^a-z])(not|non|nicht|no|nao|niet|nie|ej|ikke|ei|wont|won''t|never)[ -]+(to[ -]+|be[ -]+)?'
+                      || '(renew|verl(a|ae)ng|erneu|renouv|renov|rinnov|verleng|vernieuw|forny|forl(a|ae|e)ng|odnow)');
+CREATE OR REPLACE TEMP MACRO negated_outcome_of(s) AS
+    regexp_matches(s, '(^|[^a-z])(not|non|nicht|no|nao|niet|nie|ej|ikke|ei|kein)[ -]+'
+                      || '(lost|won|verlor|gewonn|perd|pers|gagn|gan|vint|renew|verl|renouv|renov|rinnov|forny)');
+CREATE OR REPLACE TEMP MACRO lost_words_of(s) AS
+    regexp_matches(s, '(^|[^a-z])(lost|churn(ed)?|declined|verloren|abgelehnt|perdu(e|es|s)?|perdid[oa]s?|pers[oa]'
+                      || '|tabt|forlorad|tapt|przegran[ya]|utracon[ya]|kaybedildi|menetetty)($|[^a-z])')
+    OR contains(s, '失注');
+CREATE OR REPLACE TEMP MACRO renewed_words_of(s) AS
+    regexp_matches(s, '(^|[^a-z])(renewed|won|booked|verl(a|ae)ngert|erneuert|gewonnen|renouvelee?s?|gagnee?s?'
+                      || '|renovad[oa]s?|ganad[oa]s?|ganh[oa]|rinnovat[oaie]|vint[oaie]|verlengd|vernieuwd'
+                      || '|fornyet|fornyad|forl(a|ae)ngd|forl(a|ae)nget|forlenget|vundet|vunnen|odnowion[ya]'
+                      || '|przed(l|ł)u(z|ż)on[ya]|wygran[ya]|yenilendi|kazanildi|uusittu|jatkettu)($|[^a-z])')
+    OR contains(s, '更新済') OR contains(s, '受注') OR contains(s, '成約');
+CREATE OR REPLACE TEMP MACRO renewal_outcome_of(s) AS
+    CASE WHEN cancel_words_of(s) THEN NULL
+         WHEN negated_renewal_of(s) THEN 'lost'
+         WHEN negated_outcome_of(s) THEN NULL
+         WHEN lost_words_of(s) THEN 'lost'
+         WHEN renewed_words_of(s) THEN 'renewed' END;
+CREATE OR REPLACE TEMP MACRO status_outcome(x) AS
+    CASE WHEN nullif(trim(x), '') IS NOT NULL THEN renewal_outcome_of(strip_accents(lower(x))) END;
+
 -- The term a service SKU or description states, in months: "3Y", "3YR", "5YRS", "3 years", "3-year",
 -- "3 Jahre", "3 ans", "3 años", "3 anni", "3 jaar" (years, 1-10); "36 months", "36 Monate", "36 mois",
 -- "36 meses", "36 mesi", "36 maanden" (months, 1-120); "36M" (a bare M: a whole number of years, so

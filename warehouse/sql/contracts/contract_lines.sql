@@ -20,8 +20,10 @@ SELECT r.record_id, r.source, r.kind, r.source_file, r.source_sheet, r.source_ro
        coalesce(nullif(upper(trim(r.currency)), ''), b.currency) AS currency,
        coalesce(service_level_norm(r.service_level), nullif(trim(r.service_level), ''),
                 p.service_level, service_level_norm(r.description)) AS service_level,
-       -- the status as written, and whether it says the contract was called off (cancelled, storniert ...)
+       -- the status as written, whether it says the contract was called off (cancelled, storniert ...) and
+       -- what it says of the term's renewal (renewed / lost: "Renewed (PO 4471)", "Closed Lost")
        nullif(trim(r.status), '') AS status, status_cancelled(r.status) AS says_cancelled,
+       status_outcome(r.status) AS says_outcome,
        -- the term the line's SKU or description states ("3Y", "36 months", "3 Jahre"), unless it names
        -- the covered hardware: read for a contract no source gives a start date
        CASE WHEN coalesce(p.category, '') <> 'hardware'

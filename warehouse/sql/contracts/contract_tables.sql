@@ -41,7 +41,9 @@ WITH line_fields AS (
             {'field': 'status', 'value': CASE WHEN counted THEN status END,
              'detail': CASE WHEN says_cancelled THEN 'cancelled' END, 'preference': 0},
             {'field': 'term_months', 'value': CASE WHEN counted THEN CAST(stated_term AS VARCHAR) END,
-             'detail': NULL, 'preference': 0}
+             'detail': NULL, 'preference': 0},
+            -- what a status says of the renewal (renewed / lost), with the end of the term it was written on
+            {'field': 'outcome', 'value': says_outcome, 'detail': CAST(service_end AS VARCHAR), 'preference': 0}
         ]) AS fv
         FROM contract_lines
     )
@@ -132,8 +134,10 @@ SELECT c.contract_id, c.field, c.value, c.source, c.source_file, c.source_sheet,
 FROM contract_candidates c
 JOIN contract_candidates w ON w.contract_id = c.contract_id AND w.field = c.field AND w.choice = 1
 WHERE c.choice > 1 AND c.value <> w.value AND c.preference = w.preference AND c.field <> 'contract_number'
-  -- statuses written differently ("Active", "Renewed") conflict only when one says cancelled and the other not
+  -- statuses written differently ("Active", "Renewed") conflict only when one says cancelled and the other not;
+  -- outcomes of other terms (their lines end elsewhere) are no conflict
   AND (c.field <> 'status' OR c.detail IS DISTINCT FROM w.detail)
+  AND (c.field <> 'outcome' OR c.detail IS NOT DISTINCT FROM w.detail)
 ORDER BY c.contract_id, c.field, c.source;
 
 CREATE OR REPLACE TABLE contract_sources AS
@@ -191,6 +195,9 @@ pivoted AS (
            -- Terminated, Void, Storniert, Gekündigt, Annulé, Résilié, Cancelado, Anulado, Geannuleerd ...)
            coalesce(bool_or(field = 'amount' AND detail = 'credit' AND TRY_CAST(value AS DECIMAL(18, 2)) = 0)
                     OR bool_or(field = 'status' AND detail = 'cancelled'), false) AS credited,
+           -- what the most trusted status giving one says of the renewal, and the end of its line's term
+           max(value) FILTER (WHERE field = 'outcome') AS outcome,
+           max(detail) FILTER (WHERE field = 'outcome') AS outcome_end,
            -- the term the service SKU or description states (read only when no start date is known)
            TRY_CAST(max(value) FILTER (WHERE field = 'term_months') AS INTEGER) AS stated_term_months,
            max(value) FILTER (WHERE field = 'currency') AS currency
@@ -238,6 +245,9 @@ SELECT p.contract_id, p.contract_number, p.customer_id, p.bill_to_id, p.bill_to_
             WHEN p.start_date IS NULL THEN p.stated_term_months END AS term_months,
        p.amount, coalesce(p.currency, (SELECT currency FROM run_settings)) AS currency,
        p.end_date_source, p.amount_source, p.credited,
+       -- renewed or lost as a status says, when its line ends the term the contract ends (or gives no end):
+       -- a tracker's "Renewed" of an earlier term under the same number says nothing of this one
+       CASE WHEN p.outcome_end IS NULL OR CAST(p.outcome_end AS DATE) = p.end_date THEN p.outcome END AS outcome,
        l.numbered, l.sources, l.record_count, coalesce(a.asset_count, 0) AS asset_count, q.quantity
 FROM pivoted p
 JOIN resold rs USING (contract_id)

@@ -1,6 +1,7 @@
 -- contracts: contracts_base plus the renewal links chosen (`renewal_links`: prior_id, next_id),
 -- the annualised amount, the covered assets (contract_assets, serial and inferred) and the status
--- no date decides (renewed, credited, unknown: no end); the others - expired, expiring, active - are
+-- no date decides (renewed, credited, lost: a status says the customer will not renew, unknown: no end);
+-- the others - expired, expiring, active - are
 -- the as-of date's, set by contract_status.sql every night (the table itself depends on no date).
 CREATE OR REPLACE TEMP TABLE contract_number_prefix AS  -- the letters most numbers are written with
 SELECT coalesce(mode(regexp_extract(contract_number, '^([A-Z]{1,4})[^A-Z0-9]*[0-9]+$', 1))
@@ -22,6 +23,8 @@ SELECT b.contract_id,
        b.start_date, b.end_date, b.amount, b.currency,
        CASE WHEN nx.next_id IS NOT NULL THEN 'renewed'
             WHEN b.credited THEN 'credited'
+            WHEN b.outcome = 'renewed' THEN 'renewed'  -- as its status says ("Renewed (PO 4471)", "Closed Won")
+            WHEN b.outcome = 'lost' THEN 'lost'        -- the customer will not renew ("Closed Lost", "Churned")
             WHEN b.end_date IS NULL THEN 'unknown' END AS status,
        nx.next_id AS renewed_by,
        pv.prior_id AS renews,
