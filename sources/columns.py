@@ -389,7 +389,8 @@ def type_table(
         hint = OrderHint(said, "header") if said else hint  # "Expiry (DD/MM/YYYY)" says it for its own column
         column = type_column(fld, body[str(idx)], headers[idx], date_format=date_format, epoch=table.epoch,
                              order_hint=hint, limits=limits, decimal_comma=decimal_comma)
-        columns[fld] = _joined(columns[fld], column) if fld in columns else column  # a numbered family's next
+        # a numbered family's next, or an end date's revision ("New Expiry")
+        columns[fld] = _joined(fld, columns[fld], column) if fld in columns else column
         decimal_comma |= FIELD_TYPES[fld] == "money" and columns[fld].evidence.get("decimal") == "comma"
     for idx, fld in mapping.items():  # "#N/A", "#REF!": a formula that failed, no value of any field
         cells = body[str(idx)]
@@ -449,10 +450,15 @@ EXCEL_ERRORS = frozenset({
 })
 
 
-def _joined(first: TypedColumn, more: TypedColumn) -> TypedColumn:
-    """A list field read from two columns of one numbered family: each row's values, the first's first."""
-    values = pd.Series([a + b for a, b in zip(first.values, more.values, strict=True)], index=first.values.index,
-                       dtype=object)
+def _joined(fld: str, first: TypedColumn, more: TypedColumn) -> TypedColumn:
+    """A field read from two columns: a list field's numbered family, each row's values, the first's first; an
+    end date and its revision ("Expiry", "New Expiry": sources/mapping.py), each row's later date."""
+    pairs = zip(first.values, more.values, strict=True)
+    if FIELD_TYPES[fld] == "date":
+        joined = [a if pd.isna(b) or (not pd.isna(a) and a >= b) else b for a, b in pairs]
+    else:
+        joined = [a + b for a, b in pairs]
+    values = pd.Series(joined, index=first.values.index, dtype=object)
     return TypedColumn(values, first.problems + more.problems, first.warnings + more.warnings, first.evidence)
 
 

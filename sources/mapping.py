@@ -696,11 +696,15 @@ def map_columns(
     }
     col_of = {i: fld for fld, i in chosen.items()}
     more = _list_families(heads, {**{f: i for i, f in fixed.items()}, **chosen}, profiles)
+    revised, revised_notes = _revised_end(heads, {**{f: i for i, f in fixed.items()}, **chosen}, cells, labels,
+                                          set(more.get("serial_numbers", ())))
+    more.update(revised)
+    notes += revised_notes
     col_of.update({i: fld for fld, cols in more.items() for i in cols})
     notes += _repeated_notes(heads, labels, {**col_of, **fixed})
     notes += _blank_header_notes(heads, cells, {*col_of, *fixed})
     notes += [_family_note(fld, [choices[fld].column if fld in choices else chosen[fld], *cols], labels)
-              for fld, cols in more.items()]
+              for fld, cols in more.items() if fld not in revised]
     for fld, i in chosen.items():
         j = fields.index(fld)
         s = scores.combined[i, j]
@@ -743,6 +747,52 @@ def _list_families(heads: list[str], chosen: dict[str, int], profiles: list[Colu
             out[fld] = cols
             taken.update(cols)
     return out
+
+
+#: a word that makes an end date's header the end after a renewal or a change ("New Expiry" beside "Expiry",
+#: "Neues Ablaufdatum", "Revised End Date", "Fecha fin nueva"), folded, in the languages headers come in
+_REVISION_WORDS = frozenset({
+    "new", "revised", "renewed", "extended", "updated", "current", "latest", "adjusted", "amended",
+    "neu", "neue", "neues", "neuer", "aktuell", "aktuelles", "aktuelle", "verlangert", "verlangertes", "geandert",
+    "nouvelle", "nouveau", "revisee", "revise", "nueva", "nuevo", "actualizada", "actual", "nuova", "nuovo",
+    "aggiornata", "nieuwe", "nieuw", "nova", "novo", "ny", "nya", "nytt", "uusi", "nowa", "nowy", "yeni",
+})  # fmt: skip
+
+
+def _revised_end(
+    heads: list[str], chosen: Mapping[str, int], cells: pd.DataFrame, labels: list[str], taken_more: set[int]
+) -> tuple[dict[str, list[int]], list[str]]:
+    """An end date and its revision: a column no field took whose header is the chosen end's header and one
+    revision word ("Expiry" and "New Expiry", "Ablaufdatum" and "Neues Ablaufdatum") and whose dates fall after
+    the end's on every row holding both (one row at least: a tracker fills it where a renewal was booked). Each
+    row's end is then the later of the two (sources/columns.py joins them), said in a note; a user's `columns:`
+    naming the end keeps its revision too."""
+    if "service_end" not in chosen:
+        return {}, []
+    end = chosen["service_end"]
+    words = [w.text for w in header_words(heads[end])]
+    taken = set(chosen.values()) | taken_more
+    for k, head in enumerate(heads):
+        if k in taken or not head or k >= cells.shape[1]:
+            continue
+        other = [w.text for w in header_words(head)]
+        extra = list(other)
+        for w in words:
+            if w in extra:
+                extra.remove(w)
+        if len(other) != len(words) + 1 or len(extra) != 1 or extra[0] not in _REVISION_WORDS:
+            continue
+        dates = date_columns(cells, [end, k], rows=len(cells))
+        a, b = dates[end], dates[k]
+        both = a.notna() & b.notna()
+        filled = int(cells[str(k)].map(lambda v: bool((cell_text(v) or "").strip())).sum())
+        if not both.any() or bool((b[both] <= a[both]).any()) or int(b.notna().sum()) < filled:
+            continue  # not later on every row, or cells that are no dates: not a revision of the end
+        return {"service_end": [k]}, [
+            f"service_end: {_column_name(labels, k)} holds a later end on {int(b.notna().sum())} row(s) "
+            f"(a renewed or changed term): there the end is {_column_name(labels, k)}'s, elsewhere "
+            f"{_column_name(labels, end)}'s"]
+    return {}, []
 
 
 def _family_note(fld: str, cols: list[int], labels: list[str]) -> str:

@@ -58,7 +58,8 @@ class ColumnMapping:
     missing: dict[str, list[Candidate]] = field(default_factory=dict)  # "a" or "a or b" -> candidates
     not_stored: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    more: dict[str, list[int]] = field(default_factory=dict)  # list field -> its further numbered columns
+    # a list field -> its further numbered columns; the service end -> its revision ("New Expiry")
+    more: dict[str, list[int]] = field(default_factory=dict)
     given: dict[str, str] = field(default_factory=dict)  # field -> the value the title states for every row
 
     @property
