@@ -30,7 +30,14 @@ CREDIT_TYPES: Final[frozenset[str]] = frozenset({
     # generic and foreign
     "cn", "cm", "credit invoice", "creditnote", "credit nota", "gutschrift", "rechnungskorrektur", "avoir",
     "facture d'avoir", "note de credit", "nota de credito", "nota credito", "nota di credito", "abono",
-    "factura rectificativa", "creditnota", "creditfactuur", "credit factuur",
+    "factura rectificativa", "creditnota", "creditfactuur", "credit factuur", "storno", "stornorechnung",
+    # Nordic, Central and Eastern Europe, Greece, Turkey
+    "kreditnota", "kreditfaktura", "hyvityslasku", "hyvitys", "faktura korygujaca", "korekta faktury", "korekta",
+    "dobropis", "opravny danovy doklad", "jovairas", "jovairo szamla", "helyesbito szamla", "sztorno szamla",
+    "sztorno", "factura storno", "nota de creditare", "πιστωτικο", "πιστωτικο τιμολογιο", "πιστωτικο σημειωμα",
+    "iade faturasi", "iade",
+    # Mexico's CFDI type "Egreso"; Japan's red slip; China's red-letter invoice
+    "egreso", "赤伝", "赤伝票", "红字发票", "紅字發票",
 })
 #: the money and quantity fields a credit's sign is put on (the unit price keeps its sign: a price)
 SIGNED_FIELDS: Final[tuple[str, ...]] = ("amount", "quantity")

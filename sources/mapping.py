@@ -434,6 +434,24 @@ def _dates_by_order(
     return by_order
 
 
+def _price_as_amount(chosen: dict[str, int], scores: _Scores, labels: list[str]) -> list[str]:
+    """A price in a table with no quantity and no amount column (a warranty register's "Cena bez DPH", a renewal
+    list's "Fornyelsespris DKK": one unit a row) is the line's value: read as its amount (`chosen` updated in
+    place), said in a note. A price list has no amount field and keeps its prices."""
+    if "unit_price" not in chosen or "quantity" in chosen or "amount" in chosen or "amount" not in scores.fields:
+        return []
+    i = chosen.pop("unit_price")
+    chosen["amount"] = i
+    price, amount = scores.fields.index("unit_price"), scores.fields.index("amount")
+    for grid in (scores.header, scores.combined, scores.content):  # the amount as sure as the price was
+        grid[i, amount] = grid[i, price]
+    if (i, price) in scores.kind_of:
+        scores.kind_of[i, amount] = scores.kind_of[i, price]
+    scores.combined[i, price] = 0.0  # the same reading, no rival of it
+    return [f"amount: {_column_name(labels, i)} read as each line's amount (a price with no quantity or amount "
+            "column beside it: one unit a line)"]
+
+
 def _sibling_date(cells: pd.DataFrame, heads: list[str], chosen: dict[str, int], scores: _Scores) -> dict[str, int]:
     """The other end of a period one of whose ends a header names: a column no field took, whose header differs
     from the named end's by one word ("Effective From" read, "Effective To" beside it; "Gültig von" and "Gültig
@@ -681,7 +699,8 @@ def map_columns(
     chosen = {fields[j]: i for i, j in pairs}
     chosen = _contact_reached(kind, heads, chosen, scores)
     by_order = _dates_by_order(kind, cells, heads, chosen, scores)
-    notes = gross_notes + _order_dates(cells, chosen)
+    labels = occurrence_labels(heads)  # a repeated header is named by its occurrence: "Date (2)"
+    notes = gross_notes + _order_dates(cells, chosen) + _price_as_amount(chosen, scores, labels)
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
     notes += [
@@ -689,7 +708,6 @@ def map_columns(
         for i, name, _, cs in scores.contradicted
         if i not in taken and name not in chosen and fields[best_reading[i]] == name
     ]
-    labels = occurrence_labels(heads)  # a repeated header is named by its occurrence: "Date (2)"
     notes += _hidden_notes(hidden, weighted, fields, chosen, labels) if hidden else []
     choices = {
         fld: FieldChoice(fld, i, labels[i], "columns", 1.0, 1.0, None) for i, fld in fixed.items()

@@ -27,4 +27,9 @@ STATUS_WORDS: Final[frozenset[str]] = frozenset({
     "verlengd", "gesloten", "lopend", "utgatt", "utgangen", "avslutad", "avsluttet", "forlangd", "fornyet",
     "attivo", "attiva", "inattivo", "scaduto", "scaduta", "annullato", "disdetto", "rinnovato", "chiuso", "vinto",
     "perso", "sospeso", "aktywny", "aktywna", "wygasly", "wygasla", "anulowany", "odnowiony", "zamkniety",
+    "otwarta", "otwarty", "wygrana", "wygrany", "przegrana", "przegrany", "odnowiona", "odnowione", "rezygnacja",
+    # Finnish, Hungarian, Czech and Slovak, Turkish, Greek
+    "avoin", "voitettu", "havitty", "uusittu", "aktiivinen", "paattynyt", "peruttu", "lejart", "nyitott",
+    "megujitva", "megujitott", "elvesztett", "megnyert", "aktivni", "otevreno", "ukonceno", "obnoveno", "prodlouzeno",
+    "ztraceno", "vyhrano", "aktif", "acik", "kapandi", "yenilendi", "kazanildi", "kaybedildi", "ενεργο", "ληγμενο",
 })  # fmt: skip

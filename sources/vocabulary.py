@@ -17,7 +17,7 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
         "customer", "end user", "end customer", "client", "ship to", "ship to customer",
         "account", "company", "organisation", "organization", "eu", "end use", "installed at",
         "install at", "install site", "end client", "ultimate customer", "goods recipient", "licensee",
-        "sell to", "sell to customer", "final customer", "final user",
+        "sell to", "sell to customer", "final customer", "final user", "lessee",
         # the word order of languages that put the adjective last ("Cliente Final", "Klient końcowy", "לקוח קצה")
         "customer final", "client final", "user final", "customer end", "user end",
     ),
@@ -27,7 +27,7 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
         "value added reseller", "distributor customer", "partner account", "reseller account",
     ),
     "bill_to": ("bill to", "billed to", "invoice to", "payer", "bill to customer", "billing party",
-                "invoice recipient", "invoiced party"),
+                "invoice recipient", "invoiced party", "lessor"),
     "contact": ("contact", "contact person", "customer contact", "end user contact",
                 "technical contact", "primary contact", "main contact", "person"),
     "product": ("product", "item", "article", "material", "part", "model", "catalog"),
@@ -163,7 +163,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "service level", "coverage", "support level", "sla", "service", "service type",
         "coverage level", "support type", "plan", "service plan", "{service} type",
         "{service} level", "{service} plan", "level of service", "support plan", "service offering",
-        "{service} description", "service level agreement",
+        "{service} description", "service level agreement", "service level description", "{service} level description",
     ),
     "service_start": (
         "{service} start", "{service} start date", "start", "start date", "begin", "begin date",
@@ -360,6 +360,13 @@ KIND_WEAKER_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
                                       "delivery recipient", "consignee", "consignee name")},
 }
 KIND_WEAKER: Final = 0.9
+#: a contract's yearly charge ("Éves díj", "Annual Fee", "Maintenance Fee") is its amount in a file of contracts or
+#: lines; in a partner programme the same words are the partner's fixed fee (no phrase of `FIELD_PHRASES["amount"]`)
+_FEE_PHRASES: Final = ("annual fee", "yearly fee", "{service} fee", "renewal fee")
+for _kind in ("crm_contracts", "sales_rep", "accounting", "distributor"):
+    _table = KIND_PHRASES.setdefault(_kind, {})
+    _shadowed, _phrases = _table.get("amount", ((), ()))
+    _table["amount"] = (_shadowed, (*_phrases, *_FEE_PHRASES))
 #: kind -> whole headers, as `sources.headers.normalise_header` writes them (accents kept), naming a field only in
 #: that kind of file: a distributor's or a price list's bare French "Référence", Spanish "Referencia" or "Código" is
 #: the product's (the English "Reference" and "Code" name nothing on their own)

@@ -23,6 +23,8 @@ from sources.vocabulary_more import WORDS as MORE_WORDS
 from sources.vocabulary_world import ARABIC, HEBREW, INDONESIAN, PERSIAN, SLAVIC_CYRILLIC, SOUTH_SLAVIC, THAI
 
 GERMAN: Final[dict[str, str]] = {
+    # a leasing invoice's lessee (the end customer) beside the lessor it is billed to
+    "nutzer": "end user", "leasingnehmer": "lessee", "leasinggeber": "lessor",
     "kunde": "customer", "kunden": "customer", "kd": "customer", "endkunde": "end customer",
     "auftraggeber": "sold to", "warenempfanger": "ship to", "warenempfaenger": "ship to",
     "empfanger": "recipient", "empfaenger": "recipient", "regulierer": "payer",
@@ -116,6 +118,10 @@ FRENCH: Final[dict[str, str]] = {
     "proprietaire": "owner", "compte": "account", "creation": "created",
 }
 SPANISH: Final[dict[str, str]] = {
+    # Mexico's CFDI: the receiving party is the invoiced one, the folio the invoice's number, the RFC a tax id;
+    # a lease's lessee (arrendatario) is the end customer
+    "receptor": "invoice recipient", "folio": "invoice number", "emisor": "issuer", "rfc": "tax id",
+    "arrendatario": "lessee", "arrendataria": "lessee", "arrendadora": "lessor", "arrendador": "lessor",
     "cliente": "customer", "nombre": "name", "razon": "company", "empresa": "company",
     "numero": "number", "nro": "number", "num": "number", "factura": "invoice",
     "fecha": "date", "serie": "serial", "articulo": "article", "producto": "product",
@@ -283,6 +289,8 @@ NORDIC: Final[dict[str, str]] = {
     "inklusive": "incl", "referens": "reference", "referanse": "reference",
 }
 FINNISH: Final[dict[str, str]] = {
+    "tila": "status", "muistiinpanot": "notes", "muistiinpano": "note", "paikkakunta": "city",
+    "uusinnan": "renewal", "arvo": "value",
     "lasku": "invoice", "laskun": "invoice", "paivamaara": "date", "pvm": "date", "numero": "number",
     "asiakas": "customer", "loppuasiakas": "end customer", "jalleenmyyja": "reseller", "jalleenmyyjan": "reseller",
     "tunnus": "id", "kaupunki": "city", "maakunta": "state", "postinumero": "postal code",
@@ -297,6 +305,7 @@ FINNISH: Final[dict[str, str]] = {
     "toimitus": "delivery", "toimituksen": "delivery", "toimitusosoitteen": "delivery",
 }
 CZECH: Final[dict[str, str]] = {
+    "uroven": "level",
     "datum": "date", "faktura": "invoice", "faktury": "invoice", "cislo": "number", "prodejce": "reseller",
     "prodejci": "reseller", "ic": "id", "koncovy": "final", "zakaznik": "customer", "odberatel": "customer",
     "mesto": "city", "kraj": "state", "psc": "postal code", "kod": "code", "produktu": "product",
@@ -308,6 +317,7 @@ CZECH: Final[dict[str, str]] = {
     "platnost": "valid", "ico": "tax id", "dic": "tax id",
 }
 TURKISH: Final[dict[str, str]] = {
+    "toplam": "total", "destek": "support", "turu": "type",
     "fatura": "invoice", "tarihi": "date", "tarih": "date", "no": "number", "numarasi": "number", "bayi": "reseller",
     "bayii": "reseller", "kodu": "code", "kod": "code", "son": "end", "kullanici": "user", "musteri": "customer",
     "sehir": "city", "il": "state", "posta": "postal", "urun": "product", "aciklama": "description",
@@ -320,6 +330,9 @@ TURKISH: Final[dict[str, str]] = {
     "fiyati": "price", "tutari": "amount", "garanti": "warranty",
 }
 HUNGARIAN: Final[dict[str, str]] = {
+    "lejarat": "expiry", "lejarata": "expiry", "telepules": "city", "gyari": "serial", "szam": "number",
+    "eves": "annual", "dij": "fee", "penznem": "currency", "felelos": "owner", "allapot": "status",
+    "megjegyzes": "notes",
     "szamla": "invoice", "szamlaszam": "invoice number", "datuma": "date", "datum": "date",
     "viszontelado": "reseller", "azonosito": "id", "vegfelhasznalo": "end user", "vevo": "customer",
     "ugyfel": "customer", "varos": "city", "megye": "state", "iranyitoszam": "postal code",

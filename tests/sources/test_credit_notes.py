@@ -90,6 +90,9 @@ def test_datev_haben_is_the_credit_side(tmp_path: Path) -> None:
     ("Document Type", "Gutschrift"), ("Belegart", "GUTSCHRIFT"), ("Type de pièce", "Avoir"),
     ("Tipo de documento", "Nota de crédito"), ("Tipo documento", "Nota di credito"),
     ("Documentsoort", "Creditnota"), ("Invoice Type", "CN"), ("D/C", "Cr"), ("Debit/Credit Indicator", "H"),
+    ("Document Type", "Πιστωτικό Τιμολόγιο"), ("Document Type", "Faktura korygująca"), ("Document Type", "Dobropis"),
+    ("Document Type", "Jóváírás"), ("Document Type", "İade Faturası"), ("Document Type", "Hyvityslasku"),
+    ("Document Type", "Kreditnota"), ("Document Type", "Egreso"),
 ])
 def test_document_type_headers_and_credit_words_of_many_languages(tmp_path: Path, header: str, credit: str) -> None:
     text = csv_text([

@@ -473,6 +473,9 @@ def _tracker_world(status: str | None, *, tracker_end: str = "2026-12-31") -> Fi
     ("Non renouvelé", "lost"), ("失注", "lost"),
     ("Renewed (PO 4471)", "renewed"), ("Closed Won", "renewed"), ("Verlängert", "renewed"), ("Renovado", "renewed"),
     ("Rinnovato", "renewed"), ("Förnyad", "renewed"), ("更新済み", "renewed"),
+    ("Wygrana", "renewed"), ("odnowione 03/2026", "renewed"), ("Uusittu 3 vuodeksi", "renewed"),
+    ("przegrana (cena, poszło do Comarchu)", "lost"), ("klient rezygnuje", "lost"),
+    ("Hävitty – kilpailija halvempi", "lost"),
     ("Open", "active"), ("Renewal quoted", "active"), ("Pending renewal", "active"), (None, "active"),
 ])
 def test_what_a_status_says_of_the_renewal_is_the_contracts_status(

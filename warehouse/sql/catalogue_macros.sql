@@ -103,13 +103,15 @@ CREATE OR REPLACE TEMP MACRO negated_outcome_of(s) AS
                       || '(lost|won|verlor|gewonn|perd|pers|gagn|gan|vint|renew|verl|renouv|renov|rinnov|forny)');
 CREATE OR REPLACE TEMP MACRO lost_words_of(s) AS
     regexp_matches(s, '(^|[^a-z])(lost|churn(ed)?|declined|verloren|abgelehnt|perdu(e|es|s)?|perdid[oa]s?|pers[oa]'
-                      || '|tabt|forlorad|tapt|przegran[ya]|utracon[ya]|kaybedildi|menetetty)($|[^a-z])')
+                      || '|tabt|forlorad|tapt|przegran[ya]|utracon[ya]|rezygn[a-z]*|kaybedildi|menetetty|havitty'
+                      || '|elvesztett|elveszett|ztracen[oa]?|prohran[oa]?)($|[^a-z])')
     OR contains(s, '失注');
 CREATE OR REPLACE TEMP MACRO renewed_words_of(s) AS
     regexp_matches(s, '(^|[^a-z])(renewed|won|booked|verl(a|ae)ngert|erneuert|gewonnen|renouvelee?s?|gagnee?s?'
                       || '|renovad[oa]s?|ganad[oa]s?|ganh[oa]|rinnovat[oaie]|vint[oaie]|verlengd|vernieuwd'
                       || '|fornyet|fornyad|forl(a|ae)ngd|forl(a|ae)nget|forlenget|vundet|vunnen|odnowion[ya]'
-                      || '|przed(l|ł)u(z|ż)on[ya]|wygran[ya]|yenilendi|kazanildi|uusittu|jatkettu)($|[^a-z])')
+                      || '|przed(l|ł)u(z|ż)on[yae]|odnowione|wygran[ya]|yenilendi|kazanildi|uusittu|jatkettu|voitettu'
+                      || '|megujitva|megujitott|megnyert|obnoven[oa]?|prodlouzen[oa]?|vyhran[oa]?)($|[^a-z])')
     OR contains(s, '更新済') OR contains(s, '受注') OR contains(s, '成約');
 CREATE OR REPLACE TEMP MACRO renewal_outcome_of(s) AS
     CASE WHEN cancel_words_of(s) THEN NULL

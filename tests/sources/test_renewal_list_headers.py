@@ -1,0 +1,68 @@
+"""Renewal lists, warranty registers and leasing invoices as markets not read before write them: a price with no
+quantity is the line's amount; Hungarian, Finnish and Turkish contract headers; a CFDI's receptor and folio; a
+lease's lessee is the end customer. Each file is written in tmp_path and read as the nightly run reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.sources.hostile import read, src
+
+
+def _semicolons(header: list[str], rows: list[list[str]]) -> str:
+    return "\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n"
+
+
+def test_a_price_with_no_quantity_or_amount_beside_it_is_the_lines_amount(tmp_path: Path) -> None:
+    text = _semicolons(["Service Tag", "Entitlement End Date", "Kunde", "Fornyelsespris DKK"], [
+        ["5XK2QG3", "30-06-2026", "Vestjysk Transport ApS", "9.375,08"],
+        ["H7PL2M1", "14-09-2026", "Nordfyns Kommune", "754,42"],
+    ])
+    out = read(tmp_path, "dell.csv", text, src("sales_rep"))
+    assert out.status == "loaded" and out.sheets[0].mapping["Fornyelsespris DKK"] == "amount"
+    assert [float(a) for a in out.records["amount"]] == [9375.08, 754.42]
+    assert any("'Fornyelsespris DKK' read as each line's amount" in w for w in out.warnings)
+    assert not any("low confidence" in w for w in out.warnings)
+
+
+def test_a_price_beside_a_quantity_stays_a_unit_price(tmp_path: Path) -> None:
+    text = _semicolons(["Service Tag", "Entitlement End Date", "Kunde", "Qty", "Unit Price"], [
+        ["5XK2QG3", "30-06-2026", "Vestjysk Transport ApS", "2", "9.375,08"],
+        ["H7PL2M1", "14-09-2026", "Nordfyns Kommune", "1", "754,42"],
+    ])
+    out = read(tmp_path, "dell.csv", text, src("sales_rep"))
+    assert out.sheets[0].mapping["Unit Price"] == "unit_price"
+    assert not any("read as each line's amount" in w for w in out.warnings)
+
+
+@pytest.mark.parametrize(("kind", "header", "row", "want"), [
+    ("crm_contracts",
+     ["Szerződésszám", "Ügyfél", "Település", "Gyári szám", "Kezdete", "Lejárata", "Éves díj", "Pénznem", "Felelős",
+      "Állapot"],
+     ["SZ-2025/1001", "Mátrai Erőmű Zrt.", "Visonta", "CZJ123ABCD", "2025. 05. 01.", "2026. 04. 30.", "1 234 567 Ft",
+      "HUF", "Nagy Péter", "Aktív"],
+     {"Lejárata": "service_end", "Település": "customer_city", "Gyári szám": "serial_numbers", "Éves díj": "amount",
+      "Pénznem": "currency", "Felelős": "rep", "Állapot": "status"}),
+    ("sales_rep", ["Asiakas", "Paikkakunta", "Sopimus päättyy", "Uusinnan arvo €", "Tila", "Muistiinpanot"],
+     ["Pohjolan Kuljetus Oy", "Oulu", "14.3.2026", "757,65", "Hävitty", "Asiakas siirtyi"],
+     {"Paikkakunta": "customer_city", "Tila": "status", "Muistiinpanot": "notes"}),
+    ("crm_contracts", ["Sözleşme No", "Son Kullanıcı", "Seri No", "Destek Türü", "Bitiş Tarihi", "Toplam (USD)"],
+     ["FCS-4000001", "Ege Tekstil Sanayi ve Ticaret A.Ş.", "FGT60FTK21012345", "UTP 24x7", "30.06.2026", "1.650,00"],
+     {"Destek Türü": "service_level", "Toplam (USD)": "amount"}),
+    ("accounting", ["Serie", "Folio", "Fecha", "Receptor", "Arrendatario", "No. Serie", "Importe"],
+     ["A", "18231", "2026-01-14", "Arrendadora Banorte, S.A. de C.V.", "Hospital Ángeles del Pedregal S.A. de C.V.",
+      "FOC1234ABCD", "MXN 1,234.50"],
+     {"Folio": "invoice_number", "Receptor": "bill_to_name", "Arrendatario": "customer_name"}),
+    ("accounting", ["Rechnungsnummer", "Rechnungsdatum", "Rechnungsempfänger", "Nutzer", "Nutzer Ort", "Netto"],
+     ["AR26-00311", "14.01.2026", "Raiffeisen-Leasing GmbH", "Tischlerei Huber GmbH", "Linz", "311,20"],
+     {"Rechnungsempfänger": "bill_to_name", "Nutzer": "customer_name", "Nutzer Ort": "customer_city"}),
+])
+def test_regional_contract_and_leasing_headers(
+        tmp_path: Path, kind: str, header: list[str], row: list[str], want: dict[str, str]) -> None:
+    second = [row[0] + "2", *row[1:]]
+    out = read(tmp_path, "export.csv", _semicolons(header, [row, second]), src(kind))
+    assert out.status == "loaded", out.error
+    mapping = out.sheets[0].mapping
+    assert {h: mapping.get(h) for h in want} == want
