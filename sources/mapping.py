@@ -452,6 +452,39 @@ def _price_as_amount(chosen: dict[str, int], scores: _Scores, labels: list[str])
             "column beside it: one unit a line)"]
 
 
+#: header words that say a column's product is the service sold ("Service SKU", "Support Part Number")
+_SERVICE_WORDS = frozenset({"service", "support", "contract", "coverage", "warranty", "maintenance", "subscription",
+                            "renewal", "entitlement"})
+
+
+def _names_service(head: str) -> bool:
+    return any(w.text in _SERVICE_WORDS for w in header_words(head))
+
+
+def _service_sku(kind: str, heads: list[str], chosen: dict[str, int], scores: _Scores, labels: list[str]) -> list[str]:
+    """Of a covered unit's product number and the service's SKU ("Product Number" and "Service SKU" in a vendor's
+    renewal export), the service's is the line's SKU (`chosen` updated in place; the contract renews the service, and
+    the hardware's number is its asset's, known from the sale): a free column whose header names the service and a
+    SKU as surely as the chosen one's, its values not contradicting it. Said in a note."""
+    if "sku" not in chosen or "sku" not in scores.fields or kind == "price_list":
+        return []
+    if _names_service(heads[chosen["sku"]]):
+        return []
+    j, i = scores.fields.index("sku"), chosen["sku"]
+    taken = set(chosen.values())
+    for k, head in enumerate(heads):
+        if k in taken or not head or not _names_service(head) or scores.header[k, j] < EXACT_HEADER:
+            continue
+        if np.nan_to_num(scores.content[k, j], nan=1.0) < CONTENT_MIN:
+            continue
+        chosen["sku"] = k
+        scores.combined[k, j] = max(scores.combined[k, j], scores.combined[i, j])
+        scores.combined[i, j] = 0.0  # no rival: the covered unit's number, left unread
+        return [f"sku: {_column_name(labels, k)} read as the SKU (the service sold); {_column_name(labels, i)} "
+                "(the covered unit's product) left unread"]
+    return []
+
+
 def _sibling_date(cells: pd.DataFrame, heads: list[str], chosen: dict[str, int], scores: _Scores) -> dict[str, int]:
     """The other end of a period one of whose ends a header names: a column no field took, whose header differs
     from the named end's by one word ("Effective From" read, "Effective To" beside it; "Gültig von" and "Gültig
@@ -701,6 +734,7 @@ def map_columns(
     by_order = _dates_by_order(kind, cells, heads, chosen, scores)
     labels = occurrence_labels(heads)  # a repeated header is named by its occurrence: "Date (2)"
     notes = gross_notes + _order_dates(cells, chosen) + _price_as_amount(chosen, scores, labels)
+    notes += _service_sku(kind, heads, chosen, scores, labels)
     taken = set(chosen.values())
     best_reading = scores.header.argmax(axis=1) if len(fields) else np.zeros(n, dtype=int)
     notes += [

@@ -108,6 +108,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{product} reference", "mpn", "model number", "catalog number", "catalogue number",
         "ordering code", "order code", "upc", "ean", "{maker} reference", "product key", "manufacturer code",
         "oem code",
+        # the service sold, beside the covered hardware's number (Cisco's renewal export: "Service SKU")
+        "{service} sku", "service part number", "support part number", "service product number", "service pid",
     ),
     "description": (
         "description", "{product} description", "{product} name", "{product} text",

@@ -66,3 +66,20 @@ def test_regional_contract_and_leasing_headers(
     assert out.status == "loaded", out.error
     mapping = out.sheets[0].mapping
     assert {h: mapping.get(h) for h in want} == want
+
+
+def test_the_service_sku_beside_the_covered_units_product_number_is_the_sku(tmp_path: Path) -> None:
+    """A vendor's renewal export names the covered hardware ("Product Number") and the service sold ("Service SKU"):
+    the contract renews the service."""
+    text = _semicolons(
+        ["Contract Number", "End Customer Name", "Serial Number", "Product Number", "Service SKU",
+         "Covered Line End Date"], [
+            ["204084671", "Westmead Private Hospital Pty Ltd", "FJC50894UBB", "C9120AXI-E", "CON-SSSNT-C912AXIE",
+             "07-Aug-2026"],
+            ["202780564", "Barossa Valley Estates Pty Ltd", "FOC7528NVYM", "ISR4331/K9", "CON-SNTP-ISR4331K",
+             "11-Oct-2026"],
+        ])
+    out = read(tmp_path, "ccw.csv", text, src("crm_contracts"))
+    assert out.sheets[0].mapping.get("Service SKU") == "sku" and "Product Number" not in out.sheets[0].mapping
+    assert list(out.records["sku"]) == ["CON-SSSNT-C912AXIE", "CON-SNTP-ISR4331K"]
+    assert any("'Service SKU' read as the SKU (the service sold)" in w for w in out.warnings)
