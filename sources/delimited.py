@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sources.backslash_quotes import BACKSLASH_NOTE, escapes_quotes, unescape_quotes
 from sources.file_magic import sniff_format
 from sources.fixed_width import cut_lines, find_columns
 from sources.framed_lists import is_framed_list, unframe
@@ -330,6 +331,11 @@ def read_text(
             as_read = as_read and layout is None
         head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
         delim = delimiter
+        escaped = escapes_quotes(head, delim)
+        if escaped:  # MySQL's and PHP's \" inside a quoted value, written as the standard ""
+            text = unescape_quotes(text)
+            as_read = False
+            head = text.split("\n", SNIFF_LINES)[:SNIFF_LINES]
         quote = detect_quote(head, delim)
         sample, first_line, last_line = _sniff_records(text, delim, max(SNIFF_LINES, (header_row or 0) + 1), quote)
         record_no = None
@@ -368,7 +374,7 @@ def read_text(
         match.headers.extend("" for _ in range(frame.shape[1] - len(match.headers)))
     detected = {"encoding": encoding_used, "delimiter": {"\t": "tab"}.get(delim, delim),
                 "parser": "pandas-c" if fast is not None else "csv"}
-    warnings = [*decode_warnings, *header_notes]
+    warnings = [*decode_warnings, *header_notes, *([BACKSLASH_NOTE] if escaped else [])]
     if layout is not None:
         detected["layout"] = layout[0]
         warnings.append(layout[1])
