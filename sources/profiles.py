@@ -171,6 +171,14 @@ def legal_tail(lower: str) -> bool:
     return False
 
 
+def is_legal_form(lower: str) -> bool:
+    """Whether a lower-case text is a legal form and nothing else ("llc", "inc.", "s.a. de c.v.", "gmbh & co. kg")."""
+    forms = _legal_forms()
+    written = " ".join(re.sub(r"[.,]", "", lower).split())  # as the forms are kept: "sa de cv", "gmbh & co kg"
+    words = re.sub(r"[.,()&]", " ", lower).split()
+    return bool(words) and (written in forms or " ".join(words) in forms or "".join(words) in forms)
+
+
 def ends_with_legal_form(lower: pd.Series) -> pd.Series:
     """Which names end in a legal form ("Acme Corp", "Foo GmbH & Co. KG", "Baz S.A.")."""
     return pd.Series([legal_tail(x) for x in lower], index=lower.index, dtype=bool)

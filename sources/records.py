@@ -38,6 +38,7 @@ from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.trailing_tables import trailing_table
 from sources.values import cell_text, distinct, is_number, parse_money
+from sources.wrapped_names import join_wrapped_names
 
 PROVENANCE = ("source", "source_file", "source_sheet", "source_row", "kind")
 #: "Total" in the languages of European exports, as a whole cell only ("Totaal Techniek BV" is a company)
@@ -627,6 +628,9 @@ def type_rows(
     sections = section_rows(cells, blank_cells, blank | total, kind)  # "Customer: Acme Corp" above its lines
     total |= sections.rows
     total |= section_totals(cells, blank_cells, blank | total, sections, _money_columns(table))
+    # a name a print layout wrapped onto the next line ("LLC" alone under "End User"): joined to the name above
+    cells, wrapped, wrapped_tails = join_wrapped_names(cells, blank_cells, blank | total, table.header.mapping)
+    total |= wrapped
     footnotes = _footnotes(table, columns, blank_cells, blank | total)
     total |= footnotes
     filled = _filled_past(table, columns, blank_cells, blank | total)
@@ -658,6 +662,10 @@ def type_rows(
     warnings += [_sum_note(table, sums)] if sums.any() else []
     warnings += [_pasted_note(table, block) for block in blocks]
     warnings += continued
+    if wrapped.any():
+        warnings.append(f"row{'s' if wrapped.sum() > 1 else ''} {_listed(table.row_numbers[wrapped])}: a name "
+                        "wrapped onto a line of its own "
+                        f"({', '.join(wrapped_tails)}) joined to the name above")
     header_of = {fld: table.header.headers[idx] for idx, fld in table.header.mapping.items()}
 
     for fld, filler in _fillers(grouped, keep, fixed_values):  # only where the row's own cell is empty
