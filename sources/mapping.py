@@ -575,17 +575,35 @@ def _latest_end(cells: pd.DataFrame, chosen: dict[str, int], scores: _Scores) ->
     return {}
 
 
-def _repeated_notes(heads: list[str], labels: list[str], col_of: dict[int, str]) -> list[str]:
+def _repeated_notes(heads: list[str], labels: list[str], col_of: dict[int, str], cells: pd.DataFrame) -> list[str]:
     """A warning per header written more than once: its columns, what each one feeds, and how to
-    name a column left unread (`columns:` takes "Date (2)" for the second column headed "Date")."""
+    name a column left unread (`columns:` takes "Date (2)" for the second column headed "Date"). A header over
+    columns of which one at most holds values, or all the same ones (a merged "Read me" box beside the table, its
+    text in every cell it covers), asks nothing."""
     notes = []
     for head, cols in repeated_headers(heads).items():
+        held = [i for i in cols if _holds_values(cells, i)]
+        if len(held) <= 1 or all(cells[str(i)].equals(cells[str(held[0])]) for i in held[1:]):
+            continue
         feeds = ", ".join(f"{i + 1} {col_of.get(i, 'not read')}" for i in cols)
         unread = [f'"{labels[i]}"' for i in cols if i not in col_of]
         fix = (f"; name {'it' if len(unread) == 1 else 'them'} under columns: as {', '.join(unread)}"
                if unread else "")
         notes.append(f"header {head!r} is written {len(cols)} times (columns {feeds}){fix}")
     return notes
+
+
+def _holds_values(cells: pd.DataFrame, i: int) -> bool:
+    """Whether column i has a value on some row (the first rows looked at first: a column with values has them
+    there)."""
+    col = str(i)
+    if col not in cells:
+        return False
+
+    def filled(part: pd.Series) -> bool:
+        return bool(part.map(lambda v: bool((cell_text(v) or "").strip())).any())
+
+    return filled(cells[col].iloc[:HEAD_ROWS]) or filled(cells[col].iloc[HEAD_ROWS:])
 
 
 def _visible_first(weighted: np.ndarray, hidden: frozenset[int]) -> list[tuple[int, int]]:
@@ -753,7 +771,7 @@ def map_columns(
     more.update(revised)
     notes += revised_notes
     col_of.update({i: fld for fld, cols in more.items() for i in cols})
-    notes += _repeated_notes(heads, labels, {**col_of, **fixed})
+    notes += _repeated_notes(heads, labels, {**col_of, **fixed}, cells)
     notes += _blank_header_notes(heads, cells, {*col_of, *fixed})
     notes += [_family_note(fld, [choices[fld].column if fld in choices else chosen[fld], *cols], labels)
               for fld, cols in more.items() if fld not in revised]
@@ -842,8 +860,8 @@ def _revised_end(
             continue  # not later on every row, or cells that are no dates: not a revision of the end
         return {"service_end": [k]}, [
             f"service_end: {_column_name(labels, k)} holds a later end on {int(b.notna().sum())} row(s) "
-            f"(a renewed or changed term): there the end is {_column_name(labels, k)}'s, elsewhere "
-            f"{_column_name(labels, end)}'s"]
+            f"(a renewed or changed term): each row's end is the later of {_column_name(labels, end)} and "
+            f"{_column_name(labels, k)}"]
     return {}, []
 
 

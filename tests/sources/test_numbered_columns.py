@@ -68,3 +68,28 @@ def test_header_stems() -> None:
     heads = ["Serial 1", "Serial 2", "Serial Date", "Serial 3", "Part 2"]
     assert numbered_siblings(heads, 0, taken={3}) == [1]
     assert numbered_siblings(["Serial", "Serial", "Serial Number"], 0, taken=()) == [1]
+
+
+def test_a_merged_box_beside_the_table_asks_for_no_mapping(tmp_path: Path) -> None:
+    """A "Read me" box merged over A1:E6 beside a table in F:M writes its text in every cell it covers: five
+    columns headed "Read me" with the same values are no header to map, and nothing asks to name them."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "POS"
+    ws.cell(1, 1, "Read me")
+    ws.cell(2, 1, "Figures exclude VAT; contact ops@example.com")
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("A2:E6")
+    for j, h in enumerate(_header(["Serial 1"]), start=6):
+        ws.cell(1, j, h)
+    for r, row in enumerate(ROWS, start=2):
+        for j, v in enumerate([*row[:7]], start=6):
+            ws.cell(r, j, v)
+    path = tmp_path / "inbox" / "boxed.xlsx"
+    path.parent.mkdir(parents=True)
+    wb.save(path)
+    out = read_path(path)
+    assert out.status == "loaded" and out.rows_loaded == 3
+    assert not any("is written" in w for w in out.warnings)

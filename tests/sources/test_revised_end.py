@@ -34,7 +34,7 @@ def test_a_revised_end_is_the_rows_end_where_it_is_filled(tmp_path: Path, end: s
     assert out.status == "loaded" and out.rows_quarantined == 0
     assert list(out.records["service_end"]) == WANT
     note = next(w for w in out.warnings if "holds a later end" in w)
-    assert f"'{revised}' holds a later end on 2 row(s)" in note and f"elsewhere '{end}'" in note
+    assert f"'{revised}' holds a later end on 2 row(s)" in note and f"the later of '{end}' and '{revised}'" in note
 
 
 def test_a_workbook_with_date_cells_reads_the_revision_too(tmp_path: Path) -> None:
