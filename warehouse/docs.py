@@ -51,7 +51,7 @@ CONTRACT_RULES = """\
 - **Renewals.** A contract is renewed by a later one that covers the same assets (or, with no
   serial in common, is the same customer's contract of the same SKU family and service level) and
   starts within 60 days of its end, before or after (a same-customer contract whose SKU or level
-  is unknown on one side: at most 30 days before). Without a serial in common, two contracts
+  is unknown on one side: never before its end). Without a serial in common, two contracts
   that both name their units, or a later one whose units shipped after the earlier one started,
   are not a renewal of each other. Each contract renews and is renewed at most once;
   shared assets beat the weaker match, then the smallest gap wins.

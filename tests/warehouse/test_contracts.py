@@ -533,20 +533,22 @@ def test_a_renewal_booked_up_to_60_days_before_the_end_renews_it(tmp_path: Path)
     assert _contract(con, "SC-4300001")["renewed_by"] is None
 
 
-def test_a_same_customer_contract_of_unknown_sku_may_start_only_half_as_early(tmp_path: Path) -> None:
-    """With only the customer and the level in common (no SKU on one side, no serial shared), a contract
-    starting 38 days before another's end is a parallel one on other units, not its renewal (the demo
-    world's access points' contract and a router's); 20 days early it is still a renewal."""
+def test_a_same_customer_contract_of_unknown_sku_never_renews_one_still_running(tmp_path: Path) -> None:
+    """With only the customer and the level in common (no SKU on one side, no serial shared), a contract starting
+    before another's end - 38 days or 10 - is a parallel one on other units, not its renewal (demo worlds of ten
+    seeds: every such link was wrong); starting the day after the end it is a renewal."""
     w = FixtureWorld()
-    for customer, serial, early_start in (("CUST-1", "FGL1", "2025-05-01"), ("CUST-2", "FGL2", "2025-05-20")):
+    for customer, serial, start in (("CUST-1", "FGL1", "2025-05-01"), ("CUST-2", "FGL2", "2025-05-29"),
+                                    ("CUST-3", "FGL3", "2025-06-09")):
         w.row("accounting", contract_number=f"SC-44{customer[-1]}0001", customer_id=customer, sku="CS-4HR-RTR",
               serial_numbers=[serial], service_level="4HR", service_start="2024-06-09", service_end="2025-06-08",
               amount=1000, invoice_date="2024-06-01")
         w.row("crm_contracts", contract_number=f"SC-44{customer[-1]}0002", customer_id=customer, service_level="4HR",
-              service_start=early_start, service_end="2026-04-30", amount=700)
+              service_start=start, service_end="2026-04-30", amount=700)
     con = _build(w, tmp_path)
     assert _contract(con, "SC-4410001")["renewed_by"] is None
-    assert _contract(con, "SC-4420001")["renewed_by"] == "SC-4420002"
+    assert _contract(con, "SC-4420001")["renewed_by"] is None
+    assert _contract(con, "SC-4430001")["renewed_by"] == "SC-4430002"
 
 
 def test_a_contract_without_a_start_date_is_annualised_over_the_term_its_sku_or_description_states(

@@ -8,10 +8,10 @@
 -- shared assets, 2 same customer + SKU family + service level, 1 same
 -- customer with the SKU or the level unknown on one side. (A same-customer pair whose levels
 -- differ is not linked: on the demo world such pairs were wrong 5 times in 6.) A pair of strength 1
--- overlaps by at most half of renewal_early_days (30 days by default): with nothing but the customer
--- and the level in common, a contract starting well before another's end is more often a parallel
--- one on other units (the demo world's only such pair at 38 days: an access points' contract
--- without a SKU, taken for the renewal of a router's). The links are the
+-- never starts before the earlier one ends: with nothing but the customer and the level in common, a
+-- contract starting while another still runs is a parallel one on other units (demo worlds of ten
+-- seeds and two sizes: 37 such links, every one wrong; started at or after the end, 5,791 links, 0.7%
+-- wrong). The links are the
 -- one-to-one matching of most weight (warehouse.renewal_matching): strength first, so a weak pair is only
 -- used when no stronger link needs either side, then as many links as possible, then shorter gaps.
 -- A later contract whose start no source gives (a rep's tracker often has only the end) is taken to
@@ -68,7 +68,7 @@ WHERE nx.start_on IS NOT NULL AND p.end_date IS NOT NULL
   AND nx.start_on > coalesce(p.start_date, p.end_date - 366)
   AND nx.start_on - p.end_date <= s.renewal_window_days
   AND p.end_date - nx.start_on <= s.renewal_early_days
-  -- booked early: the full renewal_early_days when they share assets or SKU family and level, half of it else
+  -- booked early: up to renewal_early_days when they share assets or SKU family and level; never else
   AND (x.shared_assets > 0 OR (p.sku_family = n.sku_family AND p.service_level = n.service_level)
-       OR p.end_date - nx.start_on <= s.renewal_early_days // 2)
+       OR nx.start_on >= p.end_date)
 ORDER BY strength DESC, both_numbered DESC, shared_assets DESC, gap_days ASC, x.prior_id ASC, x.next_id ASC;
