@@ -356,6 +356,8 @@ KIND_PHRASE_WEIGHT: Final = 0.97
 KIND_WEAKER_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     # a contract's "Contract Type" (GLPI's "Type de contrat": hardware maintenance) beside its "Service Level"
     "crm_contracts": {"service_level": ("contract type",)},
+    # an accounting book's voucher ("Số chứng từ", "Belegnummer") beside the invoice's own number ("Số hóa đơn")
+    "accounting": {"invoice_number": ("document number", "doc number", "doc no", "voucher number")},
     "distributor": {"customer_name": ("ship to", "ship to name", "ship to customer", "ship to company",
                                       "ship to customer name", "ship to company name", "delivery name",
                                       "deliver to", "delivery to", "delivered to", "delivery customer",

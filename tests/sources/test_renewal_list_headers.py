@@ -83,3 +83,15 @@ def test_the_service_sku_beside_the_covered_units_product_number_is_the_sku(tmp_
     assert out.sheets[0].mapping.get("Service SKU") == "sku" and "Product Number" not in out.sheets[0].mapping
     assert list(out.records["sku"]) == ["CON-SSSNT-C912AXIE", "CON-SNTP-ISR4331K"]
     assert any("'Service SKU' read as the SKU (the service sold)" in w for w in out.warnings)
+
+
+def test_an_accounting_books_invoice_number_beats_its_voucher_number(tmp_path: Path) -> None:
+    """MISA's sales book holds the voucher ("Số chứng từ") and the legal invoice's number ("Số hóa đơn"): the
+    invoice's own number is the invoice number."""
+    text = _semicolons(["Ngày chứng từ", "Số chứng từ", "Số hóa đơn", "Tên khách hàng", "Doanh số bán"], [
+        ["14/01/2026", "BH04204", "0001204", "Ngân hàng TMCP Á Châu", "25400000"],
+        ["20/01/2026", "BH04205", "0001205", "Công ty Cổ phần Sữa Việt Nam", "12700000"],
+    ])
+    out = read(tmp_path, "misa.csv", text, src("accounting"))
+    assert out.sheets[0].mapping.get("Số hóa đơn") == "invoice_number"
+    assert list(out.records["invoice_number"]) == ["0001204", "0001205"]
