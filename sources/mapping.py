@@ -51,7 +51,7 @@ from sources.mapping_result import Candidate, ColumnMapping, FieldChoice
 from sources.numbered_columns import LIST_FIELDS, numbered_siblings
 from sources.page_furniture import furniture
 from sources.profiles import HEAD_ROWS, ColumnProfile, date_columns, profile_table
-from sources.values import cell_text, parse_money, parse_quantity, scientific_cells
+from sources.values import cell_text, is_blank, parse_money, parse_quantity, scientific_cells
 from sources.vocabulary import TAX_INCLUDED_WEIGHT
 
 PARTIAL_HEADER = 0.6  # a header this close, with content that agrees, may name a field
@@ -601,7 +601,7 @@ def _holds_values(cells: pd.DataFrame, i: int) -> bool:
         return False
 
     def filled(part: pd.Series) -> bool:
-        return bool(part.map(lambda v: bool((cell_text(v) or "").strip())).any())
+        return not bool(part.map(is_blank).all())
 
     return filled(cells[col].iloc[:HEAD_ROWS]) or filled(cells[col].iloc[HEAD_ROWS:])
 
@@ -855,7 +855,7 @@ def _revised_end(
         dates = date_columns(cells, [end, k], rows=len(cells))
         a, b = dates[end], dates[k]
         both = a.notna() & b.notna()
-        filled = int(cells[str(k)].map(lambda v: bool((cell_text(v) or "").strip())).sum())
+        filled = int((~cells[str(k)].map(is_blank).astype(bool)).sum())
         if not both.any() or bool((b[both] <= a[both]).any()) or int(b.notna().sum()) < filled:
             continue  # not later on every row, or cells that are no dates: not a revision of the end
         return {"service_end": [k]}, [
