@@ -146,14 +146,16 @@ _NOT_IN_PARTNER_PROGRAM = frozenset({
 #: an account list holds no invoice: its bare "Date" (Azerbaijani "Yaradılma tarixi", created, its qualifier a
 #: word the vocabulary lacks) is when the account was made, not an invoice's date
 _NOT_IN_ACCOUNTS = frozenset({"invoice_date"})
+#: an account's type (customer / reseller / leasing) is read from account lists only: elsewhere a bare "Type"
+#: ("Typ" of a Czech asset list: "Server", "Počítač") is the device's or the line's, and nothing reads it
+_ACCOUNTS_ONLY = frozenset({"account_type"})
 
 
 def eligible_fields(kind: str) -> tuple[str, ...]:
     """The fields a file of `kind` may carry: partner-program fields only in partner-program files,
     accounting fields only in accounting files."""
     other: frozenset[str] = frozenset() if kind == "accounting" else ACCOUNTING_FIELDS
-    if kind == "crm_accounts":
-        other = other | _NOT_IN_ACCOUNTS
+    other = other | (_NOT_IN_ACCOUNTS if kind == "crm_accounts" else _ACCOUNTS_ONLY)
     if kind == "partner_program":
         return tuple(f for f in CANONICAL_FIELDS if f not in _NOT_IN_PARTNER_PROGRAM and f not in other)
     return tuple(f for f in CANONICAL_FIELDS if f not in PARTNER_PROGRAM_FIELDS and f not in other)

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.budget import UNBOUNDED, DuckDBBudget
+from warehouse.replaced_lines import replaced_lines
 from warehouse.sql_runner import literal
 from warehouse.steps import INGEST_SCHEMA, WAREHOUSE_SQL
 
@@ -105,10 +106,12 @@ def record_file(
     file_row: dict[str, Any],
     records: pa.Table | None = None,
     quarantine: pa.Table | None = None,
-) -> None:
+) -> str | None:
     """Store one file's outcome atomically; a version that was read supersedes the path's old rows
-    (see `replaces_rows`), and any outcome supersedes the path's earlier rows that held no rows."""
+    (see `replaces_rows`), and any outcome supersedes the path's earlier rows that held no rows.
+    Returns the warning of a new version that drops or alters the old one's lines (`replaced_lines`)."""
     row = dict(file_row)
+    note = None
     row["sheets"] = json.dumps(row.get("sheets") or [], default=str)
     row["detected"] = json.dumps(row.get("detected") or {}, default=str)
     row.setdefault("warnings", [])
@@ -122,6 +125,10 @@ def record_file(
     con.execute("BEGIN TRANSACTION")
     try:
         if replaces_rows(row["status"], row["rows_loaded"] + row["rows_quarantined"]):
+            changes = replaced_lines(con, row["path"], row["sha256"], records)
+            note = changes.note() if changes else None
+            if note:  # first: the terminal cuts a long list of warnings
+                row["warnings"] = [note, *row["warnings"]]
             con.execute("DELETE FROM source_records WHERE source_file = ?", [row["path"]])
             con.execute("DELETE FROM quarantine WHERE source_file = ?", [row["path"]])
             con.execute("UPDATE ingested_files SET status = 'superseded' WHERE path = ? AND status <> 'superseded'",
@@ -154,3 +161,4 @@ def record_file(
     except Exception:
         con.execute("ROLLBACK")
         raise
+    return note

@@ -45,6 +45,8 @@ INGEST_SCHEMA = SqlStep("ingest/ingest_schema.sql", creates=("ingested_files", "
 STAGING_TABLES = SqlStep("ingest/staging_tables.sql", creates=("source_records", "quarantine", "ingested_files"))
 #: a dated line another file of its source delivers again: source_records.repeat_of, ingested_files.rows_repeated
 REPEATED_LINES = SqlStep("ingest/repeated_lines.sql", creates=("line_copies", "line_repeats"))
+#: SELECT: the lines a new version of a stored file drops, alters or adds (warehouse.replaced_lines)
+REPLACED_LINES = "ingest/replaced_lines.sql"
 PARTNER_NAME_EVIDENCE = "ingest/partner_name_evidence.sql"  # SELECT: partner names per file, for the readers
 
 # products: one row per SKU (needs only source_records)

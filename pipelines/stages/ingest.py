@@ -208,7 +208,7 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
             job, outcome = next(outcomes)
             assert job.relpath == f.relpath, (job.relpath, f.relpath)
             records = outcome.arrow() if outcome.rows_loaded else None
-            record_file(
+            replaced = record_file(
                 con,
                 {
                     **base, "status": outcome.status, "error": outcome.error,
@@ -227,6 +227,8 @@ def ingest_inbox(run: RunContext, log: Callable[[str], None] = lambda _msg: None
                 orders.record(f.source.name, f.relpath, [s.evidence for s in outcome.sheets])
             log(f"{f.relpath}: {outcome.status}, {outcome.rows_loaded} rows loaded, "
                 f"{outcome.rows_quarantined} quarantined" + (f" ({outcome.error})" if outcome.error else ""))
+            if replaced:
+                log(f"{f.relpath}: {replaced}")
             action = "reread" if (f.relpath, f.sha256) in known else action
             results.append(FileResult(f.source.name, f.relpath, action, outcome.status,
                                       outcome.rows_loaded, outcome.rows_quarantined, outcome.error))

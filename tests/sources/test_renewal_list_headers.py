@@ -95,3 +95,16 @@ def test_an_accounting_books_invoice_number_beats_its_voucher_number(tmp_path: P
     out = read(tmp_path, "misa.csv", text, src("accounting"))
     assert out.sheets[0].mapping.get("Số hóa đơn") == "invoice_number"
     assert list(out.records["invoice_number"]) == ["0001204", "0001205"]
+
+
+def test_a_bare_type_outside_an_account_list_is_no_account_type(tmp_path: Path) -> None:
+    """A Czech asset list's "Typ" is the device's ("Server", "Počítač"); an account list's "Typ" stays its account's."""
+    text = _semicolons(["Název", "Typ", "Model", "Sériové číslo", "Konec"], [
+        ["Strojírny Hranice s.r.o.", "Server", "PowerEdge R750xs", "5XK2QG3", "8.11.2026"],
+        ["Město Třebíč", "Počítač", "Latitude 5440", "XUR1MKH", "2.8.2026"],
+    ])
+    out = read(tmp_path, "cz.csv", text, src("sales_rep"))
+    assert "Typ" not in out.sheets[0].mapping and out.records["account_type"].isna().all()
+    accounts = _semicolons(["Číslo zákazníka", "Název", "Typ"], [["C-1", "Strojírny Hranice s.r.o.", "Zákazník"],
+                                                                 ["C-2", "Alza Partner s.r.o.", "Partner"]])
+    assert read(tmp_path, "accounts.csv", accounts, src("crm_accounts")).sheets[0].mapping["Typ"] == "account_type"
