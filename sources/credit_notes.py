@@ -38,6 +38,9 @@ CREDIT_TYPES: Final[frozenset[str]] = frozenset({
     "iade faturasi", "iade",
     # Mexico's CFDI type "Egreso"; Japan's red slip; China's red-letter invoice
     "egreso", "赤伝", "赤伝票", "红字发票", "紅字發票",
+    # a Brazilian NF-e's nature of operation for a return ("Devolução de venda"), and Spanish returns
+    "devolucao", "devolucao de venda", "devolucao de vendas", "devolucao de mercadoria", "devolucao de mercadorias",
+    "devolucao de venda de mercadoria", "devolucion", "devolucion de venta", "devolucion de mercaderia",
 })
 #: the money and quantity fields a credit's sign is put on (the unit price keeps its sign: a price)
 SIGNED_FIELDS: Final[tuple[str, ...]] = ("amount", "quantity")

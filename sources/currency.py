@@ -23,10 +23,21 @@ SYMBOL_LOCALES = (
     "en", "en_CA", "en_AU", "en_NZ", "en_IN", "en_SG", "en_HK", "en_ZA", "de", "de_CH", "fr", "fr_CH",
     "fr_CA", "it", "es", "es_MX", "es_AR", "nl", "pl", "cs", "hu", "sv", "da", "nb", "ja", "zh", "ko", "pt_BR", "ru",
     "tr", "he", "ar", "th", "vi", "id",
+    # markets read since: Malaysia's "RM", Bangladesh's "৳", Nigeria's "₦", Pakistan's and Mauritius' "Rs",
+    # Sri Lanka's "රු.", Egypt's "ج.م.", the Gulf's, Eastern Europe's ("лв.", "kn") and Kazakhstan's "₸" (not
+    # Estonian: its "kr" is the kroon Estonia gave up in 2011, and would make every Nordic "kr" one more guess)
+    "ms", "bn", "en_NG", "en_KE", "en_GH", "sw", "ar_EG", "ar_SA", "ar_AE", "ur_PK", "en_PK", "si", "ne", "en_MU",
+    "hi", "fil", "en_PH", "en_MY", "uk", "ro", "es_CO", "pt_PT", "lv", "lt", "el", "bg", "sr", "hr", "sk",
+    "sl", "fi", "fa", "kk", "zh_Hant_TW", "zh_Hant_HK",
 )
 #: spellings of the channel's exports CLDR does not list: Argentina's and Uruguay's "U$S" for the US dollar,
 #: "RMB" for the yuan, Israel's "ש״ח" (new shekels, with a gershayim or a plain double quote)
-_SPELLINGS = {"U$S": "USD", "U$D": "USD", "U$": "USD", "RMB": "CNY", 'ש"ח': "ILS", "ש״ח": "ILS"}
+_SPELLINGS = {"U$S": "USD", "U$D": "USD", "U$": "USD", "RMB": "CNY", 'ש"ח': "ILS", "ש״ח": "ILS",
+              # Korea's won written after the amount ("2,045,082원"), Kenya's shilling, Egypt's pound
+              "원": "KRW", "KSH": "KES", "KSHS": "KES", "E£": "EGP", "LE": "EGP"}
+#: marks that set a text's direction or join nothing, carried by CLDR's Arabic symbols ("ج.م.\u200f") and by
+#: cells copied from right-to-left pages: no part of a symbol as written
+_INVISIBLE_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _EDGE_CHARS = r"[^\d\s().,'’+\-%]+"  # not part of a signed number (nor "%": a percent is no currency)
 
 
@@ -78,7 +89,9 @@ def _meanings() -> dict[str, frozenset[str]]:
     seen: dict[str, set[str]] = defaultdict(set)
     for name in SYMBOL_LOCALES:
         for code, sym in locale_entries(name, "currency_symbols").items():
-            seen[sym].add(code)
+            written = _INVISIBLE_MARKS.sub("", sym).strip()
+            if written:  # Portugal's old escudo is a zero-width space in CLDR
+                seen[written].add(code)
     return {s: frozenset(c) for s, c in seen.items()}
 
 
@@ -86,7 +99,8 @@ def _meanings() -> dict[str, frozenset[str]]:
 def symbols() -> dict[str, str]:
     """Symbol as written -> ISO code, for symbols that mean exactly one currency (English wins)."""
     out = {s: next(iter(c)) for s, c in _meanings().items() if len(c) == 1}
-    out.update({sym: code for code, sym in locale_entries("en", "currency_symbols").items()})
+    english = locale_entries("en", "currency_symbols").items()
+    out.update({_INVISIBLE_MARKS.sub("", sym).strip(): code for code, sym in english})
     # a lone ASCII letter ("R", "F") is too likely to be something else; codes are matched as codes
     return {s: c for s, c in out.items() if not (s.isascii() and s.isalpha() and (len(s) == 1 or len(s) == 3))}
 
@@ -154,7 +168,7 @@ def code_of(token: str | None) -> str | None:
     """The ISO code a symbol, code or name stands for, or None when it is none of them."""
     if token is None:
         return None
-    t = token.strip()
+    t = _INVISIBLE_MARKS.sub("", token).strip()
     if not t:
         return None
     if t in symbols():
@@ -176,9 +190,13 @@ class CurrencySplit:
     symbol: pd.Series  # a symbol other locales read otherwise ("$", "¥"), or None
 
 
+#: a currency abbreviated with dots ("Rs.", "руб.", "ج.م.", "лв."): letters, a dot after the last, before a space,
+#: a digit or the cell's end ("$.50" keeps its decimal point: "$" is no letter)
+_ABBREVIATION = r"[^\W\d_]+(?:\.[^\W\d_]+)*\.(?=[\s\d]|$)"
+_TOKEN = rf"(?:{_ABBREVIATION}|{_EDGE_CHARS})"
 _EDGE_RX = re.compile(_EDGE_CHARS)
-_LEAD_RX = re.compile(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE_CHARS})(?P<rest>.*)$", flags=re.DOTALL)
-_TRAIL_RX = re.compile(rf"^(?P<body>.*?)(?P<cur>{_EDGE_CHARS})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
+_LEAD_RX = re.compile(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_TOKEN})(?P<rest>.*)$", flags=re.DOTALL)
+_TRAIL_RX = re.compile(rf"^(?P<body>.*?)(?P<cur>{_TOKEN})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
 _DIGIT_RX = re.compile(r"\d")
 
 
@@ -218,6 +236,8 @@ def split_one(text: str) -> tuple[str, str | None, bool, str | None]:
     plain Python, as amount columns are read a few hundred distinct values at a time."""
     if not is_marked(text):  # most amounts are bare numbers: nothing to take off
         return text, None, False, None
+    if _INVISIBLE_MARKS.search(text):  # "ج.م.\u200f 1٬234": a direction mark is no part of the symbol
+        text = _INVISIBLE_MARKS.sub("", text)
     lead = _LEAD_RX.search(text)
     rest = lead["rest"] if lead else text
     pre = lead["pre"] if lead else ""
@@ -225,17 +245,26 @@ def split_one(text: str) -> tuple[str, str | None, bool, str | None]:
     # a trailing token needs something before it, or "$" alone would be taken twice
     has_trail = trail is not None and _DIGIT_RX.search(trail["body"]) is not None
     body = trail["body"] + trail["post"] if trail is not None and has_trail else rest
-    lead_code = code_of(lead["cur"]) if lead else None
-    trail_code = code_of(trail["cur"]) if trail is not None and has_trail else None
+    lead_cur = _symbol(lead["cur"]) if lead else None
+    trail_cur = _symbol(trail["cur"]) if trail is not None and has_trail else None
+    lead_code = code_of(lead_cur)
+    trail_code = code_of(trail_cur)
     unknown = (lead is not None and lead_code is None) or (has_trail and trail_code is None)
     unknown |= lead_code is not None and trail_code is not None and lead_code != trail_code
     code = lead_code if lead_code is not None else trail_code
     code = code if code is not None and not unknown else None
-    token = lead["cur"] if lead else trail["cur"] if trail is not None and has_trail else None
+    token = lead_cur if lead else trail_cur
     if token in ambiguous() and (lead is None or not has_trail):  # "kr" alone: read, the currency column decides
         return pre + body, None, False, token
     symbol = token if token is not None and token in alternatives() and code is not None else None
     return pre + body, code, unknown, symbol
+
+
+def _symbol(token: str) -> str:
+    """A token as the symbol tables know it: "Rs." is "Rs" (an abbreviation's dot), where only that is known."""
+    if token.endswith(".") and code_of(token) is None and token not in ambiguous():
+        return token[:-1]
+    return token
 
 
 def normalise_currency(values: pd.Series) -> tuple[pd.Series, pd.Series]:

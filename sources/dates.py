@@ -326,6 +326,7 @@ def _parse_distinct(
 
     texts = [None if d or pd.isna(v) else str(v).strip() or None for v, d in zip(cells, done.tolist(), strict=True)]
     texts = [t if t is None or (t.isascii() and t[:1] not in "RHS") else plain_date_text(t) for t in texts]
+    texts, era_note = common_era(texts, column)
     todo = [(i, t) for i, t in enumerate(texts) if t is not None]
     if todo and date_format:
         _put(out, [i for i, _ in todo], _with_format([t for _, t in todo], date_format))
@@ -348,6 +349,7 @@ def _parse_distinct(
             _put(out, at_rest, free)
             years[at_rest] = [np.nan if f is None else f.year for f in free]  # a year 9999 is out of range, not bad
 
+    warnings = [*warnings, era_note] if era_note else warnings
     non_empty = np.array([not is_blank(v) for v in cells], dtype=bool).reshape(n)
     is_nat = np.isnat(out)
     out_of_range = np.zeros(n, dtype=bool)
@@ -375,6 +377,30 @@ _CJK_MARKS = re.compile(r"\s*[年년]\s*|\s*[月월]\s*")
 _CJK_DAY = re.compile(r"\s*[日일]\s*")
 #: a year or day word after the date ("1.3.2024 г.", "2024 m.")
 _YEAR_WORD = re.compile(r"\s+(?:г|гг|m|år|yil|yıl)\.?$")
+
+
+#: the Buddhist era's years run 543 ahead of the common era's (Thailand: 2569 = 2026)
+BUDDHIST_ERA_OFFSET: Final = 543
+#: a year of the Buddhist era a date of our time is written in (2470-2643: 1927-2100), as a number alone
+_BE_YEAR = re.compile(r"(?<!\d)(?:24[7-9]\d|25\d\d|26[0-4]\d)(?!\d)")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def buddhist_era(texts: Sequence[str | None]) -> bool:
+    """Whether a column's dates count their years in the Buddhist era: every date written as text names one year
+    of 2470-2643 and no other four-digit number. No common-era export writes such years (a typo of "2026" as
+    "2569" on every row is none), so the column says it alone."""
+    written = [t for t in texts if t is not None]
+    return bool(written) and all(len(_FOUR_DIGITS.findall(t)) == 1 and _BE_YEAR.search(t) is not None
+                                 for t in written)
+
+
+def common_era(texts: list[str | None], column: str) -> tuple[list[str | None], str | None]:
+    """A column's date texts with Buddhist-era years as the common era's, and the warning saying so (None: none)."""
+    if not buddhist_era(texts):
+        return texts, None
+    shifted = [t if t is None else _BE_YEAR.sub(lambda m: str(int(m[0]) - BUDDHIST_ERA_OFFSET), t) for t in texts]
+    return shifted, f"{column}: years written in the Buddhist era (2569 = 2026), as Thai dates are; read as such"
 
 
 @lru_cache(maxsize=65536)

@@ -20,6 +20,7 @@ put between their parts ("6 de marzo de 2024", "2024 r.", "2024 г.", "1er") are
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from typing import Final
 
@@ -50,6 +51,8 @@ MONTH_LOCALES: Final[tuple[str, ...]] = (
     "zu", "km", "lo", "ky", "tt", "gu", "pa", "te", "kn", "ml", "or", "as", "mn", "ne", "si", "my", "am",
     "tg", "ku", "ig", "wo", "qu", "gd", "kw", "se", "ast", "oc", "sc", "fur", "co", "ia", "ln", "ak",
     "ny", "om", "ug", "sd", "bo", "dz", "ba", "ce", "cv", "haw", "to",
+    # Thai ("16 ส.ค. 2569": a Thai register's long date, its year the Buddhist era's, `dates.buddhist_era`)
+    "th",
 )  # fmt: skip
 ENGLISH_MONTHS: Final[tuple[str, ...]] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -61,8 +64,20 @@ ENGLISH_MONTHS: Final[tuple[str, ...]] = (
 DATE_FILLER_WORDS: Final[frozenset[str]] = frozenset({
     "de", "del", "den", "r", "roku", "г", "года", "le", "er", "º", "o",
 })  # fmt: skip
-#: a word (letters and their combining accents, "quarta-feira" hyphenated) and a dot after it ("márc.")
-_WORD_RX = re.compile(r"((?:[^\W\d_]|[\u0300-\u036f])+(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*)(\.?)")
+
+
+@cache
+def _word_rx() -> re.Pattern[str]:
+    """A word (letters and the marks set on them: accents, Thai and Indic vowel signs; "quarta-feira" hyphenated,
+    Thai "ส.ค." abbreviated with dots inside) and a dot after it ("márc."); made once, on first use."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc")]
+    ranges, start = [], marks[0]
+    for prev, c in zip(marks, [*marks[1:], -1], strict=True):
+        if c != prev + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{prev:04x}" if prev > start else ""))
+            start = c
+    letter = rf"(?:[^\W\d_]|[{''.join(ranges)}])"
+    return re.compile(rf"({letter}+(?:[-.]{letter}+)*)(\.?)")
 
 
 def _cldr_names(locale: str, key: str, widths: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -134,5 +149,5 @@ def english_month_names(text: str) -> str | None:
         english = table[key]
         return english + (" " if m[2] else "") if english else " "
 
-    out = _WORD_RX.sub(swap, text)
+    out = _word_rx().sub(swap, text)
     return out if found else None

@@ -27,7 +27,7 @@ from sources.folding import fold_word
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
 from sources.status_words import STATUS_WORDS
-from sources.values import cell_text, is_number, parse_money
+from sources.values import cell_text, is_number, parse_money, quantity_numbers, quantity_unit
 
 SAMPLE = 300  # distinct values profiled per column
 HEAD_ROWS = 5000  # rows looked at for repetition and row-wise relations
@@ -340,7 +340,10 @@ def _features(values: pd.Series, excel_epoch: object | None, text_serial: np.nda
     date_text = np.array([not n and _is_date_text(s, lo) for s, lo, n in zip(texts, lowers, is_num, strict=True)],
                          dtype=bool)
     money, _ = parse_money(values.where(pd.Series(~is_dt & ~date_text, index=values.index), None))
-    m = money.to_numpy("float64")
+    m = money.to_numpy("float64", copy=True)
+    counted = np.isnan(m) & np.array([quantity_unit(v) is not None for v in raw], dtype=bool)
+    if counted.any():  # a count with its unit ("4 Nos" of Tally, "2 pcs"): a number, as the quantity reads it
+        m[counted] = quantity_numbers(values[counted]).to_numpy("float64")
     numeric = ~np.isnan(m) & ~is_dt & ~date_text
     with np.errstate(invalid="ignore"):
         whole = numeric & (m == np.round(m))

@@ -33,7 +33,7 @@ from sources.month_names import ENGLISH_MONTHS, month_words
 from sources.name_codes import split_name_codes, split_sku_labels
 from sources.page_furniture import is_page_number, page_lines, repeated_headers, rows_above
 from sources.pasted_blocks import PastedBlock, repeated_blocks
-from sources.section_rows import SectionRows, section_rows, section_totals
+from sources.section_rows import SectionRows, echo_headings, section_rows, section_totals
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.trailing_tables import trailing_table
@@ -501,6 +501,16 @@ def _section_notes(table: RawTable, sections: SectionRows) -> list[str]:
             "to the lines below each"]
 
 
+def _echo_notes(table: RawTable, echoes: np.ndarray) -> list[str]:
+    """The warning naming the headings skipped whose value their lines repeat (`echo_headings`)."""
+    if not echoes.any():
+        return []
+    n = int(echoes.sum())
+    return [f"row{'s' if n > 1 else ''} {_line_list(table.row_numbers[echoes])} head{'' if n > 1 else 's'} a group "
+            "of lines that name it themselves (e.g. "
+            f"{cell_text(table.cells[echoes].iloc[0].dropna().iloc[0])!r}): skipped as structure"]
+
+
 def _fillers(grouped: GroupRows, keep: pd.Series, fixed_values: dict[str, str] | None) -> list[tuple[str, pd.Series]]:
     """Values the kept rows take where their own cell is empty: their group's value (`carry_groups`),
     then the source's fixed values."""
@@ -627,6 +637,8 @@ def type_rows(
     total |= rows_above(repeated, one_cell | page_cells.any(axis=1), blank_cells)  # a title or a page's banner
     sections = section_rows(cells, blank_cells, blank | total, kind)  # "Customer: Acme Corp" above its lines
     total |= sections.rows
+    echoes = echo_headings(cells, blank_cells, blank | total, headers)  # "Region: Coast" above lines of "Coast"
+    total |= echoes
     total |= section_totals(cells, blank_cells, blank | total, sections, _money_columns(table))
     # a name a print layout wrapped onto the next line ("LLC" alone under "End User"): joined to the name above
     cells, wrapped, wrapped_tails = join_wrapped_names(cells, blank_cells, blank | total, table.header.mapping)
@@ -656,7 +668,8 @@ def type_rows(
     typed_table = type_table(table, body, date_format=date_format, limits=limits or DEFAULT_LIMITS,
                              source_order=date_order, default_currency=(fixed_values or {}).get("currency"))
     typed, problems, warnings = typed_table.values, typed_table.problems, typed_table.warnings
-    warnings = [*_structure_notes(table, footnotes, grouped), *_section_notes(table, sections), *once.warnings,
+    warnings = [*_structure_notes(table, footnotes, grouped), *_section_notes(table, sections),
+                *_echo_notes(table, echoes), *once.warnings,
                 *warnings]
     warnings += [_fill_note(table, filled)] if filled.any() else []
     warnings += [_sum_note(table, sums)] if sums.any() else []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sources.folding import fold_word
 from sources.title_values import MAX_VALUE_CHARS, label_field, labelled
 from sources.values import cell_text, parse_money
 
@@ -114,4 +115,30 @@ def section_totals(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.nda
     lines = np.flatnonzero(live & ~out)
     if len(lines) >= 2 and sums_of(int(lines[-1]), lines[:-1]):
         out[lines[-1]] = True
+    return out
+
+
+def echo_headings(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.ndarray,
+                  headers: list[str]) -> np.ndarray:
+    """Rows heading a group whose lines name it themselves: one "Label: value" cell in the column the label is the
+    header of, the value that column's cell on the next filled row ("Region: Coast" above lines whose "Region" is
+    "Coast"). Structure the lines repeat, so no line; a one-cell row the next line does not echo stays one."""
+    n = len(cells)
+    out = np.zeros(n, dtype=bool)
+    if not n or not blank_cells.shape[1]:
+        return out
+    filled = (~blank_cells).sum(axis=1)
+    candidates = np.flatnonzero(~skipped & (filled == 1))
+    if not len(candidates):
+        return out
+    after = np.flatnonzero(~skipped & (filled >= 2))  # the lines
+    columns = np.argmax(~blank_cells[candidates], axis=1)
+    for r, j in zip(candidates.tolist(), columns.tolist(), strict=True):
+        text = cell_text(cells.iat[r, j])
+        pair = labelled(text) if text is not None and j < len(headers) else None
+        k = int(np.searchsorted(after, r, side="right"))
+        if pair is None or k >= len(after) or fold_word(pair[0]) != fold_word(headers[j] or ""):
+            continue
+        below = cell_text(cells.iat[int(after[k]), j])
+        out[r] = below is not None and fold_word(below) == fold_word(pair[1])
     return out

@@ -316,6 +316,20 @@ _MAGNITUDES: dict[str, int] = {"k": 1_000, "m": 1_000_000}
 _CREDIT_DEBIT_RX = re.compile(r"^(?P<body>.*\d)\s*(?P<mark>CR|DR|Cr|Dr)\.?$")
 
 
+@lru_cache(maxsize=1)
+def _digit_table() -> dict[int, str]:
+    """Every decimal digit of the Basic Multilingual Plane that is no ASCII digit, as its ASCII digit (Arabic-Indic
+    "٣", Persian "۳", Devanagari "३", Thai "๓", Bengali "৩" ...), and the Arabic thousands separator and decimal
+    point as an ASCII number writes them; made once, when a number first needs it."""
+    table = {c: str(unicodedata.digit(chr(c))) for c in range(128, 0x10000) if unicodedata.category(chr(c)) == "Nd"}
+    return {**table, 0x066C: ",", 0x066B: "."}
+
+
+def ascii_digits(text: str) -> str:
+    """A number written in another script's digits ("١٥٤٬١٧٩٫٥٢", "२,५००") as ASCII ("154,179.52", "2,500")."""
+    return text if text.isascii() else text.translate(_digit_table())
+
+
 def shorthand_text(text: str) -> tuple[str, int] | None:
     """An amount text without its magnitude letter or "about" mark, and the factor the letter stands for
     ("4.2k€" -> ("4.2€", 1000), "~12,500" -> ("12,500", 1)); None when it has neither."""
@@ -333,6 +347,8 @@ def _read_amount(text: str) -> _Amount:
     without its unit (`per_unit_text`)."""
     if "\u2212" in text:  # the typeset minus sign (a copy from a PDF or a web page)
         return _read_amount(text.replace("\u2212", "-"))
+    if not text.isascii() and (western := ascii_digits(text)) != text:  # "٣٠٨٬٣٥٩٫٠٤" as "308,359.04"
+        return _read_amount(western)
     marked_credit = _CREDIT_DEBIT_RX.match(text)
     if marked_credit is not None:  # an accounting system's "1,234.00 CR" (a credit) or "DR" (a debit)
         inner = _read_amount(marked_credit["body"])
@@ -452,7 +468,7 @@ def _quantity_text(v: object, decimal_comma: bool = False) -> object:
         return None
     if isinstance(v, (int, float)):
         return v
-    written = str(v).replace("\u2212", "-")  # the typeset minus sign of a copy from a PDF
+    written = ascii_digits(str(v).replace("\u2212", "-"))  # the typeset minus sign of a copy from a PDF
     if _FULL_WIDTH.search(written):  # "１" typed with a Japanese input method
         written = unicodedata.normalize("NFKC", written)
     trailing = _TRAILING_MINUS_RX.match(written)

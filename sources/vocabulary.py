@@ -55,6 +55,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "{customer} id", "{customer} number", "{customer} account", "{customer} account number",
         "{customer} account id", "{customer} code", "{customer} key", "{customer} reference",
         "crm account", "crm account id", "crm id", "{customer} identifier",
+        # HubSpot's deal export: "Associated Company IDs (Primary)" beside "Associated Company (Primary)"
+        "{customer} ids",
         # a debtor (German "Debitor", Dutch "Debiteur") is named by its account: whoever is invoiced
         "debtor", "debtor number", "debtor account", "debtor id", "debtor account number",
     ),
@@ -63,7 +65,8 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
         "address line 1", "address 1", "address line", "billing street", "billing address",
         "street and number", "street and house number",
     ),
-    "customer_city": ("{customer} city", "city", "town", "billing city", "locality", "city name"),
+    # Australia's and New Zealand's "Suburb" is the town a customer sits in
+    "customer_city": ("{customer} city", "city", "town", "billing city", "locality", "city name", "suburb"),
     "customer_state": (
         "{customer} state", "{customer} province", "state", "province", "region",
         "state province", "billing state", "state code", "county", "billing province",
@@ -328,8 +331,9 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
             "company", "company name", "name", "sold to", "sold to name",
             # Odoo's invoice export names whom it invoices "Partner"
             "partner", "partner name",
-            # the contact an invoice is made out to (Xero's "ContactName") is who is invoiced
-            "contact", "contact name", "debtor name")),
+            # the contact an invoice is made out to (Xero's "ContactName") is who is invoiced, and so is its
+            # recipient (an NF-e's "Destinatário")
+            "contact", "contact name", "debtor name", "recipient", "recipient name")),
         "bill_to_account": (("customer_account", "reseller_name", "reseller_account"), (
             "customer number", "customer id", "customer account", "customer code", "account number",
             "account id", "client number", "client id", "customer account number",
@@ -346,7 +350,9 @@ KIND_PHRASES: Final[dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
                                 "number", "num", "no", "document number", "doc number", "doc no")),
         # an invoice export's bare "Type" is the document's (Xero "Sales invoice" / "Sales credit note",
         # Sage "SI" / "SC"), never the customer's account type
-        "document_type": (("account_type",), ("type", "kind", "transaction type", "entry type")),
+        # and so is an NF-e's "Natureza da Operação" (a sale, a return: "Devolução de venda" is a credit)
+        "document_type": (("account_type",), ("type", "kind", "transaction type", "entry type",
+                                              "nature of operation", "operation nature", "nature operation")),
     },
 }
 KIND_PHRASE_WEIGHT: Final = 0.97
@@ -361,7 +367,16 @@ KIND_WEAKER_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "distributor": {"customer_name": ("ship to", "ship to name", "ship to customer", "ship to company",
                                       "ship to customer name", "ship to company name", "delivery name",
                                       "deliver to", "delivery to", "delivered to", "delivery customer",
-                                      "delivery recipient", "consignee", "consignee name")},
+                                      "delivery recipient", "consignee", "consignee name"),
+                    # and so is the ship-to's place: the reseller's staging site, where a column names the end
+                    # user's own ("End User City" beside "Ship To City", TD SYNNEX)
+                    **{fld: tuple(f"{party} {part}" for party in ("ship to", "delivery", "deliver to", "consignee")
+                                  for part in parts)
+                       for fld, parts in (("customer_city", ("city", "town")),
+                                          ("customer_state", ("state", "province", "region")),
+                                          ("customer_postal_code", ("postal code", "zip", "zip code", "postcode")),
+                                          ("customer_address", ("address", "street", "address line 1")),
+                                          ("customer_country", ("country",)))}},
 }
 KIND_WEAKER: Final = 0.9
 #: a contract's yearly charge ("Éves díj", "Annual Fee", "Maintenance Fee") is its amount in a file of contracts or

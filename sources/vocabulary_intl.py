@@ -223,6 +223,8 @@ PORTUGUESE: Final[dict[str, str]] = {
     "total": "total", "liquido": "net", "assinatura": "subscription", "ate": "until",
     "responsavel": "owner", "contato": "contact", "contacto": "contact", "referencia": "reference",
     "faturamento": "billing", "faturacao": "billing", "destinatario": "recipient",
+    # an NF-e's "Natureza da Operação" ("Venda de mercadoria", "Devolução de venda"): the document's type
+    "natureza": "nature", "operacao": "operation",
     # Brazil: the reseller ("Revenda"), a quantity ("Qtde"), the NF-e (the invoice), tax ids (CNPJ, CPF; NIF, NIPC)
     "revenda": "reseller", "revendas": "reseller", "qtde": "quantity", "nf": "invoice", "nfe": "invoice",
     "cnpj": "tax id", "cpf": "tax id", "nif": "tax id", "nipc": "tax id",

@@ -94,6 +94,8 @@ HEBREW: Final[dict[str, str]] = {
     "קשר": "contact", "סוכן": "sales rep", "הערות": "notes", "הערה": "notes", "סטטוס": "status", "מצב": "status",
     "סוג": "type", "חברה": "company", "נטו": "net", "ברוטו": "gross", "כולל": "including", "לפני": "before",
     "מע": "vat",
+    # the salesperson ("איש מכירות", Priority's) and who looks after an account
+    "איש": "person", "מכירות": "sales", "נציג": "representative", "אחראי": "owner",
 }
 
 #: Arabic stems (the article "ال" and a one-letter prefix aside)
@@ -123,7 +125,7 @@ THAI: Final[dict[str, str]] = {
     "ซีเรียล": "serial", "หมายเลขเครื่อง": "serial number", "สกุลเงิน": "currency", "ที่อยู่": "address",
     "จังหวัด": "province", "อำเภอ": "city", "เมือง": "city", "รหัสไปรษณีย์": "postal code", "ประเทศ": "country",
     "บริษัท": "company", "โทรศัพท์": "telephone", "พนักงานขาย": "sales rep", "หมายเหตุ": "notes",
-    "สถานะ": "status", "ประเภท": "type", "ผู้ผลิต": "manufacturer", "ภาษีมูลค่าเพิ่ม": "vat", "ภาษี": "tax",
+    "ผู้ดูแล": "owner", "สถานะ": "status", "ประเภท": "type", "ผู้ผลิต": "manufacturer", "ภาษีมูลค่าเพิ่ม": "vat", "ภาษี": "tax",
 }
 
 #: Bulgarian and Ukrainian stems the Russian ones miss ("Сума", "Кількість", "Стока"), read as `STEMS` are

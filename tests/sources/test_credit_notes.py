@@ -137,3 +137,16 @@ def test_a_return_whose_quantity_and_amount_disagree_in_sign_is_quarantined_not_
         "inbox/ventes.csv, row 6: field 'amount' (column 'Amount'): the signs disagree, 'quantity -1 and amount "
         "1,500.00': a return written with a positive amount? Sign the amount or the quantity as the document means "
         "them"]
+
+
+def test_an_nfe_nature_of_operation_is_its_document_type(tmp_path: Path) -> None:
+    """A Brazilian NF-e export: "Destinatário" is who is invoiced, "Natureza da Operação" the document's type, and a
+    return ("Devolução de venda") written positive is a credit."""
+    text = ("Número NF;Data Emissão;Natureza da Operação;Destinatário;Código Produto;Valor Total\r\n"
+            "18720;14/01/2026;Venda de mercadoria;Hospital Santa Catarina;C9300-48P-A;R$ 52.920,00\r\n"
+            "18721;15/01/2026;Devolução de venda;Cooperativa Agroindustrial Lar;FG-100F;R$ 17.820,00\r\n"
+            "18722;16/01/2026;Venda de mercadoria;Cooperativa Agroindustrial Lar;FG-100F;R$ 17.820,00\r\n")
+    out = read(tmp_path, "nfe.csv", text, src("accounting"))
+    mapping = out.sheets[0].mapping
+    assert mapping["Destinatário"] == "bill_to_name" and mapping["Natureza da Operação"] == "document_type"
+    assert [float(a) for a in out.records["amount"]] == [52920.0, -17820.0, 17820.0]

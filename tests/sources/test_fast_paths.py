@@ -41,10 +41,14 @@ _EDGE = currency._EDGE_CHARS
 
 
 def _ref_split_marked(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{_EDGE})(?P<rest>.*)$", flags=re.DOTALL)
+    text = text.str.replace(currency._INVISIBLE_MARKS, "", regex=True)  # since s39: direction marks dropped
+    # since s39 a token is also an abbreviation with dots ("Rs.", "ج.م."), known by its letters where only they are
+    lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{currency._TOKEN})(?P<rest>.*)$", flags=re.DOTALL)
+    lead["cur"] = lead["cur"].map(currency._symbol, na_action="ignore")
     rest = lead["rest"].where(lead["cur"].notna(), text)
     pre = lead["pre"].fillna("")
-    trail = rest.str.extract(rf"^(?P<body>.*?)(?P<cur>{_EDGE})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
+    trail = rest.str.extract(rf"^(?P<body>.*?)(?P<cur>{currency._TOKEN})(?P<post>[\s)\-]*)$", flags=re.DOTALL)
+    trail["cur"] = trail["cur"].map(currency._symbol, na_action="ignore")
     has_trail = trail["cur"].notna() & trail["body"].str.contains(r"\d", regex=True, na=False).astype(bool)
     body = trail["body"].where(has_trail, rest) + trail["post"].where(has_trail, "").fillna("")
     lead_code = lead["cur"].map(code_of, na_action="ignore")
@@ -91,7 +95,7 @@ def _ref_money_distinct(raw: pd.Series, weights: np.ndarray) -> values.MoneyColu
     zero = map_unique(raw, lambda v: isinstance(v, str) and values._ACCOUNTING_ZERO.match(v.strip()) is not None)
     out[zero.astype(bool)] = 0.0
     text = map_unique(raw[~is_num & ~zero.astype(bool)], lambda v: None if is_blank(v) or values.is_number_placeholder(v)
-                      else str(v).strip()).dropna()
+                      else values.ascii_digits(str(v).strip())).dropna()  # since s39: "٣٤٥" is 345
     decimal_comma, evidence = False, {}
     if len(text):
         stripped, cur, unknown_cur, sym = _ref_split_currency(text.astype(str))
