@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from sources.code_notes import annotated_codes
 from sources.currency import header_currency, meanings, normalise_currency
 from sources.dates import OrderHint, order_evidence, order_in_header, parse_dates, proves_year_first
 from sources.fields import FIELD_TYPES
@@ -178,6 +179,9 @@ def _numbers(fld: str, col: pd.Series, header: str) -> TypedColumn:
     """A code column; a cell Excel turned into scientific notation ("4.00012E+11") is left blank with a warning:
     its lost digits would make one key of ten contracts (or accounts, or invoices)."""
     kept, notes = _without_rounded(fld, col, header, "name nothing and are left blank")
+    if fld in ("contract_number", "invoice_number"):
+        kept, noted = annotated_codes(fld, kept, header)
+        notes += noted
     return TypedColumn(parse_line(kept, code=True), warnings=notes)
 
 

@@ -42,6 +42,21 @@ CREDIT_TYPES: Final[frozenset[str]] = frozenset({
     "devolucao", "devolucao de venda", "devolucao de vendas", "devolucao de mercadoria", "devolucao de mercadorias",
     "devolucao de venda de mercadoria", "devolucion", "devolucion de venta", "devolucion de mercaderia",
 })
+#: document types that are no invoice: a quote, an estimate, an order, a pro forma, a draft or a delivery note in an
+#: accounting export (QuickBooks' "Sales by Item Detail" lists estimates and sales orders beside invoices); whole
+#: cells, case, accents and hyphens aside
+NOT_INVOICE_TYPES: Final[frozenset[str]] = frozenset({
+    "estimate", "quote", "quotation", "sales quote", "sales quotation", "sales order", "order", "purchase order",
+    "pro forma", "pro forma invoice", "proforma", "proforma invoice", "draft", "draft invoice", "delivery note",
+    "packing slip", "angebot", "auftrag", "auftragsbestatigung", "proformarechnung", "proforma rechnung",
+    "lieferschein", "devis", "commande", "bon de commande", "facture proforma", "facture pro forma",
+    "bon de livraison", "presupuesto", "cotizacion", "pedido", "pedido de venta", "factura proforma", "albaran",
+    "orcamento", "cotacao", "pedido de venda", "fatura proforma", "preventivo", "offerta", "ordine",
+    "fattura proforma", "offerte", "proforma factuur", "pakbon", "oferta", "zamowienie", "faktura proforma",
+    "tilbud", "offert", "ordre", "ordrebekreftelse", "ordrebekraeftelse", "orderbekraftelse", "tarjous",
+    "tilaus", "nabidka", "objednavka", "ajanlat", "megrendeles", "teklif", "siparis", "proforma fatura",
+    "見積", "見積書", "注文書", "受注", "报价单", "订单", "形式发票",
+})
 #: the money and quantity fields a credit's sign is put on (the unit price keeps its sign: a price)
 SIGNED_FIELDS: Final[tuple[str, ...]] = ("amount", "quantity")
 
@@ -57,6 +72,27 @@ def credit_rows(types: pd.Series) -> pd.Series:
     """Which rows' document type names a credit (a whole cell of `CREDIT_TYPES`), looked up once per
     distinct type: a column of a million lines holds a handful."""
     return map_unique(types, _is_credit).astype(bool)
+
+
+def _document_type(value: object) -> str | None:
+    """A document type cell as `NOT_INVOICE_TYPES` and `CREDIT_TYPES` are written: folded, one space between words."""
+    return _SPACES.sub(" ", fold_word(value).replace("-", " ")).strip() if isinstance(value, str) else None
+
+
+def not_invoices(typed: dict[str, pd.Series], header: str) -> tuple[pd.Series, str | None]:
+    """The rows whose document type names no invoice (`NOT_INVOICE_TYPES`: an estimate, a sales order, a pro forma),
+    and the warning naming them (None: none): they are no sales, so no lines of the warehouse."""
+    types = typed.get("document_type")
+    if types is None:
+        return pd.Series(dtype=bool), None  # the caller reindexes: no row
+    rows = map_unique(types, lambda v: _document_type(v) in NOT_INVOICE_TYPES).astype(bool)
+    if not rows.any():
+        return rows, None
+    kinds = sorted({str(v) for v in types[rows]})
+    n = int(rows.sum())
+    return rows, (f"document_type ('{header}'): {n} row{'s are' if n > 1 else ' is'} no invoice "
+                  f"({', '.join(repr(k) for k in kinds[:4])}{' ...' if len(kinds) > 4 else ''}): left out of the "
+                  "lines, counted with the total rows")
 
 
 def _signed(typed: dict[str, pd.Series], index: pd.Index) -> pd.Series:

@@ -26,7 +26,7 @@ import pandas as pd
 from dateutil import parser as dateutil_parser
 
 from sources.month_names import english_month_names
-from sources.values import distinct, expand_distinct, is_blank, is_number
+from sources.values import distinct, expand_distinct, is_blank, is_number, without_invisible
 
 _NUMERIC = r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 _ISO = r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$"
@@ -325,6 +325,7 @@ def _parse_distinct(
         done[serial] = True
 
     texts = [None if d or pd.isna(v) else str(v).strip() or None for v, d in zip(cells, done.tolist(), strict=True)]
+    texts = [t if t is None or t.isascii() else without_invisible(t) for t in texts]  # "\u200e03/13/2026"
     texts = [t if t is None or (t.isascii() and t[:1] not in "RHS") else plain_date_text(t) for t in texts]
     texts, era_note = common_era(texts, column)
     todo = [(i, t) for i, t in enumerate(texts) if t is not None]

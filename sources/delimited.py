@@ -389,15 +389,15 @@ def read_text(
 
 #: `="02909"`: Excel's formula that keeps a CSV value as text (an "Excel-safe" export)
 _FORMULA_TEXT = r'^="(.*)"$'
-#: `'02909`, `'+4930...`: the apostrophe Excel users type so a number keeps its zeros; only before a
-#: digit, so "'s-Hertogenbosch" keeps its apostrophe
-_APOSTROPHE_NUMBER = r"^'(?=\+?\d)"
+#: `'02909`, `'+4930...`: the apostrophe Excel users type so a number keeps its zeros; before a digit, a
+#: code holding one (`'SC-9920001`) or a number after spaces (`' 2`), so "'s-Hertogenbosch" keeps its apostrophe
+_APOSTROPHE_NUMBER = r"^'(?:(?=\+?\d)|(?=[^\s']*\d[^\s']*$)|\s+(?=[+\-]?\d[\d.,\s]*$))"
 
 
 def unprotect_cells(frame: pd.DataFrame) -> pd.DataFrame:
     """The cells without the text protection Excel-minded exports add (`="02909"`, `'02909`), so a
-    postcode, serial or invoice number is read as written, leading zeros kept. Only columns where a
-    cell starts with `=` or `'` are rewritten."""
+    postcode, serial or invoice number is read as written, leading zeros kept, and a code (`'SC-9920001`) or a
+    number after spaces (`' 2`) without the mark. Only columns where a cell starts with `=` or `'` are rewritten."""
     for col in frame.columns:
         try:
             if not frame[col].str.startswith(("=", "'"), na=False).any():  # on the column as read: no object copy

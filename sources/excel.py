@@ -29,6 +29,7 @@ from openpyxl.worksheet import _reader as openpyxl_reader
 
 from sources.delimited import unprotect_cells
 from sources.excel_calamine import CalaminePanic, CalamineSheets, NotLikeOpenpyxl
+from sources.folding import fold_word
 from sources.headers import (
     HeaderMatch,
     deep_header_note,
@@ -565,8 +566,9 @@ def _read_sheets(
         missing = [s for s in sheets if s not in names]
         if missing:
             raise FileReadError(f"sheet(s) {missing} not in the workbook (it has {names})")
+    templates = template_sheets(names, book.state) if sheets is None else set()
     for name in names:
-        skip = _not_read(book, name, sheets, kind, overrides, limits)
+        skip = _not_read(book, name, sheets, kind, overrides, limits, templates)
         if skip is not None:
             skipped.append(skip)
             if skip.reason.startswith(_HIDDEN_TABLE):
@@ -625,14 +627,35 @@ _HIDDEN_ROWS = "hidden in the sheet (by hand or by a filter): read as lines like
 _HIDDEN_TABLE = "hidden, holding a table"
 
 
+#: words naming a sheet of examples a workbook's author left beside the data ("Template", "Beispiel", "Ejemplo")
+TEMPLATE_SHEET_WORDS = frozenset({
+    "template", "templates", "example", "examples", "sample", "samples", "vorlage", "muster", "beispiel",
+    "beispiele", "modele", "exemple", "exemples", "plantilla", "ejemplo", "ejemplos", "modelo", "exemplo",
+    "exemplos", "esempio", "esempi", "modello", "voorbeeld", "sjabloon", "szablon", "przyklad", "exempel",
+    "eksempel", "esimerkki", "malli", "sablon", "minta", "vzor", "priklad", "ornek",
+})
+
+
+def template_sheets(names: list[str], state: Any) -> set[str]:
+    """The visible sheets a template word names ("Template", "Example data", "Vorlage"), when another visible sheet
+    holds the data: a filled-in template is read, the examples beside real data are not."""
+    named = {n for n in names if TEMPLATE_SHEET_WORDS & {fold_word(w) for w in re.findall(r"[^\W\d_]+", n)}}
+    others = [n for n in names if n not in named and state(n) == "visible"]
+    return named if others else set()
+
+
 def _not_read(
     book: Any, name: str, sheets: list[str] | None, kind: str, overrides: Mapping[str, str] | None,
-    limits: ReadLimits,
+    limits: ReadLimits, templates: set[str],
 ) -> SkippedSheet | None:
-    """Why a sheet is not read (not configured, hidden, a chart), or None to read it. A hidden sheet holding a
-    table of the source's kind says how many rows it holds: a month someone hid is said, not lost unsaid."""
+    """Why a sheet is not read (not configured, hidden, a chart, a template beside the data), or None to read it. A
+    hidden sheet holding a table of the source's kind says how many rows it holds: a month someone hid is said, not
+    lost unsaid."""
     if sheets is not None and name not in sheets:
         return SkippedSheet(name, "not configured under `sheet:`")
+    if name in templates:
+        return SkippedSheet(name, "a template or example sheet beside the data: not read (name it under `sheet:` to "
+                                  "read it)")
     state = book.state(name)
     if state == "hidden" and sheets is None:
         held = _hidden_table_rows(book, name, kind, overrides, limits)

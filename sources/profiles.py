@@ -27,7 +27,15 @@ from sources.folding import fold_word
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
 from sources.status_words import STATUS_WORDS
-from sources.values import cell_text, is_number, parse_money, quantity_numbers, quantity_unit
+from sources.values import (
+    SERIAL_PREFIX,
+    cell_text,
+    is_number,
+    parse_money,
+    quantity_numbers,
+    quantity_unit,
+    without_invisible,
+)
 
 SAMPLE = 300  # distinct values profiled per column
 HEAD_ROWS = 5000  # rows looked at for repetition and row-wise relations
@@ -327,7 +335,11 @@ def _features(values: pd.Series, excel_epoch: object | None, text_serial: np.nda
     raw = values.tolist()
     is_dt = np.array([isinstance(v, (dt.date, dt.datetime)) for v in raw], dtype=bool)
     is_num = np.array([is_number(v) for v in raw], dtype=bool)
-    texts = [str(cell_text(v)).strip() for v in raw]
+    # a serial's label ("S/N: FOC2145X0AB", "SN: A, SN: B") is no part of what the value looks like
+    # and a direction mark of a right-to-left sheet ("\u200e03/13/2026") none of a date's or a number's
+    texts = [SERIAL_PREFIX.sub(" ", t).strip() if "n" in t.lower() else t
+             for t in (str(cell_text(v)).strip() for v in raw)]
+    texts = [t if t.isascii() else without_invisible(t) for t in texts]
     # lower-cased by pandas as before: pandas 3's string dtype lower-cases "İ" and a final "Σ"
     # otherwise than str.lower, and a profile must not change with the code path
     lowers = pd.Series(texts, dtype=object).astype(str).str.lower().tolist() if texts else []

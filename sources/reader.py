@@ -17,6 +17,7 @@ import pyarrow as pa
 from sources.config import SourceConfig
 from sources.content import known_partner_set
 from sources.delimited import read_text
+from sources.example_rows import without_examples
 from sources.excel import EMPTY_SHEET, OTHER_WORKBOOK_SUFFIXES, read_markup_workbook, read_other_workbook, read_workbook
 from sources.fields import REQUIRED_FIELDS, required_columns
 from sources.file_magic import OLE2, sniff_format
@@ -336,6 +337,7 @@ def map_table(
     """Assign the table's columns to fields (headers + content); the table carries the result. A field
     no column gives takes the value a line above the header states ("Customer: Delta Legal Inc."), but for a
     rep sources.yaml names."""
+    table = without_examples(table)  # "e.g. Acme Corp" under the header: neither a line nor evidence of a column
     title = title_values(table.above, src.kind)
     if src.rep:  # the rep sources.yaml names for the file is whole ("Alice Moreno"); a title's "Rep: Alice" is not
         title.pop("rep", None)

@@ -22,7 +22,7 @@ import pyarrow as pa
 from sources.channel_in_names import split_channel_names
 from sources.columns import Problem, type_table
 from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
-from sources.credit_notes import sign_credit_notes, sign_returns
+from sources.credit_notes import not_invoices, sign_credit_notes, sign_returns
 from sources.dates import parse_dates
 from sources.fields import DATE_PAIRS, FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, stood_in
 from sources.group_rows import GroupRows, carry_groups, find_group_rows, find_parent_rows
@@ -684,6 +684,9 @@ def type_rows(
     for fld, filler in _fillers(grouped, keep, fixed_values):  # only where the row's own cell is empty
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
+    drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
+    drafts = drafts.reindex(body.index, fill_value=False)
+    warnings += [drafted] if drafted else []
     credited = sign_credit_notes(typed, header_of.get("document_type", "document_type"))
     credited = credited or sign_returns(typed, header_of)
     warnings += [credited] if credited else []
@@ -702,6 +705,7 @@ def type_rows(
         failed_any |= mask.reindex(body.index, fill_value=False)
 
     second, second_notes = _second_table(table, cells, blank_cells, np.asarray(blank), keep, failed_any)
+    second |= drafts  # an estimate or an order: no line, and no bad one either
     failed_any &= ~second
     total |= second.reindex(cells.index, fill_value=False).to_numpy()
     warnings += second_notes

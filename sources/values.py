@@ -347,8 +347,10 @@ def _read_amount(text: str) -> _Amount:
     without its unit (`per_unit_text`)."""
     if "\u2212" in text:  # the typeset minus sign (a copy from a PDF or a web page)
         return _read_amount(text.replace("\u2212", "-"))
-    if not text.isascii() and (western := ascii_digits(text)) != text:  # "٣٠٨٬٣٥٩٫٠٤" as "308,359.04"
-        return _read_amount(western)
+    if not text.isascii() and (western := ascii_digits(without_invisible(text))) != text:
+        return _read_amount(western)  # "٣٠٨٬٣٥٩٫٠٤" as "308,359.04"; "\u200e1,234.50" (a direction mark) as "1,234.50"
+    if _WHOLE_DASH_RX.search(text):  # "1.037,-": a whole amount, its cents a dash (German, Austrian, Swiss invoices)
+        return _read_amount(_WHOLE_DASH_RX.sub(r"\g<1>00", text))
     marked_credit = _CREDIT_DEBIT_RX.match(text)
     if marked_credit is not None:  # an accounting system's "1,234.00 CR" (a credit) or "DR" (a debit)
         inner = _read_amount(marked_credit["body"])
@@ -461,6 +463,10 @@ def _decimal_comma_number(value: str) -> str:
 
 #: SAP's sign after the number ("1-", "12.000-": a credit memo's units), as amounts read it
 _TRAILING_MINUS_RX = re.compile(r"^\s*(\d[\d.,\s']*)-\s*$")
+#: a count in brackets ("(1)"): an accountant's negative, as "(1,037.25)" is in the amount beside it
+_BRACKETED_RX = re.compile(r"^\s*\(\s*(\d[\d.,\s']*)\)\s*$")
+#: the cents of a whole amount written as a dash after the decimal mark ("1.037,-", "2.074,--", "1'185.-", "1.222,- €")
+_WHOLE_DASH_RX = re.compile(r"(?<=\d)([.,])[-–—]{1,2}(?=\s*[^\d\s.,\-–—]{0,3}\s*$)")
 
 
 def _quantity_text(v: object, decimal_comma: bool = False) -> object:
@@ -468,12 +474,13 @@ def _quantity_text(v: object, decimal_comma: bool = False) -> object:
         return None
     if isinstance(v, (int, float)):
         return v
-    written = ascii_digits(str(v).replace("\u2212", "-"))  # the typeset minus sign of a copy from a PDF
+    # the typeset minus sign of a copy from a PDF; another script's digits; direction marks of a right-to-left sheet
+    written = ascii_digits(without_invisible(str(v).replace("\u2212", "-")))
     if _FULL_WIDTH.search(written):  # "１" typed with a Japanese input method
         written = unicodedata.normalize("NFKC", written)
-    trailing = _TRAILING_MINUS_RX.match(written)
-    if trailing is not None:
-        written = "-" + trailing[1]
+    signed = _TRAILING_MINUS_RX.match(written) or _BRACKETED_RX.match(written)
+    if signed is not None:
+        written = "-" + signed[1]
     text = _decimal_comma_number(written) if decimal_comma else _ungroup(written)
     return _QUANTITY_UNIT.sub("", text)
 
@@ -586,6 +593,11 @@ _COUNT_IN_CELL = re.compile(rf"(?i:{_BRACKETED_COUNT})|{_BARE_COUNT}")
 _COUNT_TOKEN = re.compile(rf"(?i:{_BRACKETED_COUNT})|×\d+|\d+×")
 
 
+#: a serial printed in groups of digits as on its label ("4817 7730 1299"): three or more groups of the same
+#: three or four digits, one space apart (two groups may be two short asset tags)
+_DIGIT_GROUPS = re.compile(r"(?<![\w-])(?:\d{4}(?: \d{4}){2,}|\d{3}(?: \d{3}){2,})(?![\w-])")
+
+
 def _serial_list(value: object) -> list[str] | None:
     """One serial cell as a list (None for a blank cell). Most cells are one serial and nothing else,
     and nearly every one is a distinct value: those are taken as they are (`_serial_cell` gives them
@@ -634,6 +646,7 @@ def _serial_cell(value: object) -> list[str] | None:
     if cell.lower() in SERIAL_PLACEHOLDERS:
         return []
     cell = _PLACEHOLDER_IN_CELL.sub(" ", cell)
+    cell = _DIGIT_GROUPS.sub(lambda m: m[0].replace(" ", ""), cell)  # "4817 7730 1299": one serial, as labelled
     return [t for x in _SERIAL_SPLIT.split(cell) if (t := x.strip(".:#")) and is_serial_token(t)]
 
 

@@ -106,7 +106,7 @@ def test_document_type_headers_and_credit_words_of_many_languages(tmp_path: Path
 
 def test_an_unknown_type_changes_nothing_and_the_type_is_not_stored(tmp_path: Path) -> None:
     text = csv_text([
-        ["INV-1", "2024-03-01", "Acme Ltd", "Proforma", "500.00"],
+        ["INV-1", "2024-03-01", "Acme Ltd", "Standard", "500.00"],
         ["INV-2", "2024-03-02", "Acme Ltd", "Credit note draft", "500.00"],
     ], header=["Invoice Number", "Invoice Date", "Customer", "Document Type", "Amount"])
     out = read(tmp_path, "erp.csv", text, ACCOUNTING)
