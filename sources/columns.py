@@ -256,9 +256,13 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
         money = replace(money, values=(money.values * scaled[0]).round(2))
     bound = limits.max_abs_amount
     out_of_bounds = money.values.abs() > bound
+    # "=2*1049.25": a formula typed as text (or a CSV that kept it) is no amount, whatever it holds
+    formula = map_unique(col.astype(object), lambda v: isinstance(v, str) and v.lstrip().startswith("=")).astype(bool)
     problems: list[Problem] = [
-        (money.failed, fld, f"{where}: not an amount: {{}}", col),
-        (money.unknown_currency, fld, f"{where}: not an amount (unknown or ambiguous currency): {{}}", col),
+        (formula, fld, f"{where}: a formula kept as text, not its value: {{}} (enter the amount itself)", col),
+        (money.failed & ~formula, fld, f"{where}: not an amount: {{}}", col),
+        (money.unknown_currency & ~formula, fld, f"{where}: not an amount (unknown or ambiguous currency): {{}}",
+         col),
         (out_of_bounds, fld, f"{where}: amount out of bounds (|{fld}| <= {bound:,.0f}): {{}}", col),
     ]
     ev = money.evidence

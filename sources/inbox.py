@@ -13,12 +13,16 @@ from sources.config import SourceConfig
 IGNORED_PREFIXES = ("~$", ".~lock", ".")  # Excel/LibreOffice lock files and hidden files
 #: what operating systems leave beside files: Windows' download marks ("report.csv:Zone.Identifier", as a file
 #: copied from NTFS to a Linux share writes it), thumbnail caches and folder settings
-IGNORED_SUFFIXES = (":zone.identifier", ":com.dropbox.attrs")
+IGNORED_SUFFIXES = (":zone.identifier", ":com.dropbox.attrs",
+                    # a download still running (Chrome, Firefox, Safari, wget), and an editor's backup or swap file:
+                    # the finished file arrives under its own name
+                    ".crdownload", ".part", ".partial", ".download", ".tmp", ".bak", ".swp", "~")
 IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 
 
 def is_ignored(name: str) -> bool:
-    """A file name no source ever reads: lock files, hidden files, an operating system's sidecars."""
+    """A file name no source ever reads: lock files, hidden files, an operating system's sidecars, a download in
+    progress, an editor's backup."""
     lower = name.lower()
     return name.startswith(IGNORED_PREFIXES) or lower.endswith(IGNORED_SUFFIXES) or lower in IGNORED_NAMES
 

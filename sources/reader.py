@@ -152,10 +152,16 @@ def empty_quarantine() -> pd.DataFrame:
 
 
 def _raw_tables(
-    path: Path, src: SourceConfig, limits: ReadLimits
+    path: Path, src: SourceConfig, limits: ReadLimits, suffix: str | None = None
 ) -> tuple[list[RawTable], list[SheetReport], dict[str, Any]]:
-    suffix = path.suffix.lower()
+    suffix = path.suffix.lower() if suffix is None else suffix
     head = _head(path, HEAD_BYTES)
+    if not suffix and (guessed := _suffix_of(head)) is not None:  # "HX10_export": a file saved with no extension
+        tables, reports, detected = _raw_tables(path, src, limits, guessed[0])
+        if tables:
+            tables[0].warnings.append(f"{path.name} has no extension: read as {guessed[1]} (its content); "
+                                      f"name it {path.name}{guessed[0]}")
+        return tables, reports, detected
     markup = markup_kind(head)
     if markup is not None or suffix in MARKUP_SUFFIXES:
         tables, skipped, found = read_markup_workbook(
@@ -282,6 +288,16 @@ def _head(path: Path, size: int = 512) -> bytes:
     """A file's first bytes, where its format's signature stands."""
     with path.open("rb") as fh:
         return fh.read(size)
+
+
+def _suffix_of(head: bytes) -> tuple[str, str] | None:
+    """The extension a file with none should have by its first bytes, and what it is: a workbook package, an old
+    workbook, or text; None for anything else (a page is read as markup whatever its name)."""
+    if head.startswith(b"PK\x03\x04"):
+        return ".xlsx", "a workbook"
+    if head.startswith(OLE2):
+        return ".xls", "an old workbook"
+    return (".csv", "a text table") if _plain_text(head) else None
 
 
 def _plain_text(head: bytes) -> bool:

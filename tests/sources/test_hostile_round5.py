@@ -106,3 +106,19 @@ def test_a_templates_example_line_is_no_line_and_no_evidence(tmp_path: Path) -> 
     assert out.rows_loaded == 8 and "e.g. Acme Corp" not in set(out.records["customer_name"])
     assert out.sheets[0].mapping["Product"] == "sku" and set(out.records["sku"]) == {"CS-NBD-SRV"}
     assert any("row 2: a template's example ('e.g. Acme Corp'), no line" in w for w in out.warnings)
+
+
+def test_a_file_with_no_extension_is_read_by_its_content(tmp_path: Path) -> None:
+    out = read(tmp_path, "HX10_export", csv_text([_line(k) for k in range(1, 6)], HEADER), src())
+    assert out.status == "loaded" and out.rows_loaded == 5
+    assert any("has no extension: read as a text table (its content); name it HX10_export.csv" in w
+               for w in out.warnings)
+    book = workbook_sheets(tmp_path / "inbox" / "book", {"Mar": [HEADER, *[_line(k) for k in range(1, 4)]]})
+    assert read_path(book, src()).rows_loaded == 3
+
+
+def test_a_formula_kept_as_text_says_so(tmp_path: Path) -> None:
+    rows = [_line(k) for k in range(1, 6)] + [_line(6, **{"Ext Price": "=2*1049.25"})]
+    out = read(tmp_path, "formulas.csv", csv_text(rows, HEADER), src())
+    assert out.rows_quarantined == 1
+    assert "a formula kept as text, not its value: '=2*1049.25'" in out.quarantine["reason"].iloc[0]

@@ -37,3 +37,15 @@ def test_an_operating_systems_sidecar_files_are_never_read(tmp_path: Path) -> No
     assert [f.path.name for f in list_inbox(tmp_path, [source])] == ["report.csv"]
     assert unclaimed_files(tmp_path, [SourceConfig(name="pos", kind="distributor", path="inbox/pos/*.xlsx")]) == [
         "inbox/pos/report.csv"]
+
+
+def test_a_download_in_progress_and_an_editors_backup_are_never_read(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox" / "pos"
+    inbox.mkdir(parents=True)
+    names = ("report.csv", "report.csv.crdownload", "report.csv.part", "report.csv.bak", "report.csv~",
+             "Unconfirmed 123.crdownload")
+    for name in names:
+        (inbox / name).write_text("a,b\n1,2\n", encoding="utf-8")
+    source = SourceConfig(name="pos", kind="distributor", path="inbox/pos/*")
+    assert [f.path.name for f in list_inbox(tmp_path, [source])] == ["report.csv"]
+    assert not is_ignored("parts.csv") and not is_ignored("backup_2026.csv")
