@@ -312,18 +312,7 @@ def _parse_distinct(
         at = np.flatnonzero(done)
         _put(out, at, [cells[i] for i in at])
         years[at] = [cells[i].year for i in at]
-    serial = _serial_positions(cells, done, excel_epoch)
-    if not len(serial) and not done.any() and text_serials(cells):  # a CSV, or text cells of a workbook
-        cells = [float(v) if isinstance(v, str) and _WHOLE_TEXT.match(v) else v for v in cells]
-        serial = _serial_positions(cells, done, excel_epoch or dt.datetime(1899, 12, 30))
-        warnings.append(f"{column}: whole numbers read as Excel day numbers (46174 = 2026-06-01), as the "
-                        "workbook this file was saved from counted them")
-    if len(serial):
-        epoch = np.datetime64(pd.Timestamp(excel_epoch or dt.datetime(1899, 12, 30)).as_unit("ns").to_datetime64())
-        days = np.floor(np.array([cells[i] for i in serial], dtype="float64")).astype("int64")
-        out[serial] = epoch + days.astype("timedelta64[D]")
-        done[serial] = True
-
+    cells = _numbers_as_days(cells, done, out, excel_epoch, column, warnings)
     texts = [None if d or pd.isna(v) else str(v).strip() or None for v, d in zip(cells, done.tolist(), strict=True)]
     texts = [t if t is None or t.isascii() else without_invisible(t) for t in texts]  # "\u200e03/13/2026"
     texts = [t if t is None or (t.isascii() and t[:1] not in "RHS") else plain_date_text(t) for t in texts]
@@ -521,6 +510,62 @@ def text_serials(cells: list[object]) -> bool:
             return False
         serials += 1
     return serials > words
+
+
+#: Unix time of 2000-01-01 and of 2100-12-31, in seconds: an API's dates ("1773403200"), or in milliseconds (13 digits)
+UNIX_RANGE: Final = (946_684_800, 4_133_894_400)
+_UNIX_TEXT = re.compile(r"^\s*(?:\d{10}|\d{13})(?:\.0*)?\s*$")
+
+
+def unix_seconds(cells: Sequence[object]) -> list[float | None] | None:
+    """A column written in Unix time, as seconds per cell (None: blank), else None: every non-blank cell a whole
+    number of ten digits (seconds) or thirteen (milliseconds, as HubSpot's and Salesforce's APIs write them) inside
+    2000-2100. Only the whole column decides: no other date, amount or code is ten digits in that range everywhere."""
+    lo, hi = UNIX_RANGE
+    out: list[float | None] = []
+    for v in cells:
+        if v is None or (not isinstance(v, str) and pd.isna(v)) or (isinstance(v, str) and not v.strip()):
+            out.append(None)
+            continue
+        if isinstance(v, str):
+            if _UNIX_TEXT.match(v) is None:
+                return None
+            x = float(v)
+        elif is_number(v) and not isinstance(v, bool):
+            x = _float_or_inf(v)
+        else:
+            return None
+        seconds = x / 1000 if x >= 1e12 else x
+        if x % 1 or not lo <= seconds <= hi:
+            return None
+        out.append(seconds)
+    return out if any(x is not None for x in out) else None
+
+
+def _numbers_as_days(cells: list[Any], done: np.ndarray, out: np.ndarray, excel_epoch: dt.datetime | None,
+                     column: str, warnings: list[str]) -> list[Any]:
+    """Read the cells written as numbers of days (Excel serials, in a workbook or as text) or of seconds (Unix time)
+    into `out`, marking them in `done` and saying so in `warnings`; the cells as the text stage should see them."""
+    serial = _serial_positions(cells, done, excel_epoch)
+    if not len(serial) and not done.any() and text_serials(cells):  # a CSV, or text cells of a workbook
+        cells = [float(v) if isinstance(v, str) and _WHOLE_TEXT.match(v) else v for v in cells]
+        serial = _serial_positions(cells, done, excel_epoch or dt.datetime(1899, 12, 30))
+        warnings.append(f"{column}: whole numbers read as Excel day numbers (46174 = 2026-06-01), as the "
+                        "workbook this file was saved from counted them")
+    if len(serial):
+        epoch = np.datetime64(pd.Timestamp(excel_epoch or dt.datetime(1899, 12, 30)).as_unit("ns").to_datetime64())
+        days = np.floor(np.array([cells[i] for i in serial], dtype="float64")).astype("int64")
+        out[serial] = epoch + days.astype("timedelta64[D]")
+        done[serial] = True
+
+    unix = None if done.any() else unix_seconds(cells)
+    if unix is not None:  # "1773403200": an API's Unix time, read as the UTC day
+        at = np.array([i for i, x in enumerate(unix) if x is not None], dtype="int64")
+        out[at] = np.array([unix[i] for i in at], dtype="float64").astype("int64").astype("datetime64[s]")
+        done[at] = True
+        warnings.append(f"{column}: whole numbers read as Unix time (1773403200 = 2026-03-13, UTC), as an API "
+                        "writes dates")
+    return cells
 
 
 def _float_or_inf(value: object) -> float:

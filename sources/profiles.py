@@ -22,7 +22,7 @@ from cleanco.termdata import terms_by_type
 
 from sources.countries import is_country
 from sources.currency import code_of
-from sources.dates import compact_date_numbers, parse_dates, plain_date_text, text_serials
+from sources.dates import compact_date_numbers, parse_dates, plain_date_text, text_serials, unix_seconds
 from sources.folding import fold_word
 from sources.month_dates import period_of
 from sources.month_names import english_month_names
@@ -329,6 +329,13 @@ _TEXT_FEATURES = ("money", "decimals", "small_whole", "zero_cents", "digits_only
                   "party", "address", "free_text", "mean_words")
 
 
+def _unix_days(cells: list[object]) -> bool:
+    """A column of Unix times on whole hours (an API's dates, midnight UTC or a zone's): ten-digit document numbers
+    and phone numbers in the same range are not all multiples of 3,600."""
+    seconds = unix_seconds(cells)
+    return seconds is not None and all(x is None or x % 3600 == 0 for x in seconds)
+
+
 def _features(values: pd.Series, excel_epoch: object | None, text_serial: np.ndarray | None = None) -> pd.DataFrame:
     """Per value: what it looks like (one row per sampled value of every column); `text_serial` marks
     the values of a text file's columns written as Excel day numbers (`dates.text_serials`)."""
@@ -385,7 +392,8 @@ def profile_table(cells: pd.DataFrame, excel_epoch: object | None = None) -> lis
         return profiles
     values = pd.Series(np.concatenate([v for v, _, _ in samples]), dtype=object)
     # a column of day numbers only, written as text (a CSV saved from Excel, or text cells of a workbook)
-    serial_columns = np.array([any(isinstance(c, str) for c in v) and text_serials(list(v))
+    serial_columns = np.array([(any(isinstance(c, str) for c in v) and text_serials(list(v)))
+                               or _unix_days(list(v))  # an API's Unix time: a date's, as a serial's
                                for v, _, _ in samples], dtype=bool)
     text_serial = serial_columns[owner.astype(np.int64)] if serial_columns.any() else None
     feats = _features(values, excel_epoch, text_serial).astype(float)

@@ -122,3 +122,22 @@ def test_a_formula_kept_as_text_says_so(tmp_path: Path) -> None:
     out = read(tmp_path, "formulas.csv", csv_text(rows, HEADER), src())
     assert out.rows_quarantined == 1
     assert "a formula kept as text, not its value: '=2*1049.25'" in out.quarantine["reason"].iloc[0]
+
+
+def test_unix_times_in_a_date_column(tmp_path: Path) -> None:
+    """An API's export: seconds, or milliseconds, since 1970 on every row of a date column (midnight UTC)."""
+    day = 1773360000  # 2026-03-13 00:00 UTC
+    rows = [_line(k, **{"Invoice Date": str(day + 86400 * k), "Qty": "1"}) for k in range(1, 7)]
+    rows += [_line(7, **{"Invoice Date": str((day + 86400 * 7) * 1000)})]
+    out = read(tmp_path, "api.csv", csv_text(rows, HEADER), src())
+    assert out.sheets[0].mapping["Invoice Date"] == "invoice_date" and out.rows_quarantined == 0
+    assert [str(d) for d in out.records["invoice_date"]][:2] == ["2026-03-14", "2026-03-15"]
+    assert str(out.records["invoice_date"].iloc[-1]) == "2026-03-20"
+    assert any("whole numbers read as Unix time" in w for w in out.warnings)
+
+
+def test_ten_digit_document_numbers_are_no_dates(tmp_path: Path) -> None:
+    rows = [_line(k, **{"Invoice No": str(1400000123 + 7 * k)}) for k in range(1, 9)]
+    out = read(tmp_path, "sap.csv", csv_text(rows, HEADER), src())
+    assert out.sheets[0].mapping["Invoice No"] == "invoice_number"
+    assert not any("Unix time" in w for w in out.warnings)
