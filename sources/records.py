@@ -547,7 +547,7 @@ def _sum_note(table: RawTable, sums: np.ndarray) -> str:
     rows = table.row_numbers[sums]
     n = len(rows)
     return (f"row{'s' if n > 1 else ''} {_listed(rows)} {'are subtotals' if n > 1 else 'is a subtotal'} "
-            "(amounts summing the lines above, no label): skipped, counted with the total rows")
+            "(amounts summing the lines of their group, above or below it): skipped, counted with the total rows")
 
 
 def _pasted_note(table: RawTable, block: PastedBlock) -> str:

@@ -1,5 +1,6 @@
 """Subtotal rows a sheet writes without a label: a row whose only filled cells are amounts (or counts) that are
-the sums of the lines above it, back to the table's start or the last blank, total or group row (a rep's
+the sums of the lines above it (or, on a group's heading row, of the lines below it up to the next heading), back
+to the table's start or the last blank, total or group row (a rep's
 tracker with `=SUM(...)` under each quarter, monday.com's group sums). Such a row is structure, like a labelled
 "Total": skipped and counted with the total rows, never quarantined as a line whose required fields are empty
 (whose count could stop the night). A row of amounts that are not such a sum stays a line. One cell of words
@@ -66,6 +67,12 @@ def sum_rows(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.ndarray,
     last_stop = np.maximum.accumulate(np.where(stops, np.arange(n), -1))
     start = np.where(candidates > 0, last_stop[np.maximum(candidates - 1, 0)] + 1, 0)
     enough = candidates - start >= 2
+    # and the lines below, up to the next stop: a report that writes each group's sums on its heading row (SSRS,
+    # an outline summarised above its details)
+    next_stop = np.minimum.accumulate(np.where(stops, np.arange(n), n)[::-1])[::-1]
+    end = np.append(next_stop, n)[candidates + 1]
+    above = np.zeros(len(candidates), dtype=bool)
+    above_one = np.zeros(len(candidates), dtype=bool)
     for i in summed:
         values = parse_money(cells.iloc[:, i])[0].to_numpy(dtype="float64")
         known = np.isfinite(values) & ~candidate
@@ -75,4 +82,12 @@ def sum_rows(cells: pd.DataFrame, blank_cells: np.ndarray, skipped: np.ndarray,
         total = sums[candidates] - sums[start]
         lines = counts[candidates] - counts[start]
         out[candidates[enough & np.isfinite(own) & (lines >= 2) & (np.abs(total - own) <= CENTS)]] = True
+        below_total = sums[end] - sums[candidates + 1]
+        below_lines = counts[end] - counts[candidates + 1]
+        sums_below = np.isfinite(own) & (np.abs(below_total - own) <= CENTS)
+        above |= sums_below & (below_lines >= 2)
+        above_one |= sums_below & (below_lines == 1)
+    # a heading over one line sums it trivially: taken where the table's other headings prove the pattern
+    if above.any():
+        out[candidates[above | above_one]] = True
     return out

@@ -141,3 +141,18 @@ def test_ten_digit_document_numbers_are_no_dates(tmp_path: Path) -> None:
     out = read(tmp_path, "sap.csv", csv_text(rows, HEADER), src())
     assert out.sheets[0].mapping["Invoice No"] == "invoice_number"
     assert not any("Unix time" in w for w in out.warnings)
+
+
+def test_group_headings_holding_their_lines_sums_are_structure(tmp_path: Path) -> None:
+    """An SSRS report grouped by reseller writes each group's name and sums on a row above its lines."""
+    grid: list[list[object]] = [HEADER]
+    for g, size in enumerate((3, 2, 1)):
+        lines = [_line(10 * g + k, Reseller=f"Reseller {'ABC'[g]}") for k in range(1, size + 1)]
+        heading = [None] * len(HEADER)
+        heading[2] = f"Reseller {'ABC'[g]}"
+        heading[6] = sum(int(str(r[6])) for r in lines)
+        heading[8] = round(sum(float(str(r[8])) for r in lines), 2)
+        grid += [heading, *lines]
+    out = read_path(workbook_sheets(tmp_path / "inbox" / "ssrs.xlsx", {"Mar 2026": grid}), src())
+    assert out.rows_loaded == 6 and out.rows_quarantined == 0
+    assert any("rows 2, 6, 9 are subtotals (amounts summing the lines of their group" in w for w in out.warnings)
