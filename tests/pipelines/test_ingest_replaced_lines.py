@@ -16,6 +16,12 @@ def _night(home: Path, lines: list[str], logged: list[str]) -> None:
     ingest_inbox(RunContext.load(home), log=logged.append)
 
 
+def _home(home: Path) -> None:
+    (home / "inbox").mkdir()
+    (home / "sources.yaml").write_text(
+        "sources:\n  - name: rep\n    kind: sales_rep\n    path: inbox/tracker.csv\n", encoding="utf-8")
+
+
 def _warnings(home: Path) -> list[str]:
     with duckdb.connect(str(home / ".radar" / "ingest.duckdb"), read_only=True) as con:
         rows = con.execute("SELECT warnings FROM ingested_files WHERE status = 'loaded'").fetchall()
@@ -23,9 +29,7 @@ def _warnings(home: Path) -> list[str]:
 
 
 def test_a_tracker_edited_in_place_names_the_lines_it_lost_and_changed(tmp_path: Path) -> None:
-    (tmp_path / "inbox").mkdir()
-    (tmp_path / "sources.yaml").write_text(
-        "sources:\n  - name: rep\n    kind: sales_rep\n    path: inbox/tracker.csv\n", encoding="utf-8")
+    _home(tmp_path)
     logged: list[str] = []
     _night(tmp_path, LINES, logged)
     assert not any("replaces" in line for line in logged)
@@ -42,9 +46,7 @@ def test_a_tracker_edited_in_place_names_the_lines_it_lost_and_changed(tmp_path:
 
 
 def test_a_version_with_no_line_left_names_what_it_held(tmp_path: Path) -> None:
-    (tmp_path / "inbox").mkdir()
-    (tmp_path / "sources.yaml").write_text(
-        "sources:\n  - name: rep\n    kind: sales_rep\n    path: inbox/tracker.csv\n", encoding="utf-8")
+    _home(tmp_path)
     logged: list[str] = []
     _night(tmp_path, LINES, logged)
     _night(tmp_path, [], logged)
