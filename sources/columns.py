@@ -249,6 +249,15 @@ def excel_empty_dates(raw: pd.Series, values: pd.Series) -> pd.Series:
     return map_unique(raw.astype(object), empty).astype(bool) | values.map(_day_zero).astype(bool)
 
 
+#: why a cell like "=2*1049.25" is no number: a formula typed as text, or kept as text by a CSV export
+FORMULA_TEXT = "a formula kept as text, not its value"
+
+
+def formula_cells(col: pd.Series) -> pd.Series:
+    """The cells written as a formula ("=2*1049.25", "=1+2"): no number, whatever they compute."""
+    return map_unique(col.astype(object), lambda v: isinstance(v, str) and v.lstrip().startswith("=")).astype(bool)
+
+
 def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits) -> TypedColumn:
     money = parse_money_column(col)
     scaled = header_scale(header)
@@ -256,10 +265,9 @@ def _money(fld: str, col: pd.Series, header: str, where: str, limits: ReadLimits
         money = replace(money, values=(money.values * scaled[0]).round(2))
     bound = limits.max_abs_amount
     out_of_bounds = money.values.abs() > bound
-    # "=2*1049.25": a formula typed as text (or a CSV that kept it) is no amount, whatever it holds
-    formula = map_unique(col.astype(object), lambda v: isinstance(v, str) and v.lstrip().startswith("=")).astype(bool)
+    formula = formula_cells(col)
     problems: list[Problem] = [
-        (formula, fld, f"{where}: a formula kept as text, not its value: {{}} (enter the amount itself)", col),
+        (formula, fld, f"{where}: {FORMULA_TEXT}: {{}} (enter the amount itself)", col),
         (money.failed & ~formula, fld, f"{where}: not an amount: {{}}", col),
         (money.unknown_currency & ~formula, fld, f"{where}: not an amount (unknown or ambiguous currency): {{}}",
          col),
@@ -349,8 +357,10 @@ def _quantity(
     if with_unit.any():
         notes.append(f"{fld} ('{header}'): {int(with_unit.sum())} value(s) are written with a unit "
                      f"(e.g. {col[with_unit].iloc[0]!r}): read as the count, the unit left out")
+    formula = formula_cells(col)
     return TypedColumn(values.where(~out_of_bounds), [
-        (failed & ~out_of_bounds, fld, f"{where}: not a whole quantity: {{}}", col),
+        (failed & ~out_of_bounds & formula, fld, f"{where}: {FORMULA_TEXT}: {{}} (enter the count itself)", col),
+        (failed & ~out_of_bounds & ~formula, fld, f"{where}: not a whole quantity: {{}}", col),
         (out_of_bounds, fld, f"{where}: quantity out of bounds (|{fld}| <= {limits.max_abs_quantity:,}): {{}}", col),
     ], notes, evidence)
 

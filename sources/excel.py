@@ -571,7 +571,7 @@ def _read_sheets(
         skip = _not_read(book, name, sheets, kind, overrides, limits, templates)
         if skip is not None:
             skipped.append(skip)
-            if skip.reason.startswith(_HIDDEN_TABLE):
+            if skip.reason.startswith((_HIDDEN_TABLE, _TEMPLATE)):  # said in the file's warnings, not only its sheets
                 hidden_tables.append((name, skip.reason))
             continue
         sheet_facts = facts.get(name, _NO_FACTS)
@@ -625,6 +625,8 @@ _HIDDEN_ROWS = "hidden in the sheet (by hand or by a filter): read as lines like
 
 #: how a hidden sheet holding a table of the source's kind is named
 _HIDDEN_TABLE = "hidden, holding a table"
+#: how a sheet of a template's examples beside the data is named
+_TEMPLATE = "a template or example sheet beside the data"
 
 
 #: words naming a sheet of examples a workbook's author left beside the data ("Template", "Beispiel", "Ejemplo")
@@ -654,8 +656,7 @@ def _not_read(
     if sheets is not None and name not in sheets:
         return SkippedSheet(name, "not configured under `sheet:`")
     if name in templates:
-        return SkippedSheet(name, "a template or example sheet beside the data: not read (name it under `sheet:` to "
-                                  "read it)")
+        return SkippedSheet(name, f"{_TEMPLATE}: not read (name it under `sheet:` to read it)")
     state = book.state(name)
     if state == "hidden" and sheets is None:
         held = _hidden_table_rows(book, name, kind, overrides, limits)

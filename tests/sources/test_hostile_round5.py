@@ -91,6 +91,7 @@ def test_a_template_sheet_beside_the_data_is_not_read(tmp_path: Path) -> None:
     out = read_path(workbook_sheets(tmp_path / "inbox" / "pos.xlsx", {"Mar 2026": real, "Template": example}), src())
     assert out.rows_loaded == 5 and "ACME Example Corp" not in set(out.records["customer_name"])
     assert any(s.sheet == "Template" and "template or example sheet" in (s.skipped or "") for s in out.sheets)
+    assert any("sheet 'Template' is a template or example sheet beside the data: not read" in w for w in out.warnings)
     # a template filled in as the only sheet is the data
     alone = read_path(workbook_sheets(tmp_path / "inbox" / "alone.xlsx", {"Template": real}), src())
     assert alone.rows_loaded == 5
@@ -118,10 +119,12 @@ def test_a_file_with_no_extension_is_read_by_its_content(tmp_path: Path) -> None
 
 
 def test_a_formula_kept_as_text_says_so(tmp_path: Path) -> None:
-    rows = [_line(k) for k in range(1, 6)] + [_line(6, **{"Ext Price": "=2*1049.25"})]
+    rows = [_line(k) for k in range(1, 6)] + [_line(6, **{"Ext Price": "=2*1049.25"}), _line(7, Qty="=1+2")]
     out = read(tmp_path, "formulas.csv", csv_text(rows, HEADER), src())
-    assert out.rows_quarantined == 1
-    assert "a formula kept as text, not its value: '=2*1049.25'" in out.quarantine["reason"].iloc[0]
+    assert out.rows_quarantined == 2
+    reasons = list(out.quarantine["reason"])
+    assert "a formula kept as text, not its value: '=2*1049.25' (enter the amount itself)" in reasons[0]
+    assert "a formula kept as text, not its value: '=1+2' (enter the count itself)" in reasons[1]
 
 
 def test_unix_times_in_a_date_column(tmp_path: Path) -> None:
