@@ -63,9 +63,14 @@ SIGNED_FIELDS: Final[tuple[str, ...]] = ("amount", "quantity")
 _SPACES = re.compile(r"[\s_]+")
 
 
+def _folded(value: object) -> str | None:
+    """A document type cell without case and accents and with one space between words (None: no text)."""
+    return _SPACES.sub(" ", fold_word(value)).strip() if isinstance(value, str) else None
+
+
 def _is_credit(value: object) -> bool:
-    """Whether a cell, without case and accents and with one space between words, is in `CREDIT_TYPES`."""
-    return isinstance(value, str) and _SPACES.sub(" ", fold_word(value)).strip() in CREDIT_TYPES
+    """Whether a cell, `_folded`, is in `CREDIT_TYPES`."""
+    return _folded(value) in CREDIT_TYPES
 
 
 def credit_rows(types: pd.Series) -> pd.Series:
@@ -74,18 +79,15 @@ def credit_rows(types: pd.Series) -> pd.Series:
     return map_unique(types, _is_credit).astype(bool)
 
 
-def _document_type(value: object) -> str | None:
-    """A document type cell as `NOT_INVOICE_TYPES` and `CREDIT_TYPES` are written: folded, one space between words."""
-    return _SPACES.sub(" ", fold_word(value).replace("-", " ")).strip() if isinstance(value, str) else None
-
-
 def not_invoices(typed: dict[str, pd.Series], header: str) -> tuple[pd.Series, str | None]:
     """The rows whose document type names no invoice (`NOT_INVOICE_TYPES`: an estimate, a sales order, a pro forma),
     and the warning naming them (None: none): they are no sales, so no lines of the warehouse."""
     types = typed.get("document_type")
     if types is None:
         return pd.Series(dtype=bool), None  # the caller reindexes: no row
-    rows = map_unique(types, lambda v: _document_type(v) in NOT_INVOICE_TYPES).astype(bool)
+    # hyphens aside too: "Pro-Forma"
+    rows = map_unique(types, lambda v: _folded(v.replace("-", " ") if isinstance(v, str) else v)
+                      in NOT_INVOICE_TYPES).astype(bool)
     if not rows.any():
         return rows, None
     kinds = sorted({str(v) for v in types[rows]})

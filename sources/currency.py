@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from sources.cldr import own_locale_data
+from sources.invisible import without_invisible
 
 #: locales whose symbols are learnt (English first: its symbols win every ambiguity)
 SYMBOL_LOCALES = (
@@ -35,10 +36,14 @@ SYMBOL_LOCALES = (
 _SPELLINGS = {"U$S": "USD", "U$D": "USD", "U$": "USD", "RMB": "CNY", 'ש"ח': "ILS", "ש״ח": "ILS",
               # Korea's won written after the amount ("2,045,082원"), Kenya's shilling, Egypt's pound
               "원": "KRW", "KSH": "KES", "KSHS": "KES", "E£": "EGP", "LE": "EGP"}
-#: marks that set a text's direction or join nothing, carried by CLDR's Arabic symbols ("ج.م.\u200f") and by
-#: cells copied from right-to-left pages: no part of a symbol as written
-_INVISIBLE_MARKS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+
 _EDGE_CHARS = r"[^\d\s().,'’+\-%]+"  # not part of a signed number (nor "%": a percent is no currency)
+
+
+def _written(symbol: str) -> str:
+    """A symbol as written, without the marks no reader sees (CLDR's Arabic symbols carry a direction mark,
+    "ج.م.\u200f"; Portugal's old escudo is a zero-width space alone, so nothing)."""
+    return without_invisible(symbol, code=True).strip()
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +94,7 @@ def _meanings() -> dict[str, frozenset[str]]:
     seen: dict[str, set[str]] = defaultdict(set)
     for name in SYMBOL_LOCALES:
         for code, sym in locale_entries(name, "currency_symbols").items():
-            written = _INVISIBLE_MARKS.sub("", sym).strip()
+            written = _written(sym)
             if written:  # Portugal's old escudo is a zero-width space in CLDR
                 seen[written].add(code)
     return {s: frozenset(c) for s, c in seen.items()}
@@ -100,7 +105,7 @@ def symbols() -> dict[str, str]:
     """Symbol as written -> ISO code, for symbols that mean exactly one currency (English wins)."""
     out = {s: next(iter(c)) for s, c in _meanings().items() if len(c) == 1}
     english = locale_entries("en", "currency_symbols").items()
-    out.update({_INVISIBLE_MARKS.sub("", sym).strip(): code for code, sym in english})
+    out.update({_written(sym): code for code, sym in english})
     # a lone ASCII letter ("R", "F") is too likely to be something else; codes are matched as codes
     return {s: c for s, c in out.items() if not (s.isascii() and s.isalpha() and (len(s) == 1 or len(s) == 3))}
 
@@ -168,7 +173,7 @@ def code_of(token: str | None) -> str | None:
     """The ISO code a symbol, code or name stands for, or None when it is none of them."""
     if token is None:
         return None
-    t = _INVISIBLE_MARKS.sub("", token).strip()
+    t = _written(token)
     if not t:
         return None
     if t in symbols():
@@ -236,8 +241,8 @@ def split_one(text: str) -> tuple[str, str | None, bool, str | None]:
     plain Python, as amount columns are read a few hundred distinct values at a time."""
     if not is_marked(text):  # most amounts are bare numbers: nothing to take off
         return text, None, False, None
-    if _INVISIBLE_MARKS.search(text):  # "ج.م.\u200f 1٬234": a direction mark is no part of the symbol
-        text = _INVISIBLE_MARKS.sub("", text)
+    if not text.isascii():  # "ج.م.\u200f 1٬234": a direction mark is no part of the symbol
+        text = without_invisible(text, code=True)
     lead = _LEAD_RX.search(text)
     rest = lead["rest"] if lead else text
     pre = lead["pre"] if lead else ""

@@ -24,6 +24,7 @@ def without_examples(table: RawTable) -> RawTable:
     """`table` with the cells of its example lines (among its first `EXAMPLE_LINES` filled rows, the first filled
     cell starting "e.g." or the like) blanked, and a warning naming them; the table as it is when it has none."""
     found: list[int] = []
+    example = ""
     seen = 0
     for i, row in enumerate(table.cells.itertuples(index=False)):
         first = next((t for t in (cell_text(v) for v in row) if t is not None), None)
@@ -31,6 +32,7 @@ def without_examples(table: RawTable) -> RawTable:
             continue
         if _EXAMPLE.match(first):
             found.append(i)
+            example = example or first
         seen += 1
         if seen >= EXAMPLE_LINES:
             break
@@ -39,7 +41,6 @@ def without_examples(table: RawTable) -> RawTable:
     cells = table.cells.copy()
     cells.iloc[found] = None
     rows = ", ".join(str(int(table.row_numbers[i])) for i in found)
-    example = next(t for t in (cell_text(v) for v in table.cells.iloc[found[0]]) if t is not None)
     note = (f"row{'s' if len(found) > 1 else ''} {rows}: a template's example ({example!r}), no line: "
             "not read")
     return replace(table, cells=cells, warnings=[*table.warnings, note])

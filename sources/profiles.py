@@ -360,7 +360,9 @@ def _features(values: pd.Series, excel_epoch: object | None, text_serial: np.nda
                          dtype=bool)
     money, _ = parse_money(values.where(pd.Series(~is_dt & ~date_text, index=values.index), None))
     m = money.to_numpy("float64", copy=True)
-    counted = np.isnan(m) & np.array([quantity_unit(v) is not None for v in raw], dtype=bool)
+    counted = np.zeros(len(m), dtype=bool)  # looked for among the values money does not read only
+    for i in np.flatnonzero(np.isnan(m)):
+        counted[i] = quantity_unit(raw[i]) is not None
     if counted.any():  # a count with its unit ("4 Nos" of Tally, "2 pcs"): a number, as the quantity reads it
         m[counted] = quantity_numbers(values[counted]).to_numpy("float64")
     numeric = ~np.isnan(m) & ~is_dt & ~date_text

@@ -21,6 +21,7 @@ import pandas as pd
 
 from sources.currency import is_marked, split_one, token_series
 from sources.folding import fold_word
+from sources.invisible import without_invisible
 
 #: "S/N:", "S/N", "SN:", "SN#", "Serial:", "Serial #:", "Serial No:", "Serial Number:" (any case)
 SERIAL_PREFIX = re.compile(
@@ -139,20 +140,6 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
-
-
-#: characters no reader sees that a copy from a web page or a PDF leaves in a cell: zero-width space, soft
-#: hyphen, word joiner, byte order mark, direction marks and embeddings
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u2060-\u2064\u206a-\u206f\ufeff\u061c"
-                        "\u202a-\u202e\u2066-\u2069]")
-#: the joiners, which shape a word in Indic and Arabic scripts (kept in names) but never stand in a code
-_JOINERS = re.compile("[\u200c\u200d]")
-
-
-def without_invisible(text: str, *, code: bool = False) -> str:
-    """`text` without the characters no reader sees (the joiners too in a `code`)."""
-    text = _INVISIBLE.sub("", text)
-    return _JOINERS.sub("", text) if code else text
 
 
 def one_line(text: str | None, *, code: bool = False) -> str | None:

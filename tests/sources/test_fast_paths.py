@@ -19,6 +19,7 @@ from sources import currency, dates, profiles, values
 from sources.countries import is_country
 from sources.currency import code_of, split_currency
 from sources.folding import fold_word
+from sources.invisible import without_invisible
 from sources.month_dates import month_of
 from sources.values import cell_text, is_blank, is_number, map_unique, parse_money
 
@@ -41,7 +42,7 @@ _EDGE = currency._EDGE_CHARS
 
 
 def _ref_split_marked(text: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    text = text.str.replace(currency._INVISIBLE_MARKS, "", regex=True)  # since s39: direction marks dropped
+    text = text.map(lambda t: without_invisible(t, code=True))  # since s39: direction marks dropped
     # since s39 a token is also an abbreviation with dots ("Rs.", "ج.م."), known by its letters where only they are
     lead = text.str.extract(rf"^(?P<pre>[\s(+\-]*)(?P<cur>{currency._TOKEN})(?P<rest>.*)$", flags=re.DOTALL)
     lead["cur"] = lead["cur"].map(currency._symbol, na_action="ignore")
