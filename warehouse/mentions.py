@@ -11,6 +11,7 @@ import pandas as pd
 
 from warehouse.steps import (
     BILL_TO_SELF_ACCOUNTS,
+    BILLED_CUSTOMER_RECORDS,
     CUSTOMER_MENTIONS,
     PARTNER_MENTIONS,
     SELF_NAMED_RECORDS,
@@ -25,14 +26,23 @@ def mark_self_named(con: duckdb.DuckDBPyConnection) -> None:
     WAREHOUSE_SQL.run(con, SELF_NAMED_RECORDS)
 
 
+def mark_billed_customers(con: duckdb.DuckDBPyConnection) -> None:
+    """The TEMP table billed_customer_records on `con`: the rows naming only who is invoiced whose bill-to
+    is the end customer itself (resolve/billed_customer_records.sql)."""
+    WAREHOUSE_SQL.run(con, BILLED_CUSTOMER_RECORDS)
+
+
 def customer_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per source record naming an end customer (the columns of matching.profiles.RECORD_COLUMNS)."""
+    """One row per source record naming an end customer (the columns of matching.profiles.RECORD_COLUMNS):
+    its customer, or its bill-to where that is the customer (billed_customer_records)."""
     mark_self_named(con)
+    mark_billed_customers(con)
     return WAREHOUSE_SQL.query_via_arrow(con, CUSTOMER_MENTIONS)
 
 
 def partner_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per reseller / bill-to / partner-account / distributor mention (`mention_id` unique)."""
+    mark_billed_customers(con)
     return WAREHOUSE_SQL.query_via_arrow(con, PARTNER_MENTIONS)
 
 

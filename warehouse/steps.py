@@ -53,10 +53,12 @@ PARTNER_NAME_EVIDENCE = "ingest/partner_name_evidence.sql"  # SELECT: partner na
 PRODUCTS = SqlStep("products/products.sql", creates=("products",))
 
 # resolve: the tables written from entity resolution's frames (mentions are SELECT files)
-CUSTOMER_MENTIONS = "resolve/customer_mentions.sql"  # reads SELF_NAMED_RECORDS
+CUSTOMER_MENTIONS = "resolve/customer_mentions.sql"  # reads SELF_NAMED_RECORDS, BILLED_CUSTOMER_RECORDS
 #: TEMP: the distributor rows naming their reseller itself as end customer
 SELF_NAMED_RECORDS = SqlStep("resolve/self_named_records.sql", creates=("self_named_records",))
-PARTNER_MENTIONS = "resolve/partner_mentions.sql"
+#: TEMP: the rows naming only their bill-to, where the bill-to is the end customer (a ledger with no ship-to)
+BILLED_CUSTOMER_RECORDS = SqlStep("resolve/billed_customer_records.sql", creates=("billed_customer_records",))
+PARTNER_MENTIONS = "resolve/partner_mentions.sql"  # reads BILLED_CUSTOMER_RECORDS
 SERIAL_MENTIONS = "resolve/serial_mentions.sql"
 BILL_TO_SELF_ACCOUNTS = "resolve/bill_to_self_accounts.sql"
 CUSTOMER_TABLES = SqlStep(

@@ -2,7 +2,9 @@
 -- with each customer's contact person and CRM account id. Needs source_records and source_rank.
 CREATE OR REPLACE TABLE customer_sources AS
 SELECT CAST(m.customer_id AS VARCHAR) AS customer_id, r.record_id, r.source, r.source_file, r.source_sheet, r.source_row,
-       r.customer_name AS raw_name, m.match_score, m.match_rule
+       CASE WHEN is_placeholder_name(r.customer_name) AND r.bill_to_name IS NOT NULL AND r.kind NOT LIKE 'crm_%'
+            THEN r.bill_to_name ELSE r.customer_name END AS raw_name,  -- a ledger's bill-to named as the customer
+       m.match_score, m.match_rule
 FROM customer_map m
 JOIN source_records r USING (record_id)
 ORDER BY m.customer_id, r.source, r.source_file, r.source_row;

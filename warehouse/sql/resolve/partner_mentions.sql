@@ -2,7 +2,7 @@
 -- service provider or distributor, shaped for
 -- matching.resolve_entities. `mention_id` is the record id plus the role it was named in.
 -- `customer_name` / `customer_account` travel along so a bill-to that is the customer itself
--- can be told apart from a partner.
+-- can be told apart from a partner. Needs billed_customer_records (warehouse.mentions.mark_billed_customers).
 WITH resellers AS (
     SELECT r.record_id || ':reseller' AS mention_id, r.record_id, 'reseller' AS named_as,
            'reseller' AS role_hint, r.reseller_name AS name,
@@ -13,12 +13,15 @@ WITH resellers AS (
     FROM source_records r
     WHERE r.reseller_name IS NOT NULL
 ),
-bill_to AS (
+bill_to AS (  -- a bill-to that is the row's end customer (billed_customer_records) travels as its customer too
     SELECT r.record_id || ':bill_to', r.record_id, 'bill_to', NULL, r.bill_to_name,
            account_ns(r.kind, r.source, r.bill_to_account),
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           r.customer_name, account_ns(r.kind, r.source, r.customer_account), r.source, r.kind
+           CASE WHEN b.record_id IS NOT NULL THEN r.bill_to_name ELSE r.customer_name END,
+           account_ns(r.kind, r.source, CASE WHEN b.record_id IS NOT NULL THEN r.bill_to_account
+                                             ELSE r.customer_account END), r.source, r.kind
     FROM source_records r
+    LEFT JOIN billed_customer_records b USING (record_id)
     WHERE r.bill_to_name IS NOT NULL
 ),
 crm_partners AS (
