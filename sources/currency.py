@@ -36,6 +36,9 @@ SYMBOL_LOCALES = (
 _SPELLINGS = {"U$S": "USD", "U$D": "USD", "U$": "USD", "RMB": "CNY", 'ש"ח': "ILS", "ש״ח": "ILS",
               # Korea's won written after the amount ("2,045,082원"), Kenya's shilling, Egypt's pound
               "원": "KRW", "KSH": "KES", "KSHS": "KES", "E£": "EGP", "LE": "EGP"}
+#: lone capitals that are a currency as written, and only so: South Africa's rand ("R 25 840,70"; CLDR's en_ZA
+#: symbol, which `symbols` leaves out with every lone letter). Matched in their case: "r" is no rand
+_CASED_SPELLINGS = {"R": "ZAR"}
 
 _EDGE_CHARS = r"[^\d\s().,'’+\-%]+"  # not part of a signed number (nor "%": a percent is no currency)
 
@@ -180,6 +183,8 @@ def code_of(token: str | None) -> str | None:
         return symbols()[t]
     if t.upper() in _SPELLINGS:
         return _SPELLINGS[t.upper()]
+    if t in _CASED_SPELLINGS:
+        return _CASED_SPELLINGS[t]
     if t.upper() in iso_codes() and len(t) == 3 and t.isalpha():
         return t.upper()
     return names().get(" ".join(t.lower().split()))

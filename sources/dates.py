@@ -28,8 +28,10 @@ from dateutil import parser as dateutil_parser
 from sources.month_names import english_month_names
 from sources.values import distinct, expand_distinct, is_blank, is_number, without_invisible
 
-_NUMERIC = r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
-_ISO = r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$"
+#: the year or day may end with a dot, as Croatian, Serbian and Hungarian dates do ("05.01.2026.", "2026. 01. 05.")
+_NUMERIC = r"^\s*(\d{1,2})\s*([./-])\s*(\d{1,2})\s*[./-]\s*(\d{2}|\d{4})\.?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+_ISO = (r"^\s*(\d{4})(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})\.?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+        r"\s*$")
 _COMPACT = r"^\s*(\d{4})(\d{2})(\d{2})\s*$"
 EXCEL_SERIAL_RANGE = (20_000, 80_000)  # 1954..2119: a number in a date column is an Excel serial
 
