@@ -25,8 +25,8 @@ _SCALE_WORDS: dict[float, frozenset[str]] = {
     10_000_000.0: frozenset({"crore", "crores"}),
 }  # fmt: skip
 #: Chinese, Japanese and Korean number words a unit is counted in, written before the currency ("万元", "千円", "천원")
-_CJK_SCALES = {"千": 1e3, "천": 1e3, "万": 1e4, "萬": 1e4, "만": 1e4, "十万": 1e5, "십만": 1e5, "百万": 1e6, "백만": 1e6,
-               "千万": 1e7, "천만": 1e7, "亿": 1e8, "億": 1e8, "억": 1e8}
+_CJK_SCALES = {"千": 1e3, "천": 1e3, "万": 1e4, "萬": 1e4, "만": 1e4, "十万": 1e5, "십만": 1e5, "百万": 1e6,
+               "백만": 1e6, "千万": 1e7, "천만": 1e7, "亿": 1e8, "億": 1e8, "억": 1e8}
 _SCALE_OF = {word: scale for scale, words in _SCALE_WORDS.items() for word in words}
 #: a currency code with a scale letter glued before it: TEUR / KEUR / kUSD (thousands), MEUR / MUSD (millions)
 _GLUED = re.compile(r"(?<![A-Za-z])([TtKkMm])([A-Z]{3})(?![A-Za-z])")

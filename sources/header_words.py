@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from sources.currency import code_of, meanings
 from sources.vocabulary import (
     ABBREVIATIONS,
     ACRONYMS,
@@ -513,10 +514,28 @@ def header_words(text: str) -> tuple[Word, ...]:
         del out[words[at - 1]]
     if "address" in out and out.keys() & _ADDRESS_PARTS:  # "Address City": the address's city
         del out["address"]
-    if not out.keys() & _MONEY_WORDS and any(unicodedata.category(c) == "Sc" for c in text):
-        # a currency sign where no word says which money: "$$", "€", "Renewal $" are the amount
+    if not out.keys() & _MONEY_WORDS and (any(unicodedata.category(c) == "Sc" for c in text)
+                                          or _ends_with_currency(text)):
+        # a currency sign, code or symbol where no word says which money: "$$", "€", "Renewal $", "Renewal (NOK)",
+        # Norwegian "Fornyelse kr" are the amount
         out["amount"] = Word("amount", ABBREVIATION)
     return tuple(out.values())
+
+
+#: a last word, or a bracketed one, that may be a currency's code or symbol ("Renewal (NOK)", "Fornyelse kr")
+_LAST_TOKEN = re.compile(r"(?:\(\s*([^()\s]{1,5})\s*\)|(?<=\s)([^\s()\d¹²³⁴⁵⁶⁷⁸⁹⁰*]{1,5}))[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*]*$")
+
+
+def _ends_with_currency(text: str) -> bool:
+    """Whether a header ends with a currency's code (in capitals) or symbol, bracketed or after a space, as a
+    renewal list's "Renewal (NOK)" or "Fornyelse kr²" does ("ALL" is a word)."""
+    m = _LAST_TOKEN.search(text.strip())
+    if m is None:
+        return False
+    token = (m.group(1) or m.group(2)).rstrip(".")
+    if token.upper() == "ALL" or (token.isascii() and token.isalpha() and len(token) == 3 and not token.isupper()):
+        return False
+    return code_of(token) is not None or bool(meanings(token))
 
 
 #: words that already say which money a header holds ("Price (€)", "Value $", "Cost £")

@@ -36,6 +36,7 @@ from sources.vocabulary import (
     KIND_WEAKER,
     KIND_WEAKER_PHRASES,
     KIND_WHOLE_HEADERS,
+    KIND_WHOLE_HEADERS_ONLY,
     NO_FIELD_PHRASES,
     NOT_A_FIELD,
     OTHER_CONCEPTS,
@@ -288,7 +289,9 @@ def _field_scores(text: str, kind: str | None = None) -> dict[str, FieldScore]:
         return {}
     out = dict(score_header(text))
     whole = KIND_WHOLE_HEADERS.get(kind or "", {}).get(normalise_header(text))
-    if whole is not None and out.get(whole, FieldScore(0.0, "")).score < KIND_PHRASE_WEIGHT:
+    if whole is not None and kind in KIND_WHOLE_HEADERS_ONLY:
+        out = {whole: FieldScore(max(KIND_PHRASE_WEIGHT, out.get(whole, FieldScore(0.0, "")).score), "synonym")}
+    elif whole is not None and out.get(whole, FieldScore(0.0, "")).score < KIND_PHRASE_WEIGHT:
         out[whole] = FieldScore(KIND_PHRASE_WEIGHT, "synonym")
     how = {w.text: w.how for w in header_words(text)}
     fallbacks = [*_KIND_FALLBACK.get(kind or "", {}).items(), *_KIND_FALLBACK["*"].items()]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from sources.amount_currencies import BOOKS, DOCUMENT, amount_currency
 from sources.content import (
     PARTY_FIELDS,
     UNMISTAKABLE,
@@ -191,6 +192,37 @@ def _gross_beside_net(scores: _Scores, values: Callable[[int], np.ndarray], widt
                 notes.append(f"column {labels[b]!r} is column {labels[a]!r} plus {rate:.1%} tax on every row: "
                              f"{labels[a]!r} is read as the {name}")
     return notes
+
+
+def _amount_in_row_currency(scores: _Scores, heads: list[str], labels: list[str]) -> list[str]:
+    """Of the columns that may be the amount, the one whose header says the currency the table's rows are in
+    (`sources.amount_currencies`): the document's own beside a currency column ("Amount (Foreign Currency)" over
+    NetSuite's "Amount" in the subsidiary's currency), else the books' own ("Amount in LC" over "Amount in DC").
+    A note says so."""
+    if "amount" not in scores.fields:
+        return []
+    j = scores.fields.index("amount")
+    candidates = [i for i in range(scores.combined.shape[0]) if scores.combined[i, j] > 0]
+    said = {i: amount_currency(heads[i]) for i in candidates}
+    if len(candidates) < 2 or all(v is None for v in said.values()):
+        return []
+    c = scores.fields.index("currency") if "currency" in scores.fields else None
+    by_row = c is not None and any(scores.combined[k, c] >= HEADER_MIN
+                                   for k in range(scores.combined.shape[0]) if k not in said)
+    wanted = DOCUMENT if by_row else BOOKS
+    chosen = [i for i in candidates if said[i] == wanted]
+    if not chosen:
+        return []
+    best = max(chosen, key=lambda i: scores.combined[i, j])
+    top = max(scores.combined[i, j] for i in candidates)
+    if scores.combined[best, j] >= top and all(scores.combined[i, j] < top for i in candidates if i != best):
+        return []
+    scores.combined[best, j] = top + TIE_STEP
+    others = ", ".join(repr(labels[i]) for i in candidates if i != best and said[i] != wanted and heads[i])
+    why = ("in each row's currency, which a currency column names" if by_row
+           else "in the books' own currency (no column names each row's)")
+    return [f"column {labels[best]!r} is read as the amount: its header says it is {why}"
+            + (f"; {others} left unread" if others else "")]
 
 
 #: a header of one of these words alone names no party: whose phone or e-mail it is, the table's other columns say
@@ -739,6 +771,7 @@ def map_columns(
     money_head = _money_head(cells)
     gross_notes = _line_arithmetic(scores, money_head, profiles, occurrence_labels(heads))
     gross_notes += _gross_beside_net(scores, money_head, n, occurrence_labels(heads))
+    gross_notes += _amount_in_row_currency(scores, heads, occurrence_labels(heads))
     bonus = np.array([REQUIRED_BONUS if f in must else 0.0 for f in fields])
     # of two headers naming a field as surely, the one saying more wins ("Account Type" over "Type", "Service
     # Level Agreement" over "Contract Type", "Contract Number" over "Contract ID": an id is a system's own key)

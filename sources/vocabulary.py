@@ -123,7 +123,7 @@ FIELD_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "serial_numbers": (
         "serial", "serials", "serial number", "serial numbers", "{product} serial",
-        "{product} serial number", "asset serial", "device serial", "asset tag", "service tag",
+        "{product} serial number", "asset serial", "device serial", "service tag",
         "serial no", "serial nos", "serial num", "imei", "sn", "device number",
     ),
     "quantity": (
@@ -393,9 +393,18 @@ _PRODUCT_REFERENCES: Final[dict[str, str]] = {
     "référence": "sku", "réf": "sku", "referencia": "sku", "referência": "sku", "código": "sku", "codigo": "sku",
     "codice": "sku",
 }
-KIND_WHOLE_HEADERS: Final[dict[str, dict[str, str]]] = {
-    "distributor": _PRODUCT_REFERENCES, "price_list": _PRODUCT_REFERENCES,
+#: a Latin American invoice's series and number ("Serie-Número": SUNAT's "F001-00003312", CFDI's serie and folio)
+#: is the invoice's id; the serial number is "Número de serie" / "N° de serie"
+_SERIES_AND_NUMBER: Final[dict[str, str]] = {
+    f"{first}{serie} {joint}{number}": "invoice_number"
+    for first in ("", "nro ", "no ", "n ") for serie in ("serie", "série") for joint in ("", "y ", "e ")
+    for number in ("número", "numero", "nro", "no", "folio", "correlativo")
 }
+KIND_WHOLE_HEADERS: Final[dict[str, dict[str, str]]] = {
+    "distributor": _PRODUCT_REFERENCES, "price_list": _PRODUCT_REFERENCES, "accounting": _SERIES_AND_NUMBER,
+}
+#: the kinds whose whole headers above name their field alone: an accounting book's "Serie-Número" is no serial
+KIND_WHOLE_HEADERS_ONLY: Final = frozenset({"accounting"})
 
 #: headers that name no field, whatever their words share with a phrase: a unit of measure ("Sales
 #: Unit" holds "EA", "PC"; no unit price)
@@ -431,7 +440,9 @@ NOT_A_FIELD: Final[tuple[str, ...]] = (
 KIND_FALLBACK_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "crm_accounts": {"customer_account": ("id", "record id", "record number")},
     # in files of any kind ("*"): a deal's stage is its status where no "Contract Status" says it (Copper)
-    "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage")},
+    "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage"),
+          # an asset register's own label (ServiceNow's "Asset tag") beside the maker's "Serial number"
+          "serial_numbers": ("asset tag", "asset tag number")},
 }
 KIND_FALLBACK_WEIGHT: Final = 0.85
 #: a CRM record's own creation and change times
@@ -542,6 +553,8 @@ ACRONYMS: Final[frozenset[str]] = frozenset({
     "mrr", "cmrr", "gp", "gm", "csm", "tam", "kam", "sdr", "bdr", "eos", "eosl", "ytd", "mtd", "yoy", "kpi",
     "roi", "nps", "csat", "rma", "nda", "sow", "ltv", "cac", "arpu", "nrr", "grr", "cogs", "ebit", "mql",
     "sql", "poc", "rfp", "rfq", "gmv", "aov",
+    # a fiscal year or quarter ("FY27 Total", "FY2026", "Q3"): no product family
+    "fy", "cy", "qtd",
 })
 #: word pairs read as one word, so that neither word alone names what the pair does: "Paid Thru" is the
 #: end of a paid term but "Paid Date" no end; "Billing Period To" is the period's end, "Fiscal Period" no date

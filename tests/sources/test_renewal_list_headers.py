@@ -16,14 +16,14 @@ def _semicolons(header: list[str], rows: list[list[str]]) -> str:
 
 
 def test_a_price_with_no_quantity_or_amount_beside_it_is_the_lines_amount(tmp_path: Path) -> None:
-    text = _semicolons(["Service Tag", "Entitlement End Date", "Kunde", "Fornyelsespris DKK"], [
+    text = _semicolons(["Service Tag", "Entitlement End Date", "Kunde", "Pris DKK"], [
         ["5XK2QG3", "30-06-2026", "Vestjysk Transport ApS", "9.375,08"],
         ["H7PL2M1", "14-09-2026", "Nordfyns Kommune", "754,42"],
     ])
     out = read(tmp_path, "dell.csv", text, src("sales_rep"))
-    assert out.status == "loaded" and out.sheets[0].mapping["Fornyelsespris DKK"] == "amount"
+    assert out.status == "loaded" and out.sheets[0].mapping["Pris DKK"] == "amount"
     assert [float(a) for a in out.records["amount"]] == [9375.08, 754.42]
-    assert any("'Fornyelsespris DKK' read as each line's amount" in w for w in out.warnings)
+    assert any("'Pris DKK' read as each line's amount" in w for w in out.warnings)
     assert not any("low confidence" in w for w in out.warnings)
 
 

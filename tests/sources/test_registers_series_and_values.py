@@ -1,0 +1,64 @@
+"""Headers of exports not read before: an asset register's "Asset tag" beside the maker's "Serial number"; a Latin
+American invoice's "Serie-Número" (its id, no serial) beside "N° de serie"; a renewal value named by its currency
+alone ("Renewal (NOK)", Norwegian "Fornyelse kr²") or as a fiscal year's total ("FY27 Total"). Files written here
+and read as the night does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.sources.hostile import read, src
+
+
+def _semicolons(header: list[str], rows: list[list[str]]) -> str:
+    return "\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n"
+
+
+def test_the_makers_serial_number_wins_over_an_asset_tag(tmp_path: Path) -> None:
+    text = _semicolons(["Asset tag", "Serial number", "Model", "Company", "Warranty expiration"], [
+        ["P554199", "7XK2M4Q", "Dell PowerEdge R750xs", "Aberdeen Offshore Services Ltd", "2026-06-30"],
+        ["P115722", "CZJ617ABCD", "HPE ProLiant DL360 Gen10", "NHS Lothian", "2026-09-14"],
+    ])
+    out = read(tmp_path, "alm_hardware.csv", text, src("sales_rep"))
+    assert out.sheets[0].mapping["Serial number"] == "serial_numbers"
+    assert [list(s) for s in out.records["serial_numbers"]] == [["7XK2M4Q"], ["CZJ617ABCD"]]
+
+
+def test_an_asset_tag_alone_is_still_the_serial(tmp_path: Path) -> None:
+    text = _semicolons(["Asset tag", "Company", "Warranty expiration"], [
+        ["CZJ617ABCD", "NHS Lothian", "2026-09-14"], ["7XK2M4Q", "Aberdeen Offshore Services Ltd", "2026-06-30"]])
+    out = read(tmp_path, "assets.csv", text, src("sales_rep"))
+    assert out.sheets[0].mapping["Asset tag"] == "serial_numbers"
+
+
+def test_an_invoices_series_and_number_is_its_id_not_a_serial(tmp_path: Path) -> None:
+    text = _semicolons(["Fecha de emisión", "Serie-Número", "RUC", "Razón social", "Descripción", "N° de serie",
+                        "Cantidad", "Valor venta"], [
+        ["14/01/2026", "F001-00003312", "20131257750", "Universidad Nacional de Ingeniería", "Catalyst 9300 48-port",
+         "FOC1234ABCD", "1", "36750.00"],
+        ["20/01/2026", "F001-00003313", "20504645046", "Municipalidad de Miraflores", "HPE 3Y Tech Care Basic", "",
+         "1", "12375.00"],
+    ])
+    out = read(tmp_path, "ventas.csv", text, src("accounting"))
+    mapping = out.sheets[0].mapping
+    assert mapping["Serie-Número"] == "invoice_number" and mapping["N° de serie"] == "serial_numbers"
+    assert list(out.records["invoice_number"]) == ["F001-00003312", "F001-00003313"]
+    assert "RUC" not in mapping  # a tax id
+
+
+def test_a_renewal_named_by_its_currency_alone_is_the_amount(tmp_path: Path) -> None:
+    text = _semicolons(["Kunde", "Sluttdato¹", "Fornyelse kr²"], [
+        ["Helse Bergen HF", "30.06.2026", "16327"], ["NTNU", "14.09.2026", "18450"]])
+    out = read(tmp_path, "fornyelser.csv", text, src("sales_rep"))
+    assert out.sheets[0].mapping["Fornyelse kr²"] == "amount"
+    assert [float(a) for a in out.records["amount"]] == [16327.0, 18450.0]
+
+
+def test_a_fiscal_years_total_beside_its_months_is_the_amount(tmp_path: Path) -> None:
+    text = _semicolons(["Customer", "Serial", "Contract End", "Apr-26", "May-26", "Jun-26", "FY27 Total"], [
+        ["Beacon Hospital", "7XK2M4Q", "14/05/2026", "", "841.27", "", "841.27"],
+        ["Galway County Council", "FOC1234ABCD", "20/06/2026", "", "", "107.77", "107.77"],
+    ])
+    out = read(tmp_path, "forecast.csv", text, src("sales_rep"))
+    assert out.sheets[0].mapping["FY27 Total"] == "amount"
+    assert [float(a) for a in out.records["amount"]] == [841.27, 107.77]
