@@ -43,6 +43,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.markup_tables import Markup, MarkupSheets, read_markup
 from sources.merged_cells import blocks_in_table
 from sources.number_formats import currency_styles
+from sources.pivot_sheets import label_columns, labels_carried_down
 from sources.struck_rows import STRUCK_ROWS, count_struck, struck_rows, struck_styles
 from sources.table import FileReadError, RawTable, SkippedSheet
 from sources.table_blocks import column_span, side_by_side, stacked_note, stacked_starts, title_start
@@ -567,6 +568,7 @@ def _read_sheets(
         if missing:
             raise FileReadError(f"sheet(s) {missing} not in the workbook (it has {names})")
     templates = template_sheets(names, book.state) if sheets is None else set()
+    pivots: list[tuple[str, list[list[object]], int, HeaderMatch, SheetFacts]] = []
     for name in names:
         skip = _not_read(book, name, sheets, kind, overrides, limits, templates)
         if skip is not None:
@@ -594,8 +596,7 @@ def _read_sheets(
             continue
         idx, match = found
         if sheets is None and (sheet_facts.pivot or is_pivot_header(match.headers)):
-            skipped.append(SkippedSheet(name, "a pivot table (it adds up rows another sheet holds; "
-                                              "name it under `sheet:` to read it anyway)"))
+            pivots.append((name, rows, idx, match, sheet_facts))
             continue
         found_tables = _sheet_tables(name, rows, idx, match, epoch, kind, overrides, sheet_facts)
         if deep:
@@ -605,9 +606,24 @@ def _read_sheets(
         for table in found_tables:
             table.warnings.extend(totals_notes)
         tables += found_tables
+    tables = tables or [t for p in pivots for t in _pivot_tables(*p, epoch, kind, overrides)]
+    skipped += [SkippedSheet(p[0], "a pivot table (it adds up rows another sheet holds; name it under `sheet:` to "
+                                   "read it anyway)") for p in pivots if not any(t.sheet == p[0] for t in tables)]
     if tables and hidden_tables:
         tables[0].warnings += [f"sheet '{name}' is {reason}" for name, reason in hidden_tables]
     return tables, skipped
+
+
+def _pivot_tables(name: str, rows: list[list[object]], idx: int, match: HeaderMatch, facts: SheetFacts,
+                  epoch: dt.datetime, kind: str, overrides: Mapping[str, str] | None) -> list[RawTable]:
+    """The lines of a pivot table that is a workbook's only table, its group labels carried down
+    (`sources.pivot_sheets`): all but the innermost, which each line writes."""
+    carried = max(label_columns(match.headers, _PIVOT_HEADER) - 1, 0)
+    found = _sheet_tables(name, labels_carried_down(rows, idx, carried), idx, match, epoch, kind, overrides, facts)
+    found[0].warnings.append(
+        f"sheet '{name}' is a pivot table and the workbook holds no other table: its lines are read, the labels of "
+        f"its first {carried} column(s) carried down to the lines of their group (a pivot writes each once)")
+    return found
 
 
 def _rows_note(tables: list[RawTable], marked: frozenset[int], says: str) -> list[str]:
