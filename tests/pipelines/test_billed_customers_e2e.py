@@ -1,7 +1,7 @@
 """A night with two ledgers that name only who they invoice: a reseller's books bill end customers the
 CRM knows (and one it does not), a vendor's books bill resellers. The first ledger's bill-tos are the
 customers themselves, billed directly; the second's stay resellers. No known customer becomes a
-leasing partner."""
+leasing partner, and a reseller cell saying "DIRECT" or "(none)" is a direct sale, no partner."""
 
 from pathlib import Path
 
@@ -28,6 +28,8 @@ Contract Number,Customer Name,Serial Number,SKU,Start Date,End Date,Annual Value
 SC-1000001,Union Steel Inc,FCW2231X0AB,SVC-1,2025-12-01,2026-11-30,1200,Rosbrook Technology Partners
 SC-1000002,Orchard Mining LLC,FCW2231X0AC,SVC-1,2025-12-01,2026-12-15,900,Rosbrook Technology Partners
 SC-1000003,Kingsley Paper Holdings LLC,FCW2231X0AD,SVC-1,2025-12-01,2026-12-20,800,Netsmith Data Systems
+SC-1000004,Lakeshore Media Inc,FCW2231X0AE,SVC-1,2025-12-01,2026-12-20,700,DIRECT
+SC-1000005,Valby Insurance Inc,FCW2231X0AF,SVC-1,2025-12-01,2026-12-20,600,(none)
 """
 RESELLER_BOOKS_CSV = """\
 Type,Date,Num,Name,Item,Qty,Amount

@@ -18,6 +18,10 @@ import pytest
         ("«»", True),
         ("···", True),
         (None, True),
+        # stock lines and direct sales (hostile files, fortieth session): no customer, no reseller
+        ("Reseller Stock", True), ("END USER NOT PROVIDED", True), ("Unknown End User", True), ("DIRECT", True),
+        ("Direct Sale", True), ("(none)", True), ("No reseller", True),
+        ("Acme Stock Ltd", False), ("Direct Line Insurance", False), ("Stockholm Data AB", False),
     ],
 )
 def test_a_name_in_any_script_is_not_a_placeholder(macro_con: duckdb.DuckDBPyConnection, name: str | None,

@@ -5,13 +5,17 @@ CREATE OR REPLACE TEMP MACRO account_ns(kind, source, account) AS
     CASE WHEN account IS NULL OR trim(account) = '' THEN NULL
          WHEN kind IN ('crm_accounts', 'crm_contracts') THEN 'crm:' || upper(trim(account))
          ELSE source || ':' || upper(trim(account)) END;
--- a name cell that names nobody: blank, a placeholder ("N/A", "Unknown", "Stock", "TBD", "End User"
--- ...) or punctuation only (letters and digits of any script name someone). Such a row names no end customer (the registration audit lists it).
+-- a name cell that names nobody: blank, a placeholder ("N/A", "Unknown", "Stock", "Reseller Stock", "TBD", "End
+-- User", "End user not provided"; for a reseller "DIRECT", "Direct sale", "(none)" ...) or punctuation only (letters
+-- and digits of any script name someone). Such a row names no end customer (the registration audit lists it), and
+-- no reseller or bill-to: a direct sale (resolve/partner_mentions.sql).
 CREATE OR REPLACE TEMP MACRO is_placeholder_name(name) AS
     name IS NULL OR regexp_matches(lower(trim(name)),
-        '^[^\p{L}\p{N}]*(unknown|unknown end ?(user|customer)|n/?a|tbd|tba|to be (advised|determined|confirmed)|stock'
-        || '|inventory|various|end ?user|end ?customer|customer|none|nil|null|not (provided|known|available)'
-        || '|demo|test)?[^\p{L}\p{N}]*$');
+        '^[^\p{L}\p{N}]*((end ?(user|customer) )?(unknown|n/?a|tbd|tba|not (provided|known|available|given|specified'
+        || '|supplied|applicable))|unknown end ?(user|customer)|to be (advised|determined|confirmed)'
+        || '|((reseller|dealer|partner|distributor|var|own|our|internal|demo) )?(stock|inventory)|various|end ?user'
+        || '|end ?customer|customer|none|nil|null|direct|direct sales?|vendor direct|sold direct'
+        || '|no (reseller|partner|end ?user|customer)|demo|test)?[^\p{L}\p{N}]*$');
 CREATE OR REPLACE TEMP MACRO is_partner_type(t) AS
     regexp_matches(lower(coalesce(t, '')), '(reseller|partner|distributor|var|dealer|leas|lessor|financ)');
 CREATE OR REPLACE TEMP MACRO partner_role(t) AS

@@ -11,7 +11,7 @@ WITH resellers AS (
            NULL AS domain, NULL AS phone, NULL AS email,
            NULL AS customer_name, NULL AS customer_account, r.source, r.kind
     FROM source_records r
-    WHERE r.reseller_name IS NOT NULL
+    WHERE NOT is_placeholder_name(r.reseller_name)  -- "DIRECT", "N/A", "(none)", "-": a direct sale, no reseller
 ),
 bill_to AS (  -- a bill-to that is the row's end customer (billed_customer_records) travels as its customer too
     SELECT r.record_id || ':bill_to', r.record_id, 'bill_to', NULL, r.bill_to_name,
@@ -22,7 +22,7 @@ bill_to AS (  -- a bill-to that is the row's end customer (billed_customer_recor
                                              ELSE r.customer_account END), r.source, r.kind
     FROM source_records r
     LEFT JOIN billed_customer_records b USING (record_id)
-    WHERE r.bill_to_name IS NOT NULL
+    WHERE NOT is_placeholder_name(r.bill_to_name)
 ),
 crm_partners AS (
     SELECT r.record_id || ':account', r.record_id, 'account', partner_role(r.account_type),
