@@ -26,6 +26,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
 from sources.markup_tables import HEAD_BYTES, markup_kind
+from sources.period_cells import split_period_columns
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.section_rows import section_fields
 from sources.table import FileReadError, RawTable, SkippedSheet
@@ -354,11 +355,13 @@ def map_table(
     no column gives takes the value a line above the header states ("Customer: Delta Legal Inc."), but for a
     rep sources.yaml names."""
     table = without_examples(table)  # "e.g. Acme Corp" under the header: neither a line nor evidence of a column
+    table, periods = split_period_columns(table, src.kind, src.columns)  # "03/14/2026 - 03/13/2027": start, end
     title = title_values(table.above, src.kind)
     if src.rep:  # the rep sources.yaml names for the file is whole ("Alice Moreno"); a title's "Rep: Alice" is not
         title.pop("rep", None)
     mapping = map_columns(
-        table.header.headers, table.cells, src.kind, src.columns, known_partners, table.epoch, table.hidden,
+        table.header.headers, table.cells, src.kind, {**(src.columns or {}), **periods}, known_partners, table.epoch,
+        table.hidden,
         stated={*title, *src.fixed_values, *section_fields(table.cells, src.kind)},
     )
     used = table_wide(title, mapping.choices)
