@@ -36,6 +36,7 @@ from sources.pasted_blocks import PastedBlock, repeated_blocks
 from sources.section_rows import SectionRows, echo_headings, section_rows, section_totals
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
+from sources.term_cells import ends_from_terms, term_months
 from sources.trailing_tables import trailing_table
 from sources.values import cell_text, distinct, is_number, parse_money
 from sources.wrapped_names import join_wrapped_names
@@ -684,6 +685,7 @@ def type_rows(
     for fld, filler in _fillers(grouped, keep, fixed_values):  # only where the row's own cell is empty
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
+    warnings += _ends_from_term(table, body, typed)
     drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
     drafts = drafts.reindex(body.index, fill_value=False)
     warnings += [drafted] if drafted else []
@@ -725,6 +727,26 @@ def type_rows(
         warnings=warnings,
         evidence=typed_table.evidence,
     )
+
+
+def _ends_from_term(table: RawTable, body: pd.DataFrame, typed: dict[str, pd.Series]) -> list[str]:
+    """Where no column gives the service end, an unread column of terms beside the start ("36 Months") gives it:
+    the start plus the term, less a day (`sources.term_cells`); the warning says so."""
+    start = typed.get("service_start")
+    if start is None or not start.notna().any() or "service_end" in table.header.mapping.values():
+        return []
+    read = set(table.header.mapping)
+    for i, header in enumerate(table.header.headers):
+        if i in read or str(i) not in body.columns:
+            continue
+        months = term_months(body[str(i)], header)
+        if months is None:
+            continue
+        typed["service_end"] = ends_from_terms(start, months)
+        first = body[str(i)][months.notna()].iloc[0]
+        return [f"service_end: no column gives it; column {header or f'column {i + 1}'!r} holds each line's term "
+                f"(e.g. {first!r}): the end is the service start plus the term, less a day"]
+    return []
 
 
 def _second_table(table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, blank: np.ndarray,
