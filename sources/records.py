@@ -38,6 +38,7 @@ from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.term_cells import ends_from_terms, term_months
 from sources.trailing_tables import trailing_table
+from sources.unit_rows import as_units, unit_rows
 from sources.values import cell_text, distinct, is_number, parse_money
 from sources.wrapped_names import join_wrapped_names
 
@@ -686,6 +687,7 @@ def type_rows(
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     warnings += _ends_from_term(table, body, typed)
+    warnings += _units_of_lines(table, typed, where)
     drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
     drafts = drafts.reindex(body.index, fill_value=False)
     warnings += [drafted] if drafted else []
@@ -747,6 +749,21 @@ def _ends_from_term(table: RawTable, body: pd.DataFrame, typed: dict[str, pd.Ser
         return [f"service_end: no column gives it; column {header or f'column {i + 1}'!r} holds each line's term "
                 f"(e.g. {first!r}): the end is the service start plus the term, less a day"]
     return []
+
+
+def _units_of_lines(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+    """Rows that are the units of one line, each repeating its quantity and total (`sources.unit_rows`): each read
+    as one unit and its share; the warning names them."""
+    found = unit_rows(typed)
+    if found is None:
+        return []
+    group, size = found
+    as_units(typed, group, size)
+    at = group >= 0
+    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
+    return [f"{sheet}rows {_line_list(where[at].to_numpy())}: one row per unit of a line ({int(group[at].nunique())} "
+            f"lines), each repeating the line's quantity and total: each row read as one unit and its share of "
+            f"the total"]
 
 
 def _second_table(table: RawTable, cells: pd.DataFrame, blank_cells: np.ndarray, blank: np.ndarray,
