@@ -241,10 +241,19 @@ _LETTER_RX = re.compile(r"[^\W\d_]")  # a letter of any script
 _ORG_WORD_RX = re.compile(r"[^\W\d_]+")
 
 
+#: a weekday before a long date ("Friday, March 13, 2026", "Fri, 13 Mar 2026", "Freitag, 13. März 2026")
+_WEEKDAY_RX = re.compile(
+    r"(?i)^\s*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes"
+    r"|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\.?,?\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)")
+
+
 def _is_date_text(s: str, lower: str) -> bool:
     """A date written as text; a named one only when its first word is a month ("15-Mar-2026"), in
     English or another common business language ("6. März 2024", "12 января 2024"), or a month alone
-    ("Sep-26", "09/2026": `sources.month_dates`)."""
+    ("Sep-26", "09/2026": `sources.month_dates`). A weekday before it is no part of it."""
+    if (weekday := _WEEKDAY_RX.match(s)) is not None:
+        s, lower = s[weekday.end():], lower[weekday.end():]
     if period_of(s) is not None:
         return True
     if _DATE_TEXT_RX.match(s) is None:

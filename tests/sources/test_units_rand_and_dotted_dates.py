@@ -1,6 +1,7 @@
 """Amounts and dates as more markets write them: a unit of ten thousand yuan, a thousand yen or won, a lakh or a
 crore in the header; South Africa's rand written "R 25 840,70"; dates ending with a dot ("05.01.2026.", Croatian,
-Serbian, Hungarian). Files written here and read as the night does."""
+Serbian, Hungarian); long dates after their weekday ("Friday, March 13, 2026"). Files written here and read as the
+night does."""
 
 from __future__ import annotations
 
@@ -60,3 +61,12 @@ def test_hungarian_year_first_dates_with_dots_and_spaces(tmp_path: Path) -> None
             "SZ-1;2026. 01. 05.;Budapest Bank Zrt.;1000\nSZ-2;2026. 02. 14.;Magyar Posta Zrt.;2000\n")
     out = read(tmp_path, "szamlak.csv", text, src("accounting"))
     assert [str(d) for d in out.records["invoice_date"]] == ["2026-01-05", "2026-02-14"]
+
+
+def test_long_dates_with_their_weekday_are_service_dates(tmp_path: Path) -> None:
+    text = csv_text([["Union Steel Inc", "FCW2231X0AB", "Saturday, March 14, 2026", "Saturday, March 13, 2027"],
+                     ["Magnolia Insurance", "FCW2231X0AC", "Sun, 15 Mar 2026", "Sunday, March 14, 2027"]],
+                    header=["Customer", "Serial Number", "Service Start", "Service End"])
+    out = read(tmp_path, "contracts.csv", text, src("sales_rep"))
+    assert [str(d) for d in out.records["service_start"]] == ["2026-03-14", "2026-03-15"]
+    assert [str(d) for d in out.records["service_end"]] == ["2027-03-13", "2027-03-14"]
