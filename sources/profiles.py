@@ -48,7 +48,7 @@ _DATE_TEXT = (
 #: letters of a code: Latin (accented too), Greek and Cyrillic ("РН-000739", a Ukrainian invoice number), written
 #: as the characters themselves so Python's `re` and pyarrow's RE2 read the class alike
 _CODE_LETTERS = "A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-_CODE = rf"^[{_CODE_LETTERS}][{_CODE_LETTERS}\-_./#]{{2,39}}$"
+_CODE = rf"^#?[{_CODE_LETTERS}][{_CODE_LETTERS}\-_./#]{{2,39}}$"  # "#1001": a web shop's order number
 _EMAIL = r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$"
 _PHONE = r"^\+?[\d\s().\-/]{7,22}(?:\s*(?:x|ext\.?)\s*\d{1,5})?$"
 _DOMAIN = r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}(?:/\S*)?$"

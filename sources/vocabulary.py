@@ -441,6 +441,8 @@ KIND_FALLBACK_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "crm_accounts": {"customer_account": ("id", "record id", "record number")},
     # in files of any kind ("*"): a deal's stage is its status where no "Contract Status" says it (Copper)
     "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage"),
+          # an order's number is the document's where no invoice number is written (a web shop's "Order": "#1001")
+          "invoice_number": ("order", "order number", "order no", "order id", "sales order", "sales order number"),
           # an asset register's own label (ServiceNow's "Asset tag") beside the maker's "Serial number"
           "serial_numbers": ("asset tag", "asset tag number")},
 }

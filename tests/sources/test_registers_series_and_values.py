@@ -1,7 +1,7 @@
 """Headers of exports not read before: an asset register's "Asset tag" beside the maker's "Serial number"; a Latin
 American invoice's "Serie-Número" (its id, no serial) beside "N° de serie"; a renewal value named by its currency
-alone ("Renewal (NOK)", Norwegian "Fornyelse kr²") or as a fiscal year's total ("FY27 Total"). Files written here
-and read as the night does."""
+alone ("Renewal (NOK)", Norwegian "Fornyelse kr²") or as a fiscal year's total ("FY27 Total"); a web shop's order
+number ("#1001") where no invoice number is written. Files written here and read as the night does."""
 
 from __future__ import annotations
 
@@ -62,3 +62,21 @@ def test_a_fiscal_years_total_beside_its_months_is_the_amount(tmp_path: Path) ->
     out = read(tmp_path, "forecast.csv", text, src("sales_rep"))
     assert out.sheets[0].mapping["FY27 Total"] == "amount"
     assert [float(a) for a in out.records["amount"]] == [841.27, 107.77]
+
+
+def test_a_web_shops_order_number_is_the_document_number_where_no_invoice_number_is_written(tmp_path: Path) -> None:
+    text = ("# Export: Orders (sell-through)\n# Created: 2026-11-01 06:00 UTC\n"
+            "Order,Invoice Date,Reseller,End User,Part Number,Serial Number,Qty,Ext Price\n"
+            "#1001,03/13/2026,Rosbrook Technology Partners,Union Steel Inc,CS-NBD-SRV,HXS300001Q0,1,1030.00\n"
+            "#1002,03/14/2026,Quinmore Infrastructure Corp,Magnolia Insurance Llc,CS-NBD-SRV,HXS300002Q0,1,1067.25\n")
+    out = read(tmp_path, "shop.csv", text, src("distributor"))
+    assert out.sheets[0].mapping["Order"] == "invoice_number"
+    assert [n.lstrip("#") for n in out.records["invoice_number"]] == ["1001", "1002"]
+
+
+def test_an_order_number_beside_the_invoice_number_stays_unread(tmp_path: Path) -> None:
+    text = ("Order No,Invoice No,Invoice Date,Reseller,End User,Part Number,Qty,Ext Price\n"
+            "SO-77,INV-1,03/13/2026,Rosbrook Technology Partners,Union Steel Inc,CS-NBD-SRV,1,1030.00\n"
+            "SO-78,INV-2,03/14/2026,Quinmore Infrastructure Corp,Magnolia Insurance Llc,CS-NBD-SRV,1,1067.25\n")
+    out = read(tmp_path, "pos.csv", text, src("distributor"))
+    assert out.sheets[0].mapping["Invoice No"] == "invoice_number" and "Order No" not in out.sheets[0].mapping
