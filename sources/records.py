@@ -34,6 +34,7 @@ from sources.name_codes import split_name_codes, split_sku_labels
 from sources.page_furniture import is_page_number, page_lines, repeated_headers, rows_above
 from sources.pasted_blocks import PastedBlock, repeated_blocks
 from sources.section_rows import SectionRows, echo_headings, section_rows, section_totals
+from sources.serial_ranges import spread_ranges
 from sources.sum_rows import sum_rows
 from sources.table import RawTable
 from sources.term_cells import ends_from_terms, term_months
@@ -687,6 +688,7 @@ def type_rows(
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     warnings += _ends_from_term(table, body, typed)
+    warnings += _serial_ranges(table, typed, where)
     warnings += _units_of_lines(table, typed, where)
     drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
     drafts = drafts.reindex(body.index, fill_value=False)
@@ -751,6 +753,30 @@ def _ends_from_term(table: RawTable, body: pd.DataFrame, typed: dict[str, pd.Ser
     return []
 
 
+def _rows_named(where: pd.Series) -> str:
+    """"row 7" or "rows 3-4, 9": the row numbers of a warning, as a person reads them."""
+    return f"row{'s' if len(where) > 1 else ''} {_line_list(where.to_numpy())}"
+
+
+def _serial_ranges(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+    """Serial ranges spanned into their units where the count is the line's quantity (`sources.serial_ranges`);
+    the warnings name the rows spanned and the ranges left as written."""
+    if "serial_numbers" not in typed:
+        return []
+    serials, fits, kept = spread_ranges(typed["serial_numbers"], typed.get("quantity"))
+    typed["serial_numbers"] = serials
+    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
+    out = []
+    if fits.any():
+        out.append(f"{sheet}{_rows_named(where[fits])}: serials written as a range (e.g. "
+                   f"{serials[fits].iloc[0][0]!r} to {serials[fits].iloc[0][-1]!r}) read as the units it spans, as "
+                   f"many as the line's quantity")
+    if kept.any():
+        out.append(f"{sheet}{_rows_named(where[kept])}: a serial range whose count is not the line's "
+                   f"quantity (e.g. {serials[kept].iloc[0][0]!r}) kept as written: which units it spans is not known")
+    return out
+
+
 def _units_of_lines(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
     """Rows that are the units of one line, each repeating its quantity and total (`sources.unit_rows`): each read
     as one unit and its share; the warning names them."""
@@ -761,7 +787,7 @@ def _units_of_lines(table: RawTable, typed: dict[str, pd.Series], where: pd.Seri
     as_units(typed, group, size)
     at = group >= 0
     sheet = f"sheet '{table.sheet}', " if table.sheet else ""
-    return [f"{sheet}rows {_line_list(where[at].to_numpy())}: one row per unit of a line ({int(group[at].nunique())} "
+    return [f"{sheet}{_rows_named(where[at])}: one row per unit of a line ({int(group[at].nunique())} "
             f"lines), each repeating the line's quantity and total: each row read as one unit and its share of "
             f"the total"]
 

@@ -38,6 +38,7 @@ _SERIAL_SPLIT = re.compile(SERIAL_SEPARATORS)
 SERIAL_CONNECTORS = frozenset({
     "and", "und", "et", "en", "og", "och", "ja", "és", "ve", "oraz", "sowie", "plus", "και",
     "și", "şi",  # Romanian, with a comma and with a cedilla
+    "to", "thru", "through", "bis", "till", "until",  # a range's ("A to B"): sources/serial_ranges.py spans it
 })  # fmt: skip
 SERIAL_ONE_LETTER_CONNECTORS = frozenset({"y", "e", "i", "a", "и"})
 #: whole-cell placeholders meaning "no serial" ("N/A" would otherwise split into "N" and "A")
