@@ -30,6 +30,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits
 from sources.merged_cells import count_once
 from sources.month_dates import period_of
 from sources.month_names import ENGLISH_MONTHS, month_words
+from sources.monthly_amounts import MONTHLY, covered_months
 from sources.name_codes import split_name_codes, split_sku_labels
 from sources.page_furniture import is_page_number, page_lines, repeated_headers, rows_above
 from sources.pasted_blocks import PastedBlock, repeated_blocks
@@ -689,6 +690,7 @@ def type_rows(
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     warnings += _ends_from_term(table, body, typed)
     warnings += _serial_ranges(table, typed, where)
+    warnings += _monthly_amounts(table, typed, where)
     warnings += _units_of_lines(table, typed, where)
     drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
     drafts = drafts.reindex(body.index, fill_value=False)
@@ -751,6 +753,27 @@ def _ends_from_term(table: RawTable, body: pd.DataFrame, typed: dict[str, pd.Ser
         return [f"service_end: no column gives it; column {header or f'column {i + 1}'!r} holds each line's term "
                 f"(e.g. {first!r}): the end is the service start plus the term, less a day"]
     return []
+
+
+def _monthly_amounts(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+    """An amount whose header says it is monthly, on lines with a service period: the month's charge times the months
+    covered (`sources.monthly_amounts`); the lines with no period keep the month's charge, and the warning says so."""
+    header = next((table.header.headers[i] for i, f in table.header.mapping.items() if f == "amount"), None)
+    amount = typed.get("amount")
+    if header is None or amount is None or MONTHLY.search(header) is None:
+        return []
+    start, end = typed.get("service_start"), typed.get("service_end")
+    months = (covered_months(start, end) if start is not None and end is not None
+              else pd.Series(np.nan, index=amount.index))
+    scaled = months.notna() & amount.notna()
+    typed["amount"] = amount.where(~scaled, (amount * months).round(2))
+    note = (f"amount ('{header}'): the header says each line's amount is a month's charge: read as that charge times "
+            f"the months its service period covers ({int(scaled.sum())} line(s))")
+    unscaled = amount.notna() & ~scaled
+    if unscaled.any():
+        note += (f"; {_rows_named(where[unscaled])} name{'s' if unscaled.sum() == 1 else ''} no service period and "
+                 f"keep{'s' if unscaled.sum() == 1 else ''} a month's charge")
+    return [note]
 
 
 def _rows_named(where: pd.Series) -> str:
