@@ -290,11 +290,17 @@ def _layout(text: str, suffix: str) -> tuple[str, str, tuple[str, str] | None]:
         framed = unframe(text)
         return framed.text, "|", ("framed list", framed.note())
     try:
-        return text, detect_delimiter(first, suffix), None
+        delimiter = detect_delimiter(first, suffix)
     except FileReadError:
         columns = find_columns(first)
         if columns is None:
             raise
+    else:
+        # a report printed to a file with a rule of dashes under its header, whose header the "delimiter" found
+        # (the decimal commas of its amounts) does not part, is fixed width
+        columns = find_columns(first) if suffix not in (".csv", ".tsv") else None
+        if columns is None or not columns.ruled or delimiter in first[columns.header_line]:
+            return text, delimiter, None
     cut, note = cut_lines(text, columns)
     return cut, "\t", ("fixed width", note)
 

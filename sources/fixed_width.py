@@ -1,7 +1,8 @@
 """Text tables aligned in columns of spaces (fixed-width exports: AS/400 and mainframe spools, ERP
 reports printed to a file, SAP lists saved without frames), read when no delimiter splits the lines.
 
-Where each column lies is found from the blanks the header and the rows below it share: a position
+Where each column lies is drawn by a rule of dash groups under the header, when there is one ("------ ----":
+each group a column's width), else found from the blanks the header and the rows below it share: a position
 no line fills separates two columns. The text is then cut into tab-separated lines, every line where
 it was (rules of dashes blank), so the text reader reads it as any other file.
 """
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 #: a rule under a header or between pages: dashes, "=" or "_" (with spaces) alone
-_RULE = re.compile(r"^[ \t]*[-=_][-=_ \t]{2,}$")
+_RULE = re.compile(r"^[ \t]*[-=_][-=_ \t]{2,}\r?$")  # a line of a CRLF text keeps its "\r"
 _DIGITS = re.compile(r"\d+")
 #: one space between two words of a header: inside a column's name, never between two columns
 _WORD_GAP = re.compile(r"(?<=\S) (?=\S)")
@@ -32,32 +33,55 @@ class Columns:
 
     spans: tuple[tuple[int, int], ...]
     header_line: int  # 0-based, in the lines the spans were found in
+    ruled: bool = False  # drawn by the rule of dash groups under the header
 
     def note(self) -> str:
+        where = ("where the rule of dashes under the header parts its columns" if self.ruled
+                 else "where the header and the rows below it leave a gap")
         return (f"a table aligned in {len(self.spans)} columns of spaces (a fixed-width export): each line is cut "
-                "where the header and the rows below it leave a gap")
+                f"{where}")
 
 
 def find_columns(lines: list[str]) -> Columns | None:
-    """The first header line among `lines` under which the rows line up in at least three columns the
-    header names, or None when nothing does."""
+    """The header line among `lines` a rule of at least three dash groups underlines, else the first under which
+    the rows line up in at least three columns the header names (a report's title block above it is no header),
+    or None when nothing does."""
     if any(len(line) > MAX_WIDTH for line in lines):
         return None  # no report is printed that wide; finding columns would cost a pass per character
     tried = 0
+    first: Columns | None = None
     for i, line in enumerate(lines):
         if not line.strip() or _RULE.match(line):
             continue
         tried += 1
         if tried > HEADERS_TRIED:
             break
-        block = _rows_below(lines, i)
-        if len(block) < MIN_ROWS:
+        if len(_rows_below(lines, i)) < MIN_ROWS:
             continue
-        header = line.expandtabs()
-        spans = _spans([header, *block], header=header)
-        if len(spans) >= MIN_COLUMNS:
-            return Columns(tuple(spans), i)
-    return None
+        ruled = _ruled_spans(lines, i)
+        if ruled:
+            return Columns(tuple(ruled), i, True)
+        if first is None:
+            header = line.expandtabs()
+            spans = _spans([header, *_rows_below(lines, i)], header=header)
+            first = Columns(tuple(spans), i) if len(spans) >= MIN_COLUMNS else None
+    return first
+
+
+#: one dash group of a rule under a header: a column's width ("------------ ----------")
+_DASHES = re.compile(r"[-=_]+")
+
+
+def _ruled_spans(lines: list[str], header: int) -> list[tuple[int, int]]:
+    """The columns a rule of dash groups right under the header draws (a report printed to a file: each group is a
+    column's width, and one space parts them even where a value fills its column), or [] with no such rule."""
+    rule = lines[header + 1].expandtabs() if header + 1 < len(lines) else ""
+    if not _RULE.match(rule):
+        return []
+    starts = [m.start() for m in _DASHES.finditer(rule)]
+    if len(starts) < MIN_COLUMNS:
+        return []
+    return [(a, starts[k + 1] if k + 1 < len(starts) else 1 << 30) for k, a in enumerate(starts)]
 
 
 def _rows_below(lines: list[str], header: int) -> list[str]:
