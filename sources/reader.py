@@ -6,6 +6,7 @@ nightly run records it and goes on with the other files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -473,6 +474,13 @@ def _weakest_required(mapping: ColumnMapping, kind: str) -> FieldChoice | None:
     return min(required, key=lambda c: c.confidence, default=None)
 
 
+#: a sheet's name saying it holds the drop-down lists or settings of the workbook's other sheets
+_LOOKUP_SHEET = re.compile(
+    r"(?i)(?:drop[- ]?downs?|lists?|lookups?|look[- ]ups?|validation|data validation|values|options|parameters|"
+    r"settings|config|listen|auswahl(?:listen)?|werte|stammdaten|listes|listas|listas desplegables|opciones|valori|"
+    r"elenchi|keuzelijsten|lijsten)(?:\s*\(?\w{0,3}\)?)?")
+
+
 def _side_sheets(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig) -> dict[str | None, str]:
     """Sheets of a workbook left out beside the ones that read well: a pivot's chart data or a
     summary, whose required fields only a guess under `WEAK_REQUIRED` names (reading them loaded a
@@ -489,7 +497,10 @@ def _side_sheets(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig
     data_rows = max((len(t.cells) for t, m in mapped if not m.needs_mapping), default=0)
     for table, mapping in mapped:
         if mapping.needs_mapping:
-            if requirements and 2 * len(mapping.missing) >= requirements and 2 * len(table.cells) <= data_rows:
+            if table.sheet is not None and _LOOKUP_SHEET.fullmatch(table.sheet.strip()):
+                why[table.sheet] = (f"its name says it holds a workbook's drop-down lists, and it names no column for "
+                                    f"{' nor '.join(mapping.missing)}; name it under sheet: to read it")
+            elif requirements and 2 * len(mapping.missing) >= requirements and 2 * len(table.cells) <= data_rows:
                 why[table.sheet] = (f"it names no column for {' nor '.join(mapping.missing)} (a summary beside "
                                     "the data, it seems); name it under sheet: to read it")
             continue
