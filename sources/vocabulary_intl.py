@@ -489,6 +489,8 @@ CHINESE: Final[dict[str, str]] = {
     "开票": "invoice", "開票": "invoice", "含税": "gross", "含稅": "gross", "不含税": "net", "不含稅": "net",
     "税额": "tax", "稅額": "tax", "税率": "tax rate", "稅率": "tax rate", "业务员": "sales rep", "業務員": "sales rep",
     "规格型号": "model", "規格型號": "model", "销售": "sales", "銷售": "sales",
+    # the one answering for the account (a Chinese tracker's "负责人"), and its account manager
+    "负责人": "owner", "負責人": "owner", "客户经理": "account manager", "客戶經理": "account manager",
     # Digiwin's and Lark's words: the item number, its serial number, maintenance from / until, the contact
     "品号": "product number", "品號": "product number", "代号": "code", "代號": "code", "序号": "serial number",
     "序號": "serial number", "维护": "maintenance", "維護": "maintenance", "起": "start", "迄": "end",

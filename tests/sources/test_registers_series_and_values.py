@@ -80,3 +80,10 @@ def test_an_order_number_beside_the_invoice_number_stays_unread(tmp_path: Path) 
             "SO-78,INV-2,03/14/2026,Quinmore Infrastructure Corp,Magnolia Insurance Llc,CS-NBD-SRV,1,1067.25\n")
     out = read(tmp_path, "pos.csv", text, src("distributor"))
     assert out.sheets[0].mapping["Invoice No"] == "invoice_number" and "Order No" not in out.sheets[0].mapping
+
+
+def test_a_chinese_trackers_person_in_charge_is_the_rep(tmp_path: Path) -> None:
+    text = _semicolons(["客户名称", "序列号", "维保到期", "负责人"], [
+        ["武汉协和医院", "FOC1234ABCD", "2026-06-30", "王伟"], ["青岛港集团", "CZJ123ABCD", "2026-09-14", "李娜"]])
+    out = read(tmp_path, "tracker.csv", text, src("sales_rep"))
+    assert out.sheets[0].mapping["负责人"] == "rep" and list(out.records["rep"]) == ["王伟", "李娜"]
