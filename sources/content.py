@@ -138,7 +138,9 @@ FITS: dict[str, Callable[[ColumnProfile], float | None]] = {
     "service_start": lambda p: p.date, "service_end": lambda p: p.date,
     "invoice_date": lambda p: p.date, "valid_from": lambda p: p.date, "valid_to": lambda p: p.date,
     "service_level": _level, "status": _status, "tier": _shapeless, "support_model": _shapeless,
-    "certification": _shapeless, "account_type": _shapeless, "category": _shapeless,
+    "certification": _shapeless, "account_type": _shapeless,
+    # a product's category is no status: "Category" holding "Commit", "Won", "Lost" is a deal's forecast category
+    "category": lambda p: 0.0 if p.status >= MOSTLY else _shapeless(p),
 }
 #: fields whose content is unmistakable: a column with no header is taken for them on content alone
 UNMISTAKABLE = frozenset({"customer_email", "customer_domain", "serial_numbers", "currency"})

@@ -11,6 +11,8 @@ STATUS_WORDS: Final[frozenset[str]] = frozenset({
     "active", "inactive", "expired", "expiring", "cancelled", "canceled", "terminated", "pending", "renewed",
     "renewal", "renewing", "closed", "won", "lost", "lapsed", "suspended", "draft", "signed", "quoted", "ended",
     "void", "approved", "rejected", "overdue", "ongoing",
+    # a CRM's forecast categories ("Commit", "Best Case", "Pipeline", "Omitted"): where a deal stands
+    "commit", "committed", "forecast", "upside", "pipeline", "omitted",
     # Spanish and Portuguese
     "activo", "activa", "ativo", "ativa", "inactivo", "inactiva", "inativo", "inativa", "vencido", "vencida",
     "caducado", "caducada", "expirado", "expirada", "cancelado", "cancelada", "anulado", "anulada", "pendiente",

@@ -440,7 +440,7 @@ NOT_A_FIELD: Final[tuple[str, ...]] = (
 KIND_FALLBACK_PHRASES: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "crm_accounts": {"customer_account": ("id", "record id", "record number")},
     # in files of any kind ("*"): a deal's stage is its status where no "Contract Status" says it (Copper)
-    "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage"),
+    "*": {"status": ("stage", "deal stage", "pipeline stage", "sales stage", "forecast category", "category"),
           # an order's number is the document's where no invoice number is written (a web shop's "Order": "#1001")
           "invoice_number": ("order", "order number", "order no", "order id", "sales order", "sales order number"),
           # an asset register's own label (ServiceNow's "Asset tag") beside the maker's "Serial number"

@@ -398,7 +398,8 @@ def test_side_sheets_of_a_workbook_are_left_out_beside_the_data(tmp_path: Path) 
     assert "Chart data" in skipped and any("[Chart data]: sheet left out" in w for w in out.warnings)
     # a short sheet naming few of the requirements is a lookup: left out with a warning, the file loaded
     assert out.status == "loaded" and "Lookups" in skipped
-    assert any("[Lookups]: sheet left out: it names no column for" in w for w in out.warnings)
+    assert any("[Lookups]: sheet left out: its name says it holds a workbook's drop-down lists, and it names no "
+               "column for" in w for w in out.warnings)
     # named under sheet:, the chart sheet is read as it is (and its guess is loaded, with a warning)
     named = read_source_file(path, "inbox/pos.xlsx", _src(sheet=["Raw Data", "Chart data"]))
     assert "Jun" in set(named.records["customer_name"])

@@ -87,3 +87,16 @@ def test_a_chinese_trackers_person_in_charge_is_the_rep(tmp_path: Path) -> None:
         ["武汉协和医院", "FOC1234ABCD", "2026-06-30", "王伟"], ["青岛港集团", "CZJ123ABCD", "2026-09-14", "李娜"]])
     out = read(tmp_path, "tracker.csv", text, src("sales_rep"))
     assert out.sheets[0].mapping["负责人"] == "rep" and list(out.records["rep"]) == ["王伟", "李娜"]
+
+
+def test_a_category_of_forecast_words_is_the_status_and_one_of_products_the_category(tmp_path: Path) -> None:
+    header = ["Customer", "Serial", "Contract End", "FY27 Total", "Category"]
+    stages = ["Commit", "Forecast", "Won", "Lost", "Commit", "Best Case"]
+    kinds = ["Hardware", "Software", "Service", "Hardware", "Service", "Software"]
+    rows = [[f"Customer {i} Ltd", f"FOC1234ABC{i}", f"2{i}/06/2026", "107.77"] for i in range(6)]
+    with_stages = [[*r, s] for r, s in zip(rows, stages, strict=True)]
+    as_stages = read(tmp_path, "forecast.csv", _semicolons(header, with_stages), src("sales_rep"))
+    assert as_stages.sheets[0].mapping["Category"] == "status"
+    with_kinds = [[*r, k] for r, k in zip(rows, kinds, strict=True)]
+    as_kinds = read(tmp_path, "kinds.csv", _semicolons(header, with_kinds), src("sales_rep"))
+    assert as_kinds.sheets[0].mapping["Category"] == "category"
