@@ -27,6 +27,7 @@ from sources.limits import DEFAULT_LIMITS, ReadLimits, check
 from sources.mapping import ColumnMapping, map_columns
 from sources.mapping_result import FieldChoice
 from sources.markup_tables import HEAD_BYTES, markup_kind
+from sources.month_dates import period_of
 from sources.period_cells import split_period_columns
 from sources.records import QUARANTINE_SCHEMA, RECORD_SCHEMA, RecordColumns, type_rows
 from sources.section_rows import section_fields
@@ -408,7 +409,7 @@ def _read(
     quarantine, warnings = [empty_quarantine()], []
     mappings: list[ColumnMapping] = []
     unmapped: list[str] = []
-    mapped = [map_table(raw, src, known_partners) for raw in tables]
+    mapped = _sheet_named_parties([map_table(raw, src, known_partners) for raw in tables], src, known_partners)
     side_sheets = _side_sheets(mapped, src)
     plan = _plan(mapped, side_sheets)
     before = typed_before if typed_before is not None and typed_before.plan == plan else None
@@ -472,6 +473,43 @@ def _weakest_required(mapping: ColumnMapping, kind: str) -> FieldChoice | None:
     fields = required_columns(kind)
     required = [c for f, c in mapping.choices.items() if f in fields and c.evidence != "columns"]
     return min(required, key=lambda c: c.confidence, default=None)
+
+
+#: a sheet's name that names no party: Excel's default names, a data or summary sheet
+_GENERIC_SHEET = re.compile(
+    r"(?i)^(?:sheet|tabelle|feuil|hoja|foglio|blad|ark|arkusz|planilha|лист|工作表|シート)\s*\d*$"
+    r"|^(?:data|raw data|summary|total|totals|overview|report|export|pivot|details|lines|sales|pos|invoices)$")
+#: the label a title line would give a party whose column a sheet lacks
+_PARTY_LABELS = {"reseller_name": "Reseller", "customer_name": "Customer", "bill_to_name": "Bill To"}
+
+
+def _sheet_named_parties(mapped: list[tuple[RawTable, ColumnMapping]], src: SourceConfig,
+                         known_partners: Iterable[object] | None) -> list[tuple[RawTable, ColumnMapping]]:
+    """A workbook with one sheet per reseller (or customer), no column naming it: where two sheets or more lack only
+    that party and each sheet's name is a distinct name, not Excel's "Sheet1" nor a month, the sheet's name is the
+    party on every row, as a title line "Reseller: <name>" above the header would say, with a note."""
+    lacking = [(t, m) for t, m in mapped if m.needs_mapping and list(m.missing) in ([f] for f in _PARTY_LABELS)]
+    names = [t.sheet.strip() for t, _ in lacking if t.sheet]
+    fields = {next(iter(m.missing)) for _, m in lacking}
+    if (len(lacking) < 2 or len(fields) != 1 or len(names) != len(lacking) or len(set(names)) != len(names)
+            or any(_GENERIC_SHEET.match(n) or period_of(n) is not None or sum(c.isalpha() for c in n) < 3
+                   for n in names)):
+        return mapped
+    fld = fields.pop()
+    label = _PARTY_LABELS[fld]
+    out = []
+    for table, mapping in mapped:
+        if (table, mapping) in lacking and table.sheet:
+            titled = replace(table, above=(*table.above, (f"{label}: {table.sheet.strip()}",)))
+            again, remapped = map_table(titled, src, known_partners)
+            if not remapped.needs_mapping:
+                notes = [n for n in remapped.notes if f"({label!r})" not in n]
+                notes.append(f"{fld} {table.sheet.strip()!r} for every row: no column names the {label.lower()}, and "
+                             f"each sheet of the workbook is named for one")
+                out.append((replace(again, above=table.above), replace(remapped, notes=notes)))
+                continue
+        out.append((table, mapping))
+    return out
 
 
 #: a sheet's name saying it holds the drop-down lists or settings of the workbook's other sheets
