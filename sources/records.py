@@ -24,6 +24,7 @@ from sources.columns import Problem, type_table
 from sources.continuation_rows import DOCUMENT_FIELDS, carry_down, continuation_rows
 from sources.credit_notes import not_invoices, sign_credit_notes, sign_returns
 from sources.dates import parse_dates
+from sources.document_headers import document_headers
 from sources.fields import DATE_PAIRS, FIELD_TYPES, RECORD_FIELDS, REQUIRED_FIELDS, stood_in
 from sources.group_rows import GroupRows, carry_groups, find_group_rows, find_parent_rows
 from sources.limits import DEFAULT_LIMITS, ReadLimits
@@ -662,6 +663,13 @@ def type_rows(
                            dict(table.header.mapping))
     _add_sections(grouped, sections)
     cells, continued = _continue_lines(table, cells, blank_cells, keep.to_numpy(), total)
+    doc_headers, cells = document_headers(cells, blank_cells, keep.to_numpy(), dict(table.header.mapping))
+    if doc_headers.any():  # a document's header record above its line records: no line, its fields carried down
+        keep &= ~doc_headers
+        total |= doc_headers
+        continued.append(f"{_rows_named(pd.Series(table.row_numbers[doc_headers]))}: each a document's header record "
+                         "above the line records that share its number: its date and parties read on those lines, "
+                         "the record itself no line (its amount is theirs), counted with the total rows")
     body = cells[keep]
     where = rows[keep]
     where_sheet = f", sheet '{table.sheet}'" if table.sheet else ""
