@@ -700,6 +700,7 @@ def type_rows(
     warnings += _serial_ranges(table, typed, where)
     warnings += _monthly_amounts(table, typed, where)
     warnings += _units_of_lines(table, typed, where)
+    warnings += _more_serials_than_units(table, typed, where)
     drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
     drafts = drafts.reindex(body.index, fill_value=False)
     warnings += [drafted] if drafted else []
@@ -806,6 +807,24 @@ def _serial_ranges(table: RawTable, typed: dict[str, pd.Series], where: pd.Serie
         out.append(f"{sheet}{_rows_named(where[kept])}: a serial range whose count is not the line's "
                    f"quantity (e.g. {serials[kept].iloc[0][0]!r}) kept as written: which units it spans is not known")
     return out
+
+
+def _more_serials_than_units(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+    """The warning naming the lines with more serials than units (a serial typed twice with a slip, one pasted from
+    the next line): each serial is read as a unit, which the quantity does not count. Fewer serials than units is
+    common (a serial not yet known) and not said."""
+    serials, quantity = typed.get("serial_numbers"), typed.get("quantity")
+    if serials is None or quantity is None:
+        return []
+    count = serials.map(lambda s: len(s) if isinstance(s, (list, tuple, np.ndarray)) else 0)
+    qty = pd.to_numeric(quantity, errors="coerce")
+    more = (qty > 0) & (count > qty)
+    if not more.any():
+        return []
+    first = more[more].index[0]
+    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
+    return [f"{sheet}{_rows_named(where[more])}: more serials than units (e.g. {int(count[first])} serials for a "
+            f"quantity of {qty[first]:g}): each serial is read as a unit; check for a serial typed twice"]
 
 
 def _units_of_lines(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:

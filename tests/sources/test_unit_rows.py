@@ -32,3 +32,11 @@ def test_rows_that_do_not_match_their_quantity_stay_as_written(tmp_path: Path) -
     out = read(tmp_path, "pos.csv", csv_text(rows, header=HEADER))
     assert [float(a) for a in out.records["amount"]] == [2144.50, 2144.50, 500.00, 500.00]
     assert not any("one row per unit" in w for w in out.warnings)
+
+
+def test_more_serials_than_units_is_said(tmp_path: Path) -> None:
+    rows = [_line("HX-5", "FCW2231X5AB, FCW2231X5ABX", 1, "100.00"), _line("HX-6", "FCW2231X6AB", 2, "200.00")]
+    out = read(tmp_path, "pos.csv", csv_text(rows, header=HEADER))
+    assert [list(s) for s in out.records["serial_numbers"]] == [["FCW2231X5AB", "FCW2231X5ABX"], ["FCW2231X6AB"]]
+    assert any("row 2: more serials than units (e.g. 2 serials for a quantity of 1)" in w for w in out.warnings)
+    assert not any("row 3" in w for w in out.warnings)  # fewer serials than units is common: not said
