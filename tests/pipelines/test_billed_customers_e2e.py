@@ -1,7 +1,8 @@
 """A night with two ledgers that name only who they invoice: a reseller's books bill end customers the
 CRM knows (and one it does not), a vendor's books bill resellers. The first ledger's bill-tos are the
 customers themselves, billed directly; the second's stay resellers. No known customer becomes a
-leasing partner, and a reseller cell saying "DIRECT" or "(none)" is a direct sale, no partner."""
+leasing partner, and a reseller cell saying "DIRECT" or "(none)" is a direct sale: no partner, and none taken from
+the customer's history."""
 
 from pathlib import Path
 
@@ -28,6 +29,7 @@ Contract Number,Customer Name,Serial Number,SKU,Start Date,End Date,Annual Value
 SC-1000001,Union Steel Inc,FCW2231X0AB,SVC-1,2025-12-01,2026-11-30,1200,Rosbrook Technology Partners
 SC-1000002,Orchard Mining LLC,FCW2231X0AC,SVC-1,2025-12-01,2026-12-15,900,Rosbrook Technology Partners
 SC-1000003,Kingsley Paper Holdings LLC,FCW2231X0AD,SVC-1,2025-12-01,2026-12-20,800,Netsmith Data Systems
+SC-1000006,Lakeshore Media Inc,FCW2231X0AG,SVC-1,2024-12-01,2025-11-30,650,Netsmith Data Systems
 SC-1000004,Lakeshore Media Inc,FCW2231X0AE,SVC-1,2025-12-01,2026-12-20,700,DIRECT
 SC-1000005,Valby Insurance Inc,FCW2231X0AF,SVC-1,2025-12-01,2026-12-20,600,(none)
 """
@@ -61,6 +63,9 @@ def test_a_ledger_billing_customers_bills_them_directly_and_one_billing_reseller
             FROM source_records r JOIN record_parties p USING (record_id) LEFT JOIN customers c USING (customer_id)
             WHERE r.kind = 'accounting' ORDER BY r.source, r.source_row""").fetchall()
         partners = dict(con.execute("SELECT name, role FROM partners").fetchall())
+        resold = dict(con.execute("""SELECT c.contract_number, p.name FROM contracts c
+                                     LEFT JOIN partners p ON p.partner_id = c.reseller_id
+                                     WHERE c.contract_number IN ('SC-1000004', 'SC-1000006')""").fetchall())
         lineage = con.execute("""SELECT raw_name FROM customer_sources JOIN customers USING (customer_id)
                                  WHERE source = 'reseller_books' AND name = 'Brandvold Farms Co'""").fetchall()
     finally:
@@ -75,3 +80,5 @@ def test_a_ledger_billing_customers_bills_them_directly_and_one_billing_reseller
     ]
     assert partners == {"Rosbrook Technology Partners": "reseller", "Netsmith Data Systems": "reseller"}
     assert lineage == [("Brandvold Farms Co",)]
+    # the direct sale takes no reseller from the customer's history (its earlier contract's Netsmith)
+    assert resold == {"SC-1000006": "Netsmith Data Systems", "SC-1000004": None}

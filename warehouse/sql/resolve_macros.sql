@@ -16,6 +16,12 @@ CREATE OR REPLACE TEMP MACRO is_placeholder_name(name) AS
         || '|((reseller|dealer|partner|distributor|var|own|our|internal|demo) )?(stock|inventory)|various|end ?user'
         || '|end ?customer|customer|none|nil|null|direct|direct sales?|vendor direct|sold direct'
         || '|no (reseller|partner|end ?user|customer)|demo|test)?[^\p{L}\p{N}]*$');
+-- a reseller cell saying the sale was direct ("DIRECT", "Direct sale", "Vendor direct", "(none)", "No reseller"):
+-- no reseller, and none to take from the customer's history either (contracts/contract_tables.sql)
+CREATE OR REPLACE TEMP MACRO is_direct_sale(name) AS
+    coalesce(regexp_matches(lower(trim(name)),
+        '^[^\p{L}\p{N}]*(direct|direct sales?|vendor direct|sold direct|none|no (reseller|partner))[^\p{L}\p{N}]*$'),
+        false);
 CREATE OR REPLACE TEMP MACRO is_partner_type(t) AS
     regexp_matches(lower(coalesce(t, '')), '(reseller|partner|distributor|var|dealer|leas|lessor|financ)');
 CREATE OR REPLACE TEMP MACRO partner_role(t) AS

@@ -221,16 +221,24 @@ lines AS (
 asset_counts AS (
     SELECT contract_id, count(*) AS asset_count FROM contract_assets_serial GROUP BY contract_id
 ),
+stated_direct AS (  -- contracts a line of which says the sale was direct ("DIRECT" as its reseller)
+    SELECT DISTINCT l.contract_id
+    FROM contract_lines l
+    JOIN source_records r USING (record_id)
+    WHERE is_direct_sale(r.reseller_name)
+),
 resold AS (  -- contracts with no reseller named: the bill-to when it is a reseller, else the
-             -- reseller the customer was dealing through at the contract's start (as-of join)
+             -- reseller the customer was dealing through at the contract's start (as-of join), unless a
+             -- line says the sale was direct
     SELECT p.contract_id,
            CASE WHEN p.reseller_id IS NOT NULL THEN p.reseller_id
                 WHEN p.bill_to_role = 'reseller' THEN p.bill_to_id
-                ELSE h.reseller_id END AS reseller_id,
+                WHEN d.contract_id IS NULL THEN h.reseller_id END AS reseller_id,
            CASE WHEN p.reseller_id IS NOT NULL THEN 'source'
                 WHEN p.bill_to_role = 'reseller' THEN 'bill_to'
-                WHEN h.reseller_id IS NOT NULL THEN 'customer_history' END AS reseller_basis
+                WHEN d.contract_id IS NULL AND h.reseller_id IS NOT NULL THEN 'customer_history' END AS reseller_basis
     FROM pivoted p
+    LEFT JOIN stated_direct d USING (contract_id)
     ASOF LEFT JOIN customer_reseller_history h
         ON h.customer_id = p.customer_id
        AND h.seen_on <= coalesce(p.start_date, CAST(p.end_date - INTERVAL 1 YEAR AS DATE)) + 30
