@@ -39,6 +39,8 @@ def annotated_codes(fld: str, col: pd.Series, header: str) -> tuple[pd.Series, l
     text = col[col.map(lambda v: isinstance(v, str) and bool(v.strip()))].astype(str)
     if text.str.strip().str.match(_BARE.pattern).sum() * 2 < len(text):
         return col, []
-    note = (f"{fld} ('{header}'): {int(found.sum())} value(s) write a note or a label beside the number "
-            f"(e.g. {col[found].iloc[0]!r}): the number read alone")
+    example = col[found].iloc[0]
+    beside = "a '#' before" if str(example).lstrip().startswith("#") else "a note or a label beside"
+    note = (f"{fld} ('{header}'): {int(found.sum())} value(s) write {beside} the number "
+            f"(e.g. {example!r}): the number read alone")
     return col.astype(object).where(~found, codes), [note]

@@ -795,14 +795,14 @@ def _serial_ranges(table: RawTable, typed: dict[str, pd.Series], where: pd.Serie
     the warnings name the rows spanned and the ranges left as written."""
     if "serial_numbers" not in typed:
         return []
-    serials, fits, kept = spread_ranges(typed["serial_numbers"], typed.get("quantity"))
+    written = typed["serial_numbers"]
+    serials, fits, kept = spread_ranges(written, typed.get("quantity"))
     typed["serial_numbers"] = serials
     sheet = f"sheet '{table.sheet}', " if table.sheet else ""
     out = []
     if fits.any():
         out.append(f"{sheet}{_rows_named(where[fits])}: serials written as a range (e.g. "
-                   f"{serials[fits].iloc[0][0]!r} to {serials[fits].iloc[0][-1]!r}) read as the units it spans, as "
-                   f"many as the line's quantity")
+                   f"{' '.join(written[fits].iloc[0])!r}) read as the units it spans, as many as the line's quantity")
     if kept.any():
         out.append(f"{sheet}{_rows_named(where[kept])}: a serial range whose count is not the line's "
                    f"quantity (e.g. {serials[kept].iloc[0][0]!r}) kept as written: which units it spans is not known")
