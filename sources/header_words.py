@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from sources.currency import code_of, meanings
+from sources.currency import iso_codes
 from sources.vocabulary import (
     ABBREVIATIONS,
     ACRONYMS,
@@ -526,16 +526,24 @@ def header_words(text: str) -> tuple[Word, ...]:
 _LAST_TOKEN = re.compile(r"(?:\(\s*([^()\s]{1,5})\s*\)|(?<=\s)([^\s()\d¹²³⁴⁵⁶⁷⁸⁹⁰*]{1,5}))[\s\d¹²³⁴⁵⁶⁷⁸⁹⁰*]*$")
 
 
+#: currencies headers write as a word of letters, not a sign ("Fornyelse kr", "Cena zł", "Betrag Ft"): matched
+#: here, so that reading a header never loads every locale's symbols (50 MiB, before a file's first row is parsed)
+_CURRENCY_WORDS = frozenset({"kr", "kn", "zł", "zl", "kč", "kc", "ft", "lei", "лв", "rs", "rp", "rm", "tl", "din",
+                             "ден", "sfr", "chf", "₹", "rs.", "kes", "ksh"})
+
+
 def _ends_with_currency(text: str) -> bool:
-    """Whether a header ends with a currency's code (in capitals) or symbol, bracketed or after a space, as a
-    renewal list's "Renewal (NOK)" or "Fornyelse kr²" does ("ALL" is a word)."""
+    """Whether a header ends with a currency's ISO code (in capitals) or a currency written as a word, bracketed or
+    after a space, as a renewal list's "Renewal (NOK)" or "Fornyelse kr²" does ("ALL" is a word)."""
     m = _LAST_TOKEN.search(text.strip())
     if m is None:
         return False
     token = (m.group(1) or m.group(2)).rstrip(".")
-    if token.upper() == "ALL" or (token.isascii() and token.isalpha() and len(token) == 3 and not token.isupper()):
+    if token.upper() == "ALL":
         return False
-    return code_of(token) is not None or bool(meanings(token))
+    if token.isascii() and token.isalpha() and len(token) == 3 and token.isupper():
+        return token in iso_codes()
+    return token.lower() in _CURRENCY_WORDS
 
 
 #: words that already say which money a header holds ("Price (€)", "Value $", "Cost £")

@@ -798,13 +798,12 @@ def _serial_ranges(table: RawTable, typed: dict[str, pd.Series], where: pd.Serie
     written = typed["serial_numbers"]
     serials, fits, kept = spread_ranges(written, typed.get("quantity"))
     typed["serial_numbers"] = serials
-    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
     out = []
     if fits.any():
-        out.append(f"{sheet}{_rows_named(where[fits])}: serials written as a range (e.g. "
+        out.append(f"{_rows_named(where[fits])}: serials written as a range (e.g. "
                    f"{' '.join(written[fits].iloc[0])!r}) read as the units it spans, as many as the line's quantity")
     if kept.any():
-        out.append(f"{sheet}{_rows_named(where[kept])}: a serial range whose count is not the line's "
+        out.append(f"{_rows_named(where[kept])}: a serial range whose count is not the line's "
                    f"quantity (e.g. {serials[kept].iloc[0][0]!r}) kept as written: which units it spans is not known")
     return out
 
@@ -822,8 +821,7 @@ def _more_serials_than_units(table: RawTable, typed: dict[str, pd.Series], where
     if not more.any():
         return []
     first = more[more].index[0]
-    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
-    return [f"{sheet}{_rows_named(where[more])}: more serials than units (e.g. {int(count[first])} serials for a "
+    return [f"{_rows_named(where[more])}: more serials than units (e.g. {int(count[first])} serials for a "
             f"quantity of {qty[first]:g}): each serial is read as a unit; check for a serial typed twice"]
 
 
@@ -836,8 +834,7 @@ def _units_of_lines(table: RawTable, typed: dict[str, pd.Series], where: pd.Seri
     group, size = found
     as_units(typed, group, size)
     at = group >= 0
-    sheet = f"sheet '{table.sheet}', " if table.sheet else ""
-    return [f"{sheet}{_rows_named(where[at])}: one row per unit of a line ({int(group[at].nunique())} "
+    return [f"{_rows_named(where[at])}: one row per unit of a line ({int(group[at].nunique())} "
             f"lines), each repeating the line's quantity and total: each row read as one unit and its share of "
             f"the total"]
 

@@ -105,7 +105,9 @@ def test_workbook_end_to_end(tmp_path: Path) -> None:
     assert (out.rows_read, out.rows_loaded, out.rows_quarantined, out.blank_rows, out.total_rows) == (7, 4, 2, 1, 1)
     assert out.warnings == [
         ("inbox/ingram/pos.xlsx [POS Q1]: 1 formula cell(s) have no saved value and read as empty (G6): the file "
-        "was written by a program that does not calculate formulas; open it in Excel and save it again")
+        "was written by a program that does not calculate formulas; open it in Excel and save it again"),
+        ("inbox/ingram/pos.xlsx [POS Q1]: row 6: more serials than units (e.g. 2 serials for a quantity of 1): each "
+         "serial is read as a unit; check for a serial typed twice"),
     ]
 
 
@@ -200,7 +202,8 @@ def test_utf8_csv_end_to_end(tmp_path: Path) -> None:
     assert rec["unit_price"].tolist() == [3000.0, 10.0]
     assert rec["quantity"].tolist() == [2, 1]
     assert (out.blank_rows, out.total_rows, out.rows_read) == (1, 1, 3)
-    assert out.warnings == []
+    assert out.warnings == ["inbox/pos.csv: row 3: more serials than units (e.g. 2 serials for a quantity of 1): "
+                            "each serial is read as a unit; check for a serial typed twice"]
     assert out.sheets[0].sheet is None and out.sheets[0].header_row == 1
 
 
