@@ -46,8 +46,9 @@ def _halves(col: pd.Series) -> tuple[pd.Series, pd.Series] | None:
 
 
 def _named(headers: list[str], fld: str, kind: str) -> bool:
-    return any(h and field_scores(h, kind).get(fld, None) is not None
-               and field_scores(h, kind)[fld].score >= HEADER_MIN for h in headers)
+    """Whether a header names `fld` surely."""
+    return any(h and (score := field_scores(h, kind).get(fld)) is not None and score.score >= HEADER_MIN
+               for h in headers)
 
 
 def split_period_columns(

@@ -667,7 +667,7 @@ def type_rows(
     if doc_headers.any():  # a document's header record above its line records: no line, its fields carried down
         keep &= ~doc_headers
         total |= doc_headers
-        continued.append(f"{_rows_named(pd.Series(table.row_numbers[doc_headers]))}: each a document's header record "
+        continued.append(f"{_rows_named(table.row_numbers[doc_headers])}: each a document's header record "
                          "above the line records that share its number: its date and parties read on those lines, "
                          "the record itself no line (its amount is theirs), counted with the total rows")
     body = cells[keep]
@@ -697,10 +697,10 @@ def type_rows(
         current = typed.get(fld)
         typed[fld] = filler if current is None else current.where(current.notna(), filler)
     warnings += _ends_from_term(table, body, typed)
-    warnings += _serial_ranges(table, typed, where)
+    warnings += _serial_ranges(typed, where)
     warnings += _monthly_amounts(table, typed, where)
-    warnings += _units_of_lines(table, typed, where)
-    warnings += _more_serials_than_units(table, typed, where)
+    warnings += _units_of_lines(typed, where)
+    warnings += _more_serials_than_units(typed, where)
     drafts, drafted = not_invoices(typed, header_of.get("document_type", "document_type"))
     drafts = drafts.reindex(body.index, fill_value=False)
     warnings += [drafted] if drafted else []
@@ -785,12 +785,14 @@ def _monthly_amounts(table: RawTable, typed: dict[str, pd.Series], where: pd.Ser
     return [note]
 
 
-def _rows_named(where: pd.Series) -> str:
-    """"row 7" or "rows 3-4, 9": the row numbers of a warning, as a person reads them."""
-    return f"row{'s' if len(where) > 1 else ''} {_line_list(where.to_numpy())}"
+def _rows_named(where: pd.Series | np.ndarray) -> str:
+    """"row 7" or "rows 3-4, 9": the row numbers of a warning, as a person reads them (`_listed`: the first few, and
+    how many more, so a million-row file's warning stays a line)."""
+    rows = np.asarray(where)
+    return f"row{'s' if len(rows) > 1 else ''} {_listed(rows)}"
 
 
-def _serial_ranges(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+def _serial_ranges(typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
     """Serial ranges spanned into their units where the count is the line's quantity (`sources.serial_ranges`);
     the warnings name the rows spanned and the ranges left as written."""
     if "serial_numbers" not in typed:
@@ -808,7 +810,7 @@ def _serial_ranges(table: RawTable, typed: dict[str, pd.Series], where: pd.Serie
     return out
 
 
-def _more_serials_than_units(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+def _more_serials_than_units(typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
     """The warning naming the lines with more serials than units (a serial typed twice with a slip, one pasted from
     the next line): each serial is read as a unit, which the quantity does not count. Fewer serials than units is
     common (a serial not yet known) and not said."""
@@ -825,7 +827,7 @@ def _more_serials_than_units(table: RawTable, typed: dict[str, pd.Series], where
             f"quantity of {qty[first]:g}): each serial is read as a unit; check for a serial typed twice"]
 
 
-def _units_of_lines(table: RawTable, typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
+def _units_of_lines(typed: dict[str, pd.Series], where: pd.Series) -> list[str]:
     """Rows that are the units of one line, each repeating its quantity and total (`sources.unit_rows`): each read
     as one unit and its share; the warning names them."""
     found = unit_rows(typed)

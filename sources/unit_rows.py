@@ -10,9 +10,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-#: fields that are a line's own, not a unit's: never part of the key that groups a line's rows
-_UNIT_FIELDS = ("serial_numbers", "amount", "quantity", "unit_price")
-
 
 def unit_rows(typed: dict[str, pd.Series]) -> tuple[pd.Series, pd.Series] | None:
     """(group number per row, -1 for none; rows per group) of the rows that are units of one line, or None."""
@@ -24,7 +21,7 @@ def unit_rows(typed: dict[str, pd.Series]) -> tuple[pd.Series, pd.Series] | None
     candidates = one & (qty >= 2) & pd.to_numeric(amount, errors="coerce").notna()
     if candidates.sum() < 2:
         return None
-    key_fields = [f for f in sorted(typed) if f not in ("serial_numbers",)]
+    key_fields = [f for f in sorted(typed) if f != "serial_numbers"]  # every field but the unit's own serial
     keys = pd.DataFrame({f: typed[f][candidates].astype(str) for f in key_fields})
     group = keys.groupby(key_fields, sort=False, dropna=False).ngroup()
     size = group.map(group.value_counts())
