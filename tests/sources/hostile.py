@@ -55,6 +55,11 @@ def csv_text(rows: Iterable[Iterable[object]], header: list[str] = POS_HEADER) -
     return buf.getvalue()
 
 
+def semicolon_text(header: list[str], rows: list[list[str]]) -> str:
+    """A ';'-separated text with CRLF line ends, as European exports write it: `header`, then `rows` as written."""
+    return "\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n"
+
+
 def workbook(path: Path, rows: Iterable[Iterable[object]], header: list[str] = POS_HEADER, title: str = "POS") -> Path:
     wb = Workbook()
     ws = wb.active

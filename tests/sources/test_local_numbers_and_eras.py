@@ -7,15 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.sources.hostile import read, src
-
-
-def _semicolons(header: list[str], rows: list[list[str]]) -> str:
-    return "\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n"
+from tests.sources.hostile import read, semicolon_text, src
 
 
 def test_arabic_indic_digits_and_separators_are_numbers(tmp_path: Path) -> None:
-    text = _semicolons(
+    text = semicolon_text(
         ["تاريخ الفاتورة", "الشريك", "العميل النهائي", "كود الصنف", "الكمية", "سعر الوحدة", "الإجمالي"], [
             ["١٥/٠٣/٢٠٢٦", "شركة رايا لتكنولوجيا المعلومات", "البنك الأهلي المصري", "C9300-48P-A", "٢",
              "١٥٤٬١٧٩٫٥٢", "٣٠٨٬٣٥٩٫٠٤"],
@@ -28,7 +24,7 @@ def test_arabic_indic_digits_and_separators_are_numbers(tmp_path: Path) -> None:
 
 
 def test_a_won_sign_after_the_amount_is_krw(tmp_path: Path) -> None:
-    text = _semicolons(["고객사", "계약종료일", "갱신금액"], [["(주)세림테크", "2026년 6월 30일", "2,045,082원"],
+    text = semicolon_text(["고객사", "계약종료일", "갱신금액"], [["(주)세림테크", "2026년 6월 30일", "2,045,082원"],
                                                           ["인하대학교병원", "2026년 9월 14일", "1,759,115원"]])
     out = read(tmp_path, "kr.csv", text, src("sales_rep"))
     assert [float(a) for a in out.records["amount"]] == [2045082.0, 1759115.0]
@@ -38,7 +34,7 @@ def test_a_won_sign_after_the_amount_is_krw(tmp_path: Path) -> None:
 def test_rupees_written_rs_dot_are_read_and_their_currency_asked_for(tmp_path: Path) -> None:
     """"Rs." is India's, Pakistan's, Mauritius' or the Seychelles' rupee: the amount is read, and a row no currency
     column or default names is quarantined saying so; `defaults: currency: INR` loads it."""
-    text = _semicolons(["Contract Number", "Account Name", "End Date", "Contract Value"], [
+    text = semicolon_text(["Contract Number", "Account Name", "End Date", "Contract Value"], [
         ["CT-10001", "Tata Steel BSL Ltd", "16-Aug-2026", "Rs. 1,40,613.87"],
         ["CT-10002", "Fortis Healthcare Ltd", "09-Oct-2026", "Rs.5,180.81"]])
     out = read(tmp_path, "zoho.csv", text, src("crm_contracts"))
@@ -51,14 +47,14 @@ def test_rupees_written_rs_dot_are_read_and_their_currency_asked_for(tmp_path: P
 def test_a_count_with_its_unit_on_every_row_is_the_quantity(tmp_path: Path) -> None:
     rows = [[f"{d}-Jan-26", f"Hospital {d} Ltd", f"SV/25-26/29{d}", f"{q} Nos", "4,74,956.21", f"{q * 474956.21:,.2f}"]
             for d, q in ((19, 4), (20, 2), (21, 1), (22, 1), (23, 4), (24, 3))]
-    text = _semicolons(["Date", "Particulars", "Voucher No.", "Quantity", "Rate", "Value"], rows)
+    text = semicolon_text(["Date", "Particulars", "Voucher No.", "Quantity", "Rate", "Value"], rows)
     out = read(tmp_path, "tally.csv", text, src("accounting"))
     assert out.sheets[0].mapping["Quantity"] == "quantity"
     assert list(out.records["quantity"]) == [4, 2, 1, 1, 4, 3]
 
 
 def test_thai_dates_in_the_buddhist_era(tmp_path: Path) -> None:
-    text = _semicolons(["เลขที่สัญญา", "ชื่อลูกค้า", "วันเริ่มต้น", "วันสิ้นสุด", "มูลค่าสัญญา (บาท)"], [
+    text = semicolon_text(["เลขที่สัญญา", "ชื่อลูกค้า", "วันเริ่มต้น", "วันสิ้นสุด", "มูลค่าสัญญา (บาท)"], [
         ["MA-2569/101", "มหาวิทยาลัยขอนแก่น", "17/08/2568", "16/08/2569", "52664.81"],
         ["MA-2569/102", "โรงพยาบาลศิริราช", "1 ต.ค. 2568", "30 กันยายน 2569", "12500.00"]])
     out = read(tmp_path, "th.csv", text, src("crm_contracts"))
@@ -70,7 +66,7 @@ def test_thai_dates_in_the_buddhist_era(tmp_path: Path) -> None:
 
 def test_a_common_era_year_past_2100_stays_out_of_range(tmp_path: Path) -> None:
     """One row's "2569" among common-era dates is a typo, no era: it is quarantined, the others read as written."""
-    text = _semicolons(["Customer", "Expiry"], [["Acme GmbH", "16/08/2026"], ["Beta AG", "16/08/2569"],
+    text = semicolon_text(["Customer", "Expiry"], [["Acme GmbH", "16/08/2026"], ["Beta AG", "16/08/2569"],
                                                ["Gamma SE", "01/10/2027"]])
     out = read(tmp_path, "typo.csv", text, src("sales_rep"))
     assert out.rows_loaded == 2 and out.rows_quarantined == 1
@@ -79,7 +75,7 @@ def test_a_common_era_year_past_2100_stays_out_of_range(tmp_path: Path) -> None:
 def test_a_heading_its_lines_repeat_is_structure(tmp_path: Path) -> None:
     """A Westcon report's "Region: Coast" heads lines whose own "Region" is "Coast": skipped, said, no quarantine; a
     one-cell "Region: Lamu" whose next line is of another region stays a bad line."""
-    text = _semicolons(["Region", "Invoice Date", "Partner", "End Customer", "SKU", "Qty", "Line Total"], [
+    text = semicolon_text(["Region", "Invoice Date", "Partner", "End Customer", "SKU", "Qty", "Line Total"], [
         ["Region: Coast", "", "", "", "", "", ""],
         ["Coast", "12/03/2026", "Seacom Kenya Ltd", "Kenya Ports Authority", "FG-200F", "1", "786900.00"],
         ["Coast", "14/03/2026", "Dimension Data Kenya Ltd", "Bamburi Cement PLC", "C9300-48P-A", "2", "2528400.00"],

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.sources.hostile import read, src
-
-
-def _semicolons(header: list[str], rows: list[list[str]]) -> str:
-    return "\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n"
+from tests.sources.hostile import read, semicolon_text, src
 
 
 def test_the_makers_serial_number_wins_over_an_asset_tag(tmp_path: Path) -> None:
-    text = _semicolons(["Asset tag", "Serial number", "Model", "Company", "Warranty expiration"], [
+    text = semicolon_text(["Asset tag", "Serial number", "Model", "Company", "Warranty expiration"], [
         ["P554199", "7XK2M4Q", "Dell PowerEdge R750xs", "Aberdeen Offshore Services Ltd", "2026-06-30"],
         ["P115722", "CZJ617ABCD", "HPE ProLiant DL360 Gen10", "NHS Lothian", "2026-09-14"],
     ])
@@ -25,14 +21,14 @@ def test_the_makers_serial_number_wins_over_an_asset_tag(tmp_path: Path) -> None
 
 
 def test_an_asset_tag_alone_is_still_the_serial(tmp_path: Path) -> None:
-    text = _semicolons(["Asset tag", "Company", "Warranty expiration"], [
+    text = semicolon_text(["Asset tag", "Company", "Warranty expiration"], [
         ["CZJ617ABCD", "NHS Lothian", "2026-09-14"], ["7XK2M4Q", "Aberdeen Offshore Services Ltd", "2026-06-30"]])
     out = read(tmp_path, "assets.csv", text, src("sales_rep"))
     assert out.sheets[0].mapping["Asset tag"] == "serial_numbers"
 
 
 def test_an_invoices_series_and_number_is_its_id_not_a_serial(tmp_path: Path) -> None:
-    text = _semicolons(["Fecha de emisión", "Serie-Número", "RUC", "Razón social", "Descripción", "N° de serie",
+    text = semicolon_text(["Fecha de emisión", "Serie-Número", "RUC", "Razón social", "Descripción", "N° de serie",
                         "Cantidad", "Valor venta"], [
         ["14/01/2026", "F001-00003312", "20131257750", "Universidad Nacional de Ingeniería", "Catalyst 9300 48-port",
          "FOC1234ABCD", "1", "36750.00"],
@@ -47,7 +43,7 @@ def test_an_invoices_series_and_number_is_its_id_not_a_serial(tmp_path: Path) ->
 
 
 def test_a_renewal_named_by_its_currency_alone_is_the_amount(tmp_path: Path) -> None:
-    text = _semicolons(["Kunde", "Sluttdato¹", "Fornyelse kr²"], [
+    text = semicolon_text(["Kunde", "Sluttdato¹", "Fornyelse kr²"], [
         ["Helse Bergen HF", "30.06.2026", "16327"], ["NTNU", "14.09.2026", "18450"]])
     out = read(tmp_path, "fornyelser.csv", text, src("sales_rep"))
     assert out.sheets[0].mapping["Fornyelse kr²"] == "amount"
@@ -55,7 +51,7 @@ def test_a_renewal_named_by_its_currency_alone_is_the_amount(tmp_path: Path) -> 
 
 
 def test_a_fiscal_years_total_beside_its_months_is_the_amount(tmp_path: Path) -> None:
-    text = _semicolons(["Customer", "Serial", "Contract End", "Apr-26", "May-26", "Jun-26", "FY27 Total"], [
+    text = semicolon_text(["Customer", "Serial", "Contract End", "Apr-26", "May-26", "Jun-26", "FY27 Total"], [
         ["Beacon Hospital", "7XK2M4Q", "14/05/2026", "", "841.27", "", "841.27"],
         ["Galway County Council", "FOC1234ABCD", "20/06/2026", "", "", "107.77", "107.77"],
     ])
@@ -83,7 +79,7 @@ def test_an_order_number_beside_the_invoice_number_stays_unread(tmp_path: Path) 
 
 
 def test_a_chinese_trackers_person_in_charge_is_the_rep(tmp_path: Path) -> None:
-    text = _semicolons(["客户名称", "序列号", "维保到期", "负责人"], [
+    text = semicolon_text(["客户名称", "序列号", "维保到期", "负责人"], [
         ["武汉协和医院", "FOC1234ABCD", "2026-06-30", "王伟"], ["青岛港集团", "CZJ123ABCD", "2026-09-14", "李娜"]])
     out = read(tmp_path, "tracker.csv", text, src("sales_rep"))
     assert out.sheets[0].mapping["负责人"] == "rep" and list(out.records["rep"]) == ["王伟", "李娜"]
@@ -95,8 +91,8 @@ def test_a_category_of_forecast_words_is_the_status_and_one_of_products_the_cate
     kinds = ["Hardware", "Software", "Service", "Hardware", "Service", "Software"]
     rows = [[f"Customer {i} Ltd", f"FOC1234ABC{i}", f"2{i}/06/2026", "107.77"] for i in range(6)]
     with_stages = [[*r, s] for r, s in zip(rows, stages, strict=True)]
-    as_stages = read(tmp_path, "forecast.csv", _semicolons(header, with_stages), src("sales_rep"))
+    as_stages = read(tmp_path, "forecast.csv", semicolon_text(header, with_stages), src("sales_rep"))
     assert as_stages.sheets[0].mapping["Category"] == "status"
     with_kinds = [[*r, k] for r, k in zip(rows, kinds, strict=True)]
-    as_kinds = read(tmp_path, "kinds.csv", _semicolons(header, with_kinds), src("sales_rep"))
+    as_kinds = read(tmp_path, "kinds.csv", semicolon_text(header, with_kinds), src("sales_rep"))
     assert as_kinds.sheets[0].mapping["Category"] == "category"

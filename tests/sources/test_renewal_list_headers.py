@@ -8,15 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.sources.hostile import read, src
-
-
-def _semicolons(header: list[str], rows: list[list[str]]) -> str:
-    return "\r\n".join(";".join(r) for r in [header, *rows]) + "\r\n"
+from tests.sources.hostile import read, semicolon_text, src
 
 
 def test_a_price_with_no_quantity_or_amount_beside_it_is_the_lines_amount(tmp_path: Path) -> None:
-    text = _semicolons(["Service Tag", "Entitlement End Date", "Kunde", "Pris DKK"], [
+    text = semicolon_text(["Service Tag", "Entitlement End Date", "Kunde", "Pris DKK"], [
         ["5XK2QG3", "30-06-2026", "Vestjysk Transport ApS", "9.375,08"],
         ["H7PL2M1", "14-09-2026", "Nordfyns Kommune", "754,42"],
     ])
@@ -28,7 +24,7 @@ def test_a_price_with_no_quantity_or_amount_beside_it_is_the_lines_amount(tmp_pa
 
 
 def test_a_price_beside_a_quantity_stays_a_unit_price(tmp_path: Path) -> None:
-    text = _semicolons(["Service Tag", "Entitlement End Date", "Kunde", "Qty", "Unit Price"], [
+    text = semicolon_text(["Service Tag", "Entitlement End Date", "Kunde", "Qty", "Unit Price"], [
         ["5XK2QG3", "30-06-2026", "Vestjysk Transport ApS", "2", "9.375,08"],
         ["H7PL2M1", "14-09-2026", "Nordfyns Kommune", "1", "754,42"],
     ])
@@ -62,7 +58,7 @@ def test_a_price_beside_a_quantity_stays_a_unit_price(tmp_path: Path) -> None:
 def test_regional_contract_and_leasing_headers(
         tmp_path: Path, kind: str, header: list[str], row: list[str], want: dict[str, str]) -> None:
     second = [row[0] + "2", *row[1:]]
-    out = read(tmp_path, "export.csv", _semicolons(header, [row, second]), src(kind))
+    out = read(tmp_path, "export.csv", semicolon_text(header, [row, second]), src(kind))
     assert out.status == "loaded", out.error
     mapping = out.sheets[0].mapping
     assert {h: mapping.get(h) for h in want} == want
@@ -71,7 +67,7 @@ def test_regional_contract_and_leasing_headers(
 def test_the_service_sku_beside_the_covered_units_product_number_is_the_sku(tmp_path: Path) -> None:
     """A vendor's renewal export names the covered hardware ("Product Number") and the service sold ("Service SKU"):
     the contract renews the service."""
-    text = _semicolons(
+    text = semicolon_text(
         ["Contract Number", "End Customer Name", "Serial Number", "Product Number", "Service SKU",
          "Covered Line End Date"], [
             ["204084671", "Westmead Private Hospital Pty Ltd", "FJC50894UBB", "C9120AXI-E", "CON-SSSNT-C912AXIE",
@@ -88,7 +84,7 @@ def test_the_service_sku_beside_the_covered_units_product_number_is_the_sku(tmp_
 def test_an_accounting_books_invoice_number_beats_its_voucher_number(tmp_path: Path) -> None:
     """MISA's sales book holds the voucher ("Số chứng từ") and the legal invoice's number ("Số hóa đơn"): the
     invoice's own number is the invoice number."""
-    text = _semicolons(["Ngày chứng từ", "Số chứng từ", "Số hóa đơn", "Tên khách hàng", "Doanh số bán"], [
+    text = semicolon_text(["Ngày chứng từ", "Số chứng từ", "Số hóa đơn", "Tên khách hàng", "Doanh số bán"], [
         ["14/01/2026", "BH04204", "0001204", "Ngân hàng TMCP Á Châu", "25400000"],
         ["20/01/2026", "BH04205", "0001205", "Công ty Cổ phần Sữa Việt Nam", "12700000"],
     ])
@@ -99,12 +95,12 @@ def test_an_accounting_books_invoice_number_beats_its_voucher_number(tmp_path: P
 
 def test_a_bare_type_outside_an_account_list_is_no_account_type(tmp_path: Path) -> None:
     """A Czech asset list's "Typ" is the device's ("Server", "Počítač"); an account list's "Typ" stays its account's."""
-    text = _semicolons(["Název", "Typ", "Model", "Sériové číslo", "Konec"], [
+    text = semicolon_text(["Název", "Typ", "Model", "Sériové číslo", "Konec"], [
         ["Strojírny Hranice s.r.o.", "Server", "PowerEdge R750xs", "5XK2QG3", "8.11.2026"],
         ["Město Třebíč", "Počítač", "Latitude 5440", "XUR1MKH", "2.8.2026"],
     ])
     out = read(tmp_path, "cz.csv", text, src("sales_rep"))
     assert "Typ" not in out.sheets[0].mapping and out.records["account_type"].isna().all()
-    accounts = _semicolons(["Číslo zákazníka", "Název", "Typ"], [["C-1", "Strojírny Hranice s.r.o.", "Zákazník"],
+    accounts = semicolon_text(["Číslo zákazníka", "Název", "Typ"], [["C-1", "Strojírny Hranice s.r.o.", "Zákazník"],
                                                                  ["C-2", "Alza Partner s.r.o.", "Partner"]])
     assert read(tmp_path, "accounts.csv", accounts, src("crm_accounts")).sheets[0].mapping["Typ"] == "account_type"
